@@ -1,0 +1,98 @@
+"""Benchmark of the extract step: articles/s, sentences/s, per-stage cost, peak memory.
+
+    python bench/bench_extract.py                 # seeds if ../shared is there, else demo
+    python bench/bench_extract.py --corpus DIR --repeat 40 --runs 5
+
+Runs the whole per-article pipeline (cleaning and every component) over the corpus
+repeated ``--repeat`` times, ``--runs`` times, on one core, and prints the median of the
+runs. Peak memory is the process's maximum resident set size (resources included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from marsad.doc import Failure  # noqa: E402
+from marsad.ingest import RawArticle, read_paths  # noqa: E402
+from marsad.pipeline import Pipeline, make_doc  # noqa: E402
+
+
+def default_corpus() -> Path:
+    seeds = REPO.parent / "shared" / "corpus" / "seeds"
+    return seeds if seeds.is_dir() else REPO / "marsad" / "data" / "demo"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=None)
+    ap.add_argument("--repeat", type=int, default=20, help="copies of the corpus per run")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    corpus = args.corpus or default_corpus()
+
+    t0 = time.perf_counter()
+    pipe = Pipeline()
+    pipe.warm_up()
+    load_s = time.perf_counter() - t0
+
+    articles = [a for a in read_paths([corpus]) if isinstance(a, RawArticle)]
+    if not articles:
+        print(f"no articles in {corpus}", file=sys.stderr)
+        return 1
+    work = articles * args.repeat
+    chars = sum(len(a.content) for a in work)
+
+    run_secs: list[float] = []
+    stage: dict[str, list[float]] = {"clean": []} | {c.name: [] for c in pipe.components}
+    n_sent = 0
+    for _ in range(args.runs):
+        per_stage = dict.fromkeys(stage, 0.0)
+        n_sent = 0
+        t_run = time.perf_counter()
+        for art in work:
+            t = time.perf_counter()
+            doc = make_doc(art)
+            per_stage["clean"] += time.perf_counter() - t
+            for comp in pipe.components:
+                t = time.perf_counter()
+                comp.fn(doc, pipe.resources)
+                per_stage[comp.name] += time.perf_counter() - t
+            n_sent += len(doc.sentences)
+        run_secs.append(time.perf_counter() - t_run)
+        for k, v in per_stage.items():
+            stage[k].append(v)
+    # sanity: the same corpus through the public batch API, failures counted
+    failures = sum(isinstance(r, Failure) for r in pipe.pipe(articles))
+
+    med = statistics.median(run_secs)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {corpus} ({len(articles)} articles x {args.repeat} = {len(work)}; "
+          f"{chars / len(work):.0f} chars/article; {n_sent} sentences/run; "
+          f"{failures} failures)")
+    print(f"resources load: {load_s:.2f} s (knowledge base, matchers, triggers)")
+    print(f"runs: {args.runs}; median run {med:.3f} s "
+          f"(min {min(run_secs):.3f}, max {max(run_secs):.3f})")
+    print(f"articles/s: {len(work) / med:,.1f}")
+    print(f"sentences/s: {n_sent / med:,.0f}  ({1e3 * med / n_sent:.3f} ms/sentence, one core)")
+    print("per stage (median ms per sentence):")
+    for k, v in stage.items():
+        m = statistics.median(v)
+        print(f"  {k:<10} {1e3 * m / n_sent:8.4f} ms  ({100 * m / med:5.1f}%)")
+    text_layer = sum(statistics.median(stage[k]) for k in ("clean", "sentences", "tokens",
+                                                            "dates") if k in stage)
+    print(f"text layer (clean+sentences+tokens+dates): {1e3 * text_layer / n_sent:.4f} "
+          "ms/sentence")
+    print(f"peak memory (max RSS): {peak_mb:,.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

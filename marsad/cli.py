@@ -1,0 +1,206 @@
+"""The command line: the one place in Marsad that prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .doc import Doc, Failure
+from .errors import MarsadError
+
+DEMO_DIR = Path(__file__).resolve().parent / "data" / "demo"
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent when stderr is not one."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total, self.stream, self.enabled = total, stream, enabled
+        self.done = 0
+        self.t0 = time.perf_counter()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 30
+        frac = self.done / self.total if self.total else 1.0
+        bar = "#" * int(width * frac) + "-" * (width - int(width * frac))
+        rate = self.done / max(time.perf_counter() - self.t0, 1e-9)
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} {rate:6.1f}/s {label[:30]:<30}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = False,
+                 err: TextIO = sys.stderr) -> tuple[list[Doc], list[Failure], float]:
+    from .export.jsonl import AtomicJsonlWriter, doc_to_record
+    from .ingest import read_paths
+    from .pipeline import Pipeline
+
+    t0 = time.perf_counter()
+    items = list(read_paths(paths))
+    pipeline = Pipeline()
+    pipeline.warm_up()
+    docs: list[Doc] = []
+    failures: list[Failure] = []
+    progress = Progress(len(items), err, enabled=err.isatty() and not quiet)
+    writer = AtomicJsonlWriter(output) if output else None
+    try:
+        for res in pipeline.pipe(items):
+            if isinstance(res, Failure):
+                failures.append(res)
+                progress.step(res.doc_id)
+                continue
+            docs.append(res)
+            if writer:
+                writer.write(doc_to_record(res))
+            progress.step(res.doc_id)
+    except BaseException:
+        if writer:
+            writer.abort()
+        raise
+    finally:
+        progress.close()
+    if writer:
+        writer.commit()
+    return docs, failures, time.perf_counter() - t0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    docs, failures, secs = _run_extract(args.paths, args.output)
+    for f in failures:
+        print(f"failed: {f.reason}", file=sys.stderr)
+    print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed, "
+          f"{secs:.2f} s -> {args.output}", file=sys.stderr)
+    if not docs and failures:
+        return 1
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .eval.gold import GoldError
+    from .eval.report import format_report
+    from .eval.scorer import evaluate
+
+    try:
+        report = evaluate(args.system, args.gold)
+    except GoldError as e:
+        print(f"error: gold file invalid: {e}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report, per_doc=args.per_doc))
+    return 0
+
+
+def _demo_paths() -> list[Path]:
+    return sorted(p for p in DEMO_DIR.iterdir()
+                  if p.suffix in (".txt", ".html", ".htm", ".jsonl"))
+
+
+def _fmt_date(ev: dict) -> str:
+    d = ev.get("date")
+    if not d:
+        return "(undated)"
+    return d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .export.jsonl import doc_to_record
+
+    paths = _demo_paths()
+    if not paths:
+        print(f"error: no demo articles in {DEMO_DIR}", file=sys.stderr)
+        return 1
+    out = args.output
+    docs, failures, secs = _run_extract([str(p) for p in paths], out)
+    print(f"Marsad demo: {len(docs)} articles read in {secs:.2f} s "
+          f"({len(failures)} failed){' -> ' + out if out else ''}\n")
+    by_type: dict[str, dict[str, tuple[str, str | None, int]]] = {}
+    events: list[tuple[str, str, dict, dict]] = []
+    for d in docs:
+        rec = doc_to_record(d)
+        names = {e["id"]: (e["name_en"] or e["name"]) for e in rec["entities"]}
+        for e in rec["entities"]:
+            key = e["kb_id"] or e["name"]
+            prev = by_type.setdefault(e["type"], {}).get(key)
+            n = (prev[2] if prev else 0) + len(e["mentions"])
+            by_type[e["type"]][key] = (e["name"], e["name_en"], n)
+        for ev in rec["events"]:
+            events.append((_fmt_date(ev), rec["doc_id"], ev, names))
+    print("Entities by type (English name / Arabic name, mentions):")
+    for t in ("PER", "ORG", "GPE", "LOC", "FAC"):
+        items = sorted(by_type.get(t, {}).values(), key=lambda x: -x[2])
+        if not items:
+            continue
+        shown = ", ".join(f"{en or '?'} / {ar} ({n})" for ar, en, n in items[:12])
+        more = f" … +{len(items) - 12}" if len(items) > 12 else ""
+        print(f"  {t} ({len(items)}): {shown}{more}")
+    print(f"\nEvents in date order ({len(events)}):")
+    for when, doc_id, ev, names in sorted(events, key=lambda x: (x[0] == "(undated)", x[0])):
+        actors = ", ".join(names.get(i, i) for i in ev["actors"]) or "?"
+        targets = ", ".join(names.get(i, i) for i in ev["targets"]) or "-"
+        place = names.get(ev["location"], "") if ev["location"] else ""
+        src = ", ".join(names.get(i, i) for i in ev["attributed_to"])
+        print(f"  {when:<23} {ev['type']:<9} {actors} -> {targets}"
+              f"{' @ ' + place if place else ''} [{ev['certainty']}"
+              f"{'; per ' + src if src else ''}] ({doc_id})")
+        print(f"      «{ev['evidence']['text'][:160]}»")
+    for f in failures:
+        print(f"failed: {f.reason}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="marsad", description=__doc__)
+    p.add_argument("--version", action="version", version=f"marsad {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    e = sub.add_parser("extract", help="extract entities and events to JSON Lines")
+    e.add_argument("paths", nargs="+", help=".txt/.html/.jsonl files or folders")
+    e.add_argument("--output", "-o", required=True, help="the JSON Lines file to write")
+    e.set_defaults(func=cmd_extract)
+
+    v = sub.add_parser("eval", help="score extract output against a folder of gold files")
+    v.add_argument("system", help="JSON Lines written by extract")
+    v.add_argument("gold", help="folder of gold .json files (spec/annotation.md)")
+    v.add_argument("--per-doc", action="store_true", help="also print per-document scores")
+    v.add_argument("--json", action="store_true", help="print the report as JSON")
+    v.set_defaults(func=cmd_eval)
+
+    d = sub.add_parser("demo", help="run on the bundled demo corpus and show what was found")
+    d.add_argument("--output", "-o", default=None, help="also write the JSON Lines here")
+    d.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except MarsadError as e:
+        print(f"error [{e.code}]: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

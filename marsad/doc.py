@@ -1,0 +1,343 @@
+"""The data model: one immutable cleaned text per article, every annotation an offset into it.
+
+A :class:`Doc` owns the text. Spans, tokens with their clitic words, mentions, entities,
+date values and events are small frozen records holding half-open ``[start, end)`` offsets.
+They are attached to a Doc through its ``add_*``/``set_*`` methods, which check on the way in
+that the offsets fit and that any text a record states is exactly ``doc.text[start:end]``.
+Nothing ever rewrites ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .errors import SpanError
+
+ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "FAC")
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+CERTAINTIES = ("asserted", "reported", "uncertain", "denied")
+WORD_KINDS = ("prefix", "stem", "suffix")
+
+
+def _check_offsets(start: int, end: int) -> None:
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise SpanError(f"offsets must be integers, got {start!r}, {end!r}")
+    if start < 0 or end < start:
+        raise SpanError(f"bad offsets [{start}, {end})")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range of the doc text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        _check_offsets(self.start, self.end)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A syntactic word inside a token: a clitic prefix (و، ب، ال…), the stem, or a suffix."""
+
+    start: int
+    end: int
+    kind: str
+
+    def __post_init__(self) -> None:
+        _check_offsets(self.start, self.end)
+        if self.kind not in WORD_KINDS:
+            raise SpanError(f"unknown word kind {self.kind!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A white-space/punctuation delimited token; ``words`` split off its clitics.
+
+    ``وبوتين`` is one token with two words, ``و`` (prefix) and ``بوتين`` (stem).
+    """
+
+    start: int
+    end: int
+    words: tuple[Word, ...]
+    is_punct: bool = False
+
+    def __post_init__(self) -> None:
+        _check_offsets(self.start, self.end)
+        pos = self.start
+        for w in self.words:
+            if w.start != pos or w.end > self.end:
+                raise SpanError(f"words of token [{self.start}, {self.end}) do not tile it")
+            pos = w.end
+        if self.words and pos != self.end:
+            raise SpanError(f"words of token [{self.start}, {self.end}) do not tile it")
+
+    @property
+    def stem(self) -> Word:
+        for w in self.words:
+            if w.kind == "stem":
+                return w
+        return Word(self.start, self.end, "stem")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text referring to an entity. ``text`` excludes clitic prefixes."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    kb_id: str | None = None
+    source: str = "kb"  # kb | pattern | coref: which recogniser found it (for debugging)
+
+    def __post_init__(self) -> None:
+        _check_offsets(self.start, self.end)
+        if len(self.text) != self.end - self.start:
+            raise SpanError(f"mention text {self.text!r} does not fit [{self.start}, {self.end})")
+        if self.type not in ENTITY_TYPES:
+            raise SpanError(f"unknown entity type {self.type!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An entity of one document with all its mentions."""
+
+    id: str
+    type: str
+    name: str
+    mentions: tuple[Mention, ...]
+    kb_id: str | None = None
+    name_en: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.type not in ENTITY_TYPES:
+            raise SpanError(f"unknown entity type {self.type!r}")
+        if not self.mentions:
+            raise SpanError(f"entity {self.id} has no mention")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date expression in the text and the days it covers (None when unresolved)."""
+
+    start: int
+    end: int
+    text: str
+    first: date | None
+    last: date | None
+    precision: str = "day"
+
+    def __post_init__(self) -> None:
+        _check_offsets(self.start, self.end)
+        if len(self.text) != self.end - self.start:
+            raise SpanError(f"date text {self.text!r} does not fit [{self.start}, {self.end})")
+        if (self.first is None) != (self.last is None):
+            raise SpanError("a date value has both first and last day or neither")
+        if self.first is not None and self.last is not None and self.first > self.last:
+            raise SpanError(f"date range {self.first}..{self.last} runs backwards")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event. Participants are entity ids of the same document."""
+
+    id: str
+    type: str
+    evidence: tuple[Span, ...]
+    mode: str | None = None
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    location: str | None = None
+    date: DateValue | None = None
+    attributed_to: tuple[str, ...] = ()
+    certainty: str = "asserted"
+    trigger: Span | None = None
+
+    def __post_init__(self) -> None:
+        if self.type not in PLOVER_TYPES:
+            raise SpanError(f"unknown PLOVER type {self.type!r}")
+        if self.certainty not in CERTAINTIES:
+            raise SpanError(f"unknown certainty {self.certainty!r}")
+        if not self.evidence:
+            raise SpanError(f"event {self.id} has no evidence")
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the raw input that cleaning removed, and the rule that removed it."""
+
+    start: int
+    end: int
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+class Doc:
+    """One article: its immutable cleaned text and every annotation over it."""
+
+    __slots__ = (
+        "doc_id", "_text", "source", "title", "published", "language", "raw",
+        "removals", "dateline", "sentences", "tokens", "dates", "mentions", "entities",
+        "events", "meta",
+    )
+
+    def __init__(
+        self,
+        doc_id: str,
+        text: str,
+        *,
+        source: Source | None = None,
+        title: str | None = None,
+        published: date | None = None,
+        language: str = "ar",
+        raw: str | None = None,
+        removals: Sequence[Removal] = (),
+    ) -> None:
+        if not isinstance(text, str):
+            raise SpanError("doc text must be a str")
+        self.doc_id = doc_id
+        self._text = text
+        self.source = source or Source()
+        self.title = title
+        self.published = published
+        self.language = language
+        self.raw = raw
+        self.removals: tuple[Removal, ...] = tuple(removals)
+        self.dateline: Span | None = None
+        self.sentences: tuple[Span, ...] = ()
+        self.tokens: tuple[Token, ...] = ()
+        self.dates: tuple[DateValue, ...] = ()
+        self.mentions: tuple[Mention, ...] = ()
+        self.entities: tuple[Entity, ...] = ()
+        self.events: tuple[Event, ...] = ()
+        self.meta: dict[str, Any] = {}
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"Doc({self.doc_id!r}, {len(self._text)} chars)"
+
+    # -- checks ----------------------------------------------------------------------------
+    def check_span(self, start: int, end: int, text: str | None = None) -> None:
+        _check_offsets(start, end)
+        if end > len(self._text):
+            raise SpanError(f"span [{start}, {end}) beyond text of {len(self._text)} chars")
+        if text is not None and self._text[start:end] != text:
+            raise SpanError(
+                f"span [{start}, {end}) reads {self._text[start:end]!r}, not {text!r}"
+            )
+
+    def span_text(self, span: Span | Mention | DateValue | Word | Token) -> str:
+        return self._text[span.start : span.end]
+
+    # -- setters that validate -------------------------------------------------------------
+    def set_sentences(self, spans: Iterable[Span]) -> None:
+        out = tuple(spans)
+        for s in out:
+            self.check_span(s.start, s.end)
+        self.sentences = out
+
+    def set_tokens(self, tokens: Iterable[Token]) -> None:
+        out = tuple(tokens)
+        for t in out:
+            self.check_span(t.start, t.end)
+        self.tokens = out
+
+    def set_dates(self, dates: Iterable[DateValue]) -> None:
+        out = tuple(dates)
+        for d in out:
+            self.check_span(d.start, d.end, d.text)
+        self.dates = out
+
+    def set_mentions(self, mentions: Iterable[Mention]) -> None:
+        out = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
+        for m in out:
+            self.check_span(m.start, m.end, m.text)
+        self.mentions = out
+
+    def set_entities(self, entities: Iterable[Entity]) -> None:
+        out = tuple(entities)
+        ids = set()
+        for e in out:
+            if e.id in ids:
+                raise SpanError(f"duplicate entity id {e.id}")
+            ids.add(e.id)
+            for m in e.mentions:
+                self.check_span(m.start, m.end, m.text)
+        self.entities = out
+
+    def set_events(self, events: Iterable[Event]) -> None:
+        out = tuple(events)
+        ids = {e.id for e in self.entities}
+        for ev in out:
+            for ref in (*ev.actors, *ev.targets, *ev.attributed_to):
+                if ref not in ids:
+                    raise SpanError(f"event {ev.id} refers to unknown entity {ref}")
+            if ev.location is not None and ev.location not in ids:
+                raise SpanError(f"event {ev.id} refers to unknown place {ev.location}")
+            for sp in ev.evidence:
+                self.check_span(sp.start, sp.end)
+            if ev.date is not None:
+                self.check_span(ev.date.start, ev.date.end, ev.date.text)
+        self.events = out
+
+    # -- lookups ---------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> Span | None:
+        """The sentence containing ``offset`` (binary search; sentences are in order)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid]
+            if offset < s.start:
+                hi = mid
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return s
+        return None
+
+    def entity(self, entity_id: str) -> Entity | None:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+
+@dataclass
+class Failure:
+    """An article the pipeline could not process, with the reason."""
+
+    doc_id: str
+    path: str | None
+    stage: str
+    reason: str
+    code: str = "E021"
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,289 @@
+"""PLOVER events from Arabic clauses: trigger, participants, place, date, source, certainty.
+
+Per sentence:
+1. Triggers from the lexicon (triggers.py) cut the sentence into clauses: a trigger's clause
+   runs from the previous trigger to the next one.
+2. Participants are the PER/ORG/GPE mentions of the clause. For a verb the subject is the
+   first one right after it (Arabic verb-subject-object order) or, failing that, the nearest
+   one right before it (subject-verb order, "وكان حفتر التقى"); the others are objects.
+   Role schemes in the lexicon say which is the actor: the host of استقبل is the target.
+   Nouns (زيارة حفتر إلى موسكو، لقاء بوتين وحفتر) take their first participant as actor.
+3. Place: a place mention after في / ب / إلى in the clause (a visit defaults to where it went).
+4. Date: the resolved date expression of the sentence nearest to the trigger.
+5. Source: "وفق X"، "حسب X" or a verb of saying with X as subject; a back-reference
+   ("وأضاف التقرير") carries the last source on. Certainty follows the cues before the
+   trigger; a negated verb is not coded.
+Events that are the same within the article (same type and participants, compatible date)
+become one event with several pieces of evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from ..doc import DateValue, Doc, Event, Mention, Span
+from ..text.normalize import match_key
+from .triggers import TriggerHit, TriggerIndex, cue_lists
+
+_PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
+_LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدينه", "بمدينه", "ميناء", "قاعده")
+_TO_PREPS = ("الي", "نحو")
+_VENUE_WORDS = ("مقر", "بمقر", "ومقر")
+# Words after which a subject comes before its verb: "وكان حفتر التقى"، "أن روسيا نشرت".
+_SVO_CUES = ("كان", "وكان", "فكان", "ان", "بان", "وان", "لان", "قد", "وقد", "بينما", "فيما",
+             "حيث", "كما", "ثم", "لكن", "ولكن")
+
+
+@dataclass
+class _M:
+    """A mention placed on the sentence's token grid."""
+
+    mention: Mention
+    entity_id: str
+    first: int  # token index (absolute)
+    last: int
+
+
+def _phrase_positions(keys: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(first, last) token positions where one of the (multi-word) phrases occurs."""
+    out = []
+    for i in range(len(keys)):
+        for p in phrases:
+            parts = p.split(" ")
+            seg = keys[i : i + len(parts)]
+            if len(seg) < len(parts):
+                continue
+            if seg[0] != parts[0] and seg[0].lstrip("وف") != parts[0] and not (
+                    seg[0].startswith(("و", "ف")) and seg[0][1:] == parts[0]):
+                continue
+            if seg[1:] == parts[1:]:
+                out.append((i, i + len(parts) - 1))
+                break
+    return out
+
+
+def extract_events(doc: Doc, triggers: TriggerIndex) -> list[Event]:
+    text = doc.text
+    tokens = doc.tokens
+    cues = cue_lists()
+    keys_all = [match_key(text[t.start : t.end]) for t in tokens]
+    ent_of: dict[tuple[int, int], str] = {}
+    for e in doc.entities:
+        for m in e.mentions:
+            ent_of[(m.start, m.end)] = e.id
+    # token index of every mention
+    tok_starts = [t.start for t in tokens]
+    placed: list[_M] = []
+    for m in doc.mentions:
+        eid = ent_of.get((m.start, m.end))
+        if eid is None:
+            continue
+        first = bisect.bisect_right(tok_starts, m.start) - 1
+        last = bisect.bisect_left(tok_starts, m.end) - 1
+        placed.append(_M(m, eid, max(first, 0), max(last, 0)))
+    etype = {e.id: e.type for e in doc.entities}
+
+    events: list[Event] = []
+    last_sources: tuple[str, ...] = ()
+    si = 0
+    for sent in doc.sentences:
+        # token range of the sentence
+        while si < len(tokens) and tokens[si].end <= sent.start:
+            si += 1
+        sj = si
+        while sj < len(tokens) and tokens[sj].start < sent.end:
+            sj += 1
+        a, b = si, sj
+        si = sj
+        if a >= b:
+            continue
+        keys = keys_all[a:b]
+        hits = triggers.find(text, tokens[a:b])
+        sent_ms = [pm for pm in placed if a <= pm.first < b]
+        sources, source_ms = _sources(keys, a, sent_ms, etype, cues["attribution"], last_sources)
+        if sources:
+            last_sources = sources
+        dates = [d for d in doc.dates if sent.start <= d.start < sent.end and d.first]
+        for h_i, hit in enumerate(hits):
+            left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
+            right = a + (hits[h_i + 1].first_token if h_i + 1 < len(hits) else b - a)
+            t_first, t_last = a + hit.first_token, a + hit.last_token
+            if _negated(keys_all, t_first, left, cues["certainty"]["negation"], hit):
+                continue
+            ev = _build(hit, t_first, t_last, left, right, sent_ms, source_ms, etype,
+                        keys_all, text, tok_starts)
+            if ev is None:
+                continue
+            actors, targets, location = ev
+            certainty = _certainty(keys_all, a, t_first, cues["certainty"])
+            if certainty == "asserted" and sources:
+                certainty = "reported"
+            src = tuple(s for s in sources if s not in actors and s not in targets)
+            date = _nearest_date(dates, hit.start)
+            events.append(Event(
+                id="", type=hit.trigger.type, mode=hit.trigger.mode, actors=actors,
+                targets=targets, location=location, date=date, attributed_to=src,
+                certainty=certainty, evidence=(Span(sent.start, sent.end),),
+                trigger=Span(hit.start, hit.end),
+            ))
+    return _merge(events)
+
+
+def _sources(keys: list[str], offset: int, ms: list[_M], etype: dict[str, str],
+             cues: dict[str, tuple[str, ...]], last: tuple[str, ...]
+             ) -> tuple[tuple[str, ...], set[int]]:
+    """Entity ids cited as sources in this sentence, and the token starts of their mentions."""
+    found: list[str] = []
+    used: set[int] = set()
+    positions = _phrase_positions(keys, cues["according_to"]) + _phrase_positions(
+        keys, cues["speech_verbs"])
+    backref = False
+    for first, last_tok in positions:
+        # the source is the first ORG/PER mention within four tokens after the cue
+        for pm in ms:
+            rel = pm.first - offset
+            if last_tok < rel <= last_tok + 4 and etype[pm.entity_id] in ("ORG", "PER"):
+                if pm.entity_id not in found:
+                    found.append(pm.entity_id)
+                used.add(pm.first)
+                break
+        else:
+            window = keys[last_tok + 1 : last_tok + 4]
+            if any(w.lstrip("وب") in cues["back_references"] or w in cues["back_references"]
+                   or " ".join(window[:2]) in cues["back_references"] for w in window):
+                backref = True
+    if not found and backref:
+        return last, used
+    return tuple(found), used
+
+
+def _negated(keys: list[str], t_first: int, left: int, negs: tuple[str, ...],
+             hit: TriggerHit) -> bool:
+    if hit.trigger.pos != "verb" or t_first == 0:
+        return False
+    prev = keys[t_first - 1]
+    return t_first - 1 >= left and prev in negs
+
+
+def _certainty(keys: list[str], a: int, t_first: int, cues: dict[str, tuple[str, ...]]) -> str:
+    before = keys[a:t_first]
+    joined = " " + " ".join(before) + " "
+    for k in before:
+        if k in cues["denied"] or k.lstrip("و") in cues["denied"]:
+            return "denied"
+    for c in cues["uncertain"]:
+        if f" {c} " in joined or f" و{c} " in joined:
+            return "uncertain"
+    return "asserted"
+
+
+def _prev_key(keys: list[str], i: int) -> str:
+    return keys[i - 1] if i > 0 else ""
+
+
+def _build(hit: TriggerHit, t_first: int, t_last: int, left: int, right: int,
+           ms: list[_M], source_starts: set[int], etype: dict[str, str], keys: list[str],
+           text: str, tok_starts: list[int]
+           ) -> tuple[tuple[str, ...], tuple[str, ...], str | None] | None:
+    """Actors, targets and place of one trigger's clause (None when nobody takes part)."""
+    trig = hit.trigger
+    clause = [pm for pm in ms if left <= pm.first < right and pm.first not in source_starts
+              and not (t_first <= pm.first <= t_last)]
+    location: str | None = None
+    parts_after: list[_M] = []
+    parts_before: list[_M] = []
+    with_: list[_M] = []
+    dest: list[str] = []
+    for pm in clause:
+        t = etype[pm.entity_id]
+        prev = _prev_key(keys, pm.first)
+        # the clitic fused to the name: بموسكو (at), لروسيا (to)
+        prefix = match_key(text[tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
+        at_place = prefix == "ب" or prev in _LOC_PREPS
+        to_place = prefix == "ل" or prev in _TO_PREPS
+        if prev in _VENUE_WORDS:
+            continue  # "في مقر الكرملين": a venue, not a participant
+        if t in _PLACE_TYPES and (at_place or (to_place and t != "GPE") or t != "GPE"):
+            if location is None and (at_place or to_place):
+                location = pm.entity_id
+            continue
+        if t not in _PARTICIPANT_TYPES:
+            continue
+        if to_place and t == "GPE":
+            dest.append(pm.entity_id)
+            location = location or pm.entity_id
+            continue
+        if prev in ("مع", "ومع"):
+            with_.append(pm)
+            continue
+        (parts_after if pm.first > t_last else parts_before).append(pm)
+    parts_before.sort(key=lambda p: -p.first)
+    subject: _M | None = None
+    objects: list[_M] = []
+    if trig.pos == "verb":
+        svo = bool(parts_before) and t_first - parts_before[0].last <= 2 and (
+            parts_before[0].first == left
+            or _prev_key(keys, parts_before[0].first) in _SVO_CUES)
+        if svo:
+            subject, objects = parts_before[0], parts_after
+        elif parts_after and parts_after[0].first - t_last <= 3:
+            subject, objects = parts_after[0], parts_after[1:]
+        elif parts_before and t_first - parts_before[0].last <= 5:
+            subject, objects = parts_before[0], parts_after
+        else:
+            objects = parts_after
+    else:
+        ordered = parts_after or parts_before[:1]
+        if ordered:
+            subject, objects = ordered[0], list(ordered[1:])
+    ids_obj = _uniq(pm.entity_id for pm in objects + with_)
+    subj = (subject.entity_id,) if subject else ()
+    if trig.roles == "subject_target":
+        actors, targets = tuple(ids_obj), subj
+    else:
+        actors, targets = subj, tuple(i for i in ids_obj if i not in subj)
+    if not targets and dest and trig.mode == "visit":
+        targets = tuple(_uniq(dest))
+    if not actors and not targets:
+        return None
+    return actors, targets, location
+
+
+def _uniq(ids: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def _nearest_date(dates: Sequence[DateValue], at: int) -> DateValue | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per real happening: same type, same participants, compatible date."""
+    out: list[Event] = []
+    for ev in events:
+        for k, prev in enumerate(out):
+            if prev.type != ev.type or set(prev.actors) != set(ev.actors) \
+                    or set(prev.targets) != set(ev.targets):
+                continue
+            d1, d2 = prev.date, ev.date
+            if d1 is not None and d2 is not None and (d1.first, d1.last) != (d2.first, d2.last):
+                continue
+            out[k] = replace(
+                prev,
+                evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+                date=prev.date or ev.date, location=prev.location or ev.location,
+                attributed_to=tuple(_uniq((*prev.attributed_to, *ev.attributed_to))),
+            )
+            break
+        else:
+            out.append(ev)
+    return [replace(ev, id=f"v{i}") for i, ev in enumerate(out, start=1)]

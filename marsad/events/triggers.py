@@ -1,0 +1,144 @@
+"""The trigger lexicon (``data/ar/triggers.yaml``) compiled into a phrase index."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_yaml
+from ..doc import PLOVER_TYPES, Token
+from ..errors import DataFileError
+from ..text.normalize import match_key
+from ..text.segment import proclitic_splits
+
+ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor")
+_VERB_SUFFIXES = ("ت", "ا", "تا", "وا", "ان", "ون")
+_NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    type: str
+    mode: str | None
+    pos: str
+    roles: str
+    requires: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+
+
+def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
+    out = {form_key}
+    if not inflect:
+        return out
+    last = form_key.split(" ")[-1]
+    head = form_key[: len(form_key) - len(last)]
+    if pos == "verb":
+        out.update(head + last + s for s in _VERB_SUFFIXES)
+    elif last.endswith("ه"):  # ة folded: زيارة → زيارته، زيارتها
+        out.update(head + last[:-1] + "ت" + s for s in _NOUN_SUFFIXES)
+    else:
+        out.update(head + last + s for s in _NOUN_SUFFIXES)
+    return out
+
+
+class TriggerIndex:
+    def __init__(self, records: list[dict]) -> None:
+        self.index: dict[str, Trigger] = {}
+        prefixes: set[str] = set()
+        for rec in records:
+            try:
+                trig = Trigger(
+                    rec["id"], rec["type"], rec.get("mode"), rec["pos"],
+                    rec.get("roles", "subject_actor"),
+                    frozenset(match_key(w) for w in rec.get("requires") or ()),
+                )
+            except KeyError as e:
+                raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
+            if trig.type not in PLOVER_TYPES or trig.roles not in ROLE_SCHEMES \
+                    or trig.pos not in ("verb", "noun"):
+                raise DataFileError(f"trigger {trig.id}: bad type/roles/pos",
+                                    path="ar/triggers.yaml")
+            for form in rec["forms"]:
+                for key in _expand(match_key(str(form)), trig.pos, bool(rec.get("inflect"))):
+                    # the first listing wins: more specific triggers come first in the file
+                    self.index.setdefault(key, trig)
+                    toks = key.split(" ")
+                    for n in range(1, len(toks)):
+                        prefixes.add(" ".join(toks[:n]))
+        self.prefixes = frozenset(prefixes)
+
+    def find(self, text: str, tokens: Sequence[Token]) -> list[TriggerHit]:
+        """Longest trigger phrases over the tokens, left to right, not overlapping."""
+        out: list[TriggerHit] = []
+        keys = [match_key(text[t.start : t.end]) for t in tokens]
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if tokens[i].is_punct:
+                i += 1
+                continue
+            best: TriggerHit | None = None
+            surface = text[tokens[i].start : tokens[i].end]
+            # The whole token, then the shortest clitic prefix first: وبحث is و + بحث,
+            # not وب + حث.
+            splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
+            variants = [(keys[i], 0, False)] + [
+                (match_key(r), p, match_key(surface[:p]).endswith("ال")) for p, r in splits]
+            for key, skip, has_article in variants:
+                cur, j = key, i
+                while True:
+                    trig = self.index.get(cur)
+                    # a verb never takes the article: التعاون is a noun, not تعاون "cooperated"
+                    if trig is not None and has_article and trig.pos == "verb":
+                        trig = None
+                    if trig is not None and (best is None or j > best.last_token):
+                        best = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j)
+                    if cur not in self.prefixes or j + 1 >= n or tokens[j + 1].is_punct:
+                        break
+                    j += 1
+                    cur = cur + " " + keys[j]
+            if best is not None and self._requirement_met(best, keys):
+                out.append(best)
+                i = best.last_token + 1
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _requirement_met(hit: TriggerHit, keys: list[str]) -> bool:
+        req = hit.trigger.requires
+        if not req:
+            return True
+        window = keys[hit.last_token + 1 : hit.last_token + 5]
+        for k in window:
+            if k in req:
+                return True
+            for p in ("و", "ب", "ل", "ال", "بال", "وال"):
+                if k.startswith(p) and k[len(p):] in req:
+                    return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def default_triggers() -> TriggerIndex:
+    data = load_yaml("ar/triggers.yaml")
+    return TriggerIndex(data["triggers"])
+
+
+@lru_cache(maxsize=1)
+def cue_lists() -> dict[str, dict[str, tuple[str, ...]]]:
+    data = load_yaml("ar/triggers.yaml")
+    return {
+        sec: {k: tuple(match_key(w) for w in v) for k, v in data[sec].items()}
+        for sec in ("certainty", "attribution")
+    }

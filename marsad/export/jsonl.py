@@ -1,0 +1,122 @@
+"""The per-article JSON Lines contract (``spec/output.md``).
+
+Fields of the contract are never renamed or dropped; Marsad adds a few (``evidence_more``,
+``trigger``, ``furniture``, coordinates, ``pipeline``) that consumers may ignore.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+from .. import __version__
+from ..doc import Doc, Event, Span
+from ..errors import OutputError
+
+
+def _span(doc: Doc, sp: Span) -> dict[str, Any]:
+    return {"start": sp.start, "end": sp.end, "text": doc.text[sp.start : sp.end]}
+
+
+def _event(doc: Doc, ev: Event) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "id": ev.id,
+        "type": ev.type,
+        "mode": ev.mode,
+        "actors": list(ev.actors),
+        "targets": list(ev.targets),
+        "location": ev.location,
+        "date": None if ev.date is None or ev.date.first is None or ev.date.last is None else {
+            "start": ev.date.first.isoformat(), "end": ev.date.last.isoformat(),
+            "text": ev.date.text, "precision": ev.date.precision,
+            "offsets": [ev.date.start, ev.date.end],
+        },
+        "attributed_to": list(ev.attributed_to),
+        "certainty": ev.certainty,
+        "evidence": _span(doc, ev.evidence[0]),
+    }
+    if len(ev.evidence) > 1:
+        rec["evidence_more"] = [_span(doc, sp) for sp in ev.evidence[1:]]
+    if ev.trigger is not None:
+        rec["trigger"] = _span(doc, ev.trigger)
+    return rec
+
+
+def doc_to_record(doc: Doc) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "source": {"path": doc.source.path, "url": doc.source.url, "outlet": doc.source.outlet},
+        "title": doc.title,
+        "published": doc.published.isoformat() if doc.published else None,
+        "language": doc.language,
+        "text": doc.text,
+        "entities": [
+            {
+                "id": e.id, "kb_id": e.kb_id, "type": e.type, "name": e.name,
+                "name_en": e.name_en,
+                "mentions": [{"start": m.start, "end": m.end, "text": m.text}
+                             for m in e.mentions],
+                **({"lat": e.lat, "lon": e.lon} if e.lat is not None else {}),
+            }
+            for e in doc.entities
+        ],
+        "events": [_event(doc, ev) for ev in doc.events],
+        "furniture": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text}
+                      for r in doc.removals],
+        "pipeline": {"name": "marsad", "version": __version__},
+    }
+
+
+def dump_record(rec: dict[str, Any], fh: TextIO) -> None:
+    fh.write(json.dumps(rec, ensure_ascii=False))
+    fh.write("\n")
+
+
+class AtomicJsonlWriter:
+    """Writes lines to a temporary file beside the target and renames it into place on
+    success, so a failed or interrupted run never leaves a half-written output file (and
+    never clobbers the previous one)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        parent = self.path.parent if str(self.path.parent) else Path(".")
+        if not parent.exists():
+            raise OutputError("the output folder does not exist", path=str(parent))
+        if self.path.is_dir():
+            raise OutputError("the output path is a folder", path=str(self.path))
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
+        self.tmp = Path(tmp)
+        self.fh = os.fdopen(fd, "w", encoding="utf-8")
+
+    def write(self, rec: dict[str, Any]) -> None:
+        dump_record(rec, self.fh)
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        self.fh.close()
+        self.tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicJsonlWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def write_jsonl(docs: Iterable[Doc], path: str | Path) -> int:
+    n = 0
+    with AtomicJsonlWriter(path) as w:
+        for d in docs:
+            w.write(doc_to_record(d))
+            n += 1
+    return n

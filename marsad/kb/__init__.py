@@ -1,0 +1,196 @@
+"""The knowledge base: entities with English names, Arabic aliases, ids and coordinates.
+
+Loaded from the data files in ``marsad/data/kb`` (YAML for curated entries, TSV for the
+GeoNames city gazetteer) and compiled once per process into an alias index keyed by
+normalised match keys. See ``marsad/data/kb/SOURCES.md`` for provenance.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..data import DATA_DIR, load_yaml
+from ..doc import ENTITY_TYPES
+from ..errors import DataFileError
+from ..text.normalize import match_key
+
+log = logging.getLogger(__name__)
+
+KB_YAML_FILES = ("countries.yaml", "places.yaml", "facilities.yaml", "people.yaml",
+                 "organisations.yaml")
+GAZETTEER_FILE = "gazetteer_cities.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    key: str
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class KBEntry:
+    key: str
+    type: str
+    name_en: str
+    name_ar: str
+    aliases: tuple[Alias, ...]
+    description: str | None = None
+    country: str | None = None
+    wikidata: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    part_of: str | None = None
+    population: int | None = None
+    demonyms_ar: tuple[str, ...] = ()
+    generic_aliases: tuple[str, ...] = ()
+    capital: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entity a normalised alias may refer to."""
+
+    entry: KBEntry
+    ambiguous: bool
+    canonical: bool  # the alias is the entry's canonical Arabic name
+
+
+class KnowledgeBase:
+    """Entries by key and an alias index by match key (longest alias first at lookup)."""
+
+    def __init__(self, entries: Iterable[KBEntry]) -> None:
+        self.entries: dict[str, KBEntry] = {}
+        self.index: dict[str, list[Candidate]] = defaultdict(list)
+        self.max_alias_tokens = 1
+        self.first_tokens: set[str] = set()
+        self.demonyms: dict[str, KBEntry] = {}
+        for e in entries:
+            if e.key in self.entries:
+                # Curated files win over the generated gazetteer: the later entry is dropped.
+                log.debug("duplicate kb key %s ignored", e.key)
+                continue
+            self.entries[e.key] = e
+            # An alias listed twice (the canonical name, then again as ambiguous) is
+            # ambiguous if any listing says so.
+            ambiguous: dict[str, bool] = {}
+            for a in e.aliases:
+                if a.key:
+                    ambiguous[a.key] = ambiguous.get(a.key, False) or a.ambiguous
+            canonical = match_key(e.name_ar)
+            for akey, amb in ambiguous.items():
+                self.index[akey].append(Candidate(e, amb, akey == canonical))
+                toks = akey.split(" ")
+                self.max_alias_tokens = max(self.max_alias_tokens, len(toks))
+                self.first_tokens.add(toks[0])
+            for d in e.demonyms_ar:
+                self.demonyms.setdefault(match_key(d), e)
+        self.words: frozenset[str] = frozenset(
+            t for k in self.index for t in k.split(" ")
+        )
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, key: str) -> KBEntry | None:
+        return self.entries.get(key)
+
+    def lookup(self, alias_key: str) -> list[Candidate]:
+        return self.index.get(alias_key, [])
+
+
+def _aliases(name_ar: str, raw: Iterable[Any] | None, path: str) -> tuple[Alias, ...]:
+    out = [Alias(name_ar, match_key(name_ar))] if name_ar else []
+    for a in raw or ():
+        if isinstance(a, str):
+            out.append(Alias(a, match_key(a)))
+        elif isinstance(a, dict) and isinstance(a.get("text"), str):
+            out.append(Alias(a["text"], match_key(a["text"]), bool(a.get("ambiguous"))))
+        else:
+            raise DataFileError(f"bad alias {a!r}", path=path)
+    return tuple(out)
+
+
+def _float(v: Any) -> float | None:
+    return None if v in (None, "") else float(v)
+
+
+def entry_from_record(rec: dict[str, Any], path: str) -> KBEntry:
+    try:
+        key, etype, name_en = rec["key"], rec["type"], rec["name_en"]
+        name_ar = rec.get("name_ar") or ""
+    except (KeyError, TypeError) as e:
+        raise DataFileError(f"record {rec!r} lacks {e}", path=path) from e
+    if etype not in ENTITY_TYPES:
+        raise DataFileError(f"{key}: unknown type {etype!r}", path=path)
+    known = {"key", "type", "name_en", "name_ar", "aliases", "description", "country",
+             "wikidata", "lat", "lon", "geonames_id", "part_of", "population", "demonyms_ar",
+             "generic_aliases", "capital"}
+    gid = rec.get("geonames_id")
+    return KBEntry(
+        key=key, type=etype, name_en=name_en, name_ar=name_ar,
+        aliases=_aliases(name_ar, rec.get("aliases"), path),
+        description=rec.get("description"), country=rec.get("country"),
+        wikidata=rec.get("wikidata") or None,
+        lat=_float(rec.get("lat")), lon=_float(rec.get("lon")),
+        geonames_id=int(gid) if gid not in (None, "") else None,
+        part_of=rec.get("part_of"),
+        population=int(rec["population"]) if rec.get("population") not in (None, "") else None,
+        demonyms_ar=tuple(rec.get("demonyms_ar") or ()),
+        generic_aliases=tuple(rec.get("generic_aliases") or ()),
+        capital=rec.get("capital"),
+        extra={k: v for k, v in rec.items() if k not in known},
+    )
+
+
+def load_yaml_entries(relpath: str) -> list[KBEntry]:
+    data = load_yaml(relpath)
+    path = str(DATA_DIR / relpath)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DataFileError("expected a list of records", path=path)
+    return [entry_from_record(r, path) for r in data]
+
+
+def load_gazetteer(path: Path) -> list[KBEntry]:
+    """Cities from the GeoNames-derived TSV (columns named in its header)."""
+    out: list[KBEntry] = []
+    text = path.read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(text), delimiter="\t")
+    for i, row in enumerate(rows, start=2):
+        try:
+            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+            out.append(entry_from_record({
+                "key": row["key"], "type": "GPE", "name_en": row["name_en"],
+                "name_ar": row["name_ar"], "aliases": aliases, "country": row.get("country"),
+                "lat": row.get("lat"), "lon": row.get("lon"),
+                "geonames_id": row.get("geonames_id"), "population": row.get("population"),
+            }, str(path)))
+        except (ValueError, KeyError) as e:
+            raise DataFileError(f"line {i}: {e}", path=str(path)) from e
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    """The bundled knowledge base (curated files first, then the city gazetteer)."""
+    entries: list[KBEntry] = []
+    kb_dir = DATA_DIR / "kb"
+    for name in KB_YAML_FILES:
+        if (kb_dir / name).exists():
+            entries.extend(load_yaml_entries(f"kb/{name}"))
+    gaz = kb_dir / GAZETTEER_FILE
+    if gaz.exists():
+        entries.extend(load_gazetteer(gaz))
+    return KnowledgeBase(entries)

@@ -1,0 +1,174 @@
+"""Entity recognition and linking over one document.
+
+1. Knowledge-base aliases, clitic-aware, longest first, resolved in context (matcher.py).
+2. Names the base does not know, from titles and head nouns (patterns.py).
+3. In-document coreference: the surname of a person found in step 2 refers to that person
+   in the rest of the article; a KB person's ambiguous surname (حفتر) goes to the family
+   member named in full most recently before it.
+4. Mentions grouped into entities, linked ones by knowledge-base key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..doc import Doc, Entity, Mention, Token
+from ..kb import Candidate, KBEntry, KnowledgeBase
+from ..text.normalize import match_key
+from .matcher import AliasMatcher, Hit, resolve
+from .patterns import Found, find_people, find_quoted_orgs
+
+UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
+
+
+@dataclass
+class _SentenceTokens:
+    tokens: Sequence[Token]
+
+
+def sentence_token_slices(doc: Doc) -> list[tuple[int, int]]:
+    """For each sentence, the [first, last) token indexes it holds."""
+    out: list[tuple[int, int]] = []
+    toks = doc.tokens
+    i = 0
+    for s in doc.sentences:
+        while i < len(toks) and toks[i].end <= s.start:
+            i += 1
+        j = i
+        while j < len(toks) and toks[j].start < s.end:
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _pseudo(name: str, etype: str) -> Candidate:
+    key = UNLINKED_PREFIX + match_key(name).replace(" ", "_")
+    return Candidate(KBEntry(key, etype, "", name, ()), False, True)
+
+
+def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
+    text = doc.text
+    slices = sentence_token_slices(doc)
+    all_hits: list[list[Hit]] = []
+    for a, b in slices:
+        all_hits.append(matcher.hits(text, doc.tokens[a:b]))
+    # Resolution sees the whole document: an entry named plainly anywhere supports its
+    # ambiguous aliases everywhere.
+    flat = [h for hs in all_hits for h in hs]
+    sure = {h.candidates[0].entry.key for h in flat
+            if len(h.candidates) == 1 and not h.candidates[0].ambiguous}
+    mentions: list[Mention] = []
+    extra: dict[str, tuple[Candidate, ...]] = {}
+    found_by_sentence: list[list[Found]] = []
+    for (a, b), hits in zip(slices, all_hits, strict=True):
+        toks = doc.tokens[a:b]
+        resolved = resolve(hits, text, toks, sure=sure)
+        taken: set[int] = set()
+        for h, c in resolved:
+            taken.update(range(h.first_token, h.last_token + 1))
+            mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
+                                    c.entry.key, "kb"))
+        found = find_people(text, toks, taken) + find_quoted_orgs(text, toks, taken)
+        found += _demonym_states(text, toks, taken, kb)
+        found_by_sentence.append(found)
+        for f in found:
+            name = text[f.start : f.end]
+            entry = kb.get(f.key) if f.key else None
+            cand = Candidate(entry, False, False) if entry else _pseudo(name, f.type)
+            mentions.append(Mention(f.start, f.end, name, f.type,
+                                    cand.entry.key, "pattern"))
+            extra.setdefault(match_key(name), (cand,))
+            if f.type == "PER" and " " in name:
+                surname = match_key(name).split(" ")[-1]
+                if len(surname) >= 3 and not kb.lookup(surname):
+                    extra.setdefault(surname, (cand,))
+    if extra:
+        mentions = _second_pass(doc, matcher, slices, extra, mentions)
+    return _retarget_family_names(mentions, kb)
+
+
+def _demonym_states(text: str, toks: Sequence[Token], taken: set[int],
+                    kb: KnowledgeBase) -> list[Found]:
+    """"الدولة الروسية" names the state: a GPE mention of the country of the nisba."""
+    out = []
+    for i in range(len(toks) - 1):
+        if i in taken or i + 1 in taken:
+            continue
+        surface = text[toks[i].start : toks[i].end]
+        k = match_key(surface)
+        at = k.find("الدوله")
+        if at < 0 or at + len("الدوله") != len(k) or at > 2:
+            continue
+        nk = match_key(text[toks[i + 1].start : toks[i + 1].end])
+        country = kb.demonyms.get(nk[2:]) if nk.startswith("ال") else None
+        if country is not None:
+            # proclitic letters carry no diacritics in practice; the key offset is the text's
+            out.append(Found(toks[i].start + at, toks[i + 1].end, "GPE", i, i + 1,
+                             country.key))
+    return out
+
+
+def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
+                 extra: dict[str, tuple[Candidate, ...]], first: list[Mention]) -> list[Mention]:
+    """Match the surnames and names found by patterns through the whole article."""
+    text = doc.text
+    have = {(m.start, m.end) for m in first}
+    covered = sorted((m.start, m.end) for m in first)
+    out = list(first)
+    for a, b in slices:
+        for h in matcher.hits(text, doc.tokens[a:b], extra=extra):
+            if h.key not in extra or (h.start, h.end) in have:
+                continue
+            if any(s < h.end and h.start < e for s, e in covered):
+                continue
+            c = h.candidates[0]
+            out.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
+                               c.entry.key, "coref"))
+    return out
+
+
+def _retarget_family_names(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """An ambiguous surname goes to the person of that name last named in full before it.
+
+    حفتر alone is Khalifa Haftar by default, but after "صدام حفتر" it is Saddam.
+    """
+    mentions = sorted(mentions, key=lambda m: m.start)
+    last_full: dict[str, str] = {}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type == "PER" and m.kb_id and " " in m.text:
+            last_full[match_key(m.text).split(" ")[-1]] = m.kb_id
+            out.append(m)
+            continue
+        if m.type == "PER" and " " not in m.text:
+            k = match_key(m.text)
+            if k in last_full and last_full[k] != m.kb_id:
+                m = Mention(m.start, m.end, m.text, m.type, last_full[k], "coref")
+        out.append(m)
+    return out
+
+
+def build_entities(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[Entity]:
+    """Group mentions by key; ids e1, e2 … in order of first mention."""
+    groups: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        key = m.kb_id or (UNLINKED_PREFIX + match_key(m.text))
+        groups.setdefault(key, []).append(m)
+    out: list[Entity] = []
+    for i, (key, ms) in enumerate(groups.items(), start=1):
+        entry = kb.get(key)
+        linked = entry is not None
+        if linked:
+            assert entry is not None
+            name, name_en, etype = entry.name_ar or ms[0].text, entry.name_en, entry.type
+            lat, lon = entry.lat, entry.lon
+        else:
+            name = max((m.text for m in ms), key=len)
+            name_en, etype, lat, lon = None, ms[0].type, None, None
+        clean = tuple(Mention(m.start, m.end, m.text, etype, key if linked else None, m.source)
+                      for m in ms)
+        out.append(Entity(f"e{i}", etype, name, clean, key if linked else None, name_en,
+                          lat, lon))
+    return out

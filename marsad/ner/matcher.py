@@ -1,0 +1,213 @@
+"""Clitic-aware, longest-first matching of knowledge-base aliases, with context resolution.
+
+For every token the matcher tries the whole token and each proclitic split (وبوتين → بوتين,
+بالكرملين → الكرملين, and the fused للرئاسة → الرئاسة, where the mention keeps the whole
+token because the bare name is not in the text). From there it extends over following tokens
+while the growing key is a prefix of some alias, and keeps the longest alias found.
+
+A key may name several entries (طرابلس: Libya's and Lebanon's Tripoli; الجفرة: the district
+and the air base) or be marked ambiguous in the data (مالي is also "financial"). Those are
+resolved from the document: an entry already named unambiguously wins, then the cue words
+around the mention (قاعدة before a base name; a preposition or a list of countries around a
+place name), then curated entries over the generated gazetteer, then population.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import load_yaml
+from ..doc import Mention, Token
+from ..kb import Candidate, KnowledgeBase
+from ..text.normalize import match_key
+from ..text.segment import proclitic_splits
+
+# Tokens that may sit inside a name without breaking it ("يونس- بك يفكوروف").
+_JOINERS = frozenset({"-", "ـ", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A matched alias: its span, its key, the candidates it may refer to."""
+
+    start: int
+    end: int
+    key: str
+    candidates: tuple[Candidate, ...]
+    first_token: int
+    last_token: int
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, frozenset[str]]:
+    data = load_yaml("ar/ner_cues.yaml")
+    return {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+
+
+def token_variants(text: str, tok: Token) -> list[tuple[str, int]]:
+    """(key, chars to skip at the token start) for the whole token and its clitic splits."""
+    surface = text[tok.start : tok.end]
+    out = [(match_key(surface), 0)]
+    key0 = out[0][0]
+    if key0.startswith("لل") and len(key0) > 3:
+        out.append(("ال" + key0[2:], 0))  # fused ل + ال: the mention keeps the whole token
+    for plen, rest in proclitic_splits(surface):
+        out.append((match_key(rest), plen))
+    return out
+
+
+class AliasMatcher:
+    """Finds alias hits in a token sequence. Build once per knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        prefixes: set[str] = set()
+        for key in kb.index:
+            toks = key.split(" ")
+            for n in range(1, len(toks)):
+                prefixes.add(" ".join(toks[:n]))
+        self.prefixes = frozenset(prefixes)
+
+    def hits(self, text: str, tokens: Sequence[Token], extra: dict[str, tuple[Candidate, ...]]
+             | None = None) -> list[Hit]:
+        """Longest, leftmost, non-overlapping alias hits over ``tokens``."""
+        index = self.kb.index
+        out: list[Hit] = []
+        keys = [match_key(text[t.start : t.end]) for t in tokens]
+        n_tok = len(tokens)
+        i = 0
+        while i < n_tok:
+            tok = tokens[i]
+            if tok.is_punct:
+                i += 1
+                continue
+            best: Hit | None = None
+            for key, skip in token_variants(text, tok):
+                if len(key) < 2:
+                    continue
+                cur = key
+                j = i
+                while True:
+                    cands = index.get(cur) or (extra.get(cur) if extra else None)
+                    if cands and (best is None or tokens[j].end > best.end or (
+                            tokens[j].end == best.end and skip < best.start - tok.start)):
+                        best = Hit(tok.start + skip, tokens[j].end, cur, tuple(cands), i, j)
+                    if cur not in self.prefixes and not (extra and _prefix_in(cur, extra)):
+                        break
+                    # extend over the next word token, passing joiners inside a name
+                    k = j + 1
+                    while k < n_tok and keys[k] in _JOINERS:
+                        k += 1
+                    if k >= n_tok or tokens[k].is_punct:
+                        break
+                    cur = cur + " " + keys[k]
+                    j = k
+            if best is not None:
+                out.append(best)
+                i = best.last_token + 1
+            else:
+                i += 1
+        return out
+
+
+def _prefix_in(cur: str, extra: dict[str, tuple[Candidate, ...]]) -> bool:
+    return any(k.startswith(cur + " ") for k in extra)
+
+
+def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
+            sure: set[str] | None = None) -> list[tuple[Hit, Candidate]]:
+    """Choose one candidate per hit (or drop the hit).
+
+    ``sure``: entries named by an unambiguous, single-candidate alias somewhere in the
+    document (computed from ``hits`` when not given).
+    """
+    cues = _cues()
+    if sure is None:
+        sure = {h.candidates[0].entry.key for h in hits
+                if len(h.candidates) == 1 and not h.candidates[0].ambiguous}
+    slots = _place_list_slots(hits, text, tokens)
+    out: list[tuple[Hit, Candidate]] = []
+    for h in hits:
+        cand = _choose(h, sure, cues, text, tokens, slots)
+        if cand is not None:
+            out.append((h, cand))
+    return out
+
+
+def _prev_keys(tokens: Sequence[Token], text: str, i: int, n: int) -> list[str]:
+    out = []
+    k = i - 1
+    while k >= 0 and len(out) < n:
+        if not tokens[k].is_punct:
+            out.append(match_key(text[tokens[k].start : tokens[k].end]))
+        k -= 1
+    return out
+
+
+def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
+            tokens: Sequence[Token], place_list_slots: set[int]) -> Candidate | None:
+    cands = list(h.candidates)
+    in_doc = [c for c in cands if c.entry.key in sure]
+    if len(in_doc) == 1:
+        return in_doc[0]
+    prev = _prev_keys(tokens, text, h.first_token, 3)
+    # A preposition fused to the name (بمالي، لمالي، إلى…) marks a place; a bare و does not
+    # (دعم عسكري ومالي is "military and financial support").
+    prefix = match_key(text[tokens[h.first_token].start : h.start]).lstrip("وف")
+    if len(cands) > 1:
+        facs = [c for c in cands if c.entry.type == "FAC"]
+        if facs and any(p in cues["facility_heads"] for p in prev):
+            return facs[0]
+        non_fac = [c for c in cands if c.entry.type != "FAC"] or cands
+        # curated entries (no population figure) before gazetteer cities, then population
+        non_fac.sort(key=lambda c: (c.ambiguous, c.entry.population is not None,
+                                    -(c.entry.population or 0)))
+        cands = non_fac
+    best = cands[0]
+    if not best.ambiguous:
+        return best
+    # An ambiguous alias needs support: the entry named plainly elsewhere, or a cue.
+    if best.entry.type in ("PER", "ORG"):
+        return best
+    if prefix in ("ب", "ل") or (prev and prev[0] in cues["place_prepositions"]):
+        return best
+    if best.entry.type == "FAC" and any(p in cues["facility_heads"] for p in prev):
+        return best
+    if h.first_token in place_list_slots:
+        return best
+    return None
+
+
+def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:
+    """First-token indexes coordinated with a plain place name ("بوركينا فاسو ومالي والنيجر").
+
+    A hit is in a list of places when a neighbouring hit is an unambiguous GPE/LOC and the
+    two are joined by و on the second or by a comma.
+    """
+    places = [h for h in hits if len(h.candidates) == 1 and not h.candidates[0].ambiguous
+              and h.candidates[0].entry.type in ("GPE", "LOC")]
+    slots: set[int] = set()
+    for p in places:
+        # the token after the place: "ومالي" (و-prefixed) or a comma then a name
+        for k in (p.last_token + 1, p.last_token + 2):
+            if k < len(tokens):
+                t = text[tokens[k].start : tokens[k].end]
+                if t.startswith("و") or k == p.last_token + 2:
+                    slots.add(k)
+                if t not in ("،", ","):
+                    break
+        # the token before: "مالي والنيجر" — the place itself carries the و
+        if text[p.start - 1 : p.start] == "و" or text[tokens[p.first_token].start] == "و":
+            slots.add(p.first_token - 1)
+            if p.first_token >= 2:
+                slots.add(p.first_token - 2)
+    return slots
+
+
+def mentions_from(resolved: Iterable[tuple[Hit, Candidate]], text: str) -> list[Mention]:
+    return [
+        Mention(h.start, h.end, text[h.start : h.end], c.entry.type, c.entry.key, "kb")
+        for h, c in resolved
+    ]

@@ -1,0 +1,245 @@
+"""The pipeline: a raw article becomes a Doc, then small named components annotate it.
+
+Each component declares what it ``requires`` and what it ``assigns``; building a pipeline
+checks the chain, so a component can never run before what it reads exists. Components do
+not import each other; they share read-only resources (knowledge base, matchers) through
+:class:`Resources`. Every per-article step is a pure function of one document, so a batch
+engine can map :meth:`Pipeline.process` over partitions.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from .doc import DateValue, Doc, Failure, Removal, Source
+from .errors import ComponentError, IngestError, MarsadError, PipelineError
+from .ingest import RawArticle
+
+log = logging.getLogger(__name__)
+
+
+class Resources:
+    """Read-only resources shared by components, built lazily once per pipeline."""
+
+    @cached_property
+    def kb(self):  # type: ignore[no-untyped-def]
+        from .kb import default_kb
+
+        return default_kb()
+
+    @cached_property
+    def matcher(self):  # type: ignore[no-untyped-def]
+        from .ner.matcher import AliasMatcher
+
+        return AliasMatcher(self.kb)
+
+    @cached_property
+    def triggers(self):  # type: ignore[no-untyped-def]
+        from .events.triggers import default_triggers
+
+        return default_triggers()
+
+    @cached_property
+    def lexicon(self) -> frozenset[str]:
+        """Known words (names and common words) that the clitic splitter may trust."""
+        from .data import DATA_DIR, read_lines
+        from .text.normalize import match_key
+
+        words = set(self.kb.words)
+        if (DATA_DIR / "ar" / "common_words.txt").exists():
+            words.update(match_key(w) for w in read_lines("ar/common_words.txt"))
+        return frozenset(words)
+
+
+ComponentFn = Callable[[Doc, Resources], None]
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    fn: ComponentFn
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    doc: str = ""
+
+
+REGISTRY: dict[str, Component] = {}
+
+
+def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+              ) -> Callable[[ComponentFn], ComponentFn]:
+    """Register a pipeline component under ``name``."""
+
+    def deco(fn: ComponentFn) -> ComponentFn:
+        REGISTRY[name] = Component(name, fn, tuple(requires), tuple(assigns),
+                                   (fn.__doc__ or "").strip().split("\n")[0])
+        return fn
+
+    return deco
+
+
+# What a freshly made Doc already has.
+BASE_ATTRS = ("text", "published", "title", "removals", "dateline")
+DEFAULT_COMPONENTS = ("sentences", "tokens", "dates", "entities", "events")
+
+
+# -- making the Doc ----------------------------------------------------------------------
+
+def make_doc(article: RawArticle) -> Doc:
+    """Clean the raw article (text rules, or HTML extraction) into a Doc."""
+    from .clean.text_rules import clean_text
+
+    published: date | None = _iso(article.published)
+    title = None
+    url, outlet = article.url, article.outlet
+    if article.kind == "html":
+        from .clean.html import clean_html
+
+        page = clean_html(article.content, url=url)
+        cleaned = page.cleaned
+        title = page.title
+        published = published or _iso(page.published)
+        outlet = outlet or page.sitename
+        url = url or page.url
+    else:
+        cleaned = clean_text(article.content)
+    if not cleaned.text.strip():
+        raise IngestError("no article text left after removing page furniture",
+                          path=article.path or article.doc_id)
+    doc = Doc(
+        article.doc_id, cleaned.text, source=Source(article.path, url, outlet),
+        title=title or cleaned.title, published=published, raw=article.content,
+        removals=[Removal(r.start, r.end, r.rule, r.text) for r in cleaned.removals],
+    )
+    if cleaned.dateline:
+        at = cleaned.text.find(cleaned.dateline)
+        if at >= 0:
+            from .doc import Span
+
+            doc.dateline = Span(at, at + len(cleaned.dateline))
+    return doc
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# -- components ----------------------------------------------------------------------------
+
+@component("sentences", requires=("text",), assigns=("sentences",))
+def _sentences(doc: Doc, res: Resources) -> None:
+    """Sentence spans (punctuation, quotes, line breaks, abbreviations)."""
+    from .text.segment import sentence_spans
+
+    doc.set_sentences(sentence_spans(doc.text))
+
+
+@component("tokens", requires=("text",), assigns=("tokens",))
+def _tokens(doc: Doc, res: Resources) -> None:
+    """Tokens with clitic words, split where the lexicon knows the stem."""
+    from .text.segment import tokenize
+
+    lex = res.lexicon
+    doc.set_tokens(tokenize(doc.text, lex.__contains__))
+
+
+@component("dates", requires=("sentences", "dateline"), assigns=("dates", "published"))
+def _dates(doc: Doc, res: Resources) -> None:
+    """The publication date from the dateline, then every date expression resolved to it."""
+    from .text.dates import find_dates, parse_dateline
+
+    if doc.published is None and doc.dateline is not None:
+        doc.published = parse_dateline(doc.text[doc.dateline.start : doc.dateline.end])
+    out: list[DateValue] = []
+    for s in doc.sentences:
+        chunk = doc.text[s.start : s.end]
+        for m in find_dates(chunk, ref=doc.published):
+            out.append(DateValue(s.start + m.start, s.start + m.end, m.text, m.first, m.last,
+                                 m.precision))
+    doc.set_dates(out)
+
+
+@component("entities", requires=("sentences", "tokens"), assigns=("mentions", "entities"))
+def _entities(doc: Doc, res: Resources) -> None:
+    """Knowledge-base and pattern mentions, coreference, entities."""
+    from .ner import build_entities, recognise
+
+    mentions = recognise(doc, res.kb, res.matcher)
+    entities = build_entities(mentions, res.kb)
+    doc.set_mentions(m for e in entities for m in e.mentions)
+    doc.set_entities(entities)
+
+
+@component("events", requires=("sentences", "tokens", "entities", "dates"), assigns=("events",))
+def _events(doc: Doc, res: Resources) -> None:
+    """PLOVER events with participants, place, date, source, certainty, evidence."""
+    from .events import extract_events
+
+    doc.set_events(extract_events(doc, res.triggers))
+
+
+# -- the pipeline ----------------------------------------------------------------------------
+
+@dataclass
+class Pipeline:
+    names: tuple[str, ...] = DEFAULT_COMPONENTS
+    resources: Resources = field(default_factory=Resources)
+
+    def __post_init__(self) -> None:
+        have = set(BASE_ATTRS)
+        self.components: list[Component] = []
+        for name in self.names:
+            comp = REGISTRY.get(name)
+            if comp is None:
+                raise PipelineError(f"unknown component {name!r}; known: {sorted(REGISTRY)}")
+            missing = [r for r in comp.requires if r not in have]
+            if missing:
+                raise PipelineError(f"component {name!r} requires {missing}, which no earlier "
+                                    "component assigns")
+            have.update(comp.assigns)
+            self.components.append(comp)
+
+    def warm_up(self) -> None:
+        """Load the shared resources now (so timings of the first article are fair)."""
+        _ = self.resources.kb, self.resources.matcher, self.resources.triggers
+        _ = self.resources.lexicon
+
+    def process(self, article: RawArticle) -> Doc:
+        """Run cleaning and every component on one article (raises on failure)."""
+        doc = make_doc(article)
+        for comp in self.components:
+            try:
+                comp.fn(doc, self.resources)
+            except MarsadError:
+                raise
+            except Exception as e:  # a component bug must not end the batch
+                raise ComponentError(f"component {comp.name!r} failed: {type(e).__name__}: {e}",
+                                     path=article.path or article.doc_id) from e
+        return doc
+
+    def pipe(self, items: Iterable[RawArticle | Failure]) -> Iterator[Doc | Failure]:
+        """Process a stream in input order; failures are yielded in place, never raised."""
+        for item in items:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            t0 = time.perf_counter()
+            try:
+                doc = self.process(item)
+            except MarsadError as e:
+                stage = "ingest" if isinstance(e, IngestError) else "pipeline"
+                log.warning("%s failed: %s", item.doc_id, e)
+                yield Failure(item.doc_id, item.path, stage, str(e), e.code)
+                continue
+            doc.meta["seconds"] = time.perf_counter() - t0
+            yield doc

@@ -1,0 +1,92 @@
+"""Normalised match keys for Arabic text.
+
+The stored article text is never rewritten (style habit 3). These pure functions compute
+*keys* used for matching: two spellings that a reader takes for the same word get the same
+key (أفريقيا / إفريقيا, خليفة / خليفه, ى / ي, Persian ک / Arabic ك, ٢٠٢٥ / 2025).
+
+``fold`` returns the key together with an index map so that a match found in the key of a
+whole sentence can be carried back to offsets in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters dropped from keys: harakat, shadda, sukun, superscript alef, Quranic marks,
+# tatweel, and the zero-width / directional marks that scraped text is full of.
+_DROP = set(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"]
+    + ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
+
+# One character to one character. Hamza seats fold to their bare letter, the alef forms to
+# plain alef, ta marbuta to ha, alef maqsura to ya, and the Persian/Urdu look-alikes to the
+# Arabic letters Arabic newsrooms use for them.
+_MAP: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "غ", "ڤ": "ف", "ڥ": "ف", "پ": "ب", "چ": "ج", "ژ": "ز",
+    "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن",
+    "ء": "",  # a lone hamza carries no letter of its own in a key
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _MAP[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _MAP[_d] = str(_i)
+for _c in _DROP:
+    _MAP[_c] = ""
+
+_TABLE = str.maketrans(_MAP)
+_SPACE_RE = re.compile(r"\s+")
+
+ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+
+
+def fold_char(ch: str) -> str:
+    """The key of one character: '' (dropped), one character, or the character lowercased."""
+    out = ch.translate(_TABLE)
+    if out == ch and ch.isascii():
+        return ch.lower()
+    if out == ch and unicodedata.category(ch) == "Mn":
+        return ""  # any other combining mark (Latin accents after NFD, stray marks)
+    return out
+
+
+def match_key(text: str) -> str:
+    """The normalised key of a string: folded letters, single spaces, no edge spaces."""
+    out = text.translate(_TABLE).lower()
+    return _SPACE_RE.sub(" ", out).strip()
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Key of ``text`` char by char, with ``index[i]`` = offset in ``text`` of key char ``i``.
+
+    Unlike :func:`match_key` white space is not collapsed, so every key character maps to
+    exactly one source character. ``index`` has one extra entry, ``len(text)``, so a key span
+    ``[a, b)`` maps back to ``[index[a], index[b - 1] + 1)``.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        k = fold_char(ch)
+        if k:
+            chars.append(k)
+            index.append(i)
+    index.append(len(text))
+    return "".join(chars), index
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove harakat and tatweel only (for display keys, not matching)."""
+    return "".join(c for c in text if c not in _DROP)
+
+
+def is_arabic(text: str) -> bool:
+    """True when the string contains at least one Arabic letter."""
+    return ARABIC_LETTER_RE.search(text) is not None

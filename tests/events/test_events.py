@@ -1,0 +1,99 @@
+"""PLOVER events from clauses: type, roles, place, date, source, certainty, merging."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from marsad.doc import DateValue, Doc
+from marsad.events import extract_events
+from marsad.events.triggers import default_triggers
+from tests.helpers import annotate
+
+TRIGGERS = default_triggers()
+
+
+def _events(text: str, dates: list[tuple[str, date]] | None = None) -> tuple[Doc, list[dict]]:
+    doc = annotate(text)
+    vals = []
+    for expr, day in dates or []:
+        at = text.index(expr)
+        vals.append(DateValue(at, at + len(expr), expr, day, day))
+    doc.set_dates(vals)
+    evs = extract_events(doc, TRIGGERS)
+    doc.set_events(evs)
+    key = {e.id: e.kb_id for e in doc.entities}
+    out = []
+    for ev in evs:
+        out.append({
+            "type": ev.type, "mode": ev.mode,
+            "actors": [key[i] for i in ev.actors], "targets": [key[i] for i in ev.targets],
+            "location": key.get(ev.location) if ev.location else None,
+            "date": ev.date.first if ev.date else None,
+            "sources": [key[i] for i in ev.attributed_to], "certainty": ev.certainty,
+            "evidence": [doc.text[s.start : s.end] for s in ev.evidence],
+        })
+    return doc, out
+
+
+def test_meeting_verb_subject_object_place_date() -> None:
+    text = "والتقى حفتر مع بوتين في العاصمة موسكو السبت."
+    _, evs = _events(text, [("السبت", date(2025, 5, 10))])
+    assert evs == [{"type": "CONSULT", "mode": None, "actors": ["khalifa_haftar"],
+                    "targets": ["vladimir_putin"], "location": "moscow",
+                    "date": date(2025, 5, 10), "sources": [], "certainty": "asserted",
+                    "evidence": [text]}]
+
+
+def test_subject_before_the_verb() -> None:
+    _, evs = _events("وكان حفتر التقى بوتين في موسكو.")
+    assert [(e["actors"], e["targets"]) for e in evs] == [(["khalifa_haftar"],
+                                                           ["vladimir_putin"])]
+
+
+def test_host_of_a_reception_is_the_target() -> None:
+    _, evs = _events("استقبل بوتين في موسكو المشير خليفة حفتر.")
+    assert evs[0]["type"] == "CONSULT" and evs[0]["mode"] == "visit"
+    assert evs[0]["actors"] == ["khalifa_haftar"] and evs[0]["targets"] == ["vladimir_putin"]
+    assert evs[0]["location"] == "moscow"
+
+
+def test_visit_to_a_country() -> None:
+    _, evs = _events("وكان حفتر وصل روسيا الخميس بناء على دعوة رسمية.")
+    assert evs[0]["type"] == "CONSULT" and evs[0]["actors"] == ["khalifa_haftar"]
+    assert evs[0]["targets"] == ["russia"]
+
+
+def test_attribution_and_certainty() -> None:
+    _, evs = _events("وفق الكرملين، التقى بوتين حفتر في موسكو.")
+    assert evs[0]["sources"] == ["kremlin"] and evs[0]["certainty"] == "reported"
+    _, evs = _events("ترجح مصادر أن يكون بوتين قد التقى حفتر.")
+    assert evs[0]["certainty"] == "uncertain"
+    _, evs = _events("نفى الكرملين أن يكون بوتين التقى حفتر.")
+    assert evs[0]["certainty"] == "denied"
+
+
+def test_negated_verb_is_not_an_event() -> None:
+    _, evs = _events("لم يلتق بوتين حفتر خلال الزيارة.")
+    assert [e for e in evs if e["type"] == "CONSULT" and e["targets"] == ["khalifa_haftar"]] == []
+
+
+def test_requirement_words_disambiguate_triggers() -> None:
+    _, evs = _events("نشرت روسيا قوات في النيجر.")
+    assert [(e["type"], e["actors"], e["location"]) for e in evs] == [
+        ("MOBILIZE", ["russia"], "niger")]
+    _, evs = _events("نشرت روسيا صورا من اللقاء.")
+    assert all(e["type"] != "MOBILIZE" for e in evs)
+
+
+def test_same_meeting_twice_is_one_event_with_two_evidences() -> None:
+    text = "التقى حفتر بوتين في موسكو. وبحث حفتر مع بوتين التعاون."
+    _, evs = _events(text)
+    consult = [e for e in evs if e["type"] == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0]["evidence"]) == 2
+
+
+def test_every_event_has_evidence_inside_the_text() -> None:
+    doc, evs = _events("استقبل الدب الروسي المشير خليفة حفتر، وبحث معه التعاون.")
+    for ev in doc.events:
+        for sp in ev.evidence:
+            assert 0 <= sp.start < sp.end <= len(doc.text)

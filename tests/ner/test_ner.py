@@ -1,0 +1,93 @@
+"""Alias matching with clitics, context resolution, unknown names, coreference."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.ner import build_entities, recognise
+from marsad.ner.matcher import AliasMatcher
+from marsad.text.segment import sentence_spans, tokenize
+from tests.helpers import small_kb
+
+
+KB = small_kb()
+MATCHER = AliasMatcher(KB)
+
+
+def _doc(text: str) -> Doc:
+    doc = Doc("t", text)
+    doc.set_sentences(sentence_spans(text))
+    doc.set_tokens(tokenize(text, KB.words.__contains__))
+    ents = build_entities(recognise(doc, KB, MATCHER), KB)
+    doc.set_mentions(m for e in ents for m in e.mentions)
+    doc.set_entities(ents)
+    return doc
+
+
+def _linked(doc: Doc) -> list[tuple[str | None, str]]:
+    return [(m.kb_id, m.text) for m in doc.mentions]
+
+
+def test_clitics_are_outside_the_mention() -> None:
+    doc = _doc("التقى حفتر وبوتين بالكرملين ثم عاد لموسكو.")
+    assert _linked(doc) == [("khalifa_haftar", "حفتر"), ("vladimir_putin", "بوتين"),
+                            ("kremlin", "الكرملين"), ("moscow", "موسكو")]
+
+
+def test_fused_lam_alif_keeps_the_whole_token() -> None:
+    doc = _doc("وأفاد المكتب الإعلامي للرئاسة الروسية أمس.")
+    assert _linked(doc) == [("kremlin", "للرئاسة الروسية")]
+
+
+def test_longest_match_and_metonym() -> None:
+    doc = _doc("استقبل الدب الروسي فلاديمير بوتين ضيفه.")
+    assert _linked(doc) == [("russia", "الدب الروسي"), ("vladimir_putin", "فلاديمير بوتين")]
+
+
+def test_hyphen_inside_a_name() -> None:
+    doc = _doc("زيارات متكررة لنائب وزير الدفاع يونس- بك يفكوروف.")
+    assert _linked(doc) == [("yunus_bek_yevkurov", "يونس- بك يفكوروف")]
+
+
+def test_ambiguous_place_needs_context() -> None:
+    assert _linked(_doc("قدمت روسيا دعما عسكريا ومالي كبيرا.")) == [("russia", "روسيا")]
+    assert ("mali", "مالي") in _linked(_doc("وصلت القوات إلى مالي أمس."))
+    assert ("mali", "مالي") in _linked(_doc("تحالف النيجر ومالي يتوسع."))
+
+
+def test_facility_versus_town_by_cue() -> None:
+    assert _linked(_doc("هبطت الطائرة في قاعدة الجفرة.")) == [("al_jufra_air_base", "الجفرة")]
+    assert _linked(_doc("سكان الجفرة ينتظرون.")) == [("jufra", "الجفرة")]
+
+
+def test_family_surname_follows_the_last_full_name() -> None:
+    doc = _doc("التقى صدام حفتر الوفد. وقال حفتر إن الزيارة مهمة.")
+    assert _linked(doc) == [("saddam_haftar", "صدام حفتر"), ("saddam_haftar", "حفتر")]
+    doc = _doc("وقال حفتر إن الزيارة مهمة.")
+    assert _linked(doc) == [("khalifa_haftar", "حفتر")]
+
+
+def test_unknown_person_after_a_title_and_its_surname_later() -> None:
+    doc = _doc("قال المحلل جليل حرشاوي، إن الشحنة وصلت. وأضاف حرشاوي أن الأمر جديد.")
+    per = [e for e in doc.entities if e.type == "PER"]
+    assert len(per) == 1 and per[0].kb_id is None
+    assert [m.text for m in per[0].mentions] == ["جليل حرشاوي", "حرشاوي"]
+
+
+def test_quoted_media_name_after_a_head_noun() -> None:
+    doc = _doc("نشر موقع “ميدل نيوز” تقريرا، وذكرت صحيفة The Guardian أن الوفد وصل.")
+    orgs = sorted(m.text for m in doc.mentions if m.type == "ORG")
+    assert orgs == ["The Guardian", "ميدل نيوز"]
+
+
+def test_state_by_demonym() -> None:
+    doc = _doc("لم تعد الدولة الروسية تعمل في الخفاء.")
+    assert _linked(doc) == [("russia", "الدولة الروسية")]
+
+
+def test_entities_group_mentions_with_english_names() -> None:
+    doc = _doc("التقى بوتين حفتر. وقال فلاديمير بوتين إن روسيا تدعم موسكو.")
+    by_key = {e.kb_id: e for e in doc.entities}
+    assert [m.text for m in by_key["vladimir_putin"].mentions] == ["بوتين", "فلاديمير بوتين"]
+    assert by_key["vladimir_putin"].name_en == "Vladimir Putin"
+    assert by_key["moscow"].lat == 55.75
+    assert [e.id for e in doc.entities] == ["e1", "e2", "e3", "e4"]
