@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from eval_helpers import ARTICLE, base_gold, write_gold
+from tests.eval.eval_helpers import ARTICLE, base_gold, write_gold
 
 from marsad.eval.gold import GoldDoc, GoldError, load_gold_dir, load_gold_file
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from eval_helpers import ARTICLE, base_gold, system_from_gold, write_gold, write_system
+from tests.eval.eval_helpers import ARTICLE, base_gold, system_from_gold, write_gold, write_system
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from eval_helpers import system_from_gold, write_system
+from tests.eval.eval_helpers import system_from_gold, write_system
 
 from marsad.eval.gold import load_gold_dir
 from marsad.eval.report import format_report
