@@ -170,7 +170,11 @@ def load_gazetteer(path: Path) -> list[KBEntry]:
     rows = csv.DictReader(io.StringIO(text), delimiter="\t")
     for i, row in enumerate(rows, start=2):
         try:
-            aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+            # names in the "ambiguous" column need context (also a common word, or a
+            # namesake elsewhere); they are listed again as ambiguous aliases
+            ambiguous = [a for a in (row.get("ambiguous") or "").split("|") if a]
+            aliases: list[Any] = [a for a in (row.get("aliases") or "").split("|") if a]
+            aliases += [{"text": a, "ambiguous": True} for a in ambiguous]
             out.append(entry_from_record({
                 "key": row["key"], "type": "GPE", "name_en": row["name_en"],
                 "name_ar": row["name_ar"], "aliases": aliases, "country": row.get("country"),
