@@ -1,0 +1,1126 @@
+"""Furniture removal for plain-text captures of Arabic news pages.
+
+A scraped page arrives as lines: the article (title, standfirst, dateline, paragraphs) mixed
+with the page's debris (notices, widgets, share bars, "read also" boxes, tag clouds, credits,
+counters). :func:`clean_text` decides line by line what is furniture, with the rules of
+``marsad/data/ar/furniture.yaml``, and returns the kept body together with every removal as a
+half-open span of the *raw* input and the id of the rule that removed it.
+
+How it works, and why:
+
+1. Each line is reduced once to its match key (``marsad.text.normalize.match_key``: alef and
+   hamza forms, ta marbuta, alef maqsura, diacritics and digits folded) and to a ``core`` view
+   without edge punctuation and bullets. All line rules are regexes over these views, so a
+   pattern written once covers every spelling a site uses ("إقرأ أيضاً:" / "اقرأ ايضا").
+2. Line rules (``line``, ``words``, ``block`` labels) are tried in file order; a combined
+   anchored prefilter skips the body lines, which are most lines, in one regex call.
+3. Context rules then look at neighbours: a bare date next to a weather widget is the
+   widget's date, a repeated headline, a lone number at the end, navigation runs.
+4. Blocks: a "read also"/related label takes the list under it. In the page tail (after a
+   credit line, tag cloud or comment header that follows enough body text) it takes
+   everything to the end, because what follows there is other articles (seed 004 embeds a
+   whole related article after "إقرأ أيضاً:").
+5. Inline spans of unambiguous furniture inside kept lines are cut last.
+
+The stored text of kept lines is never rewritten (style habit 3): only edge white space is
+stripped, and a "- "/"• " bullet in front of the line chosen as dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
+
+KINDS = frozenset({"line", "words", "block", "context"})
+TARGETS = frozenset({"core", "key"})
+ITEM_MODES = frozenset({"list", "short"})
+# Context rules are code; the YAML only documents and parameterises them. An id here that the
+# file lacks (or the reverse) fails validation, so code and data cannot drift apart.
+CONTEXT_RULES = frozenset(
+    {
+        "widget_date",
+        "related_list",
+        "duplicate_line",
+        "latin_garbage",
+        "symbol_line",
+        "trailing_counter",
+    }
+)
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "kind",
+        "description",
+        "patterns",
+        "target",
+        "max_words",
+        "min_words",
+        "min_run",
+        "in_header",
+        "tail_marker",
+        "widget",
+        "no_date",
+        "items",
+        "item_max_words",
+        "max_items",
+        "vocab",
+        "anchors",
+        "inline",
+        "examples",
+        "max_letters",
+        "requires",
+    }
+)
+_SETTINGS_DEFAULTS: dict[str, int] = {
+    "headline_max_words": 20,
+    "list_max_headlines": 6,
+    "list_max_bullets": 40,
+    "tail_min_body_chars": 400,
+    "header_max_lines": 10,
+}
+
+# Line terminators: CRLF first so that it counts as one break.
+_BREAK_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+# Edge characters stripped from kept lines: white space and the invisible marks scraped text
+# is full of (they carry nothing at a line's edge).
+_EDGE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + (
+    "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069"
+)
+_LEAD_NONWORD_RE = re.compile(r"[\W_]+")
+_HAS_WORD_RE = re.compile(r"[^\W_]")
+_ONLY_NONWORD_OR_DIGITS_RE = re.compile(r"[\W\d_]*")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+_LATIN_SHORT = r"[a-z]{1,%d}"  # filled with latin_garbage's max_letters
+_NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
+_BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
+_DATELINE_BULLET_RE = re.compile(r"(?:-|•)\s+")
+_PLACE_LINE_RE = re.compile(r"\w+|\w+(?: \w+){0,2}\s*[-–—/]\s*\w+(?: \w+){0,2}")
+_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|][\W_]*")
+_PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
+_BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
+_WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
+
+
+class RulesError(ValueError):
+    """The furniture rules file is malformed; the message lists every problem found."""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One removed line or inline span: ``raw[start:end] == text``."""
+
+    start: int
+    end: int
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The cleaned body of one article and what was removed from it."""
+
+    text: str
+    removals: tuple[Removal, ...]
+    title: str | None
+    dateline: str | None
+    dateline_raw_start: int | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule of furniture.yaml."""
+
+    id: str
+    kind: str
+    description: str
+    patterns: tuple[re.Pattern[str], ...] = ()
+    target: str = "core"
+    max_words: int | None = None
+    min_words: int = 1
+    min_run: int | None = None
+    in_header: bool = False
+    tail_marker: bool = False
+    widget: bool = False
+    no_date: bool = False
+    items: str | None = None
+    item_max_words: int = 4
+    max_items: int = 40
+    vocab_re: re.Pattern[str] | None = None
+    anchors_re: re.Pattern[str] | None = None
+    inline: tuple[re.Pattern[str], ...] = ()
+    max_letters: int = 3
+    requires: tuple[str, ...] = ()  # folded literals; the rule is tried only when one is there
+
+
+@dataclass(frozen=True)
+class _DateGrammar:
+    date: re.Pattern[str]
+    time: re.Pattern[str]
+    publish: re.Pattern[str]
+    update: re.Pattern[str]
+    filler: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules of a furniture file, compiled, with the prefilters built from them."""
+
+    rules: tuple[Rule, ...]
+    settings: Mapping[str, int]
+    dates: _DateGrammar
+    # One anchored alternation per view, one named group per (rule, pattern) in file order:
+    # the group that matches names the first rule whose pattern fits the line.
+    # Bucketed by line length: ``prefilters[k]`` holds only the rules that can accept a line
+    # of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful of alternatives.
+    prefilters: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    inline_any: re.Pattern[str] | None
+    group_rule: Mapping[str, int]  # prefilter group name → index of its rule in ``rules``
+    words_rules: tuple[int, ...]  # indexes of the words-kind rules
+    gated_rules: tuple[tuple[int, tuple[str, ...]], ...]  # (index, requires) of gated rules
+
+    def get(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    @property
+    def line_rules(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.kind in ("line", "words", "block"))
+
+
+# --------------------------------------------------------------------------------------------
+# Loading and validation
+
+
+def _fold_pattern(pattern: str) -> str:
+    """Fold the Arabic letters of a regex like the text; ASCII (regex syntax) is left alone."""
+    return "".join(ch if ch.isascii() else fold_char(ch) for ch in pattern)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    keys = {match_key(str(w)) for w in words}
+    keys.discard("")
+    return "(?:" + "|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k))) + ")"
+
+
+def _expand(pattern: str, vocab: Mapping[str, list[str]], problems: list[str], where: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in vocab:
+            problems.append(f"{where}: unknown vocab {{{{{name}}}}}")
+            return "(?!)"
+        return _alternation(vocab[name])
+
+    return _PLACEHOLDER_RE.sub(repl, pattern)
+
+
+def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(_fold_pattern(pattern), re.IGNORECASE)
+    except re.error as e:
+        problems.append(f"{where}: regex does not compile: {e}")
+        return None
+
+
+def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
+    # Word-bounded so that "فن" does not eat the start of "فندق".
+    return re.compile(r"(?<!\w)" + _alternation(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
+    months = _alternation(vocab.get("months", []))
+    hijri = _alternation(vocab.get("hijri_months", []))
+    weekdays = _alternation(vocab.get("weekdays", []))
+    day, year = r"(?<!\d)\d{1,2}", r"\d{4}(?!\d)"
+    gregorian = (
+        rf"{day}\s*[-/.]?\s*{months}(?:\s*(?:[/\\-]|\()\s*{months}\s*\)?)?\s*[,،]?\s*{year}"
+        rf"|(?<!\w){months}\s+{day}\s*[,،]?\s*{year}"
+        rf"|(?<!\d)\d{{4}}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*\d{{1,2}}(?!\d)"
+        rf"|{day}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*{year}"
+        rf"|{day}\s+{hijri}\s+{year}"
+    )
+    time = (
+        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?"
+        r"|(?<!\w)(?:gmt|utc|ت\s*غ)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?!\w)"
+        r"|(?<!\w)بتوقيت(?: \w+){1,2}"
+    )
+    filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"
+    return _DateGrammar(
+        date=re.compile(gregorian, re.IGNORECASE),
+        time=re.compile(time, re.IGNORECASE),
+        publish=_phrase_re(vocab.get("publish_labels", [])),
+        update=_phrase_re(vocab.get("update_labels", [])),
+        filler=re.compile(filler, re.IGNORECASE),
+    )
+
+
+def validate_rules(data: Any) -> list[str]:
+    """Every problem of a parsed furniture file; ``[]`` when it is sound."""
+    problems: list[str] = []
+    _build(data, problems)
+    return problems
+
+
+def _build(data: Any, problems: list[str]) -> RuleSet | None:
+    if not isinstance(data, Mapping):
+        problems.append("the file is not a mapping")
+        return None
+    vocab_raw = data.get("vocab") or {}
+    if not isinstance(vocab_raw, Mapping):
+        problems.append("vocab is not a mapping")
+        vocab_raw = {}
+    vocab: dict[str, list[str]] = {}
+    for name, words in vocab_raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            problems.append(f"vocab {name}: not a list of non-empty strings")
+            continue
+        vocab[str(name)] = words
+    settings = dict(_SETTINGS_DEFAULTS)
+    for name, value in (data.get("settings") or {}).items():
+        if name not in _SETTINGS_DEFAULTS:
+            problems.append(f"settings: unknown setting {name}")
+        elif not isinstance(value, int) or value < 0:
+            problems.append(f"settings: {name} is not a non-negative integer")
+        else:
+            settings[name] = value
+
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        problems.append("rules: missing or empty")
+        raw_rules = []
+    parts: list[tuple[int | None, str, str]] = []  # (max_words, view, pattern)
+    group_rule: dict[str, int] = {}
+    inline_parts: list[str] = []
+    for n, r in enumerate(raw_rules):
+        where = f"rule #{n}"
+        if not isinstance(r, Mapping):
+            problems.append(f"{where}: not a mapping")
+            continue
+        rid = r.get("id")
+        if not isinstance(rid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", rid):
+            problems.append(f"{where}: id missing or not snake_case: {rid!r}")
+            continue
+        where = f"rule {rid}"
+        if rid in seen:
+            problems.append(f"{where}: duplicate id")
+        seen.add(rid)
+        unknown = set(r) - _RULE_KEYS
+        if unknown:
+            problems.append(f"{where}: unknown keys {sorted(unknown)}")
+        kind = r.get("kind")
+        if kind not in KINDS:
+            problems.append(f"{where}: unknown kind {kind!r}")
+            continue
+        if not isinstance(r.get("description"), str) or not r["description"].strip():
+            problems.append(f"{where}: description missing")
+        target = r.get("target", "core")
+        if target not in TARGETS:
+            problems.append(f"{where}: unknown target {target!r}")
+        requires_raw = r.get("requires") or []
+        if not isinstance(requires_raw, list) or not all(
+            isinstance(x, str) and match_key(x) for x in requires_raw
+        ):
+            problems.append(f"{where}: requires must be a list of non-empty strings")
+            requires_raw = []
+        requires = tuple(match_key(x) for x in requires_raw)
+        patterns: list[re.Pattern[str]] = []
+        for p in r.get("patterns") or []:
+            if not isinstance(p, str) or not p:
+                problems.append(f"{where}: empty pattern")
+                continue
+            expanded = _expand(p, vocab, problems, where)
+            compiled = _compile(expanded, problems, where)
+            if compiled is not None:
+                patterns.append(compiled)
+                if not requires:  # gated rules are found by their literals instead
+                    group = f"r{len(rules)}_{len(patterns)}"
+                    group_rule[group] = len(rules)
+                    parts.append((r.get("max_words"), target, f"(?P<{group}>{compiled.pattern})"))
+        inline: list[re.Pattern[str]] = []
+        for p in r.get("inline") or []:
+            compiled = _compile(_expand(str(p), vocab, problems, where), problems, where)
+            if compiled is not None:
+                inline.append(compiled)
+                inline_parts.append(compiled.pattern)
+        if kind in ("line", "block") and not patterns:
+            problems.append(f"{where}: a {kind} rule needs patterns")
+        if kind == "context" and rid not in CONTEXT_RULES:
+            problems.append(f"{where}: no context logic in text_rules.py for this id")
+        items = r.get("items")
+        if kind == "block" and items not in ITEM_MODES:
+            problems.append(f"{where}: block items must be one of {sorted(ITEM_MODES)}")
+        vocab_re = anchors_re = None
+        if kind == "words":
+            vname, aname = r.get("vocab"), r.get("anchors")
+            if vname not in vocab:
+                problems.append(f"{where}: words rule needs a known vocab, got {vname!r}")
+            else:
+                vocab_re = _phrase_re(vocab[vname])
+            if aname is not None:
+                if aname not in vocab:
+                    problems.append(f"{where}: unknown anchors vocab {aname!r}")
+                else:
+                    anchors_re = _phrase_re(vocab[aname])
+        for num in (
+            "max_words",
+            "min_words",
+            "min_run",
+            "item_max_words",
+            "max_items",
+            "max_letters",
+        ):
+            if num in r and (not isinstance(r[num], int) or r[num] < 0):
+                problems.append(f"{where}: {num} is not a non-negative integer")
+        examples = r.get("examples")
+        if examples is not None and (
+            not isinstance(examples, Mapping) or set(examples) - {"drop", "keep"}
+        ):
+            problems.append(f"{where}: examples must be a mapping with drop/keep lists")
+        rules.append(
+            Rule(
+                id=rid,
+                kind=kind,
+                description=str(r.get("description", "")),
+                patterns=tuple(patterns),
+                target=target if target in TARGETS else "core",
+                max_words=r.get("max_words"),
+                min_words=int(r.get("min_words", 1)),
+                min_run=r.get("min_run"),
+                in_header=bool(r.get("in_header", False)),
+                tail_marker=bool(r.get("tail_marker", False)),
+                widget=bool(r.get("widget", False)),
+                no_date=bool(r.get("no_date", False)),
+                items=items,
+                item_max_words=int(r.get("item_max_words", 4)),
+                max_items=int(r.get("max_items", 40)),
+                vocab_re=vocab_re,
+                anchors_re=anchors_re,
+                inline=tuple(inline),
+                max_letters=int(r.get("max_letters", 3)),
+                requires=requires,
+            )
+        )
+    missing = CONTEXT_RULES - seen
+    if missing:
+        problems.append(f"context rules without an entry in the file: {sorted(missing)}")
+
+    def combined(parts: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def bucket(low: int) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        fits = [(v, p) for m, v, p in parts if m is None or m > low]
+        return (
+            combined([p for v, p in fits if v == "core"]),
+            combined([p for v, p in fits if v == "key"]),
+        )
+
+    try:
+        dates = _date_grammar(vocab)
+        prefilters = tuple(bucket(low) for low in _BUCKETS)
+        inline_any = combined(inline_parts)
+    except re.error as e:  # only reachable when a part is broken, already reported
+        problems.append(f"combined patterns do not compile: {e}")
+        return None
+    return RuleSet(
+        rules=tuple(rules),
+        settings=settings,
+        dates=dates,
+        prefilters=prefilters,
+        inline_any=inline_any,
+        group_rule=group_rule,
+        words_rules=tuple(i for i, r in enumerate(rules) if r.kind == "words"),
+        gated_rules=tuple((i, r.requires) for i, r in enumerate(rules) if r.requires),
+    )
+
+
+def compile_rules(data: Any) -> RuleSet:
+    """Compile a parsed furniture file; :class:`RulesError` lists every problem."""
+    problems: list[str] = []
+    ruleset = _build(data, problems)
+    if problems or ruleset is None:
+        raise RulesError("furniture rules are malformed:\n  " + "\n  ".join(problems))
+    return ruleset
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | None = None) -> RuleSet:
+    """The compiled rules of ``path`` (default: the packaged furniture.yaml), cached."""
+    file = Path(path) if path else RULES_PATH
+    with file.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return compile_rules(data)
+
+
+# --------------------------------------------------------------------------------------------
+# Per-line views
+
+
+class _Line:
+    """One input line with its views and the decision about it."""
+
+    __slots__ = (
+        "start",
+        "end",
+        "a",
+        "b",
+        "text",
+        "key",
+        "core",
+        "words",
+        "blank",
+        "bullet",
+        "rule",
+        "label_alone",
+        "block",
+        "tail",
+        "widget",
+        "nav",
+        "kept_text",
+        "spans",
+        "_date",
+    )
+
+    def __init__(self, raw: str, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+        text = raw[start:end]
+        self.text = text
+        stripped = text.lstrip(_EDGE_CHARS)
+        self.a = start + (len(text) - len(stripped))  # raw offset of the first visible char
+        stripped = stripped.rstrip(_EDGE_CHARS)
+        self.b = self.a + len(stripped)
+        self.key = match_key(text) if stripped else ""
+        self.blank = not self.key
+        self.core = _core(self.key)
+        self.words = self.key.count(" ") + 1 if self.key else 0
+        self.bullet = bool(stripped) and _BULLET_RE.match(stripped) is not None
+        self.rule: str | None = None
+        self.label_alone = False
+        self.block: Rule | None = None
+        self.tail = False
+        self.widget = False
+        self.nav: Rule | None = None
+        self.kept_text = stripped
+        self.spans: list[tuple[int, int, str]] = []
+        self._date: tuple[str, str] | None | bool = False  # False = not computed yet
+
+    @property
+    def kept(self) -> bool:
+        return not self.blank and self.rule is None
+
+    @property
+    def stripped(self) -> str:
+        return self.kept_text
+
+
+def _core(key: str) -> str:
+    """The key without leading/trailing punctuation, bullets and symbols."""
+    m = _LEAD_NONWORD_RE.match(key)
+    s = key[m.end() :] if m else key
+    end = len(s)
+    while end and not (s[end - 1].isalnum()):
+        end -= 1
+    return s[:end]
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for m in _BREAK_RE.finditer(raw):
+        lines.append(_Line(raw, pos, m.start()))
+        pos = m.end()
+    lines.append(_Line(raw, pos, len(raw)))
+    return lines
+
+
+# --------------------------------------------------------------------------------------------
+# The cleaner
+
+
+class _Cleaner:
+    def __init__(self, raw: str, rs: RuleSet) -> None:
+        self.raw = raw
+        self.rs = rs
+        self.s = rs.settings
+        self.lines = _split_lines(raw)
+        self._arabic: bool | None = None
+
+    @property
+    def arabic(self) -> bool:
+        """An Arabic page: Latin letter runs in it are icon and button leftovers."""
+        if self._arabic is None:
+            sample = self.raw[:50_000]
+            self._arabic = len(ARABIC_LETTER_RE.findall(sample)) >= len(
+                _LATIN_LETTER_RE.findall(sample)
+            )
+        return self._arabic
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def date_kind(self, line: _Line) -> tuple[str, str] | None:
+        """("date"|"time", "publish"|"update"|"none") when the line is only a date/time."""
+        if line._date is not False:
+            return line._date  # type: ignore[return-value]
+        result: tuple[str, str] | None = None
+        key = line.key
+        if line.words <= 16 and any(c.isdigit() for c in key):
+            g = self.rs.dates
+            has_date = g.date.search(key) is not None
+            s = g.date.sub(" ", key) if has_date else key
+            s, n_time = g.time.subn(" ", s)
+            if has_date or n_time:
+                label = "none"
+                s, n = g.publish.subn(" ", s)
+                if n:
+                    label = "publish"
+                else:
+                    s, n = g.update.subn(" ", s)
+                    if n:
+                        label = "update"
+                s = g.filler.sub(" ", s)
+                # Only separators may remain, or one place name of one or two words before a
+                # separator: "بغداد - 19 كانون الأول 2023", "عمّان - 01/05/2023".
+                if not _HAS_WORD_RE.search(s) or (
+                    has_date and _PLACE_PREFIX_RE.fullmatch(s) is not None
+                ):
+                    result = ("date" if has_date else "time", label)
+        line._date = result
+        return result
+
+    def has_date(self, line: _Line) -> bool:
+        return self.rs.dates.date.search(line.key) is not None
+
+    def body_like(self, line: _Line) -> bool:
+        t = line.stripped
+        if line.words > self.s["headline_max_words"]:
+            return True
+        return t.endswith(".") and not t.endswith("..")
+
+    def headline_like(self, line: _Line) -> bool:
+        if line.blank or self.body_like(line):
+            return False
+        return not line.stripped.endswith((":", "،", "؛", ",", ";"))
+
+    def place_or_date(self, line: _Line) -> bool:
+        return (
+            _PLACE_LINE_RE.fullmatch(line.core) is not None and line.words <= 7
+        ) or self.date_kind(line) is not None
+
+    def drop(self, line: _Line, rule: str) -> None:
+        if line.rule is None and not line.blank:
+            line.rule = rule
+
+    # -- pass 1: line rules ----------------------------------------------------------------
+
+    def match_line(self, line: _Line) -> None:
+        """Give the line the first rule (in file order) that drops it on its own."""
+        rs = self.rs
+        first = len(rs.rules)
+        k = bisect_left(_BUCKETS, line.words) - 1
+        pre_core, pre_key = rs.prefilters[max(k, 0)]
+        for pre, view in ((pre_core, line.core), (pre_key, line.key)):
+            if pre is not None and view:
+                m = pre.match(view)
+                if m is not None and m.lastgroup is not None:
+                    first = min(first, rs.group_rule[m.lastgroup])
+        key = line.key
+        for idx, literals in rs.gated_rules:
+            if idx >= first:
+                break
+            if any(lit in key for lit in literals):
+                first = idx
+                break
+        for idx in rs.words_rules:  # few, and gated by their first word
+            if idx > first:
+                break
+            if self.try_words(rs.rules[idx], line):
+                return
+        # Usually the first candidate applies; when its conditions reject the line (too many
+        # words, a date in a byline), the later rules are tried one by one.
+        for rule in rs.rules[first:]:
+            if rule.kind == "words":
+                if self.try_words(rule, line):
+                    return
+            elif rule.kind != "context" and self.try_patterns(rule, line):
+                return
+
+    def try_words(self, rule: Rule, line: _Line) -> bool:
+        core = line.core
+        if rule.vocab_re is None or line.words > (rule.max_words or _WORDS_MAX):
+            return False
+        if not rule.vocab_re.match(core):
+            return False
+        rest, count = rule.vocab_re.subn(" ", core)
+        if not _ONLY_NONWORD_OR_DIGITS_RE.fullmatch(rest):
+            return False
+        if rule.anchors_re is not None and not rule.anchors_re.search(core):
+            return False
+        if count >= rule.min_words:
+            line.rule = rule.id
+            return True
+        if line.nav is None:
+            line.nav = rule  # too short alone: decided by runs and header position
+        return False
+
+    def try_patterns(self, rule: Rule, line: _Line) -> bool:
+        if rule.kind != "block" and rule.max_words is not None and line.words > rule.max_words:
+            return False
+        if rule.requires and not any(lit in line.key for lit in rule.requires):
+            return False
+        target = line.key if rule.target == "key" else line.core
+        for p in rule.patterns:
+            m = p.match(target)
+            if m is None:
+                continue
+            alone = not _HAS_WORD_RE.search(target, m.end())
+            if (
+                rule.kind == "block"
+                and not alone
+                and rule.max_words is not None
+                and (line.words > rule.max_words)
+            ):
+                continue
+            if rule.no_date and self.has_date(line):
+                continue
+            if rule.inline and self.inline_leaves_text(rule, line):
+                continue  # a notice glued to a paragraph: cut inline later, keep the line
+            line.rule = rule.id
+            line.tail = rule.tail_marker
+            line.widget = rule.widget
+            if rule.kind == "block" and alone:
+                line.label_alone = True
+                line.block = rule
+            return True
+        return False
+
+    @staticmethod
+    def inline_leaves_text(rule: Rule, line: _Line) -> bool:
+        rest, hits = line.key, 0
+        for p in rule.inline:
+            rest, n = p.subn(" ", rest)
+            hits += n
+        # A real paragraph keeps far more than 3 words; a notice with a stray word does not.
+        return hits > 0 and len(rest.split()) > 3
+
+    # -- pass 2: local context -------------------------------------------------------------
+
+    def local_context(self) -> None:
+        max_letters = next((r.max_letters for r in self.rs.rules if r.id == "latin_garbage"), 3)
+        latin_re = re.compile(_LATIN_SHORT % max_letters)
+        prev: _Line | None = None
+        for line in self.lines:
+            if line.blank:
+                continue
+            if line.rule is None:
+                if not _HAS_WORD_RE.search(line.key):
+                    line.rule = "symbol_line"
+                elif line.words == 1 and latin_re.fullmatch(line.core) and self.arabic:
+                    line.rule = "latin_garbage"
+                elif prev is not None and prev.kept and prev.key == line.key:
+                    line.rule = "duplicate_line"
+            prev = line
+
+    def widget_dates(self) -> None:
+        nonblank = [ln for ln in self.lines if not ln.blank]
+
+        def candidate(ln: _Line) -> bool:
+            kind = self.date_kind(ln) if ln.rule is None else None
+            return kind is not None and kind[1] == "none"
+
+        for order in (nonblank, nonblank[::-1]):  # forward, then backward: chains both ways
+            for prev, cur in zip(order, order[1:], strict=False):
+                if prev.widget and candidate(cur):
+                    cur.rule = "widget_date"
+                    cur.widget = True
+
+    # -- pass 3: navigation ----------------------------------------------------------------
+
+    def header_zone(self) -> list[_Line]:
+        zone: list[_Line] = []
+        for line in self.lines:
+            if line.blank or line.rule is not None:
+                continue
+            if (self.body_like(line) and line.nav is None) or len(zone) >= self.s[
+                "header_max_lines"
+            ]:
+                break
+            zone.append(line)
+        return zone
+
+    def navigation(self) -> None:
+        for line in self.header_zone():
+            if line.nav is not None and line.nav.in_header:
+                line.rule = line.nav.id
+        # Runs of short navigation lines (a menu printed one item per line). Lines already
+        # dropped for another reason do not break a run.
+        run: list[_Line] = []
+
+        def flush() -> None:
+            first = run[0].nav if run else None
+            if first is not None and len(run) >= (first.min_run or len(self.lines) + 1):
+                for ln in run:
+                    ln.rule = first.id
+
+        for line in self.lines:
+            if line.blank or line.rule is not None:
+                continue
+            if line.nav is not None:
+                run.append(line)
+                continue
+            flush()
+            run = []
+        flush()
+
+    # -- pass 4: blocks --------------------------------------------------------------------
+
+    def blocks(self) -> None:
+        lines = self.lines
+        n = len(lines)
+        body_chars = 0
+        body_seen = False  # a paragraph of the article has been kept: the article has begun
+        tail = False
+        i = 0
+        while i < n:
+            line = lines[i]
+            if line.blank:
+                i += 1
+                continue
+            if line.rule is None:
+                if tail and self.headline_like(line):
+                    nxt = self.next_nonblank(i)
+                    if nxt is not None and self.date_kind(nxt) is not None:
+                        # After the article's end: a headline over a dateline is the next
+                        # article of an infinite-scroll page. It runs to the end.
+                        for ln in lines[i:]:
+                            self.drop(ln, "related_list")
+                        return
+                body_chars += len(line.stripped)
+                body_seen = body_seen or self.body_like(line)
+                i += 1
+                continue
+            if line.tail and body_chars >= self.s["tail_min_body_chars"]:
+                tail = True
+            block = line.block
+            if line.label_alone and block is not None:
+                if block.items == "list" and tail:
+                    for ln in lines[i + 1 :]:
+                        self.drop(ln, "related_list")
+                    return
+                if block.items == "list":
+                    i = self.consume_list(i, started=body_seen)
+                else:
+                    i = self.consume_short(i, block)
+                continue
+            i += 1
+
+    def consume_short(self, i: int, block: Rule) -> int:
+        """Tag lines after a tag label: short, not prose."""
+        j, taken = i + 1, 0
+        while j < len(self.lines) and taken < block.max_items:
+            ln = self.lines[j]
+            if ln.blank:
+                j += 1
+                continue
+            if ln.rule is not None:
+                if ln.label_alone:
+                    break
+                j += 1
+                continue
+            if ln.words > block.item_max_words or not self.headline_like(ln):
+                break
+            ln.rule = block.id
+            taken += 1
+            j += 1
+        return j
+
+    def list_like(self, ln: _Line) -> bool:
+        return ln.blank or ln.rule is not None or ln.bullet or self.headline_like(ln)
+
+    def next_nonblank(self, j: int) -> _Line | None:
+        """The next kept, non-blank line after line ``j`` (no list copy: pages can be long)."""
+        lines = self.lines
+        for k in range(j + 1, len(lines)):
+            if not lines[k].blank and lines[k].rule is None:
+                return lines[k]
+        return None
+
+    def consume_list(self, i: int, *, started: bool) -> int:
+        """Drop the list under a label at line ``i``; return the index where it stops.
+
+        ``started``: the article body has begun before the label. Before it (a "most read"
+        sidebar captured above the article), a headline followed by a dateline or by prose
+        is the article's own title, where the list stops; after it, the same shape is a
+        teaser of another article (see below).
+        """
+        lines, s = self.lines, self.s
+        n = len(lines)
+        heads = bullets = 0
+        seen: list[_Line] = []  # the non-blank lines of the list, furniture among them included
+        uncapped: bool | None = None
+        j = i + 1
+        while j < n:
+            ln = lines[j]
+            if ln.blank:
+                j += 1
+                continue
+            if ln.rule is not None:
+                if ln.label_alone:
+                    return j  # the next label handles its own list
+                seen.append(ln)
+                j += 1
+                continue
+            if ln.bullet and ln.words <= _WORDS_MAX and bullets < s["list_max_bullets"]:
+                bullets += 1
+            elif self.headline_like(ln):
+                if not started:
+                    nxt = self.next_nonblank(j)
+                    if nxt is not None and (self.body_like(nxt) or self.date_kind(nxt) is not None):
+                        break
+                if heads >= s["list_max_headlines"]:
+                    # Past the cap, a list that runs to the end of the page is still a list
+                    # ("الأكثر قراءة" with ten items); otherwise these are the article's own
+                    # subheadings.
+                    if uncapped is None:
+                        uncapped = all(self.list_like(x) for x in islice(lines, j, None))
+                    if not uncapped:
+                        break
+                heads += 1
+            else:
+                break
+            ln.rule = "related_list"
+            seen.append(ln)
+            j += 1
+        # A teaser of a whole other article: a headline, then a place-only or date-only line
+        # ("الرياض", "دبي - وام", "12 مايو 2024"), then prose. That article runs to the next
+        # furniture label or the end of the page.
+        if (
+            started
+            and j < n
+            and len(seen) >= 2
+            and self.place_or_date(seen[-1])
+            and seen[-2].words >= 3
+            and self.body_like(lines[j])
+        ):
+            while j < n and not lines[j].label_alone:
+                self.drop(lines[j], "related_list")
+                j += 1
+        return j
+
+    def trailing_bullet_list(self) -> None:
+        """Three or more headline-like bullet lines ending the page: a related list."""
+        run: list[_Line] = []
+        for line in reversed(self.lines):
+            if line.blank or line.rule is not None:
+                continue
+            if line.bullet and self.headline_like(line):
+                run.append(line)
+                continue
+            break
+        if len(run) >= 3:
+            for line in run:
+                line.rule = "related_list"
+
+    def trailing_counters(self) -> None:
+        for line in reversed(self.lines):
+            if line.blank or line.rule is not None:
+                continue
+            if _NUMBER_LINE_RE.fullmatch(line.key):
+                line.rule = "trailing_counter"
+                continue
+            break
+
+    # -- pass 5: inline spans --------------------------------------------------------------
+
+    def inline(self) -> None:
+        any_re = self.rs.inline_any
+        if any_re is None:
+            return
+        inline_rules = [r for r in self.rs.rules if r.inline]
+        for line in self.lines:
+            if not line.kept or not any_re.search(line.key):
+                continue
+            text = self.raw[line.a : line.b]
+            folded, index = fold(text)
+            spans: list[tuple[int, int, str]] = []
+            for rule in inline_rules:
+                for p in rule.inline:
+                    for m in p.finditer(folded):
+                        if m.end() > m.start():
+                            a = index[m.start()]
+                            b = index[m.end() - 1] + 1
+                            spans.append((line.a + a, line.a + b, rule.id))
+            if not spans:
+                continue
+            spans.sort()
+            merged: list[tuple[int, int, str]] = []
+            for a, b, rid in spans:
+                if merged and a < merged[-1][1]:
+                    pa, pb, prid = merged[-1]
+                    merged[-1] = (pa, max(pb, b), prid)
+                else:
+                    merged.append((a, b, rid))
+            pieces, pos = [], line.a
+            for a, b, _ in merged:
+                pieces.append(self.raw[pos:a])
+                pos = b
+            pieces.append(self.raw[pos : line.b])
+            rest = "".join(pieces).strip(_EDGE_CHARS)
+            if not _HAS_WORD_RE.search(rest):
+                line.rule = merged[0][2]  # nothing but furniture: the whole line goes
+            else:
+                line.spans = merged
+                line.kept_text = rest
+
+    # -- run -------------------------------------------------------------------------------
+
+    def run(self) -> Cleaned:
+        for line in self.lines:
+            if not line.blank:
+                self.match_line(line)
+        self.local_context()
+        self.widget_dates()
+        self.navigation()
+        self.blocks()
+        self.trailing_bullet_list()
+        self.trailing_counters()
+        self.inline()
+        title_line = self.title_line()
+        dateline_line = self.pick_dateline(title_line)
+        if dateline_line is not None and title_line is not None:
+            self.header_dates(title_line, dateline_line)
+        dateline = dateline_start = None
+        if dateline_line is not None:
+            text = dateline_line.kept_text
+            m = _DATELINE_BULLET_RE.match(text)
+            offset = m.end() if m else 0
+            dateline = dateline_line.kept_text = text[offset:]
+            dateline_start = dateline_line.a + offset
+        return Cleaned(
+            text=self.assemble(),
+            removals=self.removals(),
+            title=title_line.kept_text if title_line is not None else None,
+            dateline=dateline,
+            dateline_raw_start=dateline_start,
+        )
+
+    def title_line(self) -> _Line | None:
+        """The first kept line when it reads as a headline (short, no final stop)."""
+        for line in self.lines:
+            # A date printed above the headline (Egyptian sites) does not hide the headline.
+            if not line.kept or self.date_kind(line) is not None:
+                continue
+            t = line.kept_text
+            if not 2 <= line.words <= self.s["headline_max_words"]:
+                return None
+            if t.endswith(("..", "…")):
+                return line  # "كيف تدعم روسيا حفتر؟.. التايمز تكشف"-style ellipsis headlines
+            if t.endswith((".", ":", "،", "؛", ",", ";")):
+                return None
+            return line
+        return None
+
+    def pick_dateline(self, title: _Line | None) -> _Line | None:
+        header = {id(ln) for ln in self.header_zone()}
+        after_title = False
+        best: tuple[int, int, _Line] | None = None
+        for n, line in enumerate(self.lines):
+            if line is title:
+                after_title = True
+            if not line.kept or line.spans:
+                continue
+            kind = self.date_kind(line)
+            if kind is None or kind[0] != "date":
+                continue
+            # Preference: a "published" label anywhere; then an unlabelled date in the header,
+            # under the title first (where sites print the dateline), then above it; then one
+            # anywhere; an "updated" label last.
+            if kind[1] == "publish":
+                rank = 0
+            elif kind[1] == "update":
+                rank = 4
+            elif id(line) in header:
+                rank = 1 if after_title else 2
+            else:
+                rank = 3
+            if best is None or (rank, n) < best[:2]:
+                best = (rank, n, line)
+        return best[2] if best else None
+
+    def header_dates(self, title: _Line, dateline: _Line) -> None:
+        """With the dateline under the headline, a bare date above it is the page's "today"."""
+        if dateline.start < title.start:
+            return
+        for line in self.lines:
+            if line is title:
+                return
+            kind = self.date_kind(line) if line.kept else None
+            if kind is not None and kind[1] == "none":
+                line.rule = "widget_date"
+
+    def assemble(self) -> str:
+        parts: list[str] = []
+        gap = False
+        for line in self.lines:
+            if line.blank:
+                gap = gap or bool(parts)
+                continue
+            if line.rule is not None:
+                continue
+            if parts:
+                parts.append("\n\n" if gap else "\n")
+            parts.append(line.kept_text)
+            gap = False
+        return "".join(parts)
+
+    def removals(self) -> tuple[Removal, ...]:
+        out: list[Removal] = []
+        raw = self.raw
+        for line in self.lines:
+            if line.blank:
+                continue
+            if line.rule is not None:
+                out.append(Removal(line.a, line.b, line.rule, raw[line.a : line.b]))
+            for a, b, rid in line.spans:
+                out.append(Removal(a, b, rid, raw[a:b]))
+        out.sort(key=lambda r: (r.start, r.end))
+        return tuple(out)
+
+
+def clean_text(raw: str, *, rules: RuleSet | None = None) -> Cleaned:
+    """Remove page furniture from a plain-text page capture.
+
+    ``rules`` defaults to the packaged ``furniture.yaml``; pass a :class:`RuleSet` from
+    :func:`compile_rules` to try other rules.
+    """
+    return _Cleaner(raw, rules or load_rules()).run()
+
+
+def classify_line(text: str, *, rules: RuleSet | None = None) -> str | None:
+    """The id of the line rule that drops ``text`` when it stands alone, else ``None``.
+
+    Only the rules that look at one line (``line``, ``words``, ``block`` labels) are tried;
+    used by the tests to check each rule's examples.
+    """
+    cleaner = _Cleaner(text, rules or load_rules())
+    line = _Line(text, 0, len(text))
+    if line.blank:
+        return None
+    cleaner.match_line(line)
+    return line.rule

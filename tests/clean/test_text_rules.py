@@ -1,0 +1,696 @@
+"""Tests of the plain-text furniture cleaner (marsad/clean/text_rules.py + furniture.yaml)."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.clean.text_rules import (
+    CONTEXT_RULES,
+    KINDS,
+    RULES_PATH,
+    Cleaned,
+    RulesError,
+    classify_line,
+    clean_text,
+    compile_rules,
+    load_rules,
+    validate_rules,
+)
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "furniture"
+CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
+BODY = (
+    "وقال وزير الخارجية في مؤتمر صحفي عقده في العاصمة اليوم إن المحادثات مع نظيره تناولت "
+    "سبل تعزيز التعاون الثنائي والأوضاع الإقليمية، مؤكداً أهمية مواصلة التنسيق بين البلدين."
+)
+BODY2 = (
+    "وأضاف الوزير أن الجانبين اتفقا على عقد اجتماع للجنة المشتركة قبل نهاية العام الجاري "
+    "في إطار متابعة تنفيذ الاتفاقيات الموقعة بين الحكومتين خلال الزيارة الأخيرة."
+)
+
+
+def _read(path: Path) -> str:
+    # newline="" keeps CRLF fixtures byte-exact, so offsets are offsets of the real file.
+    with path.open(encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    with path.with_suffix(".json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _removed_mask(raw: str, cleaned: Cleaned) -> bytearray:
+    mask = bytearray(len(raw))
+    for r in cleaned.removals:
+        mask[r.start : r.end] = b"\x01" * (r.end - r.start)
+    return mask
+
+
+def _drop_covered(raw: str, cleaned: Cleaned, drop: str) -> bool:
+    """Some occurrence of ``drop`` in raw is removed entirely (white space aside)."""
+    mask = _removed_mask(raw, cleaned)
+    start = raw.find(drop)
+    while start >= 0:
+        if all(mask[i] or raw[i].isspace() for i in range(start, start + len(drop))):
+            return True
+        start = raw.find(drop, start + 1)
+    return False
+
+
+def _check_invariants(raw: str, cleaned: Cleaned) -> None:
+    last_end = -1
+    for r in cleaned.removals:
+        assert 0 <= r.start < r.end <= len(raw)
+        assert raw[r.start : r.end] == r.text
+        assert r.start >= last_end, "removals overlap or are unsorted"
+        last_end = r.end
+    text = cleaned.text
+    assert text == text.strip()
+    assert "\n\n\n" not in text
+    if cleaned.dateline is not None:
+        assert cleaned.dateline_raw_start is not None
+        start = cleaned.dateline_raw_start
+        assert raw[start : start + len(cleaned.dateline)] == cleaned.dateline
+        assert cleaned.dateline in text
+    else:
+        assert cleaned.dateline_raw_start is None
+    if cleaned.title is not None:
+        assert text.startswith(cleaned.title) or cleaned.title in text
+
+
+# --------------------------------------------------------------------------------------------
+# Team fixtures
+
+FIXTURE_FILES = sorted(FIXTURES.glob("*.txt"))
+
+
+def test_enough_fixtures() -> None:
+    assert len(FIXTURE_FILES) >= 18
+    for path in FIXTURE_FILES:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+\.txt", path.name), path.name
+        gold = _gold(path)
+        assert gold["doc_id"] == path.stem
+        assert set(gold) >= {"doc_id", "published", "entities", "events", "keep", "drop"}
+        assert 2 <= len(gold["keep"]) <= 4
+        raw = _read(path)
+        for s in gold["keep"] + gold["drop"]:
+            assert s in raw, f"{path.name}: gold string is not in the article: {s!r}"
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_keep_and_drop(path: Path) -> None:
+    raw, gold = _read(path), _gold(path)
+    cleaned = clean_text(raw)
+    for keep in gold["keep"]:
+        assert keep.replace("\r\n", "\n") in cleaned.text, f"lost body text: {keep!r}"
+    for drop in gold["drop"]:
+        assert drop not in cleaned.text, f"furniture kept: {drop!r}"
+        assert _drop_covered(raw, cleaned, drop), f"furniture not removed as such: {drop!r}"
+    _check_invariants(raw, cleaned)
+
+
+@pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_dateline_states_the_published_date(path: Path) -> None:
+    raw, gold = _read(path), _gold(path)
+    cleaned = clean_text(raw)
+    published = gold["published"]
+    if published is None:
+        assert cleaned.dateline is None
+        return
+    assert cleaned.dateline is not None
+    year, _, day = published.split("-")
+    assert year in cleaned.dateline
+    assert re.search(rf"(?<!\d)0?{int(day)}(?!\d)", cleaned.dateline)
+
+
+# --------------------------------------------------------------------------------------------
+# Seeds (development set shared by the project)
+
+SEED_FILES = sorted((CORPUS / "seeds").glob("*.txt")) if (CORPUS / "seeds").is_dir() else []
+
+
+def test_seed_scores() -> None:
+    """The development set: keep 1.00 and drop 1.00 over all seed strings."""
+    if not SEED_FILES:
+        pytest.skip("shared/corpus/seeds not present")
+    kept = keeps = dropped = drops = 0
+    for path in SEED_FILES:
+        raw = _read(path)
+        with (CORPUS / "seeds-gold" / f"{path.stem}.json").open(encoding="utf-8") as fh:
+            gold = json.load(fh)
+        cleaned = clean_text(raw)
+        _check_invariants(raw, cleaned)
+        keeps += len(gold["keep"])
+        kept += sum(k in cleaned.text for k in gold["keep"])
+        drops += len(gold["drop"])
+        dropped += sum(d not in cleaned.text for d in gold["drop"])
+    assert kept / keeps == 1.0
+    assert dropped / drops == 1.0
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_seed_keep_and_drop(path: Path) -> None:
+    raw = _read(path)
+    with (CORPUS / "seeds-gold" / f"{path.stem}.json").open(encoding="utf-8") as fh:
+        gold = json.load(fh)
+    cleaned = clean_text(raw)
+    for keep in gold["keep"]:
+        assert keep in cleaned.text
+    for drop in gold["drop"]:
+        assert drop not in cleaned.text
+    # Every alias the gold takes from the body survives cleaning (the photo caption of 003
+    # carries one: the agency "أ ف ب").
+    for entity in gold["entities"]:
+        for alias in entity["aliases"]:
+            assert alias in cleaned.text, alias
+    for event in gold["events"]:
+        assert event["evidence"] in cleaned.text
+
+
+# --------------------------------------------------------------------------------------------
+# The rules file
+
+
+def _rules_data() -> dict[str, Any]:
+    with RULES_PATH.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    return data
+
+
+def test_rules_file_validates() -> None:
+    data = _rules_data()
+    assert validate_rules(data) == []
+    ids = [r["id"] for r in data["rules"]]
+    assert len(ids) == len(set(ids)), "rule ids must be unique"
+    assert all(r["kind"] in KINDS for r in data["rules"])
+    assert CONTEXT_RULES <= set(ids)
+    for r in data["rules"]:
+        assert r["description"].strip(), r["id"]
+    ruleset = load_rules()
+    for rule in ruleset.rules:
+        for pattern in rule.patterns:
+            assert isinstance(pattern, re.Pattern)
+
+
+def test_rule_ids_named_in_the_brief_exist() -> None:
+    ids = {r["id"] for r in _rules_data()["rules"]}
+    assert {
+        "js_notice",
+        "cookie_notice",
+        "weather_widget",
+        "widget_date",
+        "clipboard",
+        "comment_counter",
+        "share_bar",
+        "read_also_block",
+        "related_list",
+        "tag_cloud",
+        "credit_line",
+        "photo_credit",
+        "byline",
+        "section_label",
+        "latin_garbage",
+        "trailing_counter",
+    } <= ids
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda d: d["rules"].append(dict(d["rules"][0])), "duplicate id"),
+        (lambda d: d["rules"][0].update(kind="magic"), "unknown kind"),
+        (lambda d: d["rules"][0].update(patterns=["(unclosed"]), "does not compile"),
+        (lambda d: d["rules"][0].update(patterns=["{{nosuchvocab}}"]), "unknown vocab"),
+        (lambda d: d["rules"][0].update(description=""), "description missing"),
+        (
+            lambda d: d["rules"].append({"id": "mystery", "kind": "context", "description": "x"}),
+            "no context logic",
+        ),
+        (
+            lambda d: d["rules"].__setitem__(
+                slice(None), [r for r in d["rules"] if r["id"] != "widget_date"]
+            ),
+            "context rules without an entry",
+        ),
+    ],
+)
+def test_validation_catches_malformed_rules(mutate: Any, message: str) -> None:
+    data = _rules_data()
+    mutate(data)
+    problems = validate_rules(data)
+    assert any(message in p for p in problems), problems
+    with pytest.raises(RulesError):
+        compile_rules(data)
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    cases = []
+    for r in _rules_data()["rules"]:
+        for verdict in ("drop", "keep"):
+            for text in (r.get("examples") or {}).get(verdict, []):
+                cases.append((r["id"], verdict, text))
+    return cases
+
+
+@pytest.mark.parametrize("rule_id, verdict, text", _examples())
+def test_rule_examples(rule_id: str, verdict: str, text: str) -> None:
+    """Each rule's own examples in furniture.yaml: drops by that rule, keeps by none."""
+    got = classify_line(text)
+    if verdict == "drop":
+        assert got == rule_id
+    else:
+        assert got is None
+
+
+# --------------------------------------------------------------------------------------------
+# Targeted unit tests, one or more per rule
+
+
+def _rules_of(raw: str) -> dict[str, str]:
+    return {r.text: r.rule for r in clean_text(raw).removals}
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Sorry, you need to enable JavaScript to visit this website.", "js_notice"),
+        ("You need to enable JavaScript to run this app.", "js_notice"),
+        ("يرجى تفعيل جافا سكريبت لعرض الموقع بشكل صحيح", "js_notice"),
+        ("يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك", "cookie_notice"),
+        ("This website uses cookies to ensure you get the best experience.", "cookie_notice"),
+        ("قبول الكل", "consent_button"),
+        ("- ℃ 11 تركيا", "weather_widget"),
+        ("الدوحة 34°", "weather_widget"),
+        ("العصر 3:05 م", "prayer_times"),
+        ("تم نسخ عنوان المقال إلى الحافظة", "clipboard"),
+        ("تم نسخ الرابط", "clipboard"),
+        ("https://example.com/news/12345", "url_line"),
+        ("تعليقات الزوار", "comment_counter"),
+        ("لا تعليقات", "comment_counter"),
+        ("أضف تعليق", "comment_counter"),
+        ("0 تعليق", "comment_counter"),
+        ("2 تعليقات", "comment_counter"),
+        ("البريد الإلكتروني *", "comment_form"),
+        ("3400 مشاهدة", "view_counter"),
+        ("شارك", "share_bar"),
+        ("طباعة", "share_bar"),
+        ("مشاركة", "share_bar"),
+        ("شارك المقال", "share_bar"),
+        ("A+ A-", "font_controls"),
+        ("وقت القراءة: 5 دقائق", "reading_time"),
+        ("ملخص", "section_label"),
+        ("إعلان", "ad_label"),
+        ("تابعونا على تويتر وفيسبوك", "follow_prompt"),
+        ("© 2024 جميع الحقوق محفوظة", "copyright"),
+        ("//انتهى//", "agency_endmark"),
+        ("كلمات دلالية: ليبيا، روسيا، حفتر", "tag_cloud"),
+        ("Tags: Libya, Russia", "tag_cloud"),
+        ("#ليبيا #روسيا", "hashtag_line"),
+        ("المصدر: عربي21", "credit_line"),
+        ("المصدر : الجزيرة + وكالات", "credit_line"),
+        ("بقلم: سامر الخطيب", "byline"),
+        ("كتب: محمد عبد الحميد", "byline"),
+        ("(أ ف ب)", "agency_credit"),
+        ("(Getty)", "agency_credit"),
+        ("(رويترز)", "agency_credit"),
+        ("صورة أرشيفية", "photo_credit"),
+        ("الصورة: رويترز", "photo_credit"),
+        ("من نحن", "footer_links"),
+        ("الرئيسية > أخبار > سياسة", "breadcrumb"),
+        ("سياسة اقتصاد رياضة ثقافة منوعات", "nav_run"),
+        ("اقرأ أيضًا: وزير الخارجية يستقبل نظيره الأردني", "read_also_block"),
+        ("إقرأ أيضاً:", "read_also_block"),
+        ("مقالات ذات صلة", "related_block"),
+        ("الأكثر قراءة", "related_block"),
+        ("المزيد في سياسة", "related_block"),
+    ],
+)
+def test_line_rule_in_context(line: str, rule: str) -> None:
+    raw = f"{BODY}\n\n{line}\n\n{BODY2}"
+    cleaned = clean_text(raw)
+    assert _rules_of(raw).get(line.strip()) == rule
+    assert BODY in cleaned.text and BODY2 in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "كتب الرئيس على منصة إكس أن بلاده لن تتراجع عن قرارها في هذا الملف الشائك.",
+        "وأكد المصدر ذاته أن المفاوضات ستستأنف الأسبوع المقبل.",
+        "شارك الرئيس في القمة العربية التي عقدت في الرياض.",
+        "وأثارت تعليقات الوزير موجة من الانتقادات.",
+        "نائب وزير الدفاع يونس بك يفكيروف مستقبلاً خليفة حفتر (أ ف ب)",
+        "رويترز: الاجتماع تأجل إلى الأسبوع المقبل بطلب من الوفد المصري",
+        "ماذا تريد روسيا؟",
+        "ثاني زيارة لتراوري",
+        "لندن- حملت زيارة قائد الجيش الليبي المشير خليفة حفتر إلى موسكو عدة دلالات.",
+    ],
+)
+def test_body_lines_are_kept(line: str) -> None:
+    raw = f"{BODY}\n\n{line}\n\n{BODY2}"
+    assert line in clean_text(raw).text
+
+
+def test_byline_with_a_date_is_left_for_the_dateline() -> None:
+    raw = f"العنوان الرئيسي للخبر هنا\nكتب: أحمد علي 12 مايو 2024\n\n{BODY}"
+    cleaned = clean_text(raw)
+    assert "كتب: أحمد علي 12 مايو 2024" in cleaned.text
+
+
+# -- context rules ---------------------------------------------------------------------------
+
+
+def test_widget_date_versus_dateline() -> None:
+    raw = (
+        "- ℃ 11 تركيا\n- 10 يناير 2025\n"
+        "كيف تدعم روسيا حفتر بالسلاح؟\n- 16 أبريل 2024, 10:12:02 ص\n" + BODY
+    )
+    cleaned = clean_text(raw)
+    rules = _rules_of(raw)
+    assert rules["- 10 يناير 2025"] == "widget_date"
+    assert cleaned.dateline == "16 أبريل 2024, 10:12:02 ص"
+    assert cleaned.dateline_raw_start == raw.index("16 أبريل 2024, 10:12")
+    assert "- 16" not in cleaned.text and "\n16 أبريل 2024, 10:12:02 ص\n" in cleaned.text
+    assert cleaned.title == "كيف تدعم روسيا حفتر بالسلاح؟"
+
+
+def test_header_date_above_the_headline_without_widget() -> None:
+    raw = "- 10 يناير 2025\nكيف تدعم روسيا حفتر بالسلاح؟\n- 16 أبريل 2024, 10:12:02 ص\n" + BODY
+    cleaned = clean_text(raw)
+    assert _rules_of(raw)["- 10 يناير 2025"] == "widget_date"
+    assert cleaned.dateline == "16 أبريل 2024, 10:12:02 ص"
+    # A date above the headline with no other date is the dateline (Egyptian layout).
+    raw2 = "الأحد 10 ديسمبر 2023\nعنوان الخبر الرئيسي هنا\n\n" + BODY
+    assert clean_text(raw2).dateline == "الأحد 10 ديسمبر 2023"
+
+
+def test_widget_chain_of_clock_and_date() -> None:
+    raw = "مسقط 31°\n10:45 ص\nالأحد 29 أكتوبر 2023\nعنوان الخبر الرئيسي هنا\n" + BODY
+    rules = _rules_of(raw)
+    assert rules["10:45 ص"] == "widget_date"
+    assert rules["الأحد 29 أكتوبر 2023"] == "widget_date"
+    assert clean_text(raw).dateline is None
+
+
+def test_date_alone_without_widget_is_the_dateline() -> None:
+    raw = f"عنوان الخبر الرئيسي هنا\nالاثنين 2025/05/12\n\n{BODY}"
+    cleaned = clean_text(raw)
+    assert cleaned.dateline == "الاثنين 2025/05/12"
+    assert "الاثنين 2025/05/12" in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "12 جوان 2024",
+        "الأحد 10 شتنبر 2023 - 12:45",
+        "نُشر في 09 آب 2023",
+        "15 أبريل/نيسان 2024",
+        "17 سبتمبر (أيلول) 2023",
+        "2024-05-12 10:30",
+        "12/05/2024",
+        "بغداد - 19 كانون الأول 2023",
+        "نُشر: 16:28-9 يناير 2025 م ـ 10 رَجب 1446 هـ",
+        "Published on May 12, 2024",
+        "١٢ مايو ٢٠٢٤",
+    ],
+)
+def test_dateline_forms(dateline: str) -> None:
+    raw = f"عنوان الخبر الرئيسي هنا\n{dateline}\n\n{BODY}"
+    assert clean_text(raw).dateline == dateline
+
+
+def test_published_label_beats_updated_label() -> None:
+    raw = (
+        "عنوان الخبر الرئيسي هنا\nآخر تحديث: 14 حزيران 2023 - 16:20\n"
+        f"نُشر في 13 حزيران 2023\n\n{BODY}"
+    )
+    assert clean_text(raw).dateline == "نُشر في 13 حزيران 2023"
+
+
+def test_duplicate_headline() -> None:
+    raw = f"عنوان مكرر للخبر\nعنوان مكرر للخبر\n{BODY}"
+    cleaned = clean_text(raw)
+    assert cleaned.text.count("عنوان مكرر للخبر") == 1
+    assert [r.rule for r in cleaned.removals] == ["duplicate_line"]
+    assert cleaned.removals[0].start == raw.index("\n") + 1
+
+
+def test_latin_garbage_only_in_arabic_articles() -> None:
+    assert _rules_of(f"{BODY}\n\npp\n\n{BODY2}")["pp"] == "latin_garbage"
+    english = (
+        "The minister said talks covered bilateral cooperation and regional issues.\n"
+        "pp\nHe added that a joint committee would meet before the end of the year."
+    )
+    assert "pp" in clean_text(english).text.split("\n")
+
+
+def test_symbol_lines() -> None:
+    for junk in ("|", "»", "...", "***", "- -"):
+        assert _rules_of(f"{BODY}\n{junk}\n{BODY2}")[junk] == "symbol_line"
+
+
+def test_trailing_counter_only_at_the_end() -> None:
+    raw = f"{BODY}\n\n1\n\n{BODY2}\n\n1\n"
+    cleaned = clean_text(raw)
+    assert [r.rule for r in cleaned.removals] == ["trailing_counter"]
+    assert cleaned.removals[0].start == raw.rindex("1")
+
+
+def test_section_label_keeps_the_summary() -> None:
+    raw = f"عنوان الخبر\n\nملخص\n\nتبذل روسيا منذ سنوات جهوداً دبلوماسية في أفريقيا.\n\n{BODY}"
+    cleaned = clean_text(raw)
+    assert "ملخص" not in cleaned.text.split("\n")
+    assert "تبذل روسيا منذ سنوات جهوداً دبلوماسية في أفريقيا." in cleaned.text
+
+
+def test_navigation_runs_and_kicker() -> None:
+    raw = f"الرئيسية\nأخبار\nسياسة\nاقتصاد\nعربي ودولي\nعنوان الخبر الرئيسي هنا\n\n{BODY}"
+    cleaned = clean_text(raw)
+    assert cleaned.title == "عنوان الخبر الرئيسي هنا"
+    assert cleaned.text.startswith("عنوان الخبر الرئيسي هنا")
+
+
+def test_a_lone_section_word_inside_the_body_is_kept() -> None:
+    raw = f"عنوان الخبر الرئيسي هنا\n\n{BODY}\n\nاقتصاد\n\n{BODY2}"
+    assert "\nاقتصاد\n" in clean_text(raw).text
+
+
+# -- read-also and related blocks ------------------------------------------------------------
+
+
+def test_read_also_mid_article_stops_at_prose() -> None:
+    raw = (
+        f"{BODY}\n\nاقرأ أيضا:\nرئيس الوزراء يدلي بصوته في القاهرة\n"
+        f"طوابير أمام اللجان في الصعيد\n{BODY2}"
+    )
+    cleaned = clean_text(raw)
+    assert BODY2 in cleaned.text
+    assert "طوابير أمام اللجان" not in cleaned.text
+    assert _rules_of(raw)["طوابير أمام اللجان في الصعيد"] == "related_list"
+
+
+def test_read_also_caps_headline_items() -> None:
+    items = "\n".join(f"عنوان خبر مرتبط رقم {i}" for i in range(8))
+    raw = f"{BODY}\n\nاقرأ أيضا\n{items}\nعنوان فرعي من المقال\n{BODY2}"
+    cleaned = clean_text(raw)
+    assert "عنوان خبر مرتبط رقم 5" not in cleaned.text
+    assert "عنوان خبر مرتبط رقم 6" in cleaned.text  # past the cap: taken as article text
+    assert BODY2 in cleaned.text
+
+
+def test_related_list_running_to_the_end_is_not_capped() -> None:
+    items = "\n".join(f"عنوان خبر مرتبط رقم {i}" for i in range(10))
+    raw = f"{BODY}\n\nالأكثر قراءة\n{items}\n"
+    assert clean_text(raw).text == BODY
+
+
+def test_read_also_in_the_tail_runs_to_the_end() -> None:
+    raw = (
+        f"{BODY}\n\n{BODY2}\n\n{BODY}\n\nالمصدر: وكالات\n\nإقرأ أيضاً:\n\n"
+        f"عنوان مقال آخر\n\nالرياض\n\nفقرة من مقال آخر تماماً لا علاقة لها بالخبر.\n\n"
+        f"وفقرة ثانية منه أيضاً لا علاقة لها بالخبر الأصلي."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text == f"{BODY}\n\n{BODY2}\n\n{BODY}"
+
+
+def test_next_article_of_an_infinite_scroll_capture() -> None:
+    raw = (
+        f"{BODY}\n\n{BODY2}\n\n{BODY}\n\nكلمات دلالية: مصر، فرنسا\n\n"
+        f"عنوان المقال التالي في الصفحة\n12 مايو 2024\n\n{BODY2}"
+    )
+    assert clean_text(raw).text == f"{BODY}\n\n{BODY2}\n\n{BODY}"
+
+
+def test_tail_marker_needs_body_before_it() -> None:
+    """A credit printed under the title does not make the rest of the page a tail."""
+    raw = f"المصدر: وكالات\n\nاقرأ أيضا\n\nعنوان خبر مرتبط\n\n{BODY}\n\n{BODY2}"
+    cleaned = clean_text(raw)
+    assert BODY in cleaned.text and BODY2 in cleaned.text
+
+
+def test_embedded_related_article_outside_the_tail() -> None:
+    raw = (
+        f"{BODY}\n\nاقرأ أيضا\n\nقطر تستعد لاستضافة نهائيات كأس آسيا\n\nالدوحة - قنا\n\n"
+        f"{BODY2}\n\nمقالات ذات صلة\nعنوان خبر مرتبط"
+    )
+    assert clean_text(raw).text == BODY
+
+
+def test_trailing_bullets_without_label() -> None:
+    raw = f"{BODY}\n\n  • عنوان أول\n  • عنوان ثان هنا\n  • عنوان ثالث هنا\n"
+    assert clean_text(raw).text == BODY
+    raw2 = f"{BODY}\n\n  • عنوان أول\n  • عنوان ثان هنا\n\n{BODY2}"
+    assert "• عنوان أول" in clean_text(raw2).text  # a list inside the body stays
+
+
+def test_tag_label_alone_takes_the_tag_lines() -> None:
+    raw = f"{BODY}\n\nالوسوم\nمصر\nالانتخابات الرئاسية\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text == BODY
+    assert {r.rule for r in cleaned.removals} == {"tag_cloud"}
+
+
+# -- inline ----------------------------------------------------------------------------------
+
+
+def test_inline_notice_inside_a_kept_line() -> None:
+    raw = f"Sorry, you need to enable JavaScript to visit this website. {BODY}"
+    cleaned = clean_text(raw)
+    assert cleaned.text == BODY
+    assert [(r.rule, r.text) for r in cleaned.removals] == [
+        ("js_notice", "Sorry, you need to enable JavaScript to visit this website.")
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Edge cases
+
+
+def test_empty_and_blank() -> None:
+    for raw in ("", "\n", "  \n\t\n", "\u200f\n\ufeff"):
+        cleaned = clean_text(raw)
+        assert cleaned == Cleaned("", (), None, None, None)
+
+
+def test_only_furniture() -> None:
+    raw = "Sorry, you need to enable JavaScript to visit this website.\n\nشارك\nطباعة\n0 تعليق\n1"
+    cleaned = clean_text(raw)
+    assert cleaned.text == ""
+    assert cleaned.title is None and cleaned.dateline is None
+    assert len(cleaned.removals) == 5
+    _check_invariants(raw, cleaned)
+
+
+@pytest.mark.parametrize("nl", ["\r\n", "\r", "\n"])
+def test_line_endings(nl: str) -> None:
+    raw = nl.join(["عنوان الخبر الرئيسي", "12 مايو 2024", "", BODY, "تعليقات الزوار", BODY2, ""])
+    cleaned = clean_text(raw)
+    assert cleaned.text == f"عنوان الخبر الرئيسي\n12 مايو 2024\n\n{BODY}\n{BODY2}"
+    assert "\r" not in cleaned.text
+    assert cleaned.dateline == "12 مايو 2024"
+    _check_invariants(raw, cleaned)
+
+
+def test_kept_lines_are_not_rewritten() -> None:
+    line = "  قال   الوزير  إنّ المحادثاتِ كانت «إيجابية» جداً.  "
+    cleaned = clean_text(f"{line}\n")
+    assert cleaned.text == line.strip()
+
+
+def test_paragraphs() -> None:
+    raw = f"\n\n{BODY}\n\n\n\n{BODY2}\n{BODY}\n\n"
+    assert clean_text(raw).text == f"{BODY}\n\n{BODY2}\n{BODY}"
+
+
+def test_large_input_is_fast() -> None:
+    """5 MB of captured pages under the 1 ms per KB budget.
+
+    Measured on the development machine: ~0.18 ms/KB on article-like pages (seeds), ~0.37
+    ms/KB on these furniture-dense fixtures. The assertion is the budget itself (best of two
+    runs), so a loaded CI machine does not make it flaky.
+    """
+    unit = "\n\n".join(_read(p) for p in FIXTURE_FILES)
+    raw = unit * (5_000_000 // len(unit.encode()) + 1)
+    size_kb = len(raw.encode()) / 1024
+    load_rules()  # compile once outside the timing
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        cleaned = clean_text(raw)
+        best = min(best, time.perf_counter() - start)
+        if best * 1000 / size_kb < 1.0:
+            break
+    assert cleaned.text
+    assert best * 1000 / size_kb < 1.0, f"{best * 1000 / size_kb:.4f} ms/KB"
+
+
+def test_one_huge_line_is_fast() -> None:
+    raw = ("كلمة " * 1_000_000) + "\n" + BODY
+    start = time.perf_counter()
+    cleaned = clean_text(raw)
+    assert time.perf_counter() - start < 5
+    assert cleaned.text.endswith(BODY)
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+
+_POOL = [
+    BODY,
+    BODY2,
+    "",
+    "   ",
+    "شارك",
+    "طباعة",
+    "- ℃ 11 تركيا",
+    "- 10 يناير 2025",
+    "16 أبريل 2024, 10:12:02 ص",
+    "اقرأ أيضا",
+    "إقرأ أيضاً:",
+    "مقالات مشابهة",
+    "  • عنوان خبر مرتبط",
+    "كلمات دلالية: سياسة اقتصاد",
+    "المصدر: عربي21",
+    "تعليقات الزوار",
+    "1",
+    "pp",
+    "(أ ف ب)",
+    "ملخص",
+    "الرئيسية",
+    "سياسة",
+    "عنوان قصير",
+    "|",
+    "Sorry, you need to enable JavaScript to visit this website.",
+    "\u200fنص\u200f",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_POOL), st.text(max_size=40)),
+        max_size=25,
+    ),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+)
+def test_offsets_and_shape_invariants(lines: list[str], nl: str) -> None:
+    raw = nl.join(lines)
+    cleaned = clean_text(raw)
+    _check_invariants(raw, cleaned)
+    # Every kept line is a verbatim piece of the raw text.
+    for piece in cleaned.text.split("\n"):
+        if piece and piece != cleaned.dateline:
+            assert piece in raw
