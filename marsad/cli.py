@@ -92,12 +92,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .eval.gold import GoldError
     from .eval.report import format_report
-    from .eval.scorer import evaluate
+    from .eval.scorer import SystemOutputError, evaluate
 
     try:
         report = evaluate(args.system, args.gold)
     except GoldError as e:
         print(f"error: gold file invalid: {e}", file=sys.stderr)
+        return 2
+    except SystemOutputError as e:
+        print(f"error: system output invalid: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"error: {e}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

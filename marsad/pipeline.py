@@ -45,6 +45,12 @@ class Resources:
         return default_triggers()
 
     @cached_property
+    def capitals(self) -> dict[str, str]:
+        """Capital city key -> country key, from the countries of the knowledge base."""
+        return {e.capital: e.key for e in self.kb.entries.values()
+                if e.capital and e.type == "GPE"}
+
+    @cached_property
     def lexicon(self) -> frozenset[str]:
         """Known words (names and common words) that the clitic splitter may trust."""
         from .data import DATA_DIR, read_lines
@@ -185,7 +191,7 @@ def _events(doc: Doc, res: Resources) -> None:
     """PLOVER events with participants, place, date, source, certainty, evidence."""
     from .events import extract_events
 
-    doc.set_events(extract_events(doc, res.triggers))
+    doc.set_events(extract_events(doc, res.triggers, capitals=res.capitals))
 
 
 # -- the pipeline ----------------------------------------------------------------------------

@@ -11,20 +11,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..text.normalize import match_key
-from .matcher import AliasMatcher, Hit, resolve
+from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import Found, find_people, find_quoted_orgs
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
-
-
-@dataclass
-class _SentenceTokens:
-    tokens: Sequence[Token]
 
 
 def sentence_token_slices(doc: Doc) -> list[tuple[int, int]]:
@@ -56,23 +50,23 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         all_hits.append(matcher.hits(text, doc.tokens[a:b]))
     # Resolution sees the whole document: an entry named plainly anywhere supports its
     # ambiguous aliases everywhere.
-    flat = [h for hs in all_hits for h in hs]
-    sure = {h.candidates[0].entry.key for h in flat
-            if len(h.candidates) == 1 and not h.candidates[0].ambiguous}
+    sure = sure_keys(h for hs in all_hits for h in hs)
+    per_sentence = [resolve(hits, text, doc.tokens[a:b], sure=sure)
+                    for (a, b), hits in zip(slices, all_hits, strict=True)]
+    # A weak alias (a small town, an ambiguous word) lacking support in its own sentence is
+    # taken when the same entry is supported somewhere else in the article.
+    supported = sure | {c.entry.key for acc, _ in per_sentence for _, c in acc}
     mentions: list[Mention] = []
     extra: dict[str, tuple[Candidate, ...]] = {}
-    found_by_sentence: list[list[Found]] = []
-    for (a, b), hits in zip(slices, all_hits, strict=True):
+    for (a, b), (acc, deferred) in zip(slices, per_sentence, strict=True):
         toks = doc.tokens[a:b]
-        resolved = resolve(hits, text, toks, sure=sure)
         taken: set[int] = set()
-        for h, c in resolved:
+        for h, c in acc + [(h, c) for h, c in deferred if c.entry.key in supported]:
             taken.update(range(h.first_token, h.last_token + 1))
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
                                     c.entry.key, "kb"))
         found = find_people(text, toks, taken) + find_quoted_orgs(text, toks, taken)
         found += _demonym_states(text, toks, taken, kb)
-        found_by_sentence.append(found)
         for f in found:
             name = text[f.start : f.end]
             entry = kb.get(f.key) if f.key else None

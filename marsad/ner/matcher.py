@@ -116,24 +116,43 @@ def _prefix_in(cur: str, extra: dict[str, tuple[Candidate, ...]]) -> bool:
     return any(k.startswith(cur + " ") for k in extra)
 
 
-def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
-            sure: set[str] | None = None) -> list[tuple[Hit, Candidate]]:
-    """Choose one candidate per hit (or drop the hit).
+# A gazetteer town smaller than this is too often also a word (الباب "the door") to be
+# taken without a cue. Tuned on the team-written NER tests: towns above it (Minsk, Tripoli)
+# are named in news without cue words, towns below it usually after في / إلى / مدينة.
+WEAK_PLACE_POPULATION = 1_000_000
 
-    ``sure``: entries named by an unambiguous, single-candidate alias somewhere in the
-    document (computed from ``hits`` when not given).
+
+def is_weak(c: Candidate) -> bool:
+    """An alias that needs support from the context before it is taken."""
+    return c.ambiguous or (c.entry.population is not None
+                           and c.entry.population < WEAK_PLACE_POPULATION)
+
+
+def sure_keys(hits: Iterable[Hit]) -> set[str]:
+    """Entries named somewhere by an alias that needs no support."""
+    return {h.candidates[0].entry.key for h in hits
+            if len(h.candidates) == 1 and not is_weak(h.candidates[0])}
+
+
+def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
+            sure: set[str] | None = None
+            ) -> tuple[list[tuple[Hit, Candidate]], list[tuple[Hit, Candidate]]]:
+    """Choose one candidate per hit: (accepted, deferred).
+
+    ``sure``: entries named plainly somewhere in the document (from ``hits`` when not
+    given). Deferred hits lack support here; the caller accepts them when the same entry is
+    accepted elsewhere in the document.
     """
     cues = _cues()
     if sure is None:
-        sure = {h.candidates[0].entry.key for h in hits
-                if len(h.candidates) == 1 and not h.candidates[0].ambiguous}
+        sure = sure_keys(hits)
     slots = _place_list_slots(hits, text, tokens)
-    out: list[tuple[Hit, Candidate]] = []
+    accepted: list[tuple[Hit, Candidate]] = []
+    deferred: list[tuple[Hit, Candidate]] = []
     for h in hits:
-        cand = _choose(h, sure, cues, text, tokens, slots)
-        if cand is not None:
-            out.append((h, cand))
-    return out
+        cand, supported = _choose(h, sure, cues, text, tokens, slots)
+        (accepted if supported else deferred).append((h, cand))
+    return accepted, deferred
 
 
 def _prev_keys(tokens: Sequence[Token], text: str, i: int, n: int) -> list[str]:
@@ -147,37 +166,34 @@ def _prev_keys(tokens: Sequence[Token], text: str, i: int, n: int) -> list[str]:
 
 
 def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
-            tokens: Sequence[Token], place_list_slots: set[int]) -> Candidate | None:
+            tokens: Sequence[Token], place_list_slots: set[int]) -> tuple[Candidate, bool]:
+    """The best candidate of a hit, and whether the context supports it."""
     cands = list(h.candidates)
     in_doc = [c for c in cands if c.entry.key in sure]
     if len(in_doc) == 1:
-        return in_doc[0]
+        return in_doc[0], True
     prev = _prev_keys(tokens, text, h.first_token, 3)
-    # A preposition fused to the name (بمالي، لمالي، إلى…) marks a place; a bare و does not
+    # A preposition fused to the name (بمالي، لمالي) marks a place; a bare و does not
     # (دعم عسكري ومالي is "military and financial support").
     prefix = match_key(text[tokens[h.first_token].start : h.start]).lstrip("وف")
     if len(cands) > 1:
         facs = [c for c in cands if c.entry.type == "FAC"]
         if facs and any(p in cues["facility_heads"] for p in prev):
-            return facs[0]
+            return facs[0], True
         non_fac = [c for c in cands if c.entry.type != "FAC"] or cands
         # curated entries (no population figure) before gazetteer cities, then population
         non_fac.sort(key=lambda c: (c.ambiguous, c.entry.population is not None,
                                     -(c.entry.population or 0)))
         cands = non_fac
     best = cands[0]
-    if not best.ambiguous:
-        return best
-    # An ambiguous alias needs support: the entry named plainly elsewhere, or a cue.
-    if best.entry.type in ("PER", "ORG"):
-        return best
-    if prefix in ("ب", "ل") or (prev and prev[0] in cues["place_prepositions"]):
-        return best
+    if not is_weak(best) or best.entry.type in ("PER", "ORG"):
+        return best, True
+    if prefix in ("ب", "ل") or (prev and (prev[0] in cues["place_prepositions"]
+                                         or prev[0] in cues["place_heads"])):
+        return best, True
     if best.entry.type == "FAC" and any(p in cues["facility_heads"] for p in prev):
-        return best
-    if h.first_token in place_list_slots:
-        return best
-    return None
+        return best, True
+    return best, h.first_token in place_list_slots
 
 
 def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:
@@ -186,7 +202,7 @@ def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> se
     A hit is in a list of places when a neighbouring hit is an unambiguous GPE/LOC and the
     two are joined by و on the second or by a comma.
     """
-    places = [h for h in hits if len(h.candidates) == 1 and not h.candidates[0].ambiguous
+    places = [h for h in hits if len(h.candidates) == 1 and not is_weak(h.candidates[0])
               and h.candidates[0].entry.type in ("GPE", "LOC")]
     slots: set[int] = set()
     for p in places:
@@ -204,10 +220,3 @@ def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> se
             if p.first_token >= 2:
                 slots.add(p.first_token - 2)
     return slots
-
-
-def mentions_from(resolved: Iterable[tuple[Hit, Candidate]], text: str) -> list[Mention]:
-    return [
-        Mention(h.start, h.end, text[h.start : h.end], c.entry.type, c.entry.key, "kb")
-        for h, c in resolved
-    ]

@@ -59,6 +59,10 @@ def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool
         return False
     if first and key.startswith("ال"):
         return False  # a given name does not take the article; "الرئيس الفلسطيني" is no name
+    if not first and key.startswith("و") and (
+            key[1:] in lists["person_titles"] or key[1:] in lists["common"]
+            or key.startswith("وال")):
+        return False  # "بيلوسوف وسكرتير"، "عباس والمصري": the name ended at the conjunction
     return True
 
 

@@ -1,0 +1,100 @@
+"""The command line: extract writes the contract, eval scores it, demo shows the demo corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.cli import main
+
+ARTICLE = (
+    "الاثنين 2025/05/12\n"
+    "التقى الرئيس الروسي فلاديمير بوتين المشير خليفة حفتر في موسكو السبت، وفق الكرملين.\n"
+    "تعليقات الزوار\n"
+)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_extract_writes_one_line_per_article_in_input_order(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    _write(corpus, "b.txt", ARTICLE)
+    _write(corpus, "a.txt", ARTICLE)
+    (corpus / "broken.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(corpus), "--output", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "3 articles, 2 extracted, 1 failed" in err and "broken.txt" in err
+    recs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc_id"] for r in recs] == ["a", "b"]
+    rec = recs[0]
+    assert rec["published"] == "2025-05-12"
+    assert "تعليقات الزوار" not in rec["text"]
+    for e in rec["entities"]:
+        for m in e["mentions"]:
+            assert rec["text"][m["start"] : m["end"]] == m["text"]
+    keys = {e["kb_id"] for e in rec["entities"]}
+    assert {"vladimir_putin", "khalifa_haftar", "moscow", "kremlin"} <= keys
+    (ev,) = [v for v in rec["events"] if v["type"] == "CONSULT"]
+    ids = {e["id"]: e["kb_id"] for e in rec["entities"]}
+    assert ids[ev["actors"][0]] == "vladimir_putin" and ids[ev["targets"][0]] == "khalifa_haftar"
+    assert ev["date"]["start"] == "2025-05-10" and ev["certainty"] == "reported"
+    assert [ids[s] for s in ev["attributed_to"]] == ["kremlin"]
+    assert rec["text"][ev["evidence"]["start"] : ev["evidence"]["end"]] == ev["evidence"]["text"]
+
+
+def test_failed_run_keeps_the_previous_output(tmp_path: Path) -> None:
+    out = _write(tmp_path, "out.jsonl", '{"doc_id": "old"}\n')
+    missing_dir = tmp_path / "no" / "such" / "out.jsonl"
+    assert main(["extract", str(_write(tmp_path, "a.txt", ARTICLE)), "-o", str(missing_dir)]) == 2
+    assert out.read_text(encoding="utf-8") == '{"doc_id": "old"}\n'
+    assert main(["extract", str(tmp_path / "nothing.txt"), "-o", str(out)]) == 1
+    assert list(tmp_path.glob(".out.jsonl.*")) == []  # no temporary file left behind
+
+
+def test_eval_prints_scores_and_json(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    art = _write(tmp_path, "d1.txt", ARTICLE)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(art), "-o", str(out)]) == 0
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    gold = {
+        "doc_id": "d1", "published": "2025-05-12",
+        "entities": [
+            {"key": "vladimir_putin", "name_en": "Vladimir Putin", "type": "PER",
+             "aliases": ["فلاديمير بوتين"]},
+            {"key": "khalifa_haftar", "name_en": "Khalifa Haftar", "type": "PER",
+             "aliases": ["المشير خليفة حفتر"]},
+        ],
+        "events": [{"type": "CONSULT", "mode": "visit", "actors": ["khalifa_haftar"],
+                    "targets": ["vladimir_putin"], "location": None, "date": "2025-05-10",
+                    "attributed_to": [], "evidence": "التقى الرئيس الروسي فلاديمير بوتين"}],
+        "keep": ["التقى الرئيس الروسي"], "drop": ["تعليقات الزوار"],
+    }
+    (gold_dir / "d1.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["eval", str(out), str(gold_dir), "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["overall"]["entities"]["recall"] == 1.0
+    assert rep["overall"]["events_relaxed"]["recall"] == 1.0
+    assert main(["eval", str(out), str(gold_dir), "--per-doc"]) == 0
+    text = capsys.readouterr().out
+    assert "entities" in text and "d1" in text
+    (gold_dir / "d1.json").write_text('{"doc_id": "d1", "published": 5}', encoding="utf-8")
+    assert main(["eval", str(out), str(gold_dir)]) == 2
+    assert "d1.json" in capsys.readouterr().err
+
+
+def test_demo_runs_on_the_bundled_corpus(capsys: pytest.CaptureFixture) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Entities by type" in out and "Events in date order" in out
+    assert "CONSULT" in out
