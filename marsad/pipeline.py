@@ -51,6 +51,12 @@ class Resources:
                 if e.capital and e.type == "GPE"}
 
     @cached_property
+    def demonyms(self) -> dict[str, str]:
+        """Nisba key (روسي، روسيه، روس) -> country key."""
+        out = {k: e.key for k, e in self.kb.demonyms.items()}
+        return out
+
+    @cached_property
     def lexicon(self) -> frozenset[str]:
         """Known words (names and common words) that the clitic splitter may trust."""
         from .data import DATA_DIR, read_lines
@@ -191,7 +197,8 @@ def _events(doc: Doc, res: Resources) -> None:
     """PLOVER events with participants, place, date, source, certainty, evidence."""
     from .events import extract_events
 
-    doc.set_events(extract_events(doc, res.triggers, capitals=res.capitals))
+    doc.set_events(extract_events(doc, res.triggers, capitals=res.capitals,
+                                  demonyms=res.demonyms))
 
 
 # -- the pipeline ----------------------------------------------------------------------------

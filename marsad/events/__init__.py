@@ -23,15 +23,19 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..doc import DateValue, Doc, Event, Mention, Span
+
+from ..doc import DateValue, Doc, Event, Mention, Span, Token
 from ..text.normalize import match_key
-from .triggers import TriggerHit, TriggerIndex, cue_lists
+from .triggers import PhraseSet, TriggerHit, TriggerIndex, cue_lists
 
 _PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدينه", "بمدينه", "ميناء", "قاعده")
 _TO_PREPS = ("الي", "نحو")
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
+_MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT")
+_NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو")
+_COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
 # How far (in tokens) a trigger reaches for its participants. Tuned by reading the clause
 # lengths of team-written test sentences: Arabic news clauses put the subject within a few
 # tokens of the verb and the objects within about a dozen.
@@ -52,29 +56,16 @@ class _M:
     last: int
 
 
-def _phrase_positions(keys: list[str], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(first, last) token positions where one of the (multi-word) phrases occurs."""
-    out = []
-    for i in range(len(keys)):
-        for p in phrases:
-            parts = p.split(" ")
-            seg = keys[i : i + len(parts)]
-            if len(seg) < len(parts):
-                continue
-            if seg[0] != parts[0] and seg[0].lstrip("وف") != parts[0] and not (
-                    seg[0].startswith(("و", "ف")) and seg[0][1:] == parts[0]):
-                continue
-            if seg[1:] == parts[1:]:
-                out.append((i, i + len(parts) - 1))
-                break
-    return out
-
-
 def extract_events(doc: Doc, triggers: TriggerIndex, *,
-                   capitals: dict[str, str] | None = None) -> list[Event]:
-    """Events of one document. ``capitals`` maps a capital's kb key to its country's, so
-    that a capital acting as a state ("موسكو نقلت", a visit "إلى موسكو") takes the part of
-    the state when the document names the state too."""
+                   capitals: dict[str, str] | None = None,
+                   demonyms: dict[str, str] | None = None) -> list[Event]:
+    """Events of one document.
+
+    ``capitals`` maps a capital's kb key to its country's, so that a capital acting as a
+    state ("موسكو نقلت", a visit "إلى موسكو") takes the part of the state when the document
+    names the state too. ``demonyms`` maps a nisba (روسي، أمريكية) to its country's key: a
+    deployment or attack with no named actor ("وصل مدربون عسكريون روس") is the country's.
+    """
     text = doc.text
     tokens = doc.tokens
     cues = cue_lists()
@@ -83,16 +74,16 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     for e in doc.entities:
         for m in e.mentions:
             ent_of[(m.start, m.end)] = e.id
-    # token index of every mention
     tok_starts = [t.start for t in tokens]
     placed: list[_M] = []
-    for m in doc.mentions:
+    for m in doc.mentions:  # sorted by start
         eid = ent_of.get((m.start, m.end))
         if eid is None:
             continue
         first = bisect.bisect_right(tok_starts, m.start) - 1
         last = bisect.bisect_left(tok_starts, m.end) - 1
         placed.append(_M(m, eid, max(first, 0), max(last, 0)))
+    placed_firsts = [pm.first for pm in placed]
     etype = {e.id: e.type for e in doc.entities}
     by_kb = {e.kb_id: e.id for e in doc.entities if e.kb_id}
     state_of: dict[str, str] = {}
@@ -100,12 +91,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         country = (capitals or {}).get(e.kb_id or "")
         if country and country in by_kb:
             state_of[e.id] = by_kb[country]
+    word_index = _word_positions(tokens)
+    date_starts = [d.start for d in doc.dates]
 
     events: list[Event] = []
     last_sources: tuple[str, ...] = ()
     si = 0
     for sent in doc.sentences:
-        # token range of the sentence
         while si < len(tokens) and tokens[si].end <= sent.start:
             si += 1
         sj = si
@@ -117,11 +109,17 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             continue
         keys = keys_all[a:b]
         hits = triggers.find(text, tokens[a:b])
-        sent_ms = [pm for pm in placed if a <= pm.first < b]
-        sources, source_ms = _sources(keys, a, sent_ms, etype, cues["attribution"], last_sources)
-        if sources:
-            last_sources = sources
-        dates = [d for d in doc.dates if sent.start <= d.start < sent.end and d.first]
+        lo_m, hi_m = bisect.bisect_left(placed_firsts, a), bisect.bisect_left(placed_firsts, b)
+        sent_ms = _absorb_titles(placed[lo_m:hi_m], etype, keys_all, cues["titles"])
+        cited = _sources(keys, a, sent_ms, etype, cues["attribution"], last_sources)
+        sentence_sources = tuple(_uniq(c.entity_id for c in cited))
+        if sentence_sources:
+            last_sources = sentence_sources
+        source_ms = {c.token for c in cited if c.token is not None}
+        d_lo, d_hi = bisect.bisect_left(date_starts, sent.start), bisect.bisect_left(
+            date_starts, sent.end)
+        dates = [d for d in doc.dates[d_lo:d_hi] if d.first
+                 and not _opens_period(keys_all, tok_starts, d)]
         prev_actors: tuple[str, ...] = ()
         for h_i, hit in enumerate(hits):
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
@@ -129,8 +127,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             t_first, t_last = a + hit.first_token, a + hit.last_token
             if _negated(keys_all, t_first, left, cues["certainty"]["negation"], hit):
                 continue
-            ev = _build(hit, t_first, t_last, left, right, sent_ms, source_ms, etype,
-                        keys_all, text, tok_starts)
+            lo = max(left, _word_offset(word_index, t_first, -_LEFT_REACH))
+            hi = min(right, _word_offset(word_index, t_last, _RIGHT_REACH) + 1)
+            ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, source_ms, etype,
+                        keys_all, text, tok_starts, cues["light_verbs"])
             if ev is None:
                 continue
             actors, targets, location = ev
@@ -143,16 +143,21 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # the sentence
                 actors = prev_actors
                 targets = tuple(t for t in targets if t not in actors)
+            if not actors and hit.trigger.type in _MATERIAL_TYPES and demonyms:
+                actors = _demonym_actor(keys_all, lo, hi, demonyms, by_kb)
+                targets = tuple(t for t in targets if t not in actors)
             if actors:
                 prev_actors = actors
             if not actors and not targets:
                 continue
+            # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
+            src = tuple(_uniq(c.entity_id for c in cited
+                              if (c.scope_all or c.cue_token < t_first)
+                              and c.entity_id not in actors and c.entity_id not in targets))
             certainty = _certainty(keys_all, a, t_first, cues["certainty"])
-            if certainty == "asserted" and sources:
+            if certainty == "asserted" and src:
                 certainty = "reported"
-            src = tuple(s for s in sources if s not in actors and s not in targets)
-            c_lo = tokens[max(left, t_first - _LEFT_REACH)].start
-            c_hi = tokens[min(right, t_last + 1 + _RIGHT_REACH) - 1].end
+            c_lo, c_hi = tokens[lo].start, tokens[hi - 1].end
             date = _nearest_date([d for d in dates if c_lo <= d.start < c_hi], hit.start)
             events.append(Event(
                 id="", type=hit.trigger.type, mode=hit.trigger.mode, actors=actors,
@@ -163,35 +168,103 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     return _merge(events)
 
 
+def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
+                   by_kb: dict[str, str]) -> tuple[str, ...]:
+    """The country of the first nisba in the clause, when the document names it."""
+    for k in keys[lo:hi]:
+        for form in (k, k[2:] if k.startswith("ال") else k):
+            stem = form[:-2] if form.endswith(("ون", "ين")) and len(form) > 5 else form
+            for cand in (form, stem):
+                country = demonyms.get(cand)
+                if country and country in by_kb:
+                    return (by_kb[country],)
+    return ()
+
+
+def _word_positions(tokens: Sequence[Token]) -> list[int]:
+    """For each token, how many word (non-punctuation) tokens precede it."""
+    out, n = [], 0
+    for t in tokens:
+        out.append(n)
+        if not t.is_punct:
+            n += 1
+    return out
+
+
+def _word_offset(word_index: list[int], i: int, delta: int) -> int:
+    """The token index ``delta`` word tokens away from token ``i`` (clamped to the text)."""
+    target = word_index[i] + delta
+    if delta >= 0:
+        j = bisect.bisect_right(word_index, target) - 1
+        return min(max(j, i), len(word_index) - 1)
+    j = bisect.bisect_left(word_index, max(target, 0))
+    return max(min(j, i), 0)
+
+
+def _opens_period(keys: list[str], tok_starts: list[int], d: DateValue) -> bool:
+    """"منذ مطلع 2025": a date after منذ starts an ongoing period; it does not date an
+    event (whereas "منذ ثلاثة أيام" is a point in time and carries منذ in its own text)."""
+    i = bisect.bisect_right(tok_starts, d.start) - 1
+    return i > 0 and keys[i - 1] in ("منذ", "ومنذ") and not match_key(d.text).startswith("منذ")
+
+
+@dataclass(frozen=True)
+class _Cited:
+    entity_id: str
+    cue_token: int  # absolute token index of the cue
+    token: int | None  # absolute token index of the source mention
+    scope_all: bool  # "وفق X" covers the whole sentence; a verb of saying what follows it
+
+
 def _sources(keys: list[str], offset: int, ms: list[_M], etype: dict[str, str],
-             cues: dict[str, tuple[str, ...]], last: tuple[str, ...]
-             ) -> tuple[tuple[str, ...], set[int]]:
-    """Entity ids cited as sources in this sentence, and the token starts of their mentions."""
-    found: list[str] = []
-    used: set[int] = set()
-    positions = _phrase_positions(keys, cues["according_to"]) + _phrase_positions(
-        keys, cues["speech_verbs"])
-    backref = False
-    for first, last_tok in positions:
-        # the source is the first ORG/PER mention within four tokens after the cue
-        for pm in ms:
-            rel = pm.first - offset
-            if last_tok < rel <= last_tok + 4 and etype[pm.entity_id] in ("ORG", "PER"):
-                if pm.entity_id not in found:
-                    found.append(pm.entity_id)
-                used.add(pm.first)
+             cues: dict[str, PhraseSet], last: tuple[str, ...]) -> list[_Cited]:
+    """Sources cited in this sentence."""
+    found: list[_Cited] = []
+    backref_at: int | None = None
+    cue_sets = ((cues["according_to"], True), (cues["speech_verbs"], False))
+    for phrases, scope_all in cue_sets:
+        for first, last_tok in phrases.positions(keys):
+            src = None
+            for pm in ms:
+                rel = pm.first - offset
+                if rel <= last_tok:
+                    continue
+                # "قالت إن البحرية…": a complementiser right after the verb means the
+                # source is not named here; what follows is the reported clause
+                if any(k in _COMPLEMENTISERS for k in keys[last_tok + 1 : rel]):
+                    break
+                if rel <= last_tok + 4 and etype[pm.entity_id] in ("ORG", "PER"):
+                    src = pm
                 break
-        else:
+            if src is not None:
+                found.append(_Cited(src.entity_id, offset + first, src.first, scope_all))
+                continue
             window = keys[last_tok + 1 : last_tok + 4]
-            if any(w.lstrip("وب") in cues["back_references"] or w in cues["back_references"]
-                   or " ".join(window[:2]) in cues["back_references"] for w in window):
-                backref = True
-    if not found and backref:
-        return last, used
-    return tuple(found), used
+            if any(w in cues["back_references"] or w.lstrip("وب") in cues["back_references"]
+                   for w in window) or " ".join(window[:2]) in cues["back_references"]:
+                backref_at = offset + first
+    if not found and backref_at is not None:
+        return [_Cited(s, backref_at, None, True) for s in last]
+    return found
 
 
-def _negated(keys: list[str], t_first: int, left: int, negs: tuple[str, ...],
+def _absorb_titles(ms: list[_M], etype: dict[str, str], keys: list[str],
+                   titles: PhraseSet) -> list[_M]:
+    """Drop the organisation or country inside a person's title: in "سكرتير مجلس الأمن
+    الروسي سيرغي شويغو" the council names Shoigu's office, it does not take part."""
+    out = []
+    for i, pm in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
+        if (etype[pm.entity_id] in ("ORG", "GPE") and nxt is not None
+                and etype[nxt.entity_id] == "PER" and 0 < nxt.first - pm.last <= 4
+                and any(k in titles or k.lstrip("و") in titles
+                        for k in keys[max(pm.first - 3, 0) : pm.first])):
+            continue
+        out.append(pm)
+    return out
+
+
+def _negated(keys: list[str], t_first: int, left: int, negs: PhraseSet,
              hit: TriggerHit) -> bool:
     if hit.trigger.pos != "verb" or t_first == 0:
         return False
@@ -199,7 +272,7 @@ def _negated(keys: list[str], t_first: int, left: int, negs: tuple[str, ...],
     return t_first - 1 >= left and prev in negs
 
 
-def _certainty(keys: list[str], a: int, t_first: int, cues: dict[str, tuple[str, ...]]) -> str:
+def _certainty(keys: list[str], a: int, t_first: int, cues: dict[str, PhraseSet]) -> str:
     before = keys[a:t_first]
     joined = " " + " ".join(before) + " "
     for k in before:
@@ -215,13 +288,15 @@ def _prev_key(keys: list[str], i: int) -> str:
     return keys[i - 1] if i > 0 else ""
 
 
-def _build(hit: TriggerHit, t_first: int, t_last: int, left: int, right: int,
+def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: int,
            ms: list[_M], source_starts: set[int], etype: dict[str, str], keys: list[str],
-           text: str, tok_starts: list[int]
+           text: str, tok_starts: list[int], light_verbs: PhraseSet
            ) -> tuple[tuple[str, ...], tuple[str, ...], str | None] | None:
-    """Actors, targets and place of one trigger's clause (None when nobody takes part)."""
+    """Actors, targets and place of one trigger's clause (None when nobody takes part).
+
+    ``lo``/``hi``: the tokens the trigger reaches; ``left``: where its clause begins.
+    """
     trig = hit.trigger
-    lo, hi = max(left, t_first - _LEFT_REACH), min(right, t_last + 1 + _RIGHT_REACH)
     clause = [pm for pm in ms if lo <= pm.first < hi and pm.first not in source_starts
               and not (t_first <= pm.first <= t_last)]
     location: str | None = None
@@ -238,12 +313,12 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, left: int, right: int,
         to_place = prefix == "ل" or prev in _TO_PREPS
         if prev in _VENUE_WORDS:
             continue  # "في مقر الكرملين": a venue, not a participant
-        if t in _PLACE_TYPES and (at_place or (to_place and t != "GPE") or t != "GPE"):
+        if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
                 location = pm.entity_id
             continue
-        if t not in _PARTICIPANT_TYPES:
-            continue
+        if t not in _PARTICIPANT_TYPES or prev in _NON_PARTICIPANT_PREPS:
+            continue  # "من ليبيا"، "عبر غينيا": origin and route, not participants
         if to_place and t == "GPE":
             dest.append(pm.entity_id)
             location = location or pm.entity_id
@@ -267,15 +342,33 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, left: int, right: int,
             subject, objects = parts_before[0], parts_after
         else:
             objects = parts_after
-    elif parts_after:
-        # a noun takes its participants after it (زيارة حفتر إلى موسكو، لقاء بوتين وحفتر)
-        subject, objects = parts_after[0], list(parts_after[1:])
+    else:
+        # "أن روسيا تجري تحركات"، "يجري حفتر زيارة": a light verb before the noun
+        # carries its subject
+        light = next((j for j in range(t_first - 1, max(lo, t_first - 6) - 1, -1)
+                      if keys[j] in light_verbs), None)
+        if light is not None:
+            between = [p for p in parts_before if p.first > light]
+            before = [p for p in parts_before if p.first < light and light - p.last <= 2]
+            if between:
+                subject = between[-1]
+            elif before:
+                subject = before[0]
+        if subject is None and parts_after:
+            # the noun takes its participants after it (زيارة حفتر إلى موسكو)
+            subject, objects = parts_after[0], list(parts_after[1:])
+        else:
+            objects = parts_after
     ids_obj = _uniq(pm.entity_id for pm in objects + with_)
     subj = (subject.entity_id,) if subject else ()
     if trig.roles == "subject_target":
         actors, targets = tuple(ids_obj), subj
     else:
         actors, targets = subj, tuple(i for i in ids_obj if i not in subj)
+    if trig.type == "MOBILIZE":
+        # the forces moved are mobilised with their sender: "رفعت موسكو عناصر الفيلق"
+        moved = tuple(i for i in targets if etype[i] == "ORG")
+        actors, targets = actors + moved, tuple(i for i in targets if i not in moved)
     if not targets and dest and trig.mode == "visit":
         targets = tuple(_uniq(dest))
     if not actors and not targets:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..data import load_yaml
 from ..doc import PLOVER_TYPES, Token
@@ -53,7 +54,9 @@ def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
 
 class TriggerIndex:
     def __init__(self, records: list[dict]) -> None:
-        self.index: dict[str, Trigger] = {}
+        # a form may trigger several types; the first whose requirement is met wins
+        # (وصل with troops nearby is MOBILIZE, otherwise a visit)
+        self.index: dict[str, list[Trigger]] = {}
         prefixes: set[str] = set()
         for rec in records:
             try:
@@ -70,8 +73,9 @@ class TriggerIndex:
                                     path="ar/triggers.yaml")
             for form in rec["forms"]:
                 for key in _expand(match_key(str(form)), trig.pos, bool(rec.get("inflect"))):
-                    # the first listing wins: more specific triggers come first in the file
-                    self.index.setdefault(key, trig)
+                    lst = self.index.setdefault(key, [])
+                    if trig not in lst:
+                        lst.append(trig)
                     toks = key.split(" ")
                     for n in range(1, len(toks)):
                         prefixes.add(" ".join(toks[:n]))
@@ -97,17 +101,21 @@ class TriggerIndex:
             for key, skip, has_article in variants:
                 cur, j = key, i
                 while True:
-                    trig = self.index.get(cur)
-                    # a verb never takes the article: التعاون is a noun, not تعاون "cooperated"
-                    if trig is not None and has_article and trig.pos == "verb":
-                        trig = None
-                    if trig is not None and (best is None or j > best.last_token):
-                        best = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j)
+                    for trig in self.index.get(cur, ()):
+                        # a verb never takes the article: التعاون is a noun, not تعاون
+                        if has_article and trig.pos == "verb":
+                            continue
+                        if best is not None and j <= best.last_token:
+                            break
+                        cand = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j)
+                        if self._requirement_met(cand, keys):
+                            best = cand
+                            break
                     if cur not in self.prefixes or j + 1 >= n or tokens[j + 1].is_punct:
                         break
                     j += 1
                     cur = cur + " " + keys[j]
-            if best is not None and self._requirement_met(best, keys):
+            if best is not None:
                 out.append(best)
                 i = best.last_token + 1
             else:
@@ -119,7 +127,9 @@ class TriggerIndex:
         req = hit.trigger.requires
         if not req:
             return True
-        window = keys[hit.last_token + 1 : hit.last_token + 5]
+        # the requirement may stand a little before ("ألف جندي ينتشر") or after the trigger
+        window = keys[max(hit.first_token - 2, 0) : hit.first_token] \
+            + keys[hit.last_token + 1 : hit.last_token + 7]
         for k in window:
             if k in req:
                 return True
@@ -135,10 +145,46 @@ def default_triggers() -> TriggerIndex:
     return TriggerIndex(data["triggers"])
 
 
+class PhraseSet:
+    """Multi-word cue phrases indexed by their first word (with or without a leading و/ف)."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self.phrases = phrases
+        self.by_first: dict[str, list[list[str]]] = {}
+        for p in sorted(set(phrases), key=lambda x: -len(x.split(" "))):
+            parts = p.split(" ")
+            self.by_first.setdefault(parts[0], []).append(parts)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.phrases
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.phrases)
+
+    def positions(self, keys: list[str]) -> list[tuple[int, int]]:
+        """(first, last) token positions where a phrase starts, longest phrase first."""
+        out = []
+        for i, k in enumerate(keys):
+            cands = self.by_first.get(k)
+            if cands is None and k[:1] in ("و", "ف"):
+                cands = self.by_first.get(k[1:])
+            if not cands:
+                continue
+            for parts in cands:
+                if keys[i + 1 : i + len(parts)] == parts[1:]:
+                    out.append((i, i + len(parts) - 1))
+                    break
+        return out
+
+
 @lru_cache(maxsize=1)
-def cue_lists() -> dict[str, dict[str, tuple[str, ...]]]:
+def cue_lists() -> dict[str, Any]:
     data = load_yaml("ar/triggers.yaml")
-    return {
-        sec: {k: tuple(match_key(w) for w in v) for k, v in data[sec].items()}
+    out: dict[str, Any] = {
+        sec: {k: PhraseSet(tuple(match_key(w) for w in v)) for k, v in data[sec].items()}
         for sec in ("certainty", "attribution")
     }
+    out["light_verbs"] = PhraseSet(tuple(match_key(w) for w in data["light_verbs"]))
+    cues = load_yaml("ar/ner_cues.yaml")
+    out["titles"] = PhraseSet(tuple(match_key(w) for w in cues["person_titles"]))
+    return out

@@ -46,16 +46,20 @@ def _cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
 
 
-def token_variants(text: str, tok: Token) -> list[tuple[str, int]]:
+def token_variants(text: str, tok: Token) -> tuple[tuple[str, int], ...]:
     """(key, chars to skip at the token start) for the whole token and its clitic splits."""
-    surface = text[tok.start : tok.end]
+    return _variants(text[tok.start : tok.end])
+
+
+@lru_cache(maxsize=65536)
+def _variants(surface: str) -> tuple[tuple[str, int], ...]:
     out = [(match_key(surface), 0)]
     key0 = out[0][0]
     if key0.startswith("لل") and len(key0) > 3:
         out.append(("ال" + key0[2:], 0))  # fused ل + ال: the mention keeps the whole token
     for plen, rest in proclitic_splits(surface):
         out.append((match_key(rest), plen))
-    return out
+    return tuple(out)
 
 
 class AliasMatcher:
@@ -74,6 +78,10 @@ class AliasMatcher:
              | None = None) -> list[Hit]:
         """Longest, leftmost, non-overlapping alias hits over ``tokens``."""
         index = self.kb.index
+        extra_prefixes: set[str] = set()
+        for k in extra or ():
+            parts = k.split(" ")
+            extra_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
         out: list[Hit] = []
         keys = [match_key(text[t.start : t.end]) for t in tokens]
         n_tok = len(tokens)
@@ -94,7 +102,7 @@ class AliasMatcher:
                     if cands and (best is None or tokens[j].end > best.end or (
                             tokens[j].end == best.end and skip < best.start - tok.start)):
                         best = Hit(tok.start + skip, tokens[j].end, cur, tuple(cands), i, j)
-                    if cur not in self.prefixes and not (extra and _prefix_in(cur, extra)):
+                    if cur not in self.prefixes and cur not in extra_prefixes:
                         break
                     # extend over the next word token, passing joiners inside a name
                     k = j + 1
@@ -110,10 +118,6 @@ class AliasMatcher:
             else:
                 i += 1
         return out
-
-
-def _prefix_in(cur: str, extra: dict[str, tuple[Candidate, ...]]) -> bool:
-    return any(k.startswith(cur + " ") for k in extra)
 
 
 # A gazetteer town smaller than this is too often also a word (الباب "the door") to be

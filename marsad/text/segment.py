@@ -17,7 +17,7 @@ and is never split.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from ..data import load_yaml
@@ -86,7 +86,8 @@ def _clitic_data() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(data["proclitics"]), tuple(data["article_proclitics"])
 
 
-def proclitic_splits(token: str) -> Iterator[tuple[int, str]]:
+@lru_cache(maxsize=65536)
+def proclitic_splits(token: str) -> tuple[tuple[int, str], ...]:
     """Candidate (prefix_length, remainder) splits of ``token``, longest prefix first.
 
     Prefix lengths count source characters, so diacritics on a prefix letter (وَ) are
@@ -94,13 +95,20 @@ def proclitic_splits(token: str) -> Iterator[tuple[int, str]]:
     into a prefix and a substring of the text; callers that match names treat it apart.
     """
     prefixes, _ = _clitic_data()
+    if not token or token[0] not in _PREFIX_LETTERS:
+        return ()
     letters = _letters_with_marks(token)
+    bare = "".join(ch for ch, _ in letters)
+    out = []
     for p in prefixes:  # ordered longest first in the data file
-        if len(letters) - len(p) < 2:
+        if len(letters) - len(p) < 2 or not bare.startswith(p):
             continue
-        if "".join(ch for ch, _ in letters[: len(p)]) == p:
-            plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
-            yield plen, token[plen:]
+        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
+        out.append((plen, token[plen:]))
+    return tuple(out)
+
+
+_PREFIX_LETTERS = frozenset("وفبكلسا")
 
 
 def _letters_with_marks(token: str) -> list[tuple[str, str]]:
@@ -135,9 +143,22 @@ def tokenize(text: str, is_known: Callable[[str], bool] | None = None) -> list[T
     """All tokens of ``text`` with their clitic words."""
     known = is_known or (lambda _k: False)
     out: list[Token] = []
+    # the split of a token depends only on its text: decide each distinct token once
+    lengths: dict[str, int] = {}
     for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
+        tok, start, end = m.group(), m.start(), m.end()
         is_word = tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"
-        words = split_words(tok, m.start(), known) if is_word else (Word(m.start(), m.end(), "stem"),)
-        out.append(Token(m.start(), m.end(), words, is_punct=not is_word))
+        if not is_word:
+            out.append(Token(start, end, (Word(start, end, "stem"),), is_punct=True))
+            continue
+        plen = lengths.get(tok)
+        if plen is None:
+            words = split_words(tok, 0, known)
+            plen = words[0].end if len(words) > 1 else 0
+            lengths[tok] = plen
+        if plen:
+            words = (Word(start, start + plen, "prefix"), Word(start + plen, end, "stem"))
+        else:
+            words = (Word(start, end, "stem"),)
+        out.append(Token(start, end, words))
     return out

@@ -56,7 +56,8 @@ def test_ambiguous_place_needs_context() -> None:
 
 def test_facility_versus_town_by_cue() -> None:
     assert _linked(_doc("هبطت الطائرة في قاعدة الجفرة.")) == [("al_jufra_air_base", "الجفرة")]
-    assert _linked(_doc("سكان الجفرة ينتظرون.")) == [("jufra", "الجفرة")]
+    assert _linked(_doc("سكان مدينة الجفرة ينتظرون.")) == [("jufra", "الجفرة")]
+    assert _linked(_doc("سكان الجفرة ينتظرون.")) == []  # a small town needs a cue
 
 
 def test_family_surname_follows_the_last_full_name() -> None:
