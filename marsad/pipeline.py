@@ -36,7 +36,7 @@ class Resources:
     def matcher(self):  # type: ignore[no-untyped-def]
         from .ner.matcher import AliasMatcher
 
-        return AliasMatcher(self.kb)
+        return AliasMatcher(self.kb, common_words=self.common_words)
 
     @cached_property
     def triggers(self):  # type: ignore[no-untyped-def]
@@ -57,15 +57,17 @@ class Resources:
         return out
 
     @cached_property
-    def lexicon(self) -> frozenset[str]:
-        """Known words (names and common words) that the clitic splitter may trust."""
-        from .data import DATA_DIR, read_lines
+    def common_words(self) -> frozenset[str]:
+        """Frequent Arabic words (match keys) that are not names."""
+        from .data import read_lines
         from .text.normalize import match_key
 
-        words = set(self.kb.words)
-        if (DATA_DIR / "ar" / "common_words.txt").exists():
-            words.update(match_key(w) for w in read_lines("ar/common_words.txt"))
-        return frozenset(words)
+        return frozenset(match_key(w) for w in read_lines("ar/common_words.txt"))
+
+    @cached_property
+    def lexicon(self) -> frozenset[str]:
+        """Known words (names and common words) that the clitic splitter may trust."""
+        return self.kb.words | self.common_words
 
 
 ComponentFn = Callable[[Doc, Resources], None]

@@ -96,6 +96,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
 
     events: list[Event] = []
     last_sources: tuple[str, ...] = ()
+    last_actor: str | None = None  # for pronouns that refer back across sentences
     si = 0
     for sent in doc.sentences:
         while si < len(tokens) and tokens[si].end <= sent.start:
@@ -129,8 +130,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 continue
             lo = max(left, _word_offset(word_index, t_first, -_LEFT_REACH))
             hi = min(right, _word_offset(word_index, t_last, _RIGHT_REACH) + 1)
+            antecedent = _antecedent(sent_ms, t_first, lo, etype) or last_actor
             ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, source_ms, etype,
-                        keys_all, text, tok_starts, cues["light_verbs"])
+                        keys_all, text, tok_starts, cues["light_verbs"],
+                        antecedent if hit.pronoun else None)
             if ev is None:
                 continue
             actors, targets, location = ev
@@ -148,6 +151,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 targets = tuple(t for t in targets if t not in actors)
             if actors:
                 prev_actors = actors
+                last_actor = actors[0]
             if not actors and not targets:
                 continue
             # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
@@ -288,13 +292,24 @@ def _prev_key(keys: list[str], i: int) -> str:
     return keys[i - 1] if i > 0 else ""
 
 
+def _antecedent(ms: list[_M], t_first: int, lo: int, etype: dict[str, str]) -> str | None:
+    """The person an attached pronoun most likely refers to: the last one named in the
+    sentence before the trigger's reach."""
+    for pm in reversed(ms):
+        if pm.first < lo and etype[pm.entity_id] == "PER":
+            return pm.entity_id
+    return None
+
+
 def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: int,
            ms: list[_M], source_starts: set[int], etype: dict[str, str], keys: list[str],
-           text: str, tok_starts: list[int], light_verbs: PhraseSet
+           text: str, tok_starts: list[int], light_verbs: PhraseSet, pronoun: str | None
            ) -> tuple[tuple[str, ...], tuple[str, ...], str | None] | None:
     """Actors, targets and place of one trigger's clause (None when nobody takes part).
 
-    ``lo``/``hi``: the tokens the trigger reaches; ``left``: where its clause begins.
+    ``lo``/``hi``: the tokens the trigger reaches; ``left``: where its clause begins;
+    ``pronoun``: the entity an attached pronoun refers to (زيارته "his visit": the visitor;
+    استقبله "received him": the guest).
     """
     trig = hit.trigger
     clause = [pm for pm in ms if lo <= pm.first < hi and pm.first not in source_starts
@@ -342,6 +357,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             subject, objects = parts_before[0], parts_after
         else:
             objects = parts_after
+    elif pronoun is not None:
+        # a possessive on the noun is its subject: "زيارته إلى موسكو" is his visit
+        subject = None
+        objects = parts_after
     else:
         # "أن روسيا تجري تحركات"، "يجري حفتر زيارة": a light verb before the noun
         # carries its subject
@@ -361,6 +380,11 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             objects = parts_after
     ids_obj = _uniq(pm.entity_id for pm in objects + with_)
     subj = (subject.entity_id,) if subject else ()
+    if pronoun is not None and pronoun not in subj:
+        if trig.pos == "noun":
+            subj = (pronoun,)
+        else:
+            ids_obj = [pronoun] + [i for i in ids_obj if i != pronoun]
     if trig.roles == "subject_target":
         actors, targets = tuple(ids_obj), subj
     else:

@@ -35,6 +35,7 @@ class TriggerHit:
     end: int
     first_token: int
     last_token: int
+    pronoun: bool = False  # an attached pronoun stands for a participant (استقبله، زيارته)
 
 
 def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
@@ -116,11 +117,27 @@ class TriggerIndex:
                     j += 1
                     cur = cur + " " + keys[j]
             if best is not None:
+                if self._has_pronoun(keys[best.last_token]):
+                    best = TriggerHit(best.trigger, best.start, best.end, best.first_token,
+                                      best.last_token, True)
                 out.append(best)
                 i = best.last_token + 1
             else:
                 i += 1
         return out
+
+    def _has_pronoun(self, key: str) -> bool:
+        """The token ends in an attached pronoun that its trigger form lacks:
+        استقبله (استقبل + ه), زيارته (زيارة + ه), التقاه (التقى + ه)."""
+        for suf in _NOUN_SUFFIXES:
+            if len(key) <= len(suf) + 2 or not key.endswith(suf):
+                continue
+            base = key[: -len(suf)]
+            for cand in (base, base[:-1] + "ه" if base.endswith("ت") else "",
+                         base[:-1] + "ي" if base.endswith("ا") else ""):
+                if cand and cand in self.index:
+                    return True
+        return False
 
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: list[str]) -> bool:

@@ -92,3 +92,29 @@ def test_entities_group_mentions_with_english_names() -> None:
     assert by_key["vladimir_putin"].name_en == "Vladimir Putin"
     assert by_key["moscow"].lat == 55.75
     assert [e.id for e in doc.entities] == ["e1", "e2", "e3", "e4"]
+
+
+def test_common_words_rule_out_false_names() -> None:
+    from marsad.kb import KnowledgeBase, entry_from_record
+    from marsad.text.normalize import match_key
+
+    kb = KnowledgeBase(entry_from_record(r, "test") for r in [
+        {"key": "beira", "type": "GPE", "name_en": "Beira", "name_ar": "بيرا",
+         "population": 530000},
+        {"key": "frederic_wehrey", "type": "PER", "name_en": "Frederic Wehrey",
+         "name_ar": "فريدريك ويري", "aliases": ["ويري"]},
+        {"key": "european_union", "type": "ORG", "name_en": "European Union",
+         "name_ar": "الاتحاد الأوروبي"},
+    ])
+    common = frozenset(match_key(w) for w in ["كبيرا", "يرى", "للاتحاد"])
+    matcher = AliasMatcher(kb, common_words=common)
+
+    def hits(text: str) -> list[tuple[str, str]]:
+        toks = tokenize(text)
+        return [(h.candidates[0].entry.key, text[h.start : h.end])
+                for h in matcher.hits(text, toks)]
+
+    assert hits("منحها موطئ قدم كبيرا في المنطقة") == []  # not ك + Beira
+    assert hits("ويرى المحلل أن الوضع خطير") == []  # "and he sees", not Wehrey
+    assert hits("وقال ويري إن الوضع خطير") == [("frederic_wehrey", "ويري")]
+    assert hits("التابعة للاتحاد الأوروبي") == [("european_union", "للاتحاد الأوروبي")]
