@@ -68,32 +68,38 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A white-space/punctuation delimited token; ``words`` split off its clitics.
+    """A white-space/punctuation delimited token, and the words its clitics make.
 
-    ``وبوتين`` is one token with two words, ``و`` (prefix) and ``بوتين`` (stem).
+    ``وبوتين`` is one token with two words, ``و`` (prefix) and ``بوتين`` (stem). ``splits``
+    holds the offsets where each word after the first begins; the last word is the stem.
+    Words are derived on access: most tokens are one word, and the extract step makes tens
+    of thousands of tokens a second, so they are not stored twice.
     """
 
     start: int
     end: int
-    words: tuple[Word, ...]
+    splits: tuple[int, ...] = ()
     is_punct: bool = False
 
     def __post_init__(self) -> None:
         _check_offsets(self.start, self.end)
-        pos = self.start
-        for w in self.words:
-            if w.start != pos or w.end > self.end:
-                raise SpanError(f"words of token [{self.start}, {self.end}) do not tile it")
-            pos = w.end
-        if self.words and pos != self.end:
-            raise SpanError(f"words of token [{self.start}, {self.end}) do not tile it")
+        prev = self.start
+        for at in self.splits:
+            if not prev < at < self.end:
+                raise SpanError(f"word splits {self.splits} do not fall inside token "
+                                f"[{self.start}, {self.end}) in order")
+            prev = at
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        bounds = (self.start, *self.splits, self.end)
+        last = len(bounds) - 2
+        return tuple(Word(bounds[i], bounds[i + 1], "stem" if i == last else "prefix")
+                     for i in range(last + 1))
 
     @property
     def stem(self) -> Word:
-        for w in self.words:
-            if w.kind == "stem":
-                return w
-        return Word(self.start, self.end, "stem")
+        return Word(self.splits[-1] if self.splits else self.start, self.end, "stem")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.doc import DateValue, Doc, Entity, Event, Mention, Span, Token, Word
+from marsad.doc import DateValue, Doc, Entity, Event, Mention, Span, Token
 from marsad.errors import SpanError
 
 texts = st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآ ،.؟0123456789ab", max_size=80)
@@ -45,18 +45,20 @@ def test_mentions_must_read_back_their_text(text: str, data: st.DataObject) -> N
 
 
 @given(st.lists(st.integers(1, 5), min_size=1, max_size=4))
-def test_token_words_must_tile_the_token(lengths: list[int]) -> None:
-    pos, words = 0, []
+def test_token_words_tile_the_token(lengths: list[int]) -> None:
+    bounds = [0]
     for n in lengths:
-        words.append(Word(pos, pos + n, "prefix" if len(words) < len(lengths) - 1 else "stem"))
-        pos += n
-    tok = Token(0, pos, tuple(words))
-    assert tok.stem.end == pos
+        bounds.append(bounds[-1] + n)
+    tok = Token(0, bounds[-1], tuple(bounds[1:-1]))
+    words = tok.words
+    assert [(w.start, w.end) for w in words] == list(zip(bounds, bounds[1:], strict=False))
+    assert [w.kind for w in words] == ["prefix"] * (len(lengths) - 1) + ["stem"]
+    assert tok.stem == words[-1]
     with pytest.raises(SpanError):
-        Token(0, pos + 1, tuple(words))
-    if len(words) > 1:
+        Token(0, bounds[-1], (bounds[-1],))  # a split at the very end leaves an empty word
+    if len(lengths) > 2:
         with pytest.raises(SpanError):
-            Token(0, pos, tuple(words[1:]))
+            Token(0, bounds[-1], tuple(reversed(bounds[1:-1])))
 
 
 def test_text_is_immutable() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters dropped from keys: harakat, shadda, sukun, superscript alef, Quranic marks,
 # tatweel, and the zero-width / directional marks that scraped text is full of.
@@ -58,8 +59,12 @@ def fold_char(ch: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 18)
 def match_key(text: str) -> str:
-    """The normalised key of a string: folded letters, single spaces, no edge spaces."""
+    """The normalised key of a string: folded letters, single spaces, no edge spaces.
+
+    Cached: the same tokens recur across every stage and article, and profiling the
+    extract benchmark showed key computation as its largest single cost."""
     out = text.translate(_TABLE).lower()
     return _SPACE_RE.sub(" ", out).strip()
 

@@ -149,16 +149,12 @@ def tokenize(text: str, is_known: Callable[[str], bool] | None = None) -> list[T
         tok, start, end = m.group(), m.start(), m.end()
         is_word = tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"
         if not is_word:
-            out.append(Token(start, end, (Word(start, end, "stem"),), is_punct=True))
+            out.append(Token(start, end, (), True))
             continue
         plen = lengths.get(tok)
         if plen is None:
             words = split_words(tok, 0, known)
             plen = words[0].end if len(words) > 1 else 0
             lengths[tok] = plen
-        if plen:
-            words = (Word(start, start + plen, "prefix"), Word(start + plen, end, "stem"))
-        else:
-            words = (Word(start, end, "stem"),)
-        out.append(Token(start, end, words))
+        out.append(Token(start, end, (start + plen,) if plen else ()))
     return out
