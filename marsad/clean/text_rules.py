@@ -15,7 +15,8 @@ How it works, and why:
 2. Line rules (``line``, ``words``, ``block`` labels) are tried in file order; a combined
    anchored prefilter skips the body lines, which are most lines, in one regex call.
 3. Context rules then look at neighbours: a bare date next to a weather widget is the
-   widget's date, a repeated headline, a lone number at the end, navigation runs.
+   widget's date, a repeated headline, a lone number at the end, navigation runs, and a
+   "عاجل | ..." ticker item above the article's own headline (``before_headline`` rules).
 4. Blocks: a "read also"/related label takes the list under it. In the page tail (after a
    credit line, tag cloud or comment header that follows enough body text) it takes
    everything to the end, because what follows there is other articles (seed 004 embeds a
@@ -81,6 +82,7 @@ _RULE_KEYS = frozenset(
         "examples",
         "max_letters",
         "requires",
+        "before_headline",
     }
 )
 _SETTINGS_DEFAULTS: dict[str, int] = {
@@ -163,6 +165,9 @@ class Rule:
     inline: tuple[re.Pattern[str], ...] = ()
     max_letters: int = 3
     requires: tuple[str, ...] = ()  # folded literals; the rule is tried only when one is there
+    # The line is only a candidate: dropped when, outside the article body, the next kept line
+    # is a headline (a ticker item above the article's own title), see ``_Cleaner.tickers``.
+    before_headline: bool = False
 
 
 @dataclass(frozen=True)
@@ -415,6 +420,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                 inline=tuple(inline),
                 max_letters=int(r.get("max_letters", 3)),
                 requires=requires,
+                before_headline=bool(r.get("before_headline", False)),
             )
         )
     missing = CONTEXT_RULES - seen
@@ -492,6 +498,7 @@ class _Line:
         "tail",
         "widget",
         "nav",
+        "pending",
         "kept_text",
         "spans",
         "_date",
@@ -517,6 +524,7 @@ class _Line:
         self.tail = False
         self.widget = False
         self.nav: Rule | None = None
+        self.pending: Rule | None = None  # a before_headline rule that matched, decided later
         self.kept_text = stripped
         self.spans: list[tuple[int, int, str]] = []
         self._date: tuple[str, str] | None | bool = False  # False = not computed yet
@@ -701,6 +709,10 @@ class _Cleaner:
                 continue
             if rule.inline and self.inline_leaves_text(rule, line):
                 continue  # a notice glued to a paragraph: cut inline later, keep the line
+            if rule.before_headline:
+                if line.pending is None:
+                    line.pending = rule  # decided by its neighbours; later rules may still drop it
+                return False
             line.rule = rule.id
             line.tail = rule.tail_marker
             line.widget = rule.widget
@@ -787,6 +799,35 @@ class _Cleaner:
             flush()
             run = []
         flush()
+
+    def tickers(self) -> None:
+        """Candidates of ``before_headline`` rules ("عاجل | ...", a breaking-news ticker item).
+
+        The same shape is the article's own title on sites that prefix it with "عاجل |". A
+        ticker item sits outside the article body (above its first paragraph or below its last)
+        and is followed by another headline: the next ticker item or the article's title. A
+        title is followed by its dateline, a standfirst ending in a full stop or the body.
+        """
+        lines = self.lines
+        pending = [i for i, ln in enumerate(lines) if ln.pending is not None and ln.kept]
+        if not pending:
+            return
+        body = [i for i, ln in enumerate(lines) if ln.kept and self.body_like(ln)]
+        first_body = body[0] if body else len(lines)
+        last_body = body[-1] if body else -1
+        for i in pending:
+            line = lines[i]
+            if first_body < i < last_body:
+                continue
+            nxt = self.next_nonblank(i)
+            rule = line.pending
+            if (
+                rule is not None
+                and nxt is not None
+                and self.headline_like(nxt)
+                and self.date_kind(nxt) is None
+            ):
+                line.rule = rule.id
 
     # -- pass 4: blocks --------------------------------------------------------------------
 
@@ -997,6 +1038,7 @@ class _Cleaner:
         self.local_context()
         self.widget_dates()
         self.navigation()
+        self.tickers()
         self.blocks()
         self.trailing_bullet_list()
         self.trailing_counters()

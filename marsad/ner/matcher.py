@@ -214,7 +214,20 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
         return best, True
     if best.entry.type == "FAC" and any(p in cues["facility_heads"] for p in prev):
         return best, True
-    return best, h.first_token in place_list_slots
+    if h.first_token not in place_list_slots:
+        return best, False
+    # a country name that is also a word (مالي) is settled by the list; a small town
+    # (فدا in "وفدا" "a delegation") also needs the list item to end there
+    return best, best.ambiguous or _ends_list_item(h, text, tokens)
+
+
+def _ends_list_item(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
+    """A list item ends at punctuation, at the sentence end or where the next و-item
+    begins ("مالي والنيجر،"); "في نيامي وفدا يقوده" (a delegation led by) is no list."""
+    k = h.last_token + 1
+    if k >= len(tokens) or tokens[k].is_punct:
+        return True
+    return text[tokens[k].start] == "و"
 
 
 def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:
