@@ -44,7 +44,8 @@ class Progress:
 
 
 def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = False,
-                 err: TextIO = sys.stderr) -> tuple[list[Doc], list[Failure], float]:
+                 jobs: int = 1, err: TextIO = sys.stderr
+                 ) -> tuple[list[Doc], list[Failure], float]:
     from .export.jsonl import AtomicJsonlWriter, doc_to_record
     from .ingest import read_paths
     from .pipeline import Pipeline
@@ -52,13 +53,14 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
     t0 = time.perf_counter()
     items = list(read_paths(paths))
     pipeline = Pipeline()
-    pipeline.warm_up()
+    if jobs <= 1:
+        pipeline.warm_up()  # load data files now: a malformed one stops the run at once
     docs: list[Doc] = []
     failures: list[Failure] = []
     progress = Progress(len(items), err, enabled=err.isatty() and not quiet)
     writer = AtomicJsonlWriter(output) if output else None
     try:
-        for res in pipeline.pipe(items):
+        for res in pipeline.pipe(items, n_process=jobs):
             if isinstance(res, Failure):
                 failures.append(res)
                 progress.step(res.doc_id)
@@ -79,7 +81,7 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    docs, failures, secs = _run_extract(args.paths, args.output)
+    docs, failures, secs = _run_extract(args.paths, args.output, jobs=args.jobs)
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
     print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed, "
@@ -179,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="extract entities and events to JSON Lines")
     e.add_argument("paths", nargs="+", help=".txt/.html/.jsonl files or folders")
     e.add_argument("--output", "-o", required=True, help="the JSON Lines file to write")
+    e.add_argument("--jobs", "-j", type=int, default=1,
+                   help="worker processes (default 1); output order stays the input order")
     e.set_defaults(func=cmd_extract)
 
     v = sub.add_parser("eval", help="score extract output against a folder of gold files")

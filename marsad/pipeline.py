@@ -242,19 +242,60 @@ class Pipeline:
                                      path=article.path or article.doc_id) from e
         return doc
 
-    def pipe(self, items: Iterable[RawArticle | Failure]) -> Iterator[Doc | Failure]:
-        """Process a stream in input order; failures are yielded in place, never raised."""
-        for item in items:
-            if isinstance(item, Failure):
-                yield item
-                continue
-            t0 = time.perf_counter()
-            try:
-                doc = self.process(item)
-            except MarsadError as e:
-                stage = "ingest" if isinstance(e, IngestError) else "pipeline"
-                log.warning("%s failed: %s", item.doc_id, e)
-                yield Failure(item.doc_id, item.path, stage, str(e), e.code)
-                continue
-            doc.meta["seconds"] = time.perf_counter() - t0
-            yield doc
+    def process_safe(self, item: RawArticle | Failure) -> Doc | Failure:
+        """:meth:`process` that turns an article's failure into a Failure record."""
+        if isinstance(item, Failure):
+            return item
+        t0 = time.perf_counter()
+        try:
+            doc = self.process(item)
+        except MarsadError as e:
+            stage = "ingest" if isinstance(e, IngestError) else "pipeline"
+            log.warning("%s failed: %s", item.doc_id, e)
+            return Failure(item.doc_id, item.path, stage, str(e), e.code)
+        doc.meta["seconds"] = time.perf_counter() - t0
+        return doc
+
+    def pipe(self, items: Iterable[RawArticle | Failure], *, batch_size: int = 32,
+             n_process: int = 1) -> Iterator[Doc | Failure]:
+        """Process a stream in input order; failures are yielded in place, never raised.
+
+        With ``n_process`` > 1 the articles go in batches of ``batch_size`` to worker
+        processes, each with its own pipeline and resources; results keep input order.
+        """
+        if n_process <= 1:
+            for item in items:
+                yield self.process_safe(item)
+            return
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.names,)) as pool:
+            for batch in pool.imap(_worker_batch, _batched(items, batch_size)):
+                yield from batch
+
+
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(names: tuple[str, ...]) -> None:
+    global _WORKER
+    _WORKER = Pipeline(names)
+    _WORKER.warm_up()
+
+
+def _worker_batch(batch: list[RawArticle | Failure]) -> list[Doc | Failure]:
+    assert _WORKER is not None
+    return [_WORKER.process_safe(item) for item in batch]
+
+
+def _batched(items: Iterable[RawArticle | Failure], n: int) -> Iterator[list[RawArticle |
+                                                                               Failure]]:
+    batch: list[RawArticle | Failure] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -98,3 +98,38 @@ def test_demo_runs_on_the_bundled_corpus(capsys: pytest.CaptureFixture) -> None:
     out = capsys.readouterr().out
     assert "Entities by type" in out and "Events in date order" in out
     assert "CONSULT" in out
+
+
+def test_hostile_html_is_read_as_text_only(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    body = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines())
+    page = (
+        "<html><head><title>خبر</title><script>alert('x')</script></head><body>"
+        "<nav><a href='/'>الرئيسية</a> | <a href='/a'>سياسة</a></nav>"
+        f"<article>{body}<p onclick=\"steal()\">&lt;script&gt;document.cookie&lt;/script&gt;</p>"
+        f"<img src=x onerror=alert(1) alt='{'أ' * 100000}'></article>"
+        + "<div>" * 2000 + "</div>" * 2000
+        + "<script>document.write('<p>حقن</p>')</script></body></html>"
+    )
+    art = _write(tmp_path, "hostile.html", page)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(art), "-o", str(out)]) == 0
+    (rec,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert "alert(" not in rec["text"] and "document.write" not in rec["text"]
+    assert "steal()" not in rec["text"] and "حقن" not in rec["text"]
+    assert "فلاديمير بوتين" in rec["text"]
+
+
+def test_extract_with_worker_processes(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for i in range(5):
+        _write(corpus, f"a{i}.txt", ARTICLE)
+    out1, out2 = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["extract", str(corpus), "-o", str(out1)]) == 0
+    assert main(["extract", str(corpus), "-o", str(out2), "--jobs", "2"]) == 0
+    strip = [json.loads(x) for x in out1.read_text(encoding="utf-8").splitlines()]
+    strip2 = [json.loads(x) for x in out2.read_text(encoding="utf-8").splitlines()]
+    assert [r["doc_id"] for r in strip] == [f"a{i}" for i in range(5)]
+    assert [r["doc_id"] for r in strip] == [r["doc_id"] for r in strip2]
+    assert [r["entities"] for r in strip] == [r["entities"] for r in strip2]
