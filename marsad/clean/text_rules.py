@@ -165,6 +165,7 @@ class Rule:
     inline: tuple[re.Pattern[str], ...] = ()
     max_letters: int = 3
     requires: tuple[str, ...] = ()  # folded literals; the rule is tried only when one is there
+    requires_re: re.Pattern[str] | None = None  # the same literals as one alternation
     # The line is only a candidate: dropped when, outside the article body, the next kept line
     # is a headline (a ticker item above the article's own title), see ``_Cleaner.tickers``.
     before_headline: bool = False
@@ -194,7 +195,10 @@ class RuleSet:
     inline_any: re.Pattern[str] | None
     group_rule: Mapping[str, int]  # prefilter group name → index of its rule in ``rules``
     words_rules: tuple[int, ...]  # indexes of the words-kind rules
-    gated_rules: tuple[tuple[int, tuple[str, ...]], ...]  # (index, requires) of gated rules
+    # (index, requires_re) of the gated rules, and one alternation of all their literals: a
+    # line without any of them (most lines) skips the gated rules in one search.
+    gated_rules: tuple[tuple[int, re.Pattern[str]], ...]
+    gated_any: re.Pattern[str] | None
 
     def get(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -239,6 +243,14 @@ def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] |
     except re.error as e:
         problems.append(f"{where}: regex does not compile: {e}")
         return None
+
+
+def _literals_re(literals: Sequence[str]) -> re.Pattern[str] | None:
+    """One alternation of plain (already folded) literals, or ``None`` for none."""
+    if not literals:
+        return None
+    ordered = sorted(set(literals), key=lambda k: (-len(k), k))
+    return re.compile("|".join(re.escape(k) for k in ordered))
 
 
 def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -420,6 +432,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                 inline=tuple(inline),
                 max_letters=int(r.get("max_letters", 3)),
                 requires=requires,
+                requires_re=_literals_re(requires),
                 before_headline=bool(r.get("before_headline", False)),
             )
         )
@@ -452,7 +465,10 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         inline_any=inline_any,
         group_rule=group_rule,
         words_rules=tuple(i for i, r in enumerate(rules) if r.kind == "words"),
-        gated_rules=tuple((i, r.requires) for i, r in enumerate(rules) if r.requires),
+        gated_rules=tuple(
+            (i, r.requires_re) for i, r in enumerate(rules) if r.requires_re is not None
+        ),
+        gated_any=_literals_re(tuple(lit for r in rules for lit in r.requires)),
     )
 
 
@@ -649,12 +665,13 @@ class _Cleaner:
                 if m is not None and m.lastgroup is not None:
                     first = min(first, rs.group_rule[m.lastgroup])
         key = line.key
-        for idx, literals in rs.gated_rules:
-            if idx >= first:
-                break
-            if any(lit in key for lit in literals):
-                first = idx
-                break
+        if rs.gated_any is not None and rs.gated_any.search(key) is not None:
+            for idx, literals in rs.gated_rules:
+                if idx >= first:
+                    break
+                if literals.search(key) is not None:
+                    first = idx
+                    break
         for idx in rs.words_rules:  # few, and gated by their first word
             if idx > first:
                 break
@@ -690,7 +707,7 @@ class _Cleaner:
     def try_patterns(self, rule: Rule, line: _Line) -> bool:
         if rule.kind != "block" and rule.max_words is not None and line.words > rule.max_words:
             return False
-        if rule.requires and not any(lit in line.key for lit in rule.requires):
+        if rule.requires_re is not None and rule.requires_re.search(line.key) is None:
             return False
         target = line.key if rule.target == "key" else line.core
         for p in rule.patterns:

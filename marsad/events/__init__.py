@@ -34,6 +34,7 @@ _LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدي�
 _TO_PREPS = ("الي", "نحو")
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT")
+_BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان", "الذي", "التي", "،", ","})
 _NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو")
 _COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
 # How far (in tokens) a trigger reaches for its participants. Tuned by reading the clause
@@ -130,13 +131,20 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 continue
             lo = max(left, _word_offset(word_index, t_first, -_LEFT_REACH))
             hi = min(right, _word_offset(word_index, t_last, _RIGHT_REACH) + 1)
-            antecedent = _antecedent(sent_ms, t_first, lo, etype) or last_actor
+            antecedent = None
+            if hit.pronoun:
+                antecedent = _antecedent(sent_ms, t_first, lo, etype, hit.pronoun) or (
+                    last_actor if hit.pronoun == "ه" else None)
             ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, source_ms, etype,
-                        keys_all, text, tok_starts, cues["light_verbs"],
-                        antecedent if hit.pronoun else None)
+                        keys_all, text, tok_starts, cues["light_verbs"], antecedent)
             if ev is None:
                 continue
             actors, targets, location = ev
+            if prev_actors and _purpose(text, tokens[t_first], hit):
+                # "زار يفكيروف الشرق الليبي للقاء حفتر": the purpose noun's subject is the
+                # main verb's; its own participants are whom it is done with
+                targets = tuple(i for i in (*actors, *targets) if i not in prev_actors)
+                actors = prev_actors
             actors = tuple(_uniq(state_of.get(i, i) for i in actors))
             targets = tuple(_uniq(state_of.get(i, i) for i in targets if
                                   state_of.get(i, i) not in actors))
@@ -169,7 +177,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 certainty=certainty, evidence=(Span(sent.start, sent.end),),
                 trigger=Span(hit.start, hit.end),
             ))
-    return _merge(events)
+    return _merge(events, etype)
 
 
 def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
@@ -292,11 +300,15 @@ def _prev_key(keys: list[str], i: int) -> str:
     return keys[i - 1] if i > 0 else ""
 
 
-def _antecedent(ms: list[_M], t_first: int, lo: int, etype: dict[str, str]) -> str | None:
-    """The person an attached pronoun most likely refers to: the last one named in the
-    sentence before the trigger's reach."""
+def _antecedent(ms: list[_M], t_first: int, lo: int, etype: dict[str, str],
+                suffix: str) -> str | None:
+    """What an attached pronoun most likely refers to: the last person (ه، هم) or the last
+    state or organisation (ها: countries and bodies are feminine) named in the sentence
+    before the trigger's clause."""
+    wanted = ("GPE", "ORG") if suffix == "ها" else ("PER",) if suffix == "ه" else \
+        ("PER", "ORG", "GPE")
     for pm in reversed(ms):
-        if pm.first < lo and etype[pm.entity_id] == "PER":
+        if pm.first < t_first and etype[pm.entity_id] in wanted:
             return pm.entity_id
     return None
 
@@ -326,11 +338,13 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         prefix = match_key(text[tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
         at_place = prefix == "ب" or prev in _LOC_PREPS
         to_place = prefix == "ل" or prev in _TO_PREPS
-        if prev in _VENUE_WORDS:
-            continue  # "في مقر الكرملين": a venue, not a participant
+        if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):
+            continue  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
                 location = pm.entity_id
+            if to_place and t == "GPE":
+                dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
             continue
         if t not in _PARTICIPANT_TYPES or prev in _NON_PARTICIPANT_PREPS:
             continue  # "من ليبيا"، "عبر غينيا": origin and route, not participants
@@ -345,6 +359,7 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     parts_before.sort(key=lambda p: -p.first)
     subject: _M | None = None
     objects: list[_M] = []
+    co_subjects: list[_M] = []
     if trig.pos == "verb":
         svo = bool(parts_before) and t_first - parts_before[0].last <= 2 and (
             parts_before[0].first == left
@@ -353,6 +368,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             subject, objects = parts_before[0], parts_after
         elif parts_after and parts_after[0].first - t_last <= 3:
             subject, objects = parts_after[0], parts_after[1:]
+            # "استقبل بوتين ووزير دفاعه شويغو حفتر": subjects joined by و act together
+            while objects and _conjoined(subject if not co_subjects else co_subjects[-1],
+                                         objects[0], keys):
+                co_subjects.append(objects.pop(0))
         elif parts_before and t_first - parts_before[0].last <= 5:
             subject, objects = parts_before[0], parts_after
         else:
@@ -379,7 +398,7 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         else:
             objects = parts_after
     ids_obj = _uniq(pm.entity_id for pm in objects + with_)
-    subj = (subject.entity_id,) if subject else ()
+    subj = tuple(_uniq(pm.entity_id for pm in ([subject] if subject else []) + co_subjects))
     if pronoun is not None and pronoun not in subj:
         if trig.pos == "noun":
             subj = (pronoun,)
@@ -400,6 +419,25 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     return actors, targets, location
 
 
+def _purpose(text: str, tok: Token, hit: TriggerHit) -> bool:
+    """A verbal noun with the purpose ل fused to it: للقاء، لبحث، لتوقيع."""
+    if hit.trigger.pos != "noun" or hit.start <= tok.start:
+        return False
+    return match_key(text[tok.start : hit.start]).endswith("ل")
+
+
+def _conjoined(a: _M, b: _M, keys: list[str]) -> bool:
+    """b follows a as a coordinated noun phrase: "بوتين ووزير دفاعه شويغو"، "بوتين وحفتر"
+    (the first token after a starts with و and no preposition comes between)."""
+    between = keys[a.last + 1 : b.first]
+    if len(between) > 3:
+        return False
+    first = between[0] if between else keys[b.first]
+    if not first.startswith("و") or first in ("وفي", "والي", "ومن", "وعلى", "وعن"):
+        return False
+    return not any(k in _BLOCKERS for k in between[1:])
+
+
 def _uniq(ids: Iterable[str]) -> list[str]:
     out: list[str] = []
     for i in ids:
@@ -414,19 +452,42 @@ def _nearest_date(dates: Sequence[DateValue], at: int) -> DateValue | None:
     return min(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
+    """``a`` updated with ``b``'s targets when, within one sentence, the two tell one
+    happening with different targets: "زار يفكيروف روسيا للقاء حفتر" names the place
+    visited (only states and cities as targets) and then whom the visit was for; or one
+    side's targets contain the other's. None when they are different happenings."""
+    if a.evidence[-1] != b.evidence[0]:
+        return None
+    ta, tb = set(a.targets), set(b.targets)
+    if ta <= tb or tb <= ta:
+        return replace(a, targets=b.targets) if len(tb) > len(ta) else a
+    a_places = all(etype.get(t) == "GPE" for t in a.targets)
+    b_places = all(etype.get(t) == "GPE" for t in b.targets)
+    if a_places and not b_places:
+        return replace(a, targets=b.targets, location=a.location or a.targets[0])
+    if b_places and not a_places:
+        return replace(a, location=a.location or b.targets[0])
+    return None
+
+
+def _merge(events: list[Event], etype: dict[str, str]) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date."""
     out: list[Event] = []
     for ev in events:
         for k, prev in enumerate(out):
-            if prev.type != ev.type or set(prev.actors) != set(ev.actors) \
-                    or set(prev.targets) != set(ev.targets):
+            if prev.type != ev.type or set(prev.actors) != set(ev.actors):
                 continue
+            if set(prev.targets) != set(ev.targets):
+                merged = _same_happening(prev, ev, etype)
+                if merged is None:
+                    continue
+                prev = merged
             d1, d2 = prev.date, ev.date
             if d1 is not None and d2 is not None and (d1.first, d1.last) != (d2.first, d2.last):
                 continue
             out[k] = replace(
-                prev,
+                prev, mode=prev.mode or ev.mode,
                 evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
                 date=prev.date or ev.date, location=prev.location or ev.location,
                 attributed_to=tuple(_uniq((*prev.attributed_to, *ev.attributed_to))),

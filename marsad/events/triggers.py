@@ -35,7 +35,7 @@ class TriggerHit:
     end: int
     first_token: int
     last_token: int
-    pronoun: bool = False  # an attached pronoun stands for a participant (استقبله، زيارته)
+    pronoun: str = ""  # an attached pronoun standing for a participant: ه (استقبله)، ها (هجومها)
 
 
 def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
@@ -93,6 +93,7 @@ class TriggerIndex:
                 i += 1
                 continue
             best: TriggerHit | None = None
+            best_key = ""
             surface = text[tokens[i].start : tokens[i].end]
             # The whole token, then the shortest clitic prefix first: وبحث is و + بحث,
             # not وب + حث.
@@ -110,34 +111,35 @@ class TriggerIndex:
                             break
                         cand = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j)
                         if self._requirement_met(cand, keys):
-                            best = cand
+                            best, best_key = cand, cur
                             break
                     if cur not in self.prefixes or j + 1 >= n or tokens[j + 1].is_punct:
                         break
                     j += 1
                     cur = cur + " " + keys[j]
             if best is not None:
-                if self._has_pronoun(keys[best.last_token]):
+                suffix = self._pronoun(best_key.split(" ")[-1])
+                if suffix:
                     best = TriggerHit(best.trigger, best.start, best.end, best.first_token,
-                                      best.last_token, True)
+                                      best.last_token, suffix)
                 out.append(best)
                 i = best.last_token + 1
             else:
                 i += 1
         return out
 
-    def _has_pronoun(self, key: str) -> bool:
-        """The token ends in an attached pronoun that its trigger form lacks:
+    def _pronoun(self, key: str) -> str:
+        """The attached pronoun the token ends in and its trigger form lacks ('' if none):
         استقبله (استقبل + ه), زيارته (زيارة + ه), التقاه (التقى + ه)."""
-        for suf in _NOUN_SUFFIXES:
+        for suf in sorted(_NOUN_SUFFIXES, key=len, reverse=True):
             if len(key) <= len(suf) + 2 or not key.endswith(suf):
                 continue
             base = key[: -len(suf)]
             for cand in (base, base[:-1] + "ه" if base.endswith("ت") else "",
                          base[:-1] + "ي" if base.endswith("ا") else ""):
                 if cand and cand in self.index:
-                    return True
-        return False
+                    return suf
+        return ""
 
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: list[str]) -> bool:

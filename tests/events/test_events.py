@@ -97,3 +97,22 @@ def test_every_event_has_evidence_inside_the_text() -> None:
     for ev in doc.events:
         for sp in ev.evidence:
             assert 0 <= sp.start < sp.end <= len(doc.text)
+
+
+def test_coordinated_subjects_host_together() -> None:
+    _, evs = _events("استقبل بوتين ووزير الدفاع يونس بك يفكيروف في موسكو المشير خليفة حفتر.")
+    (ev,) = [e for e in evs if e["type"] == "CONSULT"]
+    assert ev["actors"] == ["khalifa_haftar"]
+    assert ev["targets"] == ["vladimir_putin", "yunus_bek_yevkurov"]
+
+
+def test_attached_pronoun_takes_the_antecedent() -> None:
+    _, evs = _events("وصل حفتر إلى موسكو أمس، واستقبله بوتين في الكرملين.")
+    consult = [e for e in evs if e["targets"] == ["vladimir_putin"]]
+    assert consult and consult[0]["actors"] == ["khalifa_haftar"]
+
+
+def test_purpose_noun_shares_the_main_subject() -> None:
+    _, evs = _events("وسبق أن زار يفكيروف روسيا للقاء حفتر.")
+    (ev,) = [e for e in evs if e["type"] == "CONSULT"]
+    assert ev["actors"] == ["yunus_bek_yevkurov"] and "khalifa_haftar" in ev["targets"]
