@@ -58,6 +58,10 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
             {
                 "id": e.id, "kb_id": e.kb_id, "type": e.type, "name": e.name,
                 "name_en": e.name_en,
+                # where the English name comes from: the knowledge base, or transliteration
+                # of a name it does not know (readable, not authoritative)
+                "name_en_source": None if e.name_en is None else
+                ("kb" if e.kb_id else "transliteration"),
                 "mentions": [{"start": m.start, "end": m.end, "text": m.text}
                              for m in e.mentions],
                 **({"lat": e.lat, "lon": e.lon} if e.lat is not None else {}),

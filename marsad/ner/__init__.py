@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
-from ..text.normalize import match_key
+from ..kb.translit import english_name
+from ..text.normalize import is_arabic, match_key
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import Found, find_people, find_quoted_orgs
 
@@ -160,7 +161,9 @@ def build_entities(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[Entit
             lat, lon = entry.lat, entry.lon
         else:
             name = max((m.text for m in ms), key=len)
-            name_en, etype, lat, lon = None, ms[0].type, None, None
+            etype, lat, lon = ms[0].type, None, None
+            # not in the knowledge base: the Latin name as written, or a transliteration
+            name_en = name if not is_arabic(name) else english_name(name)
         clean = tuple(Mention(m.start, m.end, m.text, etype, key if linked else None, m.source)
                       for m in ms)
         out.append(Entity(f"e{i}", etype, name, clean, key if linked else None, name_en,
