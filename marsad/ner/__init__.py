@@ -17,7 +17,7 @@ from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
-from .patterns import Found, find_people, find_quoted_orgs
+from .patterns import Found, find_named_people, find_people, find_quoted_orgs
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -67,6 +67,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
                                     c.entry.key, "kb"))
         found = find_people(text, toks, taken) + find_quoted_orgs(text, toks, taken)
+        taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
+        found += find_named_people(text, toks, taken_now)
         found += _demonym_states(text, toks, taken, kb)
         for f in found:
             name = text[f.start : f.end]

@@ -119,3 +119,13 @@ def test_common_words_rule_out_false_names() -> None:
     # the full name still matches; the bare surname is given up (it folds to "and he sees")
     assert hits("وقال فريدريك ويري إن الوضع خطير") == [("frederic_wehrey", "فريدريك ويري")]
     assert hits("التابعة للاتحاد الأوروبي") == [("european_union", "للاتحاد الأوروبي")]
+
+
+def test_people_by_given_name_without_a_title() -> None:
+    doc = _doc("وقال محمد الورفلي إن المدينة هادئة، بينما نفى آخرون ذلك.")
+    per = [m for m in doc.mentions if m.type == "PER"]
+    assert [(m.text, m.kb_id) for m in per] == [("محمد الورفلي", None)]
+    ent = next(e for e in doc.entities if e.type == "PER")
+    assert ent.name_en and ent.name_en.startswith("Mohamed")
+    # a given name followed by an ordinary word is not a person
+    assert [m for m in _doc("وقال محمد إن المدينة هادئة.").mentions if m.type == "PER"] == []
