@@ -113,6 +113,7 @@ def find_people(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Fou
 # its own, without a title before it (rarer "given names" are often ordinary words). Tuned
 # on the demo corpus (tests/fixtures/demo-gold): 30 adds its minor people and no false ones.
 GIVEN_NAME_MIN_COUNT = 30
+COMMON_GIVEN_NAME_MIN_COUNT = 1000
 
 
 def find_named_people(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Found]:
@@ -130,8 +131,12 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int]) -> li
             continue
         k = _key(text, tokens[i])
         unit = index.get(k)
+        # a given name that is also a common word (حسن "good", عمر "age") starts a name
+        # only when it is among the most frequent names (محمد، أحمد، خالد); على "on" folds
+        # to علي and is told apart by its spelling
         if unit is None or unit[0] != "given" or unit[2] < GIVEN_NAME_MIN_COUNT \
-                or k in lists["common"]:
+                or (k in lists["common"] and unit[2] < COMMON_GIVEN_NAME_MIN_COUNT) \
+                or text[tokens[i].start : tokens[i].end].endswith("ى"):
             i += 1
             continue
         j = i + 1
