@@ -30,6 +30,12 @@ def small_kb() -> KnowledgeBase:
          "name_ar": "قاعدة الجفرة الجوية", "aliases": ["الجفرة"]},
         {"key": "jufra", "type": "GPE", "name_en": "Jufra", "name_ar": "الجفرة",
          "population": 50000},
+        {"key": "niger_junta", "type": "ORG", "name_en": "Niger military junta",
+         "name_ar": "المجلس الوطني لحماية الوطن", "country": "niger",
+         "generic_aliases": ["المجلس العسكري"]},
+        {"key": "mali_junta", "type": "ORG", "name_en": "Mali military junta",
+         "name_ar": "المجلس العسكري المالي", "country": "mali",
+         "generic_aliases": ["المجلس العسكري"]},
         {"key": "yunus_bek_yevkurov", "type": "PER", "name_en": "Yunus-Bek Yevkurov",
          "name_ar": "يونس بك يفكيروف", "aliases": ["يونس بك يفكوروف", "يفكيروف"]},
     ]

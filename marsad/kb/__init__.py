@@ -75,6 +75,8 @@ class KnowledgeBase:
         self.max_alias_tokens = 1
         self.first_tokens: set[str] = set()
         self.demonyms: dict[str, KBEntry] = {}
+        # phrases that name an entry only in the context of its country ("المجلس العسكري")
+        self.generic: dict[str, list[KBEntry]] = {}
         for e in entries:
             if e.key in self.entries:
                 # Curated files win over the generated gazetteer: the later entry is dropped.
@@ -95,6 +97,8 @@ class KnowledgeBase:
                 self.first_tokens.add(toks[0])
             for d in e.demonyms_ar:
                 self.demonyms.setdefault(match_key(d), e)
+            for g in e.generic_aliases:
+                self.generic.setdefault(match_key(g), []).append(e)
         self.words: frozenset[str] = frozenset(
             t for k in self.index for t in k.split(" ")
         )

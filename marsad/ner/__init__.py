@@ -70,6 +70,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now)
         found += _demonym_states(text, toks, taken, kb)
+        found += _generic_names(text, toks, taken, kb, mentions)
         for f in found:
             name = text[f.start : f.end]
             entry = kb.get(f.key) if f.key else None
@@ -104,6 +105,60 @@ def _demonym_states(text: str, toks: Sequence[Token], taken: set[int],
             # proclitic letters carry no diacritics in practice; the key offset is the text's
             out.append(Found(toks[i].start + at, toks[i + 1].end, "GPE", i, i + 1,
                              country.key))
+    return out
+
+
+# How far back (characters) a country mention sets the context of a generic name such as
+# "المجلس العسكري": about two sentences of news prose.
+GENERIC_CONTEXT_CHARS = 400
+
+
+def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: KnowledgeBase,
+                   mentions: list[Mention]) -> list[Found]:
+    """"المجلس العسكري" is Niger's junta after "النيجر": a generic phrase resolves to the
+    entry of the country last named (within GENERIC_CONTEXT_CHARS before it)."""
+    if not kb.generic:
+        return []
+    out: list[Found] = []
+    keys = [match_key(text[t.start : t.end]) for t in toks]
+    i = 0
+    while i < len(toks):
+        if i in taken or toks[i].is_punct:
+            i += 1
+            continue
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(toks) or any(k in taken for k in range(i, i + n)):
+                continue
+            first = keys[i]
+            variants = [first] + [first[len(p):] for p in ("و", "ف", "ب", "ل", "وب", "ول")
+                                  if first.startswith(p + "ال")]
+            for v in variants:
+                phrase = " ".join([v, *keys[i + 1 : i + n]])
+                if phrase in kb.generic:
+                    hit = (n, phrase, len(first) - len(v))
+                    break
+            if hit:
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, phrase, skip = hit
+        start, end = toks[i].start + skip, toks[i + n - 1].end
+        countries = {e.country: e for e in kb.generic[phrase] if e.country}
+        # a place named right after ("المجلس العسكري … في بوركينا فاسو") decides first
+        after = [m for m in mentions if end < m.start <= end + 80 and m.type in ("GPE", "LOC")
+                 and match_key(text[end : m.start]).split()[-1:] in (["في"], ["ب"])]
+        if after:
+            chosen = after[0].kb_id if after[0].kb_id in countries else None
+        else:
+            context = [m for m in mentions if m.kb_id in countries
+                       and start - GENERIC_CONTEXT_CHARS <= m.start < start]
+            chosen = max(context, key=lambda m: m.start).kb_id if context else None
+        if chosen is not None:
+            entry = countries[chosen]
+            out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
+        i += n
     return out
 
 

@@ -129,3 +129,12 @@ def test_people_by_given_name_without_a_title() -> None:
     assert ent.name_en and ent.name_en.startswith("Mohamed")
     # a given name followed by an ordinary word is not a person
     assert [m for m in _doc("وقال محمد إن المدينة هادئة.").mentions if m.type == "PER"] == []
+
+
+def test_generic_names_resolve_to_the_country_in_context() -> None:
+    doc = _doc("وصل المدربون إلى النيجر، حيث ألغى المجلس العسكري الاتفاق.")
+    assert ("niger_junta", "المجلس العسكري") in _linked(doc)
+    doc = _doc("قال رئيس المجلس العسكري في مالي إن الاتفاق قائم.")
+    assert ("mali_junta", "المجلس العسكري") in _linked(doc)
+    doc = _doc("ألغى المجلس العسكري الاتفاق.")  # no country in sight: left unlinked
+    assert [k for k, _ in _linked(doc)] == []
