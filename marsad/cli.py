@@ -126,6 +126,17 @@ def _fmt_date(ev: dict) -> str:
     return d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"
 
 
+def _snippet(ev: dict, width: int = 160) -> str:
+    """The evidence sentence, cut around the trigger when it is long."""
+    text = ev["evidence"]["text"]
+    if len(text) <= width:
+        return text
+    trig = ev.get("trigger")
+    at = trig["start"] - ev["evidence"]["start"] if trig else 0
+    lo = max(0, min(at - width // 3, len(text) - width))
+    return ("…" if lo else "") + text[lo : lo + width] + ("…" if lo + width < len(text) else "")
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .export.jsonl import doc_to_record
 
@@ -166,7 +177,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  {when:<23} {ev['type']:<9} {actors} -> {targets}"
               f"{' @ ' + place if place else ''} [{ev['certainty']}"
               f"{'; per ' + src if src else ''}] ({doc_id})")
-        print(f"      «{ev['evidence']['text'][:160]}»")
+        print(f"      «{_snippet(ev)}»")
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
     return 0

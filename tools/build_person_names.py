@@ -51,7 +51,8 @@ def main() -> int:
     rows.sort()
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write("# Arabic person-name units from Wikidata (CC0 1.0) via arabic-name-romanizer's\n")
-        fh.write("# index; built by tools/build_person_names.py. Columns: key, role, latin, count\n")
+        fh.write("# index; built by tools/build_person_names.py.\n")
+        fh.write("# Columns: key, role, latin, count\n")
         for r in rows:
             fh.write("\t".join(map(str, r)) + "\n")
     print(f"{len(rows)} name units -> {OUT}")

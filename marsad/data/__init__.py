@@ -6,7 +6,7 @@ the files into indexes live with the code that uses them (text/, kb/, events/).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(relpath: str) -> Any:
     path = DATA_DIR / relpath
     try:

@@ -23,7 +23,6 @@ import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-
 from ..doc import DateValue, Doc, Event, Mention, Span, Token
 from ..text.normalize import match_key
 from .triggers import PhraseSet, TriggerHit, TriggerIndex, cue_lists

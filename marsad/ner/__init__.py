@@ -212,6 +212,7 @@ def build_entities(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[Entit
     for i, (key, ms) in enumerate(groups.items(), start=1):
         entry = kb.get(key)
         linked = entry is not None
+        name_en: str | None
         if linked:
             assert entry is not None
             name, name_en, etype = entry.name_ar or ms[0].text, entry.name_en, entry.type

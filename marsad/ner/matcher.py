@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import load_yaml
-from ..doc import Mention, Token
+from ..doc import Token
 from ..kb import Candidate, KnowledgeBase
 from ..text.normalize import match_key
 from ..text.segment import proclitic_splits
@@ -81,8 +81,8 @@ class AliasMatcher:
         """Longest, leftmost, non-overlapping alias hits over ``tokens``."""
         index = self.kb.index
         extra_prefixes: set[str] = set()
-        for k in extra or ():
-            parts = k.split(" ")
+        for extra_key in extra or ():
+            parts = extra_key.split(" ")
             extra_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
         out: list[Hit] = []
         keys = [match_key(text[t.start : t.end]) for t in tokens]
@@ -177,7 +177,7 @@ def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
 
 
 def _prev_keys(tokens: Sequence[Token], text: str, i: int, n: int) -> list[str]:
-    out = []
+    out: list[str] = []
     k = i - 1
     while k >= 0 and len(out) < n:
         if not tokens[k].is_punct:

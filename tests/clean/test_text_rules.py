@@ -334,6 +334,19 @@ def _rules_of(raw: str) -> dict[str, str]:
         ("مقالات ذات صلة", "related_block"),
         ("الأكثر قراءة", "related_block"),
         ("المزيد في سياسة", "related_block"),
+        ("موافق | إدارة التفضيلات", "consent_button"),
+        ("شارك المقال: 34 مشاركة | التعليقات (3)", "share_bar"),
+        ("العظمى 43° / الصغرى 28° | غدا: غبار خفيف", "weather_report"),
+        ("الرطوبة: 40% | الرياح: شمالية 12 كم/س", "weather_report"),
+        ("مواقيت الصلاة | الرياض: الفجر 4:53 - الظهر 12:07 - العصر 3:32", "prayer_times"),
+        ("عاجل | شريط الأخبار: انقطاع الاتصالات في شمال دارفور", "news_ticker"),
+        ("التعليقات مغلقة لهذا الخبر", "comments_closed"),
+        ("تم إغلاق التعليقات", "comments_closed"),
+        ("الأحد 16 رمضان 1446هـ | تسجيل الدخول | النسخة الورقية", "account_links"),
+        ("سجل دخولك لإضافة تعليق", "account_links"),
+        ("أخبار | سياسة | عرب وعالم", "pipe_menu"),
+        ("روسيا | إفريقيا | لافروف | الساحل", "pipe_menu"),
+        ("رياضة / كرة القدم / المنتخب الوطني", "pipe_menu"),
     ],
 )
 def test_line_rule_in_context(line: str, rule: str) -> None:
@@ -355,11 +368,32 @@ def test_line_rule_in_context(line: str, rule: str) -> None:
         "ماذا تريد روسيا؟",
         "ثاني زيارة لتراوري",
         "لندن- حملت زيارة قائد الجيش الليبي المشير خليفة حفتر إلى موسكو عدة دلالات.",
+        # one "|" (a title with a kicker), "/" inside words, long segments: not a menu
+        "معبر رفح | عبور أول شاحنات المساعدات إلى غزة منذ بدء الحرب",
+        "بالصور | افتتاح المتحف المصري الكبير",
+        "المغرب/إسبانيا/البرتغال: ملف واحد",
+        "15 أبريل/نيسان 2024",
+        "روسيا تعزز وجودها | الساحل الإفريقي | قراءة في الأهداف والمخاطر الاستراتيجية للتمدد",
+        "الرياض 2 | النصر 1",
+        # weather, prayer and comment news written as prose
+        "العظمى 43 والصغرى 28 في الرياض اليوم",
+        "طقس الغد: أمطار رعدية على مكة المكرمة والعظمى 35° وسط تحذيرات",
+        "الرطوبة 90% تخنق سكان البصرة",
+        "وأدى المصلون صلاة الفجر في المسجد الحرام وسط إجراءات تنظيمية مشددة.",
+        "تم إغلاق التعليقات على المنشور بعد موجة من الإساءات.",
+        "وقال الوزير إن النسخة الورقية من الصحيفة ستتوقف عن الصدور نهاية العام.",
+        "دخول أول قافلة مساعدات إلى غزة عبر معبر رفح",
     ],
 )
 def test_body_lines_are_kept(line: str) -> None:
     raw = f"{BODY}\n\n{line}\n\n{BODY2}"
     assert line in clean_text(raw).text
+
+
+def test_pipe_menu_leaves_a_dateline_with_pipes() -> None:
+    raw = f"عنوان الخبر الرئيسي هنا\nالقاهرة | 12 مايو 2024 | 10:30 ص\n\n{BODY}"
+    cleaned = clean_text(raw)
+    assert cleaned.dateline == "القاهرة | 12 مايو 2024 | 10:30 ص"
 
 
 def test_byline_with_a_date_is_left_for_the_dateline() -> None:
@@ -393,6 +427,46 @@ def test_header_date_above_the_headline_without_widget() -> None:
     # A date above the headline with no other date is the dateline (Egyptian layout).
     raw2 = "الأحد 10 ديسمبر 2023\nعنوان الخبر الرئيسي هنا\n\n" + BODY
     assert clean_text(raw2).dateline == "الأحد 10 ديسمبر 2023"
+
+
+def test_weather_report_makes_the_date_next_to_it_a_widget_date() -> None:
+    raw = (
+        "الطقس الآن | نيامي ☀ 41° مشمس — الرطوبة 9% — الرياح 14 كم/س\nالجمعة 12 أبريل 2024\n"
+        f"عنوان الخبر الرئيسي هنا\nنيامي – 11 أبريل 2024\n\n{BODY}"
+    )
+    rules = _rules_of(raw)
+    assert rules["الجمعة 12 أبريل 2024"] == "widget_date"
+    assert clean_text(raw).dateline == "نيامي – 11 أبريل 2024"
+
+
+# -- breaking-news ticker items ("عاجل | ...") ---------------------------------------------
+
+
+def test_breaking_items_above_the_title_are_dropped() -> None:
+    raw = (
+        "عاجل | انقطاع الكهرباء في الخرطوم\nعاجل | وصول وفد أممي إلى بورتسودان\n\n"
+        f"العنوان الرئيسي للخبر هنا\n12 مايو 2024\n\n{BODY}"
+    )
+    cleaned = clean_text(raw)
+    assert [r.rule for r in cleaned.removals] == ["breaking_item", "breaking_item"]
+    assert cleaned.title == "العنوان الرئيسي للخبر هنا"
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["القاهرة - 12 مايو 2024\n\n" + BODY, BODY],
+    ids=["dateline", "body"],
+)
+def test_a_breaking_prefixed_title_is_kept(after: str) -> None:
+    title = "عاجل | السيسي يستقبل وزير الخارجية الأمريكي"
+    cleaned = clean_text(f"{title}\n{after}")
+    assert cleaned.removals == ()
+    assert cleaned.title == title
+
+
+def test_a_breaking_line_inside_the_body_is_kept() -> None:
+    raw = f"{BODY}\n\nعاجل | وصول وفد أممي\nعنوان فرعي\n{BODY2}"
+    assert "عاجل | وصول وفد أممي" in clean_text(raw).text
 
 
 def test_widget_chain_of_clock_and_date() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.eval.eval_helpers import ARTICLE, base_gold, write_gold
 
 from marsad.eval.gold import GoldDoc, GoldError, load_gold_dir, load_gold_file
+from tests.eval.eval_helpers import ARTICLE, base_gold, write_gold
 
 
 def test_load_parses_fields_and_dates(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.eval.eval_helpers import ARTICLE, base_gold, system_from_gold, write_gold, write_system
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -25,6 +24,7 @@ from marsad.eval.scorer import (
     score_documents,
 )
 from marsad.text.normalize import match_key
+from tests.eval.eval_helpers import ARTICLE, base_gold, system_from_gold, write_gold, write_system
 
 EXACT = 1e-12  # floats are compared to the exact fraction up to rounding only
 

@@ -9,11 +9,11 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.eval.eval_helpers import system_from_gold, write_system
 
 from marsad.eval.gold import load_gold_dir
 from marsad.eval.report import format_report
 from marsad.eval.scorer import evaluate, score_documents
+from tests.eval.eval_helpers import system_from_gold, write_system
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpus"
 GOLD = CORPUS / "seeds-gold"

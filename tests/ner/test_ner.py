@@ -8,7 +8,6 @@ from marsad.ner.matcher import AliasMatcher
 from marsad.text.segment import sentence_spans, tokenize
 from tests.helpers import small_kb
 
-
 KB = small_kb()
 MATCHER = AliasMatcher(KB)
 
