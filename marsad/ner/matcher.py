@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_yaml
+from ..data import load_yaml, read_lines
 from ..doc import Token
 from ..kb import Candidate, KnowledgeBase
 from ..text.normalize import match_key
@@ -43,7 +43,9 @@ class Hit:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
     data = load_yaml("ar/ner_cues.yaml")
-    return {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+    out = {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+    out["common"] = frozenset(match_key(w) for w in read_lines("ar/common_words.txt"))
+    return out
 
 
 def token_variants(text: str, tok: Token) -> tuple[tuple[str, int], ...]:
@@ -172,7 +174,8 @@ def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
     deferred: list[tuple[Hit, Candidate]] = []
     for h in hits:
         cand, supported = _choose(h, sure, cues, text, tokens, slots)
-        (accepted if supported else deferred).append((h, cand))
+        if supported is not None:
+            (accepted if supported else deferred).append((h, cand))
     return accepted, deferred
 
 
@@ -187,9 +190,17 @@ def _prev_keys(tokens: Sequence[Token], text: str, i: int, n: int) -> list[str]:
 
 
 def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
-            tokens: Sequence[Token], place_list_slots: set[int]) -> tuple[Candidate, bool]:
-    """The best candidate of a hit, and whether the context supports it."""
+            tokens: Sequence[Token], place_list_slots: set[int]
+            ) -> tuple[Candidate, bool | None]:
+    """The best candidate of a hit, and whether the context supports it (None: the
+    context rules it out, whatever the rest of the document says)."""
     cands = list(h.candidates)
+    if len(cands) == 1 and cands[0].entry.type == "PER" and cands[0].ambiguous \
+            and h.first_token == h.last_token \
+            and _after_other_name(h, text, tokens, cues["common"]):
+        # "جان ماري تراوري" is not Ibrahim Traoré: a shared surname after another
+        # person's given names belongs to that person (rejected, not merely deferred)
+        return cands[0], None
     in_doc = [c for c in cands if c.entry.key in sure]
     if len(in_doc) == 1:
         return in_doc[0], True
@@ -228,6 +239,26 @@ def _ends_list_item(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
     if k >= len(tokens) or tokens[k].is_punct:
         return True
     return text[tokens[k].start] == "و"
+
+
+# A given name must be carried by this many people in the name index to count as the
+# start of another person's name before a shared surname (rarer units are often verbs or
+# particles: التقى folds to the surname التقي, أن to the given name Ann).
+OTHER_GIVEN_NAME_MIN_COUNT = 20
+
+
+def _after_other_name(h: Hit, text: str, tokens: Sequence[Token],
+                      common: frozenset[str]) -> bool:
+    """The token before the hit is a given name ("جان ماري تراوري")."""
+    from ..kb.translit import name_index
+
+    k = h.first_token - 1
+    if k < 0 or tokens[k].is_punct or text[tokens[k].end : h.start].strip():
+        return False  # a clitic fused to the hit ("وتراوري") starts a new phrase
+    key = match_key(text[tokens[k].start : tokens[k].end])
+    unit = name_index().get(key)
+    return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT \
+        and key not in common
 
 
 def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:

@@ -137,3 +137,19 @@ def test_generic_names_resolve_to_the_country_in_context() -> None:
     assert ("mali_junta", "المجلس العسكري") in _linked(doc)
     doc = _doc("ألغى المجلس العسكري الاتفاق.")  # no country in sight: left unlinked
     assert [k for k, _ in _linked(doc)] == []
+
+
+def test_shared_surname_after_another_given_name_is_not_linked() -> None:
+    from marsad.kb import KnowledgeBase, entry_from_record
+
+    kb = KnowledgeBase(entry_from_record(r, "test") for r in [
+        {"key": "ibrahim_traore", "type": "PER", "name_en": "Ibrahim Traoré",
+         "name_ar": "إبراهيم تراوري", "aliases": [{"text": "تراوري", "ambiguous": True}]},
+    ])
+    matcher = AliasMatcher(kb)
+    text = "استقبل إبراهيم تراوري الوفد. والتقى لافروف جان ماري تراوري. وأكد تراوري الدعم."
+    doc = Doc("t", text)
+    doc.set_sentences(sentence_spans(text))
+    doc.set_tokens(tokenize(text, kb.words.__contains__))
+    linked = [(m.text, m.kb_id) for m in recognise(doc, kb, matcher) if m.kb_id]
+    assert linked == [("إبراهيم تراوري", "ibrahim_traore"), ("تراوري", "ibrahim_traore")]
