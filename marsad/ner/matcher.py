@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_yaml, read_lines
+from ..data import load_yaml
 from ..doc import Token
 from ..kb import Candidate, KnowledgeBase
 from ..text.normalize import match_key
@@ -43,9 +43,7 @@ class Hit:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
     data = load_yaml("ar/ner_cues.yaml")
-    out = {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
-    out["common"] = frozenset(match_key(w) for w in read_lines("ar/common_words.txt"))
-    return out
+    return {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
 
 
 def token_variants(text: str, tok: Token) -> tuple[tuple[str, int], ...]:
@@ -196,8 +194,7 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     context rules it out, whatever the rest of the document says)."""
     cands = list(h.candidates)
     if len(cands) == 1 and cands[0].entry.type == "PER" and cands[0].ambiguous \
-            and h.first_token == h.last_token \
-            and _after_other_name(h, text, tokens, cues["common"]):
+            and h.first_token == h.last_token and _after_other_name(h, text, tokens):
         # "جان ماري تراوري" is not Ibrahim Traoré: a shared surname after another
         # person's given names belongs to that person (rejected, not merely deferred)
         return cands[0], None
@@ -247,8 +244,7 @@ def _ends_list_item(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
 OTHER_GIVEN_NAME_MIN_COUNT = 20
 
 
-def _after_other_name(h: Hit, text: str, tokens: Sequence[Token],
-                      common: frozenset[str]) -> bool:
+def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
     """The token before the hit is a given name ("جان ماري تراوري")."""
     from ..kb.translit import name_index
 
@@ -257,8 +253,7 @@ def _after_other_name(h: Hit, text: str, tokens: Sequence[Token],
         return False  # a clitic fused to the hit ("وتراوري") starts a new phrase
     key = match_key(text[tokens[k].start : tokens[k].end])
     unit = name_index().get(key)
-    return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT \
-        and key not in common
+    return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT
 
 
 def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:
