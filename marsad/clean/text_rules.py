@@ -40,6 +40,7 @@ from typing import Any
 
 import yaml
 
+from marsad.errors import DataFileError
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
@@ -116,7 +117,7 @@ _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buc
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
 
 
-class RulesError(ValueError):
+class RulesError(DataFileError, ValueError):
     """The furniture rules file is malformed; the message lists every problem found."""
 
 
