@@ -1,0 +1,49 @@
+"""The evaluation gate: extract + eval on the bundled demo corpus (always) and on the shared
+seed corpus (when present) must not fall below the pinned scores.
+
+A change that lowers a score must lower its pin here, in the same commit, and say why in
+CHANGELOG.md; raise the pins when a change raises the scores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.cli import DEMO_DIR, main
+from marsad.eval.scorer import evaluate
+
+from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
+
+PINNED = {
+    "demo": {"entities": 0.87, "entities_typed": 0.87, "events_relaxed": 0.15,
+             "keep": 1.0, "drop": 1.0, "published": 1.0},
+    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.42,
+              "keep": 1.0, "drop": 1.0, "published": 1.0},
+}
+
+
+def _scores(corpus: Path, gold: Path, tmp_path: Path) -> dict[str, float]:
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(corpus), "-o", str(out)]) == 0
+    o = evaluate(out, gold).overall
+    return {"entities": o.entities.f1, "entities_typed": o.entities_typed.f1,
+            "events_relaxed": o.events_relaxed.f1, "keep": o.keep.value or 0.0,
+            "drop": o.drop.value or 0.0, "published": o.published.value or 0.0}
+
+
+def _check(name: str, scores: dict[str, float]) -> None:
+    low = {k: (round(v, 3), PINNED[name][k]) for k, v in scores.items()
+           if k in PINNED[name] and v + 1e-9 < PINNED[name][k]}
+    assert not low, f"{name}: scores below their pins (score, pin): {low}"
+
+
+def test_demo_corpus_gate(tmp_path: Path) -> None:
+    _check("demo", _scores(DEMO_DIR, FIXTURES / "demo-gold", tmp_path))
+
+
+def test_seed_corpus_gate(tmp_path: Path) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("the shared seed corpus is not present (../shared/corpus)")
+    _check("seeds", _scores(SEEDS, SEEDS_GOLD, tmp_path))
