@@ -66,6 +66,15 @@ def format_report(report: Report, *, per_doc: bool) -> str:
          f"{o.keep_exact.hit} exact)   drop {_ratio(o.drop)}"),
     ]
 
+    if o.entity_types:
+        lines.append("")
+        lines.append(f"{'entity type':<12} {'gold':>5} {'sys':>5} {'tp':>5}   P      R      F1")
+        for t in ("PER", "ORG", "GPE", "LOC", "FAC"):
+            if t in o.entity_types:
+                prf = o.entity_types[t]
+                lines.append(f"{t:<12} {prf.gold:>5} {prf.sys:>5} {prf.tp:>5}  "
+                             f"{_num(prf.precision)}  {_num(prf.recall)}  {_num(prf.f1)}")
+
     # PLOVER order first, then any non-PLOVER type a system invented, alphabetically
     order = [t for t in PLOVER_TYPES if t in o.event_types]
     order += sorted(t for t in o.event_types if t not in PLOVER_TYPES)

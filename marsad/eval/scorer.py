@@ -198,6 +198,9 @@ class Scores:
     events_relaxed: PRF = field(default_factory=PRF)
     events_strict: PRF = field(default_factory=PRF)
     event_types: dict[str, TypeCounts] = field(default_factory=dict)
+    # per gold entity type: gold entities, system entities of that type, matched with that
+    # type (so recall per type is typed_tp / gold, precision typed_tp / sys)
+    entity_types: dict[str, PRF] = field(default_factory=dict)
     attribution: Ratio = field(default_factory=Ratio)  # on relaxed-matched event pairs
     date: Ratio = field(default_factory=Ratio)
     location: Ratio = field(default_factory=Ratio)
@@ -218,12 +221,16 @@ class Scores:
             getattr(self, name).add(getattr(other, name))
         for etype, tc in other.event_types.items():
             self.type_counts(etype).add(tc)
+        for etype, prf in other.entity_types.items():
+            self.entity_types.setdefault(etype, PRF()).add(prf)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in ("entities", "entities_typed", "events_relaxed", "events_strict"):
             out[name] = getattr(self, name).to_dict()
         out["event_types"] = {t: self.event_types[t].to_dict() for t in sorted(self.event_types)}
+        out["entity_types"] = {t: self.entity_types[t].to_dict()
+                               for t in sorted(self.entity_types)}
         for name in ("attribution", "date", "location", "direction", "published",
                      "published_stated", "keep", "keep_exact", "drop"):
             out[name] = getattr(self, name).to_dict()
@@ -610,6 +617,8 @@ def score_document(gold: GoldDoc, system: Mapping[str, Any] | None) -> DocResult
     for v in gold.events:
         sc.type_counts(v.type).gold += 1
     sc.entities.gold = sc.entities_typed.gold = len(gold.entities)
+    for g in gold.entities:
+        sc.entity_types.setdefault(g.type, PRF()).gold += 1
     sc.events_relaxed.gold = sc.events_strict.gold = len(gold.events)
     sc.keep.total = sc.keep_exact.total = len(gold.keep)
     sc.drop.total = len(gold.drop)
@@ -637,6 +646,11 @@ def score_document(gold: GoldDoc, system: Mapping[str, Any] | None) -> DocResult
         doc.entities[si].type == gold.entities[gi].type for si, gi in ent_match.items())
     res.entity_pairs = [(doc.entities[si].id, gold.entities[gi].key)
                         for si, gi in sorted(ent_match.items())]
+    for se in doc.entities:
+        sc.entity_types.setdefault(se.type, PRF()).sys += 1
+    for si, gi in ent_match.items():
+        if doc.entities[si].type == gold.entities[gi].type:
+            sc.entity_types[gold.entities[gi].type].tp += 1
     matched_gold = set(ent_match.values())
     res.missed_entities = [g.key for gi, g in enumerate(gold.entities) if gi not in matched_gold]
     res.spurious_entities = [s.id for si, s in enumerate(doc.entities) if si not in ent_match]

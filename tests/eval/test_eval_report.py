@@ -29,6 +29,11 @@ direction 0.667 (2/3)
 published    acc 0.500 (1/1 stated; 1/2 overall)
 keep         0.500 (2/4, 2 exact)   drop 0.000 (0/1)
 
+entity type   gold   sys    tp   P      R      F1
+PER              4     1     1  1.000  0.250  0.400
+ORG              2     2     1  0.500  0.500  0.500
+GPE              4     4     3  0.750  0.750  0.750
+
 event type    gold   sys  relax strict  R relax
 CONSULT          1     1      1      0    1.000
 SUPPORT          1     1      1      1    1.000
