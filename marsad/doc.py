@@ -209,8 +209,8 @@ class Doc:
 
     __slots__ = (
         "doc_id", "_text", "source", "title", "published", "language", "raw",
-        "removals", "dateline", "sentences", "tokens", "dates", "mentions", "entities",
-        "events", "meta",
+        "removals", "dateline", "sentences", "tokens", "token_keys", "dates", "mentions",
+        "entities", "events", "meta",
     )
 
     def __init__(
@@ -238,6 +238,9 @@ class Doc:
         self.dateline: Span | None = None
         self.sentences: tuple[Span, ...] = ()
         self.tokens: tuple[Token, ...] = ()
+        # the normalised match key of every token, derived once for all the stages that
+        # match words (text/normalize.match_key)
+        self.token_keys: tuple[str, ...] = ()
         self.dates: tuple[DateValue, ...] = ()
         self.mentions: tuple[Mention, ...] = ()
         self.entities: tuple[Entity, ...] = ()
@@ -272,10 +275,14 @@ class Doc:
         self.sentences = out
 
     def set_tokens(self, tokens: Iterable[Token]) -> None:
+        from .text.normalize import match_key
+
         out = tuple(tokens)
+        text = self._text
         for t in out:
             self.check_span(t.start, t.end)
         self.tokens = out
+        self.token_keys = tuple(match_key(text[t.start : t.end]) for t in out)
 
     def set_dates(self, dates: Iterable[DateValue]) -> None:
         out = tuple(dates)

@@ -76,7 +76,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     text = doc.text
     tokens = doc.tokens
     cues = cue_lists()
-    keys_all = [match_key(text[t.start : t.end]) for t in tokens]
+    keys_all = list(doc.token_keys) if len(doc.token_keys) == len(tokens) else [
+        match_key(text[t.start : t.end]) for t in tokens]
     ent_of: dict[tuple[int, int], str] = {}
     for e in doc.entities:
         for m in e.mentions:
@@ -116,7 +117,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         if a >= b:
             continue
         keys = keys_all[a:b]
-        hits = triggers.find(text, tokens[a:b])
+        hits = triggers.find(text, tokens[a:b], keys)
         lo_m, hi_m = bisect.bisect_left(placed_firsts, a), bisect.bisect_left(placed_firsts, b)
         sent_ms = _absorb_titles(placed[lo_m:hi_m], etype, keys_all, cues["titles"])
         cited = _sources(keys, a, sent_ms, etype, cues["attribution"], last_sources)

@@ -82,10 +82,12 @@ class TriggerIndex:
                         prefixes.add(" ".join(toks[:n]))
         self.prefixes = frozenset(prefixes)
 
-    def find(self, text: str, tokens: Sequence[Token]) -> list[TriggerHit]:
+    def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
+             ) -> list[TriggerHit]:
         """Longest trigger phrases over the tokens, left to right, not overlapping."""
         out: list[TriggerHit] = []
-        keys = [match_key(text[t.start : t.end]) for t in tokens]
+        if keys is None:
+            keys = [match_key(text[t.start : t.end]) for t in tokens]
         n = len(tokens)
         i = 0
         while i < n:
@@ -142,13 +144,13 @@ class TriggerIndex:
         return ""
 
     @staticmethod
-    def _requirement_met(hit: TriggerHit, keys: list[str]) -> bool:
+    def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         req = hit.trigger.requires
         if not req:
             return True
         # the requirement may stand a little before ("ألف جندي ينتشر") or after the trigger
-        window = keys[max(hit.first_token - 2, 0) : hit.first_token] \
-            + keys[hit.last_token + 1 : hit.last_token + 7]
+        window = [*keys[max(hit.first_token - 2, 0) : hit.first_token],
+                  *keys[hit.last_token + 1 : hit.last_token + 7]]
         for k in window:
             if k in req:
                 return True

@@ -99,6 +99,7 @@ class KnowledgeBase:
                 self.demonyms.setdefault(match_key(d), e)
             for g in e.generic_aliases:
                 self.generic.setdefault(match_key(g), []).append(e)
+        self.generic_first_words = frozenset(k.split(" ")[0] for k in self.generic)
         self.words: frozenset[str] = frozenset(
             t for k in self.index for t in k.split(" ")
         )

@@ -47,8 +47,9 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     text = doc.text
     slices = sentence_token_slices(doc)
     all_hits: list[list[Hit]] = []
+    keys = doc.token_keys
     for a, b in slices:
-        all_hits.append(matcher.hits(text, doc.tokens[a:b]))
+        all_hits.append(matcher.hits(text, doc.tokens[a:b], keys=keys[a:b]))
     # Resolution sees the whole document: an entry named plainly anywhere supports its
     # ambiguous aliases everywhere.
     sure = sure_keys(h for hs in all_hits for h in hs)
@@ -66,9 +67,11 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             taken.update(range(h.first_token, h.last_token + 1))
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
                                     c.entry.key, "kb"))
-        found = find_people(text, toks, taken) + find_quoted_orgs(text, toks, taken)
+        tkeys = keys[a:b]
+        found = find_people(text, toks, taken, tkeys) + find_quoted_orgs(text, toks, taken,
+                                                                         tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
-        found += find_named_people(text, toks, taken_now)
+        found += find_named_people(text, toks, taken_now, tkeys)
         found += _demonym_states(text, toks, taken, kb)
         found += _generic_names(text, toks, taken, kb, mentions)
         for f in found:
@@ -121,9 +124,12 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
         return []
     out: list[Found] = []
     keys = [match_key(text[t.start : t.end]) for t in toks]
+    firsts = kb.generic_first_words
     i = 0
     while i < len(toks):
-        if i in taken or toks[i].is_punct:
+        k0 = keys[i]
+        if i in taken or toks[i].is_punct or not (
+                k0 in firsts or k0[1:] in firsts or k0[2:] in firsts):
             i += 1
             continue
         hit = None
@@ -170,7 +176,7 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     covered = sorted((m.start, m.end) for m in first)
     out = list(first)
     for a, b in slices:
-        for h in matcher.hits(text, doc.tokens[a:b], extra=extra):
+        for h in matcher.hits(text, doc.tokens[a:b], extra=extra, keys=doc.token_keys[a:b]):
             if h.key not in extra or (h.start, h.end) in have:
                 continue
             if any(s < h.end and h.start < e for s, e in covered):

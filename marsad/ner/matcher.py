@@ -77,7 +77,7 @@ class AliasMatcher:
         self.prefixes = frozenset(prefixes)
 
     def hits(self, text: str, tokens: Sequence[Token], extra: dict[str, tuple[Candidate, ...]]
-             | None = None) -> list[Hit]:
+             | None = None, keys: Sequence[str] | None = None) -> list[Hit]:
         """Longest, leftmost, non-overlapping alias hits over ``tokens``."""
         index = self.kb.index
         extra_prefixes: set[str] = set()
@@ -85,7 +85,8 @@ class AliasMatcher:
             parts = extra_key.split(" ")
             extra_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
         out: list[Hit] = []
-        keys = [match_key(text[t.start : t.end]) for t in tokens]
+        if keys is None:
+            keys = [match_key(text[t.start : t.end]) for t in tokens]
         n_tok = len(tokens)
         i = 0
         while i < n_tok:

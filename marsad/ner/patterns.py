@@ -66,15 +66,17 @@ def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool
     return True
 
 
-def find_people(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Found]:
+def find_people(text: str, tokens: Sequence[Token], taken: set[int],
+                keys: Sequence[str] | None = None) -> list[Found]:
     """People named right after a title (taken: token indexes already covered by a KB hit)."""
+    keys = keys if keys is not None else [_key(text, t) for t in tokens]
     lists = _lists()
     titles = lists["person_titles"]
     out: list[Found] = []
     n = len(tokens)
     i = 0
     while i < n:
-        k = _key(text, tokens[i])
+        k = keys[i]
         k2 = k[1:] if k[:1] in ("و", "ل", "ب", "ف") else k
         if k not in titles and k2 not in titles:
             i += 1
@@ -84,7 +86,7 @@ def find_people(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Fou
         # (وزير الدفاع الروسي), at most three tokens
         skipped = 0
         while j < n and skipped < 3 and not tokens[j].is_punct:
-            kj = _key(text, tokens[j])
+            kj = keys[j]
             if _is_nisba(kj) or kj in lists["common"] or kj in titles:
                 j += 1
                 skipped += 1
@@ -95,7 +97,7 @@ def find_people(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Fou
             j += 1
         name_toks: list[int] = []
         while j < n and len(name_toks) < 4 and not tokens[j].is_punct and j not in taken:
-            kj = _key(text, tokens[j])
+            kj = keys[j]
             if not _name_token(kj, lists, first=not name_toks):
                 break
             name_toks.append(j)
@@ -116,8 +118,10 @@ GIVEN_NAME_MIN_COUNT = 30
 COMMON_GIVEN_NAME_MIN_COUNT = 1000
 
 
-def find_named_people(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Found]:
+def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
+                      keys: Sequence[str] | None = None) -> list[Found]:
     """People written as given name + name ("بوبكر سيديبي"), found by the name index."""
+    keys = keys if keys is not None else [_key(text, t) for t in tokens]
     from ..kb.translit import name_index
 
     lists = _lists()
@@ -129,7 +133,7 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int]) -> li
         if i in taken or tokens[i].is_punct:
             i += 1
             continue
-        k = _key(text, tokens[i])
+        k = keys[i]
         unit = index.get(k)
         # a given name that is also a common word (حسن "good", عمر "age") starts a name
         # only when it is among the most frequent names (محمد، أحمد، خالد); على "on" folds
@@ -141,7 +145,7 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int]) -> li
             continue
         j = i + 1
         while j < n and j not in taken and not tokens[j].is_punct and j - i < 4:
-            kj = _key(text, tokens[j])
+            kj = keys[j]
             if kj in lists["common"] or kj not in index or not _name_token(kj, lists, False):
                 break
             j += 1
@@ -160,19 +164,21 @@ def _looks_like_surname(text: str, tokens: Sequence[Token], idx: list[int]) -> b
     return nxt >= len(tokens) or text[tokens[nxt].start : tokens[nxt].end] in ("،", ",", ".")
 
 
-def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int]) -> list[Found]:
+def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],
+                     keys: Sequence[str] | None = None) -> list[Found]:
     """موقع "إنسايد أوفر"، صحيفة The Times, وكالة Bloomberg → ORG spans."""
+    keys = keys if keys is not None else [_key(text, t) for t in tokens]
     lists = _lists()
     heads = lists["media_heads"]
     out: list[Found] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
-        k = _key(text, tok)
+        k = keys[i]
         if k not in heads and k[1:] not in heads:
             continue
         j = i + 1
         # skip nisba adjectives (موقع الأنباء الإيطالي)
-        while j < n and _is_nisba(_key(text, tokens[j])):
+        while j < n and _is_nisba(keys[j]):
             j += 1
         if j >= n:
             continue
