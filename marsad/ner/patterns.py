@@ -172,7 +172,7 @@ def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],
     heads = lists["media_heads"]
     out: list[Found] = []
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    for i in range(len(tokens)):
         k = keys[i]
         if k not in heads and k[1:] not in heads:
             continue
