@@ -116,3 +116,11 @@ def test_purpose_noun_shares_the_main_subject() -> None:
     _, evs = _events("وسبق أن زار يفكيروف روسيا للقاء حفتر.")
     (ev,) = [e for e in evs if e["type"] == "CONSULT"]
     assert ev["actors"] == ["yunus_bek_yevkurov"] and "khalifa_haftar" in ev["targets"]
+
+
+def test_object_behind_a_long_adverbial_and_title() -> None:
+    text = ("استقبل الدب الروسي على هامش الاحتفال بالذكرى الثمانين لعيد النصر، رئيس المجلس "
+            "العسكري في النيجر، المشير خليفة حفتر.")
+    _, evs = _events(text)
+    (ev,) = evs
+    assert ev["actors"] == ["khalifa_haftar"] and ev["targets"] == ["russia"]
