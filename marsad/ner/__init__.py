@@ -63,13 +63,16 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     for (a, b), (acc, deferred) in zip(slices, per_sentence, strict=True):
         toks = doc.tokens[a:b]
         taken: set[int] = set()
+        people: set[int] = set()
         for h, c in acc + [(h, c) for h, c in deferred if c.entry.key in supported]:
             taken.update(range(h.first_token, h.last_token + 1))
+            if c.entry.type == "PER":
+                people.update(range(h.first_token, h.last_token + 1))
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
                                     c.entry.key, "kb"))
         tkeys = keys[a:b]
-        found = find_people(text, toks, taken, tkeys) + find_quoted_orgs(text, toks, taken,
-                                                                         tkeys)
+        found = find_people(text, toks, taken, tkeys, people) + find_quoted_orgs(
+            text, toks, taken, tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now, tkeys)
         found += _demonym_states(text, toks, taken, kb)

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_yaml
+from ..data import load_yaml, read_lines
 from ..doc import Span, Token, Word
-from .normalize import match_key
+from .normalize import match_key, strip_diacritics
 
 _TOKEN_RE = re.compile(
     r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3\u06FA-\u06FF\u0640\u064B-\u065F\u0670]+"  # Arabic
@@ -121,30 +122,208 @@ def _letters_with_marks(token: str) -> list[tuple[str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class _SplitData:
+    never_split: frozenset[str]  # match keys of words and names that are never split
+    function_words: frozenset[str]  # two-letter words a proclitic may stand before
+    prefixes: tuple[str, ...]  # proclitic sequences split_words may split off, longest first
+    article_prefixes: frozenset[str]  # those that end in the article (or the fused لل)
+    min_unknown_rest: int  # letters of an unknown stem for the onset rule (see _prefix_length)
+
+
+@lru_cache(maxsize=1)
+def _split_data() -> _SplitData:
+    data = load_yaml("ar/segment.yaml")
+    # The article alone is not split off (الكرملين is one word), and future س is never split:
+    # it stays with its verb (وسيزور → و + سيزور), so the sequences with س are left out.
+    prefixes = [p for p in data["proclitics"] if p != "ال" and "س" not in p]
+    prefixes += [p for p in data["fused_article"] if p not in prefixes]
+    prefixes.sort(key=len, reverse=True)
+    return _SplitData(
+        never_split=frozenset(match_key(w) for w in data["never_split"]),
+        function_words=frozenset(match_key(w) for w in data["function_words"]),
+        prefixes=tuple(prefixes),
+        article_prefixes=frozenset(data["article_proclitics"]) | frozenset(data["fused_article"]),
+        min_unknown_rest=int(data["min_unknown_rest"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Keys of the common-word list (the pipeline's lexicon is these plus the names of the
+    knowledge base): tells a known word from a known name."""
+    return frozenset(match_key(w) for w in read_lines("ar/common_words.txt"))
+
+
+_HAMZA_ALEFS = frozenset("أإآ")
+_VOWEL_LETTERS = frozenset("اوي")
+
+
 def split_words(token: str, start: int, is_known: Callable[[str], bool]) -> tuple[Word, ...]:
     """Split one token into clitic and stem words (offsets absolute)."""
     end = start + len(token)
-    if not token or not ("\u0621" <= token[0] <= "\u06FF") or is_known(match_key(token)):
+    if not token or not ("\u0621" <= token[0] <= "\u06FF"):
         return (Word(start, end, "stem"),)
-    _, article_prefixes = _clitic_data()
-    splits = list(proclitic_splits(token))
-    # A known remainder decides first (بالكرملين → ب + الكرملين, not بال + كرملين); only
-    # then does a prefix ending in the article split an unknown stem (والجيش → وال + جيش).
-    for plen, rest in splits:
-        if is_known(match_key(rest)):
-            return (Word(start, start + plen, "prefix"), Word(start + plen, end, "stem"))
-    for plen, rest in splits:
-        if match_key(token[:plen]) in article_prefixes and len(match_key(rest)) >= 3:
-            return (Word(start, start + plen, "prefix"), Word(start + plen, end, "stem"))
-    return (Word(start, end, "stem"),)
+    plen = _prefix_length(token, is_known, 0)
+    if not plen:
+        return (Word(start, end, "stem"),)
+    return (Word(start, start + plen, "prefix"), Word(start + plen, end, "stem"))
+
+
+def _candidates(token: str) -> list[tuple[int, str, str, str]]:
+    """(raw prefix length, prefix key, raw rest, rest key), shortest prefix first."""
+    d = _split_data()
+    if not token or token[0] not in _PREFIX_LETTERS:
+        return []
+    letters = _letters_with_marks(token)
+    bare = "".join(ch for ch, _ in letters)
+    out = []
+    for p in d.prefixes:
+        if len(letters) - len(p) < 2 or not bare.startswith(p):
+            continue
+        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
+        rest = token[plen:]
+        out.append((plen, p, rest, match_key(rest)))
+    out.reverse()
+    return out
+
+
+def _prefix_length(token: str, is_known: Callable[[str], bool], depth: int) -> int:
+    """Source characters of the clitic prefix of ``token`` (0: the token is one word).
+
+    1. A word or name listed in ``never_split`` is whole (لجنة، بيان، بعقوبة).
+    2. A prefix whose remainder is a known word that would not split further is split off,
+       the shortest such prefix first, so a known article form keeps its article
+       (بالكرملين → ب + الكرملين, وبالقاهرة → وب + القاهرة). The remainder needs three
+       letters, or two when it is a function word (وفي، فلا). This holds for known tokens
+       too: the common-word list holds clitic forms (ومصر، لمصر، وقال). ك is split off a
+       known token only before the article (كالعادة), and off an unknown one before a
+       known word of four letters that does not begin with a long vowel (كرئيس, not
+       كورونا); a lone ف needs four letters (فبوتين, not فدية).
+    3. An unknown token is also split: after a proclitic bearing a hamza alef (وأوديسا: no
+       name begins so); before the article or the fused لل when the stem has three
+       letters and does not end as a foreign name does (in ا or و: فالنسيا، والونيا); at a
+       doubled proclitic letter (ببيلغورود); after و or ف whose remainder splits in turn;
+       and by the onset rule: و، ب، ل، ف before a long unknown stem that opens with a
+       consonant such a name does not begin with (وتاراسينكو, بكوبيانسك). Names that
+       begin with و، ب، ف، ل are written with a long vowel or a cluster after it
+       (واتارا، ويلز، بوكروفسك، بريانسك، فلوريدا، ليبرمان), so those are kept whole.
+    """
+    d = _split_data()
+    key = match_key(token)
+    if len(key) < 3 or token[0] not in _PREFIX_LETTERS or _never_split(key):
+        return 0
+    cands = _candidates(token)
+    if not cands:
+        return 0
+    if key.startswith(("لل", "ولل", "فلل")):
+        # the fused article first when the ال form is known (للدول → لل + دول, not
+        # ل + لدول); ل before a word that begins with ل otherwise (لليبيا → ل + ليبيا)
+        cands.sort(key=lambda c: not (c[1].endswith("لل") and is_known("ال" + c[3])))
+    known_whole = is_known(key)
+    # A known token that is no common word is a name or part of one (بكين، بسام، ليون):
+    # only a long known remainder (بليبيا، لبريطانيا: parts of longer names) splits it,
+    # so names that the knowledge base gains keep whole without being listed.
+    name_whole = known_whole and key not in _common_words()
+
+    def rest_known(p: str, rk: str) -> bool:
+        if is_known(rk):
+            return True
+        if p.endswith("لل") and is_known("ال" + rk):
+            return True
+        # future س before a known verb: سيزور is a word, so وسيزور is و + سيزور
+        return len(rk) >= 4 and rk[0] == "س" and rk[1] in "يتنا" and is_known(rk[1:])
+
+    def final(rest: str, rk: str) -> bool:
+        """A known remainder that does not split in turn (بالقاهرة after و does)."""
+        return depth >= 2 or not is_known(rk) or _prefix_length(rest, is_known, depth + 1) == 0
+
+    for plen, p, rest, rk in cands:
+        article = p in d.article_prefixes
+        if len(rk) < 3 and (article or rk not in d.function_words):
+            continue
+        if rk.startswith("ال") and len(rk) < 4 and rest[0] not in _HAMZA_ALEFS:
+            continue  # ال + one letter is no definite noun (والش)
+        if "ك" in p:
+            if not ((rk.startswith("ال") and len(rk) >= 5) or article) and (
+                    known_whole or len(rk) < 4 or rk[0] in _VOWEL_LETTERS or rk[0] == "ل"):
+                continue  # كورونا، كلامي، كلاوس
+        elif p == "ف" and not known_whole and len(rk) < 4 and rk not in d.function_words:
+            continue
+        elif len(p) > 1 and not article and len(rk) < 4 and (known_whole or p[0] == "ف"):
+            continue  # ولاية is not ول + آية, فلورا not فل + ورا
+        if name_whole and p[0] != "و" and not p.endswith("لل") and len(rk) < 5:
+            continue
+        if rest_known(p, rk) and final(rest, rk):
+            return plen
+    if known_whole:
+        return 0
+
+    for plen, p, rest, rk in cands:
+        if len(p) == 1 and p != "ك" and rest[:1] in _HAMZA_ALEFS and len(rk) >= 3:
+            return plen
+    for plen, p, rest, rk in cands:
+        if p in d.article_prefixes and "ك" not in p and len(rk) >= 3 and not (
+                strip_diacritics(rest)[-1:] in ("ا", "و")):
+            return plen  # not فالنسيا، والونيا: a definite noun ends in neither
+    for plen, p, rest, rk in cands:
+        if len(p) != 1:
+            continue
+        if p in "بفك" and key[1] == p and len(rk) >= 3:
+            return plen  # ببيلغورود، ففي
+        if p in "وف" and depth < 2 and rest[:1] in "بلك":
+            inner = _prefix_length(rest, is_known, depth + 1)
+            if inner:
+                return plen + inner
+        if (p in "وبل" and len(rk) >= d.min_unknown_rest and _foreign_onset(p, rk)
+                and not any(is_known(f) for f in _suffix_stems(key))):
+            return plen  # not an inflected known word (وجودهم، ولايته، بطولات)
+    return 0
+
+
+# Suffixes stripped to find a never-split word in its inflected forms (بدايتها → بداية,
+# بطاريات → بطارية, وظيفتهم → وظيفة). Keys: ة is ه, and ت before a suffix was ة.
+_SUFFIXES = ("هما", "هم", "ها", "ه", "كما", "كم", "ك", "نا", "ي", "ات", "ين", "ون", "ان", "ا")
+
+
+@lru_cache(maxsize=65536)
+def _suffix_stems(key: str) -> tuple[str, ...]:
+    """The forms of ``key`` without one suffix, ت restored to ة (بدايتها → بدايه)."""
+    out = []
+    for suf in _SUFFIXES:
+        if key.endswith(suf) and len(key) - len(suf) >= 3:
+            stem = key[: -len(suf)]
+            out.append(stem)
+            if suf == "ات" or stem.endswith("ت"):
+                out.append((stem[:-1] if suf != "ات" else stem) + "ه")
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _never_split(key: str) -> bool:
+    words = _split_data().never_split
+    return key in words or any(f in words for f in _suffix_stems(key))
+
+
+def _foreign_onset(p: str, rest_key: str) -> bool:
+    """Whether ``p`` + ``rest`` is unlike the start of a name: the rest opens with a
+    consonant, other than (after ب) one that makes a cluster of foreign names (بر، بل) or the
+    بن of Maghrebi ones (بنكيران)."""
+    c = rest_key[0]
+    if c in _VOWEL_LETTERS or c == p:
+        return False
+    return not (p == "ب" and c in "رلن")
 
 
 def tokenize(text: str, is_known: Callable[[str], bool] | None = None) -> list[Token]:
     """All tokens of ``text`` with their clitic words."""
     known = is_known or (lambda _k: False)
     out: list[Token] = []
-    # the split of a token depends only on its text: decide each distinct token once
-    lengths: dict[str, int] = {}
+    # The split of a token depends only on its text: decide each distinct token once. With
+    # an immutable lexicon (the pipeline passes frozenset.__contains__) the decisions are
+    # kept across calls, so the tokens every article repeats are decided once per process.
+    owner = getattr(is_known, "__self__", None)
+    lengths: dict[str, int] = _shared_lengths(owner) if isinstance(owner, frozenset) else {}
     for m in _TOKEN_RE.finditer(text):
         tok, start, end = m.group(), m.start(), m.end()
         is_word = tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"
@@ -158,3 +337,19 @@ def tokenize(text: str, is_known: Callable[[str], bool] | None = None) -> list[T
             lengths[tok] = plen
         out.append(Token(start, end, (start + plen,) if plen else ()))
     return out
+
+
+_SHARED_MAX = 200_000
+_shared: dict[int, tuple[frozenset[str], dict[str, int]]] = {}
+
+
+def _shared_lengths(lexicon: frozenset[str]) -> dict[str, int]:
+    """The decision cache of one lexicon (by identity), emptied when it grows too large."""
+    entry = _shared.get(id(lexicon))
+    if entry is None or entry[0] is not lexicon:
+        if len(_shared) >= 4:
+            _shared.clear()
+        entry = _shared[id(lexicon)] = (lexicon, {})
+    if len(entry[1]) > _SHARED_MAX:
+        entry[1].clear()
+    return entry[1]
