@@ -17,7 +17,14 @@ from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
-from .patterns import Found, find_named_people, find_people, find_quoted_orgs
+from .patterns import (
+    Found,
+    find_headed_orgs,
+    find_headed_places,
+    find_named_people,
+    find_people,
+    find_quoted_orgs,
+)
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -64,8 +71,10 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         toks = doc.tokens[a:b]
         taken: set[int] = set()
         people: set[int] = set()
+        kb_types: dict[int, str] = {}
         for h, c in acc + [(h, c) for h, c in deferred if c.entry.key in supported]:
             taken.update(range(h.first_token, h.last_token + 1))
+            kb_types.update((t, c.entry.type) for t in range(h.first_token, h.last_token + 1))
             if c.entry.type == "PER":
                 people.update(range(h.first_token, h.last_token + 1))
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
@@ -75,6 +84,17 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             text, toks, taken, tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now, tkeys)
+        taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
+        found += find_headed_places(text, toks, taken_now, tkeys)
+        taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
+        # an organisation's name may contain a known place ("جامعة دمشق"): those KB
+        # mentions are then dropped in favour of the whole name
+        orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types)
+        if orgs:
+            spans = [(o.start, o.end) for o in orgs]
+            mentions = [m for m in mentions
+                        if not any(a <= m.start and m.end <= b for a, b in spans)]
+        found += orgs
         found += _demonym_states(text, toks, taken, kb)
         found += _generic_names(text, toks, taken, kb, mentions)
         for f in found:

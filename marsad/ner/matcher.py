@@ -126,6 +126,9 @@ class AliasMatcher:
         """The token's variants, less those a common word rules out: a token that is itself
         a common word is not split (كبيرا is "big", not ك + بيرا), and a token that is و/ف
         plus a common word is not a name as a whole (ويرى is "and he sees")."""
+        surface = text[tok.start : tok.end]
+        if "\u064b" in surface or "\u064c" in surface or "\u064d" in surface:
+            return ()  # tanwin marks an indefinite noun or adjective (فداً، كبيراً), no name
         variants = token_variants(text, tok)
         whole = variants[0][0]
         if whole in self.common:

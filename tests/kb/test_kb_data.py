@@ -97,9 +97,9 @@ CLITIC_WHITELIST = {match_key(x) for x in ["وجدة", "واو", "ورقلة", "
 
 MIN_COUNTS = {
     "countries": 240,
-    "people": 250,
-    "organisations": 250,
-    "facilities": 80,
+    "people": 400,
+    "organisations": 400,
+    "facilities": 120,
     "regions": 50,
     "cities": 2000,
 }

@@ -10,6 +10,7 @@ meant to hold cases the rules get wrong, so that its errors can be read and coun
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def _canonical(words: list[str]) -> tuple[str, ...]:
     return tuple(words)
 
 
-def _words(token: str, known) -> list[str]:  # type: ignore[no-untyped-def]
+def _words(token: str, known: Callable[[str], bool]) -> list[str]:
     (tok,) = tokenize(token, known)
     return [token[w.start : w.end] for w in tok.words]
 
@@ -77,8 +78,8 @@ def test_clitic_accuracy(lexicon: frozenset[str]) -> None:
     print(f"\nclitic segmentation accuracy: {acc:.1%} ({len(cases) - len(errors)}/{len(cases)})")
     for kind, n in by_note.most_common():
         print(f"  {n:3d} wrong  {kind}")
-    for token, exp, got, note in errors:
-        print(f"  {token}: expected {exp}, got {got}  ({note})")
+    for token, exp_s, got_s, note in errors:
+        print(f"  {token}: expected {exp_s}, got {got_s}  ({note})")
     assert acc >= MIN_ACCURACY
 
 
