@@ -81,6 +81,7 @@ class TriggerIndex:
                     for n in range(1, len(toks)):
                         prefixes.add(" ".join(toks[:n]))
         self.prefixes = frozenset(prefixes)
+        self._vcache: dict[str, list[tuple[str, int, bool]]] = {}
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
              ) -> list[TriggerHit]:
@@ -96,12 +97,7 @@ class TriggerIndex:
                 continue
             best: TriggerHit | None = None
             best_key = ""
-            surface = text[tokens[i].start : tokens[i].end]
-            # The whole token, then the shortest clitic prefix first: وبحث is و + بحث,
-            # not وب + حث.
-            splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
-            variants = [(keys[i], 0, False)] + [
-                (match_key(r), p, match_key(surface[:p]).endswith("ال")) for p, r in splits]
+            variants = self._variants(text[tokens[i].start : tokens[i].end], keys[i])
             for key, skip, has_article in variants:
                 cur, j = key, i
                 while True:
@@ -129,6 +125,18 @@ class TriggerIndex:
             else:
                 i += 1
         return out
+
+    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool]]:
+        """The whole token, then its clitic splits with the shortest prefix first (وبحث is
+        و + بحث, not وب + حث): (key, prefix length, whether the prefix ends in ال)."""
+        cached = self._vcache.get(surface)
+        if cached is None:
+            splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
+            cached = [(key, 0, False)] + [
+                (match_key(r), p, match_key(surface[:p]).endswith("ال")) for p, r in splits]
+            if len(self._vcache) < 200_000:
+                self._vcache[surface] = cached
+        return cached
 
     def _pronoun(self, key: str) -> str:
         """The attached pronoun the token ends in and its trigger form lacks ('' if none):

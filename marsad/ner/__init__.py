@@ -19,6 +19,7 @@ from ..text.normalize import is_arabic, match_key
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import (
     Found,
+    cue_sets,
     find_headed_orgs,
     find_headed_places,
     find_named_people,
@@ -80,23 +81,36 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
                                     c.entry.key, "kb"))
         tkeys = keys[a:b]
-        found = find_people(text, toks, taken, tkeys, people) + find_quoted_orgs(
-            text, toks, taken, tkeys)
+        # each recogniser runs only where its cue words occur (a set test per sentence
+        # instead of a pass over every token): most sentences have no title, no head noun
+        present = set(tkeys) | {k[1:] for k in tkeys}
+        cues = cue_sets()
+        found: list[Found] = []
+        if not cues["person_titles"].isdisjoint(present):
+            found += find_people(text, toks, taken, tkeys, people)
+        if not cues["media_heads"].isdisjoint(present):
+            found += find_quoted_orgs(text, toks, taken, tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now, tkeys)
-        taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
-        found += find_headed_places(text, toks, taken_now, tkeys)
-        taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
-        # an organisation's name may contain a known place ("جامعة دمشق"): those KB
-        # mentions are then dropped in favour of the whole name
-        orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types)
-        if orgs:
-            spans = [(o.start, o.end) for o in orgs]
-            mentions = [m for m in mentions
-                        if not any(a <= m.start and m.end <= b for a, b in spans)]
-        found += orgs
-        found += _demonym_states(text, toks, taken, kb)
-        found += _generic_names(text, toks, taken, kb, mentions)
+        if not cues["place_heads"].isdisjoint(present):
+            taken_now = taken | {k for f in found
+                                 for k in range(f.first_token, f.last_token + 1)}
+            found += find_headed_places(text, toks, taken_now, tkeys)
+        if not cues["org_name_heads"].isdisjoint(present):
+            taken_now = taken | {k for f in found
+                                 for k in range(f.first_token, f.last_token + 1)}
+            # an organisation's name may contain a known place ("جامعة دمشق"): those KB
+            # mentions are then dropped in favour of the whole name
+            orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types)
+            if orgs:
+                spans = [(o.start, o.end) for o in orgs]
+                mentions = [m for m in mentions
+                            if not any(x <= m.start and m.end <= y for x, y in spans)]
+            found += orgs
+        if any("الدوله" in k for k in tkeys):
+            found += _demonym_states(text, toks, taken, kb)
+        if not kb.generic_first_words.isdisjoint(present):
+            found += _generic_names(text, toks, taken, kb, mentions)
         for f in found:
             name = text[f.start : f.end]
             entry = kb.get(f.key) if f.key else None
@@ -199,7 +213,8 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     covered = sorted((m.start, m.end) for m in first)
     out = list(first)
     for a, b in slices:
-        for h in matcher.hits(text, doc.tokens[a:b], extra=extra, keys=doc.token_keys[a:b]):
+        for h in matcher.hits(text, doc.tokens[a:b], extra=extra, keys=doc.token_keys[a:b],
+                              only_extra=True):
             if h.key not in extra or (h.start, h.end) in have:
                 continue
             if any(s < h.end and h.start < e for s, e in covered):

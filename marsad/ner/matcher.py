@@ -69,6 +69,7 @@ class AliasMatcher:
                  ) -> None:
         self.kb = kb
         self.common = common_words
+        self._vcache: dict[str, tuple[tuple[str, int], ...]] = {}
         prefixes: set[str] = set()
         for key in kb.index:
             toks = key.split(" ")
@@ -77,9 +78,11 @@ class AliasMatcher:
         self.prefixes = frozenset(prefixes)
 
     def hits(self, text: str, tokens: Sequence[Token], extra: dict[str, tuple[Candidate, ...]]
-             | None = None, keys: Sequence[str] | None = None) -> list[Hit]:
-        """Longest, leftmost, non-overlapping alias hits over ``tokens``."""
-        index = self.kb.index
+             | None = None, keys: Sequence[str] | None = None, *, only_extra: bool = False
+             ) -> list[Hit]:
+        """Longest, leftmost, non-overlapping alias hits over ``tokens`` (``only_extra``:
+        look up the document's own aliases only, for the second pass)."""
+        index = {} if only_extra else self.kb.index
         extra_prefixes: set[str] = set()
         for extra_key in extra or ():
             parts = extra_key.split(" ")
@@ -105,7 +108,7 @@ class AliasMatcher:
                     if cands and (best is None or tokens[j].end > best.end or (
                             tokens[j].end == best.end and skip < best.start - tok.start)):
                         best = Hit(tok.start + skip, tokens[j].end, cur, tuple(cands), i, j)
-                    if cur not in self.prefixes and cur not in extra_prefixes:
+                    if (only_extra or cur not in self.prefixes) and cur not in extra_prefixes:
                         break
                     # extend over the next word token, passing joiners inside a name
                     k = j + 1
@@ -127,16 +130,24 @@ class AliasMatcher:
         a common word is not split (كبيرا is "big", not ك + بيرا), and a token that is و/ف
         plus a common word is not a name as a whole (ويرى is "and he sees")."""
         surface = text[tok.start : tok.end]
+        cached = self._vcache.get(surface)
+        if cached is not None:
+            return cached
         if "\u064b" in surface or "\u064c" in surface or "\u064d" in surface:
-            return ()  # tanwin marks an indefinite noun or adjective (فداً، كبيراً), no name
-        variants = token_variants(text, tok)
-        whole = variants[0][0]
-        if whole in self.common:
-            # keep the fused لل reading (للقوات الجوية → القوات الجوية, whole token kept)
-            return tuple(v for v in variants if v[1] == 0)
-        if whole[:1] in ("و", "ف") and whole[1:] in self.common:
-            return variants[1:]
-        return variants
+            out: tuple[tuple[str, int], ...] = ()  # tanwin: an indefinite noun (فداً), no name
+        else:
+            variants = token_variants(text, tok)
+            whole = variants[0][0]
+            if whole in self.common:
+                # keep the fused لل reading (للقوات الجوية → القوات الجوية, whole token kept)
+                out = tuple(v for v in variants if v[1] == 0)
+            elif whole[:1] in ("و", "ف") and whole[1:] in self.common:
+                out = variants[1:]
+            else:
+                out = variants
+        if len(self._vcache) < 200_000:  # bounded: one entry per distinct token
+            self._vcache[surface] = out
+        return out
 
 
 # A gazetteer town smaller than this needs a cue word (في، إلى، مدينة) before it is taken:

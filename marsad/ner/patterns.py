@@ -46,6 +46,11 @@ def _lists() -> dict[str, frozenset[str]]:
     return out
 
 
+def cue_sets() -> dict[str, frozenset[str]]:
+    """The cue word lists (match keys) that open each recogniser."""
+    return _lists()
+
+
 def _key(text: str, tok: Token) -> str:
     return match_key(text[tok.start : tok.end])
 
