@@ -8,8 +8,11 @@ normalised match keys. See ``marsad/data/kb/SOURCES.md`` for provenance.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import logging
+import os
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..data import DATA_DIR, load_yaml
 from ..doc import ENTITY_TYPES
 from ..errors import DataFileError
@@ -191,9 +195,54 @@ def load_gazetteer(path: Path) -> list[KBEntry]:
     return out
 
 
+def _cache_path() -> Path | None:
+    """Where the compiled index of the bundled files is kept, named by a digest of the
+    files' names, sizes and modification times (so an edited file is recompiled)."""
+    kb_dir = DATA_DIR / "kb"
+    h = hashlib.sha256(__version__.encode())
+    for f in sorted(kb_dir.glob("*")):
+        if f.suffix in (".yaml", ".tsv"):
+            st = f.stat()
+            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    base = os.environ.get("MARSAD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "marsad")
+    return Path(base) / f"kb-{h.hexdigest()[:16]}.pickle"
+
+
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
-    """The bundled knowledge base (curated files first, then the city gazetteer)."""
+    """The bundled knowledge base (curated files first, then the city gazetteer).
+
+    Compiling the YAML and TSV files takes most of a second; the compiled index is cached
+    on disk (``MARSAD_CACHE_DIR``, default ``~/.cache/marsad``) and loads in a fraction of
+    that. A cache that cannot be read or written is simply not used.
+    """
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with path.open("rb") as fh:
+                kb = pickle.load(fh)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            log.info("knowledge-base cache %s unreadable; rebuilding", path)
+    kb = _compile_default_kb()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            for old in path.parent.glob("kb-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # indexes of earlier versions of the files
+        except OSError as e:
+            log.info("knowledge-base cache not written: %s", e)
+    return kb
+
+
+def _compile_default_kb() -> KnowledgeBase:
     entries: list[KBEntry] = []
     kb_dir = DATA_DIR / "kb"
     for name in KB_YAML_FILES:
