@@ -36,7 +36,11 @@ _LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدي�
 _SPEAKER_SIDE = ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")
 _TO_PREPS = ("الي", "نحو")
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
-_MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT")
+_MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
+# Dual nouns that stand for the two sides last named together: "وأكد الجانبان"، "اتفق البلدان"
+_DUAL_SIDES = frozenset({"الجانبان", "الطرفان", "البلدان", "الرئيسان", "الوزيران", "الزعيمان",
+                         "الجانبين", "الطرفين", "البلدين", "الرئيسين", "الوزيرين", "الزعيمين",
+                         "الدولتان", "الحكومتان", "الحكومتين", "الدولتين"})
 _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان", "الذي", "التي", "،", ","})
 _NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو")
 _COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
@@ -106,6 +110,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     events: list[Event] = []
     last_sources: tuple[str, ...] = ()
     last_actor: str | None = None  # for pronouns that refer back across sentences
+    last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
     si = 0
     for sent in doc.sentences:
         while si < len(tokens) and tokens[si].end <= sent.start:
@@ -151,6 +156,12 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if ev is None:
                 continue
             actors, targets, location = ev
+            if t_last + 1 < len(keys_all) and keys_all[t_last + 1] in _DUAL_SIDES \
+                    and hit.trigger.pos == "verb" and len(last_pair) >= 2:
+                # "وأكد الجانبان"، "دعا الرئيسان إسرائيل": both sides act; named objects
+                # other than them remain the targets
+                targets = tuple(i for i in (*actors, *targets) if i not in last_pair)
+                actors = last_pair
             if prev_actors and _purpose(text, tokens[t_first], hit):
                 # "زار يفكيروف الشرق الليبي للقاء حفتر": the purpose noun's subject is the
                 # main verb's; its own participants are whom it is done with
@@ -173,6 +184,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 last_actor = actors[0]
             if not actors and not targets:
                 continue
+            if len(actors) + len(targets) >= 2:
+                last_pair = tuple(_uniq((*actors, *targets)))[:2]
             # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
             src = tuple(_uniq(c.entity_id for c in cited
                               if (c.scope_all or c.cue_token < t_first)

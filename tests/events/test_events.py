@@ -124,3 +124,9 @@ def test_object_behind_a_long_adverbial_and_title() -> None:
     _, evs = _events(text)
     (ev,) = evs
     assert ev["actors"] == ["khalifa_haftar"] and ev["targets"] == ["russia"]
+
+
+def test_dual_noun_stands_for_the_two_sides() -> None:
+    _, evs = _events("التقى بوتين حفتر في موسكو. ودعا الجانبان روسيا إلى الحوار.")
+    (req,) = [e for e in evs if e["type"] == "REQUEST"]
+    assert req["actors"] == ["vladimir_putin", "khalifa_haftar"] and req["targets"] == ["russia"]
