@@ -346,6 +346,21 @@ class Doc:
                 return s
         return None
 
+    def sentence_token_ranges(self) -> list[tuple[int, int]]:
+        """For each sentence, the [first, last) indexes of the tokens it holds."""
+        out: list[tuple[int, int]] = []
+        toks = self.tokens
+        i = 0
+        for s in self.sentences:
+            while i < len(toks) and toks[i].end <= s.start:
+                i += 1
+            j = i
+            while j < len(toks) and toks[j].start < s.end:
+                j += 1
+            out.append((i, j))
+            i = j
+        return out
+
     def entity(self, entity_id: str) -> Entity | None:
         for e in self.entities:
             if e.id == entity_id:

@@ -111,15 +111,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     last_sources: tuple[str, ...] = ()
     last_actor: str | None = None  # for pronouns that refer back across sentences
     last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
-    si = 0
-    for sent in doc.sentences:
-        while si < len(tokens) and tokens[si].end <= sent.start:
-            si += 1
-        sj = si
-        while sj < len(tokens) and tokens[sj].start < sent.end:
-            sj += 1
-        a, b = si, sj
-        si = sj
+    for sent, (a, b) in zip(doc.sentences, doc.sentence_token_ranges(), strict=True):
         if a >= b:
             continue
         keys = keys_all[a:b]

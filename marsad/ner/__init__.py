@@ -30,22 +30,6 @@ from .patterns import (
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
 
-def sentence_token_slices(doc: Doc) -> list[tuple[int, int]]:
-    """For each sentence, the [first, last) token indexes it holds."""
-    out: list[tuple[int, int]] = []
-    toks = doc.tokens
-    i = 0
-    for s in doc.sentences:
-        while i < len(toks) and toks[i].end <= s.start:
-            i += 1
-        j = i
-        while j < len(toks) and toks[j].start < s.end:
-            j += 1
-        out.append((i, j))
-        i = j
-    return out
-
-
 def _pseudo(name: str, etype: str) -> Candidate:
     key = UNLINKED_PREFIX + match_key(name).replace(" ", "_")
     return Candidate(KBEntry(key, etype, "", name, ()), False, True)
@@ -53,7 +37,7 @@ def _pseudo(name: str, etype: str) -> Candidate:
 
 def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
     text = doc.text
-    slices = sentence_token_slices(doc)
+    slices = doc.sentence_token_ranges()
     all_hits: list[list[Hit]] = []
     keys = doc.token_keys
     for a, b in slices:

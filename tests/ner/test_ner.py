@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from marsad.doc import Doc
-from marsad.ner import build_entities, recognise
+from marsad.ner import recognise
 from marsad.ner.matcher import AliasMatcher
 from marsad.text.segment import sentence_spans, tokenize
-from tests.helpers import small_kb
+from tests.helpers import annotate, small_kb
 
 KB = small_kb()
 MATCHER = AliasMatcher(KB)
 
 
-def _doc(text: str) -> Doc:
-    doc = Doc("t", text)
-    doc.set_sentences(sentence_spans(text))
-    doc.set_tokens(tokenize(text, KB.words.__contains__))
-    ents = build_entities(recognise(doc, KB, MATCHER), KB)
-    doc.set_mentions(m for e in ents for m in e.mentions)
-    doc.set_entities(ents)
-    return doc
+_doc = annotate
 
 
 def _linked(doc: Doc) -> list[tuple[str | None, str]]:
