@@ -132,8 +132,9 @@ class TriggerIndex:
         cached = self._vcache.get(surface)
         if cached is None:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
-            cached = [(key, 0, False)] + [
+            cached = [v for v in [(key, 0, False)] + [
                 (match_key(r), p, match_key(surface[:p]).endswith("ال")) for p, r in splits]
+                if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached
         return cached

@@ -70,6 +70,7 @@ class AliasMatcher:
         self.kb = kb
         self.common = common_words
         self._vcache: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._ucache: dict[str, tuple[tuple[str, int], ...]] = {}
         prefixes: set[str] = set()
         for key in kb.index:
             toks = key.split(" ")
@@ -98,7 +99,11 @@ class AliasMatcher:
                 i += 1
                 continue
             best: Hit | None = None
-            for key, skip in self._variants(text, tok):
+            variants = self._variants(text, tok)
+            if not only_extra and not extra:
+                # only the variants that begin some alias can lead anywhere
+                variants = self._useful(text[tok.start : tok.end], variants)
+            for key, skip in variants:
                 if len(key) < 2:
                     continue
                 cur = key
@@ -124,6 +129,17 @@ class AliasMatcher:
             else:
                 i += 1
         return out
+
+    def _useful(self, surface: str, variants: tuple[tuple[str, int], ...]
+                ) -> tuple[tuple[str, int], ...]:
+        """Variants that are an alias or an alias's first words (cached per token)."""
+        cached = self._ucache.get(surface)
+        if cached is None:
+            index, prefixes = self.kb.index, self.prefixes
+            cached = tuple(v for v in variants if v[0] in index or v[0] in prefixes)
+            if len(self._ucache) < 200_000:
+                self._ucache[surface] = cached
+        return cached
 
     def _variants(self, text: str, tok: Token) -> tuple[tuple[str, int], ...]:
         """The token's variants, less those a common word rules out: a token that is itself
