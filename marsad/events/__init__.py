@@ -42,7 +42,9 @@ _DUAL_SIDES = frozenset({"الجانبان", "الطرفان", "البلدان",
                          "الجانبين", "الطرفين", "البلدين", "الرئيسين", "الوزيرين", "الزعيمين",
                          "الدولتان", "الحكومتان", "الحكومتين", "الدولتين"})
 _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان", "الذي", "التي", "،", ","})
-_NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو")
+_NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو",
+                          # a mediator or sponsor is a third party, not a side
+                          "برعايه", "بوساطه", "رعايه", "وساطه")
 _COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
 # How far (in word tokens) a trigger reaches for its participants: Arabic news puts the
 # subject within a few words of the verb, and the object after it, sometimes behind a long
@@ -148,6 +150,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if ev is None:
                 continue
             actors, targets, location = ev
+            if len(last_pair) >= 2 and not targets and any(
+                    k in _DUAL_SIDES for k in keys_all[t_last + 2 : hi]):
+                # "رحّب أبو الغيط بتوقيع الطرفين": the two sides are the targets
+                targets = tuple(i for i in last_pair if i not in actors)
             if t_last + 1 < len(keys_all) and keys_all[t_last + 1] in _DUAL_SIDES \
                     and hit.trigger.pos == "verb" and len(last_pair) >= 2:
                 # "وأكد الجانبان"، "دعا الرئيسان إسرائيل": both sides act; named objects
@@ -307,7 +313,9 @@ def _in_title(i: int, ms: list[_M], etype: dict[str, str], keys: list[str],
             first = m.first
         else:
             break
-    return any(k in titles or k.lstrip("و") in titles for k in keys[max(first - 3, 0) : first])
+    window = keys[max(first - 3, 0) : first]
+    pairs = [f"{x} {y}" for x, y in zip(window, window[1:], strict=False)]
+    return any(k in titles or k.lstrip("و") in titles for k in (*window, *pairs))
 
 
 def _negated(keys: list[str], t_first: int, left: int, negs: PhraseSet,
