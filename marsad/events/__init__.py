@@ -259,6 +259,16 @@ def _sources(keys: list[str], offset: int, ms: list[_M], etype: dict[str, str],
     for phrases, scope_all in cue_sets:
         for first, last_tok in phrases.positions(keys):
             src = None
+            if not scope_all:
+                # subject before a verb of saying: "وكان بايدن قد أعلن"، "بايدن أعلن"
+                before = [pm for pm in ms if pm.last - offset < first
+                          and first - (pm.last - offset) <= 2
+                          and etype[pm.entity_id] in ("ORG", "PER")]
+                if before and all(keys[x - offset] in _SVO_CUES or x - offset == first
+                                  for x in range(before[-1].last + 1, offset + first)):
+                    src = before[-1]
+                    found.append(_Cited(src.entity_id, offset + first, src.first, False))
+                    continue
             for pm in ms:
                 rel = pm.first - offset
                 if rel <= last_tok:
@@ -421,7 +431,11 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             or _prev_key(keys, parts_before[0].first) in _SVO_CUES)
         if svo:
             subject, objects = parts_before[0], parts_after
-        elif parts_after and parts_after[0].first - t_last <= 3:
+            co_subjects = _conjoined_before(parts_before, keys)
+        elif parts_after and (parts_after[0].first - t_last <= 3
+                              or _title_between(keys, t_last, parts_after[0].first)):
+            # verb-subject order; the subject may stand behind its title ("وحذّر رئيس
+            # الوزراء الإسرائيلي بنيامين نتنياهو")
             subject, objects = parts_after[0], parts_after[1:]
             # "استقبل بوتين ووزير دفاعه شويغو حفتر": subjects joined by و act together
             while objects and _conjoined(subject if not co_subjects else co_subjects[-1],
@@ -429,6 +443,7 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
                 co_subjects.append(objects.pop(0))
         elif parts_before and t_first - parts_before[0].last <= 5:
             subject, objects = parts_before[0], parts_after
+            co_subjects = _conjoined_before(parts_before, keys)
         else:
             objects = parts_after
     elif pronoun is not None:
@@ -478,11 +493,33 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     return actors, targets, location
 
 
+def _title_between(keys: list[str], t_last: int, first: int) -> bool:
+    """Only a person's title stands between the verb and the name at ``first``."""
+    between = keys[t_last + 1 : first]
+    if not between or len(between) > _TITLE_SPAN:
+        return False
+    titles = cue_lists()["titles"]
+    head = between[0]
+    return head in titles or head.lstrip("و") in titles or (
+        len(between) > 1 and f"{between[0]} {between[1]}" in titles)
+
+
 def _purpose(text: str, tok: Token, hit: TriggerHit) -> bool:
     """A verbal noun with the purpose ل fused to it: للقاء، لبحث، لتوقيع."""
     if hit.trigger.pos != "noun" or hit.start <= tok.start:
         return False
     return match_key(text[tok.start : hit.start]).endswith("ل")
+
+
+def _conjoined_before(parts_before: list[_M], keys: list[str]) -> list[_M]:
+    """Subjects coordinated before the nearest one: in "أن حكومتي إسرائيل ولبنان وافقتا"
+    Israel joins Lebanon (parts_before is nearest first)."""
+    out: list[_M] = []
+    for earlier in parts_before[1:]:
+        if not _conjoined(earlier, out[-1] if out else parts_before[0], keys):
+            break
+        out.append(earlier)
+    return out
 
 
 def _conjoined(a: _M, b: _M, keys: list[str]) -> bool:

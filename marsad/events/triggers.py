@@ -40,13 +40,19 @@ class TriggerHit:
 
 def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
     out = {form_key}
+    words = form_key.split(" ")
+    if pos == "noun" and len(words) == 1 and not form_key.endswith(("ه", "ا", "ي")):
+        out.add(form_key + "ا")  # the accusative tanwin written with alef: اتفاقا، هجوما
     if not inflect:
         return out
-    last = form_key.split(" ")[-1]
-    head = form_key[: len(form_key) - len(last)]
     if pos == "verb":
-        out.update(head + last + s for s in _VERB_SUFFIXES)
-    elif last.endswith("ه"):  # ة folded: زيارة → زيارته، زيارتها
+        # the verb is the first word of a verb phrase ("توصل إلى اتفاق" → "توصلا إلى اتفاق")
+        rest = form_key[len(words[0]):]
+        out.update(words[0] + s + rest for s in _VERB_SUFFIXES)
+        return out
+    last = words[-1]
+    head = form_key[: len(form_key) - len(last)]
+    if last.endswith("ه"):  # ة folded: زيارة → زيارته، زيارتها
         out.update(head + last[:-1] + "ت" + s for s in _NOUN_SUFFIXES)
     else:
         out.update(head + last + s for s in _NOUN_SUFFIXES)

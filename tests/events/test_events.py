@@ -130,3 +130,12 @@ def test_dual_noun_stands_for_the_two_sides() -> None:
     _, evs = _events("التقى بوتين حفتر في موسكو. ودعا الجانبان روسيا إلى الحوار.")
     (req,) = [e for e in evs if e["type"] == "REQUEST"]
     assert req["actors"] == ["vladimir_putin", "khalifa_haftar"] and req["targets"] == ["russia"]
+
+
+def test_subject_behind_its_title_and_coordinated_subjects_before_the_verb() -> None:
+    _, evs = _events("وحذر الرئيس الروسي فلاديمير بوتين حفتر من التصعيد.")
+    (ev,) = evs
+    assert ev["actors"] == ["vladimir_putin"] and ev["targets"] == ["khalifa_haftar"]
+    _, evs = _events("وأعلن الكرملين أن روسيا والنيجر وقعتا اتفاقا.")
+    agree = [e for e in evs if e["type"] == "AGREE"][0]
+    assert set(agree["actors"]) == {"russia", "niger"} and agree["sources"] == ["kremlin"]
