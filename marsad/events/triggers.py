@@ -190,6 +190,10 @@ class PhraseSet:
         for p in sorted(set(phrases), key=lambda x: -len(x.split(" "))):
             parts = p.split(" ")
             self.by_first.setdefault(parts[0], []).append(parts)
+        # first words as they may be written, with و or ف attached: a set test tells
+        # whether a sentence can hold any phrase at all
+        self.openers = frozenset(self.by_first) | frozenset(
+            c + f for f in self.by_first for c in ("و", "ف"))
 
     def __contains__(self, key: object) -> bool:
         return key in self.phrases
@@ -199,7 +203,9 @@ class PhraseSet:
 
     def positions(self, keys: list[str]) -> list[tuple[int, int]]:
         """(first, last) token positions where a phrase starts, longest phrase first."""
-        out = []
+        out: list[tuple[int, int]] = []
+        if self.openers.isdisjoint(keys):
+            return out
         for i, k in enumerate(keys):
             cands = self.by_first.get(k)
             if cands is None and k[:1] in ("و", "ف"):
