@@ -41,6 +41,8 @@ _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 _DUAL_SIDES = frozenset({"الجانبان", "الطرفان", "البلدان", "الرئيسان", "الوزيران", "الزعيمان",
                          "الجانبين", "الطرفين", "البلدين", "الرئيسين", "الوزيرين", "الزعيمين",
                          "الدولتان", "الحكومتان", "الحكومتين", "الدولتين"})
+_MEMBER_NOUNS = frozenset({"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "افراد", "جنود",
+                           "ضباط", "اعضاء", "انصار", "مسلحو", "عناصرا", "وحدات", "قوات"})
 _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان", "الذي", "التي", "،", ","})
 _NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو",
                           # a mediator or sponsor is a third party, not a side
@@ -399,8 +401,11 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             if to_place and t == "GPE":
                 dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
             continue
-        if t not in _PARTICIPANT_TYPES or prev in _NON_PARTICIPANT_PREPS:
-            continue  # "من ليبيا"، "عبر غينيا": origin and route, not participants
+        if t not in _PARTICIPANT_TYPES or (prev in _NON_PARTICIPANT_PREPS and not (
+                prev == "من" and _prev_key(keys, pm.first - 1) in _MEMBER_NOUNS)):
+            # "من ليبيا"، "عبر غينيا": origin and route, not participants; but in
+            # "مسلحون من جماعة نصرة الإسلام" the group is the one acting
+            continue
         if to_place and t == "GPE":
             dest.append(pm.entity_id)
             location = location or pm.entity_id
@@ -464,6 +469,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             before = [p for p in parts_before if p.first < light and light - p.last <= 2]
             if between:
                 subject = between[0]
+                rest = [pm for pm in near if pm.first > subject.first]
+                while rest and _conjoined(co_subjects[-1] if co_subjects else subject,
+                                          rest[0], keys):
+                    co_subjects.append(rest.pop(0))  # "شنت الولايات المتحدة وبريطانيا غارات"
             elif before:
                 subject = before[0]
         if subject is None and parts_after:
