@@ -26,6 +26,7 @@ class Trigger:
     pos: str
     roles: str
     requires: frozenset[str]
+    unless: tuple[tuple[str, ...], ...] = ()  # phrases right after that cancel the trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class TriggerIndex:
                     rec["id"], rec["type"], rec.get("mode"), rec["pos"],
                     rec.get("roles", "subject_actor"),
                     frozenset(match_key(w) for w in rec.get("requires") or ()),
+                    tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -160,6 +162,10 @@ class TriggerIndex:
 
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
+        for phrase in hit.trigger.unless:
+            at = hit.last_token + 1
+            if tuple(keys[at : at + len(phrase)]) == phrase:
+                return False
         req = hit.trigger.requires
         if not req:
             return True

@@ -330,6 +330,8 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
                 break  # a bare common word ends the name ("وزارة الدفاع أمس")
             if kj[:1] in ("ي", "ت") and j not in kb_types and kj not in _name_units():
                 break  # a present-tense verb the word list lacks ("تحالف … يتوسع")
+            if kj.endswith(("ها", "هم", "هما")) and j not in kb_types:
+                break  # a possessive ends the phrase ("مركز ثقل مصالحها")
             seen_adjective = seen_adjective or adjective
             j += 1
         after = [keys[x] for x in range(i + 1, j)]
