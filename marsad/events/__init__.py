@@ -201,6 +201,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 certainty=certainty, evidence=(Span(sent.start, sent.end),),
                 trigger=Span(hit.start, hit.end),
             ))
+    events = _visit_places(events, etype, by_kb, capitals or {})
     return _merge(events, etype)
 
 
@@ -215,6 +216,31 @@ def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
                 if country and country in by_kb:
                     return (by_kb[country],)
     return ()
+
+
+def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, str],
+                  capitals: dict[str, str]) -> list[Event]:
+    """Meetings during a visit take place where the visitor went: a CONSULT event with no
+    place of its own takes the most specific place (a city before a country) of a visit
+    of one of its participants told elsewhere in the article."""
+    countries = {by_kb[c] for c in capitals.values() if c in by_kb}
+    places: dict[str, str] = {}
+    for ev in events:
+        if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None:
+            for who in ev.actors:
+                known = places.get(who)
+                if known is None or (known in countries and ev.location not in countries):
+                    places[who] = ev.location
+    if not places:
+        return events
+    out = []
+    for ev in events:
+        if ev.type == "CONSULT" and ev.location is None:
+            where = next((places[p] for p in (*ev.actors, *ev.targets) if p in places), None)
+            if where is not None and where not in ev.actors and where not in ev.targets:
+                ev = replace(ev, location=where)
+        out.append(ev)
+    return out
 
 
 def _word_positions(tokens: Sequence[Token]) -> list[int]:

@@ -139,3 +139,10 @@ def test_subject_behind_its_title_and_coordinated_subjects_before_the_verb() -> 
     _, evs = _events("وأعلن الكرملين أن روسيا والنيجر وقعتا اتفاقا.")
     agree = [e for e in evs if e["type"] == "AGREE"][0]
     assert set(agree["actors"]) == {"russia", "niger"} and agree["sources"] == ["kremlin"]
+
+
+def test_meetings_during_a_visit_take_place_where_the_visitor_went() -> None:
+    text = "وصل حفتر إلى موسكو الخميس في زيارة رسمية. والتقى حفتر الرئيس بوتين."
+    _, evs = _events(text)
+    meeting = [e for e in evs if e["targets"] == ["vladimir_putin"]][0]
+    assert meeting["location"] == "moscow"
