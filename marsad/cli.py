@@ -7,13 +7,15 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from . import __version__
 from .doc import Doc, Failure
 from .errors import MarsadError
+
+T = TypeVar("T")
 
 DEMO_DIR = Path(__file__).resolve().parent / "data" / "demo"
 
@@ -183,6 +185,105 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- the corpus store: ingest, reprocess, search ---------------------------------------------
+
+def _chunks(it: Iterator[T], n: int) -> Iterator[list[T]]:
+    from itertools import islice
+
+    while chunk := list(islice(it, max(1, n))):
+        yield chunk
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Process the inputs into the store, one transaction per batch. Inputs whose raw text is
+    already stored unchanged are skipped before the pipeline runs, so a run killed at any
+    point and started again redoes only the batch it was in: nothing lost, nothing doubled."""
+    from .ingest import RawArticle, read_paths
+    from .pipeline import Pipeline
+    from .store import content_hash, open_store
+
+    t0 = time.perf_counter()
+    counts = {"added": 0, "unchanged": 0, "replaced": 0, "failed": 0}
+    with open_store(args.db) as store:  # a bad database stops the run before any work
+        todo: list[RawArticle | Failure] = []
+        for item in read_paths(args.paths):
+            if not isinstance(item, Failure) and \
+                    store.stored_hash(item.doc_id) == content_hash(item):
+                counts["unchanged"] += 1
+                continue
+            todo.append(item)
+        pipeline = Pipeline()
+        if args.jobs <= 1 and todo:
+            pipeline.warm_up()
+        progress = Progress(len(todo), sys.stderr, enabled=sys.stderr.isatty())
+        results = zip(todo, pipeline.pipe(todo, batch_size=args.batch_size, n_process=args.jobs),
+                      strict=True)
+        try:
+            for chunk in _chunks(results, args.batch_size):
+                with store.batch():
+                    for raw, res in chunk:
+                        if isinstance(res, Failure):
+                            store.put_failure(res)
+                            counts["failed"] += 1
+                            print(f"failed: {res.reason}", file=sys.stderr)
+                        else:
+                            assert isinstance(raw, RawArticle)  # a Failure stays a Failure
+                            counts[store.put(raw, res)] += 1
+                        progress.step(res.doc_id)
+        finally:
+            progress.close()
+    total = sum(counts.values())
+    print(f"{total} articles: {counts['added']} added, {counts['unchanged']} unchanged, "
+          f"{counts['replaced']} replaced, {counts['failed']} failed, "
+          f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
+    return 1 if counts["failed"] and total == counts["failed"] else 0
+
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    """Run the current pipeline over every stored raw input and replace the annotations. An
+    article that now fails keeps its stored annotations; the failure is recorded."""
+    from .pipeline import Pipeline
+    from .store import open_store
+
+    t0 = time.perf_counter()
+    done = failed = 0
+    with open_store(args.db, create=False) as store:
+        raws = list(store.raw_articles())
+        pipeline = Pipeline()
+        if args.jobs <= 1 and raws:
+            pipeline.warm_up()
+        results = zip(raws, pipeline.pipe(raws, batch_size=args.batch_size, n_process=args.jobs),
+                      strict=True)
+        for chunk in _chunks(results, args.batch_size):
+            with store.batch():
+                for raw, res in chunk:
+                    if isinstance(res, Failure):
+                        store.put_failure(res)
+                        failed += 1
+                        print(f"failed (stored annotations kept): {res.reason}", file=sys.stderr)
+                    else:
+                        store.put(raw, res, force=True)
+                        done += 1
+    print(f"{done + failed} articles: {done} reprocessed, {failed} failed, "
+          f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
+    return 1 if failed and not done else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    with open_store(args.db, create=False) as store:
+        hits = store.search(args.text, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"doc_id": h.doc_id, "snippet": h.snippet} for h in hits],
+                         ensure_ascii=False, indent=2))
+    else:
+        for h in hits:
+            print(f"{h.doc_id}\t{h.snippet}")
+        print(f"{len(hits)} article(s)", file=sys.stderr)
+    return 0 if hits else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="marsad", description=__doc__)
     p.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -206,7 +307,38 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="run on the bundled demo corpus and show what was found")
     d.add_argument("--output", "-o", default=None, help="also write the JSON Lines here")
     d.set_defaults(func=cmd_demo)
+
+    db_help = "the store: a SQLite file or sqlite:///PATH (default ./marsad.db)"
+    i = sub.add_parser("ingest", help="process articles into the corpus store (resumable)")
+    i.add_argument("paths", nargs="+", help=".txt/.html/.jsonl files or folders")
+    i.add_argument("--db", default="marsad.db", help=db_help)
+    i.add_argument("--batch-size", type=_positive, default=32,
+                   help="articles per transaction (default 32)")
+    i.add_argument("--jobs", "-j", type=_positive, default=1, help="worker processes (default 1)")
+    i.set_defaults(func=cmd_ingest)
+
+    r = sub.add_parser("reprocess", help="re-run the pipeline over the stored raw inputs")
+    r.add_argument("--db", default="marsad.db", help=db_help)
+    r.add_argument("--batch-size", type=_positive, default=32,
+                   help="articles per transaction (default 32)")
+    r.add_argument("--jobs", "-j", type=_positive, default=1, help="worker processes (default 1)")
+    r.set_defaults(func=cmd_reprocess)
+
+    s = sub.add_parser("search", help="full-text search of the stored articles "
+                                      "(alef/ya/ta marbuta forms match alike)")
+    s.add_argument("text", help="words that must all occur")
+    s.add_argument("--db", default="marsad.db", help=db_help)
+    s.add_argument("--limit", type=_positive, default=20, help="most hits (default 20)")
+    s.add_argument("--json", action="store_true", help="print the hits as JSON")
+    s.set_defaults(func=cmd_search)
     return p
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,141 @@
+"""The corpus store: every article, its raw input and its annotations, behind a narrow interface.
+
+:class:`Store` is what the rest of Marsad sees; :func:`open_store` picks the backend from a
+path or URL. SQLite is the backend today (:mod:`marsad.store.sqlite`: WAL, one writer,
+plain-SQL numbered migrations); PostgreSQL is reserved for later and refused clearly.
+
+Writes are idempotent so that an ingest killed at any point and started again ends with
+nothing lost and nothing doubled: :meth:`Store.put` of an article whose raw input is already
+stored with the same :func:`content_hash` changes nothing, and a batch
+(:meth:`Store.batch`) commits all of its puts or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, NamedTuple
+
+from ..doc import Doc, Failure
+from ..errors import MarsadError
+from ..ingest import RawArticle
+
+PutResult = Literal["added", "unchanged", "replaced"]
+
+
+class StoreError(MarsadError):
+    """The store cannot be opened or written: not a database, a folder, a newer schema."""
+
+    code = "E050"
+
+
+class BackendNotImplementedError(StoreError):
+    """The store URL names a backend Marsad does not implement yet."""
+
+    code = "E051"
+
+
+class SearchHit(NamedTuple):
+    doc_id: str
+    snippet: str
+
+
+def content_hash(raw: RawArticle) -> str:
+    """What makes two inputs the same article: the raw text and what the source says about it
+    (kind, url, outlet, published). The file path is left out: moving a file changes nothing."""
+    payload = json.dumps([raw.kind, raw.content, raw.url, raw.outlet, raw.published],
+                         ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+class Store(ABC):
+    """A corpus of processed articles. One writer at a time; use as a context manager."""
+
+    @abstractmethod
+    def put(self, raw: RawArticle, doc: Doc, *, force: bool = False) -> PutResult:
+        """Store one processed article and all its annotations.
+
+        Returns ``"unchanged"`` when the same raw input is already stored (nothing is
+        written), ``"replaced"`` when the doc_id was stored with a different input (the
+        article and all its annotations are replaced at once), else ``"added"``. ``force``
+        replaces even an unchanged input (reprocessing with a newer pipeline)."""
+
+    @abstractmethod
+    def put_failure(self, failure: Failure) -> None:
+        """Record an article that could not be read or processed (once per doc_id and path)."""
+
+    @abstractmethod
+    def stored_hash(self, doc_id: str) -> str | None:
+        """The content hash stored for ``doc_id``, or None: lets a resumed run skip work."""
+
+    @abstractmethod
+    def get_record(self, doc_id: str) -> dict[str, Any] | None:
+        """The JSON Lines record of one article (``spec/output.md``), or None."""
+
+    @abstractmethod
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        """Every record, in doc_id order."""
+
+    @abstractmethod
+    def raw_articles(self) -> Iterator[RawArticle]:
+        """The stored raw inputs, in doc_id order, as they were read (for reprocessing)."""
+
+    @abstractmethod
+    def failures(self) -> list[Failure]:
+        """The recorded failures, in doc_id order."""
+
+    @abstractmethod
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles whose cleaned text holds every word of ``text``, compared by match key
+        (alef, ya, ta marbuta and diacritics folded), best first, with a snippet."""
+
+    @abstractmethod
+    def counts(self) -> dict[str, int]:
+        """Rows per table: articles, entities, mentions, events, event_roles, failures."""
+
+    @abstractmethod
+    def batch(self) -> AbstractContextManager[None]:
+        """A transaction around many writes: committed once on exit, rolled back (and only
+        this batch) on an exception."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the database (idempotent)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
+    """Open the store at a path or URL: ``FILE``, ``sqlite:///FILE`` (SQLite) or
+    ``postgresql://…`` (not implemented yet). With ``create=False`` a missing database is an
+    error instead of a new empty one."""
+    target = str(url_or_path)
+    scheme = target.split("://", 1)[0].lower() if "://" in target else ""
+    if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
+        raise BackendNotImplementedError(
+            "the PostgreSQL store backend is not implemented yet; use a SQLite file path "
+            "or sqlite:///PATH")
+    if scheme == "sqlite":
+        target = target[len("sqlite:///"):] if target.startswith("sqlite:///") else ""
+        if not target:
+            raise StoreError(f"bad SQLite URL {str(url_or_path)!r}; write sqlite:///PATH")
+    elif scheme:
+        raise BackendNotImplementedError(f"unknown store backend {scheme!r}; use a SQLite "
+                                         "file path, sqlite:///PATH or postgresql://…")
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(target, create=create)
+
+
+__all__ = ["BackendNotImplementedError", "PutResult", "SearchHit", "Store", "StoreError",
+           "content_hash", "open_store"]
