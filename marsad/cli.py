@@ -284,6 +284,67 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0 if hits else 1
 
 
+def _english_names(records: list[dict]) -> dict[str, str]:
+    """Fusion key ("kb:khalifa_haftar") -> English name, from the stored records."""
+    out: dict[str, str] = {}
+    for r in records:
+        for e in r["entities"]:
+            if e.get("kb_id") and e.get("name_en"):
+                out.setdefault(f"kb:{e['kb_id']}", e["name_en"])
+    return out
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .fuse import build_stories
+    from .store import open_store
+
+    with open_store(args.db, create=False) as store:
+        records = list(store.iter_records())
+    stories = build_stories(records)
+    if args.entity:
+        key = f"kb:{args.entity}"
+        stories = [s for s in stories if key in s.participants or s.location == key]
+    if args.type:
+        stories = [s for s in stories if s.type == args.type.upper()]
+    if args.since or args.until:
+        lo, hi = args.since or "0000-01-01", args.until or "9999-12-31"
+        stories = [s for s in stories if s.date is not None
+                   and s.date[1].isoformat() >= lo and s.date[0].isoformat() <= hi]
+    if args.min_sources:
+        stories = [s for s in stories if s.n_independent >= args.min_sources]
+    stories.sort(key=lambda s: (s.date is None, s.date[0] if s.date else None, s.type))
+    if args.json:
+        print(json.dumps([s.to_dict() for s in stories], ensure_ascii=False, indent=2))
+        return 0
+    en = _english_names(records)
+    names = {}
+    for s in stories:
+        names.update(dict(s.names))
+
+    def show(key: str | None) -> str:
+        if key is None:
+            return ""
+        return en.get(key) or names.get(key) or key.split(":", 1)[-1]
+
+    for s in stories:
+        when = "undated" if s.date is None else (
+            s.date[0].isoformat() if s.date[0] == s.date[1]
+            else f"{s.date[0].isoformat()}..{s.date[1].isoformat()}")
+        who = ", ".join(show(p) for p in s.participants)
+        where = f" @ {show(s.location)}" if s.location else ""
+        print(f"{when:<23} {s.type:<9} {who}{where}  [{s.certainty}; {s.n_independent} "
+              f"independent source(s): {', '.join(s.sources)}]")
+        for m in s.members:
+            ev = m.to_dict()["evidence"]
+            text = ev["text"] if isinstance(ev, dict) else str(ev)
+            print(f"    {m.doc_id} ({m.outlet}): «{text[:140]}»")
+        for c in s.contradictions:
+            detail = json.dumps(c, ensure_ascii=False)[:160]
+            print(f"    ! contradiction on {c.get('kind')}: {detail}")
+    print(f"{len(stories)} stories", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="marsad", description=__doc__)
     p.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -331,6 +392,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=_positive, default=20, help="most hits (default 20)")
     s.add_argument("--json", action="store_true", help="print the hits as JSON")
     s.set_defaults(func=cmd_search)
+
+    t = sub.add_parser("stories", help="events of the stored articles merged into stories, "
+                                       "with their independent sources")
+    t.add_argument("--db", default="marsad.db", help=db_help)
+    t.add_argument("--entity", help="only stories with this knowledge-base key")
+    t.add_argument("--type", help="only this PLOVER type")
+    t.add_argument("--since", help="only stories ending on or after this ISO date")
+    t.add_argument("--until", help="only stories starting on or before this ISO date")
+    t.add_argument("--min-sources", type=int, default=0,
+                   help="only stories with at least this many independent sources")
+    t.add_argument("--json", action="store_true", help="print the stories as JSON")
+    t.set_defaults(func=cmd_stories)
     return p
 
 
