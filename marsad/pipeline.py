@@ -174,6 +174,8 @@ def _dates(doc: Doc, res: Resources) -> None:
 
     if doc.published is None and doc.dateline is not None:
         doc.published = parse_dateline(doc.text[doc.dateline.start : doc.dateline.end])
+    if doc.published is None and doc.sentences:
+        doc.published = _inline_dateline(doc.text[doc.sentences[0].start : doc.sentences[0].end])
     out: list[DateValue] = []
     for s in doc.sentences:
         chunk = doc.text[s.start : s.end]
@@ -181,6 +183,20 @@ def _dates(doc: Doc, res: Resources) -> None:
             out.append(DateValue(s.start + m.start, s.start + m.end, m.text, m.first, m.last,
                                  m.precision))
     doc.set_dates(out)
+
+
+# "العلا، 5 يناير 2021 – وقّع قادة …": a place and a full date opening the first paragraph,
+# closed by a dash or an agency credit, date the article as a dateline line does.
+def _inline_dateline(first: str) -> date | None:
+    from .text.dates import find_dates
+
+    head = first[:80]
+    for m in find_dates(head, ref=None):
+        after = head[m.end : m.end + 4].strip()
+        if m.start <= 40 and m.precision == "day" and m.first is not None and \
+                not m.relative and after[:1] in ("–", "-", "—", "(", "|"):
+            return m.first
+    return None
 
 
 @component("entities", requires=("sentences", "tokens"), assigns=("mentions", "entities"))

@@ -57,3 +57,13 @@ def test_worker_processes_keep_input_order_and_results() -> None:
         assert [(m.start, m.end, m.kb_id) for m in a.mentions] == \
             [(m.start, m.end, m.kb_id) for m in b.mentions]
         assert len(a.events) == len(b.events)
+
+
+@pytest.mark.parametrize("text,published", [
+    ("العلا، 5 يناير 2021 – وقّع قادة دول الخليج بيان القمة.", "2021-01-05"),
+    ("القاهرة - 12 مايو 2025 (رويترز) - قال مسؤول إن المحادثات انتهت.", "2025-05-12"),
+    ("قال مسؤول في 12 مايو 2025 إن المحادثات انتهت.", None),  # a date in a sentence is no dateline
+])
+def test_a_dateline_opening_the_first_paragraph(text: str, published: str | None) -> None:
+    doc = Pipeline().process(RawArticle("d", text, "text"))
+    assert (doc.published.isoformat() if doc.published else None) == published
