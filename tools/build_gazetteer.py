@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_countries import build_records as build_country_records  # noqa: E402
 from build_countries import country_keys, slugify  # noqa: E402
 
+from marsad.kb import GAZETTEER_COLUMNS  # noqa: E402
 from marsad.text.normalize import match_key, strip_diacritics  # noqa: E402
 
 KB = ROOT / "marsad" / "data" / "kb"
@@ -393,20 +394,7 @@ def main() -> None:
     kept.sort(key=lambda s: s["key"])
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(
-            [
-                "key",
-                "name_en",
-                "name_ar",
-                "aliases",
-                "country",
-                "lat",
-                "lon",
-                "geonames_id",
-                "population",
-                "ambiguous",
-            ]
-        )
+        w.writerow(list(GAZETTEER_COLUMNS))
         for s in kept:
             amb = [f for f in s["forms"] if match_key(f) in s["ambiguous"]]
             w.writerow(

@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 KB_YAML_FILES = ("countries.yaml", "places.yaml", "facilities.yaml", "people.yaml",
                  "organisations.yaml")
 GAZETTEER_FILE = "gazetteer_cities.tsv"
+# the gazetteer's columns, in order (written by tools/build_gazetteer.py)
+GAZETTEER_COLUMNS = ("key", "name_en", "name_ar", "aliases", "country", "lat", "lon",
+                     "geonames_id", "population", "ambiguous")
 
 
 @dataclass(frozen=True, slots=True)

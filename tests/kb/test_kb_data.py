@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from marsad.kb import GAZETTEER_COLUMNS
 from marsad.text.normalize import match_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,18 +29,7 @@ YAML_FILES = {
     "organisations.yaml": {"ORG"},
 }
 CITIES_TSV = "gazetteer_cities.tsv"
-TSV_COLUMNS = [
-    "key",
-    "name_en",
-    "name_ar",
-    "aliases",
-    "country",
-    "lat",
-    "lon",
-    "geonames_id",
-    "population",
-    "ambiguous",
-]
+TSV_COLUMNS = list(GAZETTEER_COLUMNS)
 KEY_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 ISO2_RE = re.compile(r"^[A-Z]{2}$")
 ARABIC_RE = re.compile(r"[\u0621-\u064A]")
