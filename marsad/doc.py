@@ -87,7 +87,8 @@ class Token(_TokenFields):
 
     def __new__(cls, start: int, end: int, splits: tuple[int, ...] = (),
                 is_punct: bool = False) -> Token:
-        _check_offsets(start, end)
+        if type(start) is not int or type(end) is not int or start < 0 or end < start:
+            _check_offsets(start, end)  # raises with the detailed message
         prev = start
         for at in splits:
             if not prev < at < end:
@@ -216,7 +217,7 @@ class Doc:
     __slots__ = (
         "doc_id", "_text", "source", "title", "published", "language", "raw",
         "removals", "dateline", "sentences", "tokens", "token_keys", "dates", "mentions",
-        "entities", "events", "meta",
+        "entities", "events", "meta", "_ranges",
     )
 
     def __init__(
@@ -252,6 +253,7 @@ class Doc:
         self.entities: tuple[Entity, ...] = ()
         self.events: tuple[Event, ...] = ()
         self.meta: dict[str, Any] = {}
+        self._ranges: list[tuple[int, int]] | None = None  # derived from sentences and tokens
 
     @property
     def text(self) -> str:
@@ -279,6 +281,7 @@ class Doc:
         for s in out:
             self.check_span(s.start, s.end)
         self.sentences = out
+        self._ranges = None
 
     def set_tokens(self, tokens: Iterable[Token]) -> None:
         from .text.normalize import match_key
@@ -292,6 +295,7 @@ class Doc:
                 raise SpanError(f"token {t!r} does not fit a text of {n} chars")
         self.tokens = out
         self.token_keys = tuple(match_key(text[t.start : t.end]) for t in out)
+        self._ranges = None
 
     def set_dates(self, dates: Iterable[DateValue]) -> None:
         out = tuple(dates)
@@ -348,6 +352,8 @@ class Doc:
 
     def sentence_token_ranges(self) -> list[tuple[int, int]]:
         """For each sentence, the [first, last) indexes of the tokens it holds."""
+        if self._ranges is not None:
+            return self._ranges
         out: list[tuple[int, int]] = []
         toks = self.tokens
         i = 0
@@ -359,6 +365,7 @@ class Doc:
                 j += 1
             out.append((i, j))
             i = j
+        self._ranges = out
         return out
 
     def entity(self, entity_id: str) -> Entity | None:

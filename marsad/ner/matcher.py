@@ -85,8 +85,10 @@ class AliasMatcher:
         look up the document's own aliases only, for the second pass)."""
         index = {} if only_extra else self.kb.index
         extra_prefixes: set[str] = set()
+        extra_firsts: set[str] = set()
         for extra_key in extra or ():
             parts = extra_key.split(" ")
+            extra_firsts.add(parts[0])
             extra_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
         out: list[Hit] = []
         if keys is None:
@@ -100,7 +102,9 @@ class AliasMatcher:
                 continue
             best: Hit | None = None
             variants = self._variants(text, tok)
-            if not only_extra and not extra:
+            if only_extra:
+                variants = tuple(v for v in variants if v[0] in extra_firsts)
+            elif not extra:
                 # only the variants that begin some alias can lead anywhere
                 variants = self._useful(text[tok.start : tok.end], variants)
             for key, skip in variants:
