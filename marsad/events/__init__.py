@@ -607,9 +607,15 @@ def _merge(events: list[Event], etype: dict[str, str]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         for k, prev in enumerate(out):
-            if prev.type != ev.type or set(prev.actors) != set(ev.actors):
+            if prev.type != ev.type:
                 continue
-            if set(prev.targets) != set(ev.targets):
+            if set(prev.actors) != set(ev.actors):
+                # a meeting told from the other side ("لقاء بوتين وحفتر" after "التقى حفتر
+                # بوتين") is the same meeting: same participants, either direction
+                if prev.type != "CONSULT" or {*prev.actors, *prev.targets} != {
+                        *ev.actors, *ev.targets}:
+                    continue
+            elif set(prev.targets) != set(ev.targets):
                 merged = _same_happening(prev, ev, etype)
                 if merged is None:
                     continue
