@@ -58,7 +58,8 @@ _TITLE_SPAN = 10  # tokens from an office in a title to the person holding it
 _LIGHT_REACH = 30  # tokens: a light verb may stand before its noun behind a relative clause
 _RIGHT_REACH = 16
 # Words after which a subject comes before its verb: "وكان حفتر التقى"، "أن روسيا نشرت".
-_SVO_CUES = ("كان", "وكان", "فكان", "ان", "بان", "وان", "لان", "قد", "وقد", "بينما", "فيما",
+_SVO_CUES = ("كان", "وكان", "فكان", "كانت", "وكانت", "يكون", "تكون", "ان", "بان", "وان",
+             "لان", "قد", "وقد", "بينما", "فيما",
              "حيث", "كما", "ثم", "لكن", "ولكن")
 
 
@@ -184,6 +185,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 last_actor = actors[0]
             if not actors and not targets:
                 continue
+            if hit.trigger.type == "CONSULT" and len(actors) + len(targets) < 2 \
+                    and location is None:
+                continue  # a meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل…"
             if len(actors) + len(targets) >= 2:
                 last_pair = tuple(_uniq((*actors, *targets)))[:2]
             # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
