@@ -464,7 +464,15 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         svo = bool(parts_before) and t_first - parts_before[0].last <= 2 and (
             parts_before[0].first == left
             or _prev_key(keys, parts_before[0].first) in _SVO_CUES)
-        if svo:
+        # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
+        # apposition between commas, then the verb
+        appositive = next((p for p in parts_before if _prev_key(keys, p.first) in _SVO_CUES
+                           and t_first - p.last <= 12 and p.last + 1 < len(keys)
+                           and keys[p.last + 1] in ("،", ",")
+                           and keys[t_first - 1] in ("،", ",")), None) if not svo else None
+        if appositive is not None:
+            subject, objects = appositive, parts_after
+        elif svo:
             subject, objects = parts_before[0], parts_after
             co_subjects = _conjoined_before(parts_before, keys)
         elif parts_after and (parts_after[0].first - t_last <= 3
@@ -525,6 +533,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         # the forces moved are mobilised with their sender: "رفعت موسكو عناصر الفيلق"
         moved = tuple(i for i in targets if etype[i] == "ORG")
         actors, targets = actors + moved, tuple(i for i in targets if i not in moved)
+    if trig.mode == "visit" and dest:
+        location = dest[0]  # a visit happens where it goes, not where a title places someone
     if not targets and dest and trig.mode == "visit":
         targets = tuple(_uniq(dest))
     if not actors and not targets:

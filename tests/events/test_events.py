@@ -146,3 +146,10 @@ def test_meetings_during_a_visit_take_place_where_the_visitor_went() -> None:
     _, evs = _events(text)
     meeting = [e for e in evs if e["targets"] == ["vladimir_putin"]][0]
     assert meeting["location"] == "moscow"
+
+
+def test_subject_before_an_apposition_and_a_visit_takes_place_where_it_goes() -> None:
+    _, evs = _events("وكان حفتر، الرجل النافذ في النيجر، وصل الخميس إلى روسيا.")
+    (ev,) = evs
+    assert ev["actors"] == ["khalifa_haftar"] and ev["targets"] == ["russia"]
+    assert ev["location"] == "russia"
