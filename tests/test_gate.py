@@ -17,14 +17,14 @@ from marsad.eval.scorer import evaluate
 from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 
 PINNED = {
-    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.17,
+    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.18,
              "keep": 1.0, "drop": 1.0, "published": 1.0},
-    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.42,
+    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.44,
               "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
     "ner-set": {"entities": 0.81, "entities_typed": 0.79, "published": 1.0},
-    "event-set": {"entities": 0.94, "events_relaxed": 0.34, "published": 1.0},
+    "event-set": {"entities": 0.94, "events_relaxed": 0.35, "published": 1.0},
 }
 
 
