@@ -94,4 +94,11 @@ def format_report(report: Report, *, per_doc: bool) -> str:
         lines.append(f"{'document':<{width}}  ent F1  typ F1  evR F1  evS F1  pub   keep   drop")
         for doc_id, res in report.per_doc.items():
             lines.append(_doc_row(doc_id, res, width))
+    # the headline figures once more as the last line, for logs that keep only the tail
+    lines.append("")
+    lines.append(
+        f"summary: entities F1 {_num(o.entities.f1)} (typed {_num(o.entities_typed.f1)}); "
+        f"events relaxed F1 {_num(o.events_relaxed.f1)}, strict {_num(o.events_strict.f1)}; "
+        f"published {_num(o.published.value)}; keep {_num(o.keep.value)}, "
+        f"drop {_num(o.drop.value)}")
     return "\n".join(lines)

@@ -50,12 +50,18 @@ def _report():  # type: ignore[no-untyped-def]
     return evaluate(FIXTURE / "system.jsonl", FIXTURE / "gold", article_dir=FIXTURE / "articles")
 
 
+SUMMARY = """
+
+summary: entities F1 0.706 (typed 0.588); events relaxed F1 1.000, strict 0.667; \
+published 0.500; keep 0.500, drop 0.000"""
+
+
 def test_format_overall_and_types() -> None:
-    assert format_report(_report(), per_doc=False) == OVERALL
+    assert format_report(_report(), per_doc=False) == OVERALL + SUMMARY
 
 
 def test_format_with_documents() -> None:
-    assert format_report(_report(), per_doc=True) == OVERALL + PER_DOC
+    assert format_report(_report(), per_doc=True) == OVERALL + PER_DOC + SUMMARY
 
 
 def test_fixture_counts_and_json() -> None:
