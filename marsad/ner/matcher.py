@@ -159,8 +159,11 @@ class AliasMatcher:
             variants = token_variants(text, tok)
             whole = variants[0][0]
             if whole in self.common:
-                # keep the fused لل reading (للقوات الجوية → القوات الجوية, whole token kept)
-                out = tuple(v for v in variants if v[1] == 0)
+                # a common word is not split into a clitic and a name (كبيرا is not ك +
+                # بيرا), but it may be a clitic and another common word that opens a longer
+                # name (لوزارة الدفاع الروسية); the fused لل reading is kept too
+                out = tuple(v for v in variants if v[1] == 0 or (
+                    v[0] in self.common and v[0] in self.prefixes))
             elif whole[:1] in ("و", "ف") and whole[1:] in self.common:
                 out = variants[1:]
             else:

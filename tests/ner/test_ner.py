@@ -149,3 +149,14 @@ def test_shared_surname_after_another_given_name_is_not_linked() -> None:
     # named in full
     assert linked == [("إبراهيم تراوري", "ibrahim_traore"), ("تراوري", "ibrahim_traore")]
     assert [m.start for m in recognise(doc, kb, matcher) if m.kb_id][1] == text.rindex("تراوري")
+
+
+def test_a_clitic_on_a_common_word_that_opens_a_name() -> None:
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    text = "الفيلق التابع لوزارة الدفاع الروسية وصل. ومنحها موطئ قدم كبيرا."
+    doc = Pipeline().process(RawArticle("x", text, "text"))
+    linked = [(m.text, m.kb_id) for m in doc.mentions]
+    assert ("وزارة الدفاع الروسية", "russian_ministry_of_defence") in linked
+    assert all(k != "beira" for _, k in linked)
