@@ -41,6 +41,12 @@ _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 _DUAL_SIDES = frozenset({"الجانبان", "الطرفان", "البلدان", "الرئيسان", "الوزيران", "الزعيمان",
                          "الجانبين", "الطرفين", "البلدين", "الرئيسين", "الوزيرين", "الزعيمين",
                          "الدولتان", "الحكومتان", "الحكومتين", "الدولتين"})
+# How far after "وفق"/"قال" the source may be named ("وفق منشور للصفحة الرسمية للقيادة…")
+_SOURCE_REACH = 6
+# Nouns of statements: a date right after one dates the statement, not the event it reports
+# ("أفاد الكرملين في بيان الأحد بلقاء بوتين وحفتر")
+_STATEMENT_NOUNS = frozenset({"بيان", "منشور", "تصريح", "تصريحات", "مقابله", "تقرير", "تغريده",
+                              "مؤتمر", "رساله", "كلمه", "خطاب"})
 _MEMBER_NOUNS = frozenset({"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "افراد", "جنود",
                            "ضباط", "اعضاء", "انصار", "مسلحو", "عناصرا", "وحدات", "قوات"})
 _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان", "الذي", "التي", "،", ","})
@@ -131,7 +137,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         d_lo, d_hi = bisect.bisect_left(date_starts, sent.start), bisect.bisect_left(
             date_starts, sent.end)
         dates = [d for d in doc.dates[d_lo:d_hi] if d.first
-                 and not _opens_period(keys_all, tok_starts, d)]
+                 and not _opens_period(keys_all, tok_starts, d)
+                 and not _dates_statement(keys_all, tok_starts, d)]
         prev_actors: tuple[str, ...] = ()
         for h_i, hit in enumerate(hits):
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
@@ -267,6 +274,12 @@ def _word_offset(word_index: list[int], i: int, delta: int) -> int:
     return max(min(j, i), 0)
 
 
+def _dates_statement(keys: list[str], tok_starts: list[int], d: DateValue) -> bool:
+    """The date follows a statement noun ("في بيان الأحد", "في منشور مساء السبت")."""
+    i = bisect.bisect_right(tok_starts, d.start) - 1
+    return i > 0 and keys[i - 1].lstrip("وب") in _STATEMENT_NOUNS
+
+
 def _opens_period(keys: list[str], tok_starts: list[int], d: DateValue) -> bool:
     """"منذ مطلع 2025": a date after منذ starts an ongoing period; it does not date an
     event (whereas "منذ ثلاثة أيام" is a point in time and carries منذ in its own text)."""
@@ -309,7 +322,7 @@ def _sources(keys: list[str], offset: int, ms: list[_M], etype: dict[str, str],
                 # source is not named here; what follows is the reported clause
                 if any(k in _COMPLEMENTISERS for k in keys[last_tok + 1 : rel]):
                     break
-                if rel <= last_tok + 4 and etype[pm.entity_id] in ("ORG", "PER"):
+                if rel <= last_tok + _SOURCE_REACH and etype[pm.entity_id] in ("ORG", "PER"):
                     src = pm
                 break
             if src is not None:

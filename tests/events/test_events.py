@@ -153,3 +153,10 @@ def test_subject_before_an_apposition_and_a_visit_takes_place_where_it_goes() ->
     (ev,) = evs
     assert ev["actors"] == ["khalifa_haftar"] and ev["targets"] == ["russia"]
     assert ev["location"] == "russia"
+
+
+def test_a_date_after_a_statement_noun_dates_the_statement() -> None:
+    text = "وأفاد الكرملين في بيان الأحد بلقاء بوتين وحفتر."
+    _, evs = _events(text, [("الأحد", date(2025, 5, 11))])
+    (ev,) = [e for e in evs if e["type"] == "CONSULT"]
+    assert ev["date"] is None and ev["sources"] == ["kremlin"]
