@@ -274,10 +274,19 @@ def _word_offset(word_index: list[int], i: int, delta: int) -> int:
     return max(min(j, i), 0)
 
 
+def _unprefix(key: str, letters: str) -> str:
+    """``key`` without one leading conjunction or preposition letter (one only: str.lstrip
+    would turn ووزير "and the minister" into زير)."""
+    return key[1:] if key[:1] and key[0] in letters and len(key) > 2 else key
+
+
 def _dates_statement(keys: list[str], tok_starts: list[int], d: DateValue) -> bool:
     """The date follows a statement noun ("في بيان الأحد", "في منشور مساء السبت")."""
     i = bisect.bisect_right(tok_starts, d.start) - 1
-    return i > 0 and keys[i - 1].lstrip("وب") in _STATEMENT_NOUNS
+    if i <= 0:
+        return False
+    k = keys[i - 1]
+    return k in _STATEMENT_NOUNS or (k[:1] in ("و", "ب") and k[1:] in _STATEMENT_NOUNS)
 
 
 def _opens_period(keys: list[str], tok_starts: list[int], d: DateValue) -> bool:
@@ -329,7 +338,7 @@ def _sources(keys: list[str], offset: int, ms: list[_M], etype: dict[str, str],
                 found.append(_Cited(src.entity_id, offset + first, src.first, scope_all))
                 continue
             window = keys[last_tok + 1 : last_tok + 4]
-            if any(w in cues["back_references"] or w.lstrip("وب") in cues["back_references"]
+            if any(w in cues["back_references"] or _unprefix(w, "وب") in cues["back_references"]
                    for w in window) or " ".join(window[:2]) in cues["back_references"]:
                 backref_at = offset + first
     if not found and backref_at is not None:
@@ -370,7 +379,7 @@ def _in_title(i: int, ms: list[_M], etype: dict[str, str], keys: list[str],
             break
     window = keys[max(first - 3, 0) : first]
     pairs = [f"{x} {y}" for x, y in zip(window, window[1:], strict=False)]
-    return any(k in titles or k.lstrip("و") in titles for k in (*window, *pairs))
+    return any(k in titles or _unprefix(k, "و") in titles for k in (*window, *pairs))
 
 
 def _negated(keys: list[str], t_first: int, left: int, negs: PhraseSet,
@@ -385,7 +394,7 @@ def _certainty(keys: list[str], a: int, t_first: int, cues: dict[str, PhraseSet]
     before = keys[a:t_first]
     joined = " " + " ".join(before) + " "
     for k in before:
-        if k in cues["denied"] or k.lstrip("و") in cues["denied"]:
+        if k in cues["denied"] or _unprefix(k, "و") in cues["denied"]:
             return "denied"
     for c in cues["uncertain"]:
         if f" {c} " in joined or f" و{c} " in joined:
@@ -562,7 +571,7 @@ def _title_between(keys: list[str], t_last: int, first: int) -> bool:
         return False
     titles = cue_lists()["titles"]
     head = between[0]
-    return head in titles or head.lstrip("و") in titles or (
+    return head in titles or _unprefix(head, "و") in titles or (
         len(between) > 1 and f"{between[0]} {between[1]}" in titles)
 
 
