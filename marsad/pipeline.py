@@ -59,10 +59,9 @@ class Resources:
     @cached_property
     def common_words(self) -> frozenset[str]:
         """Frequent Arabic words (match keys) that are not names."""
-        from .data import read_lines
-        from .text.normalize import match_key
+        from .data import common_words
 
-        return frozenset(match_key(w) for w in read_lines("ar/common_words.txt"))
+        return common_words()
 
     @cached_property
     def lexicon(self) -> frozenset[str]:

@@ -49,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_countries import build_records as build_country_records  # noqa: E402
 from build_countries import country_keys, slugify  # noqa: E402
 
+from marsad.data import common_words  # noqa: E402
 from marsad.kb import GAZETTEER_COLUMNS  # noqa: E402
 from marsad.text.normalize import match_key, strip_diacritics  # noqa: E402
 
@@ -142,12 +143,7 @@ _ADMIN_WORDS = {
 
 
 def load_common_words() -> set[str]:
-    words = set()
-    for line in COMMON_WORDS.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(match_key(line))
-    return words
+    return set(common_words())
 
 
 def letters(key: str) -> int:

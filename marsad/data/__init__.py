@@ -34,6 +34,16 @@ def load_yaml(relpath: str) -> Any:
         raise DataFileError(f"not valid YAML: {e}", path=str(path)) from e
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """Match keys of the frequent Arabic words that are not names (``ar/common_words.txt``;
+    '#' starts a comment). One loader for every stage that must tell a word from a name."""
+    from ..text.normalize import match_key
+
+    keys = (match_key(ln.split("#", 1)[0]) for ln in read_lines("ar/common_words.txt"))
+    return frozenset(k for k in keys if k)
+
+
 def read_lines(relpath: str) -> list[str]:
     """Non-empty, non-comment lines of a text data file."""
     path = DATA_DIR / relpath

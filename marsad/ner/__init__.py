@@ -94,7 +94,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         if any("الدوله" in k for k in tkeys):
             found += _demonym_states(text, toks, taken, kb)
         if not kb.generic_first_words.isdisjoint(present):
-            found += _generic_names(text, toks, taken, kb, mentions)
+            found += _generic_names(text, toks, taken, kb, mentions, tkeys)
         for f in found:
             name = text[f.start : f.end]
             entry = kb.get(f.key) if f.key else None
@@ -138,13 +138,12 @@ GENERIC_CONTEXT_CHARS = 400
 
 
 def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: KnowledgeBase,
-                   mentions: list[Mention]) -> list[Found]:
+                   mentions: list[Mention], keys: Sequence[str]) -> list[Found]:
     """"المجلس العسكري" is Niger's junta after "النيجر": a generic phrase resolves to the
     entry of the country last named (within GENERIC_CONTEXT_CHARS before it)."""
     if not kb.generic:
         return []
     out: list[Found] = []
-    keys = [match_key(text[t.start : t.end]) for t in toks]
     firsts = kb.generic_first_words
     i = 0
     while i < len(toks):

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import DATA_DIR, load_yaml, read_lines
+from ..data import common_words, load_yaml
 from ..doc import Token
 from ..text.normalize import is_arabic, match_key
 
@@ -40,9 +40,7 @@ def _lists() -> dict[str, frozenset[str]]:
     # feminine forms of single-word titles: الباحث → الباحثة، المتحدث → المتحدثة
     out["person_titles"] = out["person_titles"] | frozenset(
         t + "ه" for t in out["person_titles"] if " " not in t and not t.endswith("ه"))
-    common = DATA_DIR / "ar" / "common_words.txt"
-    out["common"] = frozenset(match_key(w) for w in read_lines("ar/common_words.txt")) \
-        if common.exists() else frozenset()
+    out["common"] = common_words()
     return out
 
 
@@ -240,13 +238,6 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
         else:
             i += 1
     return out
-
-
-def _looks_like_surname(text: str, tokens: Sequence[Token], idx: list[int]) -> bool:
-    # A single token after a title is accepted only when a comma or the end of the sentence
-    # follows it ("قال الوزير بيلوسوف،"); otherwise it is too often an ordinary word.
-    nxt = idx[-1] + 1
-    return nxt >= len(tokens) or text[tokens[nxt].start : tokens[nxt].end] in ("،", ",", ".")
 
 
 def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],

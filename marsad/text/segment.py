@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_yaml, read_lines
+from ..data import common_words, load_yaml
 from ..doc import Span, Token, Word
 from .normalize import match_key, strip_diacritics
 
@@ -152,11 +152,10 @@ def _split_data() -> _SplitData:
     )
 
 
-@lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """Keys of the common-word list (the pipeline's lexicon is these plus the names of the
     knowledge base): tells a known word from a known name."""
-    return frozenset(match_key(w) for w in read_lines("ar/common_words.txt"))
+    return common_words()
 
 
 _HAMZA_ALEFS = frozenset("أإآ")

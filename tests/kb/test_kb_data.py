@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from marsad.data import common_words as data_common_words
 from marsad.kb import GAZETTEER_COLUMNS
 from marsad.text.normalize import match_key
 
@@ -169,12 +170,7 @@ def all_keys(entities):
 
 @pytest.fixture(scope="session")
 def common_words():
-    words = set()
-    for line in COMMON_WORDS.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(match_key(line))
-    return words
+    return set(data_common_words())
 
 
 # ----------------------------------------------------------------------------- structure
