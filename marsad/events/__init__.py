@@ -187,6 +187,15 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if not actors and hit.trigger.type in _MATERIAL_TYPES and demonyms:
                 actors = _demonym_actor(keys_all, lo, hi, demonyms, by_kb)
                 targets = tuple(t for t in targets if t not in actors)
+            if hit.trigger.type in _REACTIONS and hit.trigger.pos == "verb":
+                referred = _anaphoric_object(keys_all, t_last + 1, b, sent_ms, actors,
+                                             cues["anaphora"])
+                if referred is not None:
+                    # "دان الاتحاد الإفريقي الهجوم": the reaction is aimed at whoever did
+                    # the attack told before; named objects after the noun are about it
+                    before = _referred_participants(events, referred)
+                    if before:
+                        targets = tuple(i for i in before if i not in actors)
             if actors:
                 prev_actors = actors
                 last_actor = actors[0]
@@ -214,6 +223,51 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             ))
     events = _visit_places(events, etype, by_kb, capitals or {})
     return _merge(events, etype)
+
+
+# Reactions whose object may be an event told before (see "anaphora" in triggers.yaml)
+_REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "REQUEST"})
+# How many tokens after the verb its object may stand, behind the subject and its title
+_OBJECT_REACH = 10
+
+
+def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
+                      actors: tuple[str, ...], anaphora: dict[str, str]) -> str | None:
+    """The type of the earlier event named by the verb's object ("الهجوم", "بالاتفاق"),
+    when that noun comes before any participant other than the subject."""
+    starts = {pm.first: pm for pm in sent_ms}
+    k = first
+    end = min(hi, first + _OBJECT_REACH)
+    while k < end:
+        pm = starts.get(k)
+        if pm is not None:
+            if pm.entity_id not in actors:
+                return None  # a named object comes first: it is the target
+            k = pm.last + 1
+            continue
+        key = keys[k]
+        if key in ("،", ",", ".", ":", "؛"):
+            return None
+        for form in (key, key[1:] if key[:1] in ("ب", "و", "ل") else None):
+            if not form:
+                continue
+            two = form + " " + keys[k + 1] if k + 1 < len(keys) else None
+            for cand in (two, form):
+                if cand is not None and cand in anaphora:
+                    return anaphora[cand]
+        k += 1
+    return None
+
+
+def _referred_participants(events: list[Event], etype: str) -> tuple[str, ...]:
+    """Who did the article's lead event of ``etype``: an agreement's sides are all its
+    participants, an attack's or a sanction's its actors. News puts the happening that the
+    reactions answer first (the lead); attacks told later are mostly background or the
+    cause ("ردا على هجوم الحوثيين"), so the first one with actors is taken, not the last."""
+    for ev in events:
+        if ev.type == etype and ev.actors and ev.certainty not in ("negated", "denied"):
+            return ev.actors + ev.targets if etype == "AGREE" else ev.actors
+    return ()
 
 
 def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
@@ -462,7 +516,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             dest.append(pm.entity_id)
             location = location or pm.entity_id
             continue
-        if prev in ("مع", "ومع"):
+        if prev in ("مع", "ومع", "لدي"):
+            # "مع X": the other side; "سفيرها لدى X": the state the envoy is posted to
             with_.append(pm)
             continue
         (parts_after if pm.first > t_last else parts_before).append(pm)
@@ -645,6 +700,8 @@ def _merge(events: list[Event], etype: dict[str, str]) -> list[Event]:
         for k, prev in enumerate(out):
             if prev.type != ev.type:
                 continue
+            if prev.mode and ev.mode and prev.mode != ev.mode and prev.type != "CONSULT":
+                continue  # an expulsion and a recall are two sanctions, not one told twice
             if set(prev.actors) != set(ev.actors):
                 # a meeting told from the other side ("لقاء بوتين وحفتر" after "التقى حفتر
                 # بوتين") is the same meeting: same participants, either direction

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -61,7 +61,8 @@ def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
 
 
 class TriggerIndex:
-    def __init__(self, records: list[dict]) -> None:
+    def __init__(self, records: list[dict], fillers: Iterable[str] = ()) -> None:
+        self.fillers = frozenset(match_key(w) for w in fillers)
         # a form may trigger several types; the first whose requirement is met wins
         # (وصل with troops nearby is MOBILIZE, otherwise a visit)
         self.index: dict[str, list[Trigger]] = {}
@@ -119,9 +120,14 @@ class TriggerIndex:
                         if self._requirement_met(cand, keys):
                             best, best_key = cand, cur
                             break
-                    if cur not in self.prefixes or j + 1 >= n or tokens[j + 1].is_punct:
+                    if cur not in self.prefixes:
                         break
-                    j += 1
+                    nxt = j + 1
+                    while nxt < n and keys[nxt] in self.fillers:
+                        nxt += 1
+                    if nxt >= n or tokens[nxt].is_punct:
+                        break
+                    j = nxt
                     cur = cur + " " + keys[j]
             if best is not None:
                 suffix = self._pronoun(best_key.split(" ")[-1])
@@ -186,7 +192,7 @@ class TriggerIndex:
 @lru_cache(maxsize=1)
 def default_triggers() -> TriggerIndex:
     data = load_yaml("ar/triggers.yaml")
-    return TriggerIndex(data["triggers"])
+    return TriggerIndex(data["triggers"], data.get("fillers") or ())
 
 
 class PhraseSet:
@@ -235,6 +241,8 @@ def cue_lists() -> dict[str, Any]:
         for sec in ("certainty", "attribution")
     }
     out["light_verbs"] = PhraseSet(tuple(match_key(w) for w in data["light_verbs"]))
+    out["anaphora"] = {match_key(w): etype for etype, words in data.get("anaphora", {}).items()
+                       for w in words}
     cues = load_yaml("ar/ner_cues.yaml")
     out["titles"] = PhraseSet(tuple(match_key(w) for w in cues["person_titles"]))
     return out

@@ -175,8 +175,18 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
         # a place named right after ("المجلس العسكري … في بوركينا فاسو") decides first
         after = [m for m in mentions if end < m.start <= end + 80 and m.type in ("GPE", "LOC")
                  and match_key(text[end : m.start]).split()[-1:] in (["في"], ["ب"])]
+        # then coreference: a bare "الجيش" after "الجيش السوداني" is that army, however
+        # far back, and whatever country was named last
+        keys_here = {e.key for e in kb.generic[phrase]}
+        named = [m for m in mentions if m.kb_id in keys_here and m.end <= start]
         if after:
             chosen = after[0].kb_id if after[0].kb_id in countries else None
+        elif named:
+            entry = kb.get(max(named, key=lambda m: m.start).kb_id)
+            if entry is not None:
+                out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
+            i += n
+            continue
         else:
             context = [m for m in mentions if m.kb_id in countries
                        and start - GENERIC_CONTEXT_CHARS <= m.start < start]

@@ -160,3 +160,58 @@ def test_a_date_after_a_statement_noun_dates_the_statement() -> None:
     _, evs = _events(text, [("الأحد", date(2025, 5, 11))])
     (ev,) = [e for e in evs if e["type"] == "CONSULT"]
     assert ev["date"] is None and ev["sources"] == ["kremlin"]
+
+
+_PIPE: list = []
+
+
+def _full(text: str) -> list[dict]:
+    """Events of ``text`` through the whole pipeline and the packaged knowledge base."""
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    if not _PIPE:
+        _PIPE.append(Pipeline())
+    doc = _PIPE[0].process(RawArticle("t", text, "text"))
+    key = {e.id: e.kb_id for e in doc.entities}
+    return [{"type": ev.type, "mode": ev.mode, "actors": [key[i] for i in ev.actors],
+             "targets": [key[i] for i in ev.targets]} for ev in doc.events]
+
+
+def test_a_reaction_to_an_event_told_before_targets_who_did_it() -> None:
+    text = ("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين معسكرا للجيش المالي. "
+            "ودان الاتحاد الإفريقي الهجوم ووصفه بأنه عمل إرهابي.")
+    evs = _full(text)
+    accuse = [e for e in evs if e["type"] == "ACCUSE"]
+    assert [(e["actors"], e["targets"]) for e in accuse] == [(["african_union"], ["jnim"])]
+
+
+def test_a_named_object_comes_before_the_event_noun() -> None:
+    # the object is named: no back-reference is made
+    text = "قصفت إسرائيل مواقع في لبنان. واتهمت إيران الولايات المتحدة بدعم الهجوم."
+    evs = _full(text)
+    accuse = next(e for e in evs if e["type"] == "ACCUSE")
+    assert accuse["targets"] == ["united_states"]
+
+
+def test_recalling_an_ambassador_is_a_sanction_summoning_one_an_accusation() -> None:
+    evs = _full("وردت فرنسا بطرد 12 دبلوماسيا جزائريا، واستدعت سفيرها لدى الجزائر للتشاور.")
+    assert [(e["type"], e["mode"], e["actors"], e["targets"]) for e in evs] == [
+        ("SANCTION", "expel", ["france"], []),
+        ("SANCTION", "withdraw", ["france"], ["algeria"])]
+    evs = _full("واستدعت وزارة الخارجية العراقية السفير التركي في بغداد.")
+    assert [e["type"] for e in evs] == ["ACCUSE"]
+
+
+def test_pledges_of_concessions_and_future_withdrawals_are_concede() -> None:
+    evs = _full("وتعهد نتنياهو بتخفيف القيود على المعابر.")
+    assert [e["type"] for e in evs] == ["CONCEDE"]
+    evs = _full("وتعهد بوتين بتعزيز التعاون مع حفتر.")
+    assert [e["type"] for e in evs] == ["AGREE"]
+    evs = _full("وقال نتنياهو إن إسرائيل ستنسحب من جنوب لبنان.")
+    assert "CONCEDE" in [e["type"] for e in evs]
+
+
+def test_an_adverb_inside_a_multiword_trigger() -> None:
+    evs = _full("وأقامت روسيا أيضا علاقات مع قادة الانقلاب في مالي.")
+    assert [(e["type"], e["actors"]) for e in evs] == [("COOPERATE", ["russia"])]

@@ -132,6 +132,19 @@ def test_generic_names_resolve_to_the_country_in_context() -> None:
     assert [k for k, _ in _linked(doc)] == []
 
 
+def test_a_generic_name_refers_back_to_the_body_named_in_full() -> None:
+    # the army named in full earlier wins over the country named last ("واشنطن")
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline().process(RawArticle(
+        "t", "قصف الجيش السوداني مواقع في الخرطوم. ورحبت الولايات المتحدة بالهدنة، "
+        "فيما اتهمت قوات الدعم السريع الجيش بخرق الهدنة.", "text"))
+    armies = [(m.text, m.kb_id) for m in doc.mentions if m.kb_id == "sudanese_armed_forces"]
+    assert armies == [("الجيش السوداني", "sudanese_armed_forces"),
+                      ("الجيش", "sudanese_armed_forces")]
+
+
 def test_shared_surname_after_another_given_name_is_not_linked() -> None:
     from marsad.kb import KnowledgeBase, entry_from_record
 
