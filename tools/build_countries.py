@@ -196,6 +196,8 @@ def build_records(capitals: dict[str, str] | None = None) -> list[dict]:
         }
         if ov.get("part_of"):
             rec["part_of"] = ov["part_of"]
+        if ov.get("generic_aliases"):
+            rec["generic_aliases"] = list(ov["generic_aliases"])
         records.append(rec)
     return records
 

@@ -116,6 +116,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         if country and country in by_kb:
             state_of[e.id] = by_kb[country]
     word_index = _word_positions(tokens)
+    place_ends = {pm.last for pm in placed if etype[pm.entity_id] in _PLACE_TYPES}
     date_starts = [d.start for d in doc.dates]
 
     events: list[Event] = []
@@ -136,9 +137,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         source_ms = {c.token for c in cited if c.token is not None}
         d_lo, d_hi = bisect.bisect_left(date_starts, sent.start), bisect.bisect_left(
             date_starts, sent.end)
-        dates = [d for d in doc.dates[d_lo:d_hi] if d.first
-                 and not _opens_period(keys_all, tok_starts, d)
-                 and not _dates_statement(keys_all, tok_starts, d)]
+        dates, statement_dates = [], []
+        for d in doc.dates[d_lo:d_hi]:
+            if not d.first or _opens_period(keys_all, tok_starts, d):
+                continue
+            # a date right after "في بيان"/"في منشور" dates the statement; it dates the
+            # event only when nothing else does (a same-day report of a meeting)
+            (statement_dates if _dates_statement(keys_all, tok_starts, d) else dates).append(d)
         prev_actors: tuple[str, ...] = ()
         for h_i, hit in enumerate(hits):
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
@@ -184,6 +189,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # the sentence
                 actors = prev_actors
                 targets = tuple(t for t in targets if t not in actors)
+            if not actors and prev_actors and hit.trigger.pos == "noun" and any(
+                    e.type == hit.trigger.type and set(e.actors) == set(prev_actors)
+                    and e.evidence[0].start == sent.start for e in events[-3:]):
+                # "وصل الشرع إلى الرياض، في أول زيارة خارجية": the noun retells the
+                # sentence's own event; it takes its subject and then merges with it
+                actors = prev_actors
+                targets = tuple(t for t in targets if t not in actors)
             if not actors and hit.trigger.type in _MATERIAL_TYPES and demonyms:
                 actors = _demonym_actor(keys_all, lo, hi, demonyms, by_kb)
                 targets = tuple(t for t in targets if t not in actors)
@@ -214,7 +226,12 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if certainty == "asserted" and src:
                 certainty = "reported"
             c_lo, c_hi = tokens[lo].start, tokens[hi - 1].end
-            date = _nearest_date([d for d in dates if c_lo <= d.start < c_hi], hit.start)
+            own = [d for d in dates if c_lo <= d.start < c_hi
+                   and not _in_relative_clause(keys_all, tok_starts, t_last, d, place_ends)]
+            date = _nearest_date(own, hit.start)
+            if date is None and not own and statement_dates and hit.trigger.pos == "verb" \
+                    and not _future(keys_all[t_first]):
+                date = _nearest_date(statement_dates, hit.start)
             events.append(Event(
                 id="", type=hit.trigger.type, mode=hit.trigger.mode, actors=actors,
                 targets=targets, location=location, date=date, attributed_to=src,
@@ -666,6 +683,25 @@ def _uniq(ids: Iterable[str]) -> list[str]:
         if i not in out:
             out.append(i)
     return out
+
+
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+
+
+def _in_relative_clause(keys: list[str], tok_starts: list[int], t_last: int,
+                        d: DateValue, place_ends: set[int]) -> bool:
+    """The date stands in a relative clause on a place named after the trigger ("التقى
+    حفتر بوتين في موسكو التي وصلها مساء الخميس"): it dates that clause's verb (the
+    arrival), not the trigger. A relative clause on the event's own noun ("القمة التي
+    استضافتها سان بطرسبرغ في 2023") still dates the event."""
+    i = bisect.bisect_right(tok_starts, d.start) - 1
+    return any(keys[j] in _RELATIVES and j - 1 in place_ends for j in range(t_last + 1, i))
+
+
+def _future(key: str) -> bool:
+    """A verb in the future (سيزور، ستنسحب): a statement's date does not date it."""
+    k = key[1:] if key[:1] in ("و", "ف") else key
+    return k[:1] == "س" and k[1:2] in ("ي", "ت", "ن", "ا")
 
 
 def _nearest_date(dates: Sequence[DateValue], at: int) -> DateValue | None:

@@ -10,12 +10,14 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
+from ..text.segment import proclitic_splits
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import (
     Found,
@@ -108,7 +110,98 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                     extra.setdefault(surname, (cand,))
     if extra:
         mentions = _second_pass(doc, matcher, slices, extra, mentions)
+    mentions += _title_references(doc, mentions, cue_sets()["person_titles"], kb)
     return _retarget_family_names(mentions, kb)
+
+
+def _title_form(key: str, titles: frozenset[str]) -> str | None:
+    """The title a token holds, behind its clitics: بالرئيس → الرئيس, ووزير → وزير."""
+    if key in titles:
+        return key
+    for p in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        if key.startswith(p) and key[len(p):] in titles:
+            return key[len(p):]
+        if key.startswith(p + "ل") and "ال" + key[len(p) + 1:] in titles:
+            return "ال" + key[len(p) + 1:]  # للرئيس: ل + الرئيس
+    return None
+
+
+# How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
+_TITLE_WORDS = 5
+
+
+def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
+                      kb: KnowledgeBase) -> list[Mention]:
+    """A title alone refers to the person it introduced earlier in the article: after
+    "الرئيس الروسي فلاديمير بوتين", a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
+
+    Only titles with a qualifier (an office or an origin: "وزير الدفاع"، "الرئيس الروسي")
+    are used, and only when the article gives them to one person; a bare rank ("الفريق
+    أول") or a title held by two people in the article refers to nobody in particular."""
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    if not toks or not mentions:
+        return []
+    tok_starts = [t.start for t in toks]
+    holders: dict[tuple[str, ...], set[str]] = {}
+    named_at: set[int] = set()
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        i = bisect.bisect_right(tok_starts, m.start) - 1
+        named_at.add(i)
+        if not m.kb_id:
+            continue
+        head = None
+        for j in range(i - 1, max(i - _TITLE_WORDS, 0) - 1, -1):
+            if toks[j].is_punct:
+                break
+            if _title_form(keys[j], titles):
+                head = j
+        if head is None or i - head < 2:
+            continue
+        phrase = list(keys[head:i])
+        phrase[0] = _title_form(phrase[0], titles) or phrase[0]
+        if all(w in titles for w in phrase):
+            continue  # ranks only
+        holders.setdefault(tuple(phrase), set()).add(m.kb_id)
+    unique = {p: next(iter(v)) for p, v in holders.items() if len(v) == 1}
+    if not unique:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    for phrase, who in unique.items():
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            first = keys[i]
+            if first != phrase[0] and not first.endswith(phrase[0]):
+                continue
+            if tuple(keys[i + 1 : i + n]) != phrase[1:]:
+                continue
+            k = i + n
+            while k < len(toks) and k not in named_at and (keys[k] in titles
+                                                            or toks[k].is_punct):
+                k += 1  # "رئيس المرحلة الانتقالية، الجنرال عبد الرحمن تياني"
+            if k in named_at:
+                continue  # a title before a name: it is that person's (counted there)
+            if i + n < len(toks) and (keys[i + n][2:] in kb.demonyms or (
+                    keys[i + n] == "في" and not any(w[2:] in kb.demonyms for w in phrase))):
+                # qualified further: "رئيس المرحلة الانتقالية في النيجر" is another
+                # office; but "الرئيس الروسي في مقر الكرملين" is where he was
+                continue
+            if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
+                continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
+            skip = 0
+            if first != phrase[0]:
+                surface = text[toks[i].start : toks[i].end]
+                skip = next((pl for pl, rest in proclitic_splits(surface)
+                             if match_key(rest) == phrase[0]), -1)
+                if skip < 0:
+                    continue
+            start, end = toks[i].start + skip, toks[i + n - 1].end
+            if any(a < end and start < b for a, b in covered):
+                continue
+            out.append(Mention(start, end, text[start:end], "PER", who, "coref"))
+    return out
 
 
 def _demonym_states(text: str, toks: Sequence[Token], taken: set[int],
@@ -171,7 +264,10 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
             continue
         n, phrase, skip = hit
         start, end = toks[i].start + skip, toks[i + n - 1].end
-        countries = {e.country: e for e in kb.generic[phrase] if e.country}
+        # a country's own generic name («المملكة») belongs to that country
+        countries = {e.country or (e.key if e.type == "GPE" else None): e
+                     for e in kb.generic[phrase]}
+        countries.pop(None, None)
         # a place named right after ("المجلس العسكري … في بوركينا فاسو") decides first
         after = [m for m in mentions if end < m.start <= end + 80 and m.type in ("GPE", "LOC")
                  and match_key(text[end : m.start]).split()[-1:] in (["في"], ["ب"])]
@@ -188,9 +284,19 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
             i += n
             continue
         else:
-            context = [m for m in mentions if m.kb_id in countries
-                       and start - GENERIC_CONTEXT_CHARS <= m.start < start]
-            chosen = max(context, key=lambda m: m.start).kb_id if context else None
+            # the country last named, or the country of the body or person last named
+            # ("وكالة الأنباء السعودية" sets the context of «المملكة»)
+            context: list[tuple[int, str]] = []
+            for m in mentions:
+                if not (start - GENERIC_CONTEXT_CHARS <= m.start < start) or not m.kb_id:
+                    continue
+                if m.kb_id in countries:
+                    context.append((m.start, m.kb_id))
+                else:
+                    owner = kb.get(m.kb_id)
+                    if owner is not None and owner.country in countries:
+                        context.append((m.start, owner.country))
+            chosen = max(context)[1] if context else None
         if chosen is not None:
             entry = countries[chosen]
             out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))

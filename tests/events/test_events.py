@@ -215,3 +215,32 @@ def test_pledges_of_concessions_and_future_withdrawals_are_concede() -> None:
 def test_an_adverb_inside_a_multiword_trigger() -> None:
     evs = _full("وأقامت روسيا أيضا علاقات مع قادة الانقلاب في مالي.")
     assert [(e["type"], e["actors"]) for e in evs] == [("COOPERATE", ["russia"])]
+
+
+def test_a_title_alone_refers_to_the_person_it_introduced() -> None:
+    text = ("وجاء اللقاء الذي جمع حفتر بالرئيس الروسي فلاديمير بوتين في موسكو. "
+            "وأفادت القيادة العامة في منشور مساء السبت، بأن حفتر التقى الرئيس الروسي "
+            "في مقر الكرملين.")
+    evs = _full(text)
+    assert any(e["type"] == "CONSULT" and e["targets"] == ["vladimir_putin"]
+               and e["actors"] == ["khalifa_haftar"] for e in evs)
+    # a longer title is another office: the deputy is not the minister
+    evs = _full("التقى وزير الدفاع الروسي أندريه بيلوسوف حفتر. واستقبل نائب وزير الدفاع "
+                "الروسي الوفد في موسكو.")
+    assert not any("andrei_belousov" in e["actors"] + e["targets"] and "الوفد" in str(e)
+                   for e in evs[1:])
+
+
+def test_a_statement_date_dates_a_reported_past_event_only_when_nothing_else_does() -> None:
+    text = "وأفادت القيادة العامة في منشور مساء السبت، بأن حفتر التقى بوتين في موسكو."
+    _, evs = _events(text, [("مساء السبت", date(2025, 5, 10))])
+    assert evs[0]["date"] == date(2025, 5, 10)
+    text = "وقالت الوزارة في بيان الأحد إن حفتر التقى بوتين الجمعة."
+    _, evs = _events(text, [("الأحد", date(2025, 5, 11)), ("الجمعة", date(2025, 5, 9))])
+    assert evs[0]["date"] == date(2025, 5, 9)
+
+
+def test_a_date_in_a_relative_clause_on_the_place_dates_that_clause() -> None:
+    text = "والتقى حفتر مع بوتين في العاصمة موسكو التي وصلها مساء الخميس."
+    _, evs = _events(text, [("مساء الخميس", date(2025, 5, 8))])
+    assert evs[0]["targets"] == ["vladimir_putin"] and evs[0]["date"] is None

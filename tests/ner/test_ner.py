@@ -173,3 +173,13 @@ def test_a_clitic_on_a_common_word_that_opens_a_name() -> None:
     linked = [(m.text, m.kb_id) for m in doc.mentions]
     assert ("وزارة الدفاع الروسية", "russian_ministry_of_defence") in linked
     assert all(k != "beira" for _, k in linked)
+
+
+def test_a_kingdom_resolves_to_the_country_of_the_bodies_named_before() -> None:
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline().process(RawArticle(
+        "t", "وقالت وكالة الأنباء السعودية إن ولي العهد أكد وقوف المملكة إلى جانب سوريا.",
+        "text"))
+    assert ("المملكة", "saudi_arabia") in [(m.text, m.kb_id) for m in doc.mentions]
