@@ -199,6 +199,12 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if not actors and hit.trigger.type in _MATERIAL_TYPES and demonyms:
                 actors = _demonym_actor(keys_all, lo, hi, demonyms, by_kb)
                 targets = tuple(t for t in targets if t not in actors)
+            if not targets and hit.trigger.type in _NISBA_TARGET_TYPES and demonyms:
+                # "بطرد 12 دبلوماسيا جزائريا"، "على سفن حربية أمريكية وبريطانية": the
+                # people or things acted on are the country's
+                targets = tuple(t for t in _demonym_targets(
+                    keys_all, t_last + 1, min(hi, t_last + 1 + _NISBA_REACH), demonyms,
+                    by_kb) if t not in actors)
             if hit.trigger.type in _REACTIONS and hit.trigger.pos == "verb":
                 referred = _anaphoric_object(keys_all, t_last + 1, b, sent_ms, actors,
                                              cues["anaphora"])
@@ -285,6 +291,51 @@ def _referred_participants(events: list[Event], etype: str) -> tuple[str, ...]:
         if ev.type == etype and ev.actors and ev.certainty not in ("negated", "denied"):
             return ev.actors + ev.targets if etype == "AGREE" else ev.actors
     return ()
+
+
+# Words that end the reach of "مع" back from a name: another preposition or a clause break
+_WITH_STOPS = frozenset({"في", "الي", "من", "علي", "عن", "ان", "الذي", "التي", "،", ",", ".",
+                         "و", "ثم", "بين"})
+
+
+def _with_phrase(keys: list[str], first: int) -> bool:
+    """The name stands in a "مع"/"لدى" phrase, right after it or behind a title of up to
+    three words ("مع أمير قطر الشيخ تميم")."""
+    for j in range(first - 1, max(first - 4, 0) - 1, -1):
+        k = keys[j]
+        if k in ("مع", "ومع", "لدي"):
+            return True
+        if k in _WITH_STOPS:
+            return False
+    return False
+
+
+# Types whose object may be named only by a nisba ("دبلوماسيا جزائريا"), and how far after
+# the trigger that object stands
+_NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+_NISBA_REACH = 8
+
+
+def _demonym_targets(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
+                     by_kb: dict[str, str]) -> tuple[str, ...]:
+    """The countries of the nisbas after the trigger ("سفن حربية أمريكية وبريطانية"), in
+    order, when the document names them; stops at a clause break."""
+    out: list[str] = []
+    for k in keys[lo:hi]:
+        if k in ("،", ",", ".", "؛"):
+            break
+        for form in (k, k[1:] if k[:1] == "و" else k):
+            base = form[2:] if form.startswith("ال") else form
+            for cand in (base, base[:-1] if base.endswith("ا") else base,
+                         base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else base):
+                country = demonyms.get(cand)
+                if country and country in by_kb and by_kb[country] not in out:
+                    out.append(by_kb[country])
+                    break
+            else:
+                continue
+            break
+    return tuple(out)
 
 
 def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
@@ -509,6 +560,7 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     parts_before: list[_M] = []
     with_: list[_M] = []
     dest: list[str] = []
+    giver: _M | None = None
     for pm in clause:
         t = etype[pm.entity_id]
         prev = _prev_key(keys, pm.first)
@@ -524,6 +576,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             if to_place and t == "GPE":
                 dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
             continue
+        if giver is None and trig.pos == "noun" and trig.type in _GIVEN_TYPES \
+                and prev == "من" and 0 < pm.first - t_last <= 4 and t in _PARTICIPANT_TYPES:
+            giver = pm  # "دعم غير مشروط من لوكاشينكو": the support comes from him
+            continue
         if t not in _PARTICIPANT_TYPES or (prev in _NON_PARTICIPANT_PREPS and not (
                 prev == "من" and _prev_key(keys, pm.first - 1) in _MEMBER_NOUNS)):
             # "من ليبيا"، "عبر غينيا": origin and route, not participants; but in
@@ -533,8 +589,9 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             dest.append(pm.entity_id)
             location = location or pm.entity_id
             continue
-        if prev in ("مع", "ومع", "لدي"):
-            # "مع X": the other side; "سفيرها لدى X": the state the envoy is posted to
+        if _with_phrase(keys, pm.first):
+            # "مع X" (or "مع أمير قطر الشيخ تميم"): the other side; "سفيرها لدى X": the
+            # state the envoy is posted to
             with_.append(pm)
             continue
         (parts_after if pm.first > t_last else parts_before).append(pm)
@@ -591,7 +648,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         # "أن روسيا تجري تحركات"، "يجري حفتر زيارة": a light verb before the noun
         # carries its subject
         light = next((j for j in range(t_first - 1, max(left, t_first - _LIGHT_REACH) - 1, -1)
-                      if keys[j] in light_verbs), None)
+                      if keys[j] in light_verbs or _unprefix(keys[j], "وف") in light_verbs),
+                     None)
         if light is not None:
             # the light verb's subject may sit behind a relative clause ("يجري حفتر، الذي
             # يشغل منصب قائد …، زيارة"): look from the light verb, not from the noun
@@ -623,6 +681,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         actors, targets = tuple(ids_obj), subj
     else:
         actors, targets = subj, tuple(i for i in ids_obj if i not in subj)
+    if giver is not None:
+        # the receivers are whoever else the noun names: "حصول حفتر على دعم من لوكاشينكو"
+        actors, targets = (giver.entity_id,), tuple(
+            i for i in _uniq((*actors, *targets)) if i != giver.entity_id)
     if trig.type == "MOBILIZE":
         # the forces moved are mobilised with their sender: "رفعت موسكو عناصر الفيلق"
         moved = tuple(i for i in targets if etype[i] == "ORG")
@@ -685,6 +747,8 @@ def _uniq(ids: Iterable[str]) -> list[str]:
     return out
 
 
+# Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
+_GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 

@@ -90,7 +90,7 @@ class TriggerIndex:
                     for n in range(1, len(toks)):
                         prefixes.add(" ".join(toks[:n]))
         self.prefixes = frozenset(prefixes)
-        self._vcache: dict[str, list[tuple[str, int, bool]]] = {}
+        self._vcache: dict[str, list[tuple[str, int, bool, bool]]] = {}
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
              ) -> list[TriggerHit]:
@@ -107,12 +107,13 @@ class TriggerIndex:
             best: TriggerHit | None = None
             best_key = ""
             variants = self._variants(text[tokens[i].start : tokens[i].end], keys[i])
-            for key, skip, has_article in variants:
+            for key, skip, has_article, purpose in variants:
                 cur, j = key, i
                 while True:
                     for trig in self.index.get(cur, ()):
-                        # a verb never takes the article: التعاون is a noun, not تعاون
-                        if has_article and trig.pos == "verb":
+                        # a verb never takes the article: التعاون is a noun, not تعاون;
+                        # nor the ل of purpose: "لمنح"، "لبحث" are verbal nouns ("to grant")
+                        if trig.pos == "verb" and (has_article or purpose):
                             continue
                         if best is not None and j <= best.last_token:
                             break
@@ -140,14 +141,15 @@ class TriggerIndex:
                 i += 1
         return out
 
-    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool]]:
+    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool]]:
         """The whole token, then its clitic splits with the shortest prefix first (وبحث is
         و + بحث, not وب + حث): (key, prefix length, whether the prefix ends in ال)."""
         cached = self._vcache.get(surface)
         if cached is None:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
-            cached = [v for v in [(key, 0, False)] + [
-                (match_key(r), p, match_key(surface[:p]).endswith("ال")) for p, r in splits]
+            cached = [v for v in [(key, 0, False, False)] + [
+                (match_key(r), p, match_key(surface[:p]).endswith("ال"),
+                 match_key(surface[:p]).lstrip("وف") == "ل") for p, r in splits]
                 if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached

@@ -197,7 +197,7 @@ def test_a_named_object_comes_before_the_event_noun() -> None:
 def test_recalling_an_ambassador_is_a_sanction_summoning_one_an_accusation() -> None:
     evs = _full("وردت فرنسا بطرد 12 دبلوماسيا جزائريا، واستدعت سفيرها لدى الجزائر للتشاور.")
     assert [(e["type"], e["mode"], e["actors"], e["targets"]) for e in evs] == [
-        ("SANCTION", "expel", ["france"], []),
+        ("SANCTION", "expel", ["france"], ["algeria"]),
         ("SANCTION", "withdraw", ["france"], ["algeria"])]
     evs = _full("واستدعت وزارة الخارجية العراقية السفير التركي في بغداد.")
     assert [e["type"] for e in evs] == ["ACCUSE"]
@@ -244,3 +244,28 @@ def test_a_date_in_a_relative_clause_on_the_place_dates_that_clause() -> None:
     text = "والتقى حفتر مع بوتين في العاصمة موسكو التي وصلها مساء الخميس."
     _, evs = _events(text, [("مساء الخميس", date(2025, 5, 8))])
     assert evs[0]["targets"] == ["vladimir_putin"] and evs[0]["date"] is None
+
+
+def test_the_other_side_behind_a_title_after_with() -> None:
+    evs = _full("وقالت وكالة الأنباء القطرية إن الرئيس المصري عبد الفتاح السيسي أجرى اتصالا "
+                "هاتفيا مع أمير قطر الشيخ تميم بن حمد.")
+    assert [(e["type"], e["mode"], e["actors"], e["targets"]) for e in evs] == [
+        ("CONSULT", "phone", ["abdel_fattah_el_sisi"], ["tamim_bin_hamad"])]
+
+
+def test_support_from_someone_makes_him_the_giver() -> None:
+    evs = _full("وحصل خليفة حفتر على دعم غير مشروط من ألكسندر لوكاشينكو.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("SUPPORT", ["alexander_lukashenko"], ["khalifa_haftar"])]
+
+
+def test_the_object_named_by_a_nisba_is_the_countrys() -> None:
+    evs = _full("أمرت فرنسا بطرد 12 دبلوماسيا جزائريا بعد توتر مع الجزائر.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("SANCTION", ["france"], ["algeria"])]
+
+
+def test_a_verb_with_the_lam_of_purpose_is_no_event() -> None:
+    # "لمنح" is "to grant" (a verbal noun), not "granted"
+    evs = _full("وتظاهر المئات أمام مركز لمنح التأشيرات التركية في بغداد.")
+    assert "COOPERATE" not in [e["type"] for e in evs]
