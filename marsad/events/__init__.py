@@ -120,6 +120,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     date_starts = [d.start for d in doc.dates]
 
     events: list[Event] = []
+    background: list[bool] = []  # per event: told as the cause of another
     last_sources: tuple[str, ...] = ()
     last_actor: str | None = None  # for pronouns that refer back across sentences
     last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
@@ -145,7 +146,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             # event only when nothing else does (a same-day report of a meeting)
             (statement_dates if _dates_statement(keys_all, tok_starts, d) else dates).append(d)
         prev_actors: tuple[str, ...] = ()
+        consumed: set[int] = set()  # tokens of event nouns that only refer back
         for h_i, hit in enumerate(hits):
+            if a + hit.first_token in consumed:
+                continue
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
             right = a + (hits[h_i + 1].first_token if h_i + 1 < len(hits) else b - a)
             t_first, t_last = a + hit.first_token, a + hit.last_token
@@ -183,6 +187,14 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             actors = tuple(_uniq(state_of.get(i, i) for i in actors))
             targets = tuple(_uniq(state_of.get(i, i) for i in targets if
                                   state_of.get(i, i) not in actors))
+            if prev_actors and hit.trigger.pos == "verb" and hit.trigger.roles == \
+                    "subject_actor" and t_first > a and keys_all[t_first - 1] in ("،", ",") \
+                    and keys_all[t_first][:1] == "و" and actors and actors != prev_actors \
+                    and all(etype[i] != "PER" for i in actors):
+                # "رحّب ميقاتي بالاتفاق، وشكر الولايات المتحدة وفرنسا": a verb joined on
+                # after a comma goes on with the same subject; what follows is its object
+                targets = tuple(_uniq(i for i in (*actors, *targets) if i not in prev_actors))
+                actors = prev_actors
             if not actors and prev_actors and hit.trigger.pos == "verb" \
                     and hit.trigger.roles == "subject_actor":
                 # a dropped subject ("في زيارة التقى خلالها …") is the last one named in
@@ -205,13 +217,18 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 targets = tuple(t for t in _demonym_targets(
                     keys_all, t_last + 1, min(hi, t_last + 1 + _NISBA_REACH), demonyms,
                     by_kb) if t not in actors)
+            if hit.trigger.mutual and targets:
+                # "وقّعت أديس أبابا مذكرة تفاهم مع أرض الصومال": both sides sign
+                actors, targets = tuple(_uniq((*actors, *targets))), ()
             if hit.trigger.type in _REACTIONS and hit.trigger.pos == "verb":
-                referred = _anaphoric_object(keys_all, t_last + 1, b, sent_ms, actors,
-                                             cues["anaphora"])
-                if referred is not None:
+                found = _anaphoric_object(keys_all, t_last + 1, b, sent_ms, actors,
+                                          cues["anaphora"])
+                referred = found[0] if found else None
+                if found is not None:
+                    consumed.add(found[1])  # "رحّب بالاتفاق": the noun is no new event
                     # "دان الاتحاد الإفريقي الهجوم": the reaction is aimed at whoever did
                     # the attack told before; named objects after the noun are about it
-                    before = _referred_participants(events, referred)
+                    before = _referred_participants(events, background, referred)
                     if before:
                         targets = tuple(i for i in before if i not in actors)
             if actors:
@@ -238,6 +255,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if date is None and not own and statement_dates and hit.trigger.pos == "verb" \
                     and not _future(keys_all[t_first]):
                 date = _nearest_date(statement_dates, hit.start)
+            # an event told as the cause of another ("ردا على هجوم الحوثيين") is background:
+            # later reactions ("دانت الضربات") are to the main one
+            background.append(any(k in _CAUSE_CUES for k in keys_all[max(t_first - 2, a)
+                                                                      : t_first]))
             events.append(Event(
                 id="", type=hit.trigger.type, mode=hit.trigger.mode, actors=actors,
                 targets=targets, location=location, date=date, attributed_to=src,
@@ -255,7 +276,8 @@ _OBJECT_REACH = 10
 
 
 def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
-                      actors: tuple[str, ...], anaphora: dict[str, str]) -> str | None:
+                      actors: tuple[str, ...], anaphora: dict[str, str]
+                      ) -> tuple[str, int] | None:
     """The type of the earlier event named by the verb's object ("الهجوم", "بالاتفاق"),
     when that noun comes before any participant other than the subject."""
     starts = {pm.first: pm for pm in sent_ms}
@@ -277,17 +299,22 @@ def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
             two = form + " " + keys[k + 1] if k + 1 < len(keys) else None
             for cand in (two, form):
                 if cand is not None and cand in anaphora:
-                    return anaphora[cand]
+                    return anaphora[cand], k
         k += 1
     return None
 
 
-def _referred_participants(events: list[Event], etype: str) -> tuple[str, ...]:
-    """Who did the article's lead event of ``etype``: an agreement's sides are all its
-    participants, an attack's or a sanction's its actors. News puts the happening that the
-    reactions answer first (the lead); attacks told later are mostly background or the
-    cause ("ردا على هجوم الحوثيين"), so the first one with actors is taken, not the last."""
-    for ev in events:
+_CAUSE_CUES = frozenset({"ردا", "رداً", "انتقاما", "بعد", "عقب", "اثر", "إثر", "جراء"})
+
+
+def _referred_participants(events: list[Event], background: list[bool], etype: str
+                           ) -> tuple[str, ...]:
+    """Who did the last event of ``etype`` told so far, leaving out those told as the cause
+    of another ("وجاءت الضربات ردا على هجوم الحوثيين"): an agreement's sides are all its
+    participants, an attack's or a sanction's its actors."""
+    for ev, bg in zip(reversed(events), reversed(background), strict=True):
+        if bg:
+            continue
         if ev.type == etype and ev.actors and ev.certainty not in ("negated", "denied"):
             return ev.actors + ev.targets if etype == "AGREE" else ev.actors
     return ()
@@ -589,7 +616,7 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             dest.append(pm.entity_id)
             location = location or pm.entity_id
             continue
-        if _with_phrase(keys, pm.first):
+        if _with_phrase(keys, pm.first) and (pm.first > t_last or trig.pos == "noun"):
             # "مع X" (or "مع أمير قطر الشيخ تميم"): the other side; "سفيرها لدى X": the
             # state the envoy is posted to
             with_.append(pm)
@@ -748,7 +775,7 @@ def _uniq(ids: Iterable[str]) -> list[str]:
 
 
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
-_GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
+_GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
@@ -802,6 +829,15 @@ def _merge(events: list[Event], etype: dict[str, str]) -> list[Event]:
                 continue
             if prev.mode and ev.mode and prev.mode != ev.mode and prev.type != "CONSULT":
                 continue  # an expulsion and a recall are two sanctions, not one told twice
+            p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
+            if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
+                    and (p_all <= e_all or e_all <= p_all) and (
+                        not prev.targets or not ev.targets):
+                # one sentence telling one happening twice, once with fewer names
+                # ("وقّعت أديس أبابا … مذكرة تفاهم مع أرض الصومال"): keep the fuller one
+                fuller = ev if len(e_all) > len(p_all) else prev
+                prev = replace(prev, actors=fuller.actors, targets=fuller.targets)
+                ev = replace(ev, actors=fuller.actors, targets=fuller.targets)
             if set(prev.actors) != set(ev.actors):
                 # a meeting told from the other side ("لقاء بوتين وحفتر" after "التقى حفتر
                 # بوتين") is the same meeting: same participants, either direction

@@ -27,6 +27,7 @@ class Trigger:
     roles: str
     requires: frozenset[str]
     unless: tuple[tuple[str, ...], ...] = ()  # phrases right after that cancel the trigger
+    mutual: bool = False  # every side acts alike (agreements, clashes): no targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class TriggerIndex:
                     rec.get("roles", "subject_actor"),
                     frozenset(match_key(w) for w in rec.get("requires") or ()),
                     tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
+                    bool(rec.get("mutual")),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -180,8 +182,12 @@ class TriggerIndex:
         # the requirement may stand a little before ("ألف جندي ينتشر") or after the trigger,
         # behind the subject ("وقّع ممثلو الجيش … على"): 8 words after, measured on the demo
         # corpus and the event set (6: one event fewer on each; 10: more false triggers)
-        window = [*keys[max(hit.first_token - 2, 0) : hit.first_token],
-                  *keys[hit.last_token + 1 : hit.last_token + 9]]
+        # (words only: quotes and commas around a name do not push the requirement out)
+        before = [k for k in keys[max(hit.first_token - 6, 0) : hit.first_token]
+                  if k[:1].isalnum()][-2:]
+        after = [k for k in keys[hit.last_token + 1 : hit.last_token + 17]
+                 if k[:1].isalnum()][:8]
+        window = [*before, *after]
         for k in window:
             if k in req:
                 return True

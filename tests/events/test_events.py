@@ -269,3 +269,30 @@ def test_a_verb_with_the_lam_of_purpose_is_no_event() -> None:
     # "لمنح" is "to grant" (a verbal noun), not "granted"
     evs = _full("وتظاهر المئات أمام مركز لمنح التأشيرات التركية في بغداد.")
     assert "COOPERATE" not in [e["type"] for e in evs]
+
+
+def test_agreements_and_clashes_make_every_side_an_actor() -> None:
+    evs = _full("ووقعت إثيوبيا مذكرة تفاهم مع إقليم أرض الصومال.")
+    agree = [e for e in evs if e["type"] == "AGREE"]
+    assert len(agree) == 1 and sorted(agree[0]["actors"]) == ["ethiopia", "somaliland"]
+    assert agree[0]["targets"] == []
+    evs = _full("واندلعت اشتباكات عنيفة بين قوات الدعم السريع والجيش السوداني.")
+    clash = next(e for e in evs if e["type"] == "ASSAULT")
+    assert sorted(clash["actors"]) == ["rapid_support_forces", "sudanese_armed_forces"]
+
+
+def test_a_verb_joined_after_a_comma_keeps_the_subject() -> None:
+    evs = _full("ورحب رئيس الحكومة اللبنانية نجيب ميقاتي بالاتفاق، وشكر الولايات المتحدة "
+                "وفرنسا.")
+    support = [(e["actors"], e["targets"]) for e in evs if e["type"] == "SUPPORT"]
+    assert (["najib_mikati"], ["united_states", "france"]) in support
+    # the agreement welcomed is no new agreement
+    assert "AGREE" not in [e["type"] for e in evs]
+
+
+def test_reactions_skip_the_attack_told_as_a_cause() -> None:
+    text = ("شنت الولايات المتحدة وبريطانيا غارات جوية على مواقع للحوثيين في اليمن. "
+            "وجاءت الضربات ردا على هجوم الحوثيين على سفن في البحر الأحمر. "
+            "ودانت إيران الضربات.")
+    accuse = [e for e in _full(text) if e["type"] == "ACCUSE"]
+    assert [sorted(e["targets"]) for e in accuse] == [["united_kingdom", "united_states"]]
