@@ -720,8 +720,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         location = dest[0]  # a visit happens where it goes, not where a title places someone
     if not targets and dest and trig.mode == "visit":
         targets = tuple(_uniq(dest))
-    if not actors and not targets:
-        return None
+    if not actors and not targets and location is None:
+        return None  # (with a place, a nisba may still name the actor: "معدات روسية إلى مالي")
     return actors, targets, location
 
 
