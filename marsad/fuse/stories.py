@@ -185,7 +185,7 @@ def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
     keys = {eid: entity_key(doc_id, e) for eid, e in ents.items()}
     for eid, k in keys.items():
         names.setdefault(k, ents[eid].get("name") or k)
-    out = []
+    out: list[Member] = []
     for ev in rec.get("events") or []:
         actors = tuple(keys[a] for a in ev.get("actors") or [] if a in keys)
         targets = tuple(keys[t] for t in ev.get("targets") or [] if t in keys)

@@ -271,7 +271,9 @@ class SQLStore(Store):
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
                     seconds: float = 0.0) -> None:
-        story_rows, story_ents, members = [], set(), set()
+        story_rows: list[tuple[Any, ...]] = []
+        story_ents: set[tuple[str, str, str]] = set()
+        members: set[tuple[str, str, str]] = set()
         for s in stories:
             d = s.get("date") or {}
             story_rows.append((s["id"], s["type"], d.get("start"), d.get("end"),
@@ -317,7 +319,8 @@ class SQLStore(Store):
     def stories(self, *, entity: str | None = None, type: str | None = None,
                 since: str | None = None, until: str | None = None,
                 limit: int | None = None) -> list[dict[str, Any]]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if entity:
             where.append("s.story_id IN (SELECT story_id FROM story_entities"
                          " WHERE entity_key = ?)")
@@ -346,7 +349,8 @@ class SQLStore(Store):
 
     def entities(self, *, type: str | None = None, limit: int | None = None
                  ) -> list[dict[str, Any]]:
-        sql, params = "SELECT entity_json FROM fused_entities", []
+        sql = "SELECT entity_json FROM fused_entities"
+        params: list[Any] = []
         if type:
             sql += " WHERE type = ?"
             params.append(type)
