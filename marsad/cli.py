@@ -7,13 +7,16 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from . import __version__
 from .doc import Doc, Failure
 from .errors import MarsadError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 T = TypeVar("T")
 
@@ -284,64 +287,133 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0 if hits else 1
 
 
-def _english_names(records: list[dict]) -> dict[str, str]:
-    """Fusion key ("kb:khalifa_haftar") -> English name, from the stored records."""
-    out: dict[str, str] = {}
-    for r in records:
-        for e in r["entities"]:
-            if e.get("kb_id") and e.get("name_en"):
-                out.setdefault(f"kb:{e['kb_id']}", e["name_en"])
-    return out
+def _entity_key(text: str) -> str:
+    """``khalifa_haftar`` → ``kb:khalifa_haftar``; a full fusion key (``kb:…``, ``name:…``,
+    ``doc:…``) is kept as it is."""
+    return text if text.split(":", 1)[0] in ("kb", "name", "doc") else f"kb:{text}"
 
 
-def cmd_stories(args: argparse.Namespace) -> int:
-    from .fuse import build_stories
+def _fused(store: Store, quiet: bool = False) -> None:
+    """Fuse the store first when its saved fusion is missing or stale, saying so."""
+    from .fuse import ensure_fused
+
+    res = ensure_fused(store)
+    if res is not None and not quiet:
+        print(f"fused {res.n_articles} articles: {len(res.stories)} stories, "
+              f"{len(res.entities)} entities, {sum(res.timings.values()):.2f} s",
+              file=sys.stderr)
+
+
+def cmd_fuse(args: argparse.Namespace) -> int:
+    """Fuse the whole store (near-duplicates, entities, stories, profiles) and save it."""
+    from .fuse import fuse_store
     from .store import open_store
 
+    t0 = time.perf_counter()
     with open_store(args.db, create=False) as store:
-        records = list(store.iter_records())
-    stories = build_stories(records)
-    if args.entity:
-        key = f"kb:{args.entity}"
-        stories = [s for s in stories if key in s.participants or s.location == key]
-    if args.type:
-        stories = [s for s in stories if s.type == args.type.upper()]
-    if args.since or args.until:
-        lo, hi = args.since or "0000-01-01", args.until or "9999-12-31"
-        stories = [s for s in stories if s.date is not None
-                   and s.date[1].isoformat() >= lo and s.date[0].isoformat() <= hi]
-    if args.min_sources:
-        stories = [s for s in stories if s.n_independent >= args.min_sources]
-    stories.sort(key=lambda s: (s.date is None, s.date[0] if s.date else None, s.type))
-    if args.json:
-        print(json.dumps([s.to_dict() for s in stories], ensure_ascii=False, indent=2))
-        return 0
-    en = _english_names(records)
-    names = {}
-    for s in stories:
-        names.update(dict(s.names))
+        res = fuse_store(store)
+    steps = ", ".join(f"{k} {v:.2f} s" for k, v in res.timings.items())
+    print(f"{res.n_articles} articles: {res.n_duplicate_groups} near-duplicate groups, "
+          f"{len(res.stories)} stories, {len(res.entities)} entities ({steps}; "
+          f"{time.perf_counter() - t0:.2f} s in all) -> {args.db}", file=sys.stderr)
+    return 0
+
+
+def _shown(store: Store, story: dict) -> Callable[[str | None], str]:
+    """A display name for a key of ``story``: English from the stored entity profile, else the
+    Arabic name the story carries, else the key itself."""
+    cache: dict[str, str] = {}
 
     def show(key: str | None) -> str:
         if key is None:
             return ""
-        return en.get(key) or names.get(key) or key.split(":", 1)[-1]
+        if key not in cache:
+            prof = store.entity(key)
+            cache[key] = ((prof or {}).get("name_en") or story["names"].get(key)
+                          or key.split(":", 1)[-1])
+        return cache[key]
 
-    for s in stories:
-        when = "undated" if s.date is None else (
-            s.date[0].isoformat() if s.date[0] == s.date[1]
-            else f"{s.date[0].isoformat()}..{s.date[1].isoformat()}")
-        who = ", ".join(show(p) for p in s.participants)
-        where = f" @ {show(s.location)}" if s.location else ""
-        print(f"{when:<23} {s.type:<9} {who}{where}  [{s.certainty}; {s.n_independent} "
-              f"independent source(s): {', '.join(s.sources)}]")
-        for m in s.members:
-            ev = m.to_dict()["evidence"]
-            text = ev["text"] if isinstance(ev, dict) else str(ev)
-            print(f"    {m.doc_id} ({m.outlet}): «{text[:140]}»")
-        for c in s.contradictions:
-            detail = json.dumps(c, ensure_ascii=False)[:160]
-            print(f"    ! contradiction on {c.get('kind')}: {detail}")
+    return show
+
+
+def _when(d: dict | None) -> str:
+    if not d:
+        return "undated"
+    return d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    with open_store(args.db, create=False) as store:
+        _fused(store, quiet=args.json)
+        stories = store.stories(entity=_entity_key(args.entity) if args.entity else None,
+                                type=args.type.upper() if args.type else None,
+                                since=args.since, until=args.until)
+        if args.min_sources:
+            stories = [s for s in stories if s["n_independent"] >= args.min_sources]
+        if args.json:
+            print(json.dumps(stories, ensure_ascii=False, indent=2))
+            return 0
+        for s in stories:
+            show = _shown(store, s)
+            who = ", ".join(show(p) for p in s["participants"])
+            where = f" @ {show(s['location'])}" if s["location"] else ""
+            print(f"{_when(s['date']):<23} {s['type']:<9} {who}{where}  [{s['certainty']}; "
+                  f"{s['n_independent']} independent source(s): {', '.join(s['sources'])}]")
+            for m in s["members"]:
+                ev = m["evidence"]
+                text = ev["text"] if isinstance(ev, dict) else str(ev)
+                print(f"    {m['doc_id']} ({m['outlet']}): «{text[:140]}»")
+            for c in s["contradictions"]:
+                sides = "; ".join(
+                    f"{json.dumps(side['value'], ensure_ascii=False)} per "
+                    f"{', '.join(side['sources'])}" for side in (c["a"], c["b"]))
+                print(f"    ! contradiction on {c['kind']}: {sides}")
     print(f"{len(stories)} stories", file=sys.stderr)
+    return 0
+
+
+def cmd_entity(args: argparse.Namespace) -> int:
+    """The profile of one entity across the store: names, type, place, mentions, articles, its
+    stories in date order and the entities it shares stories with."""
+    from .store import open_store
+
+    key = _entity_key(args.key)
+    with open_store(args.db, create=False) as store:
+        _fused(store, quiet=args.json)
+        prof = store.entity(key)
+        if prof is None:
+            print(f"no entity {key!r} in {args.db} (keys look like kb:khalifa_haftar or "
+                  "name:PER:<name>)", file=sys.stderr)
+            return 1
+        stories = store.stories(entity=key)
+        if args.json:
+            out = dict(prof)
+            out["stories"] = stories
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+            return 0
+        en = prof.get("name_en") or ""
+        print(f"{prof['key']}  {en}  ({prof['type']})")
+        print(f"  names: {', '.join(prof['names'])}")
+        if prof.get("spellings"):
+            print("  spellings: " + ", ".join(f"{t} ×{n}" for t, n in prof["spellings"]))
+        if prof.get("lat") is not None:
+            print(f"  coordinates: {prof['lat']}, {prof['lon']}")
+        print(f"  {prof['mention_count']} mention(s) in {len(prof['articles'])} article(s): "
+              + ", ".join(prof["articles"][:10]) + (" …" if len(prof["articles"]) > 10 else ""))
+        print(f"  {len(stories)} stor{'y' if len(stories) == 1 else 'ies'}:")
+        for s in stories:
+            show = _shown(store, s)
+            others = ", ".join(show(p) for p in s["participants"] if p != key)
+            where = f" @ {show(s['location'])}" if s["location"] else ""
+            flag = f"; {len(s['contradictions'])} contradiction(s)" if s["contradictions"] else ""
+            print(f"    {_when(s['date']):<23} {s['type']:<9} {others}{where}  "
+                  f"[{s['certainty']}; {s['n_independent']} source(s){flag}]")
+        if prof.get("related"):
+            print("  shares stories with: " + ", ".join(
+                f"{r.get('name_en') or r.get('name') or r['key']} ({r['shared']})"
+                for r in prof["related"][:15]))
     return 0
 
 
@@ -369,7 +441,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--output", "-o", default=None, help="also write the JSON Lines here")
     d.set_defaults(func=cmd_demo)
 
-    db_help = "the store: a SQLite file or sqlite:///PATH (default ./marsad.db)"
+    db_help = ("the store: a SQLite file, sqlite:///PATH or postgresql://… "
+               "(default ./marsad.db)")
     i = sub.add_parser("ingest", help="process articles into the corpus store (resumable)")
     i.add_argument("paths", nargs="+", help=".txt/.html/.jsonl files or folders")
     i.add_argument("--db", default="marsad.db", help=db_help)
@@ -396,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("stories", help="events of the stored articles merged into stories, "
                                        "with their independent sources")
     t.add_argument("--db", default="marsad.db", help=db_help)
-    t.add_argument("--entity", help="only stories with this knowledge-base key")
+    t.add_argument("--entity", help="only stories with this entity (a knowledge-base key such "
+                                    "as khalifa_haftar, or a fusion key)")
     t.add_argument("--type", help="only this PLOVER type")
     t.add_argument("--since", help="only stories ending on or after this ISO date")
     t.add_argument("--until", help="only stories starting on or before this ISO date")
@@ -404,6 +478,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only stories with at least this many independent sources")
     t.add_argument("--json", action="store_true", help="print the stories as JSON")
     t.set_defaults(func=cmd_stories)
+
+    f = sub.add_parser("fuse", help="fuse the stored articles (near-duplicates, entities, "
+                                    "stories) and save the results for queries")
+    f.add_argument("--db", default="marsad.db", help=db_help)
+    f.set_defaults(func=cmd_fuse)
+
+    n = sub.add_parser("entity", help="one entity across the store: names, type, place, "
+                                      "mentions, stories, related entities")
+    n.add_argument("key", help="a knowledge-base key (khalifa_haftar) or a fusion key "
+                               "(name:PER:…)")
+    n.add_argument("--db", default="marsad.db", help=db_help)
+    n.add_argument("--json", action="store_true", help="print the profile as JSON")
+    n.set_defaults(func=cmd_entity)
     return p
 
 

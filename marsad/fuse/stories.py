@@ -1,31 +1,58 @@
 """Stories: one happening reported by several articles.
 
-Two events are *compatible* (may be members of one story) when
+Members. Each event of an article is a member; an event of one or more actors with several
+counterparts ("حفتر التقى بوتين، وكذا وزير الدفاع بيلوسوف وسكرتير مجلس الأمن شويغو") gives
+one member per counterpart (its ``counterpart``), as the annotation guide counts events (one
+per counterpart, ``spec/annotation.md``; seed 000's gold): a report listing three meetings
+supports each of the three stories instead of matching none of them.
+
+Two members are *compatible* (may be members of one story) when
 
 1. their PLOVER types are equal;
 2. their participants (actors ∪ targets, as cross-article keys, see
    :func:`marsad.fuse.keys.entity_key`) are non-empty and the smaller set is contained in
-   the larger ("Haftar met Putin" and "Haftar met Putin and Lavrov" can be one meeting;
+   the larger ("Haftar met Putin" and "Haftar and Putin met with Lavrov" can be one meeting;
    "Haftar met Putin" and "Haftar met Erdogan" cannot);
 3. their places agree when both are given: the same kb key or the same normalised place
-   name (one missing agrees with anything). One exception: when the participant sets are
-   equal and both dates are the same single day, a place disagreement does not split the
-   story: the two reports are one happening with a conflicting place, which is flagged as a
-   contradiction instead of hiding it in two single-source stories;
+   name (one missing agrees with anything);
 4. their dates agree within their precision: two ranges ``[start, end]`` agree when they
-   overlap (a meeting "on Saturday" resolved to 2025-05-10 and one "in May 2025" agree;
-   two single days one day apart do not: they may be two days of talks, so they stay two
-   stories).
+   overlap (a meeting "on Saturday" resolved to 2025-05-10 and one "in May 2025" agree).
 
-Clustering is complete-linkage: an event joins a story only when it is compatible with every
-member, and only when exactly one story qualifies (an event that fits two stories, such as
-"in May" against meetings on 10 and 20 May, is left as a story of its own rather than guessed).
-Dated events are placed first, most precise first, so the vague ones meet formed stories.
+Members of *different articles* that disagree on one point only are still one happening
+reported inconsistently, and merge with a contradiction (:func:`find_contradictions`), when
+everything else pins the happening down (*conflicting*, :func:`conflicting`):
 
-Undated events come last. One joins a story only when exactly one compatible story exists
-whose date range meets the calendar year of the event's article's ``published`` date (an
-undated story meets it when one of its members was published that year); when the event's
-article has no ``published`` date, any year qualifies.
+- **date**: equal participants, the same known place, both single days at most
+  ``MAX_DAY_SLIP`` (2) days apart: "Thursday" resolved against the wrong week, or the day of
+  arrival given for the day of the meeting, are the usual ways two reports of one meeting
+  differ by a day or two (seed 001 dates the Putin meeting by the arrival, "مساء الخميس");
+- **place**: equal participants, the same single day;
+- **participants**: the same single day and the same known place, two common participants at
+  least and one extra on each side ("A and B met C" against "A and B met D" that day there).
+
+Two members of the *same* article never merge across a disagreement: an article that gives two
+days or two places is telling two happenings apart.
+
+Clustering is complete-linkage: a member joins a story only when it is compatible with every
+member, and only when exactly one story qualifies (a member that fits two stories, such as "in
+May" against meetings on 10 and 20 May, is left as a story of its own rather than guessed). A
+member that fits no story strictly may join the one story it fits with a contradiction. Dated
+members are placed first, most precise first, so the vague ones meet formed stories.
+
+Undated members come last, and their articles' dates bound which stories they may join:
+
+- an article with a ``published`` date: a story whose date range meets that calendar year (an
+  undated story qualifies when one of its members was published that year);
+- an article without one: its *reference year*, the latest year its text writes out (a news
+  article's undated "met" is about its present, which is no earlier than the latest year it
+  mentions; years after the newest publication year of the corpus are read as plans, "رؤية
+  2030", and ignored), admits stories that reach that year or later; undated stories of
+  articles without ``published`` are joined only at the same reference year (or both none).
+  An article with neither admits any year.
+
+Among the admitted stories, again exactly one must fit. This keeps an undated 2023 report of
+"Haftar met Putin" (an article whose latest year is 2022) away from the 2025 meeting as long
+as the 2023 meeting is also a story: it fits both and is not guessed.
 
 A story's ``date`` is the *intersection* of its dated members' ranges (the most precise day or
 range all reports allow; basis ``"intersection"``), or, if members disagree so that the
@@ -46,10 +73,11 @@ duplicates of each other (:func:`marsad.fuse.dedup.near_duplicates`) count as on
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
 from .dedup import DEFAULT_THRESHOLD, _UnionFind, near_duplicates
@@ -60,6 +88,11 @@ DateRange = tuple[Day, Day]
 # an index entry for a dated story covers this many months at most; wider ranges go to a
 # per-(type, participant) "wide" list that every event checks
 _MAX_INDEX_MONTHS = 24
+# most days apart two single-day reports of one happening may be (see the module docstring;
+# tested on tests/fuse/test_stories.py's slipped-day cases, not on a labelled corpus)
+MAX_DAY_SLIP = 2
+_YEAR_RE = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 @dataclass(frozen=True)
@@ -81,11 +114,13 @@ class Member:
     attributed_to: tuple[str, ...]
     certainty: str
     evidence: tuple[int, int, str] | None
+    counterpart: str | None = None  # the one target of this member, when the event has several
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc_id": self.doc_id,
             "event_id": self.event_id,
+            "counterpart": self.counterpart,
             "outlet": self.outlet,
             "participants": sorted(self.participants),
             "actors": list(self.actors),
@@ -150,7 +185,7 @@ def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
     keys = {eid: entity_key(doc_id, e) for eid, e in ents.items()}
     for eid, k in keys.items():
         names.setdefault(k, ents[eid].get("name") or k)
-    out = []
+    out: list[Member] = []
     for ev in rec.get("events") or []:
         actors = tuple(keys[a] for a in ev.get("actors") or [] if a in keys)
         targets = tuple(keys[t] for t in ev.get("targets") or [] if t in keys)
@@ -166,7 +201,7 @@ def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
         evidence: tuple[int, int, str] | None = None
         if isinstance(ev_span, Mapping) and {"start", "end", "text"} <= ev_span.keys():
             evidence = (ev_span["start"], ev_span["end"], ev_span["text"])
-        out.append(Member(
+        base = Member(
             doc_id=doc_id, event_id=str(ev.get("id")), outlet=outlet,
             type=str(ev.get("type")), participants=frozenset(actors + targets),
             actors=actors, targets=targets, location=location, place_keys=pkeys,
@@ -174,8 +209,28 @@ def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
             published=published,
             attributed_to=tuple(keys[a] for a in ev.get("attributed_to") or [] if a in keys),
             certainty=str(ev.get("certainty") or "asserted"), evidence=evidence,
-        ))
+        )
+        counterparts = [t for t in dict.fromkeys(targets) if t not in actors]
+        if actors and len(counterparts) >= 2:  # one member per counterpart (module docstring)
+            out.extend(replace(base, participants=frozenset(actors + (t,)), targets=(t,),
+                               counterpart=t) for t in counterparts)
+        else:
+            out.append(base)
     return out
+
+
+def reference_year(rec: Mapping[str, Any], *, latest: int | None = None) -> int | None:
+    """The latest year the text of an article writes out (Western or Arabic-Indic digits),
+    ignoring years after ``latest`` (plans and targets, not the present); None when none."""
+    text = str(rec.get("text") or "").translate(_ARABIC_DIGITS)
+    years = [int(y) for y in _YEAR_RE.findall(text)]
+    if latest is not None:
+        years = [y for y in years if y <= latest]
+    return max(years) if years else None
+
+
+def _member_order(m: Member) -> tuple[str, str, str]:
+    return (m.doc_id, m.event_id, m.counterpart or "")
 
 
 def _overlap(a: DateRange, b: DateRange) -> bool:
@@ -195,18 +250,36 @@ def compatible(a: Member, b: Member) -> bool:
         return False
     if a.date is not None and b.date is not None and not _overlap(a.date, b.date):
         return False
-    if a.place_keys and b.place_keys and not (a.place_keys & b.place_keys):
-        return a.participants == b.participants and _single_day(a.date) and a.date == b.date
-    return True
+    return not (a.place_keys and b.place_keys and not (a.place_keys & b.place_keys))
+
+
+def conflicting(a: Member, b: Member) -> bool:
+    """Members of different articles that disagree on exactly one of date, place or
+    participants while the rest pins one happening down (see the module docstring)."""
+    if a.doc_id == b.doc_id or a.type != b.type or not a.participants or not b.participants:
+        return False
+    if not (_single_day(a.date) and _single_day(b.date)):
+        return False
+    assert a.date is not None and b.date is not None
+    same_place = bool(a.place_keys & b.place_keys)
+    places_differ = bool(a.place_keys and b.place_keys and not same_place)
+    if a.participants == b.participants:
+        if a.date == b.date:
+            return places_differ
+        return same_place and abs((a.date[0] - b.date[0]).days) <= MAX_DAY_SLIP
+    common = a.participants & b.participants
+    return (a.date == b.date and same_place and len(common) >= 2
+            and len(a.participants - common) == 1 and len(b.participants - common) == 1)
 
 
 # ---------------------------------------------------------------------- contradictions
 
 
 def _side(value: Any, ms: Iterable[Member]) -> dict[str, Any]:
-    ms = sorted(ms, key=lambda m: (m.doc_id, m.event_id))
+    ms = sorted(ms, key=_member_order)
     return {"value": value, "members": [[m.doc_id, m.event_id] for m in ms],
-            "sources": sorted({m.outlet for m in ms})}
+            "sources": sorted({m.outlet for m in ms}),
+            "evidence": [m.evidence[2] if m.evidence else None for m in ms]}
 
 
 def find_contradictions(members: Sequence[Member]) -> list[dict[str, Any]]:
@@ -222,7 +295,7 @@ def find_contradictions(members: Sequence[Member]) -> list[dict[str, Any]]:
         sa.add(ma)
         sb.add(mb)
 
-    ms = sorted(members, key=lambda m: (m.doc_id, m.event_id))
+    ms = sorted(members, key=_member_order)
     for i, a in enumerate(ms):
         for b in ms[i + 1 :]:
             if a.date is not None and b.date is not None and not _overlap(a.date, b.date):
@@ -288,8 +361,9 @@ def _story_date(members: Sequence[Member]) -> tuple[date, date, str] | None:
 
 def _make_story(members: list[Member], group_of: Mapping[str, int],
                 names: Mapping[str, str]) -> Story:
-    members = sorted(members, key=lambda m: (m.doc_id, m.event_id))
-    pairs = "\n".join(f"{m.doc_id}\t{m.event_id}" for m in members)
+    members = sorted(members, key=_member_order)
+    pairs = "\n".join(f"{m.doc_id}\t{m.event_id}" + (f"\t{m.counterpart}" if m.counterpart else "")
+                      for m in members)
     sid = "st_" + hashlib.blake2b(pairs.encode("utf-8"), digest_size=8).hexdigest()
     participants = tuple(sorted(set().union(*(m.participants for m in members))))
     # the place most independent sources give (ties: the smallest key)
@@ -321,16 +395,6 @@ def _months(d: DateRange) -> list[tuple[int, int]] | None:
     return out
 
 
-def _years_of(cluster: list[Member]) -> set[int] | None:
-    """Years a story covers: those of its date (see :func:`_story_date`), else its members'
-    publication years; None when nothing is known (agrees with any year)."""
-    d = _story_date(cluster)
-    if d is not None:
-        return set(range(d[0].year, d[1].year + 1))
-    ys = {m.published.year for m in cluster if m.published is not None}
-    return ys or None
-
-
 def build_stories(
     records: Sequence[Mapping[str, Any]],
     *,
@@ -347,13 +411,18 @@ def build_stories(
     group_of = {d: i for i, g in enumerate(duplicates) for d in g}
     names: dict[str, str] = {}
     all_members = [m for rec in records for m in _members_of(rec, names)]
+    # the reference year of each article without a publication date (module docstring)
+    pub_years = [d.year for rec in records if (d := parse_day(rec.get("published")))]
+    latest = max(pub_years) if pub_years else None
+    ref_year = {str(rec.get("doc_id")): reference_year(rec, latest=latest)
+                for rec in records if parse_day(rec.get("published")) is None}
 
     clusters: list[list[Member]] = []
     by_month: dict[tuple[str, str, tuple[int, int]], list[int]] = defaultdict(list)
     wide: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
-    # for undated events: dated stories by year of their first member's range (a superset of
-    # the years of the story's date, which only narrows), and the undated stories
+    # for undated members of published articles: dated stories by year of their first
+    # member's range (a superset of the years of the story's date, which only narrows)
     by_year: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     undated_by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
 
@@ -374,19 +443,35 @@ def build_stories(
                 for y in {ym[0] for ym in months}:
                     by_year[(m.type, k, y)].append(cid)
 
-    def fits(cid: int, m: Member) -> bool:
-        return all(compatible(m, o) for o in clusters[cid])
+    def place(m: Member, cands: Iterable[int]) -> None:
+        """Join the one story ``m`` fits strictly; else the one it fits with a
+        contradiction; else start a story."""
+        cands = sorted(set(cands))
+        strict = [c for c in cands if all(compatible(m, o) for o in clusters[c])]
+        if len(strict) == 1:
+            clusters[strict[0]].append(m)
+            return
+        if not strict and m.date is not None:
+            loose = [c for c in cands if all(compatible(m, o) or conflicting(m, o)
+                                             for o in clusters[c])]
+            if len(loose) == 1:
+                clusters[loose[0]].append(m)
+                return
+        new_cluster(m)
 
     dated = [m for m in all_members if m.date is not None and m.participants]
     undated = [m for m in all_members if m.date is None and m.participants]
     lone = [m for m in all_members if not m.participants]
 
     # most precise first, so that vague reports meet formed stories
-    dated.sort(key=lambda m: (m.date[1] - m.date[0], m.date[0], m.doc_id, m.event_id)
+    dated.sort(key=lambda m: (m.date[1] - m.date[0], m.date[0], *_member_order(m))
                if m.date else ())  # (always dated; the guard is for the type checker)
+    slip = timedelta(days=MAX_DAY_SLIP)
     for m in dated:
         assert m.date is not None
-        months = _months(m.date)
+        # a single day also looks at stories a slipped day away (conflicting dates)
+        months = _months((m.date[0] - slip, m.date[1] + slip) if _single_day(m.date)
+                         else m.date)
         cands: set[int] = set()
         for k in m.participants:
             if months is None:  # a wide range: every story of these participants
@@ -395,38 +480,41 @@ def build_stories(
                 for ym in months:
                     cands.update(by_month.get((m.type, k, ym), ()))
                 cands.update(wide.get((m.type, k), ()))
-        ok = [c for c in cands if fits(c, m)]
-        if len(ok) == 1:
-            clusters[ok[0]].append(m)
-        else:
-            new_cluster(m)
+        place(m, cands)
 
-    undated.sort(key=lambda m: (m.published or date.min, m.doc_id, m.event_id))
-    years_cache: dict[int, set[int] | None] = {}
+    # undated: published articles first (their year is known), then by reference year
+    def window(m: Member) -> tuple[int | None, int | None]:
+        """The years an undated member may belong to: (first, last), None = open."""
+        if m.published is not None:
+            return (m.published.year, m.published.year)
+        y = ref_year.get(m.doc_id)
+        return (y, None)
+
+    def admits(c: int, m: Member, lo: int | None, hi: int | None) -> bool:
+        cluster = clusters[c]
+        d = _story_date(cluster)
+        if d is not None:
+            years = range(d[0].year, d[1].year + 1)
+        else:
+            pubs = {o.published.year for o in cluster if o.published is not None}
+            if not pubs:  # an undated story of unpublished articles: the same evidence only
+                return all(o.published is None and window(o) == (lo, hi) for o in cluster)
+            years = range(min(pubs), max(pubs) + 1)
+        return (lo is None or years[-1] >= lo) and (hi is None or years[0] <= hi)
+
+    undated.sort(key=lambda m: (m.published is None, m.published or date.min,
+                                ref_year.get(m.doc_id) or 0, *_member_order(m)))
     for m in undated:
+        lo, hi = window(m)
         cands = set()
         for k in m.participants:
-            if m.published is None:
-                cands.update(by_key.get((m.type, k), ()))
-            else:
-                cands.update(by_year.get((m.type, k, m.published.year), ()))
+            if lo is not None and lo == hi:
+                cands.update(by_year.get((m.type, k, lo), ()))
                 cands.update(wide.get((m.type, k), ()))
                 cands.update(undated_by_key.get((m.type, k), ()))
-        ok = []
-        for c in cands:
-            if m.published is not None:
-                if c not in years_cache:
-                    years_cache[c] = _years_of(clusters[c])
-                years = years_cache[c]
-                if years is not None and m.published.year not in years:
-                    continue
-            if fits(c, m):
-                ok.append(c)
-        if len(ok) == 1:
-            clusters[ok[0]].append(m)
-            years_cache.pop(ok[0], None)
-        else:
-            new_cluster(m)
+            else:
+                cands.update(by_key.get((m.type, k), ()))
+        place(m, [c for c in cands if admits(c, m, lo, hi)])
 
     stories = [_make_story(c, group_of, names) for c in clusters]
     stories += [_make_story([m], group_of, names) for m in lone]

@@ -1,8 +1,12 @@
 """The corpus store: every article, its raw input and its annotations, behind a narrow interface.
 
 :class:`Store` is what the rest of Marsad sees; :func:`open_store` picks the backend from a
-path or URL. SQLite is the backend today (:mod:`marsad.store.sqlite`: WAL, one writer,
-plain-SQL numbered migrations); PostgreSQL is reserved for later and refused clearly.
+path or URL: SQLite (:mod:`marsad.store.sqlite`, the embedded default: one file, WAL, one
+writer) or PostgreSQL (:mod:`marsad.store.postgres`, for teams; psycopg 3 behind the
+``postgres`` extra). Both run one schema, written as plain SQL in numbered migrations per
+dialect (``migrations/sqlite/NNNN_*.sql`` and ``migrations/postgresql/NNNN_*.sql``, the same
+numbers and the same tables), and share every query but connection, transactions and search
+(:mod:`marsad.store.base`); the same test suite runs against both.
 
 Writes are idempotent so that an ingest killed at any point and started again ends with
 nothing lost and nothing doubled: :meth:`Store.put` of an article whose raw input is already
@@ -15,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +42,13 @@ class BackendNotImplementedError(StoreError):
     """The store URL names a backend Marsad does not implement yet."""
 
     code = "E051"
+
+
+class StoreConnectionError(StoreError):
+    """The database server cannot be reached or refuses the connection (PostgreSQL), or the
+    driver it needs is not installed."""
+
+    code = "E052"
 
 
 class SearchHit(NamedTuple):
@@ -99,6 +110,44 @@ class Store(ABC):
         """Rows per table: articles, entities, mentions, events, event_roles, failures."""
 
     @abstractmethod
+    def corpus_state(self) -> str:
+        """A digest of what is stored (every doc_id with its content hash and processing
+        time): equal digests mean the same articles with the same annotations, so a stored
+        fusion computed from that state is still current."""
+
+    @abstractmethod
+    def save_fusion(self, stories: Sequence[Mapping[str, Any]],
+                    entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
+                    seconds: float = 0.0) -> None:
+        """Replace the stored fusion results, at once, with ``stories`` (dicts of
+        :meth:`marsad.fuse.stories.Story.to_dict`) and ``entities`` (profiles of
+        :func:`marsad.fuse.entities.entity_profiles`), computed from ``corpus_state``."""
+
+    @abstractmethod
+    def fusion_info(self) -> dict[str, Any] | None:
+        """When and from what the stored fusion was computed (``corpus_state``, ``fused_at``,
+        ``version``, ``n_articles``, ``seconds``, ``n_stories``, ``n_entities``), or None when
+        fusion never ran on this store."""
+
+    @abstractmethod
+    def stories(self, *, entity: str | None = None, type: str | None = None,
+                since: str | None = None, until: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored stories (dicts as saved), dated ones first in date order, then undated, each
+        group by type and id. ``entity``: only stories with this entity key (``kb:…``) as a
+        participant or place; ``type``: one PLOVER type; ``since``/``until``: ISO dates the
+        story's date range must reach (undated stories are left out when either is given)."""
+
+    @abstractmethod
+    def entity(self, key: str) -> dict[str, Any] | None:
+        """The stored profile of one cross-article entity key, or None."""
+
+    @abstractmethod
+    def entities(self, *, type: str | None = None, limit: int | None = None
+                 ) -> list[dict[str, Any]]:
+        """Stored entity profiles, most mentioned first (ties by key); ``type``: one type."""
+
+    @abstractmethod
     def batch(self) -> AbstractContextManager[None]:
         """A transaction around many writes: committed once on exit, rolled back (and only
         this batch) on an exception."""
@@ -117,14 +166,15 @@ class Store(ABC):
 
 def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
     """Open the store at a path or URL: ``FILE``, ``sqlite:///FILE`` (SQLite) or
-    ``postgresql://…`` (not implemented yet). With ``create=False`` a missing database is an
-    error instead of a new empty one."""
+    ``postgresql://…`` / ``postgres://…`` (PostgreSQL, a libpq URL; the database must exist).
+    With ``create=False`` a missing SQLite file, or a PostgreSQL database without the Marsad
+    schema, is an error instead of a new empty store."""
     target = str(url_or_path)
     scheme = target.split("://", 1)[0].lower() if "://" in target else ""
-    if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
-        raise BackendNotImplementedError(
-            "the PostgreSQL store backend is not implemented yet; use a SQLite file path "
-            "or sqlite:///PATH")
+    if scheme in ("postgresql", "postgres"):
+        from .postgres import PostgresStore
+
+        return PostgresStore(target, create=create)
     if scheme == "sqlite":
         target = target[len("sqlite:///"):] if target.startswith("sqlite:///") else ""
         if not target:
@@ -137,5 +187,5 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
     return SQLiteStore(target, create=create)
 
 
-__all__ = ["BackendNotImplementedError", "PutResult", "SearchHit", "Store", "StoreError",
-           "content_hash", "open_store"]
+__all__ = ["BackendNotImplementedError", "PutResult", "SearchHit", "Store",
+           "StoreConnectionError", "StoreError", "content_hash", "open_store"]

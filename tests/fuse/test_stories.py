@@ -54,13 +54,60 @@ def test_meetings_years_apart_are_two_stories() -> None:
     assert all(s.certainty == "single-source" for s in stories)
 
 
-def test_single_days_one_day_apart_stay_separate() -> None:
-    """Decision: 10 and 11 May may be two days of talks; without overlapping ranges we do not
-    merge (and so do not report a date contradiction)."""
+def test_a_slipped_day_across_articles_is_one_story_with_a_date_contradiction() -> None:
+    """Two outlets give the same meeting (same people, same city) on 8 and 10 May: one story,
+    the date flagged with both sides and their sources."""
     recs = [
-        rec("a", event(**MEET, location="moscow", date="2025-05-10")),
-        rec("b", event(**MEET, location="moscow", date="2025-05-11")),
+        rec("a", event(**MEET, location="moscow", date="2025-05-10", evidence="السبت"),
+            outlet="RT Arabic"),
+        rec("b", event(**MEET, location="moscow", date="2025-05-08", evidence="الخميس"),
+            outlet="Al Wasat"),
     ]
+    (s,) = build_stories(recs)
+    assert s.date == (date(2025, 5, 8), date(2025, 5, 10), "union")
+    (c,) = s.contradictions
+    assert c["kind"] == "date"
+    sides = {tuple(c["a"]["value"]): c["a"], tuple(c["b"]["value"]): c["b"]}
+    assert sides[("2025-05-10", "2025-05-10")]["sources"] == ["rt arabic"]
+    assert sides[("2025-05-08", "2025-05-08")] == {
+        "value": ["2025-05-08", "2025-05-08"], "members": [["b", "v1"]],
+        "sources": ["al wasat"], "evidence": ["الخميس"]}
+
+
+def test_days_that_cannot_be_one_happening_stay_apart() -> None:
+    def two(a: dict, b: dict) -> int:
+        return len(build_stories([rec("a", a), rec("b", b)]))
+
+    # three days apart; no place; another place; vague ranges that do not overlap
+    assert two(event(**MEET, location="moscow", date="2025-05-10"),
+               event(**MEET, location="moscow", date="2025-05-13")) == 2
+    assert two(event(**MEET, date="2025-05-10"), event(**MEET, date="2025-05-11")) == 2
+    assert two(event(**MEET, location="moscow", date="2025-05-10"),
+               event(**MEET, location="benghazi", date="2025-05-11")) == 2
+    # one article giving two days tells two meetings apart
+    same = rec("a", event("v1", **MEET, location="moscow", date="2025-05-10"),
+               event("v2", **MEET, location="moscow", date="2025-05-11"))
+    assert len(build_stories([same])) == 2
+    # complete linkage: every pair of a story is at most two days apart
+    recs = [rec("a", event(**MEET, location="moscow", date="2025-05-10")),
+            rec("b", event(**MEET, location="moscow", date="2025-05-12")),
+            rec("c", event(**MEET, location="moscow", date="2025-05-14"))]
+    assert sorted(len(s.members) for s in build_stories(recs)) == [1, 2]
+
+
+def test_one_extra_participant_each_side_is_a_participants_contradiction() -> None:
+    both = {"actors": ("haftar", "putin")}
+    recs = [rec("a", event(**both, targets=("lavrov",), location="moscow", date="2025-05-10")),
+            rec("b", event(**both, targets=("erdogan",), location="moscow", date="2025-05-10"))]
+    (s,) = build_stories(recs)
+    (c,) = s.contradictions
+    assert c["kind"] == "participants"
+    # on another day, or with one common participant only, they are two meetings
+    recs[1]["events"][0]["date"] = {"start": "2025-05-11", "end": "2025-05-11", "text": ""}
+    assert len(build_stories(recs)) == 2
+    recs = [rec("a", event(**MEET, location="moscow", date="2025-05-10")),
+            rec("b", event(actors=("haftar",), targets=("lavrov",), location="moscow",
+                           date="2025-05-10"))]
     assert len(build_stories(recs)) == 2
 
 
@@ -89,15 +136,36 @@ def test_place_conflict_with_different_dates_does_not_merge() -> None:
 
 
 def test_participants_subset_merges_and_disjoint_does_not() -> None:
+    both = {"actors": ("haftar", "putin")}
     recs = [
         rec("a", event(**MEET, date="2025-05-10")),
-        rec("b", event(actors=("haftar",), targets=("putin", "lavrov"), date="2025-05-10")),
+        rec("b", event(**both, targets=("lavrov",), date="2025-05-10")),
         rec("c", event(actors=("haftar",), targets=("erdogan",), date="2025-05-10")),
     ]
     stories = build_stories(recs)
     assert sorted(len(s.members) for s in stories) == [1, 2]
     big = next(s for s in stories if len(s.members) == 2)
     assert big.participants == ("kb:khalifa_haftar", "kb:sergey_lavrov", "kb:vladimir_putin")
+
+
+def test_an_event_with_several_counterparts_supports_each_meeting() -> None:
+    """"Haftar met Putin, and Lavrov too" (undated, in an article of the same year) joins the
+    Putin story and the Lavrov story, one member per counterpart."""
+    recs = [
+        rec("a", event("v1", **MEET, location="moscow", date="2025-05-10"),
+            event("v2", actors=("haftar",), targets=("lavrov",), location="moscow",
+                  date="2025-05-09"), published="2025-05-11"),
+        rec("b", event(actors=("haftar",), targets=("putin", "lavrov"), location="moscow"),
+            published="2025-05-12"),
+    ]
+    stories = build_stories(recs)
+    assert len(stories) == 2
+    for s in stories:
+        assert {m.doc_id for m in s.members} == {"a", "b"}
+        (b,) = [m for m in s.members if m.doc_id == "b"]
+        assert b.counterpart in s.participants and b.event_id == "v1"
+    assert {m.counterpart for s in stories for m in s.members if m.doc_id == "b"} == {
+        "kb:vladimir_putin", "kb:sergey_lavrov"}
 
 
 def test_vague_event_fitting_two_stories_is_not_guessed() -> None:
@@ -132,6 +200,31 @@ def test_undated_events_without_published_join_each_other() -> None:
     (s,) = build_stories(recs)
     assert s.date is None
     assert s.n_independent == 2
+
+
+def test_articles_without_a_date_are_placed_by_the_latest_year_they_mention() -> None:
+    def undated(doc_id: str, text: str) -> dict:
+        r = rec(doc_id, event(**MEET, location="moscow"))
+        r["text"] = text
+        return r
+
+    may_2025 = rec("a", event(**MEET, location="moscow", date="2025-05-10"),
+                   published="2025-05-12")
+    sept_2023 = rec("b", event(**MEET, location="moscow", date="2023-09-28"),
+                    published="2023-09-29")
+    new = undated("n", "التقى حفتر بوتين في موسكو. وكانت روسيا عززت وجودها منذ مطلع ٢٠٢٥.")
+    old = undated("o", "التقى حفتر بوتين في موسكو، في أول لقاء منذ عام 2019.")
+    plan = undated("p", "التقى حفتر بوتين في موسكو ضمن رؤية 2030 وبعد أحداث 2024.")
+    stories = build_stories([may_2025, sept_2023, new, old, plan])
+    by_doc = {m.doc_id: s for s in stories for m in s.members}
+    # written in 2025 or later: only the 2025 meeting is admitted
+    assert by_doc["n"] is by_doc["a"]
+    # "since 2019": both meetings are admitted, so it is not guessed
+    assert by_doc["o"] is not by_doc["a"] and by_doc["o"] is not by_doc["b"]
+    # 2030 is after every publication year: a plan; 2024 admits only the 2025 meeting
+    assert by_doc["p"] is by_doc["a"]
+    # two undated articles whose latest years differ are not joined to each other
+    assert len(build_stories([new, old])) == 2
 
 
 def test_certainty_labels() -> None:
@@ -186,7 +279,7 @@ def test_find_contradictions_on_dates_and_participants() -> None:
     sides = sorted([kinds["date"]["a"], kinds["date"]["b"]], key=lambda s: s["value"])
     assert sides[0] == {"value": ["2025-05-10", "2025-05-10"],
                         "members": [["a", "v1"], ["c", "v1"]],
-                        "sources": ["outlet-a", "outlet-c"]}
+                        "sources": ["outlet-a", "outlet-c"], "evidence": ["", ""]}
     assert sides[1]["sources"] == ["outlet-b"]
 
 

@@ -40,14 +40,14 @@ def corpus(tmp_path: Path) -> Path:
     return d
 
 
-def snapshot(db: Path) -> tuple[dict, list]:
+def snapshot(db: Path | str) -> tuple[dict, list]:
     with open_store(db, create=False) as s:
         return s.counts(), list(s.iter_records())
 
 
-def test_ingest_is_idempotent_and_reports(corpus: Path, tmp_path: Path,
+def test_ingest_is_idempotent_and_reports(corpus: Path, db_url,  # type: ignore[no-untyped-def]
                                           capsys: pytest.CaptureFixture) -> None:
-    db = tmp_path / "m.db"
+    db = db_url("m")
     assert main(["ingest", str(corpus), "--db", str(db), "--batch-size", "2"]) == 0
     err = capsys.readouterr().err
     assert "6 articles: 5 added, 0 unchanged, 0 replaced, 1 failed" in err
@@ -64,14 +64,15 @@ def test_ingest_is_idempotent_and_reports(corpus: Path, tmp_path: Path,
     assert "0 added, 4 unchanged, 1 replaced, 1 failed" in capsys.readouterr().err
 
 
-def test_reprocess_and_search(corpus: Path, tmp_path: Path,
+def test_reprocess_and_search(corpus: Path, db_url,  # type: ignore[no-untyped-def]
                               capsys: pytest.CaptureFixture) -> None:
-    db = tmp_path / "m.db"
+    db = db_url("m")
     main(["ingest", str(corpus), "--db", str(db)])
     before = snapshot(db)
     with open_store(db) as s:  # make the stored annotations stale
-        s._db.execute("UPDATE articles SET record_json = '{}', pipeline_version = 'old'")
-        s._db.execute("DELETE FROM events")
+        with s.batch():
+            s._execute("UPDATE articles SET record_json = '{}', pipeline_version = 'old'")
+            s._execute("DELETE FROM events")
     capsys.readouterr()
     assert main(["reprocess", "--db", str(db)]) == 0
     assert "5 articles: 5 reprocessed, 0 failed" in capsys.readouterr().err
@@ -99,29 +100,33 @@ def test_cli_names_a_bad_database_and_leaves_it(corpus: Path, tmp_path: Path,
     assert main(["search", "موسكو", "--db", str(tmp_path / "none.db")]) == 2
     assert "none.db" in capsys.readouterr().err
     assert not (tmp_path / "none.db").exists()
-    assert main(["search", "موسكو", "--db", "postgresql://h/db"]) == 2
-    assert "not implemented" in capsys.readouterr().err
+    assert main(["search", "موسكو", "--db",
+                 "postgresql://u:pw@127.0.0.1:1/db?connect_timeout=2"]) == 2
+    err = capsys.readouterr().err
+    assert "error [E052]" in err and "cannot connect to PostgreSQL" in err
+    assert "Traceback" not in err and ":pw@" not in err
 
 
 KILL_AFTER_PUTS = textwrap.dedent("""
     import os, sys
-    from marsad.store.sqlite import SQLiteStore
+    from marsad.store.base import SQLStore
     from marsad.cli import main
     calls = 0
-    real = SQLiteStore.put
+    real = SQLStore.put
     def put(self, *a, **kw):
         global calls
         calls += 1
         if calls > int(sys.argv[1]):
             os._exit(1)  # killed hard, in the middle of a batch
         return real(self, *a, **kw)
-    SQLiteStore.put = put
+    SQLStore.put = put
     main(sys.argv[2:])
 """)
 
 
-def test_ingest_killed_midway_then_resumed_equals_one_run(corpus: Path, tmp_path: Path) -> None:
-    whole, resumed = tmp_path / "whole.db", tmp_path / "resumed.db"
+def test_ingest_killed_midway_then_resumed_equals_one_run(corpus: Path, tmp_path: Path,
+                                                         db_url) -> None:  # type: ignore[no-untyped-def]
+    whole, resumed = db_url("whole"), db_url("resumed")
     args = [str(corpus), "--batch-size", "2"]
     assert main(["ingest", *args, "--db", str(whole)]) == 0
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -135,11 +140,11 @@ def test_ingest_killed_midway_then_resumed_equals_one_run(corpus: Path, tmp_path
     assert snapshot(resumed) == snapshot(whole)
 
 
-def test_ingest_interrupted_by_an_exception_then_resumed(corpus: Path, tmp_path: Path,
+def test_ingest_interrupted_by_an_exception_then_resumed(corpus: Path, db_url,  # type: ignore[no-untyped-def]
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from marsad.store.sqlite import SQLiteStore
+    from marsad.store.base import SQLStore as SQLiteStore  # the put both backends share
 
-    whole, resumed = tmp_path / "whole.db", tmp_path / "resumed.db"
+    whole, resumed = db_url("whole"), db_url("resumed")
     assert main(["ingest", str(corpus), "--db", str(whole), "--batch-size", "3"]) == 0
     real, calls = SQLiteStore.put, []
 

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from marsad.ingest import RawArticle
-from marsad.store import BackendNotImplementedError, StoreError, content_hash, open_store
+from marsad.store import (
+    BackendNotImplementedError,
+    StoreConnectionError,
+    StoreError,
+    content_hash,
+    open_store,
+)
+from marsad.store.base import migrations as dialect_migrations
 from marsad.store.sqlite import SQLiteStore, migrations
 
 # Team-written articles in Arabic news style.
@@ -32,8 +39,8 @@ def raw(doc_id: str, text: str) -> RawArticle:
 
 
 @pytest.fixture()
-def store(tmp_path: Path):
-    s = open_store(tmp_path / "m.db")
+def store(db_url):  # type: ignore[no-untyped-def]
+    s = open_store(db_url("m"))
     yield s
     s.close()
 
@@ -47,18 +54,44 @@ def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     with open_store(db) as s:
         assert isinstance(s, SQLiteStore)
-        assert s.applied_migrations() == [v for v, _, _ in migrations()] == [1]
+        assert s.applied_migrations() == [v for v, _, _ in migrations()] == [1, 2]
     with open_store(f"sqlite:///{db}") as s:  # opening again applies nothing twice
-        assert s.applied_migrations() == [1]
+        assert s.applied_migrations() == [1, 2]
     con = sqlite3.connect(db)
     try:
-        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 1
+        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 2
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     finally:
         con.close()
     assert {"articles", "entities", "mentions", "events", "event_roles", "failures",
-            "articles_fts"} <= tables
+            "articles_fts", "stories", "story_entities", "fused_entities"} <= tables
+
+
+def test_both_dialects_ship_the_same_migrations() -> None:
+    # one schema: the same numbers and names, and the same tables created by each
+    lite, pg = dialect_migrations("sqlite"), dialect_migrations("postgresql")
+    assert [(v, n) for v, n, _ in lite] == [(v, n) for v, n, _ in pg]
+    import re
+
+    def tables(sql: str) -> list[str]:
+        return re.findall(r"CREATE TABLE (\w+)", sql)
+
+    for (_, _, a), (_, _, b) in zip(lite, pg, strict=True):
+        assert tables(a) == [t for t in tables(b) if t != "article_words"]
+
+
+def test_migrations_on_postgresql(db_url, backend: str) -> None:  # type: ignore[no-untyped-def]
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL only")
+    url = db_url("mig")
+    with pytest.raises(StoreError, match="no Marsad store"):
+        open_store(url, create=False)
+    with open_store(url) as s:
+        assert s.applied_migrations() == [1, 2]
+    with open_store(url, create=False) as s:  # opening again applies nothing twice
+        assert s.applied_migrations() == [1, 2]
+        assert s.counts()["articles"] == 0
 
 
 def test_put_added_unchanged_replaced(store, pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -80,11 +113,10 @@ def test_replacing_removes_the_old_annotations(store, pipeline) -> None:  # type
     assert before["entities"] and before["mentions"] and before["events"]
     assert before["event_roles"]
     put(store, pipeline, "a", SUDAN)
-    con = store._db
-    names = {n for (n,) in con.execute("SELECT name FROM entities WHERE doc_id = 'a'")}
+    names = {n for (n,) in store._all("SELECT name FROM entities WHERE doc_id = 'a'")}
     assert not any("بوتين" in n for n in names)
-    assert con.execute("SELECT count(*) FROM mentions WHERE text LIKE '%بوتين%'"
-                       ).fetchone()[0] == 0
+    assert store._all("SELECT count(*) FROM mentions WHERE text LIKE ?",
+                      ("%بوتين%",))[0][0] == 0
     doc = pipeline.process(raw("a", SUDAN))
     after = store.counts()
     assert after["entities"] == len(doc.entities)
@@ -157,8 +189,36 @@ def test_bad_database_paths_are_named_and_left_untouched(tmp_path: Path) -> None
     with pytest.raises(StoreError, match="missing.db"):
         open_store(tmp_path / "missing.db", create=False)
     assert not (tmp_path / "missing.db").exists()
-    with pytest.raises(BackendNotImplementedError, match="PostgreSQL"):
-        open_store("postgresql://user@localhost/marsad")
+    with pytest.raises(BackendNotImplementedError, match="mysql"):
+        open_store("mysql://user@localhost/marsad")
+
+
+def test_unreachable_or_broken_postgresql_urls_are_clear_errors() -> None:
+    pytest.importorskip("psycopg")
+    # nothing listens on port 1; the password never appears in the message
+    with pytest.raises(StoreConnectionError, match="cannot connect to PostgreSQL") as e:
+        open_store("postgresql://marsad:s3cret@127.0.0.1:1/marsad?connect_timeout=2")
+    assert e.value.code == "E052" and "s3cret" not in str(e.value)
+    with pytest.raises(StoreConnectionError, match="cannot connect"):
+        open_store("postgresql://marsad@127.0.0.1:notaport/marsad")
+    with pytest.raises(StoreConnectionError, match="cannot connect"):
+        open_store("postgresql:///marsad?host=/nonexistent/socket/dir")
+
+
+def test_a_foreign_postgresql_database_is_refused_and_left(db_url, backend: str  # type: ignore[no-untyped-def]
+                                                          ) -> None:
+    if backend != "postgresql":
+        pytest.skip("PostgreSQL only")
+    import psycopg
+
+    url = db_url("foreign")
+    with psycopg.connect(url, autocommit=True) as c:
+        c.execute("CREATE TABLE articles (id int)")
+        c.execute("INSERT INTO articles VALUES (7)")
+    with pytest.raises(StoreError, match="did not create"):
+        open_store(url)
+    with psycopg.connect(url, autocommit=True) as c:
+        assert c.execute("SELECT id FROM articles").fetchall() == [(7,)]
 
 
 def test_a_database_from_a_newer_marsad_is_refused(tmp_path: Path) -> None:

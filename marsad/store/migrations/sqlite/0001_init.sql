@@ -1,4 +1,4 @@
--- 0001: the corpus store. One row per article (its raw input, cleaned text and the full
+-- 0001 (SQLite): the corpus store. One row per article (its raw input, cleaned text and the full
 -- JSON Lines record), its annotations in plain tables for SQL queries, and a full-text
 -- index over the *normalised* cleaned text (marsad.text.normalize.match_key).
 

@@ -1,0 +1,361 @@
+"""What the SQLite and PostgreSQL stores share: every query but connecting, transactions and
+the search index.
+
+The SQL here is written once, with ``?`` placeholders (a backend whose driver wants ``%s``
+rewrites them in :meth:`SQLStore._sql`), and sticks to what both dialects run alike: plain
+types, ``ON CONFLICT … DO UPDATE``, no ``RETURNING``, no dialect functions. Migrations are
+plain-SQL files per dialect with the same numbers (``migrations/<dialect>/NNNN_name.sql``);
+:func:`migrations` reads them and refuses a package that ships a number twice or lacks a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from abc import abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from .. import __version__
+from ..doc import Doc, Failure
+from ..ingest import RawArticle
+from ..text.normalize import fold, match_key
+from . import PutResult, SearchHit, Store, StoreError, content_hash
+
+MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+DIALECTS = ("sqlite", "postgresql")
+SNIPPET_CHARS = 60  # characters of context either side of the first hit
+WORD_RE = re.compile(r"\w+")
+PAGE = 500  # rows per page of a long read, so no read cursor stays open across writes
+# the tables counted by Store.counts (and only those: fusion tables are derived data)
+COUNTED = ("articles", "entities", "mentions", "events", "event_roles", "failures")
+
+
+def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of every migration shipped for ``dialect``, in order."""
+    if dialect not in DIALECTS:
+        raise StoreError(f"unknown SQL dialect {dialect!r}")
+    out = []
+    folder = resources.files(__package__).joinpath("migrations").joinpath(dialect)
+    for f in folder.iterdir():
+        m = MIGRATION_RE.match(f.name)
+        if m:
+            out.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
+    out.sort()
+    if not out:  # an install that left the .sql files out (pyproject package-data)
+        raise StoreError(f"no schema migrations found in marsad/store/migrations/{dialect}")
+    versions = [v for v, _, _ in out]
+    if len(set(versions)) != len(versions):
+        raise StoreError(f"two migrations share a number: {[n for _, n, _ in out]}")
+    return out
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def search_terms(text: str) -> list[str]:
+    """The words of a query, folded like the stored index (distinct, in query order)."""
+    return list(dict.fromkeys(WORD_RE.findall(match_key(text))))
+
+
+def index_words(text: str) -> list[str]:
+    """The words of an article's cleaned text as the search index holds them."""
+    return WORD_RE.findall(match_key.__wrapped__(text))
+
+
+def bm25(tfs: Sequence[int], doc_len: int, n_hits: Sequence[int], n_docs: int,
+         avg_len: float, *, k1: float = 1.2, b: float = 0.75) -> float:
+    """Okapi BM25 exactly as SQLite's FTS5 ``bm25()`` computes it (positive: higher is better),
+    so both backends rank search hits alike. ``tfs[i]``: occurrences of term ``i`` in the
+    article; ``n_hits[i]``: articles holding term ``i``."""
+    score = 0.0
+    for tf, n in zip(tfs, n_hits, strict=True):
+        idf = math.log((n_docs - n + 0.5) / (n + 0.5))
+        if idf <= 0.0:
+            idf = 1e-6  # FTS5 clamps the idf of very common terms
+        score += idf * (tf * (k1 + 1)) / (tf + k1 * (1 - b + b * doc_len / (avg_len or 1.0)))
+    return score
+
+
+def snippet(body: str, terms: Iterable[str]) -> str:
+    """The cleaned text around the first word whose key is a query term, the word in
+    brackets. Found on the folded key and mapped back, so offsets are into the real text."""
+    key, index = fold(body)
+    wanted = set(terms)
+    hit: tuple[int, int] | None = None
+    for m in WORD_RE.finditer(key):
+        if m.group() in wanted:
+            hit = (index[m.start()], index[m.end() - 1] + 1)
+            break
+    if hit is None:
+        cut = body[: 2 * SNIPPET_CHARS].replace("\n", " ")
+        return cut + ("…" if len(body) > 2 * SNIPPET_CHARS else "")
+    a, b = hit
+    lo, hi = max(0, a - SNIPPET_CHARS), min(len(body), b + SNIPPET_CHARS)
+    out = (("…" if lo else "") + body[lo:a] + "[" + body[a:b] + "]" + body[b:hi]
+           + ("…" if hi < len(body) else ""))
+    return out.replace("\n", " ")
+
+
+class SQLStore(Store):
+    """The queries of both backends. A backend provides the connection (``_execute``,
+    ``_executemany``), transactions (``batch``, ``_savepoint``), the search index
+    (``_index``, ``_unindex``, ``search``) and ``close``."""
+
+    name: str  # the path or the URL without its password, for messages
+
+    # -- the backend's part ----------------------------------------------------------------
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement (``?`` placeholders); returns a cursor."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for every row."""
+
+    @abstractmethod
+    def _savepoint(self) -> AbstractContextManager[None]:
+        """A savepoint inside a batch (a batch of its own when none is open)."""
+
+    @abstractmethod
+    def _index(self, doc_id: str, text: str) -> None:
+        """Add the stored article ``doc_id`` to the search index."""
+
+    @abstractmethod
+    def _unindex(self, doc_id: str) -> None:
+        """Remove ``doc_id`` from the search index (before its article row is deleted)."""
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self._execute(sql, params).fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self._execute(sql, params).fetchone()
+        return None if row is None else tuple(row)
+
+    # -- writing ---------------------------------------------------------------------------
+    def put(self, raw: RawArticle, doc: Doc, *, force: bool = False) -> PutResult:
+        from ..export.jsonl import doc_to_record
+
+        if raw.doc_id != doc.doc_id:
+            raise StoreError(f"raw article {raw.doc_id!r} and doc {doc.doc_id!r} differ")
+        digest = content_hash(raw)
+        rec = doc_to_record(doc)
+        with self._savepoint():
+            row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (doc.doc_id,))
+            if row is not None and row[0] == digest and not force:
+                return "unchanged"
+            if row is not None:
+                self._unindex(doc.doc_id)
+                # the annotation tables follow by ON DELETE CASCADE
+                self._execute("DELETE FROM articles WHERE doc_id = ?", (doc.doc_id,))
+            self._insert(raw, doc, rec, digest)
+            # the article is stored now: an earlier failure of the same input is stale
+            self._execute("DELETE FROM failures WHERE doc_id = ?", (doc.doc_id,))
+        return "added" if row is None else "replaced"
+
+    def _insert(self, raw: RawArticle, doc: Doc, rec: dict[str, Any], digest: str) -> None:
+        self._execute(
+            "INSERT INTO articles (doc_id, content_hash, raw, kind, path, url, outlet, published,"
+            " title, text, raw_url, raw_outlet, raw_published, pipeline_version, processed_at,"
+            " record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.doc_id, digest, raw.content, raw.kind, raw.path or doc.source.path,
+             doc.source.url, doc.source.outlet, rec["published"], doc.title, doc.text,
+             raw.url, raw.outlet, raw.published, __version__, now(),
+             json.dumps(rec, ensure_ascii=False)))
+        self._index(doc.doc_id, doc.text)
+        did = doc.doc_id
+        self._executemany(
+            "INSERT INTO entities (doc_id, entity_id, kb_id, type, name, name_en, lat, lon)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(did, e.id, e.kb_id, e.type, e.name, e.name_en, e.lat, e.lon)
+             for e in doc.entities])
+        self._executemany(
+            'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
+            [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
+        events: list[tuple[Any, ...]] = []
+        roles: list[tuple[str, str, str, str]] = []
+        for ev in doc.events:
+            d = ev.date
+            first = d.first if d is not None and d.last is not None else None
+            last = d.last if d is not None and d.first is not None else None
+            sp = ev.evidence[0]
+            events.append((did, ev.id, ev.type, ev.mode,
+                           first.isoformat() if first else None,
+                           last.isoformat() if last else None,
+                           ev.location, ev.certainty, sp.start, sp.end,
+                           doc.text[sp.start : sp.end]))
+            for role, ids in (("actor", ev.actors), ("target", ev.targets),
+                              ("source", ev.attributed_to)):
+                roles.extend((did, ev.id, role, i) for i in ids)
+        self._executemany(
+            "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
+            " certainty, evidence_start, evidence_end, evidence_text)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)", events)
+        self._executemany(
+            "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
+            roles)
+
+    def put_failure(self, failure: Failure) -> None:
+        with self._savepoint():
+            self._execute(
+                "INSERT INTO failures (doc_id, path, stage, reason, code, at)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT (doc_id, path) DO UPDATE SET"
+                " stage = excluded.stage, reason = excluded.reason, code = excluded.code,"
+                " at = excluded.at",
+                (failure.doc_id, failure.path or "", failure.stage, failure.reason,
+                 failure.code, now()))
+
+    # -- reading ---------------------------------------------------------------------------
+    def stored_hash(self, doc_id: str) -> str | None:
+        row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (doc_id,))
+        return None if row is None else str(row[0])
+
+    def get_record(self, doc_id: str) -> dict[str, Any] | None:
+        row = self._one("SELECT record_json FROM articles WHERE doc_id = ?", (doc_id,))
+        return None if row is None else dict(json.loads(row[0]))
+
+    def iter_records(self) -> Iterator[dict[str, Any]]:
+        # fetched in pages so a long iteration holds no read cursor open across writes
+        rows = self._all("SELECT doc_id, record_json FROM articles ORDER BY doc_id LIMIT ?",
+                         (PAGE,))
+        while rows:
+            for _, rec in rows:
+                yield json.loads(rec)
+            rows = self._all("SELECT doc_id, record_json FROM articles WHERE doc_id > ?"
+                             " ORDER BY doc_id LIMIT ?", (rows[-1][0], PAGE))
+
+    def raw_articles(self) -> Iterator[RawArticle]:
+        ids = [d for (d,) in self._all("SELECT doc_id FROM articles ORDER BY doc_id")]
+        for doc_id in ids:
+            row = self._one(
+                "SELECT raw, kind, path, raw_url, raw_outlet, raw_published FROM articles"
+                " WHERE doc_id = ?", (doc_id,))
+            if row is not None:  # deleted meanwhile
+                yield RawArticle(doc_id, row[0], row[1], path=row[2], url=row[3],
+                                 outlet=row[4], published=row[5])
+
+    def failures(self) -> list[Failure]:
+        return [Failure(d, p or None, s, r, c) for d, p, s, r, c in self._all(
+            "SELECT doc_id, path, stage, reason, code FROM failures ORDER BY doc_id, path")]
+
+    def counts(self) -> dict[str, int]:
+        return {t: int(self._all(f"SELECT count(*) FROM {t}")[0][0]) for t in COUNTED}
+
+    def _hits(self, ranked: Sequence[tuple[float, str]], terms: Sequence[str],
+              limit: int) -> list[SearchHit]:
+        """The best ``limit`` of (score, doc_id) (higher first, ties by doc_id), with
+        snippets."""
+        best = sorted(ranked, key=lambda t: (-t[0], t[1]))[:limit]
+        out = []
+        for _, doc_id in best:
+            row = self._one("SELECT text FROM articles WHERE doc_id = ?", (doc_id,))
+            if row is not None:
+                out.append(SearchHit(doc_id, snippet(row[0], terms)))
+        return out
+
+    # -- fusion results --------------------------------------------------------------------
+    def corpus_state(self) -> str:
+        h = hashlib.sha256()
+        rows = self._all("SELECT doc_id, content_hash, processed_at FROM articles"
+                         " ORDER BY doc_id")
+        for doc_id, digest, at in rows:
+            h.update(f"{doc_id}\t{digest}\t{at}\n".encode())
+        return f"{len(rows)}:{h.hexdigest()[:32]}"
+
+    def save_fusion(self, stories: Sequence[Mapping[str, Any]],
+                    entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
+                    seconds: float = 0.0) -> None:
+        story_rows: list[tuple[Any, ...]] = []
+        story_ents: set[tuple[str, str, str]] = set()
+        members: set[tuple[str, str, str]] = set()
+        for s in stories:
+            d = s.get("date") or {}
+            story_rows.append((s["id"], s["type"], d.get("start"), d.get("end"),
+                               s.get("location"), s["certainty"], len(s["members"]),
+                               int(s["n_independent"]), json.dumps(s, ensure_ascii=False)))
+            story_ents.update((s["id"], p, "participant") for p in s["participants"])
+            if s.get("location"):
+                story_ents.add((s["id"], s["location"], "place"))
+            members.update((s["id"], m["doc_id"], m["event_id"]) for m in s["members"])
+        ent_rows = [(e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
+                     int(e["mention_count"]), len(e["articles"]),
+                     json.dumps(e, ensure_ascii=False)) for e in entities]
+        n_articles = int(corpus_state.split(":", 1)[0]) if ":" in corpus_state else 0
+        with self.batch():
+            for table in ("story_members", "story_entities", "stories", "fused_entities",
+                          "fusion_runs"):
+                self._execute(f"DELETE FROM {table}")
+            self._executemany("INSERT INTO stories (story_id, type, date_start, date_end,"
+                              " location, certainty, n_members, n_independent, story_json)"
+                              " VALUES (?,?,?,?,?,?,?,?,?)", story_rows)
+            self._executemany("INSERT INTO story_entities (story_id, entity_key, role)"
+                              " VALUES (?,?,?)", sorted(story_ents))
+            self._executemany("INSERT INTO story_members (story_id, doc_id, event_id)"
+                              " VALUES (?,?,?)", sorted(members))
+            self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
+                              " name_en, mention_count, n_articles, entity_json)"
+                              " VALUES (?,?,?,?,?,?,?,?)", ent_rows)
+            self._execute("INSERT INTO fusion_runs (id, corpus_state, fused_at, version,"
+                          " n_articles, seconds) VALUES (1,?,?,?,?,?)",
+                          (corpus_state, now(), __version__, n_articles, float(seconds)))
+
+    def fusion_info(self) -> dict[str, Any] | None:
+        row = self._one("SELECT corpus_state, fused_at, version, n_articles, seconds"
+                        " FROM fusion_runs WHERE id = 1")
+        if row is None:
+            return None
+        n_st = self._all("SELECT count(*) FROM stories")[0][0]
+        n_en = self._all("SELECT count(*) FROM fused_entities")[0][0]
+        return {"corpus_state": row[0], "fused_at": row[1], "version": row[2],
+                "n_articles": int(row[3]), "seconds": float(row[4]),
+                "n_stories": int(n_st), "n_entities": int(n_en)}
+
+    def stories(self, *, entity: str | None = None, type: str | None = None,
+                since: str | None = None, until: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if entity:
+            where.append("s.story_id IN (SELECT story_id FROM story_entities"
+                         " WHERE entity_key = ?)")
+            params.append(entity)
+        if type:
+            where.append("s.type = ?")
+            params.append(type)
+        if since:
+            where.append("s.date_end >= ?")
+            params.append(since)
+        if until:
+            where.append("s.date_start <= ?")
+            params.append(until)
+        sql = ("SELECT s.story_json FROM stories s"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY (CASE WHEN s.date_start IS NULL THEN 1 ELSE 0 END),"
+                 " s.date_start, s.date_end, s.type, s.story_id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [json.loads(j) for (j,) in self._all(sql, params)]
+
+    def entity(self, key: str) -> dict[str, Any] | None:
+        row = self._one("SELECT entity_json FROM fused_entities WHERE entity_key = ?", (key,))
+        return None if row is None else dict(json.loads(row[0]))
+
+    def entities(self, *, type: str | None = None, limit: int | None = None
+                 ) -> list[dict[str, Any]]:
+        sql = "SELECT entity_json FROM fused_entities"
+        params: list[Any] = []
+        if type:
+            sql += " WHERE type = ?"
+            params.append(type)
+        sql += " ORDER BY mention_count DESC, entity_key"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [json.loads(j) for (j,) in self._all(sql, params)]
