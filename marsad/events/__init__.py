@@ -386,7 +386,9 @@ def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, s
     countries = {by_kb[c] for c in capitals.values() if c in by_kb}
     places: dict[str, str] = {}
     for ev in events:
-        if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None:
+        # a region or continent ("في أفريقيا") is the setting, not where meetings were held
+        if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None \
+                and etype.get(ev.location) in ("GPE", "FAC"):
             for who in ev.actors:
                 known = places.get(who)
                 if known is None or (known in countries and ev.location not in countries):
@@ -776,6 +778,7 @@ def _uniq(ids: Iterable[str]) -> list[str]:
 
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
 _GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+_RELATIVE_REACH = 3  # words from a relative pronoun to a date in its clause
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
@@ -786,7 +789,11 @@ def _in_relative_clause(keys: list[str], tok_starts: list[int], t_last: int,
     arrival), not the trigger. A relative clause on the event's own noun ("القمة التي
     استضافتها سان بطرسبرغ في 2023") still dates the event."""
     i = bisect.bisect_right(tok_starts, d.start) - 1
-    return any(keys[j] in _RELATIVES and j - 1 in place_ends for j in range(t_last + 1, i))
+    if any(keys[j] in _RELATIVES and j - 1 in place_ends for j in range(t_last + 1, i)):
+        return True
+    # the trigger after the clause: "… موسكو التي وصلها مساء الخميس في زيارة التقى خلالها"
+    return i < t_last and any(keys[j] in _RELATIVES and j - 1 in place_ends
+                              for j in range(max(i - _RELATIVE_REACH, 0), i))
 
 
 def _future(key: str) -> bool:
