@@ -217,6 +217,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 targets = tuple(t for t in _demonym_targets(
                     keys_all, t_last + 1, min(hi, t_last + 1 + _NISBA_REACH), demonyms,
                     by_kb) if t not in actors)
+            if hit.pronoun == "هما" or (len(actors) == 1 and hit.trigger.pos == "verb"
+                                        and _dual_verb(keys_all[t_first], triggers)):
+                # "اجتماعهما"، "توصلا لاتفاق": two sides, the last two named before
+                pair = _last_two(sent_ms, t_first, etype, source_ms, actors) or last_pair
+                if len(pair) >= 2:
+                    actors, targets = (pair[0],), tuple(i for i in (*pair[1:], *targets)
+                                                       if i != pair[0])
             if hit.trigger.mutual and targets:
                 # "وقّعت أديس أبابا مذكرة تفاهم مع أرض الصومال": both sides sign
                 actors, targets = tuple(_uniq((*actors, *targets))), ()
@@ -363,6 +370,27 @@ def _demonym_targets(keys: list[str], lo: int, hi: int, demonyms: dict[str, str]
                 continue
             break
     return tuple(out)
+
+
+def _dual_verb(key: str, triggers: TriggerIndex) -> bool:
+    """A verb in the dual ("توصلا"، "وقعتا"): a trigger form plus the dual ا."""
+    k = _unprefix(key, "وف")
+    return len(k) > 3 and k.endswith("ا") and (k[:-1] in triggers.index
+                                                or k[:-1] in triggers.prefixes)
+
+
+def _last_two(ms: list[_M], t_first: int, etype: dict[str, str], source_starts: set[int],
+              actors: tuple[str, ...]) -> tuple[str, ...]:
+    """The two participants named last before ``t_first`` (the subject found first)."""
+    out: list[str] = [a for a in actors]
+    for pm in reversed(ms):
+        if pm.first >= t_first or pm.first in source_starts:
+            continue
+        if etype[pm.entity_id] in _PARTICIPANT_TYPES and pm.entity_id not in out:
+            out.append(pm.entity_id)
+        if len(out) == 2:
+            return tuple(reversed(out)) if not actors else tuple(out)
+    return ()
 
 
 def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],

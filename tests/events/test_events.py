@@ -296,3 +296,13 @@ def test_reactions_skip_the_attack_told_as_a_cause() -> None:
             "ودانت إيران الضربات.")
     accuse = [e for e in _full(text) if e["type"] == "ACCUSE"]
     assert [sorted(e["targets"]) for e in accuse] == [["united_kingdom", "united_states"]]
+
+
+def test_a_dual_verb_or_pronoun_takes_the_two_sides_named_last() -> None:
+    evs = _full("وقالت المصادر إن الرئيس الروسي فلاديمير بوتين، والقائد العسكري الشرقي "
+                "لليبيا، خليفة حفتر، توصلا لاتفاق بعد اجتماعهما في موسكو.")
+    agree = next(e for e in evs if e["type"] == "AGREE")
+    assert sorted(agree["actors"]) == ["khalifa_haftar", "vladimir_putin"]
+    consult = next(e for e in evs if e["type"] == "CONSULT")
+    assert sorted(consult["actors"] + consult["targets"]) == ["khalifa_haftar",
+                                                               "vladimir_putin"]
