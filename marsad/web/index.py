@@ -341,9 +341,9 @@ class CorpusIndex:
     def closest(self, key: str, n: int = 10) -> list[dict[str, Any]]:
         """Entities sharing the most stories with ``key``, then the most articles."""
         shared: Counter[str] = Counter()
-        for other in self.neighbours.get(key, ()):
-            a, b = (key, other) if key < other else (other, key)
-            shared[other] = sum(self.edges[(a, b)].values())
+        for sid in self.stories_of.get(key, ()):  # as participant or as the place
+            s = self.stories[sid]
+            shared.update(k for k in {*s["participants"], s["location"]} if k and k != key)
         co: Counter[str] = Counter()
         ent = self.entities.get(key)
         for doc_id in (ent["articles"] if ent else [])[:2000]:  # bounded for huge entities

@@ -10,7 +10,7 @@ async function main() {
   let atlas;
   try { atlas = await getJSON(el.dataset.atlas); } catch (e) { return; }
   const width = el.clientWidth || 320, height = el.clientHeight || 180;
-  const projection = d3.geoMercator().center([lon, lat]).scale(600).translate([width / 2, height / 2]);
+  const projection = d3.geoMercator().center([lon, lat]).scale(350).translate([width / 2, height / 2]);
   const path = d3.geoPath(projection);
   const svg = d3.select(el).append("svg").attr("width", width).attr("height", height);
   svg.append("g").selectAll("path")
