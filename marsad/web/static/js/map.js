@@ -38,25 +38,40 @@ async function main() {
     .append("title").text((d) => (d.properties && d.properties.name) || "");
 
   const r = (p) => 4 + Math.sqrt(p.n_stories + p.n_articles) * 1.5;
-  const markers = g.append("g").selectAll("circle").data(places).join("circle")
+  // a base or port without its own coordinates sits at its nearest city: drawn beside the
+  // city (up and right), not on top of it, so both stay clickable
+  const OFF = 9;
+  const pos = (p, k = 1) => {
+    const [x, y] = projection([p.lon, p.lat]);
+    const d = p.approximate ? OFF / Math.sqrt(k) : 0;
+    return [x + d, y - d];
+  };
+  const labelLayer = g.append("g").attr("class", "labels").attr("pointer-events", "none");
+  // small markers drawn last, on top of the large ones they sit in
+  const markers = g.append("g").selectAll("circle")
+    .data([...places].sort((a, b) => r(b) - r(a))).join("circle")
     .attr("class", (p) => "marker" + (p.approximate ? " approx" : ""))
     .attr("data-key", (p) => p.key).attr("data-name", (p) => p.name_en || p.name)
-    .attr("cx", (p) => projection([p.lon, p.lat])[0]).attr("cy", (p) => projection([p.lon, p.lat])[1])
+    .attr("cx", (p) => pos(p)[0]).attr("cy", (p) => pos(p)[1])
     .attr("r", r).attr("tabindex", 0).attr("role", "button")
     .attr("aria-label", (p) => `${p.name_en || p.name}: ${p.n_stories} stories`)
     .on("click", (ev, p) => select(p))
     .on("keydown", (ev, p) => { if (ev.key === "Enter") select(p); });
   markers.append("title").text((p) => `${p.name_en || p.name} (${p.type}): ${p.n_stories} stories, ${p.n_articles} articles`);
-  const labels = g.append("g").selectAll("text").data(places.slice(0, 25)).join("text")
-    .attr("x", (p) => projection([p.lon, p.lat])[0] + r(p) + 2)
-    .attr("y", (p) => projection([p.lon, p.lat])[1] + 4)
+  // labels never take the pointer from a marker they overlap
+  const labels = labelLayer.selectAll("text").data(places.slice(0, 25)).join("text")
+    .attr("x", (p) => pos(p)[0] + r(p) + 2)
+    .attr("y", (p) => pos(p)[1] + 4)
     .text((p) => p.name_en || p.name);
 
   svg.call(d3.zoom().scaleExtent([0.5, 40]).on("zoom", (ev) => {
     g.attr("transform", ev.transform);
-    markers.attr("r", (p) => r(p) / Math.sqrt(ev.transform.k));
-    labels.attr("font-size", 11 / ev.transform.k)
-      .attr("x", (p) => projection([p.lon, p.lat])[0] + (r(p) + 2) / Math.sqrt(ev.transform.k));
+    const k = ev.transform.k;
+    markers.attr("r", (p) => r(p) / Math.sqrt(k))
+      .attr("cx", (p) => pos(p, k)[0]).attr("cy", (p) => pos(p, k)[1]);
+    labels.attr("font-size", 11 / k)
+      .attr("x", (p) => pos(p, k)[0] + (r(p) + 2) / Math.sqrt(k))
+      .attr("y", (p) => pos(p, k)[1] + 4 / k);
   }));
 
   async function select(p) {
