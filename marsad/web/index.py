@@ -450,6 +450,13 @@ class CorpusIndex:
         return [self.story_summary(s) for s in hits[:limit]]
 
     def overview(self, n: int = 10) -> dict[str, Any]:
+        """The overview page's data; computed once per index (it sorts the whole corpus)."""
+        cache: dict[int, dict[str, Any]] = self.__dict__.setdefault("_overview", {})
+        if n not in cache:
+            cache[n] = self._overview(n)
+        return cache[n]
+
+    def _overview(self, n: int) -> dict[str, Any]:
         newest = sorted(self.articles.values(),
                         key=lambda a: (a["published"] or "", a["doc_id"]), reverse=True)[:n]
         dated = [sid for sid in self.story_order if self.stories[sid]["start"]]
