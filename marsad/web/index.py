@@ -451,7 +451,7 @@ class CorpusIndex:
 
     def overview(self, n: int = 10) -> dict[str, Any]:
         """The overview page's data; computed once per index (it sorts the whole corpus)."""
-        cache: dict[int, dict[str, Any]] = self.__dict__.setdefault("_overview", {})
+        cache: dict[int, dict[str, Any]] = self.__dict__.setdefault("_overview_cache", {})
         if n not in cache:
             cache[n] = self._overview(n)
         return cache[n]
