@@ -185,6 +185,75 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"      «{_snippet(ev)}»")
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
+    db = args.db or str(_demo_db())
+    try:
+        n = _store_demo(paths, docs, failures, db)
+    except MarsadError as e:  # the printout above stands; only the workbench store failed
+        print(f"\nThe demo store could not be written ({e}); the workbench needs one: "
+              f"marsad ingest {DEMO_DIR} --db demo.db", file=sys.stderr)
+        return 0
+    print(f"\nStored {n} articles in {db}. Open the analyst's workbench (timeline, map, "
+          f"network, evidence) with:\n\n    marsad serve --db {db}\n\nthen browse "
+          f"http://127.0.0.1:8000/ (needs the \"web\" extra; see the README).")
+    return 0
+
+
+def _demo_db() -> Path:
+    """Where ``marsad demo`` keeps its store: the user's cache folder, not the current one."""
+    import os
+
+    base = os.environ.get("MARSAD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "marsad")
+    return Path(base) / "demo.db"
+
+
+def _store_demo(paths: Sequence[Path], docs: list[Doc], failures: list[Failure],
+                db: str) -> int:
+    """Put the demo's processed articles into the store ``db`` (created, or updated in place:
+    unchanged articles are skipped), so the workbench can be opened on it."""
+    from .ingest import RawArticle, read_paths
+    from .store import open_store
+
+    Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    by_id = {d.doc_id: d for d in docs}
+    n = 0
+    with open_store(Path(db).expanduser()) as store, store.batch():
+        for raw in read_paths([str(p) for p in paths]):
+            if isinstance(raw, RawArticle) and raw.doc_id in by_id:
+                store.put(raw, by_id[raw.doc_id])
+                n += 1
+        for f in failures:
+            store.put_failure(f)
+    return n
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the workbench (API and pages) over a store until interrupted."""
+    from .api import WebExtraMissing, create_app
+
+    try:
+        import uvicorn
+    except ImportError as e:
+        raise WebExtraMissing('marsad serve needs the "web" extra: pip install -e ".[web]"') \
+            from e
+    t0 = time.perf_counter()
+    app = create_app(args.db, refresh_seconds=args.refresh)
+    idx = app.state.holder.get()
+    from .web import vendor_status
+
+    vendor = vendor_status()
+    print(f"Marsad workbench: {len(idx.articles)} articles, {len(idx.stories)} stories, "
+          f"{len(idx.entities)} entities indexed in {time.perf_counter() - t0:.1f} s",
+          file=sys.stderr)
+    if not vendor["ok"]:
+        print("note: the charts' JavaScript libraries are not built (npm ci && npm run build); "
+              "the pages serve their tables without them", file=sys.stderr)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"note: listening on {args.host}: other machines can reach the workbench",
+              file=sys.stderr)
+    print(f"open http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
+          "(Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -439,6 +508,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="run on the bundled demo corpus and show what was found")
     d.add_argument("--output", "-o", default=None, help="also write the JSON Lines here")
+    d.add_argument("--db", default=None,
+                   help="the store the demo writes for the workbench "
+                        "(default ~/.cache/marsad/demo.db, or $MARSAD_CACHE_DIR/demo.db)")
     d.set_defaults(func=cmd_demo)
 
     db_help = ("the store: a SQLite file, sqlite:///PATH or postgresql://… "
@@ -491,6 +563,16 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--db", default="marsad.db", help=db_help)
     n.add_argument("--json", action="store_true", help="print the profile as JSON")
     n.set_defaults(func=cmd_entity)
+
+    w = sub.add_parser("serve", help="the analyst's workbench over a store: web pages and a "
+                                     "JSON API (extra \"web\")")
+    w.add_argument("--db", default="marsad.db", help=db_help)
+    w.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    w.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
+    w.add_argument("--refresh", type=float, default=5.0,
+                   help="seconds between checks for new articles in the store (default 5)")
+    w.set_defaults(func=cmd_serve)
     return p
 
 

@@ -93,11 +93,21 @@ def test_eval_prints_scores_and_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "d1.json" in capsys.readouterr().err
 
 
-def test_demo_runs_on_the_bundled_corpus(capsys: pytest.CaptureFixture) -> None:
-    assert main(["demo"]) == 0
+def test_demo_runs_on_the_bundled_corpus(capsys: pytest.CaptureFixture,
+                                         tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert main(["demo", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "Entities by type" in out and "Events in date order" in out
     assert "CONSULT" in out
+    # it ends by telling how to open the workbench on the store it wrote
+    assert out.rstrip().splitlines()[-1].startswith("then browse http://127.0.0.1:8000/")
+    assert f"marsad serve --db {db}" in out
+    from marsad.store import open_store
+
+    with open_store(db, create=False) as st:
+        assert st.counts()["articles"] == 10
+    assert main(["demo", "--db", str(db)]) == 0  # a second run updates the same store
 
 
 def test_hostile_html_is_read_as_text_only(tmp_path: Path) -> None:

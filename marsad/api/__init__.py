@@ -1,0 +1,28 @@
+"""The HTTP API and the workbench pages (extra ``web``: FastAPI, uvicorn, Jinja2).
+
+``create_app(db)`` builds the application over a store; ``marsad serve`` runs it. FastAPI is
+imported only here and below, so the core install stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import ApiError, BadParameter, NotFound, WebExtraMissing
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fastapi import FastAPI
+
+
+def create_app(db: str, **kwargs: Any) -> FastAPI:
+    """The FastAPI application over the store at ``db`` (see :func:`marsad.api.app.create_app`)."""
+    try:
+        from .app import create_app as _create
+    except ImportError as e:  # fastapi, jinja2 or uvicorn missing
+        raise WebExtraMissing(
+            f"the web workbench needs the 'web' extra ({e.name} is missing): "
+            'pip install -e ".[web]"') from e
+    return _create(db, **kwargs)
+
+
+__all__ = ["ApiError", "BadParameter", "NotFound", "WebExtraMissing", "create_app"]

@@ -1,0 +1,94 @@
+"""The application factory: the JSON API, the pages, static files and the one error shape."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..kb import KnowledgeBase, default_kb
+from ..store import Store, open_store
+from ..web import STATIC_DIR
+from ..web.index import IndexHolder
+from .errors import ApiError, error_body
+from .routes import router
+
+log = logging.getLogger(__name__)
+
+
+def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: float = 5.0,
+               warm: bool = True) -> FastAPI:
+    """The workbench over the store at ``db`` (opened read-only in spirit: nothing here
+    writes). ``warm`` builds the index now, so the first page does not wait for it and a
+    store that cannot be opened fails here, before the server listens."""
+
+    def opener() -> Store:
+        return open_store(db, create=False)
+
+    holder = IndexHolder(opener, kb=kb if kb is not None else default_kb(),
+                         refresh_seconds=refresh_seconds)
+    if warm:
+        holder.get()
+    app = FastAPI(
+        title="Marsad workbench API",
+        version=__version__,
+        description="Entities, stories and events extracted from Arabic news, with their "
+                    "evidence. Every error is `{\"error\": {\"status\", \"code\", \"message\", "
+                    "\"parameter\"}}`.",
+    )
+    app.state.holder = holder
+    app.state.db = db
+    app.include_router(router)
+
+    from ..web.pages import router as pages_router
+
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _install_error_handlers(app)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path in ("/openapi.json",)
+
+
+def _error(request: Request, status: int, code: str, message: str,
+           parameter: str | None = None) -> Response:
+    if _wants_json(request):
+        return JSONResponse(error_body(status, code, message, parameter), status_code=status)
+    from ..web.pages import error_page
+
+    return error_page(request, status, code, message, parameter)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return _error(request, exc.status, exc.code, str(exc), exc.parameter)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        # FastAPI answers 422 with a list of pydantic errors; the API's one shape is a 400
+        # naming the first parameter at fault
+        errs: list[Any] = list(exc.errors())
+        first = errs[0] if errs else {}
+        loc = [str(x) for x in first.get("loc", ()) if x not in ("query", "path", "body")]
+        name = loc[-1] if loc else None
+        msg = str(first.get("msg", "invalid request"))
+        return _error(request, 400, "E060", f"{name}: {msg}" if name else msg, name)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        code = "E061" if exc.status_code == 404 else "E063"
+        return _error(request, exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        return _error(request, 500, "E069", f"internal error: {type(exc).__name__}")

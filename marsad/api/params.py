@@ -1,0 +1,99 @@
+"""Query parameters shared by the list endpoints and the pages, checked against the corpus.
+
+A parameter that is malformed or names nothing in the corpus is an error naming it (an analyst
+who typed ``type=CONSLT`` should be told, not shown an empty timeline)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..doc import PLOVER_TYPES
+from ..fuse.keys import _parse_bound
+from ..web.index import CorpusIndex
+from .errors import BadParameter
+
+FILTERS = ("entity", "type", "place", "since", "until", "certainty", "source")
+
+
+@dataclass(frozen=True)
+class Filters:
+    entity: str | None = None
+    type: str | None = None
+    place: str | None = None
+    since: date | None = None
+    until: date | None = None
+    certainty: str | None = None
+    source: str | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in FILTERS}
+
+    def query(self) -> dict[str, str]:
+        """The filters as URL parameters (for export links and page state)."""
+        out = {}
+        for k in FILTERS:
+            v = getattr(self, k)
+            if v is not None:
+                out[k] = v.isoformat() if isinstance(v, date) else str(v)
+        return out
+
+
+def check_known(params: Iterable[str], allowed: Iterable[str]) -> None:
+    """Refuse a parameter the endpoint does not take (a misspelt filter would be ignored)."""
+    ok = set(allowed)
+    for p in params:
+        if p not in ok:
+            raise BadParameter(f"unknown parameter; this endpoint takes {', '.join(sorted(ok))}",
+                               parameter=p)
+
+
+def parse_date(value: str | None, name: str, *, end: bool) -> date | None:
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (a month or year is its first day for
+    ``since`` and its last for ``until``)."""
+    if value is None or value == "":
+        return None
+    d = _parse_bound(value.strip(), end=end)
+    if d is None:
+        raise BadParameter(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}",
+                           parameter=name)
+    return d
+
+
+def entity_key(idx: CorpusIndex, value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    key = idx.resolve(value)
+    if key is None:
+        raise BadParameter(f"no entity with key {value!r} in this corpus", parameter=name)
+    return key
+
+
+def parse_filters(idx: CorpusIndex, q: Mapping[str, str | None], *,
+                  certainties: Iterable[str]) -> Filters:
+    typ = q.get("type") or None
+    if typ is not None:
+        typ = typ.strip().upper()
+        if typ not in PLOVER_TYPES:
+            raise BadParameter(f"not a PLOVER type: {q.get('type')!r} (one of "
+                               f"{', '.join(PLOVER_TYPES)})", parameter="type")
+    cert = q.get("certainty") or None
+    allowed = tuple(certainties)
+    if cert is not None and cert not in allowed:
+        raise BadParameter(f"{cert!r} is not one of {', '.join(allowed)}", parameter="certainty")
+    source = q.get("source") or None
+    if source is not None:
+        source = source.strip().lower()
+        if source not in idx.outlets:
+            raise BadParameter(f"no source (outlet) {q.get('source')!r} in this corpus",
+                               parameter="source")
+    since = parse_date(q.get("since"), "since", end=False)
+    until = parse_date(q.get("until"), "until", end=True)
+    if since and until and since > until:
+        raise BadParameter(f"{until.isoformat()} is before since ({since.isoformat()})",
+                           parameter="until")
+    return Filters(entity=entity_key(idx, q.get("entity"), "entity"), type=typ,
+                   place=entity_key(idx, q.get("place"), "place"), since=since, until=until,
+                   certainty=cert, source=source)

@@ -1,0 +1,217 @@
+"""The JSON API under ``/api``: every page's data, filters, and CSV/JSON exports.
+
+Responses are built as plain dicts and returned as :class:`JSONResponse` directly, skipping
+FastAPI's per-field encoder: the index already holds JSON-ready values, and the encoder was
+the largest cost of a timeline answer on the 10,000-article benchmark store."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..doc import ENTITY_TYPES
+from ..web.index import EVENT_CERTAINTIES, STORY_CERTAINTIES, CorpusIndex, IndexHolder
+from . import views
+from .errors import BadParameter
+from .params import FILTERS, check_known, parse_filters
+
+router = APIRouter(prefix="/api")
+
+Format = Literal["json", "csv"]
+# the filter parameters, declared once for the OpenAPI description
+EntityQ = Annotated[str | None, Query(description="entity key (kb:khalifa_haftar or "
+                                      "khalifa_haftar): stories it takes part in or is the "
+                                      "place of")]
+TypeQ = Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")]
+PlaceQ = Annotated[str | None, Query(description="entity key of a place")]
+SinceQ = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD: dated "
+                                     "stories ending on or after it")]
+UntilQ = Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD: dated "
+                                     "stories starting on or before it")]
+SourceQ = Annotated[str | None, Query(description="an outlet, as in the story's sources")]
+LimitQ = Annotated[int, Query(ge=1, le=20000, description="most items")]
+OffsetQ = Annotated[int, Query(ge=0, description="items to skip")]
+FormatQ = Annotated[Format | None, Query(description="json (default) or csv; given "
+                                         "explicitly, the answer is a file download")]
+
+
+def holder(request: Request) -> IndexHolder:
+    h: IndexHolder = request.app.state.holder
+    return h
+
+
+def index(request: Request) -> CorpusIndex:
+    return holder(request).get()
+
+
+def _json(data: Any, fmt: str | None = None, name: str = "export") -> Response:
+    resp = JSONResponse(data)
+    if fmt == "json":
+        resp.headers["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return resp
+
+
+def _csv(text: str, name: str) -> Response:
+    return Response(text, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+LIST_PARAMS = (*FILTERS, "limit", "offset", "format")
+
+
+@router.get("/overview", summary="What is new, the most active entities, the most sourced "
+            "stories")
+def overview(request: Request) -> Response:
+    check_known(request.query_params, ())
+    return _json(index(request).overview())
+
+
+@router.get("/entities", summary="Entities of the corpus, most stories first")
+def entities(request: Request,
+             q: Annotated[str | None, Query(description="words of a name (Arabic or "
+                                            "English)")] = None,
+             type: Annotated[str | None, Query(description="PER, ORG, GPE, LOC or FAC")] = None,
+             limit: LimitQ = 100, offset: OffsetQ = 0, format: FormatQ = None) -> Response:
+    check_known(request.query_params, ("q", "type", "limit", "offset", "format"))
+    idx = index(request)
+    if type is not None and type.upper() not in ENTITY_TYPES:
+        raise BadParameter(f"not an entity type: {type!r} (one of {', '.join(ENTITY_TYPES)})",
+                           parameter="type")
+    if q:
+        items = idx.search_entities(q, limit=len(idx.entities))
+    else:
+        items = [idx.entity_summary(k) for k in sorted(
+            idx.entities, key=lambda k: (-idx.entities[k]["n_stories"],
+                                         -idx.entities[k]["n_articles"], k))]
+    if type is not None:
+        items = [e for e in items if e["type"] == type.upper()]
+    if format == "csv":
+        return _csv(views.to_csv(items[offset: offset + limit], views.ENTITY_COLUMNS),
+                    "entities")
+    return _json(views.page(items, limit, offset), format, "entities")
+
+
+@router.get("/entities/{key}", summary="An entity's profile: names, description, coordinates, "
+            "stories in date order, closest entities")
+def entity(request: Request, key: Annotated[str, Path(description="kb:khalifa_haftar or "
+                                                       "khalifa_haftar")]) -> Response:
+    check_known(request.query_params, ())
+    return _json(views.entity_profile(index(request), key))
+
+
+@router.get("/stories", summary="Stories (events merged across articles), filtered")
+def stories(request: Request, entity: EntityQ = None, type: TypeQ = None, place: PlaceQ = None,
+            since: SinceQ = None, until: UntilQ = None,
+            certainty: Annotated[str | None, Query(description=" | ".join(
+                STORY_CERTAINTIES))] = None,
+            source: SourceQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
+            format: FormatQ = None) -> Response:
+    check_known(request.query_params, LIST_PARAMS)
+    idx = index(request)
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    items = [idx.story_summary(s) for s in idx.filter_stories(**f.kwargs())]
+    if format == "csv":
+        return _csv(views.to_csv(items[offset: offset + limit], views.STORY_COLUMNS),
+                    "stories")
+    return _json(views.page(items, limit, offset), format, "stories")
+
+
+@router.get("/stories/{id}", summary="One story: merged facts, members with their evidence "
+            "in the article text, sources, contradictions")
+def story(request: Request, id: str) -> Response:
+    check_known(request.query_params, ())
+    h = holder(request)
+    with h.store() as st:
+        return _json(views.story_detail(h.get(), st, id))
+
+
+@router.get("/events", summary="Events of single articles (the members of stories), filtered")
+def events(request: Request, entity: EntityQ = None, type: TypeQ = None, place: PlaceQ = None,
+           since: SinceQ = None, until: UntilQ = None,
+           certainty: Annotated[str | None, Query(description=" | ".join(
+               EVENT_CERTAINTIES))] = None,
+           source: SourceQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
+           format: FormatQ = None) -> Response:
+    check_known(request.query_params, LIST_PARAMS)
+    idx = index(request)
+    f = parse_filters(idx, request.query_params, certainties=EVENT_CERTAINTIES)
+    items = idx.filter_events(**f.kwargs())
+    if format == "csv":
+        return _csv(views.to_csv(items[offset: offset + limit], views.EVENT_COLUMNS), "events")
+    return _json(views.page(items, limit, offset), format, "events")
+
+
+@router.get("/timeline", summary="Dated stories for the timeline (compact), with the number "
+            "of undated ones left out")
+def timeline(request: Request, entity: EntityQ = None, type: TypeQ = None,
+             place: PlaceQ = None, since: SinceQ = None, until: UntilQ = None,
+             certainty: Annotated[str | None, Query(description=" | ".join(
+                 STORY_CERTAINTIES))] = None,
+             source: SourceQ = None, limit: LimitQ = 5000, format: FormatQ = None) -> Response:
+    check_known(request.query_params, (*FILTERS, "limit", "format"))
+    idx = index(request)
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    all_ = idx.filter_stories(**f.kwargs())
+    dated = [s for s in all_ if s["start"]]
+    # the best-sourced stories when there are more than the page can draw
+    shown = dated if len(dated) <= limit else sorted(
+        sorted(dated, key=lambda s: -s["n_independent"])[:limit],
+        key=lambda s: (s["start"], s["end"]))
+    items = [{"id": s["id"], "type": s["type"], "class": s["class"], "start": s["start"],
+              "end": s["end"], "title": s["title"], "certainty": s["certainty"],
+              "n_independent": s["n_independent"]} for s in shown]
+    if format == "csv":
+        return _csv(views.to_csv([idx.story_summary(s) for s in shown], views.STORY_COLUMNS),
+                    "timeline")
+    return _json({"total": len(dated), "shown": len(items), "undated": len(all_) - len(dated),
+                  "filters": f.query(), "items": items}, format, "timeline")
+
+
+@router.get("/places", summary="Places, bases and ports with coordinates and their number of "
+            "stories (the map)")
+def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
+           since: SinceQ = None, until: UntilQ = None, source: SourceQ = None,
+           format: FormatQ = None) -> Response:
+    check_known(request.query_params, ("entity", "type", "since", "until", "source", "format"))
+    idx = index(request)
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    filtered = any(v is not None for v in f.kwargs().values())
+    items = idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
+    if format == "csv":
+        return _csv(views.to_csv(items, (*views.ENTITY_COLUMNS, "approximate")), "places")
+    return _json({"total": len(items), "filters": f.query(), "items": items}, format, "places")
+
+
+@router.get("/network", summary="Entities as nodes, shared stories as edges, by PLOVER class")
+def network(request: Request, entity: EntityQ = None, type: TypeQ = None,
+            limit: Annotated[int, Query(ge=1, le=500, description="most nodes")] = 60,
+            format: FormatQ = None) -> Response:
+    check_known(request.query_params, ("entity", "type", "limit", "format"))
+    idx = index(request)
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    g = idx.network(entity=f.entity, type=f.type, limit=limit)
+    if format == "csv":
+        return _csv(views.to_csv(g["edges"], views.EDGE_COLUMNS), "network-edges")
+    return _json({**g, "filters": f.query()}, format, "network")
+
+
+@router.get("/articles/{doc_id}", summary="One article: its record (spec/output.md) with its "
+            "entities' cross-article keys and its events' stories")
+def article(request: Request, doc_id: str) -> Response:
+    check_known(request.query_params, ())
+    h = holder(request)
+    with h.store() as st:
+        return _json(views.article_detail(h.get(), st, doc_id))
+
+
+@router.get("/search", summary="Articles (full text), entities (names) and stories "
+            "(participants and place) matching every word")
+def search(request: Request, q: Annotated[str, Query(min_length=1, description="words")],
+           limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
+    check_known(request.query_params, ("q", "limit"))
+    h = holder(request)
+    with h.store() as st:
+        return _json(views.search_all(h.get(), st, q, limit))
+

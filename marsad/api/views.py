@@ -1,0 +1,175 @@
+"""What each page shows, as plain data: the API returns it as JSON and the pages render it.
+
+Functions here take the index (and, for article text, the store) and return JSON-ready dicts;
+they know nothing of HTTP, so the API routes and the HTML pages cannot drift apart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..store import Store
+from ..web.index import CorpusIndex
+from .errors import NotFound
+
+
+def page(items: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
+    return {"total": len(items), "offset": offset, "limit": limit,
+            "items": list(items[offset: offset + limit])}
+
+
+def entity_profile(idx: CorpusIndex, key: str, *, n_stories: int = 500) -> dict[str, Any]:
+    k = idx.resolve(key)
+    if k is None:
+        raise NotFound(f"no entity with key {key!r}", parameter="key")
+    e = idx.entities[k]
+    stories = [idx.story_summary(idx.stories[sid]) for sid in idx.stories_of.get(k, [])]
+    by_type: dict[str, int] = {}
+    for s in stories:
+        by_type[s["type"]] = by_type.get(s["type"], 0) + 1
+    return {
+        **{f: e[f] for f in ("key", "kb_id", "type", "name", "name_en", "names", "description",
+                             "wikidata", "country", "lat", "lon", "approximate",
+                             "mention_count", "n_articles", "n_stories")},
+        "stories_by_type": by_type,
+        "stories": stories[:n_stories],
+        "closest": idx.closest(k),
+        "articles": [idx.articles[d] for d in e["articles"][-50:]][::-1],
+    }
+
+
+def segments(text: str, spans: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """``text`` cut at every span boundary into pieces ``{"text", "marks": [...]}`` where
+    ``marks`` lists the spans covering the piece (their ``kind``/``id``/``key``), so a page
+    can highlight overlapping spans (an evidence sentence holding entity mentions) while
+    escaping every piece. Spans outside the text are ignored."""
+    spans = [s for s in spans if 0 <= s["start"] < s["end"] <= len(text)]
+    cuts = sorted({0, len(text), *(s["start"] for s in spans), *(s["end"] for s in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        marks = [{k: v for k, v in s.items() if k not in ("start", "end")}
+                 for s in spans if s["start"] <= a and b <= s["end"]]
+        out.append({"start": a, "end": b, "text": text[a:b], "marks": marks})
+    return out
+
+
+def story_detail(idx: CorpusIndex, store: Store, sid: str) -> dict[str, Any]:
+    s = idx.stories.get(sid)
+    if s is None:
+        raise NotFound(f"no story with id {sid!r}", parameter="id")
+    articles: dict[str, dict[str, Any]] = {}
+    for doc_id in s["doc_ids"]:
+        rec = store.get_record(doc_id) or {}
+        text = rec.get("text") or ""
+        spans = [{"start": m["evidence"]["start"], "end": m["evidence"]["end"],
+                  "kind": "evidence", "id": m["event_id"]}
+                 for m in s["members"] if m["doc_id"] == doc_id and m["evidence"]]
+        articles[doc_id] = {**idx.articles.get(doc_id, {"doc_id": doc_id}),
+                            "text": text, "segments": segments(text, spans)}
+    groups = [{"outlets": g, "n": len(g)} for g in s["independent_sources"]]
+    contradictions = []
+    for c in s["contradictions"]:
+        sides = []
+        for side in (c["a"], c["b"]):
+            v = side["value"]
+            if c["kind"] in ("place",):
+                shown = idx.label(v)
+            elif c["kind"] == "participants":
+                shown = ", ".join(idx.label(k) for k in v)
+            else:
+                shown = v[0] if v[0] == v[1] else f"{v[0]} .. {v[1]}"
+            sides.append({**side, "shown": shown})
+        contradictions.append({"kind": c["kind"], "a": sides[0], "b": sides[1]})
+    members = []
+    for m in s["members"]:
+        members.append({**m, "participant_names": [idx.label(k) for k in m["participants"]],
+                        "location_name": idx.label(m["location"]) if m["location"] else None,
+                        "source_names": [idx.label(k) for k in m["attributed_to"]]})
+    return {**{k: v for k, v in s.items() if not k.startswith("_")},
+            "members": members, "articles": articles, "source_groups": groups,
+            "contradictions": contradictions,
+            "participant_entities": [idx.entity_summary(k) for k in s["participants"]
+                                     if k in idx.entities]}
+
+
+def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any]:
+    rec = store.get_record(doc_id)
+    if rec is None:
+        raise NotFound(f"no article with id {doc_id!r}", parameter="doc_id")
+    text = rec.get("text") or ""
+    from ..fuse.keys import entity_key
+
+    keys = {str(e.get("id")): entity_key(doc_id, e) for e in rec.get("entities") or []}
+    spans: list[dict[str, Any]] = []
+    for e in rec.get("entities") or []:
+        for m in e.get("mentions") or []:
+            spans.append({"start": m["start"], "end": m["end"], "kind": "mention",
+                          "id": e.get("id"), "key": keys[str(e.get("id"))],
+                          "type": e.get("type")})
+    for ev in rec.get("events") or []:
+        sp = ev.get("evidence") or {}
+        if "start" in sp:
+            spans.append({"start": sp["start"], "end": sp["end"], "kind": "evidence",
+                          "id": ev.get("id"),
+                          "story": idx.story_of_event.get((doc_id, str(ev.get("id"))))})
+    events = []
+    for ev in rec.get("events") or []:
+        events.append({**ev, "story": idx.story_of_event.get((doc_id, str(ev.get("id")))),
+                       "actor_keys": [keys.get(a) for a in ev.get("actors") or []],
+                       "target_keys": [keys.get(a) for a in ev.get("targets") or []],
+                       "location_key": keys.get(str(ev.get("location")))})
+    entities = [{**e, "key": keys[str(e.get("id"))]} for e in rec.get("entities") or []]
+    return {**{k: v for k, v in rec.items() if k not in ("entities", "events")},
+            "outlet": idx.articles.get(doc_id, {}).get("outlet"),
+            "entities": entities, "events": events, "segments": segments(text, spans)}
+
+
+def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, Any]:
+    hits = store.search(q, limit=limit)
+    return {
+        "q": q,
+        "articles": [{**idx.articles.get(h.doc_id, {"doc_id": h.doc_id}),
+                      "snippet": h.snippet} for h in hits],
+        "entities": idx.search_entities(q, limit),
+        "stories": idx.search_stories(q, limit),
+    }
+
+
+# ---------------------------------------------------------------------------------- CSV
+
+STORY_COLUMNS = ("id", "type", "class", "start", "end", "title", "participants",
+                 "participant_names", "location", "location_name", "certainty",
+                 "n_independent", "sources", "n_members", "published")
+EVENT_COLUMNS = ("doc_id", "event_id", "type", "class", "mode", "actors", "targets", "location",
+                 "start", "end", "date_text", "certainty", "attributed_to", "outlet",
+                 "published", "story", "evidence")
+ENTITY_COLUMNS = ("key", "kb_id", "type", "name", "name_en", "lat", "lon", "n_articles",
+                  "n_stories")
+EDGE_COLUMNS = ("source", "target", "stories", "class", "types")
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool | int | float):
+        return str(v)
+    if isinstance(v, list | tuple):
+        v = "; ".join(_cell(x) for x in v)
+    elif isinstance(v, dict):
+        v = "; ".join(f"{k}={_cell(x)}" for k, x in v.items())
+    s = str(v)
+    # a cell a spreadsheet would run as a formula (=HYPERLINK(…)) is quoted as text
+    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        s = "'" + s
+    return s
+
+
+def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([_cell(r.get(c)) for c in columns])
+    return buf.getvalue()

@@ -1,0 +1,518 @@
+"""The workbench's read model: everything the pages show, built once in memory from a store.
+
+:class:`CorpusIndex` is built from the stored records (:meth:`Store.iter_records`), the stories
+:func:`marsad.fuse.build_stories` merges from them, and the knowledge base (descriptions and
+coordinates). Every API call then answers from memory: a corpus of 10,000 articles is a few
+hundred megabytes at most and a rebuild takes seconds, while answering a filter from SQL on
+every click would mean re-running fusion, which is corpus-level.
+
+The index reads records and stories only through :meth:`CorpusIndex.build`, so a store that
+persists its stories can feed them here instead of fusing again (pass ``stories=``).
+
+:class:`IndexHolder` keeps one index per store and rebuilds it when the store's row counts
+change (checked at most every ``refresh_seconds``), so ``marsad serve`` over a store that is
+being ingested into shows the new articles without a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from ..doc import PLOVER_TYPES
+from ..fuse import Story, build_stories
+from ..fuse.keys import entity_key, outlet_of
+from ..kb import KnowledgeBase
+from ..store import Store
+from ..text.normalize import match_key
+
+log = logging.getLogger(__name__)
+
+# PLOVER's four classes ("quad classes", as POLECAT aggregates PLOVER types): the network's
+# edge colours and the timeline's item colours. REQUEST is verbal cooperation as CAMEO's
+# "appeal" was; CONCEDE and RETREAT are de-escalation, so material cooperation.
+PLOVER_CLASSES: dict[str, str] = {
+    "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation",
+    "SUPPORT": "verbal-cooperation", "REQUEST": "verbal-cooperation",
+    "CONCEDE": "material-cooperation", "COOPERATE": "material-cooperation",
+    "AID": "material-cooperation", "RETREAT": "material-cooperation",
+    "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict",
+    "PROTEST": "material-conflict", "SANCTION": "material-conflict",
+    "MOBILIZE": "material-conflict", "COERCE": "material-conflict",
+    "ASSAULT": "material-conflict",
+}
+CLASS_ORDER = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
+               "material-conflict")
+STORY_CERTAINTIES = ("corroborated", "single-source", "speculative", "disputed", "denied")
+EVENT_CERTAINTIES = ("asserted", "reported", "uncertain", "denied")
+assert set(PLOVER_CLASSES) == set(PLOVER_TYPES)
+
+
+def plover_class(event_type: str) -> str:
+    return PLOVER_CLASSES.get(event_type, "verbal-cooperation")
+
+
+class CorpusIndex:
+    """Entities, stories, places, the entity graph and article summaries of one corpus."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, dict[str, Any]] = {}
+        self.entities: dict[str, dict[str, Any]] = {}
+        self.stories: dict[str, dict[str, Any]] = {}
+        self.story_order: list[str] = []  # dated stories by date, then the undated
+        self.story_of_event: dict[tuple[str, str], str] = {}
+        self.events: list[dict[str, Any]] = []  # one per (article, event), with its story
+        self.stories_of: dict[str, list[str]] = defaultdict(list)  # entity key → story ids
+        self.events_of: dict[str, list[int]] = defaultdict(list)  # entity key → event rows
+        # (a, b) with a < b → PLOVER type → number of stories the two share
+        self.edges: dict[tuple[str, str], Counter[str]] = {}
+        self.neighbours: dict[str, set[str]] = defaultdict(set)
+        self.outlets: list[str] = []
+        self.built_at = 0.0
+        self.build_seconds = 0.0
+        self.fingerprint: Mapping[str, int] = {}
+
+    # ------------------------------------------------------------------------- building
+    @classmethod
+    def build(cls, records: Iterable[Mapping[str, Any]], *, kb: KnowledgeBase | None = None,
+              stories: Sequence[Story] | None = None,
+              fingerprint: Mapping[str, int] | None = None) -> CorpusIndex:
+        """Index ``records`` (``spec/output.md``); ``stories`` when already fused, else
+        :func:`build_stories` runs here; ``kb`` supplies descriptions and coordinates."""
+        t0 = time.perf_counter()
+        self = cls()
+        self.fingerprint = dict(fingerprint or {})
+        recs = list(records)
+        outlets: set[str] = set()
+        acc: dict[str, dict[str, Any]] = {}
+        for rec in recs:
+            self._add_article(rec, acc, outlets)
+        self.outlets = sorted(outlets)
+        for key, a in acc.items():
+            self.entities[key] = self._entity(key, a, kb)
+        for s in build_stories(recs) if stories is None else stories:
+            self._add_story(s)
+        self._rank_stories()
+        self._add_events(recs)
+        self.built_at = time.time()
+        self.build_seconds = time.perf_counter() - t0
+        log.info("indexed %d articles, %d entities, %d stories in %.2f s", len(self.articles),
+                 len(self.entities), len(self.stories), self.build_seconds)
+        return self
+
+    def _add_article(self, rec: Mapping[str, Any], acc: dict[str, dict[str, Any]],
+                     outlets: set[str]) -> None:
+        doc_id = str(rec.get("doc_id"))
+        outlet = outlet_of(rec)
+        outlets.add(outlet)
+        src = rec.get("source") or {}
+        keys: list[str] = []
+        for ent in rec.get("entities") or []:
+            key = entity_key(doc_id, ent)
+            keys.append(key)
+            a = acc.get(key)
+            if a is None:
+                a = acc[key] = {"kb_id": ent.get("kb_id"), "names": Counter(),
+                                "names_en": Counter(), "types": Counter(), "mentions": 0,
+                                "articles": [], "lat": None, "lon": None}
+            a["names"][ent.get("name") or ""] += 1
+            if ent.get("name_en"):
+                a["names_en"][ent["name_en"]] += 1
+            a["types"][ent.get("type")] += 1
+            a["mentions"] += len(ent.get("mentions") or [])
+            if not a["articles"] or a["articles"][-1] != doc_id:
+                a["articles"].append(doc_id)
+            if a["lat"] is None and ent.get("lat") is not None and ent.get("lon") is not None:
+                a["lat"], a["lon"] = float(ent["lat"]), float(ent["lon"])
+        self.articles[doc_id] = {
+            "doc_id": doc_id, "title": rec.get("title"), "published": rec.get("published"),
+            "outlet": outlet, "url": src.get("url"),
+            "n_entities": len(keys), "n_events": len(rec.get("events") or []),
+            "entities": sorted(set(keys)),
+        }
+
+    def _entity(self, key: str, a: Mapping[str, Any], kb: KnowledgeBase | None
+                ) -> dict[str, Any]:
+        entry = kb.get(a["kb_id"]) if kb is not None and a["kb_id"] else None
+        lat, lon, approx = a["lat"], a["lon"], False
+        if lat is None and entry is not None:
+            lat, lon = entry.lat, entry.lon
+            if lat is None:
+                # a base or port without its own coordinates is drawn at the city the
+                # knowledge base names as nearest ("near"), and marked approximate
+                near = entry.extra.get("near") if entry.extra else None
+                other = kb.get(str(near)) if near and kb is not None else None
+                if other is not None and other.lat is not None:
+                    lat, lon, approx = other.lat, other.lon, True
+        name = a["names"].most_common(1)[0][0]
+        name_en = entry.name_en if entry is not None else (
+            a["names_en"].most_common(1)[0][0] if a["names_en"] else None)
+        etype = a["types"].most_common(1)[0][0]
+        names = sorted(n for n in a["names"] if n)
+        return {
+            "key": key, "kb_id": a["kb_id"], "type": etype,
+            "name": entry.name_ar if entry is not None and entry.name_ar else name,
+            "name_en": name_en, "names": names,
+            "description": entry.description if entry is not None else None,
+            "wikidata": entry.wikidata if entry is not None else None,
+            "country": entry.country if entry is not None else None,
+            "lat": lat, "lon": lon, "approximate": approx,
+            "mention_count": a["mentions"], "articles": a["articles"],
+            "n_articles": len(a["articles"]), "n_stories": 0,
+            "_search": match_key(" ".join([*names, name_en or "", key])),
+        }
+
+    def label(self, key: str | None) -> str:
+        """The English name of an entity key, else its Arabic name, else the key."""
+        if not key:
+            return ""
+        e = self.entities.get(key)
+        if e is None:
+            return key.split(":", 1)[-1]
+        return str(e["name_en"] or e["name"] or key)
+
+    def _add_story(self, s: Story) -> None:
+        d = s.to_dict()
+        names = d.pop("names")
+        for key, name in names.items():  # participants seen only in stories: keep a name
+            if key not in self.entities:
+                self.entities[key] = {
+                    "key": key, "kb_id": None, "type": "?", "name": name, "name_en": None,
+                    "names": [name], "description": None, "wikidata": None, "country": None,
+                    "lat": None, "lon": None, "approximate": False, "mention_count": 0,
+                    "articles": [], "n_articles": 0, "n_stories": 0,
+                    "_search": match_key(name)}
+        d["class"] = plover_class(s.type)
+        d["start"] = d["date"]["start"] if d["date"] else None
+        d["end"] = d["date"]["end"] if d["date"] else None
+        d["participant_names"] = [self.label(k) for k in s.participants]
+        d["location_name"] = self.label(s.location) if s.location else None
+        d["title"] = (f"{s.type}: {', '.join(d['participant_names'])}"
+                      + (f" @ {d['location_name']}" if s.location else ""))
+        d["doc_ids"] = sorted({m.doc_id for m in s.members})
+        d["n_members"] = len(s.members)
+        d["published"] = max((m.published.isoformat() for m in s.members if m.published),
+                             default=None)
+        d["_search"] = match_key(" ".join(
+            [s.type, *d["participant_names"], d["location_name"] or "",
+             *(names.get(k, "") for k in s.participants)]))
+        self.stories[s.id] = d
+        for m in s.members:
+            self.story_of_event[(m.doc_id, m.event_id)] = s.id
+        involved = set(s.participants) | ({s.location} if s.location else set())
+        for k in involved:
+            self.stories_of[k].append(s.id)
+            if k in self.entities:
+                self.entities[k]["n_stories"] += 1
+        ps = sorted(s.participants)
+        for i, a in enumerate(ps):
+            for b in ps[i + 1:]:
+                self.edges.setdefault((a, b), Counter())[s.type] += 1
+                self.neighbours[a].add(b)
+                self.neighbours[b].add(a)
+
+    def _rank_stories(self) -> None:
+        def order(sid: str) -> tuple[Any, ...]:
+            s = self.stories[sid]
+            return (s["start"] is None, s["start"] or "", s["end"] or "", s["type"], sid)
+
+        self.story_order = sorted(self.stories, key=order)
+        rank = {sid: i for i, sid in enumerate(self.story_order)}
+        for ids in self.stories_of.values():
+            ids.sort(key=rank.__getitem__)
+
+    def _add_events(self, recs: Sequence[Mapping[str, Any]]) -> None:
+        for rec in recs:
+            doc_id = str(rec.get("doc_id"))
+            keys = {str(e.get("id")): entity_key(doc_id, e) for e in rec.get("entities") or []}
+            outlet = self.articles[doc_id]["outlet"]
+            for ev in rec.get("events") or []:
+                d = ev.get("date") or {}
+                row = {
+                    "doc_id": doc_id, "event_id": ev.get("id"), "type": ev.get("type"),
+                    "class": plover_class(str(ev.get("type"))), "mode": ev.get("mode"),
+                    "actors": [keys[a] for a in ev.get("actors") or [] if a in keys],
+                    "targets": [keys[a] for a in ev.get("targets") or [] if a in keys],
+                    "location": keys.get(str(ev.get("location"))) if ev.get("location")
+                    else None,
+                    "start": d.get("start"), "end": d.get("end"), "date_text": d.get("text"),
+                    "certainty": ev.get("certainty"),
+                    "attributed_to": [keys[a] for a in ev.get("attributed_to") or []
+                                      if a in keys],
+                    "outlet": outlet, "published": rec.get("published"),
+                    "evidence": (ev.get("evidence") or {}).get("text"),
+                    "story": self.story_of_event.get((doc_id, str(ev.get("id")))),
+                }
+                i = len(self.events)
+                self.events.append(row)
+                for k in {*row["actors"], *row["targets"], row["location"]} - {None}:
+                    self.events_of[k].append(i)
+
+    # ------------------------------------------------------------------------- queries
+    def resolve(self, key: str) -> str | None:
+        """An entity key as given in a URL: the full key, or a bare knowledge-base id."""
+        if key in self.entities:
+            return key
+        if f"kb:{key}" in self.entities:
+            return f"kb:{key}"
+        return None
+
+    def filter_stories(self, *, entity: str | None = None, type: str | None = None,
+                       place: str | None = None, since: date | None = None,
+                       until: date | None = None, certainty: str | None = None,
+                       source: str | None = None, dated: bool = False
+                       ) -> list[dict[str, Any]]:
+        """Stories in date order (undated last). ``entity``: a participant or the place;
+        ``place``: the place or a participant that is a place; dates: the story's range meets
+        ``[since, until]`` (undated stories are left out when either is given); ``source``:
+        an outlet among the members'."""
+        ids: Iterable[str]
+        if entity is not None:
+            ids = self.stories_of.get(entity, [])
+        elif place is not None:
+            ids = self.stories_of.get(place, [])
+        else:
+            ids = self.story_order
+        lo = since.isoformat() if since else None
+        hi = until.isoformat() if until else None
+        out = []
+        for sid in ids:
+            s = self.stories[sid]
+            if type is not None and s["type"] != type:
+                continue
+            if place is not None and entity is not None and sid not in self._story_set(place):
+                continue
+            if certainty is not None and s["certainty"] != certainty:
+                continue
+            if source is not None and source not in s["sources"]:
+                continue
+            if lo or hi or dated:
+                if s["start"] is None:
+                    continue
+                if lo and s["end"] < lo or hi and s["start"] > hi:
+                    continue
+            out.append(s)
+        return out
+
+    def _story_set(self, key: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_sets", {})
+        if key not in cache:
+            cache[key] = frozenset(self.stories_of.get(key, ()))
+        return cache[key]  # type: ignore[no-any-return]
+
+    def filter_events(self, *, entity: str | None = None, type: str | None = None,
+                      place: str | None = None, since: date | None = None,
+                      until: date | None = None, certainty: str | None = None,
+                      source: str | None = None) -> list[dict[str, Any]]:
+        """Events of single articles (members of stories), same filters at event level;
+        ``certainty`` is the article's (asserted, reported, uncertain, denied)."""
+        rows: Iterable[dict[str, Any]]
+        if entity is not None:
+            rows = (self.events[i] for i in self.events_of.get(entity, []))
+        elif place is not None:
+            rows = (self.events[i] for i in self.events_of.get(place, []))
+        else:
+            rows = self.events
+        lo = since.isoformat() if since else None
+        hi = until.isoformat() if until else None
+        out = []
+        for r in rows:
+            if type is not None and r["type"] != type:
+                continue
+            if place is not None and place != r["location"] and \
+                    place not in r["actors"] and place not in r["targets"]:
+                continue
+            if certainty is not None and r["certainty"] != certainty:
+                continue
+            if source is not None and r["outlet"] != source:
+                continue
+            if lo or hi:
+                if not r["start"] or lo and r["end"] < lo or hi and r["start"] > hi:
+                    continue
+            out.append(r)
+        return out
+
+    def closest(self, key: str, n: int = 10) -> list[dict[str, Any]]:
+        """Entities sharing the most stories with ``key``, then the most articles."""
+        shared: Counter[str] = Counter()
+        for sid in self.stories_of.get(key, ()):  # as participant or as the place
+            s = self.stories[sid]
+            shared.update(k for k in {*s["participants"], s["location"]} if k and k != key)
+        co: Counter[str] = Counter()
+        ent = self.entities.get(key)
+        for doc_id in (ent["articles"] if ent else [])[:2000]:  # bounded for huge entities
+            co.update(k for k in self.articles[doc_id]["entities"] if k != key)
+        ranked = sorted(set(shared) | set(co),
+                        key=lambda k: (-shared[k], -co[k], self.label(k)))[:n]
+        return [{**self.entity_summary(k), "shared_stories": shared[k],
+                 "shared_articles": co[k]} for k in ranked]
+
+    def entity_summary(self, key: str) -> dict[str, Any]:
+        e = self.entities[key]
+        return {k: e[k] for k in ("key", "kb_id", "type", "name", "name_en", "lat", "lon",
+                                  "n_articles", "n_stories")}
+
+    def story_summary(self, s: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: s[k] for k in ("id", "type", "class", "title", "start", "end",
+                                  "participants", "participant_names", "location",
+                                  "location_name", "certainty", "n_independent", "sources",
+                                  "n_members", "published")}
+
+    def places(self, stories: Iterable[Mapping[str, Any]] | None = None
+               ) -> list[dict[str, Any]]:
+        """Entities with coordinates and their story counts; all mentioned places when
+        ``stories`` is None, else only the places of those stories."""
+        counts: Counter[str] = Counter()
+        if stories is None:
+            keys: Iterable[str] = (k for k, e in self.entities.items() if e["lat"] is not None)
+            for k, ids in self.stories_of.items():
+                counts[k] = len(ids)
+        else:
+            for s in stories:
+                for k in {*s["participants"], s["location"]} - {None}:
+                    counts[k] += 1
+            keys = [k for k in counts if self.entities.get(k, {}).get("lat") is not None]
+        out = []
+        for k in keys:
+            e = self.entities[k]
+            out.append({**self.entity_summary(k), "approximate": e["approximate"],
+                        "n_stories": counts[k]})
+        out.sort(key=lambda p: (-p["n_stories"], -p["n_articles"], p["key"]))
+        return out
+
+    def network(self, *, entity: str | None = None, type: str | None = None,
+                limit: int = 60) -> dict[str, Any]:
+        """The ``limit`` entities with the most stories (or ``entity`` and its neighbours
+        with the most stories shared with it) and the stories they share, per PLOVER type."""
+        def weight(a: str, b: str) -> int:
+            c = self.edges.get((a, b) if a < b else (b, a))
+            if not c:
+                return 0
+            return c.get(type, 0) if type else sum(c.values())
+
+        if entity is not None:
+            near = sorted((o for o in self.neighbours.get(entity, ()) if weight(entity, o)),
+                          key=lambda o: (-weight(entity, o), o))[: max(0, limit - 1)]
+            chosen = [entity, *near]
+        else:
+            if type:
+                cand: Counter[str] = Counter()
+                for (a, b), c in self.edges.items():
+                    if c.get(type):
+                        cand[a] += c[type]
+                        cand[b] += c[type]
+                chosen = [k for k, _ in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))]
+            else:
+                chosen = sorted((k for k in self.neighbours if self.neighbours[k]),
+                                key=lambda k: (-self.entities.get(k, {}).get("n_stories", 0),
+                                               k))
+            chosen = chosen[:limit]
+        keep = set(chosen)
+        edges = []
+        for a in chosen:
+            for b in self.neighbours.get(a, ()):
+                if b in keep and a < b:
+                    c = self.edges[(a, b)]
+                    by_type = {t: n for t, n in c.items() if not type or t == type}
+                    if not by_type:
+                        continue
+                    by_class: Counter[str] = Counter()
+                    for t, n in by_type.items():
+                        by_class[plover_class(t)] += n
+                    edges.append({"source": a, "target": b, "stories": sum(by_type.values()),
+                                  "types": by_type, "classes": dict(by_class),
+                                  "class": min(by_class, key=lambda k: (-by_class[k],
+                                                                        CLASS_ORDER.index(k)))})
+        nodes = [{**self.entity_summary(k), "label": self.label(k)} for k in chosen]
+        return {"nodes": nodes, "edges": edges}
+
+    def search_entities(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        words = match_key(q).split()
+        if not words:
+            return []
+        hits = [e for e in self.entities.values() if all(w in e["_search"] for w in words)]
+        hits.sort(key=lambda e: (-e["n_stories"], -e["n_articles"], e["key"]))
+        return [self.entity_summary(e["key"]) for e in hits[:limit]]
+
+    def search_stories(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        words = match_key(q).split()
+        if not words:
+            return []
+        hits = [s for sid in self.story_order
+                if all(w in (s := self.stories[sid])["_search"] for w in words)]
+        hits.sort(key=lambda s: -s["n_independent"])  # stable: date order among equals
+        return [self.story_summary(s) for s in hits[:limit]]
+
+    def overview(self, n: int = 10) -> dict[str, Any]:
+        """The overview page's data; computed once per index (it sorts the whole corpus)."""
+        cache: dict[int, dict[str, Any]] = self.__dict__.setdefault("_overview_cache", {})
+        if n not in cache:
+            cache[n] = self._overview(n)
+        return cache[n]
+
+    def _overview(self, n: int) -> dict[str, Any]:
+        newest = sorted(self.articles.values(),
+                        key=lambda a: (a["published"] or "", a["doc_id"]), reverse=True)[:n]
+        dated = [sid for sid in self.story_order if self.stories[sid]["start"]]
+        recent = [self.story_summary(self.stories[sid]) for sid in reversed(dated[-n:])]
+        active = sorted((e for e in self.entities.values() if e["n_stories"]),
+                        key=lambda e: (-e["n_stories"], -e["n_articles"], e["key"]))[:n]
+        top = sorted(self.stories.values(),
+                     key=lambda s: (-s["n_independent"], -s["n_members"],
+                                    s["start"] is None, s["id"]))[:n]
+        return {
+            "counts": {"articles": len(self.articles), "entities": len(self.entities),
+                       "stories": len(self.stories), "events": len(self.events),
+                       "outlets": len(self.outlets)},
+            "newest_articles": newest,
+            "newest_stories": recent,
+            "active_entities": [self.entity_summary(e["key"]) for e in active],
+            "most_sourced_stories": [self.story_summary(s) for s in top],
+            "built_at": self.built_at, "build_seconds": round(self.build_seconds, 3),
+        }
+
+
+class IndexHolder:
+    """One :class:`CorpusIndex` per store, rebuilt when the store's counts change.
+
+    ``opener`` opens the store (a new connection per call: SQLite connections belong to the
+    thread that made them, and a web server answers from a pool of threads)."""
+
+    def __init__(self, opener: Callable[[], Store], *, kb: KnowledgeBase | None = None,
+                 refresh_seconds: float = 5.0) -> None:
+        self._opener = opener
+        self._kb = kb
+        self._refresh = refresh_seconds
+        self._index: CorpusIndex | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        st = self._opener()
+        try:
+            yield st
+        finally:
+            st.close()
+
+    def get(self) -> CorpusIndex:
+        now = time.monotonic()
+        idx = self._index
+        if idx is not None and now - self._checked < self._refresh:
+            return idx
+        with self._lock:
+            if self._index is not None and time.monotonic() - self._checked < self._refresh:
+                return self._index
+            with self.store() as st:
+                counts = st.counts()
+                if self._index is None or dict(self._index.fingerprint) != counts:
+                    self._index = CorpusIndex.build(st.iter_records(), kb=self._kb,
+                                                    fingerprint=counts)
+            self._checked = time.monotonic()
+            return self._index

@@ -1,0 +1,177 @@
+"""The workbench's HTML pages, rendered on the server from the same views as the API.
+
+Jinja2 runs with autoescape on for every template: article text, names and titles come from
+scraped news and are never trusted. Pages that draw (timeline, map, network) fetch their data
+from the API with the page's filters; their tables are rendered here too, so the pages work
+without the JavaScript libraries."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader
+
+from .. import __version__
+from ..api import views
+from ..api.params import check_known, parse_filters
+from ..doc import ENTITY_TYPES, PLOVER_TYPES
+from . import TEMPLATES_DIR, vendor_status
+from .index import CLASS_ORDER, STORY_CERTAINTIES, CorpusIndex, IndexHolder
+
+router = APIRouter(include_in_schema=False)
+
+_env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def _when(s: Any) -> str:
+    start, end = (s.get("start"), s.get("end")) if isinstance(s, dict) else (None, None)
+    if not start:
+        return "undated"
+    return start if start == end else f"{start} – {end}"
+
+
+def ehref(key: str) -> str:
+    """The page of an entity: ``/entities/khalifa_haftar`` for a linked one, else its whole
+    key quoted (``name:PER:…`` and ``doc:ID#e3`` keys hold spaces, Arabic and ``#``)."""
+    if key.startswith("kb:"):
+        return "/entities/" + quote(key[3:], safe="")
+    return "/entities/" + quote(key, safe=":")
+
+
+_env.filters["when"] = _when
+_env.filters["ehref"] = ehref
+_env.globals.update(version=__version__, plover_types=PLOVER_TYPES, classes=CLASS_ORDER,
+                    entity_types=ENTITY_TYPES, certainties=STORY_CERTAINTIES,
+                    urlencode=urlencode)
+
+
+def _holder(request: Request) -> IndexHolder:
+    h: IndexHolder = request.app.state.holder
+    return h
+
+
+def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    html = _env.get_template(template).render(
+        request=request, path=request.url.path, vendor=vendor_status(), **ctx)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, code: str, message: str,
+               parameter: str | None) -> Response:
+    return render(request, "error.html", status=status, status_code=status, code=code,
+                  message=message, parameter=parameter)
+
+
+def _filters(idx: CorpusIndex, request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
+    check_known(request.query_params, allowed)
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    return f.query()
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_page(request: Request) -> Response:
+    idx = _holder(request).get()
+    return render(request, "overview.html", title="Overview", data=idx.overview(), idx=idx)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request) -> Response:
+    idx = _holder(request).get()
+    q = _filters(idx, request, ("entity", "type", "source", "since", "until", "certainty"))
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    stories = [s for s in idx.filter_stories(**f.kwargs())]
+    return render(request, "timeline.html", title="Timeline", q=q, idx=idx,
+                  api="/api/timeline?" + urlencode(q), stories=stories[:300],
+                  n_stories=len(stories), outlets=idx.outlets,
+                  entity=idx.entities.get(q.get("entity", "")))
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> Response:
+    idx = _holder(request).get()
+    q = _filters(idx, request, ("entity", "type", "source", "since", "until"))
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    filtered = any(v is not None for v in f.kwargs().values())
+    places = idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
+    return render(request, "map.html", title="Map", q=q, idx=idx, places=places,
+                  api="/api/places?" + urlencode(q), outlets=idx.outlets)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request) -> Response:
+    idx = _holder(request).get()
+    q = _filters(idx, request, ("entity", "type"))
+    return render(request, "network.html", title="Network", q=q, idx=idx,
+                  api="/api/network?" + urlencode(q),
+                  entity=idx.entities.get(q.get("entity", "")))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request) -> Response:
+    check_known(request.query_params, ("q",))
+    idx = _holder(request).get()
+    qtext = request.query_params.get("q") or ""
+    if qtext:
+        items = idx.search_entities(qtext, limit=500)
+    else:
+        items = [idx.entity_summary(k) for k in sorted(
+            idx.entities, key=lambda k: (-idx.entities[k]["n_stories"],
+                                         -idx.entities[k]["n_articles"], k))[:500]]
+    return render(request, "entities.html", title="Entities", items=items, qtext=qtext,
+                  total=len(idx.entities))
+
+
+@router.get("/entities/{key}", response_class=HTMLResponse)
+def entity_page(request: Request, key: str) -> Response:
+    idx = _holder(request).get()
+    e = views.entity_profile(idx, key)
+    return render(request, "entity.html", title=e["name_en"] or e["name"], e=e, idx=idx)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(request: Request) -> Response:
+    idx = _holder(request).get()
+    q = _filters(idx, request, ("entity", "type", "place", "source", "since", "until",
+                                "certainty"))
+    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+    stories = idx.filter_stories(**f.kwargs())
+    return render(request, "stories.html", title="Stories", q=q, idx=idx,
+                  stories=stories[:500], total=len(stories), outlets=idx.outlets,
+                  export="?" + urlencode(q))
+
+
+@router.get("/stories/{sid}", response_class=HTMLResponse)
+def story_page(request: Request, sid: str) -> Response:
+    h = _holder(request)
+    with h.store() as st:
+        s = views.story_detail(h.get(), st, sid)
+    return render(request, "story.html", title=s["title"], s=s, idx=h.get())
+
+
+@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+def article_page(request: Request, doc_id: str) -> Response:
+    h = _holder(request)
+    with h.store() as st:
+        a = views.article_detail(h.get(), st, doc_id)
+    return render(request, "article.html", title=a.get("title") or doc_id, a=a, idx=h.get())
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request) -> Response:
+    check_known(request.query_params, ("q",))
+    h = _holder(request)
+    qtext = (request.query_params.get("q") or "").strip()
+    res = None
+    if qtext:
+        with h.store() as st:
+            res = views.search_all(h.get(), st, qtext, 50)
+    return render(request, "search.html", title="Search", qtext=qtext, res=res)
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return RedirectResponse("/static/favicon.svg")

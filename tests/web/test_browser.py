@@ -1,0 +1,183 @@
+"""The workbench in headless Chromium on a store of the seeds plus a hostile article: the
+issue's "done when" list. Skips (with the reason) where Chromium, Playwright, the built
+JavaScript libraries or the shared seeds are absent; `.ci/run` installs all of them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from ..api.stores import HOSTILE_ID, build_store  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# without these Chromium waits on network lookups and component updates (no internet here)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Iterator[str]:
+    from marsad.web import vendor_status
+
+    if not vendor_status()["ok"]:
+        pytest.skip("the workbench's JavaScript libraries are not built (npm ci && npm run build)")
+    import uvicorn
+
+    from marsad.api import create_app
+
+    db = build_store(tmp_path_factory.mktemp("browser") / "seeds.db", seeds_dir)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not t.is_alive():
+            pytest.fail("the workbench server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    t.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser_context() -> Iterator[object]:
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install -y chromium chromium-driver)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        ctx = p.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 1280, "height": 900})
+        ctx.set_default_timeout(20_000)
+        yield ctx
+        ctx.close()
+
+
+@pytest.fixture()
+def page(browser_context, server):  # type: ignore[no-untyped-def]
+    pg = browser_context.new_page()
+    pg.errors = []  # uncaught JavaScript errors of the page
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    pg.close()
+
+
+def test_map_shows_moscow_tobruk_and_benghazi(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/map")
+    page.wait_for_selector('#map[data-ready="1"]')
+    assert page.locator("svg path.country").count() > 100  # the shipped base map is drawn
+    for key in ("kb:moscow", "kb:tobruk", "kb:benghazi"):
+        marker = page.locator(f'circle.marker[data-key="{key}"]')
+        assert marker.count() == 1, key
+        assert marker.is_visible(), key
+    # clicking a marker lists its stories
+    page.locator('circle.marker[data-key="kb:tobruk"]').click()
+    page.wait_for_selector("#place-panel ul.place-stories li a")
+    assert page.locator("#panel-title").inner_text() == "Tobruk"
+    assert "TOBRUK" in page.locator("#place-panel ul.place-stories").inner_text().upper()
+    assert page.errors == []
+
+
+def test_timeline_shows_2023_and_2025_meetings_apart(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/timeline?entity=kb:khalifa_haftar&type=CONSULT")
+    page.wait_for_selector('#timeline[data-ready="1"]')
+
+    def boxes(year: str) -> list[dict]:
+        loc = page.locator(f'#timeline rect.item[data-start^="{year}"]')
+        return [loc.nth(i).bounding_box() for i in range(loc.count())]
+
+    y23, y25 = boxes("2023"), boxes("2025")
+    assert y23 and y25
+    right_2023 = max(b["x"] + b["width"] for b in y23)
+    left_2025 = min(b["x"] for b in y25)
+    assert left_2025 - right_2023 > 200  # well apart on the axis, 2023 first
+    ticks = page.locator("#timeline .axis .tick text").evaluate_all(
+        "els => els.map(e => e.textContent)")
+    assert "2024" in ticks or "2025" in ticks  # the whole range: a year scale
+
+    # zoom in on the 2025 meetings until the axis counts days
+    b = y25[0]
+    page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] / 2)
+    for _ in range(30):
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(20)
+    page.wait_for_timeout(300)
+    ticks = page.locator("#timeline .axis .tick text").evaluate_all(
+        "els => els.map(e => e.textContent)")
+    assert any(re.fullmatch(r"(\w{3} \d{1,2}|\w{3} 0?\d{1,2}|\d{1,2})", t) for t in ticks), ticks
+    days = {page.locator(f'#timeline rect.item[data-start="{d}"]').count()
+            for d in ("2025-05-08", "2025-05-09", "2025-05-10")}
+    assert days != {0}
+    # one day apart is now tens of pixels apart
+    x8 = page.locator('#timeline rect.item[data-start="2025-05-08"]').first.bounding_box()["x"]
+    x10 = page.locator('#timeline rect.item[data-start="2025-05-10"]').first.bounding_box()["x"]
+    assert x10 - x8 > 40
+    assert page.errors == []
+
+
+def test_clicking_haftar_in_the_network_opens_his_page(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/network")
+    page.wait_for_selector('#network[data-ready="1"]')
+    assert page.locator("#network line.edge").count() > 0
+    page.locator('g.node[data-key="kb:khalifa_haftar"] circle').click()
+    page.wait_for_url(re.compile(r"/entities/khalifa_haftar$"))
+    assert page.locator("h1").inner_text().startswith("Khalifa Haftar")
+    assert "خليفة حفتر" in page.locator("h1").inner_text()
+    assert page.locator(".description").inner_text()  # from the knowledge base
+    assert page.errors == []
+
+
+def test_story_page_highlights_its_evidence_sentence(page, server) -> None:  # type: ignore[no-untyped-def]
+    api = page.request.get(f"{server}/api/stories?entity=khalifa_haftar&type=CONSULT"
+                           "&since=2023&until=2023").json()
+    sid = api["items"][0]["id"]
+    story = page.request.get(f"{server}/api/stories/{sid}").json()
+    page.goto(f"{server}/stories/{sid}")
+    first = story["members"][0]
+    section = page.locator(f'section.member[id="m-{first["doc_id"]}-{first["event_id"]}"]')
+    text = section.locator(".article-text")
+    assert text.get_attribute("dir") == "rtl"
+    assert text.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    mark = text.locator("mark.evidence")
+    assert mark.count() >= 1 and mark.first.is_visible()
+    assert first["evidence"]["text"] in "".join(mark.all_inner_texts())
+    # the mark sits inside the whole article, which holds more than the evidence
+    assert len(text.inner_text()) > len(first["evidence"]["text"]) + 100
+    assert page.locator("#n-independent").inner_text() == str(story["n_independent"])
+    assert page.errors == []
+
+
+def test_a_hostile_articles_script_does_not_run(page, server) -> None:  # type: ignore[no-untyped-def]
+    sid = page.request.get(f"{server}/api/articles/{HOSTILE_ID}").json()["events"][0]["story"]
+    for url in (f"/articles/{HOSTILE_ID}", f"/stories/{sid}", "/", "/stories",
+                "/search?q=window", "/map", "/timeline", "/network"):
+        page.goto(server + url)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__marsad_xss") == "undefined", url
+        assert page.locator("img[src=x]").count() == 0, url
+    page.goto(f"{server}/articles/{HOSTILE_ID}")
+    shown = page.locator("#article-text").inner_text()
+    assert "<script>window.__marsad_xss = 1</script>" in shown
+    assert page.errors == []

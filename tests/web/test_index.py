@@ -1,0 +1,109 @@
+"""The read model: entities, stories, places, edges and filters from hand-built records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.doc import PLOVER_TYPES
+from marsad.kb import default_kb
+from marsad.web.index import CLASS_ORDER, PLOVER_CLASSES, CorpusIndex, plover_class
+
+from ..fuse.records import event, record
+
+T1 = "التقى خليفة حفتر فلاديمير بوتين في موسكو."
+# another outlet's own report of the same meeting (not a copy: a second independent source)
+T1B = ("استقبل فلاديمير بوتين في الكرملين خليفة حفتر يوم الجمعة لبحث الأوضاع في ليبيا "
+       "والعلاقات الثنائية بين البلدين وقضايا المنطقة.")
+T2 = "قصف خليفة حفتر مواقع في طرابلس."
+
+
+@pytest.fixture(scope="module")
+def idx() -> CorpusIndex:
+    recs = [
+        record("a1", text=T1, outlet="Alpha", published="2025-05-10",
+               kb=("haftar", "putin", "moscow"),
+               events=[event("v1", actors=("haftar",), targets=("putin",), location="moscow",
+                             date="2025-05-09", evidence=T1)]),
+        record("a2", text=T1B, outlet="beta", published="2025-05-11",
+               kb=("haftar", "putin", "moscow"),
+               events=[event("v1", actors=("putin",), targets=("haftar",), location="moscow",
+                             date="2025-05-09", certainty="reported", evidence=T1B)]),
+        record("a3", text=T2, outlet="alpha", published="2019-04-05",
+               kb=("haftar", "tripoli", "erdogan"),
+               events=[event("v1", "ASSAULT", actors=("haftar",), targets=("erdogan",),
+                             location="tripoli", date="2019-04-04", evidence=T2)]),
+    ]
+    return CorpusIndex.build(recs, kb=default_kb())
+
+
+def test_every_plover_type_has_one_of_four_classes() -> None:
+    assert set(PLOVER_CLASSES) == set(PLOVER_TYPES)
+    assert set(PLOVER_CLASSES.values()) == set(CLASS_ORDER)
+    assert plover_class("ASSAULT") == "material-conflict"
+    assert plover_class("CONSULT") == "verbal-cooperation"
+
+
+def test_entities_carry_kb_description_and_coordinates(idx: CorpusIndex) -> None:
+    h = idx.entities["kb:khalifa_haftar"]
+    assert h["name_en"] == "Khalifa Haftar" and h["description"]
+    assert h["articles"] == ["a1", "a2", "a3"] and h["n_stories"] == 2
+    m = idx.entities["kb:moscow"]
+    assert m["lat"] is not None and m["approximate"] is False  # from the KB: records have none
+
+
+def test_stories_merge_across_outlets_and_filter(idx: CorpusIndex) -> None:
+    consult = idx.filter_stories(type="CONSULT")
+    assert len(consult) == 1 and consult[0]["n_independent"] == 2
+    assert consult[0]["sources"] == ["alpha", "beta"]  # outlets are lower-cased
+    assert [s["type"] for s in idx.filter_stories(entity="kb:khalifa_haftar")] == \
+        ["ASSAULT", "CONSULT"]  # date order
+    assert idx.filter_stories(since=date(2025, 1, 1))[0]["type"] == "CONSULT"
+    assert idx.filter_stories(until=date(2020, 1, 1))[0]["type"] == "ASSAULT"
+    assert idx.filter_stories(place="kb:tripoli")[0]["type"] == "ASSAULT"
+    assert idx.filter_stories(entity="kb:vladimir_putin", place="kb:tripoli") == []
+    assert idx.filter_stories(source="beta")[0]["type"] == "CONSULT"
+    assert idx.filter_stories(certainty="corroborated")[0]["type"] == "CONSULT"
+
+
+def test_events_filter(idx: CorpusIndex) -> None:
+    assert {e["doc_id"] for e in idx.filter_events(certainty="reported")} == {"a2"}
+    assert all(e["story"] for e in idx.events)
+
+
+def test_network_edges_are_typed_and_classed(idx: CorpusIndex) -> None:
+    g = idx.network()
+    edges = {(e["source"], e["target"]): e for e in g["edges"]}
+    e = edges[("kb:khalifa_haftar", "kb:vladimir_putin")]
+    assert e["types"] == {"CONSULT": 1} and e["class"] == "verbal-cooperation"
+    conflict = edges[("kb:khalifa_haftar", "kb:recep_tayyip_erdogan")]
+    assert conflict["class"] == "material-conflict"
+    only = idx.network(type="ASSAULT")
+    assert {n["key"] for n in only["nodes"]} == {"kb:khalifa_haftar", "kb:recep_tayyip_erdogan"}
+    ego = idx.network(entity="kb:vladimir_putin")
+    assert ego["nodes"][0]["key"] == "kb:vladimir_putin" and len(ego["nodes"]) == 2
+
+
+def test_places_and_closest(idx: CorpusIndex) -> None:
+    keys = [p["key"] for p in idx.places()]
+    assert "kb:moscow" in keys and "kb:tripoli" in keys
+    assert "kb:khalifa_haftar" not in keys  # a person has no coordinates
+    only = idx.places(idx.filter_stories(type="ASSAULT"))
+    assert [p["key"] for p in only] == ["kb:tripoli"]
+    close = idx.closest("kb:moscow")
+    assert close[0]["key"] in ("kb:khalifa_haftar", "kb:vladimir_putin")
+    assert close[0]["shared_stories"] == 1  # Moscow is the place of their meeting
+
+
+def test_search(idx: CorpusIndex) -> None:
+    assert idx.search_entities("حفتر")[0]["key"] == "kb:khalifa_haftar"
+    assert idx.search_entities("putin")[0]["key"] == "kb:vladimir_putin"
+    assert idx.search_stories("putin haftar")[0]["type"] == "CONSULT"
+    assert idx.search_entities("") == []
+
+
+def test_resolve_bare_and_full_keys(idx: CorpusIndex) -> None:
+    assert idx.resolve("khalifa_haftar") == idx.resolve("kb:khalifa_haftar") == \
+        "kb:khalifa_haftar"
+    assert idx.resolve("nobody") is None

@@ -1,0 +1,57 @@
+"""Pages without the browser: escaping, highlighting segments, and the notice when the
+JavaScript libraries are not built."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from marsad.api import create_app  # noqa: E402
+from marsad.api.views import segments  # noqa: E402
+
+from ..api.stores import demo_store  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    return TestClient(create_app(str(demo_store(tmp_path_factory.mktemp("pages") / "d.db"))))
+
+
+def test_segments_cover_the_text_and_mark_overlaps() -> None:
+    text = "قال Reuters إن حفتر التقى بوتين 2025."
+    spans = [{"start": 0, "end": len(text), "kind": "evidence", "id": "v1"},
+             {"start": 15, "end": 19, "kind": "mention", "id": "e1"},
+             {"start": 90, "end": 95, "kind": "mention", "id": "bad"}]  # outside: ignored
+    segs = segments(text, spans)
+    assert "".join(s["text"] for s in segs) == text
+    hit = [s for s in segs if any(m["kind"] == "mention" for m in s["marks"])]
+    assert [s["text"] for s in hit] == ["حفتر"]
+    assert all(any(m["kind"] == "evidence" for m in s["marks"]) for s in segs)
+
+
+def test_pages_serve_with_a_notice_without_vendor_assets(client: TestClient, tmp_path,
+                                                         monkeypatch) -> None:
+    import marsad.web as web
+
+    monkeypatch.setattr(web, "VENDOR_DIR", tmp_path / "no-vendor")
+    for url in ("/", "/timeline", "/map", "/network"):
+        r = client.get(url)
+        assert r.status_code == 200
+        assert 'id="vendor-notice"' in r.text and "npm ci" in r.text
+        assert "/static/vendor/d3.min.js" not in r.text
+    # the tables are still there
+    assert "<table" in client.get("/map").text and "<table" in client.get("/timeline").text
+
+
+def test_arabic_is_right_to_left_and_isolated(client: TestClient) -> None:
+    html = client.get("/entities/khalifa_haftar").text
+    assert '<bdi lang="ar" dir="rtl" class="ar-name">خليفة حفتر</bdi>' in html
+    sid = client.get("/api/stories", params={"entity": "khalifa_haftar"}).json()["items"][0]["id"]
+    story = client.get(f"/stories/{sid}").text
+    assert 'class="ar article-text" lang="ar" dir="rtl"' in story
+    assert '<mark class="evidence"' in story
+    css = client.get("/static/style.css").text
+    assert "unicode-bidi: isolate" in css
