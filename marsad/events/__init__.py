@@ -35,6 +35,7 @@ _LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدي�
 # "بلاده" (his country) as the subject of a reported pledge stands for the speaker's side
 _SPEAKER_SIDE = ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")
 _TO_PREPS = ("الي", "نحو")
+_MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 # Dual nouns that stand for the two sides last named together: "وأكد الجانبان"، "اتفق البلدان"
@@ -273,7 +274,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 trigger=Span(hit.start, hit.end),
             ))
     events = _visit_places(events, etype, by_kb, capitals or {})
-    return _merge(events, etype)
+    return _merge(events, etype, state_of)
 
 
 # Reactions whose object may be an event told before (see "anaphora" in triggers.yaml)
@@ -624,7 +625,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         # the clitic fused to the name: بموسكو (at), لروسيا (to)
         prefix = match_key(text[tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
         at_place = prefix == "ب" or prev in _LOC_PREPS
-        to_place = prefix == "ل" or prev in _TO_PREPS
+        # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened
+        to_place = (prefix == "ل" and trig.type in _MOVING_TYPES) or prev in _TO_PREPS
         if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):
             continue  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
@@ -855,8 +857,11 @@ def _same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
     return None
 
 
-def _merge(events: list[Event], etype: dict[str, str]) -> list[Event]:
-    """One event per real happening: same type, same participants, compatible date."""
+def _merge(events: list[Event], etype: dict[str, str],
+           state_of: dict[str, str] | None = None) -> list[Event]:
+    """One event per real happening: same type, same participants, compatible date and
+    place (a capital and its country are compatible: ``state_of``)."""
+    state_of = state_of or {}
     out: list[Event] = []
     for ev in events:
         for k, prev in enumerate(out):
@@ -887,6 +892,11 @@ def _merge(events: list[Event], etype: dict[str, str]) -> list[Event]:
             d1, d2 = prev.date, ev.date
             if d1 is not None and d2 is not None and (d1.first, d1.last) != (d2.first, d2.last):
                 continue
+            if prev.location and ev.location and prev.location != ev.location \
+                    and prev.type != "CONSULT" and state_of.get(prev.location) != ev.location \
+                    and state_of.get(ev.location) != prev.location:
+                continue  # trainers arriving in Niger and a build-up in eastern Libya
+            
             out[k] = replace(
                 prev, mode=prev.mode or ev.mode,
                 evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),

@@ -175,7 +175,8 @@ def _full(text: str) -> list[dict]:
     doc = _PIPE[0].process(RawArticle("t", text, "text"))
     key = {e.id: e.kb_id for e in doc.entities}
     return [{"type": ev.type, "mode": ev.mode, "actors": [key[i] for i in ev.actors],
-             "targets": [key[i] for i in ev.targets]} for ev in doc.events]
+             "targets": [key[i] for i in ev.targets],
+             "location": key.get(ev.location) if ev.location else None} for ev in doc.events]
 
 
 def test_a_reaction_to_an_event_told_before_targets_who_did_it() -> None:
@@ -306,3 +307,16 @@ def test_a_dual_verb_or_pronoun_takes_the_two_sides_named_last() -> None:
     consult = next(e for e in evs if e["type"] == "CONSULT")
     assert sorted(consult["actors"] + consult["targets"]) == ["khalifa_haftar",
                                                                "vladimir_putin"]
+
+
+def test_two_deployments_in_different_places_stay_apart() -> None:
+    text = ("وأضافت الصحيفة أن روسيا تتحرك لتوسيع وجودها العسكري في شرق ليبيا. "
+            "وتتزامن حركة السفن مع وصول مدربين عسكريين روس إلى النيجر.")
+    places = sorted(e["location"] or "" for e in _full(text) if e["type"] == "MOBILIZE")
+    assert places == ["eastern_libya", "niger"]
+
+
+def test_a_port_opened_to_a_state_makes_it_the_beneficiary() -> None:
+    evs = _full("وجعل حفتر ميناء طبرق متاحا لروسيا.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("COOPERATE", ["khalifa_haftar"], ["russia"])]
