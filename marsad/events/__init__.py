@@ -139,7 +139,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         source_ms = {c.token for c in cited if c.token is not None}
         d_lo, d_hi = bisect.bisect_left(date_starts, sent.start), bisect.bisect_left(
             date_starts, sent.end)
-        dates, statement_dates = [], []
+        dates: list[DateValue] = []
+        statement_dates: list[DateValue] = []
         for d in doc.dates[d_lo:d_hi]:
             if not d.first or _opens_period(keys_all, tok_starts, d):
                 continue
@@ -231,8 +232,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if hit.trigger.type in _REACTIONS and hit.trigger.pos == "verb":
                 found = _anaphoric_object(keys_all, t_last + 1, b, sent_ms, actors,
                                           cues["anaphora"])
-                referred = found[0] if found else None
                 if found is not None:
+                    referred = found[0]
                     consumed.add(found[1])  # "رحّب بالاتفاق": the noun is no new event
                     # "دان الاتحاد الإفريقي الهجوم": the reaction is aimed at whoever did
                     # the attack told before; named objects after the noun are about it

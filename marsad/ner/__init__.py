@@ -54,6 +54,19 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     supported = sure | {c.entry.key for acc, _ in per_sentence for _, c in acc}
     mentions: list[Mention] = []
     extra: dict[str, tuple[Candidate, ...]] = {}
+    # each recogniser runs only in sentences where its cue words occur (most sentences have
+    # no title, no head noun): the cue words of the document are found in one pass
+    cues = cue_sets()
+    cue_at = _cue_positions(keys, {
+        "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
+        "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
+        "generic": kb.generic_first_words, "state": frozenset({"الدوله"})})
+
+    def has(cue: str, a: int, b: int) -> bool:
+        at = cue_at[cue]
+        i = bisect.bisect_left(at, a)
+        return i < len(at) and at[i] < b
+
     for (a, b), (acc, deferred) in zip(slices, per_sentence, strict=True):
         toks = doc.tokens[a:b]
         taken: set[int] = set()
@@ -67,22 +80,18 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             mentions.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
                                     c.entry.key, "kb"))
         tkeys = keys[a:b]
-        # each recogniser runs only where its cue words occur (a set test per sentence
-        # instead of a pass over every token): most sentences have no title, no head noun
-        present = set(tkeys) | {k[1:] for k in tkeys}
-        cues = cue_sets()
         found: list[Found] = []
-        if not cues["person_titles"].isdisjoint(present):
+        if has("person_titles", a, b):
             found += find_people(text, toks, taken, tkeys, people)
-        if not cues["media_heads"].isdisjoint(present):
+        if has("media_heads", a, b):
             found += find_quoted_orgs(text, toks, taken, tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now, tkeys)
-        if not cues["place_heads"].isdisjoint(present):
+        if has("place_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
             found += find_headed_places(text, toks, taken_now, tkeys)
-        if not cues["org_name_heads"].isdisjoint(present):
+        if has("org_name_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
             # an organisation's name may contain a known place ("جامعة دمشق"): those KB
@@ -93,9 +102,9 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                 mentions = [m for m in mentions
                             if not any(x <= m.start and m.end <= y for x, y in spans)]
             found += orgs
-        if any("الدوله" in k for k in tkeys):
+        if has("state", a, b):
             found += _demonym_states(text, toks, taken, kb)
-        if not kb.generic_first_words.isdisjoint(present):
+        if has("generic", a, b):
             found += _generic_names(text, toks, taken, kb, mentions, tkeys)
         for f in found:
             name = text[f.start : f.end]
@@ -124,6 +133,23 @@ def _title_form(key: str, titles: frozenset[str]) -> str | None:
         if key.startswith(p + "ل") and "ال" + key[len(p) + 1:] in titles:
             return "ال" + key[len(p) + 1:]  # للرئيس: ل + الرئيس
     return None
+
+
+def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
+                   ) -> dict[str, list[int]]:
+    """For each cue list, the token positions holding one of its words (or the word behind
+    one clitic letter, or "الدولة" inside the token for the state nisba rule)."""
+    out: dict[str, list[int]] = {name: [] for name in words}
+    plain = [(name, ws, out[name]) for name, ws in words.items() if name != "state"]
+    inside = out.get("state")
+    for i, k in enumerate(keys):
+        k1 = k[1:]
+        for _name, ws, at in plain:
+            if k in ws or k1 in ws:
+                at.append(i)
+        if inside is not None and "الدوله" in k:
+            inside.append(i)
+    return out
 
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
@@ -159,48 +185,57 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
                 head = j
         if head is None or i - head < 2:
             continue
-        phrase = list(keys[head:i])
-        phrase[0] = _title_form(phrase[0], titles) or phrase[0]
+        words = list(keys[head:i])
+        words[0] = _title_form(words[0], titles) or words[0]
+        phrase = tuple(words)
         if all(w in titles for w in phrase):
             continue  # ranks only
-        holders.setdefault(tuple(phrase), set()).add(m.kb_id)
+        holders.setdefault(phrase, set()).add(m.kb_id)
     unique = {p: next(iter(v)) for p, v in holders.items() if len(v) == 1}
     if not unique:
         return []
     covered = sorted((m.start, m.end) for m in mentions)
     out: list[Mention] = []
-    for phrase, who in unique.items():
+    # phrases by their second word, which carries no clitic: one pass over the tokens
+    by_second: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in unique:
+        by_second.setdefault(phrase[1], []).append(phrase)
+    starts = [(j - 1, phrase) for j in range(1, len(toks)) if keys[j] in by_second
+              for phrase in by_second[keys[j]]]
+    for i, phrase in starts:
+        who = unique[phrase]
         n = len(phrase)
-        for i in range(len(toks) - n + 1):
-            first = keys[i]
-            if first != phrase[0] and not first.endswith(phrase[0]):
+        if i + n > len(toks):
+            continue
+        first = keys[i]
+        if first != phrase[0] and not first.endswith(phrase[0]):
+            continue
+        if tuple(keys[i + 1 : i + n]) != phrase[1:]:
+            continue
+        k = i + n
+        while k < len(toks) and k not in named_at and (keys[k] in titles
+                                                        or toks[k].is_punct):
+            k += 1  # "رئيس المرحلة الانتقالية، الجنرال عبد الرحمن تياني"
+        if k in named_at:
+            continue  # a title before a name: it is that person's (counted there)
+        if i + n < len(toks) and (keys[i + n][2:] in kb.demonyms or (
+                keys[i + n] == "في" and not any(w[2:] in kb.demonyms for w in phrase))):
+            # qualified further: "رئيس المرحلة الانتقالية في النيجر" is another
+            # office; but "الرئيس الروسي في مقر الكرملين" is where he was
+            continue
+        if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
+            continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
+        skip = 0
+        if first != phrase[0]:
+            surface = text[toks[i].start : toks[i].end]
+            skip = next((pl for pl, rest in proclitic_splits(surface)
+                         if match_key(rest) == phrase[0]), -1)
+            if skip < 0:
                 continue
-            if tuple(keys[i + 1 : i + n]) != phrase[1:]:
-                continue
-            k = i + n
-            while k < len(toks) and k not in named_at and (keys[k] in titles
-                                                            or toks[k].is_punct):
-                k += 1  # "رئيس المرحلة الانتقالية، الجنرال عبد الرحمن تياني"
-            if k in named_at:
-                continue  # a title before a name: it is that person's (counted there)
-            if i + n < len(toks) and (keys[i + n][2:] in kb.demonyms or (
-                    keys[i + n] == "في" and not any(w[2:] in kb.demonyms for w in phrase))):
-                # qualified further: "رئيس المرحلة الانتقالية في النيجر" is another
-                # office; but "الرئيس الروسي في مقر الكرملين" is where he was
-                continue
-            if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
-                continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
-            skip = 0
-            if first != phrase[0]:
-                surface = text[toks[i].start : toks[i].end]
-                skip = next((pl for pl, rest in proclitic_splits(surface)
-                             if match_key(rest) == phrase[0]), -1)
-                if skip < 0:
-                    continue
-            start, end = toks[i].start + skip, toks[i + n - 1].end
-            if any(a < end and start < b for a, b in covered):
-                continue
-            out.append(Mention(start, end, text[start:end], "PER", who, "coref"))
+        start, end = toks[i].start + skip, toks[i + n - 1].end
+        if any(a < end and start < b for a, b in covered):
+            continue
+        out.append(Mention(start, end, text[start:end], "PER", who, "coref"))
     return out
 
 
@@ -278,7 +313,7 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
         if after:
             chosen = after[0].kb_id if after[0].kb_id in countries else None
         elif named:
-            entry = kb.get(max(named, key=lambda m: m.start).kb_id)
+            entry = kb.get(max(named, key=lambda m: m.start).kb_id or "")
             if entry is not None:
                 out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
             i += n
@@ -294,7 +329,7 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
                     context.append((m.start, m.kb_id))
                 else:
                     owner = kb.get(m.kb_id)
-                    if owner is not None and owner.country in countries:
+                    if owner is not None and owner.country and owner.country in countries:
                         context.append((m.start, owner.country))
             chosen = max(context)[1] if context else None
         if chosen is not None:
@@ -311,7 +346,15 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     have = {(m.start, m.end) for m in first}
     covered = sorted((m.start, m.end) for m in first)
     out = list(first)
+    # only sentences with a token that can open one of the document's own names are matched
+    firsts = {k.split(" ")[0] for k in extra}
+    keys = doc.token_keys
+    opens = [i for i, t in enumerate(doc.tokens) if not t.is_punct and (
+        keys[i] in firsts or any(v in firsts for v, _ in matcher._variants(text, t)))]
     for a, b in slices:
+        j = bisect.bisect_left(opens, a)
+        if j >= len(opens) or opens[j] >= b:
+            continue
         for h in matcher.hits(text, doc.tokens[a:b], extra=extra, keys=doc.token_keys[a:b],
                               only_extra=True):
             if h.key not in extra or (h.start, h.end) in have:

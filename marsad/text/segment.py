@@ -338,16 +338,21 @@ def tokenize(text: str, is_known: Callable[[str], bool] | None = None) -> list[T
     for m in _TOKEN_RE.finditer(text):
         tok, start, end = m.group(), m.start(), m.end()
         is_word = tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"
+        # the regex gives ordered, in-range offsets and a split inside the token, so the
+        # tokens are made without Token's checks (the hottest constructor of the pipeline)
         if not is_word:
-            out.append(Token(start, end, (), True))
+            out.append(_new_token(Token, (start, end, (), True)))
             continue
         plen = lengths.get(tok)
         if plen is None:
             words = split_words(tok, 0, known)
             plen = words[0].end if len(words) > 1 else 0
             lengths[tok] = plen
-        out.append(Token(start, end, (start + plen,) if plen else ()))
+        out.append(_new_token(Token, (start, end, (start + plen,) if plen else (), False)))
     return out
+
+
+_new_token = tuple.__new__
 
 
 _SHARED_MAX = 200_000
