@@ -35,6 +35,9 @@ _LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدي�
 # "بلاده" (his country) as the subject of a reported pledge stands for the speaker's side
 _SPEAKER_SIDE = ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")
 _TO_PREPS = ("الي", "نحو")
+# Nouns that take a place as their name: "إعلان جدة"، "اتفاق الدوحة"، "مؤتمر برلين"
+_NAMED_AFTER_PLACE = frozenset({"اعلان", "الاعلان", "اتفاق", "اتفاقيه", "معاهده", "مؤتمر",
+                                "موتمر", "قمه", "منتدي", "مسار", "عمليه", "ميثاق", "بروتوكول"})
 _MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
@@ -50,6 +53,10 @@ _STATEMENT_NOUNS = frozenset({"بيان", "منشور", "تصريح", "تصري�
                               "مؤتمر", "رساله", "كلمه", "خطاب"})
 _MEMBER_NOUNS = frozenset({"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "افراد", "جنود",
                            "ضباط", "اعضاء", "انصار", "مسلحو", "عناصرا", "وحدات", "قوات"})
+# Types whose modes tell different acts apart (an expulsion and a recall); other types'
+# modes are sectors or manners of one act and do not keep two reports of it apart
+_MODED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "THREATEN"})
+_MEMBER_REACH = 6  # words from a verb to "أنصار X" / "عناصر X" standing as its subject
 _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان", "الذي", "التي", "،", ","})
 _NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو",
                           # a mediator or sponsor is a third party, not a side
@@ -149,14 +156,19 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             (statement_dates if _dates_statement(keys_all, tok_starts, d) else dates).append(d)
         prev_actors: tuple[str, ...] = ()
         consumed: set[int] = set()  # tokens of event nouns that only refer back
+        sent_events: list[Event] = []
         for h_i, hit in enumerate(hits):
             if a + hit.first_token in consumed:
                 continue
+            if _refers_back(hit, keys_all, a, events, placed_firsts):
+                continue  # "تنديدا بالغارات"، "المسؤولية عن القصف": an attack told before
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
             right = a + (hits[h_i + 1].first_token if h_i + 1 < len(hits) else b - a)
             t_first, t_last = a + hit.first_token, a + hit.last_token
             if _negated(keys_all, t_first, left, cues["certainty"]["negation"], hit):
                 continue
+            if _demanded(keys_all, t_first, left, cues["certainty"]["demanded"]):
+                continue  # "مطالبين بطرد السفير التركي": asked for, not done
             lo = max(left, _word_offset(word_index, t_first, -_LEFT_REACH))
             hi = min(right, _word_offset(word_index, t_last, _RIGHT_REACH) + 1)
             antecedent = None
@@ -268,12 +280,18 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             # later reactions ("دانت الضربات") are to the main one
             background.append(any(k in _CAUSE_CUES for k in keys_all[max(t_first - 2, a)
                                                                       : t_first]))
+            if date is None and own == [] and sent_events and \
+                    set(sent_events[-1].actors) == set(actors) and sent_events[-1].date:
+                # "وردّت باريس، الثلاثاء، بطرد …، واستدعت سفيرها": the same subject's next
+                # act in the sentence happened the same day
+                date = sent_events[-1].date
             events.append(Event(
                 id="", type=hit.trigger.type, mode=hit.trigger.mode, actors=actors,
                 targets=targets, location=location, date=date, attributed_to=src,
                 certainty=certainty, evidence=(Span(sent.start, sent.end),),
                 trigger=Span(hit.start, hit.end),
             ))
+            sent_events.append(events[-1])
     events = _visit_places(events, etype, by_kb, capitals or {})
     return _merge(events, etype, state_of)
 
@@ -282,6 +300,26 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
 _REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "REQUEST"})
 # How many tokens after the verb its object may stand, behind the subject and its title
 _OBJECT_REACH = 10
+
+
+def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
+                 placed_firsts: list[int]) -> bool:
+    """A definite event noun with nobody named right after it ("الهجوم"، "بالغارات"),
+    when the article has told an event of its type before: a reference, not a new one."""
+    if hit.trigger.pos != "noun" or hit.trigger.type not in _REFERABLE:
+        return False
+    if not any(ev.type == hit.trigger.type for ev in events):
+        return False
+    k = keys[a + hit.first_token]
+    if not any(k.startswith(p) for p in ("ال", "بال", "وال", "فال", "لل", "وبال")):
+        return False
+    last = a + hit.last_token
+    i = bisect.bisect_right(placed_firsts, last)
+    return not (i < len(placed_firsts) and placed_firsts[i] <= last + 2)
+
+
+# Types whose nouns, made definite, point back at an event the article told
+_REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE"})
 
 
 def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
@@ -355,10 +393,10 @@ _NISBA_REACH = 8
 def _demonym_targets(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
                      by_kb: dict[str, str]) -> tuple[str, ...]:
     """The countries of the nisbas after the trigger ("سفن حربية أمريكية وبريطانية"), in
-    order, when the document names them; stops at a clause break."""
+    order, when the document names them; stops at a sentence break."""
     out: list[str] = []
     for k in keys[lo:hi]:
-        if k in ("،", ",", ".", "؛"):
+        if k in (".", "؛"):
             break
         for form in (k, k[1:] if k[:1] == "و" else k):
             base = form[2:] if form.startswith("ال") else form
@@ -571,6 +609,18 @@ def _negated(keys: list[str], t_first: int, left: int, negs: PhraseSet,
     return t_first - 1 >= left and prev in negs
 
 
+def _demanded(keys: list[str], t_first: int, left: int, demands: PhraseSet) -> bool:
+    """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it."""
+    for n in (1, 2):
+        at = t_first - n
+        if at < left:
+            return False
+        phrase = " ".join(keys[at:t_first])
+        if phrase in demands or _unprefix(phrase, "و") in demands:
+            return True
+    return False
+
+
 def _certainty(keys: list[str], a: int, t_first: int, cues: dict[str, PhraseSet]) -> str:
     before = keys[a:t_first]
     joined = " " + " ".join(before) + " "
@@ -630,6 +680,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         to_place = (prefix == "ل" and trig.type in _MOVING_TYPES) or prev in _TO_PREPS
         if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):
             continue  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
+        if prev in _NAMED_AFTER_PLACE:
+            continue  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
                 location = pm.entity_id
@@ -687,7 +739,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             subject, objects = parts_before[0], parts_after
             co_subjects = _conjoined_before(parts_before, keys)
         elif parts_after and (parts_after[0].first - t_last <= 3
-                              or _title_between(keys, t_last, parts_after[0].first)):
+                              or _title_between(keys, t_last, parts_after[0].first)
+                              or (parts_after[0].first - t_last <= _MEMBER_REACH
+                                  and _prev_key(keys, parts_after[0].first) in _MEMBER_NOUNS)):
+            # ("خرج عشرات الآلاف من أنصار جماعة الحوثي": the group whose members act)
             # verb-subject order; the subject may stand behind its title ("وحذّر رئيس
             # الوزراء الإسرائيلي بنيامين نتنياهو")
             subject, objects = parts_after[0], parts_after[1:]
@@ -751,10 +806,13 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         actors, targets = actors + moved, tuple(i for i in targets if i not in moved)
     if trig.mode == "visit" and dest:
         location = dest[0]  # a visit happens where it goes, not where a title places someone
-    if not targets and dest and trig.mode == "visit":
+    if not targets and dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
+        # a visit is hosted by the state it goes to; aid and troops are sent to it
         targets = tuple(_uniq(dest))
-    if not actors and not targets and location is None:
-        return None  # (with a place, a nisba may still name the actor: "معدات روسية إلى مالي")
+    if not actors and not targets and location is None and trig.type not in _MATERIAL_TYPES:
+        # (with a place, or for a deployment, attack or shipment, a nisba may still name
+        # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
+        return None
     return actors, targets, location
 
 
@@ -868,7 +926,7 @@ def _merge(events: list[Event], etype: dict[str, str],
         for k, prev in enumerate(out):
             if prev.type != ev.type:
                 continue
-            if prev.mode and ev.mode and prev.mode != ev.mode and prev.type != "CONSULT":
+            if prev.mode and ev.mode and prev.mode != ev.mode and prev.type in _MODED_TYPES:
                 continue  # an expulsion and a recall are two sanctions, not one told twice
             p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
             if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \

@@ -28,6 +28,7 @@ class Trigger:
     requires: frozenset[str]
     unless: tuple[tuple[str, ...], ...] = ()  # phrases right after that cancel the trigger
     mutual: bool = False  # every side acts alike (agreements, clashes): no targets
+    reach: int = 8  # words after the trigger where a requirement may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class TriggerIndex:
                     frozenset(match_key(w) for w in rec.get("requires") or ()),
                     tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
                     bool(rec.get("mutual")),
+                    int(rec.get("requires_reach", 8)),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -185,8 +187,9 @@ class TriggerIndex:
         # (words only: quotes and commas around a name do not push the requirement out)
         before = [k for k in keys[max(hit.first_token - 6, 0) : hit.first_token]
                   if k[:1].isalnum()][-2:]
-        after = [k for k in keys[hit.last_token + 1 : hit.last_token + 17]
-                 if k[:1].isalnum()][:8]
+        reach = hit.trigger.reach
+        after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * reach + 1]
+                 if k[:1].isalnum()][:reach]
         window = [*before, *after]
         for k in window:
             if k in req:

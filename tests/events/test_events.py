@@ -165,18 +165,19 @@ def test_a_date_after_a_statement_noun_dates_the_statement() -> None:
 _PIPE: list = []
 
 
-def _full(text: str) -> list[dict]:
+def _full(text: str, published: str | None = None) -> list[dict]:
     """Events of ``text`` through the whole pipeline and the packaged knowledge base."""
     from marsad.ingest import RawArticle
     from marsad.pipeline import Pipeline
 
     if not _PIPE:
         _PIPE.append(Pipeline())
-    doc = _PIPE[0].process(RawArticle("t", text, "text"))
+    doc = _PIPE[0].process(RawArticle("t", text, "text", published=published))
     key = {e.id: e.kb_id for e in doc.entities}
     return [{"type": ev.type, "mode": ev.mode, "actors": [key[i] for i in ev.actors],
              "targets": [key[i] for i in ev.targets],
-             "location": key.get(ev.location) if ev.location else None} for ev in doc.events]
+             "location": key.get(ev.location) if ev.location else None,
+             "date": ev.date.first if ev.date else None} for ev in doc.events]
 
 
 def test_a_reaction_to_an_event_told_before_targets_who_did_it() -> None:
@@ -320,3 +321,36 @@ def test_a_port_opened_to_a_state_makes_it_the_beneficiary() -> None:
     evs = _full("وجعل حفتر ميناء طبرق متاحا لروسيا.")
     assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
         ("COOPERATE", ["khalifa_haftar"], ["russia"])]
+
+
+def test_signatories_and_a_long_adverbial_before_what_was_signed() -> None:
+    evs = _full('وقّع ممثلو الجيش السوداني وقوات الدعم السريع، مساء الخميس في مدينة جدة، '
+                'على "إعلان جدة" لحماية المدنيين.')
+    agree = [e for e in evs if e["type"] == "AGREE"]
+    assert len(agree) == 1 and agree[0]["location"] == "jeddah"
+    assert sorted(agree[0]["actors"]) == ["rapid_support_forces", "sudanese_armed_forces"]
+    # "وقعت فيه قافلة في كمين" fell into an ambush: no signing
+    assert "AGREE" not in [e["type"] for e in _full(
+        "وأبرزها الكمين الذي وقعت فيه قافلة للجيش المالي قرب الحدود مع الجزائر.")]
+
+
+def test_supporters_of_a_group_make_the_group_act() -> None:
+    evs = _full("وخرج عشرات الآلاف من أنصار جماعة الحوثي في مسيرة حاشدة بصنعاء.")
+    assert [(e["type"], e["actors"]) for e in evs] == [("PROTEST", ["houthis"])]
+
+
+def test_a_demanded_act_is_not_an_event_and_a_definite_noun_refers_back() -> None:
+    evs = _full("قصفت تركيا منتجعا في زاخو. وتظاهر المئات من أنصار التيار الصدري مطالبين "
+                "بطرد السفير التركي. وحمّلت الحكومة العراقية تركيا المسؤولية عن القصف.")
+    types = [e["type"] for e in evs]
+    assert "SANCTION" not in types and types.count("ASSAULT") == 1
+
+
+def test_shipments_go_to_their_destination_and_one_subject_keeps_its_day() -> None:
+    text = "وأرسل الهلال الأحمر المصري، الأحد، 200 شاحنة مساعدات إلى قطاع غزة."
+    aid = [e for e in _full(text) if e["type"] == "AID"]
+    assert len(aid) == 1 and aid[0]["targets"] == ["gaza_strip"]
+    text = "وردت فرنسا، الثلاثاء، بطرد 12 دبلوماسيا جزائريا، واستدعت سفيرها لدى الجزائر للتشاور."
+    sanctions = [e for e in _full(text, "2025-04-16") if e["type"] == "SANCTION"]
+    assert [(e["mode"], e["date"]) for e in sanctions] == [
+        ("expel", date(2025, 4, 15)), ("withdraw", date(2025, 4, 15))]
