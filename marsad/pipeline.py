@@ -57,6 +57,13 @@ class Resources:
         return out
 
     @cached_property
+    def reporters(self) -> frozenset[str]:
+        """Media outlets, news agencies, think tanks and monitors (``kind`` in the knowledge
+        base): they tell and assess events, they do not act in them."""
+        return frozenset(e.key for e in self.kb.entries.values()
+                         if e.extra.get("kind") in ("media", "think_tank"))
+
+    @cached_property
     def common_words(self) -> frozenset[str]:
         """Frequent Arabic words (match keys) that are not names."""
         from .data import common_words
@@ -215,7 +222,7 @@ def _events(doc: Doc, res: Resources) -> None:
     from .events import extract_events
 
     doc.set_events(extract_events(doc, res.triggers, capitals=res.capitals,
-                                  demonyms=res.demonyms))
+                                  demonyms=res.demonyms, reporters=res.reporters))
 
 
 # -- the pipeline ----------------------------------------------------------------------------
@@ -249,6 +256,7 @@ class Pipeline:
         find_dates("1 مايو 2025")
         _ = self.resources.kb, self.resources.matcher, self.resources.triggers
         _ = self.resources.lexicon, self.resources.capitals, self.resources.demonyms
+        _ = self.resources.reporters
 
     def process(self, article: RawArticle) -> Doc:
         """Run cleaning and every component on one article (raises on failure)."""

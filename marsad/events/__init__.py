@@ -89,13 +89,16 @@ class _M:
 
 def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    capitals: dict[str, str] | None = None,
-                   demonyms: dict[str, str] | None = None) -> list[Event]:
+                   demonyms: dict[str, str] | None = None,
+                   reporters: frozenset[str] = frozenset()) -> list[Event]:
     """Events of one document.
 
     ``capitals`` maps a capital's kb key to its country's, so that a capital acting as a
     state ("موسكو نقلت", a visit "إلى موسكو") takes the part of the state when the document
     names the state too. ``demonyms`` maps a nisba (روسي، أمريكية) to its country's key: a
     deployment or attack with no named actor ("وصل مدربون عسكريون روس") is the country's.
+    ``reporters`` are the kb keys of media and think tanks: never an event's actors (an
+    outlet named near a trigger is where the news comes from).
     """
     text = doc.text
     tokens = doc.tokens
@@ -118,6 +121,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     placed_firsts = [pm.first for pm in placed]
     etype = {e.id: e.type for e in doc.entities}
     by_kb = {e.kb_id: e.id for e in doc.entities if e.kb_id}
+    reporting = {e.id for e in doc.entities if e.kb_id in reporters}
     state_of: dict[str, str] = {}
     for e in doc.entities:
         country = (capitals or {}).get(e.kb_id or "")
@@ -252,6 +256,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                     before = _referred_participants(events, background, referred)
                     if before:
                         targets = tuple(i for i in before if i not in actors)
+            if reporting and any(i in reporting for i in actors):
+                actors = tuple(i for i in actors if i not in reporting)
             if actors:
                 prev_actors = actors
                 last_actor = actors[0]

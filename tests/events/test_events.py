@@ -354,3 +354,11 @@ def test_shipments_go_to_their_destination_and_one_subject_keeps_its_day() -> No
     sanctions = [e for e in _full(text, "2025-04-16") if e["type"] == "SANCTION"]
     assert [(e["mode"], e["date"]) for e in sanctions] == [
         ("expel", date(2025, 4, 15)), ("withdraw", date(2025, 4, 15))]
+
+
+def test_an_outlet_named_by_the_trigger_is_no_actor() -> None:
+    evs = _full('ووفقا لبنود الاتفاق الذي كشف عنه موقع الأنباء الإيطالي "أجينسيا نوفا"، '
+                "ستتمركز قوات روسية في قاعدة الخادم، وقال الكرملين إن روسيا ستزود حفتر "
+                "بالأسلحة.")
+    mobilize = [e for e in evs if e["type"] == "MOBILIZE"]
+    assert [e["actors"] for e in mobilize] == [["russia"]]

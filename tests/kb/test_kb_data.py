@@ -36,6 +36,7 @@ ISO2_RE = re.compile(r"^[A-Z]{2}$")
 ARABIC_RE = re.compile(r"[\u0621-\u064A]")
 ALLOWED_FIELDS = {
     "key",
+    "kind",
     "type",
     "name_en",
     "name_ar",
@@ -476,3 +477,16 @@ def test_seed_entities_present(all_keys):
         "united_states",
     }
     assert not needed - all_keys, sorted(needed - all_keys)
+
+
+def test_kinds_mark_media_and_think_tanks_only() -> None:
+    import yaml
+
+    from marsad.data import DATA_DIR
+
+    recs = yaml.safe_load((DATA_DIR / "kb" / "organisations.yaml").read_text("utf-8"))
+    kinds = {r["key"]: r["kind"] for r in recs if "kind" in r}
+    assert set(kinds.values()) == {"media", "think_tank"}
+    assert kinds["reuters"] == "media" and kinds["tass"] == "media"
+    assert kinds["institute_for_the_study_of_war"] == "think_tank"
+    assert "wagner_group" not in kinds and "kremlin" not in kinds
