@@ -6,6 +6,7 @@ the largest cost of a timeline answer on the 10,000-article benchmark store."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -108,14 +109,9 @@ def stories(request: Request, entity: EntityQ = None, type: TypeQ = None, place:
                 STORY_CERTAINTIES))] = None,
             source: SourceQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
             format: FormatQ = None) -> Response:
-    check_known(request.query_params, LIST_PARAMS)
-    idx = index(request)
-    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    items = [idx.story_summary(s) for s in idx.filter_stories(**f.kwargs())]
-    if format == "csv":
-        return _csv(views.to_csv(items[offset: offset + limit], views.STORY_COLUMNS),
-                    "stories")
-    return _json(views.page(items, limit, offset), format, "stories")
+    return _listing(request, STORY_CERTAINTIES, lambda idx, kw: [
+        idx.story_summary(s) for s in idx.filter_stories(**kw)], views.STORY_COLUMNS,
+        "stories", limit, offset, format)
 
 
 @router.get("/stories/{id}", summary="One story: merged facts, members with their evidence "
@@ -134,13 +130,21 @@ def events(request: Request, entity: EntityQ = None, type: TypeQ = None, place: 
                EVENT_CERTAINTIES))] = None,
            source: SourceQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
            format: FormatQ = None) -> Response:
+    return _listing(request, EVENT_CERTAINTIES, lambda idx, kw: idx.filter_events(**kw),
+                    views.EVENT_COLUMNS, "events", limit, offset, format)
+
+
+def _listing(request: Request, certainties: Any, select: Callable[[Any, dict[str, Any]],
+             list[dict[str, Any]]], columns: Any, name: str, limit: int, offset: int,
+             format: str | None) -> Response:
+    """A filtered list of stories or events, as a JSON page or a CSV export."""
     check_known(request.query_params, LIST_PARAMS)
     idx = index(request)
-    f = parse_filters(idx, request.query_params, certainties=EVENT_CERTAINTIES)
-    items = idx.filter_events(**f.kwargs())
+    f = parse_filters(idx, request.query_params, certainties=certainties)
+    items = select(idx, f.kwargs())
     if format == "csv":
-        return _csv(views.to_csv(items[offset: offset + limit], views.EVENT_COLUMNS), "events")
-    return _json(views.page(items, limit, offset), format, "events")
+        return _csv(views.to_csv(items[offset: offset + limit], columns), name)
+    return _json(views.page(items, limit, offset), format, name)
 
 
 @router.get("/timeline", summary="Dated stories for the timeline (compact), with the number "

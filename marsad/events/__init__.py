@@ -961,7 +961,7 @@ def _merge(events: list[Event], etype: dict[str, str],
                     and prev.type != "CONSULT" and state_of.get(prev.location) != ev.location \
                     and state_of.get(ev.location) != prev.location:
                 continue  # trainers arriving in Niger and a build-up in eastern Libya
-            
+
             out[k] = replace(
                 prev, mode=prev.mode or ev.mode,
                 evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
