@@ -38,6 +38,8 @@ _TO_PREPS = ("الي", "نحو")
 # Nouns that take a place as their name: "إعلان جدة"، "اتفاق الدوحة"، "مؤتمر برلين"
 _NAMED_AFTER_PLACE = frozenset({"اعلان", "الاعلان", "اتفاق", "اتفاقيه", "معاهده", "مؤتمر",
                                 "موتمر", "قمه", "منتدي", "مسار", "عمليه", "ميثاق", "بروتوكول"})
+# Words that tie a meeting to the visit told just before it in the sentence ("حيث التقى")
+_VISIT_LINKS = frozenset({"حيث", "وحيث", "وهناك", "هناك"})
 _MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
@@ -205,6 +207,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             actors = tuple(_uniq(state_of.get(i, i) for i in actors))
             targets = tuple(_uniq(state_of.get(i, i) for i in targets if
                                   state_of.get(i, i) not in actors))
+            if prev_actors and hit.trigger.type == "CONSULT" and hit.trigger.pos == "verb" \
+                    and t_first > a and keys_all[t_first - 1] in _VISIT_LINKS \
+                    and actors and set(actors) != set(prev_actors):
+                # "بعد زيارتين قام بهما لافروف إلى غينيا، حيث التقى الرئيس الانتقالي مامادي
+                # دومبويا": the visitor met the one named after the verb
+                targets = tuple(_uniq(i for i in (*actors, *targets) if i not in prev_actors))
+                actors = prev_actors
             if prev_actors and hit.trigger.pos == "verb" and hit.trigger.roles == \
                     "subject_actor" and t_first > a and keys_all[t_first - 1] in ("،", ",") \
                     and keys_all[t_first][:1] == "و" and actors and actors != prev_actors \

@@ -362,3 +362,10 @@ def test_an_outlet_named_by_the_trigger_is_no_actor() -> None:
                 "بالأسلحة.")
     mobilize = [e for e in evs if e["type"] == "MOBILIZE"]
     assert [e["actors"] for e in mobilize] == [["russia"]]
+
+
+def test_a_meeting_where_a_visit_went_is_the_visitors() -> None:
+    evs = _full("ووصل لافروف إلى كوناكري، حيث التقى الرئيس الانتقالي مامادي دومبويا.")
+    consult = [(e["actors"], e["targets"]) for e in evs if e["type"] == "CONSULT"]
+    assert (["sergey_lavrov"], ["mamadi_doumbouya"]) in consult
+    assert all(a != ["mamadi_doumbouya"] for a, _ in consult)
