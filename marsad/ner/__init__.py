@@ -140,17 +140,24 @@ def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
     """For each cue list, the token positions holding one of its words (or the word behind
     one clitic letter, or "الدولة" inside the token for the state nisba rule)."""
     out: dict[str, list[int]] = {name: [] for name in words}
-    plain = [(name, ws, out[name]) for name, ws in words.items() if name != "state"]
+    lists_of: dict[str, list[list[int]]] = {}
+    for name, ws in words.items():
+        if name != "state":
+            for w in ws:
+                lists_of.setdefault(w, []).append(out[name])
     inside = out.get("state")
     for i, k in enumerate(keys):
-        k1 = k[1:]
-        for _name, ws, at in plain:
-            if k in ws or k1 in ws:
+        hit = lists_of.get(k) or lists_of.get(k[1:])
+        if hit:
+            for at in hit:
                 at.append(i)
         if inside is not None and "الدوله" in k:
             inside.append(i)
     return out
 
+
+# Proclitics a name may carry in front of it (the fused لل is added for article forms)
+_CLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
 _TITLE_WORDS = 5
@@ -347,10 +354,15 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     covered = sorted((m.start, m.end) for m in first)
     out = list(first)
     # only sentences with a token that can open one of the document's own names are matched
-    firsts = {k.split(" ")[0] for k in extra}
+    # (a superset, by the first words with every clitic they may carry; hits() is exact)
+    forms: set[str] = set()
+    for k in extra:
+        first = k.split(" ")[0]
+        forms.update(p + first for p in _CLITIC_FORMS)
+        if first.startswith("ال"):
+            forms.update(p + "لل" + first[2:] for p in ("", "و", "ف"))
     keys = doc.token_keys
-    opens = [i for i, t in enumerate(doc.tokens) if not t.is_punct and (
-        keys[i] in firsts or any(v in firsts for v, _ in matcher._variants(text, t)))]
+    opens = [i for i, k in enumerate(keys) if k in forms]
     for a, b in slices:
         j = bisect.bisect_left(opens, a)
         if j >= len(opens) or opens[j] >= b:
