@@ -50,6 +50,7 @@ def main() -> int:
     work = articles * args.repeat
     chars = sum(len(a.content) for a in work)
 
+    host_before = _host_loop_ms()
     run_secs: list[float] = []
     run_cpu: list[float] = []  # process CPU time: what one core spent, whatever else runs
     stage: dict[str, list[float]] = {"clean": []} | {c.name: [] for c in pipe.components}
@@ -96,7 +97,21 @@ def main() -> int:
     print(f"text layer (clean+sentences+tokens+dates): {1e3 * text_layer / n_sent:.4f} "
           "ms/sentence")
     print(f"peak memory (max RSS): {peak_mb:,.0f} MiB")
+    # The same pure-Python loop timed before and after the runs: how fast this host's core
+    # was while measuring (a shared virtual machine's speed drifts from run to run), so
+    # figures from different runs or machines can be put side by side.
+    print(f"host reference loop (sum of 10M ints): {host_before:.0f} ms before, "
+          f"{_host_loop_ms():.0f} ms after (lower is a faster core)")
     return 0
+
+
+def _host_loop_ms() -> float:
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        sum(range(10_000_000))
+        times.append(time.perf_counter() - t)
+    return 1e3 * statistics.median(times)
 
 
 if __name__ == "__main__":
