@@ -163,6 +163,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         prev_actors: tuple[str, ...] = ()
         consumed: set[int] = set()  # tokens of event nouns that only refer back
         sent_events: list[Event] = []
+        # where the sentence denies or hedges (found once; a trigger after one is affected)
+        hedges = (cues["certainty"]["denied"].positions(keys),
+                  cues["certainty"]["uncertain"].positions(keys))
         for h_i, hit in enumerate(hits):
             if a + hit.first_token in consumed:
                 continue
@@ -281,7 +284,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             src = tuple(_uniq(c.entity_id for c in cited
                               if (c.scope_all or c.cue_token < t_first)
                               and c.entity_id not in actors and c.entity_id not in targets))
-            certainty = _certainty(keys_all, a, t_first, cues["certainty"])
+            certainty = _certainty(t_first - a, hedges)
             if certainty == "asserted" and src:
                 certainty = "reported"
             c_lo, c_hi = tokens[lo].start, tokens[hi - 1].end
@@ -636,15 +639,15 @@ def _demanded(keys: list[str], t_first: int, left: int, demands: PhraseSet) -> b
     return False
 
 
-def _certainty(keys: list[str], a: int, t_first: int, cues: dict[str, PhraseSet]) -> str:
-    before = keys[a:t_first]
-    joined = " " + " ".join(before) + " "
-    for k in before:
-        if k in cues["denied"] or _unprefix(k, "و") in cues["denied"]:
-            return "denied"
-    for c in cues["uncertain"]:
-        if f" {c} " in joined or f" و{c} " in joined:
-            return "uncertain"
+def _certainty(rel: int, hedges: tuple[list[tuple[int, int]], list[tuple[int, int]]]) -> str:
+    """"denied" after a denial in the sentence ("نفت … أن تكون"), "uncertain" after a hedge
+    ("ترجح مصادر"، "قد يكون"), else "asserted"; ``rel`` is the trigger's place in the
+    sentence, ``hedges`` the (first, last) places of the denials and the hedges."""
+    denials, doubts = hedges
+    if any(first < rel for first, _ in denials):
+        return "denied"
+    if any(last < rel for _, last in doubts):
+        return "uncertain"
     return "asserted"
 
 
