@@ -40,6 +40,10 @@ _NAMED_AFTER_PLACE = frozenset({"اعلان", "الاعلان", "اتفاق", "�
                                 "موتمر", "قمه", "منتدي", "مسار", "عمليه", "ميثاق", "بروتوكول"})
 # Words that tie a meeting to the visit told just before it in the sentence ("حيث التقى")
 _VISIT_LINKS = frozenset({"حيث", "وحيث", "وهناك", "هناك"})
+# Nouns of topics: a place after "X في" is what is talked about ("الأوضاع في السودان")
+_TOPIC_NOUNS = frozenset(match_key(w) for w in (
+    "الوضع", "الأوضاع", "التطورات", "المستجدات", "الأزمة", "الملف", "القضية", "الحرب",
+    "الصراع", "النزاع", "الاستقرار", "الأمن", "السلام", "التسوية", "الأحداث"))
 _MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
@@ -324,11 +328,14 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
                  placed_firsts: list[int]) -> bool:
     """A definite event noun with nobody named right after it ("الهجوم"، "بالغارات"),
     when the article has told an event of its type before: a reference, not a new one."""
-    if hit.trigger.pos != "noun" or hit.trigger.type not in _REFERABLE:
+    if hit.trigger.pos != "noun" or not any(ev.type == hit.trigger.type for ev in events):
         return False
-    if not any(ev.type == hit.trigger.type for ev in events):
+    at = a + hit.first_token
+    if at > 0 and _unprefix(keys[at - 1], "وف") in _FRAMING_VERBS:
+        return True  # "وتأتي زيارة حفتر في ظل …": the visit told before, set in context
+    if hit.trigger.type not in _REFERABLE:
         return False
-    k = keys[a + hit.first_token]
+    k = keys[at]
     if not any(k.startswith(p) for p in ("ال", "بال", "وال", "فال", "لل", "وبال")):
         return False
     last = a + hit.last_token
@@ -336,6 +343,8 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
     return not (i < len(placed_firsts) and placed_firsts[i] <= last + 2)
 
 
+# Verbs that set an event already told in its context: "وتأتي الزيارة في ظل …"، "وجاء اللقاء"
+_FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء", "وتأتي"))
 # Types whose nouns, made definite, point back at an event the article told
 _REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE"})
 
@@ -483,7 +492,7 @@ def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, s
         return events
     out = []
     for ev in events:
-        if ev.type == "CONSULT" and ev.location is None:
+        if ev.type in _DURING_VISIT and ev.location is None:
             where = next((places[p] for p in (*ev.actors, *ev.targets) if p in places), None)
             if where is not None and where not in ev.actors and where not in ev.targets:
                 ev = replace(ev, location=where)
@@ -700,6 +709,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             continue  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
         if prev in _NAMED_AFTER_PLACE:
             continue  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+        if prev == "في" and _prev_key(keys, pm.first - 1) in _TOPIC_NOUNS:
+            continue  # "تناولا الوضع في ليبيا": what was discussed, not where
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
                 location = pm.entity_id
@@ -885,6 +896,9 @@ def _uniq(ids: Iterable[str]) -> list[str]:
 
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
 _GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+# Verbal acts that happen at meetings: with no place of their own, they happen where the
+# participant's visit went ("أعرب بيلوسوف عن تقديره لدور حفتر" during Haftar's visit)
+_DURING_VISIT = frozenset({"CONSULT", "SUPPORT", "AGREE"})
 _RELATIVE_REACH = 3  # words from a relative pronoun to a date in its clause
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 

@@ -369,3 +369,14 @@ def test_a_meeting_where_a_visit_went_is_the_visitors() -> None:
     consult = [(e["actors"], e["targets"]) for e in evs if e["type"] == "CONSULT"]
     assert (["sergey_lavrov"], ["mamadi_doumbouya"]) in consult
     assert all(a != ["mamadi_doumbouya"] for a, _ in consult)
+
+
+def test_framing_retells_and_topics_are_no_places() -> None:
+    text = ("وصل حفتر إلى موسكو الخميس. وتأتي زيارة حفتر في ظل تقارير عن محاولات روسية "
+            "في أفريقيا. وقالت الوزارة إن بيلوسوف وحفتر تناولا الوضع في ليبيا.")
+    evs = _full(text, "2025-05-12")
+    visits = [e for e in evs if e["type"] == "CONSULT" and e["mode"] == "visit"]
+    assert len(visits) == 1 and visits[0]["location"] == "moscow"
+    talks = [e for e in evs if e["type"] == "CONSULT" and "andrei_belousov" in
+             e["actors"] + e["targets"]]
+    assert talks and all(e["location"] != "libya" for e in talks)
