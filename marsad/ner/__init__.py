@@ -357,10 +357,10 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     # (a superset, by the first words with every clitic they may carry; hits() is exact)
     forms: set[str] = set()
     for k in extra:
-        first = k.split(" ")[0]
-        forms.update(p + first for p in _CLITIC_FORMS)
-        if first.startswith("ال"):
-            forms.update(p + "لل" + first[2:] for p in ("", "و", "ف"))
+        opener = k.split(" ")[0]
+        forms.update(p + opener for p in _CLITIC_FORMS)
+        if opener.startswith("ال"):
+            forms.update(p + "لل" + opener[2:] for p in ("", "و", "ف"))
     keys = doc.token_keys
     opens = [i for i, k in enumerate(keys) if k in forms]
     for a, b in slices:
