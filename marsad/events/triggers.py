@@ -11,7 +11,7 @@ from ..data import load_yaml
 from ..doc import PLOVER_TYPES, Token
 from ..errors import DataFileError
 from ..text.normalize import match_key
-from ..text.segment import proclitic_splits
+from ..text.segment import _clitic_data, proclitic_splits
 
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor")
 _VERB_SUFFIXES = ("ت", "ا", "تا", "وا", "ان", "ون")
@@ -94,6 +94,11 @@ class TriggerIndex:
                     for n in range(1, len(toks)):
                         prefixes.add(" ".join(toks[:n]))
         self.prefixes = frozenset(prefixes)
+        # every key a token can have and still open a trigger: a form's first word behind
+        # any proclitic sequence; other tokens are passed over without looking at them
+        firsts = {k.split(" ")[0] for k in self.index}
+        clitics = ("",) + tuple(match_key(p) for p in _clitic_data()[0])
+        self.openable = frozenset(c + w for w in firsts for c in clitics)
         self._vcache: dict[str, list[tuple[str, int, bool, bool]]] = {}
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
@@ -104,8 +109,9 @@ class TriggerIndex:
             keys = [match_key(text[t.start : t.end]) for t in tokens]
         n = len(tokens)
         i = 0
+        openable = self.openable
         while i < n:
-            if tokens[i].is_punct:
+            if keys[i] not in openable or tokens[i].is_punct:
                 i += 1
                 continue
             best: TriggerHit | None = None
@@ -206,8 +212,14 @@ def default_triggers() -> TriggerIndex:
     return TriggerIndex(data["triggers"], data.get("fillers") or ())
 
 
-class PhraseSet:
-    """Multi-word cue phrases indexed by their first word (with or without a leading و/ف)."""
+class PhraseSet(frozenset[str]):
+    """Multi-word cue phrases indexed by their first word (with or without a leading و/ف).
+
+    A frozenset of the phrases (so ``key in cues`` is a hash lookup in C, asked thousands of
+    times per article), with the index that finds them in a token sequence."""
+
+    def __new__(cls, phrases: tuple[str, ...]) -> PhraseSet:
+        return super().__new__(cls, phrases)
 
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self.phrases = phrases
@@ -220,21 +232,17 @@ class PhraseSet:
         self.openers = frozenset(self.by_first) | frozenset(
             c + f for f in self.by_first for c in ("و", "ف"))
 
-    def __contains__(self, key: object) -> bool:
-        return key in self.phrases
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.phrases)
-
     def positions(self, keys: list[str]) -> list[tuple[int, int]]:
         """(first, last) token positions where a phrase starts, longest phrase first."""
         out: list[tuple[int, int]] = []
-        if self.openers.isdisjoint(keys):
+        openers = self.openers
+        if openers.isdisjoint(keys):
             return out
+        by_first = self.by_first
         for i, k in enumerate(keys):
-            cands = self.by_first.get(k)
-            if cands is None and k[:1] in ("و", "ف"):
-                cands = self.by_first.get(k[1:])
+            if k not in openers:
+                continue
+            cands = by_first.get(k) or by_first.get(k[1:])
             if not cands:
                 continue
             for parts in cands:
