@@ -19,7 +19,7 @@ from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 PINNED = {
     "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.22,
              "events_strict": 0.09, "keep": 1.0, "drop": 1.0, "published": 1.0},
-    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.58,
+    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.57,
               "events_strict": 0.28, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
