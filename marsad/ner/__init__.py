@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import bisect
+import itertools
+from functools import lru_cache
 from collections.abc import Sequence
 
 from ..doc import Doc, Entity, Mention, Token
@@ -140,19 +142,26 @@ def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
     """For each cue list, the token positions holding one of its words (or the word behind
     one clitic letter, or "الدولة" inside the token for the state nisba rule)."""
     out: dict[str, list[int]] = {name: [] for name in words}
-    lists_of: dict[str, list[list[int]]] = {}
-    for name, ws in words.items():
-        if name != "state":
-            for w in ws:
-                lists_of.setdefault(w, []).append(out[name])
+    names_of = _names_of(tuple(words.items()))
     inside = out.get("state")
     for i, k in enumerate(keys):
-        hit = lists_of.get(k) or lists_of.get(k[1:])
+        hit = names_of.get(k) or names_of.get(k[1:])
         if hit:
-            for at in hit:
-                at.append(i)
+            for name in hit:
+                out[name].append(i)
         if inside is not None and "الدوله" in k:
             inside.append(i)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[str, ...]]:
+    """Cue word -> the cue lists holding it (built once per set of lists)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for name, ws in words:
+        if name != "state":
+            for w in ws:
+                out[w] = out.get(w, ()) + (name,)
     return out
 
 
@@ -202,6 +211,8 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
     if not unique:
         return []
     covered = sorted((m.start, m.end) for m in mentions)
+    covered_starts = [a for a, _ in covered]
+    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
     out: list[Mention] = []
     # phrases by their second word, which carries no clitic: one pass over the tokens
     by_second: dict[str, list[tuple[str, ...]]] = {}
@@ -240,8 +251,9 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
             if skip < 0:
                 continue
         start, end = toks[i].start + skip, toks[i + n - 1].end
-        if any(a < end and start < b for a, b in covered):
-            continue
+        j = bisect.bisect_left(covered_starts, end)  # mentions that start before the end
+        if j and reach[j - 1] > start:
+            continue  # one of them runs into the phrase: it is already named
         out.append(Mention(start, end, text[start:end], "PER", who, "coref"))
     return out
 

@@ -239,6 +239,8 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     in_doc = [c for c in cands if c.entry.key in sure]
     if len(in_doc) == 1:
         return in_doc[0], True
+    if len(cands) == 1 and (not is_weak(cands[0]) or cands[0].entry.type in ("PER", "ORG")):
+        return cands[0], True  # the common case, settled before reading the context
     prev = _prev_keys(tokens, text, h.first_token, 3)
     # A preposition fused to the name (بمالي، لمالي) marks a place; a bare و does not
     # (دعم عسكري ومالي is "military and financial support").
