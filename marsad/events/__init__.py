@@ -315,7 +315,31 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             ))
             sent_events.append(events[-1])
     events = _visit_places(events, etype, by_kb, capitals or {})
-    return _merge(events, etype, state_of)
+    headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
+        doc.title) else None
+    return _merge(_fold_headline(events, headline), etype, state_of)
+
+
+def _fold_headline(events: list[Event], headline: Span | None) -> list[Event]:
+    """A headline retells what the body tells ("حفتر يلتقي بوتين ووزير الدفاع الروسي في
+    موسكو"): its event joins the body's event of the same type that shares a participant
+    (as one more piece of evidence); a headline event the body does not tell stays."""
+    if headline is None:
+        return events
+    heads = [ev for ev in events if ev.evidence[0] == headline]
+    body = [ev for ev in events if ev.evidence[0] != headline]
+    out = list(body)
+    for h in heads:
+        who = {*h.actors, *h.targets}
+        k = next((i for i, ev in enumerate(out) if ev.type == h.type
+                  and who & {*ev.actors, *ev.targets}), None)
+        if k is None:
+            out.insert(0, h)
+            continue
+        ev = out[k]
+        out[k] = replace(ev, evidence=ev.evidence + (headline,),
+                         location=ev.location or h.location, date=ev.date or h.date)
+    return out
 
 
 # Reactions whose object may be an event told before (see "anaphora" in triggers.yaml)

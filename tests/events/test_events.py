@@ -380,3 +380,18 @@ def test_framing_retells_and_topics_are_no_places() -> None:
     talks = [e for e in evs if e["type"] == "CONSULT" and "andrei_belousov" in
              e["actors"] + e["targets"]]
     assert talks and all(e["location"] != "libya" for e in talks)
+
+
+def test_a_headline_joins_the_body_event_it_retells() -> None:
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    text = ("حفتر يلتقي بوتين ووزير الدفاع الروسي في موسكو\n\n"
+            "استقبل الرئيس الروسي فلاديمير بوتين ووزير دفاعه سيرغي شويغو في موسكو المشير "
+            "خليفة حفتر.")
+    doc = Pipeline().process(RawArticle("t", text, "text"))
+    assert doc.title and doc.title.startswith("حفتر يلتقي")
+    consult = [ev for ev in doc.events if ev.type == "CONSULT"]
+    assert len(consult) == 1
+    quoted = [doc.text[s.start : s.end] for s in consult[0].evidence]
+    assert quoted[0].startswith("استقبل") and quoted[-1] == doc.title
