@@ -484,6 +484,11 @@ def _last_two(ms: list[_M], t_first: int, etype: dict[str, str], source_starts: 
     return ()
 
 
+def _is_nisba_key(key: str) -> bool:
+    """An adjective of origin with the article: الروسية، الليبي."""
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
+
+
 def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
                    by_kb: dict[str, str]) -> tuple[str, ...]:
     """The country of the first nisba in the clause, when the document names it."""
@@ -726,7 +731,9 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         prev = _prev_key(keys, pm.first)
         # the clitic fused to the name: بموسكو (at), لروسيا (to)
         prefix = match_key(text[tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
-        at_place = prefix == "ب" or prev in _LOC_PREPS
+        # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
+        at_place = prefix == "ب" or prev in _LOC_PREPS or (
+            _is_nisba_key(prev) and _prev_key(keys, pm.first - 1) in _LOC_PREPS)
         # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened
         to_place = (prefix == "ل" and trig.type in _MOVING_TYPES) or prev in _TO_PREPS
         if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):

@@ -45,8 +45,9 @@ Undated members come last, and their articles' dates bound which stories they ma
   undated story qualifies when one of its members was published that year);
 - an article without one: its *reference year*, the latest year its text writes out (a news
   article's undated "met" is about its present, which is no earlier than the latest year it
-  mentions; years after the newest publication year of the corpus are read as plans, "رؤية
-  2030", and ignored), admits stories that reach that year or later; undated stories of
+  mentions, and rarely more than ``REFERENCE_SLACK_YEARS`` later: news dates its background
+  up to the year before; years after the newest publication year of the corpus are read as
+  plans, "رؤية 2030", and ignored), admits stories in those years; undated stories of
   articles without ``published`` are joined only at the same reference year (or both none).
   An article with neither admits any year.
 
@@ -217,6 +218,11 @@ def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
         else:
             out.append(base)
     return out
+
+
+# How many years after its reference year an undated article may have been written: an
+# article that writes out no year later than 2022 tells a 2022 or 2023 meeting, not a 2025 one
+REFERENCE_SLACK_YEARS = 1
 
 
 def reference_year(rec: Mapping[str, Any], *, latest: int | None = None) -> int | None:
@@ -488,7 +494,7 @@ def build_stories(
         if m.published is not None:
             return (m.published.year, m.published.year)
         y = ref_year.get(m.doc_id)
-        return (y, None)
+        return (y, y + REFERENCE_SLACK_YEARS) if y is not None else (None, None)
 
     def admits(c: int, m: Member, lo: int | None, hi: int | None) -> bool:
         cluster = clusters[c]

@@ -24,7 +24,7 @@ def test_seed_meetings_merge_across_articles_and_years_stay_apart(seeds_dir: Pat
                 and set(s["participants"]) == {haftar, other}]
         return s
 
-    for other in ("kb:vladimir_putin", "kb:andrei_belousov"):
+    for other in ("kb:vladimir_putin", "kb:andrei_belousov", "kb:sergei_shoigu"):
         s = may_2025(other)
         docs = {m["doc_id"][:3] for m in s["members"]}
         assert docs == {"000", "001"}, other
@@ -33,3 +33,7 @@ def test_seed_meetings_merge_across_articles_and_years_stay_apart(seeds_dir: Pat
             and haftar in s["participants"] and s["type"] == "CONSULT"]
     assert sept and all(not s["date"]["end"].startswith("2025") for s in sept)
     assert all(m["doc_id"][:3] in ("002", "003") for s in sept for m in s["members"])
+    # seed 003 (undated, writes out no year after 2022) tells the 2023 meeting as 002 does
+    putin_2023 = [s for s in sept if "kb:vladimir_putin" in s["participants"]]
+    assert len(putin_2023) == 1
+    assert {m["doc_id"][:3] for m in putin_2023[0]["members"]} == {"002", "003"}
