@@ -190,7 +190,11 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                     last_actor if hit.pronoun == "ه" else None)
             speaker = next((pm for c in cited if not c.scope_all and c.cue_token < t_first
                             for pm in sent_ms if pm.first == c.token), None)
-            ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, source_ms, etype,
+            # a verb of saying that is itself the trigger ("أعلنت الحكومة وقفا لإطلاق
+            # النار") has its subject as the actor, not as a source
+            own_cue = {c.token for c in cited if c.cue_token == t_first}
+            hit_sources = source_ms - own_cue if own_cue else source_ms
+            ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, hit_sources, etype,
                         keys_all, text, tok_starts, cues["light_verbs"], antecedent, speaker,
                         right)
             if ev is None:
@@ -249,7 +253,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # "بطرد 12 دبلوماسيا جزائريا"، "على سفن حربية أمريكية وبريطانية": the
                 # people or things acted on are the country's
                 targets = tuple(t for t in _demonym_targets(
-                    keys_all, t_last + 1, min(hi, t_last + 1 + _NISBA_REACH), demonyms,
+                    keys_all, t_last + 1,
+                    min(hi, _word_offset(word_index, t_last, _NISBA_REACH) + 1), demonyms,
                     by_kb) if t not in actors)
             if hit.pronoun == "هما" or (len(actors) == 1 and hit.trigger.pos == "verb"
                                         and _dual_verb(keys_all[t_first], triggers)):
@@ -286,7 +291,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 last_pair = tuple(_uniq((*actors, *targets)))[:2]
             # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
             src = tuple(_uniq(c.entity_id for c in cited
-                              if (c.scope_all or c.cue_token < t_first)
+                              if (c.scope_all or c.cue_token < t_first) and c.cue_token != t_first
                               and c.entity_id not in actors and c.entity_id not in targets))
             certainty = _certainty(t_first - a, hedges)
             if certainty == "asserted" and src:
@@ -408,14 +413,16 @@ _CAUSE_CUES = frozenset({"ردا", "رداً", "انتقاما", "بعد", "عق
 def _referred_participants(events: list[Event], background: list[bool], etype: str
                            ) -> tuple[str, ...]:
     """Who did the last event of ``etype`` told so far, leaving out those told as the cause
-    of another ("وجاءت الضربات ردا على هجوم الحوثيين"): an agreement's sides are all its
-    participants, an attack's or a sanction's its actors."""
-    for ev, bg in zip(reversed(events), reversed(background), strict=True):
-        if bg:
-            continue
-        if ev.type == etype and ev.actors and ev.certainty not in ("negated", "denied"):
-            return ev.actors + ev.targets if etype == "AGREE" else ev.actors
-    return ()
+    of another ("وجاءت الضربات ردا على هجوم الحوثيين") unless there is no other: an
+    agreement's sides are all its participants, an attack's or a sanction's its actors."""
+    told = [(ev, bg) for ev, bg in zip(events, background, strict=True)
+            if ev.type == etype and ev.actors and ev.certainty not in ("negated", "denied")]
+    # the last one told as news; failing that, the last one told as a cause ("بعد توقيف")
+    news = [ev for ev, bg in told if not bg] or [ev for ev, _ in told]
+    if not news:
+        return ()
+    ev = news[-1]
+    return ev.actors + ev.targets if etype == "AGREE" else ev.actors
 
 
 # Words that end the reach of "مع" back from a name: another preposition or a clause break

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase

@@ -395,3 +395,16 @@ def test_a_headline_joins_the_body_event_it_retells() -> None:
     assert len(consult) == 1
     quoted = [doc.text[s.start : s.end] for s in consult[0].evidence]
     assert quoted[0].startswith("استقبل") and quoted[-1] == doc.title
+
+
+def test_a_saying_verb_that_is_the_trigger_keeps_its_subject_as_actor() -> None:
+    evs = _full("وأعلنت حكومة الوحدة الوطنية، الأربعاء، وقفا لإطلاق النار في العاصمة طرابلس.")
+    assert [(e["type"], e["actors"]) for e in evs] == [
+        ("CONCEDE", ["government_of_national_unity"])]
+
+
+def test_solidarity_expressed_behind_a_long_title() -> None:
+    evs = _full("وأعرب رئيس المجلس العسكري في بوركينا فاسو النقيب إبراهيم تراوري عن تضامن "
+                "بلاده مع مالي.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("SUPPORT", ["ibrahim_traore"], ["mali"])]
