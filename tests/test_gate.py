@@ -23,7 +23,7 @@ PINNED = {
               "events_strict": 0.28, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
-    "ner-set": {"entities": 0.81, "entities_typed": 0.80, "published": 1.0},
+    "ner-set": {"entities": 0.81, "entities_typed": 0.79, "published": 1.0},
     "event-set": {"entities": 0.95, "events_relaxed": 0.58, "events_strict": 0.33,
                   "published": 1.0},
 }
