@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..doc import DateValue, Doc, Event, Mention, Span, Token
-from ..text.normalize import match_key
+from ..text.normalize import is_nisba, match_key
 from .triggers import PhraseSet, TriggerHit, TriggerIndex, cue_lists
 
 _PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
@@ -36,10 +36,11 @@ _LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدي�
 _SPEAKER_SIDE = ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")
 _TO_PREPS = ("الي", "نحو")
 # Nouns that take a place as their name: "إعلان جدة"، "اتفاق الدوحة"، "مؤتمر برلين"
-_NAMED_AFTER_PLACE = frozenset({"اعلان", "الاعلان", "اتفاق", "اتفاقيه", "معاهده", "مؤتمر",
-                                "موتمر", "قمه", "منتدي", "مسار", "عمليه", "ميثاق", "بروتوكول"})
+_NAMED_AFTER_PLACE = frozenset(match_key(w) for w in (
+    "إعلان", "الإعلان", "اتفاق", "اتفاقية", "معاهدة", "مؤتمر", "قمة", "منتدى", "مسار",
+    "عملية", "ميثاق", "بروتوكول"))
 # Words that tie a meeting to the visit told just before it in the sentence ("حيث التقى")
-_VISIT_LINKS = frozenset({"حيث", "وحيث", "وهناك", "هناك"})
+_VISIT_LINKS = frozenset(match_key(w) for w in ("حيث", "وحيث", "هناك", "وهناك"))
 # Nouns of topics: a place after "X في" is what is talked about ("الأوضاع في السودان")
 _TOPIC_NOUNS = frozenset(match_key(w) for w in (
     "الوضع", "الأوضاع", "التطورات", "المستجدات", "الأزمة", "الملف", "القضية", "الحرب",
@@ -373,7 +374,7 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
 
 
 # Verbs that set an event already told in its context: "وتأتي الزيارة في ظل …"، "وجاء اللقاء"
-_FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء", "وتأتي"))
+_FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء"))
 # Types whose nouns, made definite, point back at an event the article told
 _REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE"})
 
@@ -407,7 +408,7 @@ def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
     return None
 
 
-_CAUSE_CUES = frozenset({"ردا", "رداً", "انتقاما", "بعد", "عقب", "اثر", "إثر", "جراء"})
+_CAUSE_CUES = frozenset(match_key(w) for w in ("ردا", "انتقاما", "بعد", "عقب", "إثر", "جراء"))
 
 
 def _referred_participants(events: list[Event], background: list[bool], etype: str
@@ -456,17 +457,9 @@ def _demonym_targets(keys: list[str], lo: int, hi: int, demonyms: dict[str, str]
     for k in keys[lo:hi]:
         if k in (".", "؛"):
             break
-        for form in (k, k[1:] if k[:1] == "و" else k):
-            base = form[2:] if form.startswith("ال") else form
-            for cand in (base, base[:-1] if base.endswith("ا") else base,
-                         base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else base):
-                country = demonyms.get(cand)
-                if country and country in by_kb and by_kb[country] not in out:
-                    out.append(by_kb[country])
-                    break
-            else:
-                continue
-            break
+        country = _nisba_country(k, demonyms)
+        if country and country in by_kb and by_kb[country] not in out:
+            out.append(by_kb[country])
     return tuple(out)
 
 
@@ -480,7 +473,7 @@ def _dual_verb(key: str, triggers: TriggerIndex) -> bool:
 def _last_two(ms: list[_M], t_first: int, etype: dict[str, str], source_starts: set[int],
               actors: tuple[str, ...]) -> tuple[str, ...]:
     """The two participants named last before ``t_first`` (the subject found first)."""
-    out: list[str] = [a for a in actors]
+    out = list(actors)
     for pm in reversed(ms):
         if pm.first >= t_first or pm.first in source_starts:
             continue
@@ -491,22 +484,28 @@ def _last_two(ms: list[_M], t_first: int, etype: dict[str, str], source_starts: 
     return ()
 
 
-def _is_nisba_key(key: str) -> bool:
-    """An adjective of origin with the article: الروسية، الليبي."""
-    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
-
-
 def _demonym_actor(keys: list[str], lo: int, hi: int, demonyms: dict[str, str],
                    by_kb: dict[str, str]) -> tuple[str, ...]:
     """The country of the first nisba in the clause, when the document names it."""
     for k in keys[lo:hi]:
-        for form in (k, k[2:] if k.startswith("ال") else k):
-            stem = form[:-2] if form.endswith(("ون", "ين")) and len(form) > 5 else form
-            for cand in (form, stem):
-                country = demonyms.get(cand)
-                if country and country in by_kb:
-                    return (by_kb[country],)
+        country = _nisba_country(k, demonyms, accusative=False)
+        if country and country in by_kb:
+            return (by_kb[country],)
     return ()
+
+
+def _nisba_country(key: str, demonyms: dict[str, str], *, accusative: bool = True
+                   ) -> str | None:
+    """The country of a nisba token: روسية، الروسية، والروسية، روسيين/روسيون (plural), and
+    with ``accusative`` the indefinite object form ("دبلوماسيا جزائريا"), which a subject
+    search leaves out (it would read the country name روسيا as a nisba)."""
+    form = _unprefix(key, "و") if accusative else key
+    base = form[2:] if form.startswith("ال") else form
+    for cand in (base, base[:-1] if accusative and base.endswith("ا") else None,
+                 base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else None):
+        if cand and cand in demonyms:
+            return demonyms[cand]
+    return None
 
 
 def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, str],
@@ -740,7 +739,7 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         prefix = match_key(text[tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
         # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
         at_place = prefix == "ب" or prev in _LOC_PREPS or (
-            _is_nisba_key(prev) and _prev_key(keys, pm.first - 1) in _LOC_PREPS)
+            is_nisba(prev) and _prev_key(keys, pm.first - 1) in _LOC_PREPS)
         # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened
         to_place = (prefix == "ل" and trig.type in _MOVING_TYPES) or prev in _TO_PREPS
         if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):
@@ -957,7 +956,7 @@ def _in_relative_clause(keys: list[str], tok_starts: list[int], t_last: int,
 
 def _future(key: str) -> bool:
     """A verb in the future (سيزور، ستنسحب): a statement's date does not date it."""
-    k = key[1:] if key[:1] in ("و", "ف") else key
+    k = _unprefix(key, "وف")
     return k[:1] == "س" and k[1:2] in ("ي", "ت", "ن", "ا")
 
 

@@ -11,7 +11,7 @@ from ..data import load_yaml
 from ..doc import PLOVER_TYPES, Token
 from ..errors import DataFileError
 from ..text.normalize import match_key
-from ..text.segment import _clitic_data, proclitic_splits
+from ..text.segment import proclitic_splits, proclitics
 
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor")
 _VERB_SUFFIXES = ("ت", "ا", "تا", "وا", "ان", "ون")
@@ -97,7 +97,7 @@ class TriggerIndex:
         # every key a token can have and still open a trigger: a form's first word behind
         # any proclitic sequence; other tokens are passed over without looking at them
         firsts = {k.split(" ")[0] for k in self.index}
-        clitics = ("",) + tuple(match_key(p) for p in _clitic_data()[0])
+        clitics = ("",) + tuple(match_key(p) for p in proclitics())
         self.openable = frozenset(c + w for w in firsts for c in clitics)
         self._vcache: dict[str, list[tuple[str, int, bool, bool]]] = {}
 

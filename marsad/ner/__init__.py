@@ -19,7 +19,7 @@ from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
-from ..text.segment import proclitic_splits
+from ..text.segment import proclitic_splits, proclitics
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import (
     Found,
@@ -129,7 +129,7 @@ def _title_form(key: str, titles: frozenset[str]) -> str | None:
     """The title a token holds, behind its clitics: بالرئيس → الرئيس, ووزير → وزير."""
     if key in titles:
         return key
-    for p in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+    for p in sorted(proclitics(), key=len):  # بالرئيس is ب + الرئيس, not بال + رئيس
         if key.startswith(p) and key[len(p):] in titles:
             return key[len(p):]
         if key.startswith(p + "ل") and "ال" + key[len(p) + 1:] in titles:
@@ -164,9 +164,6 @@ def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[
                 out[w] = out.get(w, ()) + (name,)
     return out
 
-
-# Proclitics a name may carry in front of it (the fused لل is added for article forms)
-_CLITIC_FORMS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
 _TITLE_WORDS = 5
@@ -370,7 +367,7 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     forms: set[str] = set()
     for k in extra:
         opener = k.split(" ")[0]
-        forms.update(p + opener for p in _CLITIC_FORMS)
+        forms.update(p + opener for p in ("", *proclitics()))
         if opener.startswith("ال"):
             forms.update(p + "لل" + opener[2:] for p in ("", "و", "ف"))
     keys = doc.token_keys

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..data import common_words, load_yaml
 from ..doc import Token
-from ..text.normalize import is_arabic, match_key
+from ..text.normalize import is_arabic, is_nisba, match_key
 
 _OPEN_QUOTES = "\"“«'‘„"
 _CLOSE_QUOTES = "\"”»'’“"
@@ -51,11 +51,6 @@ def cue_sets() -> dict[str, frozenset[str]]:
 
 def _key(text: str, tok: Token) -> str:
     return match_key(text[tok.start : tok.end])
-
-
-def _is_nisba(key: str) -> bool:
-    """An adjective of origin after a title: الروسي، البيلاروسية، الأمريكي."""
-    return key.startswith("ال") and (key.endswith("ي") or key.endswith("يه")) and len(key) > 4
 
 
 def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool:
@@ -137,7 +132,7 @@ def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], ta
         run = _name_run(keys, tokens, taken, j, lists, index, text)
         prev = text[tokens[j - 1].start : tokens[j - 1].end]
         right_after_title = steps == 0 or all(
-            _is_nisba(keys[k]) or keys[k] in lists["common"] or keys[k] in lists["person_titles"]
+            is_nisba(keys[k]) or keys[k] in lists["common"] or keys[k] in lists["person_titles"]
             for k in range(i + 1, j) if not tokens[k].is_punct)
         # one word after a title is too often an ordinary word ("الناطق باسمه"); a person
         # named by surname alone is found by coreference or the knowledge base instead
@@ -254,7 +249,7 @@ def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],
             continue
         j = i + 1
         # skip nisba adjectives (موقع الأنباء الإيطالي)
-        while j < n and _is_nisba(keys[j]):
+        while j < n and is_nisba(keys[j]):
             j += 1
         if j >= n:
             continue
@@ -311,7 +306,7 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
                 break
             if j in kb_types and kb_types[j] not in ("GPE", "LOC"):
                 break
-            adjective = _is_nisba(kj)
+            adjective = is_nisba(kj)
             # after an adjective only adjectives follow in a name: in "وزارة الخارجية
             # السودانية الهجوم" the noun الهجوم begins the next phrase
             if seen_adjective and not adjective and j not in kb_types:
@@ -326,7 +321,7 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
             seen_adjective = seen_adjective or adjective
             j += 1
         after = [keys[x] for x in range(i + 1, j)]
-        ok = bool(after) and not (len(after) == 1 and _is_nisba(after[0]))
+        ok = bool(after) and not (len(after) == 1 and is_nisba(after[0]))
         # a head that is also an everyday noun needs a proper name or a "لل…" complement:
         # "مركز عمران للدراسات" but not "مركز ثقل مصالحها"، "حركة السفن"
         if ok and head in lists["weak_org_heads"]:
@@ -375,7 +370,7 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
                 break
             if run and not kj.startswith("ال"):
                 break  # a second word only as in "الشيخ عثمان"
-            if run and _is_nisba(kj):
+            if run and is_nisba(kj):
                 break  # "مخيم شاريا الكبير": the adjective is not part of the name
             run.append(j)
             j += 1

@@ -92,6 +92,11 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in text if c not in _DROP)
 
 
+def is_nisba(key: str) -> bool:
+    """A match key that is an adjective of origin with the article: الروسي، البيلاروسيه."""
+    return key.startswith("ال") and key.endswith(("ي", "يه")) and len(key) > 4
+
+
 def is_arabic(text: str) -> bool:
     """True when the string contains at least one Arabic letter."""
     return ARABIC_LETTER_RE.search(text) is not None

@@ -91,6 +91,11 @@ def _clitic_data() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(data["proclitics"]), tuple(data["article_proclitics"])
 
 
+def proclitics() -> tuple[str, ...]:
+    """Every proclitic sequence a token may open with (و، بال، ولل …), longest first."""
+    return _clitic_data()[0]
+
+
 @lru_cache(maxsize=65536)
 def proclitic_splits(token: str) -> tuple[tuple[int, str], ...]:
     """Candidate (prefix_length, remainder) splits of ``token``, longest prefix first.
