@@ -9,6 +9,7 @@ Nothing ever rewrites ``doc.text``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -283,7 +284,8 @@ class Doc:
         self.sentences = out
         self._ranges = None
 
-    def set_tokens(self, tokens: Iterable[Token]) -> None:
+    def set_tokens(self, tokens: Iterable[Token], keys: Sequence[str] | None = None) -> None:
+        """The tokens, and their match keys (computed here unless the tokenizer gave them)."""
         from .text.normalize import match_key
 
         out = tuple(tokens)
@@ -293,8 +295,11 @@ class Doc:
         for t in out:
             if not isinstance(t, Token) or t.end > n:
                 raise SpanError(f"token {t!r} does not fit a text of {n} chars")
+        if keys is not None and len(keys) != len(out):
+            raise SpanError(f"{len(keys)} token keys for {len(out)} tokens")
         self.tokens = out
-        self.token_keys = tuple(match_key(text[t.start : t.end]) for t in out)
+        self.token_keys = tuple(keys) if keys is not None else tuple(
+            match_key(text[t.start : t.end]) for t in out)
         self._ranges = None
 
     def set_dates(self, dates: Iterable[DateValue]) -> None:
@@ -356,13 +361,14 @@ class Doc:
             return self._ranges
         out: list[tuple[int, int]] = []
         toks = self.tokens
+        starts = [t.start for t in toks]
+        ends = [t.end for t in toks]
         i = 0
         for s in self.sentences:
-            while i < len(toks) and toks[i].end <= s.start:
-                i += 1
-            j = i
-            while j < len(toks) and toks[j].start < s.end:
-                j += 1
+            # the first token ending after the sentence starts, and the first one at or
+            # after its end (tokens are in order and do not overlap)
+            i = bisect.bisect_right(ends, s.start, i)
+            j = bisect.bisect_left(starts, s.end, i)
             out.append((i, j))
             i = j
         self._ranges = out

@@ -64,6 +64,13 @@ class Resources:
                          if e.extra.get("kind") in ("media", "think_tank"))
 
     @cached_property
+    def nationals(self) -> dict[str, str]:
+        """Person key -> the key of the country the person serves (``country`` in the
+        knowledge base)."""
+        return {e.key: e.country for e in self.kb.entries.values()
+                if e.type == "PER" and e.country}
+
+    @cached_property
     def common_words(self) -> frozenset[str]:
         """Frequent Arabic words (match keys) that are not names."""
         from .data import common_words
@@ -167,10 +174,10 @@ def _sentences(doc: Doc, res: Resources) -> None:
 @component("tokens", requires=("text",), assigns=("tokens",))
 def _tokens(doc: Doc, res: Resources) -> None:
     """Tokens with clitic words, split where the lexicon knows the stem."""
-    from .text.segment import tokenize
+    from .text.segment import tokenize_keyed
 
     lex = res.lexicon
-    doc.set_tokens(tokenize(doc.text, lex.__contains__))
+    doc.set_tokens(*tokenize_keyed(doc.text, lex.__contains__))
 
 
 @component("dates", requires=("sentences", "dateline"), assigns=("dates", "published"))
@@ -222,7 +229,8 @@ def _events(doc: Doc, res: Resources) -> None:
     from .events import extract_events
 
     doc.set_events(extract_events(doc, res.triggers, capitals=res.capitals,
-                                  demonyms=res.demonyms, reporters=res.reporters))
+                                  demonyms=res.demonyms, reporters=res.reporters,
+                                  nationals=res.nationals))
 
 
 # -- the pipeline ----------------------------------------------------------------------------
@@ -257,6 +265,7 @@ class Pipeline:
         _ = self.resources.kb, self.resources.matcher, self.resources.triggers
         _ = self.resources.lexicon, self.resources.capitals, self.resources.demonyms
         _ = self.resources.reporters
+        _ = self.resources.nationals
 
     def process(self, article: RawArticle) -> Doc:
         """Run cleaning and every component on one article (raises on failure)."""

@@ -102,3 +102,25 @@ def test_sentence_lookup() -> None:
     assert doc.sentence_of(3) == Span(0, 10)
     assert doc.sentence_of(15) == Span(11, 22)
     assert doc.sentence_of(10) is None
+
+
+def test_token_keys_given_or_computed_and_sentence_token_ranges() -> None:
+    from marsad.text.normalize import match_key
+    from marsad.text.segment import sentence_spans, tokenize_keyed
+
+    text = "التقى حفتر بوتين. وأعلن الكرملين!\n\nثم، لا شيء"
+    doc = Doc("d", text)
+    doc.set_sentences(sentence_spans(text))
+    tokens, keys = tokenize_keyed(text)
+    doc.set_tokens(tokens)
+    assert list(doc.token_keys) == [match_key(text[t.start : t.end]) for t in tokens]
+    doc.set_tokens(tokens, keys)
+    assert list(doc.token_keys) == keys
+    with pytest.raises(SpanError):
+        doc.set_tokens(tokens, keys[:-1])
+    ranges = doc.sentence_token_ranges()
+    assert len(ranges) == len(doc.sentences) == 3
+    for s, (a, b) in zip(doc.sentences, ranges, strict=True):
+        assert all(s.start <= t.start and t.end <= s.end for t in tokens[a:b])
+    assert [b - a for a, b in ranges] == [4, 3, 4]
+    assert ranges[-1][1] == len(tokens)

@@ -20,6 +20,7 @@ become one event with several pieces of evidence.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -51,7 +52,8 @@ _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 # Dual nouns that stand for the two sides last named together: "وأكد الجانبان"، "اتفق البلدان"
 _DUAL_SIDES = frozenset({"الجانبان", "الطرفان", "البلدان", "الرئيسان", "الوزيران", "الزعيمان",
                          "الجانبين", "الطرفين", "البلدين", "الرئيسين", "الوزيرين", "الزعيمين",
-                         "الدولتان", "الحكومتان", "الحكومتين", "الدولتين"})
+                         "الدولتان", "الحكومتان", "الحكومتين", "الدولتين", "الرجلان",
+                         "الرجلين", "القائدان", "القائدين", "المسؤولان", "المسؤولين"})
 # How far after "وفق"/"قال" the source may be named ("وفق منشور للصفحة الرسمية للقيادة…")
 _SOURCE_REACH = 6
 # Nouns of statements: a date right after one dates the statement, not the event it reports
@@ -68,6 +70,9 @@ _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان
 _NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو",
                           # a mediator or sponsor is a third party, not a side
                           "برعايه", "بوساطه", "رعايه", "وساطه")
+# How many tokens after a movement trigger a place with a fused ل is its destination
+# ("زيارة حفتر لروسيا"، "وصلت قوات روسية لمالي"); further on, ل is a genitive.
+_TO_REACH = 3
 _COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم"})
 # How far (in word tokens) a trigger reaches for its participants: Arabic news puts the
 # subject within a few words of the verb, and the object after it, sometimes behind a long
@@ -97,7 +102,8 @@ class _M:
 def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    capitals: dict[str, str] | None = None,
                    demonyms: dict[str, str] | None = None,
-                   reporters: frozenset[str] = frozenset()) -> list[Event]:
+                   reporters: frozenset[str] = frozenset(),
+                   nationals: dict[str, str] | None = None) -> list[Event]:
     """Events of one document.
 
     ``capitals`` maps a capital's kb key to its country's, so that a capital acting as a
@@ -105,8 +111,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     names the state too. ``demonyms`` maps a nisba (روسي، أمريكية) to its country's key: a
     deployment or attack with no named actor ("وصل مدربون عسكريون روس") is the country's.
     ``reporters`` are the kb keys of media and think tanks: never an event's actors (an
-    outlet named near a trigger is where the news comes from).
+    outlet named near a trigger is where the news comes from). ``nationals`` maps a
+    person's kb key to the kb key of the country the person serves.
     """
+    nationals = nationals or {}
     text = doc.text
     tokens = doc.tokens
     cues = cue_lists()
@@ -134,6 +142,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         country = (capitals or {}).get(e.kb_id or "")
         if country and country in by_kb:
             state_of[e.id] = by_kb[country]
+    # a person's country, where the document names both (for pledges made for it)
+    nation_of = {e.id: by_kb[nationals[e.kb_id]] for e in doc.entities
+                 if e.kb_id in nationals and nationals[e.kb_id] in by_kb}
     word_index = _word_positions(tokens)
     place_ends = {pm.last for pm in placed if etype[pm.entity_id] in _PLACE_TYPES}
     date_starts = [d.start for d in doc.dates]
@@ -201,7 +212,11 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if ev is None:
                 continue
             actors, targets, location = ev
-            if len(last_pair) >= 2 and not targets and any(
+            if len(last_pair) >= 2 and hit.trigger.pos == "noun" and any(
+                    k in _DUAL_SIDES for k in keys_all[t_last + 1 : min(t_last + 3, hi)]):
+                # "لقاء جمع الرجلين"، "اجتماع الجانبين": the two sides named last met
+                actors, targets = last_pair[:1], last_pair[1:]
+            elif len(last_pair) >= 2 and not targets and any(
                     k in _DUAL_SIDES for k in keys_all[t_last + 2 : hi]):
                 # "رحّب أبو الغيط بتوقيع الطرفين": the two sides are the targets
                 targets = tuple(i for i in last_pair if i not in actors)
@@ -294,6 +309,15 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             src = tuple(_uniq(c.entity_id for c in cited
                               if (c.scope_all or c.cue_token < t_first) and c.cue_token != t_first
                               and c.entity_id not in actors and c.entity_id not in targets))
+            if src and len(actors) == 1 and hit.trigger.pos == "verb" \
+                    and _future(keys_all[t_first]):
+                # "قال بوتين إن روسيا ستزوّد إيران": a leader pledging what his own
+                # country will do is the one who pledges, not the source of a report
+                pledger = next((i for i in src if nation_of.get(i) == actors[0]), None)
+                if pledger is not None:
+                    actors = (pledger,)
+                    targets = tuple(i for i in targets if i != pledger)
+                    src = tuple(i for i in src if i != pledger)
             certainty = _certainty(t_first - a, hedges)
             if certainty == "asserted" and src:
                 certainty = "reported"
@@ -323,7 +347,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     events = _visit_places(events, etype, by_kb, capitals or {})
     headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
         doc.title) else None
-    return _merge(_fold_headline(events, headline), etype, state_of)
+    habitual = {(ev.trigger.start, ev.trigger.end) for ev in events
+                if _habitual(keys_all, tok_starts, ev, cues["habitual"])}
+    return _merge(_fold_headline(events, headline), etype, state_of, habitual)
 
 
 def _fold_headline(events: list[Event], headline: Span | None) -> list[Event]:
@@ -515,6 +541,13 @@ def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, s
     of one of its participants told elsewhere in the article."""
     countries = {by_kb[c] for c in capitals.values() if c in by_kb}
     places: dict[str, str] = {}
+    # a visit told in the same sentence comes first, whatever kind of place it went to
+    # ("زار يفكيروف مرارا الشرق الليبي للقاء حفتر")
+    local: dict[tuple[Span, str], str] = {}
+    for ev in events:
+        if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None:
+            for who in ev.actors:
+                local.setdefault((ev.evidence[0], who), ev.location)
     for ev in events:
         # a region or continent ("في أفريقيا") is the setting, not where meetings were held
         if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None \
@@ -523,12 +556,14 @@ def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, s
                 known = places.get(who)
                 if known is None or (known in countries and ev.location not in countries):
                     places[who] = ev.location
-    if not places:
+    if not places and not local:
         return events
     out = []
     for ev in events:
         if ev.type in _DURING_VISIT and ev.location is None:
-            where = next((places[p] for p in (*ev.actors, *ev.targets) if p in places), None)
+            where = next((local[(ev.evidence[0], p)] for p in ev.actors
+                          if (ev.evidence[0], p) in local), None) or next(
+                (places[p] for p in (*ev.actors, *ev.targets) if p in places), None)
             if where is not None and where not in ev.actors and where not in ev.targets:
                 ev = replace(ev, location=where)
         out.append(ev)
@@ -537,12 +572,9 @@ def _visit_places(events: list[Event], etype: dict[str, str], by_kb: dict[str, s
 
 def _word_positions(tokens: Sequence[Token]) -> list[int]:
     """For each token, how many word (non-punctuation) tokens precede it."""
-    out, n = [], 0
-    for t in tokens:
-        out.append(n)
-        if not t.is_punct:
-            n += 1
-    return out
+    if not tokens:
+        return []
+    return list(itertools.accumulate((not t.is_punct for t in tokens[:-1]), initial=0))
 
 
 def _word_offset(word_index: list[int], i: int, delta: int) -> int:
@@ -741,13 +773,22 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
         at_place = prefix == "ب" or prev in _LOC_PREPS or (
             is_nisba(prev) and _prev_key(keys, pm.first - 1) in _LOC_PREPS)
         # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened
-        to_place = (prefix == "ل" and trig.type in _MOVING_TYPES) or prev in _TO_PREPS
+        # (near the trigger only: "الزعيم السابق لجمهورية إنغوشيا" is a genitive)
+        to_place = (prefix == "ل" and trig.type in _MOVING_TYPES
+                    and 0 < pm.first - t_last <= _TO_REACH) or prev in _TO_PREPS
         if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):
             continue  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
         if prev in _NAMED_AFTER_PLACE:
             continue  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
         if prev == "في" and _prev_key(keys, pm.first - 1) in _TOPIC_NOUNS:
             continue  # "تناولا الوضع في ليبيا": what was discussed, not where
+        if t in ("LOC", "FAC") and trig.mode == "visit" and trig.pos == "verb" \
+                and trig.roles == "subject_actor" and pm.first > t_last and not prefix \
+                and prev not in _NON_PARTICIPANT_PREPS:
+            # "زار يفكيروف الشرق الليبي": a region or a site a visit verb takes as its
+            # object is where the visit went (a state or city object is its host, below)
+            location = location or pm.entity_id
+            continue
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
                 location = pm.entity_id
@@ -985,15 +1026,33 @@ def _same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
     return None
 
 
+def _habitual(keys: list[str], tok_starts: list[int], ev: Event, words: PhraseSet) -> bool:
+    """A word of repetition within two words of the trigger ("زار مرارا"، "زيارات متكررة")."""
+    first = bisect.bisect_right(tok_starts, ev.trigger.start) - 1
+    last = bisect.bisect_left(tok_starts, ev.trigger.end) - 1
+    return bool(words.positions(keys[max(first - 2, 0) : last + 4]))
+
+
 def _merge(events: list[Event], etype: dict[str, str],
-           state_of: dict[str, str] | None = None) -> list[Event]:
+           state_of: dict[str, str] | None = None,
+           habitual: set[tuple[int, int]] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
-    place (a capital and its country are compatible: ``state_of``)."""
+    place (a capital and its country are compatible: ``state_of``). An event told as
+    repeated (``habitual``: trigger spans) is merged only within its own sentence."""
     state_of = state_of or {}
+    habitual = habitual or set()
     out: list[Event] = []
     for ev in events:
-        for k, prev in enumerate(out):
+        # an event of the same sentence first: "زار يفكيروف مرارا الشرق الليبي للقاء
+        # حفتر" is one visit, whatever earlier meeting of the two the article told
+        order = sorted(range(len(out)), key=lambda i: out[i].evidence[-1] != ev.evidence[0])
+        for k in order:
+            prev = out[k]
             if prev.type != ev.type:
+                continue
+            if habitual and prev.evidence[-1] != ev.evidence[0] and (
+                    (prev.trigger.start, prev.trigger.end) in habitual
+                    or (ev.trigger.start, ev.trigger.end) in habitual):
                 continue
             if prev.mode and ev.mode and prev.mode != ev.mode and prev.type in _MODED_TYPES:
                 continue  # an expulsion and a recall are two sanctions, not one told twice

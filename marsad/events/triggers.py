@@ -16,6 +16,7 @@ from ..text.segment import proclitic_splits, proclitics
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor")
 _VERB_SUFFIXES = ("ت", "ا", "تا", "وا", "ان", "ون")
 _NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(_NOUN_SUFFIXES, key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class TriggerIndex:
         clitics = ("",) + tuple(match_key(p) for p in proclitics())
         self.openable = frozenset(c + w for w in firsts for c in clitics)
         self._vcache: dict[str, list[tuple[str, int, bool, bool]]] = {}
+        self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
              ) -> list[TriggerHit]:
@@ -108,11 +110,11 @@ class TriggerIndex:
         if keys is None:
             keys = [match_key(text[t.start : t.end]) for t in tokens]
         n = len(tokens)
-        i = 0
         openable = self.openable
-        while i < n:
-            if keys[i] not in openable or tokens[i].is_punct:
-                i += 1
+        free = 0  # the first token not inside a trigger already found
+        # most tokens open no trigger: find the few that may, in one pass, first
+        for i in [p for p, k in enumerate(keys) if k in openable]:
+            if i < free or tokens[i].is_punct:
                 continue
             best: TriggerHit | None = None
             best_key = ""
@@ -146,9 +148,7 @@ class TriggerIndex:
                     best = TriggerHit(best.trigger, best.start, best.end, best.first_token,
                                       best.last_token, suffix)
                 out.append(best)
-                i = best.last_token + 1
-            else:
-                i += 1
+                free = best.last_token + 1
         return out
 
     def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool]]:
@@ -168,7 +168,13 @@ class TriggerIndex:
     def _pronoun(self, key: str) -> str:
         """The attached pronoun the token ends in and its trigger form lacks ('' if none):
         استقبله (استقبل + ه), زيارته (زيارة + ه), التقاه (التقى + ه)."""
-        for suf in sorted(_NOUN_SUFFIXES, key=len, reverse=True):
+        cached = self._pcache.get(key)
+        if cached is None:
+            cached = self._pcache[key] = self._find_pronoun(key)  # bounded by the lexicon
+        return cached
+
+    def _find_pronoun(self, key: str) -> str:
+        for suf in _SUFFIXES_LONGEST_FIRST:
             if len(key) <= len(suf) + 2 or not key.endswith(suf):
                 continue
             base = key[: -len(suf)]
@@ -239,9 +245,8 @@ class PhraseSet(frozenset[str]):
         if openers.isdisjoint(keys):
             return out
         by_first = self.by_first
-        for i, k in enumerate(keys):
-            if k not in openers:
-                continue
+        for i in [i for i, k in enumerate(keys) if k in openers]:
+            k = keys[i]
             cands = by_first.get(k) or by_first.get(k[1:])
             if not cands:
                 continue
@@ -260,6 +265,7 @@ def cue_lists() -> dict[str, Any]:
         for sec in ("certainty", "attribution")
     }
     out["light_verbs"] = PhraseSet(tuple(match_key(w) for w in data["light_verbs"]))
+    out["habitual"] = PhraseSet(tuple(match_key(w) for w in data.get("habitual", ())))
     out["anaphora"] = {match_key(w): etype for etype, words in data.get("anaphora", {}).items()
                        for w in words}
     cues = load_yaml("ar/ner_cues.yaml")

@@ -125,16 +125,22 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     return _retarget_family_names(mentions, kb)
 
 
+@lru_cache(maxsize=65536)  # called for every token near a person's name
 def _title_form(key: str, titles: frozenset[str]) -> str | None:
     """The title a token holds, behind its clitics: بالرئيس → الرئيس, ووزير → وزير."""
     if key in titles:
         return key
-    for p in sorted(proclitics(), key=len):  # بالرئيس is ب + الرئيس, not بال + رئيس
+    for p in _proclitics_shortest_first():  # بالرئيس is ب + الرئيس, not بال + رئيس
         if key.startswith(p) and key[len(p):] in titles:
             return key[len(p):]
         if key.startswith(p + "ل") and "ال" + key[len(p) + 1:] in titles:
             return "ال" + key[len(p) + 1:]  # للرئيس: ل + الرئيس
     return None
+
+
+@lru_cache(maxsize=1)
+def _proclitics_shortest_first() -> tuple[str, ...]:
+    return tuple(sorted(proclitics(), key=len))
 
 
 def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
@@ -143,26 +149,31 @@ def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
     one clitic letter, or "الدولة" inside the token for the state nisba rule)."""
     out: dict[str, list[int]] = {name: [] for name in words}
     names_of = _names_of(tuple(words.items()))
-    inside = out.get("state")
-    for i, k in enumerate(keys):
-        hit = names_of.get(k) or names_of.get(k[1:])
-        if hit:
-            for name in hit:
-                out[name].append(i)
-        if inside is not None and "الدوله" in k:
-            inside.append(i)
+    # few tokens are cue words: find them in one comprehension, then file each one
+    for i, names in [(i, names) for i, k in enumerate(keys) if (names := names_of.get(k))]:
+        for name in names:
+            out[name].append(i)
+    if "state" in out:
+        out["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]
     return out
 
 
 @lru_cache(maxsize=8)
 def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[str, ...]]:
     """Cue word -> the cue lists holding it (built once per set of lists)."""
-    out: dict[str, tuple[str, ...]] = {}
+    plain: dict[str, tuple[str, ...]] = {}
     for name, ws in words:
         if name != "state":
             for w in ws:
-                out[w] = out.get(w, ()) + (name,)
+                plain[w] = plain.get(w, ()) + (name,)
+    # behind one clitic letter (وزير → ووزير، بالرئيس): every letter is listed, so that a
+    # token is looked up once; a cue word itself wins over a letter and a shorter word
+    out = {letter + w: names for w in plain for names in (plain[w],) for letter in _LETTERS}
+    out.update(plain)
     return out
+
+
+_LETTERS = tuple(chr(c) for c in range(0x0621, 0x064B))  # the Arabic letters ء … ي
 
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
@@ -429,8 +440,10 @@ def build_entities(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[Entit
             etype, lat, lon = ms[0].type, None, None
             # not in the knowledge base: the Latin name as written, or a transliteration
             name_en = name if not is_arabic(name) else english_name(name)
-        clean = tuple(Mention(m.start, m.end, m.text, etype, key if linked else None, m.source)
-                      for m in ms)
+        kb_id = key if linked else None
+        # most mentions already carry the entity's type and key: keep those as they are
+        clean = tuple(m if m.type == etype and m.kb_id == kb_id else
+                      Mention(m.start, m.end, m.text, etype, kb_id, m.source) for m in ms)
         out.append(Entity(f"e{i}", etype, name, clean, key if linked else None, name_en,
                           lat, lon))
     return out

@@ -94,6 +94,7 @@ class AliasMatcher:
         if keys is None:
             keys = [match_key(text[t.start : t.end]) for t in tokens]
         n_tok = len(tokens)
+        ucache = self._ucache
         i = 0
         while i < n_tok:
             tok = tokens[i]
@@ -101,12 +102,20 @@ class AliasMatcher:
                 i += 1
                 continue
             best: Hit | None = None
-            variants = self._variants(text, tok)
             if only_extra:
-                variants = tuple(v for v in variants if v[0] in extra_firsts)
+                variants = tuple(v for v in self._variants(text, tok) if v[0] in extra_firsts)
             elif not extra:
-                # only the variants that begin some alias can lead anywhere
-                variants = self._useful(text[tok.start : tok.end], variants)
+                # only the variants that begin some alias can lead anywhere; looked up
+                # inline, since this runs for every token of every document
+                surface = text[tok[0] : tok[1]]
+                variants = ucache.get(surface)
+                if variants is None:
+                    variants = self._useful(surface, self._variants(text, tok))
+                if not variants:
+                    i += 1
+                    continue
+            else:
+                variants = self._variants(text, tok)
             for key, skip in variants:
                 if len(key) < 2:
                     continue
@@ -202,10 +211,14 @@ def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
     given). Deferred hits lack support here; the caller accepts them when the same entry is
     accepted elsewhere in the document.
     """
+    if not hits:
+        return [], []
     cues = _cues()
     if sure is None:
         sure = sure_keys(hits)
-    slots = _place_list_slots(hits, text, tokens)
+    # list slots matter only to weak candidates (most sentences have none)
+    slots = _place_list_slots(hits, text, tokens) if any(
+        is_weak(c) for h in hits for c in h.candidates) else set()
     accepted: list[tuple[Hit, Candidate]] = []
     deferred: list[tuple[Hit, Candidate]] = []
     for h in hits:

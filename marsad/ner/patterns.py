@@ -198,22 +198,17 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
 
     lists = _lists()
     index = name_index()
+    starters = _name_starters()
     out: list[Found] = []
     n = len(tokens)
-    i = 0
-    while i < n - 1:
-        if i in taken or tokens[i].is_punct:
-            i += 1
+    # most sentences hold no given name: find the few tokens that may open one first
+    for i in [i for i, k in enumerate(keys) if k in starters]:
+        if i >= n - 1:
+            break
+        if i in taken or (out and i <= out[-1].last_token):
             continue
-        k = keys[i]
-        unit = index.get(k)
-        # a given name that is also a common word (حسن "good", عمر "age") starts a name
-        # only when it is among the most frequent names (محمد، أحمد، خالد); على "on" folds
-        # to علي and is told apart by its spelling
-        if unit is None or unit[0] != "given" or unit[2] < GIVEN_NAME_MIN_COUNT \
-                or (k in lists["common"] and unit[2] < COMMON_GIVEN_NAME_MIN_COUNT) \
-                or text[tokens[i].start : tokens[i].end].endswith("ى"):
-            i += 1
+        # على "on" folds to علي and is told apart by its spelling
+        if text[tokens[i].start : tokens[i].end].endswith("ى"):
             continue
         j = i + 1
         while j < n and j not in taken and not tokens[j].is_punct and j - i < 4:
@@ -229,10 +224,20 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
             j += 1
         if j - i >= 2:
             out.append(Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1))
-            i = j
-        else:
-            i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _name_starters() -> frozenset[str]:
+    """Keys of the given names that may open a name without a title. A given name that is
+    also a common word (حسن "good", عمر "age") opens one only when it is among the most
+    frequent names (محمد، أحمد، خالد)."""
+    from ..kb.translit import name_index
+
+    common = _lists()["common"]
+    return frozenset(k for k, (role, _latin, count) in name_index().items()
+                     if role == "given" and count >= GIVEN_NAME_MIN_COUNT
+                     and (k not in common or count >= COMMON_GIVEN_NAME_MIN_COUNT))
 
 
 def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],

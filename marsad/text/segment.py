@@ -35,6 +35,7 @@ _TOKEN_RE = re.compile(
     r"|[A-Za-z\u00C0-\u024F]+(?:['’\-][A-Za-z\u00C0-\u024F]+)*"  # Latin words
     r"|\S"  # any other single non-space character
 )
+_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")")
 _END_RE = re.compile(r"(?:[.!?؟…؛]+|\.\.\.)[\"'”»)\]›’]*")
 _QUOTE_CLOSERS = "\"'”»)]›’"
 
@@ -333,38 +334,56 @@ def _foreign_onset(p: str, rest_key: str) -> bool:
 
 def tokenize(text: str, is_known: Callable[[str], bool] | None = None) -> list[Token]:
     """All tokens of ``text`` with their clitic words."""
+    return tokenize_keyed(text, is_known)[0]
+
+
+def tokenize_keyed(text: str, is_known: Callable[[str], bool] | None = None
+                   ) -> tuple[list[Token], list[str]]:
+    """All tokens of ``text`` with their clitic words, and each token's match key."""
     known = is_known or (lambda _k: False)
     out: list[Token] = []
+    keys: list[str] = []
     # The split of a token depends only on its text: decide each distinct token once. With
     # an immutable lexicon (the pipeline passes frozenset.__contains__) the decisions are
     # kept across calls, so the tokens every article repeats are decided once per process.
     owner = getattr(is_known, "__self__", None)
-    lengths: dict[str, int] = _shared_lengths(owner) if isinstance(owner, frozenset) else {}
-    for m in _TOKEN_RE.finditer(text):
-        tok, start, end = m.group(), m.start(), m.end()
-        is_word = tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"
+    seen: dict[str, tuple[int, bool, str]] = (
+        _shared_lengths(owner) if isinstance(owner, frozenset) else {})
+    append, key_append = out.append, keys.append
+    # Only white space lies between the regex's tokens (its last branch takes any other
+    # character), so each token starts where the space before it ends: offsets come from
+    # lengths, without a match object per token.
+    pos = 0
+    for space, tok in _SPACED_TOKEN_RE.findall(text):
+        start = pos + len(space)
+        pos = start + len(tok)
+        info = seen.get(tok)
+        if info is None:
+            info = seen[tok] = _decide(tok, known)
+        plen, punct, key = info
         # the regex gives ordered, in-range offsets and a split inside the token, so the
         # tokens are made without Token's checks (the hottest constructor of the pipeline)
-        if not is_word:
-            out.append(_new_token(Token, (start, end, (), True)))
-            continue
-        plen = lengths.get(tok)
-        if plen is None:
-            words = split_words(tok, 0, known)
-            plen = words[0].end if len(words) > 1 else 0
-            lengths[tok] = plen
-        out.append(_new_token(Token, (start, end, (start + plen,) if plen else (), False)))
-    return out
+        append(_new_token(Token, (start, pos, (start + plen,) if plen else (), punct)))
+        key_append(key)
+    return out, keys
+
+
+def _decide(tok: str, known: Callable[[str], bool]) -> tuple[int, bool, str]:
+    """(length of the clitic prefix split off or 0, whether punctuation, match key)."""
+    if not (tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"):
+        return 0, True, match_key(tok)
+    words = split_words(tok, 0, known)
+    return (words[0].end if len(words) > 1 else 0), False, match_key(tok)
 
 
 _new_token = tuple.__new__
 
 
 _SHARED_MAX = 200_000
-_shared: dict[int, tuple[frozenset[str], dict[str, int]]] = {}
+_shared: dict[int, tuple[frozenset[str], dict[str, tuple[int, bool, str]]]] = {}
 
 
-def _shared_lengths(lexicon: frozenset[str]) -> dict[str, int]:
+def _shared_lengths(lexicon: frozenset[str]) -> dict[str, tuple[int, bool, str]]:
     """The decision cache of one lexicon (by identity), emptied when it grows too large."""
     entry = _shared.get(id(lexicon))
     if entry is None or entry[0] is not lexicon:

@@ -408,3 +408,46 @@ def test_solidarity_expressed_behind_a_long_title() -> None:
                 "بلاده مع مالي.")
     assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
         ("SUPPORT", ["ibrahim_traore"], ["mali"])]
+
+
+def test_a_leader_pledging_for_his_own_country_is_the_actor() -> None:
+    evs = _full("وقال بوتين في مؤتمر صحفي إن روسيا ستزوّد إيران بالغاز.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("AGREE", ["vladimir_putin"], ["iran"])]
+    # a past act he reports stays his country's, with him as the source
+    from marsad.ingest import RawArticle
+
+    doc = _PIPE[0].process(RawArticle("t", "وقال بوتين إن روسيا زودت إيران بالأسلحة.", "text"))
+    key = {e.id: e.kb_id for e in doc.entities}
+    (ev,) = doc.events
+    assert [key[i] for i in ev.actors] == ["russia"]
+    assert [key[i] for i in ev.attributed_to] == ["vladimir_putin"]
+
+
+def test_the_two_men_are_the_two_sides_named_last() -> None:
+    evs = _full("زار يفكيروف بنغازي للقاء حفتر. ويعود آخر لقاء جمع الرجلين إلى شهر سبتمبر.")
+    last = evs[-1]
+    assert last["type"] == "CONSULT"
+    assert last["actors"] + last["targets"] == ["yunus_bek_yevkurov", "khalifa_haftar"]
+
+
+def test_a_region_a_visit_verb_takes_as_object_is_where_it_went() -> None:
+    evs = _full("وسبق أن زار يفكيروف الشرق الليبي للقاء حفتر.")
+    assert [(e["type"], e["actors"], e["targets"], e["location"]) for e in evs] == [
+        ("CONSULT", ["yunus_bek_yevkurov"], ["khalifa_haftar"], "eastern_libya")]
+
+
+def test_repeated_visits_are_not_merged_with_a_single_meeting() -> None:
+    text = ("وسبق أن زار يفكيروف مرارا الشرق الليبي للقاء حفتر. "
+            "والتقى يفكيروف حفتر في بنغازي يوم 17 سبتمبر 2023.")
+    evs = [e for e in _full(text) if e["type"] == "CONSULT"]
+    assert [e["location"] for e in evs] == ["eastern_libya", "benghazi"]
+    # without the word of repetition the second sentence retells the first meeting
+    evs = [e for e in _full(text.replace(" مرارا", "")) if e["type"] == "CONSULT"]
+    assert len(evs) == 1
+
+
+def test_a_genitive_lam_far_from_a_movement_trigger_is_no_destination() -> None:
+    evs = _full("وكان في استقبال حفتر نائب وزير الدفاع يونس بك يفكيروف، الزعيم السابق "
+                "لجمهورية إنغوشيا.")
+    assert all(e["location"] != "ingushetia" for e in evs)

@@ -73,3 +73,20 @@ def test_fold_maps_key_back_to_source() -> None:
     assert match_key("  خليفة   حفتر ") == "خليفه حفتر"
     assert match_key("الكرمليـــن") == "الكرملين"
     assert match_key("یونس") == match_key("يونس")
+
+
+def test_tokens_with_keys_cover_every_non_space_character() -> None:
+    from marsad.text.segment import tokenize_keyed
+
+    text = "  وبحث\tحفتر، مع «بوتين»\n\n2023-09-28 في موسكو…  "
+    lexicon = frozenset({"بحث", "حفتر", "بوتين", "موسكو"})
+    tokens, keys = tokenize_keyed(text, lexicon.__contains__)
+    assert [text[t.start : t.end] for t in tokens] == [
+        "وبحث", "حفتر", "،", "مع", "«", "بوتين", "»", "2023-09-28", "في", "موسكو", "…"]
+    assert keys == [match_key(text[t.start : t.end]) for t in tokens]
+    assert "".join(text[t.start : t.end] for t in tokens) == "".join(text.split())
+    assert tokens[0].splits == (tokens[0].start + 1,)  # و + بحث
+    assert [t.is_punct for t in tokens][:3] == [False, False, True]
+    # the same tokens a second time come from the shared decisions, unchanged
+    assert tokenize_keyed(text, lexicon.__contains__) == (tokens, keys)
+    assert tokenize(text, lexicon.__contains__) == tokens
