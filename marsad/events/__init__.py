@@ -249,6 +249,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # after a comma goes on with the same subject; what follows is its object
                 targets = tuple(_uniq(i for i in (*actors, *targets) if i not in prev_actors))
                 actors = prev_actors
+            if hit.trigger.roles == "main_subject":
+                # "أكد بزشكيان …، مشيدا بموقف موسكو": the participle's subject is the main
+                # clause's (the speaker's); what it names is the target
+                main = (speaker.entity_id,) if speaker is not None else prev_actors
+                if main:
+                    targets = tuple(_uniq(i for i in (*actors, *targets) if i not in main))
+                    actors = main
             if not actors and prev_actors and hit.trigger.pos == "verb" \
                     and hit.trigger.roles == "subject_actor":
                 # a dropped subject ("في زيارة التقى خلالها …") is the last one named in
@@ -280,11 +287,16 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                     actors, targets = (pair[0],), tuple(i for i in (*pair[1:], *targets)
                                                        if i != pair[0])
             if hit.trigger.mutual and targets:
-                # "وقّعت أديس أبابا مذكرة تفاهم مع أرض الصومال": both sides sign
-                actors, targets = tuple(_uniq((*actors, *targets))), ()
+                # "وقّعت أديس أبابا مذكرة تفاهم مع أرض الصومال": both sides sign; but an
+                # operation "ضد الجماعات المسلحة" is aimed at them, they do not take part
+                against = {pm.entity_id for pm in sent_ms if pm.first > t_last
+                           and _unprefix(_prev_key(keys_all, pm.first), "و") == "ضد"}
+                actors, targets = tuple(_uniq((*actors, *(i for i in targets
+                                                          if i not in against)))), tuple(
+                    i for i in targets if i in against)
             if hit.trigger.type in _REACTIONS and hit.trigger.pos == "verb":
                 found = _anaphoric_object(keys_all, t_last + 1, b, sent_ms, actors,
-                                          cues["anaphora"])
+                                          cues["anaphora"], etype)
                 if found is not None:
                     referred = found[0]
                     consumed.add(found[1])  # "رحّب بالاتفاق": the noun is no new event
@@ -406,18 +418,27 @@ _REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE"})
 
 
 def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
-                      actors: tuple[str, ...], anaphora: dict[str, str]
-                      ) -> tuple[str, int] | None:
+                      actors: tuple[str, ...], anaphora: dict[str, str],
+                      etype: dict[str, str] | None = None) -> tuple[str, int] | None:
     """The type of the earlier event named by the verb's object ("الهجوم", "بالاتفاق"),
-    when that noun comes before any participant other than the subject."""
+    when that noun comes before any participant other than the subject. A purpose
+    adverb ("تنديدا بالغارات"، "احتجاجا على الاتفاق") names it further on, behind the
+    place and time of the reaction."""
     starts = {pm.first: pm for pm in sent_ms}
     k = first
     end = min(hi, first + _OBJECT_REACH)
+    adverb = next((j for j in range(first, hi) if keys[j] in _REACTION_ADVERBS), None)
+    if adverb is not None:
+        k, end = adverb + 1, min(hi, adverb + 4)
     while k < end:
         pm = starts.get(k)
         if pm is not None:
-            if pm.entity_id not in actors:
-                return None  # a named object comes first: it is the target
+            where = etype is not None and (etype[pm.entity_id] in ("LOC", "FAC") or (
+                etype[pm.entity_id] == "GPE" and (keys[pm.first][:1] == "ب"
+                                                  or _prev_key(keys, pm.first) in _LOC_PREPS)))
+            if pm.entity_id not in actors and not where:
+                return None  # a named object comes first: it is the target (a place where
+                # the reaction happened, "بصنعاء", is passed over)
             k = pm.last + 1
             continue
         key = keys[k]
@@ -434,6 +455,8 @@ def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
     return None
 
 
+_REACTION_ADVERBS = frozenset(match_key(w) for w in (
+    "تنديدا", "تنديداً", "احتجاجا", "احتجاجاً", "رفضا", "رفضاً", "استنكارا", "استنكاراً"))
 _CAUSE_CUES = frozenset(match_key(w) for w in ("ردا", "انتقاما", "بعد", "عقب", "إثر", "جراء"))
 
 
@@ -876,9 +899,15 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             # the light verb's subject may sit behind a relative clause ("يجري حفتر، الذي
             # يشغل منصب قائد …، زيارة"): look from the light verb, not from the noun
             near = [pm for pm in ms if light < pm.first < t_first and pm.first not in
-                    source_starts and etype[pm.entity_id] in _PARTICIPANT_TYPES]
+                    source_starts and etype[pm.entity_id] in _PARTICIPANT_TYPES
+                    and not _with_phrase(keys, pm.first)]
             between = near[:1]
-            before = [p for p in parts_before if p.first < light and light - p.last <= 2]
+            # the subject right before the light verb, and any joined to it before (read
+            # from all the sentence's names: the light verb may stand before the noun's reach)
+            earlier = sorted((p for p in ms if p.first < light and p.first not in source_starts
+                              and etype[p.entity_id] in _PARTICIPANT_TYPES),
+                             key=lambda p: -p.first)
+            before = earlier[:1] if earlier and light - earlier[0].last <= 2 else []
             if between:
                 subject = between[0]
                 rest = [pm for pm in near if pm.first > subject.first]
@@ -887,6 +916,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
                     co_subjects.append(rest.pop(0))  # "شنت الولايات المتحدة وبريطانيا غارات"
             elif before:
                 subject = before[0]
+                # "كان الجيش المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
+                co_subjects = _conjoined_before(earlier, keys)
         if subject is None and parts_after:
             # the noun takes its participants after it (زيارة حفتر إلى موسكو)
             subject, objects = parts_after[0], list(parts_after[1:])

@@ -13,7 +13,7 @@ from ..errors import DataFileError
 from ..text.normalize import match_key
 from ..text.segment import proclitic_splits, proclitics
 
-ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor")
+ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "main_subject")
 _VERB_SUFFIXES = ("ت", "ا", "تا", "وا", "ان", "ون")
 _NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
 _SUFFIXES_LONGEST_FIRST = tuple(sorted(_NOUN_SUFFIXES, key=len, reverse=True))

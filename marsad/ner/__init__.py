@@ -327,9 +327,7 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
         n, phrase, skip = hit
         start, end = toks[i].start + skip, toks[i + n - 1].end
         # a country's own generic name («المملكة») belongs to that country
-        countries = {e.country or (e.key if e.type == "GPE" else None): e
-                     for e in kb.generic[phrase]}
-        countries.pop(None, None)
+        countries = _by_country(kb.generic[phrase])
         # a place named right after ("المجلس العسكري … في بوركينا فاسو") decides first
         after = [m for m in mentions if end < m.start <= end + 80 and m.type in ("GPE", "LOC")
                  and match_key(text[end : m.start]).split()[-1:] in (["في"], ["ب"])]
@@ -363,6 +361,24 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
             entry = countries[chosen]
             out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
         i += n
+    return out
+
+
+def _by_country(entries: list[KBEntry]) -> dict[str, KBEntry]:
+    """The entry a generic phrase names in each country's context; a country with two
+    such entries (Libya's rival governments for «الحكومة») is left out: there the phrase
+    refers only to a body the article has already named."""
+    out: dict[str, KBEntry] = {}
+    twice: set[str] = set()
+    for e in entries:
+        country = e.country or (e.key if e.type == "GPE" else None)
+        if country is None:
+            continue
+        if country in out:
+            twice.add(country)
+        out[country] = e
+    for country in twice:
+        del out[country]
     return out
 
 

@@ -67,6 +67,9 @@ def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool
             key[1:] in lists["person_titles"] or key[1:] in lists["common"]
             or key.startswith("وال")):
         return False  # "بيلوسوف وسكرتير"، "عباس والمصري": the name ended at the conjunction
+    if not first and key.startswith("و") and any(
+            key.endswith(p) and key[1 : -len(p)] in lists["common"] for p in _OBJECT_PRONOUNS):
+        return False  # "غوناي وسلّمته": a verb and its object pronoun, after the name
     return True
 
 
@@ -178,6 +181,9 @@ def _name_run(keys: Sequence[str], tokens: Sequence[Token], taken: set[int], j: 
     return run
 
 
+# A feminine past verb and its object pronoun (سلّمته، أبلغتها): a bare ه or ها also ends
+# names (ورسمه Warsame), the ت before it marks the verb
+_OBJECT_PRONOUNS = ("ته", "تها", "تهم", "تهما")
 _CONNECTORS = frozenset({"عبد", "ابو", "بن", "ولد", "بنت", "ابن"})
 _PREPOSITIONS_FOLDED = frozenset({"الي", "حتي", "متي", "لدي"})
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "وبال", "ولل")
@@ -302,6 +308,11 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
             else None
         if head is None or i in taken or i in kb_types or i + 1 >= n or tokens[i + 1].is_punct:
             i += 1
+            continue
+        nxt = keys[i + 1]
+        if nxt[:1] == "ل" and nxt[1:2] != "ل" and i + 1 not in kb_types \
+                and nxt[1:] in lists["common"]:
+            i += 1  # "مركز لمنح التأشيرات": an indefinite noun and its purpose, no name
             continue
         j = i + 1
         seen_adjective = False

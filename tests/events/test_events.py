@@ -451,3 +451,38 @@ def test_a_genitive_lam_far_from_a_movement_trigger_is_no_destination() -> None:
     evs = _full("وكان في استقبال حفتر نائب وزير الدفاع يونس بك يفكيروف، الزعيم السابق "
                 "لجمهورية إنغوشيا.")
     assert all(e["location"] != "ingushetia" for e in evs)
+
+
+def test_a_participle_goes_on_with_the_main_subject() -> None:
+    evs = _full("وأكد بزشكيان أن العلاقات بين البلدين تشهد أفضل مراحلها، مشيدا بموقف روسيا.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("SUPPORT", ["masoud_pezeshkian"], ["russia"])]
+
+
+def test_joint_operations_make_every_force_an_actor_but_not_whom_they_fight() -> None:
+    evs = _full("وكان الجيش المالي والجيش الموريتاني قد نفّذا الشهر الماضي عمليات مشتركة "
+                "ضد تنظيم داعش.")
+    (ev,) = [e for e in evs if e["type"] == "COOPERATE"]
+    assert sorted(ev["actors"]) == ["malian_armed_forces", "mauritanian_armed_forces"]
+    assert ev["targets"] == ["isis"]
+    # exercises of one force alone are no cooperation
+    assert not [e for e in _full("وأجرت البحرية الإيرانية مناورات في الخليج.")
+                if e["type"] == "COOPERATE"]
+
+
+def test_a_protest_against_strikes_told_before_targets_who_struck() -> None:
+    text = ("شنت الولايات المتحדة وبريطانيا غارات على مواقع للحوثيين في اليمن. "
+            "وخرج عشرات الآلاف من أنصار جماعة الحوثي في مسيرة حاشدة بصنعاء بعد ظهر الجمعة "
+            "تنديدا بالغارات.").replace("المتحדة", "المتحدة")
+    (protest,) = [e for e in _full(text) if e["type"] == "PROTEST"]
+    assert protest["actors"] == ["houthis"]
+    assert protest["targets"] == ["united_states", "united_kingdom"]
+    assert protest["location"] == "sanaa"
+
+
+def test_the_government_refers_to_the_one_named_before() -> None:
+    text = ("وأعلنت حكومة الوحدة الوطنية وقفا لإطلاق النار في طرابلس. "
+            "ودفعت الحكومة بتعزيزات عسكرية إلى طرابلس.")
+    evs = _full(text)
+    assert ("MOBILIZE", ["government_of_national_unity"]) in [
+        (e["type"], e["actors"]) for e in evs]

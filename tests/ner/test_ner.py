@@ -183,3 +183,36 @@ def test_a_kingdom_resolves_to_the_country_of_the_bodies_named_before() -> None:
         "t", "وقالت وكالة الأنباء السعودية إن ولي العهد أكد وقوف المملكة إلى جانب سوريا.",
         "text"))
     assert ("المملكة", "saudi_arabia") in [(m.text, m.kb_id) for m in doc.mentions]
+
+
+def _pipeline_mentions(text: str) -> list[tuple[str, str | None, str]]:
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline().process(RawArticle("t", text, "text"))
+    return [(m.text, m.kb_id, m.type) for m in doc.mentions]
+
+
+def test_the_government_resolves_by_country_unless_the_country_has_rivals() -> None:
+    # Iraq has one government in the knowledge base: its context settles «الحكومة»
+    found = _pipeline_mentions("وفي العراق، قطعت الحكومة خدمة الإنترنت.")
+    assert ("الحكومة", "iraqi_government", "ORG") in found
+    # Libya has rival governments: only one the article named before is meant
+    found = _pipeline_mentions("وفي ليبيا، قطعت الحكومة خدمة الإنترنت.")
+    assert all(m[0] != "الحكومة" for m in found)
+    found = _pipeline_mentions("أعلنت حكومة الوحدة الوطنية الهدنة في ليبيا. "
+                               "ودفعت الحكومة بتعزيزات إلى طرابلس.")
+    assert ("الحكومة", "government_of_national_unity", "ORG") in found
+
+
+def test_a_head_noun_before_a_purpose_lam_is_no_organisation_name() -> None:
+    found = _pipeline_mentions("تظاهر المئات أمام مركز لمنح التأشيرات التركية في بغداد.")
+    assert all(not m[0].startswith("مركز") for m in found)
+    found = _pipeline_mentions("قال مركز كارنيغي للشرق الأوسط إن الاتفاق هش.")
+    assert any(m[0].startswith("مركز كارنيغي") for m in found)
+
+
+def test_a_name_ends_before_a_joined_verb_with_its_object() -> None:
+    found = _pipeline_mentions("واستدعت الخارجية السفير التركي علي رضا غوناي وسلّمته مذكرة.")
+    people = [m for m in found if m[2] == "PER"]
+    assert people and people[0][0] == "علي رضا غوناي"
