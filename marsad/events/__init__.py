@@ -216,8 +216,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                     k in _DUAL_SIDES for k in keys_all[t_last + 1 : min(t_last + 3, hi)]):
                 # "لقاء جمع الرجلين"، "اجتماع الجانبين": the two sides named last met
                 actors, targets = last_pair[:1], last_pair[1:]
-            elif len(last_pair) >= 2 and not targets and any(
+            elif len(last_pair) >= 2 and not targets and len(actors) < 2 and any(
                     k in _DUAL_SIDES for k in keys_all[t_last + 2 : hi]):
+                # (with two subjects already, "بين البلدين" is about them)
                 # "رحّب أبو الغيط بتوقيع الطرفين": the two sides are the targets
                 targets = tuple(i for i in last_pair if i not in actors)
             if t_last + 1 < len(keys_all) and keys_all[t_last + 1] in _DUAL_SIDES \
@@ -305,6 +306,16 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                     before = _referred_participants(events, background, referred)
                     if before:
                         targets = tuple(i for i in before if i not in actors)
+            if len(actors) == 1 and nation_of.get(actors[0]) in targets:
+                # "حذّر نتنياهو من أن إسرائيل سترد على حزب الله": one's own state is who
+                # acts with one, never the target; the one named after it is
+                own = nation_of[actors[0]]
+                targets = tuple(i for i in targets if i != own)
+                if not targets and hit.trigger.type in _REACTIONS:
+                    targets = tuple(i for i in _uniq(pm.entity_id for pm in sent_ms
+                                                     if t_last < pm.first < b)
+                                    if i not in (own, actors[0])
+                                    and etype[i] in _PARTICIPANT_TYPES)[:1]
             if reporting and any(i in reporting for i in actors):
                 actors = tuple(i for i in actors if i not in reporting)
             if actors:

@@ -15,6 +15,7 @@ import itertools
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..data import load_yaml
 from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
@@ -75,6 +76,13 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         people: set[int] = set()
         kb_types: dict[int, str] = {}
         for h, c in acc + [(h, c) for h, c in deferred if c.entry.key in supported]:
+            if c.entry.type == "GPE" and h.first_token > 0:
+                body = _construct_body(text, toks[h.first_token - 1], keys[a + h.first_token - 1],
+                                       c.entry.key, kb)
+                if body is not None:  # "جيش بوركينا فاسو": the army, not the country
+                    h = Hit(body[0], h.end, h.key, h.candidates, h.first_token - 1,
+                            h.last_token)
+                    c = Candidate(body[1], False, False)
             taken.update(range(h.first_token, h.last_token + 1))
             kb_types.update((t, c.entry.type) for t in range(h.first_token, h.last_token + 1))
             if c.entry.type == "PER":
@@ -362,6 +370,31 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
             out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
         i += n
     return out
+
+
+def _construct_body(text: str, head: Token, key: str, country: str, kb: KnowledgeBase
+                    ) -> tuple[int, KBEntry] | None:
+    """(start, entry) of the body a head noun before a country's name names ("جيش بوركينا
+    فاسو", "وحكومة مالي"): the one entry of that country with the head's generic alias."""
+    heads = _construct_heads()
+    word = key if key in heads else None
+    skip = 0
+    if word is None:
+        surface = text[head.start : head.end]
+        for plen, rest in proclitic_splits(surface):
+            if match_key(rest) in heads:
+                word, skip = match_key(rest), plen
+                break
+    if word is None:
+        return None
+    bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == country]
+    return (head.start + skip, bodies[0]) if len(bodies) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _construct_heads() -> dict[str, str]:
+    data = load_yaml("ar/ner_cues.yaml").get("construct_heads") or {}
+    return {match_key(k): match_key(v) for k, v in data.items()}
 
 
 def _by_country(entries: list[KBEntry]) -> dict[str, KBEntry]:

@@ -486,3 +486,11 @@ def test_the_government_refers_to_the_one_named_before() -> None:
     evs = _full(text)
     assert ("MOBILIZE", ["government_of_national_unity"]) in [
         (e["type"], e["actors"]) for e in evs]
+
+
+def test_ones_own_state_is_never_the_target() -> None:
+    evs = _full("وحذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو، في كلمة متلفزة، من أن "
+                "إسرائيل سترد بقوة على أي خرق للاتفاق من جانب حزب الله.")
+    threats = [e for e in evs if e["type"] == "THREATEN"]
+    assert [(e["actors"], e["targets"]) for e in threats] == [
+        (["benjamin_netanyahu"], ["hezbollah"])]

@@ -216,3 +216,9 @@ def test_a_name_ends_before_a_joined_verb_with_its_object() -> None:
     found = _pipeline_mentions("واستدعت الخارجية السفير التركي علي رضا غوناي وسلّمته مذكرة.")
     people = [m for m in found if m[2] == "PER"]
     assert people and people[0][0] == "علي رضا غوناي"
+
+
+def test_an_army_in_construct_with_its_country_is_the_army() -> None:
+    found = _pipeline_mentions("ونفّذ الجيش المالي وجيش بوركينا فاسو عمليات مشتركة.")
+    assert ("جيش بوركينا فاسو", "burkina_faso_armed_forces", "ORG") in found
+    assert all(m[1] != "burkina_faso" for m in found)
