@@ -47,6 +47,11 @@ _TOPIC_NOUNS = frozenset(match_key(w) for w in (
     "الوضع", "الأوضاع", "التطورات", "المستجدات", "الأزمة", "الملف", "القضية", "الحرب",
     "الصراع", "النزاع", "الاستقرار", "الأمن", "السلام", "التسوية", "الأحداث"))
 _MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
+# People nouns whose "في X" names their country, not where the event happened ("علاقات مع
+# قادة الانقلاب في مالي"): X takes part
+_LEADER_NOUNS = frozenset(match_key(w) for w in (
+    "قادة", "زعماء", "حكام", "مسؤولي", "مسؤولين", "رؤساء", "حكومات", "سلطات", "قادة الانقلاب",
+    "المجلس العسكري", "السلطات", "القادة", "المسؤولين"))
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 # Dual nouns that stand for the two sides last named together: "وأكد الجانبان"، "اتفق البلدان"
@@ -217,7 +222,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # "لقاء جمع الرجلين"، "اجتماع الجانبين": the two sides named last met
                 actors, targets = last_pair[:1], last_pair[1:]
             elif len(last_pair) >= 2 and not targets and len(actors) < 2 and any(
-                    k in _DUAL_SIDES for k in keys_all[t_last + 2 : hi]):
+                    k in _DUAL_SIDES for k in keys_all[t_last + 2 : min(b, t_last
+                                                                       + _RIGHT_REACH)]):
                 # (with two subjects already, "بين البلدين" is about them)
                 # "رحّب أبو الغيط بتوقيع الطرفين": the two sides are the targets
                 targets = tuple(i for i in last_pair if i not in actors)
@@ -816,6 +822,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             continue  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
         if prev == "في" and _prev_key(keys, pm.first - 1) in _TOPIC_NOUNS:
             continue  # "تناولا الوضع في ليبيا": what was discussed, not where
+        if prev == "في" and t == "GPE" and pm.first > t_last and (
+                _prev_key(keys, pm.first - 1) in _LEADER_NOUNS
+                or _prev_key(keys, pm.first - 2) in _LEADER_NOUNS):
+            at_place = False  # "مع قادة الانقلاب في مالي": Mali's leaders take part
         if t in ("LOC", "FAC") and trig.mode == "visit" and trig.pos == "verb" \
                 and trig.roles == "subject_actor" and pm.first > t_last and not prefix \
                 and prev not in _NON_PARTICIPANT_PREPS:

@@ -494,3 +494,17 @@ def test_ones_own_state_is_never_the_target() -> None:
     threats = [e for e in evs if e["type"] == "THREATEN"]
     assert [(e["actors"], e["targets"]) for e in threats] == [
         (["benjamin_netanyahu"], ["hezbollah"])]
+
+
+def test_leaders_in_a_country_make_the_country_take_part() -> None:
+    evs = _full("وأقامت روسيا أيضا علاقات مع قادة الانقلاب في مالي وبوركينا فاسو.")
+    assert [(e["type"], e["actors"], sorted(e["targets"]), e["location"]) for e in evs] == [
+        ("COOPERATE", ["russia"], ["burkina_faso", "mali"], None)]
+
+
+def test_the_two_countries_after_a_long_clause_are_the_pair_named_last() -> None:
+    text = ("والتقى خليفة حفتر وزير الدفاع الروسي أندريه بيلوسوف. وأعرب بيلوسوف عن حرص "
+            "بلاده على تطوير الشراكة الاستراتيجية بين البلدين.")
+    support = [e for e in _full(text) if e["type"] == "SUPPORT"]
+    assert [(e["actors"], e["targets"]) for e in support] == [
+        (["andrei_belousov"], ["khalifa_haftar"])]
