@@ -23,6 +23,7 @@ import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from ..doc import DateValue, Doc, Event, Mention, Span, Token
 from ..text.normalize import is_nisba, match_key
@@ -185,12 +186,14 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         consumed: set[int] = set()  # tokens of event nouns that only refer back
         sent_events: list[Event] = []
         # where the sentence denies or hedges (found once; a trigger after one is affected)
+        story_at = [(a + f, a + l) for f, l in cues["story_dates"].positions(keys)]
         hedges = (cues["certainty"]["denied"].positions(keys),
                   cues["certainty"]["uncertain"].positions(keys))
         for h_i, hit in enumerate(hits):
             if a + hit.first_token in consumed:
                 continue
             if _refers_back(hit, keys_all, a, events, placed_firsts):
+                consumed.add(a + hit.first_token)
                 continue  # "تنديدا بالغارات"، "المسؤولية عن القصف": an attack told before
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
             right = a + (hits[h_i + 1].first_token if h_i + 1 < len(hits) else b - a)
@@ -361,6 +364,11 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             # later reactions ("دانت الضربات") are to the main one
             background.append(any(k in _CAUSE_CUES for k in keys_all[max(t_first - 2, a)
                                                                       : t_first]))
+            if date is None and own == [] and story_at:
+                # "استقبله ولي العهد مساء اليوم نفسه"، "رفضت الحكومة الاتفاق في اليوم
+                # التالي": a day counted from the last dated event told before
+                date = _story_date(story_at, c_lo, c_hi, events, text, tok_starts, tokens,
+                                   cues["story_days"], keys_all)
             if date is None and own == [] and sent_events and \
                     set(sent_events[-1].actors) == set(actors) and sent_events[-1].date:
                 # "وردّت باريس، الثلاثاء، بطرد …، واستدعت سفيرها": the same subject's next
@@ -373,12 +381,65 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 trigger=Span(hit.start, hit.end),
             ))
             sent_events.append(events[-1])
+        if (dates or story_at) and any(ev.date is None for ev in sent_events):
+            # (event nouns that only referred back are no other event in between)
+            told = len(events) - len(sent_events)
+            story = [d for f, l in story_at if (d := _story_date(
+                [(f, l)], tokens[f].start, tokens[f].end + 1, events[:told], text, tok_starts,
+                tokens, cues["story_days"], keys_all)) is not None]
+            _date_from_rest(events, told, sorted(dates + story, key=lambda d: d.start),
+                            keys_all, tok_starts, place_ends,
+                            [(h.start, h.trigger.type) for h in hits
+                             if a + h.first_token not in consumed])
     events = _visit_places(events, etype, by_kb, capitals or {})
     headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
         doc.title) else None
     habitual = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if _habitual(keys_all, tok_starts, ev, cues["habitual"])}
     return _merge(_fold_headline(events, headline), etype, state_of, habitual)
+
+
+def _story_date(story_at: list[tuple[int, int]], c_lo: int, c_hi: int, events: list[Event],
+                text: str, tok_starts: list[int], tokens: Sequence[Token],
+                days: dict[str, int], keys: list[str]) -> DateValue | None:
+    """The day a story-relative phrase in the clause names, from the last event told
+    before with a single day (None without one)."""
+    at = next(((f, l) for f, l in story_at if c_lo <= tok_starts[f] < c_hi), None)
+    if at is None:
+        return None
+    base = next((ev.date.first for ev in reversed(events) if ev.date is not None
+                 and ev.date.first is not None and ev.date.first == ev.date.last
+                 and ev.date.precision == "day"), None)
+    if base is None:
+        return None
+    f, l = at
+    phrase = " ".join(keys[f : l + 1])
+    offset = days.get(phrase, days.get(_unprefix(phrase, "وف"), 0))
+    start, end = tokens[f].start, tokens[l].end
+    day = base + timedelta(days=offset)
+    return DateValue(start, end, text[start:end], day, day, "day")
+
+
+def _date_from_rest(events: list[Event], first: int, dates: list[DateValue],
+                    keys: list[str], tok_starts: list[int], place_ends: set[int],
+                    triggers: list[tuple[int, str]]) -> None:
+    """An undated event of the sentence (``events[first:]``) takes a date told later in
+    it when no trigger of another type comes between ("دخل وقف إطلاق النار … حيز التنفيذ
+    في الساعة الرابعة من فجر اليوم": "حيز التنفيذ" retells the truce; but in "بعد زيارات
+    متكررة، العام الماضي" the year is the visits')."""
+    told = events[first:]
+    used = {id(ev.date) for ev in told if ev.date is not None}
+    for k, ev in enumerate(told):
+        if ev.date is not None:
+            continue
+        t_last = bisect.bisect_left(tok_starts, ev.trigger.end) - 1
+        later = [d for d in dates if d.start >= ev.trigger.end and id(d) not in used
+                 and not any(ev.trigger.end <= at < d.start and kind != ev.type
+                             for at, kind in triggers)
+                 and not _in_relative_clause(keys, tok_starts, t_last, d, place_ends)]
+        if later:
+            events[first + k] = replace(ev, date=later[0])
+            used.add(id(later[0]))
 
 
 def _fold_headline(events: list[Event], headline: Span | None) -> list[Event]:

@@ -266,6 +266,9 @@ def cue_lists() -> dict[str, Any]:
     }
     out["light_verbs"] = PhraseSet(tuple(match_key(w) for w in data["light_verbs"]))
     out["habitual"] = PhraseSet(tuple(match_key(w) for w in data.get("habitual", ())))
+    story = load_yaml("ar/dates.yaml").get("story_relative") or []
+    out["story_days"] = {match_key(w): int(e["days"]) for e in story for w in e["words"]}
+    out["story_dates"] = PhraseSet(tuple(out["story_days"]))
     out["anaphora"] = {match_key(w): etype for etype, words in data.get("anaphora", {}).items()
                        for w in words}
     cues = load_yaml("ar/ner_cues.yaml")

@@ -508,3 +508,26 @@ def test_the_two_countries_after_a_long_clause_are_the_pair_named_last() -> None
     support = [e for e in _full(text) if e["type"] == "SUPPORT"]
     assert [(e["actors"], e["targets"]) for e in support] == [
         (["andrei_belousov"], ["khalifa_haftar"])]
+
+
+def test_days_counted_from_the_story_take_the_last_dated_event() -> None:
+    text = ("وقّعت إثيوبيا في الأول من يناير مذكرة تفاهم مع أرض الصومال. "
+            "ورفضت الحكومة الصومالية الاتفاق في اليوم التالي، واستدعت سفيرها لدى أديس أبابا "
+            "للتشاور.")
+    evs = _full(text, "2024-01-10")
+    dated = {(e["type"], e["date"]) for e in evs}
+    assert ("AGREE", date(2024, 1, 1)) in dated
+    assert ("REJECT", date(2024, 1, 2)) in dated and ("SANCTION", date(2024, 1, 2)) in dated
+    # with no dated event before, the phrase dates nothing
+    evs = _full("ورفضت الحكومة الصومالية الاتفاق في اليوم التالي.", "2024-01-10")
+    assert [e["date"] for e in evs if e["type"] == "REJECT"] == [None]
+
+
+def test_a_date_after_a_retelling_of_the_same_event_dates_it() -> None:
+    text = "دخل وقف إطلاق النار بين إسرائيل وحزب الله حيز التنفيذ في الساعة الرابعة من فجر اليوم."
+    (ev,) = _full(text, "2024-11-27")
+    assert (ev["type"], ev["date"]) == ("RETREAT", date(2024, 11, 27))
+    # but a date told for a noun of another kind in between is that noun's
+    evs = _full("وجعل حفتر ميناء طبرق متاحا لروسيا بعد زيارات متكررة، العام الماضي، لنائب "
+                "وزير الدفاع الروسي.", "2024-04-16")
+    assert [e["date"] for e in evs if e["type"] == "COOPERATE"] == [None]
