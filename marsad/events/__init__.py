@@ -186,7 +186,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         consumed: set[int] = set()  # tokens of event nouns that only refer back
         sent_events: list[Event] = []
         # where the sentence denies or hedges (found once; a trigger after one is affected)
-        story_at = [(a + f, a + l) for f, l in cues["story_dates"].positions(keys)]
+        story_at = [(a + f, a + z) for f, z in cues["story_dates"].positions(keys)]
         hedges = (cues["certainty"]["denied"].positions(keys),
                   cues["certainty"]["uncertain"].positions(keys))
         for h_i, hit in enumerate(hits):
@@ -384,8 +384,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         if (dates or story_at) and any(ev.date is None for ev in sent_events):
             # (event nouns that only referred back are no other event in between)
             told = len(events) - len(sent_events)
-            story = [d for f, l in story_at if (d := _story_date(
-                [(f, l)], tokens[f].start, tokens[f].end + 1, events[:told], text, tok_starts,
+            story = [d for f, z in story_at if (d := _story_date(
+                [(f, z)], tokens[f].start, tokens[f].end + 1, events[:told], text, tok_starts,
                 tokens, cues["story_days"], keys_all)) is not None]
             _date_from_rest(events, told, sorted(dates + story, key=lambda d: d.start),
                             keys_all, tok_starts, place_ends,
@@ -404,7 +404,7 @@ def _story_date(story_at: list[tuple[int, int]], c_lo: int, c_hi: int, events: l
                 days: dict[str, int], keys: list[str]) -> DateValue | None:
     """The day a story-relative phrase in the clause names, from the last event told
     before with a single day (None without one)."""
-    at = next(((f, l) for f, l in story_at if c_lo <= tok_starts[f] < c_hi), None)
+    at = next(((f, z) for f, z in story_at if c_lo <= tok_starts[f] < c_hi), None)
     if at is None:
         return None
     base = next((ev.date.first for ev in reversed(events) if ev.date is not None
@@ -412,10 +412,10 @@ def _story_date(story_at: list[tuple[int, int]], c_lo: int, c_hi: int, events: l
                  and ev.date.precision == "day"), None)
     if base is None:
         return None
-    f, l = at
-    phrase = " ".join(keys[f : l + 1])
+    f, last = at
+    phrase = " ".join(keys[f : last + 1])
     offset = days.get(phrase, days.get(_unprefix(phrase, "وف"), 0))
-    start, end = tokens[f].start, tokens[l].end
+    start, end = tokens[f].start, tokens[last].end
     day = base + timedelta(days=offset)
     return DateValue(start, end, text[start:end], day, day, "day")
 
