@@ -865,7 +865,11 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     with_: list[_M] = []
     dest: list[str] = []
     giver: _M | None = None
+    aside: _M | None = None  # the last name set aside by its preposition ("برعاية السعودية")
     for pm in clause:
+        if aside is not None and _conjoined(aside, pm, keys):
+            aside = pm  # "برعاية السعودية والولايات المتحدة": both sponsor, neither takes part
+            continue
         t = etype[pm.entity_id]
         prev = _prev_key(keys, pm.first)
         # the clitic fused to the name: بموسكو (at), لروسيا (to)
@@ -908,6 +912,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
                 prev == "من" and _prev_key(keys, pm.first - 1) in _MEMBER_NOUNS)):
             # "من ليبيا"، "عبر غينيا": origin and route, not participants; but in
             # "مسلحون من جماعة نصرة الإسلام" the group is the one acting
+            if prev in _NON_PARTICIPANT_PREPS:
+                aside = pm
             continue
         if to_place and t == "GPE":
             dest.append(pm.entity_id)

@@ -531,3 +531,17 @@ def test_a_date_after_a_retelling_of_the_same_event_dates_it() -> None:
     evs = _full("وجعل حفتر ميناء طبرق متاحا لروسيا بعد زيارات متكررة، العام الماضي، لنائب "
                 "وزير الدفاع الروسي.", "2024-04-16")
     assert [e["date"] for e in evs if e["type"] == "COOPERATE"] == [None]
+
+
+def test_a_sponsor_and_the_one_joined_to_it_take_no_part() -> None:
+    evs = _full("وجاء التوقيع ختاما لمحادثات بين الجيش السوداني وقوات الدعم السريع برعاية "
+                "السعودية والولايات المتحدة.")
+    for e in evs:
+        assert "united_states" not in e["actors"] + e["targets"]
+        assert "saudi_arabia" not in e["actors"] + e["targets"]
+
+
+def test_sanctions_imposed_take_the_subject_between_verb_and_noun() -> None:
+    evs = _full("فرض الاتحاد الأوروبي، الاثنين، عقوبات على سبعة أفراد وكيانات في إيران.")
+    assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
+        ("SANCTION", ["european_union"], ["iran"])]
