@@ -542,6 +542,6 @@ def test_a_sponsor_and_the_one_joined_to_it_take_no_part() -> None:
 
 
 def test_sanctions_imposed_take_the_subject_between_verb_and_noun() -> None:
-    evs = _full("فرض الاتحاد الأوروبي، الاثنين، عقوبات على سبعة أفراد وكيانات في إيران.")
+    evs = _full("فرض الاتحاد الأوروبي، الاثنين، عقوبات جديدة على إيران.")
     assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
         ("SANCTION", ["european_union"], ["iran"])]
