@@ -156,6 +156,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     date_starts = [d.start for d in doc.dates]
 
     events: list[Event] = []
+    apart: set[tuple[int, int]] = set()  # triggers told as concurrent with another event
     background: list[bool] = []  # per event: told as the cause of another
     last_sources: tuple[str, ...] = ()
     last_actor: str | None = None  # for pronouns that refer back across sentences
@@ -272,7 +273,12 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # the sentence
                 actors = prev_actors
                 targets = tuple(t for t in targets if t not in actors)
-            if not actors and prev_actors and hit.trigger.pos == "noun" and any(
+            concurrent = any(k in _CONCURRENT_CUES for k in keys_all[max(t_first - 2, a)
+                                                                    : t_first])
+            if concurrent:
+                apart.add((hit.start, hit.end))
+            if not actors and prev_actors and hit.trigger.pos == "noun" and not concurrent \
+                    and any(
                     e.type == hit.trigger.type and set(e.actors) == set(prev_actors)
                     and e.evidence[0].start == sent.start for e in events[-3:]):
                 # "وصل الشرع إلى الرياض، في أول زيارة خارجية": the noun retells the
@@ -396,7 +402,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         doc.title) else None
     habitual = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if _habitual(keys_all, tok_starts, ev, cues["habitual"])}
-    return _merge(_fold_headline(events, headline), etype, state_of, habitual)
+    return _merge(_fold_headline(events, headline), etype, state_of, habitual, apart)
 
 
 def _story_date(story_at: list[tuple[int, int]], c_lo: int, c_hi: int, events: list[Event],
@@ -535,6 +541,13 @@ def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
 
 _REACTION_ADVERBS = frozenset(match_key(w) for w in (
     "تنديدا", "تنديداً", "احتجاجا", "احتجاجاً", "رفضا", "رفضاً", "استنكارا", "استنكاراً"))
+# How close (characters) two triggers of one sentence stand when one retells the other
+# with fewer names ("وقّعت أديس أبابا في الأول من يناير مذكرة تفاهم"); further apart they
+# are two happenings ("رفعت موسكو عناصر الفيلق …، تزامنا مع إدخال قوافل إلى مالي").
+_RETELL_CHARS = 50
+# Words that tell a second, concurrent happening ("تزامنا مع إدخال قوافل"): not a retelling
+_CONCURRENT_CUES = frozenset(match_key(w) for w in (
+    "تزامنا", "تزامناً", "بالتزامن", "بالتوازي", "موازاة", "بموازاة", "تزامن", "يتزامن"))
 _CAUSE_CUES = frozenset(match_key(w) for w in ("ردا", "انتقاما", "بعد", "عقب", "إثر", "جراء"))
 
 
@@ -1154,12 +1167,15 @@ def _habitual(keys: list[str], tok_starts: list[int], ev: Event, words: PhraseSe
 
 def _merge(events: list[Event], etype: dict[str, str],
            state_of: dict[str, str] | None = None,
-           habitual: set[tuple[int, int]] | None = None) -> list[Event]:
+           habitual: set[tuple[int, int]] | None = None,
+           apart: set[tuple[int, int]] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
-    repeated (``habitual``: trigger spans) is merged only within its own sentence."""
+    repeated (``habitual``: trigger spans) is merged only within its own sentence; one
+    told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it."""
     state_of = state_of or {}
     habitual = habitual or set()
+    apart = apart or set()
     out: list[Event] = []
     for ev in events:
         # an event of the same sentence first: "زار يفكيروف مرارا الشرق الليبي للقاء
@@ -1168,6 +1184,10 @@ def _merge(events: list[Event], etype: dict[str, str],
         for k in order:
             prev = out[k]
             if prev.type != ev.type:
+                continue
+            if apart and prev.evidence[-1] == ev.evidence[0] and (
+                    (prev.trigger.start, prev.trigger.end) in apart
+                    or (ev.trigger.start, ev.trigger.end) in apart):
                 continue
             if habitual and prev.evidence[-1] != ev.evidence[0] and (
                     (prev.trigger.start, prev.trigger.end) in habitual
@@ -1178,7 +1198,8 @@ def _merge(events: list[Event], etype: dict[str, str],
             p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
             if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
                     and (p_all <= e_all or e_all <= p_all) and (
-                        not prev.targets or not ev.targets):
+                        not prev.targets or not ev.targets) \
+                    and abs(ev.trigger.start - prev.trigger.end) <= _RETELL_CHARS:
                 # one sentence telling one happening twice, once with fewer names
                 # ("وقّعت أديس أبابا … مذكرة تفاهم مع أرض الصومال"): keep the fuller one
                 fuller = ev if len(e_all) > len(p_all) else prev

@@ -545,3 +545,11 @@ def test_sanctions_imposed_take_the_subject_between_verb_and_noun() -> None:
     evs = _full("فرض الاتحاد الأوروبي، الاثنين، عقوبات جديدة على إيران.")
     assert [(e["type"], e["actors"], e["targets"]) for e in evs] == [
         ("SANCTION", ["european_union"], ["iran"])]
+
+
+def test_an_event_told_as_concurrent_is_another_event() -> None:
+    evs = _full("وأكد التقرير أن موسكو رفعت عناصر قوات الفيلق الإفريقي، تزامنا مع إدخال قوافل "
+                "تحمل معدات عسكرية روسية إلى مالي.")
+    mobilize = [e for e in evs if e["type"] == "MOBILIZE"]
+    assert len(mobilize) == 2
+    assert mobilize[1]["location"] == "mali"
