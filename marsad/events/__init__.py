@@ -339,8 +339,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if not actors and not targets:
                 continue
             if hit.trigger.type == "CONSULT" and len(actors) + len(targets) < 2 \
-                    and location is None:
-                continue  # a meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل…"
+                    and (location is None or hit.trigger.mode != "visit"):
+                # a meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل…"،
+                # "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا"
+                continue
             if len(actors) + len(targets) >= 2:
                 last_pair = tuple(_uniq((*actors, *targets)))[:2]
             # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
@@ -485,6 +487,8 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
     at = a + hit.first_token
     if at > 0 and _unprefix(keys[at - 1], "وف") in _FRAMING_VERBS:
         return True  # "وتأتي زيارة حفتر في ظل …": the visit told before, set in context
+    if at > 0 and _unprefix(keys[at - 1], "وفب") in _DEMONSTRATIVES:
+        return True  # "وفي خلفية هذه التحركات": the moves told before
     if hit.trigger.type not in _REFERABLE:
         return False
     k = keys[at]
@@ -497,6 +501,8 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
 
 # Verbs that set an event already told in its context: "وتأتي الزيارة في ظل …"، "وجاء اللقاء"
 _FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء"))
+_DEMONSTRATIVES = frozenset(match_key(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هاتين",
+                                                   "هذين", "هاتان", "هذان"))
 # Types whose nouns, made definite, point back at an event the article told
 _REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE"})
 

@@ -553,3 +553,11 @@ def test_an_event_told_as_concurrent_is_another_event() -> None:
     mobilize = [e for e in evs if e["type"] == "MOBILIZE"]
     assert len(mobilize) == 2
     assert mobilize[1]["location"] == "mali"
+
+
+def test_a_meeting_with_one_side_and_moves_behind_a_demonstrative_are_no_events() -> None:
+    evs = _full("لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا.")
+    assert [e for e in evs if e["type"] == "CONSULT"] == []
+    text = ("وكشف التقرير أن روسيا تجري تحركات مكثفة في ليبيا. وفي خلفية هذه التحركات، تقف "
+            "موسكو أمام فرصة جديدة.")
+    assert len([e for e in _full(text) if e["type"] == "MOBILIZE"]) == 1
