@@ -67,7 +67,11 @@ _SOURCE_REACH = 6
 _STATEMENT_NOUNS = frozenset({"بيان", "منشور", "تصريح", "تصريحات", "مقابله", "تقرير", "تغريده",
                               "مؤتمر", "رساله", "كلمه", "خطاب"})
 _MEMBER_NOUNS = frozenset({"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "افراد", "جنود",
-                           "ضباط", "اعضاء", "انصار", "مسلحو", "عناصرا", "وحدات", "قوات"})
+                           "ضباط", "اعضاء", "انصار", "مسلحو", "عناصرا", "وحدات", "قوات",
+                           "مرتزقه", "مستشارين", "مدربين", "خبراء"})
+# Prepositions of time before a verbal noun: "بعد زوال فاغنر"، "قبل وصول الوفد" tell
+# another happening, whose participants are not this event's
+_TIME_PREPS = frozenset({"بعد", "قبل", "عقب", "اثر", "منذ", "غداه", "اثناء", "خلال"})
 # Types whose modes tell different acts apart (an expulsion and a recall); other types'
 # modes are sectors or manners of one act and do not keep two reports of it apart
 _MODED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "THREATEN"})
@@ -902,6 +906,9 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
                     and 0 < pm.first - t_last <= _TO_REACH) or prev in _TO_PREPS
         if prev in _VENUE_WORDS or (prev == "في" and t in ("ORG", "FAC")):
             continue  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
+        if pm.first - 2 > t_last and _prev_key(keys, pm.first - 1) in _TIME_PREPS \
+                and not _prev_key(keys, pm.first).startswith("ال"):
+            continue  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
         if prev in _NAMED_AFTER_PLACE:
             continue  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
         if prev == "في" and _prev_key(keys, pm.first - 1) in _TOPIC_NOUNS:

@@ -561,3 +561,16 @@ def test_a_meeting_with_one_side_and_moves_behind_a_demonstrative_are_no_events(
     text = ("وكشف التقرير أن روسيا تجري تحركات مكثفة في ليبيا. وفي خلفية هذه التحركات، تقف "
             "موسكو أمام فرصة جديدة.")
     assert len([e for e in _full(text) if e["type"] == "MOBILIZE"]) == 1
+
+
+def test_mercenaries_from_a_group_deploy_with_their_sender() -> None:
+    evs = _full("وفي السنوات الأخيرة نشرت روسيا مرتزقة من مجموعة فاغنر في ليبيا.")
+    (ev,) = [e for e in evs if e["type"] == "MOBILIZE"]
+    assert ev["actors"] == ["russia", "wagner_group"]
+
+
+def test_a_name_after_a_time_preposition_and_a_noun_is_another_happening() -> None:
+    evs = _full("وزادت روسيا دعمها لحفتر. وأشارت إلى إدخال قوات روسية نظامية إلى أفريقيا بعد "
+                "زوال فاغنر.")
+    (ev,) = [e for e in evs if e["type"] == "MOBILIZE"]
+    assert "wagner_group" not in ev["actors"] + ev["targets"]
