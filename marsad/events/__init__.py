@@ -380,7 +380,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # "استقبله ولي العهد مساء اليوم نفسه"، "رفضت الحكومة الاتفاق في اليوم
                 # التالي": a day counted from the last dated event told before
                 date = _story_date(story_at, c_lo, c_hi, events, text, tok_starts, tokens,
-                                   cues["story_days"], keys_all)
+                                   cues["story_days"], keys_all, dates)
             if date is None and own == [] and sent_events and \
                     set(sent_events[-1].actors) == set(actors) and sent_events[-1].date:
                 # "وردّت باريس، الثلاثاء، بطرد …، واستدعت سفيرها": the same subject's next
@@ -393,12 +393,15 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 trigger=Span(hit.start, hit.end),
             ))
             sent_events.append(events[-1])
+        if sent_events and nation_of:
+            _visit_hosts(events, len(events) - len(sent_events), sent_ms, nation_of,
+                         state_of)
         if (dates or story_at) and any(ev.date is None for ev in sent_events):
             # (event nouns that only referred back are no other event in between)
             told = len(events) - len(sent_events)
             story = [d for f, z in story_at if (d := _story_date(
                 [(f, z)], tokens[f].start, tokens[f].end + 1, events[:told], text, tok_starts,
-                tokens, cues["story_days"], keys_all)) is not None]
+                tokens, cues["story_days"], keys_all, dates)) is not None]
             _date_from_rest(events, told, sorted(dates + story, key=lambda d: d.start),
                             keys_all, tok_starts, place_ends,
                             [(h.start, h.trigger.type) for h in hits
@@ -411,17 +414,43 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     return _merge(_fold_headline(events, headline), etype, state_of, habitual, apart)
 
 
+def _visit_hosts(events: list[Event], first: int, sent_ms: list[_M],
+                 nation_of: dict[str, str], state_of: dict[str, str]) -> None:
+    """A visit to a state is hosted by its leaders the sentence names ("وفي إطار زيارة
+    إلى مينسك، حصل حفتر على تعهد من لوكاشينكو"), unless another meeting of the sentence
+    has them already."""
+    told = events[first:]
+    met = {i for ev in told if ev.type == "CONSULT" and ev.mode != "visit"
+           for i in (*ev.actors, *ev.targets)}
+    for k, ev in enumerate(told):
+        if ev.type != "CONSULT" or ev.mode != "visit":
+            continue
+        hosts = {*ev.targets} | ({state_of.get(ev.location, ev.location)} if ev.location
+                                 else set())
+        extra = tuple(_uniq(pm.entity_id for pm in sent_ms
+                            if nation_of.get(pm.entity_id) in hosts
+                            and pm.entity_id not in ev.actors and pm.entity_id not in
+                            ev.targets and pm.entity_id not in met))
+        if extra:
+            events[first + k] = replace(ev, targets=ev.targets + extra)
+
+
 def _story_date(story_at: list[tuple[int, int]], c_lo: int, c_hi: int, events: list[Event],
                 text: str, tok_starts: list[int], tokens: Sequence[Token],
-                days: dict[str, int], keys: list[str]) -> DateValue | None:
-    """The day a story-relative phrase in the clause names, from the last event told
-    before with a single day (None without one)."""
+                days: dict[str, int], keys: list[str], own_dates: Sequence[DateValue] = ()
+                ) -> DateValue | None:
+    """The day a story-relative phrase in the clause names, from the last day told before
+    it in its sentence ("في 17 فبراير، حين حطّ حفتر في مينسك … قبل أن يعقد في اليوم نفسه
+    محادثات"), else from the last event told before with a single day (None without)."""
     at = next(((f, z) for f, z in story_at if c_lo <= tok_starts[f] < c_hi), None)
     if at is None:
         return None
-    base = next((ev.date.first for ev in reversed(events) if ev.date is not None
-                 and ev.date.first is not None and ev.date.first == ev.date.last
-                 and ev.date.precision == "day"), None)
+    here = [d.first for d in own_dates if d.end <= tok_starts[at[0]] and d.first is not None
+            and d.first == d.last and d.precision == "day"]
+    base = here[-1] if here else next((
+        ev.date.first for ev in reversed(events) if ev.date is not None
+        and ev.date.first is not None and ev.date.first == ev.date.last
+        and ev.date.precision == "day"), None)
     if base is None:
         return None
     f, last = at
@@ -917,13 +946,14 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
                 _prev_key(keys, pm.first - 1) in _LEADER_NOUNS
                 or _prev_key(keys, pm.first - 2) in _LEADER_NOUNS):
             at_place = False  # "مع قادة الانقلاب في مالي": Mali's leaders take part
-        if t in ("LOC", "FAC") and trig.mode == "visit" and trig.pos == "verb" \
+        if t in _PLACE_TYPES and trig.mode == "visit" and trig.pos == "verb" \
                 and trig.roles == "subject_actor" and pm.first > t_last and not prefix \
-                and prev not in _NON_PARTICIPANT_PREPS:
+                and prev not in _NON_PARTICIPANT_PREPS and pm is not clause[0]:
             # "زار يفكيروف الشرق الليبي": a region or a site a visit verb takes as its
-            # object is where the visit went (a state or city object is its host, below)
+            # object is where the visit went; a state or a city is also its host
             location = location or pm.entity_id
-            continue
+            if t != "GPE":
+                continue
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
                 location = pm.entity_id

@@ -574,3 +574,21 @@ def test_a_name_after_a_time_preposition_and_a_noun_is_another_happening() -> No
                 "زوال فاغنر.")
     (ev,) = [e for e in evs if e["type"] == "MOBILIZE"]
     assert "wagner_group" not in ev["actors"] + ev["targets"]
+
+
+def test_a_visit_is_hosted_by_the_leaders_of_the_state_it_went_to() -> None:
+    text = ("وفي إطار زيارة غير مسبوقة إلى بيلاروسيا، حصل المشير خليفة حفتر على تعهد من "
+            "الرئيس ألكسندر لوكاشينكو.")
+    visits = [e for e in _full(text) if e["type"] == "CONSULT"]
+    assert visits and visits[0]["actors"] == ["khalifa_haftar"]
+    assert "alexander_lukashenko" in visits[0]["targets"]
+
+
+def test_the_same_day_counts_from_the_day_told_before_in_its_sentence() -> None:
+    text = ("وأعلن الكرملين أمس أن حفتر وصل إلى موسكو. وفي 17 فبراير الماضي زار حفتر بيلاروسيا، "
+            "والتقى في اليوم نفسه الرئيس لوكاشينكو.")
+    talks = [e for e in _full(text, "2025-10-22") if e["type"] == "CONSULT"]
+    # the meeting the same day is one with the visit it took place in
+    assert [(e["date"], e["location"]) for e in talks] == [
+        (date(2025, 10, 21), "moscow"), (date(2025, 2, 17), "belarus")]
+    assert "alexander_lukashenko" in talks[1]["targets"]
