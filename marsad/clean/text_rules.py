@@ -200,6 +200,9 @@ class RuleSet:
     # line without any of them (most lines) skips the gated rules in one search.
     gated_rules: tuple[tuple[int, re.Pattern[str]], ...]
     gated_any: re.Pattern[str] | None
+    # the most words a line may have and still be dropped by a gated rule (None: no limit):
+    # a longer line, a body paragraph, skips even that one search
+    gated_max_words: int | None = None
 
     def get(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -470,6 +473,10 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
             (i, r.requires_re) for i, r in enumerate(rules) if r.requires_re is not None
         ),
         gated_any=_literals_re(tuple(lit for r in rules for lit in r.requires)),
+        gated_max_words=max((r.max_words for r in rules if r.requires_re is not None),
+                            default=None)
+        if all(r.kind != "block" and r.max_words is not None
+               for r in rules if r.requires_re is not None) else None,
     )
 
 
@@ -666,7 +673,9 @@ class _Cleaner:
                 if m is not None and m.lastgroup is not None:
                     first = min(first, rs.group_rule[m.lastgroup])
         key = line.key
-        if rs.gated_any is not None and rs.gated_any.search(key) is not None:
+        if rs.gated_any is not None and (
+                rs.gated_max_words is None or line.words <= rs.gated_max_words) \
+                and rs.gated_any.search(key) is not None:
             for idx, literals in rs.gated_rules:
                 if idx >= first:
                     break

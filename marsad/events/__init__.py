@@ -1223,8 +1223,10 @@ def _merge(events: list[Event], etype: dict[str, str],
     for ev in events:
         # an event of the same sentence first: "زار يفكيروف مرارا الشرق الليبي للقاء
         # حفتر" is one visit, whatever earlier meeting of the two the article told
-        order = sorted(range(len(out)), key=lambda i: out[i].evidence[-1] != ev.evidence[0])
-        for k in order:
+        here = ev.evidence[0].start
+        same = [i for i, o in enumerate(out) if o.evidence[-1].start == here]
+        for k in (same + [i for i in range(len(out)) if i not in same]) if same else range(
+                len(out)):
             prev = out[k]
             if prev.type != ev.type:
                 continue
