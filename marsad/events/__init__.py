@@ -31,9 +31,10 @@ from .triggers import PhraseSet, TriggerHit, TriggerIndex, cue_lists
 
 _PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
-_LOC_PREPS = ("في", "داخل", "بالعاصمه", "العاصمه", "مدينه", "بمدينه", "ميناء", "قاعده",
-              # compass words make a region of the place: "في شمال النيجر"
-              "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
+_LOC_PREPS = tuple(match_key(w) for w in (
+    "في", "داخل", "بالعاصمه", "العاصمه", "مدينه", "بمدينه", "ميناء", "قاعده",
+    # compass words make a region of the place: "في شمال النيجر"
+    "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 # "بلاده" (his country) as the subject of a reported pledge stands for the speaker's side
 _SPEAKER_SIDE = ("بلاده", "بلادها", "حكومته", "حكومتها", "دولته")
 _TO_PREPS = ("الي", "نحو")
@@ -56,22 +57,24 @@ _LEADER_NOUNS = frozenset(match_key(w) for w in (
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 # Dual nouns that stand for the two sides last named together: "وأكد الجانبان"، "اتفق البلدان"
-_DUAL_SIDES = frozenset({"الجانبان", "الطرفان", "البلدان", "الرئيسان", "الوزيران", "الزعيمان",
-                         "الجانبين", "الطرفين", "البلدين", "الرئيسين", "الوزيرين", "الزعيمين",
-                         "الدولتان", "الحكومتان", "الحكومتين", "الدولتين", "الرجلان",
-                         "الرجلين", "القائدان", "القائدين", "المسؤولان", "المسؤولين"})
+_DUAL_SIDES = frozenset(match_key(w) for w in (
+    "الجانبان", "الطرفان", "البلدان", "الرئيسان", "الوزيران", "الزعيمان", "الجانبين", "الطرفين",
+    "البلدين", "الرئيسين", "الوزيرين", "الزعيمين", "الدولتان", "الحكومتان", "الحكومتين",
+    "الدولتين", "الرجلان", "الرجلين", "القائدان", "القائدين", "المسؤولان", "المسؤولين"))
 # How far after "وفق"/"قال" the source may be named ("وفق منشور للصفحة الرسمية للقيادة…")
 _SOURCE_REACH = 6
 # Nouns of statements: a date right after one dates the statement, not the event it reports
 # ("أفاد الكرملين في بيان الأحد بلقاء بوتين وحفتر")
-_STATEMENT_NOUNS = frozenset({"بيان", "منشور", "تصريح", "تصريحات", "مقابله", "تقرير", "تغريده",
-                              "مؤتمر", "رساله", "كلمه", "خطاب"})
-_MEMBER_NOUNS = frozenset({"مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "افراد", "جنود",
-                           "ضباط", "اعضاء", "انصار", "مسلحو", "عناصرا", "وحدات", "قوات",
-                           "مرتزقه", "مستشارين", "مدربين", "خبراء"})
+_STATEMENT_NOUNS = frozenset(match_key(w) for w in (
+    "بيان", "منشور", "تصريح", "تصريحات", "مقابله", "تقرير", "تغريده", "مؤتمر", "رساله", "كلمه",
+    "خطاب"))
+_MEMBER_NOUNS = frozenset(match_key(w) for w in (
+    "مسلحون", "مسلحين", "عناصر", "مقاتلون", "مقاتلين", "افراد", "جنود", "ضباط", "اعضاء", "انصار",
+    "مسلحو", "عناصرا", "وحدات", "قوات", "مرتزقه", "مستشارين", "مدربين", "خبراء"))
 # Prepositions of time before a verbal noun: "بعد زوال فاغنر"، "قبل وصول الوفد" tell
 # another happening, whose participants are not this event's
-_TIME_PREPS = frozenset({"بعد", "قبل", "عقب", "اثر", "منذ", "غداه", "اثناء", "خلال"})
+_TIME_PREPS = frozenset(match_key(w) for w in (
+    "بعد", "قبل", "عقب", "اثر", "منذ", "غداه", "اثناء", "خلال"))
 # Types whose modes tell different acts apart (an expulsion and a recall); other types'
 # modes are sectors or manners of one act and do not keep two reports of it apart
 _MODED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "THREATEN"})
@@ -80,6 +83,7 @@ _BLOCKERS = frozenset({"في", "الي", "من", "علي", "عن", "مع", "ان
 _NON_PARTICIPANT_PREPS = ("من", "عبر", "منذ", "عن", "حول", "بشان", "تجاه", "نحو",
                           # a mediator or sponsor is a third party, not a side
                           "برعايه", "بوساطه", "رعايه", "وساطه")
+_STATE_DUALS = frozenset(match_key(w) for w in ("البلدان", "البلدين", "الدولتان", "الدولتين"))
 # How many tokens after a movement trigger a place with a fused ل is its destination
 # ("زيارة حفتر لروسيا"، "وصلت قوات روسية لمالي"); further on, ل is a genitive.
 _TO_REACH = 3
@@ -222,6 +226,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, hit_sources, etype,
                         keys_all, text, tok_starts, cues["light_verbs"], antecedent, speaker,
                         right)
+            if ev is None and len(last_pair) >= 2 and hit.trigger.pos == "verb" \
+                    and t_last + 1 < len(keys_all) and keys_all[t_last + 1] in _DUAL_SIDES:
+                ev = ((), (), None)  # "ووقّع الجانبان … مذكرات التفاهم": only the two sides
             if ev is None:
                 continue
             actors, targets, location = ev
@@ -238,9 +245,11 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if t_last + 1 < len(keys_all) and keys_all[t_last + 1] in _DUAL_SIDES \
                     and hit.trigger.pos == "verb" and len(last_pair) >= 2:
                 # "وأكد الجانبان"، "دعا الرئيسان إسرائيل": both sides act; named objects
-                # other than them remain the targets
-                targets = tuple(i for i in (*actors, *targets) if i not in last_pair)
-                actors = last_pair
+                # other than them remain the targets ("البلدان": the leaders' states)
+                pair = tuple(_uniq(nation_of.get(i, i) for i in last_pair)) \
+                    if keys_all[t_last + 1] in _STATE_DUALS else last_pair
+                targets = tuple(i for i in (*actors, *targets) if i not in pair)
+                actors = pair
             if prev_actors and _purpose(text, tokens[t_first], hit):
                 # "زار يفكيروف الشرق الليبي للقاء حفتر": the purpose noun's subject is the
                 # main verb's; its own participants are whom it is done with

@@ -592,3 +592,12 @@ def test_the_same_day_counts_from_the_day_told_before_in_its_sentence() -> None:
     assert [(e["date"], e["location"]) for e in talks] == [
         (date(2025, 10, 21), "moscow"), (date(2025, 2, 17), "belarus")]
     assert "alexander_lukashenko" in talks[1]["targets"]
+
+
+def test_the_two_presidents_act_together_and_two_sides_alone_make_an_event() -> None:
+    text = ("استقبل الرئيس عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان. ووقّع الجانبان "
+            "عددا من مذكرات التفاهم. ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق النار.")
+    evs = {e["type"]: e for e in _full(text)}
+    assert sorted(evs["AGREE"]["actors"]) == ["abdel_fattah_el_sisi", "recep_tayyip_erdogan"]
+    assert sorted(evs["REQUEST"]["actors"]) == ["abdel_fattah_el_sisi", "recep_tayyip_erdogan"]
+    assert evs["REQUEST"]["targets"] == ["israel"]
