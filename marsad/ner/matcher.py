@@ -95,24 +95,29 @@ class AliasMatcher:
             keys = [match_key(text[t.start : t.end]) for t in tokens]
         n_tok = len(tokens)
         ucache = self._ucache
-        i = 0
-        while i < n_tok:
+        plain = not extra and not only_extra
+        # most tokens begin no alias: with the knowledge base alone, the tokens already known
+        # to be useless are passed over in one comprehension (unknown ones are looked at)
+        starts: Iterable[int] = [
+            i for i, t in enumerate(tokens) if not t[3] and ucache.get(text[t[0] : t[1]], True)
+        ] if plain else range(n_tok)
+        free = 0  # the first token after the last hit
+        for i in starts:
+            if i < free:
+                continue
             tok = tokens[i]
             if tok.is_punct:
-                i += 1
                 continue
             best: Hit | None = None
             if only_extra:
                 variants = tuple(v for v in self._variants(text, tok) if v[0] in extra_firsts)
-            elif not extra:
-                # only the variants that begin some alias can lead anywhere; looked up
-                # inline, since this runs for every token of every document
+            elif plain:
+                # only the variants that begin some alias can lead anywhere
                 surface = text[tok[0] : tok[1]]
                 variants = ucache.get(surface)
                 if variants is None:
                     variants = self._useful(surface, self._variants(text, tok))
                 if not variants:
-                    i += 1
                     continue
             else:
                 variants = self._variants(text, tok)
@@ -138,9 +143,7 @@ class AliasMatcher:
                     j = k
             if best is not None:
                 out.append(best)
-                i = best.last_token + 1
-            else:
-                i += 1
+                free = best.last_token + 1
         return out
 
     def _useful(self, surface: str, variants: tuple[tuple[str, int], ...]
