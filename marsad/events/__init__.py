@@ -201,7 +201,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         for h_i, hit in enumerate(hits):
             if a + hit.first_token in consumed:
                 continue
-            if _refers_back(hit, keys_all, a, events, placed_firsts):
+            if _refers_back(hit, keys_all, a, events, placed_firsts, demonyms):
                 consumed.add(a + hit.first_token)
                 continue  # "تنديدا بالغارات"، "المسؤولية عن القصف": an attack told before
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
@@ -217,6 +217,17 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if hit.pronoun:
                 antecedent = _antecedent(sent_ms, t_first, lo, etype, hit.pronoun) or (
                     last_actor if hit.pronoun == "ه" else None)
+                if antecedent is not None and hit.trigger.mode == "visit" and nation_of.get(
+                        antecedent) is not None:
+                    # "حصول حفتر على دعم من لوكاشينكو خلال زيارته إلى بيلاروسيا": nobody
+                    # visits his own country; "his" is the one named before, from elsewhere
+                    home = nation_of[antecedent]
+                    goes = {state_of.get(pm.entity_id, pm.entity_id) for pm in sent_ms
+                            if t_last < pm.first < b and etype[pm.entity_id] == "GPE"}
+                    if home in goes:
+                        antecedent = next((pm.entity_id for pm in reversed(sent_ms)
+                                           if pm.first < t_first and etype[pm.entity_id] == "PER"
+                                           and nation_of.get(pm.entity_id) != home), antecedent)
             speaker = next((pm for c in cited if not c.scope_all and c.cue_token < t_first
                             for pm in sent_ms if pm.first == c.token), None)
             # a verb of saying that is itself the trigger ("أعلنت الحكومة وقفا لإطلاق
@@ -521,32 +532,40 @@ _OBJECT_REACH = 10
 
 
 def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
-                 placed_firsts: list[int]) -> bool:
+                 placed_firsts: list[int], demonyms: dict[str, str] | None = None) -> bool:
     """A definite event noun with nobody named right after it ("الهجوم"، "بالغارات"),
     when the article has told an event of its type before: a reference, not a new one."""
-    if hit.trigger.pos != "noun" or not any(ev.type == hit.trigger.type for ev in events):
+    if hit.trigger.pos != "noun":
         return False
     at = a + hit.first_token
+    if at > 0 and (keys[at - 1] in _DEMONSTRATIVES or keys[at - 1][1:] in _DEMONSTRATIVES):
+        return True  # "وفي خلفية هذه التحركات": what was told before, or is known
+    if not any(ev.type == hit.trigger.type for ev in events):
+        return False
     if at > 0 and _unprefix(keys[at - 1], "وف") in _FRAMING_VERBS:
         return True  # "وتأتي زيارة حفتر في ظل …": the visit told before, set in context
-    if at > 0 and _unprefix(keys[at - 1], "وفب") in _DEMONSTRATIVES:
-        return True  # "وفي خلفية هذه التحركات": the moves told before
+    if at > 0 and keys[at - 1] in _COPULAS and keys[at][:2] == "ال":
+        return True  # "وهو اللقاء الأول بين بوتين وحفتر": the meeting just told
     if hit.trigger.type not in _REFERABLE:
         return False
     k = keys[at]
     if not any(k.startswith(p) for p in ("ال", "بال", "وال", "فال", "لل", "وبال")):
         return False
     last = a + hit.last_token
+    if demonyms and last + 1 < len(keys) and keys[last + 1][2:] in demonyms:
+        return False  # "الوجود العسكري الروسي": the nisba names who, news of its own
     i = bisect.bisect_right(placed_firsts, last)
     return not (i < len(placed_firsts) and placed_firsts[i] <= last + 2)
 
 
 # Verbs that set an event already told in its context: "وتأتي الزيارة في ظل …"، "وجاء اللقاء"
 _FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء"))
+_EACH = frozenset(match_key(w) for w in ("كل", "لكل", "بكل", "وكل"))
+_COPULAS = frozenset(match_key(w) for w in ("وهو", "وهي", "هو", "هي", "فهو", "فهي"))
 _DEMONSTRATIVES = frozenset(match_key(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هاتين",
                                                    "هذين", "هاتان", "هذان"))
 # Types whose nouns, made definite, point back at an event the article told
-_REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE"})
+_REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE"})
 
 
 def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
@@ -974,7 +993,9 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             giver = pm  # "دعم غير مشروط من لوكاشينكو": the support comes from him
             continue
         if t not in _PARTICIPANT_TYPES or (prev in _NON_PARTICIPANT_PREPS and not (
-                prev == "من" and _prev_key(keys, pm.first - 1) in _MEMBER_NOUNS)):
+                prev == "من" and _prev_key(keys, pm.first - 1) in _MEMBER_NOUNS)
+                and not (prev == "من" and _prev_key(keys, pm.first - 1) in _EACH)):
+            # ("لكل من لوكاشينكو وبوتين": "to each of" names the participants)
             # "من ليبيا"، "عبر غينيا": origin and route, not participants; but in
             # "مسلحون من جماعة نصرة الإسلام" the group is the one acting
             if prev in _NON_PARTICIPANT_PREPS:
@@ -1278,10 +1299,14 @@ def _merge(events: list[Event], etype: dict[str, str],
                     and state_of.get(ev.location) != prev.location:
                 continue  # trainers arriving in Niger and a build-up in eastern Libya
 
+            # the more precise place: a capital over its country
+            where = ev.location if prev.location is None or (
+                ev.location is not None and state_of.get(ev.location) == prev.location) \
+                else prev.location
             out[k] = replace(
                 prev, mode=prev.mode or ev.mode,
                 evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
-                date=prev.date or ev.date, location=prev.location or ev.location,
+                date=prev.date or ev.date, location=where,
                 attributed_to=tuple(_uniq((*prev.attributed_to, *ev.attributed_to))),
             )
             break

@@ -129,6 +129,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                     extra.setdefault(surname, (cand,))
     if extra:
         mentions = _second_pass(doc, matcher, slices, extra, mentions)
+    mentions += _head_references(doc, mentions)
     mentions += _title_references(doc, mentions, cue_sets()["person_titles"], kb)
     return _retarget_family_names(mentions, kb)
 
@@ -182,6 +183,61 @@ def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[
 
 
 _LETTERS = tuple(chr(c) for c in range(0x0621, 0x064B))  # the Arabic letters ء … ي
+
+
+# Particles that begin with ال once folded (إلى، إلا، التي، الذي …): no adjective after a noun
+_PARTICLES_AL = frozenset(match_key(w) for w in (
+    "إلى", "إلا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي"))
+
+
+def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A definite head noun standing alone ("المجموعة"، "بالحركة") refers to the last
+    organisation named with that head before it ("مجموعة فاغنر"، "حركة حماس")."""
+    heads = cue_sets()["anaphoric_heads"]
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    orgs = sorted((m for m in mentions if m.type == "ORG"), key=lambda m: m.start)
+    if not orgs:
+        return []
+    named: dict[str, list[Mention]] = {}  # head -> organisations named with it, in order
+    tok_starts = [t.start for t in toks]
+    for m in orgs:
+        first = match_key(m.text).split(" ")[0]
+        if first not in heads:
+            # or the head stands before the name: مجموعة "فاغنر"، وكالة رويترز
+            i = bisect.bisect_left(tok_starts, m.start) - 1
+            while i >= 0 and toks[i].is_punct:
+                i -= 1
+            first = keys[i] if i >= 0 else ""
+            first = first if first in heads else first[1:]
+        if first in heads:
+            named.setdefault(first, []).append(m)
+    if not named:
+        return []
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in covered]
+    out: list[Mention] = []
+    for i, k in enumerate(keys):
+        at = k.find("ال")
+        if at < 0 or at > 2 or k[at + 2 :] not in named:
+            continue
+        if i + 1 < len(keys) and keys[i + 1][:2] == "ال" and keys[i + 1] not in _PARTICLES_AL:
+            continue  # "الحركة الإسلامية": a name of its own, or a body described further
+        head = k[at + 2 :]
+        tok = toks[i]
+        before = [m for m in named[head] if m.end <= tok.start]
+        if not before:
+            continue
+        j = bisect.bisect_right(starts, tok.start)
+        if any(a <= tok.start < b for a, b in covered[max(j - 3, 0) : j + 1]):
+            continue  # already part of a name
+        skip = next((pl for pl, rest in proclitic_splits(text[tok.start : tok.end])
+                     if match_key(rest) == k[at:]), 0 if at == 0 else -1)
+        if skip < 0:
+            continue
+        ante = before[-1]
+        start = tok.start + skip
+        out.append(Mention(start, tok.end, text[start : tok.end], "ORG", ante.kb_id, "coref"))
+    return out
 
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")

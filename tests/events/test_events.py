@@ -601,3 +601,17 @@ def test_the_two_presidents_act_together_and_two_sides_alone_make_an_event() -> 
     assert sorted(evs["AGREE"]["actors"]) == ["abdel_fattah_el_sisi", "recep_tayyip_erdogan"]
     assert sorted(evs["REQUEST"]["actors"]) == ["abdel_fattah_el_sisi", "recep_tayyip_erdogan"]
     assert evs["REQUEST"]["targets"] == ["israel"]
+
+
+def test_each_of_names_the_participants_and_a_copula_refers_back() -> None:
+    evs = _full("وتعهد حفتر لكل من لوكاشينكو وبوتين بالسماح بإنشاء قاعدة.")
+    (agree,) = [e for e in evs if e["type"] == "AGREE"]
+    assert agree["targets"] == ["alexander_lukashenko", "vladimir_putin"]
+    text = "والتقى بوتين حفتر في موسكو. وهو اللقاء الأول بين الرجلين منذ عام 2019."
+    assert len([e for e in _full(text) if e["type"] == "CONSULT"]) == 1
+
+
+def test_nobody_visits_his_own_country() -> None:
+    text = ("وحصل حفتر على دعم من الرئيس ألكسندر لوكاشينكو خلال زيارته إلى بيلاروسيا.")
+    visits = [e for e in _full(text) if e["type"] == "CONSULT"]
+    assert visits and visits[0]["actors"] == ["khalifa_haftar"]

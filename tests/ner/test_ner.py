@@ -222,3 +222,12 @@ def test_an_army_in_construct_with_its_country_is_the_army() -> None:
     found = _pipeline_mentions("ونفّذ الجيش المالي وجيش بوركينا فاسو عمليات مشتركة.")
     assert ("جيش بوركينا فاسو", "burkina_faso_armed_forces", "ORG") in found
     assert all(m[1] != "burkina_faso" for m in found)
+
+
+def test_a_definite_head_noun_refers_to_the_organisation_named_with_it() -> None:
+    found = _pipeline_mentions('وكان حفتر قد لجأ إلى مجموعة "فاغنر" في 2019، ثم توجّه قسم من '
+                               "عديد المجموعة إلى مالي.")
+    assert ("المجموعة", "wagner_group", "ORG") in found
+    # a head described further is a body of its own, not a reference
+    found = _pipeline_mentions('وقالت حركة حماس إن الحركة الإسلامية الأخرى لم تشارك.')
+    assert all(m[0] != "الحركة" for m in found)
