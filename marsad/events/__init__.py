@@ -440,11 +440,13 @@ def _visit_hosts(events: list[Event], first: int, sent_ms: list[_M],
     إلى مينسك، حصل حفتر على تعهد من لوكاشينكو"), unless another meeting of the sentence
     has them already."""
     told = events[first:]
-    met = {i for ev in told if ev.type == "CONSULT" and ev.mode != "visit"
-           for i in (*ev.actors, *ev.targets)}
     for k, ev in enumerate(told):
         if ev.type != "CONSULT" or ev.mode != "visit":
             continue
+        # whoever another meeting of the sentence names ("استقبل بوتين نظيره … في أول
+        # زيارة له إلى روسيا": the reception is told apart)
+        met = {i for o, other in enumerate(told) if o != k and other.type == "CONSULT"
+               for i in (*other.actors, *other.targets)}
         hosts = {*ev.targets} | ({state_of.get(ev.location, ev.location)} if ev.location
                                  else set())
         extra = tuple(_uniq(pm.entity_id for pm in sent_ms
