@@ -167,6 +167,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     apart: set[tuple[int, int]] = set()  # triggers told as concurrent with another event
     background: list[bool] = []  # per event: told as the cause of another
     last_sources: tuple[str, ...] = ()
+    attribution_openers = frozenset().union(*(c.openers for c in cues["attribution"].values()))
     last_actor: str | None = None  # for pronouns that refer back across sentences
     last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
     for sent, (a, b) in zip(doc.sentences, doc.sentence_token_ranges(), strict=True):
@@ -174,6 +175,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             continue
         keys = keys_all[a:b]
         hits = triggers.find(text, tokens[a:b], keys)
+        if not hits and attribution_openers.isdisjoint(keys):
+            continue  # no event and no source cited: nothing here changes what follows
         lo_m, hi_m = bisect.bisect_left(placed_firsts, a), bisect.bisect_left(placed_firsts, b)
         sent_ms = _absorb_titles(placed[lo_m:hi_m], etype, keys_all, cues["titles"])
         cited = _sources(keys, a, sent_ms, etype, cues["attribution"], last_sources)

@@ -203,13 +203,9 @@ class TriggerIndex:
         after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * reach + 1]
                  if k[:1].isalnum()][:reach]
         window = [*before, *after]
-        for k in window:
-            if k in req:
-                return True
-            for p in ("و", "ب", "ل", "ال", "بال", "وال"):
-                if k.startswith(p) and k[len(p):] in req:
-                    return True
-        return False
+        # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
+        wide = _with_clitics(req)
+        return any(k in wide for k in window)
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +251,12 @@ class PhraseSet(frozenset[str]):
                     out.append((i, i + len(parts) - 1))
                     break
         return out
+
+
+@lru_cache(maxsize=256)
+def _with_clitics(words: frozenset[str]) -> frozenset[str]:
+    """The words and the forms they take behind a clitic (one set per requirement list)."""
+    return words | frozenset(p + w for w in words for p in ("و", "ب", "ل", "ال", "بال", "وال"))
 
 
 @lru_cache(maxsize=1)
