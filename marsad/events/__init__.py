@@ -32,7 +32,8 @@ from .triggers import PhraseSet, TriggerHit, TriggerIndex, cue_lists
 _PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 _LOC_PREPS = tuple(match_key(w) for w in (
-    "في", "داخل", "بالعاصمه", "العاصمه", "مدينه", "بمدينه", "ميناء", "قاعده",
+    "في", "داخل", "بالعاصمه", "العاصمه", "مدينه", "بمدينه", "ميناء", "قاعده", "منطقه",
+    "بمنطقه", "محافظه", "بمحافظه", "ولايه", "بولايه", "اقليم", "باقليم", "بلده", "ببلده",
     # compass words make a region of the place: "في شمال النيجر"
     "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 # "بلاده" (his country) as the subject of a reported pledge stands for the speaker's side
@@ -161,6 +162,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                  if e.kb_id in nationals and nationals[e.kb_id] in by_kb}
     word_index = _word_positions(tokens)
     place_ends = {pm.last for pm in placed if etype[pm.entity_id] in _PLACE_TYPES}
+    name_ends = {pm.last for pm in placed}
     date_starts = [d.start for d in doc.dates]
 
     events: list[Event] = []
@@ -390,7 +392,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 certainty = "reported"
             c_lo, c_hi = tokens[lo].start, tokens[hi - 1].end
             own = [d for d in dates if c_lo <= d.start < c_hi
-                   and not _in_relative_clause(keys_all, tok_starts, t_last, d, place_ends)]
+                   and not _in_relative_clause(keys_all, tok_starts, t_last, d, name_ends)]
             date = _nearest_date(own, hit.start)
             if date is None and not own and statement_dates and hit.trigger.pos == "verb" \
                     and not _future(keys_all[t_first]):
@@ -840,6 +842,10 @@ def _sources(keys: list[str], offset: int, ms: list[_M], etype: dict[str, str],
             if any(w in cues["back_references"] or _unprefix(w, "وب") in cues["back_references"]
                    for w in window) or " ".join(window[:2]) in cues["back_references"]:
                 backref_at = offset + first
+            elif not scope_all and window and (window[0] in _COMPLEMENTISERS or (
+                    window[0] == "الي" and len(window) > 1 and window[1] in _COMPLEMENTISERS)):
+                # "وأضافت أن …"، "بينما أشارت إلى أنه …": the one who spoke last goes on
+                backref_at = offset + first
     if not found and backref_at is not None:
         return [_Cited(s, backref_at, None, True) for s in last]
     return found
@@ -951,6 +957,8 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     dest: list[str] = []
     giver: _M | None = None
     aside: _M | None = None  # the last name set aside by its preposition ("برعاية السعودية")
+    early: str | None = None  # a place named before the trigger, and how far before
+    early_gap = 0
     for pm in clause:
         if aside is not None and _conjoined(aside, pm, keys):
             aside = pm  # "برعاية السعودية والولايات المتحدة": both sponsor, neither takes part
@@ -987,9 +995,20 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
             location = location or pm.entity_id
             if t != "GPE":
                 continue
+        if t == "FAC" and location is None and pm.first > t_last and not prefix \
+                and prev not in _NON_PARTICIPANT_PREPS and prev not in _TO_PREPS:
+            location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
+            continue
         if t in _PLACE_TYPES and (at_place or to_place or t != "GPE"):
             if location is None and (at_place or to_place):
-                location = pm.entity_id
+                if pm.first < t_first and not to_place:
+                    # a place told before the trigger sets the scene; where the trigger
+                    # goes, or a place after it that stands nearer, is where it happened
+                    early, early_gap = pm.entity_id, t_first - pm.last
+                elif early is not None and not to_place and pm.first - t_last > early_gap:
+                    location = early  # "حطّ في نيامي، حيث استقبله رئيس … في النيجر"
+                else:
+                    location = pm.entity_id
             if to_place and t == "GPE":
                 dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
             continue
@@ -1126,6 +1145,10 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
     if not targets and dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         # a visit is hosted by the state it goes to; aid and troops are sent to it
         targets = tuple(_uniq(dest))
+    location = location or early
+    if trig.type == "ASSAULT" and location is None:
+        # "هجومها على أوكرانيا": an attack on a state or a city takes place there
+        location = next((i for i in targets if etype[i] == "GPE"), None)
     if not actors and not targets and location is None and trig.type not in _MATERIAL_TYPES:
         # (with a place, or for a deployment, attack or shipment, a nisba may still name
         # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
@@ -1200,9 +1223,11 @@ def _in_relative_clause(keys: list[str], tok_starts: list[int], t_last: int,
     i = bisect.bisect_right(tok_starts, d.start) - 1
     if any(keys[j] in _RELATIVES and j - 1 in place_ends for j in range(t_last + 1, i)):
         return True
-    # the trigger after the clause: "… موسكو التي وصلها مساء الخميس في زيارة التقى خلالها"
-    return i < t_last and any(keys[j] in _RELATIVES and j - 1 in place_ends
-                              for j in range(max(i - _RELATIVE_REACH, 0), i))
+    # the trigger after the clause: "… موسكو التي وصلها مساء الخميس في زيارة التقى خلالها"،
+    # "عملية إيريني البحرية، التابعة للاتحاد الأوروبي، التي أُطلقت في عام 2020، على فرض
+    # حظر الأسلحة" (a clause on a name, or on what an apposition describes)
+    return i < t_last and any(keys[j] in _RELATIVES and (j - 1 in place_ends or keys[j - 1] in (
+        "،", ",")) for j in range(max(i - _RELATIVE_REACH, 1), i))
 
 
 def _future(key: str) -> bool:

@@ -615,3 +615,35 @@ def test_nobody_visits_his_own_country() -> None:
     text = ("وحصل حفتر على دعم من الرئيس ألكسندر لوكاشينكو خلال زيارته إلى بيلاروسيا.")
     visits = [e for e in _full(text) if e["type"] == "CONSULT"]
     assert visits and visits[0]["actors"] == ["khalifa_haftar"]
+
+
+def test_a_bare_verb_of_saying_goes_on_with_the_last_source() -> None:
+    text = ("نشرت صحيفة The Times البريطانية أن روسيا زادت دعمها لحفتر. بينما أشارت إلى أنه "
+            "في السنوات الأخيرة نشرت روسيا مرتزقة من مجموعة فاغنر في ليبيا.")
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    doc = Pipeline().process(RawArticle("t", text, "text"))
+    key = {e.id: e.kb_id for e in doc.entities}
+    mobilize = [ev for ev in doc.events if ev.type == "MOBILIZE"]
+    assert mobilize and [key[i] for i in mobilize[-1].attributed_to] == ["the_times"]
+
+
+def test_places_of_sites_attacks_and_scenes() -> None:
+    # a site a verb acts on is where it happened
+    evs = _full("وجعل حفتر ميناء طبرق متاحا لروسيا.")
+    assert [(e["type"], e["location"]) for e in evs] == [("COOPERATE", "tobruk_port")]
+    # an attack on a state takes place there
+    evs = _full("وروسيا ضاعفت جهودها منذ هجومها على أوكرانيا في فبراير 2022.")
+    assert [(e["type"], e["location"]) for e in evs if e["type"] == "ASSAULT"] == [
+        ("ASSAULT", "ukraine")]
+    # the nearer place wins over one inside a title further on
+    evs = _full("وكان يفكيروف قد حطّ في نيامي، حيث استقبله رئيس المرحلة الانتقالية في النيجر "
+                "الجنرال عبد الرحمن تياني.")
+    assert [e["location"] for e in evs if e["type"] == "CONSULT"] == ["niamey"]
+
+
+def test_a_date_in_a_relative_clause_on_an_apposition_is_not_the_events() -> None:
+    evs = _full("وشكك الصحفي في قدرة عملية إيريني البحرية، التابعة للاتحاد الأوروبي، التي "
+                "أطلقت في عام 2020، على فرض حظر الأسلحة الذي فرضته الأمم المتحدة على ليبيا.")
+    assert [e["date"] for e in evs if e["type"] == "SANCTION"] == [None]
