@@ -212,6 +212,14 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
             right = a + (hits[h_i + 1].first_token if h_i + 1 < len(hits) else b - a)
             t_first, t_last = a + hit.first_token, a + hit.last_token
+            if hit.trigger.type in _BLOCKING and hit.trigger.pos == "verb" \
+                    and h_i + 1 < len(hits) and hits[h_i + 1].trigger.pos == "noun" \
+                    and word_index[a + hits[h_i + 1].first_token] - word_index[t_last] \
+                    <= _OBJECT_NOUN_REACH:
+                # "منعت قوات الدعم السريع قافلة إغاثة تابعة لبرنامج الأغذية": the noun is
+                # what was blocked, no event of its own; whoever it names is the target
+                consumed.add(a + hits[h_i + 1].first_token)
+                right = a + (hits[h_i + 2].first_token if h_i + 2 < len(hits) else b - a)
             if _negated(keys_all, t_first, left, cues["certainty"]["negation"], hit):
                 continue
             if _demanded(keys_all, t_first, left, cues["certainty"]["demanded"]):
@@ -404,8 +412,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if date is None and own == [] and story_at:
                 # "استقبله ولي العهد مساء اليوم نفسه"، "رفضت الحكومة الاتفاق في اليوم
                 # التالي": a day counted from the last dated event told before
-                date = _story_date(story_at, c_lo, c_hi, events, text, tok_starts, tokens,
-                                   cues["story_days"], keys_all, dates)
+                date = _story_date(story_at, c_lo, c_hi, events[:len(events) - len(
+                    sent_events)], text, tok_starts, tokens, cues["story_days"], keys_all,
+                    dates)
             if date is None and own == [] and sent_events and \
                     set(sent_events[-1].actors) == set(actors) and sent_events[-1].date:
                 # "وردّت باريس، الثلاثاء، بطرد …، واستدعت سفيرها": the same subject's next
@@ -568,6 +577,10 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
 # Verbs that set an event already told in its context: "وتأتي الزيارة في ظل …"، "وجاء اللقاء"
 _FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء"))
 _EACH = frozenset(match_key(w) for w in ("كل", "لكل", "بكل", "وكل"))
+# Verbs whose object may be an event noun that does not happen on its own ("منعت قافلة"،
+# "رفضت مقترحا للهدنة"), and how many words after the verb that noun may stand
+_BLOCKING = frozenset({"COERCE", "REJECT"})
+_OBJECT_NOUN_REACH = 6
 _COPULAS = frozenset(match_key(w) for w in ("وهو", "وهي", "هو", "هي", "فهو", "فهي"))
 _DEMONSTRATIVES = frozenset(match_key(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هاتين",
                                                    "هذين", "هاتان", "هذان"))
@@ -716,7 +729,10 @@ def _nisba_country(key: str, demonyms: dict[str, str], *, accusative: bool = Tru
     form = _unprefix(key, "و") if accusative else key
     base = form[2:] if form.startswith("ال") else form
     for cand in (base, base[:-1] if accusative and base.endswith("ا") else None,
-                 base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else None):
+                 base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else None,
+                 # duals: مصريتان، مصريتين (feminine), مصريان، مصريين (masculine)
+                 base[:-3] + "ه" if base.endswith(("تان", "تين")) and len(base) > 6 else None,
+                 base[:-2] if base.endswith("ان") and len(base) > 5 else None):
         if cand and cand in demonyms:
             return demonyms[cand]
     return None

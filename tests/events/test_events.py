@@ -647,3 +647,18 @@ def test_a_date_in_a_relative_clause_on_an_apposition_is_not_the_events() -> Non
     evs = _full("وشكك الصحفي في قدرة عملية إيريني البحرية، التابعة للاتحاد الأوروبي، التي "
                 "أطلقت في عام 2020، على فرض حظر الأسلحة الذي فرضته الأمم المتحدة على ليبيا.")
     assert [e["date"] for e in evs if e["type"] == "SANCTION"] == [None]
+
+
+def test_a_blocked_convoy_is_the_target_not_an_event() -> None:
+    evs = _full("وقال مكتب الأمم المتحدة إن قوات الدعم السريع منعت، الثلاثاء، قافلة إغاثة تابعة "
+                "لبرنامج الأغذية العالمي من دخول الفاشر.")
+    assert [(e["type"], e["actors"]) for e in evs] == [("COERCE", ["rapid_support_forces"])]
+    assert "world_food_programme" in evs[0]["targets"]
+
+
+def test_aircraft_arriving_loaded_with_arms_deliver_aid_from_their_nisba() -> None:
+    text = ("وأرسلت مصر دعما إلى الصومال. ووصلت إلى مطار آدن عدي في مقديشو، الثلاثاء، طائرتان "
+            "عسكريتان مصريتان محمّلتان بأسلحة وذخائر للجيش الصومالي.")
+    evs = [e for e in _full(text, "2024-08-28") if e["date"] is not None]
+    assert [(e["type"], e["actors"], e["location"]) for e in evs] == [
+        ("AID", ["egypt"], "aden_adde_airport")]
