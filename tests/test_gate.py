@@ -17,14 +17,14 @@ from marsad.eval.scorer import evaluate
 from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 
 PINNED = {
-    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.27,
+    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.28,
              "events_strict": 0.11, "keep": 1.0, "drop": 1.0, "published": 1.0},
     "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.76,
               "events_strict": 0.53, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
     "ner-set": {"entities": 0.82, "entities_typed": 0.80, "published": 1.0},
-    "event-set": {"entities": 0.96, "events_relaxed": 0.70, "events_strict": 0.50,
+    "event-set": {"entities": 0.96, "events_relaxed": 0.73, "events_strict": 0.53,
                   "published": 1.0},
 }
 

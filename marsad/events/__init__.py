@@ -198,6 +198,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             (statement_dates if _dates_statement(keys_all, tok_starts, d) else dates).append(d)
         prev_actors: tuple[str, ...] = ()
         consumed: set[int] = set()  # tokens of event nouns that only refer back
+        made: set[int] = set()  # first tokens of the triggers that made an event
         sent_events: list[Event] = []
         # where the sentence denies or hedges (found once; a trigger after one is affected)
         story_at = [(a + f, a + z) for f, z in cues["story_dates"].positions(keys)]
@@ -209,7 +210,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             if _refers_back(hit, keys_all, a, events, placed_firsts, demonyms):
                 consumed.add(a + hit.first_token)
                 continue  # "تنديدا بالغارات"، "المسؤولية عن القصف": an attack told before
-            left = a + (hits[h_i - 1].last_token + 1 if h_i else 0)
+            # the clause begins after the last trigger that made an event of its own (a noun
+            # that only referred back, "خلال اللقاء", does not cut it)
+            live = next((h for h in reversed(hits[:h_i]) if a + h.first_token in made), None)
+            left = a + (live.last_token + 1 if live is not None else 0)
             right = a + (hits[h_i + 1].first_token if h_i + 1 < len(hits) else b - a)
             t_first, t_last = a + hit.first_token, a + hit.last_token
             if hit.trigger.type in _BLOCKING and hit.trigger.pos == "verb" \
@@ -249,7 +253,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             hit_sources = source_ms - own_cue if own_cue else source_ms
             ev = _build(hit, t_first, t_last, lo, hi, left, sent_ms, hit_sources, etype,
                         keys_all, text, tok_starts, cues["light_verbs"], antecedent, speaker,
-                        right)
+                        right, last_actor)
             if ev is None and len(last_pair) >= 2 and hit.trigger.pos == "verb" \
                     and t_last + 1 < len(keys_all) and keys_all[t_last + 1] in _DUAL_SIDES:
                 ev = ((), (), None)  # "ووقّع الجانبان … مذكرات التفاهم": only the two sides
@@ -297,6 +301,11 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 # after a comma goes on with the same subject; what follows is its object
                 targets = tuple(_uniq(i for i in (*actors, *targets) if i not in prev_actors))
                 actors = prev_actors
+            if not actors and speaker is not None and 0 < t_first - speaker.last <= 2:
+                # "أعلن رئيس الوزراء عادل عبد المهدي فرض حظر للتجول": the act announced
+                # right after its announcer is the announcer's
+                actors = (speaker.entity_id,)
+                targets = tuple(i for i in targets if i != speaker.entity_id)
             if hit.trigger.roles == "main_subject":
                 # "أكد بزشكيان …، مشيدا بموقف موسكو": the participle's subject is the main
                 # clause's (the speaker's); what it names is the target
@@ -427,6 +436,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 trigger=Span(hit.start, hit.end),
             ))
             sent_events.append(events[-1])
+            made.add(t_first)
         if sent_events and nation_of:
             _visit_hosts(events, len(events) - len(sent_events), sent_ms, nation_of,
                          state_of)
@@ -955,7 +965,7 @@ def _antecedent(ms: list[_M], t_first: int, lo: int, etype: dict[str, str],
 def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: int,
            ms: list[_M], source_starts: set[int], etype: dict[str, str], keys: list[str],
            text: str, tok_starts: list[int], light_verbs: PhraseSet, pronoun: str | None,
-           speaker: _M | None = None, right: int | None = None
+           speaker: _M | None = None, right: int | None = None, dropped: str | None = None
            ) -> tuple[tuple[str, ...], tuple[str, ...], str | None] | None:
     """Actors, targets and place of one trigger's clause (None when nobody takes part).
 
@@ -1132,7 +1142,12 @@ def _build(hit: TriggerHit, t_first: int, t_last: int, lo: int, hi: int, left: i
                 subject = before[0]
                 # "كان الجيش المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
                 co_subjects = _conjoined_before(earlier, keys)
-        if subject is None and parts_after:
+        if subject is None and light is not None and dropped is not None:
+            # "وجدّد خلال اللقاء اعتراف بلاده بسيادة المغرب": the light verb's subject is
+            # the one the article is telling about; what follows the noun is its object
+            objects = parts_after
+            pronoun = pronoun or dropped
+        elif subject is None and parts_after:
             # the noun takes its participants after it (زيارة حفتر إلى موسكو)
             subject, objects = parts_after[0], list(parts_after[1:])
         else:

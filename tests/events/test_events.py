@@ -662,3 +662,21 @@ def test_aircraft_arriving_loaded_with_arms_deliver_aid_from_their_nisba() -> No
     evs = [e for e in _full(text, "2024-08-28") if e["date"] is not None]
     assert [(e["type"], e["actors"], e["location"]) for e in evs] == [
         ("AID", ["egypt"], "aden_adde_airport")]
+
+
+def test_an_act_announced_right_after_its_announcer_is_the_announcers() -> None:
+    evs = _full("وفي العراق، أعلن رئيس الوزراء عادل عبد المهدي فرض حظر للتجول في بغداد.")
+    assert [(e["type"], e["actors"], e["location"]) for e in evs] == [
+        ("COERCE", ["adil_abdul_mahdi"], "baghdad")]
+
+
+def test_a_light_verb_without_a_subject_goes_on_with_the_one_told_about() -> None:
+    text = ("والتقى وزير الخارجية الأمريكي ماركو روبيو نظيره المغربي ناصر بوريطة في واشنطن. "
+            "وجدّد خلال اللقاء اعتراف بلاده بسيادة المغرب على الصحراء.")
+    support = [e for e in _full(text) if e["type"] == "SUPPORT"]
+    assert [(e["actors"], e["targets"]) for e in support] == [(["marco_rubio"], ["morocco"])]
+
+
+def test_the_security_forces_in_iraqi_news_are_iraqs() -> None:
+    evs = _full("وفي بغداد، دعا رئيس الجمهورية برهم صالح قوات الأمن إلى ضبط النفس.")
+    assert [(e["type"], e["targets"]) for e in evs] == [("REQUEST", ["iraqi_security_forces"])]
