@@ -231,7 +231,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             lo = max(left, _word_offset(word_index, t_first, -_LEFT_REACH))
             hi = min(right, _word_offset(word_index, t_last, _RIGHT_REACH) + 1)
             antecedent = None
-            if hit.pronoun:
+            if hit.pronoun and hit.trigger.pos == "verb" and sent_events \
+                    and hit.trigger.roles == "subject_actor" \
+                    and sent_events[-1].targets and keys_all[t_first][:1] == "و":
+                # "اتهم بوريل طهران بتزويد موسكو بصواريخ، ودعاها إلى …": a verb joined on
+                # goes on with the same subject, and its pronoun with the same object
+                antecedent = sent_events[-1].targets[0]
+            elif hit.pronoun:
                 antecedent = _antecedent(sent_ms, t_first, lo, etype, hit.pronoun) or (
                     last_actor if hit.pronoun == "ه" else None)
                 if antecedent is not None and hit.trigger.mode == "visit" and nation_of.get(
@@ -341,6 +347,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                     keys_all, t_last + 1,
                     min(hi, _word_offset(word_index, t_last, _NISBA_REACH) + 1), demonyms,
                     by_kb) if t not in actors)
+                on = next((k for k in range(t_last + 1, hi) if keys_all[k] == "علي"), None)
+                if not targets and on is not None:
+                    # "هجوم الحوثيين، مساء الثلاثاء، بطائرات مسيّرة وصواريخ على سفن حربية
+                    # أمريكية": what the attack was on, however far the means push it
+                    targets = tuple(t for t in _demonym_targets(
+                        keys_all, on + 1, min(hi, _word_offset(word_index, on, 4) + 1),
+                        demonyms, by_kb) if t not in actors)
             if hit.pronoun == "هما" or (len(actors) == 1 and hit.trigger.pos == "verb"
                                         and _dual_verb(keys_all[t_first], triggers)):
                 # "اجتماعهما"، "توصلا لاتفاق": two sides, the last two named before
@@ -431,7 +444,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 date = sent_events[-1].date
             events.append(Event(
                 id="", type=hit.trigger.type, mode=hit.trigger.mode, actors=actors,
-                targets=targets, location=location, date=date, attributed_to=src,
+                targets=tuple(_uniq(i for i in targets if i not in actors)),
+                location=location, date=date, attributed_to=src,
                 certainty=certainty, evidence=(Span(sent.start, sent.end),),
                 trigger=Span(hit.start, hit.end),
             ))
@@ -587,6 +601,7 @@ def _refers_back(hit: TriggerHit, keys: list[str], a: int, events: list[Event],
 # Verbs that set an event already told in its context: "وتأتي الزيارة في ظل …"، "وجاء اللقاء"
 _FRAMING_VERBS = frozenset(match_key(w) for w in ("تأتي", "يأتي", "جاءت", "جاء"))
 _EACH = frozenset(match_key(w) for w in ("كل", "لكل", "بكل", "وكل"))
+_STOPPING = frozenset(match_key(w) for w in ("وقف", "بوقف", "لوقف", "إنهاء", "بإنهاء"))
 # Verbs whose object may be an event noun that does not happen on its own ("منعت قافلة"،
 # "رفضت مقترحا للهدنة"), and how many words after the verb that noun may stand
 _BLOCKING = frozenset({"COERCE", "REJECT"})
@@ -922,11 +937,14 @@ def _negated(keys: list[str], t_first: int, left: int, negs: PhraseSet,
 
 
 def _demanded(keys: list[str], t_first: int, left: int, demands: PhraseSet) -> bool:
-    """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it."""
+    """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it,
+    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة")."""
+    if t_first - 1 >= left and keys[t_first - 1] in _STOPPING:
+        t_first -= 1
     for n in (1, 2):
         at = t_first - n
-        if at < left:
-            return False
+        if at < max(left - 1, 0):
+            return False  # (the word before the clause may be the demand: "دعاها إلى")
         phrase = " ".join(keys[at:t_first])
         if phrase in demands or _unprefix(phrase, "و") in demands:
             return True

@@ -47,6 +47,11 @@ def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
     words = form_key.split(" ")
     if pos == "noun" and len(words) == 1 and not form_key.endswith(("ه", "ا", "ي")):
         out.add(form_key + "ا")  # the accusative tanwin written with alef: اتفاقا، هجوما
+    if pos == "verb" and len(words) == 1 and len(form_key) >= 3 and form_key.endswith("ا") \
+            and not form_key.endswith(("وا", "تا")):
+        # a past verb in alef with its object pronoun: دعاه، دعاها (other endings would
+        # collide with nouns in ة once folded: طالبه، استقالته)
+        out.update(form_key + s for s in _NOUN_SUFFIXES)
     if not inflect:
         return out
     if pos == "verb":

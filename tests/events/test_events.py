@@ -680,3 +680,18 @@ def test_a_light_verb_without_a_subject_goes_on_with_the_one_told_about() -> Non
 def test_the_security_forces_in_iraqi_news_are_iraqs() -> None:
     evs = _full("وفي بغداد، دعا رئيس الجمهورية برهم صالح قوات الأمن إلى ضبط النفس.")
     assert [(e["type"], e["targets"]) for e in evs] == [("REQUEST", ["iraqi_security_forces"])]
+
+
+def test_an_attack_on_ships_named_by_nisba_far_behind_its_means() -> None:
+    text = ("وشنت الولايات المتحدة وبريطانيا غارات على اليمن ردا على هجوم الحوثيين، مساء "
+            "الثلاثاء، بطائرات مسيّرة وصواريخ على سفن حربية أمريكية وبريطانية.")
+    attacks = [e for e in _full(text) if e["type"] == "ASSAULT" and e["actors"] == ["houthis"]]
+    assert attacks and attacks[0]["targets"] == ["united_states", "united_kingdom"]
+
+
+def test_a_joined_verb_with_an_object_pronoun_and_what_it_asks_to_stop() -> None:
+    text = ("واتهم جوزيب بوريل طهران بتزويد موسكو بصواريخ باليستية، ودعاها إلى وقف نقل "
+            "الأسلحة فورا.")
+    evs = _full(text)
+    assert [e["type"] for e in evs] == ["ACCUSE", "REQUEST"]
+    assert evs[1]["actors"] == ["josep_borrell"] and "tehran" in evs[1]["targets"]
