@@ -218,7 +218,7 @@ class Doc:
     __slots__ = (
         "doc_id", "_text", "source", "title", "published", "language", "raw",
         "removals", "dateline", "sentences", "tokens", "token_keys", "dates", "mentions",
-        "entities", "events", "meta", "_ranges",
+        "entities", "events", "meta", "_ranges", "_starts",
     )
 
     def __init__(
@@ -255,6 +255,7 @@ class Doc:
         self.events: tuple[Event, ...] = ()
         self.meta: dict[str, Any] = {}
         self._ranges: list[tuple[int, int]] | None = None  # derived from sentences and tokens
+        self._starts: list[int] | None = None  # derived from tokens
 
     @property
     def text(self) -> str:
@@ -301,6 +302,7 @@ class Doc:
         self.token_keys = tuple(keys) if keys is not None else tuple(
             match_key(text[t.start : t.end]) for t in out)
         self._ranges = None
+        self._starts = None
 
     def set_dates(self, dates: Iterable[DateValue]) -> None:
         out = tuple(dates)
@@ -355,13 +357,19 @@ class Doc:
                 return s
         return None
 
+    def token_starts(self) -> list[int]:
+        """Where each token starts, in order (computed once; do not modify the list)."""
+        if self._starts is None or len(self._starts) != len(self.tokens):
+            self._starts = [t.start for t in self.tokens]
+        return self._starts
+
     def sentence_token_ranges(self) -> list[tuple[int, int]]:
         """For each sentence, the [first, last) indexes of the tokens it holds."""
         if self._ranges is not None:
             return self._ranges
         out: list[tuple[int, int]] = []
         toks = self.tokens
-        starts = [t.start for t in toks]
+        starts = self.token_starts()
         ends = [t.end for t in toks]
         i = 0
         for s in self.sentences:

@@ -139,7 +139,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     for e in doc.entities:
         for m in e.mentions:
             ent_of[(m.start, m.end)] = e.id
-    tok_starts = [t.start for t in tokens]
+    tok_starts = doc.token_starts()
     placed: list[_M] = []
     for m in doc.mentions:  # sorted by start
         eid = ent_of.get((m.start, m.end))
@@ -1329,16 +1329,15 @@ def _merge(events: list[Event], etype: dict[str, str],
     habitual = habitual or set()
     apart = apart or set()
     out: list[Event] = []
+    of_type: dict[str, list[int]] = {}
     for ev in events:
         # an event of the same sentence first: "زار يفكيروف مرارا الشرق الليبي للقاء
         # حفتر" is one visit, whatever earlier meeting of the two the article told
         here = ev.evidence[0].start
-        same = [i for i, o in enumerate(out) if o.evidence[-1].start == here]
-        for k in (same + [i for i in range(len(out)) if i not in same]) if same else range(
-                len(out)):
+        kin = of_type.setdefault(ev.type, [])  # earlier events of this type, by index
+        same = [i for i in kin if out[i].evidence[-1].start == here]
+        for k in (same + [i for i in kin if i not in same]) if same else kin:
             prev = out[k]
-            if prev.type != ev.type:
-                continue
             if apart and prev.evidence[-1] == ev.evidence[0] and (
                     (prev.trigger.start, prev.trigger.end) in apart
                     or (ev.trigger.start, ev.trigger.end) in apart):
@@ -1390,5 +1389,6 @@ def _merge(events: list[Event], etype: dict[str, str],
             )
             break
         else:
+            kin.append(len(out))
             out.append(ev)
     return [replace(ev, id=f"v{i}") for i, ev in enumerate(out, start=1)]

@@ -199,7 +199,7 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not orgs:
         return []
     named: dict[str, list[Mention]] = {}  # head -> organisations named with it, in order
-    tok_starts = [t.start for t in toks]
+    tok_starts = doc.token_starts()
     for m in orgs:
         first = match_key(m.text).split(" ")[0]
         if first not in heads:
@@ -255,7 +255,7 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
     keys, toks, text = doc.token_keys, doc.tokens, doc.text
     if not toks or not mentions:
         return []
-    tok_starts = [t.start for t in toks]
+    tok_starts = doc.token_starts()
     holders: dict[tuple[str, ...], set[str]] = {}
     named_at: set[int] = set()
     for m in mentions:
