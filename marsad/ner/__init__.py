@@ -216,7 +216,9 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     covered = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in covered]
     out: list[Mention] = []
-    for i, k in enumerate(keys):
+    ends = tuple("ال" + h for h in named)
+    for i in [i for i, k in enumerate(keys) if k.endswith(ends)]:
+        k = keys[i]
         at = k.find("ال")
         if at < 0 or at > 2 or k[at + 2 :] not in named:
             continue
