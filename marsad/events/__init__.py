@@ -161,8 +161,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     nation_of = {e.id: by_kb[nationals[e.kb_id]] for e in doc.entities
                  if e.kb_id in nationals and nationals[e.kb_id] in by_kb}
     word_index = _word_positions(tokens)
-    place_ends = {pm.last for pm in placed if etype[pm.entity_id] in _PLACE_TYPES}
-    name_ends = {pm.last for pm in placed}
+    name_ends = {pm.last for pm in placed}  # where a relative clause may hang on a name
     date_starts = [d.start for d in doc.dates]
 
     events: list[Event] = []
@@ -461,7 +460,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 [(f, z)], tokens[f].start, tokens[f].end + 1, events[:told], text, tok_starts,
                 tokens, cues["story_days"], keys_all, dates)) is not None]
             _date_from_rest(events, told, sorted(dates + story, key=lambda d: d.start),
-                            keys_all, tok_starts, place_ends,
+                            keys_all, tok_starts, name_ends,
                             [(h.start, h.trigger.type) for h in hits
                              if a + h.first_token not in consumed])
     events = _visit_places(events, etype, by_kb, capitals or {})
@@ -522,7 +521,7 @@ def _story_date(story_at: list[tuple[int, int]], c_lo: int, c_hi: int, events: l
 
 
 def _date_from_rest(events: list[Event], first: int, dates: list[DateValue],
-                    keys: list[str], tok_starts: list[int], place_ends: set[int],
+                    keys: list[str], tok_starts: list[int], name_ends: set[int],
                     triggers: list[tuple[int, str]]) -> None:
     """An undated event of the sentence (``events[first:]``) takes a date told later in
     it when no trigger of another type comes between ("دخل وقف إطلاق النار … حيز التنفيذ
@@ -537,7 +536,7 @@ def _date_from_rest(events: list[Event], first: int, dates: list[DateValue],
         later = [d for d in dates if d.start >= ev.trigger.end and id(d) not in used
                  and not any(ev.trigger.end <= at < d.start and kind != ev.type
                              for at, kind in triggers)
-                 and not _in_relative_clause(keys, tok_starts, t_last, d, place_ends)]
+                 and not _in_relative_clause(keys, tok_starts, t_last, d, name_ends)]
         if later:
             events[first + k] = replace(ev, date=later[0])
             used.add(id(later[0]))
@@ -1264,18 +1263,18 @@ _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "�
 
 
 def _in_relative_clause(keys: list[str], tok_starts: list[int], t_last: int,
-                        d: DateValue, place_ends: set[int]) -> bool:
-    """The date stands in a relative clause on a place named after the trigger ("التقى
-    حفتر بوتين في موسكو التي وصلها مساء الخميس"): it dates that clause's verb (the
-    arrival), not the trigger. A relative clause on the event's own noun ("القمة التي
-    استضافتها سان بطرسبرغ في 2023") still dates the event."""
+                        d: DateValue, name_ends: set[int]) -> bool:
+    """The date stands in a relative clause on a name (``name_ends``: where names end)
+    told after the trigger ("التقى حفتر بوتين في موسكو التي وصلها مساء الخميس"): it dates
+    that clause's verb (the arrival), not the trigger. A relative clause on the event's own
+    noun ("القمة التي استضافتها سان بطرسبرغ في 2023") still dates the event."""
     i = bisect.bisect_right(tok_starts, d.start) - 1
-    if any(keys[j] in _RELATIVES and j - 1 in place_ends for j in range(t_last + 1, i)):
+    if any(keys[j] in _RELATIVES and j - 1 in name_ends for j in range(t_last + 1, i)):
         return True
     # the trigger after the clause: "… موسكو التي وصلها مساء الخميس في زيارة التقى خلالها"،
     # "عملية إيريني البحرية، التابعة للاتحاد الأوروبي، التي أُطلقت في عام 2020، على فرض
     # حظر الأسلحة" (a clause on a name, or on what an apposition describes)
-    return i < t_last and any(keys[j] in _RELATIVES and (j - 1 in place_ends or keys[j - 1] in (
+    return i < t_last and any(keys[j] in _RELATIVES and (j - 1 in name_ends or keys[j - 1] in (
         "،", ",")) for j in range(max(i - _RELATIVE_REACH, 1), i))
 
 
