@@ -1254,7 +1254,7 @@ def _uniq(ids: Iterable[str]) -> list[str]:
 
 
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
-_GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE"})
+_GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "REQUEST"})
 # Verbal acts that happen at meetings: with no place of their own, they happen where the
 # participant's visit went ("أعرب بيلوسوف عن تقديره لدور حفتر" during Haftar's visit)
 _DURING_VISIT = frozenset({"CONSULT", "SUPPORT", "AGREE"})

@@ -105,7 +105,7 @@ class TriggerIndex:
         firsts = {k.split(" ")[0] for k in self.index}
         clitics = ("",) + tuple(match_key(p) for p in proclitics())
         self.openable = frozenset(c + w for w in firsts for c in clitics)
-        self._vcache: dict[str, list[tuple[str, int, bool, bool]]] = {}
+        self._vcache: dict[str, list[tuple[str, int, bool, bool, bool]]] = {}
         self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
@@ -124,13 +124,16 @@ class TriggerIndex:
             best: TriggerHit | None = None
             best_key = ""
             variants = self._variants(text[tokens[i].start : tokens[i].end], keys[i])
-            for key, skip, has_article, purpose in variants:
+            for key, skip, has_article, purpose, preposed in variants:
                 cur, j = key, i
                 while True:
                     for trig in self.index.get(cur, ()):
                         # a verb never takes the article: التعاون is a noun, not تعاون;
                         # nor the ل of purpose: "لمنح"، "لبحث" are verbal nouns ("to grant")
-                        if trig.pos == "verb" and (has_article or purpose):
+                        if trig.pos == "verb" and (has_article or purpose or (preposed and any(
+                                t.pos == "noun" for t in self.index[cur]))):
+                            # (behind a preposition a form that is also a noun is the
+                            # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
                         if best is not None and j <= best.last_token:
                             break
@@ -156,15 +159,18 @@ class TriggerIndex:
                 free = best.last_token + 1
         return out
 
-    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool]]:
+    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool, bool]]:
         """The whole token, then its clitic splits with the shortest prefix first (وبحث is
-        و + بحث, not وب + حث): (key, prefix length, whether the prefix ends in ال)."""
+        و + بحث, not وب + حث): (key, prefix length, whether the prefix ends in ال, whether
+        it is the ل of purpose, whether any preposition or article stands before the word)."""
         cached = self._vcache.get(surface)
         if cached is None:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
-            cached = [v for v in [(key, 0, False, False)] + [
+            # (a verb takes none of these: التعاون، لمنح، بطلب)
+            cached = [v for v in [(key, 0, False, False, False)] + [
                 (match_key(r), p, match_key(surface[:p]).endswith("ال"),
-                 match_key(surface[:p]).lstrip("وف") == "ل") for p, r in splits]
+                 match_key(surface[:p]).lstrip("وف") == "ل",
+                 match_key(surface[:p]).lstrip("وف") not in ("", "س")) for p, r in splits]
                 if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached

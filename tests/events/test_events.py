@@ -695,3 +695,11 @@ def test_a_joined_verb_with_an_object_pronoun_and_what_it_asks_to_stop() -> None
     evs = _full(text)
     assert [e["type"] for e in evs] == ["ACCUSE", "REQUEST"]
     assert evs[1]["actors"] == ["josep_borrell"] and "tehran" in evs[1]["targets"]
+
+
+def test_a_withdrawal_completed_and_a_request_named_by_its_giver() -> None:
+    evs = _full("وأنهت فرنسا سحب قواتها من النيجر في ديسمبر الماضي بطلب من المجلس العسكري.",
+                "2024-01-10")
+    types = {e["type"]: e for e in evs}
+    assert types["RETREAT"]["actors"] == ["france"]
+    assert types["REQUEST"]["actors"] == ["niger_junta"]
