@@ -359,7 +359,7 @@ class Doc:
 
     def token_starts(self) -> list[int]:
         """Where each token starts, in order (computed once; do not modify the list)."""
-        if self._starts is None or len(self._starts) != len(self.tokens):
+        if self._starts is None:  # (set_tokens resets it)
             self._starts = [t.start for t in self.tokens]
         return self._starts
 

@@ -53,8 +53,8 @@ _MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 # People nouns whose "في X" names their country, not where the event happened ("علاقات مع
 # قادة الانقلاب في مالي"): X takes part
 _LEADER_NOUNS = frozenset(match_key(w) for w in (
-    "قادة", "زعماء", "حكام", "مسؤولي", "مسؤولين", "رؤساء", "حكومات", "سلطات", "قادة الانقلاب",
-    "المجلس العسكري", "السلطات", "القادة", "المسؤولين"))
+    "قادة", "زعماء", "حكام", "مسؤولي", "مسؤولين", "رؤساء", "حكومات", "سلطات", "السلطات",
+    "القادة"))
 _VENUE_WORDS = ("مقر", "بمقر", "ومقر")
 _MATERIAL_TYPES = ("MOBILIZE", "AID", "ASSAULT", "PROTEST")
 # Dual nouns that stand for the two sides last named together: "وأكد الجانبان"، "اتفق البلدان"
@@ -168,7 +168,6 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     apart: set[tuple[int, int]] = set()  # triggers told as concurrent with another event
     background: list[bool] = []  # per event: told as the cause of another
     last_sources: tuple[str, ...] = ()
-    attribution_openers = frozenset().union(*(c.openers for c in cues["attribution"].values()))
     last_actor: str | None = None  # for pronouns that refer back across sentences
     last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
     for sent, (a, b) in zip(doc.sentences, doc.sentence_token_ranges(), strict=True):
@@ -176,7 +175,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
             continue
         keys = keys_all[a:b]
         hits = triggers.find(text, tokens[a:b], keys)
-        if not hits and attribution_openers.isdisjoint(keys):
+        if not hits and cues["attribution_openers"].isdisjoint(keys):
             continue  # no event and no source cited: nothing here changes what follows
         lo_m, hi_m = bisect.bisect_left(placed_firsts, a), bisect.bisect_left(placed_firsts, b)
         sent_ms = _absorb_titles(placed[lo_m:hi_m], etype, keys_all, cues["titles"])
@@ -650,15 +649,10 @@ def _anaphoric_object(keys: list[str], first: int, hi: int, sent_ms: list[_M],
     return None
 
 
-_REACTION_ADVERBS = frozenset(match_key(w) for w in (
-    "تنديدا", "تنديداً", "احتجاجا", "احتجاجاً", "رفضا", "رفضاً", "استنكارا", "استنكاراً"))
-# How close (characters) two triggers of one sentence stand when one retells the other
-# with fewer names ("وقّعت أديس أبابا في الأول من يناير مذكرة تفاهم"); further apart they
-# are two happenings ("رفعت موسكو عناصر الفيلق …، تزامنا مع إدخال قوافل إلى مالي").
-_RETELL_CHARS = 50
+_REACTION_ADVERBS = frozenset(match_key(w) for w in ("تنديدا", "احتجاجا", "رفضا", "استنكارا"))
 # Words that tell a second, concurrent happening ("تزامنا مع إدخال قوافل"): not a retelling
 _CONCURRENT_CUES = frozenset(match_key(w) for w in (
-    "تزامنا", "تزامناً", "بالتزامن", "بالتوازي", "موازاة", "بموازاة", "تزامن", "يتزامن"))
+    "تزامنا", "بالتزامن", "بالتوازي", "موازاة", "بموازاة", "تزامن", "يتزامن"))
 _CAUSE_CUES = frozenset(match_key(w) for w in ("ردا", "انتقاما", "بعد", "عقب", "إثر", "جراء"))
 
 
@@ -1350,8 +1344,7 @@ def _merge(events: list[Event], etype: dict[str, str],
             p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
             if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
                     and (p_all <= e_all or e_all <= p_all) and (
-                        not prev.targets or not ev.targets) \
-                    and abs(ev.trigger.start - prev.trigger.end) <= _RETELL_CHARS:
+                        not prev.targets or not ev.targets):
                 # one sentence telling one happening twice, once with fewer names
                 # ("وقّعت أديس أبابا … مذكرة تفاهم مع أرض الصومال"): keep the fuller one
                 fuller = ev if len(e_all) > len(p_all) else prev

@@ -100,6 +100,8 @@ class TriggerIndex:
                     for n in range(1, len(toks)):
                         prefixes.add(" ".join(toks[:n]))
         self.prefixes = frozenset(prefixes)
+        self.noun_keys = frozenset(k for k, ts in self.index.items()
+                                   if any(t.pos == "noun" for t in ts))
         # every key a token can have and still open a trigger: a form's first word behind
         # any proclitic sequence; other tokens are passed over without looking at them
         firsts = {k.split(" ")[0] for k in self.index}
@@ -130,8 +132,8 @@ class TriggerIndex:
                     for trig in self.index.get(cur, ()):
                         # a verb never takes the article: التعاون is a noun, not تعاون;
                         # nor the ل of purpose: "لمنح"، "لبحث" are verbal nouns ("to grant")
-                        if trig.pos == "verb" and (has_article or purpose or (preposed and any(
-                                t.pos == "noun" for t in self.index[cur]))):
+                        if trig.pos == "verb" and (has_article or purpose or (
+                                preposed and cur in self.noun_keys)):
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
@@ -168,9 +170,7 @@ class TriggerIndex:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
             # (a verb takes none of these: التعاون، لمنح، بطلب)
             cached = [v for v in [(key, 0, False, False, False)] + [
-                (match_key(r), p, match_key(surface[:p]).endswith("ال"),
-                 match_key(surface[:p]).lstrip("وف") == "ل",
-                 match_key(surface[:p]).lstrip("وف") not in ("", "س")) for p, r in splits]
+                _split_variant(match_key(r), p, match_key(surface[:p])) for p, r in splits]
                 if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached
@@ -264,6 +264,13 @@ class PhraseSet(frozenset[str]):
         return out
 
 
+def _split_variant(key: str, plen: int, prefix: str) -> tuple[str, int, bool, bool, bool]:
+    """A clitic split as a variant: (key, prefix length, the prefix ends in ال, it is the ل
+    of purpose, a preposition or the article stands before the word)."""
+    bare = prefix.lstrip("وف")
+    return key, plen, prefix.endswith("ال"), bare == "ل", bare not in ("", "س")
+
+
 @lru_cache(maxsize=256)
 def _with_clitics(words: frozenset[str]) -> frozenset[str]:
     """The words and the forms they take behind a clitic (one set per requirement list)."""
@@ -277,6 +284,9 @@ def cue_lists() -> dict[str, Any]:
         sec: {k: PhraseSet(tuple(match_key(w) for w in v)) for k, v in data[sec].items()}
         for sec in ("certainty", "attribution")
     }
+    # a sentence with none of these and no trigger cites no source either
+    out["attribution_openers"] = frozenset().union(
+        *(c.openers for c in out["attribution"].values()))
     out["light_verbs"] = PhraseSet(tuple(match_key(w) for w in data["light_verbs"]))
     out["habitual"] = PhraseSet(tuple(match_key(w) for w in data.get("habitual", ())))
     story = load_yaml("ar/dates.yaml").get("story_relative") or []

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ..data import load_yaml
@@ -63,7 +63,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     cue_at = _cue_positions(keys, {
         "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
-        "generic": kb.generic_first_words, "state": frozenset({"الدوله"})})
+        "generic": kb.generic_first_words})
+    cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
 
     def has(cue: str, a: int, b: int) -> bool:
         at = cue_at[cue]
@@ -155,15 +156,13 @@ def _proclitics_shortest_first() -> tuple[str, ...]:
 def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
                    ) -> dict[str, list[int]]:
     """For each cue list, the token positions holding one of its words (or the word behind
-    one clitic letter, or "الدولة" inside the token for the state nisba rule)."""
+    one clitic letter)."""
     out: dict[str, list[int]] = {name: [] for name in words}
     names_of = _names_of(tuple(words.items()))
     # few tokens are cue words: find them in one comprehension, then file each one
     for i, names in [(i, names) for i, k in enumerate(keys) if (names := names_of.get(k))]:
         for name in names:
             out[name].append(i)
-    if "state" in out:
-        out["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]
     return out
 
 
@@ -172,9 +171,8 @@ def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[
     """Cue word -> the cue lists holding it (built once per set of lists)."""
     plain: dict[str, tuple[str, ...]] = {}
     for name, ws in words:
-        if name != "state":
-            for w in ws:
-                plain[w] = plain.get(w, ()) + (name,)
+        for w in ws:
+            plain[w] = plain.get(w, ()) + (name,)
     # behind one clitic letter (وزير → ووزير، بالرئيس): every letter is listed, so that a
     # token is looked up once; a cue word itself wins over a letter and a shorter word
     out = {letter + w: names for w in plain for names in (plain[w],) for letter in _LETTERS}
@@ -213,8 +211,7 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             named.setdefault(first, []).append(m)
     if not named:
         return []
-    covered = sorted((m.start, m.end) for m in mentions)
-    starts = [a for a, _ in covered]
+    named_over = _overlap_test(mentions)
     out: list[Mention] = []
     ends = tuple("ال" + h for h in named)
     for i in [i for i, k in enumerate(keys) if k.endswith(ends)]:
@@ -229,17 +226,37 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         before = [m for m in named[head] if m.end <= tok.start]
         if not before:
             continue
-        j = bisect.bisect_right(starts, tok.start)
-        if any(a <= tok.start < b for a, b in covered[max(j - 3, 0) : j + 1]):
+        if named_over(tok.start, tok.end):
             continue  # already part of a name
-        skip = next((pl for pl, rest in proclitic_splits(text[tok.start : tok.end])
-                     if match_key(rest) == k[at:]), 0 if at == 0 else -1)
+        skip = _skip_to(text[tok.start : tok.end], k, k[at:])
         if skip < 0:
             continue
         ante = before[-1]
         start = tok.start + skip
         out.append(Mention(start, tok.end, text[start : tok.end], "ORG", ante.kb_id, "coref"))
     return out
+
+
+def _skip_to(surface: str, key: str, word: str) -> int:
+    """How many characters of the token ``surface`` (match key ``key``) come before
+    ``word`` behind its clitics: 0 when the token is the word, -1 when it does not hold it
+    ("بالرئيس" holds "الرئيس" after one character)."""
+    if key == word:
+        return 0
+    return next((pl for pl, rest in proclitic_splits(surface) if match_key(rest) == word), -1)
+
+
+def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
+    """A test whether [start, end) overlaps one of ``mentions`` (bisection over them)."""
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in covered]
+    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
+
+    def test(start: int, end: int) -> bool:
+        j = bisect.bisect_left(starts, end)  # the mentions that start before the end
+        return bool(j) and reach[j - 1] > start
+
+    return test
 
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
@@ -284,9 +301,7 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
     unique = {p: next(iter(v)) for p, v in holders.items() if len(v) == 1}
     if not unique:
         return []
-    covered = sorted((m.start, m.end) for m in mentions)
-    covered_starts = [a for a, _ in covered]
-    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
+    named_over = _overlap_test(mentions)
     out: list[Mention] = []
     # phrases by their second word, which carries no clitic: one pass over the tokens
     by_second: dict[str, list[tuple[str, ...]]] = {}
@@ -317,17 +332,12 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
             continue
         if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
             continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
-        skip = 0
-        if first != phrase[0]:
-            surface = text[toks[i].start : toks[i].end]
-            skip = next((pl for pl, rest in proclitic_splits(surface)
-                         if match_key(rest) == phrase[0]), -1)
-            if skip < 0:
-                continue
+        skip = _skip_to(text[toks[i].start : toks[i].end], first, phrase[0])
+        if skip < 0:
+            continue
         start, end = toks[i].start + skip, toks[i + n - 1].end
-        j = bisect.bisect_left(covered_starts, end)  # mentions that start before the end
-        if j and reach[j - 1] > start:
-            continue  # one of them runs into the phrase: it is already named
+        if named_over(start, end):
+            continue  # a mention runs into the phrase: it is already named
         out.append(Mention(start, end, text[start:end], "PER", who, "coref"))
     return out
 
@@ -435,16 +445,12 @@ def _construct_body(text: str, head: Token, key: str, country: str, kb: Knowledg
     """(start, entry) of the body a head noun before a country's name names ("جيش بوركينا
     فاسو", "وحكومة مالي"): the one entry of that country with the head's generic alias."""
     heads = _construct_heads()
-    word = key if key in heads else None
-    skip = 0
-    if word is None:
-        surface = text[head.start : head.end]
-        for plen, rest in proclitic_splits(surface):
-            if match_key(rest) in heads:
-                word, skip = match_key(rest), plen
-                break
+    surface = text[head.start : head.end]
+    word = next((w for w in (key, *(match_key(r) for _, r in proclitic_splits(surface)))
+                 if w in heads), None)
     if word is None:
         return None
+    skip = _skip_to(surface, key, word)
     bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == country]
     return (head.start + skip, bodies[0]) if len(bodies) == 1 else None
 
