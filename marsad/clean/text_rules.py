@@ -43,6 +43,9 @@ import yaml
 from marsad.errors import DataFileError
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
+from .published import Published, capture_header, find_published
+from .structure import STRUCTURE_RULE_IDS, STRUCTURE_RULES
+
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
 
 KINDS = frozenset({"line", "words", "block", "context"})
@@ -58,8 +61,9 @@ CONTEXT_RULES = frozenset(
         "latin_garbage",
         "symbol_line",
         "trailing_counter",
+        "capture_header",
     }
-)
+) | STRUCTURE_RULE_IDS
 _RULE_KEYS = frozenset(
     {
         "id",
@@ -140,6 +144,8 @@ class Cleaned:
     title: str | None
     dateline: str | None
     dateline_raw_start: int | None
+    # The page's own publication date, where it was read (see marsad/clean/published.py).
+    published: Published | None = None
 
 
 @dataclass(frozen=True)
@@ -572,10 +578,9 @@ def _core(key: str) -> str:
     return s[:end]
 
 
-def _split_lines(raw: str) -> list[_Line]:
+def _split_lines(raw: str, pos: int = 0) -> list[_Line]:
     lines: list[_Line] = []
-    pos = 0
-    for m in _BREAK_RE.finditer(raw):
+    for m in _BREAK_RE.finditer(raw, pos):
         lines.append(_Line(raw, pos, m.start()))
         pos = m.end()
     lines.append(_Line(raw, pos, len(raw)))
@@ -591,8 +596,12 @@ class _Cleaner:
         self.raw = raw
         self.rs = rs
         self.s = rs.settings
-        self.lines = _split_lines(raw)
+        # A crawler's " date 2025-05-12 " in front of the first line is no part of the page.
+        self.header_date, self.header_end = capture_header(raw)
+        self.lines = _split_lines(raw, self.header_end)
         self._arabic: bool | None = None
+        self.title: _Line | None = None
+        self.dateline_line: _Line | None = None
 
     @property
     def arabic(self) -> bool:
@@ -633,8 +642,22 @@ class _Cleaner:
                     has_date and _PLACE_PREFIX_RE.fullmatch(s) is not None
                 ):
                     result = ("date" if has_date else "time", label)
+            if result is None:
+                result = self.parsed_date_kind(line)
         line._date = result
         return result
+
+    def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:
+        """The date module's reading, for the forms the line grammar does not spell out
+        (ordinal days, ISO date-times, Hijri dates with their era mark beside the Gregorian)."""
+        from marsad.text.dates import parse_dateline
+
+        if parse_dateline(line.kept_text) is None:
+            return None
+        g = self.rs.dates
+        label = ("publish" if g.publish.search(line.key) else
+                 "update" if g.update.search(line.key) else "none")
+        return ("date", label)
 
     def has_date(self, line: _Line) -> bool:
         return self.rs.dates.date.search(line.key) is not None
@@ -1069,9 +1092,13 @@ class _Cleaner:
         self.blocks()
         self.trailing_bullet_list()
         self.trailing_counters()
+        for rule in STRUCTURE_RULES:
+            rule(self)
         self.inline()
-        title_line = self.title_line()
-        dateline_line = self.pick_dateline(title_line)
+        self.title = title_line = self.title_line()
+        self.header_widget_dates()
+        published = find_published(self)
+        dateline_line = self.dateline_line
         if dateline_line is not None and title_line is not None:
             self.header_dates(title_line, dateline_line)
         dateline = dateline_start = None
@@ -1087,6 +1114,7 @@ class _Cleaner:
             title=title_line.kept_text if title_line is not None else None,
             dateline=dateline,
             dateline_raw_start=dateline_start,
+            published=published,
         )
 
     def title_line(self) -> _Line | None:
@@ -1105,32 +1133,25 @@ class _Cleaner:
             return line
         return None
 
-    def pick_dateline(self, title: _Line | None) -> _Line | None:
-        header = {id(ln) for ln in self.header_zone()}
-        after_title = False
-        best: tuple[int, int, _Line] | None = None
-        for n, line in enumerate(self.lines):
-            if line is title:
-                after_title = True
-            if not line.kept or line.spans:
-                continue
+    def first_body_index(self) -> int:
+        """Index in ``lines`` of the first kept paragraph of prose (len(lines) when none)."""
+        return next((n for n, ln in enumerate(self.lines) if ln.kept and self.body_like(ln)),
+                    len(self.lines))
+
+    def over_article(self, line: _Line) -> bool:
+        """The next non-blank line is kept: the date stands over the article (its title or
+        first paragraph), not over the masthead, a menu or a logo."""
+        nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank), None)
+        return nxt is not None and nxt.kept
+
+    def header_widget_dates(self) -> None:
+        """A bare date above the title that stands over furniture is the header's "today"."""
+        for line in self.header_zone():
+            if line is self.title:
+                return
             kind = self.date_kind(line)
-            if kind is None or kind[0] != "date":
-                continue
-            # Preference: a "published" label anywhere; then an unlabelled date in the header,
-            # under the title first (where sites print the dateline), then above it; then one
-            # anywhere; an "updated" label last.
-            if kind[1] == "publish":
-                rank = 0
-            elif kind[1] == "update":
-                rank = 4
-            elif id(line) in header:
-                rank = 1 if after_title else 2
-            else:
-                rank = 3
-            if best is None or (rank, n) < best[:2]:
-                best = (rank, n, line)
-        return best[2] if best else None
+            if kind is not None and kind == ("date", "none") and not self.over_article(line):
+                line.rule = "widget_date"
 
     def header_dates(self, title: _Line, dateline: _Line) -> None:
         """With the dateline under the headline, a bare date above it is the page's "today"."""
@@ -1161,6 +1182,8 @@ class _Cleaner:
     def removals(self) -> tuple[Removal, ...]:
         out: list[Removal] = []
         raw = self.raw
+        if self.header_end:
+            out.append(Removal(0, self.header_end, "capture_header", raw[: self.header_end]))
         for line in self.lines:
             if line.blank:
                 continue

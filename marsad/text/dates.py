@@ -422,7 +422,7 @@ _RULES_SRC: dict[str, str] = {
 (?:
     (?:(?P<rc><ROPEN>)\s+)?
     (?:
-        <NCL>(?<![\d.,:٫/])(?P<d1>\d{1,2})<NEND>
+        <NCL>(?<![\d.,:٫/])(?P<d1>\d{1,2})<NEND>(?:<ORDSUF>)?
         (?:\s*(?P<dj>[-–/]|<RJOIN>)\s*<NCL>(?P<d2>\d{1,2})<NEND>)?
         \s*(?:<OF>\s+)?
       | (?P<o1><ORD>)\s+<OF>\s+
@@ -437,7 +437,7 @@ _RULES_SRC: dict[str, str] = {
 )""",
     # May 12, 2025 / مايو 12، 2025
     "mdy": r"""
-<B><CL>(?P<m1><MONTH>)(?!\w)\s+(?P<d1>\d{1,2})(?!\d)\s*[,،]?\s*(?P<y>\d{4})(?!\d)""",
+<B><CL>(?P<m1><MONTH>)(?!\w)\s+(?P<d1>\d{1,2})(?!\d)(?:<ORDSUF>)?\s*[,،]?\s*(?P<y>\d{4})(?!\d)""",
     # عام 2020، سنة 2011، مطلع 2025، النصف الأول من 2024، ثورة 2011، 1446 هـ
     "year": r"""
 <B><CL>(?:(?P<pre><PREP>)\s+<CL>)?
@@ -698,6 +698,8 @@ class _Lexicon:
 
         parts = {
             "B": _B, "CL": _CL, "CLA": _CLA, "NCL": _NCL, "NEND": _NEND,
+            # English ordinal day suffixes of bilingual datelines: "3rd, March 2024"
+            "ORDSUF": r"(?:st|nd|rd|th)(?!\w)[,،]?",
             "MONTH": self.month.pattern, "EPITHET": self.epithet.pattern,
             "WD": self.weekday.pattern, "QUAL": self.qual.pattern, "THIS": self.this.pattern,
             "BLAST": self.blast.pattern, "PART": self.part.pattern, "FRAC": self.frac.pattern,

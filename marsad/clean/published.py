@@ -1,0 +1,188 @@
+"""The date a page states as its own publication date, and where on the page it stands.
+
+Candidates are tried by the named functions of :data:`FINDERS`, strongest first; the first
+that answers wins. Each answer says where the date came from (``source``), so a user can see
+why an article is dated as it is:
+
+- ``header``: a capture header (" date 2025-05-12 …") that a crawler put before the page;
+- ``dateline``: a line that is only a date (with labels, weekday, time, zone, a city) —
+  labelled as the publication date anywhere, else under the title, else above it; an
+  "updated" line only when nothing else is there;
+- ``byline``: a byline that carries the date ("كتب محمد علي الأحد، 3 مارس 2024 10:20 ص",
+  "سارة أحمد | 12 أكتوبر 2024");
+- ``dateline`` also for a paragraph that opens with a place and a date closed by a dash
+  ("الخرطوم، 3 مارس 2024 – ");
+- ``footer``: a date-only line after the last paragraph (ranked with the date lines).
+
+Rejected, as every gold set rejects them: the "today is …" date of a page's header widget (a
+date over the masthead or menus rather than over the article), dates inside URLs, and dates
+inside sentences (the first sentence's "اليوم الثلاثاء 4 آذار" dates the event, not the page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from marsad.text.dates import find_dates, parse_dateline
+
+if TYPE_CHECKING:  # the cleaner imports this module
+    from .text_rules import _Cleaner, _Line
+
+SOURCES = ("header", "dateline", "byline", "footer", "html-meta", "input")
+
+# " date 2025-05-12 " in front of a page: the crawler's capture header.
+CAPTURE_HEADER_RE = re.compile(r"[ \t\u00a0]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t\u00a0]+|$)")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|net|org|html?|php)\S*", re.I)
+# Words that open a byline; a date after one of them in the same line is the byline's date.
+_BYLINE_RE = re.compile(
+    r"^\W*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|متابعة|by|par)(?=[\s:\-–—|]|[^\W\d_])",
+    re.IGNORECASE)
+# How far into a byline the date may stand (a merged capture runs on into the article).
+_BYLINE_DATE_CHARS = 90
+# An opening "المكان، 3 مارس 2024 –": the date starts this close to the paragraph's start.
+_OPENING_DATE_CHARS = 40
+_DASHES = ("–", "-", "—", "ـ", "(", "|")
+# A numeric date whose day and month could be swapped: 05/06/2024.
+_NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class Published:
+    date: date
+    source: str
+    ambiguous: bool = False  # day-first reading of a date whose numbers allow both orders
+
+
+def capture_header(raw: str) -> tuple[date | None, int]:
+    """The date and the length of a capture header at the start of ``raw`` (0 when none)."""
+    m = CAPTURE_HEADER_RE.match(raw)
+    if m is None:
+        return None, 0
+    try:
+        return date.fromisoformat(m.group(1)), m.end()
+    except ValueError:
+        return None, 0
+
+
+def _without_urls(text: str) -> str:
+    return _URL_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def _ambiguous(text: str, day: date) -> bool:
+    for m in _NUMERIC_RE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a != b and a <= 12 and b <= 12 and (day.day, day.month) == (a, b):
+            return True
+    return False
+
+
+def _answer(text: str, day: date | None, source: str) -> Published | None:
+    return Published(day, source, _ambiguous(text, day)) if day is not None else None
+
+
+def _line_date(ln: _Line) -> date | None:
+    return parse_dateline(_without_urls(ln.kept_text))
+
+
+def from_header(cl: _Cleaner) -> Published | None:
+    """" date 2024-03-18 الوزير يصل …": the capture header, found before the lines were made."""
+    return Published(cl.header_date, "header") if cl.header_date is not None else None
+
+
+def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
+    """(position, line, label) of the kept lines that are only a date."""
+    out = []
+    for n, ln in enumerate(cl.lines):
+        if not ln.kept or ln.spans:
+            continue
+        kind = cl.date_kind(ln)
+        if kind is not None and kind[0] == "date":
+            out.append((n, ln, kind[1]))
+    return out
+
+
+def from_date_line(cl: _Cleaner) -> Published | None:
+    """"نُشر في 12 أكتوبر 2024" anywhere, else "الاثنين 2025/05/12" under the title, else
+    above it when the article follows, else alone further down (after a standfirst, or at
+    the page's foot); an "آخر تحديث" line only when nothing else is there."""
+    title = cl.title
+    header = {id(ln) for ln in cl.header_zone()}
+    best: tuple[int, int, _Line] | None = None
+    for n, ln, label in _date_lines(cl):
+        if label == "publish":
+            rank = 0
+        elif label == "update":
+            rank = 4
+        elif id(ln) in header:
+            below = title is not None and ln.start > title.start
+            if not below and not cl.over_article(ln):
+                continue  # a header widget's "today"
+            rank = 1 if below else 2
+        else:
+            rank = 3
+        if best is None or (rank, n) < best[:2]:
+            best = (rank, n, ln)
+    if best is None:
+        return None
+    cl.dateline_line = line = best[2]
+    source = "footer" if best[0] == 3 and _after_body(cl, line) else "dateline"
+    return _answer(line.kept_text, _line_date(line), source)
+
+
+def _after_body(cl: _Cleaner, line: _Line) -> bool:
+    return not any(ln.kept and cl.body_like(ln) for ln in cl.lines if ln.start > line.start)
+
+
+def from_byline(cl: _Cleaner) -> Published | None:
+    """"كتب محمد علي الأحد، 3 مارس 2024 10:20 ص" or "سارة أحمد | 12 أكتوبر 2024" before the
+    first paragraph (or as the first words of a page captured as one line)."""
+    for ln in cl.lines[: cl.first_body_index() + 1]:
+        if ln.blank or ln.rule not in (None, "byline"):
+            continue
+        text = _without_urls(ln.kept_text)
+        starts = _BYLINE_RE.match(text) is not None
+        if not starts and not ("|" in text and ln.words <= 12):
+            continue
+        head = text[:_BYLINE_DATE_CHARS] if starts else text
+        for m in find_dates(head):
+            if m.precision == "day" and m.first is not None and not m.relative:
+                return _answer(m.text, m.first, "byline")
+    return None
+
+
+def from_opening(cl: _Cleaner) -> Published | None:
+    """"الخرطوم، 3 مارس 2024 – أعلن الجيش …": a place and a full date closed by a dash or an
+    agency credit at the start of the first paragraph."""
+    i = cl.first_body_index()
+    if i >= len(cl.lines):
+        return None
+    head = cl.lines[i].kept_text[:80]
+    for m in find_dates(head):
+        after = head[m.end : m.end + 4].strip()
+        if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
+                and not m.relative and after[:1] in _DASHES:
+            return _answer(m.text, m.first, "dateline")
+    return None
+
+
+Finder = Callable[["_Cleaner"], "Published | None"]
+
+FINDERS: tuple[Finder, ...] = (
+    from_header,
+    from_date_line,
+    from_byline,
+    from_opening,
+)
+
+
+def find_published(cl: _Cleaner) -> Published | None:
+    """The first answer of :data:`FINDERS`, in order."""
+    for finder in FINDERS:
+        found = finder(cl)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,200 @@
+"""Page-structure rules: furniture recognised by where a line stands, not by what it says.
+
+The line rules of ``furniture.yaml`` know the fixed interface strings of news sites. What no
+phrase list can know is the site's own name, its section names and the headlines of its other
+articles; these are recognised by their place on the page around the article's body:
+
+- above the article's title, a column of four or more headlines is a list of other
+  articles (the title is the last of them);
+- after the article's last paragraph, three or more headlines, or two or more one-to-three
+  word lines (site sections, comment texts), are the page's tail;
+- between the top of the page and the first paragraph, a one-to-three word line is a site
+  name, section label or kicker, once the page has a real headline;
+- one line of forty words or more without a comma or a full stop, but with headline marks
+  ("..", ":", "|"), is a ticker of headlines flattened into one line;
+- on an Arabic page, a line without a single Arabic letter is a logo, an English caption,
+  an embedded post or an interface string in another language (dates excepted: they are
+  read for the publication date).
+
+Each rule is a plain function over the cleaner, run in the order of :data:`STRUCTURE_RULES`
+after the line and block rules, so that the furniture they already found is skipped. Every
+rule drops only lines that cannot be a sentence of the article's body, so when a line is
+ambiguous it is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from marsad.text.normalize import ARABIC_LETTER_RE
+
+if TYPE_CHECKING:  # the cleaner imports this module
+    from .text_rules import _Cleaner, _Line
+
+# A line break inside a sentence never leaves a comma or a stop out of forty words of prose.
+TICKER_MIN_WORDS = 40
+# A column of headlines above the title: the title and at least three others.
+TEASER_RUN_MIN = 4
+# Headlines of other articles below the body, and the short lines (sections, comments).
+TAIL_HEADLINES_MIN = 3
+TAIL_SHORT_MIN = 2
+SHORT_MAX_WORDS = 3
+TEASER_MIN_WORDS = 4
+# An embedded post's text, and a reader's comment, are short next to an article's paragraphs.
+POST_MAX_WORDS = 60
+COMMENT_MAX_WORDS = 60
+_COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)|[!?؟]")
+_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\|")
+_SENTENCE_PUNCT_RE = re.compile(r"[،,.:;؛!?؟]")
+
+
+def _kept(cl: _Cleaner) -> list[_Line]:
+    return [ln for ln in cl.lines if ln.kept]
+
+
+def _first_body(cl: _Cleaner, kept: Sequence[_Line]) -> int:
+    """Index in ``kept`` of the first paragraph of prose (len(kept) when there is none)."""
+    return next((i for i, ln in enumerate(kept) if cl.body_like(ln)), len(kept))
+
+
+def _teaser(cl: _Cleaner, ln: _Line) -> bool:
+    """A headline of at least four words, not a date, place or byline line."""
+    return (TEASER_MIN_WORDS <= ln.words and cl.headline_like(ln)
+            and not cl.place_or_date(ln))
+
+
+def _short(cl: _Cleaner, ln: _Line) -> bool:
+    """A line of one to three words with no sentence punctuation and no date."""
+    return (ln.words <= SHORT_MAX_WORDS and _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
+            and cl.date_kind(ln) is None)
+
+
+def flattened_ticker(cl: _Cleaner) -> None:
+    """"في إنجاز جديد.. الفريق يفوز باللقب الوزير يصل إلى الرياض.. ويلتقي نظيره …" (forty
+    words and more, no comma, no stop): headlines run together into one line."""
+    for ln in _kept(cl):
+        if ln.words < TICKER_MIN_WORDS or _PROSE_MARK_RE.search(ln.kept_text):
+            continue
+        if len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2:
+            ln.rule = "flattened_ticker"
+
+
+def foreign_line(cl: _Cleaner) -> None:
+    """"Protesters gather in the square (AFP)", "Alsumaria TV", "Quitter la version mobile":
+    on an Arabic page a line with letters but no Arabic one is not the article's text."""
+    if not cl.arabic:
+        return
+    for ln in _kept(cl):
+        text = ln.kept_text
+        if ARABIC_LETTER_RE.search(text) or not _LETTER_RE.search(text):
+            continue
+        if cl.date_kind(ln) is None:
+            ln.rule = "foreign_line"
+
+
+def teaser_column(cl: _Cleaner) -> None:
+    """"الوزير يستقبل وفداً برلمانياً" / "ارتفاع أسعار الذهب في الأسواق المحلية" / … then the
+    title: a page that opens with four or more headlines opens with other articles' headlines;
+    the last one, over the byline, dateline or first paragraph, is the article's title."""
+    kept = _kept(cl)
+    end = _first_body(cl, kept)
+    run = 0
+    while run < end and _teaser(cl, kept[run]):
+        run += 1
+    if run >= TEASER_RUN_MIN:
+        for ln in kept[: run - 1]:
+            ln.rule = "teaser_list"
+
+
+def tail_lines(cl: _Cleaner) -> None:
+    """After the last paragraph: "الحكومة تقر موازنة العام المقبل" ×3 (other articles'
+    headlines), or "من نحن" / "اتصل بنا" (links, sections, readers' one-word comments)."""
+    kept = _kept(cl)
+    body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
+    if not body:
+        return
+    tail = kept[body[-1] + 1 :]
+    if not tail:
+        return
+    if len(tail) >= TAIL_SHORT_MIN and all(_short(cl, ln) for ln in tail):
+        rule = "tail_links"
+    elif len(tail) >= TAIL_HEADLINES_MIN and all(_teaser(cl, ln) or _short(cl, ln)
+                                                  for ln in tail):
+        rule = "teaser_list"
+    else:
+        return
+    for ln in tail:
+        ln.rule = rule
+
+
+def header_labels(cl: _Cleaner) -> None:
+    """"أخبار العالم" / "تقارير وحوارات" / the site's name, before the first paragraph: one to
+    three words without punctuation are labels once the page has a headline of its own."""
+    kept = _kept(cl)
+    head = kept[: _first_body(cl, kept)]
+    if not any(_teaser(cl, ln) for ln in head):
+        return
+    for ln in head:
+        if _short(cl, ln) and not cl.place_or_date(ln) and not ln.bullet:
+            ln.rule = "header_label"
+
+
+def embedded_post(cl: _Cleaner) -> None:
+    """"ما حدث اليوم يوم تاريخي للبلاد" over "— Name (@handle) 3 مارس 2024": the text of an
+    embedded post stands right above its signature line."""
+    prev: _Line | None = None
+    for ln in cl.lines:
+        if ln.blank:
+            continue
+        if ln.rule == "post_signature" and prev is not None and prev.kept \
+                and prev.words <= POST_MAX_WORDS:
+            prev.rule = "embedded_post"
+        prev = ln
+
+
+def comment_thread(cl: _Cleaner) -> None:
+    """"التعليقات" then "رائع" / "الله يحفظ البلد": after the last paragraph, what follows a
+    comment-section header is readers' comments, down to the end of the page."""
+    kept_body = [n for n, ln in enumerate(cl.lines) if ln.kept and cl.body_like(ln)]
+    if not kept_body:
+        return
+    lines = cl.lines[kept_body[-1] + 1 :]
+    start = next((i for i, ln in enumerate(lines) if ln.rule in _COMMENT_HEADERS), None)
+    if start is None:
+        return
+    rest = [ln for ln in lines[start + 1 :] if ln.kept]
+    if all(ln.words <= COMMENT_MAX_WORDS for ln in rest):
+        for ln in rest:
+            ln.rule = "comment_thread"
+
+
+def lone_time(cl: _Cleaner) -> None:
+    """"10:45 بتوقيت غرينتش" alone on a line: a clock, not a date of the article."""
+    for ln in _kept(cl):
+        kind = cl.date_kind(ln)
+        if kind is not None and kind[0] == "time":
+            ln.rule = "lone_time"
+
+
+StructureRule = Callable[["_Cleaner"], None]
+
+# Order: lines that are furniture whatever surrounds them first, so that the rules reading a
+# line's neighbours see the page without them.
+STRUCTURE_RULES: tuple[StructureRule, ...] = (
+    flattened_ticker,
+    foreign_line,
+    lone_time,
+    embedded_post,
+    comment_thread,
+    teaser_column,
+    tail_lines,
+    header_labels,
+)
+STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
+                                "tail_links", "header_label", "embedded_post",
+                                "comment_thread", "lone_time"})
