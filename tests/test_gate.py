@@ -16,15 +16,18 @@ from marsad.eval.scorer import evaluate
 
 from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 
+# Scores under the held-out protocol, evaluate's default (spec/annotation.md, "Scoring");
+# under the earlier all-participants scorer the event pins were demo .30/.11, seeds
+# .75/.51, event-set .75/.55.
 PINNED = {
-    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.30,
-             "events_strict": 0.11, "keep": 1.0, "drop": 1.0, "published": 1.0},
-    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.75,
-              "events_strict": 0.51, "keep": 1.0, "drop": 1.0, "published": 1.0},
+    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.33,
+             "events_strict": 0.14, "keep": 1.0, "drop": 1.0, "published": 1.0},
+    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.78,
+              "events_strict": 0.55, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
     "ner-set": {"entities": 0.82, "entities_typed": 0.80, "published": 1.0},
-    "event-set": {"entities": 0.96, "events_relaxed": 0.75, "events_strict": 0.55,
+    "event-set": {"entities": 0.96, "events_relaxed": 0.77, "events_strict": 0.57,
                   "published": 1.0},
 }
 

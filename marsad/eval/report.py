@@ -3,21 +3,28 @@
 Example (numbers invented)::
 
     documents: 5 (gold) 5 (system)
+    protocol: heldout (spec/annotation.md, "Scoring")
     entities     P 0.812  R 0.744  F1 0.777   (TP 125 / sys 154 / gold 168)
     entities@typ P 0.766  R 0.702  F1 0.733   (TP 118 / sys 154 / gold 168)
     events relax P 0.600  R 0.526  F1 0.561   (TP 30 / sys 50 / gold 57)
     events strct P 0.300  R 0.263  F1 0.280   (TP 15 / sys 50 / gold 57)
+    events allpt P 0.500  R 0.439  F1 0.467   (TP 25 / sys 50 / gold 57)
+    event dates  recall 0.625 (20/32 gold events with a date)
     event pairs  attribution 0.700 (21/30)  date 0.800 (24/30)  location 0.633 (19/30) ...
     published    acc 1.000 (2/2 stated; 5/5 overall)
     keep         1.000 (15/15, 15 exact)   drop 1.000 (15/15)
 
-followed by one row per event type and, on request, one row per document.
+followed by one row per event type and, on request, one row per document. Under the
+held-out protocol "events allpt" is relaxed with every gold participant required, and the
+published accuracy is over the documents whose gold states a date; under the
+all-participants protocol that row would repeat "events relax" and is left out, and the
+published accuracy is over all documents.
 """
 
 from __future__ import annotations
 
 from marsad.eval.gold import PLOVER_TYPES
-from marsad.eval.scorer import PRF, DocResult, Ratio, Report
+from marsad.eval.scorer import HELDOUT, PRF, DocResult, Ratio, Report, Scores
 
 
 def _num(x: float | None) -> str:
@@ -43,6 +50,27 @@ def _doc_row(doc_id: str, res: DocResult, width: int) -> str:
     return row + ("" if res.in_system else "  (missing from system output)")
 
 
+def _published(report: Report) -> Ratio:
+    """The headline published figure: the held-out protocol counts stated dates only."""
+    o = report.overall
+    return o.published_stated if report.protocol == HELDOUT else o.published
+
+
+def _event_lines(report: Report) -> list[str]:
+    o: Scores = report.overall
+    lines = [_prf_line("events relax", o.events_relaxed),
+             _prf_line("events strct", o.events_strict)]
+    if report.protocol == HELDOUT:
+        lines.append(_prf_line("events allpt", o.events_allpart))
+    d = o.event_date_recall
+    lines += [
+        f"{'event dates':<12} recall {_num(d.value)} ({d.hit}/{d.total} gold events with a date)",
+        (f"{'event pairs':<12} attribution {_ratio(o.attribution)}  date {_ratio(o.date)}  "
+         f"location {_ratio(o.location)}  direction {_ratio(o.direction)}"),
+    ]
+    return lines
+
+
 def format_report(report: Report, *, per_doc: bool) -> str:
     """A compact table: overall scores, per-type event rows, per-document rows if asked."""
     o = report.overall
@@ -52,14 +80,13 @@ def format_report(report: Report, *, per_doc: bool) -> str:
                      f"{', '.join(report.missing_docs)}")
     if report.ignored_docs:
         lines.append(f"  without gold (ignored): {', '.join(report.ignored_docs)}")
+    source = ' (spec/annotation.md, "Scoring")' if report.protocol == HELDOUT else ""
     lines += [
+        f"protocol: {report.protocol}{source}",
         _prf_line("entities", o.entities),
         _prf_line("entities@typ", o.entities_typed),
-        _prf_line("events relax", o.events_relaxed),
-        _prf_line("events strct", o.events_strict),
-        (f"{'event pairs':<12} attribution {_ratio(o.attribution)}  date {_ratio(o.date)}  "
-         f"location {_ratio(o.location)}  direction {_ratio(o.direction)}"),
-        (f"{'published':<12} acc {_num(o.published.value)} "
+        *_event_lines(report),
+        (f"{'published':<12} acc {_num(_published(report).value)} "
          f"({o.published_stated.hit}/{o.published_stated.total} stated; "
          f"{o.published.hit}/{o.published.total} overall)"),
         (f"{'keep':<12} {_num(o.keep.value)} ({o.keep.hit}/{o.keep.total}, "
@@ -99,6 +126,6 @@ def format_report(report: Report, *, per_doc: bool) -> str:
     lines.append(
         f"summary: entities F1 {_num(o.entities.f1)} (typed {_num(o.entities_typed.f1)}); "
         f"events relaxed F1 {_num(o.events_relaxed.f1)}, strict {_num(o.events_strict.f1)}; "
-        f"published {_num(o.published.value)}; keep {_num(o.keep.value)}, "
+        f"published {_num(_published(report).value)}; keep {_num(o.keep.value)}, "
         f"drop {_num(o.drop.value)}")
     return "\n".join(lines)

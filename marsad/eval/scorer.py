@@ -1,7 +1,30 @@
 """Scoring system output (``spec/output.md``) against gold files (``spec/annotation.md``).
 
-Definitions
-===========
+Protocols
+=========
+
+``heldout`` (the default) is the protocol every held-out set is scored by
+(``spec/annotation.md``, "Scoring"); its rules live in :mod:`marsad.eval.heldout`:
+
+- Entities: each system entity maps to the gold entity with most votes (a mention whose
+  folded variants meet the gold's aliases, English name or key: one vote; ``kb_id`` equal
+  to the key: five). TP = gold keys found, FP = system entities mapping to none, so ``sys``
+  counts TP + FP. Typed: an entity of another type than its gold entity maps to none.
+- Events: relaxed = same type and at least ``min(2, n)`` of the ``n`` gold participants
+  among the mapped participants; strict = relaxed, actors equal (or all participants
+  equal, for types whose sides act alike), the gold location and an overlapping date
+  where gold has them. Pairs: a maximum matching preferring more shared participants,
+  then strict pairs. ``events_allpart`` is relaxed with every gold participant required.
+- ``keep``/``drop`` are exact (``keep_exact`` equals ``keep``); ``published_stated`` is the
+  published figure.
+
+``all-participants`` is the earlier scorer, defined below.
+
+Both report ``event_date_recall``: gold events with a date whose paired system event's
+date overlaps it, over the gold events with a date.
+
+Definitions (all-participants)
+==============================
 
 Documents. Every gold document is scored. A gold document with no system line counts as
 all-missed: no system entities or events, published date wrong, every keep string lost,
@@ -73,6 +96,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marsad.eval import heldout
 from marsad.eval.gold import GoldDoc, GoldEvent, load_gold_dir
 from marsad.text.normalize import match_key
 
@@ -197,6 +221,9 @@ class Scores:
     entities_typed: PRF = field(default_factory=PRF)
     events_relaxed: PRF = field(default_factory=PRF)
     events_strict: PRF = field(default_factory=PRF)
+    # relaxed under the all-participants rule, paired as the protocol pairs (held-out
+    # protocol: how much the min(2, n) rule adds; all-participants: equal to relaxed)
+    events_allpart: PRF = field(default_factory=PRF)
     event_types: dict[str, TypeCounts] = field(default_factory=dict)
     # per gold entity type: gold entities, system entities of that type, matched with that
     # type (so recall per type is typed_tp / gold, precision typed_tp / sys)
@@ -210,14 +237,17 @@ class Scores:
     keep: Ratio = field(default_factory=Ratio)
     keep_exact: Ratio = field(default_factory=Ratio)
     drop: Ratio = field(default_factory=Ratio)
+    # gold events with a date whose paired system event's date overlaps it
+    event_date_recall: Ratio = field(default_factory=Ratio)
 
     def type_counts(self, etype: str) -> TypeCounts:
         return self.event_types.setdefault(etype, TypeCounts())
 
     def add(self, other: Scores) -> None:
         for name in ("entities", "entities_typed", "events_relaxed", "events_strict",
-                     "attribution", "date", "location", "direction", "published",
-                     "published_stated", "keep", "keep_exact", "drop"):
+                     "events_allpart", "attribution", "date", "location", "direction",
+                     "published", "published_stated", "keep", "keep_exact", "drop",
+                     "event_date_recall"):
             getattr(self, name).add(getattr(other, name))
         for etype, tc in other.event_types.items():
             self.type_counts(etype).add(tc)
@@ -226,13 +256,14 @@ class Scores:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for name in ("entities", "entities_typed", "events_relaxed", "events_strict"):
+        for name in ("entities", "entities_typed", "events_relaxed", "events_strict",
+                     "events_allpart"):
             out[name] = getattr(self, name).to_dict()
         out["event_types"] = {t: self.event_types[t].to_dict() for t in sorted(self.event_types)}
         out["entity_types"] = {t: self.entity_types[t].to_dict()
                                for t in sorted(self.entity_types)}
         for name in ("attribution", "date", "location", "direction", "published",
-                     "published_stated", "keep", "keep_exact", "drop"):
+                     "published_stated", "keep", "keep_exact", "drop", "event_date_recall"):
             out[name] = getattr(self, name).to_dict()
         return out
 
@@ -244,6 +275,7 @@ class EventPair:
     type: str
     strict: bool
     overlap: int  # evidence overlap strength, 0..2
+    shared: int = 0  # gold participants among the system event's mapped participants
 
 
 @dataclass
@@ -276,7 +308,8 @@ class DocResult:
             "spurious_entities": self.spurious_entities,
             "event_pairs": [
                 {"system_id": p.system_id, "gold_index": p.gold_index, "type": p.type,
-                 "strict": p.strict, "overlap": p.overlap} for p in self.event_pairs
+                 "strict": p.strict, "overlap": p.overlap, "shared": p.shared}
+                for p in self.event_pairs
             ],
             "missed_events": self.missed_events,
             "spurious_events": self.spurious_events,
@@ -295,9 +328,11 @@ class Report:
     ignored_docs: list[str]  # system documents with no gold file (not scored)
     system_path: str | None = None
     gold_dir: str | None = None
+    protocol: str = "heldout"
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "protocol": self.protocol,
             "system_path": self.system_path,
             "gold_dir": self.gold_dir,
             "documents": {"gold": self.gold_docs, "system": self.system_docs,
@@ -316,6 +351,7 @@ class _SysEntity:
     kb_id: str | None
     type: str
     keys: frozenset[str]
+    mentions: tuple[str, ...] = ()  # mention texts, one per mention (held-out votes)
 
 
 @dataclass(frozen=True)
@@ -395,7 +431,8 @@ def _parse_system(obj: Any, fail: Fail) -> _SysDoc:
             surfaces.append(_get(m, "text", f"{f}.mentions[{j}].text", fail, kind=str,
                                  required=True))
         keys = frozenset(k for k in map(match_key, surfaces) if k)
-        entities.append(_SysEntity(eid, kb_id, etype, keys))
+        texts = tuple(surfaces[1:] if name else surfaces)
+        entities.append(_SysEntity(eid, kb_id, etype, keys, texts))
 
     def ref_list(ev: Mapping[str, Any], name: str, f: str) -> tuple[str, ...]:
         items = _get(ev, name, f"{f}.{name}", fail, kind=list, default=[])
@@ -610,60 +647,141 @@ def _compare_events(e: _SysEvent, v: GoldEvent, mapping: Mapping[str, str], gold
 # --------------------------------------------------------------------------- scoring
 
 
-def score_document(gold: GoldDoc, system: Mapping[str, Any] | None) -> DocResult:
-    """Score one gold document against its system object (``None`` when it is missing)."""
+def _empty_result(gold: GoldDoc, in_system: bool) -> DocResult:
+    """A result holding the gold-side counts; the system side is added by the scorers."""
     sc = Scores()
-    res = DocResult(gold.doc_id, system is not None, sc, published_gold=gold.published)
+    res = DocResult(gold.doc_id, in_system, sc, published_gold=gold.published)
     for v in gold.events:
         sc.type_counts(v.type).gold += 1
     sc.entities.gold = sc.entities_typed.gold = len(gold.entities)
     for g in gold.entities:
         sc.entity_types.setdefault(g.type, PRF()).gold += 1
-    sc.events_relaxed.gold = sc.events_strict.gold = len(gold.events)
+    sc.events_relaxed.gold = sc.events_strict.gold = sc.events_allpart.gold = len(gold.events)
+    sc.event_date_recall.total = sum(v.date is not None for v in gold.events)
     sc.keep.total = sc.keep_exact.total = len(gold.keep)
     sc.drop.total = len(gold.drop)
     sc.published.total = 1
     sc.published_stated.total = int(gold.published is not None)
-
-    if system is None:
+    if not in_system:
         res.missed_entities = [g.key for g in gold.entities]
         res.missed_events = [v.index for v in gold.events]
         res.lost_keep = list(gold.keep)
         res.kept_drop = list(gold.drop)
-        return res
+    return res
 
-    def fail(f: str, problem: str) -> SystemOutputError:
-        return SystemOutputError(f"<system {gold.doc_id}>", None, f, problem)
 
-    doc = _parse_system(system, fail)
-    view = _TextView.of(doc.text)
+def _id_mapping(doc: _SysDoc, gold: GoldDoc, match: Mapping[int, int]) -> dict[str, str]:
+    """System entity id -> gold key; an unmapped entity gets a placeholder.
 
-    # entities
+    "\x00" cannot occur in a gold key (KEY_RE), so the placeholder never equals one: an
+    unmapped entity never fills a gold role but does make an actor set or location wrong.
+    """
+    return {s.id: (gold.entities[match[si]].key if si in match else f"\x00{s.id}")
+            for si, s in enumerate(doc.entities)}
+
+
+def _legacy_entities(doc: _SysDoc, gold: GoldDoc, res: DocResult) -> dict[str, str]:
+    """All-participants protocol: the greedy one-to-one matching of the module docstring."""
+    sc = res.scores
     ent_match = _match_entities(doc.entities, gold)
     sc.entities.sys = sc.entities_typed.sys = len(doc.entities)
     sc.entities.tp = len(ent_match)
     sc.entities_typed.tp = sum(
         doc.entities[si].type == gold.entities[gi].type for si, gi in ent_match.items())
-    res.entity_pairs = [(doc.entities[si].id, gold.entities[gi].key)
-                        for si, gi in sorted(ent_match.items())]
     for se in doc.entities:
         sc.entity_types.setdefault(se.type, PRF()).sys += 1
     for si, gi in ent_match.items():
         if doc.entities[si].type == gold.entities[gi].type:
             sc.entity_types[gold.entities[gi].type].tp += 1
-    matched_gold = set(ent_match.values())
-    res.missed_entities = [g.key for gi, g in enumerate(gold.entities) if gi not in matched_gold]
-    res.spurious_entities = [s.id for si, s in enumerate(doc.entities) if si not in ent_match]
-    # "\x00" cannot occur in a gold key (KEY_RE), so the placeholder never equals one
-    mapping = {s.id: (gold.entities[ent_match[si]].key if si in ent_match else f"\x00{s.id}")
-               for si, s in enumerate(doc.entities)}
+    _list_entities(doc, gold, ent_match, res)
+    return _id_mapping(doc, gold, ent_match)
 
-    # events
+
+def _list_entities(doc: _SysDoc, gold: GoldDoc, match: Mapping[int, int], res: DocResult
+                   ) -> None:
+    res.entity_pairs = [(doc.entities[si].id, gold.entities[gi].key)
+                        for si, gi in sorted(match.items())]
+    found = set(match.values())
+    res.missed_entities = [g.key for gi, g in enumerate(gold.entities) if gi not in found]
+    res.spurious_entities = [s.id for si, s in enumerate(doc.entities) if si not in match]
+
+
+def _heldout_entities(doc: _SysDoc, gold: GoldDoc, res: DocResult) -> dict[str, str]:
+    """Held-out protocol: TP = gold keys found, FP = system entities mapping to no key.
+
+    So ``sys`` is TP + FP: a second system entity mapping to a key already found is
+    neither (the protocol counts found keys, not system entities). Typed: a system entity
+    whose type differs from its gold entity's counts as mapping to no key.
+    """
+    sc = res.scores
+    ents = [heldout.SystemEntity(s.kb_id, s.mentions) for s in doc.entities]
+    match = heldout.map_entities(ents, gold)
+    typed = {si: gi for si, gi in match.items()
+             if doc.entities[si].type == gold.entities[gi].type}
+    for prf, m in ((sc.entities, match), (sc.entities_typed, typed)):
+        prf.tp = len(set(m.values()))
+        prf.sys = prf.tp + len(doc.entities) - len(m)
+    for gi in set(typed.values()):
+        per_type = sc.entity_types[gold.entities[gi].type]
+        per_type.tp += 1
+        per_type.sys += 1
+    for si, s in enumerate(doc.entities):
+        if si not in typed:
+            sc.entity_types.setdefault(s.type, PRF()).sys += 1
+    _list_entities(doc, gold, match, res)
+    return _id_mapping(doc, gold, match)
+
+
+def _event_view(e: _SysEvent, mapping: Mapping[str, str]) -> heldout.EventView:
+    return heldout.EventView(
+        e.type, frozenset(mapping[x] for x in e.actors), frozenset(mapping[x] for x in e.targets),
+        None if e.location is None else mapping[e.location], e.date)
+
+
+def _heldout_weights(views: list[heldout.EventView], gold: GoldDoc
+                     ) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """Relaxed and all-participants edges, weighted for :func:`heldout.max_matching`.
+
+    The weight prefers more shared participants first and a strict pair second: a strict
+    pair adds 1, a shared participant adds more than every strict pair of one matching
+    together (``scale``), so strictness only breaks ties between equal participant totals.
+    """
+    scale = min(len(views), len(gold.events)) + 1
+    relaxed: dict[tuple[int, int], int] = {}
+    allpart: dict[tuple[int, int], int] = {}
+    for si, e in enumerate(views):
+        for gi, v in enumerate(gold.events):
+            if not heldout.relaxed(e, v):
+                continue
+            relaxed[si, gi] = (heldout.shared_participants(e, v) * scale
+                               + int(heldout.strict(e, v)))
+            if heldout.relaxed(e, v, all_participants=True):
+                allpart[si, gi] = relaxed[si, gi]
+    return relaxed, allpart
+
+
+def _heldout_events(doc: _SysDoc, gold: GoldDoc, mapping: Mapping[str, str],
+                    view: _TextView, res: DocResult) -> None:
+    """Pair by the largest matching over relaxed edges; score strictness on the pairs."""
+    views = [_event_view(e, mapping) for e in doc.events]
+    relaxed, allpart = _heldout_weights(views, gold)
+    res.scores.events_allpart.tp = len(heldout.max_matching(allpart))
+    infos: dict[tuple[int, int], _PairInfo] = {}
+    for si, gi in relaxed:
+        e, v = views[si], gold.events[gi]
+        overlap = _evidence_overlap(doc.events[si], match_key(v.evidence), view)
+        infos[si, gi] = _PairInfo(True, heldout.actors_ok(e, v), heldout.location_ok(e, v),
+                                  heldout.date_ok(e, v), overlap)
+    _count_events(doc, gold, mapping, heldout.max_matching(relaxed), infos, res)
+
+
+def _legacy_events(doc: _SysDoc, gold: GoldDoc, mapping: Mapping[str, str],
+                   view: _TextView, res: DocResult) -> None:
+    """All-participants protocol: greedy pairing of the module docstring."""
     gold_ev_keys = [match_key(v.evidence) for v in gold.events]
     infos: dict[tuple[int, int], _PairInfo] = {}
     cands: list[tuple[int, int, int, int]] = []
     for si, e in enumerate(doc.events):
-        sc.type_counts(e.type).sys += 1
         for gi, v in enumerate(gold.events):
             if e.type != v.type:
                 continue
@@ -672,7 +790,18 @@ def score_document(gold: GoldDoc, system: Mapping[str, Any] | None) -> DocResult
                 infos[si, gi] = info
                 cands.append((-info.overlap, -int(info.strict), si, gi))
     ev_match = _greedy((c[2], c[3]) for c in sorted(cands))
-    sc.events_relaxed.sys = sc.events_strict.sys = len(doc.events)
+    res.scores.events_allpart.tp = len(ev_match)
+    _count_events(doc, gold, mapping, ev_match, infos, res)
+
+
+def _count_events(doc: _SysDoc, gold: GoldDoc, mapping: Mapping[str, str],
+                  ev_match: Mapping[int, int], infos: Mapping[tuple[int, int], _PairInfo],
+                  res: DocResult) -> None:
+    """Counts and lists over the chosen pairs; the same for both protocols."""
+    sc = res.scores
+    for e in doc.events:
+        sc.type_counts(e.type).sys += 1
+    sc.events_relaxed.sys = sc.events_strict.sys = sc.events_allpart.sys = len(doc.events)
     for si, gi in sorted(ev_match.items()):
         e, v, info = doc.events[si], gold.events[gi], infos[si, gi]
         sc.events_relaxed.tp += 1
@@ -684,41 +813,77 @@ def score_document(gold: GoldDoc, system: Mapping[str, Any] | None) -> DocResult
         sc.date.count(info.date)
         sc.location.count(info.location)
         sc.direction.count(info.direction)
-        res.event_pairs.append(EventPair(e.id, v.index, v.type, info.strict, info.overlap))
-    matched_ev = set(ev_match.values())
-    res.missed_events = [v.index for gi, v in enumerate(gold.events) if gi not in matched_ev]
+        if v.date is not None:
+            sc.event_date_recall.hit += int(heldout.dates_overlap(e.date, v.date))
+        shared = len(v.participants & {mapping[x] for x in e.actors + e.targets})
+        res.event_pairs.append(EventPair(e.id, v.index, v.type, info.strict, info.overlap,
+                                         shared))
+    matched = set(ev_match.values())
+    res.missed_events = [v.index for gi, v in enumerate(gold.events) if gi not in matched]
     res.spurious_events = [e.id for si, e in enumerate(doc.events) if si not in ev_match]
 
-    # published date
-    res.published_system = doc.published
-    ok = doc.published == gold.published
-    sc.published.hit = int(ok)
-    sc.published_stated.hit = int(ok and gold.published is not None)
 
-    # keep / drop
+def _score_keep_drop(doc: _SysDoc, gold: GoldDoc, view: _TextView, res: DocResult, *,
+                     exact: bool) -> None:
+    """``exact`` (held-out): keep = in the text, drop = not in it, both as written."""
+    sc = res.scores
     for s in gold.keep:
         if s in doc.text:
             sc.keep.hit += 1
             sc.keep_exact.hit += 1
-        elif match_key(s) in view.key:
+        elif not exact and match_key(s) in view.key:
             sc.keep.hit += 1
         else:
             res.lost_keep.append(s)
     for s in gold.drop:
-        if match_key(s) in view.key:
+        if (s in doc.text) if exact else (match_key(s) in view.key):
             res.kept_drop.append(s)
         else:
             sc.drop.hit += 1
+
+
+HELDOUT = "heldout"
+ALL_PARTICIPANTS = "all-participants"
+PROTOCOLS: tuple[str, ...] = (HELDOUT, ALL_PARTICIPANTS)
+
+
+def _check_protocol(protocol: str) -> None:
+    if protocol not in PROTOCOLS:
+        raise ValueError(f"unknown protocol {protocol!r}: expected one of {', '.join(PROTOCOLS)}")
+
+
+def score_document(gold: GoldDoc, system: Mapping[str, Any] | None, *,
+                   protocol: str = HELDOUT) -> DocResult:
+    """Score one gold document against its system object (``None`` when it is missing)."""
+    _check_protocol(protocol)
+    res = _empty_result(gold, system is not None)
+    if system is None:
+        return res
+
+    def fail(f: str, problem: str) -> SystemOutputError:
+        return SystemOutputError(f"<system {gold.doc_id}>", None, f, problem)
+
+    doc = _parse_system(system, fail)
+    view = _TextView.of(doc.text)
+    if protocol == HELDOUT:
+        _heldout_events(doc, gold, _heldout_entities(doc, gold, res), view, res)
+    else:
+        _legacy_events(doc, gold, _legacy_entities(doc, gold, res), view, res)
+    res.published_system = doc.published
+    ok = doc.published == gold.published
+    res.scores.published.hit = int(ok)
+    res.scores.published_stated.hit = int(ok and gold.published is not None)
+    _score_keep_drop(doc, gold, view, res, exact=protocol == HELDOUT)
     return res
 
 
-def score_documents(system: Mapping[str, Mapping[str, Any]], gold: Mapping[str, GoldDoc]
-                    ) -> Report:
+def score_documents(system: Mapping[str, Mapping[str, Any]], gold: Mapping[str, GoldDoc], *,
+                    protocol: str = HELDOUT) -> Report:
     """Score in-memory system objects (``{doc_id: object}``) against loaded gold."""
     overall = Scores()
     per_doc: dict[str, DocResult] = {}
     for doc_id in sorted(gold):
-        res = score_document(gold[doc_id], system.get(doc_id))
+        res = score_document(gold[doc_id], system.get(doc_id), protocol=protocol)
         per_doc[doc_id] = res
         overall.add(res.scores)
     return Report(
@@ -728,15 +893,21 @@ def score_documents(system: Mapping[str, Mapping[str, Any]], gold: Mapping[str, 
         system_docs=len(system),
         missing_docs=sorted(d for d in gold if d not in system),
         ignored_docs=sorted(d for d in system if d not in gold),
+        protocol=protocol,
     )
 
 
 def evaluate(system_path: str | Path, gold_dir: str | Path, *,
-             article_dir: str | Path | None = None) -> Report:
-    """Load a system JSONL file and a gold directory and score them (module docstring)."""
+             article_dir: str | Path | None = None, protocol: str = HELDOUT) -> Report:
+    """Load a system JSONL file and a gold directory and score them (module docstring).
+
+    ``protocol``: ``"heldout"`` (default), the protocol every held-out set is scored by
+    (``spec/annotation.md``, "Scoring"); ``"all-participants"``, the earlier scorer.
+    """
+    _check_protocol(protocol)
     gold = load_gold_dir(gold_dir, article_dir=article_dir)
     system = load_system(system_path)
-    report = score_documents(system, gold)
+    report = score_documents(system, gold, protocol=protocol)
     report.system_path = str(system_path)
     report.gold_dir = str(gold_dir)
     return report

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from marsad.eval.report import format_report
-from marsad.eval.scorer import evaluate
+from marsad.eval.scorer import ALL_PARTICIPANTS, evaluate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 
@@ -20,10 +20,12 @@ OVERALL = """\
 documents: 2 (gold) 2 (system)
   missing from system (scored as all-missed): doc2
   without gold (ignored): doc3
+protocol: all-participants
 entities     P 0.857  R 0.600  F1 0.706   (TP 6 / sys 7 / gold 10)
 entities@typ P 0.714  R 0.500  F1 0.588   (TP 5 / sys 7 / gold 10)
 events relax P 1.000  R 1.000  F1 1.000   (TP 3 / sys 3 / gold 3)
 events strct P 0.667  R 0.667  F1 0.667   (TP 2 / sys 3 / gold 3)
+event dates  recall 1.000 (2/2 gold events with a date)
 event pairs  attribution 1.000 (3/3)  date 1.000 (3/3)  location 1.000 (3/3)  \
 direction 0.667 (2/3)
 published    acc 0.500 (1/1 stated; 1/2 overall)
@@ -46,8 +48,9 @@ doc1      0.923  0.769  1.000  0.667   ok  1.000  0.000
 doc2      0.000  0.000  1.000  1.000   --  0.000    n/a  (missing from system output)"""
 
 
-def _report():  # type: ignore[no-untyped-def]
-    return evaluate(FIXTURE / "system.jsonl", FIXTURE / "gold", article_dir=FIXTURE / "articles")
+def _report(protocol: str = ALL_PARTICIPANTS):  # type: ignore[no-untyped-def]
+    return evaluate(FIXTURE / "system.jsonl", FIXTURE / "gold", article_dir=FIXTURE / "articles",
+                    protocol=protocol)
 
 
 SUMMARY = """
@@ -76,8 +79,22 @@ def test_fixture_counts_and_json() -> None:
     assert doc1["spurious_entities"] == ["e7"]
     assert doc1["kept_drop"] == ["اقرأ أيضا: أخبار أخرى"]
     assert doc1["event_pairs"][0] == {"system_id": "v1", "gold_index": 0, "type": "CONSULT",
-                                      "strict": False, "overlap": 2}
+                                      "strict": False, "overlap": 2, "shared": 2}
     assert data["system_path"].endswith("system.jsonl")
+    assert data["protocol"] == "all-participants"
+    assert o["event_date_recall"] == {"hit": 2, "total": 2, "value": 1.0}
+
+
+def test_heldout_report_rows() -> None:
+    """The default protocol: the swapped CONSULT is strict (a meeting's sides act alike),
+    an "events allpt" row is added, and published counts the stated date only."""
+    text = format_report(_report("heldout"), per_doc=False)
+    lines = text.splitlines()
+    assert lines[3] == 'protocol: heldout (spec/annotation.md, "Scoring")'
+    assert "events strct P 1.000  R 1.000  F1 1.000   (TP 3 / sys 3 / gold 3)" in lines
+    assert "events allpt P 1.000  R 1.000  F1 1.000   (TP 3 / sys 3 / gold 3)" in lines
+    assert "published    acc 1.000 (1/1 stated; 1/2 overall)" in lines
+    assert lines[-1].endswith("strict 1.000; published 1.000; keep 0.500, drop 0.000")
 
 
 def test_unknown_type_and_na_values(tmp_path: Path) -> None:
