@@ -28,6 +28,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from marsad.text.dates import find_dates, parse_dateline
+from marsad.text.normalize import match_key
 
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
@@ -46,6 +47,12 @@ _BYLINE_DATE_CHARS = 90
 # An opening "المكان، 3 مارس 2024 –": the date starts this close to the paragraph's start.
 _OPENING_DATE_CHARS = 40
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
+_SEGMENT_RE = re.compile(r"\s[|·•]\s")
+# "اليوم: الاثنين 12 يناير 2026", "Today is Monday": a header widget's clock, never a dateline.
+_TODAY_RE = re.compile(r"^\W*(?:اليوم|today)\b", re.IGNORECASE)
+# A byline without an opening word: "سارة أحمد | 12 أكتوبر 2024", "المحرر السياسي - 3 مايو".
+_BYLINE_SEPARATORS = ("|", " - ", " – ", " — ")
+_BYLINE_MAX_WORDS = 12
 # A numeric date whose day and month could be swapped: 05/06/2024.
 _NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)")
 
@@ -84,8 +91,18 @@ def _answer(text: str, day: date | None, source: str) -> Published | None:
     return Published(day, source, _ambiguous(text, day)) if day is not None else None
 
 
-def _line_date(ln: _Line) -> date | None:
-    return parse_dateline(_without_urls(ln.kept_text))
+def _line_date(cl: _Cleaner, ln: _Line) -> date | None:
+    """The line's date; of "Updated: May 14, 2024 | Published: May 13, 2024" the segment
+    labelled as the publication."""
+    text = _without_urls(ln.kept_text)
+    segments = [seg for seg in _SEGMENT_RE.split(text) if seg.strip()]
+    if len(segments) > 1:
+        labelled = [seg for seg in segments if cl.rs.dates.publish.search(match_key(seg))]
+        for seg in labelled:
+            day = parse_dateline(seg)
+            if day is not None:
+                return day
+    return parse_dateline(text)
 
 
 def from_header(cl: _Cleaner) -> Published | None:
@@ -97,7 +114,7 @@ def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
     """(position, line, label) of the kept lines that are only a date."""
     out = []
     for n, ln in enumerate(cl.lines):
-        if not ln.kept or ln.spans:
+        if not ln.kept or ln.spans or _TODAY_RE.match(ln.kept_text):
             continue
         kind = cl.date_kind(ln)
         if kind is not None and kind[0] == "date":
@@ -129,8 +146,8 @@ def from_date_line(cl: _Cleaner) -> Published | None:
     if best is None:
         return None
     cl.dateline_line = line = best[2]
-    source = "footer" if best[0] == 3 and _after_body(cl, line) else "dateline"
-    return _answer(line.kept_text, _line_date(line), source)
+    source = "footer" if _after_body(cl, line) else "dateline"
+    return _answer(line.kept_text, _line_date(cl, line), source)
 
 
 def _after_body(cl: _Cleaner, line: _Line) -> bool:
@@ -145,7 +162,8 @@ def from_byline(cl: _Cleaner) -> Published | None:
             continue
         text = _without_urls(ln.kept_text)
         starts = _BYLINE_RE.match(text) is not None
-        if not starts and not ("|" in text and ln.words <= 12):
+        if _TODAY_RE.match(text) or not starts and not (
+                ln.words <= _BYLINE_MAX_WORDS and any(s in text for s in _BYLINE_SEPARATORS)):
             continue
         head = text[:_BYLINE_DATE_CHARS] if starts else text
         for m in find_dates(head):

@@ -33,8 +33,8 @@ from marsad.text.normalize import ARABIC_LETTER_RE
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
 
-# A line break inside a sentence never leaves a comma or a stop out of forty words of prose.
-TICKER_MIN_WORDS = 40
+# Above the first paragraph, 25 words without a comma or a stop are no sentence of prose.
+TICKER_MIN_WORDS = 25
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
 # Headlines of other articles below the body, and the short lines (sections, comments).
@@ -42,9 +42,16 @@ TAIL_HEADLINES_MIN = 3
 TAIL_SHORT_MIN = 2
 SHORT_MAX_WORDS = 3
 TEASER_MIN_WORDS = 4
+# A short Latin line with a date ("By Omar Haddad | Sep 17, 2025") is a byline, read for the
+# publication date; a caption is longer.
+BYLINE_MAX_WORDS = 12
 # An embedded post's text, and a reader's comment, are short next to an article's paragraphs.
 POST_MAX_WORDS = 60
 COMMENT_MAX_WORDS = 60
+# A run of section names is short; its names have letters only.
+SECTION_RUN_MAX_WORDS = 12
+_SECTION_SEP_RE = re.compile(r"\s*[،,]\s*|\s+[-–—]\s+")
+_SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -75,13 +82,22 @@ def _short(cl: _Cleaner, ln: _Line) -> bool:
 
 
 def flattened_ticker(cl: _Cleaner) -> None:
-    """"في إنجاز جديد.. الفريق يفوز باللقب الوزير يصل إلى الرياض.. ويلتقي نظيره …" (forty
-    words and more, no comma, no stop): headlines run together into one line."""
+    """"في إنجاز جديد.. الفريق يفوز باللقب الوزير يصل إلى الرياض.. ويلتقي نظيره …" (25 words
+    and more, no comma, no stop) above the article's first paragraph: headlines run together
+    into one line."""
     for ln in _kept(cl):
-        if ln.words < TICKER_MIN_WORDS or _PROSE_MARK_RE.search(ln.kept_text):
-            continue
-        if len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2:
+        prose = _PROSE_MARK_RE.search(ln.kept_text) is not None
+        if prose and cl.body_like(ln):
+            return  # the article has begun
+        if not prose and ln.words >= TICKER_MIN_WORDS and \
+                len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2:
             ln.rule = "flattened_ticker"
+
+
+def _has_day(text: str) -> bool:
+    from marsad.text.dates import find_dates
+
+    return any(m.precision == "day" and not m.relative for m in find_dates(text))
 
 
 def foreign_line(cl: _Cleaner) -> None:
@@ -93,7 +109,8 @@ def foreign_line(cl: _Cleaner) -> None:
         text = ln.kept_text
         if ARABIC_LETTER_RE.search(text) or not _LETTER_RE.search(text):
             continue
-        if cl.date_kind(ln) is None:
+        if cl.date_kind(ln) is None and not (ln.words <= BYLINE_MAX_WORDS
+                                              and _has_day(ln.kept_text)):
             ln.rule = "foreign_line"
 
 
@@ -144,6 +161,17 @@ def header_labels(cl: _Cleaner) -> None:
             ln.rule = "header_label"
 
 
+def section_run(cl: _Cleaner) -> None:
+    """"اقتصاد، أسواق، طاقة" or "محليات - الاقتصاد - الأسواق": three or more names of one or
+    two words joined by commas or dashes, and nothing else, are sections or tags."""
+    for ln in _kept(cl):
+        if ln.words > SECTION_RUN_MAX_WORDS or cl.date_kind(ln) is not None:
+            continue
+        parts = _SECTION_SEP_RE.split(ln.kept_text.strip(" .…"))
+        if len(parts) >= 3 and all(_SECTION_NAME_RE.fullmatch(p.strip()) for p in parts):
+            ln.rule = "section_run"
+
+
 def embedded_post(cl: _Cleaner) -> None:
     """"ما حدث اليوم يوم تاريخي للبلاد" over "— Name (@handle) 3 مارس 2024": the text of an
     embedded post stands right above its signature line."""
@@ -189,6 +217,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     flattened_ticker,
     foreign_line,
     lone_time,
+    section_run,
     embedded_post,
     comment_thread,
     teaser_column,
@@ -197,4 +226,4 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 )
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
-                                "comment_thread", "lone_time"})
+                                "comment_thread", "lone_time", "section_run"})

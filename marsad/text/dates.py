@@ -699,7 +699,7 @@ class _Lexicon:
         parts = {
             "B": _B, "CL": _CL, "CLA": _CLA, "NCL": _NCL, "NEND": _NEND,
             # English ordinal day suffixes of bilingual datelines: "3rd, March 2024"
-            "ORDSUF": r"(?:st|nd|rd|th)(?!\w)[,،]?",
+            "ORDSUF": r"(?:st|nd|rd|th)(?!\w)[,،]?(?:\s+of(?!\w))?",
             "MONTH": self.month.pattern, "EPITHET": self.epithet.pattern,
             "WD": self.weekday.pattern, "QUAL": self.qual.pattern, "THIS": self.this.pattern,
             "BLAST": self.blast.pattern, "PART": self.part.pattern, "FRAC": self.frac.pattern,
