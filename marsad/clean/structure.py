@@ -42,6 +42,7 @@ TAIL_HEADLINES_MIN = 3
 TAIL_SHORT_MIN = 2
 SHORT_MAX_WORDS = 3
 TEASER_MIN_WORDS = 4
+TITLE_TO_BODY_LINES = 3
 # A short Latin line with a date ("By Omar Haddad | Sep 17, 2025") is a byline, read for the
 # publication date; a caption is longer.
 BYLINE_MAX_WORDS = 12
@@ -56,6 +57,7 @@ _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)|[!?؟]")
+_CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)")
 _HEADLINE_MARK_RE = re.compile(r"\.\.|:|\|")
 _SENTENCE_PUNCT_RE = re.compile(r"[،,.:;؛!?؟]")
 
@@ -69,10 +71,16 @@ def _first_body(cl: _Cleaner, kept: Sequence[_Line]) -> int:
     return next((i for i, ln in enumerate(kept) if cl.body_like(ln)), len(kept))
 
 
-def _teaser(cl: _Cleaner, ln: _Line) -> bool:
+def _headline(cl: _Cleaner, ln: _Line) -> bool:
     """A headline of at least four words, not a date, place or byline line."""
     return (TEASER_MIN_WORDS <= ln.words and cl.headline_like(ln)
             and not cl.place_or_date(ln))
+
+
+def _teaser(cl: _Cleaner, ln: _Line) -> bool:
+    """A headline without a comma or a full stop: sites that end paragraphs without a stop
+    still write commas in them, and a list of other articles' headlines hardly ever does."""
+    return _headline(cl, ln) and _CLAUSE_MARK_RE.search(ln.kept_text) is None
 
 
 def _short(cl: _Cleaner, ln: _Line) -> bool:
@@ -123,7 +131,8 @@ def teaser_column(cl: _Cleaner) -> None:
     run = 0
     while run < end and _teaser(cl, kept[run]):
         run += 1
-    if run >= TEASER_RUN_MIN:
+    # The article must follow the title closely: its byline or dateline, then prose.
+    if run >= TEASER_RUN_MIN and end - run <= TITLE_TO_BODY_LINES:
         for ln in kept[: run - 1]:
             ln.rule = "teaser_list"
 
@@ -154,7 +163,7 @@ def header_labels(cl: _Cleaner) -> None:
     three words without punctuation are labels once the page has a headline of its own."""
     kept = _kept(cl)
     head = kept[: _first_body(cl, kept)]
-    if not any(_teaser(cl, ln) for ln in head):
+    if not any(_headline(cl, ln) for ln in head):
         return
     for ln in head:
         if _short(cl, ln) and not cl.place_or_date(ln) and not ln.bullet:
