@@ -1,0 +1,131 @@
+"""Each page-structure rule (marsad/clean/structure.py) on an invented page, and the cases in
+which it must keep the line."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.clean.published import CAPTURE_HEADER_RE, capture_header
+from marsad.clean.structure import STRUCTURE_RULE_IDS, STRUCTURE_RULES
+from marsad.clean.text_rules import CONTEXT_RULES, clean_text
+
+P1 = ("أعلنت وزارة الصحة، صباح اليوم، عن افتتاح مستشفى جديد في المدينة بسعة مئتي سرير، "
+      "مؤكدة أنه سيخدم أكثر من نصف مليون نسمة في المحافظة.")
+P2 = ("وقال الوزير في كلمة خلال الافتتاح إن المستشفى يضم أقساما للطوارئ والجراحة والأطفال، "
+      "وإن العمل جار لتجهيز مستشفيين آخرين قبل نهاية العام.")
+TITLE = "افتتاح مستشفى جديد بسعة مئتي سرير في المدينة"
+
+
+def _rules(page: str) -> dict[str, str]:
+    """Removed text → the rule that removed it."""
+    return {r.text: r.rule for r in clean_text(page).removals}
+
+
+def test_every_rule_has_an_id_known_to_the_rules_file() -> None:
+    assert STRUCTURE_RULE_IDS <= CONTEXT_RULES
+    assert len(STRUCTURE_RULES) >= 8
+
+
+def test_teaser_column_drops_other_headlines_and_keeps_the_title() -> None:
+    teasers = ["ارتفاع أسعار الذهب في الأسواق المحلية اليوم",
+               "المنتخب الوطني يستعد لمباراة الأسبوع المقبل",
+               "الحكومة تناقش مشروع قانون الاستثمار الجديد",
+               "انطلاق مهرجان الفيلم العربي بمشاركة واسعة"]
+    page = "\n".join([*teasers, TITLE, P1, P2])
+    rules = _rules(page)
+    assert all(rules.get(t) == "teaser_list" for t in teasers)
+    cleaned = clean_text(page)
+    assert cleaned.title == TITLE and P1 in cleaned.text and P2 in cleaned.text
+
+
+def test_short_paragraphs_without_a_stop_are_no_teaser_column() -> None:
+    # A site that writes paragraphs without a final stop: commas make them prose.
+    paras = ["أعلنت الوزارة، اليوم، افتتاح المستشفى الجديد",
+             "وأضاف الوزير، في كلمته، أن العمل مستمر",
+             "وأشار المدير، من جهته، إلى تجهيز الأقسام",
+             "وتابع، في ختام كلمته، أن الخطة ستكتمل"]
+    page = "\n".join([TITLE, *paras, P1])
+    text = clean_text(page).text
+    assert all(p in text for p in paras)
+
+
+def test_tail_links_and_tail_teasers() -> None:
+    page = "\n".join([TITLE, P1, P2, "من نحن ملف", "أرشيف الموقع"])
+    rules = _rules(page)
+    assert rules.get("أرشيف الموقع") == "tail_links"
+    tail = ["الحكومة تقر موازنة العام المقبل بالأغلبية",
+            "وزير الخارجية يصل إلى عمّان في زيارة رسمية",
+            "أمطار غزيرة متوقعة على المناطق الساحلية غدا"]
+    rules = _rules("\n".join([TITLE, P1, P2, *tail]))
+    assert all(rules.get(t) == "teaser_list" for t in tail)
+
+
+def test_a_truncated_last_paragraph_stays() -> None:
+    page = "\n".join([TITLE, P1, P2, "وأكد المدير أن الأقسام"])
+    assert "وأكد المدير أن الأقسام" in clean_text(page).text
+
+
+def test_header_labels_go_only_when_the_page_has_a_headline() -> None:
+    rules = _rules("\n".join(["أخبار محلية", TITLE, P1]))
+    assert rules.get("أخبار محلية") == "header_label"
+    # A page whose only headline is short keeps it.
+    assert "المستشفى الجديد" in clean_text("\n".join(["المستشفى الجديد", P1])).text
+
+
+def test_flattened_ticker_above_the_article() -> None:
+    ticker = ("الذهب يرتفع في الأسواق.. والفضة تستقر عند مستواها عاجل: إغلاق طريق الساحل "
+              "بسبب الضباب المنتخب يفوز على ضيفه بهدفين.. ويتأهل إلى الدور الثاني وزير "
+              "الزراعة يتفقد المحاصيل في الجنوب")
+    rules = _rules("\n".join([ticker, TITLE, P1]))
+    assert rules.get(ticker) == "flattened_ticker"
+    # The same line below the first paragraph is not taken for a ticker.
+    assert ticker in clean_text("\n".join([TITLE, P1, ticker, P2])).text
+
+
+def test_foreign_line_but_not_a_latin_byline_with_a_date() -> None:
+    caption = "Officials attend the opening of the new hospital in the city (Photo: Agency)"
+    rules = _rules("\n".join([TITLE, caption, P1]))
+    assert rules.get(caption) == "foreign_line"
+    byline = "By Sami Haddad | Sep 17, 2025"
+    cleaned = clean_text("\n".join([TITLE, byline, P1]))
+    assert byline in cleaned.text
+    assert cleaned.published is not None and cleaned.published.source == "byline"
+
+
+@pytest.mark.parametrize("line", ["اقتصاد، أسواق، طاقة", "محليات - الاقتصاد - الأسواق"])
+def test_section_runs(line: str) -> None:
+    assert _rules("\n".join([line, TITLE, P1])).get(line) == "section_run"
+
+
+def test_a_list_of_places_in_a_sentence_is_not_a_section_run() -> None:
+    line = "وشملت الجولة مصر، والأردن، والعراق، ولبنان."
+    assert line in clean_text("\n".join([TITLE, P1, line])).text
+
+
+def test_embedded_post_and_its_signature() -> None:
+    post = "يوم تاريخي لبلادنا بافتتاح هذا الصرح الطبي الكبير"
+    sig = "— وزارة الصحة (@HealthMin) 3 مارس 2025"
+    rules = _rules("\n".join([TITLE, P1, post, sig, P2]))
+    assert rules.get(sig) == "post_signature" and rules.get(post) == "embedded_post"
+
+
+def test_comment_thread_after_a_comment_header() -> None:
+    comments = ["خبر مفرح جدا", "نتمنى مستشفيات أخرى في القرى، فالطريق طويل إلى المدينة"]
+    rules = _rules("\n".join([TITLE, P1, P2, "التعليقات (2)", *comments]))
+    assert all(rules.get(c) == "comment_thread" for c in comments)
+
+
+def test_lone_time_line() -> None:
+    assert _rules("\n".join([TITLE, "10:45 بتوقيت غرينتش", P1])).get(
+        "10:45 بتوقيت غرينتش") == "lone_time"
+
+
+def test_capture_header_is_removed_and_read() -> None:
+    page = " date 2025-03-03 " + TITLE + "\n" + P1
+    cleaned = clean_text(page)
+    assert cleaned.text.startswith(TITLE)
+    assert cleaned.published is not None and cleaned.published.source == "header"
+    assert str(cleaned.published.date) == "2025-03-03"
+    assert cleaned.removals[0].rule == "capture_header"
+    assert capture_header("تاريخ 2025-03-03")[1] == 0  # only the capture's own form
+    assert CAPTURE_HEADER_RE.match(" date 2025-13-40 ") and capture_header(" date 2025-13-40 x")[0] is None
