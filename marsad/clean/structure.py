@@ -43,6 +43,12 @@ TAIL_SHORT_MIN = 2
 SHORT_MAX_WORDS = 3
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
+# A repeated line: the title (three words and more) within three lines of its first print;
+# a cut copy of the lead is a page description, eight words and more.
+REPEAT_MIN_WORDS = 3
+REPEAT_WINDOW = 3
+CUT_COPY_MIN_WORDS = 8
+_NUMBER_RE = re.compile(r"[\d\s.,٬٫+()%-]*\d[\d\s.,٬٫+()%-]*")
 # A short Latin line with a date ("By Omar Haddad | Sep 17, 2025") is a byline, read for the
 # publication date; a caption is longer.
 BYLINE_MAX_WORDS = 12
@@ -59,6 +65,9 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)|[!?؟]")
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)")
 _HEADLINE_MARK_RE = re.compile(r"\.\.|:|\|")
+# Two wrapped lines make a page whose lines may be pieces of paragraphs.
+WRAPPED_LINES_MAX = 2
+_STOPS = (".", "!", "?", "؟", "\"", "»", "”", ")", "…")
 _SENTENCE_PUNCT_RE = re.compile(r"[،,.:;؛!?؟]")
 
 
@@ -81,6 +90,26 @@ def _teaser(cl: _Cleaner, ln: _Line) -> bool:
     """A headline without a comma or a full stop: sites that end paragraphs without a stop
     still write commas in them, and a list of other articles' headlines hardly ever does."""
     return _headline(cl, ln) and _CLAUSE_MARK_RE.search(ln.kept_text) is None
+
+
+def _stops_paragraphs(cl: _Cleaner) -> bool:
+    """Most paragraphs end with a stop. On a page that ends them without one, or wraps them
+    into lines of fixed width, a line without a stop may be the rest of a paragraph."""
+    kept = _kept(cl)
+    wrapped = sum(_wrapped(cl, ln) for ln in kept)
+    paras = [ln for ln in kept if ln.words > cl.s["headline_max_words"]]
+    ends = sum(ln.kept_text.rstrip().endswith(_STOPS) for ln in paras)
+    return bool(paras) and ends * 2 >= len(paras) and wrapped < WRAPPED_LINES_MAX
+
+
+def _wrapped(cl: _Cleaner, ln: _Line) -> bool:
+    """"… وفجر السبت،" or "… الجاموس في": a line ending on a comma or on a word no sentence
+    ends on was cut by the page's line width."""
+    text = ln.kept_text.rstrip()
+    if text.endswith(("،", ",")):
+        return True
+    last = ln.key.rsplit(" ", 1)[-1] if ln.key else ""
+    return last in cl.rs.wrap_words
 
 
 def _short(cl: _Cleaner, ln: _Line) -> bool:
@@ -132,7 +161,7 @@ def teaser_column(cl: _Cleaner) -> None:
     while run < end and _teaser(cl, kept[run]):
         run += 1
     # The article must follow the title closely: its byline or dateline, then prose.
-    if run >= TEASER_RUN_MIN and end - run <= TITLE_TO_BODY_LINES:
+    if run >= TEASER_RUN_MIN and end - run <= TITLE_TO_BODY_LINES and _stops_paragraphs(cl):
         for ln in kept[: run - 1]:
             ln.rule = "teaser_list"
 
@@ -149,8 +178,8 @@ def tail_lines(cl: _Cleaner) -> None:
         return
     if len(tail) >= TAIL_SHORT_MIN and all(_short(cl, ln) for ln in tail):
         rule = "tail_links"
-    elif len(tail) >= TAIL_HEADLINES_MIN and all(_teaser(cl, ln) or _short(cl, ln)
-                                                  for ln in tail):
+    elif len(tail) >= TAIL_HEADLINES_MIN and _stops_paragraphs(cl) and \
+            all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
         rule = "teaser_list"
     else:
         return
@@ -159,15 +188,47 @@ def tail_lines(cl: _Cleaner) -> None:
 
 
 def header_labels(cl: _Cleaner) -> None:
-    """"أخبار العالم" / "تقارير وحوارات" / the site's name, before the first paragraph: one to
-    three words without punctuation are labels once the page has a headline of its own."""
+    """"أخبار العالم" / "مصر" / the site's name above the title, "تقارير وحوارات" under it:
+    before the first paragraph, one to three words without punctuation are labels once the
+    page has a headline of its own. Under the title a single word may be the filing city or
+    the author, and a "بغداد - الموقع" line is a dateline: those stay."""
     kept = _kept(cl)
     head = kept[: _first_body(cl, kept)]
-    if not any(_headline(cl, ln) for ln in head):
+    title = next((i for i, ln in enumerate(head) if _headline(cl, ln)), None)
+    if title is None:
         return
-    for ln in head:
-        if _short(cl, ln) and not cl.place_or_date(ln) and not ln.bullet:
+    for i, ln in enumerate(head):
+        if not _short(cl, ln) or ln.bullet:
+            continue
+        if i < title or (ln.words >= 2 and not cl.place_or_date(ln)):
             ln.rule = "header_label"
+
+
+def repeated_lines(cl: _Cleaner) -> None:
+    """The title printed again two lines below itself (a date or a label between), and a cut
+    copy of the lead over the lead (the page's description): the copy goes, the line stays."""
+    kept = _kept(cl)
+    for i, ln in enumerate(kept):
+        if ln.words < REPEAT_MIN_WORDS:
+            continue
+        # Only a headline is printed twice by the layout; a paragraph told twice is the text's.
+        if cl.headline_like(ln) and any(p.key == ln.key for p in kept[max(0, i - REPEAT_WINDOW) : i] if p.kept):
+            ln.rule = "duplicate_line"
+            continue
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        cut = ln.key.rstrip(" .…")
+        if nxt is not None and ln.words >= CUT_COPY_MIN_WORDS and len(nxt.key) > len(cut) \
+                and nxt.key.startswith(cut):
+            ln.rule = "duplicate_line"
+
+
+def bare_number(cl: _Cleaner) -> None:
+    """"22" alone between the title and the lead: a counter whose label was an icon. (Among
+    the paragraphs a lone number may number them; at the end trailing_counter takes it.)"""
+    kept = _kept(cl)
+    for ln in kept[: _first_body(cl, kept)]:
+        if ln.words <= 2 and _NUMBER_RE.fullmatch(ln.key) and cl.date_kind(ln) is None:
+            ln.rule = "bare_number"
 
 
 def section_run(cl: _Cleaner) -> None:
@@ -226,7 +287,9 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     flattened_ticker,
     foreign_line,
     lone_time,
+    bare_number,
     section_run,
+    repeated_lines,
     embedded_post,
     comment_thread,
     teaser_column,
@@ -235,4 +298,5 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 )
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
-                                "comment_thread", "lone_time", "section_run"})
+                                "comment_thread", "lone_time", "section_run",
+                                "bare_number", "duplicate_line"})

@@ -118,6 +118,12 @@ _PLACE_LINE_RE = re.compile(r"\w+|\w+(?: \w+){0,2}\s*[-–—/]\s*\w+(?: \w+){0,
 _PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|][\W_]*")
 _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
 _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
+# How far below a headline its first paragraph or date line may stand (byline, author's
+# title, section label between).
+_HEADER_LOOKAHEAD = 4
+# A short line with a full date under a headline is its date line, whatever else it carries
+# ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
+_DATED_LINE_WORDS = 14
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
 
 
@@ -209,6 +215,9 @@ class RuleSet:
     # the most words a line may have and still be dropped by a gated rule (None: no limit):
     # a longer line, a body paragraph, skips even that one search
     gated_max_words: int | None = None
+    # match keys of the words no sentence ends on (vocab wrap_words): a line ending on one
+    # was wrapped by the page at a fixed width
+    wrap_words: frozenset[str] = frozenset()
 
     def get(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -483,6 +492,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                             default=None)
         if all(r.kind != "block" and r.max_words is not None
                for r in rules if r.requires_re is not None) else None,
+        wrap_words=frozenset(match_key(w) for w in vocab.get("wrap_words", [])),
     )
 
 
@@ -941,6 +951,22 @@ class _Cleaner:
             j += 1
         return j
 
+    def article_header_at(self, j: int) -> bool:
+        """Line ``j`` opens the article: a date line, or a headline with prose or a date line
+        among the next lines (its byline and the author's title may stand between)."""
+        if self.date_kind(self.lines[j]) is not None:
+            return True
+        k = j
+        for _ in range(_HEADER_LOOKAHEAD):
+            nxt = self.next_nonblank(k)
+            if nxt is None:
+                return False
+            if self.body_like(nxt) or self.date_kind(nxt) is not None or (
+                    nxt.words <= _DATED_LINE_WORDS and self.has_date(nxt)):
+                return True
+            k = self.lines.index(nxt)
+        return False
+
     def list_like(self, ln: _Line) -> bool:
         return ln.blank or ln.rule is not None or ln.bullet or self.headline_like(ln)
 
@@ -980,10 +1006,8 @@ class _Cleaner:
             if ln.bullet and ln.words <= _WORDS_MAX and bullets < s["list_max_bullets"]:
                 bullets += 1
             elif self.headline_like(ln):
-                if not started:
-                    nxt = self.next_nonblank(j)
-                    if nxt is not None and (self.body_like(nxt) or self.date_kind(nxt) is not None):
-                        break
+                if not started and self.article_header_at(j):
+                    break
                 if heads >= s["list_max_headlines"]:
                     # Past the cap, a list that runs to the end of the page is still a list
                     # ("الأكثر قراءة" with ten items); otherwise these are the article's own

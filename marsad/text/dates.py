@@ -395,8 +395,9 @@ _CLA = r"(?:[وف]?ب?)"  # before a word with article (ل + ال is in the voca
 _NCL = r"(?:[وف]?[بل]?(?:ال)?)"  # before a number: لـ9، والـ15
 _NEND = r"(?!\d|[.,:٫/]\d)"  # a number ends here (not 12.5, 12,000, 10:30, 1/2)
 
-# A second name of the same month: أبريل/نيسان، سبتمبر (أيلول).
-_ALT = r"""(?:\s*(?:[/\\|–-]|(?P<ao>[(\[]))\s*(?P<m2><MONTH>)(?!\w)(?P<ac>\s*[)\]])?)?"""
+# A second name of the same month: أبريل/نيسان، سبتمبر (أيلول), and with a space only in
+# agency copy: 29 ديسمبر كانون الأول 2024.
+_ALT = r"""(?:\s*(?:[/\\|–-]|(?P<ao>[(\[]))?\s*(?P<m2><MONTH>)(?!\w)(?P<ac>\s*[)\]])?)?"""
 _EPI = r"""(?:\s+(?P<ep><EPITHET>)(?!\w))?"""
 _TAIL = r"""
 (?:
@@ -1507,6 +1508,7 @@ _YEAR_RUN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _INNER_PUNCT_RE = re.compile(r"[/()\[\]\-–—،,.]+")
 _GLUED_RE = re.compile(r"\d[^\W\d_]{2}|[^\W\d_]{3}\d")
 _WORD_RE = re.compile(r"\w+")
+_LETTER_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
 
 
 def _load() -> _Lexicon:
@@ -1652,7 +1654,9 @@ def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
     key, _ = _keyed("".join(rest))
     key = _LEX.dateline_times.sub(" ", key)
     key = _LEX.dateline_fillers.sub(" ", key)
-    if len(_WORD_RE.findall(key)) > _LEX.dateline_max_words:
+    # Numbers left over (an issue number, the digits of a Hijri date written with slashes) are
+    # no words: only words say that the line is a sentence rather than a dateline.
+    if len(_LETTER_WORD_RE.findall(key)) > _LEX.dateline_max_words:
         return None
     return found.first
 
