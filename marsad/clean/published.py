@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from marsad.text.dates import find_dates, parse_dateline
+from marsad.text.dates import find_dates, parse_dateline, weekday_in
 from marsad.text.normalize import match_key
 
 if TYPE_CHECKING:  # the cleaner imports this module
@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # the cleaner imports this module
 SOURCES = ("header", "dateline", "byline", "footer", "html-meta", "input")
 
 # " date 2025-05-12 " in front of a page: the crawler's capture header.
-CAPTURE_HEADER_RE = re.compile(r"[ \t\u00a0]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t\u00a0]+|$)")
+CAPTURE_HEADER_RE = re.compile(
+    r"[ \t\u00a0]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t\u00a0]+|$)")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|net|org|html?|php)\S*", re.I)
 # Words that open a byline; a date after one of them in the same line is the byline's date.
 _BYLINE_RE = re.compile(
@@ -69,8 +70,8 @@ def capture_header(raw: str) -> tuple[date | None, int]:
     m = CAPTURE_HEADER_RE.match(raw)
     if m is None:
         return None, 0
-    try:
-        return date.fromisoformat(m.group(1)), m.end()
+    try:  # a header with the month only is removed but dates nothing
+        return (date.fromisoformat(m.group(1)) if len(m.group(1)) == 10 else None), m.end()
     except ValueError:
         return None, 0
 
@@ -79,16 +80,30 @@ def _without_urls(text: str) -> str:
     return _URL_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-def _ambiguous(text: str, day: date) -> bool:
+def _swapped(text: str, day: date) -> date | None:
+    """The month-first reading of a day-first numeric date whose numbers allow both."""
     for m in _NUMERIC_RE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         if a != b and a <= 12 and b <= 12 and (day.day, day.month) == (a, b):
-            return True
-    return False
+            try:
+                return day.replace(month=a, day=b)
+            except ValueError:
+                return None
+    return None
 
 
 def _answer(text: str, day: date | None, source: str) -> Published | None:
-    return Published(day, source, _ambiguous(text, day)) if day is not None else None
+    """Day-first unless the line's weekday fits only the month-first reading ("خميس،
+    07/05/2018" is 5 July); with nothing to tell, day-first and flagged ambiguous."""
+    if day is None:
+        return None
+    other = _swapped(text, day)
+    if other is None:
+        return Published(day, source)
+    weekday = weekday_in(text)
+    if weekday is not None and weekday != day.isoweekday() and weekday == other.isoweekday():
+        return Published(other, source)
+    return Published(day, source, ambiguous=weekday is None or weekday != day.isoweekday())
 
 
 def _line_date(cl: _Cleaner, ln: _Line) -> date | None:
@@ -168,7 +183,7 @@ def from_byline(cl: _Cleaner) -> Published | None:
         head = text[:_BYLINE_DATE_CHARS] if starts else text
         for m in find_dates(head):
             if m.precision == "day" and m.first is not None and not m.relative:
-                return _answer(m.text, m.first, "byline")
+                return _answer(head, m.first, "byline")
     return None
 
 

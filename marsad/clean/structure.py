@@ -62,8 +62,8 @@ _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)|[!?؟]")
-_CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<!\.)\.(?!\.)")
+_PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])|[!?؟]")
+_CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])")
 _HEADLINE_MARK_RE = re.compile(r"\.\.|:|\|")
 # Two wrapped lines make a page whose lines may be pieces of paragraphs.
 WRAPPED_LINES_MAX = 2
@@ -249,8 +249,9 @@ def embedded_post(cl: _Cleaner) -> None:
     for ln in cl.lines:
         if ln.blank:
             continue
-        if ln.rule == "post_signature" and prev is not None and prev.kept \
-                and prev.words <= POST_MAX_WORDS:
+        # Only a signature standing alone leaves the post's text on the line above.
+        if ln.rule == "post_signature" and ln.kept_text.lstrip()[:1] in "—–-" \
+                and prev is not None and prev.kept and prev.words <= POST_MAX_WORDS:
             prev.rule = "embedded_post"
         prev = ln
 

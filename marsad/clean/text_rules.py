@@ -1166,7 +1166,8 @@ class _Cleaner:
         """The next non-blank line is kept: the date stands over the article (its title or
         first paragraph), not over the masthead, a menu or a logo."""
         nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank), None)
-        return nxt is not None and nxt.kept
+        # a site name or section label between the date and the title is no masthead
+        return nxt is not None and (nxt.kept or nxt.rule == "header_label")
 
     def header_widget_dates(self) -> None:
         """A bare date above the title that stands over furniture is the header's "today"."""

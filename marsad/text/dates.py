@@ -64,6 +64,7 @@ __all__ = [
     "find_dates",
     "parse_date_expression",
     "parse_dateline",
+    "weekday_in",
 ]
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "dates.yaml"
@@ -1519,6 +1520,12 @@ def _load() -> _Lexicon:
 
 
 _LEX = _load()
+# Weekday names without their article (a dateline may write "خميس، 07/05/2018"), and the
+# English ones of bilingual sites.
+_WEEKDAYS = {(k[2:] if k.startswith("ال") else k): v for k, v in _LEX.weekday.table.items()
+             if not k.startswith("ل") or k.startswith("ال")} | {
+    d: n for n, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                "saturday", "sunday"), start=1)}
 
 
 # --------------------------------------------------------------------------------------
@@ -1630,6 +1637,17 @@ def parse_date_expression(expr: str, *, ref: date | None = None) -> DateMatch | 
     if not _only_fillers(expr[:best.start] + " " + expr[best.end:]):
         return None
     return best
+
+
+def weekday_in(text: str) -> int | None:
+    """ISO number (1 = Monday) of the first weekday named in ``text``: "خميس، 07/05/2018" → 4.
+    A dateline's weekday tells which of two readings of an ambiguous numeric date it is."""
+    for word in _WORD_RE.findall(_keyed(text)[0]):
+        word = _fold_token(word)
+        day = _WEEKDAYS.get(word[2:] if word.startswith("ال") else word)
+        if day is not None:
+            return day
+    return None
 
 
 def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
