@@ -129,3 +129,15 @@ def test_capture_header_is_removed_and_read() -> None:
     assert cleaned.removals[0].rule == "capture_header"
     assert capture_header("تاريخ 2025-03-03")[1] == 0  # only the capture's own form
     assert CAPTURE_HEADER_RE.match(" date 2025-13-40 ") and capture_header(" date 2025-13-40 x")[0] is None
+
+
+@pytest.mark.parametrize("line, day, ambiguous", [
+    ("خميس, 07/05/2018 - 11:57", "2018-07-05", False),   # only 5 July was a Thursday
+    ("الاثنين 07/05/2018", "2018-05-07", False),          # 7 May was a Monday
+    ("07/05/2018", "2018-05-07", True),                    # nothing tells: day-first, flagged
+    ("19/07/2022", "2022-07-19", False),                   # one reading only
+])
+def test_ambiguous_numeric_dates(line: str, day: str, ambiguous: bool) -> None:
+    found = clean_text("\n".join([TITLE, line, P1])).published
+    assert found is not None
+    assert (str(found.date), found.ambiguous) == (day, ambiguous)
