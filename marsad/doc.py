@@ -196,6 +196,26 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Filing:
+    """A filing-place dateline opening a paragraph ("موسكو - "، "الرباط (أ ف ب) -"): its whole
+    span, the place it names (``place_key`` its knowledge-base key, None when unknown) and the
+    agency or outlet credit, if any. A name inside it is no mention of the article."""
+
+    start: int
+    end: int
+    place: Span
+    place_key: str | None = None
+    credit: Span | None = None
+
+    def __post_init__(self) -> None:
+        _check_offsets(self.start, self.end)
+        whole = Span(self.start, self.end)
+        for part in (self.place, self.credit):
+            if part is not None and not whole.contains(part):
+                raise SpanError(f"dateline part {part} outside [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
 class Removal:
     """A piece of the raw input that cleaning removed, and the rule that removed it."""
 
@@ -217,7 +237,7 @@ class Doc:
 
     __slots__ = (
         "doc_id", "_text", "source", "title", "published", "language", "raw",
-        "removals", "dateline", "sentences", "tokens", "token_keys", "dates", "mentions",
+        "removals", "dateline", "filing", "sentences", "tokens", "token_keys", "dates", "mentions",
         "entities", "events", "meta", "_ranges", "_starts",
     )
 
@@ -243,7 +263,8 @@ class Doc:
         self.language = language
         self.raw = raw
         self.removals: tuple[Removal, ...] = tuple(removals)
-        self.dateline: Span | None = None
+        self.dateline: Span | None = None  # the publication-date line the cleaner chose
+        self.filing: tuple[Filing, ...] = ()  # filing-place datelines (text/filing.py)
         self.sentences: tuple[Span, ...] = ()
         self.tokens: tuple[Token, ...] = ()
         # the normalised match key of every token, derived once for all the stages that
@@ -309,6 +330,17 @@ class Doc:
         for d in out:
             self.check_span(d.start, d.end, d.text)
         self.dates = out
+
+    def set_filing(self, filings: Iterable[Filing]) -> None:
+        out = tuple(filings)
+        for f in out:
+            self.check_span(f.start, f.end)
+        self.filing = out
+
+    @property
+    def filing_place(self) -> str | None:
+        """The knowledge-base key of the place the article was filed from, if known."""
+        return self.filing[0].place_key if self.filing else None
 
     def set_mentions(self, mentions: Iterable[Mention]) -> None:
         out = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))

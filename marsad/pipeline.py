@@ -78,6 +78,13 @@ class Resources:
         return common_words()
 
     @cached_property
+    def filing_lookups(self):  # type: ignore[no-untyped-def]
+        """What the dateline grammar asks of the knowledge base (text/filing.py)."""
+        from .text.filing import kb_lookups
+
+        return kb_lookups(self.kb, self.common_words)
+
+    @cached_property
     def lexicon(self) -> frozenset[str]:
         """Known words (names and common words) that the clitic splitter may trust."""
         return self.kb.words | self.common_words
@@ -112,7 +119,7 @@ def component(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str]
 
 # What a freshly made Doc already has.
 BASE_ATTRS = ("text", "published", "title", "removals", "dateline")
-DEFAULT_COMPONENTS = ("sentences", "tokens", "dates", "entities", "events")
+DEFAULT_COMPONENTS = ("sentences", "tokens", "dates", "filing", "entities", "events")
 
 
 # -- making the Doc ----------------------------------------------------------------------
@@ -212,7 +219,16 @@ def _inline_dateline(first: str) -> date | None:
     return None
 
 
-@component("entities", requires=("sentences", "tokens"), assigns=("mentions", "entities"))
+@component("filing", requires=("sentences", "dates"), assigns=("filing",))
+def _filing(doc: Doc, res: Resources) -> None:
+    """Filing-place datelines at paragraph starts ("موسكو - "، "الرباط (أ ف ب) -")."""
+    from .text.filing import find_filings
+
+    doc.set_filing(find_filings(doc, res.filing_lookups))
+
+
+@component("entities", requires=("sentences", "tokens", "filing"),
+           assigns=("mentions", "entities"))
 def _entities(doc: Doc, res: Resources) -> None:
     """Knowledge-base and pattern mentions, coreference, entities."""
     from .ner import build_entities, recognise
@@ -265,7 +281,7 @@ class Pipeline:
         _ = self.resources.kb, self.resources.matcher, self.resources.triggers
         _ = self.resources.lexicon, self.resources.capitals, self.resources.demonyms
         _ = self.resources.reporters
-        _ = self.resources.nationals
+        _ = self.resources.nationals, self.resources.filing_lookups
 
     def process(self, article: RawArticle) -> Doc:
         """Run cleaning and every component on one article (raises on failure)."""

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from ..doc import DateValue, Doc, Event, Mention, Span, Token
+from ..text.filing import past_filing
 from ..text.normalize import is_nisba, match_key
 from .triggers import PhraseSet, TriggerHit, TriggerIndex, cue_lists
 
@@ -170,7 +171,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     last_sources: tuple[str, ...] = ()
     last_actor: str | None = None  # for pronouns that refer back across sentences
     last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
-    for sent, (a, b) in zip(doc.sentences, doc.sentence_token_ranges(), strict=True):
+    # a filing-place dateline ("موسكو - التقى …") is read as if absent: no trigger, nisba or
+    # place is taken from it
+    for sent, (a, b) in zip(doc.sentences, past_filing(doc), strict=True):
         if a >= b:
             continue
         keys = keys_all[a:b]

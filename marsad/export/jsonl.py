@@ -1,7 +1,8 @@
 """The per-article JSON Lines contract (``spec/output.md``).
 
 Fields of the contract are never renamed or dropped; Marsad adds a few (``evidence_more``,
-``trigger``, ``furniture``, coordinates, ``pipeline``) that consumers may ignore.
+``trigger``, ``furniture``, ``filed_from``, coordinates, ``pipeline``) that consumers may
+ignore.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
-from ..doc import Doc, Event, Span
+from ..doc import Doc, Event, Filing, Span
 from ..errors import OutputError
 
 
@@ -46,6 +47,24 @@ def _event(doc: Doc, ev: Event) -> dict[str, Any]:
     return rec
 
 
+def _filed_from(doc: Doc) -> dict[str, Any] | None:
+    """Where the article was filed from, read from its first dateline ("موسكو - "): the
+    place (with its knowledge-base key and names when known), the whole dateline and the
+    agency credit. None when no paragraph opens with a dateline."""
+    if not doc.filing:
+        return None
+    f: Filing = doc.filing[0]
+    entry = _kb().get(f.place_key) if f.place_key else None
+    return {
+        "kb_id": f.place_key,
+        "name": entry.name_ar if entry is not None else doc.text[f.place.start : f.place.end],
+        "name_en": entry.name_en if entry is not None else None,
+        **_span(doc, f.place),
+        "dateline": _span(doc, Span(f.start, f.end)),
+        "credit": None if f.credit is None else doc.text[f.credit.start : f.credit.end],
+    }
+
+
 def doc_to_record(doc: Doc) -> dict[str, Any]:
     return {
         "doc_id": doc.doc_id,
@@ -69,10 +88,17 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
             for e in doc.entities
         ],
         "events": [_event(doc, ev) for ev in doc.events],
+        "filed_from": _filed_from(doc),
         "furniture": [{"start": r.start, "end": r.end, "rule": r.rule, "text": r.text}
                       for r in doc.removals],
         "pipeline": {"name": "marsad", "version": __version__},
     }
+
+
+def _kb() -> Any:
+    from ..kb import default_kb  # the names of the place (loaded once per process)
+
+    return default_kb()
 
 
 def dump_record(rec: dict[str, Any], fh: TextIO) -> None:

@@ -19,6 +19,7 @@ from ..data import load_yaml
 from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
+from ..text.filing import in_filing, past_filing
 from ..text.normalize import is_arabic, match_key
 from ..text.segment import proclitic_splits, proclitics
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
@@ -42,7 +43,8 @@ def _pseudo(name: str, etype: str) -> Candidate:
 
 def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
     text = doc.text
-    slices = doc.sentence_token_ranges()
+    # a filing-place dateline ("موسكو - ") names no participant: its tokens are not read
+    slices = past_filing(doc)
     all_hits: list[list[Hit]] = []
     keys = doc.token_keys
     for a, b in slices:
@@ -132,6 +134,9 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         mentions = _second_pass(doc, matcher, slices, extra, mentions)
     mentions += _head_references(doc, mentions)
     mentions += _title_references(doc, mentions, cue_sets()["person_titles"], kb)
+    if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
+        dated = in_filing(doc)
+        mentions = [m for m in mentions if not dated(m.start, m.end)]
     return _retarget_family_names(mentions, kb)
 
 
