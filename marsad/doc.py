@@ -236,7 +236,8 @@ class Doc:
     """One article: its immutable cleaned text and every annotation over it."""
 
     __slots__ = (
-        "doc_id", "_text", "source", "title", "published", "language", "raw",
+        "doc_id", "_text", "source", "title", "published", "published_source",
+        "published_ambiguous", "language", "raw",
         "removals", "dateline", "filing", "sentences", "tokens", "token_keys", "dates", "mentions",
         "entities", "events", "meta", "_ranges", "_starts",
     )
@@ -260,6 +261,10 @@ class Doc:
         self.source = source or Source()
         self.title = title
         self.published = published
+        # Where the date was read ("header", "dateline", "byline", "footer", "html-meta",
+        # "input"), and whether its numbers allowed day and month to be swapped.
+        self.published_source: str | None = None
+        self.published_ambiguous = False
         self.language = language
         self.raw = raw
         self.removals: tuple[Removal, ...] = tuple(removals)

@@ -129,6 +129,7 @@ def make_doc(article: RawArticle) -> Doc:
     from .clean.text_rules import clean_text
 
     published: date | None = _iso(article.published)
+    source = "input" if published else None
     title = None
     url, outlet = article.url, article.outlet
     if article.kind == "html":
@@ -137,7 +138,8 @@ def make_doc(article: RawArticle) -> Doc:
         page = clean_html(article.content, url=url)
         cleaned = page.cleaned
         title = page.title
-        published = published or _iso(page.published)
+        if published is None and _iso(page.published):
+            published, source = _iso(page.published), "html-meta"
         outlet = outlet or page.sitename
         url = url or page.url
     else:
@@ -150,6 +152,11 @@ def make_doc(article: RawArticle) -> Doc:
         title=title or cleaned.title, published=published, raw=article.content,
         removals=[Removal(r.start, r.end, r.rule, r.text) for r in cleaned.removals],
     )
+    doc.published_source = source
+    if published is None and cleaned.published is not None:
+        doc.published = cleaned.published.date
+        doc.published_source = cleaned.published.source
+        doc.published_ambiguous = cleaned.published.ambiguous
     if cleaned.dateline:
         at = cleaned.text.find(cleaned.dateline)
         if at >= 0:
@@ -187,15 +194,11 @@ def _tokens(doc: Doc, res: Resources) -> None:
     doc.set_tokens(*tokenize_keyed(doc.text, lex.__contains__))
 
 
-@component("dates", requires=("sentences", "dateline"), assigns=("dates", "published"))
+@component("dates", requires=("sentences", "published"), assigns=("dates",))
 def _dates(doc: Doc, res: Resources) -> None:
-    """The publication date from the dateline, then every date expression resolved to it."""
-    from .text.dates import find_dates, parse_dateline
+    """Every date expression, resolved against the publication date the cleaner read."""
+    from .text.dates import find_dates
 
-    if doc.published is None and doc.dateline is not None:
-        doc.published = parse_dateline(doc.text[doc.dateline.start : doc.dateline.end])
-    if doc.published is None and doc.sentences:
-        doc.published = _inline_dateline(doc.text[doc.sentences[0].start : doc.sentences[0].end])
     out: list[DateValue] = []
     for s in doc.sentences:
         chunk = doc.text[s.start : s.end]
@@ -203,20 +206,6 @@ def _dates(doc: Doc, res: Resources) -> None:
             out.append(DateValue(s.start + m.start, s.start + m.end, m.text, m.first, m.last,
                                  m.precision))
     doc.set_dates(out)
-
-
-# "العلا، 5 يناير 2021 – وقّع قادة …": a place and a full date opening the first paragraph,
-# closed by a dash or an agency credit, date the article as a dateline line does.
-def _inline_dateline(first: str) -> date | None:
-    from .text.dates import find_dates
-
-    head = first[:80]
-    for m in find_dates(head, ref=None):
-        after = head[m.end : m.end + 4].strip()
-        if m.start <= 40 and m.precision == "day" and m.first is not None and \
-                not m.relative and after[:1] in ("–", "-", "—", "(", "|"):
-            return m.first
-    return None
 
 
 @component("filing", requires=("sentences", "dates"), assigns=("filing",))

@@ -71,6 +71,8 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
         "source": {"path": doc.source.path, "url": doc.source.url, "outlet": doc.source.outlet},
         "title": doc.title,
         "published": doc.published.isoformat() if doc.published else None,
+        "published_source": doc.published_source if doc.published else None,
+        "published_ambiguous": doc.published_ambiguous,
         "language": doc.language,
         "text": doc.text,
         "entities": [
