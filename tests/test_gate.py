@@ -19,11 +19,10 @@ from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 # Scores under the held-out protocol, evaluate's default (spec/annotation.md, "Scoring");
 # under the earlier all-participants scorer the event pins were demo .30/.11, seeds
 # .75/.51, event-set .75/.55.
-# Entity pins lowered by the filing-place datelines (text/filing.py): a city named only in
-# a dateline ("الرباط –") is no entity (spec/annotation.md, Conventions: "Not entities …
-# datelines"), but these golds list it: seeds .982 -> .979 (لندن in 001), ner-set
-# .826/.804 -> .808/.786 (16 of 47 paragraphs), event-set .962 -> .952 (4 of 16 articles).
-# The real development set, annotated to the convention, gains (r001–r060 .801 -> .804).
+# Filing-place datelines (text/filing.py): a city named only in a dateline ("الرباط –") is
+# no entity (spec/annotation.md, Conventions: "Not entities … datelines"). The team's golds
+# were corrected to that convention (19 entries in the NER set, event set and demo); the
+# shared seed gold still lists London of seed 001's "لندن-", hence seeds .982 -> .979.
 PINNED = {
     "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.33,
              "events_strict": 0.14, "keep": 1.0, "drop": 1.0, "published": 1.0},
@@ -31,8 +30,8 @@ PINNED = {
               "events_strict": 0.55, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
-    "ner-set": {"entities": 0.80, "entities_typed": 0.78, "published": 1.0},
-    "event-set": {"entities": 0.95, "events_relaxed": 0.77, "events_strict": 0.57,
+    "ner-set": {"entities": 0.81, "entities_typed": 0.79, "published": 1.0},
+    "event-set": {"entities": 0.96, "events_relaxed": 0.77, "events_strict": 0.57,
                   "published": 1.0},
 }
 
