@@ -21,7 +21,7 @@ from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 # .75/.51, event-set .75/.55.
 # Filing-place datelines (text/filing.py): a city named only in a dateline ("الرباط –") is
 # no entity (spec/annotation.md, Conventions: "Not entities … datelines"). The team's golds
-# were corrected to that convention (19 entries in the NER set, event set and demo); the
+# were corrected to that convention (21 entries in the NER set, event set and demo); the
 # shared seed gold still lists London of seed 001's "لندن-", hence seeds .982 -> .979.
 PINNED = {
     "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.33,
@@ -30,7 +30,7 @@ PINNED = {
               "events_strict": 0.55, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
-    "ner-set": {"entities": 0.81, "entities_typed": 0.79, "published": 1.0},
+    "ner-set": {"entities": 0.82, "entities_typed": 0.79, "published": 1.0},
     "event-set": {"entities": 0.96, "events_relaxed": 0.77, "events_strict": 0.57,
                   "published": 1.0},
 }
