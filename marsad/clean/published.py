@@ -48,6 +48,7 @@ _BYLINE_DATE_CHARS = 90
 # An opening "المكان، 3 مارس 2024 –": the date starts this close to the paragraph's start.
 _OPENING_DATE_CHARS = 40
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
+_LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_][^\W\d_.]*\.?\s*){1,3}")
 _SEGMENT_RE = re.compile(r"\s[|·•]\s")
 # "اليوم: الاثنين 12 يناير 2026", "Today is Monday": a header widget's clock, never a dateline.
 _TODAY_RE = re.compile(r"^\W*(?:اليوم|today)\b", re.IGNORECASE)
@@ -195,11 +196,27 @@ def from_opening(cl: _Cleaner) -> Published | None:
         return None
     head = cl.lines[i].kept_text[:80]
     for m in find_dates(head):
-        after = head[m.end : m.end + 4].strip()
         if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
-                and not m.relative and after[:1] in _DASHES:
+                and not m.relative and _closes_dateline(head[m.end :]):
             return _answer(m.text, m.first, "dateline")
     return None
+
+
+def _closes_dateline(after: str) -> bool:
+    """A dash, a bracket or a bar, or a news agency's name without one ("… 3 مايو 2024 وات
+    أعلنت …"), closes a dateline after its date."""
+    from marsad.text.filing import agency_keys
+
+    after = after.lstrip()
+    if after[:1] in _DASHES:
+        return True
+    words = _LEADING_WORDS_RE.match(after)
+    if words is None:
+        return False
+    parts = match_key(words.group()).split()
+    keys = agency_keys()
+    return any("".join(ch for ch in " ".join(parts[:n]) if ch.isalpha()) in keys
+               for n in range(1, min(3, len(parts)) + 1))
 
 
 Finder = Callable[["_Cleaner"], "Published | None"]
