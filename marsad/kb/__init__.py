@@ -254,4 +254,14 @@ def _compile_default_kb() -> KnowledgeBase:
     gaz = kb_dir / GAZETTEER_FILE
     if gaz.exists():
         entries.extend(load_gazetteer(gaz))
+    entries.extend(generated_bodies(entries))
     return KnowledgeBase(entries)
+
+
+def generated_bodies(entries: list[KBEntry]) -> list[KBEntry]:
+    """Every state's government, police, courts, ministries … by head noun and nisba
+    (``data/kb/national_bodies.yaml``, expanded by :mod:`marsad.kb.bodies`)."""
+    from .bodies import SPEC_FILE, national_bodies
+
+    spec = load_yaml(SPEC_FILE)
+    return [entry_from_record(r, SPEC_FILE) for r in national_bodies(spec, entries)]

@@ -1,0 +1,101 @@
+"""Entries for the bodies of every state, named by a head noun and the state's nisba.
+
+"الحكومة السودانية", "حكومة السودان", "الشرطة التونسية", "القضاء المصري": news names a
+state's government, police, courts, ministries and forces this way, for every state, and
+the gold conventions make each an ORG entity. Rather than curate thousands of such entries,
+``data/kb/national_bodies.yaml`` lists the bodies once (head nouns, the gender of the nisba
+they take, an English name template) and :func:`national_bodies` expands them for every
+country with demonyms. A country whose curated entries already hold a body (a generic alias
+of the body, or the very alias) keeps its curated entry: the expansion only fills gaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ..errors import DataFileError
+from ..text.normalize import match_key
+
+SPEC_FILE = "kb/national_bodies.yaml"
+GENDERS = ("m", "f")
+
+
+def _nisbas(country: Any, gender: str, vague: frozenset[str]) -> list[str]:
+    """Definite one-word nisbas of a country's demonyms: السوداني (m), السودانية (f)."""
+    out = []
+    for d in country.demonyms_ar:
+        if " " in d or match_key(d) in vague:
+            continue  # جنوب سوداني: a compound nisba is written in too many ways
+        fem = d.endswith(("ة", "ه"))
+        if (gender == "f") == fem:
+            out.append("ال" + d)
+    return out
+
+
+def _aliases(body: Mapping[str, Any], country: Any, vague_nisbas: frozenset[str]
+             ) -> list[str]:
+    # a name that is also a word or a given name stays out of the construct form: "حكومة
+    # جورجيا ميلوني" is Giorgia Meloni's government, not Georgia's
+    vague = {a.key for a in country.aliases if a.ambiguous}
+    names = [a.text for a in country.aliases if a.key not in vague]
+    out = [f"{h['ar']} {n}" for h in body["heads"]
+           for n in _nisbas(country, h["gender"], vague_nisbas)]
+    out += [f"{c} {n}" for c in body.get("construct", ()) for n in names if n]
+    seen: set[str] = set()
+    return [a for a in out if not (match_key(a) in seen or seen.add(match_key(a)))]
+
+
+def _held(body: Mapping[str, Any], country_key: str, curated: Iterable[Any]) -> bool:
+    generic = {match_key(g) for g in body.get("generic", ())}
+    return any(e.country == country_key and generic & {match_key(g) for g in e.generic_aliases}
+               for e in curated)
+
+
+def national_bodies(spec: Any, entries: list[Any]) -> Iterator[dict[str, Any]]:
+    """Records (the format of the curated files) of every body of every country."""
+    bodies = _check(spec)
+    vague = frozenset(match_key(n) for n in spec.get("ambiguous_nisbas") or ())
+    by_key = {e.key: e for e in entries}
+    taken = {a.key for e in entries for a in e.aliases}
+    countries = [e for e in entries if e.type == "GPE" and e.demonyms_ar and not e.country]
+    for body in bodies:
+        for c in countries:
+            key = f"{c.key}_{body['slug']}"
+            if key in by_key or _held(body, c.key, entries):
+                continue
+            aliases = _aliases(body, c, vague)
+            if not aliases or any(match_key(a) in taken for a in aliases):
+                continue  # a curated entry already names this body
+            yield {"key": key, "type": "ORG", "country": c.key,
+                   "name_en": body["name_en"].format(country=c.name_en),
+                   "name_ar": aliases[0], "aliases": aliases[1:], "generated": True,
+                   "description": body["name_en"].format(country=c.name_en)
+                   + " (generated from data/kb/national_bodies.yaml)"}
+
+
+def _check(spec: Any) -> list[Mapping[str, Any]]:
+    """The bodies of the spec file, or DataFileError naming what is wrong."""
+    bodies = spec.get("bodies") if isinstance(spec, Mapping) else None
+    if not isinstance(bodies, list) or not bodies:
+        raise DataFileError("expected a mapping with a list 'bodies'", path=SPEC_FILE)
+    slugs: set[str] = set()
+    for i, b in enumerate(bodies):
+        where = f"body #{i}"
+        if not isinstance(b, Mapping) or not isinstance(b.get("slug"), str) \
+                or "{country}" not in str(b.get("name_en", "")):
+            raise DataFileError(f"{where}: needs a slug and a name_en with {{country}}",
+                                path=SPEC_FILE)
+        if b["slug"] in slugs:
+            raise DataFileError(f"{where}: duplicate slug {b['slug']}", path=SPEC_FILE)
+        slugs.add(b["slug"])
+        heads = b.get("heads")
+        if not isinstance(heads, list) or not heads or not all(
+                isinstance(h, Mapping) and isinstance(h.get("ar"), str)
+                and h.get("gender") in GENDERS for h in heads):
+            raise DataFileError(f"{where}: heads must be {{ar, gender: m|f}}", path=SPEC_FILE)
+        for k in ("construct", "generic"):
+            v = b.get(k, [])
+            if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
+                raise DataFileError(f"{where}: {k} must be a list of words", path=SPEC_FILE)
+    return bodies
