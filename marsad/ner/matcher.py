@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..data import load_yaml
 from ..doc import Token
-from ..kb import Candidate, KnowledgeBase
+from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..text.normalize import match_key
 from ..text.segment import proclitic_splits
 
@@ -62,13 +62,38 @@ def _variants(surface: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+# Conjunctions and prepositions that a frequency list of words carries glued to names.
+_NAME_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
+
+
+def _without_clitic_names(common: frozenset[str], kb: KnowledgeBase) -> frozenset[str]:
+    """The common words less a clitic glued to a sure name: a word-frequency list counts
+    "ومصر"، "والعراق"، "وسوريا" as words, which would keep "and Egypt" from being Egypt."""
+    def clitic_name(word: str) -> bool:
+        return any(word.startswith(p) and len(word) - len(p) >= 3 and any(
+            not c.ambiguous and _major_place(c.entry) for c in kb.lookup(word[len(p):]))
+            for p in _NAME_CLITICS)
+
+    return frozenset(w for w in common if not clitic_name(w))
+
+
+# Only a country or a city of a million is named often enough to fill a frequency list with
+# its clitic forms; a small town's name glued to a clitic is likelier a word (لغات، كبيرا).
+_MAJOR_CITY = 1_000_000
+
+
+def _major_place(entry: KBEntry) -> bool:
+    return entry.type == "GPE" and (entry.country is None
+                                    or (entry.population or 0) >= _MAJOR_CITY)
+
+
 class AliasMatcher:
     """Finds alias hits in a token sequence. Build once per knowledge base."""
 
     def __init__(self, kb: KnowledgeBase, *, common_words: frozenset[str] = frozenset()
                  ) -> None:
         self.kb = kb
-        self.common = common_words
+        self.common = _without_clitic_names(common_words, kb)
         self._vcache: dict[str, tuple[tuple[str, int], ...]] = {}
         self._ucache: dict[str, tuple[tuple[str, int], ...]] = {}
         prefixes: set[str] = set()

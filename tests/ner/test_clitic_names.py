@@ -1,0 +1,29 @@
+"""A frequency list of words counts "ومصر" as a word; it must still be "and Egypt"."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.data import common_words
+from marsad.ingest import RawArticle
+from marsad.kb import default_kb
+from marsad.ner.matcher import _without_clitic_names
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("وقطعت السعودية والإمارات ومصر علاقاتها مع الدوحة.", "egypt"),
+    ("وتمتد الشبكة بين تركيا والعراق وسوريا منذ سنوات.", "iraq"),
+    ("وتمتد الشبكة بين تركيا والعراق وسوريا منذ سنوات.", "syria"),
+])
+def test_a_country_behind_a_conjunction(sentence: str, key: str) -> None:
+    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    assert key in {e.kb_id for e in doc.entities}
+
+
+def test_only_major_places_leave_the_common_words() -> None:
+    removed = common_words() - _without_clitic_names(common_words(), default_kb())
+    assert {"ومصر", "والعراق"} <= removed
+    assert not removed & {"كبيرا", "لغات", "بلاد", "بنوك"}  # words, whatever town they hide
