@@ -83,7 +83,8 @@ _MAJOR_CITY = 1_000_000
 
 
 def _major_place(entry: KBEntry) -> bool:
-    return entry.type == "GPE" and (entry.country is None
+    """A state (it has demonyms) or a city of a million."""
+    return entry.type == "GPE" and (bool(entry.demonyms_ar)
                                     or (entry.population or 0) >= _MAJOR_CITY)
 
 

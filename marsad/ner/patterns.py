@@ -392,5 +392,8 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
             j += 1
         if run:
             etype = "LOC" if head in loc_heads else "GPE"
-            out.append(Found(tokens[run[0]].start, tokens[run[-1]].end, etype, run[0], run[-1]))
+            # a refugee camp's name holds its head ("مخيم شعفاط"); a town's does not
+            first = tokens[i].start + len(k) - len(head) if head in lists["headed_names"] \
+                else tokens[run[0]].start
+            out.append(Found(first, tokens[run[-1]].end, etype, run[0], run[-1]))
     return out
