@@ -267,6 +267,20 @@ def _prev_keys(tokens: Sequence[Token], text: str, i: int, n: int) -> list[str]:
     return out
 
 
+def _state_over_capital(cands: Sequence[Candidate]) -> Candidate | None:
+    """"الجزائر"، "الكويت"، "تونس" name a state and its capital alike: the bare name is the
+    state, as the conventions read it, even where the article also names the city plainly
+    ("الجزائر العاصمة" is the city's own alias)."""
+    states = [c for c in cands if c.entry.demonyms_ar]
+    if len(states) != 1:
+        return None
+    state = states[0].entry
+    others = [c for c in cands if c is not states[0]]
+    if others and all(c.entry.type == "GPE" and c.entry.country == state.key for c in others):
+        return states[0]
+    return None
+
+
 def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
             tokens: Sequence[Token], place_list_slots: set[int]
             ) -> tuple[Candidate, bool | None]:
@@ -278,6 +292,9 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
         # "جان ماري تراوري" is not Ibrahim Traoré: a shared surname after another
         # person's given names belongs to that person (rejected, not merely deferred)
         return cands[0], None
+    state = _state_over_capital(cands)
+    if state is not None:
+        return state, True
     in_doc = [c for c in cands if c.entry.key in sure]
     if len(in_doc) == 1:
         return in_doc[0], True

@@ -27,3 +27,14 @@ def test_only_major_places_leave_the_common_words() -> None:
     removed = common_words() - _without_clitic_names(common_words(), default_kb())
     assert {"ومصر", "والعراق"} <= removed
     assert not removed & {"كبيرا", "لغات", "بلاد", "بنوك"}  # words, whatever town they hide
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the bare name is the state; the city is named as such
+    ("شهدت الجزائر اليوم مظاهرات حاشدة في الجزائر العاصمة.", {"algeria", "algiers"}),
+    ("وصل أمير قطر إلى الكويت في زيارة رسمية.", {"kuwait", "qatar"}),
+])
+def test_a_state_named_like_its_capital(sentence: str, expected: set[str]) -> None:
+    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    assert expected <= {e.kb_id for e in doc.entities}
+    assert "kuwait_city" not in {e.kb_id for e in doc.entities}
