@@ -70,6 +70,7 @@ def national_bodies(spec: Any, entries: list[Any]) -> Iterator[dict[str, Any]]:
             yield {"key": key, "type": "ORG", "country": c.key,
                    "name_en": body["name_en"].format(country=c.name_en),
                    "name_ar": aliases[0], "aliases": aliases[1:], "generated": True,
+                   "generic_aliases": list(body.get("context", ())),
                    "description": body["name_en"].format(country=c.name_en)
                    + " (generated from data/kb/national_bodies.yaml)"}
 
@@ -94,7 +95,7 @@ def _check(spec: Any) -> list[Mapping[str, Any]]:
                 isinstance(h, Mapping) and isinstance(h.get("ar"), str)
                 and h.get("gender") in GENDERS for h in heads):
             raise DataFileError(f"{where}: heads must be {{ar, gender: m|f}}", path=SPEC_FILE)
-        for k in ("construct", "generic"):
+        for k in ("construct", "generic", "context"):
             v = b.get(k, [])
             if not isinstance(v, list) or not all(isinstance(x, str) and x for x in v):
                 raise DataFileError(f"{where}: {k} must be a list of words", path=SPEC_FILE)
