@@ -2,7 +2,8 @@
 
 Selection
     * countries of the Arab world, of Africa and of Europe (Russia included), the Caucasus,
-      Turkey, Iran, Israel, Cyprus and Central Asia, plus the capital of every country;
+      Turkey, Iran, Israel, Cyprus and Central Asia, plus the capital of every country and
+      every city of a million or more elsewhere (``WORLD_MIN_POP``);
     * population >= 50,000, or >= 15,000 in the Sahel / Libya / Levant / Horn countries of
       ``LOW_THRESHOLD`` where small towns make the news;
     * a few towns below the thresholds that the news names often, forced in by id in
@@ -109,6 +110,11 @@ LOW_THRESHOLD = {
 # «رقة» are both listed forms).
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "و", "ف", "ب", "ك", "ل")
 MIN_POP = 50_000
+# Outside those regions, the cities of a million that world news names (New York, Shanghai,
+# Mumbai, São Paulo): an Arabic article mentions them in passing as places of meetings,
+# summits and exchanges.
+WORLD_MIN_POP = 1_000_000
+WORLD_SURE_LETTERS = 5
 MIN_POP_LOW = 15_000
 
 # Pure Arabic letters (hamza .. yeh, alef wasla) plus harakat; space and hyphen between words.
@@ -281,7 +287,8 @@ def main() -> None:
             if gid in capital_ids:
                 pass
             elif not in_region(cc):
-                continue
+                if c["population"] < WORLD_MIN_POP:
+                    continue
             elif c["population"] < (MIN_POP_LOW if cc in LOW_THRESHOLD else MIN_POP):
                 continue
         forms: list[str] = []
@@ -325,6 +332,9 @@ def main() -> None:
                 "forced": forced,
                 "capital": gid in capital_ids,
                 "arab": cc in ARAB_WORLD,
+                # a world city of a million comes last for names and keys: the cities of
+                # the regions keep theirs (بلنسية is Valencia in Spain, not in Venezuela)
+                "home": in_region(cc) or gid in capital_ids or forced,
                 "name_en": ov.get("name_en") or c["name"],
                 "key": ov.get("key"),
                 "lat": round(float(c["latitude"]), 5),
@@ -335,8 +345,8 @@ def main() -> None:
             }
         )
 
-    # 2. one owner per alias key: Arab-world cities first, then by population
-    selected.sort(key=lambda s: (not s["arab"], -s["pop"], s["gid"]))
+    # 2. one owner per alias key: Arab-world cities first, then the regions', then by population
+    selected.sort(key=lambda s: (not s["arab"], not s["home"], -s["pop"], s["gid"]))
     owner_of: dict[str, int] = {}
     for s in selected:
         for f in s["forms"]:
@@ -356,7 +366,14 @@ def main() -> None:
         s["forms"] = forms
         kept.append(s)
 
-    # 3. forms shared with curated entities
+    # 3. a world city's short names need a cue ("في", "مدينة"): few Arabic words of four
+    # letters are not also some far city's name (خفي is "hidden" before it is Hefei)
+    for s in kept:
+        if not s["home"]:
+            s["ambiguous"].update(k for k in map(match_key, s["forms"])
+                                  if letters(k) < WORLD_SURE_LETTERS)
+
+    # 3b. forms shared with curated entities
     shared_log = []
     for s in kept:
         for f in s["forms"]:
@@ -366,7 +383,7 @@ def main() -> None:
                 shared_log.append(f"{s['name_en']}:{f}->{','.join(sorted(owners[k]))}")
 
     # 4. keys
-    kept.sort(key=lambda s: (-s["pop"], s["gid"]))
+    kept.sort(key=lambda s: (not s["home"], -s["pop"], s["gid"]))
     used: set[str] = set(curated_keys) | country_key_set
     for s in kept:
         ckey = ckeys[s["cc"]]
