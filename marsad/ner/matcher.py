@@ -21,7 +21,7 @@ from functools import lru_cache
 from ..data import load_yaml
 from ..doc import Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
-from ..text.normalize import match_key
+from ..text.normalize import is_nisba, match_key
 from ..text.segment import proclitic_splits
 
 # Tokens that may sit inside a name without breaking it ("يونس- بك يفكوروف").
@@ -292,6 +292,9 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
         # "جان ماري تراوري" is not Ibrahim Traoré: a shared surname after another
         # person's given names belongs to that person (rejected, not merely deferred)
         return cands[0], None
+    if len(cands) == 1 and cands[0].entry.type == "PER" and h.first_token == h.last_token \
+            and _not_the_person(h, cands[0], text, tokens):
+        return cands[0], None
     state = _state_over_capital(cands)
     if state is not None:
         return state, True
@@ -341,6 +344,23 @@ def _ends_list_item(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
 # start of another person's name before a shared surname (rarer units are often verbs or
 # particles: التقى folds to the surname التقي, أن to the given name Ann).
 OTHER_GIVEN_NAME_MIN_COUNT = 20
+
+
+def _not_the_person(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> bool:
+    """A one-word surname that here is no person: after آل it names the family ("ميليشيا
+    آل دقلو"); a surname that is also an adjective of origin, flagged ambiguous in the
+    knowledge base (السوداني، الحوثي), qualifies the noun before it ("نظيره السوداني"،
+    "الجيش السوداني"، "الوزير السوداني")."""
+    k = h.first_token - 1
+    if k < 0 or tokens[k].is_punct or text[tokens[h.first_token].start : h.start]:
+        return False  # at the start, after punctuation, or behind a clitic (والسوداني)
+    prev = match_key(text[tokens[k].start : tokens[k].end])
+    if prev == "ال":
+        return True  # آل folds to ال; the article never stands alone
+    if not (c.ambiguous and is_nisba(h.key)):
+        return False
+    # a definite noun, or a noun with a pronoun (نظيره، وزيرها), before an adjective
+    return prev.startswith("ال") or prev.endswith(("ه", "ها", "هم"))
 
 
 def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:

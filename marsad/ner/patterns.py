@@ -18,6 +18,13 @@ from functools import lru_cache
 from ..data import common_words, load_yaml
 from ..doc import Token
 from ..text.normalize import is_arabic, is_nisba, match_key
+from .people import (
+    ends_name_after,
+    is_article_given,
+    is_compound_given,
+    is_names_first,
+    person_cues,
+)
 
 _OPEN_QUOTES = "\"“«'‘„"
 _CLOSE_QUOTES = "\"”»'’“"
@@ -37,6 +44,8 @@ class Found:
 def _lists() -> dict[str, frozenset[str]]:
     data = load_yaml("ar/ner_cues.yaml")
     out = {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+    # nouns that introduce a name as titles do ("الشاب X"، "زوجة المطارد X"): people.py
+    out["person_titles"] = out["person_titles"] | person_cues()["person_roles"]
     # feminine forms of single-word titles: الباحث → الباحثة، المتحدث → المتحدثة
     out["person_titles"] = out["person_titles"] | frozenset(
         t + "ه" for t in out["person_titles"] if " " not in t and not t.endswith("ه"))
@@ -54,7 +63,9 @@ def _key(text: str, tok: Token) -> str:
 
 
 def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool:
-    if len(key) < 2 or not is_arabic(key) or key in lists["common"]:
+    if len(key) < 2 or not is_arabic(key):
+        return False
+    if key in lists["common"] and not is_names_first(key):
         return False
     if key in lists["person_titles"] or key in lists["org_heads"]:
         return False
@@ -107,9 +118,33 @@ def find_people(text: str, tokens: Sequence[Token], taken: set[int],
         if run:
             out.append(Found(tokens[run[0]].start, tokens[run[-1]].end, "PER", run[0], run[-1]))
             i = run[-1] + 1
+            while (more := _coordinated_name(text, tokens, keys, taken, i, lists, index)):
+                out.append(more)  # "الشابين X وY": the role introduces both
+                i = more.last_token + 1
         else:
             i += 1
     return out
+
+
+def _coordinated_name(text: str, tokens: Sequence[Token], keys: Sequence[str],
+                      taken: set[int], i: int, lists: dict[str, frozenset[str]],
+                      index: dict[str, tuple[str, str, int]]) -> Found | None:
+    """A second name joined by و to a name just found: after "اعتقلت الشابين سالم نعيم"
+    the words "وخليل بني عودة" name another young man (the و is a clitic, left out)."""
+    if i >= len(tokens) or i in taken or not keys[i].startswith("و"):
+        return None
+    rest = keys[i][1:]
+    if not (_is_given(rest, index) or is_names_first(rest)):
+        return None
+    tok = tokens[i]
+    if text[tok.start] != "و":
+        return None
+    inner = list(keys)
+    inner[i] = rest
+    run = _name_run(inner, tokens, taken, i, lists, index, text)
+    if len(run) < 2:
+        return None
+    return Found(tok.start + 1, tokens[run[-1]].end, "PER", run[0], run[-1])
 
 
 def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], taken: set[int],
@@ -132,23 +167,72 @@ def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], ta
             continue
         if keys[j] in _ROLE_STOPS:
             return []
-        run = _name_run(keys, tokens, taken, j, lists, index, text)
         prev = text[tokens[j - 1].start : tokens[j - 1].end]
+        if prev in _OPEN_QUOTES and j >= 2 and _head_of(keys[j - 2], lists):
+            j, steps = j + 1, steps + 1  # شركة "ريستاد إنرجي": a body's quoted name
+            continue
+        run = _name_run(keys, tokens, taken, j, lists, index, text)
         right_after_title = steps == 0 or all(
             is_nisba(keys[k]) or keys[k] in lists["common"] or keys[k] in lists["person_titles"]
             for k in range(i + 1, j) if not tokens[k].is_punct)
         # one word after a title is too often an ordinary word ("الناطق باسمه"); a person
         # named by surname alone is found by coreference or the knowledge base instead
         if len(run) >= 2 and (prev in ("،", ",") or right_after_title
-                              or _is_given(keys[run[0]], index)):
-            return run
+                              or _is_given(keys[run[0]], index)
+                              or _closed_unknown(run, tokens, keys, lists)):
+            return _closed_name(_trim_to_given(run, keys, index), tokens, keys, taken, text,
+                                lists)
         j, steps = j + 1, steps + 1
     return []
 
 
+def _head_of(key: str, lists: dict[str, frozenset[str]]) -> bool:
+    """The word is an organisation's or outlet's head noun (with a clitic or not)."""
+    heads = lists["org_heads"] | lists["media_heads"] | lists["org_name_heads"]
+    return key in heads or key[1:] in heads
+
+
+def _closed_unknown(run: list[int], tokens: Sequence[Token], keys: Sequence[str],
+                    lists: dict[str, frozenset[str]]) -> bool:
+    """Two or three words no list knows, closed by a comma or أن/إن: "سائق الصهريج بكاري
+    كوليبالي إن …" names the driver (common words would be a phrase, not a name)."""
+    end = run[-1] + 1
+    closed = end < len(tokens) and (tokens[end].is_punct or keys[end] in ("ان", "بان"))
+    return closed and len(run) <= 3 and not any(keys[k] in lists["common"] for k in run)
+
+
+def _trim_to_given(run: list[int], keys: Sequence[str],
+                   index: dict[str, tuple[str, str, int]]) -> list[int]:
+    """A run whose first word is no given name but whose second opens a compound or is a
+    name first starts there: "محافظ نينوى عبد القادر الدخيل" (the province, then him)."""
+    if len(run) >= 3 and not _is_given(keys[run[0]], index) and (
+            keys[run[1]] == "عبد" or is_names_first(keys[run[1]])):
+        return run[1:]
+    return run
+
+
+def _closed_name(run: list[int], tokens: Sequence[Token], keys: Sequence[str],
+                 taken: set[int], text: str, lists: dict[str, frozenset[str]]) -> list[int]:
+    """A last word that is a common word but also a family name joins the name when a
+    comma or أن/إن closes it: "عبد الرشيد نور علمي، …"، "سلمى عوض الكريم، …"."""
+    from ..kb.translit import name_index
+
+    k = run[-1] + 1
+    if k + 1 >= len(tokens) or k in taken or tokens[k].is_punct or len(run) >= 5:
+        return run
+    key = keys[k]
+    if key not in name_index() or key in lists["person_titles"] or key.startswith("و") \
+            or ends_name_after(key, text[tokens[k].start : tokens[k].end]):
+        return run
+    if tokens[k + 1].is_punct or keys[k + 1] in ("ان", "بان"):
+        return [*run, k]
+    return run
+
+
 def _is_given(key: str, index: dict[str, tuple[str, str, int]]) -> bool:
     unit = index.get(key)
-    return unit is not None and unit[0] in ("given", "unknown") and unit[2] >= 3
+    return (unit is not None and unit[0] in ("given", "unknown") and unit[2] >= 3) \
+        or is_names_first(key) or is_article_given(key) or key == "عبد"
 
 
 def _name_run(keys: Sequence[str], tokens: Sequence[Token], taken: set[int], j: int,
@@ -165,14 +249,27 @@ def _name_run(keys: Sequence[str], tokens: Sequence[Token], taken: set[int], j: 
                 text and text[tokens[j].start : tokens[j].end] == "على"):
             break  # على "on" folds to the name علي
         known_name = k in index and index[k][2] >= GIVEN_NAME_MIN_COUNT
-        if run and j + 1 < len(tokens) and keys[j + 1] == "الله" and j + 1 not in taken:
-            run += [j, j + 1]  # "دفع الله"، "نصر الله": compound names with الله
+        if text and not known_name and ends_name_after(k, text[tokens[j].start : tokens[j].end]):
+            break  # "فؤاد أقطاي بتفتيش"، "سلام وسنعمل": a verb or a clause begins
+        if k.startswith("و") and k not in index and not is_names_first(k):
+            break  # "الدخيل وسفراء"، "وأضافت": the و is a conjunction, no name begins so
+        if run and k.startswith("و") and (_is_given(k[1:], index) or is_names_first(k[1:])):
+            break  # "صالح نعيم ومصعب": a second person (see _coordinated_name)
+        if j + 1 < len(tokens) and keys[j + 1] in ("الله", "الدين") and j + 1 not in taken \
+                and (run or _is_given(k, index)):
+            run += [j, j + 1]  # "دفع الله"، "صلاح الدين": compound names
+            j += 2
+            continue
+        if j + 1 < len(tokens) and j + 1 not in taken and is_compound_given(k, keys[j + 1]):
+            run += [j, j + 1]  # "عبد الرحيم": one given name
+            limit = 6
             j += 2
             continue
         if k in _CONNECTORS:
             limit = 6
         elif not _name_token(k, lists, first=not run) and not (
-                known_name and k not in lists["person_titles"] and (run or not k.startswith("ال"))):
+                known_name and k not in lists["person_titles"]
+                and (run or not k.startswith("ال") or is_article_given(k))):
             break
         run.append(j)
         j += 1
@@ -184,7 +281,8 @@ def _name_run(keys: Sequence[str], tokens: Sequence[Token], taken: set[int], j: 
 # A feminine past verb and its object pronoun (سلّمته، أبلغتها): a bare ه or ها also ends
 # names (ورسمه Warsame), the ت before it marks the verb
 _OBJECT_PRONOUNS = ("ته", "تها", "تهم", "تهما")
-_CONNECTORS = frozenset({"عبد", "ابو", "بن", "ولد", "بنت", "ابن"})
+# ال is آل folded; بني opens Levantine family names ("بني عودة")
+_CONNECTORS = frozenset({"عبد", "ابو", "بن", "ولد", "بنت", "ابن", "ال", "بني"})
 _PREPOSITIONS_FOLDED = frozenset({"الي", "حتي", "متي", "لدي"})
 _CLITIC_ARTICLE = ("لل", "وال", "بال", "فال", "كال", "وبال", "ولل")
 
@@ -216,21 +314,56 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
         # على "on" folds to علي and is told apart by its spelling
         if text[tokens[i].start : tokens[i].end].endswith("ى"):
             continue
-        j = i + 1
-        while j < n and j not in taken and not tokens[j].is_punct and j - i < 4:
-            kj = keys[j]
-            if kj in lists["common"] or kj not in index or not _name_token(kj, lists, False):
-                break
-            j += 1
+        j = _named_continuation(text, tokens, keys, taken, i, lists, index)
         # a last surname the index does not know, closed by a comma or أن/إن
-        # ("هبة منير الصيرفي، إن …")
-        if j - i >= 2 and j + 1 < n and j not in taken and not tokens[j].is_punct \
-                and _name_token(keys[j], lists, False) and (
-                    tokens[j + 1].is_punct or keys[j + 1] in ("ان", "بان")):
+        # ("هبة منير الصيرفي، إن …"); after a given name that is a name first ("بيتر
+        # كوليت، …") one such word is enough
+        if (j - i >= 2 or is_names_first(keys[i])) and j + 1 < n and j not in taken \
+                and not tokens[j].is_punct and _name_token(keys[j], lists, False) \
+                and not keys[j].startswith("ال") \
+                and not ends_name_after(keys[j], text[tokens[j].start : tokens[j].end]) and (
+                    tokens[j + 1].is_punct or keys[j + 1] in _NAME_CLOSERS):
             j += 1
         if j - i >= 2:
             out.append(Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1))
     return out
+
+
+# Words that may follow a full name in news prose: أن/إن after a verb of saying, a
+# preposition, a relative pronoun ("بيتر كوليت في بيان"، "… الذي").
+_NAME_CLOSERS = frozenset({"ان", "بان", "انه", "انها", "في", "من", "الذي", "التي", "خلال",
+                           "عن", "مع", "لوكاله", "بعد", "قبل", "ضمن"})
+
+
+def _named_continuation(text: str, tokens: Sequence[Token], keys: Sequence[str],
+                        taken: set[int], i: int, lists: dict[str, frozenset[str]],
+                        index: dict[str, tuple[str, str, int]]) -> int:
+    """The end (exclusive) of the name that the given name at ``i`` opens: index names
+    that are not common words, names first ("أحمد يحيى"), a compound "عبد الرحيم", and a
+    connector followed by a name ("محمد بن راشد"، "علي ولد محمد")."""
+    n = len(tokens)
+    j, limit = i + 1, 4
+    while j < n and j not in taken and not tokens[j].is_punct and j - i < limit:
+        kj = keys[j]
+        if ends_name_after(kj, text[tokens[j].start : tokens[j].end]) and kj not in index:
+            break
+        if j + 1 < n and j + 1 not in taken and is_compound_given(kj, keys[j + 1]):
+            j, limit = j + 2, 6
+            continue
+        if kj in _CONNECTORS and j + 1 < n and j + 1 not in taken and (
+                keys[j + 1] in index or is_names_first(keys[j + 1])) \
+                and not tokens[j + 1].is_punct:
+            j, limit = j + 1, 6
+            continue
+        if is_names_first(kj) and not kj.startswith("و"):
+            j += 1
+            continue
+        if kj in lists["common"] or kj not in index or not _name_token(kj, lists, False):
+            break
+        j += 1
+    while j - 1 > i and keys[j - 1] in _CONNECTORS:
+        j -= 1
+    return j
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +376,8 @@ def _name_starters() -> frozenset[str]:
     common = _lists()["common"]
     return frozenset(k for k, (role, _latin, count) in name_index().items()
                      if role == "given" and count >= GIVEN_NAME_MIN_COUNT
-                     and (k not in common or count >= COMMON_GIVEN_NAME_MIN_COUNT))
+                     and (k not in common or count >= COMMON_GIVEN_NAME_MIN_COUNT)
+                     ) | person_cues()["names_first"]
 
 
 def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],

@@ -1,0 +1,95 @@
+"""People outside the knowledge base: name shapes, boundaries, nisba surnames (issue #13).
+
+Every sentence is team-written; the names are invented or general knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.data import load_yaml
+from marsad.ner.people import ends_name_after, is_compound_given, is_verb_or_suffixed
+from tests.helpers import annotate
+
+
+def _people(text: str) -> list[str]:
+    return [m.text for m in annotate(text).mentions if m.type == "PER"]
+
+
+def test_person_cues_file_is_well_formed() -> None:
+    data = load_yaml("ar/person_cues.yaml")
+    assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names"}
+    for key, words in data.items():
+        assert isinstance(words, list) and words, key
+        assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
+    assert "الرحيم" in data["divine_names"] and "الشاب" in data["person_roles"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # compound given names: عبد + a divine name, whatever the common-word list says
+    ("وأوضح مدير المدرسة، هاشم عبد الرحيم الطيب، أن الدروس توقفت.", "هاشم عبد الرحيم الطيب"),
+    ("وقال سائق الحافلة عبد الإله الورزازي إنه انتظر يومين.", "عبد الإله الورزازي"),
+    ("وقال الخبير في المعهد، صلاح الدين جمعة، إن الوضع هش.", "صلاح الدين جمعة"),
+    # nasab chains and family names with بن / آل / ولد
+    ("وقال المسؤول سعود بن عبد الله بن فيصل إن الاتفاق قريب.", "سعود بن عبد الله بن فيصل"),
+    ("واستقبل الأمير خالد بن راشد آل مكتوم الوفد.", "خالد بن راشد آل مكتوم"),
+    ("وقال مدير الحملة، سيدي محمد ولد أحمد فال، إن النتائج مرضية.",
+     "سيدي محمد ولد أحمد فال"),
+    # Somali names
+    ("وقال حاكم الإقليم، عبدي نور حاجي، إن الطريق فُتح.", "عبدي نور حاجي"),
+    ("وقال الباحث، عبد الرشيد نور علمي، إن الميناء مهم.", "عبد الرشيد نور علمي"),
+    # a given name the common-word list holds because news prints it often
+    ("وأشار وزير المالية الأميركي ستيفن كولينز، إلى أن العقوبات ستستمر.", "ستيفن كولينز"),
+    # given names with the article (Sudan, Maghreb)
+    ("وقال المتحدث باسم الحركة الصادق علي نور إن القتال توقف.", "الصادق علي نور"),
+    # a new role noun before the name
+    ("واعتقلت القوات الفتى أحمد جابر بعد مداهمة منزله.", "أحمد جابر"),
+    ("وقال مراسل القناة من المعبر، زياد قاسم، إن الشاحنات عبرت.", "زياد قاسم"),
+    # a rank with no knowledge-base entry, and a spouse
+    ("وأعلن العميد الركن منصور الزيدي أن الهجوم صُدّ.", "منصور الزيدي"),
+    ("واعتقلت القوات زوجة المطارد علاء شريتح بعد دهم المنزل.", "علاء شريتح"),
+    # two unknown words closed by إن after a role
+    ("وقال سائق الصهريج بكاري كوليبالي إن المسلحين أحرقوا الشاحنات.", "بكاري كوليبالي"),
+    # a name first opens a name without any title
+    ("ويقول بيتر هولندر، إن الأسعار سترتفع.", "بيتر هولندر"),
+])
+def test_unknown_names(text: str, name: str) -> None:
+    assert name in _people(text)
+
+
+def test_two_names_joined_by_wa_after_one_role() -> None:
+    people = _people("واعتقلت قوات الاحتلال الشابين سالم نعيم ومصعب بني عودة أمس.")
+    assert people == ["سالم نعيم", "مصعب بني عودة"]
+
+
+def test_kunya_and_quoted_names_after_a_role() -> None:
+    assert "أبو حمزة المصري" in _people("وقال القيادي «أبو حمزة المصري» إن التنظيم تفكك.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a name stops before a fused preposition and a verbal noun or a pronoun
+    ("وندد نائب الرئيس التركي فؤاد أقطاي بتفتيش السفينة.", "فؤاد أقطاي"),
+    ("ويلتقي السفير مارك بودي بانتظام مع المسؤولين.", "مارك بودي"),
+    ("دعا النواب إلى إقالة رئيس الوزراء فايز الطراونة لفرضه الزيادة.", "فايز الطراونة"),
+    # and before a conjunction that opens a clause or a list of other things
+    ("وحضر محافظ المدينة عبد القادر الدخيل وسفراء عرب الحفل.", "عبد القادر الدخيل"),
+])
+def test_name_stops_at_the_boundary(text: str, name: str) -> None:
+    assert _people(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "وأرسل التقرير مرفقاً الصورة إلى الوزارة.",
+    "وكان المشهد مشابه جمعهم في الساحة.",
+    "وقال الرئيس سلام وسنعمل معاً.",
+    "ضاعفت جهودها في الأشهر الأخيرة.",
+])
+def test_verbs_participles_and_phrases_are_no_people(text: str) -> None:
+    assert _people(text) == []
+
+
+def test_boundary_rules() -> None:
+    assert ends_name_after("وسنعمل", "وسنعمل")
+    assert is_verb_or_suffixed("مرفقا", "مرفقاً")
+    assert is_verb_or_suffixed("بتفتيش", "بتفتيش")
+    assert not is_verb_or_suffixed("كوليبالي", "كوليبالي")
+    assert is_compound_given("عبد", "الرحيم") and not is_compound_given("عبد", "المدرسه")
