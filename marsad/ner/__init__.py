@@ -22,6 +22,7 @@ from ..kb.translit import english_name
 from ..text.filing import in_filing, past_filing
 from ..text.normalize import is_arabic, match_key
 from ..text.segment import proclitic_splits, proclitics
+from .facilities import facility_cues, facility_name_en, find_facilities
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import (
     Found,
@@ -65,7 +66,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     cue_at = _cue_positions(keys, {
         "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
-        "generic": kb.generic_first_words})
+        "generic": kb.generic_first_words, "facility_names": facility_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
 
     def has(cue: str, a: int, b: int) -> bool:
@@ -94,6 +95,19 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                                     c.entry.key, "kb"))
         tkeys = keys[a:b]
         found: list[Found] = []
+        if has("facility_names", a, b):
+            # a facility named by its head ("مطار القاهرة الدولي"): a known place inside
+            # it is no mention of its own (no nested entities), and the name is taken
+            facs = find_facilities(text, toks, tkeys, kb_types, kb)
+            if facs:
+                spans = [(f.start, f.end) for f in facs]
+                mentions = [m for m in mentions
+                            if not any(x <= m.start and m.end <= y for x, y in spans)]
+                for f in facs:
+                    covered = range(f.first_token, f.last_token + 1)
+                    taken.update(covered)
+                    kb_types.update(dict.fromkeys(covered, "FAC"))
+                found += facs
         if has("person_titles", a, b):
             found += find_people(text, toks, taken, tkeys, people)
         if has("media_heads", a, b):
@@ -557,7 +571,8 @@ def build_entities(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[Entit
             name = max((m.text for m in ms), key=len)
             etype, lat, lon = ms[0].type, None, None
             # not in the knowledge base: the Latin name as written, or a transliteration
-            name_en = name if not is_arabic(name) else english_name(name)
+            name_en = name if not is_arabic(name) else (
+                facility_name_en(name, kb) if etype == "FAC" else None) or english_name(name)
         kb_id = key if linked else None
         # most mentions already carry the entity's type and key: keep those as they are
         clean = tuple(m if m.type == etype and m.kb_id == kb_id else
