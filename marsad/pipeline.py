@@ -271,6 +271,13 @@ class Pipeline:
         _ = self.resources.lexicon, self.resources.capitals, self.resources.demonyms
         _ = self.resources.reporters
         _ = self.resources.nationals, self.resources.filing_lookups
+        from .text.filing import agency_keys
+
+        agency_keys()  # the publication-date finder reads the agencies too
+        try:  # the HTML extractor, when the extra is installed: a heavy first import
+            import trafilatura  # noqa: F401
+        except ImportError:
+            pass
 
     def process(self, article: RawArticle) -> Doc:
         """Run cleaning and every component on one article (raises on failure)."""

@@ -142,6 +142,10 @@ class AliasMatcher:
                 surface = text[tok[0] : tok[1]]
                 variants = ucache.get(surface)
                 if variants is None:
+                    if not self._may_open(keys[i]):
+                        if len(ucache) < 200_000:
+                            ucache[surface] = ()
+                        continue
                     variants = self._useful(surface, self._variants(text, tok))
                 if not variants:
                     continue
@@ -171,6 +175,16 @@ class AliasMatcher:
                 out.append(best)
                 free = best.last_token + 1
         return out
+
+    def _may_open(self, key: str) -> bool:
+        """Whether the token, less up to three clitic letters (or with a fused لل read as
+        ال), is the first word of some alias: most tokens of unseen text are not, and are
+        passed over without computing their clitic splits."""
+        openers = self.kb.first_tokens
+        if any(key[n:] in openers for n in range(4)):
+            return True
+        at = key.find("لل", 0, 4)
+        return at >= 0 and "ال" + key[at + 2 :] in openers
 
     def _useful(self, surface: str, variants: tuple[tuple[str, int], ...]
                 ) -> tuple[tuple[str, int], ...]:
