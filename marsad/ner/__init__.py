@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -151,7 +152,47 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
-    return _retarget_family_names(mentions, kb)
+    return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
+
+
+# "حكومة فايز السراج"، "حكومة الرئيس بشار الأسد": a government named by the person at its
+# head (with the title between, if any) is that government, not the person.
+_GOVERNMENT_OF_RE = re.compile(
+    r"(?:^|(?<=[\s(«\"]))[وفبل]?(حكوم[ةه])\s+(?:(?:ال)?(?:رئيس(?: الوزراء| الحكومة)?|ملك|أمير|"
+    r"زعيم|مستشار[ةه]?)\s+)?$")
+_GOVERNMENT_OF_CHARS = 40
+
+
+def _governments_of_people(text: str, mentions: list[Mention], kb: KnowledgeBase
+                           ) -> list[Mention]:
+    """A person mention right after "حكومة" (and a title) becomes the ORG mention of the
+    whole phrase, linked to the government the person led (a role's organisation) or, where
+    the country has only one, to the country's."""
+    out: list[Mention] = []
+    for m in mentions:
+        person = kb.get(m.kb_id) if m.type == "PER" and m.kb_id else None
+        before = text[max(0, m.start - _GOVERNMENT_OF_CHARS) : m.start]
+        hit = _GOVERNMENT_OF_RE.search(before) if m.type == "PER" else None
+        if hit is None:
+            out.append(m)
+            continue
+        start = m.start - len(before) + hit.start(1)
+        key = _government_key(person, kb) if person is not None else None
+        out.append(Mention(start, m.end, text[start : m.end], "ORG", key, "pattern"))
+    return out
+
+
+def _government_key(person: KBEntry, kb: KnowledgeBase) -> str | None:
+    governments = kb.generic.get(match_key("الحكومة"), [])
+    led = {r.get("org") for r in person.extra.get("roles") or () if isinstance(r, dict)}
+    mine = [e.key for e in governments if e.key in led]
+    if len(mine) == 1:
+        return mine[0]
+    state = _by_country(governments).get(person.country or "")
+    if state is not None:
+        return state.key
+    generated = kb.get(f"{person.country}_government")
+    return generated.key if generated is not None else None
 
 
 @lru_cache(maxsize=65536)  # called for every token near a person's name

@@ -38,3 +38,34 @@ def test_a_state_named_like_its_capital(sentence: str, expected: set[str]) -> No
     doc = PIPE.process(RawArticle("t", sentence, "text"))
     assert expected <= {e.kb_id for e in doc.entities}
     assert "kuwait_city" not in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("sentence, phrase, key", [
+    ("واتهمت حكومة فايز السراج قوات حفتر بقصف العاصمة.", "حكومة فايز السراج",
+     "government_of_national_accord"),   # the government he led (his role's organisation)
+    ("ورفضت حكومة الرئيس بشار الأسد المبادرة.", "حكومة الرئيس بشار الأسد", None),
+])
+def test_a_government_named_by_its_head(sentence: str, phrase: str, key: str | None) -> None:
+    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    orgs = {m.text: e.kb_id for e in doc.entities for m in e.mentions if e.type == "ORG"}
+    assert orgs.get(phrase, "missing") == key
+    assert not [e for e in doc.entities if e.type == "PER"]  # the person is not named apart
+
+
+def test_a_title_with_the_word_government_keeps_the_person() -> None:
+    doc = PIPE.process(RawArticle("t", "وقال رئيس الحكومة بنيامين نتنياهو إن الحرب مستمرة.",
+                                  "text"))
+    assert "benjamin_netanyahu" in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("sentence, key", [
+    ("وقالت سلطات الاحتلال إنها أغلقت المعبر.", "israel"),
+    ("واقتحمت القوات الإسرائيلية البلدة فجرا.", "israel_defense_forces"),
+])
+def test_the_epithets_of_a_state(sentence: str, key: str) -> None:
+    assert key in {e.kb_id for e in PIPE.process(RawArticle("t", sentence, "text")).entities}
+
+
+def test_words_that_hide_a_place_name() -> None:
+    for sentence in ("فرضتها جائحة كورونا على الاقتصاد.", "منذ وصوله إلى سدة الحكم."):
+        assert not PIPE.process(RawArticle("t", sentence, "text")).entities
