@@ -212,7 +212,8 @@ def repeated_lines(cl: _Cleaner) -> None:
         if ln.words < REPEAT_MIN_WORDS:
             continue
         # Only a headline is printed twice by the layout; a paragraph told twice is the text's.
-        if cl.headline_like(ln) and any(p.key == ln.key for p in kept[max(0, i - REPEAT_WINDOW) : i] if p.kept):
+        window = kept[max(0, i - REPEAT_WINDOW) : i]
+        if cl.headline_like(ln) and any(p.key == ln.key for p in window if p.kept):
             ln.rule = "duplicate_line"
             continue
         nxt = kept[i + 1] if i + 1 < len(kept) else None

@@ -42,8 +42,10 @@ def _aliases(body: Mapping[str, Any], country: Any, vague_nisbas: frozenset[str]
     out = [f"{h['ar']} {n}" for h in body["heads"]
            for n in _nisbas(country, h["gender"], vague_nisbas)]
     out += [f"{c} {n}" for c in body.get("construct", ()) for n in names if n]
-    seen: set[str] = set()
-    return [a for a in out if not (match_key(a) in seen or seen.add(match_key(a)))]
+    first: dict[str, str] = {}
+    for a in out:
+        first.setdefault(match_key(a), a)
+    return list(first.values())
 
 
 def _held(body: Mapping[str, Any], country_key: str, curated: Iterable[Any]) -> bool:
