@@ -31,6 +31,13 @@ def name_index() -> dict[str, tuple[str, str, int]]:
 
 
 @lru_cache(maxsize=1)
+def fixed_words() -> dict[str, str]:
+    """match key -> English of the words with a fixed rendering (``words`` in translit.yaml)."""
+    return {match_key(k): str(v) for k, v in (load_yaml("ar/translit.yaml").get("words")
+                                             or {}).items()}
+
+
+@lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, tuple[str, str]], str]:
     data = load_yaml("ar/translit.yaml")
     cons = {k: str(v) for k, v in data["consonants"].items()}
@@ -67,7 +74,7 @@ def transliterate_word(word: str) -> str:
 
 def english_name(arabic: str) -> str | None:
     """A readable English rendering of an Arabic name, or None when it has no Arabic."""
-    index = name_index()
+    index, fixed = name_index(), fixed_words()
     parts: list[str] = []
     words = arabic.split()
     i = 0
@@ -83,6 +90,9 @@ def english_name(arabic: str) -> str | None:
                 parts.append(index[joined][1])
                 i += 1
                 continue
+        if key in fixed:
+            parts.append(fixed[key])
+            continue
         known = index.get(key)
         if known is not None:
             parts.append(known[1])

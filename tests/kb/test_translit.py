@@ -31,3 +31,18 @@ def test_name_index_rows_are_well_formed() -> None:
     roles = {role for role, _, _ in index.values()}
     assert roles <= {"given", "surname", "unknown"}
     assert all(latin and count >= 3 for _, latin, count in index.values())
+
+
+def test_fixed_words_before_the_name_index() -> None:
+    # a title that is also a given name, and the nasab particles, have one rendering
+    assert english_name("سلطان بن محمد النعماني") == "Sultan bin Mohamed al-Nomani"
+    assert english_name("محمد ولد الغزواني").startswith("Mohamed Ould ")
+    # a body's head noun is translated, not spelled out
+    assert english_name("مجلس المحافظين").startswith("Council ")
+
+
+def test_the_fixed_words_are_valid() -> None:
+    from marsad.kb.translit import fixed_words
+
+    words = fixed_words()
+    assert words and all(k and v and v.strip() == v for k, v in words.items())
