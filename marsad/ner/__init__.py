@@ -24,6 +24,7 @@ from ..text.filing import in_filing, past_filing
 from ..text.normalize import is_arabic, match_key
 from ..text.segment import proclitic_splits, proclitics
 from .facilities import facility_cues, facility_name_en, find_facilities
+from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .patterns import (
     Found,
@@ -67,7 +68,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     cue_at = _cue_positions(keys, {
         "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
-        "generic": kb.generic_first_words, "facility_names": facility_cues()})
+        "generic": kb.generic_first_words, "facility_names": facility_cues(),
+        "landforms": landform_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
 
     def has(cue: str, a: int, b: int) -> bool:
@@ -109,6 +111,19 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                     taken.update(covered)
                     kb_types.update(dict.fromkeys(covered, "FAC"))
                 found += facs
+        if has("landforms", a, b):
+            # a landform named by its head ("جبل الزاوية"، "سهل نينوى"): as for facilities,
+            # a known place inside it is no mention of its own
+            lands = find_landforms(text, toks, tkeys, kb_types, kb)
+            if lands:
+                spans = [(f.start, f.end) for f in lands]
+                mentions = [m for m in mentions
+                            if not any(x <= m.start and m.end <= y for x, y in spans)]
+                for f in lands:
+                    covered = range(f.first_token, f.last_token + 1)
+                    taken.update(covered)
+                    kb_types.update(dict.fromkeys(covered, "LOC"))
+                found += lands
         if has("person_titles", a, b):
             found += find_people(text, toks, taken, tkeys, people)
         if has("media_heads", a, b):
@@ -426,6 +441,10 @@ def _demonym_states(text: str, toks: Sequence[Token], taken: set[int],
 # How far back (characters) a country mention sets the context of a generic name such as
 # "المجلس العسكري": about two sentences of news prose.
 GENERIC_CONTEXT_CHARS = 400
+# A compass word alone names a country's region in context ("نشر الجيش في الجنوب"), but
+# after a word of motion towards it is a direction (real r005: "باتجاه الجنوب").
+_COMPASS = frozenset(match_key(w) for w in ("الجنوب", "الشمال", "الشرق", "الغرب"))
+_TOWARDS = frozenset(match_key(w) for w in ("باتجاه", "اتجاه", "نحو", "صوب", "تجاه"))
 
 
 def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: KnowledgeBase,
@@ -461,6 +480,10 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
             i += 1
             continue
         n, phrase, skip = hit
+        if phrase in _COMPASS and i > 0 and (keys[i - 1] in _TOWARDS
+                                             or keys[i].startswith("لل")):
+            i += n  # "باتجاه الجنوب"، "فرّوا للجنوب": a direction, not the region
+            continue
         start, end = toks[i].start + skip, toks[i + n - 1].end
         # a country's own generic name («المملكة») belongs to that country
         countries = _by_country(kb.generic[phrase])
@@ -613,7 +636,8 @@ def build_entities(mentions: Sequence[Mention], kb: KnowledgeBase) -> list[Entit
             etype, lat, lon = ms[0].type, None, None
             # not in the knowledge base: the Latin name as written, or a transliteration
             name_en = name if not is_arabic(name) else (
-                facility_name_en(name, kb) if etype == "FAC" else None) or english_name(name)
+                facility_name_en(name, kb) if etype == "FAC" else
+                landform_name_en(name, kb) if etype == "LOC" else None) or english_name(name)
         kb_id = key if linked else None
         # most mentions already carry the entity's type and key: keep those as they are
         clean = tuple(m if m.type == etype and m.kb_id == kb_id else
