@@ -77,6 +77,16 @@ def _without_clitic_names(common: frozenset[str], kb: KnowledgeBase) -> frozense
     return frozenset(w for w in common if not clitic_name(w))
 
 
+def _may_open(key: str, openers: set[str] | frozenset[str]) -> bool:
+    """Whether the token, less up to three clitic letters (or with a fused لل read as ال),
+    is one of ``openers`` (the first words of the aliases looked for): most tokens of unseen
+    text are not, and are passed over without computing their clitic splits."""
+    if any(key[n:] in openers for n in range(4)):
+        return True
+    at = key.find("لل", 0, 4)
+    return at >= 0 and "ال" + key[at + 2 :] in openers
+
+
 # Only a country or a city of a million is named often enough to fill a frequency list with
 # its clitic forms; a small town's name glued to a clitic is likelier a word (لغات، كبيرا).
 _MAJOR_CITY = 1_000_000
@@ -136,6 +146,8 @@ class AliasMatcher:
                 continue
             best: Hit | None = None
             if only_extra:
+                if not _may_open(keys[i], extra_firsts):
+                    continue
                 variants = tuple(v for v in self._variants(text, tok) if v[0] in extra_firsts)
             elif plain:
                 # only the variants that begin some alias can lead anywhere
@@ -177,14 +189,7 @@ class AliasMatcher:
         return out
 
     def _may_open(self, key: str) -> bool:
-        """Whether the token, less up to three clitic letters (or with a fused لل read as
-        ال), is the first word of some alias: most tokens of unseen text are not, and are
-        passed over without computing their clitic splits."""
-        openers = self.kb.first_tokens
-        if any(key[n:] in openers for n in range(4)):
-            return True
-        at = key.find("لل", 0, 4)
-        return at >= 0 and "ال" + key[at + 2 :] in openers
+        return _may_open(key, self.kb.first_tokens)
 
     def _useful(self, surface: str, variants: tuple[tuple[str, int], ...]
                 ) -> tuple[tuple[str, int], ...]:
