@@ -488,7 +488,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
             (i, r.requires_re) for i, r in enumerate(rules) if r.requires_re is not None
         ),
         gated_any=_literals_re(tuple(lit for r in rules for lit in r.requires)),
-        gated_max_words=max((r.max_words for r in rules if r.requires_re is not None),
+        gated_max_words=max((r.max_words or 0 for r in rules if r.requires_re is not None),
                             default=None)
         if all(r.kind != "block" and r.max_words is not None
                for r in rules if r.requires_re is not None) else None,

@@ -152,15 +152,16 @@ class AliasMatcher:
             elif plain:
                 # only the variants that begin some alias can lead anywhere
                 surface = text[tok[0] : tok[1]]
-                variants = ucache.get(surface)
-                if variants is None:
+                cached = ucache.get(surface)
+                if cached is None:
                     if not self._may_open(keys[i]):
                         if len(ucache) < 200_000:
                             ucache[surface] = ()
                         continue
-                    variants = self._useful(surface, self._variants(text, tok))
-                if not variants:
+                    cached = self._useful(surface, self._variants(text, tok))
+                if not cached:
                     continue
+                variants = cached
             else:
                 variants = self._variants(text, tok)
             for key, skip in variants:
