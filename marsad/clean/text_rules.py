@@ -124,6 +124,8 @@ _HEADER_LOOKAHEAD = 4
 # A short line with a full date under a headline is its date line, whatever else it carries
 # ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
 _DATED_LINE_WORDS = 14
+# A published and an updated date on one line, each with its label, weekday and time.
+_BARRED_DATE_WORDS = 30
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
 
 
@@ -654,8 +656,23 @@ class _Cleaner:
                     result = ("date" if has_date else "time", label)
             if result is None:
                 result = self.parsed_date_kind(line)
+        if result is None and line.words <= _BARRED_DATE_WORDS and "|" in line.kept_text:
+            result = self.barred_date_kind(line)
         line._date = result
         return result
+
+    def barred_date_kind(self, line: _Line) -> tuple[str, str] | None:
+        """"نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: …": every segment between bars
+        a date line, the publication's label first."""
+        from marsad.text.dates import parse_dateline
+
+        segments = [seg for seg in line.kept_text.split("|") if seg.strip()]
+        if len(segments) < 2 or any(parse_dateline(seg) is None for seg in segments):
+            return None
+        g = self.rs.dates
+        label = ("publish" if g.publish.search(line.key) else
+                 "update" if g.update.search(line.key) else "none")
+        return ("date", label)
 
     def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """The date module's reading, for the forms the line grammar does not spell out
@@ -733,6 +750,8 @@ class _Cleaner:
         core = line.core
         if rule.vocab_re is None or line.words > (rule.max_words or _WORDS_MAX):
             return False
+        if any(c.isdigit() for c in core) and self.has_date(line):
+            return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
         if not rule.vocab_re.match(core):
             return False
         rest, count = rule.vocab_re.subn(" ", core)
@@ -1166,8 +1185,9 @@ class _Cleaner:
         """The next non-blank line is kept: the date stands over the article (its title or
         first paragraph), not over the masthead, a menu or a logo."""
         nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank), None)
-        # a site name or section label between the date and the title is no masthead
-        return nxt is not None and (nxt.kept or nxt.rule == "header_label")
+        # a site name, a section label or a source line in Latin letters between the date
+        # and the title is no masthead
+        return nxt is not None and (nxt.kept or nxt.rule in ("header_label", "foreign_line"))
 
     def header_widget_dates(self) -> None:
         """A bare date above the title that stands over furniture is the header's "today"."""
