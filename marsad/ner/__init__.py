@@ -23,6 +23,7 @@ from ..kb.translit import english_name
 from ..text.filing import in_filing, past_filing
 from ..text.normalize import is_arabic, match_key
 from ..text.segment import proclitic_splits, proclitics
+from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
@@ -69,7 +70,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
-        "landforms": landform_cues()})
+        "landforms": landform_cues(), "courts": court_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
 
     def has(cue: str, a: int, b: int) -> bool:
@@ -124,6 +125,15 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                     taken.update(covered)
                     kb_types.update(dict.fromkeys(covered, "LOC"))
                 found += lands
+        if has("courts", a, b):
+            # "محكمة جنايات القاهرة": the court, and its seat is no mention of its own
+            courts = find_courts(text, toks, tkeys, taken, kb_types)
+            if courts:
+                mentions = [m for m in mentions if not any(
+                    c.start <= m.start and m.end <= c.end for c in courts)]
+                for c in courts:
+                    taken.update(range(c.first_token, c.last_token + 1))
+                found += courts
         if has("person_titles", a, b):
             found += find_people(text, toks, taken, tkeys, people)
         if has("media_heads", a, b):

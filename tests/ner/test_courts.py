@@ -1,0 +1,50 @@
+"""Courts named by "محكمة" and their kind or seat (marsad/ner/courts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.data import load_yaml
+from marsad.ingest import RawArticle
+from marsad.ner.courts import court_data
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+
+
+def _orgs(sentence: str) -> set[str]:
+    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    return {m.text for e in doc.entities if e.type == "ORG" for m in e.mentions}
+
+
+@pytest.mark.parametrize("sentence, court", [
+    ("وقضت محكمة جنايات القاهرة بسجن المتهمين عشر سنوات.", "محكمة جنايات القاهرة"),
+    ("ورفضت محكمة النقض الطعن المقدم من الدفاع.", "محكمة النقض"),
+    ("وألغت محكمة القضاء الإداري قرار الوزير.", "محكمة القضاء الإداري"),
+    ("وقررت محكمة أمن الدولة العليا تأجيل القضية.", "محكمة أمن الدولة العليا"),
+    ("وأكدت المحكمة الإدارية العليا صحة القرار.", "المحكمة الإدارية العليا"),
+    ("ومثل المتهم أمام المحكمة العسكرية في المدينة.", "المحكمة العسكرية"),
+])
+def test_a_court_and_where_its_name_ends(sentence: str, court: str) -> None:
+    assert court in _orgs(sentence)
+
+
+def test_the_seat_is_no_mention_of_its_own() -> None:
+    doc = PIPE.process(RawArticle("t", "وقضت محكمة جنايات القاهرة بسجن المتهمين.", "text"))
+    assert "cairo" not in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأحالت النيابة القضية إلى المحكمة المختصة.",   # a court of the story, no name
+    "وقالت المحكمة إن الحكم نهائي.",
+    "وطالب المحامي بمحكمة عادلة للمتهمين.",          # an indefinite court
+])
+def test_no_court_name(sentence: str) -> None:
+    assert not _orgs(sentence)
+
+
+def test_the_court_vocabulary_is_valid() -> None:
+    raw = load_yaml("ar/courts.yaml")
+    assert set(raw) == {"kinds", "adjectives", "naming_adjectives"}
+    d = court_data()
+    assert d.kinds and d.adjectives and d.naming <= d.adjectives
