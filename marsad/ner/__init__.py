@@ -99,41 +99,17 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                                     c.entry.key, "kb"))
         tkeys = keys[a:b]
         found: list[Found] = []
-        if has("facility_names", a, b):
-            # a facility named by its head ("مطار القاهرة الدولي"): a known place inside
-            # it is no mention of its own (no nested entities), and the name is taken
-            facs = find_facilities(text, toks, tkeys, kb_types, kb)
-            if facs:
-                spans = [(f.start, f.end) for f in facs]
-                mentions = [m for m in mentions
-                            if not any(x <= m.start and m.end <= y for x, y in spans)]
-                for f in facs:
-                    covered = range(f.first_token, f.last_token + 1)
-                    taken.update(covered)
-                    kb_types.update(dict.fromkeys(covered, "FAC"))
-                found += facs
-        if has("landforms", a, b):
-            # a landform named by its head ("جبل الزاوية"، "سهل نينوى"): as for facilities,
-            # a known place inside it is no mention of its own
-            lands = find_landforms(text, toks, tkeys, kb_types, kb)
-            if lands:
-                spans = [(f.start, f.end) for f in lands]
-                mentions = [m for m in mentions
-                            if not any(x <= m.start and m.end <= y for x, y in spans)]
-                for f in lands:
-                    covered = range(f.first_token, f.last_token + 1)
-                    taken.update(covered)
-                    kb_types.update(dict.fromkeys(covered, "LOC"))
-                found += lands
-        if has("courts", a, b):
-            # "محكمة جنايات القاهرة": the court, and its seat is no mention of its own
-            courts = find_courts(text, toks, tkeys, taken, kb_types)
-            if courts:
-                mentions = [m for m in mentions if not any(
-                    c.start <= m.start and m.end <= c.end for c in courts)]
-                for c in courts:
-                    taken.update(range(c.first_token, c.last_token + 1))
-                found += courts
+        # names made whole by their head ("مطار القاهرة الدولي"، "جبل الزاوية"، "محكمة جنايات
+        # القاهرة"): a known place inside one is no mention of its own (no nested entities)
+        for cue, find, etype in (
+                ("facility_names", lambda: find_facilities(text, toks, tkeys, kb_types, kb),
+                 "FAC"),
+                ("landforms", lambda: find_landforms(text, toks, tkeys, kb_types, kb), "LOC"),
+                ("courts", lambda: find_courts(text, toks, tkeys, taken, kb_types), "ORG")):
+            if has(cue, a, b):
+                whole = find()
+                mentions = _claim(whole, mentions, taken, kb_types, etype)
+                found += whole
         if has("person_titles", a, b):
             found += find_people(text, toks, taken, tkeys, people)
         if has("media_heads", a, b):
@@ -218,6 +194,20 @@ def _government_key(person: KBEntry, kb: KnowledgeBase) -> str | None:
         return state.key
     generated = kb.get(f"{person.country}_government")
     return generated.key if generated is not None else None
+
+
+def _claim(whole: list[Found], mentions: list[Mention], taken: set[int],
+           kb_types: dict[int, str], etype: str) -> list[Mention]:
+    """The tokens of names found whole are taken, and typed for the recognisers after; the
+    knowledge-base mentions inside them are dropped."""
+    if not whole:
+        return mentions
+    for f in whole:
+        covered = range(f.first_token, f.last_token + 1)
+        taken.update(covered)
+        kb_types.update(dict.fromkeys(covered, etype))
+    return [m for m in mentions if not any(f.start <= m.start and m.end <= f.end
+                                           for f in whole)]
 
 
 @lru_cache(maxsize=65536)  # called for every token near a person's name
