@@ -101,13 +101,9 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         found: list[Found] = []
         # names made whole by their head ("مطار القاهرة الدولي"، "جبل الزاوية"، "محكمة جنايات
         # القاهرة"): a known place inside one is no mention of its own (no nested entities)
-        for cue, find, etype in (
-                ("facility_names", lambda: find_facilities(text, toks, tkeys, kb_types, kb),
-                 "FAC"),
-                ("landforms", lambda: find_landforms(text, toks, tkeys, kb_types, kb), "LOC"),
-                ("courts", lambda: find_courts(text, toks, tkeys, taken, kb_types), "ORG")):
+        for cue, find, etype in _WHOLE_NAMES:
             if has(cue, a, b):
-                whole = find()
+                whole = find(text, toks, tkeys, kb_types, kb)
                 mentions = _claim(whole, mentions, taken, kb_types, etype)
                 found += whole
         if has("person_titles", a, b):
@@ -194,6 +190,11 @@ def _government_key(person: KBEntry, kb: KnowledgeBase) -> str | None:
         return state.key
     generated = kb.get(f"{person.country}_government")
     return generated.key if generated is not None else None
+
+
+# (cue list, recogniser, type) of the names found whole by their head, in this order
+_WHOLE_NAMES = (("facility_names", find_facilities, "FAC"), ("landforms", find_landforms, "LOC"),
+                ("courts", find_courts, "ORG"))
 
 
 def _claim(whole: list[Found], mentions: list[Mention], taken: set[int],

@@ -54,15 +54,16 @@ def _head_at(key: str) -> tuple[bool, int] | None:
     return None
 
 
-def find_courts(text: str, tokens: Sequence[Token], keys: Sequence[str], taken: set[int],
-                kb_types: dict[int, str]) -> list[Found]:
+def find_courts(text: str, tokens: Sequence[Token], keys: Sequence[str],
+                kb_types: dict[int, str], kb: object = None) -> list[Found]:
     """ORG mentions of courts in one sentence: "أمام محكمة جنايات القاهرة" → "محكمة
-    جنايات القاهرة"; a known place inside the name is part of it."""
+    جنايات القاهرة"; a known place inside the name is part of it. ``kb_types``: token ->
+    type of a name already found there (the knowledge base's, a facility's …)."""
     d = court_data()
     out: list[Found] = []
     for i, k in enumerate(keys):
         at = _head_at(k)
-        if at is None or i in taken or (out and i <= out[-1].last_token):
+        if at is None or i in kb_types or (out and i <= out[-1].last_token):
             continue
         definite, clitic = at
         j = _kind_end(keys, i + 1, d) if not definite else i + 1
@@ -73,7 +74,7 @@ def find_courts(text: str, tokens: Sequence[Token], keys: Sequence[str], taken: 
         name_end = j
         j = _place_end(kb_types, j, len(keys)) if named else j
         # the court's own words are free; a known place after them is its seat
-        if named and all(x not in taken for x in range(i, name_end)):
+        if named and all(x not in kb_types for x in range(i, name_end)):
             out.append(Found(tokens[i].start + clitic, tokens[j - 1].end, "ORG", i, j - 1))
     return out
 
