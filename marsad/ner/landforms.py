@@ -21,7 +21,15 @@ from ..doc import Token
 from ..kb import KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
-from .facilities import _CLITICS, _CLOSE, _OPEN, _conjunction, _known_place, _proper
+from .facilities import (
+    _CLITICS,
+    _CLOSE,
+    _OPEN,
+    _conjunction,
+    _known_place,
+    _proper,
+    enclosed,
+)
 from .patterns import Found, cue_sets
 
 # How many name words a landform's name may have after its head: "تل النبي أيوب" and "وادي
@@ -155,20 +163,11 @@ def _among_towns(keys: Sequence[str], kb_types: dict[int, str], i: int, clitic: 
 
 def _bracketed(text: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """(first, last) token of a name in brackets or quotes opening at ``j``: تل (الراقم)."""
-    if j >= len(tokens):
+    span = enclosed(text, tokens, j, _BRACKETS)
+    if span is None or not all(is_arabic(text[tokens[x].start : tokens[x].end])
+                               for x in range(span[0], span[1] + 1)):
         return None
-    close = _BRACKETS.get(text[tokens[j].start : tokens[j].end])
-    if close is None:
-        return None
-    k = j + 1
-    while k < len(tokens) and k - j <= QUOTED_WORDS + 1 and not tokens[k].is_punct:
-        k += 1
-    if k == j + 1 or k >= len(tokens) or k - j > QUOTED_WORDS + 1 \
-            or text[tokens[k].start : tokens[k].end] not in close:
-        return None
-    if not all(is_arabic(text[tokens[x].start : tokens[x].end]) for x in range(j + 1, k)):
-        return None
-    return j + 1, k - 1
+    return span
 
 
 def _name_run(text: str, tokens: Sequence[Token], keys: Sequence[str],
