@@ -199,19 +199,19 @@ def _quoted(text: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | Non
     return enclosed(text, tokens, j, _QUOTES)
 
 
-def enclosed(text: str, tokens: Sequence[Token], j: int, closers: dict[str, str]
-             ) -> tuple[int, int] | None:
-    """(first, last) token of a short name between an opener at ``j`` and one of its
-    closers (``closers``: opener -> the characters that may close it)."""
+def enclosed(text: str, tokens: Sequence[Token], j: int, closers: dict[str, str],
+             max_words: int = QUOTED_WORDS) -> tuple[int, int] | None:
+    """(first, last) token of a name of at most ``max_words`` words between an opener at
+    ``j`` and one of its closers (``closers``: opener -> the characters that may close it)."""
     if j >= len(tokens):
         return None
     close = closers.get(text[tokens[j].start : tokens[j].end])
     if close is None:
         return None
     k = j + 1
-    while k < len(tokens) and k - j <= QUOTED_WORDS + 1 and not tokens[k].is_punct:
+    while k < len(tokens) and k - j <= max_words + 1 and not tokens[k].is_punct:
         k += 1
-    if k == j + 1 or k >= len(tokens) or k - j > QUOTED_WORDS + 1 \
+    if k == j + 1 or k >= len(tokens) or k - j > max_words + 1 \
             or text[tokens[k].start : tokens[k].end] not in close:
         return None
     return j + 1, k - 1

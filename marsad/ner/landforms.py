@@ -163,7 +163,7 @@ def _among_towns(keys: Sequence[str], kb_types: dict[int, str], i: int, clitic: 
 
 def _bracketed(text: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """(first, last) token of a name in brackets or quotes opening at ``j``: تل (الراقم)."""
-    span = enclosed(text, tokens, j, _BRACKETS)
+    span = enclosed(text, tokens, j, _BRACKETS, QUOTED_WORDS)
     if span is None or not all(is_arabic(text[tokens[x].start : tokens[x].end])
                                for x in range(span[0], span[1] + 1)):
         return None
