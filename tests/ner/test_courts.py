@@ -48,3 +48,11 @@ def test_the_court_vocabulary_is_valid() -> None:
     assert set(raw) == {"kinds", "adjectives", "naming_adjectives"}
     d = court_data()
     assert d.kinds and d.adjectives and d.naming <= d.adjectives
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("وفاز ائتلاف «الإعمار والتنمية» بأكبر عدد من المقاعد.", "الإعمار والتنمية"),
+    ('وأعلن حزب "التقدم والعدالة" مقاطعة الانتخابات.', "التقدم والعدالة"),
+])
+def test_a_party_or_list_named_in_quotes(sentence: str, name: str) -> None:
+    assert name in _orgs(sentence)
