@@ -36,6 +36,7 @@ from .patterns import (
     find_people,
     find_quoted_orgs,
 )
+from .people import find_listed_people, has_list_cue
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -112,6 +113,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             found += find_quoted_orgs(text, toks, taken, tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now, tkeys)
+        if has_list_cue(tkeys):  # cabinet and council line-ups (people.py)
+            found += find_listed_people(text, toks, tkeys, taken, people, found)
         if has("place_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}

@@ -9,10 +9,16 @@ enough to run at every token that might open a name; the word lists are data
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..data import common_words, load_yaml
 from ..text.normalize import match_key
+
+if TYPE_CHECKING:
+    from ..doc import Token
+    from .patterns import Found
 
 
 @lru_cache(maxsize=1)
@@ -110,3 +116,222 @@ def _name_keys() -> frozenset[str]:
     from ..kb.translit import name_index
 
     return frozenset(name_index())
+
+
+# --- People named in line-ups (cabinets, councils, appointments) -------------------------
+# A list item is a person only when the list is anchored (a cue of data/ar/person_cues.yaml
+# or a person already found in it) and the item has a name's shape (list_item_name).
+
+# Words that never stand in a name in a line-up (particles the common-word test alone lets
+# through when they are also surnames in the name index).
+_LIST_STOPS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "انه", "الذي",
+                         "التي", "الذين", "كما", "ثم", "او", "بعد", "قبل", "منذ", "حتي"})
+# How many tokens may separate a membership cue from its first item ("ضم المجلس الجديد كلا
+# من X"): the body and one adjective, or "كلا من".
+_CUE_REACH = 4
+
+
+@lru_cache(maxsize=1)
+def _list_cues() -> dict[str, frozenset[str]]:
+    cues = person_cues()
+    return {"cue_words": cues["membership_cues"] | cues["line_up_heads"] | cues["post_forms"]
+            | frozenset(w.split(" ")[0] for w in cues["membership_cues"])}
+
+
+def has_list_cue(keys: Sequence[str]) -> bool:
+    """The sentence holds a word that may open a line-up (cheap gate for find_listed_people).
+
+    >>> has_list_cue(["وضم", "المجلس", "كلا", "من"])
+    True
+    """
+    return not _list_cues()["cue_words"].isdisjoint(keys)
+
+
+def _name_word(key: str, surface: str, first: bool) -> bool:
+    """A word that may stand in a listed person's name: a name the index knows (a given
+    name that is also an everyday word, "حسن"، "ليلى", is a name inside an anchored list),
+    or a word no list knows; never a particle, a title, a verb or a suffixed noun."""
+    from .patterns import _is_given, cue_sets
+
+    if len(key) < 2 or key in _LIST_STOPS or not _is_arabic_word(key):
+        return False
+    if key.startswith("لل") and key not in _name_keys():
+        return False  # "للمالية": ل + the article, an office's complement
+    lists = cue_sets()
+    if key in lists["person_titles"] or key in lists["org_heads"] \
+            or key in person_cues()["portfolios"]:
+        return False
+    known = key in _name_keys()
+    if first:
+        if key.startswith("ال") and not is_article_given(key):
+            return False
+        if key in common_words() and not (_is_given(key, _index()) or is_names_first(key)):
+            return False
+    elif not known and (key in common_words() or key.endswith("ه")):
+        return False  # "أسماء بارزة": an adjective, which the index does not know as a name
+    return known or not ends_name_after(key, surface)
+
+
+def _is_arabic_word(key: str) -> bool:
+    return all("\u0621" <= c <= "\u064a" for c in key)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, str, int]]:
+    from ..kb.translit import name_index
+
+    return name_index()
+
+
+def list_item_name(keys: Sequence[str], surfaces: Sequence[str]) -> int:
+    """How many of the words (2–4, or up to 6 with عبد/بن/آل) open a listed person's name;
+    0 when they do not have a name's shape.
+
+    >>> list_item_name(["سامر", "الحلبي", "والطاقه"], ["سامر", "الحلبي", "والطاقة"])
+    2
+    """
+    n, limit, words = 0, 4, 0
+    while n < len(keys) and n < limit + 2:
+        k = keys[n]
+        if n > 0 and k.startswith("و") and k not in _name_keys():
+            break  # the next item or a clause begins
+        if k in ("بن", "ابن", "بنت", "ال", "ابو", "عبد", "ولد") and n + 1 < len(keys):
+            n += 1  # a connector: the word after it belongs to the name
+            continue
+        if not _name_word(k, surfaces[n], first=n == 0 or keys[n - 1] == "عبد"):
+            break
+        n, words = n + 1, words + 1
+        if words >= limit:
+            break
+    while n and keys[n - 1] in ("بن", "ابن", "بنت", "ال", "ابو", "عبد", "ولد"):
+        n -= 1
+    return n if 2 <= n and words >= 2 else 0
+
+
+def _portfolio_at(keys: Sequence[str], i: int) -> int:
+    """How many words of a portfolio stand at i (a clitic و allowed on the first): "والطاقة"
+    is 1, "والتعليم العالي" 2, anything else 0."""
+    ports = person_cues()["portfolios"]
+    first = keys[i][1:] if keys[i].startswith("و") and keys[i][1:].startswith("ال") else keys[i]
+    if i + 1 < len(keys) and f"{first} {keys[i + 1]}" in ports:
+        return 2
+    return 1 if first in ports else 0
+
+
+def find_listed_people(text: str, tokens: Sequence[Token], keys: Sequence[str],
+                       taken: set[int], people: set[int], found: Sequence[Found]
+                       ) -> list[Found]:
+    """People in cabinet and council line-ups the knowledge base does not know.
+
+    - portfolio before the name: "وضمت الحكومة وزراء الداخلية سامر الحلبي، والطاقة رنا
+      الخطيب" → سامر الحلبي، رنا الخطيب;
+    - name before the post: "وتمت تسمية كريم العلي وزيرا للمالية، وليلى حداد وزيرة للعدل";
+    - a membership cue and a list with one person in it: "وضم المجلس كلا من حسن يوسف،
+      وسعاد النمر" (a list of places or bodies is no list of people: its items are taken
+      by the knowledge base or open with a head noun).
+
+    ``taken``: tokens of knowledge-base mentions, ``people`` those that are persons;
+    ``found``: the names the other patterns found in the sentence.
+    """
+    from .patterns import Found, _is_given
+
+    for f in found:
+        span = range(f.first_token, f.last_token + 1)
+        taken = taken | set(span)
+        if f.type == "PER":
+            people = people | set(span)
+
+    cues = person_cues()
+    n = len(tokens)
+    surfaces = [text[t.start : t.end] for t in tokens]
+    out: list[Found] = []
+    used = set(taken)
+
+    def item_at(j: int) -> tuple[int, int, int] | None:
+        """(start char, first token, last token) of a name at j, clitic و left out."""
+        if j >= n or j in used or tokens[j].is_punct:
+            return None
+        ks, ss = list(keys[j : j + 7]), list(surfaces[j : j + 7])
+        skip = 0
+        if ks[0] in _list_cues()["cue_words"]:
+            return None  # "وزيرا"، "وضم": a post or a cue, not و + a name
+        if ks[0].startswith("و") and ks[0] not in _name_keys() and surfaces[j][:1] == "و":
+            ks[0], ss[0], skip = ks[0][1:], ss[0][1:], 1
+        stop = next((x for x in range(len(ks)) if tokens[j + x].is_punct or j + x in used),
+                    len(ks))
+        m = list_item_name(ks[:stop], ss[:stop])
+        return (tokens[j].start + skip, j, j + m - 1) if m else None
+
+    def take(item: tuple[int, int, int]) -> None:
+        start, a, b = item
+        out.append(Found(start, tokens[b].end, "PER", a, b))
+        used.update(range(a, b + 1))
+
+    def next_item(j: int) -> int:
+        """The token after a list separator ("،" or nothing before a clitic و), or -1; an
+        office after the name ("X وزيرا للمالية، وY") is passed over."""
+        if j < n and keys[j] in cues["post_forms"]:
+            j = next((x for x in range(j + 1, min(n, j + 5)) if tokens[x].is_punct), n)
+        if j < n and surfaces[j] in ("،", ","):
+            j += 1
+        return j if j < n and (keys[j].startswith("و") or surfaces[j - 1] in ("،", ",")) \
+            else -1
+
+    for i in range(n):
+        k = keys[i]
+        # 1. "وزراء الداخلية X، والطاقة Y": portfolio, name; then more pairs
+        if k in cues["line_up_heads"]:
+            j = i + 1
+            while j < n and (p := _portfolio_at(keys, j)):
+                end = j + p
+                while end < n and end in people:  # a minister already named
+                    end += 1
+                if end == j + p:
+                    item = item_at(end)
+                    if item is None:
+                        break
+                    take(item)
+                    end = item[2] + 1
+                j = next_item(end)
+                if j < 0:
+                    break
+        # 2. "X وزيرا للمالية"، "وY وزيرة للعدل": the name before an office in the accusative
+        elif k in cues["post_forms"] and i >= 2 and (
+                k.endswith("ا") or (i + 1 < n and keys[i + 1][:1] == "ل")):
+            for a in range(max(0, i - 6), i - 1):
+                item = item_at(a)
+                if item is not None and item[2] == i - 1 and (
+                        a == 0 or tokens[a - 1].is_punct or keys[a].startswith("و")
+                        or keys[a - 1] in cues["membership_cues"] or keys[a - 1] in _LIST_STOPS
+                        or a - 1 in used):
+                    take(item)
+                    break
+        # 3. "ضم المجلس كلا من X، وY، وZ": a list after a membership cue, with a person in it
+        elif k in cues["membership_cues"] or (
+                i + 1 < n and f"{k} {keys[i + 1]}" in cues["membership_cues"]):
+            for j in range(i + 1, min(n, i + 1 + _CUE_REACH)):
+                if tokens[j].is_punct and surfaces[j] not in (":",):
+                    break
+                items: list[tuple[int, int, int]] = []
+                anchored = False
+                at = j
+                while at >= 0 and at < n:
+                    if at in people:  # a person the knowledge base knows, inside the list
+                        anchored = True
+                        while at + 1 < n and at + 1 in people:
+                            at += 1
+                        at = next_item(at + 1)
+                        continue
+                    item = item_at(at)
+                    if item is None:
+                        break
+                    items.append(item)
+                    first = keys[item[1]][1:] if item[0] > tokens[item[1]].start \
+                        else keys[item[1]]
+                    anchored = anchored or _is_given(first, _index())
+                    at = next_item(item[2] + 1)
+                if items and anchored:
+                    for item in items:
+                        take(item)
+                    break
+    return out

@@ -17,7 +17,8 @@ def _people(text: str) -> list[str]:
 
 def test_person_cues_file_is_well_formed() -> None:
     data = load_yaml("ar/person_cues.yaml")
-    assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names"}
+    assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names",
+                         "portfolios", "membership_cues", "line_up_heads", "post_forms"}
     for key, words in data.items():
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
