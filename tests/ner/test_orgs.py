@@ -1,0 +1,118 @@
+"""Organisations named by a head noun that the knowledge base does not know
+(marsad/ner/orgs.py): councils, commissions, fronts, unions, leagues, syndicates and forces,
+and where their names end. Every sentence is team-written."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.data import load_yaml
+from marsad.ingest import RawArticle
+from marsad.pipeline import Pipeline
+
+PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+
+
+def _orgs(sentence: str) -> set[str]:
+    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    return {m.text for e in doc.entities if e.type == "ORG" for m in e.mentions}
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # councils, commissions and authorities: a genitive chain or a "لل" complement
+    ("وأصدر المجلس الأعلى للقضاء بيانا مساء الخميس.", "المجلس الأعلى للقضاء"),
+    ("وقالت الهيئة العليا المستقلة للانتخابات إن النتائج نهائية.",
+     "الهيئة العليا المستقلة للانتخابات"),
+    ("ونشر الجهاز المركزي للتعبئة العامة والإحصاء أرقاما جديدة.",
+     "الجهاز المركزي للتعبئة العامة والإحصاء"),
+    ("واجتمعت هيئة رؤساء أركان الجيوش في العاصمة.", "هيئة رؤساء أركان الجيوش"),
+    ("وأعلنت شركة نفط الجنوب زيادة الإنتاج.", "شركة نفط الجنوب"),
+    ("وقال جهاز المخابرات العامة إنه أحبط المخطط.", "جهاز المخابرات العامة"),
+    ("وصوت مجلس الشعب على القانون بالأغلبية.", "مجلس الشعب"),
+    # fronts, coalitions, alliances and unions
+    ("ودعت جبهة الخلاص الوطني إلى الإضراب.", "جبهة الخلاص الوطني"),
+    ("ورفض ائتلاف القوى الوطنية المبادرة.", "ائتلاف القوى الوطنية"),
+    ("وأعلن الاتحاد العام للشغل إضرابا عاما.", "الاتحاد العام للشغل"),
+    # leagues and syndicates
+    ("وطالبت الرابطة الوطنية لحقوق الإنسان بالإفراج عنهم.",
+     "الرابطة الوطنية لحقوق الإنسان"),
+    ("وأدانت نقابة الصحفيين اعتقال المراسل.", "نقابة الصحفيين"),
+    # forces named by a proper noun
+    ("وتقدمت قوات درع الوطن نحو المدينة.", "قوات درع الوطن"),
+    ("وسيطرت قوات العمالقة على الطريق الساحلي.", "قوات العمالقة"),
+    # definite heads whose adjectives make a name
+    ("ورحب المجلس الانتقالي الجنوبي بالقرار.", "المجلس الانتقالي الجنوبي"),
+    ("وقالت الهيئة الوطنية للمحامين إن المحاكمة باطلة.", "الهيئة الوطنية للمحامين"),
+])
+def test_a_body_named_by_its_head(sentence: str, org: str) -> None:
+    assert org in _orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a verbal noun that opens the predicate's object
+    ("وقرر المجلس الأعلى للقضاء تعيين قضاة جدد.", "المجلس الأعلى للقضاء"),
+    ("وقرر المجلس الأعلى للقضاء الإفراج عن الموقوفين.", "المجلس الأعلى للقضاء"),
+    # a verb, or a conjunction and a verb
+    ("واجتمعت جبهة الخلاص الوطني ويقرر قادتها المقاطعة.", "جبهة الخلاص الوطني"),
+    # a clitic preposition and its noun
+    ("وطالبت الرابطة الوطنية لحقوق الإنسان بسجن المسؤولين.",
+     "الرابطة الوطنية لحقوق الإنسان"),
+    ("وقال معهد الدراسات الأمنية بجنوب القارة إن الهجمات تراجعت.",
+     "معهد الدراسات الأمنية"),
+    # a purpose after a complete name is not part of it
+    ("ودعت وزارة الهجرة والمهجرين لإغلاق المخيمات.", "وزارة الهجرة والمهجرين"),
+    # a date or a number word
+    ("وأعلن الاتحاد العام للشغل الاثنين الإضراب.", "الاتحاد العام للشغل"),
+    ("وانتخبت نقابة الصحفيين ثلاثة أعضاء جدد.", "نقابة الصحفيين"),
+    # a second head noun begins another body
+    ("وشاركت جبهة الخلاص الوطني وهيئة الدفاع عن المعتقلين في الوقفة.",
+     "جبهة الخلاص الوطني"),
+    # punctuation
+    ("وقال ائتلاف القوى الوطنية، في بيان، إنه سيشارك.", "ائتلاف القوى الوطنية"),
+])
+def test_where_the_name_ends(sentence: str, org: str) -> None:
+    orgs = _orgs(sentence)
+    assert org in orgs
+    assert not any(o != org and o.startswith(org) for o in orgs)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("وتوقفت حركة السير على الطريق لساعات.", "حركة السير"),
+    ("وتحولت المدينة إلى مركز ثقل مصالحها في المنطقة.", "مركز ثقل"),
+    ("ودعا الخطيب إلى اتحاد الكلمة في وجه الأزمة.", "اتحاد الكلمة"),
+    ("وانتشرت قوات الأمن في الشوارع.", "قوات الأمن"),
+    ("وشكلت الحكومة لجنة معنية بالملف.", "لجنة معنية"),
+    ("وقالت الحكومة إن المجلس العسكري سيعلن قراره.", "المجلس العسكري"),
+    ("وتراجعت حركة المركبات لأول مرة منذ شهور.", "حركة المركبات"),
+])
+def test_no_body(sentence: str, absent: str) -> None:
+    assert not any(o.startswith(absent) for o in _orgs(sentence))
+
+
+def test_a_known_body_stays_the_knowledge_base_s() -> None:
+    doc = PIPE.process(RawArticle("t", "وعقد مجلس الأمن جلسة طارئة بشأن الأزمة.", "text"))
+    ents = [e for e in doc.entities if e.type == "ORG"]
+    assert len(ents) == 1 and ents[0].kb_id is not None
+    assert [m.text for m in ents[0].mentions] == ["مجلس الأمن"]
+
+
+def test_the_word_lists_are_valid() -> None:
+    cues = load_yaml("ar/ner_cues.yaml")
+    for name in ("definite_org_heads", "force_heads", "org_domain_nouns",
+                 "org_name_adjectives", "org_name_breaks"):
+        words = cues[name]
+        assert isinstance(words, list) and words, name
+        assert all(isinstance(w, str) and w.strip() == w and " " not in w for w in words), name
+        assert len(set(words)) == len(words), name
+    # a definite head is written with its article; the others without it
+    assert all(w.startswith("ال") for w in cues["definite_org_heads"])
+    assert not any(w.startswith("ال") for w in cues["force_heads"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأرسلت الدولة قوات رمزية للمشاركة في المناورات.",
+    "وانتشرت قوات أجنبية نظامية قرب الحدود.",
+    "وشكلت الوزارة لجنة عليا للتحقيق في الحادث.",
+])
+def test_an_indefinite_body_of_the_story_is_no_name(sentence: str) -> None:
+    assert _orgs(sentence) == set()
