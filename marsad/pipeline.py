@@ -278,6 +278,9 @@ class Pipeline:
             import trafilatura  # noqa: F401
         except ImportError:
             pass
+        # one short article through every component: each recogniser loads its word lists
+        # on first use, and the first real article should not pay for that
+        self.process(RawArticle("warm-up", _WARM_UP_TEXT, "text"))
 
     def process(self, article: RawArticle) -> Doc:
         """Run cleaning and every component on one article (raises on failure)."""
@@ -324,6 +327,10 @@ class Pipeline:
             for batch in pool.imap(_worker_batch, _batched(items, batch_size)):
                 yield from batch
 
+
+# Team-written: a sentence with a title, a court, an airport, a mountain, a body and a date.
+_WARM_UP_TEXT = ("القاهرة - قال الرئيس في مؤتمر صحفي يوم 12 مايو 2024 إن محكمة النقض ووزارة "
+                 "الخارجية وحزب التقدم اتفقوا على افتتاح مطار جديد قرب جبل الشيخ.")
 
 _WORKER: Pipeline | None = None
 
