@@ -58,6 +58,7 @@ class _Data:
     stops: frozenset[str]
     other_heads: frozenset[str]  # heads of places and bodies: they begin another name
     forms: dict[str, tuple[str, int]]  # a head with any clitic -> (head, clitic length)
+    dual_forms: dict[str, str]  # the dual of a head, with any clitic -> the head
     numbered_forms: dict[str, tuple[str, int]]
 
 
@@ -84,6 +85,9 @@ def facility_data() -> _Data:
         stops=cue_sets()["org_name_stops"] | frozenset(("الي", "حتي", "لدي")),
         other_heads=cue_sets()["place_heads"] | cue_sets()["org_heads"] | frozenset(heads),
         forms={c + h: (h, len(c)) for h in heads for c in ("", *_CLITICS)},
+        # مطاري، مطارا، مطارين (and ميناءي) with their clitics; a head ending in ي takes none
+        dual_forms={c + h + e: h for h in heads if not h.endswith(("ي", "ا"))
+                    for e in _DUAL_ENDINGS for c in ("", *_CLITICS)},
         numbered_forms=_definite_forms(match_key(w) for w in raw["numbered_heads"]))
 
 
@@ -92,7 +96,8 @@ def facility_cues() -> frozenset[str]:
     """Words whose presence in a sentence lets the facility recogniser run there: the heads
     and "القاعدة" (a clitic letter before them is found by the caller)."""
     d = facility_data()
-    return frozenset(d.heads) | d.numbered
+    return frozenset(d.heads) | d.numbered | frozenset(
+        h + e for h in d.heads if not h.endswith(("ي", "ا")) for e in _DUAL_ENDINGS)
 
 
 def _definite_forms(heads: Iterable[str]) -> dict[str, tuple[str, int]]:
@@ -113,6 +118,10 @@ def find_facilities(text: str, tokens: Sequence[Token], keys: Sequence[str],
     d = facility_data()
     out: list[Found] = []
     n = len(tokens)
+    # "مطاري أم جرس وأبشي": a dual head shares itself between two names
+    for i in [i for i, k in enumerate(keys) if k in d.dual_forms]:
+        if i not in kb_types and not (out and i <= out[-1].last_token):
+            out += _dual(text, tokens, keys, kb_types, kb, i, d)
     # few tokens are heads: find them first
     for i in [i for i, k in enumerate(keys) if k in d.forms or k in d.numbered_forms]:
         if i >= n - 1 or (out and i <= out[-1].last_token):
@@ -126,6 +135,48 @@ def find_facilities(text: str, tokens: Sequence[Token], keys: Sequence[str],
         if found is not None:
             out.append(found)
     return out
+
+
+_DUAL_ENDINGS = ("ي", "ا", "ين")
+
+
+def _dual(text: str, tokens: Sequence[Token], keys: Sequence[str], kb_types: dict[int, str],
+          kb: KnowledgeBase, i: int, d: _Data) -> list[Found]:
+    """"مطاري أم جرس وأبشي"، "معبري رفح وكرم أبو سالم": two facilities of one kind, each
+    named by its own name after the shared head (each found only when both are)."""
+    head_key = d.dual_forms[keys[i]]
+    head = d.heads[head_key]
+    first = _name_run(text, tokens, keys, kb_types, i + 1, head, d)
+    # two known places side by side read as one name: the pair splits at its "و"
+    cut = next((n for n, x in enumerate(first) if n and keys[x].startswith("و")), None)
+    first = first[:cut] if cut is not None else first
+    if not first or first[-1] + 1 >= len(tokens) or not keys[first[-1] + 1].startswith("و"):
+        return []
+    # the second name is glued to و: read it as the token without its conjunction
+    j = first[-1] + 1
+    second = _second_of_pair(text, tokens, keys, kb_types, j, head, d)
+    if not second:
+        return []
+    out = []
+    for run, skip in ((first, 0), (second, 1)):
+        a, b = run[0], run[-1]
+        span = [head_key, *(keys[x] for x in run)]
+        span[1] = span[1][skip:]
+        out.append(Found(tokens[a].start + skip, tokens[b].end, "FAC", a, b, _link(span, kb, d)))
+    return out
+
+
+def _second_of_pair(text: str, tokens: Sequence[Token], keys: Sequence[str],
+                    kb_types: dict[int, str], j: int, head: Head, d: _Data) -> list[int]:
+    """The name after "و" closing a dual head's pair: a known place or a proper name."""
+    bare = list(keys)
+    bare[j] = keys[j][1:]
+    if kb_types.get(j) in ("GPE", "LOC"):
+        run = [j]
+        while run[-1] + 1 < len(tokens) and kb_types.get(run[-1] + 1) == kb_types[j]:
+            run.append(run[-1] + 1)
+        return run
+    return _name_run(text, tokens, bare, kb_types, j, head, d)
 
 
 def _named(text: str, tokens: Sequence[Token], keys: Sequence[str], kb_types: dict[int, str],
