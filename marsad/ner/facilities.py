@@ -176,7 +176,10 @@ def _second_of_pair(text: str, tokens: Sequence[Token], keys: Sequence[str],
         while run[-1] + 1 < len(tokens) and kb_types.get(run[-1] + 1) == kb_types[j]:
             run.append(run[-1] + 1)
         return run
-    return _name_run(text, tokens, bare, kb_types, j, head, d)
+    run = _name_run(text, tokens, bare, kb_types, j, head, d)
+    # a complement after the pair is the sentence's ("… ومروي للرحلات الإنسانية")
+    cut = next((n for n, x in enumerate(run) if n and keys[x][:1] in ("ل", "ب")), None)
+    return run[:cut] if cut is not None else run
 
 
 def _named(text: str, tokens: Sequence[Token], keys: Sequence[str], kb_types: dict[int, str],
