@@ -4,7 +4,8 @@
 2. Names the base does not know, from titles and head nouns (patterns.py).
 3. In-document coreference: the surname of a person found in step 2 refers to that person
    in the rest of the article; a KB person's ambiguous surname (حفتر) goes to the family
-   member named in full most recently before it.
+   member named in full most recently before it; a first name alone, a title alone and a
+   head-of-state title with its country refer to the person named earlier (references.py).
 4. Mentions grouped into entities, linked ones by knowledge-base key.
 """
 
@@ -37,6 +38,7 @@ from .patterns import (
     find_quoted_orgs,
 )
 from .people import find_listed_people, has_list_cue
+from .references import first_name_references, title_references
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -149,6 +151,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         mentions = _second_pass(doc, matcher, slices, extra, mentions)
     mentions += _head_references(doc, mentions)
     mentions += _title_references(doc, mentions, cue_sets()["person_titles"], kb)
+    mentions += title_references(doc, mentions, kb)  # "ملك البحرين"، "عاهل البلاد"
+    mentions += first_name_references(doc, mentions)  # "كريم" after "كريم الحلبي"
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]

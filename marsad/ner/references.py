@@ -1,0 +1,256 @@
+"""References to a person named earlier in the same article (issue #13, class References).
+
+- A first name alone ("وقال هشام إن …" after "هشام الحلبي") is the one person of the article
+  with that first name, when the name is a known given name and no everyday word.
+- A head-of-state title with its country ("ملك البحرين"، "أمير دولة قطر"، "العاهل
+  البحريني") or with "البلاد" ("عاهل البلاد") is the holder of that office in the knowledge
+  base, when the article has named him before.
+
+Each reference is a Mention of the person's entity with source "coref"; nobody the article
+has not named is ever referred to. ("الرئيسان"، "الجانبان" are the events layer's: it reads
+them as the two sides last named together.)
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Callable, Container, Sequence
+from functools import lru_cache
+
+from ..data import common_words, load_yaml
+from ..doc import Doc, Mention
+from ..kb import KBEntry, KnowledgeBase
+from ..kb.translit import name_index
+from ..text.normalize import match_key
+from ..text.segment import proclitic_splits
+from .people import is_names_first
+
+# Words before a name that make it part of another name: "محمد بن كريم"، "أبو كريم"
+_NAME_LINKS = frozenset(match_key(w) for w in ("بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم",
+                                              "آل", "عبد"))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, object]:
+    data = load_yaml("ar/ner_cues.yaml")
+    offices = {match_key(k): frozenset(match_key(w) for w in v)
+               for k, v in data["head_of_state_titles"].items()}
+    return {"offices": offices,
+            "state_words": frozenset(match_key(w) for w in data["state_words"]),
+            "the_country": frozenset(match_key(w) for w in data["the_country"]),
+            "former": frozenset(match_key(w) for w in data["former_words"])}
+
+
+def _bare(key: str, words: Container[str]) -> tuple[str, int] | None:
+    """(word, clitic letters) when ``key`` is one of ``words`` behind at most two proclitic
+    letters (و، ف، ب، ل): "وملك" → ("ملك", 1)."""
+    if key in words:
+        return key, 0
+    for n in (1, 2):
+        if len(key) > n + 1 and all(c in "وفبل" for c in key[:n]) and key[n:] in words:
+            return key[n:], n
+    return None
+
+
+def _surface_skip(surface: str, key: str, word: str) -> int:
+    if key == word:
+        return 0
+    return next((pl for pl, rest in proclitic_splits(surface) if match_key(rest) == word), -1)
+
+
+def _person_ranges(doc: Doc, mentions: Sequence[Mention]
+                   ) -> tuple[list[tuple[int, Mention]], Callable[[int, int], bool]]:
+    """Person mentions by start, and a test whether a span overlaps any mention."""
+    people = sorted(((m.start, m) for m in mentions if m.type == "PER" and m.kb_id),
+                    key=lambda p: p[0])
+    covered = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in covered]
+    reach: list[int] = []
+    best = -1
+    for _, b in covered:
+        best = max(best, b)
+        reach.append(best)
+
+    def over(start: int, end: int) -> bool:
+        j = bisect.bisect_left(starts, end)
+        return bool(j) and reach[j - 1] > start
+
+    return people, over
+
+
+def first_name_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention]:
+    """After "أعلن هشام الحلبي …", a later "وقال هشام إن …" is Hisham al-Halabi: the first
+    word of a person's full name alone, when only that person of the article bears it, it is
+    a known given name (person_names.tsv) and not an everyday word (common_words)."""
+    people, over = _person_ranges(doc, mentions)
+    if not people:
+        return []
+    index, common = name_index(), common_words()
+    owners: dict[str, set[str]] = {}
+    first_full: dict[str, int] = {}  # first name -> where the full name first ends
+    written: dict[str, str] = {}  # first name -> its surface in the full name
+    for _, m in people:
+        words = match_key(m.text).split(" ")
+        if len(words) < 2:
+            continue
+        first = words[0]
+        owners.setdefault(first, set()).add(m.kb_id or "")
+        first_full[first] = min(first_full.get(first, m.end), m.end)
+        written.setdefault(first, m.text.split(" ")[0])
+    def everyday(k: str) -> bool:  # "كريم" (generous), but not "هشام" (frequent in news)
+        return k in common and not is_names_first(k)
+
+    names = {f: next(iter(o)) for f, o in owners.items()
+             if len(o) == 1 and not everyday(f) and f not in _NAME_LINKS
+             and (index.get(f) or ("",))[0] == "given"}
+    if not names:
+        return []
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    out: list[Mention] = []
+    for i, k in enumerate(keys):
+        hit = _bare(k, names)
+        if hit is None:
+            continue
+        name, _ = hit
+        tok = toks[i]
+        if tok.start < first_full[name] or over(tok.start, tok.end):
+            continue
+        if i > 0 and (keys[i - 1] in _NAME_LINKS or keys[i - 1] in index
+                      and not everyday(keys[i - 1])):
+            continue  # "محمد بن هشام"، "محمد هشام": part of another name
+        if i + 1 < len(keys) and (keys[i + 1] in _NAME_LINKS or keys[i + 1] in index
+                                  and not everyday(keys[i + 1])):
+            continue  # "هشام النجار": another person's full name
+        skip = _surface_skip(text[tok.start : tok.end], k, name)
+        if skip < 0:
+            continue
+        start = tok.start + skip
+        if (text[tok.end - 1] == "ى") != written[name].endswith("ى"):
+            continue  # "على" (on) folds to the key of "علي": the name is written as in full
+        out.append(Mention(start, tok.end, text[start : tok.end], "PER", names[name], "coref"))
+    return out
+
+
+def _role_offices(person: KBEntry, kb: KnowledgeBase, year: int | None) -> frozenset[str]:
+    """The head-of-state offices a person holds by the knowledge base (ملك، أمير، رئيس …):
+    roles whose title is an office word with nothing after it but the person's own country
+    ("ملك البحرين"، "أمير دولة قطر"، "الرئيس الفرنسي"، "رئيس الجمهورية"); current roles, or
+    those covering the article's year."""
+    offices = _cues()["offices"]
+    state_words = _cues()["state_words"]
+    assert isinstance(offices, dict) and isinstance(state_words, frozenset)
+    held: set[str] = set()
+    all_offices = frozenset(w for ws in offices.values() for w in ws)
+    for role in person.extra.get("roles") or ():
+        if not isinstance(role, dict) or not role.get("title_ar"):
+            continue
+        start, end = role.get("from"), role.get("to")
+        if year is None and end is not None:
+            continue
+        if year is not None and ((start is not None and int(start) > year)
+                                 or (end is not None and int(end) < year)):
+            continue
+        words = match_key(str(role["title_ar"])).split(" ")
+        head = words[0][2:] if words[0].startswith("ال") else words[0]
+        if head not in all_offices:
+            continue
+        rest = [w for w in words[1:] if w not in state_words]
+        if not rest or _country_of(" ".join(rest), kb) == person.country:
+            held.add(head)
+    return frozenset(held)
+
+
+def _country_of(key: str, kb: KnowledgeBase) -> str | None:
+    """The country a word names: its name ("البحرين"، "قطر") or its nisba ("البحريني")."""
+    if key.startswith("ال") and key[2:] in kb.demonyms:
+        return kb.demonyms[key[2:]].key
+    gpes = [c.entry.key for c in kb.lookup(key) if c.entry.type == "GPE"]
+    return gpes[0] if len(gpes) == 1 else None
+
+
+def title_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                     ) -> list[Mention]:
+    """After "استقبل حمد بن عيسى آل خليفة …", a later "ملك البحرين" or "العاهل البحريني"
+    is King Hamad; "عاهل البلاد" or "رئيس البلاد" is the head of state of the country the
+    article names most. The holder must be named before the title, in this article."""
+    people, over = _person_ranges(doc, mentions)
+    if not people:
+        return []
+    offices = _cues()["offices"]
+    assert isinstance(offices, dict)
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    heads = [(i, hit) for i, k in enumerate(keys)
+             if (hit := _bare(k[2:] if k[:2] == "ال" else k, offices)) is not None
+             or (k[:1] in "وفبل" and k[1:3] == "ال"
+                 and (hit := _bare(k[3:], offices)) is not None)]
+    if not heads:
+        return []
+    the_country, state_words, former = (_cues()["the_country"], _cues()["state_words"],
+                                         _cues()["former"])
+    assert isinstance(the_country, frozenset) and isinstance(state_words, frozenset)
+    assert isinstance(former, frozenset)
+    year = doc.published.year if doc.published else None
+    named = {m.kb_id: p for p, m in reversed(people)}  # first mention of each person
+    holders: dict[str, frozenset[str]] = {}
+    for key in named:
+        entry = kb.get(key or "")
+        if entry is not None and entry.country:
+            holders[key or ""] = _role_offices(entry, kb, year)
+    holders = {k: v for k, v in holders.items() if v}
+    if not holders:
+        return []
+    tok_starts = doc.token_starts()
+    person_at = {bisect.bisect_right(tok_starts, m.start) - 1 for _, m in people}
+    out: list[Mention] = []
+    for i, (word, _) in heads:
+        k = keys[i]
+        definite = "ال" in k[:3] and not k.startswith(word)
+        j = i + 1
+        while j < len(keys) and keys[j] in state_words and not definite:
+            j += 1
+        if j >= len(keys):
+            continue
+        if definite:  # "العاهل البحريني": a nisba
+            country = kb.demonyms[keys[j][2:]].key if keys[j][:2] == "ال" and \
+                keys[j][2:] in kb.demonyms else None
+        elif keys[j] in the_country:
+            country = _article_country(mentions, kb)
+        else:  # "ملك البحرين"، "رئيس جنوب السودان"
+            country = _country_of(keys[j], kb)
+            if j + 1 < len(keys) and (two := _country_of(keys[j] + " " + keys[j + 1], kb)):
+                country, j = two, j + 1
+        if country is None:
+            continue
+        if j + 1 < len(keys) and (keys[j + 1] in former or j + 1 in person_at
+                                  or keys[j + 1][2:] in kb.demonyms):
+            continue  # "ملك البحرين السابق"، "رئيس فرنسا إيمانويل ماكرون": not alone
+        if i > 0 and _bare(keys[i - 1], offices | {"نائب": 0}) is not None:
+            continue  # "نائب رئيس …" is another office
+        tok = toks[i]
+        who = [p for p, o in holders.items() if o & offices[word]  # type: ignore[operator]
+               and named[p] < tok.start and (kb.get(p) or _NO).country == country]
+        if len(who) != 1:
+            continue
+        skip = _surface_skip(text[tok.start : tok.end], k, k[k.find(word) - (2 if definite
+                                                                             else 0):])
+        if skip < 0:
+            continue
+        start, end = tok.start + skip, toks[j].end
+        if over(start, toks[i].end):
+            continue  # the title word is part of a name already
+        out.append(Mention(start, end, text[start:end], "PER", who[0], "coref"))
+    return out
+
+
+_NO = KBEntry("", "", "", "", ())
+
+
+def _article_country(mentions: Sequence[Mention], kb: KnowledgeBase) -> str | None:
+    """The country the article is about: the one it names most (a tie names none)."""
+    counts = Counter(m.kb_id for m in mentions if m.type == "GPE" and m.kb_id
+                     and (e := kb.get(m.kb_id)) is not None and e.demonyms_ar)
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
