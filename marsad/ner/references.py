@@ -42,14 +42,21 @@ def _cues() -> dict[str, object]:
             "former": frozenset(match_key(w) for w in data["former_words"])}
 
 
+_CLITIC_LETTERS = frozenset("وفبل")
+
+
 def _bare(key: str, words: Container[str]) -> tuple[str, int] | None:
     """(word, clitic letters) when ``key`` is one of ``words`` behind at most two proclitic
     letters (و، ف، ب، ل): "وملك" → ("ملك", 1)."""
     if key in words:
         return key, 0
-    for n in (1, 2):
-        if len(key) > n + 1 and all(c in "وفبل" for c in key[:n]) and key[n:] in words:
-            return key[n:], n
+    # most tokens: no clitic letter first, nothing more to try (this runs on every token)
+    if len(key) < 3 or key[0] not in _CLITIC_LETTERS:
+        return None
+    if key[1:] in words:
+        return key[1:], 1
+    if len(key) > 3 and key[1] in _CLITIC_LETTERS and key[2:] in words:
+        return key[2:], 2
     return None
 
 
