@@ -33,8 +33,6 @@ from marsad.text.normalize import match_key
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
 
-SOURCES = ("header", "dateline", "byline", "footer", "html-meta", "input")
-
 # " date 2025-05-12 " in front of a page: the crawler's capture header.
 CAPTURE_HEADER_RE = re.compile(
     r"[ \t\u00a0]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t\u00a0]+|$)")

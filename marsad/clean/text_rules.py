@@ -669,10 +669,7 @@ class _Cleaner:
         segments = [seg for seg in line.kept_text.split("|") if seg.strip()]
         if len(segments) < 2 or any(parse_dateline(seg) is None for seg in segments):
             return None
-        g = self.rs.dates
-        label = ("publish" if g.publish.search(line.key) else
-                 "update" if g.update.search(line.key) else "none")
-        return ("date", label)
+        return ("date", self.date_label(line))
 
     def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """The date module's reading, for the forms the line grammar does not spell out
@@ -681,10 +678,13 @@ class _Cleaner:
 
         if parse_dateline(line.kept_text) is None:
             return None
+        return ("date", self.date_label(line))
+
+    def date_label(self, line: _Line) -> str:
+        """"publish" or "update" when the line carries such a label, else "none"."""
         g = self.rs.dates
-        label = ("publish" if g.publish.search(line.key) else
-                 "update" if g.update.search(line.key) else "none")
-        return ("date", label)
+        return ("publish" if g.publish.search(line.key) else
+                "update" if g.update.search(line.key) else "none")
 
     def has_date(self, line: _Line) -> bool:
         return self.rs.dates.date.search(line.key) is not None

@@ -23,15 +23,15 @@ from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.filing import in_filing, past_filing
 from ..text.normalize import is_arabic, match_key
-from ..text.segment import proclitic_splits, proclitics
+from ..text.segment import proclitic_splits, proclitics, skip_to_word
 from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
+from .orgs import find_headed_orgs
 from .patterns import (
     Found,
     cue_sets,
-    find_headed_orgs,
     find_headed_places,
     find_named_people,
     find_people,
@@ -311,22 +311,13 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         if named_over(tok.start, tok.end):
             continue  # already part of a name
-        skip = _skip_to(text[tok.start : tok.end], k, k[at:])
+        skip = skip_to_word(text[tok.start : tok.end], k, k[at:])
         if skip < 0:
             continue
         ante = before[-1]
         start = tok.start + skip
         out.append(Mention(start, tok.end, text[start : tok.end], "ORG", ante.kb_id, "coref"))
     return out
-
-
-def _skip_to(surface: str, key: str, word: str) -> int:
-    """How many characters of the token ``surface`` (match key ``key``) come before
-    ``word`` behind its clitics: 0 when the token is the word, -1 when it does not hold it
-    ("بالرئيس" holds "الرئيس" after one character)."""
-    if key == word:
-        return 0
-    return next((pl for pl, rest in proclitic_splits(surface) if match_key(rest) == word), -1)
 
 
 def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
@@ -415,7 +406,7 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
             continue
         if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
             continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
-        skip = _skip_to(text[toks[i].start : toks[i].end], first, phrase[0])
+        skip = skip_to_word(text[toks[i].start : toks[i].end], first, phrase[0])
         if skip < 0:
             continue
         start, end = toks[i].start + skip, toks[i + n - 1].end
@@ -541,7 +532,7 @@ def _construct_body(text: str, head: Token, key: str, country: str, kb: Knowledg
                  if w in heads), None)
     if word is None:
         return None
-    skip = _skip_to(surface, key, word)
+    skip = skip_to_word(surface, key, word)
     bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == country]
     return (head.start + skip, bodies[0]) if len(bodies) == 1 else None
 

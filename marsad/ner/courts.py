@@ -13,10 +13,11 @@ from functools import lru_cache
 from ..data import load_yaml
 from ..doc import Token
 from ..text.normalize import match_key
+from ..text.segment import name_proclitics
 from .patterns import Found
 
 _HEAD, _DEF_HEAD = match_key("محكمة"), match_key("المحكمة")
-_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
+_CLITICS = ("", *name_proclitics())
 MAX_KIND_WORDS = 3
 
 

@@ -19,6 +19,7 @@ from ..doc import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
+from ..text.segment import name_proclitics
 from .patterns import Found, cue_sets
 
 # How many name words a facility's name may have between its head and its adjectives: the
@@ -26,7 +27,7 @@ from .patterns import Found, cue_sets
 # سالم"); one more for a name the sets do not show.
 NAME_WORDS = 4
 # Clitic letters a head noun may carry: وبمطار، لسجن، فساحة.
-_CLITICS = ("وب", "ول", "فب", "و", "ب", "ل", "ف", "ك")
+_CLITICS = name_proclitics()  # longest first: وب، ول … و، ف، ب، ك، ل
 # First words of compound names, after which any word may follow: "أبو غريب"، "باب الهوى"،
 # "رأس عيسى"، "بني وليد"، "عين العرب".
 _CONNECTORS = frozenset(match_key(w) for w in (

@@ -22,7 +22,7 @@ from ..data import load_yaml
 from ..doc import Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..text.normalize import is_nisba, match_key
-from ..text.segment import proclitic_splits
+from ..text.segment import name_proclitics, proclitic_splits
 
 # Tokens that may sit inside a name without breaking it ("يونس- بك يفكوروف").
 _JOINERS = frozenset({"-", "ـ", "–"})
@@ -62,17 +62,13 @@ def _variants(surface: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-# Conjunctions and prepositions that a frequency list of words carries glued to names.
-_NAME_CLITICS = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك", "وك")
-
-
 def _without_clitic_names(common: frozenset[str], kb: KnowledgeBase) -> frozenset[str]:
     """The common words less a clitic glued to a sure name: a word-frequency list counts
     "ومصر"، "والعراق"، "وسوريا" as words, which would keep "and Egypt" from being Egypt."""
     def clitic_name(word: str) -> bool:
         return any(word.startswith(p) and len(word) - len(p) >= 3 and any(
             not c.ambiguous and _major_place(c.entry) for c in kb.lookup(word[len(p):]))
-            for p in _NAME_CLITICS)
+            for p in name_proclitics())
 
     return frozenset(w for w in common if not clitic_name(w))
 

@@ -465,7 +465,3 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
             out.append(Found(first, tokens[run[-1]].end, etype, run[0], run[-1]))
     return out
 
-
-# organisations named by a head noun live in their own module; re-exported here, where the
-# other recognisers of unknown names are
-from .orgs import find_headed_orgs  # noqa: E402, F401

@@ -23,7 +23,7 @@ from ..doc import Doc, Mention
 from ..kb import KBEntry, KnowledgeBase
 from ..kb.translit import name_index
 from ..text.normalize import match_key
-from ..text.segment import proclitic_splits
+from ..text.segment import skip_to_word
 from .people import is_names_first
 
 # Words before a name that make it part of another name: "محمد بن كريم"، "أبو كريم"
@@ -58,12 +58,6 @@ def _bare(key: str, words: Container[str]) -> tuple[str, int] | None:
     if len(key) > 3 and key[1] in _CLITIC_LETTERS and key[2:] in words:
         return key[2:], 2
     return None
-
-
-def _surface_skip(surface: str, key: str, word: str) -> int:
-    if key == word:
-        return 0
-    return next((pl for pl, rest in proclitic_splits(surface) if match_key(rest) == word), -1)
 
 
 def _person_ranges(doc: Doc, mentions: Sequence[Mention]
@@ -129,7 +123,7 @@ def first_name_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention
         if i + 1 < len(keys) and (keys[i + 1] in _NAME_LINKS or keys[i + 1] in index
                                   and not everyday(keys[i + 1])):
             continue  # "هشام النجار": another person's full name
-        skip = _surface_skip(text[tok.start : tok.end], k, name)
+        skip = skip_to_word(text[tok.start : tok.end], k, name)
         if skip < 0:
             continue
         start = tok.start + skip
@@ -239,7 +233,7 @@ def title_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
                and named[p] < tok.start and (kb.get(p) or _NO).country == country]
         if len(who) != 1:
             continue
-        skip = _surface_skip(text[tok.start : tok.end], k, k[k.find(word) - (2 if definite
+        skip = skip_to_word(text[tok.start : tok.end], k, k[k.find(word) - (2 if definite
                                                                              else 0):])
         if skip < 0:
             continue

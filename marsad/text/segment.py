@@ -97,6 +97,22 @@ def proclitics() -> tuple[str, ...]:
     return _clitic_data()[0]
 
 
+@lru_cache(maxsize=1)
+def name_proclitics() -> tuple[str, ...]:
+    """The proclitics a name may carry besides the article: و، ف، ب، ك، ل and their pairs
+    (وب، فل …); the future س belongs to verbs and the article to the name itself."""
+    return tuple(p for p in proclitics() if "ال" not in p and "لل" not in p and "س" not in p)
+
+
+def skip_to_word(surface: str, key: str, word: str) -> int:
+    """How many characters of the token ``surface`` (match key ``key``) come before
+    ``word`` behind its clitics: 0 when the token is the word, -1 when it does not hold it
+    ("بالرئيس" holds "الرئيس" after one character)."""
+    if key == word:
+        return 0
+    return next((pl for pl, rest in proclitic_splits(surface) if match_key(rest) == word), -1)
+
+
 @lru_cache(maxsize=65536)
 def proclitic_splits(token: str) -> tuple[tuple[int, str], ...]:
     """Candidate (prefix_length, remainder) splits of ``token``, longest prefix first.
