@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.doc import Doc
+from marsad.doc import Doc, Entity
 from marsad.kb import KnowledgeBase, entry_from_record
 from marsad.ner import build_entities, recognise
 from marsad.ner.matcher import AliasMatcher
@@ -61,3 +61,31 @@ def annotate(text: str) -> Doc:
     doc.set_mentions(m for e in ents for m in e.mentions)
     doc.set_entities(ents)
     return doc
+
+
+_PIPE = None
+
+
+def extract(text: str) -> Doc:
+    """A team-written text through the default pipeline up to entities (the real knowledge
+    base, loaded once for the test session)."""
+    global _PIPE
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    if _PIPE is None:
+        _PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+    return _PIPE.process(RawArticle("t", text, "text"))
+
+
+def mention_texts(text: str, etype: str) -> set[str]:
+    """The mention texts of every entity of type ``etype`` that :func:`extract` finds."""
+    return {m.text for e in extract(text).entities if e.type == etype for m in e.mentions}
+
+
+def entities_with(kb: KnowledgeBase, matcher: AliasMatcher, text: str) -> list[Entity]:
+    """Entities of ``text`` recognised against a small hand-built knowledge base."""
+    doc = Doc("t", text)
+    doc.set_sentences(sentence_spans(text))
+    doc.set_tokens(tokenize(text, kb.words.__contains__))
+    return build_entities(recognise(doc, kb, matcher), kb)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pytest
 
 from marsad.data import common_words
-from marsad.ingest import RawArticle
 from marsad.kb import default_kb
 from marsad.ner.matcher import _without_clitic_names
-from marsad.pipeline import Pipeline
 
-PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+from ..helpers import extract
 
 
 @pytest.mark.parametrize("sentence, key", [
@@ -19,7 +17,7 @@ PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
     ("وتمتد الشبكة بين تركيا والعراق وسوريا منذ سنوات.", "syria"),
 ])
 def test_a_country_behind_a_conjunction(sentence: str, key: str) -> None:
-    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    doc = extract(sentence)
     assert key in {e.kb_id for e in doc.entities}
 
 
@@ -35,7 +33,7 @@ def test_only_major_places_leave_the_common_words() -> None:
     ("وصل أمير قطر إلى الكويت في زيارة رسمية.", {"kuwait", "qatar"}),
 ])
 def test_a_state_named_like_its_capital(sentence: str, expected: set[str]) -> None:
-    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    doc = extract(sentence)
     assert expected <= {e.kb_id for e in doc.entities}
     assert "kuwait_city" not in {e.kb_id for e in doc.entities}
 
@@ -46,15 +44,14 @@ def test_a_state_named_like_its_capital(sentence: str, expected: set[str]) -> No
     ("ورفضت حكومة الرئيس بشار الأسد المبادرة.", "حكومة الرئيس بشار الأسد", None),
 ])
 def test_a_government_named_by_its_head(sentence: str, phrase: str, key: str | None) -> None:
-    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    doc = extract(sentence)
     orgs = {m.text: e.kb_id for e in doc.entities for m in e.mentions if e.type == "ORG"}
     assert orgs.get(phrase, "missing") == key
     assert not [e for e in doc.entities if e.type == "PER"]  # the person is not named apart
 
 
 def test_a_title_with_the_word_government_keeps_the_person() -> None:
-    doc = PIPE.process(RawArticle("t", "وقال رئيس الحكومة بنيامين نتنياهو إن الحرب مستمرة.",
-                                  "text"))
+    doc = extract("وقال رئيس الحكومة بنيامين نتنياهو إن الحرب مستمرة.")
     assert "benjamin_netanyahu" in {e.kb_id for e in doc.entities}
 
 
@@ -63,9 +60,9 @@ def test_a_title_with_the_word_government_keeps_the_person() -> None:
     ("واقتحمت القوات الإسرائيلية البلدة فجرا.", "israel_defense_forces"),
 ])
 def test_the_epithets_of_a_state(sentence: str, key: str) -> None:
-    assert key in {e.kb_id for e in PIPE.process(RawArticle("t", sentence, "text")).entities}
+    assert key in {e.kb_id for e in extract(sentence).entities}
 
 
 def test_words_that_hide_a_place_name() -> None:
     for sentence in ("فرضتها جائحة كورونا على الاقتصاد.", "منذ وصوله إلى سدة الحكم."):
-        assert not PIPE.process(RawArticle("t", sentence, "text")).entities
+        assert not extract(sentence).entities

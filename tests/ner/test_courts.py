@@ -5,16 +5,13 @@ from __future__ import annotations
 import pytest
 
 from marsad.data import load_yaml
-from marsad.ingest import RawArticle
 from marsad.ner.courts import court_data
-from marsad.pipeline import Pipeline
 
-PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+from ..helpers import extract, mention_texts
 
 
 def _orgs(sentence: str) -> set[str]:
-    doc = PIPE.process(RawArticle("t", sentence, "text"))
-    return {m.text for e in doc.entities if e.type == "ORG" for m in e.mentions}
+    return mention_texts(sentence, "ORG")
 
 
 @pytest.mark.parametrize("sentence, court", [
@@ -30,7 +27,7 @@ def test_a_court_and_where_its_name_ends(sentence: str, court: str) -> None:
 
 
 def test_the_seat_is_no_mention_of_its_own() -> None:
-    doc = PIPE.process(RawArticle("t", "وقضت محكمة جنايات القاهرة بسجن المتهمين.", "text"))
+    doc = extract("وقضت محكمة جنايات القاهرة بسجن المتهمين.")
     assert "cairo" not in {e.kb_id for e in doc.entities}
 
 

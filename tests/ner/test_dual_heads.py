@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from marsad.ingest import RawArticle
-from marsad.pipeline import Pipeline
-
-PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+from ..helpers import extract
 
 
 def _facilities(sentence: str) -> dict[str, str | None]:
-    doc = PIPE.process(RawArticle("t", sentence, "text"))
+    doc = extract(sentence)
     return {m.text: e.kb_id for e in doc.entities if e.type == "FAC" for m in e.mentions}
 
 

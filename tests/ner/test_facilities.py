@@ -7,13 +7,13 @@ from __future__ import annotations
 import pytest
 
 from marsad.data import load_yaml
-from marsad.doc import Doc, Entity
+from marsad.doc import Entity
 from marsad.kb import KnowledgeBase, entry_from_record
-from marsad.ner import build_entities, recognise
 from marsad.ner.facilities import facility_cues, facility_data, facility_name_en
 from marsad.ner.matcher import AliasMatcher
 from marsad.text.normalize import is_arabic, match_key
-from marsad.text.segment import sentence_spans, tokenize
+
+from ..helpers import entities_with
 
 
 def _kb() -> KnowledgeBase:
@@ -40,10 +40,7 @@ MATCHER = AliasMatcher(KB)
 
 
 def _entities(text: str) -> list[Entity]:
-    doc = Doc("t", text)
-    doc.set_sentences(sentence_spans(text))
-    doc.set_tokens(tokenize(text, KB.words.__contains__))
-    return build_entities(recognise(doc, KB, MATCHER), KB)
+    return entities_with(KB, MATCHER, text)
 
 
 def _facs(text: str) -> list[tuple[str, str | None, str | None]]:

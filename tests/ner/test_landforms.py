@@ -10,13 +10,13 @@ from functools import lru_cache
 import pytest
 
 from marsad.data import load_yaml
-from marsad.doc import Doc, Entity
+from marsad.doc import Entity
 from marsad.kb import KnowledgeBase, default_kb, entry_from_record
-from marsad.ner import build_entities, recognise
 from marsad.ner.landforms import landform_cues, landform_data, landform_name_en
 from marsad.ner.matcher import AliasMatcher
 from marsad.text.normalize import is_arabic, match_key
-from marsad.text.segment import sentence_spans, tokenize
+
+from ..helpers import entities_with
 
 
 def _kb() -> KnowledgeBase:
@@ -38,10 +38,7 @@ MATCHER = AliasMatcher(KB)
 
 def _entities(text: str, kb: KnowledgeBase = KB, matcher: AliasMatcher = MATCHER
               ) -> list[Entity]:
-    doc = Doc("t", text)
-    doc.set_sentences(sentence_spans(text))
-    doc.set_tokens(tokenize(text, kb.words.__contains__))
-    return build_entities(recognise(doc, kb, matcher), kb)
+    return entities_with(kb, matcher, text)
 
 
 def _typed(text: str, etype: str = "LOC") -> list[str]:

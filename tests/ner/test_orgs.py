@@ -7,15 +7,12 @@ from __future__ import annotations
 import pytest
 
 from marsad.data import load_yaml
-from marsad.ingest import RawArticle
-from marsad.pipeline import Pipeline
 
-PIPE = Pipeline(("sentences", "tokens", "dates", "filing", "entities"))
+from ..helpers import extract, mention_texts
 
 
 def _orgs(sentence: str) -> set[str]:
-    doc = PIPE.process(RawArticle("t", sentence, "text"))
-    return {m.text for e in doc.entities if e.type == "ORG" for m in e.mentions}
+    return mention_texts(sentence, "ORG")
 
 
 @pytest.mark.parametrize("sentence, org", [
@@ -90,7 +87,7 @@ def test_no_body(sentence: str, absent: str) -> None:
 
 
 def test_a_known_body_stays_the_knowledge_base_s() -> None:
-    doc = PIPE.process(RawArticle("t", "وعقد مجلس الأمن جلسة طارئة بشأن الأزمة.", "text"))
+    doc = extract("وعقد مجلس الأمن جلسة طارئة بشأن الأزمة.")
     ents = [e for e in doc.entities if e.type == "ORG"]
     assert len(ents) == 1 and ents[0].kb_id is not None
     assert [m.text for m in ents[0].mentions] == ["مجلس الأمن"]
