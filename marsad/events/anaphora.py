@@ -1,0 +1,138 @@
+"""What pronouns, duals and definite event nouns refer back to: the person or state an
+attached pronoun stands for, the two sides last named, the event a reaction's object names
+("رحّب بالاتفاق"), and who took part in that event."""
+
+from __future__ import annotations
+
+from ..doc import Event
+from .lexicon import PARTICIPANT_TYPES, Lexicon
+from .triggers import TriggerHit, TriggerIndex
+from .view import DocView, Placed, unprefix
+
+
+def antecedent(ms: list[Placed], t_first: int, etype: dict[str, str], suffix: str
+               ) -> str | None:
+    """What an attached pronoun most likely refers to: the last person (ه، هم) or the last
+    state or organisation (ها: countries and bodies are feminine) named in the sentence
+    before the trigger."""
+    wanted = ("GPE", "ORG") if suffix == "ها" else ("PER",) if suffix == "ه" else \
+        ("PER", "ORG", "GPE")
+    for pm in reversed(ms):
+        if pm.first < t_first and etype[pm.entity_id] in wanted:
+            return pm.entity_id
+    return None
+
+
+def last_two(ms: list[Placed], t_first: int, etype: dict[str, str], source_starts: set[int]
+             | frozenset[int], actors: tuple[str, ...]) -> tuple[str, ...]:
+    """The two participants named last before ``t_first`` (the subject found first)."""
+    out = list(actors)
+    for pm in reversed(ms):
+        if pm.first >= t_first or pm.first in source_starts:
+            continue
+        if etype[pm.entity_id] in PARTICIPANT_TYPES and pm.entity_id not in out:
+            out.append(pm.entity_id)
+        if len(out) == 2:
+            return tuple(reversed(out)) if not actors else tuple(out)
+    return ()
+
+
+def dual_verb(key: str, triggers: TriggerIndex) -> bool:
+    """A verb in the dual ("توصلا"، "وقعتا"): a trigger form plus the dual ا."""
+    k = unprefix(key, "وف")
+    return len(k) > 3 and k.endswith("ا") and (k[:-1] in triggers.index
+                                                or k[:-1] in triggers.prefixes)
+
+
+def anaphoric_object(v: DocView, lex: Lexicon, first: int, hi: int, ms: list[Placed],
+                     actors: tuple[str, ...]) -> tuple[str, int] | None:
+    """The type of the earlier event named by the verb's object ("الهجوم", "بالاتفاق"),
+    and the noun's token, when that noun comes before any participant other than the
+    subject. A purpose adverb ("تنديدا بالغارات"، "احتجاجا على الاتفاق") names it further
+    on, behind the place and time of the reaction."""
+    keys, w = v.keys, lex.words
+    starts = {pm.first: pm for pm in ms}
+    k, end = first, min(hi, first + w.reach["object_reach"])
+    adverb = next((j for j in range(first, hi) if keys[j] in w.reaction_adverbs), None)
+    if adverb is not None:
+        k, end = adverb + 1, min(hi, adverb + 4)
+    while k < end:
+        pm = starts.get(k)
+        if pm is not None:
+            if pm.entity_id not in actors and not _where(v, lex, pm):
+                return None  # a named object comes first: it is the target (a place where
+                # the reaction happened, "بصنعاء", is passed over)
+            k = pm.last + 1
+            continue
+        if keys[k] in ("،", ",", ".", ":", "؛"):
+            return None
+        found = _event_noun(keys, k, lex.cues["anaphora"])
+        if found is not None:
+            return found, k
+        k += 1
+    return None
+
+
+def _where(v: DocView, lex: Lexicon, pm: Placed) -> bool:
+    t = v.etype[pm.entity_id]
+    return t in ("LOC", "FAC") or (t == "GPE" and (
+        v.keys[pm.first][:1] == "ب" or v.prev_key(pm.first) in lex.words.loc_preps))
+
+
+def _event_noun(keys: list[str], k: int, anaphora: dict[str, str]) -> str | None:
+    key = keys[k]
+    for form in (key, key[1:] if key[:1] in ("ب", "و", "ل") else None):
+        if not form:
+            continue
+        two = form + " " + keys[k + 1] if k + 1 < len(keys) else None
+        for cand in (two, form):
+            if cand is not None and cand in anaphora:
+                return anaphora[cand]
+    return None
+
+
+def referred_participants(events: list[Event], background: list[bool], etype: str
+                          ) -> tuple[str, ...]:
+    """Who did the last event of ``etype`` told so far, leaving out those told as the cause
+    of another ("وجاءت الضربات ردا على هجوم الحوثيين") unless there is no other: an
+    agreement's sides are all its participants, an attack's or a sanction's its actors."""
+    told = [(ev, bg) for ev, bg in zip(events, background, strict=True)
+            if ev.type == etype and ev.actors and ev.certainty not in ("negated", "denied")]
+    # the last one told as news; failing that, the last one told as a cause ("بعد توقيف")
+    news = [ev for ev, bg in told if not bg] or [ev for ev, _ in told]
+    if not news:
+        return ()
+    ev = news[-1]
+    return ev.actors + ev.targets if etype == "AGREE" else ev.actors
+
+
+def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor: str | None,
+                    hit: TriggerHit, t_first: int, t_last: int, b: int) -> str | None:
+    """The entity a pronoun attached to the trigger stands for (زيارته "his visit": the
+    visitor; استقبله "received him": the guest).
+
+    - A verb joined on with و goes on with the same object as the sentence's last event:
+      "اتهم الوزير طهران بتزويد موسكو بصواريخ، ودعاها إلى …".
+    - Otherwise the last person (ه) or state or body (ها) named before it, or the article's
+      last actor for ه.
+    - Nobody visits his own country: in "حصول حفتر على دعم من لوكاشينكو خلال زيارته إلى
+      بيلاروسيا" "his" is the one named before, from elsewhere.
+    """
+    trig = hit.trigger
+    if not hit.pronoun:
+        return None
+    if trig.pos == "verb" and told and trig.roles == "subject_actor" and told[-1].targets \
+            and v.keys[t_first][:1] == "و":
+        return told[-1].targets[0]
+    found = antecedent(ms, t_first, v.etype, hit.pronoun) or (
+        last_actor if hit.pronoun == "ه" else None)
+    if found is None or trig.mode != "visit" or v.nation_of.get(found) is None:
+        return found
+    home = v.nation_of[found]
+    goes = {v.state_of.get(pm.entity_id, pm.entity_id) for pm in ms
+            if t_last < pm.first < b and v.etype[pm.entity_id] == "GPE"}
+    if home not in goes:
+        return found
+    return next((pm.entity_id for pm in reversed(ms) if pm.first < t_first
+                 and v.etype[pm.entity_id] == "PER" and v.nation_of.get(pm.entity_id) != home),
+                found)

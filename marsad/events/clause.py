@@ -1,0 +1,58 @@
+"""A trigger's clause (where it reaches, who speaks before it, what its pronoun refers to),
+the roles found for it, and the context a role rule reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .discourse import Discourse, Sentence
+from .lexicon import Lexicon
+from .triggers import Trigger, TriggerHit
+from .view import DocView, Placed
+
+
+@dataclass(frozen=True)
+class Clause:
+    hit: TriggerHit
+    t_first: int  # the trigger's first and last tokens (absolute)
+    t_last: int
+    left: int  # where the clause begins: after the last trigger that made an event
+    right: int  # where it ends: the next trigger
+    lo: int  # the tokens the trigger reaches for participants: [lo, hi)
+    hi: int
+    antecedent: str | None = None  # what an attached pronoun (or a dropped subject) is
+    speaker: Placed | None = None  # who speaks before the trigger ("قال X إن …")
+    source_ms: frozenset[int] = frozenset()  # first tokens of source mentions to pass over
+    concurrent: bool = False  # told as concurrent with another happening ("تزامنا مع")
+
+    @property
+    def trigger(self) -> Trigger:
+        return self.hit.trigger
+
+    @property
+    def is_verb(self) -> bool:
+        return self.hit.trigger.pos == "verb"
+
+
+@dataclass(frozen=True)
+class Roles:
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    location: str | None = None
+
+
+@dataclass
+class Context:
+    """What a rule may read: the document, the lexicon, the article so far, the sentence,
+    the clause; ``trace`` collects (step, detail) pairs when explaining."""
+
+    doc: DocView
+    lex: Lexicon
+    disc: Discourse
+    sent: Sentence
+    clause: Clause
+    trace: list[tuple[str, str]] | None = field(default=None)
+
+    def note(self, step: str, detail: str = "") -> None:
+        if self.trace is not None:
+            self.trace.append((step, detail))

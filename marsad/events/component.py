@@ -1,0 +1,218 @@
+"""The events component: sentence by sentence, triggers → clause → gates → participants →
+role rules → sources, certainty, date; then the article-wide passes (places of visits,
+the headline folded in, retellings merged).
+
+A filing-place dateline ("موسكو - التقى …") is read as if absent: no trigger, nisba or
+place is taken from it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..doc import DateValue, Doc, Event, Span
+from ..text.filing import past_filing
+from .anaphora import resolve_pronoun
+from .clause import Clause, Context, Roles
+from .dating import (
+    date_from_rest,
+    dates_statement,
+    future,
+    in_relative_clause,
+    nearest_date,
+    opens_period,
+    story_date,
+)
+from .discourse import Discourse, Sentence
+from .gates import AFTER_ROLES, GATES, blocked_noun
+from .lexicon import Lexicon
+from .merge import fold_headline, habitual, merge
+from .participants import absorb_titles, choose_roles
+from .places import visit_hosts, visit_places
+from .roles import apply_rules, leader_pledges, sides_after_verb
+from .sources import certainty, sources
+from .triggers import TriggerIndex
+from .view import DocView, KnowledgeMaps, uniq
+
+Trace = dict[tuple[int, int], list[tuple[str, str]]]
+
+
+def extract_events(doc: Doc, triggers: TriggerIndex, *,
+                   capitals: dict[str, str] | None = None,
+                   demonyms: dict[str, str] | None = None,
+                   reporters: frozenset[str] = frozenset(),
+                   nationals: dict[str, str] | None = None,
+                   trace: Trace | None = None) -> list[Event]:
+    """Events of one document. The maps come from the knowledge base (see
+    ``view.KnowledgeMaps``); ``trace``, when given, collects per trigger span the steps
+    and rules that made its event (for ``marsad extract --explain``)."""
+    v = DocView(doc, KnowledgeMaps(capitals or {}, demonyms or {}, reporters, nationals or {}))
+    lex = Lexicon.of(triggers)
+    disc = Discourse()
+    for sent, (a, b) in zip(doc.sentences, past_filing(doc), strict=True):
+        if a >= b:
+            continue
+        s = read_sentence(v, lex, disc, sent, a, b)
+        if s is None:
+            continue
+        for h_i in range(len(s.hits)):
+            read_hit(v, lex, disc, s, h_i, trace)
+        finish_sentence(v, lex, disc, s)
+    events = visit_places(v, disc.events)
+    headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
+        doc.title) else None
+    repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
+                if ev.trigger is not None and habitual(v, lex, ev)}
+    return merge(fold_headline(events, headline), v.etype, v.state_of, repeated, disc.apart)
+
+
+def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int, b: int
+                  ) -> Sentence | None:
+    """The sentence's triggers, mentions, sources and dates (None when it has no trigger
+    and cites no source: nothing in it changes what follows)."""
+    keys = v.keys[a:b]
+    hits = lex.triggers.find(v.text, v.tokens[a:b], keys)
+    if not hits and lex.cues["attribution_openers"].isdisjoint(keys):
+        return None
+    ms = absorb_titles(v.placed_in(a, b), v, lex.cues["titles"],
+                       lex.words.reach["title_span"])
+    cited = sources(keys, a, ms, v.etype, lex, disc.last_sources)
+    if cited:
+        disc.last_sources = tuple(uniq(c.entity_id for c in cited))
+    dates: list[DateValue] = []
+    statement_dates: list[DateValue] = []
+    for d in v.doc.dates[_bisect(v.date_starts, sent.start):_bisect(v.date_starts, sent.end)]:
+        if not d.first or opens_period(v, d):
+            continue
+        # a date right after "في بيان"/"في منشور" dates the statement; it dates the event
+        # only when nothing else does (a same-day report of a meeting)
+        (statement_dates if dates_statement(v, lex, d) else dates).append(d)
+    hedges = (lex.cues["certainty"]["denied"].positions(keys),
+              lex.cues["certainty"]["uncertain"].positions(keys))
+    story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)]
+    return Sentence(sent, a, b, hits, ms, cited, {c.token for c in cited if c.token is not None},
+                    dates, statement_dates, story_at, hedges)
+
+
+def _bisect(starts: list[int], at: int) -> int:
+    return bisect.bisect_left(starts, at)
+
+
+def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int) -> Clause:
+    """Where the trigger's clause runs: from after the last trigger that made an event of
+    its own (a noun that only referred back, "خلال اللقاء", does not cut it) to the next
+    trigger; what it reaches; who speaks before it; what its pronoun stands for."""
+    hit, a, b = s.hits[h_i], s.a, s.b
+    live = next((h for h in reversed(s.hits[:h_i]) if a + h.first_token in s.made), None)
+    left = a + (live.last_token + 1 if live is not None else 0)
+    right = a + (s.hits[h_i + 1].first_token if h_i + 1 < len(s.hits) else b - a)
+    t_first, t_last = a + hit.first_token, a + hit.last_token
+    reach = lex.words.reach
+    if blocked_noun(s.hits, h_i, v, a, reach["object_noun_reach"]):
+        s.consumed.add(a + s.hits[h_i + 1].first_token)
+        right = a + (s.hits[h_i + 2].first_token if h_i + 2 < len(s.hits) else b - a)
+    lo = max(left, v.word_offset(t_first, -reach["left_reach"]))
+    hi = min(right, v.word_offset(t_last, reach["right_reach"]) + 1)
+    speaker = next((pm for c in s.cited if not c.scope_all and c.cue_token < t_first
+                    for pm in s.ms if pm.first == c.token), None)
+    # a verb of saying that is itself the trigger ("أعلنت الحكومة وقفا لإطلاق النار")
+    # has its subject as the actor, not as a source
+    own_cue = {c.token for c in s.cited if c.cue_token == t_first}
+    hit_sources = frozenset(s.source_ms - own_cue if own_cue else s.source_ms)
+    concurrent = any(k in lex.words.concurrent_cues for k in v.keys[max(t_first - 2, a)
+                                                                     : t_first])
+    pronoun = resolve_pronoun(v, s.ms, s.events, disc.last_actor, hit, t_first, t_last, b)
+    return Clause(hit, t_first, t_last, left, right, lo, hi, pronoun, speaker, hit_sources,
+                  concurrent)
+
+
+def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
+             trace: Trace | None = None) -> None:
+    """The event of one trigger, if it makes one, appended to the article's events."""
+    if s.a + s.hits[h_i].first_token in s.consumed:
+        return
+    c = make_clause(v, lex, disc, s, h_i)
+    x = Context(v, lex, disc, s, c, [] if trace is not None else None)
+    for gate in GATES:
+        if gate(x):
+            return
+    r = choose_roles(x)
+    if r is None and sides_after_verb(x):
+        r = Roles()
+    if r is None:
+        return
+    if c.concurrent:
+        disc.apart.add((c.hit.start, c.hit.end))
+    r = apply_rules(r, x)
+    if r.actors:
+        s.prev_actors = r.actors
+        disc.last_actor = r.actors[0]
+    if any(gate(r, x) for gate in AFTER_ROLES):
+        return
+    if len(r.actors) + len(r.targets) >= 2:
+        disc.last_pair = tuple(uniq((*r.actors, *r.targets)))[:2]
+    emit(x, r)
+    if trace is not None and x.trace is not None:
+        trace[(c.hit.start, c.hit.end)] = x.trace
+
+
+def emit(x: Context, r: Roles) -> None:
+    """Sources, certainty and date of the event; the event appended."""
+    s, c, disc = x.sent, x.clause, x.disc
+    # a verb of saying scopes over what follows it; "وفق X" over the whole sentence
+    src = tuple(uniq(cc.entity_id for cc in s.cited
+                     if (cc.scope_all or cc.cue_token < c.t_first) and cc.cue_token != c.t_first
+                     and cc.entity_id not in r.actors and cc.entity_id not in r.targets))
+    r, src = leader_pledges(r, x, src)
+    cert = certainty(c.t_first - s.a, s.hedges)
+    if cert == "asserted" and src:
+        cert = "reported"
+    date = event_date(x, r)
+    ev = Event(id="", type=c.trigger.type, mode=c.trigger.mode, actors=r.actors,
+               targets=tuple(uniq(i for i in r.targets if i not in r.actors)),
+               location=r.location, date=date, attributed_to=src, certainty=cert,
+               evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))
+    disc.events.append(ev)
+    s.events.append(ev)
+    s.made.add(c.t_first)
+
+
+def event_date(x: Context, r: Roles) -> DateValue | None:
+    """The date of the clause nearest the trigger; else a statement's date for a verb in
+    the past; else a day counted from the story; else the date of the same subject's
+    previous act in the sentence ("وردّت باريس، الثلاثاء، بطرد …، واستدعت سفيرها")."""
+    v, s, c, lex, disc = x.doc, x.sent, x.clause, x.lex, x.disc
+    c_lo, c_hi = v.tokens[c.lo].start, v.tokens[c.hi - 1].end
+    own = [d for d in s.dates if c_lo <= d.start < c_hi
+           and not in_relative_clause(v, lex, c.t_last, d)]
+    date = nearest_date(own, c.hit.start)
+    if date is None and not own and s.statement_dates and c.is_verb \
+            and not future(v.keys[c.t_first]):
+        date = nearest_date(s.statement_dates, c.hit.start)
+    # an event told as the cause of another ("ردا على هجوم الحوثيين") is background:
+    # later reactions ("دانت الضربات") are to the main one
+    disc.background.append(any(k in lex.words.cause_cues
+                               for k in v.keys[max(c.t_first - 2, s.a) : c.t_first]))
+    if date is None and not own and s.story_at:
+        # "استقبله ولي العهد مساء اليوم نفسه": a day counted from the last dated event
+        told = disc.events[:len(disc.events) - len(s.events)]
+        date = story_date(v, lex, s.story_at, c_lo, c_hi, told, s.dates)
+    if date is None and not own and s.events and set(s.events[-1].actors) == set(r.actors) \
+            and s.events[-1].date:
+        date = s.events[-1].date
+    return date
+
+
+def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> None:
+    """Hosts of the sentence's visits, and dates told later in it for undated events."""
+    told = len(disc.events) - len(s.events)
+    if s.events and v.nation_of:
+        visit_hosts(v, disc.events, told, s)
+    if not (s.dates or s.story_at) or all(ev.date is not None for ev in s.events):
+        return
+    story = [d for f, z in s.story_at if (d := story_date(
+        v, lex, [(f, z)], v.tokens[f].start, v.tokens[f].end + 1, disc.events[:told],
+        s.dates)) is not None]
+    date_from_rest(v, lex, disc.events, told, sorted(s.dates + story, key=lambda d: d.start),
+                   [(h.start, h.trigger.type) for h in s.hits
+                    if s.a + h.first_token not in s.consumed])

@@ -1,0 +1,45 @@
+"""Memory across and within sentences: what the article has told so far (events, the last
+sources, the last actor, the two sides last named together) and what the sentence being
+read has found (its mentions, sources, dates, and the events it made)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import DateValue, Event, Span
+from .sources import Cited
+from .triggers import TriggerHit
+from .view import Placed
+
+
+@dataclass
+class Discourse:
+    """The article so far."""
+
+    events: list[Event] = field(default_factory=list)
+    background: list[bool] = field(default_factory=list)  # per event: told as a cause
+    apart: set[tuple[int, int]] = field(default_factory=set)  # triggers told as concurrent
+    last_sources: tuple[str, ...] = ()
+    last_actor: str | None = None  # for pronouns that refer back across sentences
+    last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"
+
+
+@dataclass
+class Sentence:
+    """One sentence being read: tokens ``[a, b)`` of the document."""
+
+    span: Span
+    a: int
+    b: int
+    hits: list[TriggerHit]
+    ms: list[Placed]  # participants' mentions (titles' organisations left out)
+    cited: list[Cited]
+    source_ms: set[int]  # first tokens of the mentions cited as sources
+    dates: list[DateValue]
+    statement_dates: list[DateValue]  # dates of a statement ("في بيان الأحد")
+    story_at: list[tuple[int, int]]  # story-relative phrases ("في اليوم نفسه")
+    hedges: tuple[list[tuple[int, int]], list[tuple[int, int]]]  # denials, doubts
+    prev_actors: tuple[str, ...] = ()
+    consumed: set[int] = field(default_factory=set)  # tokens of nouns that only refer back
+    made: set[int] = field(default_factory=set)  # first tokens of triggers that made events
+    events: list[Event] = field(default_factory=list)

@@ -1,0 +1,100 @@
+"""Gates: named tests that keep a trigger from making an event. ``GATES`` run before the
+participants are looked for (a noun that only refers back, a negated verb, a demand);
+``AFTER_ROLES`` run on the roles found. Each is a predicate named for what it finds;
+reading the tables top to bottom is the order they run."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+
+from .clause import Context, Roles
+from .lexicon import BLOCKING, REFERABLE
+from .triggers import TriggerHit
+from .view import DocView, unprefix
+
+
+def refers_back(x: Context) -> bool:
+    """A definite event noun with nobody named right after it, when the article told an
+    event of its type before: a reference, not a new one ("ثم دانت الحكومة الهجوم").
+    Also a noun after a demonstrative ("هذه التحركات"), a framing verb ("وتأتي الزيارة
+    في ظل") or a copula ("وهو اللقاء الأول")."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if c.is_verb:
+        return False
+    at, keys = c.t_first, v.keys
+    if at > 0 and (keys[at - 1] in w.demonstratives or keys[at - 1][1:] in w.demonstratives):
+        return True
+    if not any(ev.type == c.trigger.type for ev in x.disc.events):
+        return False
+    if at > 0 and unprefix(keys[at - 1], "وف") in w.framing_verbs:
+        return True
+    if at > 0 and keys[at - 1] in w.copulas and keys[at][:2] == "ال":
+        return True
+    if c.trigger.type not in REFERABLE:
+        return False
+    if not any(keys[at].startswith(p) for p in ("ال", "بال", "وال", "فال", "لل", "وبال")):
+        return False
+    last = c.t_last
+    demonyms = v.kb.demonyms
+    if demonyms and last + 1 < len(keys) and keys[last + 1][2:] in demonyms:
+        return False  # "الوجود العسكري الروسي": the nisba names who, news of its own
+    i = bisect.bisect_right(v.placed_firsts, last)
+    return not (i < len(v.placed_firsts) and v.placed_firsts[i] <= last + 2)
+
+
+def negated(x: Context) -> bool:
+    """A verb right after a negation in its clause: "لم يزر الرئيس موسكو"."""
+    c = x.clause
+    if not c.is_verb or c.t_first == 0 or c.t_first - 1 < c.left:
+        return False
+    return x.doc.keys[c.t_first - 1] in x.lex.cues["certainty"]["negation"]
+
+
+def demanded(x: Context) -> bool:
+    """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it,
+    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير")."""
+    keys, c = x.doc.keys, x.clause
+    demands = x.lex.cues["certainty"]["demanded"]
+    t_first = c.t_first
+    if t_first - 1 >= c.left and keys[t_first - 1] in x.lex.words.stopping:
+        t_first -= 1
+    for n in (1, 2):
+        at = t_first - n
+        if at < max(c.left - 1, 0):
+            return False  # (the word before the clause may be the demand: "دعاها إلى")
+        phrase = " ".join(keys[at:t_first])
+        if phrase in demands or unprefix(phrase, "و") in demands:
+            return True
+    return False
+
+
+GATES: tuple[Callable[[Context], bool], ...] = (refers_back, negated, demanded)
+
+
+def nobody_takes_part(r: Roles, x: Context) -> bool:
+    """No actor and no target: "وتصاعدت الهجمات في المنطقة" names nobody."""
+    return not r.actors and not r.targets
+
+
+def meeting_without_two_sides(r: Roles, x: Context) -> bool:
+    """A meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل …" (no place)،
+    "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side)."""
+    trig = x.clause.trigger
+    return trig.type == "CONSULT" and len(r.actors) + len(r.targets) < 2 \
+        and (r.location is None or trig.mode != "visit")
+
+
+AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
+    nobody_takes_part, meeting_without_two_sides)
+
+
+def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int) -> bool:
+    """A blocking verb's object noun is what was blocked, no event of its own: "منعت قوات
+    الدعم السريع قافلة إغاثة" (the noun's names are the verb's target)."""
+    hit = hits[h_i]
+    if hit.trigger.type not in BLOCKING or hit.trigger.pos != "verb" or h_i + 1 >= len(hits):
+        return False
+    nxt = hits[h_i + 1]
+    return nxt.trigger.pos == "noun" and v.word_index[a + nxt.first_token] \
+        - v.word_index[a + hit.last_token] <= reach

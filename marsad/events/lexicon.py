@@ -1,0 +1,91 @@
+"""What the events layer knows of the language: the trigger index, the cue lists of
+``triggers.yaml`` and the closed word lists and reaches of ``events.yaml``, compiled once.
+
+Classes of PLOVER types that rules share are here too: they are the layer's schema, not
+language data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..data import load_yaml
+from ..errors import DataFileError
+from ..text.normalize import match_key
+from .triggers import TriggerIndex, cue_lists
+
+PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+# Types whose participants travel or are sent: "لروسيا" near the trigger is a destination
+MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
+# Types whose actor a nisba may name ("معدات روسية إلى مالي"، "غارات إسرائيلية")
+MATERIAL_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT", "PROTEST"})
+# Types whose modes tell different acts apart (an expulsion and a recall); other types'
+# modes are sectors or manners of one act and do not keep two reports of it apart
+MODED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "THREATEN"})
+# Reactions whose object may be an event told before (see "anaphora" in triggers.yaml)
+REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "REQUEST"})
+# Verbs whose object may be an event noun that does not happen on its own ("منعت قافلة"،
+# "رفضت مقترحا للهدنة")
+BLOCKING = frozenset({"COERCE", "REJECT"})
+# Types whose nouns, made definite, point back at an event the article told
+REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE"})
+# Types whose object may be named only by a nisba ("دبلوماسيا جزائريا")
+NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+# Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
+GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "REQUEST"})
+# Verbal acts that happen at meetings: with no place of their own, they happen where the
+# participant's visit went ("أعرب بيلوسوف عن تقديره لدور حفتر" during Haftar's visit)
+DURING_VISIT = frozenset({"CONSULT", "SUPPORT", "AGREE"})
+
+
+@dataclass(frozen=True)
+class Words:
+    """The closed word lists of ``events.yaml`` (folded) and its reaches, by name:
+    ``words.svo_cues``, ``words.reach["right_reach"]``."""
+
+    lists: dict[str, frozenset[str]]
+    reach: dict[str, int]
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        try:
+            return self.lists[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _load_words(data: Any) -> Words:
+    if not isinstance(data, dict) or not isinstance(data.get("words"), dict) \
+            or not isinstance(data.get("reaches"), dict):
+        raise DataFileError("ar/events.yaml: needs the mappings 'words' and 'reaches'")
+    lists: dict[str, frozenset[str]] = {}
+    for name, items in data["words"].items():
+        if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
+            raise DataFileError(f"ar/events.yaml: words.{name} must be a list of words")
+        lists[name] = frozenset(match_key(w) or w for w in items)
+    reach = {}
+    for name, value in data["reaches"].items():
+        if not isinstance(value, int) or value <= 0:
+            raise DataFileError(f"ar/events.yaml: reaches.{name} must be a positive integer")
+        reach[name] = value
+    return Words(lists, reach)
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    return _load_words(load_yaml("ar/events.yaml"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything a rule may look words up in."""
+
+    triggers: TriggerIndex
+    cues: dict[str, Any]
+    words: Words
+
+    @classmethod
+    def of(cls, triggers: TriggerIndex) -> Lexicon:
+        return cls(triggers, cue_lists(), words())

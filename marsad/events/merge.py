@@ -1,0 +1,154 @@
+"""One event per real happening: a headline folded into the body's event, retellings merged
+(same type and participants, compatible date and place), habits and concurrent acts kept
+apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..doc import Event, Span
+from .lexicon import MODED_TYPES, Lexicon
+from .view import DocView, uniq
+
+
+def fold_headline(events: list[Event], headline: Span | None) -> list[Event]:
+    """A headline retells what the body tells ("حفتر يلتقي بوتين ووزير الدفاع الروسي في
+    موسكو"): its event joins the body's event of the same type that shares a participant
+    (as one more piece of evidence); a headline event the body does not tell stays."""
+    if headline is None:
+        return events
+    heads = [ev for ev in events if ev.evidence[0] == headline]
+    body = [ev for ev in events if ev.evidence[0] != headline]
+    out = list(body)
+    for h in heads:
+        who = {*h.actors, *h.targets}
+        k = next((i for i, ev in enumerate(out) if ev.type == h.type
+                  and who & {*ev.actors, *ev.targets}), None)
+        if k is None:
+            out.insert(0, h)
+            continue
+        ev = out[k]
+        out[k] = replace(ev, evidence=ev.evidence + (headline,),
+                         location=ev.location or h.location, date=ev.date or h.date)
+    return out
+
+
+def habitual(v: DocView, lex: Lexicon, ev: Event) -> bool:
+    """A word of repetition within two words of the trigger ("زار مرارا"، "زيارات متكررة")."""
+    if ev.trigger is None:
+        return False
+    first = v.token_at(ev.trigger.start)
+    last = v.last_token_before(ev.trigger.end)
+    return bool(lex.cues["habitual"].positions(v.keys[max(first - 2, 0) : last + 4]))
+
+
+def same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
+    """``a`` updated with ``b``'s targets when, within one sentence, the two tell one
+    happening with different targets: "زار يفكيروف روسيا للقاء حفتر" names the place
+    visited (only states and cities as targets) and then whom the visit was for; or one
+    side's targets contain the other's. None when they are different happenings."""
+    if a.evidence[-1] != b.evidence[0]:
+        return None
+    ta, tb = set(a.targets), set(b.targets)
+    if ta <= tb or tb <= ta:
+        return replace(a, targets=b.targets) if len(tb) > len(ta) else a
+    a_places = all(etype.get(t) == "GPE" for t in a.targets)
+    b_places = all(etype.get(t) == "GPE" for t in b.targets)
+    if a_places and not b_places:
+        return replace(a, targets=b.targets, location=a.location or a.targets[0])
+    if b_places and not a_places:
+        return replace(a, location=a.location or b.targets[0])
+    return None
+
+
+def _span(ev: Event) -> tuple[int, int]:
+    return (ev.trigger.start, ev.trigger.end) if ev.trigger is not None else (-1, -1)
+
+
+@dataclass(frozen=True)
+class _Apart:
+    """What keeps retellings apart: the capitals of states (a capital and its state are
+    one place), trigger spans told as habits and as concurrent with another act."""
+
+    state_of: dict[str, str]
+    habitual: set[tuple[int, int]]
+    apart: set[tuple[int, int]]
+
+
+def merge(events: list[Event], etype: dict[str, str],
+          state_of: dict[str, str] | None = None,
+          habitual: set[tuple[int, int]] | None = None,
+          apart: set[tuple[int, int]] | None = None) -> list[Event]:
+    """One event per real happening: same type, same participants, compatible date and
+    place (a capital and its country are compatible: ``state_of``). An event told as
+    repeated (``habitual``: trigger spans) is merged only within its own sentence; one
+    told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it."""
+    keep = _Apart(state_of or {}, habitual or set(), apart or set())
+    out: list[Event] = []
+    of_type: dict[str, list[int]] = {}
+    for ev in events:
+        # an event of the same sentence first: "زار يفكيروف مرارا الشرق الليبي للقاء
+        # حفتر" is one visit, whatever earlier meeting of the two the article told
+        here = ev.evidence[0].start
+        kin = of_type.setdefault(ev.type, [])  # earlier events of this type, by index
+        same = [i for i in kin if out[i].evidence[-1].start == here]
+        for k in (same + [i for i in kin if i not in same]) if same else kin:
+            merged = one_happening(out[k], ev, etype, keep)
+            if merged is not None:
+                out[k] = merged
+                break
+        else:
+            kin.append(len(out))
+            out.append(ev)
+    return [replace(ev, id=f"v{i}") for i, ev in enumerate(out, start=1)]
+
+
+def _kept_apart(prev: Event, ev: Event, keep: _Apart) -> bool:
+    one_sentence = prev.evidence[-1] == ev.evidence[0]
+    if one_sentence and (_span(prev) in keep.apart or _span(ev) in keep.apart):
+        return True
+    if not one_sentence and (_span(prev) in keep.habitual or _span(ev) in keep.habitual):
+        return True
+    # an expulsion and a recall are two sanctions, not one told twice
+    return bool(prev.mode and ev.mode and prev.mode != ev.mode and prev.type in MODED_TYPES)
+
+
+def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
+                  ) -> Event | None:
+    """``prev`` with ``ev`` merged in when the two tell one happening, else None."""
+    if _kept_apart(prev, ev, keep):
+        return None
+    p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
+    if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
+            and (p_all <= e_all or e_all <= p_all) and (not prev.targets or not ev.targets):
+        # one sentence telling one happening twice, once with fewer names ("وقّعت أديس
+        # أبابا … مذكرة تفاهم مع أرض الصومال"): keep the fuller one
+        fuller = ev if len(e_all) > len(p_all) else prev
+        prev = replace(prev, actors=fuller.actors, targets=fuller.targets)
+        ev = replace(ev, actors=fuller.actors, targets=fuller.targets)
+    if set(prev.actors) != set(ev.actors):
+        # a meeting told from the other side ("لقاء بوتين وحفتر" after "التقى حفتر بوتين")
+        # is the same meeting: same participants, either direction
+        if prev.type != "CONSULT" or {*prev.actors, *prev.targets} != {*ev.actors, *ev.targets}:
+            return None
+    elif set(prev.targets) != set(ev.targets):
+        found = same_happening(prev, ev, etype)
+        if found is None:
+            return None
+        prev = found
+    d1, d2 = prev.date, ev.date
+    if d1 is not None and d2 is not None and (d1.first, d1.last) != (d2.first, d2.last):
+        return None
+    st = keep.state_of
+    if prev.location and ev.location and prev.location != ev.location \
+            and prev.type != "CONSULT" and st.get(prev.location) != ev.location \
+            and st.get(ev.location) != prev.location:
+        return None  # trainers arriving in Niger and a build-up in eastern Libya
+    # the more precise place: a capital over its country
+    where = ev.location if prev.location is None or (
+        ev.location is not None and st.get(ev.location) == prev.location) else prev.location
+    return replace(
+        prev, mode=prev.mode or ev.mode,
+        evidence=prev.evidence + tuple(s for s in ev.evidence if s not in prev.evidence),
+        date=prev.date or ev.date, location=where,
+        attributed_to=tuple(uniq((*prev.attributed_to, *ev.attributed_to))))

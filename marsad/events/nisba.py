@@ -1,0 +1,45 @@
+"""Countries named by a nisba adjective ("مدربون عسكريون روس"، "دبلوماسيا جزائريا"), for
+deployments and attacks whose actor or object is named only by nationality."""
+
+from __future__ import annotations
+
+from .view import DocView, unprefix
+
+
+def nisba_country(key: str, demonyms: dict[str, str], *, accusative: bool = True
+                  ) -> str | None:
+    """The country of a nisba token: روسية، الروسية، والروسية، روسيين/روسيون (plural), and
+    with ``accusative`` the indefinite object form ("دبلوماسيا جزائريا"), which a subject
+    search leaves out (it would read the country name روسيا as a nisba)."""
+    form = unprefix(key, "و") if accusative else key
+    base = form[2:] if form.startswith("ال") else form
+    for cand in (base, base[:-1] if accusative and base.endswith("ا") else None,
+                 base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else None,
+                 # duals: مصريتان، مصريتين (feminine), مصريان، مصريين (masculine)
+                 base[:-3] + "ه" if base.endswith(("تان", "تين")) and len(base) > 6 else None,
+                 base[:-2] if base.endswith("ان") and len(base) > 5 else None):
+        if cand and cand in demonyms:
+            return demonyms[cand]
+    return None
+
+
+def demonym_targets(v: DocView, lo: int, hi: int) -> tuple[str, ...]:
+    """The countries of the nisbas in tokens ``[lo, hi)`` ("سفن حربية أمريكية وبريطانية"),
+    in order, when the document names them; stops at a sentence break."""
+    out: list[str] = []
+    for k in v.keys[lo:hi]:
+        if k in (".", "؛"):
+            break
+        country = nisba_country(k, v.kb.demonyms)
+        if country and country in v.by_kb and v.by_kb[country] not in out:
+            out.append(v.by_kb[country])
+    return tuple(out)
+
+
+def demonym_actor(v: DocView, lo: int, hi: int) -> tuple[str, ...]:
+    """The country of the first nisba in tokens ``[lo, hi)``, when the document names it."""
+    for k in v.keys[lo:hi]:
+        country = nisba_country(k, v.kb.demonyms, accusative=False)
+        if country and country in v.by_kb:
+            return (v.by_kb[country],)
+    return ()

@@ -1,0 +1,393 @@
+"""Who takes part in a trigger's clause, and where it happens.
+
+First each mention in the clause's reach is sorted: a place (after في، ب، إلى), a venue,
+a mediator set aside by its preposition, a "مع" side, a giver ("دعم من X"), or a party
+before or after the trigger. Then the subject is chosen over the parties (verb-subject,
+subject-verb behind كان/أن, an apposition, a light verb's subject for a noun) and the role
+scheme of the trigger maps subject and objects to actors and targets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text.normalize import is_nisba
+from .clause import Context, Roles
+from .lexicon import GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES, PLACE_TYPES
+from .triggers import PhraseSet
+from .view import DocView, Placed, uniq, unprefix
+
+
+@dataclass
+class Parts:
+    """The clause's mentions, sorted."""
+
+    after: list[Placed] = field(default_factory=list)
+    before: list[Placed] = field(default_factory=list)  # nearest first, once sorted
+    with_: list[Placed] = field(default_factory=list)
+    dest: list[str] = field(default_factory=list)
+    giver: Placed | None = None
+    aside: Placed | None = None  # the last name set aside by its preposition ("برعاية X")
+    location: str | None = None
+    early: str | None = None  # a place named before the trigger
+    early_gap: int = 0  # and how far before
+
+
+def with_phrase(v: DocView, first: int, stops: frozenset[str]) -> bool:
+    """The name stands in a "مع"/"لدى" phrase, right after it or behind a title of up to
+    three words ("مع أمير قطر الشيخ تميم")."""
+    for j in range(first - 1, max(first - 4, 0) - 1, -1):
+        k = v.keys[j]
+        if k in ("مع", "ومع", "لدي"):
+            return True
+        if k in stops:
+            return False
+    return False
+
+
+def conjoined(a: Placed, b: Placed, keys: list[str], blockers: frozenset[str]) -> bool:
+    """b follows a as a coordinated noun phrase: "بوتين ووزير دفاعه شويغو"، "بوتين وحفتر"
+    (the first token after a starts with و and no preposition comes between)."""
+    between = keys[a.last + 1 : b.first]
+    if len(between) > 3:
+        return False
+    first = between[0] if between else keys[b.first]
+    if not first.startswith("و") or first in ("وفي", "والي", "ومن", "وعلى", "وعن"):
+        return False
+    return not any(k in blockers for k in between[1:])
+
+
+def conjoined_before(parts_before: list[Placed], keys: list[str], blockers: frozenset[str]
+                     ) -> list[Placed]:
+    """Subjects coordinated before the nearest one: in "أن حكومتي إسرائيل ولبنان وافقتا"
+    Israel joins Lebanon (parts_before is nearest first)."""
+    out: list[Placed] = []
+    for earlier in parts_before[1:]:
+        if not conjoined(earlier, out[-1] if out else parts_before[0], keys, blockers):
+            break
+        out.append(earlier)
+    return out
+
+
+def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
+    """Sort a mention that names where the clause happens (or where it goes); True when
+    the mention is placed and takes no other part."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    t, trig = v.etype[pm.entity_id], c.trigger
+    prev, prefix = v.prev_key(pm.first), v.fused_prefix(pm)
+    # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
+    at_place = prefix == "ب" or prev in w.loc_preps or (
+        is_nisba(prev) and v.prev_key(pm.first - 1) in w.loc_preps)
+    # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened (near
+    # the trigger only: "الزعيم السابق لجمهورية إنغوشيا" is a genitive)
+    to_place = (prefix == "ل" and trig.type in MOVING_TYPES
+                and 0 < pm.first - c.t_last <= w.reach["to_reach"]) or prev in w.to_preps
+    if prev == "في" and t == "GPE" and pm.first > c.t_last and (
+            v.prev_key(pm.first - 1) in w.leader_nouns
+            or v.prev_key(pm.first - 2) in w.leader_nouns):
+        at_place = False  # "مع قادة الانقلاب في مالي": Mali's leaders take part
+    if t in PLACE_TYPES and trig.mode == "visit" and trig.pos == "verb" \
+            and trig.roles == "subject_actor" and pm.first > c.t_last and not prefix \
+            and prev not in w.non_participant_preps and not first:
+        # "زار يفكيروف الشرق الليبي": a region or a site a visit verb takes as its object
+        # is where the visit went; a state or a city is also its host
+        parts.location = parts.location or pm.entity_id
+        if t != "GPE":
+            return True
+    if t == "FAC" and parts.location is None and pm.first > c.t_last and not prefix \
+            and prev not in w.non_participant_preps and prev not in w.to_preps:
+        parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
+        return True
+    if t in PLACE_TYPES and (at_place or to_place or t != "GPE"):
+        if parts.location is None and (at_place or to_place):
+            _set_place(pm, parts, x, to_place)
+        if to_place and t == "GPE":
+            parts.dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
+        return True
+    return False
+
+
+def _set_place(pm: Placed, parts: Parts, x: Context, to_place: bool) -> None:
+    c = x.clause
+    if pm.first < c.t_first and not to_place:
+        # a place told before the trigger sets the scene; where the trigger goes, or a
+        # place after it that stands nearer, is where it happened
+        parts.early, parts.early_gap = pm.entity_id, c.t_first - pm.last
+    elif parts.early is not None and not to_place and pm.first - c.t_last > parts.early_gap:
+        parts.location = parts.early  # "حطّ في نيامي، حيث استقبله رئيس … في النيجر"
+    else:
+        parts.location = pm.entity_id
+
+
+def _set_aside(pm: Placed, prev: str, x: Context) -> bool:
+    """Not a side: not a participant type, or behind a preposition of origin, route, topic
+    or mediation ("من ليبيا"، "عبر غينيا"، "برعاية السعودية") — but in "مسلحون من جماعة
+    نصرة الإسلام" the group acts, and "لكل من لوكاشينكو وبوتين" names the participants."""
+    v, w = x.doc, x.lex.words
+    if v.etype[pm.entity_id] not in PARTICIPANT_TYPES:
+        return True
+    if prev not in w.non_participant_preps:
+        return False
+    before = v.prev_key(pm.first - 1)
+    return not (prev == "من" and (before in w.member_nouns or before in w.each))
+
+
+def _skipped(pm: Placed, x: Context) -> bool:
+    """A mention that is no part of this clause: a venue, another happening's party, a
+    document's place name, a topic."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    t, prev = v.etype[pm.entity_id], v.prev_key(pm.first)
+    if prev in w.venue_words or (prev == "في" and t in ("ORG", "FAC")):
+        return True  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
+    if pm.first - 2 > c.t_last and v.prev_key(pm.first - 1) in w.time_preps \
+            and not v.prev_key(pm.first).startswith("ال"):
+        return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
+    if prev in w.named_after_place:
+        return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+    return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
+    """"دعم غير مشروط من لوكاشينكو": a noun of giving's "من X" names who gives."""
+    v, c = x.doc, x.clause
+    return parts.giver is None and c.trigger.pos == "noun" and c.trigger.type in GIVEN_TYPES \
+        and v.prev_key(pm.first) == "من" and 0 < pm.first - c.t_last <= 4 \
+        and v.etype[pm.entity_id] in PARTICIPANT_TYPES
+
+
+def sort_mentions(x: Context) -> Parts:
+    """The clause's mentions sorted into places, set-asides and parties."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.hi and pm.first not in c.source_ms
+          and not (c.t_first <= pm.first <= c.t_last)]
+    parts = Parts()
+    for i, pm in enumerate(ms):
+        if parts.aside is not None and conjoined(parts.aside, pm, v.keys, w.blockers):
+            parts.aside = pm  # "برعاية السعودية والولايات المتحدة": both sponsor
+            continue
+        if _skipped(pm, x) or _is_place(pm, parts, x, first=i == 0):
+            continue
+        if _is_giver(pm, parts, x):
+            parts.giver = pm
+            continue
+        prev = v.prev_key(pm.first)
+        if _set_aside(pm, prev, x):
+            if prev in w.non_participant_preps:
+                parts.aside = pm
+            continue
+        if with_phrase(v, pm.first, w.with_stops) and (pm.first > c.t_last or not c.is_verb):
+            # "مع X" (or "مع أمير قطر الشيخ تميم"): the other side; "سفيرها لدى X": the
+            # state the envoy is posted to
+            parts.with_.append(pm)
+            continue
+        (parts.after if pm.first > c.t_last else parts.before).append(pm)
+    parts.before.sort(key=lambda p: -p.first)
+    if c.is_verb and len(parts.after) <= 1 and c.right > c.hi:
+        far = _far_object(x)
+        if far is not None:
+            parts.after.append(far)
+    return parts
+
+
+def _far_object(x: Context) -> Placed | None:
+    """A long adverbial can push the object past the reach ("استقبل الدب الروسي على هامش
+    الاحتفال بالذكرى الثمانين لعيد النصر، رئيس …، إبراهيم تراوري"): the first person or
+    body named before the clause ends."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    return next((pm for pm in x.sent.ms if c.hi <= pm.first < c.right
+                 and pm.first not in c.source_ms and v.etype[pm.entity_id] in ("PER", "ORG")
+                 and v.prev_key(pm.first) not in w.non_participant_preps), None)
+
+
+def title_between(x: Context, first: int) -> bool:
+    """Only a person's title stands between the verb and the name at ``first``."""
+    between = x.doc.keys[x.clause.t_last + 1 : first]
+    if not between or len(between) > x.lex.words.reach["title_span"]:
+        return False
+    titles = x.lex.cues["titles"]
+    head = between[0]
+    return head in titles or unprefix(head, "و") in titles or (
+        len(between) > 1 and f"{between[0]} {between[1]}" in titles)
+
+
+@dataclass
+class Subject:
+    subject: Placed | None = None
+    objects: list[Placed] = field(default_factory=list)
+    co_subjects: list[Placed] = field(default_factory=list)
+    pronoun: str | None = None  # the entity an attached (or dropped) pronoun stands for
+    how: str = ""  # which construction chose the subject (for --explain)
+
+
+def _verb_subject(parts: Parts, x: Context) -> Subject:
+    """The subject of a verb among the parties: subject-verb order behind كان/أن or at the
+    clause's start, an apposition between commas, verb-subject order (behind a title or
+    as "أنصار X"), or a subject named just before."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    before, after = parts.before, parts.after
+    if c.t_first > 0 and v.keys[c.t_first - 1] in w.speaker_side and c.speaker is not None:
+        # "قال بوتين إن بلاده ستزوّد …": "his country" is the speaker's side
+        return Subject(c.speaker, after, how="speaker's side")
+    svo = bool(before) and c.t_first - before[0].last <= 2 and (
+        before[0].first == c.left or v.prev_key(before[0].first) in w.svo_cues)
+    # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
+    # apposition between commas, then the verb
+    appositive = None if svo else next((
+        p for p in before if v.prev_key(p.first) in w.svo_cues and c.t_first - p.last <= 12
+        and p.last + 1 < len(v.keys) and v.keys[p.last + 1] in ("،", ",")
+        and v.keys[c.t_first - 1] in ("،", ",")), None)
+    if appositive is not None:
+        return Subject(appositive, after, how="subject before an apposition")
+    if svo:
+        return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
+                       how="subject-verb order")
+    if after and (after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
+            after[0].first - c.t_last <= w.reach["member_reach"]
+            and v.prev_key(after[0].first) in w.member_nouns)):
+        # verb-subject order; the subject may stand behind its title ("وحذّر رئيس الوزراء
+        # الإسرائيلي بنيامين نتنياهو") or be a group whose members act ("أنصار جماعة X")
+        s = Subject(after[0], after[1:], how="verb-subject order")
+        # "استقبل بوتين ووزير دفاعه شويغو حفتر": subjects joined by و act together
+        while s.objects and conjoined(s.co_subjects[-1] if s.co_subjects else after[0],
+                                      s.objects[0], v.keys, w.blockers):
+            s.co_subjects.append(s.objects.pop(0))
+        return s
+    if before and c.t_first - before[0].last <= 5:
+        return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
+                       how="subject named just before")
+    return Subject(None, after, how="no subject named")
+
+
+def _light_verb(x: Context) -> int | None:
+    """A light verb before the noun ("يجري حفتر زيارة"، "شنت القوات غارات")."""
+    v, c = x.doc, x.clause
+    light = x.lex.cues["light_verbs"]
+    stop = max(c.left, c.t_first - x.lex.words.reach["light_reach"]) - 1
+    return next((j for j in range(c.t_first - 1, stop, -1)
+                 if v.keys[j] in light or unprefix(v.keys[j], "وف") in light), None)
+
+
+def _light_subject(light: int, x: Context) -> Subject:
+    """The light verb's subject, which may sit behind a relative clause ("يجري حفتر، الذي
+    يشغل منصب قائد …، زيارة"): looked for from the light verb, not from the noun."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    ms = [pm for pm in x.sent.ms if pm.first not in c.source_ms
+          and v.etype[pm.entity_id] in PARTICIPANT_TYPES]
+    near = [pm for pm in ms if light < pm.first < c.t_first
+            and not with_phrase(v, pm.first, w.with_stops)]
+    if near:
+        s = Subject(near[0], how="light verb's subject")
+        rest = near[1:]
+        while rest and conjoined(s.co_subjects[-1] if s.co_subjects else near[0], rest[0],
+                                 v.keys, w.blockers):
+            s.co_subjects.append(rest.pop(0))  # "شنت الولايات المتحدة وبريطانيا غارات"
+        return s
+    # the subject right before the light verb, and any joined to it before: "كان الجيش
+    # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
+    earlier = sorted((p for p in ms if p.first < light), key=lambda p: -p.first)
+    if earlier and light - earlier[0].last <= 2:
+        return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w.blockers),
+                       how="subject before the light verb")
+    return Subject()
+
+
+def _noun_subject(parts: Parts, x: Context) -> Subject:
+    """Who does what a noun names: a possessive pronoun ("زيارته")، a light verb's subject,
+    the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
+    first participant after it ("زيارة حفتر إلى موسكو")."""
+    c = x.clause
+    if c.antecedent is not None:
+        return Subject(None, parts.after, pronoun=c.antecedent, how="possessive pronoun")
+    light = _light_verb(x)
+    s = _light_subject(light, x) if light is not None else Subject()
+    if s.subject is not None:
+        s.objects = parts.after
+        return s
+    if light is not None and x.disc.last_actor is not None:
+        return Subject(None, parts.after, pronoun=x.disc.last_actor,
+                       how="light verb with a dropped subject")
+    if parts.after:
+        return Subject(parts.after[0], parts.after[1:], how="first participant after the noun")
+    return Subject(None, parts.after, how="no participant named")
+
+
+def choose_roles(x: Context) -> Roles | None:
+    """Actors, targets and place of the clause (None when nobody takes part)."""
+    c, v = x.clause, x.doc
+    trig = c.trigger
+    parts = sort_mentions(x)
+    if c.is_verb:
+        s = _verb_subject(parts, x)
+        s.pronoun = c.antecedent
+    else:
+        s = _noun_subject(parts, x)
+    x.note("participants", s.how)
+    ids_obj = uniq(pm.entity_id for pm in s.objects + parts.with_)
+    subj = tuple(uniq(pm.entity_id for pm in ([s.subject] if s.subject else []) + s.co_subjects))
+    if s.pronoun is not None and s.pronoun not in subj:
+        if c.is_verb:
+            ids_obj = [s.pronoun] + [i for i in ids_obj if i != s.pronoun]
+        else:
+            subj = (s.pronoun,)
+    if trig.roles == "subject_target":
+        actors, targets = tuple(ids_obj), subj
+    else:
+        actors, targets = subj, tuple(i for i in ids_obj if i not in subj)
+    return _finish(Roles(actors, targets, parts.location), parts, x, v)
+
+
+def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
+    trig = x.clause.trigger
+    actors, targets, location = r.actors, r.targets, r.location
+    if parts.giver is not None:
+        # the receivers are whoever else the noun names: "حصول حفتر على دعم من لوكاشينكو"
+        g = parts.giver.entity_id
+        actors, targets = (g,), tuple(i for i in uniq((*actors, *targets)) if i != g)
+    if trig.type == "MOBILIZE":
+        # the forces moved are mobilised with their sender: "رفعت موسكو عناصر الفيلق"
+        moved = tuple(i for i in targets if v.etype[i] == "ORG")
+        actors, targets = actors + moved, tuple(i for i in targets if i not in moved)
+    if trig.mode == "visit" and parts.dest:
+        location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
+    if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
+        targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
+    location = location or parts.early
+    if trig.type == "ASSAULT" and location is None:
+        # "هجومها على أوكرانيا": an attack on a state or a city takes place there
+        location = next((i for i in targets if v.etype[i] == "GPE"), None)
+    if not actors and not targets and location is None and trig.type not in MATERIAL_TYPES:
+        # (with a place, or for a deployment, attack or shipment, a nisba may still name
+        # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
+        return None
+    return Roles(actors, targets, location)
+
+
+def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> list[Placed]:
+    """Drop the organisations and countries inside a person's title: in "سكرتير مجلس الأمن
+    الروسي سيرغي شويغو" the council names Shoigu's office, and in "رئيس المجلس العسكري في
+    بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part."""
+    return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
+            or not _in_title(i, ms, v, titles, span)]
+
+
+def _in_title(i: int, ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> bool:
+    """Mention ``i`` lies between a title word and the person the title belongs to."""
+    pm, etype = ms[i], v.etype
+    # the person named next, within a title's length and with no verb-like break between
+    person = next((m for m in ms[i + 1 :] if etype[m.entity_id] == "PER"), None)
+    if person is None or not 0 < person.first - pm.last <= span:
+        return False
+    if any(etype[m.entity_id] not in ("ORG", "GPE", "LOC") for m in ms[i + 1 :]
+           if m.first < person.first):
+        return False
+    # the title word: just before this mention, or before a chain of such mentions
+    first = pm.first
+    for m in reversed(ms[:i]):
+        if etype[m.entity_id] in ("ORG", "GPE") and 0 < first - m.last <= 3:
+            first = m.first
+        else:
+            break
+    window = v.keys[max(first - 3, 0) : first]
+    pairs = [f"{x} {y}" for x, y in zip(window, window[1:], strict=False)]
+    return any(k in titles or unprefix(k, "و") in titles
+               for k in (*window, *pairs))

@@ -1,0 +1,291 @@
+"""Role rules: who acts and who is acted on, adjusted from the participants found.
+
+Each rule is a plain function ``(roles, context) -> roles | None``: it returns new roles
+when it applies and None when it does not. ``ROLE_RULES`` is the order they run; a rule's
+name is its id (``marsad extract --explain`` prints the ids that fired) and its docstring
+gives an invented example. Rules read the clause, the sentence and the article so far; they
+do not call each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..text.normalize import match_key
+from .anaphora import anaphoric_object, dual_verb, last_two, referred_participants
+from .clause import Context, Roles
+from .dating import future
+from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
+from .nisba import demonym_actor, demonym_targets
+from .view import uniq
+
+Rule = Callable[[Roles, Context], "Roles | None"]
+
+
+def _without(ids: tuple[str, ...], drop: tuple[str, ...] | set[str]) -> tuple[str, ...]:
+    return tuple(i for i in ids if i not in drop)
+
+
+def sides_after_verb(x: Context) -> bool:
+    """"ووقّع الجانبان مذكرات التفاهم": a verb whose only subject is a dual noun for the two
+    sides named last still makes an event (the rules below name the sides)."""
+    c, keys = x.clause, x.doc.keys
+    return len(x.disc.last_pair) >= 2 and c.is_verb and c.t_last + 1 < len(keys) \
+        and keys[c.t_last + 1] in x.lex.words.dual_sides
+
+
+def pair_meets(r: Roles, x: Context) -> Roles | None:
+    """"وجاء لقاء جمع الرجلين": a meeting noun followed by a dual noun is the two sides
+    named last meeting each other."""
+    c, pair = x.clause, x.disc.last_pair
+    if len(pair) < 2 or c.is_verb:
+        return None
+    if not any(k in x.lex.words.dual_sides for k in x.doc.keys[c.t_last + 1 : min(
+            c.t_last + 3, c.hi)]):
+        return None
+    return Roles(pair[:1], pair[1:], r.location)
+
+
+def pair_as_targets(r: Roles, x: Context) -> Roles | None:
+    """"رحّب الأمين العام بتوقيع الطرفين": with one actor and no target, a dual noun
+    further on makes the two sides named last the targets."""
+    c, pair = x.clause, x.disc.last_pair
+    if len(pair) < 2 or r.targets or len(r.actors) >= 2:
+        return None
+    end = min(x.sent.b, c.t_last + x.lex.words.reach["right_reach"])
+    if not any(k in x.lex.words.dual_sides for k in x.doc.keys[c.t_last + 2 : end]):
+        return None
+    return Roles(r.actors, _without(pair, r.actors), r.location)
+
+
+def sides_act(r: Roles, x: Context) -> Roles | None:
+    """"وأكد الجانبان"، "ودعا الرئيسان إسرائيل إلى …": both sides named last act; named
+    objects other than them are the targets ("البلدان": the leaders' states)."""
+    c, v, pair = x.clause, x.doc, x.disc.last_pair
+    if len(pair) < 2 or not c.is_verb or c.t_last + 1 >= len(v.keys) \
+            or v.keys[c.t_last + 1] not in x.lex.words.dual_sides:
+        return None
+    if v.keys[c.t_last + 1] in x.lex.words.state_duals:
+        pair = tuple(uniq(v.nation_of.get(i, i) for i in pair))
+    return Roles(pair, _without((*r.actors, *r.targets), pair), r.location)
+
+
+def purpose_of_main_verb(r: Roles, x: Context) -> Roles | None:
+    """"زار الوزير القاهرة للقاء نظيره": the purpose noun (fused ل) is done by the main
+    verb's subject; its own participants are whom it is done with."""
+    c, v, prev = x.clause, x.doc, x.sent.prev_actors
+    if not prev or c.is_verb or c.hit.start <= v.tokens[c.t_first].start:
+        return None
+    if not match_key(v.text[v.tokens[c.t_first].start : c.hit.start]).endswith("ل"):
+        return None
+    return Roles(prev, _without((*r.actors, *r.targets), prev), r.location)
+
+
+def capital_as_state(r: Roles, x: Context) -> Roles | None:
+    """"وردّت موسكو على …" in an article that names Russia: the capital acts as its state."""
+    s = x.doc.state_of
+    if not any(i in s for i in (*r.actors, *r.targets)):
+        return None
+    actors = tuple(uniq(s.get(i, i) for i in r.actors))
+    targets = tuple(uniq(s.get(i, i) for i in r.targets if s.get(i, i) not in actors))
+    return Roles(actors, targets, r.location)
+
+
+def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
+    """"بعد زيارة قام بها الوزير إلى غينيا، حيث التقى الرئيس": after حيث/هناك, the visitor
+    meets whoever is named after the verb."""
+    c, v, prev = x.clause, x.doc, x.sent.prev_actors
+    if not prev or c.trigger.type != "CONSULT" or not c.is_verb or c.t_first <= x.sent.a \
+            or v.keys[c.t_first - 1] not in x.lex.words.visit_links:
+        return None
+    if not r.actors or set(r.actors) == set(prev):
+        return None
+    return Roles(prev, tuple(uniq(_without((*r.actors, *r.targets), prev))), r.location)
+
+
+def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
+    """"رحّب الرئيس بالاتفاق، وشكر الولايات المتحدة وفرنسا": a verb joined on after a
+    comma goes on with the same subject; the states or bodies after it are its object."""
+    c, v, prev = x.clause, x.doc, x.sent.prev_actors
+    if not prev or not c.is_verb or c.trigger.roles != "subject_actor" \
+            or c.t_first <= x.sent.a or v.keys[c.t_first - 1] not in ("،", ",") \
+            or v.keys[c.t_first][:1] != "و":
+        return None
+    if not r.actors or r.actors == prev or any(v.etype[i] == "PER" for i in r.actors):
+        return None
+    return Roles(prev, tuple(uniq(_without((*r.actors, *r.targets), prev))), r.location)
+
+
+def announcer_acts(r: Roles, x: Context) -> Roles | None:
+    """"أعلن رئيس الوزراء فرض حظر التجول": an act announced right after its announcer,
+    with no actor of its own, is the announcer's."""
+    sp = x.clause.speaker
+    if r.actors or sp is None or not 0 < x.clause.t_first - sp.last <= 2:
+        return None
+    return Roles((sp.entity_id,), _without(r.targets, (sp.entity_id,)), r.location)
+
+
+def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
+    """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
+    clause's (the speaker's); whoever it names is the target."""
+    c = x.clause
+    if c.trigger.roles != "main_subject":
+        return None
+    main = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    if not main:
+        return None
+    return Roles(main, tuple(uniq(_without((*r.actors, *r.targets), main))), r.location)
+
+
+def dropped_subject(r: Roles, x: Context) -> Roles | None:
+    """"وصل الوزير إلى عمّان في زيارة التقى خلالها الملك": a verb with no subject named
+    goes on with the last actor of its sentence."""
+    c, prev = x.clause, x.sent.prev_actors
+    if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor":
+        return None
+    return Roles(prev, _without(r.targets, prev), r.location)
+
+
+def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
+    """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
+    an event of its own sentence takes that event's subject (and merges with it)."""
+    c, prev = x.clause, x.sent.prev_actors
+    if r.actors or not prev or c.is_verb or c.concurrent:
+        return None
+    if not any(e.type == c.trigger.type and set(e.actors) == set(prev)
+               and e.evidence[0].start == x.sent.span.start for e in x.disc.events[-3:]):
+        return None
+    return Roles(prev, _without(r.targets, prev), r.location)
+
+
+def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
+    """"ووصل مدربون عسكريون روس إلى باماكو": a deployment, shipment, attack or protest with
+    no actor named is the country a nisba in its clause names."""
+    c = x.clause
+    if r.actors or c.trigger.type not in MATERIAL_TYPES or not x.doc.kb.demonyms:
+        return None
+    actors = demonym_actor(x.doc, c.lo, c.hi)
+    if not actors:
+        return None
+    return Roles(actors, _without(r.targets, actors), r.location)
+
+
+def nisba_names_target(r: Roles, x: Context) -> Roles | None:
+    """"قررت الحكومة طرد 12 دبلوماسيا جزائريا"، "هجوم بطائرات مسيرة على سفن حربية
+    أمريكية": the people or things acted on are their country's."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if r.targets or c.trigger.type not in NISBA_TARGET_TYPES or not v.kb.demonyms:
+        return None
+    end = min(c.hi, v.word_offset(c.t_last, w.reach["nisba_reach"]) + 1)
+    targets = _without(demonym_targets(v, c.t_last + 1, end), r.actors)
+    on = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] == "علي"), None)
+    if not targets and on is not None:
+        # what the attack was on, however far the means push it
+        end = min(c.hi, v.word_offset(on, 4) + 1)
+        targets = _without(demonym_targets(v, on + 1, end), r.actors)
+    return Roles(r.actors, targets, r.location) if targets else None
+
+
+def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
+    """"اجتماعهما"، "وتوصلا إلى اتفاق": a dual pronoun or verb is the last two named."""
+    c, v = x.clause, x.doc
+    if not (c.hit.pronoun == "هما" or (len(r.actors) == 1 and c.is_verb
+                                       and dual_verb(v.keys[c.t_first], x.lex.triggers))):
+        return None
+    pair = last_two(x.sent.ms, c.t_first, v.etype, x.sent.source_ms, r.actors) \
+        or x.disc.last_pair
+    if len(pair) < 2:
+        return None
+    return Roles((pair[0],), tuple(i for i in (*pair[1:], *r.targets) if i != pair[0]),
+                 r.location)
+
+
+def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
+    """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
+    operation is "ضد" are aimed at, not taking part."""
+    c, v = x.clause, x.doc
+    if not c.trigger.mutual or not r.targets:
+        return None
+    against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
+               and v.prev_key(pm.first) in ("ضد", "وضد")}
+    actors = tuple(uniq((*r.actors, *(i for i in r.targets if i not in against))))
+    return Roles(actors, tuple(i for i in r.targets if i in against), r.location)
+
+
+def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
+    """"دان الاتحاد الإفريقي الهجوم": a reaction whose object is an event told before is
+    aimed at whoever did that event (the noun is no new event)."""
+    c, v = x.clause, x.doc
+    if c.trigger.type not in REACTIONS or not c.is_verb:
+        return None
+    found = anaphoric_object(v, x.lex, c.t_last + 1, x.sent.b, x.sent.ms, r.actors)
+    if found is None:
+        return None
+    x.sent.consumed.add(found[1])  # "رحّب بالاتفاق": the noun makes no event of its own
+    before = referred_participants(x.disc.events, x.disc.background, found[0])
+    if not before:
+        return r
+    return Roles(r.actors, _without(before, r.actors), r.location)
+
+
+def own_state_not_target(r: Roles, x: Context) -> Roles | None:
+    """"حذّر رئيس الوزراء من أن بلاده سترد على الحركة": one's own state acts with one, never
+    as the target; for a reaction, the one named after it is."""
+    c, v = x.clause, x.doc
+    if len(r.actors) != 1 or v.nation_of.get(r.actors[0]) not in r.targets:
+        return None
+    own = v.nation_of[r.actors[0]]
+    targets = _without(r.targets, (own,))
+    if not targets and c.trigger.type in REACTIONS:
+        targets = tuple(i for i in uniq(pm.entity_id for pm in x.sent.ms
+                                        if c.t_last < pm.first < x.sent.b)
+                        if i not in (own, r.actors[0]) and v.etype[i] in PARTICIPANT_TYPES)[:1]
+    return Roles(r.actors, targets, r.location)
+
+
+def media_do_not_act(r: Roles, x: Context) -> Roles | None:
+    """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
+    comes from, never an actor."""
+    rep = x.doc.reporting
+    if not any(i in rep for i in r.actors):
+        return None
+    return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
+
+
+ROLE_RULES: tuple[Rule, ...] = (
+    pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
+    meeting_during_visit, verb_joined_after_comma, announcer_acts,
+    participle_of_main_subject, dropped_subject, noun_retells_sentence, nisba_names_actor,
+    nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
+    own_state_not_target, media_do_not_act,
+)
+
+
+def leader_pledges(r: Roles, x: Context, src: tuple[str, ...]
+                   ) -> tuple[Roles, tuple[str, ...]]:
+    """"قال الرئيس إن بلاده ستزوّد الجيش بالسلاح"، "قال بوتين إن روسيا ستزود إيران": a
+    leader pledging what his own country will do is the one who pledges, not the source
+    of a report. Runs once the sources are known; returns the roles and the sources."""
+    c, v = x.clause, x.doc
+    if not src or len(r.actors) != 1 or not c.is_verb or not future(v.keys[c.t_first]):
+        return r, src
+    pledger = next((i for i in src if v.nation_of.get(i) == r.actors[0]), None)
+    if pledger is None:
+        return r, src
+    x.note("leader_pledges", f"{pledger} pledges for {r.actors[0]}")
+    return Roles((pledger,), _without(r.targets, (pledger,)), r.location), _without(
+        src, (pledger,))
+
+
+def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> Roles:
+    """Run the rules in order; each sees the roles the ones before it left."""
+    for rule in rules:
+        out = rule(r, x)
+        if out is not None and out != r:
+            x.note(rule.__name__, f"{_show(r)} -> {_show(out)}")
+            r = out
+    return r
+
+
+def _show(r: Roles) -> str:
+    return f"actors {list(r.actors)} targets {list(r.targets)}"

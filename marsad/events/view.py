@@ -1,0 +1,131 @@
+"""The document as the event rules see it: tokens with their match keys, mentions placed on
+the token grid, and what the knowledge base says of the entities (a capital's state, a
+person's country, which are media). Built once per document; no rule converts offsets by
+hand.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..doc import Doc, Mention, Token
+from ..text.normalize import match_key
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A mention placed on the document's token grid."""
+
+    mention: Mention
+    entity_id: str
+    first: int  # token index (absolute)
+    last: int
+
+
+@dataclass(frozen=True)
+class KnowledgeMaps:
+    """What the knowledge base lends the events layer, by kb key. ``capitals`` maps a
+    capital to its state (a capital acting as a state, "موسكو نقلت", takes the state's
+    part); ``demonyms`` a nisba (روسي، أمريكية) to its country; ``reporters`` are media and
+    think tanks (never actors); ``nationals`` a person to the country the person serves."""
+
+    capitals: dict[str, str]
+    demonyms: dict[str, str]
+    reporters: frozenset[str]
+    nationals: dict[str, str]
+
+
+class DocView:
+    """One document's tokens, keys and placed mentions, with the entity maps rules need."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeMaps) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.tokens: Sequence[Token] = doc.tokens
+        self.keys = list(doc.token_keys) if len(doc.token_keys) == len(self.tokens) else [
+            match_key(self.text[t.start : t.end]) for t in self.tokens]
+        self.tok_starts = doc.token_starts()
+        self.word_index = _word_positions(self.tokens)
+        self.kb = kb
+        self.etype = {e.id: e.type for e in doc.entities}
+        self.placed = self._place(doc)
+        self.placed_firsts = [pm.first for pm in self.placed]
+        self.name_ends = {pm.last for pm in self.placed}  # where a relative clause may hang
+        self.date_starts = [d.start for d in doc.dates]
+        self.by_kb = {e.kb_id: e.id for e in doc.entities if e.kb_id}
+        self.reporting = {e.id for e in doc.entities if e.kb_id in kb.reporters}
+        self.state_of: dict[str, str] = {}
+        for e in doc.entities:
+            country = kb.capitals.get(e.kb_id or "")
+            if country and country in self.by_kb:
+                self.state_of[e.id] = self.by_kb[country]
+        # a person's country, where the document names both (for pledges made for it)
+        self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
+                          if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}
+
+    def _place(self, doc: Doc) -> list[Placed]:
+        ent_of = {(m.start, m.end): e.id for e in doc.entities for m in e.mentions}
+        placed = []
+        for m in doc.mentions:  # sorted by start
+            eid = ent_of.get((m.start, m.end))
+            if eid is None:
+                continue
+            first = bisect.bisect_right(self.tok_starts, m.start) - 1
+            last = bisect.bisect_left(self.tok_starts, m.end) - 1
+            placed.append(Placed(m, eid, max(first, 0), max(last, 0)))
+        return placed
+
+    def placed_in(self, a: int, b: int) -> list[Placed]:
+        """The mentions whose first token is in ``[a, b)``."""
+        lo = bisect.bisect_left(self.placed_firsts, a)
+        return self.placed[lo : bisect.bisect_left(self.placed_firsts, b)]
+
+    def prev_key(self, i: int) -> str:
+        return self.keys[i - 1] if i > 0 else ""
+
+    def token_at(self, offset: int) -> int:
+        """The index of the token a character offset falls in."""
+        return bisect.bisect_right(self.tok_starts, offset) - 1
+
+    def last_token_before(self, end: int) -> int:
+        """The index of the last token that starts before ``end``."""
+        return bisect.bisect_left(self.tok_starts, end) - 1
+
+    def word_offset(self, i: int, delta: int) -> int:
+        """The token index ``delta`` word tokens away from token ``i`` (clamped)."""
+        wi = self.word_index
+        target = wi[i] + delta
+        if delta >= 0:
+            j = bisect.bisect_right(wi, target) - 1
+            return min(max(j, i), len(wi) - 1)
+        j = bisect.bisect_left(wi, max(target, 0))
+        return max(min(j, i), 0)
+
+    def fused_prefix(self, pm: Placed) -> str:
+        """The clitic fused to a name, conjunctions left out: بموسكو → ب, لروسيا → ل."""
+        return match_key(self.text[self.tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
+
+
+def _word_positions(tokens: Sequence[Token]) -> list[int]:
+    """For each token, how many word (non-punctuation) tokens precede it."""
+    if not tokens:
+        return []
+    return list(itertools.accumulate((not t.is_punct for t in tokens[:-1]), initial=0))
+
+
+def unprefix(key: str, letters: str) -> str:
+    """``key`` without one leading conjunction or preposition letter (one only: str.lstrip
+    would turn ووزير "and the minister" into زير)."""
+    return key[1:] if key[:1] and key[0] in letters and len(key) > 2 else key
+
+
+def uniq(ids: Iterable[str]) -> list[str]:
+    """The ids in order, each once."""
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
