@@ -87,6 +87,8 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
 
 def cmd_extract(args: argparse.Namespace) -> int:
     docs, failures, secs = _run_extract(args.paths, args.output, jobs=args.jobs)
+    if getattr(args, "explain", False):
+        _print_explanations(docs)
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
     print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed, "
@@ -94,6 +96,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not docs and failures:
         return 1
     return 0
+
+
+def _print_explanations(docs: Sequence[Doc]) -> None:
+    """Per event: the trigger, how its participants were chosen, the rules that fired."""
+    from .events.explain import explain, trace_events
+    from .pipeline import Resources
+
+    res = Resources()
+    for doc in docs:
+        print("\n".join(explain(doc, trace_events(doc, res))), end="\n\n")
 
 
 EVAL_PROTOCOLS = ("heldout", "all-participants")
@@ -500,6 +512,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", required=True, help="the JSON Lines file to write")
     e.add_argument("--jobs", "-j", type=int, default=1,
                    help="worker processes (default 1); output order stays the input order")
+    e.add_argument("--explain", action="store_true",
+                   help="print, per event, its trigger, how its participants were chosen "
+                        "and the rules that fired")
     e.set_defaults(func=cmd_extract)
 
     v = sub.add_parser("eval", help="score extract output against a folder of gold files")

@@ -24,7 +24,7 @@ from .dating import (
     story_date,
 )
 from .discourse import Discourse, Sentence
-from .gates import AFTER_ROLES, GATES, blocked_noun
+from .gates import AFTER_ROLES, GATES, blocked_noun, refers_back
 from .lexicon import Lexicon
 from .merge import fold_headline, habitual, merge
 from .participants import absorb_titles, choose_roles
@@ -133,13 +133,16 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
         return
     c = make_clause(v, lex, disc, s, h_i)
     x = Context(v, lex, disc, s, c, [] if trace is not None else None)
-    for gate in GATES:
-        if gate(x):
-            return
+    if trace is not None and x.trace is not None:
+        trace[(c.hit.start, c.hit.end)] = x.trace
+    if _stopped(x):
+        return
     r = choose_roles(x)
     if r is None and sides_after_verb(x):
+        x.note("sides_after_verb")
         r = Roles()
     if r is None:
+        x.note("no participant")
         return
     if c.concurrent:
         disc.apart.add((c.hit.start, c.hit.end))
@@ -147,13 +150,24 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if r.actors:
         s.prev_actors = r.actors
         disc.last_actor = r.actors[0]
-    if any(gate(r, x) for gate in AFTER_ROLES):
+    stop = next((gate for gate in AFTER_ROLES if gate(r, x)), None)
+    if stop is not None:
+        x.note("gate", stop.__name__)
         return
     if len(r.actors) + len(r.targets) >= 2:
         disc.last_pair = tuple(uniq((*r.actors, *r.targets)))[:2]
     emit(x, r)
-    if trace is not None and x.trace is not None:
-        trace[(c.hit.start, c.hit.end)] = x.trace
+
+
+def _stopped(x: Context) -> bool:
+    """A gate keeps the trigger from making an event."""
+    stop = next((gate for gate in GATES if gate(x)), None)
+    if stop is not None:
+        x.note("gate", stop.__name__)
+    if stop is refers_back:
+        # the noun only refers back: no trigger of its own to what is told after it
+        x.sent.consumed.add(x.clause.t_first)
+    return stop is not None
 
 
 def emit(x: Context, r: Roles) -> None:

@@ -1,0 +1,163 @@
+"""One test per named rule of the events layer (gates, role rules), on team-written
+sentences: the rule fires on its positive case and gives the expected event, and stays
+silent on its negative case. The catalogue test keeps the tables and this file in step."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import tests.helpers as helpers
+from marsad.events import extract_events
+from marsad.events.gates import AFTER_ROLES, GATES
+from marsad.events.roles import ROLE_RULES, leader_pledges, sides_after_verb
+from tests.helpers import extract
+
+# rule -> (positive text, the event it gives as (type or "*", actor keys, target keys), or
+# None when the positive text gives no event, and the negative text)
+CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None, str]] = {
+    "refers_back": (
+        "شنت إسرائيل غارات على غزة. وأسفرت الغارات عن سقوط قتلى.",
+        ("ASSAULT", ("israel",), ("gaza",)),
+        "وأسفرت الغارات عن سقوط قتلى."),
+    "negated": (
+        "لم يستقبل الرئيس الفرنسي إيمانويل ماكرون الرئيس الجزائري عبد المجيد تبون.", None,
+        "استقبل الرئيس الفرنسي إيمانويل ماكرون الرئيس الجزائري عبد المجيد تبون."),
+    "demanded": (
+        "تظاهر الآلاف أمام السفارة مطالبين بطرد السفير الإسرائيلي من الأردن.", None,
+        "طردت الأردن السفير الإسرائيلي."),
+    "nobody_takes_part": (
+        "وتصاعدت الهجمات في المنطقة.", None,
+        "شنت إسرائيل غارات على غزة."),
+    "meeting_without_two_sides": (
+        "وتأتي زيارة أردوغان في ظل توتر.", None,
+        "وصل الرئيس التركي رجب طيب أردوغان إلى غينيا."),
+    "sides_after_verb": (
+        "التقى أردوغان بوتين في سوتشي. ووقّع الجانبان اتفاقية للتعاون.",
+        ("AGREE", ("recep_tayyip_erdogan", "vladimir_putin"), ()),
+        "التقى أردوغان بوتين في سوتشي. ووقّعت تركيا اتفاقية للتعاون."),
+    "pair_meets": (
+        "التقى أردوغان بوتين في سوتشي. وتناول لقاء الرئيسين مع ماكرون العلاقات.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)),
+        "التقى أردوغان بوتين في سوتشي."),
+    "pair_as_targets": (
+        "التقى أردوغان بوتين في سوتشي. ورحّب الأمين العام للأمم المتحدة أنطونيو غوتيريش "
+        "بتوقيع الطرفين على الاتفاق.",
+        ("SUPPORT", ("antonio_guterres",), ("recep_tayyip_erdogan", "vladimir_putin")),
+        "ورحّب الأمين العام للأمم المتحدة أنطونيو غوتيريش بالاتفاق."),
+    "sides_act": (
+        "التقى أردوغان بوتين في سوتشي. ووقّع الجانبان اتفاقية للتعاون.",
+        ("AGREE", ("recep_tayyip_erdogan", "vladimir_putin"), ()),
+        "التقى أردوغان بوتين في سوتشي. وأكد وزير الخارجية التركي هاكان فيدان ضرورة "
+        "وقف الحرب."),
+    "purpose_of_main_verb": (
+        "زار وزير الخارجية التركي هاكان فيدان القاهرة للقاء نظيره المصري بدر عبد العاطي.",
+        ("CONSULT", ("hakan_fidan",), ("badr_abdelatty",)),
+        "التقى أردوغان بوتين في سوتشي."),
+    "capital_as_state": (
+        "وردّت موسكو على العقوبات الأمريكية بطرد دبلوماسيين. وقالت روسيا إنها سترد.",
+        ("SANCTION", ("russia",), ()),
+        "وردّت روسيا على العقوبات الأمريكية بطرد دبلوماسيين."),
+    "meeting_during_visit": (
+        "وصل الرئيس التركي رجب طيب أردوغان إلى غينيا، حيث التقى الرئيس الانتقالي مامادي "
+        "دومبويا.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("mamadi_doumbouya",)),
+        "وصل الرئيس التركي رجب طيب أردوغان إلى غينيا."),
+    "verb_joined_after_comma": (
+        "رحّب الرئيس اللبناني جوزيف عون بالاتفاق، وشكر الولايات المتحدة وفرنسا.",
+        ("SUPPORT", ("joseph_aoun",), ("united_states", "france")),
+        "اتهمت الحكومة الروسية الحكومة الأوكرانية بالتضليل."),
+    "announcer_acts": (
+        "أعلن رئيس الوزراء العراقي محمد شياع السوداني فرض حظر للتجول في بغداد.",
+        ("COERCE", ("mohammed_shia_al_sudani",), ()),
+        "اتهمت الحكومة الروسية الحكومة الأوكرانية بالتضليل."),
+    "participle_of_main_subject": (
+        "أكد الرئيس الجزائري عبد المجيد تبون دعم بلاده لفلسطين، مشيدا بموقف جنوب أفريقيا.",
+        ("SUPPORT", ("abdelmadjid_tebboune",), ("south_africa",)),
+        "اتهمت الحكومة الروسية الحكومة الأوكرانية بالتضليل."),
+    "dropped_subject": (
+        "وصل الرئيس المصري عبد الفتاح السيسي إلى الرياض في زيارة التقى خلالها ولي العهد "
+        "السعودي الأمير محمد بن سلمان.",
+        ("CONSULT", ("abdel_fattah_el_sisi",), ("mohammed_bin_salman",)),
+        "التقى أردوغان بوتين في سوتشي."),
+    "noun_retells_sentence": (
+        "وصل الرئيس السوري أحمد الشرع إلى الرياض، في أول زيارة خارجية له.",
+        ("CONSULT", ("ahmed_al_sharaa",), ("riyadh",)),
+        "وصل الرئيس السوري أحمد الشرع إلى الرياض، تزامنا مع زيارة وزير الخارجية التركي "
+        "هاكان فيدان."),
+    "nisba_names_actor": (
+        "ووصل مدربون عسكريون روس إلى باماكو، وفق ما أعلنت روسيا.",
+        ("MOBILIZE", ("russia",), ()),
+        "ووصل مدربون عسكريون إلى باماكو."),
+    "nisba_names_target": (
+        "قررت الحكومة الفرنسية طرد 12 دبلوماسيا جزائريا. وقالت الجزائر إنها سترد.",
+        ("SANCTION", ("france_government",), ("algeria",)),
+        "قررت الحكومة الفرنسية طرد السفير الإيراني. وقالت الجزائر إنها سترد."),
+    "dual_acts_with_pair": (
+        "التقى ماكرون مع تبون، وتوصلا إلى اتفاق.",
+        ("AGREE", ("abdelmadjid_tebboune", "emmanuel_macron"), ()),
+        "التقى أردوغان بوتين في سوتشي."),
+    "mutual_sides_act": (
+        "وقّعت إثيوبيا مذكرة تفاهم مع كينيا.",
+        ("AGREE", ("ethiopia", "kenya"), ()),
+        "وقّعت إثيوبيا مذكرة تفاهم."),
+    "reaction_to_told_event": (
+        "شنت إسرائيل غارات على غزة. ودان الاتحاد الأفريقي الهجوم.",
+        ("ACCUSE", ("african_union",), ("israel",)),
+        "شنت إسرائيل غارات على غزة. ودان الاتحاد الأفريقي إسرائيل."),
+    "own_state_not_target": (
+        "حذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو من أن إسرائيل سترد على حزب الله.",
+        ("THREATEN", ("benjamin_netanyahu",), ("hezbollah",)),
+        "حذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله."),
+    "media_do_not_act": (
+        "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
+        ("ACCUSE", (), ("russian_government",)),
+        "اتهمت الحكومة الروسية الحكومة الأوكرانية بالتضليل."),
+    "leader_pledges": (
+        "قال الرئيس الروسي فلاديمير بوتين إن روسيا ستزود إيران بأسلحة.",
+        ("*", ("vladimir_putin",), ("iran",)),
+        "قال الرئيس الروسي فلاديمير بوتين إن روسيا زودت إيران بأسلحة."),
+}
+
+ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb)
+
+
+def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
+    """The steps and rules that fired on ``text``, and its events as (type, actor keys,
+    target keys)."""
+    doc = extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    trace: dict = {}
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals, trace=trace)
+    key = {e.id: e.kb_id or e.name for e in doc.entities}
+    fired = {detail if step == "gate" else step for steps in trace.values()
+             for step, detail in steps}
+    return fired, [(ev.type, tuple(key[i] for i in ev.actors), tuple(key[i] for i in ev.targets))
+                   for ev in evs]
+
+
+@pytest.mark.parametrize("rule", sorted(CASES))
+def test_rule_fires_on_its_case_only(rule: str) -> None:
+    positive, expected, negative = CASES[rule]
+    fired, events = traced(positive)
+    assert rule in fired, (rule, fired, events)
+    if expected is not None:
+        etype, actors, targets = expected
+        assert any(etype in ("*", t) and set(a) == set(actors) and set(g) == set(targets)
+                   for t, a, g in events), (expected, events)
+    else:
+        assert not events, events
+    fired, events = traced(negative)
+    assert rule not in fired, (rule, fired, events)
+
+
+def test_catalogue_every_rule_has_an_example_and_a_test() -> None:
+    names = [f.__name__ for f in ALL_RULES]
+    assert len(names) == len(set(names)), "a rule is listed twice"
+    arabic = re.compile(r"[\u0621-\u064A]{2,}")
+    for f in ALL_RULES:
+        assert f.__doc__ and arabic.search(f.__doc__), f"{f.__name__} lacks an Arabic example"
+        assert f.__name__ in CASES, f"{f.__name__} has no test case in CASES"
+    assert set(CASES) <= set(names), f"cases for unknown rules: {set(CASES) - set(names)}"

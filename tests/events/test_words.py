@@ -1,0 +1,40 @@
+"""data/ar/events.yaml: the closed word lists and reaches of the events layer stay valid."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.data import load_yaml
+from marsad.errors import DataFileError
+from marsad.events.lexicon import _load_words, words
+
+
+def test_events_yaml_loads_folded_lists_and_positive_reaches() -> None:
+    w = words()
+    assert "في" in w.loc_preps and "الي" in w.to_preps  # folded: إلى -> الي
+    assert all(isinstance(v, int) and v > 0 for v in w.reach.values())
+    assert {"left_reach", "right_reach", "light_reach"} <= set(w.reach)
+
+
+def test_every_list_is_named_in_the_code() -> None:
+    # a list nobody reads is dead data; a list read but absent fails at once
+    from pathlib import Path
+
+    import marsad.events as pkg
+
+    code = "\n".join(p.read_text(encoding="utf-8")
+                     for p in Path(pkg.__file__).parent.glob("*.py"))
+    data = load_yaml("ar/events.yaml")
+    for name in (*data["words"], *data["reaches"]):
+        assert name in code, f"events.yaml: {name} is read by no module"
+
+
+@pytest.mark.parametrize("bad", [
+    {"words": {"x": "not a list"}, "reaches": {}},
+    {"words": {"x": ["a"]}, "reaches": {"r": 0}},
+    {"words": {}},
+    [],
+])
+def test_a_broken_file_names_the_file(bad: object) -> None:
+    with pytest.raises(DataFileError, match="events.yaml"):
+        _load_words(bad)
