@@ -60,7 +60,7 @@ def sentence_spans(text: str) -> list[Span]:
             # A full stop between digits (3.5) or after a known abbreviation (د. ، م.) is not
             # an end; nor is one not followed by white space or the end of the line.
             after = text[end] if end < line_end else " "
-            if not after.isspace():
+            if not after.isspace() and not _glued_sentence(text, mark_pos, end):
                 continue
             if text[mark_pos] == ".":
                 prev_word = re.search(r"(\S+)$", text[start:mark_pos])
@@ -73,6 +73,17 @@ def sentence_spans(text: str) -> list[Span]:
         _append(out, text, start, line_end)
         line_start = line_end + 1
     return out
+
+
+def _glued_sentence(text: str, mark: int, end: int) -> bool:
+    """A full stop between two Arabic letters ("الاتفاق.وقال"): pages lose the space after
+    a sentence in their markup, and no Arabic word or number holds a dot between letters."""
+    return text[mark] == "." and end == mark + 1 and mark > 0 \
+        and _is_arabic_letter(text[mark - 1]) and _is_arabic_letter(text[end])
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
 
 
 def _append(out: list[Span], text: str, start: int, end: int) -> None:

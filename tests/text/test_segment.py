@@ -27,6 +27,14 @@ def test_no_break_inside_numbers_abbreviations_and_initials() -> None:
     assert _sents(text) == [text]
 
 
+def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
+    # markup that lost the space: "…الاتفاق.وقال…" is two sentences; a dot between digits
+    # or Latin letters (3.5، example.com) is none
+    assert _sents("وقّع الطرفان الاتفاق.وقال الوزير إنه مهم.") == [
+        "وقّع الطرفان الاتفاق.", "وقال الوزير إنه مهم."]
+    assert len(_sents("زار الموقع example.com ونما 3.5 في المئة.")) == 1
+
+
 def test_comma_does_not_end_a_sentence() -> None:
     assert len(_sents("التقى حفتر، الرئيس الروسي، في موسكو.")) == 1
 
