@@ -34,11 +34,18 @@ class Clause:
         return self.hit.trigger.pos == "verb"
 
 
+# the weakest reading of a verbal noun's participants, which rules may override
+AFTER_NOUN = "first participant after the noun"
+
+
 @dataclass(frozen=True)
 class Roles:
     actors: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     location: str | None = None
+    # how the subject was chosen ("first participant after the noun" is the weakest
+    # reading; a rule may override it); rules that change the roles leave it empty
+    basis: str = field(default="", compare=False)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.normalize import is_nisba
-from .clause import Context, Roles
+from .clause import AFTER_NOUN, Context, Roles
 from .lexicon import GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES, PLACE_TYPES
 from .triggers import PhraseSet
 from .view import DocView, Placed, uniq, unprefix
@@ -241,7 +241,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if svo:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
-    if after and (after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
+    if after and not _behind_preposition(after[0], x) and (
+            after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
         # verb-subject order; the subject may stand behind its title ("وحذّر رئيس الوزراء
@@ -258,13 +259,33 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     return Subject(None, after, how="no subject named")
 
 
+def _behind_preposition(pm: Placed, x: Context) -> bool:
+    """A name behind a preposition ("على إيران"، "بموسكو") is never the verb's subject —
+    but a group named after its members is ("هاجم مسلحون من جماعة …")."""
+    v, w = x.doc, x.lex.words
+    prev = v.prev_key(pm.first)
+    if prev == "من" and v.prev_key(pm.first - 1) in w.member_nouns:
+        return False
+    return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
+
+
 def _light_verb(x: Context) -> int | None:
-    """A light verb before the noun ("يجري حفتر زيارة"، "شنت القوات غارات")."""
+    """A light verb or a governing verb before the noun ("يجري حفتر زيارة"، "شنت القوات
+    غارات"، "قرر المجلس طرد السفير")."""
     v, c = x.doc, x.clause
-    light = x.lex.cues["light_verbs"]
+    light, gov = x.lex.cues["light_verbs"], x.lex.words.governors
     stop = max(c.left, c.t_first - x.lex.words.reach["light_reach"]) - 1
-    return next((j for j in range(c.t_first - 1, stop, -1)
-                 if v.keys[j] in light or unprefix(v.keys[j], "وف") in light), None)
+    for j in range(c.t_first - 1, stop, -1):
+        k = v.keys[j]
+        if k in light or k in gov or unprefix(k, "وف") in light or unprefix(k, "وف") in gov:
+            return j
+    return None
+
+
+def _is_light(key: str, x: Context) -> bool:
+    """A light verb proper (not a governing verb: "وأُعلن الاتفاق" is a passive)."""
+    light = x.lex.cues["light_verbs"]
+    return key in light or unprefix(key, "وف") in light
 
 
 def _light_subject(light: int, x: Context) -> Subject:
@@ -303,11 +324,12 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
     if s.subject is not None:
         s.objects = parts.after
         return s
-    if light is not None and x.disc.last_actor is not None:
+    if light is not None and x.disc.last_actor is not None \
+            and _is_light(x.doc.keys[light], x):
         return Subject(None, parts.after, pronoun=x.disc.last_actor,
                        how="light verb with a dropped subject")
     if parts.after:
-        return Subject(parts.after[0], parts.after[1:], how="first participant after the noun")
+        return Subject(parts.after[0], parts.after[1:], how=AFTER_NOUN)
     return Subject(None, parts.after, how="no participant named")
 
 
@@ -333,7 +355,7 @@ def choose_roles(x: Context) -> Roles | None:
         actors, targets = tuple(ids_obj), subj
     else:
         actors, targets = subj, tuple(i for i in ids_obj if i not in subj)
-    return _finish(Roles(actors, targets, parts.location), parts, x, v)
+    return _finish(Roles(actors, targets, parts.location, s.how), parts, x, v)
 
 
 def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
@@ -359,7 +381,7 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         # (with a place, or for a deployment, attack or shipment, a nisba may still name
         # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
         return None
-    return Roles(actors, targets, location)
+    return Roles(actors, targets, location, r.basis)
 
 
 def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> list[Placed]:

@@ -13,11 +13,11 @@ from collections.abc import Callable
 
 from ..text.normalize import match_key
 from .anaphora import anaphoric_object, dual_verb, last_two, referred_participants
-from .clause import Context, Roles
+from .clause import AFTER_NOUN, Context, Roles
 from .dating import future
 from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
 from .nisba import demonym_actor, demonym_targets
-from .view import uniq
+from .view import uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -117,12 +117,34 @@ def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
 
 
 def announcer_acts(r: Roles, x: Context) -> Roles | None:
-    """"أعلن رئيس الوزراء فرض حظر التجول": an act announced right after its announcer,
-    with no actor of its own, is the announcer's."""
-    sp = x.clause.speaker
-    if r.actors or sp is None or not 0 < x.clause.t_first - sp.last <= 2:
+    """"أعلن رئيس الوزراء فرض حظر التجول"، "أعلنت الحركة، مساء الأحد، سيطرتها على
+    المعسكر": an act announced by its announcer — a verb right after the announcer, or a
+    verbal noun after the announcer and an adverbial — is the announcer's; a name after
+    the noun is what it is done to."""
+    sp, c, v = x.clause.speaker, x.clause, x.doc
+    if sp is None or not 0 < c.t_first - sp.last:
         return None
-    return Roles((sp.entity_id,), _without(r.targets, (sp.entity_id,)), r.location)
+    announced = _announced(x, sp.first)
+    weak = not r.actors or (not c.is_verb and r.basis == AFTER_NOUN
+                            and c.trigger.type != "CONSULT" and announced)
+    if not weak or c.t_first - sp.last > (
+            x.lex.words.reach["announced_reach"] if announced else 2):
+        return None
+    between = v.keys[sp.last + 1 : c.t_first]
+    if any(k in x.lex.words.complementisers for k in between):
+        return None  # "قال الدفاع المدني إن غارات …": what he said, not what he did
+    if any(sp.last < pm.first < c.t_first and v.etype[pm.entity_id] in ("PER", "ORG")
+           for pm in x.sent.ms):
+        return None
+    me = (sp.entity_id,)
+    return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
+
+
+def _announced(x: Context, speaker: int) -> bool:
+    """The speaker's verb announces or decides ("أعلن"), rather than reports ("أفاد")."""
+    gov = x.lex.words.governors
+    return any(c.token == speaker and (x.doc.keys[c.cue_token] in gov or unprefix(
+        x.doc.keys[c.cue_token], "وف") in gov) for c in x.sent.cited)
 
 
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
