@@ -23,12 +23,14 @@ def antecedent(ms: list[Placed], t_first: int, etype: dict[str, str], suffix: st
     return None
 
 
-def last_two(ms: list[Placed], t_first: int, etype: dict[str, str], source_starts: set[int]
-             | frozenset[int], actors: tuple[str, ...]) -> tuple[str, ...]:
-    """The two participants named last before ``t_first`` (the subject found first)."""
-    out = list(actors)
+def last_two(v: DocView, lex: Lexicon, ms: list[Placed], t_first: int,
+             source_starts: set[int] | frozenset[int], actors: tuple[str, ...]
+             ) -> tuple[str, ...]:
+    """The two participants named last before ``t_first`` (the subject found first); a
+    place where something happened ("في باريس"، "بموسكو") is no participant."""
+    out, etype = list(actors), v.etype
     for pm in reversed(ms):
-        if pm.first >= t_first or pm.first in source_starts:
+        if pm.first >= t_first or pm.first in source_starts or _where(v, lex, pm):
             continue
         if etype[pm.entity_id] in PARTICIPANT_TYPES and pm.entity_id not in out:
             out.append(pm.entity_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..text.normalize import is_nisba
+from ..text.normalize import is_nisba, match_key
 from .clause import AFTER_NOUN, Context, Roles
 from .lexicon import GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES, PLACE_TYPES
 from .triggers import PhraseSet
@@ -228,8 +228,12 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if c.t_first > 0 and v.keys[c.t_first - 1] in w.speaker_side and c.speaker is not None:
         # "قال بوتين إن بلاده ستزوّد …": "his country" is the speaker's side
         return Subject(c.speaker, after, how="speaker's side")
+    # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
+    # belongs to the clause before (its subject, if dropped, is carried on by the rules)
+    joined = _joined_on(x)
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
-        before[0].first == c.left or v.prev_key(before[0].first) in w.svo_cues)
+        (before[0].first == c.left and not joined)
+        or v.prev_key(before[0].first) in w.svo_cues)
     # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
     # apposition between commas, then the verb
     appositive = None if svo else next((
@@ -241,7 +245,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if svo:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
-    if after and not _behind_preposition(after[0], x) and (
+    if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) and (
             after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
@@ -253,7 +257,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w.blockers):
             s.co_subjects.append(s.objects.pop(0))
         return s
-    if before and c.t_first - before[0].last <= 5:
+    if before and c.t_first - before[0].last <= 5 and not joined:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
@@ -267,6 +271,21 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     if prev == "من" and v.prev_key(pm.first - 1) in w.member_nouns:
         return False
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
+
+
+def _joined_on(x: Context) -> bool:
+    """The trigger carries the conjunction و or ف ("والتقى"، "فاستقبل")."""
+    v, c = x.doc, x.clause
+    lead = v.text[v.tokens[c.t_first].start : c.hit.start]
+    return bool(lead) and match_key(lead)[:1] in ("و", "ف")
+
+
+def _counterpart(pm: Placed, x: Context) -> bool:
+    """"والتقى نظيره المصري X": a counterpart, host or guest named with a pronoun for the
+    subject is the object; the subject is the one the pronoun stands for."""
+    c, w = x.clause, x.lex.words
+    return any(k in w.counterpart_nouns or unprefix(k, "و") in w.counterpart_nouns
+               for k in x.doc.keys[c.t_last + 1 : pm.first])
 
 
 def _light_verb(x: Context) -> int | None:

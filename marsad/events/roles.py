@@ -214,7 +214,7 @@ def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
     if not (c.hit.pronoun == "هما" or (len(r.actors) == 1 and c.is_verb
                                        and dual_verb(v.keys[c.t_first], x.lex.triggers))):
         return None
-    pair = last_two(x.sent.ms, c.t_first, v.etype, x.sent.source_ms, r.actors) \
+    pair = last_two(v, x.lex, x.sent.ms, c.t_first, x.sent.source_ms, r.actors) \
         or x.disc.last_pair
     if len(pair) < 2:
         return None
