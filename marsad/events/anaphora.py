@@ -42,8 +42,11 @@ def last_two(v: DocView, lex: Lexicon, ms: list[Placed], t_first: int,
 def dual_verb(key: str, triggers: TriggerIndex) -> bool:
     """A verb in the dual ("توصلا"، "وقعتا"): a trigger form plus the dual ا."""
     k = unprefix(key, "وف")
-    return len(k) > 3 and k.endswith("ا") and (k[:-1] in triggers.index
-                                                or k[:-1] in triggers.prefixes)
+    if len(k) <= 3 or not k.endswith("ا"):
+        return False
+    # (a noun's accusative ends in ا too: "اتصالا هاتفيا" is no dual)
+    return any(t.pos == "verb" for t in triggers.index.get(k[:-1], ())) \
+        or k[:-1] in triggers.prefixes
 
 
 def anaphoric_object(v: DocView, lex: Lexicon, first: int, hi: int, ms: list[Placed],

@@ -69,7 +69,21 @@ def demanded(x: Context) -> bool:
     return False
 
 
-GATES: tuple[Callable[[Context], bool], ...] = (refers_back, negated, demanded)
+def planned(x: Context) -> bool:
+    """What is planned, expected or conditional is not (yet) an event: "ومن المتوقع أن
+    يزور الرئيس أنقرة"، "يعتزم الوزير زيارة القاهرة"، "إذا هاجمت القوات المدينة"."""
+    keys, c = x.doc.keys, x.clause
+    plans = x.lex.words.plan_cues
+    start = max(c.left, x.sent.a, c.t_first - 4)
+    for at in range(c.t_first - 1, start - 1, -1):
+        for n in (1, 2, 3):
+            phrase = " ".join(keys[at : at + n])
+            if at + n <= c.t_first and (phrase in plans or unprefix(phrase, "وف") in plans):
+                return True
+    return False
+
+
+GATES: tuple[Callable[[Context], bool], ...] = (refers_back, negated, demanded, planned)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

@@ -27,10 +27,15 @@ def _without(ids: tuple[str, ...], drop: tuple[str, ...] | set[str]) -> tuple[st
 
 
 def sides_after_verb(x: Context) -> bool:
-    """"ووقّع الجانبان مذكرات التفاهم": a verb whose only subject is a dual noun for the two
-    sides named last still makes an event (the rules below name the sides)."""
+    """"ووقّع الجانبان مذكرات التفاهم"، "وتوصلا إلى اتفاق": a verb whose only subject is a
+    dual noun for the two sides named last, or a verb in the dual, still makes an event
+    (the rules below name the sides)."""
     c, keys = x.clause, x.doc.keys
-    return len(x.disc.last_pair) >= 2 and c.is_verb and c.t_last + 1 < len(keys) \
+    if not c.is_verb:
+        return False
+    if dual_verb(keys[c.t_first], x.lex.triggers):
+        return True  # "… ثم توصلا إلى اتفاق": the two named last (dual_acts_with_pair)
+    return len(x.disc.last_pair) >= 2 and c.t_last + 1 < len(keys) \
         and keys[c.t_last + 1] in x.lex.words.dual_sides
 
 
@@ -211,7 +216,7 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
 def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
     """"اجتماعهما"، "وتوصلا إلى اتفاق": a dual pronoun or verb is the last two named."""
     c, v = x.clause, x.doc
-    if not (c.hit.pronoun == "هما" or (len(r.actors) == 1 and c.is_verb
+    if not (c.hit.pronoun == "هما" or (len(r.actors) <= 1 and c.is_verb
                                        and dual_verb(v.keys[c.t_first], x.lex.triggers))):
         return None
     pair = last_two(v, x.lex, x.sent.ms, c.t_first, x.sent.source_ms, r.actors) \
