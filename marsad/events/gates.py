@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Callable
 
 from .clause import Context, Roles
-from .lexicon import BLOCKING, REFERABLE
+from .lexicon import BLOCKING, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
 from .view import DocView, unprefix
 
@@ -87,8 +87,12 @@ GATES: tuple[Callable[[Context], bool], ...] = (refers_back, negated, demanded, 
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
-    """No actor and no target: "وتصاعدت الهجمات في المنطقة" names nobody."""
-    return not r.actors and not r.targets
+    """No actor and no target: "وتصاعدت حدة التوتر" names nobody. A protest or an attack
+    whose place is named is still one ("خرجت مظاهرات في مدينة إربد"، "انفجرت عبوة في
+    سوق بغداد"): the perpetrator is often unknown (actors: [])."""
+    if r.actors or r.targets:
+        return False
+    return r.location is None or x.clause.trigger.type not in UNCLAIMED_TYPES
 
 
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:

@@ -22,6 +22,8 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 # Types whose actor a nisba may name ("معدات روسية إلى مالي"، "غارات إسرائيلية")
 MATERIAL_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT", "PROTEST"})
+# Types told without a named party: protests and attacks whose perpetrator is unknown
+UNCLAIMED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Types whose modes tell different acts apart (an expulsion and a recall); other types'
 # modes are sectors or manners of one act and do not keep two reports of it apart
 MODED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "THREATEN"})

@@ -31,7 +31,7 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "ومن المتوقع أن يزور الرئيس التركي رجب طيب أردوغان القاهرة.", None,
         "زار الرئيس التركي رجب طيب أردوغان القاهرة."),
     "nobody_takes_part": (
-        "وتصاعدت الهجمات في المنطقة.", None,
+        "وتصاعدت حدة الهجمات.", None,
         "شنت إسرائيل غارات على غزة."),
     "meeting_without_two_sides": (
         "وتأتي زيارة أردوغان في ظل توتر.", None,
@@ -122,6 +122,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("*", ("vladimir_putin",), ("iran",)),
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا زودت إيران بأسلحة."),
 }
+
+def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
+    _, events = traced("خرجت مظاهرات حاشدة في مدينة إربد.")
+    assert ("PROTEST", (), ()) in events
+
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb)
 
