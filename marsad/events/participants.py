@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..text.normalize import is_nisba, match_key
 from .clause import AFTER_NOUN, Context, Roles
 from .lexicon import GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES, PLACE_TYPES
-from .triggers import PhraseSet
+from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
 
@@ -49,12 +49,24 @@ def conjoined(a: Placed, b: Placed, keys: list[str], blockers: frozenset[str]) -
     """b follows a as a coordinated noun phrase: "بوتين ووزير دفاعه شويغو"، "بوتين وحفتر"
     (the first token after a starts with و and no preposition comes between)."""
     between = keys[a.last + 1 : b.first]
+    if between[:1] in (["،"], [","]) and len(between) > 3:
+        # "عون، ورئيس مجلس النواب، نبيه بري": a name joined on behind its title
+        return _titled_conjunct(between[1:], blockers)
     if len(between) > 3:
         return False
     first = between[0] if between else keys[b.first]
     if not first.startswith("و") or first in ("وفي", "والي", "ومن", "وعلى", "وعن"):
         return False
     return not any(k in blockers for k in between[1:])
+
+
+def _titled_conjunct(words: list[str], blockers: frozenset[str]) -> bool:
+    """و + a title of up to five words (and a comma) before the next name."""
+    titles = cue_lists()["titles"]
+    head = words[0]
+    if len(words) > 6 or not head.startswith("و") or head[1:] not in titles:
+        return False
+    return not any(k in blockers and k not in ("،", ",") for k in words[1:])
 
 
 def conjoined_before(parts_before: list[Placed], keys: list[str], blockers: frozenset[str]

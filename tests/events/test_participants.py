@@ -1,0 +1,38 @@
+"""Who takes part, chosen over the clause's names (events/participants.py): team-written
+sentences for each construction."""
+
+from __future__ import annotations
+
+from tests.events.test_rules import traced
+
+
+def test_names_joined_on_behind_their_titles_act_together() -> None:
+    _, events = traced("وعقد الرئيس اللبناني جوزيف عون، ورئيس مجلس النواب، نبيه بري، ورئيس "
+                       "مجلس الوزراء، نواف سلام، اجتماعا استثنائيا في بعبدا.")
+    assert ("CONSULT", ("joseph_aoun", "nabih_berri", "nawaf_salam"), ()) in events
+
+
+def test_a_counterpart_is_the_object_and_the_subject_carries_on() -> None:
+    _, events = traced("زار وزير الخارجية التركي هاكان فيدان القاهرة والتقى نظيره المصري "
+                       "بدر عبد العاطي.")
+    assert ("CONSULT", ("hakan_fidan",), ("badr_abdelatty",)) in events
+
+
+def test_a_name_behind_a_preposition_is_no_subject() -> None:
+    fired, events = traced("أعلنت وزارة الخزانة الأمريكية، مساء الاثنين، فرض عقوبات على إيران.")
+    assert ("SANCTION", ("us_treasury",), ("iran",)) in events and "announcer_acts" in fired
+
+
+def test_a_group_named_after_its_members_is_the_subject() -> None:
+    _, events = traced("هاجم مسلحون من حركة الشباب قاعدة عسكرية في مقديشو.")
+    assert any(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events), events
+
+
+def test_a_governing_verb_lends_its_subject_to_the_verbal_noun() -> None:
+    _, events = traced("تمكنت الشرطة العراقية من اعتقال أبو بكر البغدادي.")
+    assert ("COERCE", ("iraq_police",), ("abu_bakr_al_baghdadi",)) in events
+
+
+def test_a_passive_announcement_lends_no_subject() -> None:
+    _, events = traced("التقى أردوغان بوتين في أنقرة. وأُعلن الاتفاق في الدوحة الأربعاء.")
+    assert all(a != ("recep_tayyip_erdogan",) for t, a, _ in events if t == "AGREE"), events
