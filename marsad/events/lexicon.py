@@ -20,8 +20,10 @@ PARTICIPANT_TYPES = ("PER", "ORG", "GPE")
 PLACE_TYPES = ("GPE", "LOC", "FAC")
 # Types whose participants travel or are sent: "لروسيا" near the trigger is a destination
 MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
-# Types whose actor a nisba may name ("معدات روسية إلى مالي"، "غارات إسرائيلية")
-MATERIAL_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT", "PROTEST"})
+# Types whose actor a nisba may name ("معدات روسية إلى مالي"، "غارات إسرائيلية"): acts of
+# a state's forces. (Protesters of a nationality, "تظاهر أبناء الجالية السورية", are not
+# their state.)
+MATERIAL_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT"})
 # Types told without a named party: protests and attacks whose perpetrator is unknown
 UNCLAIMED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Types whose modes tell different acts apart (an expulsion and a recall); other types'

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..text.normalize import is_nisba, match_key
 from .clause import AFTER_NOUN, Context, Roles
-from .lexicon import GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES, PLACE_TYPES
+from .lexicon import (GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES,
+                      PLACE_TYPES, UNCLAIMED_TYPES)
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
@@ -408,7 +409,8 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     if trig.type == "ASSAULT" and location is None:
         # "هجومها على أوكرانيا": an attack on a state or a city takes place there
         location = next((i for i in targets if v.etype[i] == "GPE"), None)
-    if not actors and not targets and location is None and trig.type not in MATERIAL_TYPES:
+    if not actors and not targets and location is None \
+            and trig.type not in MATERIAL_TYPES | UNCLAIMED_TYPES:
         # (with a place, or for a deployment, attack or shipment, a nisba may still name
         # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
         return None
