@@ -83,7 +83,26 @@ def planned(x: Context) -> bool:
     return False
 
 
-GATES: tuple[Callable[[Context], bool], ...] = (refers_back, negated, demanded, planned)
+def content_of(x: Context) -> bool:
+    """A verbal noun that is the content of a document or a necessity, not a happening:
+    "وتضمن الاتفاق انسحاب القوات"، "أكد ضرورة انسحاب القوات"، "ينص على تبادل الأسرى"."""
+    keys, c = x.doc.keys, x.clause
+    if c.is_verb:
+        return False
+    content = x.lex.words.content_cues
+    # the cue right before the noun, or a content verb before its subject ("وتضمن
+    # الاتفاق انسحاب"): up to three words back, not across a comma
+    for at in range(c.t_first - 1, max(c.left, x.sent.a, c.t_first - 3) - 1, -1):
+        if keys[at] in ("،", ",", ".", ":", "؛"):
+            return False
+        for phrase in (keys[at], " ".join(keys[at : at + 2])):
+            if phrase in content or unprefix(phrase, "وب") in content:
+                return True
+    return False
+
+
+GATES: tuple[Callable[[Context], bool], ...] = (
+    refers_back, negated, demanded, planned, content_of)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

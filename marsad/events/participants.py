@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 
 from ..text.normalize import is_nisba, match_key
 from .clause import AFTER_NOUN, Context, Roles
-from .lexicon import (GIVEN_TYPES, MATERIAL_TYPES, MOVING_TYPES, PARTICIPANT_TYPES,
-                      PLACE_TYPES, UNCLAIMED_TYPES)
+from .lexicon import (
+    GIVEN_TYPES,
+    MATERIAL_TYPES,
+    MOVING_TYPES,
+    PARTICIPANT_TYPES,
+    PLACE_TYPES,
+    UNCLAIMED_TYPES,
+)
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
