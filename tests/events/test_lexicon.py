@@ -1,0 +1,100 @@
+"""The trigger lexicon (issue #14): generated verb and noun forms, and the semantic fields,
+each run through the whole pipeline on team-written (invented) sentences."""
+
+from __future__ import annotations
+
+from marsad.doc import Doc
+from marsad.events.triggers import default_triggers, verb_forms
+from marsad.ingest import RawArticle
+from marsad.pipeline import Pipeline
+from marsad.text.normalize import match_key
+
+TRIGGERS = default_triggers()
+_PIPE: Pipeline | None = None
+
+
+def _doc(text: str) -> Doc:
+    global _PIPE
+    if _PIPE is None:
+        _PIPE = Pipeline()
+    return _PIPE.process(RawArticle("t", text, "text"))
+
+
+def _events(text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(type, actor keys, target keys) of every event the pipeline finds in ``text``."""
+    doc = _doc(text)
+    key = {e.id: e.kb_id or e.name for e in doc.entities}
+    return [(ev.type, [key[i] for i in ev.actors], [key[i] for i in ev.targets])
+            for ev in doc.events]
+
+
+def _types(text: str) -> set[str]:
+    return {t for t, _, _ in _events(text)}
+
+
+def _hit_ids(text: str) -> list[str]:
+    doc = _doc(text)
+    return [h.trigger.id for h in TRIGGERS.find(doc.text, doc.tokens)]
+
+
+# ------------------------------------------------------------------ generated forms
+
+def test_verb_forms_cover_person_number_and_object_pronouns() -> None:
+    forms = verb_forms(match_key("حذر"))
+    for f in ("حذر", "حذرت", "حذرتا", "حذروا", "حذرنا", "حذرتم", "حذرون"):
+        assert f in forms and forms[f] == ""
+    assert forms["حذره"] == "ه" and forms["حذرها"] == "ها" and forms["حذرهم"] == "هم"
+    assert forms["حذروهم"] == "هم" and forms["حذرته"] == "ه" and forms["حذرتهما"] == "هما"
+    present = verb_forms(match_key("يستقبل"))
+    for f in ("يستقبل", "تستقبل", "نستقبل", "يستقبلان", "يستقبلون"):
+        assert present[f] == ""
+    assert present["يستقبله"] == "ه" and present["يستقبلونهم"] == "هم"
+
+
+def test_defective_and_hollow_endings() -> None:
+    met = verb_forms(match_key("التقى"))
+    assert {"التقت", "التقيا", "التقوا", "التقينا"} <= set(met)
+    assert met["التقاه"] == "ه" and met["التقاهم"] == "هم"
+    called = verb_forms(match_key("دعا"))
+    assert {"دعت", "دعوا"} <= set(called) and called["دعاه"] == "ه"
+
+
+def test_three_letter_stems_take_no_dual_alef() -> None:
+    # فعلا is the accusative verbal noun (شكرا، سلما) and فعلان often a name (سلمان)
+    forms = verb_forms(match_key("سلم"))
+    assert "سلما" not in forms and "سلمان" not in forms and "سلموا" in forms
+
+
+def test_every_verb_trigger_has_its_forms_in_the_index() -> None:
+    for form in ("حذروا", "اعتقلهم", "زارها", "استقبلهم", "التقوهم", "يعتقلون", "نددوا"):
+        assert match_key(form) in TRIGGERS.index, form
+
+
+def test_regular_plural_and_dual_of_nouns_in_ta_marbuta() -> None:
+    for form in ("زيارات", "زيارتين", "تظاهرات", "مظاهرات"):
+        assert match_key(form) in TRIGGERS.index, form
+
+
+def test_object_pronoun_is_read_as_the_object() -> None:
+    evs = _events("وكان بوتين قد التقى خليفة حفتر في موسكو، ثم استقبله مجددا في الكرملين.")
+    assert any(t == "CONSULT" and "khalifa_haftar" in a + g for t, a, g in evs)
+    doc = _doc("وقالت الشرطة إن عناصرها اعتقلوهم فجر الأحد.")
+    hits = TRIGGERS.find(doc.text, doc.tokens)
+    assert [(h.trigger.type, h.pronoun) for h in hits] == [("COERCE", "هم")]
+
+
+def test_verb_with_ha_is_not_a_noun_in_ta_marbuta() -> None:
+    # folded, حملة (a campaign) is حمله (he carried it): the ة spelling is never the verb
+    assert "accuse_blame" not in _hit_ids("أطلقت الوزارة حملة المسؤولية الاجتماعية.")
+
+
+def test_generated_forms_that_are_other_words_are_not_triggers() -> None:
+    # بايدن is not ب + أيدن; طالبان is the movement; تحقق "was achieved"
+    assert _hit_ids("وقال الرئيس الأميركي جو بايدن إن الموقف واضح.") == []
+    assert "request" not in _hit_ids("سيطرت حركة طالبان على المدينة.")
+    assert "accuse_investigate" not in _hit_ids("وقد تحقق الهدف المنشود.")
+
+
+def test_arrival_with_a_pronoun_describes_a_place() -> None:
+    # "موسكو التي وصلها الخميس" is the city, not a second arrival
+    assert "consult_arrive" not in _hit_ids("وصل حفتر إلى موسكو التي وصلها الخميس.")[1:]
