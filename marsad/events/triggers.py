@@ -82,6 +82,7 @@ class Trigger:
     unless: tuple[tuple[str, ...], ...] = ()  # phrases right after that cancel the trigger
     mutual: bool = False  # every side acts alike (agreements, clashes): no targets
     reach: int = 8  # words after the trigger where a requirement may stand
+    before: bool = True  # the requirement may also stand in the two words before
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ class TriggerIndex:
         generated_pronouns: dict[str, str] = {}
         verb_h: set[str] = set()  # a verb with the pronoun ه made here (اعتقله)
         generated_verbs: set[str] = set()
+        listed_all: set[str] = set()
         for rec in records:
             try:
                 trig = Trigger(
@@ -153,6 +155,7 @@ class TriggerIndex:
                     tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
                     bool(rec.get("mutual")),
                     int(rec.get("requires_reach", 8)),
+                    bool(rec.get("requires_before", True)),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -164,6 +167,7 @@ class TriggerIndex:
             # of the main clause do not: مشيدا); nouns their possessives when told to
             inflect = bool(rec.get("inflect", trig.pos == "verb" and trig.roles != "main_subject"))
             listed = dict.fromkeys(match_key(str(f)) for f in rec["forms"])
+            listed_all.update(listed)
             # generated forms that are another common word (تحقق "was achieved")
             never = {match_key(str(f)) for f in rec.get("not_forms") or ()}
             for form in listed:
@@ -185,6 +189,7 @@ class TriggerIndex:
                         prefixes.add(" ".join(toks[:n]))
         # a generated verb form that a noun trigger lists is the noun: استقالته is "his
         # resignation", not استقالت + ه
+        generated_verbs -= listed_all
         for key in generated_verbs:
             lst = self.index[key]
             if any(t.pos == "noun" for t in lst):
@@ -200,7 +205,8 @@ class TriggerIndex:
         # any proclitic sequence; other tokens are passed over without looking at them
         # (a generated verb form takes only the clitics a verb takes: و، ف، ل، س — a smaller
         # set to hold: the person and pronoun forms are most of the keys)
-        firsts = {k.split(" ")[0] for k in self.index if k not in generated_verbs}
+        firsts = {k.split(" ")[0] for k in self.index
+                  if k not in generated_verbs or k in self.noun_keys}
         verb_firsts = {k.split(" ")[0] for k in generated_verbs} - firsts
         clitics = ("",) + tuple(match_key(p) for p in proclitics())
         verb_clitics = tuple(c for c in clitics if not c.strip("وفلس"))
@@ -312,7 +318,7 @@ class TriggerIndex:
         # corpus and the event set (6: one event fewer on each; 10: more false triggers)
         # (words only: quotes and commas around a name do not push the requirement out)
         before = [k for k in keys[max(hit.first_token - 6, 0) : hit.first_token]
-                  if k[:1].isalnum()][-2:]
+                  if k[:1].isalnum()][-2:] if hit.trigger.before else []
         reach = hit.trigger.reach
         after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * reach + 1]
                  if k[:1].isalnum()][:reach]

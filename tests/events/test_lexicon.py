@@ -98,3 +98,34 @@ def test_generated_forms_that_are_other_words_are_not_triggers() -> None:
 def test_arrival_with_a_pronoun_describes_a_place() -> None:
     # "موسكو التي وصلها الخميس" is the city, not a second arrival
     assert "consult_arrive" not in _hit_ids("وصل حفتر إلى موسكو التي وصلها الخميس.")[1:]
+
+
+# ------------------------------------------------------------------ diplomatic missions
+
+def test_reopening_an_embassy_is_diplomatic_cooperation() -> None:
+    assert "COOPERATE" in _types("أعادت روسيا فتح سفارتها في واغادوغو بعد إغلاق دام ثلاثين عاما.")
+    assert "COOPERATE" in _types("وافتتحت المملكة المغربية قنصلية عامة في مدينة العيون.")
+
+
+def test_appointing_an_ambassador_and_resuming_relations() -> None:
+    assert "COOPERATE" in _types("وعينت فرنسا سفيرا جديدا لدى الجزائر بعد شغور المنصب.")
+    evs = _events("وأعلن البلدان استئناف العلاقات الدبلوماسية بين مصر وإيران.")
+    assert any(t == "COOPERATE" and {"egypt", "iran"} <= set(a + g) for t, a, g in evs)
+
+
+def test_breaking_relations_and_recalling_envoys_are_sanctions() -> None:
+    evs = _events("قطعت الجزائر علاقاتها الدبلوماسية مع المغرب يوم الثلاثاء.")
+    assert ("SANCTION", ["algeria"], ["morocco"]) in evs
+    assert "SANCTION" in _types("وأعلنت النيجر سحب سفيرها من الجزائر.")
+    assert "SANCTION" in _types("وعلقت الجامعة العربية عضوية سوريا في اجتماعها الطارئ.")
+
+
+def test_leaving_an_organisation_is_not_a_retreat_of_forces() -> None:
+    assert "SANCTION" in _types("وأعلنت النيجر انسحابها من المجموعة الاقتصادية لدول غرب أفريقيا.")
+    types = _types("وتضمن الاتفاق انسحاب القوات الإسرائيلية من القرى الحدودية.")
+    assert "SANCTION" not in types
+
+
+def test_opening_and_cutting_in_other_senses_are_not_diplomacy() -> None:
+    assert _types("وفتحت الشرطة الطريق أمام حركة السير صباح الأحد.") == set()
+    assert "SANCTION" not in _types("وقطعت الحكومة الكهرباء عن عدة أحياء في المدينة.")
