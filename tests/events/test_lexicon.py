@@ -129,3 +129,29 @@ def test_leaving_an_organisation_is_not_a_retreat_of_forces() -> None:
 def test_opening_and_cutting_in_other_senses_are_not_diplomacy() -> None:
     assert _types("وفتحت الشرطة الطريق أمام حركة السير صباح الأحد.") == set()
     assert "SANCTION" not in _types("وقطعت الحكومة الكهرباء عن عدة أحياء في المدينة.")
+
+
+# ------------------------------------------------------------------ denials, hosting
+
+def test_a_denial_is_a_rejection_and_the_denied_event_is_marked() -> None:
+    doc = _doc("ونفت وزارة الخارجية الإيرانية أن تكون طهران قد سلمت روسيا صواريخ باليستية.")
+    types = {ev.type: ev.certainty for ev in doc.events}
+    assert "REJECT" in types
+    assert all(c == "denied" for t, c in types.items() if t != "REJECT")
+    assert "REJECT" in _types("ونفى الكرملين صحة التقارير عن اجتماع سري في جنيف.")
+
+
+def test_exile_is_not_a_denial() -> None:
+    assert "reject_deny_noun" not in _hit_ids("وقضى الزعيم المعارض سنوات في النفي خارج البلاد.")
+
+
+def test_the_host_is_the_target_of_a_meeting_it_hosts() -> None:
+    evs = _events("استضاف الرئيس عبد الفتاح السيسي العاهل الأردني الملك عبد الله الثاني.")
+    assert any(t == "CONSULT" and a == ["abdullah_ii"] and g == ["abdel_fattah_el_sisi"]
+               for t, a, g in evs), evs
+
+
+def test_a_summit_a_city_hosted_is_no_second_meeting() -> None:
+    hits = _hit_ids("وشارك الرئيس في القمة التي استضافتها الرياض العام الماضي.")
+    assert "consult_host" not in hits
+
