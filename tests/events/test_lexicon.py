@@ -155,3 +155,32 @@ def test_a_summit_a_city_hosted_is_no_second_meeting() -> None:
     hits = _hit_ids("وشارك الرئيس في القمة التي استضافتها الرياض العام الماضي.")
     assert "consult_host" not in hits
 
+
+# ------------------------------------------------------------------ coercion
+
+def test_boarding_or_searching_a_vessel_is_coercion() -> None:
+    assert "COERCE" in _types("واعترضت البحرية اليونانية سفينة شحن تركية قبالة جزيرة كريت.")
+    assert "COERCE" in _types("وفتشت فرقاطة ألمانية ناقلة نفط متجهة إلى ليبيا.")
+    assert "coerce_intercept_noun" in _hit_ids("ونددت أنقرة بتفتيش السفينة التركية.")
+
+
+def test_objecting_and_intercepting_missiles_are_not_boarding() -> None:
+    hits = _hit_ids("واعترضت الدفاعات الجوية صاروخين أطلقا من اليمن.")
+    assert "coerce_intercept" not in hits
+    assert "coerce_intercept" not in _hit_ids("واعترض النائب على مشروع القانون في البرلمان.")
+
+
+def test_a_raid_on_homes_is_a_search_and_storming_a_town_an_attack() -> None:
+    assert "coerce_raid" in _hit_ids("واقتحمت القوات الإسرائيلية منازل في مخيم جنين فجر اليوم.")
+    assert "coerce_raid" not in _hit_ids("واقتحم مسلحون مدينة كبيرة في شمال البلاد.")
+
+
+def test_closing_offices_and_banning_meetings_are_restrictions() -> None:
+    assert "COERCE" in _types("وأغلقت السلطات المصرية مقرات حزب معارض في القاهرة.")
+    assert "COERCE" in _types("وحظرت وزارة الداخلية التونسية اجتماعات حركة النهضة.")
+    assert "COERCE" in _types("وفرض الجيش السوداني حظر تجوال ليلي في الخرطوم.")
+
+
+def test_closing_in_other_senses_is_no_coercion() -> None:
+    assert "coerce_close" not in _hit_ids("وأغلقت البورصة على ارتفاع طفيف يوم الخميس.")
+    assert "coerce_close" not in _hit_ids("وحل المنتخب المغربي في المركز الأول.")
