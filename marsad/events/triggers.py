@@ -276,9 +276,9 @@ class TriggerIndex:
         if cached is None:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
             # (a verb takes none of these: التعاون، لمنح، بطلب)
-            cached = [v for v in [(key, 0, False, False, False)] + [
+            variants = [(key, 0, False, False, False)] + [
                 _split_variant(match_key(r), p, match_key(surface[:p])) for p, r in splits]
-                if v[0] in self.index or v[0] in self.prefixes]
+            cached = [v for v in variants if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached
         return cached
@@ -308,7 +308,11 @@ class TriggerIndex:
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         for phrase in hit.trigger.unless:
             at = hit.last_token + 1
-            if tuple(keys[at : at + len(phrase)]) == phrase:
+            got = keys[at : at + len(phrase)]
+            # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer)
+            if len(got) == len(phrase) and all(
+                    w == k or (w == "#" and k.isdigit())
+                    for w, k in zip(phrase, got, strict=True)):
                 return False
         req = hit.trigger.requires
         if not req:

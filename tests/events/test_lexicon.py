@@ -184,3 +184,33 @@ def test_closing_offices_and_banning_meetings_are_restrictions() -> None:
 def test_closing_in_other_senses_is_no_coercion() -> None:
     assert "coerce_close" not in _hit_ids("وأغلقت البورصة على ارتفاع طفيف يوم الخميس.")
     assert "coerce_close" not in _hit_ids("وحل المنتخب المغربي في المركز الأول.")
+
+
+# ------------------------------------------------------------------ violence
+
+def test_hijacking_and_kidnapping_are_abductions() -> None:
+    assert "ASSAULT" in _types("واختطف مسلحون من حركة الشباب طائرة ركاب صومالية.")
+    assert "assault_abduct_noun" in _hit_ids("وأدانت الحكومة اختطاف سفينة الشحن في خليج عدن.")
+
+
+def test_a_named_killer_is_an_assault_a_casualty_count_is_not() -> None:
+    assert "ASSAULT" in _types("وقتلت قوات الدعم السريع عددا من المدنيين في الفاشر.")
+    assert "assault_kill" not in _hit_ids("وقتل 12 شخصا في انفجار سيارة مفخخة.")
+    assert "assault_kill" not in _hit_ids("وقتل ما لا يقل عن عشرين مدنيا في القصف.")
+    assert "assault_kill" not in _hit_ids("وقتل في الهجوم ثلاثة جنود.")
+
+
+def test_destroying_property_and_shooting_down_a_drone() -> None:
+    assert "ASSAULT" in _types("ودمرت القوات الإسرائيلية منشأة زراعية في نابلس.")
+    assert "ASSAULT" in _types("وأسقطت الجزائر طائرة مسيرة تابعة للجيش المالي.")
+    assert "assault_destroy" not in _hit_ids("وزار الوزير مدينة تدمر الأثرية.")
+
+
+def test_fire_takes_any_projectile() -> None:
+    assert "assault_fire" in _hit_ids("وأطلق الحوثيون صاروخين باتجاه سفينة تجارية.")
+
+
+def test_capacity_and_description_are_not_killings() -> None:
+    # صفته "his capacity", وصفته "she described it"
+    assert _hit_ids("وتحدث الوزير بصفته رئيسا للوفد.") == []
+
