@@ -214,3 +214,26 @@ def test_capacity_and_description_are_not_killings() -> None:
     # صفته "his capacity", وصفته "she described it"
     assert _hit_ids("وتحدث الوزير بصفته رئيسا للوفد.") == []
 
+
+# ------------------------------------------------------------------ courts
+
+def test_a_sentence_is_a_conviction() -> None:
+    assert "SANCTION" in _types("وحكمت محكمة مصرية بالسجن المؤبد على القيادي في جماعة الإخوان.")
+    assert "sanction_convict" in _hit_ids("وأدانت المحكمة العليا المتهم بتهمة التجسس.")
+    assert "sanction_convict" not in _hit_ids("وأدانت مصر الهجوم على الكنيسة.")
+
+
+def test_summons_before_a_judge_is_an_investigation() -> None:
+    assert "accuse_summon_judge" in _hit_ids("واستدعت النيابة العامة رئيس البلدية للتحقيق.")
+    assert "accuse_undergo_questioning" in _hit_ids("وسيخضع رئيس البلدية للاستجواب اليوم.")
+    # an ambassador summoned is a diplomatic protest, not an investigation
+    assert "accuse_summon_judge" not in _hit_ids("واستدعت الخارجية السفير الفرنسي.")
+
+
+def test_an_order_of_detention_is_an_arrest() -> None:
+    assert "coerce_detain_order" in _hit_ids("وأمرت النيابة بحبس الصحفي أربعة أيام.")
+    assert "coerce_detain_order" not in _hit_ids("وأمر الرئيس بتشكيل لجنة للتحقيق.")
+
+
+def test_retirement_is_no_charge() -> None:
+    assert "accuse_charge_noun" not in _hit_ids("وتقررت إحالة اللواء إلى التقاعد.")
