@@ -237,3 +237,28 @@ def test_an_order_of_detention_is_an_arrest() -> None:
 
 def test_retirement_is_no_charge() -> None:
     assert "accuse_charge_noun" not in _hit_ids("وتقررت إحالة اللواء إلى التقاعد.")
+
+
+# ------------------------------------------------------------------ verbal reactions
+
+def test_expressed_concern_or_displeasure_is_disapproval() -> None:
+    assert "ACCUSE" in _types("وأعربت مصر عن قلقها البالغ إزاء التصعيد في ليبيا.")
+    assert "ACCUSE" in _types("وأبدت الجزائر استياءها من تصريحات الرئيس الفرنسي.")
+    # appreciation with the same verb is support
+    assert "SUPPORT" in _types("وأعرب بوتين عن تقديره لدور حفتر.")
+
+
+def test_condemnation_and_criticism_nouns() -> None:
+    assert "accuse_condemn_noun" in _hit_ids("وتوالت الإدانات بعد تنديد الجامعة العربية بالهجوم.")
+    assert "accuse_condemn_noun" in _hit_ids("وسلمت أنقرة السفير مذكرة احتجاج رسمية.")
+
+
+def test_an_offer_of_help_or_mediation_and_a_show() -> None:
+    assert "agree_offer" in _hit_ids("وعرضت الجزائر الوساطة بين الأطراف الليبية.")
+    assert "agree_offer" not in _hit_ids("وعرضت القناة فيلما وثائقيا عن الحرب.")
+    assert "agree_offer" not in _hit_ids("وتعرضت قافلة المساعدات لهجوم قرب الحدود.")
+
+
+def test_verbal_nouns_of_deportation_and_rejection() -> None:
+    assert "coerce_deport_noun" in _hit_ids("وبدأت السلطات ترحيل مئات المهاجرين.")
+    assert "reject_noun" in _hit_ids("وأعلن البرلمان رفضه للاتفاق.")
