@@ -14,9 +14,61 @@ from ..text.normalize import match_key
 from ..text.segment import proclitic_splits, proclitics
 
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "main_subject")
-_VERB_SUFFIXES = ("ت", "ا", "تا", "وا", "ان", "ون")
 _NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
 _SUFFIXES_LONGEST_FIRST = tuple(sorted(_NOUN_SUFFIXES, key=len, reverse=True))
+# The person/number endings of a verb, past and present alike (a listed form may be either;
+# an ending that does not fit it makes a string no text holds): حذرت، حذرا، حذرتا، حذروا،
+# حذرنا، حذرتم؛ يحذران، يحذرون
+# (not the feminine plural ن: أيد + ن is the name بايدن behind ب). A three-letter stem takes
+# no dual ا or ان: فعلا is its verbal noun in the accusative (شكرا، سلما) and فعلان a name
+# (سلمان).
+_PERSON_SUFFIXES = ("ت", "ا", "تا", "وا", "نا", "تم", "ان", "ون")
+_DUAL_SUFFIXES = ("ا", "ان")
+# What stands between a verb and its object pronoun: nothing (اعتقله), the feminine ت
+# (اعتقلته), the plural و with its alef dropped (اعتقلوهم), the dual ا (زاراه), the present
+# plural ون (يستقبلونه)
+_OBJECT_BRIDGES = ("", "ت", "و", "ا", "ون")
+# present-tense prefixes a third-person masculine form (يعتقل) shares its stem with: the
+# feminine (تعتقل) and the first person plural of quoted statements (نعتقل)
+_PRESENT_PREFIXES = ("ت", "ن")
+
+
+def verb_forms(key: str) -> dict[str, str]:
+    """Every person/number form of a one-word verb form (a match key) and its forms with an
+    object pronoun, each with the pronoun it ends in ('' for none).
+
+    Regular stems take the endings as they are (حذر → حذروا، حذرتم؛ اعتقل → اعتقلهم،
+    اعتقلته). A past form in ي (folded ى: التقى، استدعى) drops it before ت and وا and
+    writes it as alef before a pronoun (التقت، التقوا، التقاه); one in alef (دعا) drops it
+    before ت and وا (دعت، دعوا، دعاه). A present form in ي (يلتقي) keeps it (يلتقيان،
+    يلتقيه). A form in ي-/ي- also gives its ت- and ن- forms (يعتقل → تعتقل، نعتقل)."""
+    stems = [key]
+    if key.startswith("ي") and len(key) >= 4:
+        stems += [p + key[1:] for p in _PRESENT_PREFIXES]
+    out: dict[str, str] = {}
+    for w in stems:
+        out.setdefault(w, "")
+        if len(w) < 3:
+            continue
+        if w.endswith("ي") and len(w) >= 4:  # defective: التقي / يلتقي
+            stem = w[:-1]
+            forms = [stem + "ت", w + "ا", stem + "تا", stem + "وا", w + "ت", w + "نا",
+                     w + "تم", w + "ان", stem + "ون"]
+            objects = [(b, p) for b in (stem + "ا", w, stem + "ت", stem + "و")
+                       for p in _NOUN_SUFFIXES]
+        elif w.endswith("ا") and not w.endswith(("وا", "تا")):  # دعا، عفا
+            stem = w[:-1]
+            forms = [stem + "ت", stem + "وا", stem + "تا"]
+            objects = [(b, p) for b in (w, stem + "ت", stem + "و") for p in _NOUN_SUFFIXES]
+        else:
+            forms = [w + s for s in _PERSON_SUFFIXES
+                     if len(w) > 3 or s not in _DUAL_SUFFIXES]
+            objects = [(w + b, p) for b in _OBJECT_BRIDGES for p in _NOUN_SUFFIXES]
+        for f in forms:
+            out.setdefault(f, "")
+        for base, p in objects:
+            out.setdefault(base + p, p)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +82,7 @@ class Trigger:
     unless: tuple[tuple[str, ...], ...] = ()  # phrases right after that cancel the trigger
     mutual: bool = False  # every side acts alike (agreements, clashes): no targets
     reach: int = 8  # words after the trigger where a requirement may stand
+    before: bool = True  # the requirement may also stand in the two words before
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,29 +95,43 @@ class TriggerHit:
     pronoun: str = ""  # an attached pronoun standing for a participant: ه (استقبله)، ها (هجومها)
 
 
-def _expand(form_key: str, pos: str, inflect: bool) -> set[str]:
-    out = {form_key}
+def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dict[str, str]:
+    """The keys a form is found under, each with the attached pronoun it ends in ('' for
+    none). Verbs: every person/number form, and with an object pronoun (unless ``objects``
+    is false) when the form is one word (the first word of a verb phrase takes the endings:
+    "توصل إلى اتفاق" → "توصلوا إلى اتفاق"), unless ``inflect`` is false. Nouns: the
+    accusative alef, the regular plural and dual of a noun in ة (زيارة → زيارات، زيارتين),
+    and with ``inflect`` the possessives."""
+    out = {form_key: ""}
     words = form_key.split(" ")
-    if pos == "noun" and len(words) == 1 and not form_key.endswith(("ه", "ا", "ي")):
-        out.add(form_key + "ا")  # the accusative tanwin written with alef: اتفاقا، هجوما
-    if pos == "verb" and len(words) == 1 and len(form_key) >= 3 and form_key.endswith("ا") \
-            and not form_key.endswith(("وا", "تا")):
-        # a past verb in alef with its object pronoun: دعاه، دعاها (other endings would
-        # collide with nouns in ة once folded: طالبه، استقالته)
-        out.update(form_key + s for s in _NOUN_SUFFIXES)
-    if not inflect:
-        return out
     if pos == "verb":
-        # the verb is the first word of a verb phrase ("توصل إلى اتفاق" → "توصلا إلى اتفاق")
+        if not inflect:
+            return out
+        if len(words) == 1:
+            out.update((k, p) for k, p in verb_forms(form_key).items()
+                       if k not in out and (objects or not p))
+            return out
         rest = form_key[len(words[0]):]
-        out.update(words[0] + s + rest for s in _VERB_SUFFIXES)
+        for k, p in verb_forms(words[0]).items():
+            if not p:
+                out.setdefault(k + rest, "")
         return out
     last = words[-1]
     head = form_key[: len(form_key) - len(last)]
-    if last.endswith("ه"):  # ة folded: زيارة → زيارته، زيارتها
-        out.update(head + last[:-1] + "ت" + s for s in _NOUN_SUFFIXES)
-    else:
-        out.update(head + last + s for s in _NOUN_SUFFIXES)
+    if len(words) == 1 and not form_key.endswith(("ه", "ا", "ي")):
+        out.setdefault(form_key + "ا", "")  # the accusative tanwin written with alef: هجوما
+    stems = [head + last]
+    if last.endswith("ه") and len(last) >= 4:  # ة folded: زيارة → زيارته، زياراتهم
+        stem = head + last[:-1]
+        stems = [stem + "ت"]
+        if len(words) == 1:  # the plural and dual: زيارات، زيارتان، زيارتين
+            for k in (stem + "ات", stem + "تان", stem + "تين"):
+                out.setdefault(k, "")
+            stems.append(stem + "ات")
+    if inflect:
+        for st in stems:
+            for p in _NOUN_SUFFIXES:
+                out.setdefault(st + p, p)
     return out
 
 
@@ -75,6 +142,10 @@ class TriggerIndex:
         # (وصل with troops nearby is MOBILIZE, otherwise a visit)
         self.index: dict[str, list[Trigger]] = {}
         prefixes: set[str] = set()
+        generated_pronouns: dict[str, str] = {}
+        verb_h: set[str] = set()  # a verb with the pronoun ه made here (اعتقله)
+        generated_verbs: set[str] = set()
+        listed_all: set[str] = set()
         for rec in records:
             try:
                 trig = Trigger(
@@ -84,6 +155,7 @@ class TriggerIndex:
                     tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
                     bool(rec.get("mutual")),
                     int(rec.get("requires_reach", 8)),
+                    bool(rec.get("requires_before", True)),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -91,22 +163,55 @@ class TriggerIndex:
                     or trig.pos not in ("verb", "noun"):
                 raise DataFileError(f"trigger {trig.id}: bad type/roles/pos",
                                     path="ar/triggers.yaml")
-            for form in rec["forms"]:
-                for key in _expand(match_key(str(form)), trig.pos, bool(rec.get("inflect"))):
+            # verbs take every person/number form unless told not to (participles
+            # of the main clause do not: مشيدا); nouns their possessives when told to
+            inflect = bool(rec.get("inflect", trig.pos == "verb" and trig.roles != "main_subject"))
+            listed = dict.fromkeys(match_key(str(f)) for f in rec["forms"])
+            listed_all.update(listed)
+            # generated forms that are another common word (تحقق "was achieved")
+            never = {match_key(str(f)) for f in rec.get("not_forms") or ()}
+            for form in listed:
+                for key, pron in _expand(form, trig.pos, inflect,
+                                         bool(rec.get("object_pronouns", True))).items():
+                    if key in never:
+                        continue
+                    if key not in listed and trig.pos == "verb":
+                        generated_verbs.add(key)
                     lst = self.index.setdefault(key, [])
                     if trig not in lst:
                         lst.append(trig)
+                    if pron and key not in listed:
+                        generated_pronouns.setdefault(key, pron)
+                        if pron == "ه" and trig.pos == "verb":
+                            verb_h.add(key)
                     toks = key.split(" ")
                     for n in range(1, len(toks)):
                         prefixes.add(" ".join(toks[:n]))
+        # a generated verb form that a noun trigger lists is the noun: استقالته is "his
+        # resignation", not استقالت + ه
+        generated_verbs -= listed_all
+        for key in generated_verbs:
+            lst = self.index[key]
+            if any(t.pos == "noun" for t in lst):
+                lst[:] = [t for t in lst if t.pos == "noun"]
         self.prefixes = frozenset(prefixes)
+        self._gen_pronoun = generated_pronouns
+        # folded, a verb with ه is also a noun in ة (طالبه / طالبة، حمله / حملة): a token
+        # written with ة is never the verb form
+        self._verb_h = frozenset(verb_h)
         self.noun_keys = frozenset(k for k, ts in self.index.items()
                                    if any(t.pos == "noun" for t in ts))
         # every key a token can have and still open a trigger: a form's first word behind
         # any proclitic sequence; other tokens are passed over without looking at them
-        firsts = {k.split(" ")[0] for k in self.index}
+        # (a generated verb form takes only the clitics a verb takes: و، ف، ل، س — a smaller
+        # set to hold: the person and pronoun forms are most of the keys)
+        firsts = {k.split(" ")[0] for k in self.index
+                  if k not in generated_verbs or k in self.noun_keys}
+        verb_firsts = {k.split(" ")[0] for k in generated_verbs} - firsts
         clitics = ("",) + tuple(match_key(p) for p in proclitics())
-        self.openable = frozenset(c + w for w in firsts for c in clitics)
+        verb_clitics = tuple(c for c in clitics if not c.strip("وفلس"))
+        self.openable = frozenset(c + w for w in firsts for c in clitics) | frozenset(
+            c + w for w in verb_firsts for c in verb_clitics)
         self._vcache: dict[str, list[tuple[str, int, bool, bool, bool]]] = {}
         self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
 
@@ -118,6 +223,7 @@ class TriggerIndex:
             keys = [match_key(text[t.start : t.end]) for t in tokens]
         n = len(tokens)
         openable = self.openable
+        verb_h = self._verb_h
         free = 0  # the first token not inside a trigger already found
         # most tokens open no trigger: find the few that may, in one pass, first
         for i in [p for p, k in enumerate(keys) if k in openable]:
@@ -133,7 +239,8 @@ class TriggerIndex:
                         # a verb never takes the article: التعاون is a noun, not تعاون;
                         # nor the ل of purpose: "لمنح"، "لبحث" are verbal nouns ("to grant")
                         if trig.pos == "verb" and (has_article or purpose or (
-                                preposed and cur in self.noun_keys)):
+                                preposed and cur in self.noun_keys) or (
+                                cur in verb_h and text[tokens[i].end - 1] == "ة")):
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
@@ -169,9 +276,9 @@ class TriggerIndex:
         if cached is None:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
             # (a verb takes none of these: التعاون، لمنح، بطلب)
-            cached = [v for v in [(key, 0, False, False, False)] + [
+            variants = [(key, 0, False, False, False)] + [
                 _split_variant(match_key(r), p, match_key(surface[:p])) for p, r in splits]
-                if v[0] in self.index or v[0] in self.prefixes]
+            cached = [v for v in variants if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached
         return cached
@@ -185,6 +292,8 @@ class TriggerIndex:
         return cached
 
     def _find_pronoun(self, key: str) -> str:
+        if key in self._gen_pronoun:
+            return self._gen_pronoun[key]
         for suf in _SUFFIXES_LONGEST_FIRST:
             if len(key) <= len(suf) + 2 or not key.endswith(suf):
                 continue
@@ -199,7 +308,11 @@ class TriggerIndex:
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         for phrase in hit.trigger.unless:
             at = hit.last_token + 1
-            if tuple(keys[at : at + len(phrase)]) == phrase:
+            got = keys[at : at + len(phrase)]
+            # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer)
+            if len(got) == len(phrase) and all(
+                    w == k or (w == "#" and k.isdigit())
+                    for w, k in zip(phrase, got, strict=True)):
                 return False
         req = hit.trigger.requires
         if not req:
@@ -209,7 +322,7 @@ class TriggerIndex:
         # corpus and the event set (6: one event fewer on each; 10: more false triggers)
         # (words only: quotes and commas around a name do not push the requirement out)
         before = [k for k in keys[max(hit.first_token - 6, 0) : hit.first_token]
-                  if k[:1].isalnum()][-2:]
+                  if k[:1].isalnum()][-2:] if hit.trigger.before else []
         reach = hit.trigger.reach
         after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * reach + 1]
                  if k[:1].isalnum()][:reach]
