@@ -366,9 +366,10 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
             and _is_light(x.doc.keys[light], x):
         return Subject(None, parts.after, pronoun=x.disc.last_actor,
                        how="light verb with a dropped subject")
-    if parts.after:
+    if parts.after and not _behind_preposition(parts.after[0], x):
         return Subject(parts.after[0], parts.after[1:], how=AFTER_NOUN)
-    return Subject(None, parts.after, how="no participant named")
+    # "هجوم على إسرائيل": a name behind a preposition is what the act is done to
+    return Subject(None, parts.after, how="no agent named")
 
 
 def choose_roles(x: Context) -> Roles | None:

@@ -270,6 +270,22 @@ def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location)
 
 
+def withdrawn_from(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت مالي انسحابها من لجنة الأركان المشتركة"، "انسحبت القوات من النيجر": what a
+    withdrawal leaves (a body, a state) is its target."""
+    c, v = x.clause, x.doc
+    if r.targets or c.trigger.mode not in ("withdraw", "leave"):
+        return None
+    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + 4))
+               if v.keys[k] == "من"), None)
+    left = None if at is None else next(
+        (pm for pm in x.sent.ms if pm.first == at + 1 and pm.entity_id not in r.actors
+         and v.etype[pm.entity_id] in ("ORG", "GPE")), None)
+    if left is None:
+        return None
+    return Roles(r.actors, (left.entity_id,), r.location)
+
+
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -284,7 +300,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_during_visit, verb_joined_after_comma, announcer_acts,
     participle_of_main_subject, dropped_subject, noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
-    own_state_not_target, media_do_not_act,
+    own_state_not_target, withdrawn_from, media_do_not_act,
 )
 
 

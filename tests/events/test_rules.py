@@ -116,6 +116,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "حذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو من أن إسرائيل سترد على حزب الله.",
         ("THREATEN", ("benjamin_netanyahu",), ("hezbollah",)),
         "حذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله."),
+    "withdrawn_from": (
+        "انسحبت القوات الفرنسية من النيجر.",
+        ("RETREAT", ("french_armed_forces",), ("niger",)),
+        "طردت النيجر السفير الفرنسي من نيامي."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
