@@ -112,12 +112,16 @@ def referred_participants(events: list[Event], background: list[bool], etype: st
 
 
 def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor: str | None,
-                    hit: TriggerHit, t_first: int, t_last: int, b: int) -> str | None:
+                    hit: TriggerHit, t_first: int, t_last: int, b: int,
+                    speaker: Placed | None = None) -> str | None:
     """The entity a pronoun attached to the trigger stands for (زيارته "his visit": the
     visitor; استقبله "received him": the guest).
 
     - A verb joined on with و goes on with the same object as the sentence's last event:
       "اتهم الوزير طهران بتزويد موسكو بصواريخ، ودعاها إلى …".
+    - A noun whose speaker tells of it ("أكد الفيلق وصوله إلى النيجر"، "قال الوزير إن
+      زيارته …") is the speaker's, when the pronoun fits the speaker (ه a person or a body,
+      ها a body or a state).
     - Otherwise the last person (ه) or state or body (ها) named before it, or the article's
       last actor for ه.
     - Nobody visits his own country: in "حصول حفتر على دعم من لوكاشينكو خلال زيارته إلى
@@ -129,6 +133,10 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     if trig.pos == "verb" and told and trig.roles == "subject_actor" and told[-1].targets \
             and v.keys[t_first][:1] == "و":
         return told[-1].targets[0]
+    fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE")}.get(hit.pronoun, ())
+    if trig.pos == "noun" and speaker is not None and v.etype[speaker.entity_id] in fits \
+            and speaker.entity_id not in v.reporting:  # (a medium tells of others' acts)
+        return speaker.entity_id
     found = antecedent(ms, t_first, v.etype, hit.pronoun) or (
         last_actor if hit.pronoun == "ه" else None)
     if found is None or trig.mode != "visit" or v.nation_of.get(found) is None:

@@ -121,7 +121,8 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
     hit_sources = frozenset(s.source_ms - own_cue if own_cue else s.source_ms)
     concurrent = any(k in lex.words.concurrent_cues for k in v.keys[max(t_first - 2, a)
                                                                      : t_first])
-    pronoun = resolve_pronoun(v, s.ms, s.events, disc.last_actor, hit, t_first, t_last, b)
+    pronoun = resolve_pronoun(v, s.ms, s.events, disc.last_actor, hit, t_first, t_last, b,
+                              speaker)
     return Clause(hit, t_first, t_last, left, right, lo, hi, pronoun, speaker, hit_sources,
                   concurrent)
 

@@ -36,3 +36,10 @@ def test_a_governing_verb_lends_its_subject_to_the_verbal_noun() -> None:
 def test_a_passive_announcement_lends_no_subject() -> None:
     _, events = traced("التقى أردوغان بوتين في أنقرة. وأُعلن الاتفاق في الدوحة الأربعاء.")
     assert all(a != ("recep_tayyip_erdogan",) for t, a, _ in events if t == "AGREE"), events
+
+
+def test_a_possessive_on_the_announced_noun_is_the_announcer() -> None:
+    # "his withdrawal" is the army's, not the last person named before it
+    _, events = traced("أعلن الجيش الروسي، بعد اتصال بين بوتين وأردوغان، انسحابه من مدينة "
+                       "خيرسون.")
+    assert ("RETREAT", ("russian_armed_forces",), ()) in events
