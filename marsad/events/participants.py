@@ -250,6 +250,9 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
+    if unprefix(v.prev_key(c.t_first), "ب") in ("انه", "انها", "انهم"):
+        # "قال إنه التقى بوتين": the pronoun is the subject; who follows is the object
+        return Subject(None, after, how="pronoun subject after إنه")
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
         (before[0].first == c.left and not joined)
         or v.prev_key(before[0].first) in w.svo_cues)

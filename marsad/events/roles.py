@@ -152,6 +152,20 @@ def _announced(x: Context, speaker: int) -> bool:
         x.doc.keys[c.cue_token], "وف") in gov) for c in x.sent.cited)
 
 
+def speaker_tells_own_act(r: Roles, x: Context) -> Roles | None:
+    """"وقال الوزير إنه التقى نظيره"، "أعلنت الحكومة أنها أغلقت المعبر": a verb right
+    after "إنه/أنها" with no subject of its own is the speaker's act."""
+    c, v, sp = x.clause, x.doc, x.clause.speaker
+    if r.actors or sp is None or not c.is_verb or sp.entity_id in v.reporting:
+        return None
+    prev = unprefix(v.prev_key(c.t_first), "ب")
+    fits = {"انه": ("PER", "ORG"), "انها": ("ORG", "GPE")}.get(prev, ())
+    if v.etype[sp.entity_id] not in fits:
+        return None
+    me = (sp.entity_id,)
+    return Roles(me, _without(r.targets, me), r.location)
+
+
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
     clause's (the speaker's); whoever it names is the target."""
@@ -297,7 +311,7 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
 
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
-    meeting_during_visit, verb_joined_after_comma, announcer_acts,
+    meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
     own_state_not_target, withdrawn_from, media_do_not_act,
