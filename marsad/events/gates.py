@@ -11,6 +11,7 @@ from collections.abc import Callable
 from .clause import Context, Roles
 from .lexicon import BLOCKING, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
+from ..text.normalize import match_key
 from .view import DocView, unprefix
 
 
@@ -66,6 +67,23 @@ def demanded(x: Context) -> bool:
         phrase = " ".join(keys[at:t_first])
         if phrase in demands or unprefix(phrase, "و") in demands:
             return True
+    return _asked_of_someone(x)
+
+
+def _asked_of_someone(x: Context) -> bool:
+    """"دعا حفتر قواته إلى طرد …"، "طالب العقيدون البعثة بالرحيل": a demand verb, its
+    object, then إلى or ب before the act asked for."""
+    v, c = x.doc, x.clause
+    lead = v.text[v.tokens[c.t_first].start : c.hit.start]
+    if v.prev_key(c.t_first) != "الي" and not match_key(lead).endswith(("ب", "بال")):
+        return False
+    verbs = x.lex.words.demand_verbs
+    for at in range(c.t_first - 1, max(x.sent.a, c.t_first - 7) - 1, -1):
+        k = v.keys[at]
+        if k in ("،", ",", ".", ":", "؛") and at < c.t_first - 1:
+            return False
+        if k in verbs or unprefix(k, "وف") in verbs:
+            return True
     return False
 
 
@@ -79,6 +97,39 @@ def planned(x: Context) -> bool:
         for n in (1, 2, 3):
             phrase = " ".join(keys[at : at + n])
             if at + n <= c.t_first and (phrase in plans or unprefix(phrase, "وف") in plans):
+                return True
+    # a verb of intent before its subject: "وتسعى السلطات في البلاد إلى استقبال …"
+    verbs = x.lex.words.plan_verbs
+    for at in range(c.t_first - 1, max(x.sent.a, c.t_first - 7) - 1, -1):
+        if keys[at] in ("،", ",", ".", ":", "؛"):
+            return False
+        if keys[at] in verbs or unprefix(keys[at], "وف") in verbs:
+            return True
+    return False
+
+
+def negated_modal(x: Context) -> bool:
+    """A negated ability or passive before the trigger: "لا يمكننا قطع العلاقات"، "لم
+    يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
+    keys, c = x.doc.keys, x.clause
+    cues = x.lex.words.negated_modals
+    for at in range(c.t_first - 2, max(c.left, x.sent.a, c.t_first - 4) - 1, -1):
+        if " ".join(keys[at : at + 2]) in cues or unprefix(" ".join(keys[at : at + 2]),
+                                                            "وف") in cues:
+            return True
+    return False
+
+
+def background(x: Context) -> bool:
+    """A verbal noun told as the cause or setting of what the sentence tells: "على خلفية
+    اتهام قطر بدعم الإرهاب"، "بسبب فشل الاتفاق"."""
+    keys, c = x.doc.keys, x.clause
+    if c.is_verb:
+        return False
+    cues = x.lex.words.background_cues
+    for at in range(c.t_first - 1, max(c.left, x.sent.a, c.t_first - 3) - 1, -1):
+        for phrase in (keys[at], " ".join(keys[at : at + 2])):
+            if phrase in cues or unprefix(phrase, "و") in cues:
                 return True
     return False
 
@@ -102,7 +153,7 @@ def content_of(x: Context) -> bool:
 
 
 GATES: tuple[Callable[[Context], bool], ...] = (
-    refers_back, negated, demanded, planned, content_of)
+    refers_back, negated, negated_modal, demanded, planned, content_of, background)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

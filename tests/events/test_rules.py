@@ -24,6 +24,13 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
     "negated": (
         "لم يستقبل الرئيس الفرنسي إيمانويل ماكرون الرئيس الجزائري عبد المجيد تبون.", None,
         "استقبل الرئيس الفرنسي إيمانويل ماكرون الرئيس الجزائري عبد المجيد تبون."),
+    "negated_modal": (
+        "وقال الوزير إن الحكومة لا يمكنها طرد السفير الإيراني.", None,
+        "وقال الوزير إن الحكومة الفرنسية طردت السفير الإيراني."),
+    "background": (
+        "واستدعت الحكومة الفرنسية السفير الجزائري على خلفية اتهام الجزائر.",
+        ("ACCUSE", ("france_government",), ()),
+        "واتهمت الحكومة الفرنسية الجزائر بدعم الإرهاب."),
     "demanded": (
         "تظاهر الآلاف أمام السفارة مطالبين بطرد السفير الإسرائيلي من الأردن.", None,
         "طردت الأردن السفير الإسرائيلي."),
@@ -180,3 +187,10 @@ def test_catalogue_every_rule_has_an_example_and_a_test() -> None:
         assert f.__doc__ and arabic.search(f.__doc__), f"{f.__name__} lacks an Arabic example"
         assert f.__name__ in CASES, f"{f.__name__} has no test case in CASES"
     assert set(CASES) <= set(names), f"cases for unknown rules: {set(CASES) - set(names)}"
+
+
+def test_an_act_asked_of_someone_is_no_event() -> None:
+    # the demand verb, its object, then إلى or ب before the act asked for
+    fired, events = traced("ودعا الرئيس الفرنسي إيمانويل ماكرون الحكومة الجزائرية إلى طرد "
+                           "السفير الإيراني.")
+    assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
