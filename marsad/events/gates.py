@@ -8,10 +8,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+from ..text.normalize import match_key
 from .clause import Context, Roles
 from .lexicon import BLOCKING, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
-from ..text.normalize import match_key
 from .view import DocView, unprefix
 
 
@@ -78,7 +78,8 @@ def _asked_of_someone(x: Context) -> bool:
     if v.prev_key(c.t_first) != "الي" and not match_key(lead).endswith(("ب", "بال")):
         return False
     verbs = x.lex.words.demand_verbs
-    for at in range(c.t_first - 1, max(x.sent.a, c.t_first - 7) - 1, -1):
+    # (the demand verb, the one asked and that one's title: up to ten tokens back)
+    for at in range(c.t_first - 1, max(x.sent.a, c.t_first - 11) - 1, -1):
         k = v.keys[at]
         if k in ("،", ",", ".", ":", "؛") and at < c.t_first - 1:
             return False
