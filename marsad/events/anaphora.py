@@ -81,7 +81,7 @@ def anaphoric_object(v: DocView, lex: Lexicon, first: int, hi: int, ms: list[Pla
 def _where(v: DocView, lex: Lexicon, pm: Placed) -> bool:
     t = v.etype[pm.entity_id]
     return t in ("LOC", "FAC") or (t == "GPE" and (
-        v.keys[pm.first][:1] == "ب" or v.prev_key(pm.first) in lex.words.loc_preps))
+        v.keys[pm.first][:1] == "ب" or unprefix(v.prev_key(pm.first), "و") in lex.words.loc_preps))
 
 
 def _event_noun(keys: list[str], k: int, anaphora: dict[str, str]) -> str | None:

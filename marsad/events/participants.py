@@ -93,7 +93,8 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
     the mention is placed and takes no other part."""
     v, c, w = x.doc, x.clause, x.lex.words
     t, trig = v.etype[pm.entity_id], c.trigger
-    prev, prefix = v.prev_key(pm.first), v.fused_prefix(pm)
+    # (a sentence opening "وفي بغداد، …" has the place after في with its و)
+    prev, prefix = unprefix(v.prev_key(pm.first), "و"), v.fused_prefix(pm)
     # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
     at_place = prefix == "ب" or prev in w.loc_preps or (
         is_nisba(prev) and v.prev_key(pm.first - 1) in w.loc_preps)
@@ -117,6 +118,8 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
             and prev not in w.non_participant_preps and prev not in w.to_preps:
         parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
         return True
+    if t in PLACE_TYPES and _reference_point(pm, x):
+        return True  # "مخيم عايدة شمال بيت لحم": where the camp lies, not where it happened
     if t in PLACE_TYPES and (at_place or to_place or t != "GPE"):
         if parts.location is None and (at_place or to_place):
             _set_place(pm, parts, x, to_place)
@@ -124,6 +127,16 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
             parts.dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
         return True
     return False
+
+
+def _reference_point(pm: Placed, x: Context) -> bool:
+    """A place after a compass word that follows another place ("مخيم الدهيشة جنوب بيت
+    لحم"، "بلدة عقربا جنوبي المدينة") locates that place; it is no place of its own."""
+    v = x.doc
+    if unprefix(v.prev_key(pm.first), "و") not in x.lex.words.compass_words:
+        return False
+    before = pm.first - 2
+    return any(p.last == before and v.etype[p.entity_id] in PLACE_TYPES for p in x.sent.ms)
 
 
 def _set_place(pm: Placed, parts: Parts, x: Context, to_place: bool) -> None:
@@ -155,7 +168,7 @@ def _skipped(pm: Placed, x: Context) -> bool:
     """A mention that is no part of this clause: a venue, another happening's party, a
     document's place name, a topic."""
     v, c, w = x.doc, x.clause, x.lex.words
-    t, prev = v.etype[pm.entity_id], v.prev_key(pm.first)
+    t, prev = v.etype[pm.entity_id], unprefix(v.prev_key(pm.first), "و")
     if prev in w.venue_words or (prev == "في" and t in ("ORG", "FAC")):
         return True  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
     if pm.first - 2 > c.t_last and v.prev_key(pm.first - 1) in w.time_preps \

@@ -43,3 +43,16 @@ def test_a_possessive_on_the_announced_noun_is_the_announcer() -> None:
     _, events = traced("أعلن الجيش الروسي، بعد اتصال بين بوتين وأردوغان، انسحابه من مدينة "
                        "خيرسون.")
     assert ("RETREAT", ("russian_armed_forces",), ()) in events
+
+
+def test_a_sentence_opening_place_and_a_reference_point() -> None:
+    # "وفي X، …" sets the place; "جنوب بيت لحم" only locates the camp
+    import tests.helpers as helpers
+    from marsad.events import extract_events
+
+    doc = helpers.extract("وفي مخيم الدهيشة جنوب بيت لحم، اعتقلت القوات الإسرائيلية 44 فلسطينيا.")
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    (ev,) = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                           reporters=res.reporters, nationals=res.nationals)
+    place = next(e for e in doc.entities if e.id == ev.location)
+    assert place.name == "مخيم الدهيشة"
