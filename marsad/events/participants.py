@@ -413,6 +413,22 @@ def choose_roles(x: Context) -> Roles | None:
     return _finish(Roles(actors, targets, parts.location, s.how), parts, x, v)
 
 
+def _the_capital(x: Context) -> str | None:
+    """"وتمركزت القوات وسط العاصمة": "the capital" with no name after it is the capital
+    the article names, when it names one."""
+    v, c = x.doc, x.clause
+    if len(v.capitals_named) != 1:
+        return None
+    starts = {pm.first for pm in x.sent.ms}
+    for k in range(c.lo, c.hi):
+        key = v.keys[k]
+        if key.endswith("العاصمه") and len(key) <= len("العاصمه") + 2 \
+                and k + 1 not in starts and not (k + 1 < len(v.keys)
+                                                 and is_nisba(v.keys[k + 1])):
+            return v.capitals_named[0]
+    return None
+
+
 def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     trig = x.clause.trigger
     actors, targets, location = r.actors, r.targets, r.location
@@ -428,7 +444,7 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
-    location = location or parts.early
+    location = location or parts.early or _the_capital(x)
     if trig.type == "ASSAULT" and location is None:
         # "هجومها على أوكرانيا": an attack on a state or a city takes place there
         location = next((i for i in targets if v.etype[i] == "GPE"), None)

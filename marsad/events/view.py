@@ -62,6 +62,8 @@ class DocView:
             country = kb.capitals.get(e.kb_id or "")
             if country and country in self.by_kb:
                 self.state_of[e.id] = self.by_kb[country]
+        # the capitals the document names ("في العاصمة" alone is one of them)
+        self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
                           if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}

@@ -56,3 +56,15 @@ def test_a_sentence_opening_place_and_a_reference_point() -> None:
                            reporters=res.reporters, nationals=res.nationals)
     place = next(e for e in doc.entities if e.id == ev.location)
     assert place.name == "مخيم الدهيشة"
+
+
+def test_the_capital_alone_is_the_capital_the_article_names() -> None:
+    import tests.helpers as helpers
+    from marsad.events import extract_events
+
+    doc = helpers.extract("زار أردوغان موسكو أمس. وانتشرت القوات الروسية وسط العاصمة.")
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    moved = next(ev for ev in evs if ev.type == "MOBILIZE")
+    assert next(e.kb_id for e in doc.entities if e.id == moved.location) == "moscow"
