@@ -121,20 +121,6 @@ def negated_modal(x: Context) -> bool:
     return False
 
 
-def background(x: Context) -> bool:
-    """A verbal noun told as the cause or setting of what the sentence tells: "على خلفية
-    اتهام قطر بدعم الإرهاب"، "بسبب فشل الاتفاق"."""
-    keys, c = x.doc.keys, x.clause
-    if c.is_verb:
-        return False
-    cues = x.lex.words.background_cues
-    for at in range(c.t_first - 1, max(c.left, x.sent.a, c.t_first - 3) - 1, -1):
-        for phrase in (keys[at], " ".join(keys[at : at + 2])):
-            if phrase in cues or unprefix(phrase, "و") in cues:
-                return True
-    return False
-
-
 def content_of(x: Context) -> bool:
     """A verbal noun that is the content of a document or a necessity, not a happening:
     "وتضمن الاتفاق انسحاب القوات"، "أكد ضرورة انسحاب القوات"، "ينص على تبادل الأسرى"."""
@@ -154,7 +140,7 @@ def content_of(x: Context) -> bool:
 
 
 GATES: tuple[Callable[[Context], bool], ...] = (
-    refers_back, negated, negated_modal, demanded, planned, content_of, background)
+    refers_back, negated, negated_modal, demanded, planned, content_of)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
