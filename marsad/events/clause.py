@@ -46,6 +46,9 @@ class Roles:
     # how the subject was chosen ("first participant after the noun" is the weakest
     # reading; a rule may override it); rules that change the roles leave it empty
     basis: str = field(default="", compare=False)
+    # the (type, mode) the event takes instead of its trigger's, when a rule re-reads
+    # the act ("ضرورة انسحاب القوات" is a demand for the withdrawal)
+    retyped: tuple[str, str | None] | None = None
 
 
 @dataclass

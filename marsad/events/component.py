@@ -183,7 +183,8 @@ def emit(x: Context, r: Roles) -> None:
     if cert == "asserted" and src:
         cert = "reported"
     date = event_date(x, r)
-    ev = Event(id="", type=c.trigger.type, mode=c.trigger.mode, actors=r.actors,
+    etype, mode = r.retyped or (c.trigger.type, c.trigger.mode)
+    ev = Event(id="", type=etype, mode=mode, actors=r.actors,
                targets=tuple(uniq(i for i in r.targets if i not in r.actors)),
                location=r.location, date=date, attributed_to=src, certainty=cert,
                evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))

@@ -309,12 +309,58 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
 
 
+# The REQUEST mode of a demand for an act of each type (PLOVER 2.0: yield for releases,
+# ceasefires, withdrawals; meet for meetings; assist for help and relations)
+_DEMAND_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
+                 "COOPERATE": "assist", "SUPPORT": "assist"}
+
+
+def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
+    """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية"، "إن على إسرائيل وقف عدوانها": an act
+    said to be necessary, or owed by someone, is demanded of whoever is to do it (a
+    REQUEST by the speaker)."""
+    c = x.clause
+    if c.is_verb or c.trigger.type == "REQUEST":
+        return None
+    owed = _owed_by(x)
+    if owed is None and not _necessary(x):
+        return None
+    demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    asked = tuple(uniq((*(owed or ()), *r.actors, *r.targets)))
+    stop = x.doc.keys[c.t_first - 1] in x.lex.words.stopping
+    mode = "yield" if stop else _DEMAND_MODES.get(c.trigger.type, "change")
+    return Roles(demander, _without(asked, demander), r.location,
+                 retyped=("REQUEST", mode))
+
+
+def _necessary(x: Context) -> bool:
+    keys, at = x.doc.keys, x.clause.t_first
+    return unprefix(x.doc.prev_key(at), "بل") == "ضروره" or (
+        at >= 2 and keys[at - 2] in ("علي", "الي") and keys[at - 1] == "ضروره")
+
+
+def _owed_by(x: Context) -> tuple[str, ...] | None:
+    """"إن على السعودية وقف …": the one the act is owed by, right before it."""
+    v, c = x.doc, x.clause
+    at = c.t_first - 1
+    if v.keys[at] in x.lex.words.stopping:
+        at -= 1  # "على إسرائيل وقف عدوانها": the act to be stopped
+    pm = next((p for p in x.sent.ms if p.last == at), None)
+    if pm is None or v.prev_key(pm.first) != "علي":
+        return None
+    before = v.prev_key(pm.first - 1)
+    if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
+            and before not in ("،", ",", ":", "«", '"', "“"):
+        return None
+    return (pm.entity_id,)
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
-    own_state_not_target, withdrawn_from, media_do_not_act,
+    own_state_not_target, withdrawn_from, media_do_not_act, necessity_is_a_demand,
 )
 
 

@@ -127,6 +127,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "انسحبت القوات الفرنسية من النيجر.",
         ("RETREAT", ("french_armed_forces",), ("niger",)),
         "طردت النيجر السفير الفرنسي من نيامي."),
+    "necessity_is_a_demand": (
+        "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
+        ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
+        "وأكد الرئيس اللبناني جوزيف عون انسحاب الجيش الإسرائيلي من الجنوب."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
