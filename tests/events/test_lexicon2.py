@@ -6,7 +6,7 @@ ambiguous words."""
 from __future__ import annotations
 
 from marsad.events.triggers import default_triggers
-from tests.events.test_lexicon import _doc, _hit_ids, _types
+from tests.events.test_lexicon import _doc, _events, _hit_ids, _types
 
 TRIGGERS = default_triggers()
 
@@ -31,3 +31,40 @@ def test_purpose_lam_keeps_an_attack_or_a_release_from_being_an_event() -> None:
 def test_possessive_on_the_first_word_of_a_phrase_with_a_filler() -> None:
     hits = _hits("وأعلنت قوات الدعم السريع سيطرتها الكاملة على مدينة الفاشر.")
     assert ("assault_control", "سيطرتها الكاملة على", "ها") in hits
+
+
+# ------------------------------------------------------------------ wrong word senses
+
+def test_issued_by_is_no_seizure() -> None:
+    assert "COERCE" not in _types("وقال بيان صادر عن الديوان الملكي إن الملك التقى الرئيس المصري.")
+
+
+def test_publishing_a_video_is_no_deployment() -> None:
+    assert "MOBILIZE" not in _types("الجيش السوداني ينشر فيديو لأسلحة مصادرة.")
+
+
+def test_searching_is_no_talks() -> None:
+    assert "CONSULT" not in _types("وفتشت البحرية الإيطالية السفينة التركية بحثا عن أسلحة.")
+
+
+def test_at_any_price_is_no_praise() -> None:
+    assert "SUPPORT" not in _types("وقالت الوزيرة إن فرنسا لن تبقى في مالي بأي ثمن.")
+
+
+def test_sanctions_target_nobody_by_force() -> None:
+    assert "ASSAULT" not in _types("وفرضت واشنطن عقوبات تستهدف قياديين في حزب الله.")
+
+
+def test_stopping_fire_is_a_ceasefire_not_an_arrest() -> None:
+    evs = _events("فيما أوقف حزب الله إطلاق الصواريخ نحو المواقع الإسرائيلية.")
+    assert ("RETREAT", ["hezbollah"], []) in evs and "COERCE" not in {t for t, _, _ in evs}
+    assert "COERCE" in _types("وأوقفت الشرطة التركية الصحفي في إسطنبول.")
+
+
+def test_an_interview_is_no_phone_call_and_a_development_threatens_nobody() -> None:
+    assert "CONSULT" not in _types("وقال الوزير في اتصال مع وكالة فرانس برس إن الوضع هادئ.")
+    assert "THREATEN" not in _types("في تطور يهدد العلاقات بين الأمم المتحدة والحوثيين.")
+
+
+def test_commenting_is_no_suspension() -> None:
+    assert "SANCTION" not in _types("وعلق وزير الخارجية المصري سامح شكري على القرار الأمريكي.")
