@@ -83,6 +83,13 @@ class Trigger:
     mutual: bool = False  # every side acts alike (agreements, clashes): no targets
     reach: int = 8  # words after the trigger where a requirement may stand
     before: bool = True  # the requirement may also stand in the two words before
+    # words right before the trigger that cancel it ("قبل مغادرته"، "عدم التزام")
+    not_after: tuple[tuple[str, ...], ...] = ()
+    not_after_reach: int = 1  # how many words back such a word may stand ("طلب السراج إرسال")
+    # proclitics behind which the trigger is no event: the ل of purpose (لإرسال، للهجوم على
+    # "in order to attack"; ل stands for لل too), the ب of manner or of a charge's content
+    # ("بالتنسيق مع"، "اتهمه بإرسال أسلحة")
+    not_behind: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +163,9 @@ class TriggerIndex:
                     bool(rec.get("mutual")),
                     int(rec.get("requires_reach", 8)),
                     bool(rec.get("requires_before", True)),
+                    tuple(tuple(match_key(w).split(" ")) for w in rec.get("not_after") or ()),
+                    not_after_reach=int(rec.get("not_after_reach", 1)),
+                    not_behind=frozenset(rec.get("not_behind") or ()),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -201,6 +211,9 @@ class TriggerIndex:
         self._verb_h = frozenset(verb_h)
         self.noun_keys = frozenset(k for k, ts in self.index.items()
                                    if any(t.pos == "noun" for t in ts))
+        # first words of the noun phrases, for a possessive on a phrase's first word
+        # ("سيطرتها الكاملة على")
+        self._noun_firsts = frozenset(k.split(" ")[0] for k in self.noun_keys if " " in k)
         # every key a token can have and still open a trigger: a form's first word behind
         # any proclitic sequence; other tokens are passed over without looking at them
         # (a generated verb form takes only the clitics a verb takes: و، ف، ل، س — a smaller
@@ -208,11 +221,11 @@ class TriggerIndex:
         firsts = {k.split(" ")[0] for k in self.index
                   if k not in generated_verbs or k in self.noun_keys}
         verb_firsts = {k.split(" ")[0] for k in generated_verbs} - firsts
-        clitics = ("",) + tuple(match_key(p) for p in proclitics())
+        clitics = ("",) + tuple(match_key(p) for p in proclitics()) + ("لل",)
         verb_clitics = tuple(c for c in clitics if not c.strip("وفلس"))
         self.openable = frozenset(c + w for w in firsts for c in clitics) | frozenset(
             c + w for w in verb_firsts for c in verb_clitics)
-        self._vcache: dict[str, list[tuple[str, int, bool, bool, bool]]] = {}
+        self._vcache: dict[str, list[tuple[str, int, bool, bool, bool, str]]] = {}
         self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
@@ -232,7 +245,7 @@ class TriggerIndex:
             best: TriggerHit | None = None
             best_key = ""
             variants = self._variants(text[tokens[i].start : tokens[i].end], keys[i])
-            for key, skip, has_article, purpose, preposed in variants:
+            for key, skip, has_article, purpose, preposed, behind in variants:
                 cur, j = key, i
                 while True:
                     for trig in self.index.get(cur, ()):
@@ -243,6 +256,8 @@ class TriggerIndex:
                                 cur in verb_h and text[tokens[i].end - 1] == "ة")):
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
+                            continue
+                        if behind and behind in trig.not_behind:
                             continue
                         if best is not None and j <= best.last_token:
                             break
@@ -260,7 +275,10 @@ class TriggerIndex:
                     j = nxt
                     cur = cur + " " + keys[j]
             if best is not None:
-                suffix = self._pronoun(best_key.split(" ")[-1])
+                words = best_key.split(" ")
+                suffix = self._pronoun(words[-1])
+                if not suffix and len(words) > 1 and best.trigger.pos == "noun":
+                    suffix = self._first_pronoun(words[0])
                 if suffix:
                     best = TriggerHit(best.trigger, best.start, best.end, best.first_token,
                                       best.last_token, suffix)
@@ -268,16 +286,21 @@ class TriggerIndex:
                 free = best.last_token + 1
         return out
 
-    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool, bool]]:
+    def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool, bool, str]]:
         """The whole token, then its clitic splits with the shortest prefix first (وبحث is
         و + بحث, not وب + حث): (key, prefix length, whether the prefix ends in ال, whether
-        it is the ل of purpose, whether any preposition or article stands before the word)."""
+        it is the ل of purpose, whether any preposition or article stands before the word, the
+        preposition ل or ب behind و/ف, '' for none)."""
         cached = self._vcache.get(surface)
         if cached is None:
             splits = sorted(proclitic_splits(surface), key=lambda pr: pr[0])
             # (a verb takes none of these: التعاون، لمنح، بطلب)
-            variants = [(key, 0, False, False, False)] + [
+            variants = [(key, 0, False, False, False, "")] + [
                 _split_variant(match_key(r), p, match_key(surface[:p])) for p, r in splits]
+            fused = _fused_article(surface)  # "للاحتجاجات": ل + ال with its alef dropped
+            if fused:
+                rest = match_key(surface[fused:])
+                variants += [_split_variant(k, fused, "لل") for k in (rest, "ال" + rest)]
             cached = [v for v in variants if v[0] in self.index or v[0] in self.prefixes]
             if len(self._vcache) < 200_000:
                 self._vcache[surface] = cached
@@ -290,6 +313,18 @@ class TriggerIndex:
         if cached is None:
             cached = self._pcache[key] = self._find_pronoun(key)  # bounded by the lexicon
         return cached
+
+    def _first_pronoun(self, word: str) -> str:
+        """The possessive on the first word of a noun phrase, whose other words stand
+        between it and the rest: "سيطرتها الكاملة على" (سيطرة + ها)."""
+        for suf in _SUFFIXES_LONGEST_FIRST:
+            if len(word) <= len(suf) + 2 or not word.endswith(suf):
+                continue
+            base = word[: -len(suf)]
+            for cand in (base, base[:-1] + "ه" if base.endswith("ت") else ""):
+                if cand and (cand in self._noun_firsts or "ال" + cand in self._noun_firsts):
+                    return suf
+        return ""
 
     def _find_pronoun(self, key: str) -> str:
         if key in self._gen_pronoun:
@@ -306,6 +341,18 @@ class TriggerIndex:
 
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
+        for back in range(hit.trigger.not_after_reach):
+            end = hit.first_token - back
+            if back and (end < 1 or not keys[end][:1].isalnum()):
+                break  # not across a comma or a quote
+            for phrase in hit.trigger.not_after:
+                at = end - len(phrase)
+                if at < 0 or tuple(keys[at + 1 : end]) != phrase[1:]:
+                    continue
+                # the word behind و، ف، ل، ب ("وعدم"، "لبحث"، "وبضرورة")
+                first = keys[at]
+                if phrase[0] in (first, first[1:], first[2:] if first[:1] in "وف" else ""):
+                    return False
         for phrase in hit.trigger.unless:
             at = hit.last_token + 1
             got = keys[at : at + len(phrase)]
@@ -377,11 +424,26 @@ class PhraseSet(frozenset[str]):
         return out
 
 
-def _split_variant(key: str, plen: int, prefix: str) -> tuple[str, int, bool, bool, bool]:
+def _split_variant(key: str, plen: int, prefix: str
+                   ) -> tuple[str, int, bool, bool, bool, str]:
     """A clitic split as a variant: (key, prefix length, the prefix ends in ال, it is the ل
-    of purpose, a preposition or the article stands before the word)."""
+    of purpose, a preposition or the article stands before the word, the preposition ل or
+    ب it opens with behind و/ف)."""
     bare = prefix.lstrip("وف")
-    return key, plen, prefix.endswith("ال"), bare == "ل", bare not in ("", "س")
+    return (key, plen, prefix.endswith(("ال", "لل")), bare in ("ل", "لل"),
+            bare not in ("", "س"), bare[:1] if bare[:1] in ("ل", "ب") else "")
+
+
+_MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
+
+
+def _fused_article(surface: str) -> int:
+    """The length of a bare fused ل + ال ("لل") opening ``surface`` (0 if none): the
+    proclitic list has it only behind و or ف (ولل، فلل)."""
+    letters = [i for i, ch in enumerate(surface) if ch not in _MARKS]
+    if len(letters) < 5 or surface[letters[0]] != "ل" or surface[letters[1]] != "ل":
+        return 0
+    return letters[2]
 
 
 @lru_cache(maxsize=256)
