@@ -366,6 +366,18 @@ def _light_subject(light: int, x: Context) -> Subject:
     return Subject()
 
 
+def _agent_phrase(x: Context) -> Placed | None:
+    """The agent of a passive: "من قبل X"، "على يد X"، "بواسطة X"."""
+    v, c = x.doc, x.clause
+    for pm in x.sent.ms:
+        if pm.first <= c.t_last or pm.first >= c.hi:
+            continue
+        two = (v.prev_key(pm.first - 1), v.prev_key(pm.first))
+        if two in (("من", "قبل"), ("علي", "يد")) or v.prev_key(pm.first) == "بواسطه":
+            return pm
+    return None
+
+
 def _noun_subject(parts: Parts, x: Context) -> Subject:
     """Who does what a noun names: a possessive pronoun ("زيارته")، a light verb's subject,
     the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
@@ -373,6 +385,14 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
     c = x.clause
     if c.antecedent is not None:
         return Subject(None, parts.after, pronoun=c.antecedent, how="possessive pronoun")
+    if unprefix(x.doc.prev_key(c.t_first), "وف") in x.lex.words.passive_cues \
+            and not c.trigger.mutual:  # ("تم الاتفاق بين X وY": the sides agree)
+        # "تم اعتقال الناشط من قبل الشرطة": who follows is acted on; the agent is named
+        # by "من قبل"/"على يد", or not at all
+        agent = _agent_phrase(x)
+        near = [p for p in parts.after if p is not agent and p.first - c.t_last <= 4
+                and not _behind_preposition(p, x)]
+        return Subject(agent, near, how="passive (تم + noun)")
     light = _light_verb(x)
     s = _light_subject(light, x) if light is not None else Subject()
     if s.subject is not None:

@@ -277,6 +277,8 @@ class TriggerIndex:
             if best is not None:
                 words = best_key.split(" ")
                 suffix = self._pronoun(words[-1])
+                if suffix == "ه" and text[best.end - 1 : best.end] == "ة":
+                    suffix = ""  # استقالة folds like استقال + ه: a ة is no pronoun
                 if not suffix and len(words) > 1 and best.trigger.pos == "noun":
                     suffix = self._first_pronoun(words[0])
                 if suffix:

@@ -68,3 +68,10 @@ def test_the_capital_alone_is_the_capital_the_article_names() -> None:
                          reporters=res.reporters, nationals=res.nationals)
     moved = next(ev for ev in evs if ev.type == "MOBILIZE")
     assert next(e.kb_id for e in doc.entities if e.id == moved.location) == "moscow"
+
+
+def test_a_passive_verbal_noun_acts_on_who_follows_and_takes_its_agent_phrase() -> None:
+    _, events = traced("وتم اعتقال أبو بكر البغدادي من قبل الشرطة العراقية.")
+    assert ("COERCE", ("iraq_police",), ("abu_bakr_al_baghdadi",)) in events
+    _, events = traced("وتم اعتقال أبو بكر البغدادي أمس.")
+    assert ("COERCE", (), ("abu_bakr_al_baghdadi",)) in events
