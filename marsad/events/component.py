@@ -29,7 +29,7 @@ from .lexicon import Lexicon
 from .merge import fold_headline, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
-from .roles import apply_rules, leader_pledges, sides_after_verb
+from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
 from .sources import certainty, sources
 from .triggers import TriggerIndex
 from .view import DocView, KnowledgeMaps, uniq
@@ -139,8 +139,10 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if _stopped(x):
         return
     r = choose_roles(x)
-    if r is None and sides_after_verb(x):
-        x.note("sides_after_verb")
+    rescue = None if r is not None else next(
+        (f for f in (sides_after_verb, announcer_named) if f(x)), None)
+    if rescue is not None:
+        x.note(rescue.__name__)
         r = Roles()
     if r is None:
         x.note("no participant")

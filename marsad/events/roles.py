@@ -39,6 +39,17 @@ def sides_after_verb(x: Context) -> bool:
         and keys[c.t_last + 1] in x.lex.words.dual_sides
 
 
+def announcer_named(x: Context) -> bool:
+    """"أعلنت الحكومة الإفراج عن 30 معتقلا": an act its announcer announces still makes an
+    event when nobody else is named (announcer_acts names the announcer)."""
+    sp, c = x.clause.speaker, x.clause
+    if sp is None or not 0 < c.t_first - sp.last <= x.lex.words.reach["announced_reach"]:
+        return False
+    between = x.doc.keys[sp.last + 1 : c.t_first]
+    return _announced(x, sp.first) and not any(
+        k in x.lex.words.complementisers for k in between)
+
+
 def pair_meets(r: Roles, x: Context) -> Roles | None:
     """"وجاء لقاء جمع الرجلين": a meeting noun followed by a dual noun is the two sides
     named last meeting each other."""

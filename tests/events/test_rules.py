@@ -11,7 +11,7 @@ import pytest
 import tests.helpers as helpers
 from marsad.events import extract_events
 from marsad.events.gates import AFTER_ROLES, GATES
-from marsad.events.roles import ROLE_RULES, leader_pledges, sides_after_verb
+from marsad.events.roles import ROLE_RULES, announcer_named, leader_pledges, sides_after_verb
 from tests.helpers import extract
 
 # rule -> (positive text, the event it gives as (type or "*", actor keys, target keys), or
@@ -46,6 +46,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "التقى أردوغان بوتين في سوتشي. ووقّع الجانبان اتفاقية للتعاون.",
         ("AGREE", ("recep_tayyip_erdogan", "vladimir_putin"), ()),
         "التقى أردوغان بوتين في سوتشي. ووقّعت تركيا اتفاقية للتعاون."),
+    "announcer_named": (
+        "أعلنت الحكومة السودانية، مساء الأحد، الإفراج عن 30 معتقلا.",
+        ("RETREAT", ("sudan_government",), ()),
+        "قالت الحكومة السودانية إن الإفراج عن 30 معتقلا تم أمس."),
     "pair_meets": (
         "التقى أردوغان بوتين في سوتشي. وتناول لقاء الرئيسين مع ماكرون العلاقات.",
         ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)),
@@ -146,7 +150,8 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
     assert ("PROTEST", (), ()) in events
 
 
-ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb)
+ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
+             announcer_named)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
