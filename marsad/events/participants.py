@@ -383,7 +383,13 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
     the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
     first participant after it ("زيارة حفتر إلى موسكو")."""
     c = x.clause
+    light = _light_verb(x)
     if c.antecedent is not None:
+        s = _light_subject(light, x) if light is not None else Subject()
+        if s.subject is not None:
+            # "يواصل مقاتلون من فاغنر انسحابهم": the pronoun is the light verb's subject
+            s.objects = parts.after
+            return s
         return Subject(None, parts.after, pronoun=c.antecedent, how="possessive pronoun")
     if unprefix(x.doc.prev_key(c.t_first), "وف") in x.lex.words.passive_cues \
             and not c.trigger.mutual:  # ("تم الاتفاق بين X وY": the sides agree)
@@ -393,7 +399,6 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
         near = [p for p in parts.after if p is not agent and p.first - c.t_last <= 4
                 and not _behind_preposition(p, x)]
         return Subject(agent, near, how="passive (تم + noun)")
-    light = _light_verb(x)
     s = _light_subject(light, x) if light is not None else Subject()
     if s.subject is not None:
         s.objects = parts.after
