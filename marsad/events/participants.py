@@ -349,7 +349,7 @@ def _light_subject(light: int, x: Context) -> Subject:
     ms = [pm for pm in x.sent.ms if pm.first not in c.source_ms
           and v.etype[pm.entity_id] in PARTICIPANT_TYPES]
     near = [pm for pm in ms if light < pm.first < c.t_first
-            and not with_phrase(v, pm.first, w.with_stops)]
+            and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)]
     if near:
         s = Subject(near[0], how="light verb's subject")
         rest = near[1:]
@@ -385,7 +385,9 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
     c = x.clause
     light = _light_verb(x)
     if c.antecedent is not None:
-        s = _light_subject(light, x) if light is not None else Subject()
+        # (a governing verb's speaker is the pronoun's already: "أعلن الجيش انسحابه")
+        proper = light is not None and _is_light(x.doc.keys[light], x)
+        s = _light_subject(light, x) if proper and light is not None else Subject()
         if s.subject is not None:
             # "يواصل مقاتلون من فاغنر انسحابهم": the pronoun is the light verb's subject
             s.objects = parts.after
