@@ -166,10 +166,14 @@ AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
 
 def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int) -> bool:
     """A blocking verb's object noun is what was blocked, no event of its own: "منعت قوات
-    الدعم السريع قافلة إغاثة" (the noun's names are the verb's target)."""
+    الدعم السريع قافلة إغاثة" (the noun's names are the verb's target); so is the agreement
+    a sanction ends ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن")."""
     hit = hits[h_i]
-    if hit.trigger.type not in BLOCKING or hit.trigger.pos != "verb" or h_i + 1 >= len(hits):
+    if h_i + 1 >= len(hits) or hits[h_i + 1].trigger.pos != "noun":
         return False
     nxt = hits[h_i + 1]
-    return nxt.trigger.pos == "noun" and v.word_index[a + nxt.first_token] \
+    blocks = (hit.trigger.type in BLOCKING and hit.trigger.pos == "verb") or (
+        # "ألغى المجلس اتفاقية التعاون"، "انتهاء اتفاقية الدفاع": what a sanction ends
+        hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE"))
+    return blocks and v.word_index[a + nxt.first_token] \
         - v.word_index[a + hit.last_token] <= reach

@@ -75,3 +75,8 @@ def test_a_passive_verbal_noun_acts_on_who_follows_and_takes_its_agent_phrase() 
     assert ("COERCE", ("iraq_police",), ("abu_bakr_al_baghdadi",)) in events
     _, events = traced("وتم اعتقال أبو بكر البغدادي أمس.")
     assert ("COERCE", (), ("abu_bakr_al_baghdadi",)) in events
+
+
+def test_the_agreement_a_sanction_ends_is_no_event_of_its_own() -> None:
+    _, events = traced("ألغت الحكومة التشادية اتفاقية التعاون العسكري مع فرنسا.")
+    assert events == [("SANCTION", ("chad_government",), ("france",))]
