@@ -32,7 +32,7 @@ from .places import visit_hosts, visit_places
 from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
 from .sources import certainty, sources
 from .triggers import TriggerIndex
-from .view import DocView, KnowledgeMaps, uniq
+from .view import DocView, KnowledgeMaps, uniq, unprefix
 
 Trace = dict[tuple[int, int], list[tuple[str, str]]]
 
@@ -90,8 +90,9 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     hedges = (lex.cues["certainty"]["denied"].positions(keys),
               lex.cues["certainty"]["uncertain"].positions(keys))
     story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)]
+    words = frozenset(keys) | frozenset(unprefix(k, "وفبل") for k in keys)
     return Sentence(sent, a, b, hits, ms, cited, {c.token for c in cited if c.token is not None},
-                    dates, statement_dates, story_at, hedges)
+                    dates, statement_dates, story_at, hedges, words=words)
 
 
 def _bisect(starts: list[int], at: int) -> int:

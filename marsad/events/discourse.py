@@ -17,6 +17,9 @@ class Discourse:
     """The article so far."""
 
     events: list[Event] = field(default_factory=list)
+    # the sentence's words, bare and without one leading و/ف/ب/ل: a gate whose cue words
+    # are none of these has nothing to look for (most sentences)
+    words: frozenset[str] = frozenset()
     background: list[bool] = field(default_factory=list)  # per event: told as a cause
     apart: set[tuple[int, int]] = field(default_factory=set)  # triggers told as concurrent
     last_sources: tuple[str, ...] = ()
@@ -43,3 +46,6 @@ class Sentence:
     consumed: set[int] = field(default_factory=set)  # tokens of nouns that only refer back
     made: set[int] = field(default_factory=set)  # first tokens of triggers that made events
     events: list[Event] = field(default_factory=list)
+    # the sentence's words, bare and without one leading و/ف/ب/ل: a gate whose cue words
+    # are none of these has nothing to look for (most sentences)
+    words: frozenset[str] = frozenset()

@@ -91,8 +91,11 @@ def _asked_of_someone(x: Context) -> bool:
 def planned(x: Context) -> bool:
     """What is planned, expected or conditional is not (yet) an event: "ومن المتوقع أن
     يزور الرئيس أنقرة"، "يعتزم الوزير زيارة القاهرة"، "إذا هاجمت القوات المدينة"."""
-    keys, c = x.doc.keys, x.clause
-    plans = x.lex.words.plan_cues
+    keys, c, w = x.doc.keys, x.clause, x.lex.words
+    if x.sent.words.isdisjoint(w.first_words("plan_cues")) \
+            and x.sent.words.isdisjoint(w.plan_verbs):
+        return False
+    plans = w.plan_cues
     start = max(c.left, x.sent.a, c.t_first - 4)
     for at in range(c.t_first - 1, start - 1, -1):
         for n in (1, 2, 3):
@@ -114,6 +117,8 @@ def negated_modal(x: Context) -> bool:
     يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
     keys, c = x.doc.keys, x.clause
     cues = x.lex.words.negated_modals
+    if x.sent.words.isdisjoint(x.lex.words.first_words("negated_modals")):
+        return False
     for at in range(c.t_first - 2, max(c.left, x.sent.a, c.t_first - 4) - 1, -1):
         if " ".join(keys[at : at + 2]) in cues or unprefix(" ".join(keys[at : at + 2]),
                                                             "وف") in cues:
@@ -128,6 +133,8 @@ def content_of(x: Context) -> bool:
     if c.is_verb:
         return False
     content = x.lex.words.content_cues
+    if x.sent.words.isdisjoint(x.lex.words.first_words("content_cues")):
+        return False
     # the cue right before the noun, or a content verb before its subject ("وتضمن
     # الاتفاق انسحاب"): up to three words back, not across a comma
     for at in range(c.t_first - 1, max(c.left, x.sent.a, c.t_first - 3) - 1, -1):

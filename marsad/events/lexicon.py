@@ -53,6 +53,14 @@ class Words:
     lists: dict[str, frozenset[str]]
     reach: dict[str, int]
 
+    def first_words(self, name: str) -> frozenset[str]:
+        """The first words of list ``name``'s phrases (a sentence without any of them
+        holds none of its phrases)."""
+        key = "_first:" + name
+        if key not in self.lists:
+            self.lists[key] = frozenset(p.split(" ")[0] for p in self.lists[name])
+        return self.lists[key]
+
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
             return self.lists[name]
