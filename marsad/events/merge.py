@@ -54,6 +54,8 @@ def same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
         return replace(a, targets=b.targets) if len(tb) > len(ta) else a
     a_places = all(etype.get(t) == "GPE" for t in a.targets)
     b_places = all(etype.get(t) == "GPE" for t in b.targets)
+    if a.mode == "visit" and b.mode != "visit" or b.mode == "visit" and a.mode != "visit":
+        return None  # an arrival and a meeting during the visit are two events
     if a_places and not b_places:
         return replace(a, targets=b.targets, location=a.location or a.targets[0])
     if b_places and not a_places:

@@ -80,3 +80,11 @@ def test_a_passive_verbal_noun_acts_on_who_follows_and_takes_its_agent_phrase() 
 def test_the_agreement_a_sanction_ends_is_no_event_of_its_own() -> None:
     _, events = traced("ألغت الحكومة التشادية اتفاقية التعاون العسكري مع فرنسا.")
     assert events == [("SANCTION", ("chad_government",), ("france",))]
+
+
+def test_an_arrival_and_a_meeting_during_the_visit_are_two_events() -> None:
+    _, events = traced("ووصل الرئيس التركي رجب طيب أردوغان أمس إلى القاهرة، والتقى الرئيس "
+                       "المصري عبد الفتاح السيسي.")
+    consults = [e for e in events if e[0] == "CONSULT"]
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("abdel_fattah_el_sisi",)) in consults
+    assert len(consults) == 2, consults
