@@ -22,6 +22,7 @@ class Discourse:
     words: frozenset[str] = frozenset()
     background: list[bool] = field(default_factory=list)  # per event: told as a cause
     apart: set[tuple[int, int]] = field(default_factory=set)  # triggers told as concurrent
+    purposes: set[tuple[int, int]] = field(default_factory=set)  # purpose nouns ("للقاء")
     last_sources: tuple[str, ...] = ()
     last_actor: str | None = None  # for pronouns that refer back across sentences
     last_pair: tuple[str, ...] = ()  # the two sides last named together, for "الجانبان"

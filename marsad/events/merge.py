@@ -42,7 +42,9 @@ def habitual(v: DocView, lex: Lexicon, ev: Event) -> bool:
     return bool(lex.cues["habitual"].positions(v.keys[max(first - 2, 0) : last + 4]))
 
 
-def same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
+def same_happening(a: Event, b: Event, etype: dict[str, str],
+                   purposes: set[tuple[int, int]] = frozenset()  # type: ignore[assignment]
+                   ) -> Event | None:
     """``a`` updated with ``b``'s targets when, within one sentence, the two tell one
     happening with different targets: "زار يفكيروف روسيا للقاء حفتر" names the place
     visited (only states and cities as targets) and then whom the visit was for; or one
@@ -54,8 +56,11 @@ def same_happening(a: Event, b: Event, etype: dict[str, str]) -> Event | None:
         return replace(a, targets=b.targets) if len(tb) > len(ta) else a
     a_places = all(etype.get(t) == "GPE" for t in a.targets)
     b_places = all(etype.get(t) == "GPE" for t in b.targets)
-    if a.mode == "visit" and b.mode != "visit" or b.mode == "visit" and a.mode != "visit":
-        return None  # an arrival and a meeting during the visit are two events
+    if (a.mode == "visit") != (b.mode == "visit") and not (
+            _span(a) in purposes or _span(b) in purposes):
+        # an arrival and a meeting during the visit are two events; a visit "للقاء X"
+        # (a meeting as its purpose) is one
+        return None
     if a_places and not b_places:
         return replace(a, targets=b.targets, location=a.location or a.targets[0])
     if b_places and not a_places:
@@ -75,17 +80,19 @@ class _Apart:
     state_of: dict[str, str]
     habitual: set[tuple[int, int]]
     apart: set[tuple[int, int]]
+    purposes: set[tuple[int, int]]
 
 
 def merge(events: list[Event], etype: dict[str, str],
           state_of: dict[str, str] | None = None,
           habitual: set[tuple[int, int]] | None = None,
-          apart: set[tuple[int, int]] | None = None) -> list[Event]:
+          apart: set[tuple[int, int]] | None = None,
+          purposes: set[tuple[int, int]] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
     told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it."""
-    keep = _Apart(state_of or {}, habitual or set(), apart or set())
+    keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set())
     out: list[Event] = []
     of_type: dict[str, list[int]] = {}
     for ev in events:
@@ -134,7 +141,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
         if prev.type != "CONSULT" or {*prev.actors, *prev.targets} != {*ev.actors, *ev.targets}:
             return None
     elif set(prev.targets) != set(ev.targets):
-        found = same_happening(prev, ev, etype)
+        found = same_happening(prev, ev, etype, keep.purposes)
         if found is None:
             return None
         prev = found

@@ -94,6 +94,7 @@ def purpose_of_main_verb(r: Roles, x: Context) -> Roles | None:
         return None
     if not match_key(v.text[v.tokens[c.t_first].start : c.hit.start]).endswith("ل"):
         return None
+    x.disc.purposes.add((c.hit.start, c.hit.end))  # one happening with its main verb's
     return Roles(prev, _without((*r.actors, *r.targets), prev), r.location)
 
 
@@ -196,6 +197,16 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor":
         return None
     return Roles(prev, _without(r.targets, prev), r.location)
+
+
+def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
+    """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
+    goes on with the sentence's subject, and the one named is whom it met."""
+    c, prev = x.clause, x.sent.prev_actors
+    if c.trigger.type != "CONSULT" or not c.is_verb or r.targets or len(r.actors) != 1 \
+            or not prev or r.actors[0] in prev:
+        return None
+    return Roles(prev, r.actors, r.location)
 
 
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
@@ -369,7 +380,8 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
-    participle_of_main_subject, dropped_subject, noun_retells_sentence, nisba_names_actor,
+    participle_of_main_subject, dropped_subject, met_by_the_subject_before,
+    noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
     own_state_not_target, withdrawn_from, media_do_not_act, necessity_is_a_demand,
 )

@@ -589,10 +589,12 @@ def test_the_same_day_counts_from_the_day_told_before_in_its_sentence() -> None:
     text = ("وأعلن الكرملين أمس أن حفتر وصل إلى موسكو. وفي 17 فبراير الماضي زار حفتر بيلاروسيا، "
             "والتقى في اليوم نفسه الرئيس لوكاشينكو.")
     talks = [e for e in _full(text, "2025-10-22") if e["type"] == "CONSULT"]
-    # the meeting the same day is one with the visit it took place in
+    # the meeting the same day is an event of its own beside the visit (the conventions:
+    # the arrival and each distinct meeting are separate), dated the visit's day
     assert [(e["date"], e["location"]) for e in talks] == [
-        (date(2025, 10, 21), "moscow"), (date(2025, 2, 17), "belarus")]
-    assert "alexander_lukashenko" in talks[1]["targets"]
+        (date(2025, 10, 21), "moscow"), (date(2025, 2, 17), "belarus"),
+        (date(2025, 2, 17), "belarus")]
+    assert talks[2]["targets"] == ["alexander_lukashenko"]
 
 
 def test_the_two_presidents_act_together_and_two_sides_alone_make_an_event() -> None:

@@ -98,6 +98,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "السعودي الأمير محمد بن سلمان.",
         ("CONSULT", ("abdel_fattah_el_sisi",), ("mohammed_bin_salman",)),
         "التقى أردوغان بوتين في سوتشي."),
+    "met_by_the_subject_before": (
+        "ووصل الرئيس التركي رجب طيب أردوغان أمس إلى القاهرة، والتقى الرئيس المصري عبد "
+        "الفتاح السيسي.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("abdel_fattah_el_sisi",)),
+        "التقى الرئيس المصري عبد الفتاح السيسي."),
     "noun_retells_sentence": (
         "وصل الرئيس السوري أحمد الشرع إلى الرياض، في أول زيارة خارجية له.",
         ("CONSULT", ("ahmed_al_sharaa",), ("riyadh",)),
