@@ -263,6 +263,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
+    head = _relative_head(x)
+    if head is not None:
+        # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
+        return Subject(head, after, how="antecedent of the relative pronoun")
     if unprefix(v.prev_key(c.t_first), "ب") in ("انه", "انها", "انهم"):
         # "قال إنه التقى بوتين": the pronoun is the subject; who follows is the object
         return Subject(None, after, how="pronoun subject after إنه")
@@ -315,12 +319,31 @@ def _joined_on(x: Context) -> bool:
     return bool(lead) and match_key(lead)[:1] in ("و", "ف")
 
 
+def _relative_head(x: Context) -> Placed | None:
+    """The name a relative pronoun right before the verb hangs on ("X، الذي زار …")."""
+    v, c = x.doc, x.clause
+    if c.t_first < 2 or v.keys[c.t_first - 1] not in x.lex.words.relatives:
+        return None
+    end = c.t_first - 2
+    if v.keys[end] in ("،", ","):
+        end -= 1
+    return next((pm for pm in x.sent.ms if pm.last == end and pm.first not in c.source_ms
+                 and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+
+
 def _counterpart(pm: Placed, x: Context) -> bool:
     """"والتقى نظيره المصري X": a counterpart, host or guest named with a pronoun for the
     subject is the object; the subject is the one the pronoun stands for."""
     c, w = x.clause, x.lex.words
     return any(k in w.counterpart_nouns or unprefix(k, "و") in w.counterpart_nouns
                for k in x.doc.keys[c.t_last + 1 : pm.first])
+
+
+def _governed(x: Context) -> bool:
+    """A verb form right after a governing or light verb is its verbal noun ("قررت قطع
+    العلاقات"، "أعلنت فرض حظر التجول": the same letters as قطع، فرض)."""
+    k = unprefix(x.doc.prev_key(x.clause.t_first), "وف")
+    return k in x.lex.words.governors or k in x.lex.cues["light_verbs"]
 
 
 def _light_verb(x: Context) -> int | None:
@@ -357,6 +380,12 @@ def _light_subject(light: int, x: Context) -> Subject:
                                  v.keys, w.blockers):
             s.co_subjects.append(rest.pop(0))  # "شنت الولايات المتحدة وبريطانيا غارات"
         return s
+    if v.prev_key(light) in w.speaker_side and c.speaker is not None:
+        # "قال الوزير إن بلاده قررت قطع العلاقات": his country decided
+        state = v.nation_of.get(c.speaker.entity_id)
+        if state is not None:
+            return Subject(None, pronoun=state, how="the speaker's country before the verb")
+        return Subject(c.speaker, how="the speaker's side before the light verb")
     # the subject right before the light verb, and any joined to it before: "كان الجيش
     # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
     earlier = sorted((p for p in ms if p.first < light), key=lambda p: -p.first)
@@ -402,7 +431,7 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
                 and not _behind_preposition(p, x)]
         return Subject(agent, near, how="passive (تم + noun)")
     s = _light_subject(light, x) if light is not None else Subject()
-    if s.subject is not None:
+    if s.subject is not None or s.pronoun is not None:
         s.objects = parts.after
         return s
     if light is not None and x.disc.last_actor is not None \
@@ -420,7 +449,7 @@ def choose_roles(x: Context) -> Roles | None:
     c, v = x.clause, x.doc
     trig = c.trigger
     parts = sort_mentions(x)
-    if c.is_verb:
+    if c.is_verb and not _governed(x):
         s = _verb_subject(parts, x)
         s.pronoun = c.antecedent
     else:

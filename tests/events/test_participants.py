@@ -88,3 +88,15 @@ def test_an_arrival_and_a_meeting_during_the_visit_are_two_events() -> None:
     consults = [e for e in events if e[0] == "CONSULT"]
     assert ("CONSULT", ("recep_tayyip_erdogan",), ("abdel_fattah_el_sisi",)) in consults
     assert len(consults) == 2, consults
+
+
+def test_the_antecedent_of_a_relative_pronoun_is_the_subject() -> None:
+    _, events = traced("وكان محمد حمدان دقلو، الذي زار موسكو عام 2022، التقى بوتين.")
+    assert ("CONSULT", ("mohamed_hamdan_dagalo",), ("moscow",)) in events
+
+
+def test_a_verb_form_after_a_governing_verb_is_its_verbal_noun() -> None:
+    # "قررت قطع": the decided act takes the governing verb's subject (here the speaker's side)
+    _, events = traced("وقال وزير الخارجية الجزائري رمطان لعمامرة إن بلاده قررت قطع "
+                       "علاقاتها الدبلوماسية مع المغرب.")
+    assert ("SANCTION", ("ramtane_lamamra",), ("morocco",)) in events
