@@ -38,6 +38,7 @@ class Parts:
     location: str | None = None
     early: str | None = None  # a place named before the trigger
     early_gap: int = 0  # and how far before
+    site: str | None = None  # a facility acted on ("قصف مطار حلب"): target and place
 
 
 def with_phrase(v: DocView, first: int, stops: frozenset[str]) -> bool:
@@ -117,6 +118,7 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
     if t == "FAC" and parts.location is None and pm.first > c.t_last and not prefix \
             and prev not in w.non_participant_preps and prev not in w.to_preps:
         parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
+        parts.site = pm.entity_id
         return True
     if t in PLACE_TYPES and _reference_point(pm, x):
         return True  # "مخيم عايدة شمال بيت لحم": where the camp lies, not where it happened
@@ -501,6 +503,8 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
     location = location or parts.early or _the_capital(x)
+    if trig.type == "ASSAULT" and parts.site is not None and parts.site not in targets:
+        targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where
     if trig.type == "ASSAULT" and location is None:
         # "هجومها على أوكرانيا": an attack on a state or a city takes place there
         location = next((i for i in targets if v.etype[i] == "GPE"), None)

@@ -100,3 +100,8 @@ def test_a_verb_form_after_a_governing_verb_is_its_verbal_noun() -> None:
     _, events = traced("وقال وزير الخارجية الجزائري رمطان لعمامرة إن بلاده قررت قطع "
                        "علاقاتها الدبلوماسية مع المغرب.")
     assert ("SANCTION", ("ramtane_lamamra",), ("morocco",)) in events
+
+
+def test_an_attacked_facility_is_target_and_place() -> None:
+    _, events = traced("وقصف سلاح الجو الإسرائيلي مطار دمشق الدولي.")
+    assert any(t == "ASSAULT" and "damascus_international_airport" in g for t, _, g in events)
