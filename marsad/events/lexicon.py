@@ -37,7 +37,8 @@ BLOCKING = frozenset({"COERCE", "REJECT"})
 # Types whose nouns, made definite, point back at an event the article told
 REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE"})
 # Types whose object may be named only by a nisba ("دبلوماسيا جزائريا")
-NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+# (protesters of a nationality, "تظاهر أبناء الجالية السورية", are not what they protest)
+NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
 GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "REQUEST"})
 # Verbal acts that happen at meetings: with no place of their own, they happen where the

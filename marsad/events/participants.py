@@ -543,5 +543,5 @@ def _in_title(i: int, ms: list[Placed], v: DocView, titles: PhraseSet, span: int
             break
     window = v.keys[max(first - 3, 0) : first]
     pairs = [f"{x} {y}" for x, y in zip(window, window[1:], strict=False)]
-    return any(k in titles or unprefix(k, "و") in titles
+    return any(k in titles or unprefix(k, "و") in titles or unprefix(k, "وبل") in titles
                for k in (*window, *pairs))

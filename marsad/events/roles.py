@@ -120,15 +120,27 @@ def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, tuple(uniq(_without((*r.actors, *r.targets), prev))), r.location)
 
 
+# Acts done to people by forces: a person named after such a verb joined on is its object
+_DONE_TO_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+
+
 def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
     """"رحّب الرئيس بالاتفاق، وشكر الولايات المتحدة وفرنسا": a verb joined on after a
-    comma goes on with the same subject; the states or bodies after it are its object."""
+    comma goes on with the same subject; the states or bodies after it are its object, and
+    so are people after an arrest or attack by forces ("اقتحمت القوات البلدة، واعتقلت
+    الشابين X وY")."""
     c, v, prev = x.clause, x.doc, x.sent.prev_actors
     if not prev or not c.is_verb or c.trigger.roles != "subject_actor" \
             or c.t_first <= x.sent.a or v.keys[c.t_first - 1] not in ("،", ",") \
             or v.keys[c.t_first][:1] != "و":
         return None
-    if not r.actors or r.actors == prev or any(v.etype[i] == "PER" for i in r.actors):
+    if not r.actors or r.actors == prev:
+        return None
+    people = any(v.etype[i] == "PER" for i in r.actors)
+    if people and (c.trigger.type not in _DONE_TO_PEOPLE
+                   or any(v.etype[i] == "PER" for i in prev)):
+        # (a person after the verb is its new subject, unless forces go on arresting or
+        # attacking: "اقتحمت القوات البلدة، واعتقلت الشابين X وY")
         return None
     return Roles(prev, tuple(uniq(_without((*r.actors, *r.targets), prev))), r.location)
 

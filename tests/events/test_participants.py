@@ -105,3 +105,10 @@ def test_a_verb_form_after_a_governing_verb_is_its_verbal_noun() -> None:
 def test_an_attacked_facility_is_target_and_place() -> None:
     _, events = traced("وقصف سلاح الجو الإسرائيلي مطار دمشق الدولي.")
     assert any(t == "ASSAULT" and "damascus_international_airport" in g for t, _, g in events)
+
+
+def test_people_after_an_arrest_joined_on_are_its_objects() -> None:
+    _, events = traced("اقتحمت القوات الإسرائيلية مدينة نابلس، واعتقلت الشابين أحمد سعيد "
+                       "وخالد منصور.")
+    arrests = [e for e in events if e[0] == "COERCE" and e[1] == ("israel_defense_forces",)]
+    assert arrests and any(len(g) == 2 for _, _, g in arrests), events
