@@ -348,17 +348,28 @@ def _governed(x: Context) -> bool:
     return k in x.lex.words.governors or k in x.lex.cues["light_verbs"]
 
 
-def _light_verb(x: Context) -> int | None:
+def _light_verb(x: Context, before: int | None = None) -> int | None:
     """A light verb or a governing verb before the noun ("يجري حفتر زيارة"، "شنت القوات
-    غارات"، "قرر المجلس طرد السفير")."""
+    غارات"، "قرر المجلس طرد السفير"), or before token ``before``."""
     v, c = x.doc, x.clause
     light, gov = x.lex.cues["light_verbs"], x.lex.words.governors
     stop = max(c.left, c.t_first - x.lex.words.reach["light_reach"]) - 1
-    for j in range(c.t_first - 1, stop, -1):
+    for j in range((before if before is not None else c.t_first) - 1, stop, -1):
         k = v.keys[j]
         if k in light or k in gov or unprefix(k, "وف") in light or unprefix(k, "وف") in gov:
             return j
     return None
+
+
+def _chained_subject(light: int, x: Context) -> Subject:
+    """The subject of the light verb, or of a governing verb before it that has none of
+    its own between ("قرر الرئيس، الإثنين، فرض حظر التجول": فرض lends قرر's subject)."""
+    s = _light_subject(light, x)
+    if s.subject is None and s.pronoun is None:
+        outer = _light_verb(x, light)
+        if outer is not None and light - outer <= x.lex.words.reach["light_reach"]:
+            s = _light_subject(outer, x)
+    return s
 
 
 def _is_light(key: str, x: Context) -> bool:
@@ -432,7 +443,7 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
         near = [p for p in parts.after if p is not agent and p.first - c.t_last <= 4
                 and not _behind_preposition(p, x)]
         return Subject(agent, near, how="passive (تم + noun)")
-    s = _light_subject(light, x) if light is not None else Subject()
+    s = _chained_subject(light, x) if light is not None else Subject()
     if s.subject is not None or s.pronoun is not None:
         s.objects = parts.after
         return s
@@ -487,6 +498,20 @@ def _the_capital(x: Context) -> str | None:
     return None
 
 
+def _the_country(actors: tuple[str, ...], x: Context) -> str | None:
+    """"فرض الرئيس حظر التجول في البلاد": "the country" is the actor's own state."""
+    v, c = x.doc, x.clause
+    if not actors:
+        return None
+    keys = v.keys
+    said = any(unprefix(keys[i], "و") == "بالبلاد" or (
+        keys[i] == "البلاد" and unprefix(v.prev_key(i), "و") == "في") for i in range(c.lo, c.hi))
+    if not said:
+        return None
+    own = v.nation_of.get(actors[0])
+    return own if own is not None else (actors[0] if v.etype[actors[0]] == "GPE" else None)
+
+
 def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     trig = x.clause.trigger
     actors, targets, location = r.actors, r.targets, r.location
@@ -502,7 +527,7 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
-    location = location or parts.early or _the_capital(x)
+    location = location or parts.early or _the_capital(x) or _the_country(actors, x)
     if trig.type == "ASSAULT" and parts.site is not None and parts.site not in targets:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where
     if trig.type == "ASSAULT" and location is None:

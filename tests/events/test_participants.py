@@ -112,3 +112,17 @@ def test_people_after_an_arrest_joined_on_are_its_objects() -> None:
                        "وخالد منصور.")
     arrests = [e for e in events if e[0] == "COERCE" and e[1] == ("israel_defense_forces",)]
     assert arrests and any(len(g) == 2 for _, _, g in arrests), events
+
+
+def test_a_decision_lends_its_subject_through_a_light_verb_and_the_country_is_his() -> None:
+    import tests.helpers as helpers
+    from marsad.events import extract_events
+
+    text = "قرر الرئيس التونسي قيس سعيد، الإثنين، فرض حظر تجوال ليلي في البلاد. وتعيش تونس أزمة."
+    doc = helpers.extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    (ev,) = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                           reporters=res.reporters, nationals=res.nationals)
+    kb = {e.id: e.kb_id for e in doc.entities}
+    assert ev.type == "COERCE" and [kb[i] for i in ev.actors] == ["kais_saied"]
+    assert kb[ev.location or ""] == "tunisia"
