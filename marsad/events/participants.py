@@ -420,6 +420,14 @@ def _agent_phrase(x: Context) -> Placed | None:
     return None
 
 
+def _unnamed_subject(light: int, x: Context) -> bool:
+    """A subject no name gives stands between the light verb and its noun ("وبدأ الجنود
+    الفرنسيون بمغادرة تشاد"): the subject is not dropped (a nisba may name its state)."""
+    w = x.lex.words
+    return any(is_nisba(k) or unprefix(k, "و") in w.member_nouns
+               for k in x.doc.keys[light + 1 : x.clause.t_first])
+
+
 def _noun_subject(parts: Parts, x: Context) -> Subject:
     """Who does what a noun names: a possessive pronoun ("زيارته")، a light verb's subject,
     the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
@@ -448,7 +456,7 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
         s.objects = parts.after
         return s
     if light is not None and x.disc.last_actor is not None \
-            and _is_light(x.doc.keys[light], x):
+            and _is_light(x.doc.keys[light], x) and not _unnamed_subject(light, x):
         return Subject(None, parts.after, pronoun=x.disc.last_actor,
                        how="light verb with a dropped subject")
     if parts.after and not _behind_preposition(parts.after[0], x):

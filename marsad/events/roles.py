@@ -46,8 +46,15 @@ def announcer_named(x: Context) -> bool:
     if sp is None or not 0 < c.t_first - sp.last <= x.lex.words.reach["announced_reach"]:
         return False
     between = x.doc.keys[sp.last + 1 : c.t_first]
-    return _announced(x, sp.first) and not any(
+    return _announced(x, sp.first) and not _act_between(x, sp.last) and not any(
         k in x.lex.words.complementisers for k in between)
+
+
+def _act_between(x: Context, after: int) -> bool:
+    """Another trigger stands between the announcer and this one (the act announced is
+    the first one told after its announcer)."""
+    a, c = x.sent.a, x.clause
+    return any(after < a + h.first_token < c.t_first for h in x.sent.hits)
 
 
 def pair_meets(r: Roles, x: Context) -> Roles | None:
@@ -162,6 +169,8 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
     between = v.keys[sp.last + 1 : c.t_first]
     if any(k in x.lex.words.complementisers for k in between):
         return None  # "قال الدفاع المدني إن غارات …": what he said, not what he did
+    if _act_between(x, sp.last):
+        return None  # "أعلن عن توقيف 343 شخصا بعد الاحتجاجات": the arrests, not the protests
     if any(sp.last < pm.first < c.t_first and v.etype[pm.entity_id] in ("PER", "ORG")
            for pm in x.sent.ms):
         return None
@@ -234,10 +243,13 @@ def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
 
 
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
-    """"ووصل مدربون عسكريون روس إلى باماكو": a deployment, shipment, attack or protest with
-    no actor named is the country a nisba in its clause names."""
+    """"ووصل مدربون عسكريون روس إلى باماكو"، "انسحبت القوات الفرنسية": a deployment,
+    shipment, attack or withdrawal with no actor named is the country a nisba in its
+    clause names."""
     c = x.clause
-    if r.actors or c.trigger.type not in MATERIAL_TYPES or not x.doc.kb.demonyms:
+    forces_leaving = c.trigger.type == "RETREAT" and c.trigger.mode == "withdraw"
+    if r.actors or not (c.trigger.type in MATERIAL_TYPES or forces_leaving) \
+            or not x.doc.kb.demonyms:
         return None
     actors = demonym_actor(x.doc, c.lo, c.hi)
     if not actors:
