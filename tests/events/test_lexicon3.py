@@ -1,0 +1,30 @@
+"""The trigger lexicon, third round (issue #14): characterisations, coups, attacks as
+nouns, troop movements and bases, contact, authorisation and ratification; team-written
+(invented) sentences through the whole pipeline, with negatives for the ambiguous words."""
+
+from __future__ import annotations
+
+from tests.events.test_lexicon import _events, _hit_ids, _types
+
+
+# ------------------------------------------------------------------ characterisations
+
+def test_calling_a_decision_a_coup_or_a_breach_is_disapproval() -> None:
+    evs = _events("واعتبر سعد الحريري القرار انقلابا على الدستور.")
+    assert ("ACCUSE", ["saad_hariri"], []) in evs
+    assert "accuse_characterise" in _hit_ids("واعتبرتها حركة النهضة خرقا جسيما للدستور.")
+    assert "accuse_characterise" in _hit_ids(
+        'إذ عدتها حركة "النهضة" (53 نائباً من أصل 217) "انقلاباً".')
+
+
+def test_declaring_a_decision_void_is_a_rejection() -> None:
+    assert "REJECT" in _types("ووصفتها حركة النهضة بالباطلة.")
+
+
+def test_considered_without_an_accusation_and_after_is_no_characterisation() -> None:
+    # "is counted among", a promise, "after", and a definite noun phrase of the sentence
+    assert "ACCUSE" not in _types("وتعد مصر من أكبر الدول العربية.")
+    assert "ACCUSE" not in _types("وعدت الحكومة التونسية بإجراء انتخابات مبكرة.")
+    assert "accuse_characterise" not in _hit_ids("وقال الوزير بعد انتهاك الهدنة إن الوضع هادئ.")
+    assert "accuse_characterise" not in _hit_ids("واعتبر الوزير أن مكافحة الإرهاب أولوية.")
+
