@@ -28,3 +28,18 @@ def test_considered_without_an_accusation_and_after_is_no_characterisation() -> 
     assert "accuse_characterise" not in _hit_ids("وقال الوزير بعد انتهاك الهدنة إن الوضع هادئ.")
     assert "accuse_characterise" not in _hit_ids("واعتبر الوزير أن مكافحة الإرهاب أولوية.")
 
+
+# ------------------------------------------------------------------ coups
+
+def test_ousting_a_ruler_is_coercion() -> None:
+    evs = _events("وأعلن وزير الدفاع السوداني عوض بن عوف الإطاحة بالرئيس عمر البشير.")
+    assert ("COERCE", ["awad_ibn_auf"], ["omar_al_bashir"]) in evs
+    evs = _events("وأطاح الجيش السوداني بالرئيس عمر البشير.")
+    assert ("COERCE", ["sudanese_armed_forces"], ["omar_al_bashir"]) in evs
+    assert "coerce_coup" in _hit_ids("ونفذ الجيش النيجري انقلابا عسكريا.")
+
+
+def test_a_call_to_oust_and_a_revolution_are_no_coup() -> None:
+    assert "COERCE" not in _types("ودعا النواب الملك للإطاحة برئيس الوزراء.")
+    assert "COERCE" not in _types("بعدما أطاحت ثورة شعبية نظام معمر القذافي.")
+    assert "coerce_coup" not in _hit_ids("وقاد الرئيس المالي وفدا إلى موسكو.")
