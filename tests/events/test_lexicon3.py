@@ -43,3 +43,21 @@ def test_a_call_to_oust_and_a_revolution_are_no_coup() -> None:
     assert "COERCE" not in _types("ودعا النواب الملك للإطاحة برئيس الوزراء.")
     assert "COERCE" not in _types("بعدما أطاحت ثورة شعبية نظام معمر القذافي.")
     assert "coerce_coup" not in _hit_ids("وقاد الرئيس المالي وفدا إلى موسكو.")
+
+
+# ------------------------------------------------------------------ attacks as nouns
+
+def test_an_aggression_on_someone_and_a_bombing_are_assaults() -> None:
+    evs = _events("ونفذ الجيش الإسرائيلي عدوانا جويا على ريف دمشق.")
+    assert ("ASSAULT", ["israel_defense_forces"], ["rif_dimashq"]) in evs
+    assert "assault_aggression_noun" in _hit_ids("وأدانت مصر الاعتداء الإسرائيلي على المسجد الأقصى.")
+    assert "assault_explosives_noun" in _hit_ids(
+        "وقتل ثلاثة جنود في تفجير عبوة ناسفة استهدف دورية للجيش المالي.")
+
+
+def test_stopping_or_a_hypothetical_aggression_is_no_assault() -> None:
+    assert "ASSAULT" not in _types("ودعا الحوثيون إلى وقف العدوان على غزة.")
+    assert "assault_aggression_noun" not in _hit_ids(
+        "وقال الرئيس إن أي اعتداء على مالي هو اعتداء على بوركينا فاسو.")
+    assert "assault_gunfire_noun" not in _hit_ids("دخل وقف إطلاق النار بين لبنان وإسرائيل حيز التنفيذ.")
+    assert "assault_gunfire_noun" not in _hit_ids("واتهم الجيش الحوثيين بخرق إطلاق النار.")
