@@ -61,3 +61,18 @@ def test_stopping_or_a_hypothetical_aggression_is_no_assault() -> None:
         "وقال الرئيس إن أي اعتداء على مالي هو اعتداء على بوركينا فاسو.")
     assert "assault_gunfire_noun" not in _hit_ids("دخل وقف إطلاق النار بين لبنان وإسرائيل حيز التنفيذ.")
     assert "assault_gunfire_noun" not in _hit_ids("واتهم الجيش الحوثيين بخرق إطلاق النار.")
+
+
+# ------------------------------------------------------------------ columns and bases
+
+def test_columns_entering_and_new_military_points_are_deployments() -> None:
+    evs = _events("دخل رتلان عسكريان للجيش التركي، فجر الثلاثاء، إلى منطقة خفض التصعيد في إدلب.")
+    assert ("MOBILIZE", ["turkish_armed_forces"], []) in evs
+    evs = _events("وقال المرصد إن الجيش التركي أنشأ عدة نقاط عسكرية جديدة في المنطقة.")
+    assert ("MOBILIZE", ["turkish_armed_forces"], []) in evs
+
+
+def test_a_truce_entering_into_force_and_a_base_of_support_are_no_deployment() -> None:
+    assert "MOBILIZE" not in _types("دخل وقف إطلاق النار بين لبنان وإسرائيل حيز التنفيذ.")
+    assert "mobilize_base" not in _hit_ids("وأقام الرئيس الفرنسي مأدبة عشاء في قصر الإليزيه.")
+    assert "mobilize_enter" not in _hit_ids("ودخلت الأزمة بين البلدين شهرها الثالث.")
