@@ -76,3 +76,15 @@ def test_a_truce_entering_into_force_and_a_base_of_support_are_no_deployment() -
     assert "MOBILIZE" not in _types("دخل وقف إطلاق النار بين لبنان وإسرائيل حيز التنفيذ.")
     assert "mobilize_base" not in _hit_ids("وأقام الرئيس الفرنسي مأدبة عشاء في قصر الإليزيه.")
     assert "mobilize_enter" not in _hit_ids("ودخلت الأزمة بين البلدين شهرها الثالث.")
+
+
+# ------------------------------------------------------------------ contact
+
+def test_getting_in_touch_is_a_consultation() -> None:
+    assert "consult_contact" in _hit_ids("وقال شقير إنه تواصل مع رئيس الحكومة سعد الحريري.")
+    assert "consult_contact" in _hit_ids("وبحثا هاتفيا التطورات في المنطقة.")
+
+
+def test_going_on_and_addressing_the_public_are_no_contact() -> None:
+    assert "consult_contact" not in _hit_ids("وتواصلت الاشتباكات مع قوات الدعم السريع في الفاشر.")
+    assert "consult_contact" not in _hit_ids("وقال الوزير إنه يتواصل مع وسائل الإعلام يوميا.")
