@@ -88,3 +88,14 @@ def test_getting_in_touch_is_a_consultation() -> None:
 def test_going_on_and_addressing_the_public_are_no_contact() -> None:
     assert "consult_contact" not in _hit_ids("وتواصلت الاشتباكات مع قوات الدعم السريع في الفاشر.")
     assert "consult_contact" not in _hit_ids("وقال الوزير إنه يتواصل مع وسائل الإعلام يوميا.")
+
+
+# ------------------------------------------------------------------ authorisation
+
+def test_authorising_an_army_is_a_request_of_it() -> None:
+    evs = _events("خول مجلس النواب الليبي القوات المسلحة المصرية بالتدخل لحماية الأمن القومي.")
+    assert ("REQUEST", ["house_of_representatives_libya"], ["egyptian_armed_forces"]) in evs
+
+
+def test_chaos_is_no_authorisation() -> None:
+    assert "request_authorise" not in _hit_ids("وتعيش البلاد حالة من الفوضى منذ سنوات.")
