@@ -90,6 +90,10 @@ class Trigger:
     # "in order to attack"; ل stands for لل too), the ب of manner or of a charge's content
     # ("بالتنسيق مع"، "اتهمه بإرسال أسلحة")
     not_behind: frozenset[str] = frozenset()
+    # whether a required word may stand behind a clitic (و، ب، ل، ال …); false for a
+    # predicate in the indefinite accusative ("اعتبرتها انقلابا"), which takes none: "الإرهابي"
+    # after اعتبر is a noun phrase of the sentence, not what the thing is called
+    requires_clitics: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +170,7 @@ class TriggerIndex:
                     tuple(tuple(match_key(w).split(" ")) for w in rec.get("not_after") or ()),
                     not_after_reach=int(rec.get("not_after_reach", 1)),
                     not_behind=frozenset(rec.get("not_behind") or ()),
+                    requires_clitics=bool(rec.get("requires_clitics", True)),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -377,7 +382,7 @@ class TriggerIndex:
                  if k[:1].isalnum()][:reach]
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
-        wide = _with_clitics(req)
+        wide = _with_clitics(req) if hit.trigger.requires_clitics else req
         return any(k in wide for k in window)
 
 
