@@ -286,7 +286,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if svo:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
-    if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) and (
+    if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
+            and not _place_moved_to(after[0], x) and (
             after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
@@ -298,7 +299,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w.blockers):
             s.co_subjects.append(s.objects.pop(0))
         return s
-    if before and c.t_first - before[0].last <= 5 and not joined:
+    if before and c.t_first - before[0].last <= 5 and (
+            not joined or v.etype[before[0].entity_id] in ("PER", "ORG")):
+        # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر
+        # دورها وغادرت مالي" —; a state or city is the place the last verb went to)
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
@@ -312,6 +316,16 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     if prev == "من" and v.prev_key(pm.first - 1) in w.member_nouns:
         return False
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
+
+
+def _place_moved_to(pm: Placed, x: Context) -> bool:
+    """"وغادرت مالي"، "زار القاهرة": a state or city right after a verb of visiting or
+    leaving is where it went or what it left, not its subject (a sender, "أرسلت مصر",
+    is)."""
+    c = x.clause
+    moving = (c.trigger.type == "RETREAT" or c.trigger.mode == "visit") \
+        and c.trigger.roles == "subject_actor"  # (a host receives: "استقبلت موسكو")
+    return moving and x.doc.etype[pm.entity_id] == "GPE" and pm.first - c.t_last <= 1
 
 
 def _joined_on(x: Context) -> bool:

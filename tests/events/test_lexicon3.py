@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from tests.events.test_lexicon import _events, _hit_ids, _types
 
-
 # ------------------------------------------------------------------ characterisations
 
 def test_calling_a_decision_a_coup_or_a_breach_is_disapproval() -> None:
@@ -50,7 +49,8 @@ def test_a_call_to_oust_and_a_revolution_are_no_coup() -> None:
 def test_an_aggression_on_someone_and_a_bombing_are_assaults() -> None:
     evs = _events("ونفذ الجيش الإسرائيلي عدوانا جويا على ريف دمشق.")
     assert ("ASSAULT", ["israel_defense_forces"], ["rif_dimashq"]) in evs
-    assert "assault_aggression_noun" in _hit_ids("وأدانت مصر الاعتداء الإسرائيلي على المسجد الأقصى.")
+    assert "assault_aggression_noun" in _hit_ids(
+        "وأدانت مصر الاعتداء الإسرائيلي على المسجد الأقصى.")
     assert "assault_explosives_noun" in _hit_ids(
         "وقتل ثلاثة جنود في تفجير عبوة ناسفة استهدف دورية للجيش المالي.")
 
@@ -59,7 +59,8 @@ def test_stopping_or_a_hypothetical_aggression_is_no_assault() -> None:
     assert "ASSAULT" not in _types("ودعا الحوثيون إلى وقف العدوان على غزة.")
     assert "assault_aggression_noun" not in _hit_ids(
         "وقال الرئيس إن أي اعتداء على مالي هو اعتداء على بوركينا فاسو.")
-    assert "assault_gunfire_noun" not in _hit_ids("دخل وقف إطلاق النار بين لبنان وإسرائيل حيز التنفيذ.")
+    assert "assault_gunfire_noun" not in _hit_ids(
+        "دخل وقف إطلاق النار بين لبنان وإسرائيل حيز التنفيذ.")
     assert "assault_gunfire_noun" not in _hit_ids("واتهم الجيش الحوثيين بخرق إطلاق النار.")
 
 

@@ -126,3 +126,8 @@ def test_a_decision_lends_its_subject_through_a_light_verb_and_the_country_is_hi
     kb = {e.id: e.kb_id for e in doc.entities}
     assert ev.type == "COERCE" and [kb[i] for i in ev.actors] == ["kais_saied"]
     assert kb[ev.location or ""] == "tunisia"
+
+
+def test_a_place_left_is_no_subject_and_the_body_before_goes_on() -> None:
+    _, events = traced("أنهت القوات الفرنسية مهامها وغادرت قواعدها في النيجر.")
+    assert ("RETREAT", ("french_armed_forces",), ()) in events
