@@ -21,6 +21,7 @@ from .lexicon import (
     PLACE_TYPES,
     UNCLAIMED_TYPES,
 )
+from .nisba import demonym_actor
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
@@ -115,6 +116,13 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         parts.location = parts.location or pm.entity_id
         if t != "GPE":
             return True
+    if t == "GPE" and trig.type in ("ASSAULT", "COERCE") and parts.location is None \
+            and 0 < pm.first - c.t_last <= 3 and not prefix and pm.entity_id not in v.states \
+            and prev not in w.non_participant_preps and prev not in w.to_preps:
+        # "اقتحمت القوات بلدة عقربا": the town raided or shelled is where it happened (a
+        # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
+        parts.location = pm.entity_id
+        return True
     if t == "FAC" and parts.location is None and pm.first > c.t_last and not prefix \
             and prev not in w.non_participant_preps and prev not in w.to_preps:
         parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
@@ -550,6 +558,9 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
     location = location or parts.early or _the_capital(x) or _the_country(actors, x)
+    if location is None and trig.type == "PROTEST":
+        # "احتشد آلاف الأردنيين"، "تظاهر مئات السودانيين": the crowd's country
+        location = next(iter(demonym_actor(v, x.clause.lo, x.clause.hi)), None)
     if trig.type == "ASSAULT" and parts.site is not None and parts.site not in targets:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where
     if trig.type == "ASSAULT" and location is None:

@@ -64,6 +64,9 @@ class DocView:
                 self.state_of[e.id] = self.by_kb[country]
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
+        # the states the document names (a country, not a city or region)
+        states = frozenset(kb.capitals.values())
+        self.states = {e.id for e in doc.entities if e.kb_id in states}
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
                           if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}

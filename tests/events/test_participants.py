@@ -131,3 +131,20 @@ def test_a_decision_lends_its_subject_through_a_light_verb_and_the_country_is_hi
 def test_a_place_left_is_no_subject_and_the_body_before_goes_on() -> None:
     _, events = traced("أنهت القوات الفرنسية مهامها وغادرت قواعدها في النيجر.")
     assert ("RETREAT", ("french_armed_forces",), ()) in events
+
+
+def test_a_town_raided_is_the_place_and_a_crowd_names_its_country() -> None:
+    import tests.helpers as helpers
+    from marsad.events import extract_events
+
+    text = ("اقتحمت القوات الإسرائيلية بلدة عزون في الضفة الغربية. وتظاهر آلاف الأردنيين "
+            "أمام السفارة. وتعيش الأردن أزمة.")
+    doc = helpers.extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    kb = {e.id: e.kb_id or e.name for e in doc.entities}
+    raid = next(ev for ev in evs if ev.type in ("COERCE", "ASSAULT"))
+    assert not raid.targets and kb[raid.location or ""] in ("azzun", "عزون")
+    protest = next(ev for ev in evs if ev.type == "PROTEST")
+    assert kb[protest.location or ""] == "jordan"
