@@ -118,7 +118,7 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
             return True
     if t == "GPE" and trig.type in ("ASSAULT", "COERCE") and parts.location is None \
             and 0 < pm.first - c.t_last <= 3 and not prefix and pm.entity_id not in v.states \
-            and prev not in w.non_participant_preps and prev not in w.to_preps:
+            and prev not in w.prepositions and prev not in w.to_preps:
         # "اقتحمت القوات بلدة عقربا": the town raided or shelled is where it happened (a
         # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
         parts.location = pm.entity_id
