@@ -31,8 +31,8 @@ from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
 from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
 from .sources import certainty, sources
-from .triggers import TriggerIndex
-from .view import DocView, KnowledgeMaps, uniq, unprefix
+from .triggers import TriggerHit, TriggerIndex
+from .view import DocView, KnowledgeMaps, Placed, uniq, unprefix
 
 Trace = dict[tuple[int, int], list[tuple[str, str]]]
 
@@ -72,7 +72,7 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     """The sentence's triggers, mentions, sources and dates (None when it has no trigger
     and cites no source: nothing in it changes what follows)."""
     keys = v.keys[a:b]
-    hits = lex.triggers.find(v.text, v.tokens[a:b], keys)
+    hits = _outside_names(v.placed_in(a, b), lex.triggers.find(v.text, v.tokens[a:b], keys))
     if not hits and lex.cues["attribution_openers"].isdisjoint(keys):
         return None
     ms = absorb_titles(v.placed_in(a, b), v, lex.cues["titles"],
@@ -94,6 +94,18 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     words = frozenset(keys) | frozenset(unprefix(k, "وفبل") for k in keys)
     return Sentence(sent, a, b, hits, ms, cited, {c.token for c in cited if c.token is not None},
                     dates, statement_dates, story_at, hedges, words=words)
+
+
+def _outside_names(ms: list[Placed], hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Trigger words inside a name are no acts: "فيصل" is no "ف + يصل" (arrives), nor is
+    "الدعم" in "قوات الدعم السريع" support. (A body named after an event, "قمة العشرين",
+    still begins with its event noun, which stays a trigger.)"""
+    if not ms:
+        return hits
+    spans = [(pm.mention.start, pm.mention.end, pm.mention.type == "PER") for pm in ms]
+    # (a trigger that begins before the name and runs into it, "طرد السفير التركي", stays)
+    return [h for h in hits
+            if not any(s <= h.start < e and (person or h.start > s) for s, e, person in spans)]
 
 
 def _bisect(starts: list[int], at: int) -> int:

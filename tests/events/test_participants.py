@@ -148,3 +148,12 @@ def test_a_town_raided_is_the_place_and_a_crowd_names_its_country() -> None:
     assert not raid.targets and kb[raid.location or ""] in ("azzun", "عزون")
     protest = next(ev for ev in evs if ev.type == "PROTEST")
     assert kb[protest.location or ""] == "jordan"
+
+
+def test_a_trigger_word_inside_a_name_is_no_act() -> None:
+    # "فيصل" is no "ف + يصل" (arrives); "طرد السفير التركي" runs into a title and stays
+    _, events = traced("بحث وزير الخارجية السعودي الأمير فيصل بن فرحان مع نظيره السوري "
+                       "بسام صباغ العلاقات الثنائية.")
+    assert [t for t, _, _ in events] == ["CONSULT"], events
+    _, events = traced("وقررت الحكومة العراقية طرد السفير التركي.")
+    assert any(t == "SANCTION" for t, _, _ in events), events
