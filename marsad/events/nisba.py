@@ -23,13 +23,17 @@ def nisba_country(key: str, demonyms: dict[str, str], *, accusative: bool = True
     return None
 
 
-def demonym_targets(v: DocView, lo: int, hi: int) -> tuple[str, ...]:
+def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset()
+                    ) -> tuple[str, ...]:
     """The countries of the nisbas in tokens ``[lo, hi)`` ("سفن حربية أمريكية وبريطانية"),
-    in order, when the document names them; stops at a sentence break."""
+    in order, when the document names them; stops at a sentence break; tokens in ``skip``
+    (the actor's own name, "الجيش اللبناني") are passed over."""
     out: list[str] = []
-    for k in v.keys[lo:hi]:
+    for i, k in enumerate(v.keys[lo:hi], start=lo):
         if k in (".", "؛"):
             break
+        if i in skip:
+            continue
         country = nisba_country(k, v.kb.demonyms)
         if country and country in v.by_kb and v.by_kb[country] not in out:
             out.append(v.by_kb[country])

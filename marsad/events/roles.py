@@ -264,12 +264,15 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     if r.targets or c.trigger.type not in NISBA_TARGET_TYPES or not v.kb.demonyms:
         return None
     end = min(c.hi, v.word_offset(c.t_last, w.reach["nisba_reach"]) + 1)
-    targets = _without(demonym_targets(v, c.t_last + 1, end), r.actors)
+    # (the actor's own name is passed over: "قصف الجيش اللبناني مواقع …")
+    own = frozenset(i for pm in x.sent.ms if pm.entity_id in r.actors
+                    for i in range(pm.first, pm.last + 1))
+    targets = _without(demonym_targets(v, c.t_last + 1, end, own), r.actors)
     on = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] == "علي"), None)
     if not targets and on is not None:
         # what the attack was on, however far the means push it
         end = min(c.hi, v.word_offset(on, 4) + 1)
-        targets = _without(demonym_targets(v, on + 1, end), r.actors)
+        targets = _without(demonym_targets(v, on + 1, end, own), r.actors)
     return Roles(r.actors, targets, r.location) if targets else None
 
 

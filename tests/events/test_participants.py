@@ -157,3 +157,8 @@ def test_a_trigger_word_inside_a_name_is_no_act() -> None:
     assert [t for t, _, _ in events] == ["CONSULT"], events
     _, events = traced("وقررت الحكومة العراقية طرد السفير التركي.")
     assert any(t == "SANCTION" for t, _, _ in events), events
+
+
+def test_the_actors_own_nisba_names_no_target() -> None:
+    _, events = traced("قصف الجيش اللبناني مواقع للمجموعات المسلحة قرب الحدود.")
+    assert ("ASSAULT", ("lebanese_armed_forces",), ()) in events, events
