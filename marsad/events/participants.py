@@ -203,11 +203,19 @@ def sort_mentions(x: Context) -> Parts:
     ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
     parts = Parts()
+    place: Placed | None = None  # the last mention taken as a place
     for i, pm in enumerate(ms):
         if parts.aside is not None and conjoined(parts.aside, pm, v.keys, w.blockers):
             parts.aside = pm  # "برعاية السعودية والولايات المتحدة": both sponsor
             continue
-        if _skipped(pm, x) or _is_place(pm, parts, x, first=i == 0):
+        if place is not None and v.etype[pm.entity_id] in PLACE_TYPES \
+                and conjoined(place, pm, v.keys, w.blockers):
+            place = pm  # "في إيران وسوريا": both are where, neither takes part
+            continue
+        if _skipped(pm, x):
+            continue
+        if _is_place(pm, parts, x, first=i == 0):
+            place = pm
             continue
         if _is_giver(pm, parts, x):
             parts.giver = pm

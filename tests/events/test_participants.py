@@ -162,3 +162,8 @@ def test_a_trigger_word_inside_a_name_is_no_act() -> None:
 def test_the_actors_own_nisba_names_no_target() -> None:
     _, events = traced("قصف الجيش اللبناني مواقع للمجموعات المسلحة قرب الحدود.")
     assert ("ASSAULT", ("lebanese_armed_forces",), ()) in events, events
+
+
+def test_a_place_joined_to_a_place_is_a_place_too() -> None:
+    _, events = traced("فرضت وزارة الخزانة الأمريكية عقوبات على كيانات في إيران وسوريا.")
+    assert ("SANCTION", ("us_treasury",), ()) in events, events
