@@ -12,15 +12,21 @@ def nisba_country(key: str, demonyms: dict[str, str], *, accusative: bool = True
     with ``accusative`` the indefinite object form ("دبلوماسيا جزائريا"), which a subject
     search leaves out (it would read the country name روسيا as a nisba)."""
     form = unprefix(key, "و") if accusative else key
-    base = form[2:] if form.startswith("ال") else form
-    for cand in (base, base[:-1] if accusative and base.endswith("ا") else None,
-                 base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else None,
-                 # duals: مصريتان، مصريتين (feminine), مصريان، مصريين (masculine)
-                 base[:-3] + "ه" if base.endswith(("تان", "تين")) and len(base) > 6 else None,
-                 base[:-2] if base.endswith("ان") and len(base) > 5 else None):
-        if cand and cand in demonyms:
-            return demonyms[cand]
+    # the article, or letters of the word itself ("ألمانية" folds to المانيه)
+    bases = (form[2:], form) if form.startswith("ال") else (form,)
+    for base in bases:
+        for cand in _forms(base, accusative):
+            if cand and cand in demonyms:
+                return demonyms[cand]
     return None
+
+
+def _forms(base: str, accusative: bool) -> tuple[str | None, ...]:
+    return (base, base[:-1] if accusative and base.endswith("ا") else None,
+            base[:-2] if base.endswith(("ين", "ون")) and len(base) > 5 else None,
+            # duals: مصريتان، مصريتين (feminine), مصريان، مصريين (masculine)
+            base[:-3] + "ه" if base.endswith(("تان", "تين")) and len(base) > 6 else None,
+            base[:-2] if base.endswith("ان") and len(base) > 5 else None)
 
 
 def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset()

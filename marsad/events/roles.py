@@ -259,14 +259,23 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
 
 def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد 12 دبلوماسيا جزائريا"، "هجوم بطائرات مسيرة على سفن حربية
-    أمريكية": the people or things acted on are their country's."""
+    أمريكية": the people or things acted on are their country's (but a nisba on the noun
+    right after a verb with no subject is the subject's: "وفتشت فرقاطة ألمانية ناقلة")."""
     c, v, w = x.clause, x.doc, x.lex.words
     if r.targets or c.trigger.type not in NISBA_TARGET_TYPES or not v.kb.demonyms:
         return None
     end = min(c.hi, v.word_offset(c.t_last, w.reach["nisba_reach"]) + 1)
-    # (the actor's own name is passed over: "قصف الجيش اللبناني مواقع …")
-    own = frozenset(i for pm in x.sent.ms if pm.entity_id in r.actors
+    # (the actor's own name is passed over, "قصف الجيش اللبناني مواقع …", and so are the
+    # names of places: "سوريا" is no accusative nisba)
+    own = frozenset(i for pm in x.sent.ms
+                    if pm.entity_id in r.actors or v.etype[pm.entity_id] in ("GPE", "LOC")
                     for i in range(pm.first, pm.last + 1))
+    if c.is_verb and not r.actors:
+        # "وفتشت فرقاطة ألمانية ناقلة نفط": the noun right after the verb is its subject,
+        # and its nisba names the actor, not the target
+        subject = demonym_targets(v, c.t_last + 1, min(c.hi, c.t_last + 3), own)
+        if subject:
+            return Roles(subject[:1], _without(r.targets, subject[:1]), r.location)
     targets = _without(demonym_targets(v, c.t_last + 1, end, own), r.actors)
     on = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] == "علي"), None)
     if not targets and on is not None:

@@ -160,7 +160,10 @@ def test_a_summit_a_city_hosted_is_no_second_meeting() -> None:
 
 def test_boarding_or_searching_a_vessel_is_coercion() -> None:
     assert "COERCE" in _types("واعترضت البحرية اليونانية سفينة شحن تركية قبالة جزيرة كريت.")
-    assert "COERCE" in _types("وفتشت فرقاطة ألمانية ناقلة نفط متجهة إلى ليبيا.")
+    # (the frigate's nisba names the actor when the article names its state; "ليبيا" is
+    # no accusative nisba)
+    assert "COERCE" in _types("وفتشت فرقاطة ألمانية ناقلة نفط متجهة إلى ليبيا. وتشارك "
+                              "ألمانيا في العملية.")
     assert "coerce_intercept_noun" in _hit_ids("ونددت أنقرة بتفتيش السفينة التركية.")
 
 
