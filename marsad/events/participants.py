@@ -458,6 +458,19 @@ def _unnamed_subject(light: int, x: Context) -> bool:
                for k in x.doc.keys[light + 1 : x.clause.t_first])
 
 
+def _patient_first(parts: Parts, x: Context) -> Subject:
+    """A verbal noun of a transitive act names its patient first ("اغتيال النائب X"، "اعتقال
+    الناشط X"), unless a ل-genitive follows ("اعتقال الشرطة للناشط": the first is the
+    agent); the agent may also come by "من قبل"/"على يد"."""
+    v = x.doc
+    first, rest = parts.after[0], parts.after[1:]
+    if rest and v.fused_prefix(rest[0]) == "ل" and not _behind_preposition(first, x):
+        return Subject(first, rest, how="first genitive, then the ل-genitive acted on")
+    agent = _agent_phrase(x)
+    return Subject(agent, [p for p in parts.after if p is not agent],
+                   how="a transitive act's noun names its patient first")
+
+
 def _noun_subject(parts: Parts, x: Context) -> Subject:
     """Who does what a noun names: a possessive pronoun ("زيارته")، a light verb's subject,
     the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
@@ -489,6 +502,8 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
             and _is_light(x.doc.keys[light], x) and not _unnamed_subject(light, x):
         return Subject(None, parts.after, pronoun=x.disc.last_actor,
                        how="light verb with a dropped subject")
+    if c.trigger.roles == "first_target" and parts.after:
+        return _patient_first(parts, x)
     if parts.after and not _behind_preposition(parts.after[0], x):
         return Subject(parts.after[0], parts.after[1:], how=AFTER_NOUN)
     # "هجوم على إسرائيل": a name behind a preposition is what the act is done to

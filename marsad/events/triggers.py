@@ -13,7 +13,8 @@ from ..errors import DataFileError
 from ..text.normalize import match_key
 from ..text.segment import proclitic_splits, proclitics
 
-ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "main_subject")
+ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "first_target",
+                "main_subject")
 _NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
 _SUFFIXES_LONGEST_FIRST = tuple(sorted(_NOUN_SUFFIXES, key=len, reverse=True))
 # The person/number endings of a verb, past and present alike (a listed form may be either;

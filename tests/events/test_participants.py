@@ -167,3 +167,11 @@ def test_the_actors_own_nisba_names_no_target() -> None:
 def test_a_place_joined_to_a_place_is_a_place_too() -> None:
     _, events = traced("فرضت وزارة الخزانة الأمريكية عقوبات على كيانات في إيران وسوريا.")
     assert ("SANCTION", ("us_treasury",), ()) in events, events
+
+
+def test_a_patient_first_noun_scheme() -> None:
+    # roles: first_target (transitive acts' verbal nouns): the first genitive is acted on,
+    # unless a ل-genitive follows it
+    from marsad.events.triggers import ROLE_SCHEMES
+
+    assert "first_target" in ROLE_SCHEMES
