@@ -1,0 +1,34 @@
+"""The trigger lexicon, fourth round (issue #14): receiving and relief, threats, and a sweep
+of common news verbs by PLOVER type; team-written (invented) sentences through the whole
+pipeline, with negatives for the ambiguous words."""
+
+from __future__ import annotations
+
+from tests.events.test_lexicon import _events, _hit_ids, _types
+
+
+# ------------------------------------------------------------------ receiving and relief
+
+def test_arms_received_from_a_giver_are_the_givers_aid() -> None:
+    evs = _events("وتسلم الجيش اللبناني شحنة أسلحة من الولايات المتحدة.")
+    assert ("AID", ["united_states"], ["lebanese_armed_forces"]) in evs
+    assert "aid_verb" not in _hit_ids("وتسلم الجيش اللبناني شحنة أسلحة من الولايات المتحدة.")
+
+
+def test_relief_received_or_sent_is_humanitarian_aid() -> None:
+    evs = _events("وتسلمت حكومة الوحدة الوطنية الليبية مساعدات طبية من تركيا.")
+    assert ("AID", ["turkey"], ["government_of_national_unity"]) in evs
+    assert "aid_verb_humanitarian" in _hit_ids("وأرسلت مصر مساعدات إنسانية إلى السودان.")
+    assert "aid_verb_humanitarian" in _hit_ids("وسيرت الإمارات قافلة مساعدات إلى السودان.")
+
+
+def test_aid_convoys_with_the_article_set_out_or_enter() -> None:
+    assert "aid_convoy" in _hit_ids("وانطلقت قوافل المساعدات السعودية إلى اليمن.")
+    assert "aid_convoy" in _hit_ids("ودخلت قافلة المساعدات الأولى إلى قطاع غزة.")
+
+
+def test_aid_blocked_asked_for_or_thanked_is_no_delivery() -> None:
+    assert "AID" not in _types("ومنعت إسرائيل دخول شاحنات المساعدات إلى القطاع.")
+    assert "AID" not in _types("وطالبت الأمم المتحدة بإدخال المساعدات الإنسانية إلى غزة.")
+    assert "aid_verb_humanitarian" not in _hit_ids("وقدم الوزير شكره للطاقم الطبي.")
+    assert "aid_verb_humanitarian" not in _hit_ids("وتقدم الجيش نحو المدينة.")
