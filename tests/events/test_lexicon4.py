@@ -4,7 +4,7 @@ pipeline, with negatives for the ambiguous words."""
 
 from __future__ import annotations
 
-from tests.events.test_lexicon import _events, _hit_ids, _types
+from tests.events.test_lexicon import _doc, _events, _hit_ids, _types
 
 
 # ------------------------------------------------------------------ receiving and relief
@@ -32,3 +32,36 @@ def test_aid_blocked_asked_for_or_thanked_is_no_delivery() -> None:
     assert "AID" not in _types("وطالبت الأمم المتحدة بإدخال المساعدات الإنسانية إلى غزة.")
     assert "aid_verb_humanitarian" not in _hit_ids("وقدم الوزير شكره للطاقم الطبي.")
     assert "aid_verb_humanitarian" not in _hit_ids("وتقدم الجيش نحو المدينة.")
+
+
+# ------------------------------------------------------------------ threats
+
+def _modes(text: str) -> set[tuple[str, str | None]]:
+    return {(ev.type, ev.mode) for ev in _doc(text).events}
+
+
+def test_the_mode_of_a_threat_is_its_content() -> None:
+    assert ("THREATEN", "restrict") in _modes("وهددت الولايات المتحدة بفرض عقوبات على إيران.")
+    assert ("THREATEN", "relations") in _modes(
+        "وهدد الرئيس التركي رجب طيب أردوغان بقطع العلاقات مع إسرائيل.")
+    assert "threaten_expel_noun" in _hit_ids("وجاء تهديد واشنطن بطرد الدبلوماسيين الروس.")
+    assert "threaten_territory_noun" in _hit_ids("وأعلن الجيش تهديده باجتياح المدينة.")
+    assert "threaten_arrest_participle" in _hit_ids("وخرج المحتجون مهددين باعتقال الوزير.")
+    assert "threaten_violence_brandish" in _hit_ids(
+        "ولوح وزير الدفاع الإسرائيلي باستخدام القوة ضد لبنان.")
+
+
+def test_the_act_threatened_is_no_event_of_its_own() -> None:
+    evs = _events("وهددت الولايات المتحدة بفرض عقوبات على إيران.")
+    assert ("THREATEN", ["united_states"], ["iran"]) in evs
+    assert "SANCTION" not in {t for t, _, _ in evs}
+    assert "SANCTION" not in _types("وهدد الرئيس التركي رجب طيب أردوغان بقطع العلاقات مع إسرائيل.")
+    # a sanction imposed, with no threat before it, stays
+    assert "SANCTION" in _types("وفرضت الولايات المتحدة عقوبات على إيران.")
+
+
+def test_a_danger_or_a_looming_is_no_threat() -> None:
+    assert "THREATEN" not in _types("ويشكل الإرهاب تهديدا للأمن الإقليمي.")
+    assert "THREATEN" not in _types("ويلوح في الأفق خطر المجاعة في البلاد.")
+    assert not any(h.startswith("threaten")
+                   for h in _hit_ids("ورفع المحتجون لوحة كتب عليها اسم الوزير."))
