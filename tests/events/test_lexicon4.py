@@ -65,3 +65,51 @@ def test_a_danger_or_a_looming_is_no_threat() -> None:
     assert "THREATEN" not in _types("ويلوح في الأفق خطر المجاعة في البلاد.")
     assert not any(h.startswith("threaten")
                    for h in _hit_ids("ورفع المحتجون لوحة كتب عليها اسم الوزير."))
+
+
+# ------------------------------------------------------------------ sweep by type
+
+def test_common_news_verbs_of_each_type_are_found() -> None:
+    cases = {
+        "concede_give_in": "ورضخت السلطات لمطالب المحتجين.",
+        "concede_lift": "ورفع الاتحاد الأوروبي العقوبات عن سوريا.",
+        "concede_meet_demands": "واستجابت الحكومة لمطالب النقابة.",
+        "support_back": "وساندت الجزائر الموقف الفلسطيني.",
+        "reject_oppose": "وعارضت روسيا مشروع القرار.",
+        "reject_object": "واعترضت الصين على مشروع القرار.",
+        "reject_veto": "واستخدمت روسيا حق النقض ضد مشروع القرار.",
+        "accuse_sue": "ورفعت جنوب أفريقيا دعوى قضائية ضد إسرائيل.",
+        "accuse_open_inquiry": "وفتحت النيابة العامة تحقيقا في الحادث.",
+        "aid_loan": "ومنح صندوق النقد الدولي تونس قرضا بقيمة مليار دولار.",
+        "aid_asylum": "ومنحت ألمانيا اللجوء للمعارض السوري.",
+        "mobilize_weapons": "ونشرت روسيا منظومة صواريخ في بيلاروسيا.",
+        "mobilize_alert": "ورفع الجيش حالة التأهب القصوى.",
+        "mobilize_reserves": "واستدعت إسرائيل جنود الاحتياط.",
+        "assault_suicide": "وفجر انتحاري نفسه في سوق شعبي.",
+        "assault_crowd_control": "وأطلقت الشرطة الغاز المسيل للدموع على المحتجين.",
+        "coerce_siege": "وفرضت القوات حصارا على المدينة.",
+        "coerce_censor": "وحجبت السلطات مواقع التواصل الاجتماعي.",
+        "sanction_blacklist": "وأدرجت الخزانة الأمريكية القيادي على قائمة العقوبات.",
+        "sanction_close_embassy": "وأغلقت الولايات المتحدة سفارتها في دمشق.",
+        "protest_hunger": "وأضرب المعتقلون عن الطعام.",
+        "protest_strike_noun": "ونفذ العمال إضرابا عاما.",
+        "retreat_release_split": "وأطلقت الحركة سراح الرهائن.",
+        "retreat_disarm": "وسلم المسلحون أسلحتهم للجيش.",
+        "retreat_access": "وسمحت السلطات بدخول المساعدات إلى المدينة.",
+        "agree_ready": "وأبدت إيران استعدادها للتفاوض.",
+    }
+    for trig, text in cases.items():
+        assert trig in _hit_ids(text), (trig, text)
+
+
+def test_the_ambiguous_verbs_of_the_sweep_need_their_object() -> None:
+    # Amnesty International; raising forces; the interception of a missile; a vote of no
+    # confidence; a past waiving told in passing; an accusation of torture
+    assert "CONCEDE" not in _types("وقالت منظمة العفو الدولية إن السجون مكتظة.")
+    assert "concede_lift" not in _hit_ids("ورفع الجيش عدد قواته في المنطقة.")
+    assert "reject_object" not in _hit_ids("واعترضت الدفاعات الجوية صاروخا فوق المدينة.")
+    assert "coerce_censor" not in _hit_ids("وحجب البرلمان الثقة عن الحكومة.")
+    assert "concede_waive" not in _hit_ids("وجاء ذلك عقب تنازل الرئيس عن منصبه.")
+    assert "assault_torture_noun" not in _hit_ids("واتهمت المنظمة الشرطة بالتعذيب.")
+    assert "aid_loan" not in _hit_ids("وتقدم الجيش نحو المدينة بعد معارك كلفت مليار دولار.")
+    assert "retreat_access" not in _hit_ids("وسمحت الحكومة للشركات بالعمل.")
