@@ -95,6 +95,9 @@ class Trigger:
     # predicate in the indefinite accusative ("اعتبرتها انقلابا"), which takes none: "الإرهابي"
     # after اعتبر is a noun phrase of the sentence, not what the thing is called
     requires_clitics: bool = True
+    # the act named behind ب within ``reach`` words after the trigger is its content, no
+    # event of its own: "هددت واشنطن بفرض عقوبات" (a threat, no sanctions imposed)
+    content_behind_b: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,7 @@ class TriggerIndex:
                     not_after_reach=int(rec.get("not_after_reach", 1)),
                     not_behind=frozenset(rec.get("not_behind") or ()),
                     requires_clitics=bool(rec.get("requires_clitics", True)),
+                    content_behind_b=bool(rec.get("content_behind_b")),
                 )
             except KeyError as e:
                 raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -292,6 +296,24 @@ class TriggerIndex:
                                       best.last_token, suffix)
                 out.append(best)
                 free = best.last_token + 1
+        return self._drop_contents(text, tokens, out)
+
+    @staticmethod
+    def _drop_contents(text: str, tokens: Sequence[Token], hits: list[TriggerHit]
+                       ) -> list[TriggerHit]:
+        """Without the acts that are another trigger's content: the first trigger behind ب
+        within the reach of a threat ("هددت واشنطن بفرض عقوبات"، "تهديده بطرد السفير")."""
+        out: list[TriggerHit] = []
+        reach_end = -1
+        for h in hits:
+            if h.first_token <= reach_end:
+                lead = match_key(text[tokens[h.first_token].start : h.start])
+                if lead.lstrip("و") in ("ب", "بال"):
+                    reach_end = -1
+                    continue
+            out.append(h)
+            if h.trigger.content_behind_b:
+                reach_end = h.last_token + h.trigger.reach
         return out
 
     def _variants(self, surface: str, key: str) -> list[tuple[str, int, bool, bool, bool, str]]:
