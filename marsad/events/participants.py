@@ -464,8 +464,17 @@ def _patient_first(parts: Parts, x: Context) -> Subject:
     agent); the agent may also come by "من قبل"/"على يد"."""
     v = x.doc
     first, rest = parts.after[0], parts.after[1:]
-    if rest and v.fused_prefix(rest[0]) == "ل" and not _behind_preposition(first, x):
-        return Subject(first, rest, how="first genitive, then the ل-genitive acted on")
+    k = first.last + 1
+    while k < len(v.keys) and v.keys[k] in ('"', "»", "”", "'", ")"):
+        k += 1  # (a name in quotes: "الفرقاطة «هامبورغ» للسفينة")
+    nxt = v.keys[k] if k < len(v.keys) else ""
+    object_next = (nxt[:1] == "ل" and len(nxt) > 3) or nxt[:1].isdigit() or (
+        len(nxt) > 3 and nxt.endswith("ا") and not nxt.startswith("ال")
+        and nxt not in x.lex.triggers.fillers)
+    if object_next and not _behind_preposition(first, x):
+        # "اتهام واشنطن لطهران"، "توقيف الشرطة الفرنسية موظفا قنصليا"، "اعتقال القوات 3
+        # شبان": the agent's genitive, then the object (with ل, accusative or a number)
+        return Subject(first, rest, how="agent genitive, then the object")
     agent = _agent_phrase(x)
     return Subject(agent, [p for p in parts.after if p is not agent],
                    how="a transitive act's noun names its patient first")

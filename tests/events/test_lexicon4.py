@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from tests.events.test_lexicon import _doc, _events, _hit_ids, _types
 
-
 # ------------------------------------------------------------------ receiving and relief
 
 def test_arms_received_from_a_giver_are_the_givers_aid() -> None:
