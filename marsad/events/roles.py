@@ -230,6 +230,29 @@ def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, r.actors, r.location)
 
 
+def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
+    """"كما طالب الحكومة بالتوقف عن …"، "ودعا الأطراف إلى الحوار": the one named right
+    after a verb of asking, before what is asked (ب، إلى), is asked, not asking; the
+    asker is the sentence's subject or speaker, or goes unnamed."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or not c.is_verb or r.targets or len(r.actors) != 1:
+        return None
+    pm = next((p for p in x.sent.ms if p.entity_id == r.actors[0] and p.first > c.t_last), None)
+    if pm is None or pm.last + 1 >= len(v.keys):
+        return None
+    nxt = v.keys[pm.last + 1]
+    if not (nxt == "الي" or (nxt[:1] == "ب" and len(nxt) > 3)):
+        return None
+    # agreement: a masculine verb does not take a feminine noun as its subject ("طالب
+    # الحكومة"); "ودعت السعودية إلى" is the kingdom calling
+    verb = unprefix(unprefix(v.keys[c.t_first], "وف"), "س")
+    feminine_verb = verb.endswith("ت") or verb[:1] == "ت"
+    if feminine_verb or not v.keys[pm.last].endswith("ه"):
+        return None
+    asker = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    return Roles(_without(asker, r.actors), r.actors, r.location)
+
+
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -417,6 +440,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, met_by_the_subject_before,
+    asked_is_the_object,
     noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
     own_state_not_target, withdrawn_from, media_do_not_act, necessity_is_a_demand,

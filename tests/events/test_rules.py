@@ -103,6 +103,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "الفتاح السيسي.",
         ("CONSULT", ("recep_tayyip_erdogan",), ("abdel_fattah_el_sisi",)),
         "التقى الرئيس المصري عبد الفتاح السيسي."),
+    "asked_is_the_object": (
+        "وقال الرئيس الفرنسي إيمانويل ماكرون إن باريس ترفض التصعيد، كما طالب الحكومة "
+        "الجزائرية بالإفراج عن الكاتب.",
+        ("REQUEST", ("emmanuel_macron",), ("algeria_government",)),
+        "ودعت السعودية إلى ضبط النفس."),
     "noun_retells_sentence": (
         "وصل الرئيس السوري أحمد الشرع إلى الرياض، في أول زيارة خارجية له.",
         ("CONSULT", ("ahmed_al_sharaa",), ("riyadh",)),
