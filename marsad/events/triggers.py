@@ -150,6 +150,31 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
     return out
 
 
+def _parse_trigger(rec: dict) -> Trigger:
+    """One record of triggers.yaml as a Trigger (a clear error naming the file)."""
+    try:
+        trig = Trigger(
+            rec["id"], rec["type"], rec.get("mode"), rec["pos"],
+            rec.get("roles", "subject_actor"),
+            frozenset(match_key(w) for w in rec.get("requires") or ()),
+            tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
+            bool(rec.get("mutual")),
+            int(rec.get("requires_reach", 8)),
+            bool(rec.get("requires_before", True)),
+            tuple(tuple(match_key(w).split(" ")) for w in rec.get("not_after") or ()),
+            not_after_reach=int(rec.get("not_after_reach", 1)),
+            not_behind=frozenset(rec.get("not_behind") or ()),
+            requires_clitics=bool(rec.get("requires_clitics", True)),
+            content_behind_b=bool(rec.get("content_behind_b")),
+        )
+    except KeyError as e:
+        raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
+    if trig.type not in PLOVER_TYPES or trig.roles not in ROLE_SCHEMES \
+            or trig.pos not in ("verb", "noun"):
+        raise DataFileError(f"trigger {trig.id}: bad type/roles/pos", path="ar/triggers.yaml")
+    return trig
+
+
 class TriggerIndex:
     def __init__(self, records: list[dict], fillers: Iterable[str] = ()) -> None:
         self.fillers = frozenset(match_key(w) for w in fillers)
@@ -162,27 +187,7 @@ class TriggerIndex:
         generated_verbs: set[str] = set()
         listed_all: set[str] = set()
         for rec in records:
-            try:
-                trig = Trigger(
-                    rec["id"], rec["type"], rec.get("mode"), rec["pos"],
-                    rec.get("roles", "subject_actor"),
-                    frozenset(match_key(w) for w in rec.get("requires") or ()),
-                    tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
-                    bool(rec.get("mutual")),
-                    int(rec.get("requires_reach", 8)),
-                    bool(rec.get("requires_before", True)),
-                    tuple(tuple(match_key(w).split(" ")) for w in rec.get("not_after") or ()),
-                    not_after_reach=int(rec.get("not_after_reach", 1)),
-                    not_behind=frozenset(rec.get("not_behind") or ()),
-                    requires_clitics=bool(rec.get("requires_clitics", True)),
-                    content_behind_b=bool(rec.get("content_behind_b")),
-                )
-            except KeyError as e:
-                raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
-            if trig.type not in PLOVER_TYPES or trig.roles not in ROLE_SCHEMES \
-                    or trig.pos not in ("verb", "noun"):
-                raise DataFileError(f"trigger {trig.id}: bad type/roles/pos",
-                                    path="ar/triggers.yaml")
+            trig = _parse_trigger(rec)
             # verbs take every person/number form unless told not to (participles
             # of the main clause do not: مشيدا); nouns their possessives when told to
             inflect = bool(rec.get("inflect", trig.pos == "verb" and trig.roles != "main_subject"))
@@ -224,19 +229,22 @@ class TriggerIndex:
         # first words of the noun phrases, for a possessive on a phrase's first word
         # ("سيطرتها الكاملة على")
         self._noun_firsts = frozenset(k.split(" ")[0] for k in self.noun_keys if " " in k)
-        # every key a token can have and still open a trigger: a form's first word behind
-        # any proclitic sequence; other tokens are passed over without looking at them
-        # (a generated verb form takes only the clitics a verb takes: و، ف، ل، س — a smaller
-        # set to hold: the person and pronoun forms are most of the keys)
+        self.openable = self._openable(generated_verbs)
+        self._vcache: dict[str, list[tuple[str, int, bool, bool, bool, str]]] = {}
+        self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
+
+    def _openable(self, generated_verbs: set[str]) -> frozenset[str]:
+        """Every key a token can have and still open a trigger: a form's first word behind
+        any proclitic sequence; other tokens are passed over without looking at them (a
+        generated verb form takes only the clitics a verb takes: و، ف، ل، س — a smaller set
+        to hold: the person and pronoun forms are most of the keys)."""
         firsts = {k.split(" ")[0] for k in self.index
                   if k not in generated_verbs or k in self.noun_keys}
         verb_firsts = {k.split(" ")[0] for k in generated_verbs} - firsts
         clitics = ("",) + tuple(match_key(p) for p in proclitics()) + ("لل",)
         verb_clitics = tuple(c for c in clitics if not c.strip("وفلس"))
-        self.openable = frozenset(c + w for w in firsts for c in clitics) | frozenset(
+        return frozenset(c + w for w in firsts for c in clitics) | frozenset(
             c + w for w in verb_firsts for c in verb_clitics)
-        self._vcache: dict[str, list[tuple[str, int, bool, bool, bool, str]]] = {}
-        self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
 
     def find(self, text: str, tokens: Sequence[Token], keys: Sequence[str] | None = None
              ) -> list[TriggerHit]:

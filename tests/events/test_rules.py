@@ -209,3 +209,20 @@ def test_an_act_asked_of_someone_is_no_event() -> None:
     fired, events = traced("ودعا الرئيس الفرنسي إيمانويل ماكرون الحكومة الجزائرية إلى طرد "
                            "السفير الإيراني.")
     assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
+
+
+def test_no_function_of_the_events_layer_needs_scrolling() -> None:
+    # issue #14: no function in marsad/events/ longer than 80 lines
+    import ast
+    from pathlib import Path
+
+    import marsad.events as pkg
+
+    long = []
+    for path in Path(pkg.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                size = (node.end_lineno or node.lineno) - node.lineno + 1
+                if size > 80:
+                    long.append(f"{path.name}:{node.name} ({size} lines)")
+    assert not long, long
