@@ -58,9 +58,12 @@ def conjoined(a: Placed, b: Placed, keys: list[str], blockers: frozenset[str]) -
     """b follows a as a coordinated noun phrase: "بوتين ووزير دفاعه شويغو"، "بوتين وحفتر"
     (the first token after a starts with و and no preposition comes between)."""
     between = keys[a.last + 1 : b.first]
-    if between[:1] in (["،"], [","]) and len(between) > 3:
-        # "عون، ورئيس مجلس النواب، نبيه بري": a name joined on behind its title
-        return _titled_conjunct(between[1:], blockers)
+    if between[:1] in (["،"], [","]):
+        # "X، وY"، "عون، ورئيس مجلس النواب، نبيه بري": a name joined on after a comma,
+        # behind its title
+        between = between[1:]
+        if len(between) > 1:
+            return _titled_conjunct(between, blockers)
     if len(between) > 3:
         return False
     first = between[0] if between else keys[b.first]

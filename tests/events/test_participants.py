@@ -176,3 +176,11 @@ def test_a_transitive_acts_noun_names_its_patient_first() -> None:
     # ... unless the object follows it with ل, in the accusative or as a number
     _, events = traced("وجاء القرار ردا على اعتقال الشرطة الفرنسية موظفا قنصليا جزائريا.")
     assert any(t == "COERCE" and a == ("french_national_police",) for t, a, _ in events), events
+
+
+def test_leaders_listed_with_titles_and_commas_hold_a_summit_together() -> None:
+    _, events = traced("يعقد العاهل الأردني الملك عبدالله الثاني، والرئيس المصري عبدالفتاح "
+                       "السيسي، ورئيس الوزراء العراقي مصطفى الكاظمي، اليوم الثلاثاء، قمة "
+                       "ثلاثية في عمّان.")
+    assert ("CONSULT", ("abdullah_ii", "abdel_fattah_el_sisi", "mustafa_al_kadhimi"), ()) \
+        in events
