@@ -40,8 +40,18 @@ def refers_back(x: Context) -> bool:
     demonyms = v.kb.demonyms
     if demonyms and last + 1 < len(keys) and keys[last + 1][2:] in demonyms:
         return False  # "الوجود العسكري الروسي": the nisba names who, news of its own
+    if _sides_named_later(x):
+        return False  # "الاشتباكات اندلعت في المنطقة بين X وY": news with its sides
     i = bisect.bisect_right(v.placed_firsts, last)
     return not (i < len(v.placed_firsts) and v.placed_firsts[i] <= last + 2)
+
+
+def _sides_named_later(x: Context) -> bool:
+    """"بين" followed by a name in the clause after the trigger."""
+    v, c = x.doc, x.clause
+    starts = set(v.placed_firsts)
+    return any(unprefix(v.keys[k], "و") == "بين" and (k + 1 in starts or k + 2 in starts)
+               for k in range(c.t_last + 1, min(c.hi, len(v.keys))))
 
 
 def negated(x: Context) -> bool:

@@ -184,3 +184,9 @@ def test_leaders_listed_with_titles_and_commas_hold_a_summit_together() -> None:
                        "ثلاثية في عمّان.")
     assert ("CONSULT", ("abdullah_ii", "abdel_fattah_el_sisi", "mustafa_al_kadhimi"), ()) \
         in events
+
+
+def test_a_definite_clash_with_its_sides_named_later_is_news() -> None:
+    _, events = traced("مقتل عنصرين في اشتباكات بطرابلس.\nوقال مصدر إن الاشتباكات اندلعت في "
+                       "منطقة وسط العاصمة بين جهاز الردع وجهاز دعم الاستقرار.")
+    assert ("ASSAULT", ("rada_force", "stability_support_apparatus"), ()) in events, events
