@@ -149,3 +149,18 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     return next((pm.entity_id for pm in reversed(ms) if pm.first < t_first
                  and v.etype[pm.entity_id] == "PER" and v.nation_of.get(pm.entity_id) != home),
                 found)
+
+
+def during_told_meeting(v: DocView, lex: Lexicon, told: list[Event], lo: int, hi: int
+                        ) -> Event | None:
+    """The meeting told before that "خلال/أثناء/على هامش + الاجتماع" in tokens [lo, hi)
+    points at: the last meeting of the article with a place."""
+    w, keys = lex.words, v.keys
+    for k in range(lo, hi - 1):
+        one, two = unprefix(keys[k], "و"), " ".join(keys[k : k + 2])
+        noun_at = k + 1 if one in w.during_words else k + 2 if two in w.during_words else None
+        if noun_at is None or noun_at >= len(keys) or keys[noun_at] not in w.meeting_nouns:
+            continue
+        return next((ev for ev in reversed(told) if ev.type == "CONSULT"
+                     and ev.location is not None), None)
+    return None

@@ -21,7 +21,6 @@ from .lexicon import (
     PLACE_TYPES,
     UNCLAIMED_TYPES,
 )
-from .nisba import demonym_actor
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
@@ -593,9 +592,6 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
     location = location or parts.early or _the_capital(x) or _the_country(actors, x)
-    if location is None and trig.type == "PROTEST":
-        # "احتشد آلاف الأردنيين"، "تظاهر مئات السودانيين": the crowd's country
-        location = next(iter(demonym_actor(v, x.clause.lo, x.clause.hi)), None)
     if trig.type == "ASSAULT" and parts.site is not None and parts.site not in targets:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where
     if trig.type == "ASSAULT" and location is None:
@@ -603,6 +599,8 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         location = next((i for i in targets if v.etype[i] == "GPE"), None)
     if not actors and not targets and location is None \
             and trig.type not in MATERIAL_TYPES | UNCLAIMED_TYPES:
+        # (a protest may still take its place from the meeting it was held at or from its
+        # crowd's nisba: the role rules)
         # (with a place, or for a deployment, attack or shipment, a nisba may still name
         # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
         return None

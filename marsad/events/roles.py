@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..text.normalize import match_key
-from .anaphora import anaphoric_object, dual_verb, last_two, referred_participants
+from .anaphora import (
+    anaphoric_object,
+    dual_verb,
+    during_told_meeting,
+    last_two,
+    referred_participants,
+)
 from .clause import AFTER_NOUN, Context, Roles
 from .dating import future
 from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
@@ -381,6 +387,30 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (left.entity_id,), r.location)
 
 
+def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
+    """"تظاهر أبناء الجالية أثناء الاجتماع"، "ووقّع الطرفان على هامش القمة": an act with no
+    place of its own during a meeting told before happens where the meeting was."""
+    c = x.clause
+    if r.location is not None:
+        return None
+    # (the meeting noun is a trigger of its own, past the clause's end)
+    meeting = during_told_meeting(x.doc, x.lex, x.disc.events, max(c.left, c.t_first - 8),
+                                  min(c.hi + 3, x.sent.b))
+    if meeting is None or meeting.location in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, meeting.location)
+
+
+def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
+    """"احتشد آلاف الأردنيين في الشوارع": a protest with no place takes its crowd's
+    country."""
+    c = x.clause
+    if r.location is not None or c.trigger.type != "PROTEST":
+        return None
+    country = next(iter(demonym_actor(x.doc, c.lo, c.hi)), None)
+    return Roles(r.actors, r.targets, country) if country is not None else None
+
+
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -443,7 +473,9 @@ ROLE_RULES: tuple[Rule, ...] = (
     asked_is_the_object,
     noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
-    own_state_not_target, withdrawn_from, media_do_not_act, necessity_is_a_demand,
+    own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
+    media_do_not_act,
+    necessity_is_a_demand,
 )
 
 
