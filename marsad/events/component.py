@@ -32,7 +32,7 @@ from .places import visit_hosts, visit_places
 from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
-from .view import DocView, KnowledgeMaps, Placed, uniq, unprefix
+from .view import DocView, KnowledgeMaps, Placed, uniq
 
 Trace = dict[tuple[int, int], list[tuple[str, str]]]
 
@@ -91,7 +91,7 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     hedges = (lex.cues["certainty"]["denied"].positions(keys),
               lex.cues["certainty"]["uncertain"].positions(keys))
     story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)]
-    words = frozenset(keys) | frozenset(unprefix(k, "وفبل") for k in keys)
+    words = frozenset(keys) | frozenset(k[1:] for k in keys if len(k) > 2 and k[0] in "وفبل")
     return Sentence(sent, a, b, hits, ms, cited, {c.token for c in cited if c.token is not None},
                     dates, statement_dates, story_at, hedges, words=words)
 

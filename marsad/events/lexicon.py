@@ -54,6 +54,11 @@ class Words:
     lists: dict[str, frozenset[str]]
     reach: dict[str, int]
 
+    def __post_init__(self) -> None:
+        # each list as a plain attribute (rules read them on every token: no __getattr__)
+        for name, words in self.lists.items():
+            object.__setattr__(self, name, words)
+
     def first_words(self, name: str) -> frozenset[str]:
         """The first words of list ``name``'s phrases (a sentence without any of them
         holds none of its phrases)."""
@@ -64,7 +69,7 @@ class Words:
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:
-            return self.lists[name]
+            return self.__dict__["lists"][name]
         except KeyError:
             raise AttributeError(name) from None
 

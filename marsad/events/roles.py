@@ -391,7 +391,7 @@ def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     """"تظاهر أبناء الجالية أثناء الاجتماع"، "ووقّع الطرفان على هامش القمة": an act with no
     place of its own during a meeting told before happens where the meeting was."""
     c = x.clause
-    if r.location is not None:
+    if r.location is not None or x.sent.words.isdisjoint(x.lex.words.meeting_nouns):
         return None
     # (the meeting noun is a trigger of its own, past the clause's end)
     meeting = during_told_meeting(x.doc, x.lex, x.disc.events, max(c.left, c.t_first - 8),
