@@ -172,6 +172,8 @@ def _set_aside(pm: Placed, prev: str, x: Context) -> bool:
         return True
     if prev not in w.non_participant_preps:
         return False
+    if prev == "من" and x.clause.trigger.type == "REQUEST" and pm.first > x.clause.t_last:
+        return False  # "طلب من أنقرة إرسال قوات": whom the request is made of
     before = v.prev_key(pm.first - 1)
     return not (prev == "من" and (before in w.member_nouns or before in w.each))
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..text.normalize import match_key
 from .anaphora import (
     anaphoric_object,
+    antecedent,
     dual_verb,
     during_told_meeting,
     last_two,
@@ -259,6 +260,20 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(asker, r.actors), r.actors, r.location)
 
 
+def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
+    """"وقال الوزير إن الرئيس طلب منه التراجع": "منه"/"منها" right after a verb of
+    asking is whom it asks — the person (ه) or the state or body (ها) named before."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or not c.is_verb or r.targets or c.t_last + 1 >= len(v.keys):
+        return None
+    suffix = {"منه": "ه", "منها": "ها", "منهم": "هم"}.get(v.keys[c.t_last + 1])
+    if suffix is None:
+        return None
+    ms = [pm for pm in x.sent.ms if pm.entity_id not in r.actors]
+    asked = antecedent(ms, c.t_first, v.etype, suffix)
+    return Roles(r.actors, (asked,), r.location) if asked is not None else None
+
+
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -470,7 +485,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, met_by_the_subject_before,
-    asked_is_the_object,
+    asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,

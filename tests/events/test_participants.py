@@ -190,3 +190,9 @@ def test_a_definite_clash_with_its_sides_named_later_is_news() -> None:
     _, events = traced("مقتل عنصرين في اشتباكات بطرابلس.\nوقال مصدر إن الاشتباكات اندلعت في "
                        "منطقة وسط العاصمة بين جهاز الردع وجهاز دعم الاستقرار.")
     assert ("ASSAULT", ("rada_force", "stability_support_apparatus"), ()) in events, events
+
+
+def test_whom_a_request_is_made_of_is_its_target() -> None:
+    _, events = traced("وطلب رئيس الحكومة الليبية فايز السراج من أنقرة إرسال قوات.")
+    assert any(t == "REQUEST" and a == ("fayez_al_sarraj",) and "ankara" in g
+               for t, a, g in events), events

@@ -108,6 +108,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "الجزائرية بالإفراج عن الكاتب.",
         ("REQUEST", ("emmanuel_macron",), ("algeria_government",)),
         "ودعت السعودية إلى ضبط النفس."),
+    "asked_of_a_pronoun": (
+        "واستقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي أنتوني بلينكن، "
+        "الذي طلب منه فتح معبر رفح.",
+        ("REQUEST", ("antony_blinken",), ("abdel_fattah_el_sisi",)),
+        "طلب وزير الخارجية الأمريكي أنتوني بلينكن فتح المعبر."),
     "noun_retells_sentence": (
         "وصل الرئيس السوري أحمد الشرع إلى الرياض، في أول زيارة خارجية له.",
         ("CONSULT", ("ahmed_al_sharaa",), ("riyadh",)),
