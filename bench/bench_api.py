@@ -77,7 +77,7 @@ def main() -> int:
         app = create_app(str(db))
         build_s = time.perf_counter() - t0
         idx = app.state.holder.get()
-        client = TestClient(app)
+        client = TestClient(app, base_url="http://localhost")
         k = pick(client)
         q = client.get(f"/api/entities/{k['entity']}").json()["name"].split()[-1]
         rows = [

@@ -244,32 +244,54 @@ def _store_demo(paths: Sequence[Path], docs: list[Doc], failures: list[Failure],
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the workbench (API and pages) over a store until interrupted."""
+    import os
+
     from .api import WebExtraMissing, create_app
 
     try:
-        import uvicorn
+        from .api import server
+        from .api.security import TOKEN_ENV, allowed_hosts, token_problem
     except ImportError as e:
         raise WebExtraMissing('marsad serve needs the "web" extra: pip install -e ".[web]"') \
             from e
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    if token and (problem := token_problem(token)):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    hosts = allowed_hosts(args.allow_host, bind=args.host)
     t0 = time.perf_counter()
-    app = create_app(args.db, refresh_seconds=args.refresh)
+    app = create_app(args.db, refresh_seconds=args.refresh, hosts=hosts, token=token)
     idx = app.state.holder.get()
-    from .web import vendor_status
-
-    vendor = vendor_status()
     print(f"Marsad workbench: {len(idx.articles)} articles, {len(idx.stories)} stories, "
           f"{len(idx.entities)} entities indexed in {time.perf_counter() - t0:.1f} s",
           file=sys.stderr)
-    if not vendor["ok"]:
+    _serve_notes(args.host, hosts, token)
+    print(f"open http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
+          f"{'?token=…' if token else ''} (Ctrl-C stops)", file=sys.stderr)
+    server.run(app, host=args.host, port=args.port, max_connections=args.max_connections,
+               head_timeout=args.request_timeout, idle_timeout=args.idle_timeout)
+    return 0
+
+
+def _serve_notes(bind: str, hosts: frozenset[str], token: str | None) -> None:
+    """What an operator should know before the server listens."""
+    from .web import vendor_status
+
+    if not vendor_status()["ok"]:
         print("note: the charts' JavaScript libraries are not built (npm ci && npm run build); "
               "the pages serve their tables without them", file=sys.stderr)
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"note: listening on {args.host}: other machines can reach the workbench",
+    if bind not in ("127.0.0.1", "localhost", "::1"):
+        print(f"note: listening on {bind}: other machines can reach the workbench",
               file=sys.stderr)
-    print(f"open http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/ "
-          "(Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    return 0
+        if not token:
+            print("warning: no token: anyone who can reach this address can read the whole "
+                  "corpus; set --token or MARSAD_TOKEN (see the README, 'A workbench for a "
+                  "team')", file=sys.stderr)
+    if "*" in hosts:
+        print("warning: --allow-host '*': any Host is answered (DNS rebinding can read the "
+              "corpus from a web page)", file=sys.stderr)
+    else:
+        print(f"answering Host names: {', '.join(sorted(hosts))}", file=sys.stderr)
 
 
 # -- the corpus store: ingest, reprocess, search ---------------------------------------------
@@ -596,6 +618,20 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--port", type=_positive, default=8000, help="port (default 8000)")
     w.add_argument("--refresh", type=float, default=5.0,
                    help="seconds between checks for new articles in the store (default 5)")
+    w.add_argument("--token", default=None,
+                   help="a secret every request must carry (Authorization: Bearer, or open a "
+                        "page once with ?token=); default $MARSAD_TOKEN; none: no check")
+    w.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="a Host name the server answers to besides the localhost names and "
+                        "the --host address (repeatable; also $MARSAD_ALLOWED_HOSTS, "
+                        "comma-separated; '*' answers any)")
+    w.add_argument("--max-connections", type=_positive, default=2048,
+                   help="open connections before new ones get 503 (default 2048, lowered to "
+                        "fit the file-descriptor limit)")
+    w.add_argument("--request-timeout", type=float, default=10.0,
+                   help="seconds a client has to send a request's head (default 10)")
+    w.add_argument("--idle-timeout", type=float, default=5.0,
+                   help="seconds an idle keep-alive connection is kept (default 5)")
     w.set_defaults(func=cmd_serve)
     return p
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,18 +19,29 @@ from ..web import STATIC_DIR
 from ..web.index import IndexHolder
 from .errors import ApiError, error_body
 from .routes import router
+from .security import Guard, allowed_hosts
 
 log = logging.getLogger(__name__)
 
 
 def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: float = 5.0,
-               warm: bool = True) -> FastAPI:
+               warm: bool = True, hosts: Iterable[str] | None = None,
+               token: str | None = None) -> FastAPI:
     """The workbench over the store at ``db`` (opened read-only in spirit: nothing here
     writes). ``warm`` builds the index now, so the first page does not wait for it and a
-    store that cannot be opened fails here, before the server listens."""
+    store that cannot be opened fails here, before the server listens. ``hosts``: the
+    ``Host`` names answered (default :func:`~marsad.api.security.allowed_hosts`: the
+    localhost names); ``token``: when set, every request must carry it
+    (:mod:`marsad.api.security`)."""
+    checked = False
 
     def opener() -> Store:
-        return open_store(db, create=False)
+        # the first open runs PRAGMA quick_check (a damaged store stops the server before
+        # it listens); the per-request opens after it skip that full read of the file
+        nonlocal checked
+        st = open_store(db, create=False, check=not checked)
+        checked = True
+        return st
 
     holder = IndexHolder(opener, kb=kb if kb is not None else default_kb(),
                          refresh_seconds=refresh_seconds)
@@ -51,6 +63,8 @@ def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: flo
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_error_handlers(app)
+    # outermost, so it guards every route, static file and error answer alike
+    app.add_middleware(Guard, hosts=allowed_hosts() if hosts is None else hosts, token=token)
     return app
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 from typing import Any
 
 from ..store import Store
@@ -121,9 +122,20 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
                        "target_keys": [keys.get(a) for a in ev.get("targets") or []],
                        "location_key": keys.get(str(ev.get("location")))})
     entities = [{**e, "key": keys[str(e.get("id"))]} for e in rec.get("entities") or []]
-    return {**{k: v for k, v in rec.items() if k not in ("entities", "events")},
+    return {**{k: v for k, v in rec.items() if k not in ("entities", "events", "source")},
+            "source": public_source(rec.get("source")),
             "outlet": idx.articles.get(doc_id, {}).get("outlet"),
             "entities": entities, "events": events, "segments": segments(text, spans)}
+
+
+def public_source(source: Any) -> dict[str, Any]:
+    """An article's ``source`` without the server's folders: the records keep the path the
+    file was read from (absolute when ingest was given an absolute path), which tells a
+    client the server's user name and layout. Only the file name is shown."""
+    src = dict(source) if isinstance(source, Mapping) else {}
+    if src.get("path"):
+        src["path"] = PurePath(str(src["path"]).replace("\\", "/")).name or None
+    return src
 
 
 def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, Any]:

@@ -11,8 +11,6 @@ import csv
 import hashlib
 import io
 import logging
-import os
-import pickle
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -198,54 +196,42 @@ def load_gazetteer(path: Path) -> list[KBEntry]:
     return out
 
 
-def _cache_path() -> Path | None:
-    """Where the compiled index of the bundled files is kept, named by a digest of the
-    files' names, sizes and modification times (so an edited file is recompiled)."""
+def _sources_digest() -> str:
+    """A digest of the bundled files' names, sizes and modification times and of Marsad's
+    version: the cache compiled from other files (or by another Marsad) is not used."""
     kb_dir = DATA_DIR / "kb"
     h = hashlib.sha256(__version__.encode())
     for f in sorted(kb_dir.glob("*")):
         if f.suffix in (".yaml", ".tsv"):
             st = f.stat()
             h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    base = os.environ.get("MARSAD_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "marsad")
-    return Path(base) / f"kb-{h.hexdigest()[:16]}.pickle"
+    return h.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
     """The bundled knowledge base (curated files first, then the city gazetteer).
 
-    Compiling the YAML and TSV files takes most of a second; the compiled index is cached
-    on disk (``MARSAD_CACHE_DIR``, default ``~/.cache/marsad``) and loads in a fraction of
-    that. A cache that cannot be read or written is simply not used.
+    Compiling the YAML and TSV files takes about two seconds; the compiled entries are
+    cached as verified JSON in a private folder (:mod:`marsad.kb.cache`) and load in a
+    fraction of that. A cache that cannot be read or written is a warning, never fatal.
     """
-    path = _cache_path()
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as fh:
-                kb = pickle.load(fh)
-            if isinstance(kb, KnowledgeBase):
-                return kb
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
-            log.info("knowledge-base cache %s unreadable; rebuilding", path)
-    kb = _compile_default_kb()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            for old in path.parent.glob("kb-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)  # indexes of earlier versions of the files
-        except OSError as e:
-            log.info("knowledge-base cache not written: %s", e)
-    return kb
+    from . import cache
+
+    key = _sources_digest()
+    entries = cache.load(key)
+    if entries is not None:
+        return KnowledgeBase(entries)
+    entries = _default_entries()
+    cache.save(entries, key)
+    return KnowledgeBase(entries)
 
 
 def _compile_default_kb() -> KnowledgeBase:
+    return KnowledgeBase(_default_entries())
+
+
+def _default_entries() -> list[KBEntry]:
     entries: list[KBEntry] = []
     kb_dir = DATA_DIR / "kb"
     for name in KB_YAML_FILES:
@@ -255,7 +241,7 @@ def _compile_default_kb() -> KnowledgeBase:
     if gaz.exists():
         entries.extend(load_gazetteer(gaz))
     entries.extend(generated_bodies(entries))
-    return KnowledgeBase(entries)
+    return entries
 
 
 def generated_bodies(entries: list[KBEntry]) -> list[KBEntry]:

@@ -51,6 +51,12 @@ class StoreConnectionError(StoreError):
     code = "E052"
 
 
+class StoreDamagedError(StoreError):
+    """The store file is damaged (``PRAGMA quick_check`` or a query met a corrupt page)."""
+
+    code = "E053"
+
+
 class SearchHit(NamedTuple):
     doc_id: str
     snippet: str
@@ -164,11 +170,15 @@ class Store(ABC):
         self.close()
 
 
-def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
+def open_store(url_or_path: str | Path, *, create: bool = True, check: bool = True,
+               allow_empty: bool | None = None) -> Store:
     """Open the store at a path or URL: ``FILE``, ``sqlite:///FILE`` (SQLite) or
     ``postgresql://…`` / ``postgres://…`` (PostgreSQL, a libpq URL; the database must exist).
     With ``create=False`` a missing SQLite file, or a PostgreSQL database without the Marsad
-    schema, is an error instead of a new empty store."""
+    schema, is an error instead of a new empty store. ``check`` runs SQLite's ``PRAGMA
+    quick_check`` first (a damaged file is refused by name); a server reopening a store it
+    has checked already leaves it off. A zero-length SQLite file is refused unless
+    ``allow_empty`` (default: the environment variable ``MARSAD_STORE_ALLOW_EMPTY=1``)."""
     target = str(url_or_path)
     scheme = target.split("://", 1)[0].lower() if "://" in target else ""
     if scheme in ("postgresql", "postgres"):
@@ -184,8 +194,8 @@ def open_store(url_or_path: str | Path, *, create: bool = True) -> Store:
                                          "file path, sqlite:///PATH or postgresql://…")
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(target, create=create)
+    return SQLiteStore(target, create=create, check=check, allow_empty=allow_empty)
 
 
 __all__ = ["BackendNotImplementedError", "PutResult", "SearchHit", "Store",
-           "StoreConnectionError", "StoreError", "content_hash", "open_store"]
+           "StoreConnectionError", "StoreDamagedError", "StoreError", "content_hash", "open_store"]

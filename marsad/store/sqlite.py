@@ -12,6 +12,8 @@ A file that is not a SQLite database is refused by name and never written to.
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -19,13 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from . import SearchHit, StoreError
+from . import SearchHit, StoreDamagedError, StoreError
 from .base import SQLStore, index_words, now, search_terms
 from .base import migrations as _migrations
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# lets a zero-length file become a new store (otherwise refused: often a mistake)
+ALLOW_EMPTY_ENV = "MARSAD_STORE_ALLOW_EMPTY"
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -34,35 +38,33 @@ def migrations() -> list[tuple[int, str, str]]:
 
 
 class SQLiteStore(SQLStore):
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, check: bool = True,
+                 allow_empty: bool | None = None) -> None:
         self.path = Path(path)
         self.name = str(path)
         self._depth = 0
         self._conn: sqlite3.Connection | None = None
         p = self.path
-        if p.is_dir():
-            raise StoreError("is a folder, not a database file", path=str(p))
-        if p.exists():
-            _check_header(p)
-        else:
+        state = _file_state(p)
+        if state == "empty" and not _empty_allowed(allow_empty):
+            raise StoreError("an empty file (0 bytes), not a Marsad store; it was left as it "
+                             f"is (set {ALLOW_EMPTY_ENV}=1 to make a new store in it)",
+                             path=str(p))
+        if state in ("missing", "empty"):
             if not create:
                 raise StoreError("no database here (run `marsad ingest` first)", path=str(p))
-            parent = p.parent if str(p.parent) else Path(".")
-            if not parent.is_dir():
-                raise StoreError("the folder for the database does not exist", path=str(p))
+            _create(p, replace_empty=state == "empty")
         try:
             conn = sqlite3.connect(str(p), isolation_level=None)
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the database: {e}", path=str(p)) from e
         self._conn = conn
         try:
-            conn.execute("PRAGMA busy_timeout = 30000")  # a second writer waits its turn
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                log.warning("%s: journal mode is %s, not WAL", p, mode)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no commit
-            self._migrate()
+            _check_owner(conn, p)  # reads only: a file Marsad did not make is never written
+            if check:
+                _quick_check(conn, p)
+            _configure(conn, p)
+            _migrate(conn, p)
         except sqlite3.DatabaseError as e:
             self.close()
             raise StoreError(f"not a usable Marsad database ({e}); the file was left as it is",
@@ -70,33 +72,6 @@ class SQLiteStore(SQLStore):
         except BaseException:
             self.close()
             raise
-
-    # -- schema ----------------------------------------------------------------------------
-    def _migrate(self) -> None:
-        conn = self._db
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                     "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        done = {v for (v,) in conn.execute("SELECT version FROM schema_migrations")}
-        known = migrations()
-        newer = done - {v for v, _, _ in known}
-        if newer:
-            raise StoreError(f"the database has schema version(s) {sorted(newer)} that this "
-                             f"Marsad ({__version__}) does not know; upgrade Marsad",
-                             path=str(self.path))
-        for version, name, sql in known:
-            if version in done:
-                continue
-            log.info("%s: applying migration %s", self.path, name)
-            # executescript commits any open transaction first, so the transaction is part
-            # of the script; on error it is still open and rolled back here.
-            try:
-                conn.executescript(
-                    "BEGIN IMMEDIATE;\n" + sql + "\n;INSERT INTO schema_migrations VALUES "
-                    f"({version}, '{name}', '{now()}');\nCOMMIT;")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
 
     def applied_migrations(self) -> list[int]:
         return [v for (v,) in self._db.execute(
@@ -146,11 +121,26 @@ class SQLiteStore(SQLStore):
 
     # -- the backend's part of the shared queries ------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self._db.execute(sql, params)
+        with self._damage_named():
+            return self._db.execute(sql, params)
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self._db.executemany(sql, rows)
+            with self._damage_named():
+                self._db.executemany(sql, rows)
+
+    @contextmanager
+    def _damage_named(self) -> Iterator[None]:
+        """A damaged page met by a query (quick_check does not read every row) becomes an
+        error naming the file, not a driver traceback."""
+        try:
+            yield
+        except sqlite3.DatabaseError as e:
+            if is_damage(e):
+                raise StoreDamagedError(f"the database is damaged ({e}); restore it from a "
+                                        "backup or ingest into a new store",
+                                        path=str(self.path)) from e
+            raise
 
     def _index(self, doc_id: str, text: str) -> None:
         self._db.execute("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM articles"
@@ -165,7 +155,7 @@ class SQLiteStore(SQLStore):
         if not terms or limit <= 0:
             return []
         query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        rows = self._db.execute(
+        rows = self._execute(
             "SELECT a.doc_id, -f.rank FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
             " WHERE articles_fts MATCH ? ORDER BY f.rank, a.doc_id LIMIT ?",
             (query, limit)).fetchall()
@@ -179,13 +169,159 @@ class SQLiteStore(SQLStore):
             conn.close()
 
 
-def _check_header(p: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite touches it (it would not overwrite it,
-    but a clear message naming the file beats 'file is not a database')."""
+def _file_state(p: Path) -> str:
+    """``missing``, ``empty`` (0 bytes) or ``sqlite``; anything else is refused by name."""
+    if p.is_dir():
+        raise StoreError("is a folder, not a database file", path=str(p))
     try:
         with p.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        parent = p.parent if str(p.parent) else Path(".")
+        if not parent.is_dir():
+            raise StoreError("the folder for the database does not exist", path=str(p)) from None
+        return "missing"
     except OSError as e:
         raise StoreError(f"cannot read the database: {e.strerror}", path=str(p)) from e
-    if head and head != SQLITE_HEADER:
+    if not head:
+        return "empty"
+    if head != SQLITE_HEADER:
         raise StoreError("not a SQLite database; the file was left as it is", path=str(p))
+    return "sqlite"
+
+
+def _empty_allowed(allow_empty: bool | None) -> bool:
+    """A zero-length file is often a mistake (a truncated copy, a typo'd ``touch``): it becomes
+    a store only when the caller or the environment says so."""
+    if allow_empty is not None:
+        return allow_empty
+    return os.environ.get(ALLOW_EMPTY_ENV, "").strip().lower() in ("1", "yes", "true")
+
+
+def _create(p: Path, *, replace_empty: bool) -> None:
+    """Make a new store at ``p`` atomically: the schema is built in a private file beside it,
+    which is then linked into place. Two processes creating the same store race only for the
+    link; the loser finds a complete store there and opens it. A crash leaves no half-made
+    store at ``p`` (at most a ``.p.*.creating`` file beside it)."""
+    tmp = p.with_name(f".{p.name}.{os.getpid()}.{secrets.token_hex(4)}.creating")
+    try:
+        # O_EXCL: never a file someone else made; mode 0o666 leaves the umask in charge, as a
+        # store SQLite created itself would be
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            _migrate(conn, p)
+        finally:
+            conn.close()  # the last connection checkpoints the WAL into the file
+        _publish(tmp, p, replace_empty=replace_empty)
+    except OSError as e:
+        raise StoreError(f"cannot create the database: {e.strerror or e}", path=str(p)) from e
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot create the database: {e}", path=str(p)) from e
+    finally:
+        for extra in ("", "-wal", "-shm", "-journal"):
+            Path(f"{tmp}{extra}").unlink(missing_ok=True)
+
+
+def _publish(tmp: Path, p: Path, *, replace_empty: bool) -> None:
+    """Put the finished store ``tmp`` at ``p``, never over a file that is not empty."""
+    if replace_empty:
+        if p.stat().st_size == 0:  # still the empty file the user let us take
+            os.replace(tmp, p)
+        return
+    try:
+        os.link(tmp, p)  # fails if p exists: the other creator won, and its store is whole
+    except FileExistsError:
+        log.info("%s: created meanwhile by another process", p)
+    except OSError:  # a file system without hard links
+        if not p.exists():
+            os.rename(tmp, p)
+
+
+def _check_owner(conn: sqlite3.Connection, p: Path) -> None:
+    """Refuse a SQLite database Marsad did not create (no ``schema_migrations`` table) before
+    anything is written to it: even switching its journal mode rewrites header bytes."""
+    names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "schema_migrations" not in names:
+        raise StoreError("a SQLite database Marsad did not create (no schema_migrations "
+                         "table); it was left as it is", path=str(p))
+
+
+def _quick_check(conn: sqlite3.Connection, p: Path) -> None:
+    """``PRAGMA quick_check``: a damaged page is found now, by name, not mid-run."""
+    try:
+        rows = [r for (r,) in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as e:
+        rows = [str(e)]
+    if rows != ["ok"]:
+        raise StoreDamagedError(f"the database is damaged ({'; '.join(map(str, rows))}); "
+                                "restore it from a backup or ingest into a new store",
+                                path=str(p))
+
+
+def _configure(conn: sqlite3.Connection, p: Path) -> None:
+    conn.execute("PRAGMA busy_timeout = 30000")  # a second writer waits its turn
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() != "wal":  # a store made by an earlier Marsad before WAL
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("%s: journal mode is %s, not WAL", p, mode)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no commit
+
+
+def _migrate(conn: sqlite3.Connection, p: Path) -> None:
+    """Apply the missing migrations, each in its own write transaction that first re-reads
+    what is applied: two processes upgrading one store at once apply each migration once."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    known = migrations()
+    newer = _applied(conn) - {v for v, _, _ in known}
+    if newer:
+        raise StoreError(f"the database has schema version(s) {sorted(newer)} that this "
+                         f"Marsad ({__version__}) does not know; upgrade Marsad", path=str(p))
+    for version, name, sql in known:
+        if version in _applied(conn):
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if version not in _applied(conn):  # another process may have applied it meanwhile
+                log.info("%s: applying migration %s", p, name)
+                for stmt in _statements(sql):
+                    conn.execute(stmt)
+                conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                             (version, name, now()))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _applied(conn: sqlite3.Connection) -> set[int]:
+    return {v for (v,) in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def _statements(sql: str) -> list[str]:
+    """A migration script as single statements (``executescript`` would commit the open
+    transaction first); trigger bodies stay whole, as :func:`sqlite3.complete_statement`
+    knows them."""
+    out: list[str] = []
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip().strip(";").strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip() and not all(ln.strip().startswith("--") or not ln.strip()
+                               for ln in buf.splitlines()):
+        raise StoreError(f"an unfinished statement at the end of a migration: {buf[:80]!r}")
+    return out
+
+
+def is_damage(e: sqlite3.Error) -> bool:
+    """Whether a driver error means a damaged file (corrupt page, not a database)."""
+    return getattr(e, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT,
+                                                    sqlite3.SQLITE_NOTADB)

@@ -20,13 +20,13 @@ from .stores import HOSTILE_ID, build_store, demo_store  # noqa: E402
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db = demo_store(tmp_path_factory.mktemp("api") / "demo.db")
-    return TestClient(create_app(str(db)))
+    return TestClient(create_app(str(db)), base_url="http://localhost")
 
 
 @pytest.fixture(scope="module")
 def seeds_client(tmp_path_factory: pytest.TempPathFactory, seeds_dir) -> TestClient:
     db = build_store(tmp_path_factory.mktemp("api-seeds") / "seeds.db", seeds_dir)
-    return TestClient(create_app(str(db)))
+    return TestClient(create_app(str(db)), base_url="http://localhost")
 
 
 def error_of(r) -> dict:
@@ -243,7 +243,7 @@ def test_index_rebuilds_when_the_store_grows(tmp_path) -> None:
 
     db = demo_store(tmp_path / "grow.db")
     app = create_app(str(db), refresh_seconds=0)
-    c = TestClient(app)
+    c = TestClient(app, base_url="http://localhost")
     n0 = c.get("/api/overview").json()["counts"]["articles"]
     extra = tmp_path / "more.jsonl"
     extra.write_text('{"id": "zz_new", "text": "التقى خليفة حفتر فلاديمير بوتين في موسكو."}\n',

@@ -17,7 +17,8 @@ from ..api.stores import demo_store  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    return TestClient(create_app(str(demo_store(tmp_path_factory.mktemp("pages") / "d.db"))))
+    return TestClient(create_app(str(demo_store(tmp_path_factory.mktemp("pages") / "d.db"))),
+                      base_url="http://localhost")
 
 
 def test_segments_cover_the_text_and_mark_overlaps() -> None:
