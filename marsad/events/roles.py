@@ -227,6 +227,18 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), r.location)
 
 
+def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
+    """"فرضت الخزانة عقوبات على … . كما فرضت عقوبات على السفير": a verb with no subject
+    after a sentence-opening "كما" (likewise) goes on with the last actor told."""
+    c, v, last = x.clause, x.doc, x.disc.last_actor
+    if r.actors or not c.is_verb or last is None or c.trigger.roles != "subject_actor":
+        return None
+    opening = [k for k in v.keys[x.sent.a : c.t_first] if k not in ("و", "،", ",")]
+    if opening not in (["كما"], ["وكما"]) or last in r.targets:
+        return None
+    return Roles((last,), r.targets, r.location)
+
+
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -484,7 +496,8 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
-    participle_of_main_subject, dropped_subject, met_by_the_subject_before,
+    participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
+    met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
