@@ -136,6 +136,9 @@ def make_doc(article: RawArticle) -> Doc:
         from .clean.html import clean_html
 
         page = clean_html(article.content, url=url)
+        if page.error:
+            raise IngestError(f"HTML extraction failed: {page.error}",
+                              path=article.path or article.doc_id)
         cleaned = page.cleaned
         title = page.title
         if published is None and _iso(page.published):
