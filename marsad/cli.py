@@ -16,6 +16,8 @@ from .doc import Doc, Failure
 from .errors import MarsadError
 
 if TYPE_CHECKING:
+    from .export.jsonl import AtomicJsonlWriter
+    from .ingest import Skipped
     from .store import Store
 
 T = TypeVar("T")
@@ -49,15 +51,16 @@ class Progress:
 
 
 def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = False,
-                 jobs: int = 1, err: TextIO = sys.stderr
+                 jobs: int = 1, err: TextIO = sys.stderr, article_seconds: float | None = None,
+                 skipped: list[Skipped] | None = None
                  ) -> tuple[list[Doc], list[Failure], float]:
-    from .export.jsonl import AtomicJsonlWriter, doc_to_record
+    from .export.jsonl import AtomicJsonlWriter
     from .ingest import read_paths
     from .pipeline import Pipeline
 
     t0 = time.perf_counter()
-    items = list(read_paths(paths))
-    pipeline = Pipeline()
+    items = list(read_paths(paths, skipped=skipped))
+    pipeline = Pipeline(article_seconds=article_seconds)
     if jobs <= 1:
         pipeline.warm_up()  # load data files now: a malformed one stops the run at once
     docs: list[Doc] = []
@@ -70,9 +73,11 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
                 failures.append(res)
                 progress.step(res.doc_id)
                 continue
-            docs.append(res)
-            if writer:
-                writer.write(doc_to_record(res))
+            written = _write_record(writer, res) if writer else None
+            if isinstance(written, Failure):
+                failures.append(written)
+            else:
+                docs.append(res)
             progress.step(res.doc_id)
     except BaseException:
         if writer:
@@ -85,14 +90,42 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
     return docs, failures, time.perf_counter() - t0
 
 
+def _write_record(writer: AtomicJsonlWriter, doc: Doc) -> Failure | None:
+    """Write the record of ``doc``; a record that cannot be written (text that is not
+    Unicode, a bug in the export) is a Failure of that article, not the end of the run and
+    of the lines already written (issue #15)."""
+    from .errors import OutputError
+    from .export.jsonl import doc_to_record
+
+    try:
+        writer.write(doc_to_record(doc))
+    except (ValueError, TypeError) as e:  # UnicodeEncodeError is a ValueError
+        path = doc.source.path if doc.source else None
+        return Failure(doc.doc_id, path, "output", f"{path or doc.doc_id}: record not written: "
+                       f"{type(e).__name__}: {e}", OutputError.code)
+    return None
+
+
+def _print_skipped(skipped: Sequence[Skipped]) -> None:
+    for s in skipped:
+        print(f"skipped: {s.path}: {s.reason}", file=sys.stderr)
+
+
+def _skipped_note(skipped: Sequence[Skipped]) -> str:
+    return f", {len(skipped)} path(s) skipped" if skipped else ""
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    docs, failures, secs = _run_extract(args.paths, args.output, jobs=args.jobs)
+    skipped: list[Skipped] = []
+    docs, failures, secs = _run_extract(args.paths, args.output, jobs=args.jobs,
+                                        article_seconds=args.article_seconds, skipped=skipped)
     if getattr(args, "explain", False):
         _print_explanations(docs)
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
-    print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed, "
-          f"{secs:.2f} s -> {args.output}", file=sys.stderr)
+    _print_skipped(skipped)
+    print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed"
+          f"{_skipped_note(skipped)}, {secs:.2f} s -> {args.output}", file=sys.stderr)
     if not docs and failures:
         return 1
     return 0
@@ -313,15 +346,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     counts = {"added": 0, "unchanged": 0, "replaced": 0, "failed": 0}
+    skipped: list[Skipped] = []
     with open_store(args.db) as store:  # a bad database stops the run before any work
         todo: list[RawArticle | Failure] = []
-        for item in read_paths(args.paths):
+        for item in read_paths(args.paths, skipped=skipped):
             if not isinstance(item, Failure) and \
                     store.stored_hash(item.doc_id) == content_hash(item):
                 counts["unchanged"] += 1
                 continue
             todo.append(item)
-        pipeline = Pipeline()
+        pipeline = Pipeline(article_seconds=args.article_seconds)
         if args.jobs <= 1 and todo:
             pipeline.warm_up()
         progress = Progress(len(todo), sys.stderr, enabled=sys.stderr.isatty())
@@ -342,8 +376,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         finally:
             progress.close()
     total = sum(counts.values())
+    _print_skipped(skipped)
     print(f"{total} articles: {counts['added']} added, {counts['unchanged']} unchanged, "
-          f"{counts['replaced']} replaced, {counts['failed']} failed, "
+          f"{counts['replaced']} replaced, {counts['failed']} failed{_skipped_note(skipped)}, "
           f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
     return 1 if counts["failed"] and total == counts["failed"] else 0
 
@@ -358,7 +393,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     done = failed = 0
     with open_store(args.db, create=False) as store:
         raws = list(store.raw_articles())
-        pipeline = Pipeline()
+        pipeline = Pipeline(article_seconds=args.article_seconds)
         if args.jobs <= 1 and raws:
             pipeline.warm_up()
         results = zip(raws, pipeline.pipe(raws, batch_size=args.batch_size, n_process=args.jobs),
@@ -534,6 +569,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", required=True, help="the JSON Lines file to write")
     e.add_argument("--jobs", "-j", type=int, default=1,
                    help="worker processes (default 1); output order stays the input order")
+    _add_article_seconds(e)
     e.add_argument("--explain", action="store_true",
                    help="print, per event, its trigger, how its participants were chosen "
                         "and the rules that fired")
@@ -567,6 +603,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--batch-size", type=_positive, default=32,
                    help="articles per transaction (default 32)")
     i.add_argument("--jobs", "-j", type=_positive, default=1, help="worker processes (default 1)")
+    _add_article_seconds(i)
     i.set_defaults(func=cmd_ingest)
 
     r = sub.add_parser("reprocess", help="re-run the pipeline over the stored raw inputs")
@@ -574,6 +611,7 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--batch-size", type=_positive, default=32,
                    help="articles per transaction (default 32)")
     r.add_argument("--jobs", "-j", type=_positive, default=1, help="worker processes (default 1)")
+    _add_article_seconds(r)
     r.set_defaults(func=cmd_reprocess)
 
     s = sub.add_parser("search", help="full-text search of the stored articles "
@@ -634,6 +672,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds an idle keep-alive connection is kept (default 5)")
     w.set_defaults(func=cmd_serve)
     return p
+
+
+def _add_article_seconds(p: argparse.ArgumentParser) -> None:
+    from .budget import DEFAULT_SECONDS, ENV
+
+    p.add_argument("--article-seconds", type=_seconds, default=None, metavar="S",
+                   help=f"time budget of one article; past it the article is recorded as "
+                        f"failed and the run goes on (default ${ENV}, else {DEFAULT_SECONDS:g}; "
+                        "0: no limit)")
+
+
+def _seconds(value: str) -> float:
+    try:
+        n = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if n < 0 or n != n:
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more, not {value}")
+    return n
 
 
 def _positive(value: str) -> int:

@@ -38,6 +38,13 @@ class ComponentError(MarsadError):
     code = "E021"
 
 
+class OvertimeError(MarsadError):
+    """An article took longer than its time budget; it is recorded as failed and the batch
+    goes on without it."""
+
+    code = "E022"
+
+
 class DataFileError(MarsadError):
     """A language-knowledge or knowledge-base data file is malformed."""
 

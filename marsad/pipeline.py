@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from .budget import Budget, Overtime, enforced, resolve_seconds
 from .doc import DateValue, Doc, Failure, Removal, Source
-from .errors import ComponentError, IngestError, MarsadError, PipelineError
+from .errors import ComponentError, IngestError, MarsadError, OvertimeError, PipelineError
 from .ingest import RawArticle
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,9 @@ def make_doc(article: RawArticle) -> Doc:
         from .clean.html import clean_html
 
         page = clean_html(article.content, url=url)
+        if page.error:
+            raise IngestError(f"HTML extraction failed: {page.error}",
+                              path=article.path or article.doc_id)
         cleaned = page.cleaned
         title = page.title
         if published is None and _iso(page.published):
@@ -244,8 +248,12 @@ def _events(doc: Doc, res: Resources) -> None:
 class Pipeline:
     names: tuple[str, ...] = DEFAULT_COMPONENTS
     resources: Resources = field(default_factory=Resources)
+    # seconds one article may take in process_safe / pipe (0: no limit); None reads
+    # $MARSAD_ARTICLE_SECONDS, else the default of marsad.budget
+    article_seconds: float | None = None
 
     def __post_init__(self) -> None:
+        self.article_seconds = resolve_seconds(self.article_seconds)
         have = set(BASE_ATTRS)
         self.components: list[Component] = []
         for name in self.names:
@@ -282,10 +290,14 @@ class Pipeline:
         # on first use, and the first real article should not pay for that
         self.process(RawArticle("warm-up", _WARM_UP_TEXT, "text"))
 
-    def process(self, article: RawArticle) -> Doc:
-        """Run cleaning and every component on one article (raises on failure)."""
+    def process(self, article: RawArticle, *, budget: Budget | None = None) -> Doc:
+        """Run cleaning and every component on one article (raises on failure). With a
+        ``budget``, its deadline is checked between components (see marsad.budget)."""
         doc = make_doc(article)
         for comp in self.components:
+            if budget is not None:
+                budget.check()
+                budget.stage = f"component {comp.name!r}"
             try:
                 comp.fn(doc, self.resources)
             except MarsadError:
@@ -293,21 +305,41 @@ class Pipeline:
             except Exception as e:  # a component bug must not end the batch
                 raise ComponentError(f"component {comp.name!r} failed: {type(e).__name__}: {e}",
                                      path=article.path or article.doc_id) from e
+        if budget is not None:
+            budget.check()
         return doc
 
     def process_safe(self, item: RawArticle | Failure) -> Doc | Failure:
-        """:meth:`process` that turns an article's failure into a Failure record."""
+        """:meth:`process` under the article's time budget, with every failure (an error,
+        a bug, the budget spent) turned into a Failure record: it never raises for one
+        article."""
         if isinstance(item, Failure):
             return item
         t0 = time.perf_counter()
+        budget = Budget(float(self.article_seconds or 0))
         try:
-            doc = self.process(item)
+            with enforced(budget):
+                doc = self.process(item, budget=budget)
+        except Overtime:
+            return self._failed(item, OvertimeError(
+                f"over the time budget of {budget.seconds:g} s per article (stopped in "
+                f"{budget.stage}; set --article-seconds or $MARSAD_ARTICLE_SECONDS)",
+                path=item.path or item.doc_id))
         except MarsadError as e:
-            stage = "ingest" if isinstance(e, IngestError) else "pipeline"
-            log.warning("%s failed: %s", item.doc_id, e)
-            return Failure(item.doc_id, item.path, stage, str(e), e.code)
+            return self._failed(item, e)
+        except Exception as e:  # cleaning is outside the components' guard: a bug there too
+            log.exception("%s: unexpected error", item.doc_id)
+            return self._failed(item, ComponentError(
+                f"unexpected error in {budget.stage}: {type(e).__name__}: {e}",
+                path=item.path or item.doc_id))
         doc.meta["seconds"] = time.perf_counter() - t0
         return doc
+
+    @staticmethod
+    def _failed(item: RawArticle, e: MarsadError) -> Failure:
+        stage = "ingest" if isinstance(e, IngestError) else "pipeline"
+        log.warning("%s failed: %s", item.doc_id, e)
+        return Failure(item.doc_id, item.path, stage, str(e), e.code)
 
     def pipe(self, items: Iterable[RawArticle | Failure], *, batch_size: int = 32,
              n_process: int = 1) -> Iterator[Doc | Failure]:
@@ -323,7 +355,8 @@ class Pipeline:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.names,)) as pool:
+        with ctx.Pool(n_process, initializer=_worker_init,
+                      initargs=(self.names, self.article_seconds)) as pool:
             for batch in pool.imap(_worker_batch, _batched(items, batch_size)):
                 yield from batch
 
@@ -335,9 +368,9 @@ _WARM_UP_TEXT = ("القاهرة - قال الرئيس في مؤتمر صحفي 
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(names: tuple[str, ...]) -> None:
+def _worker_init(names: tuple[str, ...], article_seconds: float | None) -> None:
     global _WORKER
-    _WORKER = Pipeline(names)
+    _WORKER = Pipeline(names, article_seconds=article_seconds)
     _WORKER.warm_up()
 
 

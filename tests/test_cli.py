@@ -143,3 +143,67 @@ def test_extract_with_worker_processes(tmp_path: Path) -> None:
     assert [r["doc_id"] for r in strip] == [f"a{i}" for i in range(5)]
     assert [r["doc_id"] for r in strip] == [r["doc_id"] for r in strip2]
     assert [r["entities"] for r in strip] == [r["entities"] for r in strip2]
+
+
+# -- hostile input (issue #15) ---------------------------------------------------------------
+
+def test_extract_keeps_every_good_line_of_a_hostile_jsonl(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    good = [json.dumps({"id": f"g{i}", "text": ARTICLE}, ensure_ascii=False) for i in range(3)]
+    hostile = ['{"id": "s", "text": "قال \\ud800 الوزير"}',  # once: no output at all
+               '{"id": ' + "9" * 5_000 + ', "text": "x"}', "[" * 100_000]
+    src = _write(tmp_path, "batch.jsonl", "\n".join(
+        [good[0], hostile[0], good[1], hostile[1], hostile[2], good[2]]) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "6 articles, 3 extracted, 3 failed" in err
+    assert f"{src}:2" in err and f"{src}:4" in err and f"{src}:5" in err
+    assert [json.loads(line)["doc_id"] for line in out.read_text("utf-8").splitlines()] == \
+        ["g0", "g1", "g2"]
+
+
+def test_extract_lists_skipped_paths_in_its_summary(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    _write(corpus, "a.txt", ARTICLE)
+    (corpus / "gone.txt").symlink_to(corpus / "nowhere.txt")
+    assert main(["extract", str(corpus), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped: {corpus / 'gone.txt'}: broken symbolic link" in err
+    assert "1 articles, 1 extracted, 0 failed, 1 path(s) skipped" in err
+
+
+def test_extract_article_seconds_option(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    src = _write(tmp_path, "a.txt", ARTICLE)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "--article-seconds", "30"]) == 0
+    with pytest.raises(SystemExit):
+        main(["extract", str(src), "-o", str(out), "--article-seconds", "-1"])
+    assert "must be 0" in capsys.readouterr().err
+
+
+def test_a_record_that_cannot_be_written_fails_alone(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture) -> None:
+    import marsad.export.jsonl as export
+
+    real = export.doc_to_record
+
+    def to_record(doc):  # type: ignore[no-untyped-def]
+        rec = real(doc)
+        if doc.doc_id == "b":
+            rec["text"] += "\ud800"  # what a lone surrogate did before the reader refused it
+        return rec
+
+    monkeypatch.setattr(export, "doc_to_record", to_record)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("a", "b", "c"):
+        _write(corpus, f"{name}.txt", ARTICLE)
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(corpus), "-o", str(out)]) == 0
+    assert "record not written" in capsys.readouterr().err
+    assert [json.loads(line)["doc_id"] for line in out.read_text("utf-8").splitlines()] == \
+        ["a", "c"]

@@ -67,3 +67,116 @@ def test_worker_processes_keep_input_order_and_results() -> None:
 def test_a_dateline_opening_the_first_paragraph(text: str, published: str | None) -> None:
     doc = Pipeline().process(RawArticle("d", text, "text"))
     assert (doc.published.isoformat() if doc.published else None) == published
+
+
+# -- the time budget of one article (issue #15) ----------------------------------------------
+
+def _with_stall(names: tuple[str, ...] = ("sentences",)):  # type: ignore[no-untyped-def]
+    """A pipeline whose component 'stall' busy-loops on the article with id 'slow' (in
+    Python code, as a quadratic loop would) and never returns by itself."""
+    import time
+
+    @component("stall", requires=("text",), assigns=("stalled",))
+    def _stall(doc: Doc, res: object) -> None:
+        """Loop for ever on the article 'slow'."""
+        while doc.doc_id == "slow":
+            time.sleep(0.001)
+
+    return names + ("stall",)
+
+
+def test_an_article_over_its_budget_is_a_failure_and_the_run_goes_on() -> None:
+    import time
+
+    try:
+        pipe = Pipeline(_with_stall(), article_seconds=0.3)
+        items = [RawArticle("a", GOOD, "text"), RawArticle("slow", GOOD, "text"),
+                 RawArticle("b", GOOD, "text")]
+        t0 = time.perf_counter()
+        out = list(pipe.pipe(items))
+    finally:
+        del REGISTRY["stall"]
+    assert time.perf_counter() - t0 < 5
+    assert [type(o).__name__ for o in out] == ["Doc", "Failure", "Doc"]
+    fail = out[1]
+    assert isinstance(fail, Failure) and fail.code == "E022"
+    assert "time budget of 0.3 s" in fail.reason and "'stall'" in fail.reason
+
+
+def test_the_budget_holds_in_worker_processes() -> None:
+    try:
+        pipe = Pipeline(_with_stall(), article_seconds=0.3)
+        items = [RawArticle(i, GOOD, "text") for i in ("a", "slow", "b", "c")]
+        out = list(pipe.pipe(items, n_process=2, batch_size=1))
+    finally:
+        del REGISTRY["stall"]
+    assert [type(o).__name__ for o in out] == ["Doc", "Failure", "Doc", "Doc"]
+
+
+def test_outside_the_main_thread_the_budget_is_checked_between_components() -> None:
+    import threading
+
+    from marsad import budget
+
+    @component("slow_step", requires=("text",), assigns=("slowed",))
+    def _slow(doc: Doc, res: object) -> None:
+        """Take longer than the budget, then return."""
+        import time
+
+        if doc.doc_id == "slow":
+            time.sleep(0.4)
+
+    out: list = []
+    modes: list[str] = []
+    try:
+        pipe = Pipeline(("sentences", "slow_step"), article_seconds=0.2)
+        items = [RawArticle("slow", GOOD, "text"), RawArticle("a", GOOD, "text")]
+        worker = threading.Thread(target=lambda: (modes.append(budget.mode()),
+                                                  out.extend(pipe.pipe(items))))
+        worker.start()
+        worker.join()
+    finally:
+        del REGISTRY["slow_step"]
+    assert modes == ["between-components"]
+    assert isinstance(out[0], Failure) and out[0].code == "E022"
+    assert isinstance(out[1], Doc)
+
+
+def test_the_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.budget import DEFAULT_SECONDS, ENV
+
+    monkeypatch.delenv(ENV, raising=False)
+    assert Pipeline(("sentences",)).article_seconds == DEFAULT_SECONDS
+    monkeypatch.setenv(ENV, "0.5")
+    assert Pipeline(("sentences",)).article_seconds == 0.5
+    assert Pipeline(("sentences",), article_seconds=0).article_seconds == 0  # no limit
+    monkeypatch.setenv(ENV, "soon")
+    with pytest.raises(PipelineError, match=ENV):
+        Pipeline(("sentences",))
+
+
+def test_an_unexpected_error_while_cleaning_is_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.clean.text_rules as rules
+
+    def boom(text: str):  # type: ignore[no-untyped-def]
+        raise RuntimeError("cleaner bug")
+
+    monkeypatch.setattr(rules, "clean_text", boom)
+    (res,) = Pipeline(("sentences",)).pipe([RawArticle("a", GOOD, "text")])
+    assert isinstance(res, Failure) and "cleaner bug" in res.reason and "cleaning" in res.reason
+
+
+def test_a_previous_alarm_is_restored_after_an_article() -> None:
+    import signal
+
+    from marsad.budget import mode
+
+    if mode() != "signal":
+        pytest.skip("no interval timers here")
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        Pipeline(("sentences",), article_seconds=1).process_safe(RawArticle("a", GOOD, "text"))
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 90 < left <= 100
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any
 
@@ -42,6 +42,7 @@ class HtmlArticle:
     published: str | None  # ISO date from metadata (trafilatura/htmldate), or None
     sitename: str | None
     url: str | None
+    error: str | None = None  # why extraction failed on pathological markup, else None
 
 
 def _trafilatura() -> ModuleType:
@@ -93,11 +94,13 @@ def clean_html(html: str, *, url: str | None = None) -> HtmlArticle:
             # markup and metadata, not guessed from any date in the text.
             date_extraction_params={"original_date": True, "extensive_search": False},
         )
-    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError) as e:
-        # lxml and trafilatura raise these on pathological markup; one bad page is recorded
-        # and skipped, never fatal (style habit 5).
-        log.warning("HTML extraction failed: %s: %s", type(e).__name__, e)
-        return empty
+    except Exception as e:
+        # lxml and trafilatura raise anything on pathological markup (RecursionError on deep
+        # nesting, AssertionError from lxml on <math><a><a>, ValueError, TypeError …): one
+        # bad page is recorded and skipped, never fatal (style habit 5; issue #15).
+        reason = f"{type(e).__name__}: {e}" if str(e) else f"{type(e).__name__} in the parser"
+        log.info("HTML extraction failed: %s", reason)  # the caller reports the article
+        return replace(empty, error=reason[:300])
     if doc is None:
         return empty
     body = _text_or_none(getattr(doc, "text", None)) or ""

@@ -1,14 +1,14 @@
 """Reading articles: plain text, HTML and JSON Lines files, and folders of them.
 
 Every input becomes a :class:`RawArticle` (decoded text plus what the source says about it)
-or a :class:`~marsad.doc.Failure` naming the file and the reason, so one bad file never
-stops a batch. Decoding accepts UTF-8 (with or without BOM), UTF-16 with a BOM and
-Windows-1256 (the legacy Arabic code page); anything else is refused with a clear reason.
+or a :class:`~marsad.doc.Failure` naming the file (and line) and the reason, so one bad file
+never stops a batch: whatever a hostile input raises is caught here (issue #15). Decoding
+is in :mod:`.decode`, the strict JSON Lines reader in :mod:`.jsonl`, folders and file ids in
+:mod:`.walk`. Two inputs with one id are reported, never merged: the second is a Failure.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +16,12 @@ from pathlib import Path
 
 from ..doc import Failure
 from ..errors import IngestError
+from .decode import decode_bytes
+from .jsonl import load_record, split_lines
+from .walk import Skipped, file_id, walk
+
+__all__ = ["MAX_BYTES", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes", "iter_paths",
+           "read_file", "read_paths"]
 
 log = logging.getLogger(__name__)
 
@@ -35,48 +41,7 @@ class RawArticle:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
-
-
-def decode_bytes(data: bytes, *, path: str) -> str:
-    """Decode an article file or refuse it with a reason naming the file."""
-    if not data.strip():
-        raise IngestError("empty file", path=path)
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", path)
-    if b"\x00" in data[:4096]:
-        raise IngestError("binary file (NUL bytes and no UTF-16 byte-order mark)", path=path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as utf8_err:
-        try:
-            text = data.decode("cp1256")
-        except UnicodeDecodeError:
-            raise IngestError(
-                f"not UTF-8 ({utf8_err.reason} at byte {utf8_err.start}) nor Windows-1256",
-                path=path) from utf8_err
-        # cp1256 maps almost every byte, so accept it only when it yields Arabic text.
-        letters = sum(1 for c in text if c.isalpha())
-        arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
-        if letters and arabic / letters >= 0.3:
-            log.info("%s decoded as Windows-1256", path)
-            return text
-        raise IngestError(
-            f"not UTF-8 ({utf8_err.reason} at byte {utf8_err.start}) and not Arabic "
-            "Windows-1256 text", path=path) from utf8_err
-
-
-def _strict(data: bytes, enc: str, path: str) -> str:
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError as e:
-        raise IngestError(f"invalid {enc}: {e.reason} at byte {e.start}", path=path) from e
-    if enc == "utf-16" and text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise IngestError("empty file", path=path)
-    return text
+    line: int | None = None  # the line of a JSON Lines file
 
 
 def _read(path: Path, limit: int) -> bytes:
@@ -86,10 +51,13 @@ def _read(path: Path, limit: int) -> bytes:
     return path.read_bytes()
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle | Failure]:
-    """Articles of one file (several for JSON Lines)."""
-    suffix = path.suffix.lower()
+def read_file(path: Path, *, max_bytes: int = MAX_BYTES, doc_id: str | None = None
+              ) -> Iterator[RawArticle | Failure]:
+    """Articles of one file (several for JSON Lines); ``doc_id`` is the id of a text or HTML
+    file (default: its name without the suffix)."""
+    doc_id = path.stem if doc_id is None else doc_id
     try:
+        suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, max_bytes)
             return
@@ -98,65 +66,101 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES) -> Iterator[RawArticle 
                               + ", ".join(SUFFIXES), path=str(path))
         text = decode_bytes(_read(path, max_bytes), path=str(path))
         kind = "html" if suffix in HTML_SUFFIXES else "text"
-        yield RawArticle(path.stem, text, kind, path=str(path))
+        yield RawArticle(doc_id, text, kind, path=str(path))
     except IngestError as e:
-        yield Failure(path.stem, str(path), "ingest", str(e), e.code)
+        yield Failure(doc_id, str(path), "ingest", str(e), e.code)
     except OSError as e:
-        yield Failure(path.stem, str(path), "ingest", f"{path}: cannot read: {e.strerror}",
+        yield Failure(doc_id, str(path), "ingest", f"{path}: cannot read: {e.strerror or e}",
+                      IngestError.code)
+    except Exception as e:  # a reader bug must not end the run: the file is reported
+        log.exception("%s: unexpected error while reading", path)
+        yield Failure(doc_id, str(path), "ingest",
+                      f"{path}: unexpected error while reading: {type(e).__name__}: {e}",
                       IngestError.code)
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    data = path.read_bytes()
-    text = decode_bytes(data, path=str(path))
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    text = decode_bytes(path.read_bytes(), path=str(path))
+    for lineno, line in split_lines(text):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
         try:
-            if len(line.encode("utf-8")) > max_bytes:
-                raise IngestError("line too large", path=where)
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise IngestError(f"invalid JSON: {e.msg} at column {e.colno}",
-                                  path=where) from e
-            if not isinstance(obj, dict):
-                raise IngestError("a line must be a JSON object", path=where)
-            doc_id = obj.get("id")
-            if not isinstance(doc_id, str | int) or str(doc_id).strip() == "":
-                raise IngestError("missing 'id'", path=where)
-            body, kind = obj.get("text"), "text"
-            if body is None and obj.get("html") is not None:
-                body, kind = obj.get("html"), "html"
-            if not isinstance(body, str) or not body.strip():
-                raise IngestError("missing or empty 'text'/'html'", path=where)
-            for fld in ("url", "published", "outlet"):
-                if obj.get(fld) is not None and not isinstance(obj[fld], str):
-                    raise IngestError(f"'{fld}' must be a string", path=where)
-            yield RawArticle(str(doc_id), body, kind, path=str(path), url=obj.get("url"),
-                             outlet=obj.get("outlet"), published=obj.get("published"))
+            yield _jsonl_article(line, path, lineno, max_bytes)
         except IngestError as e:
             yield Failure(f"{path.stem}:{lineno}", where, "ingest", str(e), e.code)
+        except Exception as e:  # a reader bug must not end the run: the line is reported
+            log.exception("%s: unexpected error while reading", where)
+            yield Failure(f"{path.stem}:{lineno}", where, "ingest",
+                          f"{where}: unexpected error: {type(e).__name__}: {e}",
+                          IngestError.code)
 
 
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def _jsonl_article(line: str, path: Path, lineno: int, max_bytes: int) -> RawArticle:
+    where = f"{path}:{lineno}"
+    if len(line) > max_bytes or len(line.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise IngestError("line too large", path=where)
+    obj = load_record(line, where=where)
+    doc_id = obj.get("id")
+    # bool is an int to Python, but true is no id
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) \
+            or str(doc_id).strip() == "":
+        raise IngestError("missing 'id'", path=where)
+    body, kind = obj.get("text"), "text"
+    if body is None and obj.get("html") is not None:
+        body, kind = obj.get("html"), "html"
+    if not isinstance(body, str) or not body.strip():
+        raise IngestError("missing or empty 'text'/'html'", path=where)
+    for fld in ("url", "published", "outlet"):
+        if obj.get(fld) is not None and not isinstance(obj[fld], str):
+            raise IngestError(f"'{fld}' must be a string", path=where)
+    return RawArticle(str(doc_id), body, kind, path=str(path), url=obj.get("url"),
+                      outlet=obj.get("outlet"), published=obj.get("published"), line=lineno)
+
+
+def iter_paths(paths: Iterable[str | Path], skipped: list[Skipped] | None = None
+               ) -> Iterator[Path]:
     """Files named, and the article files below folders named (recursively, sorted)."""
+    for path, _ in _inputs(paths, [] if skipped is None else skipped):
+        yield path
+
+
+def _inputs(paths: Iterable[str | Path], skipped: list[Skipped]
+            ) -> Iterator[tuple[Path, str]]:
+    """(file, id) of every input; a folder's files get ids relative to it."""
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
-                    yield f
+            for f in walk(path, SUFFIXES, skipped):
+                yield f, file_id(f, path)
         else:
-            yield path
+            yield path, file_id(path, None)
 
 
-def read_paths(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES
-               ) -> Iterator[RawArticle | Failure]:
-    for path in iter_paths(paths):
+def read_paths(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES,
+               skipped: list[Skipped] | None = None) -> Iterator[RawArticle | Failure]:
+    """Every article of the files and folders named, in order. Paths under a folder that
+    cannot be read are added to ``skipped`` (when given) for the run summary."""
+    seen: dict[str, str] = {}  # id -> where it was first read
+    for path, doc_id in _inputs(paths, [] if skipped is None else skipped):
         if not path.exists():
-            yield Failure(path.stem, str(path), "ingest", f"{path}: no such file or folder",
+            yield Failure(doc_id, str(path), "ingest", f"{path}: no such file or folder",
                           IngestError.code)
             continue
-        yield from read_file(path, max_bytes=max_bytes)
+        for item in read_file(path, max_bytes=max_bytes, doc_id=doc_id):
+            yield _first_of_its_id(item, seen)
+
+
+def _first_of_its_id(item: RawArticle | Failure, seen: dict[str, str]) -> RawArticle | Failure:
+    """``item``, or a Failure when an earlier input had its id: the second would replace the
+    first in the store and overwrite it in the output."""
+    if isinstance(item, Failure):
+        return item
+    where = f"{item.path}:{item.line}" if item.line else str(item.path)
+    first = seen.get(item.doc_id)
+    if first is None:
+        seen[item.doc_id] = where
+        return item
+    return Failure(item.doc_id, where, "ingest",
+                   f"{where}: duplicate id {item.doc_id!r} (first read from {first})",
+                   IngestError.code)

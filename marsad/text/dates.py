@@ -42,6 +42,7 @@ Resolution rules (``ref`` is the reference date, usually the publication date):
 from __future__ import annotations
 
 import calendar
+import logging
 import math
 import re
 import unicodedata
@@ -56,6 +57,8 @@ from typing import Any, cast
 import yaml
 
 from marsad.text.normalize import fold_char, match_key
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "DATA_PATH",
@@ -144,7 +147,8 @@ def _day(cal: str, y: int, m: int, d: int) -> date | None:
 
 def _month_span(cal: str, y: int, m: int) -> tuple[date, date]:
     first = _day(cal, y, m, 1)
-    assert first is not None
+    if first is None:  # a Hijri month outside the calendar's range (ref before 622)
+        raise ValueError(f"no month {y}-{m} in calendar {cal!r}")
     length = calendar.monthrange(y, m)[1] if cal == "g" else _hijri_month_length(y, m)
     return first, first + timedelta(days=length - 1)
 
@@ -345,7 +349,40 @@ class _Vocab:
         self.table = table
 
     def get(self, text: str | None) -> Any:
-        return None if text is None else self.table.get(_fold_token(text))
+        if text is None:
+            return None
+        value = self.table.get(_fold_token(text))
+        if value is None and _ALEF_LOOKALIKES.search(text):
+            # The alef class of the patterns admits ؤ and ئ, which fold to و and ي: a word
+            # matched through it (جمادى ؤخر) is looked up with them read as alef.
+            value = self.table.get(_fold_token(text.translate(_AS_ALEF)))
+        return value
+
+
+_Handler = Callable[[str, "re.Match[str]", date | None], "_Cand | None"]
+
+
+def _guarded(handler: _Handler) -> _Handler:
+    """``handler`` with the phrases it cannot resolve dropped instead of raised.
+
+    The grammar matches what looks like a date; resolving it does calendar arithmetic
+    that fails at the calendar's edges (a Hijri month before 622 or a year past 9999 from a
+    hostile publication date) or on a word no table resolves. Such a phrase is no date: one
+    malformed phrase must not fail the whole article (issue #15).
+    """
+
+    def run(key: str, m: re.Match[str], ref: date | None) -> _Cand | None:
+        try:
+            return handler(key, m, ref)
+        except (ValueError, OverflowError, TypeError, KeyError) as e:
+            log.debug("date phrase %r dropped: %s: %s", m.group(0)[:80], type(e).__name__, e)
+            return None
+
+    return run
+
+
+_ALEF_LOOKALIKES = re.compile("[ؤئ]")
+_AS_ALEF = str.maketrans("ؤئ", "اا")
 
 
 def _words(items: Iterable[Any], value: Any = True) -> list[tuple[Any, Any]]:
@@ -728,7 +765,7 @@ class _Lexicon:
         for name, kinds in _RULE_ANCHORS.items():
             for kind, back in kinds.items():
                 self.by_anchor.setdefault(kind, []).append(
-                    (name, compiled[name], handlers[name], back)
+                    (name, compiled[name], _guarded(handlers[name]), back)
                 )
         # Folded token (with any clitic) -> anchor kinds.
         self.anchors: dict[str, str] = {}
@@ -945,7 +982,10 @@ class _Lexicon:
             return None
 
         if g["m1"]:
-            cal, mon, _level = self.month.get(g["m1"])
+            month = self.month.get(g["m1"])
+            if month is None:
+                return None  # matched through a look-alike letter no lookup resolves
+            cal, mon, _level = month
             alt_end = self._alt_end(m, cal, mon)
             if alt_end == -2:
                 return None  # أبريل/يونيو: two different months, not two names of one
@@ -984,7 +1024,10 @@ class _Lexicon:
                      month=mon or None, day=d1, day2=d2, year=year)
 
     def _h_mdy(self, key: str, m: re.Match[str], ref: date | None) -> _Cand | None:
-        cal, mon, _level = self.month.get(m.group("m1"))
+        month = self.month.get(m.group("m1"))
+        if month is None:
+            return None
+        cal, mon, _level = month
         y, d = int(m.group("y")), int(m.group("d1"))
         lo, hi = self.hijri_range if cal == "h" else self.cued_range
         if not lo <= y <= hi:
@@ -997,7 +1040,10 @@ class _Lexicon:
 
     def _h_month(self, key: str, m: re.Match[str], g: dict[str, str | None],
                  ref: date | None) -> _Cand | None:
-        cal, mon, level = self.month.get(g["m1"])
+        month = self.month.get(g["m1"])
+        if month is None:
+            return None
+        cal, mon, level = month
         alt_end = self._alt_end(m, cal, mon)
         if alt_end == -2:
             return None

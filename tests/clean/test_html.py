@@ -183,3 +183,15 @@ def test_importing_the_text_rules_does_not_import_trafilatura() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("page", [
+    "<math><a><a>",  # an AssertionError escaped from lxml and stopped ingest (issue #15)
+    "<svg><a><a>",
+    "<div>" * 100_000,
+])
+def test_markup_that_breaks_the_parser_gives_an_empty_article_with_the_reason(page: str) -> None:
+    art = clean_html(page)
+    assert art.cleaned.text == ""
+    if page.startswith("<math>"):
+        assert art.error == "AssertionError in the parser"

@@ -768,3 +768,16 @@ def test_offsets_and_shape_invariants(lines: list[str], nl: str) -> None:
     for piece in cleaned.text.split("\n"):
         if piece and piece != cleaned.dateline:
             assert piece in raw
+
+
+@pytest.mark.parametrize("line", [
+    # twenty attribute pairs and a cut end: the widget_code pattern backtracked
+    # exponentially (found by bench/fuzz_campaign.py: a 21 KB article stalled for ever)
+    '<meta property="article:published_time" ' + 'content="2025-02-13t09:40" ' * 40
+    + 'content="2025-0',
+    "x " + "a-" * 2_000 + " = x",  # a hyphenated word split every way (cubic)
+])
+def test_code_residue_patterns_do_not_backtrack(line: str) -> None:
+    t0 = time.perf_counter()
+    clean_text("قال الوزير إن الاتفاق قريب.\n" + line + "\n")
+    assert time.perf_counter() - t0 < 1.0

@@ -114,4 +114,175 @@ def test_folders_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "ignore.md").write_text("# not an article", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
     ids = [r.doc_id for r in _read(tmp_path)]
-    assert ids == ["1", "2"]
+    assert ids == ["1", "b/2"]  # a file's id is its path under the folder given
+
+
+# -- hostile input (issue #15) -------------------------------------------------------------
+
+def _jsonl(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    p = tmp_path / name
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+GOOD_LINE = json.dumps({"id": "good", "text": ARTICLE}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("line,reason", [
+    # a lone surrogate, escaped, in the text or the id: nothing can store or write it
+    ('{"id": "s1", "text": "قال \\ud800 الوزير"}', "lone surrogate"),
+    ('{"id": "\\udfff", "text": "قال الوزير"}', "lone surrogate"),
+    ('{"id": "s3", "text": "قال", "meta": {"\\ud800": 1}}', "lone surrogate"),
+    # more than 4,300 digits: Python's int() raises ValueError
+    ('{"id": ' + "1" * 5_000 + ', "text": "قال الوزير"}', "digits"),
+    # 100,000 nested brackets: the decoder raises RecursionError
+    ("[" * 100_000, "nested deeper"),
+    ('{"id": "n1", "text": "قال", "x": ' + "[" * 40 + "]" * 40 + "}", "nested deeper"),
+    ('{"id": "n2", "text": "قال", "x": NaN}', "NaN is not JSON"),
+    ('{"id": true, "text": "قال الوزير"}', "missing 'id'"),
+])
+def test_hostile_jsonl_lines_fail_alone_with_file_and_line(tmp_path: Path, line: str,
+                                                           reason: str) -> None:
+    p = _jsonl(tmp_path, "hostile.jsonl", [GOOD_LINE, line, GOOD_LINE.replace("good", "after")])
+    res = _read(p)
+    assert [type(r).__name__ for r in res] == ["RawArticle", "Failure", "RawArticle"]
+    assert f"{p}:2" in res[1].reason and reason in res[1].reason
+    assert res[2].doc_id == "after"
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\u0085", "\x1c", "\x0b"])
+def test_unicode_line_separators_inside_a_jsonl_string_are_data(tmp_path: Path,
+                                                                sep: str) -> None:
+    text = f"قال الرئيس{sep}إن الاتفاق قريب."
+    raw = json.dumps({"id": "u1", "text": text}, ensure_ascii=False)
+    if sep in "\x1c\x0b":
+        raw = raw.replace(sep, f"\\u{ord(sep):04x}")  # control characters must be escaped
+    p = tmp_path / "sep.jsonl"
+    p.write_bytes((raw + "\r\n" + GOOD_LINE + "\n").encode("utf-8"))
+    (a, b) = _read(p)
+    assert isinstance(a, RawArticle) and a.content == text and a.line == 1
+    assert isinstance(b, RawArticle) and b.doc_id == "good" and b.line == 2
+
+
+def test_an_unexpected_reader_error_is_a_failure_of_that_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.ingest as ingest
+
+    def boom(data: bytes, *, path: str) -> str:
+        if path.endswith("bad.txt"):
+            raise RuntimeError("reader bug")
+        return data.decode("utf-8")
+
+    monkeypatch.setattr(ingest, "decode_bytes", boom)
+    (tmp_path / "bad.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    bad, ok = _read(tmp_path)
+    assert isinstance(bad, Failure) and "reader bug" in bad.reason and "bad.txt" in bad.reason
+    assert isinstance(ok, RawArticle)
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+def test_utf8_with_one_bad_byte_is_utf8_with_a_replacement(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    data = ARTICLE.encode("utf-8")
+    p = tmp_path / "one_bad.txt"
+    # byte 20 is inside the letter ي of الرئيس: its lead byte, the stray byte and its
+    # continuation byte are each replaced; read as Windows-1256 it was all garbage
+    p.write_bytes(data[:20] + b"\xff" + data[20:])
+    with caplog.at_level("WARNING"):
+        (art,) = _read(p)
+    assert isinstance(art, RawArticle)
+    assert art.content == ARTICLE[:10] + "\ufffd" * 3 + ARTICLE[11:]
+    assert "3 byte(s)" in caplog.text and str(p) in caplog.text
+
+
+def test_utf8_cut_mid_character_keeps_everything_before_the_cut(tmp_path: Path) -> None:
+    p = tmp_path / "cut.txt"
+    p.write_bytes(ARTICLE.encode("utf-8")[:-3])  # ".\n" and half of the last letter gone
+    (art,) = _read(p)
+    assert isinstance(art, RawArticle) and art.content == ARTICLE[:-3] + "\ufffd"
+
+
+def test_windows_1256_with_some_utf8_looking_bytes_is_still_windows_1256(tmp_path: Path) -> None:
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(ARTICLE.encode("cp1256") * 20)
+    (art,) = _read(p)
+    assert isinstance(art, RawArticle) and art.content == ARTICLE * 20
+
+
+@pytest.mark.parametrize("data", [
+    "Ça va très bien, merci. Señor, à bientôt!".encode("latin-1"),  # Latin, not Arabic
+    b"plain ascii with one stray byte \xff",  # nothing shows it is UTF-8
+    ("abc \u0430\u0431\u0432 " * 10).encode("cp1251"),  # Cyrillic code page
+])
+def test_neither_utf8_nor_arabic_is_refused_as_undecodable(tmp_path: Path, data: bytes) -> None:
+    p = tmp_path / "odd.txt"
+    p.write_bytes(data)
+    (res,) = _read(p)
+    assert isinstance(res, Failure)
+    assert "could not decode" in res.reason and str(p) in res.reason
+
+
+def test_bom_with_nothing_after_it_is_empty(tmp_path: Path) -> None:
+    p = tmp_path / "bom.txt"
+    p.write_bytes(b"\xef\xbb\xbf  \n")
+    (res,) = _read(p)
+    assert isinstance(res, Failure) and "empty file" in res.reason
+
+
+# -- ids, duplicates, skipped paths -----------------------------------------------------------
+
+def test_ids_are_paths_under_the_folder_given_and_flat_ids_do_not_change(tmp_path: Path) -> None:
+    (tmp_path / "r001.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "2024" / "05").mkdir(parents=True)
+    (tmp_path / "2024" / "05" / "r001.txt").write_text(ARTICLE, encoding="utf-8")
+    assert [r.doc_id for r in _read(tmp_path)] == ["2024/05/r001", "r001"]
+    # a file named directly keeps its name as its id
+    assert [r.doc_id for r in _read(tmp_path / "2024" / "05" / "r001.txt")] == ["r001"]
+
+
+def test_duplicate_ids_are_reported_not_merged(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (b / "x.txt").write_text(ARTICLE, encoding="utf-8")  # same id under another root
+    (a / "x.html").write_text(f"<p>{ARTICLE}</p>", encoding="utf-8")  # same id, other suffix
+    lines = [GOOD_LINE.replace("good", "x"), GOOD_LINE.replace("good", "x")]
+    jl = _jsonl(tmp_path, "batch.jsonl", lines)
+    res = list(read_paths([str(a), str(b), str(jl)]))
+    assert [type(r).__name__ for r in res] == ["RawArticle"] + ["Failure"] * 4
+    assert all("duplicate id 'x'" in r.reason for r in res[1:])
+    assert f"{jl}:2" in res[4].reason and "first read from" in res[4].reason
+
+
+def test_skipped_paths_are_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from marsad.ingest import Skipped
+
+    (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "self").symlink_to(tmp_path / "self")  # a link that loops
+    (tmp_path / "up").symlink_to(tmp_path)  # a link back up the tree
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block for ever
+    real_scandir = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith("locked"):  # chmod 000 does not stop root, so pretend
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    skipped: list[Skipped] = []
+    res = list(read_paths([str(tmp_path)], skipped=skipped))
+    assert [r.doc_id for r in res] == ["ok"]
+    reasons = {Path(s.path).name: s.reason for s in skipped}
+    assert reasons["broken.txt"].startswith("broken symbolic link")
+    assert reasons["self"].startswith("symbolic link loop")
+    assert reasons["up"] == "symbolic link to a folder already read"
+    assert reasons["locked"].startswith("cannot read folder")
+    assert reasons["pipe.txt"].startswith("not a regular file")

@@ -160,3 +160,22 @@ def test_ingest_interrupted_by_an_exception_then_resumed(corpus: Path, db_url,  
     assert snapshot(resumed)[0]["articles"] == 3
     assert main(["ingest", str(corpus), "--db", str(resumed), "--batch-size", "3"]) == 0
     assert snapshot(resumed) == snapshot(whole)
+
+
+def test_ingest_goes_past_hostile_files(corpus: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture) -> None:
+    """<math><a><a> once stopped ingest at that file (8 of 20 stored, every rerun the same),
+    and a lone surrogate in a JSONL line stopped it before anything was stored (issue #15)."""
+    pytest.importorskip("trafilatura")
+    (corpus / "b_math.html").write_text("<math><a><a>", encoding="utf-8")
+    (corpus / "lines.jsonl").write_text(
+        '{"id": "s1", "text": "قال \\ud800 الوزير"}\n'
+        + json.dumps({"id": "j1", "text": ARTICLES["c_sudan"]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(corpus), "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "b_math.html: HTML extraction failed: AssertionError" in err
+    assert "lines.jsonl:1: invalid JSON: lone surrogate" in err
+    counts, records = snapshot(db)
+    assert sorted(r["doc_id"] for r in records) == sorted(list(ARTICLES) + ["j1"])

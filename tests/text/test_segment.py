@@ -98,3 +98,39 @@ def test_tokens_with_keys_cover_every_non_space_character() -> None:
     # the same tokens a second time come from the shared decisions, unchanged
     assert tokenize_keyed(text, lexicon.__contains__) == (tokens, keys)
     assert tokenize(text, lexicon.__contains__) == tokens
+
+
+# -- hostile input (issue #15) -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "J. " * 27_000,  # initials that never end a sentence: the look back once grew each time
+    "د. " * 27_000,  # an abbreviation, likewise
+    "ق.م." * 20_000,
+    "ب" * 80_000 + ".",  # one 80 KB word
+])
+def test_sentence_splitting_is_linear_on_hostile_lines(text: str) -> None:
+    import time
+
+    t0 = time.perf_counter()
+    spans = sentence_spans(text)
+    # the quadratic look back took 25 s on the first line; linear work takes milliseconds
+    assert time.perf_counter() - t0 < 2.0
+    assert spans and all(s.end - s.start <= 2_000 for s in spans)
+
+
+def test_an_over_long_sentence_is_cut_at_its_last_space_before_the_limit() -> None:
+    from marsad.text.segment import MAX_SENTENCE_CHARS
+
+    text = "كلمة " * 1_000 + "نهاية."
+    sents = _sents(text)
+    assert len(sents) == 3
+    assert all(len(s) <= MAX_SENTENCE_CHARS for s in sents)
+    assert all(s.startswith("كلمة") and not s.endswith(" ") for s in sents)
+    assert "".join(sents).replace(" ", "") == text.replace(" ", "")  # nothing lost
+
+
+def test_a_run_without_spaces_is_cut_at_the_limit() -> None:
+    from marsad.text.segment import MAX_SENTENCE_CHARS
+
+    sents = _sents("x" * (2 * MAX_SENTENCE_CHARS + 5))
+    assert [len(s) for s in sents] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
