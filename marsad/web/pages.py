@@ -152,7 +152,7 @@ def story_page(request: Request, sid: str) -> Response:
     return render(request, "story.html", title=s["title"], s=s, idx=h.get())
 
 
-@router.get("/articles/{doc_id}", response_class=HTMLResponse)
+@router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, doc_id: str) -> Response:
     h = _holder(request)
     with h.store() as st:

@@ -266,3 +266,15 @@ def test_missing_store_is_refused(tmp_path) -> None:
 
     with pytest.raises(StoreError):
         create_app(str(tmp_path / "none.db"))
+
+
+def test_an_article_whose_id_is_a_nested_path_opens(tmp_path) -> None:
+    # ids are paths under the folder given (issue #15): "2024/r001" must be routable
+    corpus = tmp_path / "corpus" / "2024"
+    corpus.mkdir(parents=True)
+    (corpus / "r001.txt").write_text("التقى أردوغان بوتين في أنقرة.\n", encoding="utf-8")
+    db = build_store(tmp_path / "nested.db", tmp_path / "corpus", hostile=False)
+    c = TestClient(create_app(str(db)), base_url="http://localhost")
+    r = c.get("/api/articles/2024/r001")
+    assert r.status_code == 200 and r.json()["doc_id"] == "2024/r001"
+    assert c.get("/articles/2024/r001").status_code == 200
