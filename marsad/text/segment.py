@@ -61,9 +61,11 @@ def sentence_spans(text: str) -> list[Span]:
     out: list[Span] = []
     abbrevs = _abbreviations()
     line_start = 0
+    carried: int | None = None  # where a sentence wrapped over the line break began
     for line in text.split("\n"):
         line_end = line_start + len(line)
-        start = line_start
+        start = line_start if carried is None else carried
+        carried = None
         for m in _END_RE.finditer(line):
             end = line_start + m.end()
             mark_pos = line_start + m.start()
@@ -76,9 +78,35 @@ def sentence_spans(text: str) -> list[Span]:
                 continue
             _append(out, text, start, end)
             start = end
-        _append(out, text, start, line_end)
+        if _wrapped_line(text, start, line_end):
+            carried = start  # "… وأشار إلى أنه\nتم تعيين …": the sentence goes on
+        else:
+            _append(out, text, start, line_end)
         line_start = line_end + 1
+    if carried is not None:
+        _append(out, text, carried, len(text))
     return out
+
+
+def _wrapped_line(text: str, start: int, end: int) -> bool:
+    """The line's open sentence ends on a word no sentence ends on (a preposition, a
+    conjunction, a relative: the page wrapped it at a fixed width) and the next line goes
+    on in Arabic letters."""
+    if end >= len(text) - 1 or not _is_arabic_letter(text[end + 1]):
+        return False
+    tail = text[max(start, end - 24) : end].rstrip()
+    if not tail or not _is_arabic_letter(tail[-1]):
+        return False
+    last = tail.rsplit(None, 1)[-1]
+    return match_key(last) in _wrap_words()
+
+
+@lru_cache(maxsize=1)
+def _wrap_words() -> frozenset[str]:
+    from ..data import load_yaml
+
+    vocab = load_yaml("ar/furniture.yaml").get("vocab") or {}
+    return frozenset(match_key(w) for w in vocab.get("wrap_words") or ())
 
 
 def _abbreviation_before(text: str, start: int, mark: int, abbrevs: frozenset[str]) -> bool:

@@ -35,6 +35,13 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     assert len(_sents("زار الموقع example.com ونما 3.5 في المئة.")) == 1
 
 
+def test_a_line_wrapped_after_a_word_no_sentence_ends_on_goes_on() -> None:
+    # pages wrapped at a fixed width: "… إلى أنه" ends no sentence; a headline does
+    text = "وأشار المتحدث إلى أنه\nتم تعيين رئيس جديد للجهاز.\nعنوان الخبر\nنص آخر."
+    assert _sents(text) == ["وأشار المتحدث إلى أنه\nتم تعيين رئيس جديد للجهاز.",
+                            "عنوان الخبر", "نص آخر."]
+
+
 def test_comma_does_not_end_a_sentence() -> None:
     assert len(_sents("التقى حفتر، الرئيس الروسي، في موسكو.")) == 1
 
