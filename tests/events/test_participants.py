@@ -3,7 +3,19 @@ sentences for each construction."""
 
 from __future__ import annotations
 
+import tests.helpers as helpers
+from marsad.doc import Doc, Event
+from marsad.events import extract_events
 from tests.events.test_rules import traced
+
+
+def events_of(text: str) -> tuple[Doc, list[Event], dict[str, str]]:
+    """The document, its events and each entity's kb key (or name)."""
+    doc = helpers.extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    return doc, evs, {e.id: e.kb_id or e.name for e in doc.entities}
 
 
 def test_names_joined_on_behind_their_titles_act_together() -> None:
@@ -47,27 +59,16 @@ def test_a_possessive_on_the_announced_noun_is_the_announcer() -> None:
 
 def test_a_sentence_opening_place_and_a_reference_point() -> None:
     # "وفي X، …" sets the place; "جنوب بيت لحم" only locates the camp
-    import tests.helpers as helpers
-    from marsad.events import extract_events
-
-    doc = helpers.extract("وفي مخيم الدهيشة جنوب بيت لحم، اعتقلت القوات الإسرائيلية 44 فلسطينيا.")
-    res = helpers._PIPE.resources  # type: ignore[union-attr]
-    (ev,) = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                           reporters=res.reporters, nationals=res.nationals)
+    doc, (ev,), _ = events_of("وفي مخيم الدهيشة جنوب بيت لحم، اعتقلت القوات الإسرائيلية 44 "
+                              "فلسطينيا.")
     place = next(e for e in doc.entities if e.id == ev.location)
     assert place.name == "مخيم الدهيشة"
 
 
 def test_the_capital_alone_is_the_capital_the_article_names() -> None:
-    import tests.helpers as helpers
-    from marsad.events import extract_events
-
-    doc = helpers.extract("زار أردوغان موسكو أمس. وانتشرت القوات الروسية وسط العاصمة.")
-    res = helpers._PIPE.resources  # type: ignore[union-attr]
-    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                         reporters=res.reporters, nationals=res.nationals)
+    _, evs, kb = events_of("زار أردوغان موسكو أمس. وانتشرت القوات الروسية وسط العاصمة.")
     moved = next(ev for ev in evs if ev.type == "MOBILIZE")
-    assert next(e.kb_id for e in doc.entities if e.id == moved.location) == "moscow"
+    assert kb[moved.location or ""] == "moscow"
 
 
 def test_a_passive_verbal_noun_acts_on_who_follows_and_takes_its_agent_phrase() -> None:
@@ -115,15 +116,8 @@ def test_people_after_an_arrest_joined_on_are_its_objects() -> None:
 
 
 def test_a_decision_lends_its_subject_through_a_light_verb_and_the_country_is_his() -> None:
-    import tests.helpers as helpers
-    from marsad.events import extract_events
-
     text = "قرر الرئيس التونسي قيس سعيد، الإثنين، فرض حظر تجوال ليلي في البلاد. وتعيش تونس أزمة."
-    doc = helpers.extract(text)
-    res = helpers._PIPE.resources  # type: ignore[union-attr]
-    (ev,) = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                           reporters=res.reporters, nationals=res.nationals)
-    kb = {e.id: e.kb_id for e in doc.entities}
+    _, (ev,), kb = events_of(text)
     assert ev.type == "COERCE" and [kb[i] for i in ev.actors] == ["kais_saied"]
     assert kb[ev.location or ""] == "tunisia"
 
@@ -134,16 +128,9 @@ def test_a_place_left_is_no_subject_and_the_body_before_goes_on() -> None:
 
 
 def test_a_town_raided_is_the_place_and_a_crowd_names_its_country() -> None:
-    import tests.helpers as helpers
-    from marsad.events import extract_events
-
     text = ("اقتحمت القوات الإسرائيلية بلدة عزون في الضفة الغربية. وتظاهر آلاف الأردنيين "
             "أمام السفارة. وتعيش الأردن أزمة.")
-    doc = helpers.extract(text)
-    res = helpers._PIPE.resources  # type: ignore[union-attr]
-    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                         reporters=res.reporters, nationals=res.nationals)
-    kb = {e.id: e.kb_id or e.name for e in doc.entities}
+    _, evs, kb = events_of(text)
     raid = next(ev for ev in evs if ev.type in ("COERCE", "ASSAULT"))
     assert not raid.targets and kb[raid.location or ""] in ("azzun", "عزون")
     protest = next(ev for ev in evs if ev.type == "PROTEST")
