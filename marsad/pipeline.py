@@ -275,6 +275,9 @@ class Pipeline:
 
         load_rules()
         find_dates("1 مايو 2025")
+        from .text.segment import _wrap_words
+
+        _wrap_words()  # (read on the first wrapped line of the first article otherwise)
         _ = self.resources.kb, self.resources.matcher, self.resources.triggers
         _ = self.resources.lexicon, self.resources.capitals, self.resources.demonyms
         _ = self.resources.reporters

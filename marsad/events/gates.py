@@ -105,9 +105,11 @@ def planned(x: Context) -> bool:
     if x.sent.words.isdisjoint(w.first_words("plan_cues")) \
             and x.sent.words.isdisjoint(w.plan_verbs):
         return False
-    plans = w.plan_cues
+    plans, firsts = w.plan_cues, w.first_words("plan_cues")
     start = max(c.left, x.sent.a, c.t_first - 4)
     for at in range(c.t_first - 1, start - 1, -1):
+        if keys[at] not in firsts and unprefix(keys[at], "وف") not in firsts:
+            continue  # (no cue begins here: most tokens)
         for n in (1, 2, 3):
             phrase = " ".join(keys[at : at + n])
             if at + n <= c.t_first and (phrase in plans or unprefix(phrase, "وف") in plans):

@@ -379,7 +379,10 @@ class TriggerIndex:
 
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
-        for back in range(hit.trigger.not_after_reach):
+        trig = hit.trigger
+        if not trig.not_after and not trig.unless and not trig.requires:
+            return True  # (most triggers: nothing to check)
+        for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
             end = hit.first_token - back
             if back and (end < 1 or not keys[end][:1].isalnum()):
                 break  # not across a comma or a quote
