@@ -383,6 +383,23 @@ def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, _without(before, r.actors), r.location)
 
 
+def reacted_to_the_same_act(r: Roles, x: Context) -> Roles | None:
+    """"رفضت كتلة X القرارات … وعدّتها كتلة Y انقلابا، فيما أيدتها كتلة Z": in a row of
+    reactions, the pronoun on each is the act they all react to, not the party that
+    reacted before: its target is whoever did the last act told that was no reaction."""
+    c = x.clause
+    if c.trigger.type not in REACTIONS or c.hit.pronoun not in ("ه", "ها") \
+            or c.antecedent is None:
+        return None
+    told = x.disc.events
+    sibling = any(ev.type in REACTIONS and c.antecedent in ev.actors for ev in told[-6:])
+    act = next((ev for ev in reversed(told) if ev.type not in REACTIONS and ev.actors), None)
+    if not sibling or act is None:
+        return None
+    targets = _without(act.actors, r.actors)
+    return Roles(r.actors, targets, r.location) if targets else None
+
+
 def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     """"حذّر رئيس الوزراء من أن بلاده سترد على الحركة": one's own state acts with one, never
     as the target; for a reaction, the one named after it is."""
@@ -501,6 +518,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
+    reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand,
