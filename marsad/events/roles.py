@@ -106,8 +106,9 @@ def purpose_of_main_verb(r: Roles, x: Context) -> Roles | None:
     c, v, prev = x.clause, x.doc, x.sent.prev_actors
     if not prev or c.is_verb or c.hit.start <= v.tokens[c.t_first].start:
         return None
-    if not match_key(v.text[v.tokens[c.t_first].start : c.hit.start]).endswith("ل"):
-        return None
+    lead = match_key(v.text[v.tokens[c.t_first].start : c.hit.start])
+    if lead not in ("ل", "ول", "فل", "لل", "ولل", "فلل"):
+        return None  # (the article ال ends in ل too: "الاحتجاجات" is no purpose)
     x.disc.purposes.add((c.hit.start, c.hit.end))  # one happening with its main verb's
     return Roles(prev, _without((*r.actors, *r.targets), prev), r.location)
 
@@ -294,6 +295,18 @@ def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
         return None
     if not any(e.type == c.trigger.type and set(e.actors) == set(prev)
                and e.evidence[0].start == x.sent.span.start for e in x.disc.events[-3:]):
+        return None
+    return Roles(prev, _without(r.targets, prev), r.location)
+
+
+def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
+    """"اقتحمت القوات البلدة، وامتدت المداهمات إلى المخيم": a definite verbal noun with no
+    agent of its own, after an act of the sentence's subject, is that subject's."""
+    c, v, prev = x.clause, x.doc, x.sent.prev_actors
+    if r.actors or c.is_verb or not prev:
+        return None
+    lead = match_key(v.text[v.tokens[c.t_first].start : c.hit.start])
+    if not lead.endswith("ال"):
         return None
     return Roles(prev, _without(r.targets, prev), r.location)
 
@@ -516,7 +529,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
-    noun_retells_sentence, nisba_names_actor,
+    noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,

@@ -122,6 +122,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("CONSULT", ("ahmed_al_sharaa",), ("riyadh",)),
         "وصل الرئيس السوري أحمد الشرع إلى الرياض، تزامنا مع زيارة وزير الخارجية التركي "
         "هاكان فيدان."),
+    "definite_noun_of_the_subject": (
+        "اقتحمت القوات الإسرائيلية مدينة نابلس، وامتدت المداهمات إلى مخيم بلاطة.",
+        ("COERCE", ("israel_defense_forces",), ()),
+        "وامتدت المداهمات إلى مخيم بلاطة."),
     "nisba_names_actor": (
         "ووصل مدربون عسكريون روس إلى باماكو، وفق ما أعلنت روسيا.",
         ("MOBILIZE", ("russia",), ()),
