@@ -418,8 +418,11 @@ def _light_subject(light: int, x: Context) -> Subject:
     v, c, w = x.doc, x.clause, x.lex.words
     ms = [pm for pm in x.sent.ms if pm.first not in c.source_ms
           and v.etype[pm.entity_id] in PARTICIPANT_TYPES]
+    sp = c.speaker
     near = [pm for pm in ms if light < pm.first < c.t_first
-            and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)]
+            and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)
+            # (a name in the speaker's title: "أعلن ولي عهد السعودية الأمير محمد …")
+            and not (sp is not None and pm.last < sp.first and sp.first - pm.last <= 3)]
     if near:
         s = Subject(near[0], how="light verb's subject")
         rest = near[1:]

@@ -168,6 +168,9 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
     sp, c, v = x.clause.speaker, x.clause, x.doc
     if sp is None or not 0 < c.t_first - sp.last:
         return None
+    end = min(x.sent.b, c.t_last + 6)
+    if c.trigger.mutual and any(unprefix(k, "و") == "بين" for k in v.keys[c.t_last + 1 : end]):
+        return None  # "أعلن الوزير توقيع اتفاق بين X وY": the announcer is no side
     announced = _announced(x, sp.first)
     weak = not r.actors or (not c.is_verb and r.basis == AFTER_NOUN
                             and c.trigger.type != "CONSULT" and announced)

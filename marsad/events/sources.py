@@ -57,14 +57,16 @@ def _subject_before(keys: list[str], offset: int, first: int, ms: list[Placed],
 def _named_after(keys: list[str], offset: int, last_tok: int, ms: list[Placed],
                  etype: dict[str, str], lex: Lexicon) -> Placed | None:
     """The person or body named right after the cue ("وفق وزارة الدفاع")."""
-    for pm in ms:
+    after = [pm for pm in ms if pm.first - offset > last_tok]
+    for i, pm in enumerate(after):
         rel = pm.first - offset
-        if rel <= last_tok:
-            continue
         # "قالت إن البحرية…": a complementiser right after the verb means the source is
         # not named here; what follows is the reported clause
         if any(k in lex.words.complementisers for k in keys[last_tok + 1 : rel]):
             return None
+        if etype[pm.entity_id] == "GPE" and i + 1 < len(after) \
+                and etype[after[i + 1].entity_id] == "PER" and after[i + 1].first - pm.last <= 3:
+            continue  # a state in the speaker's title: "أعلن ولي عهد السعودية الأمير X"
         if rel <= last_tok + lex.words.reach["source_reach"] \
                 and etype[pm.entity_id] in ("ORG", "PER"):
             return pm

@@ -183,3 +183,10 @@ def test_whom_a_request_is_made_of_is_its_target() -> None:
     _, events = traced("وطلب رئيس الحكومة الليبية فايز السراج من أنقرة إرسال قوات.")
     assert any(t == "REQUEST" and a == ("fayez_al_sarraj",) and "ankara" in g
                for t, a, g in events), events
+
+
+def test_an_announcer_is_no_side_of_the_agreement_he_announces() -> None:
+    # the state in the announcer's title is his, and he is the source, not a side
+    _, events = traced("وأعلن ولي عهد السعودية الأمير محمد بن سلمان، اليوم الثلاثاء، توقيع "
+                       "اتفاق بين الحكومة اليمنية والمجلس الانتقالي الجنوبي.")
+    assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
