@@ -98,6 +98,9 @@ class Trigger:
     # the act named behind ب within ``reach`` words after the trigger is its content, no
     # event of its own: "هددت واشنطن بفرض عقوبات" (a threat, no sanctions imposed)
     content_behind_b: bool = False
+    # words within ``reach`` words after the trigger that cancel it: what a warning foresees
+    # ("حذرت الأمم المتحدة من كارثة إنسانية": a danger, no threat)
+    not_within: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,7 @@ def _parse_trigger(rec: dict) -> Trigger:
             not_behind=frozenset(rec.get("not_behind") or ()),
             requires_clitics=bool(rec.get("requires_clitics", True)),
             content_behind_b=bool(rec.get("content_behind_b")),
+            not_within=frozenset(match_key(w) for w in rec.get("not_within") or ()),
         )
     except KeyError as e:
         raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -380,7 +384,8 @@ class TriggerIndex:
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         trig = hit.trigger
-        if not trig.not_after and not trig.unless and not trig.requires:
+        if not trig.not_after and not trig.unless and not trig.requires \
+                and not trig.not_within:
             return True  # (most triggers: nothing to check)
         for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
             end = hit.first_token - back
@@ -401,6 +406,12 @@ class TriggerIndex:
             if len(got) == len(phrase) and all(
                     w == k or (w == "#" and k.isdigit())
                     for w, k in zip(phrase, got, strict=True)):
+                return False
+        if trig.not_within:
+            after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * trig.reach + 1]
+                     if k[:1].isalnum()][: trig.reach]
+            banned = _with_clitics(trig.not_within)
+            if any(k in banned for k in after):
                 return False
         req = hit.trigger.requires
         if not req:
