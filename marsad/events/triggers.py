@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -101,6 +101,15 @@ class Trigger:
     # words within ``reach`` words after the trigger that cancel it: what a warning foresees
     # ("حذرت الأمم المتحدة من كارثة إنسانية": a danger, no threat)
     not_within: frozenset[str] = frozenset()
+    # derived: the last words of the not_after phrases and the first words of the unless
+    # phrases, to pass over tokens no phrase can match (most tokens)
+    not_after_lasts: frozenset[str] = field(default=frozenset(), compare=False)
+    unless_firsts: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "not_after_lasts",
+                           frozenset(p[-1] for p in self.not_after))
+        object.__setattr__(self, "unless_firsts", frozenset(p[0] for p in self.unless))
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,10 +396,15 @@ class TriggerIndex:
         if not trig.not_after and not trig.unless and not trig.requires \
                 and not trig.not_within:
             return True  # (most triggers: nothing to check)
+        lasts, firsts = trig.not_after_lasts, trig.unless_firsts
         for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
             end = hit.first_token - back
             if back and (end < 1 or not keys[end][:1].isalnum()):
                 break  # not across a comma or a quote
+            w = keys[end - 1] if end >= 1 else ""
+            if w not in lasts and w[1:] not in lasts and not (
+                    w[:1] in "وف" and w[2:] in lasts):
+                continue  # (no phrase ends on this word: most tokens)
             for phrase in hit.trigger.not_after:
                 at = end - len(phrase)
                 if at < 0 or tuple(keys[at + 1 : end]) != phrase[1:]:
@@ -399,7 +413,9 @@ class TriggerIndex:
                 first = keys[at]
                 if phrase[0] in (first, first[1:], first[2:] if first[:1] in "وف" else ""):
                     return False
-        for phrase in hit.trigger.unless:
+        nxt = keys[hit.last_token + 1] if hit.last_token + 1 < len(keys) else ""
+        unless = trig.unless if nxt in firsts or ("#" in firsts and nxt.isdigit()) else ()
+        for phrase in unless:
             at = hit.last_token + 1
             got = keys[at : at + len(phrase)]
             # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer)
