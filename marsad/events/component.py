@@ -205,6 +205,7 @@ def emit(x: Context, r: Roles) -> None:
                location=r.location, date=date, attributed_to=src, certainty=cert,
                evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))
     disc.events.append(ev)
+    disc.told_types.add(ev.type)
     s.events.append(ev)
     s.made.add(c.t_first)
 

@@ -17,9 +17,7 @@ class Discourse:
     """The article so far."""
 
     events: list[Event] = field(default_factory=list)
-    # the sentence's words, bare and without one leading و/ف/ب/ل: a gate whose cue words
-    # are none of these has nothing to look for (most sentences)
-    words: frozenset[str] = frozenset()
+    told_types: set[str] = field(default_factory=set)  # the types of the events told
     background: list[bool] = field(default_factory=list)  # per event: told as a cause
     apart: set[tuple[int, int]] = field(default_factory=set)  # triggers told as concurrent
     purposes: set[tuple[int, int]] = field(default_factory=set)  # purpose nouns ("للقاء")

@@ -26,7 +26,7 @@ def refers_back(x: Context) -> bool:
     at, keys = c.t_first, v.keys
     if at > 0 and (keys[at - 1] in w.demonstratives or keys[at - 1][1:] in w.demonstratives):
         return True
-    if not any(ev.type == c.trigger.type for ev in x.disc.events):
+    if c.trigger.type not in x.disc.told_types:
         return False
     if at > 0 and unprefix(keys[at - 1], "وف") in w.framing_verbs:
         return True

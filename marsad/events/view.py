@@ -37,6 +37,26 @@ class KnowledgeMaps:
     reporters: frozenset[str]
     nationals: dict[str, str]
 
+    @property
+    def states(self) -> frozenset[str]:
+        """The kb keys of the states (those with a capital), computed once per map."""
+        return _states_of(self.capitals)
+
+
+_STATES: list[tuple[dict[str, str], frozenset[str]]] = []
+
+
+def _states_of(capitals: dict[str, str]) -> frozenset[str]:
+    # (the pipeline passes the same capitals map for every document: remember the last few
+    # by identity, holding the map so that its id is not reused)
+    for known, states in _STATES:
+        if known is capitals:
+            return states
+    states = frozenset(capitals.values())
+    _STATES.insert(0, (capitals, states))
+    del _STATES[4:]
+    return states
+
 
 class DocView:
     """One document's tokens, keys and placed mentions, with the entity maps rules need."""
@@ -65,8 +85,7 @@ class DocView:
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)
-        states = frozenset(kb.capitals.values())
-        self.states = {e.id for e in doc.entities if e.kb_id in states}
+        self.states = {e.id for e in doc.entities if e.kb_id in kb.states}
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
                           if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}
