@@ -72,17 +72,35 @@ def get(port: int, path: str, conn: http.client.HTTPConnection | None = None
             c.close()
 
 
-def request_mix(port: int) -> list[str]:
-    """The calls behind the pages, with real keys from the store."""
+def request_mix(port: int, n: int) -> list[str]:
+    """``n`` calls behind the pages, with real keys from the store, mostly distinct: each
+    kind of call cycles over many entities, stories, articles, words, offsets and filters,
+    so the figure is not that of one warm answer served again (the server remembers each
+    rendered answer per index; a benchmark of repeats would measure that memory only)."""
     import json
 
-    ov = json.loads(get(port, "/api/overview")[1])
-    ent = ov["active_entities"][0]["key"]
-    story = ov["most_sourced_stories"][0]["id"]
-    doc = ov["newest_articles"][0]["doc_id"]
-    return ["/api/overview", "/api/timeline", "/api/places", f"/api/entities/{ent}",
-            f"/api/stories/{story}", f"/api/articles/{doc}", "/api/stories?limit=50",
-            "/api/network", "/api/search?q=" + quote("موسكو"), "/stories"]
+    ents = json.loads(get(port, "/api/entities?limit=300")[1])["items"]
+    stories = json.loads(get(port, "/api/stories?limit=2000")[1])["items"]
+    events = json.loads(get(port, "/api/events?limit=2000")[1])["items"]
+    keys = [e["key"] for e in ents] or ["none"]
+    words = [e["name"] for e in ents if e.get("name")] or ["موسكو"]
+    sids = [s["id"] for s in stories] or ["none"]
+    docs = sorted({e["doc_id"] for e in events}) or ["none"]
+    types = sorted({s["type"] for s in stories}) or ["CONSULT"]
+    kinds = [
+        lambda i: "/api/overview",
+        lambda i: "/api/timeline" + ("" if i % 3 == 0 else
+                                     f"?type={types[i % len(types)]}"),
+        lambda i: "/api/places" + ("" if i % 2 else f"?entity={keys[i % len(keys)]}"),
+        lambda i: f"/api/entities/{keys[i % len(keys)]}",
+        lambda i: f"/api/stories/{sids[(i * 7) % len(sids)]}",
+        lambda i: "/api/articles/" + quote(docs[(i * 11) % len(docs)]),
+        lambda i: f"/api/stories?limit=50&offset={50 * (i % 40)}",
+        lambda i: "/api/network" + ("" if i % 2 else f"?entity={keys[i % len(keys)]}"),
+        lambda i: "/api/search?q=" + quote(words[i % len(words)]),
+        lambda i: "/stories" + ("" if i % 2 else f"?type={types[i % len(types)]}"),
+    ]
+    return [kinds[i % len(kinds)](i // len(kinds)) for i in range(n)]
 
 
 def run_rate(port: int, paths: list[str], rate: float, seconds: float,
@@ -189,7 +207,8 @@ def main() -> int:
     port = free_port()
     server = start_server(db, port, args.request_timeout)
     try:
-        paths = request_mix(port)
+        paths = request_mix(port, int(args.rate * args.seconds))
+        print(f"mix: {len(paths)} requests, {len(set(paths))} distinct paths")
         lat, errors = run_rate(port, paths, args.rate, args.seconds, args.workers)
         p99 = pct(lat, 99)
         print(f"rate: {args.rate:g} rps for {args.seconds:g} s on {db}: {len(lat) + len(errors)} "

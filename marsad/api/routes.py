@@ -54,6 +54,20 @@ def _json(data: Any, fmt: str | None = None, name: str = "export") -> Response:
     return resp
 
 
+def _remembered(request: Request, build: Callable[[CorpusIndex], Any], fmt: str | None = None,
+                name: str = "export") -> Response:
+    """A JSON answer the current index renders once per distinct query (see
+    :meth:`CorpusIndex.answer`). ``build`` validates and raises as usual: an error is never
+    remembered."""
+    idx = index(request)
+    key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
+    body = idx.answer(key, lambda: bytes(JSONResponse(build(idx)).body))
+    resp = Response(body, media_type="application/json")
+    if fmt == "json":
+        resp.headers["Content-Disposition"] = f'attachment; filename="{name}.json"'
+    return resp
+
+
 def _csv(text: str, name: str) -> Response:
     return Response(text, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
@@ -66,7 +80,7 @@ LIST_PARAMS = (*FILTERS, "limit", "offset", "format")
             "stories")
 def overview(request: Request) -> Response:
     check_known(request.query_params, ())
-    return _json(index(request).overview())
+    return _remembered(request, lambda idx: idx.overview())
 
 
 @router.get("/entities", summary="Entities of the corpus, most stories first")
@@ -99,7 +113,7 @@ def entities(request: Request,
 def entity(request: Request, key: Annotated[str, Path(description="kb:khalifa_haftar or "
                                                        "khalifa_haftar")]) -> Response:
     check_known(request.query_params, ())
-    return _json(views.entity_profile(index(request), key))
+    return _remembered(request, lambda idx: views.entity_profile(idx, key))
 
 
 @router.get("/stories", summary="Stories (events merged across articles), filtered")
@@ -109,9 +123,9 @@ def stories(request: Request, entity: EntityQ = None, type: TypeQ = None, place:
                 STORY_CERTAINTIES))] = None,
             source: SourceQ = None, limit: LimitQ = 100, offset: OffsetQ = 0,
             format: FormatQ = None) -> Response:
-    return _listing(request, STORY_CERTAINTIES, lambda idx, kw: [
-        idx.story_summary(s) for s in idx.filter_stories(**kw)], views.STORY_COLUMNS,
-        "stories", limit, offset, format)
+    return _listing(request, STORY_CERTAINTIES, lambda idx, kw: idx.filter_stories(**kw),
+                    views.STORY_COLUMNS, "stories", limit, offset, format,
+                    shown=lambda idx, s: idx.story_summary(s))
 
 
 @router.get("/stories/{id}", summary="One story: merged facts, members with their evidence "
@@ -136,15 +150,26 @@ def events(request: Request, entity: EntityQ = None, type: TypeQ = None, place: 
 
 def _listing(request: Request, certainties: Any, select: Callable[[Any, dict[str, Any]],
              list[dict[str, Any]]], columns: Any, name: str, limit: int, offset: int,
-             format: str | None) -> Response:
-    """A filtered list of stories or events, as a JSON page or a CSV export."""
+             format: str | None, shown: Callable[[Any, Any], dict[str, Any]] | None = None
+             ) -> Response:
+    """A filtered list of stories or events, as a JSON page or a CSV export. ``shown``
+    turns a selected item into its listed form, on the page's items only (a page of 50
+    of 20,000 stories should not summarise the other 19,950)."""
     check_known(request.query_params, LIST_PARAMS)
-    idx = index(request)
-    f = parse_filters(idx, request.query_params, certainties=certainties)
-    items = select(idx, f.kwargs())
+
+    def page_of(idx: CorpusIndex) -> tuple[int, list[dict[str, Any]]]:
+        f = parse_filters(idx, request.query_params, certainties=certainties)
+        items = select(idx, f.kwargs())
+        part = items[offset: offset + limit]
+        return len(items), [shown(idx, x) for x in part] if shown else part
+
     if format == "csv":
-        return _csv(views.to_csv(items[offset: offset + limit], columns), name)
-    return _json(views.page(items, limit, offset), format, name)
+        return _csv(views.to_csv(page_of(index(request))[1], columns), name)
+
+    def build(idx: CorpusIndex) -> dict[str, Any]:
+        total, part = page_of(idx)
+        return {"total": total, "offset": offset, "limit": limit, "items": part}
+    return _remembered(request, build, format, name)
 
 
 @router.get("/timeline", summary="Dated stories for the timeline (compact), with the number "
@@ -155,22 +180,31 @@ def timeline(request: Request, entity: EntityQ = None, type: TypeQ = None,
                  STORY_CERTAINTIES))] = None,
              source: SourceQ = None, limit: LimitQ = 5000, format: FormatQ = None) -> Response:
     check_known(request.query_params, (*FILTERS, "limit", "format"))
-    idx = index(request)
-    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    all_ = idx.filter_stories(**f.kwargs())
-    dated = [s for s in all_ if s["start"]]
-    # the best-sourced stories when there are more than the page can draw
-    shown = dated if len(dated) <= limit else sorted(
-        sorted(dated, key=lambda s: -s["n_independent"])[:limit],
-        key=lambda s: (s["start"], s["end"]))
-    items = [{"id": s["id"], "type": s["type"], "class": s["class"], "start": s["start"],
-              "end": s["end"], "title": s["title"], "certainty": s["certainty"],
-              "n_independent": s["n_independent"]} for s in shown]
+
+    def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]:
+        f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+        all_ = idx.filter_stories(**f.kwargs())
+        dated = [s for s in all_ if s["start"]]
+        # the best-sourced stories when there are more than the page can draw
+        shown = dated if len(dated) <= limit else sorted(
+            sorted(dated, key=lambda s: -s["n_independent"])[:limit],
+            key=lambda s: (s["start"], s["end"]))
+        return f, all_, shown
+
     if format == "csv":
-        return _csv(views.to_csv([idx.story_summary(s) for s in shown], views.STORY_COLUMNS),
-                    "timeline")
-    return _json({"total": len(dated), "shown": len(items), "undated": len(all_) - len(dated),
-                  "filters": f.query(), "items": items}, format, "timeline")
+        idx = index(request)
+        return _csv(views.to_csv([idx.story_summary(s) for s in chosen(idx)[2]],
+                                 views.STORY_COLUMNS), "timeline")
+
+    def build(idx: CorpusIndex) -> dict[str, Any]:
+        f, all_, shown = chosen(idx)
+        items = [{"id": s["id"], "type": s["type"], "class": s["class"], "start": s["start"],
+                  "end": s["end"], "title": s["title"], "certainty": s["certainty"],
+                  "n_independent": s["n_independent"]} for s in shown]
+        n_dated = sum(1 for s in all_ if s["start"])
+        return {"total": n_dated, "shown": len(items), "undated": len(all_) - n_dated,
+                "filters": f.query(), "items": items}
+    return _remembered(request, build, format, "timeline")
 
 
 @router.get("/places", summary="Places, bases and ports with coordinates and their number of "
@@ -179,13 +213,20 @@ def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
            since: SinceQ = None, until: UntilQ = None, source: SourceQ = None,
            format: FormatQ = None) -> Response:
     check_known(request.query_params, ("entity", "type", "since", "until", "source", "format"))
-    idx = index(request)
-    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    filtered = any(v is not None for v in f.kwargs().values())
-    items = idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
+
+    def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]]]:
+        f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+        filtered = any(v is not None for v in f.kwargs().values())
+        return f, idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
+
     if format == "csv":
-        return _csv(views.to_csv(items, (*views.ENTITY_COLUMNS, "approximate")), "places")
-    return _json({"total": len(items), "filters": f.query(), "items": items}, format, "places")
+        return _csv(views.to_csv(chosen(index(request))[1],
+                                 (*views.ENTITY_COLUMNS, "approximate")), "places")
+
+    def build(idx: CorpusIndex) -> dict[str, Any]:
+        f, items = chosen(idx)
+        return {"total": len(items), "filters": f.query(), "items": items}
+    return _remembered(request, build, format, "places")
 
 
 @router.get("/network", summary="Entities as nodes, shared stories as edges, by PLOVER class")
@@ -193,12 +234,14 @@ def network(request: Request, entity: EntityQ = None, type: TypeQ = None,
             limit: Annotated[int, Query(ge=1, le=500, description="most nodes")] = 60,
             format: FormatQ = None) -> Response:
     check_known(request.query_params, ("entity", "type", "limit", "format"))
-    idx = index(request)
-    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    g = idx.network(entity=f.entity, type=f.type, limit=limit)
+
+    def build(idx: CorpusIndex) -> dict[str, Any]:
+        f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+        return {**idx.network(entity=f.entity, type=f.type, limit=limit), "filters": f.query()}
     if format == "csv":
-        return _csv(views.to_csv(g["edges"], views.EDGE_COLUMNS), "network-edges")
-    return _json({**g, "filters": f.query()}, format, "network")
+        return _csv(views.to_csv(build(index(request))["edges"], views.EDGE_COLUMNS),
+                    "network-edges")
+    return _remembered(request, build, format, "network")
 
 
 @router.get("/articles/{doc_id:path}", summary="One article: its record (spec/output.md) with its "
@@ -216,6 +259,9 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, description="
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
     check_known(request.query_params, ("q", "limit"))
     h = holder(request)
-    with h.store() as st:
-        return _json(views.search_all(h.get(), st, q, limit))
+
+    def build(idx: CorpusIndex) -> dict[str, Any]:
+        with h.store() as st:
+            return views.search_all(idx, st, q, limit)
+    return _remembered(request, build)
 

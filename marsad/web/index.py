@@ -77,6 +77,27 @@ class CorpusIndex:
         self.built_at = 0.0
         self.build_seconds = 0.0
         self.fingerprint: Mapping[str, int] = {}
+        # rendered API answers of this index (see :meth:`answer`); they die with it, so a
+        # rebuild after new articles never serves a stale answer
+        self._answers: dict[Any, bytes] = {}
+        self._answers_lock = threading.Lock()
+
+    ANSWERS_KEPT = 512  # distinct queries remembered per index; the oldest go first
+
+    def answer(self, key: Any, render: Callable[[], bytes]) -> bytes:
+        """The rendered answer for ``key``, rendered once per index. The index never
+        changes after it is built, so the same query gives the same bytes: analysts reload
+        the same timeline, map and lists, and a 10,000-article timeline is a megabyte of
+        JSON that costs more to encode than to select."""
+        hit = self._answers.get(key)
+        if hit is not None:
+            return hit
+        body = render()
+        with self._answers_lock:
+            if len(self._answers) >= self.ANSWERS_KEPT:
+                self._answers.pop(next(iter(self._answers)))
+            self._answers[key] = body
+        return body
 
     # ------------------------------------------------------------------------- building
     @classmethod
