@@ -141,12 +141,14 @@ def make_doc(article: RawArticle) -> Doc:
             raise IngestError(f"HTML extraction failed: {page.error}",
                               path=article.path or article.doc_id)
         cleaned = page.cleaned
+        _check_length(len(cleaned.text), article)
         title = page.title
         if published is None and _iso(page.published):
             published, source = _iso(page.published), "html-meta"
         outlet = outlet or page.sitename
         url = url or page.url
     else:
+        _check_length(len(article.content), article)
         cleaned = clean_text(article.content)
     if not cleaned.text.strip():
         raise IngestError("no article text left after removing page furniture",
@@ -168,6 +170,15 @@ def make_doc(article: RawArticle) -> Doc:
 
             doc.dateline = Span(at, at + len(cleaned.dateline))
     return doc
+
+
+def _check_length(n: int, article: RawArticle) -> None:
+    from .ingest import MAX_TEXT_CHARS
+
+    if n > MAX_TEXT_CHARS:
+        raise IngestError(f"too long for one article ({n:,} characters of text; the limit is "
+                          f"{MAX_TEXT_CHARS:,}): split it into articles",
+                          path=article.path or article.doc_id)
 
 
 def _iso(value: str | None) -> date | None:

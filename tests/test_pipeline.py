@@ -180,3 +180,20 @@ def test_a_previous_alarm_is_restored_after_an_article() -> None:
         assert 90 < left <= 100
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def test_a_book_length_text_is_refused_at_once_naming_the_file(tmp_path) -> None:
+    """Issue #15: a 20 MB text given as one article held the run for its whole time budget;
+    past MAX_TEXT_CHARS it fails at once with the file named, and the run goes on."""
+    from marsad.doc import Failure
+    from marsad.ingest import MAX_TEXT_CHARS, RawArticle
+
+    para = "وصل الوزير إلى العاصمة صباح الأحد في زيارة رسمية تستمر يومين.\n"
+    big = RawArticle("big", para * (MAX_TEXT_CHARS // len(para) + 2), "text",
+                     path=str(tmp_path / "big.txt"))
+    small = RawArticle("small", para * 3, "text", path=str(tmp_path / "small.txt"))
+    p = Pipeline()
+    res = p.process_safe(big)
+    assert isinstance(res, Failure) and res.code == "E010"
+    assert "too long for one article" in res.reason and "big.txt" in res.reason
+    assert not isinstance(p.process_safe(small), Failure)

@@ -49,7 +49,7 @@ def refers_back(x: Context) -> bool:
 def _sides_named_later(x: Context) -> bool:
     """"بين" followed by a name in the clause after the trigger."""
     v, c = x.doc, x.clause
-    starts = set(v.placed_firsts)
+    starts = v.placed_first_set
     return any(unprefix(v.keys[k], "و") == "بين" and (k + 1 in starts or k + 2 in starts)
                for k in range(c.t_last + 1, min(c.hi, len(v.keys))))
 

@@ -73,6 +73,7 @@ class DocView:
         self.etype = {e.id: e.type for e in doc.entities}
         self.placed = self._place(doc)
         self.placed_firsts = [pm.first for pm in self.placed]
+        self.placed_first_set = frozenset(self.placed_firsts)
         self.name_ends = {pm.last for pm in self.placed}  # where a relative clause may hang
         self.date_starts = [d.start for d in doc.dates]
         self.by_kb = {e.kb_id: e.id for e in doc.entities if e.kb_id}

@@ -20,7 +20,7 @@ from .decode import decode_bytes
 from .jsonl import load_record, split_lines
 from .walk import Skipped, file_id, walk
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes", "iter_paths",
+__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes", "iter_paths",
            "read_file", "read_paths"]
 
 log = logging.getLogger(__name__)
@@ -30,6 +30,12 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 MAX_BYTES = 20 * 1024 * 1024  # one article; a JSONL file may be larger (checked per line)
+# The most characters of text one article may have (before furniture is removed; for HTML,
+# after the page's text is extracted). About 90,000 words: several times the longest
+# long-form feature, and about a second of extraction, so a book, a log or a dump given as
+# one article is refused at once, naming the file, instead of holding the run for its
+# whole time budget (issue #15).
+MAX_TEXT_CHARS = 500_000
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         taken: set[int] = set()
         people: set[int] = set()
         kb_types: dict[int, str] = {}
+        here = len(mentions)  # this sentence's mentions start here; only they can be inside
         for h, c in acc + [(h, c) for h, c in deferred if c.entry.key in supported]:
             if c.entry.type == "GPE" and h.first_token > 0:
                 body = _construct_body(text, toks[h.first_token - 1], keys[a + h.first_token - 1],
@@ -107,7 +108,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         for cue, find, etype in _WHOLE_NAMES:
             if has(cue, a, b):
                 whole = find(text, toks, tkeys, kb_types, kb)
-                mentions = _claim(whole, mentions, taken, kb_types, etype)
+                mentions[here:] = _claim(whole, mentions[here:], taken, kb_types, etype)
                 found += whole
         if has("person_titles", a, b):
             found += find_people(text, toks, taken, tkeys, people)
@@ -129,13 +130,15 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types)
             if orgs:
                 spans = [(o.start, o.end) for o in orgs]
-                mentions = [m for m in mentions
-                            if not any(x <= m.start and m.end <= y for x, y in spans)]
+                mentions[here:] = [m for m in mentions[here:]
+                                   if not any(x <= m.start and m.end <= y for x, y in spans)]
             found += orgs
         if has("state", a, b):
             found += _demonym_states(text, toks, taken, kb)
         if has("generic", a, b):
-            found += _generic_names(text, toks, taken, kb, mentions, tkeys)
+            # the latest mentions only: all of any news article, a bounded cost per
+            # sentence in a book-length input
+            found += _generic_names(text, toks, taken, kb, mentions[-GENERIC_LOOKBACK:], tkeys)
         for f in found:
             name = text[f.start : f.end]
             entry = kb.get(f.key) if f.key else None
@@ -214,8 +217,31 @@ def _claim(whole: list[Found], mentions: list[Mention], taken: set[int],
         covered = range(f.first_token, f.last_token + 1)
         taken.update(covered)
         kb_types.update(dict.fromkeys(covered, etype))
-    return [m for m in mentions if not any(f.start <= m.start and m.end <= f.end
-                                           for f in whole)]
+    inside = _Cover([(f.start, f.end) for f in whole])
+    return [m for m in mentions if not inside.holds(m.start, m.end)]
+
+
+class _Cover:
+    """Spans, asked in O(log n) whether one of them holds or meets a span: the names of a
+    long document are many, and asking each against all was quadratic."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def _furthest(self, upto: int) -> int:
+        """The furthest end among the spans starting before ``upto``."""
+        j = bisect.bisect_left(self.starts, upto)
+        return self.reach[j - 1] if j else -1
+
+    def holds(self, start: int, end: int) -> bool:
+        """A span starts at or before ``start`` and ends at or after ``end``."""
+        return self._furthest(start + 1) >= end
+
+    def meets(self, start: int, end: int) -> bool:
+        """A span overlaps [start, end)."""
+        return self._furthest(end) > start
 
 
 @lru_cache(maxsize=65536)  # called for every token near a person's name
@@ -440,10 +466,43 @@ def _demonym_states(text: str, toks: Sequence[Token], taken: set[int],
 # How far back (characters) a country mention sets the context of a generic name such as
 # "المجلس العسكري": about two sentences of news prose.
 GENERIC_CONTEXT_CHARS = 400
+# How many of the latest mentions a generic name is resolved against: several times the
+# mentions of a long news article (the 80 real pages have at most about 100)
+GENERIC_LOOKBACK = 600
 # A compass word alone names a country's region in context ("نشر الجيش في الجنوب"), but
 # after a word of motion towards it is a direction (real r005: "باتجاه الجنوب").
 _COMPASS = frozenset(match_key(w) for w in ("الجنوب", "الشمال", "الشرق", "الغرب"))
 _TOWARDS = frozenset(match_key(w) for w in ("باتجاه", "اتجاه", "نحو", "صوب", "تجاه"))
+
+
+class _ByStart:
+    """Mentions sorted by start, for the windows a generic name looks at: a generic phrase
+    in every sentence of a long document must not scan every mention of it each time."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.ms = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.ms]
+        self.by_key: dict[str, list[Mention]] = {}
+        for m in self.ms:
+            if m.kb_id:
+                self.by_key.setdefault(m.kb_id, []).append(m)
+        self.key_starts = {k: [m.start for m in ms] for k, ms in self.by_key.items()}
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in [lo, hi)."""
+        return self.ms[bisect.bisect_left(self.starts, lo): bisect.bisect_left(self.starts, hi)]
+
+    def last_of(self, keys: set[str], before: int) -> Mention | None:
+        """The mention of one of ``keys`` that starts last among those ending by ``before``."""
+        best: Mention | None = None
+        for k in keys:
+            ms = self.by_key.get(k, [])
+            j = bisect.bisect_left(self.key_starts.get(k, []), before)
+            while j > 0 and ms[j - 1].end > before:
+                j -= 1
+            if j and (best is None or ms[j - 1].start > best.start):
+                best = ms[j - 1]
+        return best
 
 
 def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: KnowledgeBase,
@@ -454,6 +513,7 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
         return []
     out: list[Found] = []
     firsts = kb.generic_first_words
+    near = _ByStart(mentions)
     i = 0
     while i < len(toks):
         k0 = keys[i]
@@ -487,16 +547,15 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
         # a country's own generic name («المملكة») belongs to that country
         countries = _by_country(kb.generic[phrase])
         # a place named right after ("المجلس العسكري … في بوركينا فاسو") decides first
-        after = [m for m in mentions if end < m.start <= end + 80 and m.type in ("GPE", "LOC")
+        after = [m for m in near.between(end + 1, end + 81) if m.type in ("GPE", "LOC")
                  and match_key(text[end : m.start]).split()[-1:] in (["في"], ["ب"])]
         # then coreference: a bare "الجيش" after "الجيش السوداني" is that army, however
         # far back, and whatever country was named last
-        keys_here = {e.key for e in kb.generic[phrase]}
-        named = [m for m in mentions if m.kb_id in keys_here and m.end <= start]
+        named = near.last_of({e.key for e in kb.generic[phrase]}, start)
         if after:
             chosen = after[0].kb_id if after[0].kb_id in countries else None
-        elif named:
-            entry = kb.get(max(named, key=lambda m: m.start).kb_id or "")
+        elif named is not None:
+            entry = kb.get(named.kb_id or "")
             if entry is not None:
                 out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
             i += n
@@ -505,8 +564,8 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
             # the country last named, or the country of the body or person last named
             # ("وكالة الأنباء السعودية" sets the context of «المملكة»)
             context: list[tuple[int, str]] = []
-            for m in mentions:
-                if not (start - GENERIC_CONTEXT_CHARS <= m.start < start) or not m.kb_id:
+            for m in near.between(start - GENERIC_CONTEXT_CHARS, start):
+                if not m.kb_id:
                     continue
                 if m.kb_id in countries:
                     context.append((m.start, m.kb_id))
@@ -566,7 +625,7 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
     """Match the surnames and names found by patterns through the whole article."""
     text = doc.text
     have = {(m.start, m.end) for m in first}
-    covered = sorted((m.start, m.end) for m in first)
+    covered = _Cover([(m.start, m.end) for m in first])
     out = list(first)
     # only sentences with a token that can open one of the document's own names are matched
     # (a superset, by the first words with every clitic they may carry; hits() is exact)
@@ -586,7 +645,7 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
                               only_extra=True):
             if h.key not in extra or (h.start, h.end) in have:
                 continue
-            if any(s < h.end and h.start < e for s, e in covered):
+            if covered.meets(h.start, h.end):
                 continue
             c = h.candidates[0]
             out.append(Mention(h.start, h.end, text[h.start : h.end], c.entry.type,
