@@ -20,8 +20,8 @@ from .decode import decode_bytes
 from .jsonl import load_record, split_lines
 from .walk import Skipped, file_id, walk
 
-__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes", "iter_paths",
-           "read_file", "read_paths"]
+__all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes",
+           "iter_paths", "read_file", "read_paths"]
 
 log = logging.getLogger(__name__)
 
