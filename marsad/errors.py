@@ -26,6 +26,17 @@ class IngestError(MarsadError):
     code = "E010"
 
 
+class ArticleFailed(MarsadError):
+    """``marsad.extract`` could not process the article; ``code`` is the code of the
+    failure (E010 unreadable, E021 a component's error, E022 over its time budget …)."""
+
+    code = "E023"
+
+    def __init__(self, message: str, *, code: str, path: str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.code = code
+
+
 class PipelineError(MarsadError):
     """The pipeline cannot be built: a component requires something nobody assigns."""
 

@@ -73,6 +73,18 @@ def content_hash(raw: RawArticle) -> str:
 class Store(ABC):
     """A corpus of processed articles. One writer at a time; use as a context manager."""
 
+    def events_frame(self) -> Any:
+        """Every event of every article as a pandas DataFrame (extra ``frames``)."""
+        from ..frames import events_frame
+
+        return events_frame(self)
+
+    def stories_frame(self) -> Any:
+        """The stories merged across articles as a pandas DataFrame (extra ``frames``)."""
+        from ..frames import stories_frame
+
+        return stories_frame(self)
+
     @abstractmethod
     def put(self, raw: RawArticle, doc: Doc, *, force: bool = False) -> PutResult:
         """Store one processed article and all its annotations.
