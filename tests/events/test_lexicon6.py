@@ -1,0 +1,62 @@
+"""Lexicon 6 (session 6): events whose sentence made none — the end of one's own alliance,
+joint exercises named in the singular, and an involvement charged. Team-written (invented)
+sentences, run through the whole pipeline."""
+
+from __future__ import annotations
+
+from tests.events.test_lexicon import _events, _hit_ids
+
+# ------------------------------------------------------------------ SANCTION (alliance)
+
+
+def test_undoing_ones_own_alliance_or_partnership() -> None:
+    evs = _events("فكت النيجر تحالفها العسكري مع فرنسا العام الماضي.")
+    assert ("SANCTION", ["niger"], ["france"]) in evs
+    assert "sanction_end_alliance" in _hit_ids("أنهت تشاد شراكتها الدفاعية مع فرنسا.")
+    assert "sanction_end_alliance_noun" in _hit_ids(
+        "أعلن المجلس العسكري إنهاء تعاونه الأمني مع باريس.")
+
+
+def test_an_alliance_as_subject_or_a_siege_broken_is_no_discontinuation() -> None:
+    # the coalition is the subject; no possessive alliance follows
+    assert "sanction_end_alliance" not in _hit_ids("أنهى التحالف الدولي مهمته في العراق.")
+    assert "sanction_end_alliance" not in _hit_ids("فكت القوات الحصار عن المدينة.")
+    # asked for, not done
+    assert "sanction_end_alliance_noun" not in _hit_ids(
+        "طالب المتظاهرون بضرورة إنهاء شراكتها مع الشركة الأجنبية.")
+
+
+# ------------------------------------------------------------------ COOPERATE (exercises)
+
+
+def test_a_joint_exercise_in_the_singular_with_an_adjective_between() -> None:
+    evs = _events("يشارك الجيش الأردني في تمرين جوي مشترك مع القوات الأمريكية.")
+    assert any(t == "COOPERATE" and "jordan_armed_forces" in a for t, a, _ in evs)
+    assert "cooperate_joint_single" in _hit_ids(
+        "أجرت البحرية المصرية تدريبا بحريا مشتركا مع نظيرتها اليونانية.")
+
+
+def test_training_alone_or_the_exercise_told_before_is_no_joint_exercise() -> None:
+    assert "cooperate_joint_single" not in _hit_ids("يتلقى الجنود تدريبا مكثفا على السلاح.")
+    # definite: the exercise already told
+    assert "cooperate_joint_single" not in _hit_ids(
+        "وصف القائد المناورة المشتركة بالناجحة.")
+
+
+# ------------------------------------------------------------------ ACCUSE (involvement)
+
+
+def test_an_involvement_charged_names_its_target() -> None:
+    evs = _events("أكد الجيش السوداني أن الأدلة تثبت تورط الإمارات في تمويل المتمردين.")
+    assert any(t == "ACCUSE" and "united_arab_emirates" in g for t, _, g in evs)
+    evs = _events("قالت واشنطن إن إيران متورطة في الهجمات على السفن.")
+    assert any(t == "ACCUSE" and g == ["iran"] for t, _, g in evs)
+
+
+def test_a_denied_involvement_or_a_charges_content_is_no_new_accusation() -> None:
+    assert "accuse_involvement" not in _hit_ids("نفت روسيا أي تورط لها في الهجوم.")
+    assert "accuse_involvement" not in _hit_ids("نفى الجيش تورطه في مقتل المتظاهرين.")
+    assert "accuse_involvement_participle" not in _hit_ids(
+        "نفت موسكو أن تكون متورطة في الانقلاب.")
+    # the charge itself is the event (اتهم)
+    assert "accuse_involvement" not in _hit_ids("اتهمت الحكومة إيران بالتورط في دعم المتمردين.")
