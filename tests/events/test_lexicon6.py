@@ -60,3 +60,21 @@ def test_a_denied_involvement_or_a_charges_content_is_no_new_accusation() -> Non
         "نفت موسكو أن تكون متورطة في الانقلاب.")
     # the charge itself is the event (اتهم)
     assert "accuse_involvement" not in _hit_ids("اتهمت الحكومة إيران بالتورط في دعم المتمردين.")
+
+
+# ------------------------------------------------------------------ REQUEST (put forward)
+
+
+def test_demands_or_calls_put_forward() -> None:
+    evs = _events("قال الوزير إن حكومته ستدرس مطالب قدمتها مصر والأردن لإسرائيل.")
+    assert any(t == "REQUEST" and a == ["egypt", "jordan"] and g == ["israel"]
+               for t, a, g in evs)
+    evs = _events("وجاءت المسيرة تلبية لنداء أطلقه مقتدى الصدر لإسقاط الحكومة.")
+    assert any(t == "REQUEST" and a == ["muqtada_al_sadr"] for t, a, _ in evs)
+    assert "request_put_forward" in _hit_ids("قدمت المعارضة قائمة مطالب إلى الرئيس.")
+
+
+def test_firing_or_giving_is_no_demand() -> None:
+    assert "request_put_forward" not in _hit_ids("أطلقت روسيا صواريخ على كييف.")
+    assert "request_put_forward" not in _hit_ids("قدمت قطر مساعدات إلى لبنان.")
+    assert "request_put_forward" not in _hit_ids("تقدم الجيش نحو المدينة رغم النداءات.")
