@@ -78,3 +78,21 @@ def test_firing_or_giving_is_no_demand() -> None:
     assert "request_put_forward" not in _hit_ids("أطلقت روسيا صواريخ على كييف.")
     assert "request_put_forward" not in _hit_ids("قدمت قطر مساعدات إلى لبنان.")
     assert "request_put_forward" not in _hit_ids("تقدم الجيش نحو المدينة رغم النداءات.")
+
+
+# ------------------------------------------------------------------ announcement nouns
+
+
+def test_an_announcement_noun_lends_its_subjects_to_the_act_it_announces() -> None:
+    evs = _events("جاء ذلك بعد إعلان السودان وتشاد عن اتفاق لوقف إطلاق النار.")
+    assert any(t == "AGREE" and set(a) == {"sudan", "chad"} for t, a, _ in evs)
+    evs = _events("رحب الوزير بإعلان الإمارات وإسرائيل عن اتفاق لتطبيع العلاقات.")
+    assert any(t == "AGREE" and set(a) == {"united_arab_emirates", "israel"}
+               for t, a, _ in evs)
+
+
+def test_an_announcement_lends_nothing_to_a_far_noun_of_another_clause() -> None:
+    # the attacks, far after the announcement, are not the group's
+    evs = _events("وتأتي المحادثات بعد أيام من إعلان حركة حماس قبول المقترح المصري، بينما "
+                  "يشهد شمال القطاع تصعيدا في هجمات المستوطنين على القرى.")
+    assert not any(t == "ASSAULT" and "hamas" in a for t, a, _ in evs)
