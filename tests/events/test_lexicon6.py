@@ -96,3 +96,20 @@ def test_an_announcement_lends_nothing_to_a_far_noun_of_another_clause() -> None
     evs = _events("وتأتي المحادثات بعد أيام من إعلان حركة حماس قبول المقترح المصري، بينما "
                   "يشهد شمال القطاع تصعيدا في هجمات المستوطنين على القرى.")
     assert not any(t == "ASSAULT" and "hamas" in a for t, a, _ in evs)
+
+
+# ------------------------------------------------------------------ COERCE (restrictions)
+
+
+def test_restrictions_on_movement_or_entry() -> None:
+    evs = _events("تفرض إسرائيل قيودا مشددة على دخول الشاحنات إلى القطاع.")
+    assert ("COERCE", ["israel"], []) in evs
+    assert "coerce_restrict_movement" in _hit_ids(
+        "وتفرض السلطات قيودا تحول دون تنقل السكان بين القرى.")
+
+
+def test_restrictions_lifted_or_on_trade_are_no_coercion() -> None:
+    assert "coerce_restrict_movement" not in _hit_ids(
+        "رفعت السلطات المصرية القيود على حركة الشاحنات.")
+    assert "coerce_restrict_movement" not in _hit_ids(
+        "فرضت واشنطن قيودا على صادرات الرقائق إلى الصين.")
