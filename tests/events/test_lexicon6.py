@@ -113,3 +113,18 @@ def test_restrictions_lifted_or_on_trade_are_no_coercion() -> None:
         "رفعت السلطات المصرية القيود على حركة الشاحنات.")
     assert "coerce_restrict_movement" not in _hit_ids(
         "فرضت واشنطن قيودا على صادرات الرقائق إلى الصين.")
+
+
+# ------------------------------------------------------------------ THREATEN (readiness)
+
+
+def test_readiness_to_use_force_or_tools_is_a_threat() -> None:
+    evs = _events("أكدت وزارة الخزانة الأمريكية استعدادها لاستخدام كل الأدوات لمنع وصول "
+                  "الحوثيين إلى الأموال.")
+    assert ("THREATEN", ["us_treasury"], ["houthis"]) in evs
+    assert not any(t == "AGREE" for t, _, _ in evs)
+
+
+def test_readiness_to_send_or_help_stays_an_agreement() -> None:
+    assert "threaten_ready_to_use" not in _hit_ids("أبدت تركيا استعدادها لإرسال قوات إلى ليبيا.")
+    assert "AGREE" in {t for t, _, _ in _events("أبدت تركيا استعدادها لإرسال قوات إلى ليبيا.")}
