@@ -128,3 +128,14 @@ def test_readiness_to_use_force_or_tools_is_a_threat() -> None:
 def test_readiness_to_send_or_help_stays_an_agreement() -> None:
     assert "threaten_ready_to_use" not in _hit_ids("أبدت تركيا استعدادها لإرسال قوات إلى ليبيا.")
     assert "AGREE" in {t for t, _, _ in _events("أبدت تركيا استعدادها لإرسال قوات إلى ليبيا.")}
+
+
+# ------------------------------------------------------------------ requirements of two words
+
+
+def test_a_requirement_of_several_words_is_met_word_by_word() -> None:
+    # "بإعادة النظر" (two words) marks a threat to relations, not one of violence
+    assert "threaten_relations" in _hit_ids("هددت الجزائر بإعادة النظر في علاقاتها مع إسبانيا.")
+    assert "coerce_detain_order" in _hit_ids("أصدرت المحكمة مذكرة توقيف بحق الوزير السابق.")
+    # its words apart are not the phrase
+    assert "threaten_relations" not in _hit_ids("هددت الجماعة بإعادة الهجمات والنظر في خياراتها.")
