@@ -139,3 +139,14 @@ def test_a_requirement_of_several_words_is_met_word_by_word() -> None:
     assert "coerce_detain_order" in _hit_ids("أصدرت المحكمة مذكرة توقيف بحق الوزير السابق.")
     # its words apart are not the phrase
     assert "threaten_relations" not in _hit_ids("هددت الجماعة بإعادة الهجمات والنظر في خياراتها.")
+
+
+def test_near_misses_of_the_new_fields() -> None:
+    # a danger warned of is no accusation
+    assert "accuse_involvement" not in _hit_ids("حذر النائب من تورط بلاده في الحرب الأهلية.")
+    # money and trade restricted are no coercion of movement
+    assert "coerce_restrict_movement" not in _hit_ids(
+        "فرض البنك المركزي قيودا على حركة الأموال إلى الخارج.")
+    # readiness to use peaceful means is no threat
+    assert "threaten_ready_to_use" not in _hit_ids(
+        "أكدت الحكومة استعدادها لاستخدام الوسائل الدبلوماسية لحل الأزمة.")
