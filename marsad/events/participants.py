@@ -384,14 +384,19 @@ def _governed(x: Context) -> bool:
 
 def _light_verb(x: Context, before: int | None = None) -> int | None:
     """A light verb or a governing verb before the noun ("يجري حفتر زيارة"، "شنت القوات
-    غارات"، "قرر المجلس طرد السفير"), or before token ``before``."""
+    غارات"، "قرر المجلس طرد السفير"), or before token ``before``; or, close before it, an
+    announcement noun ("بعد إعلان السودان وتشاد عن اتفاق")."""
     v, c = x.doc, x.clause
     light, gov = x.lex.cues["light_verbs"], x.lex.words.governors
     stop = max(c.left, c.t_first - x.lex.words.reach["light_reach"]) - 1
-    for j in range((before if before is not None else c.t_first) - 1, stop, -1):
+    end = before if before is not None else c.t_first
+    for j in range(end - 1, stop, -1):
         k = v.keys[j]
         if k in light or k in gov or unprefix(k, "وف") in light or unprefix(k, "وف") in gov:
             return j
+        if unprefix(k, "وف") in x.lex.words.governing_nouns \
+                and end - j <= x.lex.words.reach["governing_noun_reach"]:
+            return j  # "بإعلان السودان وتشاد عن اتفاق"
     return None
 
 

@@ -105,11 +105,15 @@ class Trigger:
     # phrases, to pass over tokens no phrase can match (most tokens)
     not_after_lasts: frozenset[str] = field(default=frozenset(), compare=False)
     unless_firsts: frozenset[str] = field(default=frozenset(), compare=False)
+    # derived: the requirements of several words ("مذكرة توقيف"), matched word by word
+    requires_phrases: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "not_after_lasts",
                            frozenset(p[-1] for p in self.not_after))
         object.__setattr__(self, "unless_firsts", frozenset(p[0] for p in self.unless))
+        object.__setattr__(self, "requires_phrases",
+                           tuple(tuple(r.split(" ")) for r in sorted(self.requires) if " " in r))
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,7 +448,10 @@ class TriggerIndex:
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
         wide = _with_clitics(req) if hit.trigger.requires_clitics else req
-        return any(k in wide for k in window)
+        if any(k in wide for k in window):
+            return True
+        return any(_phrase_at(window, i, p, hit.trigger.requires_clitics)
+                   for p in hit.trigger.requires_phrases for i in range(len(window)))
 
 
 @lru_cache(maxsize=1)
@@ -512,6 +519,15 @@ def _fused_article(surface: str) -> int:
     if len(letters) < 5 or surface[letters[0]] != "ل" or surface[letters[1]] != "ل":
         return 0
     return letters[2]
+
+
+def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: bool) -> bool:
+    """A requirement of several words stands at ``window[i]``, its first word behind a
+    clitic when clitics are allowed ("بمذكرة توقيف")."""
+    got = window[i : i + len(phrase)]
+    if len(got) < len(phrase) or tuple(got[1:]) != phrase[1:]:
+        return False
+    return got[0] == phrase[0] or (clitics and got[0] in _with_clitics(frozenset(phrase[:1])))
 
 
 @lru_cache(maxsize=256)
