@@ -1,14 +1,18 @@
 """Where events happened, from the article around them: meetings during a visit take place
-where the visit went, and a visit to a state is hosted by the leaders the sentence names."""
+where the visit went, and a visit to a state is hosted by the leaders the sentence names;
+and the place rules of the role table (``PLACE_RULES``, run with the role rules): a city
+named after its state is where it happened (the annotation takes the city over the
+country)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..doc import Event, Span
+from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import DURING_VISIT
-from .view import DocView, uniq
+from .view import DocView, Placed, uniq, unprefix
 
 
 def visit_hosts(v: DocView, events: list[Event], first: int, s: Sentence) -> None:
@@ -66,3 +70,38 @@ def visit_places(v: DocView, events: list[Event]) -> list[Event]:
                 ev = replace(ev, location=where)
         out.append(ev)
     return out
+
+
+def city_over_country(r: Roles, x: Context) -> Roles | None:
+    """"والتقى الرئيس ضيفه بالعاصمة المصرية القاهرة"، "انسحبت القوات من مناطق في سوريا،
+    آخرها مدينة حمص": a clause that places the act in a state and then names a city as
+    the place (right after the state, or behind a place word) happened in the city."""
+    v, c = x.doc, x.clause
+    if r.location is None or r.location not in v.states:
+        return None
+    state = next((pm for pm in x.sent.ms if pm.entity_id == r.location
+                  and c.lo <= pm.first < c.right), None)
+    if state is None:
+        return None
+    city = next((pm for pm in x.sent.ms if state.last < pm.first < c.right
+                 and _city_of(pm, state, r, x)), None)
+    if city is None:
+        return None
+    return Roles(r.actors, r.targets, city.entity_id, r.basis, r.retyped)
+
+
+def _city_of(pm: Placed, state: Placed, r: Roles, x: Context) -> bool:
+    """``pm`` names a city (not a state, not a party) placed in the clause, and nothing
+    says it lies in another state."""
+    v = x.doc
+    i = pm.entity_id
+    if v.etype[i] != "GPE" or i in v.states or i in r.actors or i in r.targets:
+        return False
+    if v.state_of.get(i, state.entity_id) != state.entity_id:
+        return False
+    prev = unprefix(v.prev_key(pm.first), "و")
+    return pm.first == state.last + 1 or prev in x.lex.words.loc_preps \
+        or v.fused_prefix(pm) == "ب"
+
+
+PLACE_RULES = (city_over_country,)

@@ -24,6 +24,7 @@ from .clause import AFTER_NOUN, Context, Roles
 from .dating import future
 from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
 from .nisba import demonym_actor, demonym_targets
+from .places import PLACE_RULES
 from .view import uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
@@ -538,6 +539,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand,
+    *PLACE_RULES,
 )
 
 

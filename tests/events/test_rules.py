@@ -179,6 +179,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا ستزود إيران بأسلحة.",
         ("*", ("vladimir_putin",), ("iran",)),
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا زودت إيران بأسلحة."),
+    "city_over_country": (
+        "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان بالعاصمة "
+        "السعودية الرياض.",
+        ("CONSULT", ("abdel_fattah_el_sisi",), ("recep_tayyip_erdogan",)),
+        "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان في السعودية."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:

@@ -1,0 +1,31 @@
+"""Where events happen: the place rules (marsad/events/places.py) on team-written
+sentences, checked by the place each event takes."""
+
+from __future__ import annotations
+
+import tests.helpers as helpers
+from marsad.events import extract_events
+from tests.helpers import extract
+
+
+def placed(text: str) -> list[tuple[str, str | None]]:
+    """The events of ``text`` as (type, the kb key of their place)."""
+    doc = extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    key = {e.id: e.kb_id or e.name for e in doc.entities}
+    return [(ev.type, key.get(ev.location) if ev.location else None) for ev in evs]
+
+
+def test_a_city_named_after_its_state_is_the_place() -> None:
+    assert ("CONSULT", "riyadh") in placed(
+        "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان بالعاصمة "
+        "السعودية الرياض.")
+    assert ("RETREAT", "homs") in placed(
+        "وتواصل القوات الروسية انسحابها من مناطق عدة في سوريا، وتحديدا في حمص.")
+
+
+def test_a_state_alone_stays_the_place() -> None:
+    assert ("CONSULT", "saudi_arabia") in placed(
+        "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان في السعودية.")
