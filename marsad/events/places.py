@@ -104,4 +104,18 @@ def _city_of(pm: Placed, state: Placed, r: Roles, x: Context) -> bool:
         or v.fused_prefix(pm) == "ب"
 
 
-PLACE_RULES = (city_over_country,)
+def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
+    """"اقتحمت القوات بلدة بيتا، وداهمت عدة منازل، واعتقلت ثلاثة شبان": acts told one
+    after another by the same subject in one sentence, the later ones with no place of
+    their own, happen where the first did."""
+    c, told = x.clause, x.sent.events
+    if r.location is not None or not r.actors or not told or not c.is_verb:
+        return None
+    prev = told[-1]
+    if prev.location is None or set(prev.actors) != set(r.actors) \
+            or prev.location in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, prev.location, r.basis, r.retyped)
+
+
+PLACE_RULES = (city_over_country, place_of_the_previous_act)

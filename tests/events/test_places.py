@@ -29,3 +29,11 @@ def test_a_city_named_after_its_state_is_the_place() -> None:
 def test_a_state_alone_stays_the_place() -> None:
     assert ("CONSULT", "saudi_arabia") in placed(
         "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان في السعودية.")
+
+
+def test_acts_told_after_one_with_a_place_happen_there() -> None:
+    assert placed("اقتحمت القوات الإسرائيلية مدينة جنين صباح اليوم، وداهمت عدة منازل وسط "
+                  "حالة من التوتر الشديد بين السكان، واعتقلت الشاب محمد أحمد.")[-1] == (
+        "COERCE", "جنين")
+    assert placed("اقتحمت القوات الإسرائيلية مدينة جنين. واعتقلت الشرطة الفلسطينية الشاب "
+                  "محمد أحمد.")[-1] == ("COERCE", None)

@@ -184,6 +184,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "السعودية الرياض.",
         ("CONSULT", ("abdel_fattah_el_sisi",), ("recep_tayyip_erdogan",)),
         "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان في السعودية."),
+    "place_of_the_previous_act": (
+        "اقتحمت القوات الإسرائيلية مدينة جنين صباح اليوم، وداهمت عدة منازل وسط حالة من "
+        "التوتر الشديد بين السكان، واعتقلت الشاب محمد أحمد.",
+        ("COERCE", ("israel_defense_forces",), ("محمد أحمد",)),
+        "اقتحمت القوات الإسرائيلية مدينة جنين. واعتقلت الشرطة الفلسطينية الشاب محمد أحمد."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
