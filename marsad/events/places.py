@@ -118,4 +118,25 @@ def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, prev.location, r.basis, r.retyped)
 
 
-PLACE_RULES = (city_over_country, place_of_the_previous_act)
+def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
+    """"والتقى الوزير، وهو أيضا مبعوث الرئيس إلى المنطقة، بنظيره الليبي في مدينة بنغازي":
+    a long apposition can push the place past the trigger's reach; the first city or site
+    named behind "في" (or a place word) before the clause ends is where it happened (not
+    for a visit: it goes where its destination says, and a far place does not make one)."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if r.location is not None or c.trigger.mode == "visit":
+        return None
+    for pm in x.sent.ms:
+        if not c.hi <= pm.first < c.right or pm.first in c.source_ms:
+            continue
+        prev = unprefix(v.prev_key(pm.first), "و")
+        if v.etype[pm.entity_id] not in ("GPE", "FAC") or pm.entity_id in (*r.actors, *r.targets) \
+                or prev not in w.loc_preps:
+            continue
+        if any(k in w.topic_nouns for k in v.keys[max(pm.first - 4, c.hi) : pm.first]):
+            continue  # "لبحث الأوضاع في مدينة حلب": what was talked about
+        return Roles(r.actors, r.targets, pm.entity_id, r.basis, r.retyped)
+    return None
+
+
+PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach)

@@ -37,3 +37,10 @@ def test_acts_told_after_one_with_a_place_happen_there() -> None:
         "COERCE", "جنين")
     assert placed("اقتحمت القوات الإسرائيلية مدينة جنين. واعتقلت الشرطة الفلسطينية الشاب "
                   "محمد أحمد.")[-1] == ("COERCE", None)
+
+
+def test_a_place_past_a_long_apposition_is_still_the_place() -> None:
+    met = ("والتقى الوزير الروسي سيرغي لافروف، وهو من أقدم الدبلوماسيين في بلاده خلال "
+           "العقود الماضية، بالرئيس المصري عبد الفتاح السيسي ")
+    assert placed(met + "في مدينة الإسكندرية على البحر المتوسط.") == [("CONSULT", "alexandria")]
+    assert placed(met + "لبحث الأوضاع في مدينة الإسكندرية.") == [("CONSULT", None)]
