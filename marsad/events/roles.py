@@ -372,6 +372,37 @@ def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
                  r.location)
 
 
+def state_owning_a_body(r: Roles, x: Context) -> Roles | None:
+    """"التنسيق بين الحرس الثوري لإيران وسوريا": a state named with ل right after a
+    body's name owns the body (the guards of Iran): the body takes the state's part,
+    unless the clause names the state again on its own."""
+    v, c = x.doc, x.clause
+    who = {*r.actors, *r.targets}
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right]
+    body: dict[str, str] = {}
+    owned: set[int] = set()
+    for pm in ms:
+        if v.etype[pm.entity_id] != "GPE" or pm.entity_id not in who or not (
+                v.fused_prefix(pm) == "ل" or match_key(pm.mention.text).startswith("لل")):
+            continue
+        owner = next((o for o in ms if o.last == pm.first - 1
+                      and v.etype[o.entity_id] == "ORG"), None)
+        if owner is not None:
+            body[pm.entity_id] = owner.entity_id
+            owned.add(pm.first)
+    for pm in ms:
+        if pm.first not in owned:
+            body.pop(pm.entity_id, None)  # "… لإيران، وإيران نفسها": named on its own too
+    if not body:
+        return None
+
+    def swap(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(uniq(body.get(i, i) for i in ids))
+
+    actors = swap(r.actors)
+    return Roles(actors, _without(swap(r.targets), actors), r.location)
+
+
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part."""
@@ -534,7 +565,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
-    nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
+    nisba_names_target, dual_acts_with_pair, state_owning_a_body, mutual_sides_act,
+    reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,

@@ -195,6 +195,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("CONSULT", ("sergey_lavrov",), ("abdel_fattah_el_sisi",)),
         "والتقى الوزير الروسي سيرغي لافروف، وهو من أقدم الدبلوماسيين في بلاده خلال العقود "
         "الماضية، بالرئيس المصري عبد الفتاح السيسي لبحث الأوضاع في مدينة الإسكندرية."),
+    "state_owning_a_body": (
+        "وأكد البيان استمرار التنسيق بين الحرس الثوري لإيران وسوريا.",
+        ("COOPERATE", (), ("irgc", "syria")),
+        "وأكد البيان استمرار التنسيق بين إيران وسوريا."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
