@@ -403,6 +403,30 @@ def state_owning_a_body(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, _without(swap(r.targets), actors), r.location)
 
 
+def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
+    """"اتفاق جدة، الذي رعته قطر، بين الحكومة والمعارضة": a name inside a relative clause
+    set off by commas after the event noun does the clause's verb (sponsors, hosts), not
+    the event; it takes no part unless the clause names it outside too."""
+    c, v = x.clause, x.doc
+    keys = v.keys
+    if c.is_verb:
+        return None
+    start = next((k for k in range(c.t_last + 1, min(c.t_last + 4, c.right))
+                  if keys[k] in x.lex.words.relatives and keys[k - 1] in ("،", ",")), None)
+    if start is None:
+        return None
+    end = next((k for k in range(start + 1, c.right) if keys[k] in ("،", ",")), None)
+    if end is None or any(start < x.sent.a + h.first_token < end for h in x.sent.hits):
+        return None  # (a relative verb that is an act of its own tells its own event)
+    who = {*r.actors, *r.targets}
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right and pm.entity_id in who]
+    inside = {pm.entity_id for pm in ms if start < pm.first < end}
+    drop = inside - {pm.entity_id for pm in ms if not start < pm.first < end}
+    if not drop or not who - drop:
+        return None
+    return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
+
+
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part."""
@@ -565,7 +589,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
-    nisba_names_target, dual_acts_with_pair, state_owning_a_body, mutual_sides_act,
+    nisba_names_target, dual_acts_with_pair, state_owning_a_body, agent_of_a_relative_clause,
+    mutual_sides_act,
     reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,

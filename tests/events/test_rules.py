@@ -199,6 +199,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وأكد البيان استمرار التنسيق بين الحرس الثوري لإيران وسوريا.",
         ("COOPERATE", (), ("irgc", "syria")),
         "وأكد البيان استمرار التنسيق بين إيران وسوريا."),
+    "agent_of_a_relative_clause": (
+        "ونص اتفاق جدة، الذي رعته قطر، بين الحكومة السودانية وقوات الدعم السريع على وقف "
+        "القتال.",
+        ("AGREE", ("sudan_government", "rapid_support_forces"), ()),
+        "ونص اتفاق جدة بين الحكومة السودانية وقوات الدعم السريع على وقف القتال."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
