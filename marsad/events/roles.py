@@ -427,6 +427,22 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+def undergoer_of_a_relative_verb(r: Roles, x: Context) -> Roles | None:
+    """"الصحفي أحمد يلماز، الذي اعتقل فجر الأحد في منزله": an arrest verb in a relative
+    clause on a person, with no pronoun on it and nobody named after it, is read as the
+    (unmarked) passive: the person is the one arrested, not the one arresting."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "COERCE" or not c.is_verb or c.hit.pronoun or r.targets \
+            or len(r.actors) != 1 or v.etype[r.actors[0]] != "PER" \
+            or v.prev_key(c.t_first) not in x.lex.words.relatives:
+        return None
+    end = next((k for k in range(c.t_last + 1, c.right) if v.keys[k] in ("،", ",", ".")),
+               c.right)
+    if any(c.t_last < pm.first < end for pm in x.sent.ms):
+        return None
+    return Roles((), r.actors, r.location)
+
+
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part."""
@@ -590,6 +606,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
     nisba_names_target, dual_acts_with_pair, state_owning_a_body, agent_of_a_relative_clause,
+    undergoer_of_a_relative_verb,
     mutual_sides_act,
     reaction_to_told_event,
     reacted_to_the_same_act,

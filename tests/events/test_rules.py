@@ -204,6 +204,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "القتال.",
         ("AGREE", ("sudan_government", "rapid_support_forces"), ()),
         "ونص اتفاق جدة بين الحكومة السودانية وقوات الدعم السريع على وقف القتال."),
+    "undergoer_of_a_relative_verb": (
+        "وقال المحامي إن الصحفي التركي أحمد يلماز، الذي اعتقل فجر الأحد في منزله، سيمثل "
+        "أمام القضاء.",
+        ("COERCE", (), ("أحمد يلماز",)),
+        "وقال المحامي إن الضابط التركي أحمد يلماز، الذي اعتقل الصحفي محمد أوزتورك، سيمثل "
+        "أمام القضاء."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
