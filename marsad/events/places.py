@@ -99,9 +99,15 @@ def _city_of(pm: Placed, state: Placed, r: Roles, x: Context) -> bool:
         return False
     if v.state_of.get(i, state.entity_id) != state.entity_id:
         return False
-    prev = unprefix(v.prev_key(pm.first), "و")
-    return pm.first == state.last + 1 or prev in x.lex.words.loc_preps \
+    return pm.first == state.last + 1 or _behind_place_word(pm, x) \
         or v.fused_prefix(pm) == "ب"
+
+
+def _behind_place_word(pm: Placed, x: Context) -> bool:
+    """A place word stands right before the name ("في"، "مدينة"، "وفي"; "وسط" is one word,
+    not و + سط)."""
+    prev, words = x.doc.prev_key(pm.first), x.lex.words.loc_preps
+    return prev in words or unprefix(prev, "و") in words
 
 
 def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
@@ -129,9 +135,8 @@ def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
     for pm in x.sent.ms:
         if not c.hi <= pm.first < c.right or pm.first in c.source_ms:
             continue
-        prev = unprefix(v.prev_key(pm.first), "و")
         if v.etype[pm.entity_id] not in ("GPE", "FAC") or pm.entity_id in (*r.actors, *r.targets) \
-                or prev not in w.loc_preps:
+                or not _behind_place_word(pm, x):
             continue
         if any(k in w.topic_nouns for k in v.keys[max(pm.first - 4, c.hi) : pm.first]):
             continue  # "لبحث الأوضاع في مدينة حلب": what was talked about
@@ -139,4 +144,20 @@ def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
     return None
 
 
-PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach)
+def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
+    """"وتظاهر مئات الطلاب في ساحة النصر وسط عمّان": a protest held in a square (a site
+    named behind "في", passed over as a venue when finding parties) happened there,
+    rather than in the city around it."""
+    v, c = x.doc, x.clause
+    if c.trigger.type != "PROTEST":
+        return None
+    site = next((pm for pm in x.sent.ms if c.lo <= pm.first < c.right
+                 and v.etype[pm.entity_id] == "FAC"
+                 and unprefix(v.prev_key(pm.first), "و") == "في"), None)
+    if site is None or site.entity_id == r.location:
+        return None
+    return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
+
+
+PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
+               square_of_a_protest)

@@ -44,3 +44,11 @@ def test_a_place_past_a_long_apposition_is_still_the_place() -> None:
            "العقود الماضية، بالرئيس المصري عبد الفتاح السيسي ")
     assert placed(met + "في مدينة الإسكندرية على البحر المتوسط.") == [("CONSULT", "alexandria")]
     assert placed(met + "لبحث الأوضاع في مدينة الإسكندرية.") == [("CONSULT", None)]
+
+
+def test_a_protest_in_a_square_happens_in_the_square_and_wasat_is_a_place_word() -> None:
+    assert placed("وتظاهر مئات الطلاب، مساء الخميس، في ساحة النصر وسط عمّان، مطالبين "
+                  "بإصلاح التعليم.") == [("PROTEST", "ساحة النصر")]
+    # "وسط" is one place word (not و + سط): the city after it is where, not a party
+    assert placed("وتظاهر مئات الطلاب، مساء الخميس، وسط عمّان، مطالبين بإصلاح "
+                  "التعليم.") == [("PROTEST", "amman")]
