@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..doc import Event, Span
+from .anaphora import dual_verb
 from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import DURING_VISIT
@@ -159,5 +160,39 @@ def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
 
 
+def the_pair_acts_where_they_met(r: Roles, x: Context) -> Roles | None:
+    """"التقى أردوغان السيسي في القاهرة. ودعا الرئيسان إسرائيل إلى وقف النار": what the
+    two sides do together ("الجانبان"، "الرئيسان"، a verb in the dual) right after their
+    meeting happens where they met (or where the visit it was part of went)."""
+    met = pair_meeting(x, r)
+    if r.location is not None or met is None:
+        return None
+    sides = {*met.actors, *met.targets}
+    where = met.location or next((ev.location for ev in reversed(x.disc.events)
+                                  if ev.mode == "visit" and ev.location is not None
+                                  and sides & set(ev.actors)), None)
+    if where is None or where in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, where, r.basis, r.retyped)
+
+
+def pair_meeting(x: Context, r: Roles) -> Event | None:
+    """The last meeting told of the two sides that are the clause's subject: a dual noun
+    after the verb or a verb in the dual, and the sides among the meeting's parties (or
+    their states)."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb:
+        return None
+    dual = dual_verb(keys[c.t_first], x.lex.triggers) or (
+        c.t_last + 1 < len(keys) and keys[c.t_last + 1] in x.lex.words.dual_sides)
+    pair = set(r.actors) if len(r.actors) >= 2 else {*r.actors, *r.targets}
+    if not dual or len(pair) < 2:
+        return None
+    # (a side may be named by its state: "البلدان" after a meeting of their leaders)
+    nation = x.doc.nation_of
+    return next((ev for ev in reversed(x.disc.events) if ev.type == "CONSULT" and pair <= {
+        j for i in (*ev.actors, *ev.targets) for j in (i, nation.get(i, i))}), None)
+
+
 PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
-               square_of_a_protest)
+               square_of_a_protest, the_pair_acts_where_they_met)

@@ -3,19 +3,32 @@ sentences, checked by the place each event takes."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import tests.helpers as helpers
 from marsad.events import extract_events
 from tests.helpers import extract
 
 
-def placed(text: str) -> list[tuple[str, str | None]]:
-    """The events of ``text`` as (type, the kb key of their place)."""
+def _events(text: str) -> tuple[dict[str, str], list]:
     doc = extract(text)
     res = helpers._PIPE.resources  # type: ignore[union-attr]
     evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
                          reporters=res.reporters, nationals=res.nationals)
-    key = {e.id: e.kb_id or e.name for e in doc.entities}
+    return {e.id: e.kb_id or e.name for e in doc.entities}, evs
+
+
+def placed(text: str) -> list[tuple[str, str | None]]:
+    """The events of ``text`` as (type, the kb key of their place)."""
+    key, evs = _events(text)
     return [(ev.type, key.get(ev.location) if ev.location else None) for ev in evs]
+
+
+def dated(text: str) -> list[tuple[str, str | None, date | None]]:
+    """The events of ``text`` as (type, place key, first day)."""
+    key, evs = _events(text)
+    return [(ev.type, key.get(ev.location) if ev.location else None,
+             ev.date.first if ev.date else None) for ev in evs]
 
 
 def test_a_city_named_after_its_state_is_the_place() -> None:
@@ -52,3 +65,19 @@ def test_a_protest_in_a_square_happens_in_the_square_and_wasat_is_a_place_word()
     # "وسط" is one place word (not و + سط): the city after it is where, not a party
     assert placed("وتظاهر مئات الطلاب، مساء الخميس، وسط عمّان، مطالبين بإصلاح "
                   "التعليم.") == [("PROTEST", "amman")]
+
+
+VISIT = ("وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة يوم 5 مارس 2024 حيث التقى الرئيس "
+         "المصري عبد الفتاح السيسي. ")
+
+
+def test_acts_of_the_pair_and_during_the_meeting_take_its_place_and_date() -> None:
+    day = date(2024, 3, 5)
+    # what the two sides do together right after they met
+    assert dated(VISIT + "ودعا الرئيسان إسرائيل إلى وقف إطلاق النار.")[-1] == (
+        "REQUEST", "cairo", day)
+    # an act told as during the visit
+    assert dated(VISIT + "ووقعت خلال الزيارة اتفاقية للتعاون العسكري بين مصر "
+                 "وتركيا.")[-1] == ("AGREE", "cairo", day)
+    # one side alone, told later, is not dated by the meeting
+    assert dated(VISIT + "ودعا الرئيس المصري إسرائيل إلى وقف إطلاق النار.")[-1][2] is None
