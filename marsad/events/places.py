@@ -194,5 +194,27 @@ def pair_meeting(x: Context, r: Roles) -> Event | None:
         j for i in (*ev.actors, *ev.targets) for j in (i, nation.get(i, i))}), None)
 
 
+# Acts that may spread over many places at once (raids, strikes, protests, deployments)
+SPREAD_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+
+def places_across_a_state(r: Roles, x: Context) -> Roles | None:
+    """"شنت الطائرات غارات على حلب وإدلب وحماة في سوريا": strikes, raids or protests
+    spread over several places of the state the clause names happened in that state, not
+    in the first of them."""
+    v, c = x.doc, x.clause
+    if c.trigger.type not in SPREAD_TYPES or r.location is None or r.location in v.states:
+        return None
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right]
+    state = next((pm.entity_id for pm in ms if pm.entity_id in v.states
+                  and pm.entity_id not in r.actors), None)
+    places = {pm.entity_id for pm in ms if v.etype[pm.entity_id] in ("GPE", "LOC")
+              and pm.entity_id not in v.states and pm.entity_id not in r.actors}
+    if state is None or len(places) < 2 or r.location not in places \
+            or any(v.state_of.get(p, state) != state for p in places):
+        return None
+    return Roles(r.actors, r.targets, state, r.basis, r.retyped)
+
+
 PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
-               square_of_a_protest, the_pair_acts_where_they_met)
+               square_of_a_protest, the_pair_acts_where_they_met, places_across_a_state)

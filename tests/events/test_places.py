@@ -81,3 +81,10 @@ def test_acts_of_the_pair_and_during_the_meeting_take_its_place_and_date() -> No
                  "وتركيا.")[-1] == ("AGREE", "cairo", day)
     # one side alone, told later, is not dated by the meeting
     assert dated(VISIT + "ودعا الرئيس المصري إسرائيل إلى وقف إطلاق النار.")[-1][2] is None
+
+
+def test_strikes_over_several_places_of_a_state_happen_in_the_state() -> None:
+    assert placed("وشنت الطائرات الروسية غارات عنيفة على مدينة حلب وريف إدلب ومدينة حماة في "
+                  "سوريا.") == [("ASSAULT", "syria")]
+    assert placed("وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا.") == [
+        ("ASSAULT", "aleppo")]

@@ -221,6 +221,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("REQUEST", ("ahmed_al_sharaa", "mohammed_bin_salman"), ("united_states",)),
         "وصل الرئيس السوري أحمد الشرع إلى الرياض يوم 2 فبراير 2025. ودعا الرئيس السوري "
         "الولايات المتحدة إلى رفع العقوبات عن سوريا."),
+    "places_across_a_state": (
+        "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب وريف إدلب ومدينة حماة في سوريا.",
+        ("ASSAULT", (), ()),
+        "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
