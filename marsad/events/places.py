@@ -76,7 +76,8 @@ def visit_places(v: DocView, events: list[Event]) -> list[Event]:
 def city_over_country(r: Roles, x: Context) -> Roles | None:
     """"والتقى الرئيس ضيفه بالعاصمة المصرية القاهرة"، "انسحبت القوات من مناطق في سوريا،
     آخرها مدينة حمص": a clause that places the act in a state and then names a city as
-    the place (right after the state, or behind a place word) happened in the city."""
+    the place (right after the state, or behind a place word; or the state's capital
+    before it) happened in the city."""
     v, c = x.doc, x.clause
     if r.location is None or r.location not in v.states:
         return None
@@ -86,6 +87,12 @@ def city_over_country(r: Roles, x: Context) -> Roles | None:
         return None
     city = next((pm for pm in x.sent.ms if state.last < pm.first < c.right
                  and _city_of(pm, state, r, x)), None)
+    if city is None:
+        # "حطّ في بغداد في أول زيارة له إلى العراق": a city told before the state, when
+        # it is known to be the state's (its capital)
+        city = next((pm for pm in x.sent.ms if c.lo <= pm.first < state.first
+                     and v.state_of.get(pm.entity_id) == state.entity_id
+                     and _city_of(pm, state, r, x) and _behind_place_word(pm, x)), None)
     if city is None:
         return None
     return Roles(r.actors, r.targets, city.entity_id, r.basis, r.retyped)

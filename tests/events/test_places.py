@@ -88,3 +88,8 @@ def test_strikes_over_several_places_of_a_state_happen_in_the_state() -> None:
                   "سوريا.") == [("ASSAULT", "syria")]
     assert placed("وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا.") == [
         ("ASSAULT", "aleppo")]
+
+
+def test_a_visit_landing_in_the_capital_of_the_state_it_goes_to_is_placed_there() -> None:
+    assert placed("وحطّ الرئيس التركي رجب طيب أردوغان في بغداد في أول زيارة له إلى "
+                  "العراق.")[0] == ("CONSULT", "baghdad")
