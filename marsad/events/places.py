@@ -41,34 +41,36 @@ def visit_hosts(v: DocView, events: list[Event], first: int, s: Sentence) -> Non
 def visit_places(v: DocView, events: list[Event]) -> list[Event]:
     """Meetings during a visit take place where the visitor went: a CONSULT event with no
     place of its own takes the most specific place (a city before a country) of a visit
-    of one of its participants told elsewhere in the article."""
+    of one of its participants told elsewhere in the article — and, with no date of its
+    own, the visit's date ("زار لافروف واغادوغو الثلاثاء. وأجرى محادثات مع نظيره")."""
     countries = {v.by_kb[c] for c in v.kb.capitals.values() if c in v.by_kb}
-    places: dict[str, str] = {}
+    places: dict[str, Event] = {}
     # a visit told in the same sentence comes first, whatever kind of place it went to
     # ("زار يفكيروف مرارا الشرق الليبي للقاء حفتر")
-    local: dict[tuple[Span, str], str] = {}
+    local: dict[tuple[Span, str], Event] = {}
     for ev in events:
         if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None:
             for who in ev.actors:
-                local.setdefault((ev.evidence[0], who), ev.location)
+                local.setdefault((ev.evidence[0], who), ev)
     for ev in events:
         # a region or continent ("في أفريقيا") is the setting, not where meetings were held
         if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None \
                 and v.etype.get(ev.location) in ("GPE", "FAC"):
             for who in ev.actors:
                 known = places.get(who)
-                if known is None or (known in countries and ev.location not in countries):
-                    places[who] = ev.location
+                if known is None or (known.location in countries
+                                     and ev.location not in countries):
+                    places[who] = ev
     if not places and not local:
         return events
     out = []
     for ev in events:
         if ev.type in DURING_VISIT and ev.location is None:
-            where = next((local[(ev.evidence[0], p)] for p in ev.actors
+            visit = next((local[(ev.evidence[0], p)] for p in ev.actors
                           if (ev.evidence[0], p) in local), None) or next(
                 (places[p] for p in (*ev.actors, *ev.targets) if p in places), None)
-            if where is not None and where not in ev.actors and where not in ev.targets:
-                ev = replace(ev, location=where)
+            if visit is not None and visit.location not in (*ev.actors, *ev.targets):
+                ev = replace(ev, location=visit.location, date=ev.date or visit.date)
         out.append(ev)
     return out
 

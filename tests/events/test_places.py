@@ -93,3 +93,12 @@ def test_strikes_over_several_places_of_a_state_happen_in_the_state() -> None:
 def test_a_visit_landing_in_the_capital_of_the_state_it_goes_to_is_placed_there() -> None:
     assert placed("وحطّ الرئيس التركي رجب طيب أردوغان في بغداد في أول زيارة له إلى "
                   "العراق.")[0] == ("CONSULT", "baghdad")
+
+
+def test_a_meeting_during_a_visit_takes_the_visits_place_and_date() -> None:
+    visit = "وزار وزير الخارجية الروسي سيرغي لافروف القاهرة يوم 3 مايو 2024. "
+    assert dated(visit + "وأجرى لافروف محادثات مع وزير الخارجية المصري سامح شكري.")[-1] == (
+        "CONSULT", "cairo", date(2024, 5, 3))
+    # a date of its own stays
+    assert dated(visit + "وأجرى لافروف يوم 4 مايو 2024 محادثات مع وزير الخارجية المصري سامح "
+                 "شكري.")[-1] == ("CONSULT", "cairo", date(2024, 5, 4))
