@@ -16,6 +16,7 @@ from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
 from .dating import (
     date_from_rest,
+    date_of_the_meeting,
     dates_statement,
     future,
     in_relative_clause,
@@ -233,6 +234,8 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
     if date is None and not own and s.events and set(s.events[-1].actors) == set(r.actors) \
             and s.events[-1].date:
         date = s.events[-1].date
+    if date is None and not own:
+        date = date_of_the_meeting(x, r)
     return date
 
 

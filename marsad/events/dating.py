@@ -9,7 +9,10 @@ from datetime import timedelta
 
 from ..doc import DateValue, Event
 from ..text.normalize import match_key
+from .anaphora import during_told_meeting
+from .clause import Context, Roles
 from .lexicon import Lexicon
+from .places import pair_meeting
 from .view import DocView, unprefix
 
 
@@ -105,3 +108,17 @@ def date_from_rest(v: DocView, lex: Lexicon, events: list[Event], first: int,
         if later:
             events[first + k] = replace(ev, date=later[0])
             used.add(id(later[0]))
+
+
+def date_of_the_meeting(x: Context, r: Roles) -> DateValue | None:
+    """"ووقّعت خلال الزيارة اتفاقية للتعاون"، "ودعا الرئيسان إسرائيل إلى وقف النار": an
+    act during a meeting told before, or done by the two sides of it, with no date of its
+    own, happened on the meeting's date (not a promise for later: "سيزور")."""
+    c, v = x.clause, x.doc
+    if c.is_verb and future(v.keys[c.t_first]):
+        return None
+    met = pair_meeting(x, r)
+    if met is None and not x.sent.words.isdisjoint(x.lex.words.meeting_nouns):
+        met = during_told_meeting(v, x.lex, x.disc.events, max(c.left, c.t_first - 8),
+                                  min(c.hi + 3, x.sent.b))
+    return met.date if met is not None else None

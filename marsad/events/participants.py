@@ -100,7 +100,8 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
     # (a sentence opening "وفي بغداد، …" has the place after في with its و)
     prev, prefix = unprefix(v.prev_key(pm.first), "و"), v.fused_prefix(pm)
     # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
-    at_place = prefix == "ب" or prev in w.loc_preps or (
+    # ("وسط" is a place word of its own, not و + سط)
+    at_place = prefix == "ب" or prev in w.loc_preps or v.prev_key(pm.first) in w.loc_preps or (
         is_nisba(prev) and v.prev_key(pm.first - 1) in w.loc_preps)
     # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened (near
     # the trigger only: "الزعيم السابق لجمهورية إنغوشيا" is a genitive)

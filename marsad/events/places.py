@@ -1,14 +1,19 @@
 """Where events happened, from the article around them: meetings during a visit take place
-where the visit went, and a visit to a state is hosted by the leaders the sentence names."""
+where the visit went, and a visit to a state is hosted by the leaders the sentence names;
+and the place rules of the role table (``PLACE_RULES``, run with the role rules): a city
+named after its state is where it happened (the annotation takes the city over the
+country)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from ..doc import Event, Span
+from .anaphora import dual_verb
+from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import DURING_VISIT
-from .view import DocView, uniq
+from .view import DocView, Placed, uniq, unprefix
 
 
 def visit_hosts(v: DocView, events: list[Event], first: int, s: Sentence) -> None:
@@ -36,33 +41,189 @@ def visit_hosts(v: DocView, events: list[Event], first: int, s: Sentence) -> Non
 def visit_places(v: DocView, events: list[Event]) -> list[Event]:
     """Meetings during a visit take place where the visitor went: a CONSULT event with no
     place of its own takes the most specific place (a city before a country) of a visit
-    of one of its participants told elsewhere in the article."""
+    of one of its participants told elsewhere in the article — and, with no date of its
+    own, the visit's date ("زار لافروف واغادوغو الثلاثاء. وأجرى محادثات مع نظيره")."""
     countries = {v.by_kb[c] for c in v.kb.capitals.values() if c in v.by_kb}
-    places: dict[str, str] = {}
+    places: dict[str, Event] = {}
     # a visit told in the same sentence comes first, whatever kind of place it went to
     # ("زار يفكيروف مرارا الشرق الليبي للقاء حفتر")
-    local: dict[tuple[Span, str], str] = {}
+    local: dict[tuple[Span, str], Event] = {}
     for ev in events:
         if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None:
             for who in ev.actors:
-                local.setdefault((ev.evidence[0], who), ev.location)
+                local.setdefault((ev.evidence[0], who), ev)
     for ev in events:
         # a region or continent ("في أفريقيا") is the setting, not where meetings were held
         if ev.type == "CONSULT" and ev.mode == "visit" and ev.location is not None \
                 and v.etype.get(ev.location) in ("GPE", "FAC"):
             for who in ev.actors:
                 known = places.get(who)
-                if known is None or (known in countries and ev.location not in countries):
-                    places[who] = ev.location
+                if known is None or (known.location in countries
+                                     and ev.location not in countries):
+                    places[who] = ev
     if not places and not local:
         return events
     out = []
     for ev in events:
         if ev.type in DURING_VISIT and ev.location is None:
-            where = next((local[(ev.evidence[0], p)] for p in ev.actors
+            visit = next((local[(ev.evidence[0], p)] for p in ev.actors
                           if (ev.evidence[0], p) in local), None) or next(
                 (places[p] for p in (*ev.actors, *ev.targets) if p in places), None)
-            if where is not None and where not in ev.actors and where not in ev.targets:
-                ev = replace(ev, location=where)
+            if visit is not None and visit.location not in (*ev.actors, *ev.targets):
+                ev = replace(ev, location=visit.location, date=ev.date or visit.date)
         out.append(ev)
     return out
+
+
+def city_over_country(r: Roles, x: Context) -> Roles | None:
+    """"والتقى الرئيس ضيفه بالعاصمة المصرية القاهرة"، "انسحبت القوات من مناطق في سوريا،
+    آخرها مدينة حمص": a clause that places the act in a state and then names a city as
+    the place (right after the state, or behind a place word; or the state's capital
+    before it) happened in the city."""
+    v, c = x.doc, x.clause
+    if r.location is None or r.location not in v.states:
+        return None
+    state = next((pm for pm in x.sent.ms if pm.entity_id == r.location
+                  and c.lo <= pm.first < c.right), None)
+    if state is None:
+        return None
+    city = next((pm for pm in x.sent.ms if state.last < pm.first < c.right
+                 and _city_of(pm, state, r, x)), None)
+    if city is None:
+        # "حطّ في بغداد في أول زيارة له إلى العراق": a city told before the state, when
+        # it is known to be the state's (its capital)
+        city = next((pm for pm in x.sent.ms if c.lo <= pm.first < state.first
+                     and v.state_of.get(pm.entity_id) == state.entity_id
+                     and _city_of(pm, state, r, x) and _behind_place_word(pm, x)), None)
+    if city is None:
+        return None
+    return Roles(r.actors, r.targets, city.entity_id, r.basis, r.retyped)
+
+
+def _city_of(pm: Placed, state: Placed, r: Roles, x: Context) -> bool:
+    """``pm`` names a city (not a state, not a party) placed in the clause, and nothing
+    says it lies in another state."""
+    v = x.doc
+    i = pm.entity_id
+    if v.etype[i] != "GPE" or i in v.states or i in r.actors or i in r.targets:
+        return False
+    if v.state_of.get(i, state.entity_id) != state.entity_id:
+        return False
+    return pm.first == state.last + 1 or _behind_place_word(pm, x) \
+        or v.fused_prefix(pm) == "ب"
+
+
+def _behind_place_word(pm: Placed, x: Context) -> bool:
+    """A place word stands right before the name ("في"، "مدينة"، "وفي"; "وسط" is one word,
+    not و + سط)."""
+    prev, words = x.doc.prev_key(pm.first), x.lex.words.loc_preps
+    return prev in words or unprefix(prev, "و") in words
+
+
+def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
+    """"اقتحمت القوات بلدة بيتا، وداهمت عدة منازل، واعتقلت ثلاثة شبان": acts told one
+    after another by the same subject in one sentence, the later ones with no place of
+    their own, happen where the first did."""
+    c, told = x.clause, x.sent.events
+    if r.location is not None or not r.actors or not told or not c.is_verb:
+        return None
+    prev = told[-1]
+    if prev.location is None or set(prev.actors) != set(r.actors) \
+            or prev.location in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, prev.location, r.basis, r.retyped)
+
+
+def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
+    """"والتقى الوزير، وهو أيضا مبعوث الرئيس إلى المنطقة، بنظيره الليبي في مدينة بنغازي":
+    a long apposition can push the place past the trigger's reach; the first city or site
+    named behind "في" (or a place word) before the clause ends is where it happened (not
+    for a visit: it goes where its destination says, and a far place does not make one)."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if r.location is not None or c.trigger.mode == "visit":
+        return None
+    for pm in x.sent.ms:
+        if not c.hi <= pm.first < c.right or pm.first in c.source_ms:
+            continue
+        if v.etype[pm.entity_id] not in ("GPE", "FAC") or pm.entity_id in (*r.actors, *r.targets) \
+                or not _behind_place_word(pm, x):
+            continue
+        if any(k in w.topic_nouns for k in v.keys[max(pm.first - 4, c.hi) : pm.first]):
+            continue  # "لبحث الأوضاع في مدينة حلب": what was talked about
+        return Roles(r.actors, r.targets, pm.entity_id, r.basis, r.retyped)
+    return None
+
+
+def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
+    """"وتظاهر مئات الطلاب في ساحة النصر وسط عمّان": a protest held in a square (a site
+    named behind "في", passed over as a venue when finding parties) happened there,
+    rather than in the city around it."""
+    v, c = x.doc, x.clause
+    if c.trigger.type != "PROTEST":
+        return None
+    site = next((pm for pm in x.sent.ms if c.lo <= pm.first < c.right
+                 and v.etype[pm.entity_id] == "FAC"
+                 and unprefix(v.prev_key(pm.first), "و") == "في"), None)
+    if site is None or site.entity_id == r.location:
+        return None
+    return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
+
+
+def the_pair_acts_where_they_met(r: Roles, x: Context) -> Roles | None:
+    """"التقى أردوغان السيسي في القاهرة. ودعا الرئيسان إسرائيل إلى وقف النار": what the
+    two sides do together ("الجانبان"، "الرئيسان"، a verb in the dual) right after their
+    meeting happens where they met (or where the visit it was part of went)."""
+    met = pair_meeting(x, r)
+    if r.location is not None or met is None:
+        return None
+    sides = {*met.actors, *met.targets}
+    where = met.location or next((ev.location for ev in reversed(x.disc.events)
+                                  if ev.mode == "visit" and ev.location is not None
+                                  and sides & set(ev.actors)), None)
+    if where is None or where in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, where, r.basis, r.retyped)
+
+
+def pair_meeting(x: Context, r: Roles) -> Event | None:
+    """The last meeting told of the two sides that are the clause's subject: a dual noun
+    after the verb or a verb in the dual, and the sides among the meeting's parties (or
+    their states)."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb:
+        return None
+    dual = dual_verb(keys[c.t_first], x.lex.triggers) or (
+        c.t_last + 1 < len(keys) and keys[c.t_last + 1] in x.lex.words.dual_sides)
+    pair = set(r.actors) if len(r.actors) >= 2 else {*r.actors, *r.targets}
+    if not dual or len(pair) < 2:
+        return None
+    # (a side may be named by its state: "البلدان" after a meeting of their leaders)
+    nation = x.doc.nation_of
+    return next((ev for ev in reversed(x.disc.events) if ev.type == "CONSULT" and pair <= {
+        j for i in (*ev.actors, *ev.targets) for j in (i, nation.get(i, i))}), None)
+
+
+# Acts that may spread over many places at once (raids, strikes, protests, deployments)
+SPREAD_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+
+def places_across_a_state(r: Roles, x: Context) -> Roles | None:
+    """"شنت الطائرات غارات على حلب وإدلب وحماة في سوريا": strikes, raids or protests
+    spread over several places of the state the clause names happened in that state, not
+    in the first of them."""
+    v, c = x.doc, x.clause
+    if c.trigger.type not in SPREAD_TYPES or r.location is None or r.location in v.states:
+        return None
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right]
+    state = next((pm.entity_id for pm in ms if pm.entity_id in v.states
+                  and pm.entity_id not in r.actors), None)
+    places = {pm.entity_id for pm in ms if v.etype[pm.entity_id] in ("GPE", "LOC")
+              and pm.entity_id not in v.states and pm.entity_id not in r.actors}
+    if state is None or len(places) < 2 or r.location not in places \
+            or any(v.state_of.get(p, state) != state for p in places):
+        return None
+    return Roles(r.actors, r.targets, state, r.basis, r.retyped)
+
+
+PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
+               square_of_a_protest, the_pair_acts_where_they_met, places_across_a_state)

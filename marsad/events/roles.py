@@ -24,6 +24,7 @@ from .clause import AFTER_NOUN, Context, Roles
 from .dating import future
 from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
 from .nisba import demonym_actor, demonym_targets
+from .places import PLACE_RULES
 from .view import uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
@@ -371,6 +372,77 @@ def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
                  r.location)
 
 
+def state_owning_a_body(r: Roles, x: Context) -> Roles | None:
+    """"التنسيق بين الحرس الثوري لإيران وسوريا": a state named with ل right after a
+    body's name owns the body (the guards of Iran): the body takes the state's part,
+    unless the clause names the state again on its own."""
+    v, c = x.doc, x.clause
+    who = {*r.actors, *r.targets}
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right]
+    body: dict[str, str] = {}
+    owned: set[int] = set()
+    for pm in ms:
+        if v.etype[pm.entity_id] != "GPE" or pm.entity_id not in who or not (
+                v.fused_prefix(pm) == "ل" or match_key(pm.mention.text).startswith("لل")):
+            continue
+        owner = next((o for o in ms if o.last == pm.first - 1
+                      and v.etype[o.entity_id] == "ORG"), None)
+        if owner is not None:
+            body[pm.entity_id] = owner.entity_id
+            owned.add(pm.first)
+    for pm in ms:
+        if pm.first not in owned:
+            body.pop(pm.entity_id, None)  # "… لإيران، وإيران نفسها": named on its own too
+    if not body:
+        return None
+
+    def swap(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(uniq(body.get(i, i) for i in ids))
+
+    actors = swap(r.actors)
+    return Roles(actors, _without(swap(r.targets), actors), r.location)
+
+
+def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
+    """"اتفاق جدة، الذي رعته قطر، بين الحكومة والمعارضة": a name inside a relative clause
+    set off by commas after the event noun does the clause's verb (sponsors, hosts), not
+    the event; it takes no part unless the clause names it outside too."""
+    c, v = x.clause, x.doc
+    keys = v.keys
+    if c.is_verb:
+        return None
+    start = next((k for k in range(c.t_last + 1, min(c.t_last + 4, c.right))
+                  if keys[k] in x.lex.words.relatives and keys[k - 1] in ("،", ",")), None)
+    if start is None:
+        return None
+    end = next((k for k in range(start + 1, c.right) if keys[k] in ("،", ",")), None)
+    if end is None or any(start < x.sent.a + h.first_token < end for h in x.sent.hits):
+        return None  # (a relative verb that is an act of its own tells its own event)
+    who = {*r.actors, *r.targets}
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right and pm.entity_id in who]
+    inside = {pm.entity_id for pm in ms if start < pm.first < end}
+    drop = inside - {pm.entity_id for pm in ms if not start < pm.first < end}
+    if not drop or not who - drop:
+        return None
+    return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
+
+
+def undergoer_of_a_relative_verb(r: Roles, x: Context) -> Roles | None:
+    """"الصحفي أحمد يلماز، الذي اعتقل فجر الأحد في منزله": an arrest verb in a relative
+    clause on a person, with no pronoun on it and nobody named after it, is read as the
+    (unmarked) passive: the person is the one arrested, not the one arresting."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "COERCE" or not c.is_verb or c.hit.pronoun or r.targets \
+            or len(r.actors) != 1 or v.etype[r.actors[0]] != "PER" \
+            or v.prev_key(c.t_first) not in x.lex.words.relatives:
+        return None
+    end = next((k for k in range(c.t_last + 1, c.right) if v.keys[k] in ("،", ",", ".")),
+               c.right)
+    if any(c.t_last < pm.first < end for pm in x.sent.ms):
+        return None
+    return Roles((), r.actors, r.location)
+
+
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part."""
@@ -533,11 +605,15 @@ ROLE_RULES: tuple[Rule, ...] = (
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
-    nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
+    nisba_names_target, dual_acts_with_pair, state_owning_a_body, agent_of_a_relative_clause,
+    undergoer_of_a_relative_verb,
+    mutual_sides_act,
+    reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand,
+    *PLACE_RULES,
 )
 
 

@@ -1,0 +1,104 @@
+"""Where events happen: the place rules (marsad/events/places.py) on team-written
+sentences, checked by the place each event takes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import tests.helpers as helpers
+from marsad.events import extract_events
+from tests.helpers import extract
+
+
+def _events(text: str) -> tuple[dict[str, str], list]:
+    doc = extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    return {e.id: e.kb_id or e.name for e in doc.entities}, evs
+
+
+def placed(text: str) -> list[tuple[str, str | None]]:
+    """The events of ``text`` as (type, the kb key of their place)."""
+    key, evs = _events(text)
+    return [(ev.type, key.get(ev.location) if ev.location else None) for ev in evs]
+
+
+def dated(text: str) -> list[tuple[str, str | None, date | None]]:
+    """The events of ``text`` as (type, place key, first day)."""
+    key, evs = _events(text)
+    return [(ev.type, key.get(ev.location) if ev.location else None,
+             ev.date.first if ev.date else None) for ev in evs]
+
+
+def test_a_city_named_after_its_state_is_the_place() -> None:
+    assert ("CONSULT", "riyadh") in placed(
+        "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان بالعاصمة "
+        "السعودية الرياض.")
+    assert ("RETREAT", "homs") in placed(
+        "وتواصل القوات الروسية انسحابها من مناطق عدة في سوريا، وتحديدا في حمص.")
+
+
+def test_a_state_alone_stays_the_place() -> None:
+    assert ("CONSULT", "saudi_arabia") in placed(
+        "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان في السعودية.")
+
+
+def test_acts_told_after_one_with_a_place_happen_there() -> None:
+    assert placed("اقتحمت القوات الإسرائيلية مدينة جنين صباح اليوم، وداهمت عدة منازل وسط "
+                  "حالة من التوتر الشديد بين السكان، واعتقلت الشاب محمد أحمد.")[-1] == (
+        "COERCE", "جنين")
+    assert placed("اقتحمت القوات الإسرائيلية مدينة جنين. واعتقلت الشرطة الفلسطينية الشاب "
+                  "محمد أحمد.")[-1] == ("COERCE", None)
+
+
+def test_a_place_past_a_long_apposition_is_still_the_place() -> None:
+    met = ("والتقى الوزير الروسي سيرغي لافروف، وهو من أقدم الدبلوماسيين في بلاده خلال "
+           "العقود الماضية، بالرئيس المصري عبد الفتاح السيسي ")
+    assert placed(met + "في مدينة الإسكندرية على البحر المتوسط.") == [("CONSULT", "alexandria")]
+    assert placed(met + "لبحث الأوضاع في مدينة الإسكندرية.") == [("CONSULT", None)]
+
+
+def test_a_protest_in_a_square_happens_in_the_square_and_wasat_is_a_place_word() -> None:
+    assert placed("وتظاهر مئات الطلاب، مساء الخميس، في ساحة النصر وسط عمّان، مطالبين "
+                  "بإصلاح التعليم.") == [("PROTEST", "ساحة النصر")]
+    # "وسط" is one place word (not و + سط): the city after it is where, not a party
+    assert placed("وتظاهر مئات الطلاب، مساء الخميس، وسط عمّان، مطالبين بإصلاح "
+                  "التعليم.") == [("PROTEST", "amman")]
+
+
+VISIT = ("وصل الرئيس التركي رجب طيب أردوغان إلى القاهرة يوم 5 مارس 2024 حيث التقى الرئيس "
+         "المصري عبد الفتاح السيسي. ")
+
+
+def test_acts_of_the_pair_and_during_the_meeting_take_its_place_and_date() -> None:
+    day = date(2024, 3, 5)
+    # what the two sides do together right after they met
+    assert dated(VISIT + "ودعا الرئيسان إسرائيل إلى وقف إطلاق النار.")[-1] == (
+        "REQUEST", "cairo", day)
+    # an act told as during the visit
+    assert dated(VISIT + "ووقعت خلال الزيارة اتفاقية للتعاون العسكري بين مصر "
+                 "وتركيا.")[-1] == ("AGREE", "cairo", day)
+    # one side alone, told later, is not dated by the meeting
+    assert dated(VISIT + "ودعا الرئيس المصري إسرائيل إلى وقف إطلاق النار.")[-1][2] is None
+
+
+def test_strikes_over_several_places_of_a_state_happen_in_the_state() -> None:
+    assert placed("وشنت الطائرات الروسية غارات عنيفة على مدينة حلب وريف إدلب ومدينة حماة في "
+                  "سوريا.") == [("ASSAULT", "syria")]
+    assert placed("وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا.") == [
+        ("ASSAULT", "aleppo")]
+
+
+def test_a_visit_landing_in_the_capital_of_the_state_it_goes_to_is_placed_there() -> None:
+    assert placed("وحطّ الرئيس التركي رجب طيب أردوغان في بغداد في أول زيارة له إلى "
+                  "العراق.")[0] == ("CONSULT", "baghdad")
+
+
+def test_a_meeting_during_a_visit_takes_the_visits_place_and_date() -> None:
+    visit = "وزار وزير الخارجية الروسي سيرغي لافروف القاهرة يوم 3 مايو 2024. "
+    assert dated(visit + "وأجرى لافروف محادثات مع وزير الخارجية المصري سامح شكري.")[-1] == (
+        "CONSULT", "cairo", date(2024, 5, 3))
+    # a date of its own stays
+    assert dated(visit + "وأجرى لافروف يوم 4 مايو 2024 محادثات مع وزير الخارجية المصري سامح "
+                 "شكري.")[-1] == ("CONSULT", "cairo", date(2024, 5, 4))
