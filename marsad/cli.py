@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import logging
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from . import __version__
-from .doc import Doc, Failure
+from .doc import PLOVER_TYPES, Doc, Failure
 from .errors import MarsadError
 
 if TYPE_CHECKING:
     from .export.jsonl import AtomicJsonlWriter
-    from .ingest import Skipped
+    from .ingest import RawArticle, Skipped
     from .store import Store
 
 T = TypeVar("T")
@@ -85,8 +86,11 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
         raise
     finally:
         progress.close()
-    if writer:
+    if writer and docs:
         writer.commit()
+    elif writer:  # an empty output would read as "nothing in these articles"
+        writer.abort()
+        print(f"nothing extracted: {output} not written", file=sys.stderr)
     return docs, failures, time.perf_counter() - t0
 
 
@@ -125,7 +129,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"failed: {f.reason}", file=sys.stderr)
     _print_skipped(skipped)
     print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed"
-          f"{_skipped_note(skipped)}, {secs:.2f} s -> {args.output}", file=sys.stderr)
+          f"{_skipped_note(skipped)}, {secs:.2f} s"
+          + (f" -> {args.output}" if docs else ""), file=sys.stderr)
     if not docs and failures:
         return 1
     return 0
@@ -292,6 +297,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     hosts = allowed_hosts(args.allow_host, bind=args.host)
+    if problem := server.check_port(args.host, args.port):
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     t0 = time.perf_counter()
     app = create_app(args.db, refresh_seconds=args.refresh, hosts=hosts, token=token)
     idx = app.state.holder.get()
@@ -347,9 +355,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     counts = {"added": 0, "unchanged": 0, "replaced": 0, "failed": 0}
     skipped: list[Skipped] = []
+    items = read_paths(args.paths, skipped=skipped)
+    head = _until_readable(items)
+    if not _is_new_store(args.db) or any(isinstance(i, RawArticle) for i in head):
+        items = itertools.chain(head, items)
+    else:  # nothing readable: no new, empty database is left behind
+        for f in head:
+            print(f"failed: {getattr(f, 'reason', f)}", file=sys.stderr)
+        _print_skipped(skipped)
+        print(f"nothing to store: {args.db} not created", file=sys.stderr)
+        return 1
     with open_store(args.db) as store:  # a bad database stops the run before any work
         todo: list[RawArticle | Failure] = []
-        for item in read_paths(args.paths, skipped=skipped):
+        for item in items:
             if not isinstance(item, Failure) and \
                     store.stored_hash(item.doc_id) == content_hash(item):
                 counts["unchanged"] += 1
@@ -381,6 +399,25 @@ def cmd_ingest(args: argparse.Namespace) -> int:
           f"{counts['replaced']} replaced, {counts['failed']} failed{_skipped_note(skipped)}, "
           f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
     return 1 if counts["failed"] and total == counts["failed"] else 0
+
+
+def _until_readable(items: Iterator[RawArticle | Failure]) -> list[RawArticle | Failure]:
+    """The inputs up to and including the first readable article (all of them when none
+    is)."""
+    head: list[RawArticle | Failure] = []
+    for item in items:
+        head.append(item)
+        if not isinstance(item, Failure):
+            break
+    return head
+
+
+def _is_new_store(target: str) -> bool:
+    """A SQLite store that does not exist yet (a server database is never "new" here)."""
+    if "://" in target and not target.lower().startswith("sqlite:"):
+        return False
+    path = target.split("sqlite:///", 1)[-1] if target.lower().startswith("sqlite:") else target
+    return not Path(path).exists()
 
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
@@ -483,14 +520,29 @@ def _when(d: dict | None) -> str:
     return d["start"] if d["start"] == d["end"] else f"{d['start']}..{d['end']}"
 
 
+def _story_filters(store: Store, args: argparse.Namespace) -> dict[str, Any]:
+    """The filters checked and parsed as the API checks them, with the same messages (one
+    date parser: a month or a year counts whole)."""
+    from .api.params import BadParameter, date_bounds, parse_type
+
+    since, until = date_bounds(args.since, args.until)
+    entity = None
+    if args.entity:
+        entity = _entity_key(args.entity)
+        if store.entity(entity) is None:
+            raise BadParameter(f"no entity with key {args.entity!r} in this store (`marsad "
+                               "entity NAME` finds an entity's key)", parameter="entity")
+    return {"entity": entity, "type": parse_type(args.type),
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None}
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
     from .store import open_store
 
     with open_store(args.db, create=False) as store:
         _fused(store, quiet=args.json)
-        stories = store.stories(entity=_entity_key(args.entity) if args.entity else None,
-                                type=args.type.upper() if args.type else None,
-                                since=args.since, until=args.until)
+        stories = store.stories(**_story_filters(store, args))
         if args.min_sources:
             stories = [s for s in stories if s["n_independent"] >= args.min_sources]
         if args.json:
@@ -627,9 +679,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--db", default="marsad.db", help=db_help)
     t.add_argument("--entity", help="only stories with this entity (a knowledge-base key such "
                                     "as khalifa_haftar, or a fusion key)")
-    t.add_argument("--type", help="only this PLOVER type")
-    t.add_argument("--since", help="only stories ending on or after this ISO date")
-    t.add_argument("--until", help="only stories starting on or before this ISO date")
+    t.add_argument("--type", metavar="TYPE", help="only this PLOVER type: " + ", ".join(
+        PLOVER_TYPES))
+    t.add_argument("--since", help="only stories ending on or after this date (YYYY, YYYY-MM "
+                                   "or YYYY-MM-DD; a month or year counts from its first day)")
+    t.add_argument("--until", help="only stories starting on or before this date (YYYY, "
+                                   "YYYY-MM or YYYY-MM-DD; a month or year counts to its last "
+                                   "day)")
     t.add_argument("--min-sources", type=int, default=0,
                    help="only stories with at least this many independent sources")
     t.add_argument("--json", action="store_true", help="print the stories as JSON")

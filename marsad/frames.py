@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 class FramesExtraMissing(MarsadError):
     """pandas is not installed."""
 
-    code = "E060"
+    code = "E070"
 
 
 def _pandas() -> Any:

@@ -62,6 +62,28 @@ def parse_date(value: str | None, name: str, *, end: bool) -> date | None:
     return d
 
 
+def parse_type(value: str | None) -> str | None:
+    """A PLOVER type in any case, or None; anything else is an error listing the types."""
+    if value is None or value == "":
+        return None
+    typ = value.strip().upper()
+    if typ not in PLOVER_TYPES:
+        raise BadParameter(f"not a PLOVER type: {value!r} (one of {', '.join(PLOVER_TYPES)})",
+                           parameter="type")
+    return typ
+
+
+def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """``since`` and ``until`` parsed (a month or year counts whole: ``until=2025-05``
+    includes 31 May), and refused when ``until`` is before ``since``."""
+    lo = parse_date(since, "since", end=False)
+    hi = parse_date(until, "until", end=True)
+    if lo and hi and lo > hi:
+        raise BadParameter(f"{hi.isoformat()} is before since ({lo.isoformat()})",
+                           parameter="until")
+    return lo, hi
+
+
 def entity_key(idx: CorpusIndex, value: str | None, name: str) -> str | None:
     if value is None or value == "":
         return None
@@ -73,12 +95,7 @@ def entity_key(idx: CorpusIndex, value: str | None, name: str) -> str | None:
 
 def parse_filters(idx: CorpusIndex, q: Mapping[str, str | None], *,
                   certainties: Iterable[str]) -> Filters:
-    typ = q.get("type") or None
-    if typ is not None:
-        typ = typ.strip().upper()
-        if typ not in PLOVER_TYPES:
-            raise BadParameter(f"not a PLOVER type: {q.get('type')!r} (one of "
-                               f"{', '.join(PLOVER_TYPES)})", parameter="type")
+    typ = parse_type(q.get("type"))
     cert = q.get("certainty") or None
     allowed = tuple(certainties)
     if cert is not None and cert not in allowed:
@@ -89,11 +106,7 @@ def parse_filters(idx: CorpusIndex, q: Mapping[str, str | None], *,
         if source not in idx.outlets:
             raise BadParameter(f"no source (outlet) {q.get('source')!r} in this corpus",
                                parameter="source")
-    since = parse_date(q.get("since"), "since", end=False)
-    until = parse_date(q.get("until"), "until", end=True)
-    if since and until and since > until:
-        raise BadParameter(f"{until.isoformat()} is before since ({since.isoformat()})",
-                           parameter="until")
+    since, until = date_bounds(q.get("since"), q.get("until"))
     return Filters(entity=entity_key(idx, q.get("entity"), "entity"), type=typ,
                    place=entity_key(idx, q.get("place"), "place"), since=since, until=until,
                    certainty=cert, source=source)

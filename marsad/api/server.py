@@ -13,6 +13,7 @@ file-descriptor limit, with room left for the store files each request opens.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 from typing import Any
 
@@ -90,6 +91,24 @@ def connection_cap(wanted: int = MAX_CONNECTIONS) -> int:
         except (ValueError, OSError):
             pass
     return max(16, min(wanted, soft - FD_RESERVE))
+
+
+def check_port(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be served (in use, not an address of this machine), or None.
+    Checked before the banner, so a busy port is one clear line, not "open http://…"
+    followed by a server's traceback."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is in use (another server?): choose --port"
+            return f"cannot listen on {host}:{port}: {e.strerror or e}"
+    return None
 
 
 def run(app: Any, *, host: str, port: int, max_connections: int = MAX_CONNECTIONS,

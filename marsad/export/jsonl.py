@@ -129,6 +129,11 @@ class AtomicJsonlWriter:
 
     def commit(self) -> None:
         self.fh.close()
+        # mkstemp makes the file private (0600); the output is an ordinary file, readable
+        # as the user's umask says (0644 under the usual 022)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(self.tmp, 0o666 & ~mask)
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:

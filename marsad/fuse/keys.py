@@ -92,10 +92,11 @@ def _parse_bound(value: object, *, end: bool) -> date | None:
         if len(parts) == 1 and len(parts[0]) == 4:
             y = int(parts[0])
             return date(y, 12, 31) if end else date(y, 1, 1)
-        if len(parts) == 2:
+        if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) in (1, 2):
             y, m = int(parts[0]), int(parts[1])
+            first = date(y, m, 1)  # refuses month 0 and 13
             if not end:
-                return date(y, m, 1)
+                return first
             nxt = date(y + (m == 12), m % 12 + 1, 1)
             return date.fromordinal(nxt.toordinal() - 1)
     except ValueError:

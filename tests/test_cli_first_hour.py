@@ -1,0 +1,94 @@
+"""The CLI fails loudly and alike (issue #16): filters checked as the API checks them,
+inclusive month and year bounds, readable outputs never left empty, no database created for
+nothing, a busy port in one line."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import stat
+from pathlib import Path
+
+import pytest
+
+from marsad.cli import main
+
+# Team-written.
+ARTICLES = [
+    {"id": "a", "published": "2025-05-20", "outlet": "one.example",
+     "text": "زار وزير الخارجية المصري سامح شكري موسكو يوم 18 مايو 2025 والتقى نظيره الروسي."},
+    {"id": "b", "published": "2025-06-03", "outlet": "two.example",
+     "text": "التقى الرئيس الروسي فلاديمير بوتين المشير خليفة حفتر في موسكو يوم 2 يونيو 2025."},
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("first-hour")
+    src = d / "in.jsonl"
+    src.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES),
+                   encoding="utf-8")
+    assert main(["ingest", str(src), "--db", str(d / "c.db")]) == 0
+    return d / "c.db"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--type", "FOO"], "not a PLOVER type: 'FOO' (one of AGREE"),
+    (["--since", "2025-13-01"], "since: not a date"),
+    (["--until", "2024-13"], "until: not a date"),
+    (["--until", "2024-00"], "until: not a date"),
+    (["--since", "2025", "--until", "2024-05"], "until: 2024-05-31 is before since"),
+    (["--entity", "nobody_at_all"], "no entity with key 'nobody_at_all'"),
+])
+def test_bad_story_filters_fail_with_the_api_message(store: Path, args: list[str], message: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stories", "--db", str(store), *args]) == 2
+    err = capsys.readouterr().err
+    assert "error [E060]" in err and message in err and "Traceback" not in err
+
+
+def test_month_and_year_bounds_are_inclusive(store: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    def count(*args: str) -> int:
+        assert main(["stories", "--db", str(store), "--json", *args]) == 0
+        return len(json.loads(capsys.readouterr().out))
+    everything = count()
+    assert everything >= 2
+    assert count("--until", "2025-05") == count("--since", "2025-05", "--until", "2025-05") >= 1
+    assert count("--since", "2025", "--until", "2025") == everything
+    assert count("--type", "consult") >= 1  # any case
+
+
+def test_outputs_are_readable_and_never_left_empty(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(tmp_path / "missing"), "-o", str(out)]) == 1
+    assert not out.exists() and "not written" in capsys.readouterr().err
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLES[0]["text"], encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert main(["extract", str(src), "-o", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644 and out.read_text(encoding="utf-8")
+
+
+def test_ingest_of_nothing_creates_no_database(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "new.db"
+    assert main(["ingest", str(tmp_path / "missing"), "--db", str(db)]) == 1
+    assert not db.exists() and "not created" in capsys.readouterr().err
+
+
+def test_serve_on_a_busy_port_is_one_line(store: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("uvicorn", reason="marsad serve needs the 'web' extra")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        assert main(["serve", "--db", str(store), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"port {port} on 127.0.0.1 is in use" in err and "open http" not in err
