@@ -36,6 +36,24 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
     "content_of": (
         "وتضمن الاتفاق انسحاب القوات الروسية من مالي.", None,
         "وبدأ انسحاب القوات الروسية من مالي."),
+    "framed_background": (
+        "وفي ظل التعاون العسكري بين مصر وليبيا، وصل الرئيس التركي رجب طيب أردوغان إلى "
+        "القاهرة.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("egypt",)),
+        "بدأ التعاون العسكري بين مصر وليبيا."),
+    "told_as_habit": (
+        "ويعلن الحوثيون بين الحين والآخر شن هجمات على السعودية.", None,
+        "وأعلن الحوثيون شن هجمات على السعودية."),
+    "told_as_earlier": (
+        "ويستند القرار إلى عقوبات سابقة فرضتها وزارة الخزانة الأمريكية على إيران.", None,
+        "فرضت وزارة الخزانة الأمريكية عقوبات على إيران."),
+    "negated_noun": (
+        "ولم تؤكد مالي رسميا انتشار القوات الروسية في مالي.", None,
+        "وأكدت الحكومة المالية رسميا انتشار القوات الروسية في مالي."),
+    "names_a_document": (
+        "ووقعت تركيا وليبيا مذكرة تعاون عسكري.",
+        ("AGREE", ("turkey", "libya"), ()),
+        "وبدأ تعاون عسكري بين تركيا وليبيا."),
     "nobody_takes_part": (
         "وتصاعدت حدة الهجمات.", None,
         "شنت إسرائيل غارات على غزة."),
@@ -235,6 +253,45 @@ def test_an_act_asked_of_someone_is_no_event() -> None:
     fired, events = traced("ودعا الرئيس الفرنسي إيمانويل ماكرون الحكومة الجزائرية إلى طرد "
                            "السفير الإيراني.")
     assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
+
+
+def test_a_failed_agreement_is_no_event() -> None:
+    fired, events = traced("وتظاهر الآلاف بعد فشل اتفاق بين الحكومة السورية والمعارضة.")
+    assert "negated_noun" in fired and all(t != "AGREE" for t, _, _ in events), events
+
+
+def test_a_list_a_content_cue_opens_is_content() -> None:
+    # the third item of what the demands contained is no sanction of its own
+    fired, events = traced("وتضمنت المطالب قطع العلاقات مع إيران وإغلاق قناة الجزيرة وخفض "
+                           "التمثيل الدبلوماسي مع تركيا.")
+    assert "content_of" in fired and all("turkey" not in g for _, _, g in events), events
+
+
+def test_a_demand_behind_the_title_of_its_subject() -> None:
+    # the comma that closes the subject's title does not end the demand
+    fired, events = traced("ودعا الرئيس الليبي محمد المنفي، الحكومة الليبية إلى طرد السفير "
+                           "الإيراني.")
+    assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
+
+
+def test_what_a_demand_noun_asks_for_is_no_event() -> None:
+    fired, events = traced("وأعلنت الإمارات، بعد مطالبة مجلس الأمن الدولي بمنح الأمم المتحدة "
+                           "تفويضا.")
+    assert "demanded" in fired and all(t != "COOPERATE" for t, _, _ in events), events
+
+
+def test_what_a_sanction_or_an_airdrop_targets_is_no_attack() -> None:
+    for text in ("وفرضت الولايات المتحدة عقوبات جديدة استهدفت شركات إيرانية.",
+                 "وشاركت القوات الجوية الأردنية في عملية الإنزال الجوي التي استهدفت مواقع "
+                 "في غزة."):
+        _, events = traced(text)
+        assert all(t != "ASSAULT" for t, _, _ in events), (text, events)
+
+
+def test_an_airport_receiving_flights_is_no_visit() -> None:
+    _, events = traced("وقالت الخارجية السودانية إن لديها أدلة على استقبال مطارات تشاد "
+                       "لأكثر من 400 رحلة.")
+    assert all(t != "CONSULT" for t, _, _ in events), events
 
 
 def test_no_function_of_the_events_layer_needs_scrolling() -> None:
