@@ -526,6 +526,19 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
     return (pm.entity_id,)
 
 
+def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
+    """A retreat announced for the future is a concession (PLOVER codes future retreats
+    CONCEDE): "أعلن رئيس الوزراء أنه سيقدم استقالته إلى البرلمان"، "ستبدأ القوات
+    انسحابها"."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "RETREAT" or r.retyped is not None:
+        return None
+    k = keys[c.t_first] if c.is_verb else x.doc.prev_key(c.t_first)
+    if not future(k) or unprefix(k, "وف").endswith(("ه", "ات")):
+        return None
+    return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
@@ -537,7 +550,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
-    necessity_is_a_demand,
+    necessity_is_a_demand, future_retreat_concedes,
 )
 
 

@@ -181,6 +181,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
         "وأكد الرئيس اللبناني جوزيف عون انسحاب الجيش الإسرائيلي من الجنوب."),
+    "future_retreat_concedes": (
+        "وأعلن رئيس الوزراء العراقي عادل عبد المهدي أنه سيقدم استقالته إلى البرلمان.",
+        ("CONCEDE", ("adil_abdul_mahdi",), ("iraqi_council_of_representatives",)),
+        "وقدم رئيس الوزراء العراقي عادل عبد المهدي استقالته إلى البرلمان."),
     "where_the_meeting_was": (
         "التقى أردوغان بوتين في أنقرة. وتظاهر آلاف المحتجين أثناء اللقاء.",
         ("PROTEST", (), ()),
