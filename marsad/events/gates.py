@@ -215,6 +215,19 @@ def told_as_earlier(x: Context) -> bool:
     return x.doc.keys[c.t_last + 1] in x.lex.words.earlier_words
 
 
+def standing_or_cause(x: Context) -> bool:
+    """A verbal noun that a measure already stands on, or that is named as a cause, is
+    background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
+    "الخلاف الذي نشب بسبب اتهام الدوحة بدعم الجماعات"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if c.is_verb or c.t_first < 1:
+        return False
+    before = keys[c.t_first - 1]
+    if unprefix(before, "وبل") in w.standing_cues or unprefix(before, "و") in w.cause_words:
+        return True
+    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
+
+
 def negated_noun(x: Context) -> bool:
     """A verbal noun after a word of failure or absence, or the object of a negated verb,
     did not (or is not said to have) happened: "بعد فشل اتفاق بين الطرفين"، "عدم انسحاب
@@ -235,7 +248,7 @@ def negated_noun(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
-    told_as_habit, told_as_earlier, negated_noun,
+    told_as_habit, told_as_earlier, standing_or_cause, negated_noun,
     names_a_document)
 
 

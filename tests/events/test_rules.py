@@ -47,6 +47,9 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
     "told_as_earlier": (
         "ويستند القرار إلى عقوبات سابقة فرضتها وزارة الخزانة الأمريكية على إيران.", None,
         "فرضت وزارة الخزانة الأمريكية عقوبات على إيران."),
+    "standing_or_cause": (
+        "وأطلق الاتحاد الأوروبي عملية إيريني لمراقبة حظر السلاح على ليبيا.", None,
+        "وفرض مجلس الأمن الدولي حظر السلاح على ليبيا."),
     "negated_noun": (
         "ولم تؤكد مالي رسميا انتشار القوات الروسية في مالي.", None,
         "وأكدت الحكومة المالية رسميا انتشار القوات الروسية في مالي."),
@@ -276,6 +279,16 @@ def test_a_demand_behind_the_title_of_its_subject() -> None:
     fired, events = traced("ودعا الرئيس الليبي محمد المنفي، الحكومة الليبية إلى طرد السفير "
                            "الإيراني.")
     assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
+
+
+def test_a_cause_named_is_background() -> None:
+    fired, events = traced("واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب.")
+    assert "standing_or_cause" in fired and not events, events
+
+
+def test_what_is_asked_for_with_talab_is_no_event() -> None:
+    fired, events = traced("وأرسل رئيس الوزراء العراقي عادل عبد المهدي كتابا بطلب الاستقالة.")
+    assert "demanded" in fired and all(t != "RETREAT" for t, _, _ in events), events
 
 
 def test_what_a_demand_noun_asks_for_is_no_event() -> None:
