@@ -75,7 +75,11 @@ def _anonymous_retelling(prev: Event, ev: Event) -> tuple[Event, Event] | None:
     ("فجّر انتحاري من حركة الشباب سيارة مفخخة أمام فندق الصفا" … "وأسفر الهجوم على فندق
     الصفا عن قتلى"): both with the named actors, or None when they are not one act."""
     for a, b in ((prev, ev), (ev, prev)):
-        if not a.actors and a.targets and b.actors and set(a.targets) <= set(b.targets):
+        # (an act that names nobody retells one at the same place: "مقتل عنصرين في
+        # اشتباكات بطرابلس" … "واندلعت الاشتباكات في طرابلس بين X وY")
+        nobody = not a.targets and a.location is not None and a.location == b.location
+        if not a.actors and (a.targets or nobody) and b.actors \
+                and set(a.targets) <= set(b.targets):
             return (replace(prev, actors=b.actors, targets=b.targets),
                     replace(ev, actors=b.actors, targets=b.targets))
     return None

@@ -736,3 +736,16 @@ def test_a_headline_that_names_nobody_joins_the_body_event() -> None:
 def test_an_act_told_as_a_purpose_is_no_event() -> None:
     evs = _full("وتوجه لبنان إلى مجلس الأمن الدولي لإلزام إسرائيل الانسحاب من الجنوب.")
     assert all(e["type"] != "RETREAT" for e in evs), evs
+
+
+def test_an_act_that_names_nobody_retells_one_at_its_place() -> None:
+    # "مقتل عنصرين في اشتباكات بطرابلس" … "واندلعت الاشتباكات في طرابلس بين X وY"
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    nobody = Event("", "ASSAULT", (Span(0, 30),), location="e9", trigger=Span(0, 5))
+    named = Event("", "ASSAULT", (Span(31, 60),), actors=("e1", "e2"), location="e9",
+                  trigger=Span(35, 40))
+    elsewhere = Event("", "ASSAULT", (Span(61, 90),), location="e8", trigger=Span(65, 70))
+    out = merge([nobody, named, elsewhere], {})
+    assert [(ev.actors, ev.location) for ev in out] == [(("e1", "e2"), "e9"), ((), "e8")]
