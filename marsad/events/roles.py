@@ -539,6 +539,26 @@ def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
 
 
+def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
+    """A leader calling his own forces to act against someone threatens that one (PLOVER
+    THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or not c.is_verb or not r.actors:
+        return None
+    own = x.lex.words.own_forces
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 10, len(v.keys)))
+               if v.keys[i] in own), None)
+    if at is None or v.keys[min(at + 1, len(v.keys) - 1)] != "الي":
+        return None
+    # the one acted against: the first participant named after the act asked for
+    against = next((pm.entity_id for pm in x.sent.ms if at + 2 < pm.first <= at + 8
+                    and v.etype.get(pm.entity_id) in PARTICIPANT_TYPES
+                    and pm.entity_id not in r.actors), None)
+    if against is None:
+        return None
+    return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
@@ -550,7 +570,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
-    necessity_is_a_demand, future_retreat_concedes,
+    necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
 )
 
 
