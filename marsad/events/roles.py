@@ -559,6 +559,23 @@ def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
 
 
+def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
+    """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
+    السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or not c.is_verb:
+        return None
+    w = x.lex.words
+    keys = v.keys
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 4, len(keys)))
+               if unprefix(keys[i], "و") in w.envoy_nouns), None)
+    if at is None or not any(k in w.leave_words for k in keys[at + 1 : at + 4]):
+        return None
+    state = demonym_targets(v, at + 1, at + 3)
+    targets = tuple(uniq((*r.targets, *state)))
+    return Roles(r.actors, targets, r.location, retyped=("SANCTION", "expel"))
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
@@ -571,6 +588,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
+    envoy_told_to_leave,
 )
 
 
