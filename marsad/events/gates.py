@@ -228,6 +228,23 @@ def standing_or_cause(x: Context) -> bool:
     return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
 
 
+def standing_since(x: Context) -> bool:
+    """A verb in the present with "منذ" after it in its clause tells a standing state, no
+    happening: "نقيم علاقات مع البلدين منذ زمن بعيد"، "تنتشر القوات هناك منذ 2013"."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or "منذ" not in x.sent.words:
+        return False
+    verb = unprefix(keys[c.t_first], "وف")
+    if verb[:1] not in ("ي", "ت", "ن", "ا") or verb[:2] in ("ال", "ات", "ان", "اس", "ام"):
+        return False  # (a past verb of the forms استقبل، اتفق، انسحب is no present)
+    for i in range(c.t_last + 1, min(c.t_last + 8, x.sent.b)):
+        if keys[i] in ("،", ",", ".", ":", "؛"):
+            return False
+        if keys[i] == "منذ":
+            return True
+    return False
+
+
 def negated_noun(x: Context) -> bool:
     """A verbal noun after a word of failure or absence, or the object of a negated verb,
     did not (or is not said to have) happened: "بعد فشل اتفاق بين الطرفين"، "عدم انسحاب
@@ -248,8 +265,8 @@ def negated_noun(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
-    told_as_habit, told_as_earlier, standing_or_cause, negated_noun,
-    names_a_document)
+    told_as_habit, told_as_earlier, standing_or_cause, standing_since,
+    negated_noun, names_a_document)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
