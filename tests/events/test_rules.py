@@ -295,6 +295,14 @@ def test_a_demand_behind_the_title_of_its_subject() -> None:
     assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
 
 
+def test_an_amount_reached_is_no_arrival() -> None:
+    _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
+                       "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
+    assert all(t != "CONSULT" for t, _, _ in events), events
+    _, events = traced("ووصل الرئيس الروسي فلاديمير بوتين إلى طهران.")
+    assert [t for t, _, _ in events] == ["CONSULT"]
+
+
 def test_a_cause_named_is_background() -> None:
     fired, events = traced("واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب.")
     assert "standing_or_cause" in fired and not events, events
