@@ -192,7 +192,7 @@ def told_as_habit(x: Context) -> bool:
         return False
     keys, at, frames = x.doc.keys, x.clause.t_first, w.frequency_frames
     for i in range(x.sent.a, at):
-        for n in (2, 3, 4):
+        for n in (1, 2, 3, 4):
             if i + n <= at and unprefix(" ".join(keys[i : i + n]), "و") in frames:
                 return True
     return False

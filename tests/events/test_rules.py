@@ -303,6 +303,17 @@ def test_an_amount_reached_is_no_arrival() -> None:
     assert [t for t, _, _ in events] == ["CONSULT"]
 
 
+def test_a_habit_told_with_a_single_word() -> None:
+    fired, events = traced("ولطالما نفت الحكومة المالية وجود مقاتلي فاغنر على أراضيها.")
+    assert "told_as_habit" in fired and not events, events
+
+
+def test_an_envoy_of_another_clause_makes_no_appointment() -> None:
+    _, events = traced("وتأتي الزيارة بعد أن عُيّن صدام حفتر نائبا للقائد العام، بينما تسعى "
+                       "المبعوثة الأممية إلى ليبيا هانا تيتيه إلى تنفيذ خطتها.")
+    assert all(t != "COOPERATE" for t, _, _ in events), events
+
+
 def test_a_cause_named_is_background() -> None:
     fired, events = traced("واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب.")
     assert "standing_or_cause" in fired and not events, events
