@@ -245,6 +245,21 @@ def standing_since(x: Context) -> bool:
     return False
 
 
+def counted_again(x: Context) -> bool:
+    """A count of the acts its sentence already told is no new one: "شنت الطائرات غارات
+    على المدينة، وبلغت قرابة أربعين غارة"."""
+    c, v = x.clause, x.doc
+    if c.is_verb or c.t_first < 1 or v.keys[c.t_first - 1] not in x.lex.words.count_words:
+        return False
+    # the act told before a comma or a verb of totalling ("وبلغت"): "أرسل الهلال الأحمر
+    # عشرات الشاحنات" is one act with its count
+    told = [v.token_at(ev.trigger.start) for ev in x.sent.events
+            if ev.type == c.trigger.type and ev.trigger is not None]
+    verbs = x.lex.words.count_verbs
+    return any(k in ("،", ",") or unprefix(k, "و") in verbs
+               for t in told for k in v.keys[t + 1 : c.t_first])
+
+
 def negated_noun(x: Context) -> bool:
     """A verbal noun after a word of failure or absence, or the object of a negated verb,
     did not (or is not said to have) happened: "بعد فشل اتفاق بين الطرفين"، "عدم انسحاب
@@ -266,7 +281,7 @@ def negated_noun(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
     told_as_habit, told_as_earlier, standing_or_cause, standing_since,
-    negated_noun, names_a_document)
+    counted_again, negated_noun, names_a_document)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
