@@ -35,7 +35,7 @@ REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "RE
 # "رفضت مقترحا للهدنة")
 BLOCKING = frozenset({"COERCE", "REJECT"})
 # Types whose nouns, made definite, point back at an event the article told
-REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE"})
+REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE", "PROTEST"})
 # Types whose object may be named only by a nisba ("دبلوماسيا جزائريا")
 # (protesters of a nationality, "تظاهر أبناء الجالية السورية", are not what they protest)
 NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})

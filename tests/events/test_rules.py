@@ -318,6 +318,12 @@ def test_an_envoy_of_another_clause_makes_no_appointment() -> None:
     assert all(t != "COOPERATE" for t, _, _ in events), events
 
 
+def test_a_protest_noun_refers_back_to_the_protest_told() -> None:
+    fired, events = traced("وتظاهر آلاف المحتجين في عمّان. وأعلن وزير الداخلية الأردني مازن "
+                           "الفراية توقيف عشرات بعد الاحتجاجات.")
+    assert "refers_back" in fired and [t for t, _, _ in events].count("PROTEST") == 1, events
+
+
 def test_a_cause_named_is_background() -> None:
     fired, events = traced("واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب.")
     assert "standing_or_cause" in fired and not events, events
