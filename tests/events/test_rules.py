@@ -324,6 +324,13 @@ def test_a_protest_noun_refers_back_to_the_protest_told() -> None:
     assert "refers_back" in fired and [t for t, _, _ in events].count("PROTEST") == 1, events
 
 
+def test_an_attack_in_words_is_criticism() -> None:
+    _, events = traced("وهاجم وزير الخارجية الروسي سيرغي لافروف الغرب وسياساته في إفريقيا.")
+    assert [(t, a) for t, a, _ in events] == [("ACCUSE", ("sergey_lavrov",))], events
+    _, events = traced("وهاجمت قوات الدعم السريع مدينة الفاشر.")
+    assert [t for t, _, _ in events] == ["ASSAULT"], events
+
+
 def test_a_cause_named_is_background() -> None:
     fired, events = traced("واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب.")
     assert "standing_or_cause" in fired and not events, events
