@@ -334,6 +334,10 @@ def test_an_attack_in_words_is_criticism() -> None:
 def test_a_cause_named_is_background() -> None:
     fired, events = traced("واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب.")
     assert "standing_or_cause" in fired and not events, events
+    # an accusation 'على خلفية' is the subject's own charge, news of its own
+    fired, _ = traced("وسحبت مالي سفيرها من الجزائر على خلفية اتهامها الجزائر بإسقاط طائرة "
+                      "مسيرة.")
+    assert "standing_or_cause" not in fired
 
 
 def test_what_is_asked_for_with_talab_is_no_event() -> None:
