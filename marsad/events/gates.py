@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from ..text.normalize import match_key
 from .clause import Context, Roles
-from .lexicon import BLOCKING, REFERABLE, UNCLAIMED_TYPES
+from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
 from .view import DocView, unprefix
 
@@ -88,9 +88,14 @@ def _asked_of_someone(x: Context) -> bool:
     if v.prev_key(c.t_first) != "الي" and not match_key(lead).endswith(("ب", "بال")):
         return False
     verbs = x.lex.words.demand_verbs
+    commas = False
     # (the demand verb, the one asked and that one's title: up to ten tokens back)
     for at in range(c.t_first - 1, max(x.sent.a, c.t_first - 11) - 1, -1):
         k = v.keys[at]
+        if k in ("،", ",") and at < c.t_first - 1 and not v.keys[at + 1].startswith("و") \
+                and not commas:
+            commas = True  # "دعا قائد الجيش خليفة حفتر، قواته إلى …": the title ends
+            continue
         if k in ("،", ",", ".", ":", "؛") and at < c.t_first - 1:
             return False
         if k in verbs or unprefix(k, "وف") in verbs:
@@ -155,11 +160,131 @@ def content_of(x: Context) -> bool:
         for phrase in (keys[at], " ".join(keys[at : at + 2])):
             if phrase in content or unprefix(phrase, "وب") in content:
                 return True
+    return keys[c.t_first][:1] == "و" and _listed_content(x)
+
+
+def _listed_content(x: Context) -> bool:
+    """A noun joined by و to a list a content cue opens: "وتضمنت المطالب قطع العلاقات مع
+    الدوحة وإغلاق القناة وخفض التمثيل" (no comma between the cue and the noun)."""
+    keys, content = x.doc.keys, x.lex.words.content_cues
+    for at in range(x.clause.t_first - 4, max(x.sent.a, x.clause.t_first - 14) - 1, -1):
+        if keys[at] in ("،", ",", ".", ":", "؛"):
+            return False
+        if keys[at] in content or unprefix(keys[at], "و") in content:
+            return True
+    return False
+
+
+def framed_background(x: Context) -> bool:
+    """A verbal noun that frames another act is its background, not news: "في ظل التعاون
+    بين القاهرة وطرابلس، تستعد أنقرة لإرسال قوات"."""
+    keys, c = x.doc.keys, x.clause
+    at = c.t_first
+    return not c.is_verb and at >= 2 \
+        and unprefix(" ".join(keys[at - 2 : at]), "و") in x.lex.words.frames
+
+
+def told_as_habit(x: Context) -> bool:
+    """A word of frequency before the trigger in its sentence tells a habit, no one
+    happening: "ويعلن الحوثيون بين الحين والآخر شن هجمات على السفن"."""
+    w = x.lex.words
+    if x.sent.words.isdisjoint(w.first_words("frequency_frames")):
+        return False
+    keys, at, frames = x.doc.keys, x.clause.t_first, w.frequency_frames
+    for i in range(x.sent.a, at):
+        for n in (1, 2, 3, 4):
+            if i + n <= at and unprefix(" ".join(keys[i : i + n]), "و") in frames:
+                return True
+    return False
+
+
+def names_a_document(x: Context) -> bool:
+    """Cooperation or aid that names a document signed is its topic, no act of its own:
+    "وقّع البلدان مذكرة تعاون عسكري" is an agreement (the signing is the event)."""
+    c, keys = x.clause, x.doc.keys
+    return c.trigger.type in DOCUMENT_TOPICS and c.t_first >= 1 \
+        and unprefix(keys[c.t_first - 1], "وبل") in x.lex.words.document_nouns
+
+
+def told_as_earlier(x: Context) -> bool:
+    """A verbal noun qualified as earlier recalls the past, no news: "ويستند القرار إلى
+    عقوبات سابقة على الشركة"، "الهجمات السابقة للجماعة"."""
+    c = x.clause
+    if c.is_verb or c.t_last + 1 >= len(x.doc.keys):
+        return False
+    return x.doc.keys[c.t_last + 1] in x.lex.words.earlier_words
+
+
+def standing_or_cause(x: Context) -> bool:
+    """A verbal noun that a measure already stands on, or that is named as a cause, is
+    background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
+    "الخلاف الذي نشب بسبب اتهام الدوحة بدعم الجماعات"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if c.is_verb or c.t_first < 1:
+        return False
+    before = keys[c.t_first - 1]
+    if unprefix(before, "وبل") in w.standing_cues or unprefix(before, "و") in w.cause_words:
+        return True
+    # (an accusation "على خلفية" is mostly the subject's own charge: "سحبت الدول سفراءها
+    # على خلفية اتهامها الجزائر بإسقاط طائرة" tells it as news)
+    return c.t_first >= 2 and c.trigger.type != "ACCUSE" \
+        and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
+
+
+def standing_since(x: Context) -> bool:
+    """A verb in the present with "منذ" after it in its clause tells a standing state, no
+    happening: "نقيم علاقات مع البلدين منذ زمن بعيد"، "تنتشر القوات هناك منذ 2013"."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or "منذ" not in x.sent.words:
+        return False
+    verb = unprefix(keys[c.t_first], "وف")
+    if verb[:1] not in ("ي", "ت", "ن", "ا") or verb[:2] in ("ال", "ات", "ان", "اس", "ام"):
+        return False  # (a past verb of the forms استقبل، اتفق، انسحب is no present)
+    for i in range(c.t_last + 1, min(c.t_last + 8, x.sent.b)):
+        if keys[i] in ("،", ",", ".", ":", "؛"):
+            return False
+        if keys[i] == "منذ":
+            return True
+    return False
+
+
+def counted_again(x: Context) -> bool:
+    """A count of the acts its sentence already told is no new one: "شنت الطائرات غارات
+    على المدينة، وبلغت قرابة أربعين غارة"."""
+    c, v = x.clause, x.doc
+    if c.is_verb or c.t_first < 1 or v.keys[c.t_first - 1] not in x.lex.words.count_words:
+        return False
+    # the act told before a comma or a verb of totalling ("وبلغت"): "أرسل الهلال الأحمر
+    # عشرات الشاحنات" is one act with its count
+    told = [v.token_at(ev.trigger.start) for ev in x.sent.events
+            if ev.type == c.trigger.type and ev.trigger is not None]
+    verbs = x.lex.words.count_verbs
+    return any(k in ("،", ",") or unprefix(k, "و") in verbs
+               for t in told for k in v.keys[t + 1 : c.t_first])
+
+
+def negated_noun(x: Context) -> bool:
+    """A verbal noun after a word of failure or absence, or the object of a negated verb,
+    did not (or is not said to have) happened: "بعد فشل اتفاق بين الطرفين"، "عدم انسحاب
+    القوات"، "ولم تؤكد الحكومة رسميا انتشار القوات الروسية"."""
+    v, c = x.doc, x.clause
+    if c.is_verb:
+        return False
+    keys, at, w = v.keys, c.t_first, x.lex.words
+    if at >= 1 and unprefix(keys[at - 1], "وبل") in w.failure_words:
+        return True
+    for i in range(at - 2, max(c.left, x.sent.a, at - 4) - 1, -1):
+        if keys[i] in ("،", ",", ".", ":", "؛") or keys[i + 1] in ("،", ",", ".", ":", "؛"):
+            return False
+        if unprefix(keys[i], "و") in w.noun_negations and keys[i + 1] not in w.not_negating:
+            return True
     return False
 
 
 GATES: tuple[Callable[[Context], bool], ...] = (
-    refers_back, negated, negated_modal, demanded, planned, content_of)
+    refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
+    told_as_habit, told_as_earlier, standing_or_cause, standing_since,
+    counted_again, negated_noun, names_a_document)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

@@ -35,12 +35,14 @@ REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "THREATEN", "RE
 # "رفضت مقترحا للهدنة")
 BLOCKING = frozenset({"COERCE", "REJECT"})
 # Types whose nouns, made definite, point back at an event the article told
-REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE"})
+REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZE", "PROTEST"})
 # Types whose object may be named only by a nisba ("دبلوماسيا جزائريا")
 # (protesters of a nationality, "تظاهر أبناء الجالية السورية", are not what they protest)
 NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
 GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "REQUEST"})
+# Types whose nouns may name a document's topic ("مذكرة تعاون عسكري"، "اتفاقية مساعدات")
+DOCUMENT_TOPICS = frozenset({"COOPERATE", "AID"})
 # Verbal acts that happen at meetings: with no place of their own, they happen where the
 # participant's visit went ("أعرب بيلوسوف عن تقديره لدور حفتر" during Haftar's visit)
 DURING_VISIT = frozenset({"CONSULT", "SUPPORT", "AGREE"})

@@ -22,8 +22,10 @@ def fold_headline(events: list[Event], headline: Span | None) -> list[Event]:
     out = list(body)
     for h in heads:
         who = {*h.actors, *h.targets}
+        # a headline that names nobody ("مقتل عنصرين في اشتباكات بطرابلس") retells the
+        # body's first event of its type
         k = next((i for i, ev in enumerate(out) if ev.type == h.type
-                  and who & {*ev.actors, *ev.targets}), None)
+                  and (who & {*ev.actors, *ev.targets} or not who)), None)
         if k is None:
             out.insert(0, h)
             continue
@@ -65,6 +67,21 @@ def same_happening(a: Event, b: Event, etype: dict[str, str],
         return replace(a, targets=b.targets, location=a.location or a.targets[0])
     if b_places and not a_places:
         return replace(a, location=a.location or b.targets[0])
+    return None
+
+
+def _anonymous_retelling(prev: Event, ev: Event) -> tuple[Event, Event] | None:
+    """An act retold without its actor, on what the other telling names as its target
+    ("فجّر انتحاري من حركة الشباب سيارة مفخخة أمام فندق الصفا" … "وأسفر الهجوم على فندق
+    الصفا عن قتلى"): both with the named actors, or None when they are not one act."""
+    for a, b in ((prev, ev), (ev, prev)):
+        # (an act that names nobody retells one at the same place: "مقتل عنصرين في
+        # اشتباكات بطرابلس" … "واندلعت الاشتباكات في طرابلس بين X وY")
+        nobody = not a.targets and a.location is not None and a.location == b.location
+        if not a.actors and (a.targets or nobody) and b.actors \
+                and set(a.targets) <= set(b.targets):
+            return (replace(prev, actors=b.actors, targets=b.targets),
+                    replace(ev, actors=b.actors, targets=b.targets))
     return None
 
 
@@ -135,6 +152,9 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
         fuller = ev if len(e_all) > len(p_all) else prev
         prev = replace(prev, actors=fuller.actors, targets=fuller.targets)
         ev = replace(ev, actors=fuller.actors, targets=fuller.targets)
+    anonymous = _anonymous_retelling(prev, ev)
+    if anonymous is not None:
+        prev, ev = anonymous
     if set(prev.actors) != set(ev.actors):
         # a meeting told from the other side ("لقاء بوتين وحفتر" after "التقى حفتر بوتين")
         # is the same meeting: same participants, either direction

@@ -598,6 +598,56 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
     return (pm.entity_id,)
 
 
+def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
+    """A retreat announced for the future is a concession (PLOVER codes future retreats
+    CONCEDE): "أعلن رئيس الوزراء أنه سيقدم استقالته إلى البرلمان"، "ستبدأ القوات
+    انسحابها"."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "RETREAT" or r.retyped is not None:
+        return None
+    k = keys[c.t_first] if c.is_verb else x.doc.prev_key(c.t_first)
+    if not future(k) or unprefix(k, "وف").endswith(("ه", "ات")):
+        return None
+    return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
+
+
+def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
+    """A leader calling his own forces to act against someone threatens that one (PLOVER
+    THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or not c.is_verb or not r.actors:
+        return None
+    own = x.lex.words.own_forces
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 10, len(v.keys)))
+               if v.keys[i] in own), None)
+    if at is None or v.keys[min(at + 1, len(v.keys) - 1)] != "الي":
+        return None
+    # the one acted against: the first participant named after the act asked for
+    against = next((pm.entity_id for pm in x.sent.ms if at + 2 < pm.first <= at + 8
+                    and v.etype.get(pm.entity_id) in PARTICIPANT_TYPES
+                    and pm.entity_id not in r.actors), None)
+    if against is None:
+        return None
+    return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
+
+
+def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
+    """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
+    السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or not c.is_verb:
+        return None
+    w = x.lex.words
+    keys = v.keys
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 4, len(keys)))
+               if unprefix(keys[i], "و") in w.envoy_nouns), None)
+    if at is None or not any(k in w.leave_words for k in keys[at + 1 : at + 4]):
+        return None
+    state = demonym_targets(v, at + 1, at + 3)
+    targets = tuple(uniq((*r.targets, *state)))
+    return Roles(r.actors, targets, r.location, retyped=("SANCTION", "expel"))
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
@@ -612,7 +662,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
-    necessity_is_a_demand,
+    necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
+    envoy_told_to_leave,
     *PLACE_RULES,
 )
 

@@ -706,3 +706,46 @@ def test_a_withdrawal_completed_and_a_request_named_by_its_giver() -> None:
     types = {e["type"]: e for e in evs}
     assert types["RETREAT"]["actors"] == ["france"]
     assert types["REQUEST"]["actors"] == ["niger_junta"]
+
+
+def test_an_act_retold_without_its_actor_is_the_same_act() -> None:
+    # "هاجمت حركة الشباب فندق الصفا" … "وأسفر هجوم على فندق الصفا عن قتلى": one attack
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    told = Event("", "ASSAULT", (Span(0, 30),), actors=("e1",), targets=("e2",),
+                 trigger=Span(0, 5))
+    retold = Event("", "ASSAULT", (Span(31, 60),), targets=("e2",), trigger=Span(35, 40))
+    other = Event("", "ASSAULT", (Span(61, 90),), targets=("e3",), trigger=Span(65, 70))
+    out = merge([told, retold, other], {})
+    assert [(ev.actors, ev.targets) for ev in out] == [(("e1",), ("e2",)), ((), ("e3",))]
+    assert len(out[0].evidence) == 2
+
+
+def test_a_headline_that_names_nobody_joins_the_body_event() -> None:
+    from marsad.doc import Event, Span
+    from marsad.events.merge import fold_headline
+
+    head = Span(0, 30)
+    h = Event("", "ASSAULT", (head,), location="e9", trigger=Span(20, 28))
+    body = Event("", "ASSAULT", (Span(31, 90),), actors=("e1", "e2"), trigger=Span(40, 48))
+    out = fold_headline([h, body], head)
+    assert len(out) == 1 and out[0].actors == ("e1", "e2") and out[0].evidence[-1] == head
+
+
+def test_an_act_told_as_a_purpose_is_no_event() -> None:
+    evs = _full("وتوجه لبنان إلى مجلس الأمن الدولي لإلزام إسرائيل الانسحاب من الجنوب.")
+    assert all(e["type"] != "RETREAT" for e in evs), evs
+
+
+def test_an_act_that_names_nobody_retells_one_at_its_place() -> None:
+    # "مقتل عنصرين في اشتباكات بطرابلس" … "واندلعت الاشتباكات في طرابلس بين X وY"
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    nobody = Event("", "ASSAULT", (Span(0, 30),), location="e9", trigger=Span(0, 5))
+    named = Event("", "ASSAULT", (Span(31, 60),), actors=("e1", "e2"), location="e9",
+                  trigger=Span(35, 40))
+    elsewhere = Event("", "ASSAULT", (Span(61, 90),), location="e8", trigger=Span(65, 70))
+    out = merge([nobody, named, elsewhere], {})
+    assert [(ev.actors, ev.location) for ev in out] == [(("e1", "e2"), "e9"), ((), "e8")]
