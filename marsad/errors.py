@@ -26,6 +26,14 @@ class IngestError(MarsadError):
     code = "E010"
 
 
+class ExtraMissing(IngestError, ImportError):
+    """An input needs an optional extra that is not installed (HTML needs ``html``): the
+    file is skipped, named, with the command that installs the extra; the others go on.
+    Also an ImportError, for code that asks for the library itself."""
+
+    code = "E011"
+
+
 class ArticleFailed(MarsadError):
     """``marsad.extract`` could not process the article; ``code`` is the code of the
     failure (E010 unreadable, E021 a component's error, E022 over its time budget …)."""

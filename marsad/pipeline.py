@@ -18,7 +18,14 @@ from functools import cached_property
 
 from .budget import Budget, Overtime, enforced, resolve_seconds
 from .doc import DateValue, Doc, Failure, Removal, Source
-from .errors import ComponentError, IngestError, MarsadError, OvertimeError, PipelineError
+from .errors import (
+    ComponentError,
+    ExtraMissing,
+    IngestError,
+    MarsadError,
+    OvertimeError,
+    PipelineError,
+)
 from .ingest import RawArticle
 
 log = logging.getLogger(__name__)
@@ -136,7 +143,10 @@ def make_doc(article: RawArticle) -> Doc:
     if article.kind == "html":
         from .clean.html import clean_html
 
-        page = clean_html(article.content, url=url)
+        try:
+            page = clean_html(article.content, url=url)
+        except ExtraMissing as e:
+            raise ExtraMissing(f"skipped: {e}", path=article.path or article.doc_id) from None
         if page.error:
             raise IngestError(f"HTML extraction failed: {page.error}",
                               path=article.path or article.doc_id)
@@ -352,7 +362,7 @@ class Pipeline:
     @staticmethod
     def _failed(item: RawArticle, e: MarsadError) -> Failure:
         stage = "ingest" if isinstance(e, IngestError) else "pipeline"
-        log.warning("%s failed: %s", item.doc_id, e)
+        log.info("%s failed: %s", item.doc_id, e)  # the caller reports it (the CLI prints it)
         return Failure(item.doc_id, item.path, stage, str(e), e.code)
 
     def pipe(self, items: Iterable[RawArticle | Failure], *, batch_size: int = 32,

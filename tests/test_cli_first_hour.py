@@ -92,3 +92,19 @@ def test_serve_on_a_busy_port_is_one_line(store: Path,
         assert main(["serve", "--db", str(store), "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert f"port {port} on 127.0.0.1 is in use" in err and "open http" not in err
+
+
+def test_html_without_its_extra_is_skipped_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if not installed
+    (tmp_path / "page.html").write_text("<html><body><p>" + ARTICLES[1]["text"]
+                                        + "</p></body></html>", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLES[0]["text"], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(tmp_path), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "page.html: skipped: HTML input needs the 'html' extra" in err
+    assert "Traceback" not in err and "1 extracted, 1 failed" in err
+    assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a"]

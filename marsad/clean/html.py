@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 from marsad.clean.text_rules import Cleaned, clean_text
+from marsad.errors import ExtraMissing
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def _trafilatura() -> ModuleType:
     try:
         import trafilatura
     except ImportError as e:  # trafilatura itself, or lxml / lxml_html_clean under it
-        raise ImportError(HTML_EXTRA_MESSAGE) from e
+        raise ExtraMissing(HTML_EXTRA_MESSAGE) from e
     return trafilatura
 
 
