@@ -198,6 +198,9 @@ def _snippet(ev: dict, width: int = 160) -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .export.jsonl import doc_to_record
 
+    if args.path:
+        print(DEMO_DIR)
+        return 0
     paths = _demo_paths()
     if not paths:
         print(f"error: no demo articles in {DEMO_DIR}", file=sys.stderr)
@@ -557,7 +560,9 @@ def cmd_stories(args: argparse.Namespace) -> int:
             for m in s["members"]:
                 ev = m["evidence"]
                 text = ev["text"] if isinstance(ev, dict) else str(ev)
-                print(f"    {m['doc_id']} ({m['outlet']}): «{text[:140]}»")
+                # an article without a known outlet is its own source: name it once
+                outlet = f" ({m['outlet']})" if m["outlet"] and m["outlet"] != m["doc_id"] else ""
+                print(f"    {m['doc_id']}{outlet}: «{text[:140]}»")
             for c in s["contradictions"]:
                 sides = "; ".join(
                     f"{json.dumps(side['value'], ensure_ascii=False)} per "
@@ -610,10 +615,28 @@ def cmd_entity(args: argparse.Namespace) -> int:
     return 0
 
 
+DESCRIPTION = ("Arabic news in; entities linked to a knowledge base, PLOVER events with their "
+               "evidence, and stories merged across outlets out. Offline.")
+EXAMPLES = """examples:
+  marsad demo                                   the bundled demo corpus, end to end
+  marsad extract "$(marsad demo --path)" -o out.jsonl
+  marsad extract page.html articles/ -o out.jsonl --explain
+  marsad eval out.jsonl gold/                   score against gold files
+  marsad ingest articles/ --db corpus.db        store (resumable), then:
+  marsad stories --db corpus.db --type CONSULT --since 2025-01
+  marsad entity --db corpus.db khalifa_haftar
+  marsad serve --db corpus.db                   the analyst's workbench
+
+"marsad COMMAND -h" describes each command."""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="marsad", description=__doc__)
+    p = argparse.ArgumentParser(
+        prog="marsad", description=DESCRIPTION, epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"marsad {__version__}")
-    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="also log each article that fails and what the stages do")
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="extract entities and events to JSON Lines")
@@ -645,6 +668,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--db", default=None,
                    help="the store the demo writes for the workbench "
                         "(default ~/.cache/marsad/demo.db, or $MARSAD_CACHE_DIR/demo.db)")
+    d.add_argument("--path", action="store_true",
+                   help="only print the folder of the demo articles (for other commands: "
+                        'marsad extract "$(marsad demo --path)" -o out.jsonl)')
     d.set_defaults(func=cmd_demo)
 
     db_help = ("the store: a SQLite file, sqlite:///PATH or postgresql://… "

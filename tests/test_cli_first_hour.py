@@ -108,3 +108,32 @@ def test_html_without_its_extra_is_skipped_by_name(tmp_path: Path, monkeypatch: 
     assert "page.html: skipped: HTML input needs the 'html' extra" in err
     assert "Traceback" not in err and "1 extracted, 1 failed" in err
     assert [json.loads(x)["doc_id"] for x in out.read_text(encoding="utf-8").splitlines()] == ["a"]
+
+
+def test_help_says_what_marsad_is_with_examples_and_the_types(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "Arabic news in" in out and "examples:" in out and "marsad demo --path" in out
+    with pytest.raises(SystemExit):
+        main(["stories", "--help"])
+    assert "CONSULT" in capsys.readouterr().out.replace("\n", " ")
+
+
+def test_demo_path_prints_the_bundled_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--path"]) == 0
+    folder = Path(capsys.readouterr().out.strip())
+    assert folder.is_dir() and any(folder.glob("*.txt"))
+
+
+def test_stories_name_an_article_without_outlet_once(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "lone.txt"
+    src.write_text(ARTICLES[1]["text"], encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(src), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "    lone: «" in out and "lone (lone)" not in out
