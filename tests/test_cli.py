@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -106,7 +107,8 @@ def test_demo_runs_on_the_bundled_corpus(capsys: pytest.CaptureFixture,
     from marsad.store import open_store
 
     with open_store(db, create=False) as st:
-        assert st.counts()["articles"] == 10
+        # the HTML article needs the 'html' extra; without it, it is skipped by name
+        assert st.counts()["articles"] == (10 if importlib.util.find_spec("trafilatura") else 9)
     assert main(["demo", "--db", str(db)]) == 0  # a second run updates the same store
 
 

@@ -53,6 +53,8 @@ def _check(name: str, scores: dict[str, float]) -> None:
 
 
 def test_demo_corpus_gate(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura", reason="the demo corpus has an HTML article: the pins "
+                        "are for the full install ('html' extra)")
     _check("demo", _scores(DEMO_DIR, FIXTURES / "demo-gold", tmp_path))
 
 

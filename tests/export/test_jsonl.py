@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -25,7 +26,9 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
 
 
 def test_one_record_per_article_in_input_order(records: list[dict]) -> None:
-    files = sorted(p for p in Path(DEMO_DIR).iterdir() if p.suffix in (".txt", ".html"))
+    # an HTML article is skipped (named) when the 'html' extra is not installed
+    kinds = (".txt", ".html") if importlib.util.find_spec("trafilatura") else (".txt",)
+    files = sorted(p for p in Path(DEMO_DIR).iterdir() if p.suffix in kinds)
     ids = [r["doc_id"] for r in records]
     assert ids[: len(files)] == [p.stem for p in files]
     extra = [json.loads(x)["id"] for x in (DEMO_DIR / "extra.jsonl").read_text(
