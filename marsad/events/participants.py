@@ -330,10 +330,12 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
 
 def _behind_preposition(pm: Placed, x: Context) -> bool:
     """A name behind a preposition ("على إيران"، "بموسكو") is never the verb's subject —
-    but a group named after its members is ("هاجم مسلحون من جماعة …")."""
+    but a group named after its members is ("هاجم مسلحون من جماعة …"), and so are the
+    sides after "كل من" ("أعلنت كل من مالي والنيجر سحب سفرائها")."""
     v, w = x.doc, x.lex.words
     prev = v.prev_key(pm.first)
-    if prev == "من" and v.prev_key(pm.first - 1) in w.member_nouns:
+    if prev == "من" and (v.prev_key(pm.first - 1) in w.member_nouns
+                         or v.prev_key(pm.first - 1) in w.each):
         return False
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
 
@@ -379,7 +381,28 @@ def _governed(x: Context) -> bool:
     """A verb form right after a governing or light verb is its verbal noun ("قررت قطع
     العلاقات"، "أعلنت فرض حظر التجول": the same letters as قطع، فرض)."""
     k = unprefix(x.doc.prev_key(x.clause.t_first), "وف")
-    return k in x.lex.words.governors or k in x.lex.cues["light_verbs"]
+    return k in x.lex.words.governors or k in x.lex.cues["light_verbs"] \
+        or _governed_after_subject(x)
+
+
+def _governed_after_subject(x: Context) -> bool:
+    """"قررت الجزائر طرد السفير"، "أعلن المجلس، الذي يحكم البلاد منذ عامين، طرد السفير": a
+    bare verb form right after a name or a comma, with a governing verb before it in the
+    sentence and no other act or "أن" between, is the governing verb's object (a verb
+    going on would be joined by و)."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if v.keys[c.t_first][:1] in ("و", "ف") or not (
+            v.prev_key(c.t_first) in ("،", ",")
+            or any(pm.last == c.t_first - 1 for pm in x.sent.ms)):
+        return False
+    lo = max(x.sent.a, c.t_first - w.reach["light_reach"] // 2)
+    gov = next((j for j in range(c.t_first - 2, lo - 1, -1)
+                if unprefix(v.keys[j], "وف") in w.governors), None)
+    if gov is None:
+        return False
+    between = v.keys[gov + 1 : c.t_first]
+    return not any(k in w.complementisers for k in between) and not any(
+        gov < x.sent.a + h.first_token < c.t_first for h in x.sent.hits)
 
 
 def _light_verb(x: Context, before: int | None = None) -> int | None:
@@ -403,6 +426,10 @@ def _chained_subject(light: int, x: Context) -> Subject:
         outer = _light_verb(x, light)
         if outer is not None and light - outer <= x.lex.words.reach["light_reach"]:
             s = _light_subject(outer, x)
+            state = None if s.subject is None else x.doc.nation_of.get(s.subject.entity_id)
+            if state is not None and x.doc.prev_key(light) in x.lex.words.speaker_side:
+                # "أعلن الوزير أن بلاده قررت قطع العلاقات": his country decided, not he
+                return Subject(None, pronoun=state, how="the announcer's country")
     return s
 
 
@@ -531,7 +558,8 @@ def choose_roles(x: Context) -> Roles | None:
     c, v = x.clause, x.doc
     trig = c.trigger
     parts = sort_mentions(x)
-    if c.is_verb and not _governed(x):
+    own_verb = c.is_verb and not _governed(x)
+    if own_verb:
         s = _verb_subject(parts, x)
         s.pronoun = c.antecedent
     else:
@@ -540,7 +568,9 @@ def choose_roles(x: Context) -> Roles | None:
     ids_obj = uniq(pm.entity_id for pm in s.objects + parts.with_)
     subj = tuple(uniq(pm.entity_id for pm in ([s.subject] if s.subject else []) + s.co_subjects))
     if s.pronoun is not None and s.pronoun not in subj:
-        if c.is_verb:
+        # (a verb's attached pronoun is its object; a subject a governed verb lends is
+        # who does it: "أن بلاده قررت قطع …")
+        if own_verb or (c.is_verb and s.pronoun == c.antecedent):
             ids_obj = [s.pronoun] + [i for i in ids_obj if i != s.pronoun]
         else:
             subj = (s.pronoun,)

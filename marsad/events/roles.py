@@ -22,7 +22,13 @@ from .anaphora import (
 )
 from .clause import AFTER_NOUN, Context, Roles
 from .dating import future
-from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
+from .lexicon import (
+    GIVEN_TYPES,
+    MATERIAL_TYPES,
+    NISBA_TARGET_TYPES,
+    PARTICIPANT_TYPES,
+    REACTIONS,
+)
 from .nisba import demonym_actor, demonym_targets
 from .view import uniq, unprefix
 
@@ -172,9 +178,11 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
     if c.trigger.mutual and any(unprefix(k, "و") == "بين" for k in v.keys[c.t_last + 1 : end]):
         return None  # "أعلن الوزير توقيع اتفاق بين X وY": the announcer is no side
     announced = _announced(x, sp.first)
-    weak = not r.actors or (not c.is_verb and r.basis == AFTER_NOUN
-                            and c.trigger.type != "CONSULT" and announced)
-    if not weak or c.t_first - sp.last > (
+    # (the weakest reading comes from a noun, or a verb form that is the announcing verb's
+    # object: "أعلن المجلس، …، طرد السفير")
+    weak = not r.actors or (r.basis == AFTER_NOUN and c.trigger.type != "CONSULT"
+                            and announced)
+    if not weak or _distance(x, sp.last) > (
             x.lex.words.reach["announced_reach"] if announced else 2):
         return None
     between = v.keys[sp.last + 1 : c.t_first]
@@ -187,6 +195,17 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
         return None
     me = (sp.entity_id,)
     return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
+
+
+def _distance(x: Context, after: int) -> int:
+    """Tokens from ``after`` to the trigger, leaving out an apposition between commas
+    right before it ("أعلن المجلس بدولة مالي، الواقعة غرب إفريقيا، طرد …")."""
+    keys, at = x.doc.keys, x.clause.t_first
+    if keys[at - 1] in ("،", ","):
+        opened = next((k for k in range(at - 2, after, -1) if keys[k] in ("،", ",")), None)
+        if opened is not None:
+            return opened - after
+    return at - after
 
 
 def _announced(x: Context, speaker: int) -> bool:
@@ -272,8 +291,24 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     feminine_verb = verb.endswith("ت") or verb[:1] == "ت"
     if feminine_verb or not v.keys[pm.last].endswith("ه"):
         return None
-    asker = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    asker = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
+        or _goes_on_after_kama(x)
     return Roles(_without(asker, r.actors), r.actors, r.location)
+
+
+def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
+    """"وقال الوزير إن … . كما طالب الحكومة بـ…": a verb of asking with no subject after a
+    sentence-opening "كما" (likewise) goes on with the person quoted last, or else with
+    the last actor told."""
+    v, c = x.doc, x.clause
+    opening = [k for k in v.keys[x.sent.a : c.t_first] if k not in ("و", "،", ",")]
+    if opening not in (["كما"], ["وكما"]):
+        return ()
+    # (an outlet or a ministry quoted is no one who asks in person)
+    said = [i for i in x.disc.last_sources if v.etype[i] == "PER"]
+    if said:
+        return (said[-1],)
+    return (x.disc.last_actor,) if x.disc.last_actor is not None else ()
 
 
 def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
@@ -355,6 +390,26 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
         end = min(c.hi, v.word_offset(on, 4) + 1)
         targets = _without(demonym_targets(v, on + 1, end, own), r.actors)
     return Roles(r.actors, targets, r.location) if targets else None
+
+
+# Envoy nouns whose nisba names the state they serve ("السفير الفرنسي")
+_ENVOYS = frozenset({"السفير", "سفير", "سفيرا", "القائم", "الدبلوماسي", "المبعوث"})
+
+
+def envoy_names_state(r: Roles, x: Context) -> Roles | None:
+    """"قررت الحكومة طرد السفير الإيطالي"، "استدعت الوزارة السفير الإسباني لديها": an envoy
+    expelled, summoned or acted on stands for the state his nisba names, which is a target
+    besides any named envoy."""
+    c, v = x.clause, x.doc
+    if c.trigger.type not in ("SANCTION", "ACCUSE", "COERCE") or not v.kb.demonyms:
+        return None
+    at = next((k for k in (c.t_last, c.t_last + 1) if k < c.hi and v.keys[k] in _ENVOYS), None)
+    if at is None or at + 1 >= x.sent.b:
+        return None
+    state = demonym_targets(v, at + 1, at + 2)
+    if not state or state[0] in r.actors or state[0] in r.targets:
+        return None
+    return Roles(r.actors, (*r.targets, state[0]), r.location)
 
 
 def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
@@ -447,6 +502,26 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (left.entity_id,), r.location)
 
 
+def receiver_named_before(r: Roles, x: Context) -> Roles | None:
+    """"وسط تقارير عن تلقي الجيش دعما عسكريا من دولة X في حربه ضد الحركة": a gift from a
+    giver ("من X") goes to the one named after the noun of receiving before it, not to
+    whom the gift is used against."""
+    c, v = x.clause, x.doc
+    if c.is_verb or c.trigger.type not in GIVEN_TYPES or len(r.actors) != 1:
+        return None
+    giver = next((pm for pm in x.sent.ms if pm.entity_id == r.actors[0]
+                  and 0 < pm.first - c.t_last <= 4 and v.prev_key(pm.first) == "من"), None)
+    got = next((pm for pm in x.sent.ms if pm.last == c.t_first - 1
+                and unprefix(unprefix(v.prev_key(pm.first), "و"), "بل")
+                in x.lex.words.receive_words), None)
+    if giver is None or got is None or got.entity_id in r.actors:
+        return None
+    against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
+               and unprefix(v.prev_key(pm.first), "و") == "ضد"}
+    targets = (got.entity_id, *(i for i in r.targets if i not in against))
+    return Roles(r.actors, tuple(uniq(targets)), r.location)
+
+
 def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     """"تظاهر أبناء الجالية أثناء الاجتماع"، "ووقّع الطرفان على هامش القمة": an act with no
     place of its own during a meeting told before happens where the meeting was."""
@@ -533,9 +608,10 @@ ROLE_RULES: tuple[Rule, ...] = (
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
-    nisba_names_target, dual_acts_with_pair, mutual_sides_act, reaction_to_told_event,
-    reacted_to_the_same_act,
-    own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
+    nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
+    reaction_to_told_event, reacted_to_the_same_act,
+    own_state_not_target, withdrawn_from, receiver_named_before, where_the_meeting_was,
+    crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand,
 )

@@ -190,3 +190,50 @@ def test_an_announcer_is_no_side_of_the_agreement_he_announces() -> None:
     _, events = traced("وأعلن ولي عهد السعودية الأمير محمد بن سلمان، اليوم الثلاثاء، توقيع "
                        "اتفاق بين الحكومة اليمنية والمجلس الانتقالي الجنوبي.")
     assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
+
+
+def test_the_announcers_country_decides_what_it_decides() -> None:
+    # "أعلن الوزير أن بلاده قررت قطع …": his country acts, when the article names it
+    _, events = traced("أعلن وزير الخارجية الجزائري أحمد عطاف أن بلاده قررت قطع علاقاتها مع "
+                       "المغرب. وقالت الجزائر إن القرار نهائي.")
+    assert ("SANCTION", ("algeria",), ("morocco",)) in events
+    _, events = traced("أعلن وزير الخارجية الجزائري أحمد عطاف قطع العلاقات مع المغرب. وقالت "
+                       "الجزائر إن القرار نهائي.")
+    assert ("SANCTION", ("ahmed_attaf",), ("morocco",)) in events, events
+
+
+def test_a_verb_form_after_the_governing_verbs_subject_is_its_object() -> None:
+    # "قررت الجزائر طرد السفير X": the one expelled is no subject of طرد
+    _, events = traced("قررت الجزائر طرد السفير ستيفان روماتيه.")
+    assert ("SANCTION", ("algeria",), ("ستيفان روماتيه",)) in events, events
+    # joined on with و, the verb is an act of its own
+    _, events = traced("وصل الوفد الجزائري إلى باريس، وطرد السفير ستيفان روماتيه.")
+    assert all(a != ("algeria",) for _, a, _ in events), events
+
+
+def test_the_sides_after_each_of_act() -> None:
+    _, events = traced("أعلنت كل من مالي والنيجر وبوركينا فاسو سحب سفرائها من الجزائر.")
+    assert ("SANCTION", ("mali", "niger", "burkina_faso"), ("algeria",)) in events
+    _, events = traced("أعلنت النيجر سحب سفيرها من مالي.")
+    assert ("SANCTION", ("niger",), ("mali",)) in events, events
+
+
+def test_an_announcer_reaches_its_act_over_an_apposition() -> None:
+    fired, events = traced(
+        "أعلن المجلس العسكري في النيجر، الذي يتولى السلطة في البلاد منذ شهر يوليو من العام "
+        "الماضي، طرد السفير الفرنسي من نيامي، بعد خلاف مع الحكومة الفرنسية.")
+    assert ("SANCTION", ("niger_junta",), ("france_government",)) in events, events
+    # an adverbial as long as that, with no commas around it, is no apposition
+    fired, events = traced(
+        "أعلن المجلس العسكري في النيجر يوم الأحد الماضي وسط ترقب كبير من المواطنين "
+        "والمراقبين طرد السفير الفرنسي من نيامي، بعد خلاف مع الحكومة الفرنسية.")
+    assert "announcer_acts" not in fired, events
+
+
+def test_a_request_after_kama_goes_on_with_the_person_quoted_last() -> None:
+    _, events = traced("وقال وزير الخارجية السوداني علي الصادق إن بلاده ترفض التصعيد. كما "
+                       "طالب الحكومة التشادية بتسليم المطلوبين.")
+    assert ("REQUEST", ("ali_al_sadiq",), ("chad_government",)) in events, events
+    _, events = traced("وقالت وكالة الأنباء السودانية إن الخرطوم ترفض التصعيد. كما طالب "
+                       "الحكومة التشادية بتسليم المطلوبين.")
+    assert all(a != ("sudan_news_agency",) for t, a, _ in events), events
