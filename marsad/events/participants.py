@@ -204,7 +204,10 @@ def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
 def sort_mentions(x: Context) -> Parts:
     """The clause's mentions sorted into places, set-asides and parties."""
     v, c, w = x.doc, x.clause, x.lex.words
-    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.hi and pm.first not in c.source_ms
+    # "إن المعتقلين سيفرج عنهم، وأن المجلس بدأ …": a second "أن" joined on opens a clause
+    # of its own, whose names are no part of this one
+    hi = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] in ("وان", "وبان")), c.hi)
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
     parts = Parts()
     place: Placed | None = None  # the last mention taken as a place

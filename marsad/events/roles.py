@@ -325,6 +325,33 @@ def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (asked,), r.location) if asked is not None else None
 
 
+def meeting_members_act(r: Roles, x: Context) -> Roles | None:
+    """"اجتمع الرئيس مع رئيس الوزراء … ودعا المجتمعون إسرائيل إلى الانسحاب": those who met
+    (the sides of the meeting told last) do what "المجتمعون" do; a name after the verb is
+    then its object."""
+    c = x.clause
+    right_after = c.is_verb and _members_at(x, c.t_last + 1, c.t_last + 2)
+    if r.actors and not right_after:
+        return None
+    sides = _meeting_members(x) if right_after or _members_at(x, x.sent.a, c.t_first) else ()
+    if not sides:
+        return None
+    return Roles(sides, _without((*r.actors, *r.targets), sides), r.location)
+
+
+def _members_at(x: Context, lo: int, hi: int) -> bool:
+    w = x.lex.words
+    return any(unprefix(k, "و") in w.meeting_members for k in x.doc.keys[lo:hi])
+
+
+def _meeting_members(x: Context) -> tuple[str, ...]:
+    """The sides of the last meeting told (for "المجتمعون" before the trigger)."""
+    met = next((ev for ev in reversed(x.disc.events) if ev.type == "CONSULT"), None)
+    if met is None or len(met.actors) + len(met.targets) < 2:
+        return ()
+    return tuple(uniq((*met.actors, *met.targets)))
+
+
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -571,7 +598,8 @@ def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
     owed = _owed_by(x)
     if owed is None and not _necessary(x):
         return None
-    demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
+        or (_meeting_members(x) if _members_at(x, x.sent.a, c.t_first) else ())
     asked = tuple(uniq((*(owed or ()), *r.actors, *r.targets)))
     stop = x.doc.keys[c.t_first - 1] in x.lex.words.stopping
     mode = "yield" if stop else _DEMAND_MODES.get(c.trigger.type, "change")
@@ -606,7 +634,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
     met_by_the_subject_before,
-    asked_is_the_object, asked_of_a_pronoun,
+    asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
     reaction_to_told_event, reacted_to_the_same_act,

@@ -237,3 +237,21 @@ def test_a_request_after_kama_goes_on_with_the_person_quoted_last() -> None:
     _, events = traced("وقالت وكالة الأنباء السودانية إن الخرطوم ترفض التصعيد. كما طالب "
                        "الحكومة التشادية بتسليم المطلوبين.")
     assert all(a != ("sudan_news_agency",) for t, a, _ in events), events
+
+
+def test_those_who_met_demand_what_they_call_necessary() -> None:
+    _, events = traced("اجتمع الرئيس اللبناني جوزيف عون مع رئيس مجلس النواب نبيه بري في بعبدا. "
+                       "وأكد المجتمعون على ضرورة انسحاب إسرائيل من الجنوب.")
+    assert ("REQUEST", ("joseph_aoun", "nabih_berri"), ("israel",)) in events, events
+    _, events = traced("اجتمع الرئيس اللبناني جوزيف عون مع رئيس مجلس النواب نبيه بري في بعبدا. "
+                       "وأكد البيان على ضرورة انسحاب إسرائيل من الجنوب.")
+    assert ("REQUEST", (), ("israel",)) in events, events
+
+
+def test_a_second_an_joined_on_opens_a_clause_of_its_own() -> None:
+    # "… سيفرج عنهم، وأن المجلس بدأ …": the council is no party to the release
+    _, events = traced("وقال مسؤول في المجلس الوطني لحقوق الإنسان إن المعتقلين سيفرج عنهم فورا، "
+                       "وأن المجلس بدأ الاستعداد لعودتهم.")
+    assert not any(t == "CONCEDE" and g for t, _, g in events), events
+    _, events = traced("أفرجت السلطات المغربية عن المعتقلين، بحسب المجلس الوطني لحقوق الإنسان.")
+    assert ("RETREAT", ("morocco_government",), ()) in events, events
