@@ -366,14 +366,20 @@ def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
 
 def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات البلدة، وامتدت المداهمات إلى المخيم": a definite verbal noun with no
-    agent of its own, after an act of the sentence's subject, is that subject's."""
+    agent of its own, after an act of the sentence's subject, is that subject's; a town or
+    camp named after it ("وامتدت المداهمات إلى المدينة، وتحديدا مخيم X") is where, not who."""
     c, v, prev = x.clause, x.doc, x.sent.prev_actors
-    if r.actors or c.is_verb or not prev:
+    if c.is_verb or not prev:
+        return None
+    towns = r.basis == AFTER_NOUN and all(
+        v.etype[i] == "GPE" and i not in v.states for i in r.actors)
+    if r.actors and not towns:
         return None
     lead = match_key(v.text[v.tokens[c.t_first].start : c.hit.start])
     if not lead.endswith("ال"):
         return None
-    return Roles(prev, _without(r.targets, prev), r.location)
+    where = r.location or (r.actors[0] if r.actors else None)
+    return Roles(prev, _without(r.targets, prev), where)
 
 
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:

@@ -255,3 +255,11 @@ def test_a_second_an_joined_on_opens_a_clause_of_its_own() -> None:
     assert not any(t == "CONCEDE" and g for t, _, g in events), events
     _, events = traced("أفرجت السلطات المغربية عن المعتقلين، بحسب المجلس الوطني لحقوق الإنسان.")
     assert ("RETREAT", ("morocco_government",), ()) in events, events
+
+
+def test_a_town_after_a_definite_raid_noun_is_where_not_who() -> None:
+    # "وامتدت المداهمات إلى القدس، وتحديدا مخيم X": the camp is raided, the forces raid
+    _, events = traced("اعتقل الجيش الإسرائيلي ثلاثة شبان في الخليل، وامتدت المداهمات إلى "
+                       "القدس، وتحديدا مخيم قلنديا، واعتقل الشاب محمد سعيد.")
+    assert all(a == ("israel_defense_forces",) for _, a, _ in events), events
+    assert ("COERCE", ("israel_defense_forces",), ("محمد سعيد",)) in events
