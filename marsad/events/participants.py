@@ -190,7 +190,20 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
     if prev in w.named_after_place:
         return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+    if pm.first > c.t_last and _after_according(pm.first, x):
+        return True  # "وفقا لبيانات مجموعة بورصات لندن": where the news comes from
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+def _after_according(first: int, x: Context) -> bool:
+    """"وفقا لبيانات مجموعة X": a name a few words after "وفقا/حسب" in the same phrase."""
+    keys, according = x.doc.keys, x.lex.cues["attribution"]["according_to"]
+    for k in range(first - 1, max(x.clause.t_last, first - 6), -1):
+        if keys[k] in ("،", ",", ".", "؛"):
+            return False
+        if keys[k] in according or unprefix(keys[k], "و") in according:
+            return True
+    return False
 
 
 def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
@@ -629,6 +642,9 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
+    elif parts.dest and trig.type == "AID":
+        # "تسليم الوقود إلى السودان": aid goes first to where it is sent
+        targets = tuple(uniq((*parts.dest, *targets)))
     location = location or parts.early or _the_capital(x) or _the_country(actors, x)
     if trig.type == "ASSAULT" and parts.site is not None and parts.site not in targets:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where

@@ -263,3 +263,18 @@ def test_a_town_after_a_definite_raid_noun_is_where_not_who() -> None:
                        "القدس، وتحديدا مخيم قلنديا، واعتقل الشاب محمد سعيد.")
     assert all(a == ("israel_defense_forces",) for _, a, _ in events), events
     assert ("COERCE", ("israel_defense_forces",), ("محمد سعيد",)) in events
+
+
+def test_aid_goes_to_where_it_is_sent_and_to_whom_it_is_for() -> None:
+    _, events = traced("وشحنت روسيا أسلحة إلى ليبيا لصالح المشير خليفة حفتر.")
+    assert ("AID", ("russia",), ("libya", "khalifa_haftar")) in events, events
+
+
+def test_a_name_in_an_according_to_phrase_takes_no_part() -> None:
+    # "وفقا لبيانات شركة X في لندن": where the figures come from
+    _, events = traced("وبدأت روسيا تسليم شحنات من القمح إلى السودان هذا الشهر، وفقا لبيانات "
+                       "شركة كبلر في لندن.")
+    assert ("AID", ("russia",), ("sudan",)) in events, events
+    _, events = traced("وبدأت روسيا تسليم شحنات من القمح إلى السودان هذا الشهر، وإلى "
+                       "بريطانيا الشهر المقبل.")
+    assert ("AID", ("russia",), ("sudan", "united_kingdom")) in events, events

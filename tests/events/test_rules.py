@@ -134,7 +134,8 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وامتدت المداهمات إلى مخيم بلاطة."),
     "nisba_names_actor": (
         "ووصل مدربون عسكريون روس إلى باماكو، وفق ما أعلنت روسيا.",
-        ("MOBILIZE", ("russia",), ()),
+        # (the source named after "وفق" takes no part; the deployment goes to Bamako)
+        ("MOBILIZE", ("russia",), ("bamako",)),
         "ووصل مدربون عسكريون إلى باماكو."),
     "nisba_names_target": (
         "قررت الحكومة الفرنسية طرد 12 دبلوماسيا جزائريا. وقالت الجزائر إنها سترد.",
