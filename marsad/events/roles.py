@@ -155,7 +155,7 @@ def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
             or c.t_first <= x.sent.a or v.keys[c.t_first - 1] not in ("،", ",") \
             or v.keys[c.t_first][:1] != "و":
         return None
-    if not r.actors or r.actors == prev:
+    if not r.actors or r.actors == prev or _parallel_subjects(x):
         return None
     people = any(v.etype[i] == "PER" for i in r.actors)
     if people and (c.trigger.type not in _DONE_TO_PEOPLE
@@ -164,6 +164,28 @@ def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
         # attacking: "اقتحمت القوات البلدة، واعتقلت الشابين X وY")
         return None
     return Roles(prev, tuple(uniq(_without((*r.actors, *r.targets), prev))), r.location)
+
+
+def _parallel_subjects(x: Context) -> bool:
+    """"عدّته كتلة X انقلابا، واعتبرته كتلة Y خرقا، ورفضت كتلة Z …": a verb joined on
+    names its own subject right after it when it has its object attached, or when the verb
+    joined on before it did."""
+    c, v = x.clause, x.doc
+    if c.hit.pronoun and _own_subject_after(x, c.t_last):
+        return True
+    if not x.sent.events or not x.sent.events[-1].actors or x.sent.events[-1].trigger is None:
+        return False
+    last = x.sent.events[-1]
+    at = v.token_at(last.trigger.start)
+    joined = v.keys[at][:1] == "و" and v.prev_key(at) in ("،", ",")
+    return joined and _own_subject_after(x, v.last_token_before(last.trigger.end),
+                                         last.actors[0])
+
+
+def _own_subject_after(x: Context, end: int, who: str | None = None) -> bool:
+    """A name (``who``, or any) right after the verb ending at token ``end``."""
+    return any(0 < pm.first - end <= 2 and (who is None or pm.entity_id == who)
+               for pm in x.sent.ms)
 
 
 def announcer_acts(r: Roles, x: Context) -> Roles | None:
@@ -448,7 +470,8 @@ def envoy_names_state(r: Roles, x: Context) -> Roles | None:
 def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
     """"اجتماعهما"، "وتوصلا إلى اتفاق": a dual pronoun or verb is the last two named."""
     c, v = x.clause, x.doc
-    if not (c.hit.pronoun == "هما" or (len(r.actors) <= 1 and c.is_verb
+    # (a verb with an object pronoun, "وصفتها", is no dual)
+    if not (c.hit.pronoun == "هما" or (len(r.actors) <= 1 and c.is_verb and not c.hit.pronoun
                                        and dual_verb(v.keys[c.t_first], x.lex.triggers))):
         return None
     pair = last_two(v, x.lex, x.sent.ms, c.t_first, x.sent.source_ms, r.actors) \

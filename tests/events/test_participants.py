@@ -278,3 +278,25 @@ def test_a_name_in_an_according_to_phrase_takes_no_part() -> None:
     _, events = traced("وبدأت روسيا تسليم شحنات من القمح إلى السودان هذا الشهر، وإلى "
                        "بريطانيا الشهر المقبل.")
     assert ("AID", ("russia",), ("sudan", "united_kingdom")) in events, events
+
+
+def test_in_a_row_of_verbs_each_names_its_own_subject() -> None:
+    # "…، ووصفتها حركة X بالباطلة، ورفضت كتلة Y …": the verb joined on before named its
+    # own subject with its object attached; so does the next one
+    fired, events = traced("أصدر الرئيس التونسي قيس سعيد قرارات مفاجئة. إذ عدتها حركة النهضة "
+                           "انقلابا، ووصفتها حركة الشعب بالباطلة، ورفضت كتلة ائتلاف الكرامة ما "
+                           "ترتب عليها.")
+    assert "verb_joined_after_comma" not in fired, events
+    assert any(t == "REJECT" and a == ("dignity_coalition",) for t, a, _ in events), events
+    # a verb joined on after one whose subject came before it goes on with that subject
+    fired, events = traced("رحب الرئيس الفرنسي إيمانويل ماكرون بالاتفاق، وشكر الولايات المتحدة "
+                           "وقطر.")
+    assert ("SUPPORT", ("emmanuel_macron",), ("united_states", "qatar")) in events
+
+
+def test_a_verb_with_an_object_pronoun_is_no_dual() -> None:
+    # "ودعاها" ends in ا, but ها is its object: the two named last are not both asked
+    fired, events = traced("واتهم وزير الخارجية الفرنسي جان نويل بارو طهران بتزويد موسكو "
+                           "بالصواريخ، ودعاها إلى وقف نقل الأسلحة.")
+    assert ("REQUEST", ("jean_noel_barrot",), ("tehran",)) in events, events
+    assert "dual_acts_with_pair" not in fired
