@@ -30,7 +30,7 @@ from .lexicon import (
     REACTIONS,
 )
 from .nisba import demonym_actor, demonym_targets
-from .view import uniq, unprefix
+from .view import Placed, uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -554,8 +554,25 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
         (pm for pm in x.sent.ms if pm.first == at + 1 and pm.entity_id not in r.actors
          and v.etype[pm.entity_id] in ("ORG", "GPE")), None)
     if left is None:
+        left = _base_left(x, at, r.actors)
+    if left is None:
         return None
     return Roles(r.actors, (left.entity_id,), r.location)
+
+
+def _base_left(x: Context, at: int | None, actors: tuple[str, ...]) -> Placed | None:
+    """"انسحبت القوات من قاعدة X في النيجر"، "من قاعدة X، الأخيرة لها في النيجر": leaving a
+    base leaves the state it stands in, when the phrase names it."""
+    v = x.doc
+    base = None if at is None else next(
+        (pm for pm in x.sent.ms if pm.first == at + 1 and v.etype[pm.entity_id] == "FAC"), None)
+    if base is None:
+        return None
+    end = min(x.sent.b, base.last + 6)
+    return next((pm for pm in x.sent.ms if base.last < pm.first < end
+                 and v.etype[pm.entity_id] == "GPE" and pm.entity_id in v.states
+                 and pm.entity_id not in actors
+                 and unprefix(v.prev_key(pm.first), "و") == "في"), None)
 
 
 def receiver_named_before(r: Roles, x: Context) -> Roles | None:

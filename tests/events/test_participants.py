@@ -300,3 +300,12 @@ def test_a_verb_with_an_object_pronoun_is_no_dual() -> None:
                            "بالصواريخ، ودعاها إلى وقف نقل الأسلحة.")
     assert ("REQUEST", ("jean_noel_barrot",), ("tehran",)) in events, events
     assert "dual_acts_with_pair" not in fired
+
+
+def test_the_subject_of_what_was_said_owns_the_noun_after_it() -> None:
+    # "أعلنت الوزارة أن الولايات المتحدة أنجزت انسحابها": "her withdrawal" is the state's
+    _, events = traced("أعلنت وزارة الدفاع الأمريكية أن الولايات المتحدة أنجزت انسحابها من "
+                       "قاعدة أغاديز في النيجر.")
+    assert ("RETREAT", ("united_states",), ("niger",)) in events, events
+    _, events = traced("أعلنت وزارة الدفاع الأمريكية انسحابها من قاعدة أغاديز.")
+    assert ("RETREAT", ("pentagon",), ()) in events, events
