@@ -595,6 +595,24 @@ def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, tuple(uniq(targets)), r.location)
 
 
+def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
+    """"نفّذ الجيش عمليات إنزال جوي على شمال القطاع تشمل مساعدات"، "أرسلت الدولة إلى غزة
+    مساعدات": aid with no receiver goes to the place named behind على/إلى before it."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "AID" or r.targets or not r.actors:
+        return None  # (with no giver either, a place before is too weak a receiver)
+    for pm in reversed(x.sent.ms):
+        if not c.lo <= pm.first < c.t_first or v.etype[pm.entity_id] != "GPE" \
+                or pm.entity_id in r.actors:
+            continue
+        k = pm.first - 1
+        if unprefix(v.keys[k], "و") in w.compass_words:
+            k -= 1  # "على شمالي القطاع"
+        if unprefix(v.keys[k], "و") in ("علي", "الي"):
+            return Roles(r.actors, (pm.entity_id,), r.location)
+    return None
+
+
 def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     """"تظاهر أبناء الجالية أثناء الاجتماع"، "ووقّع الطرفان على هامش القمة": an act with no
     place of its own during a meeting told before happens where the meeting was."""
@@ -684,7 +702,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
     reaction_to_told_event, reacted_to_the_same_act,
-    own_state_not_target, withdrawn_from, receiver_named_before, where_the_meeting_was,
+    own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
+    where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand,
