@@ -246,3 +246,12 @@ def test_a_definite_head_refers_to_a_body_named_with_its_head_definite() -> None
         "اجتمع مجلس الأمن الدولي أمس. ثم أعلن المجلس الأعلى للدفاع في لبنان حالة الطوارئ. "
         "وقال المجلس إن الوضع خطير.")
     assert [m[1] for m in found if m[0] == "المجلس"] != ["un_security_council"], found
+
+
+def test_bare_forces_refer_to_the_forces_named_before() -> None:
+    # "القوات" alone after "القوات الإسرائيلية" / "قوات الاحتلال"
+    found = _pipeline_mentions("اقتحمت القوات الإسرائيلية مدينة جنين. وفي طولكرم، اقتحمت القوات "
+                               "ضاحية اكتابا.")
+    assert ("القوات", "israel_defense_forces", "ORG") in found, found
+    found = _pipeline_mentions("اقتحمت القوات الأمنية مدينة جنين.")
+    assert all(m[0] != "القوات" for m in found), found
