@@ -513,14 +513,18 @@ def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
 def reacted_to_the_same_act(r: Roles, x: Context) -> Roles | None:
     """"رفضت كتلة X القرارات … وعدّتها كتلة Y انقلابا، فيما أيدتها كتلة Z": in a row of
     reactions, the pronoun on each is the act they all react to, not the party that
-    reacted before: its target is whoever did the last act told that was no reaction."""
+    reacted before: its target is whoever did the last act told that was no reaction. The
+    first of the row, its pronoun standing for no one named ("إذ عدّتها كتلة X …" right
+    after the decisions are told), reacts to the act told just before."""
     c = x.clause
-    if c.trigger.type not in REACTIONS or c.hit.pronoun not in ("ه", "ها") \
-            or c.antecedent is None:
+    if c.trigger.type not in REACTIONS or c.hit.pronoun not in ("ه", "ها"):
         return None
     told = x.disc.events
-    sibling = any(ev.type in REACTIONS and c.antecedent in ev.actors for ev in told[-6:])
     act = next((ev for ev in reversed(told) if ev.type not in REACTIONS and ev.actors), None)
+    if c.antecedent is None:
+        sibling = any(ev is act for ev in told[-3:])  # (an act told just before)
+    else:
+        sibling = any(ev.type in REACTIONS and c.antecedent in ev.actors for ev in told[-6:])
     if not sibling or act is None:
         return None
     targets = _without(act.actors, r.actors)

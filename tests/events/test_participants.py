@@ -309,3 +309,13 @@ def test_the_subject_of_what_was_said_owns_the_noun_after_it() -> None:
     assert ("RETREAT", ("united_states",), ("niger",)) in events, events
     _, events = traced("أعلنت وزارة الدفاع الأمريكية انسحابها من قاعدة أغاديز.")
     assert ("RETREAT", ("pentagon",), ()) in events, events
+
+
+def test_the_first_reaction_of_a_row_reacts_to_the_act_told_just_before() -> None:
+    # "إذ عدّتها حركة X انقلابا": "ها" names no one in its sentence; it is the act just told
+    fired, events = traced("فرض الرئيس التونسي قيس سعيد حظر التجول في البلاد. إذ عدتها حركة "
+                           "النهضة انقلابا.")
+    assert ("ACCUSE", ("ennahda",), ("kais_saied",)) in events and \
+        "reacted_to_the_same_act" in fired, events
+    fired, events = traced("إذ عدتها حركة النهضة انقلابا.")
+    assert "reacted_to_the_same_act" not in fired, events
