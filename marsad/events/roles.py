@@ -617,6 +617,19 @@ def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت القوات سيطرتها على معسكر X"، "استولى المسلحون على قاعدة Y": the camp, base or
+    town seized right after the verb of seizing is what the act is done to (and where)."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "ASSAULT" or c.trigger.mode != "occupy":
+        return None
+    pm = next((p for p in x.sent.ms if p.first == c.t_last + 1), None)
+    if pm is None or pm.entity_id in r.targets or pm.entity_id in r.actors \
+            or v.etype[pm.entity_id] not in ("LOC", "FAC", "GPE") or pm.entity_id in v.states:
+        return None
+    return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
+
+
 def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     """"تظاهر أبناء الجالية أثناء الاجتماع"، "ووقّع الطرفان على هامش القمة": an act with no
     place of its own during a meeting told before happens where the meeting was."""
@@ -707,6 +720,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
+    seized_place_is_target,
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act,
