@@ -289,6 +289,10 @@ class Subject:
     how: str = ""  # which construction chose the subject (for --explain)
 
 
+# Acts done to someone: with nobody after the verb, a relative's antecedent is its patient
+_DONE_TO = frozenset({"COERCE"})
+
+
 def _verb_subject(parts: Parts, x: Context) -> Subject:
     """The subject of a verb among the parties: subject-verb order behind كان/أن or at the
     clause's start, an apposition between commas, verb-subject order (behind a title or
@@ -302,6 +306,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
     head = _relative_head(x)
+    if head is not None and not after and c.trigger.type in _DONE_TO:
+        # "أكرم، الذي أوقف فجر الأربعاء في منزله": an arrest with nobody after it is a
+        # passive (أُوقف): the antecedent is who was arrested
+        return Subject(None, [head], how="antecedent of a passive relative")
     if head is not None:
         # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
         return Subject(head, after, how="antecedent of the relative pronoun")

@@ -630,6 +630,19 @@ def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
 
 
+def body_meets(r: Roles, x: Context) -> Roles | None:
+    """"خلال الاجتماع الطارئ لمجلس وزراء الخارجية العرب": a meeting noun's "لـ" names the
+    body that meets, when no one else is named to meet."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or r.actors:
+        return None
+    body = next((pm for pm in x.sent.ms if 0 < pm.first - c.t_last <= 4
+                 and v.fused_prefix(pm) == "ل" and v.etype[pm.entity_id] == "ORG"), None)
+    if body is None:
+        return None
+    return Roles((body.entity_id,), _without(r.targets, (body.entity_id,)), r.location)
+
+
 def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     """"تظاهر أبناء الجالية أثناء الاجتماع"، "ووقّع الطرفان على هامش القمة": an act with no
     place of its own during a meeting told before happens where the meeting was."""
@@ -720,7 +733,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
-    seized_place_is_target,
+    seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act,

@@ -319,3 +319,13 @@ def test_the_first_reaction_of_a_row_reacts_to_the_act_told_just_before() -> Non
         "reacted_to_the_same_act" in fired, events
     fired, events = traced("إذ عدتها حركة النهضة انقلابا.")
     assert "reacted_to_the_same_act" not in fired, events
+
+
+def test_an_arrest_with_nobody_after_it_in_a_relative_is_passive() -> None:
+    # "X، الذي أوقف فجر الأربعاء": X was arrested (أُوقف), not the one arresting
+    _, events = traced("وقالت مصادر إن الناشط علي حسن، الذي اعتقل فجر الأربعاء في منزله، سيخضع "
+                       "للاستجواب.")
+    assert ("COERCE", (), ("علي حسن",)) in events, events
+    _, events = traced("وقالت مصادر إن الجيش اللبناني، الذي اعتقل الناشط علي حسن فجر الأربعاء، "
+                       "سيسلمه للقضاء.")
+    assert ("COERCE", ("lebanese_armed_forces",), ("علي حسن",)) in events, events
