@@ -491,7 +491,32 @@ def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
                and v.prev_key(pm.first) in ("ضد", "وضد")}
     actors = tuple(uniq((*r.actors, *(i for i in r.targets if i not in against))))
+    sides = _sides_after_between(x)
+    if len(sides) >= 2 and not c.is_verb:
+        # "اتفاق الرياض، الذي رعته السعودية، بين الحكومة والمجلس": the sides are those
+        # "بين" names; a sponsor in a relative clause before them takes no side
+        actors = tuple(i for i in actors if i in sides or i not in _in_relative(x))
     return Roles(actors, tuple(i for i in r.targets if i in against), r.location)
+
+
+def _sides_after_between(x: Context) -> set[str]:
+    c, v = x.clause, x.doc
+    at = next((k for k in range(c.t_last + 1, c.hi) if unprefix(v.keys[k], "و") == "بين"), None)
+    if at is None:
+        return set()
+    return {pm.entity_id for pm in x.sent.ms if at < pm.first < min(c.hi, at + 10)}
+
+
+def _in_relative(x: Context) -> set[str]:
+    """Names in a relative clause right after the noun ("، الذي رعته X،")."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    k = c.t_last + 1
+    while k < c.hi and v.keys[k] not in w.relatives:
+        if v.keys[k] in (".", "؛") or k - c.t_last > 3:
+            return set()
+        k += 1
+    end = next((j for j in range(k + 1, c.hi) if v.keys[j] in ("،", ",")), c.hi)
+    return {pm.entity_id for pm in x.sent.ms if k < pm.first < end}
 
 
 def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:

@@ -329,3 +329,12 @@ def test_an_arrest_with_nobody_after_it_in_a_relative_is_passive() -> None:
     _, events = traced("وقالت مصادر إن الجيش اللبناني، الذي اعتقل الناشط علي حسن فجر الأربعاء، "
                        "سيسلمه للقضاء.")
     assert ("COERCE", ("lebanese_armed_forces",), ("علي حسن",)) in events, events
+
+
+def test_a_sponsor_in_a_relative_clause_takes_no_side() -> None:
+    # "اتفاق جدة، الذي رعته السعودية، بين X وY": the sides are those بين names
+    _, events = traced("ودعا اتفاق جدة، الذي رعته السعودية، بين الحكومة اليمنية والمجلس "
+                       "الانتقالي الجنوبي إلى تشكيل حكومة جديدة.")
+    assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
+    _, events = traced("ووقعت السعودية اتفاقا مع الحكومة اليمنية.")
+    assert any(t == "AGREE" and "saudi_arabia" in a for t, a, _ in events), events
