@@ -374,6 +374,24 @@ def _meeting_members(x: Context) -> tuple[str, ...]:
     return tuple(uniq((*met.actors, *met.targets)))
 
 
+def the_latter_acts(r: Roles, x: Context) -> Roles | None:
+    """"سحبت الدول سفراءها من الجزائر، على خلفية اتهام هذه الأخيرة بإسقاط طائرة": "the
+    latter" just before the act (nobody named between) is the last party named before it,
+    and it is the one who acts."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    at = next((k for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 4) - 1, -1)
+               if v.keys[k] in w.the_latter), None)
+    # (after هذه/هذا only: "في الأيام الأخيرة" is an adjective)
+    if at is None or unprefix(v.prev_key(at), "و") not in ("هذه", "هذا") \
+            or any(at < pm.first < c.t_first for pm in x.sent.ms):
+        return None
+    latter = next((pm.entity_id for pm in reversed(x.sent.ms) if pm.first < at
+                   and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+    if latter is None or r.actors == (latter,):
+        return None
+    return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
+
+
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -754,7 +772,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
-    noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
+    noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
+    nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
