@@ -310,6 +310,11 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         # "أكرم، الذي أوقف فجر الأربعاء في منزله": an arrest with nobody after it is a
         # passive (أُوقف): the antecedent is who was arrested
         return Subject(None, [head], how="antecedent of a passive relative")
+    if head is not None and c.hit.pronoun:
+        # "الأمر الذي رفضته القوى": the verb's pronoun takes the antecedent back as its
+        # object; the subject is named after the verb, if at all
+        return Subject(after[0] if after else None, after[1:],
+                       how="antecedent taken back by the verb's pronoun")
     if head is not None:
         # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
         return Subject(head, after, how="antecedent of the relative pronoun")
@@ -472,6 +477,8 @@ def _light_subject(light: int, x: Context) -> Subject:
     sp = c.speaker
     near = [pm for pm in ms if light < pm.first < c.t_first
             and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)
+            # (a town "في مدينة X" is where, never who: "من مواليد مدينة X، قام بتفجير")
+            and unprefix(v.prev_key(pm.first), "و") not in w.loc_preps
             # (a name in the speaker's title: "أعلن ولي عهد السعودية الأمير محمد …")
             and not (sp is not None and pm.last < sp.first and sp.first - pm.last <= 3)]
     if near:
@@ -489,7 +496,9 @@ def _light_subject(light: int, x: Context) -> Subject:
         return Subject(c.speaker, how="the speaker's side before the light verb")
     # the subject right before the light verb, and any joined to it before: "كان الجيش
     # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
-    earlier = sorted((p for p in ms if p.first < light), key=lambda p: -p.first)
+    earlier = sorted((p for p in ms if p.first < light
+                      and unprefix(v.prev_key(p.first), "و") not in w.loc_preps),
+                     key=lambda p: -p.first)
     if earlier and light - earlier[0].last <= 2:
         return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w.blockers),
                        how="subject before the light verb")

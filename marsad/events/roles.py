@@ -269,6 +269,8 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     c, prev = x.clause, x.sent.prev_actors
     if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor":
         return None
+    if c.hit.pronoun and x.doc.prev_key(c.t_first) in x.lex.words.relatives:
+        return None  # "الأمر الذي رفضته القوى": its subject comes after it, unnamed
     return Roles(prev, _without(r.targets, prev), r.location)
 
 

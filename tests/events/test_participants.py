@@ -338,3 +338,20 @@ def test_a_sponsor_in_a_relative_clause_takes_no_side() -> None:
     assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
     _, events = traced("ووقعت السعودية اتفاقا مع الحكومة اليمنية.")
     assert any(t == "AGREE" and "saudi_arabia" in a for t, a, _ in events), events
+
+
+def test_a_town_before_a_light_verb_is_no_subject() -> None:
+    # "من مواليد مدينة X، قام بتفجير": the town is where he was born, not who bombed
+    _, events = traced("وقال مصدر أمني إن المنفذ، وهو من مواليد مدينة كسمايو، قام بتفجير سيارة "
+                       "مفخخة أمام فندق في مقديشو.")
+    assert all("kismayo" not in a for _, a, _ in events), events
+    _, events = traced("وقالت الحكومة الصومالية إن حركة الشباب قامت بتفجير سيارة مفخخة.")
+    assert any(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events), events
+
+
+def test_a_relative_verb_with_a_resumptive_pronoun_drops_no_subject() -> None:
+    # "وهو الأمر الذي رفضته أغلب القوى": ه is the decision, and the forces reject it
+    _, events = traced("قرر الرئيس التونسي قيس سعيد، الإثنين، فرض حظر تجوال ليلي في البلاد، "
+                       "وهو الأمر الذي رفضته أغلب القوى السياسية.")
+    assert ("REJECT", (), ("kais_saied",)) in events, events
+    # (without a relative, a verb joined on goes on with the subject: dropped_subject's case)
