@@ -355,3 +355,10 @@ def test_a_relative_verb_with_a_resumptive_pronoun_drops_no_subject() -> None:
                        "وهو الأمر الذي رفضته أغلب القوى السياسية.")
     assert ("REJECT", (), ("kais_saied",)) in events, events
     # (without a relative, a verb joined on goes on with the subject: dropped_subject's case)
+
+
+def test_a_relative_verb_with_a_resumptive_pronoun_takes_its_antecedent_as_object() -> None:
+    _, events = traced("وصل الرئيس التونسي قيس سعيد، الذي انتقدته حركة النهضة، إلى الجزائر.")
+    assert ("ACCUSE", ("ennahda",), ("kais_saied",)) in events, events
+    _, events = traced("وصل الرئيس التونسي قيس سعيد، الذي انتقد حركة النهضة، إلى الجزائر.")
+    assert ("ACCUSE", ("kais_saied",), ("ennahda",)) in events, events
