@@ -274,6 +274,23 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), r.location)
 
 
+def opening_subject_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وكانت باريس باشرت إعادة ترتيب قواتها، فغادرت قواعدها": a verb joined on with و/ف,
+    with no subject named and no act of its sentence before it, goes on with the subject
+    that opens the sentence behind كان (a capital stands for its state)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if r.actors or x.sent.prev_actors or not c.is_verb or c.trigger.roles != "subject_actor" \
+            or v.keys[c.t_first][:1] not in ("و", "ف"):
+        return None
+    first = next((pm for pm in x.sent.ms if pm.first < c.t_first), None)
+    if first is None or v.etype[first.entity_id] not in PARTICIPANT_TYPES \
+            or not 0 < first.first - x.sent.a <= 2 \
+            or any(k not in w.svo_cues for k in v.keys[x.sent.a : first.first]):
+        return None
+    me = v.state_of.get(first.entity_id, first.entity_id)
+    return Roles((me,), _without(r.targets, (me,)), r.location)
+
+
 def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
     """"فرضت الخزانة عقوبات على … . كما فرضت عقوبات على السفير": a verb with no subject
     after a sentence-opening "كما" (likewise) goes on with the last actor told."""
@@ -433,7 +450,9 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     if r.actors or not (c.trigger.type in MATERIAL_TYPES or forces_leaving) \
             or not x.doc.kb.demonyms:
         return None
-    actors = demonym_actor(x.doc, c.lo, c.hi)
+    places = frozenset(i for pm in x.sent.ms if x.doc.etype[pm.entity_id] in ("GPE", "LOC")
+                       for i in range(pm.first, pm.last + 1))
+    actors = demonym_actor(x.doc, c.lo, c.hi, places)
     if not actors:
         return None
     return Roles(actors, _without(r.targets, actors), r.location)
@@ -771,7 +790,8 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
-    participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
+    participle_of_main_subject, dropped_subject, opening_subject_goes_on,
+    subject_goes_on_after_kama,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,

@@ -362,3 +362,11 @@ def test_a_relative_verb_with_a_resumptive_pronoun_takes_its_antecedent_as_objec
     assert ("ACCUSE", ("ennahda",), ("kais_saied",)) in events, events
     _, events = traced("وصل الرئيس التونسي قيس سعيد، الذي انتقد حركة النهضة، إلى الجزائر.")
     assert ("ACCUSE", ("kais_saied",), ("ennahda",)) in events, events
+
+
+def test_a_country_named_in_the_clause_is_no_nisba() -> None:
+    # "في مالي" names the country: it is no "Malian" that would make Mali the actor
+    _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات من البلاد.")
+    assert all(a != ("mali",) for _, a, _ in events), events
+    _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات الفرنسية من البلاد.")
+    assert ("RETREAT", ("french_armed_forces",), ()) in events, events
