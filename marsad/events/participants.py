@@ -21,6 +21,7 @@ from .lexicon import (
     PLACE_TYPES,
     UNCLAIMED_TYPES,
 )
+from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
@@ -520,8 +521,11 @@ def _agent_phrase(x: Context) -> Placed | None:
 def _unnamed_subject(light: int, x: Context) -> bool:
     """A subject no name gives stands between the light verb and its noun ("وبدأ الجنود
     الفرنسيون بمغادرة تشاد"): the subject is not dropped (a nisba may name its state)."""
-    w = x.lex.words
+    w, demonyms = x.lex.words, x.doc.kb.demonyms
+    # (plural nisbas, "الفرنسيون", and members made definite, "الجنود", as well)
     return any(is_nisba(k) or unprefix(k, "و") in w.member_nouns
+               or (k[:2] == "ال" and k[2:] in w.member_nouns)
+               or nisba_country(k, demonyms, accusative=False) is not None
                for k in x.doc.keys[light + 1 : x.clause.t_first])
 
 
@@ -574,10 +578,14 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
     if s.subject is not None or s.pronoun is not None:
         s.objects = parts.after
         return s
-    if light is not None and x.disc.last_actor is not None \
-            and _is_light(x.doc.keys[light], x) and not _unnamed_subject(light, x):
-        return Subject(None, parts.after, pronoun=x.disc.last_actor,
-                       how="light verb with a dropped subject")
+    if light is not None and _is_light(x.doc.keys[light], x):
+        if _unnamed_subject(light, x):
+            # "وبدأ الجنود الفرنسيون بمغادرة تشاد": the subject stands before the noun,
+            # unnamed; who follows the noun is acted on (a nisba may name the actor)
+            return Subject(None, parts.after, how="subject unnamed before the noun")
+        if x.disc.last_actor is not None:
+            return Subject(None, parts.after, pronoun=x.disc.last_actor,
+                           how="light verb with a dropped subject")
     if c.trigger.roles == "first_target" and parts.after:
         return _patient_first(parts, x)
     if parts.after and not _behind_preposition(parts.after[0], x):

@@ -370,3 +370,12 @@ def test_a_country_named_in_the_clause_is_no_nisba() -> None:
     assert all(a != ("mali",) for _, a, _ in events), events
     _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات الفرنسية من البلاد.")
     assert ("RETREAT", ("french_armed_forces",), ()) in events, events
+
+
+def test_a_subject_unnamed_before_the_noun_is_not_dropped() -> None:
+    # "وبدأ الجنود الفرنسيون بمغادرة تشاد": the soldiers leave (France, by their nisba),
+    # not the last actor told; Chad is what they leave
+    _, events = traced("أعلنت الحكومة التشادية إنهاء الاتفاق العسكري مع فرنسا. وبدأ الجنود "
+                       "الفرنسيون بمغادرة تشاد.")
+    assert ("RETREAT", ("france",), ("chad",)) in events, events
+    assert all(not (t == "RETREAT" and "chad_government" in a) for t, a, _ in events)
