@@ -441,6 +441,27 @@ def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), where)
 
 
+def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
+    """"وأكد مصدر عسكري مالي مواصلة التعاون مع روسيا": the partner after "مع" is no agent
+    of the noun; an unnamed speaker before it whose nisba names a state speaks for that
+    state, which acts."""
+    c, v = x.clause, x.doc
+    if c.is_verb or not v.kb.demonyms or (r.actors and r.basis != AFTER_NOUN):
+        return None
+    first = (r.actors or r.targets)[:1]
+    pm = next((p for p in x.sent.ms if p.entity_id in first and p.first > c.t_last), None)
+    if pm is None or unprefix(v.prev_key(pm.first), "و") != "مع":
+        return None
+    start = max(x.sent.a, c.t_first - 5)
+    if any(start <= p.first < c.t_first and v.etype[p.entity_id] in ("PER", "ORG")
+           for p in x.sent.ms):
+        return None  # (a named speaker: the announcer rules' case)
+    state = demonym_actor(v, start, c.t_first)
+    if not state or state[0] in r.actors:
+        return None
+    return Roles(state, _without((*r.actors, *r.targets), state), r.location)
+
+
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     """"ووصل مدربون عسكريون روس إلى باماكو"، "انسحبت القوات الفرنسية": a deployment,
     shipment, attack or withdrawal with no actor named is the country a nisba in its
@@ -795,7 +816,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
-    nisba_names_actor,
+    partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
