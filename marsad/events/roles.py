@@ -579,6 +579,38 @@ def _in_relative(x: Context) -> set[str]:
     return {pm.entity_id for pm in x.sent.ms if k < pm.first < end}
 
 
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "'"})
+
+
+def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
+    """"اندلعت الاشتباكات بين «جهاز X» الذي يقوده فلان، و«جهاز Y»": in a mutual act the
+    side joined on by و after "بين" acts too, however long the relative clause on the
+    first side."""
+    c, v = x.clause, x.doc
+    if not c.trigger.mutual or not r.actors:
+        return None
+    at = next((k for k in range(c.t_last + 1, min(x.sent.b, c.t_last + 12))
+               if unprefix(v.keys[k], "و") == "بين"), None)
+    if at is None:
+        return None
+    first = next((pm for pm in x.sent.ms if pm.first > at), None)
+    if first is None or first.entity_id not in r.actors or \
+            any(k not in _QUOTES for k in v.keys[at + 1 : first.first]):
+        return None
+    for pm in x.sent.ms:
+        if not first.last < pm.first < min(x.sent.b, first.last + 20):
+            continue
+        k = pm.first - 1
+        while k > first.last and v.keys[k] in _QUOTES:
+            k -= 1
+        joined = v.keys[k] == "و" or (k == pm.first - 1 and v.keys[pm.first][:1] == "و")
+        if joined and v.etype[pm.entity_id] == v.etype[first.entity_id] \
+                and pm.entity_id not in r.actors:
+            return Roles((*r.actors, pm.entity_id), _without(r.targets, (pm.entity_id,)),
+                         r.location)
+    return None
+
+
 def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     """"دان الاتحاد الإفريقي الهجوم": a reaction whose object is an event told before is
     aimed at whoever did that event (the noun is no new event)."""
@@ -818,6 +850,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, mutual_sides_act,
+    second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
