@@ -136,7 +136,9 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE")}.get(hit.pronoun, ())
     if trig.pos == "noun" and speaker is not None and v.etype[speaker.entity_id] in fits \
             and speaker.entity_id not in v.reporting:  # (a medium tells of others' acts)
-        return speaker.entity_id
+        # (but "أعلن الجيش أن الولايات المتحدة أنجزت انسحابها": the subject of what he
+        # said, named between, is nearer)
+        return _told_subject(v, ms, speaker, t_first, fits) or speaker.entity_id
     found = antecedent(ms, t_first, v.etype, hit.pronoun) or (
         last_actor if hit.pronoun == "ه" else None)
     if found is None or trig.mode != "visit" or v.nation_of.get(found) is None:
@@ -149,6 +151,16 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     return next((pm.entity_id for pm in reversed(ms) if pm.first < t_first
                  and v.etype[pm.entity_id] == "PER" and v.nation_of.get(pm.entity_id) != home),
                 found)
+
+
+def _told_subject(v: DocView, ms: list[Placed], speaker: Placed, t_first: int,
+                  fits: tuple[str, ...]) -> str | None:
+    """The subject right after "أن/إن" in what the speaker said, before the noun."""
+    for pm in ms:
+        if speaker.last < pm.first < t_first and v.etype[pm.entity_id] in fits \
+                and unprefix(v.prev_key(pm.first), "وب") in ("ان", "انه"):
+            return pm.entity_id
+    return None
 
 
 def during_told_meeting(v: DocView, lex: Lexicon, told: list[Event], lo: int, hi: int

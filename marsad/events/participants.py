@@ -21,6 +21,7 @@ from .lexicon import (
     PLACE_TYPES,
     UNCLAIMED_TYPES,
 )
+from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
@@ -191,7 +192,20 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
     if prev in w.named_after_place:
         return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+    if pm.first > c.t_last and _after_according(pm.first, x):
+        return True  # "وفقا لبيانات مجموعة بورصات لندن": where the news comes from
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+def _after_according(first: int, x: Context) -> bool:
+    """"وفقا لبيانات مجموعة X": a name a few words after "وفقا/حسب" in the same phrase."""
+    keys, according = x.doc.keys, x.lex.cues["attribution"]["according_to"]
+    for k in range(first - 1, max(x.clause.t_last, first - 6), -1):
+        if keys[k] in ("،", ",", ".", "؛"):
+            return False
+        if keys[k] in according or unprefix(keys[k], "و") in according:
+            return True
+    return False
 
 
 def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
@@ -205,7 +219,10 @@ def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
 def sort_mentions(x: Context) -> Parts:
     """The clause's mentions sorted into places, set-asides and parties."""
     v, c, w = x.doc, x.clause, x.lex.words
-    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.hi and pm.first not in c.source_ms
+    # "إن المعتقلين سيفرج عنهم، وأن المجلس بدأ …": a second "أن" joined on opens a clause
+    # of its own, whose names are no part of this one
+    hi = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] in ("وان", "وبان")), c.hi)
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
     parts = Parts()
     place: Placed | None = None  # the last mention taken as a place
@@ -274,6 +291,10 @@ class Subject:
     how: str = ""  # which construction chose the subject (for --explain)
 
 
+# Acts done to someone: with nobody after the verb, a relative's antecedent is its patient
+_DONE_TO = frozenset({"COERCE"})
+
+
 def _verb_subject(parts: Parts, x: Context) -> Subject:
     """The subject of a verb among the parties: subject-verb order behind كان/أن or at the
     clause's start, an apposition between commas, verb-subject order (behind a title or
@@ -287,6 +308,15 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
     head = _relative_head(x)
+    if head is not None and not after and c.trigger.type in _DONE_TO:
+        # "أكرم، الذي أوقف فجر الأربعاء في منزله": an arrest with nobody after it is a
+        # passive (أُوقف): the antecedent is who was arrested
+        return Subject(None, [head], how="antecedent of a passive relative")
+    if head is not None and c.hit.pronoun:
+        # "الأمر الذي رفضته القوى": the verb's pronoun takes the antecedent back as its
+        # object; the subject is named after the verb, if at all
+        return Subject(after[0] if after else None, after[1:],
+                       how="antecedent taken back by the verb's pronoun")
     if head is not None:
         # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
         return Subject(head, after, how="antecedent of the relative pronoun")
@@ -331,10 +361,12 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
 
 def _behind_preposition(pm: Placed, x: Context) -> bool:
     """A name behind a preposition ("على إيران"، "بموسكو") is never the verb's subject —
-    but a group named after its members is ("هاجم مسلحون من جماعة …")."""
+    but a group named after its members is ("هاجم مسلحون من جماعة …"), and so are the
+    sides after "كل من" ("أعلنت كل من مالي والنيجر سحب سفرائها")."""
     v, w = x.doc, x.lex.words
     prev = v.prev_key(pm.first)
-    if prev == "من" and v.prev_key(pm.first - 1) in w.member_nouns:
+    if prev == "من" and (v.prev_key(pm.first - 1) in w.member_nouns
+                         or v.prev_key(pm.first - 1) in w.each):
         return False
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
 
@@ -380,7 +412,28 @@ def _governed(x: Context) -> bool:
     """A verb form right after a governing or light verb is its verbal noun ("قررت قطع
     العلاقات"، "أعلنت فرض حظر التجول": the same letters as قطع، فرض)."""
     k = unprefix(x.doc.prev_key(x.clause.t_first), "وف")
-    return k in x.lex.words.governors or k in x.lex.cues["light_verbs"]
+    return k in x.lex.words.governors or k in x.lex.cues["light_verbs"] \
+        or _governed_after_subject(x)
+
+
+def _governed_after_subject(x: Context) -> bool:
+    """"قررت الجزائر طرد السفير"، "أعلن المجلس، الذي يحكم البلاد منذ عامين، طرد السفير": a
+    bare verb form right after a name or a comma, with a governing verb before it in the
+    sentence and no other act or "أن" between, is the governing verb's object (a verb
+    going on would be joined by و)."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if v.keys[c.t_first][:1] in ("و", "ف") or not (
+            v.prev_key(c.t_first) in ("،", ",")
+            or any(pm.last == c.t_first - 1 for pm in x.sent.ms)):
+        return False
+    lo = max(x.sent.a, c.t_first - w.reach["light_reach"] // 2)
+    gov = next((j for j in range(c.t_first - 2, lo - 1, -1)
+                if unprefix(v.keys[j], "وف") in w.governors), None)
+    if gov is None:
+        return False
+    between = v.keys[gov + 1 : c.t_first]
+    return not any(k in w.complementisers for k in between) and not any(
+        gov < x.sent.a + h.first_token < c.t_first for h in x.sent.hits)
 
 
 def _light_verb(x: Context, before: int | None = None) -> int | None:
@@ -409,6 +462,10 @@ def _chained_subject(light: int, x: Context) -> Subject:
         outer = _light_verb(x, light)
         if outer is not None and light - outer <= x.lex.words.reach["light_reach"]:
             s = _light_subject(outer, x)
+            state = None if s.subject is None else x.doc.nation_of.get(s.subject.entity_id)
+            if state is not None and x.doc.prev_key(light) in x.lex.words.speaker_side:
+                # "أعلن الوزير أن بلاده قررت قطع العلاقات": his country decided, not he
+                return Subject(None, pronoun=state, how="the announcer's country")
     return s
 
 
@@ -427,6 +484,8 @@ def _light_subject(light: int, x: Context) -> Subject:
     sp = c.speaker
     near = [pm for pm in ms if light < pm.first < c.t_first
             and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)
+            # (a town "في مدينة X" is where, never who: "من مواليد مدينة X، قام بتفجير")
+            and unprefix(v.prev_key(pm.first), "و") not in w.loc_preps
             # (a name in the speaker's title: "أعلن ولي عهد السعودية الأمير محمد …")
             and not (sp is not None and pm.last < sp.first and sp.first - pm.last <= 3)]
     if near:
@@ -444,7 +503,9 @@ def _light_subject(light: int, x: Context) -> Subject:
         return Subject(c.speaker, how="the speaker's side before the light verb")
     # the subject right before the light verb, and any joined to it before: "كان الجيش
     # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
-    earlier = sorted((p for p in ms if p.first < light), key=lambda p: -p.first)
+    earlier = sorted((p for p in ms if p.first < light
+                      and unprefix(v.prev_key(p.first), "و") not in w.loc_preps),
+                     key=lambda p: -p.first)
     if earlier and light - earlier[0].last <= 2:
         return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w.blockers),
                        how="subject before the light verb")
@@ -466,8 +527,11 @@ def _agent_phrase(x: Context) -> Placed | None:
 def _unnamed_subject(light: int, x: Context) -> bool:
     """A subject no name gives stands between the light verb and its noun ("وبدأ الجنود
     الفرنسيون بمغادرة تشاد"): the subject is not dropped (a nisba may name its state)."""
-    w = x.lex.words
+    w, demonyms = x.lex.words, x.doc.kb.demonyms
+    # (plural nisbas, "الفرنسيون", and members made definite, "الجنود", as well)
     return any(is_nisba(k) or unprefix(k, "و") in w.member_nouns
+               or (k[:2] == "ال" and k[2:] in w.member_nouns)
+               or nisba_country(k, demonyms, accusative=False) is not None
                for k in x.doc.keys[light + 1 : x.clause.t_first])
 
 
@@ -520,10 +584,14 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
     if s.subject is not None or s.pronoun is not None:
         s.objects = parts.after
         return s
-    if light is not None and x.disc.last_actor is not None \
-            and _is_light(x.doc.keys[light], x) and not _unnamed_subject(light, x):
-        return Subject(None, parts.after, pronoun=x.disc.last_actor,
-                       how="light verb with a dropped subject")
+    if light is not None and _is_light(x.doc.keys[light], x):
+        if _unnamed_subject(light, x):
+            # "وبدأ الجنود الفرنسيون بمغادرة تشاد": the subject stands before the noun,
+            # unnamed; who follows the noun is acted on (a nisba may name the actor)
+            return Subject(None, parts.after, how="subject unnamed before the noun")
+        if x.disc.last_actor is not None:
+            return Subject(None, parts.after, pronoun=x.disc.last_actor,
+                           how="light verb with a dropped subject")
     if c.trigger.roles == "first_target" and parts.after:
         return _patient_first(parts, x)
     if parts.after and not _behind_preposition(parts.after[0], x):
@@ -537,7 +605,8 @@ def choose_roles(x: Context) -> Roles | None:
     c, v = x.clause, x.doc
     trig = c.trigger
     parts = sort_mentions(x)
-    if c.is_verb and not _governed(x):
+    own_verb = c.is_verb and not _governed(x)
+    if own_verb:
         s = _verb_subject(parts, x)
         s.pronoun = c.antecedent
     else:
@@ -546,7 +615,9 @@ def choose_roles(x: Context) -> Roles | None:
     ids_obj = uniq(pm.entity_id for pm in s.objects + parts.with_)
     subj = tuple(uniq(pm.entity_id for pm in ([s.subject] if s.subject else []) + s.co_subjects))
     if s.pronoun is not None and s.pronoun not in subj:
-        if c.is_verb:
+        # (a verb's attached pronoun is its object; a subject a governed verb lends is
+        # who does it: "أن بلاده قررت قطع …")
+        if own_verb or (c.is_verb and s.pronoun == c.antecedent):
             ids_obj = [s.pronoun] + [i for i in ids_obj if i != s.pronoun]
         else:
             subj = (s.pronoun,)
@@ -602,6 +673,9 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
     if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
         targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
+    elif parts.dest and trig.type == "AID":
+        # "تسليم الوقود إلى السودان": aid goes first to where it is sent
+        targets = tuple(uniq((*parts.dest, *targets)))
     location = location or parts.early or _the_capital(x) or _the_country(actors, x)
     if trig.type == "ASSAULT" and parts.site is not None and parts.site not in targets:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where

@@ -22,10 +22,16 @@ from .anaphora import (
 )
 from .clause import AFTER_NOUN, Context, Roles
 from .dating import future
-from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
+from .lexicon import (
+    GIVEN_TYPES,
+    MATERIAL_TYPES,
+    NISBA_TARGET_TYPES,
+    PARTICIPANT_TYPES,
+    REACTIONS,
+)
 from .nisba import demonym_actor, demonym_targets
 from .places import PLACE_RULES
-from .view import uniq, unprefix
+from .view import Placed, uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -150,7 +156,7 @@ def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
             or c.t_first <= x.sent.a or v.keys[c.t_first - 1] not in ("،", ",") \
             or v.keys[c.t_first][:1] != "و":
         return None
-    if not r.actors or r.actors == prev:
+    if not r.actors or r.actors == prev or _parallel_subjects(x):
         return None
     people = any(v.etype[i] == "PER" for i in r.actors)
     if people and (c.trigger.type not in _DONE_TO_PEOPLE
@@ -159,6 +165,28 @@ def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
         # attacking: "اقتحمت القوات البلدة، واعتقلت الشابين X وY")
         return None
     return Roles(prev, tuple(uniq(_without((*r.actors, *r.targets), prev))), r.location)
+
+
+def _parallel_subjects(x: Context) -> bool:
+    """"عدّته كتلة X انقلابا، واعتبرته كتلة Y خرقا، ورفضت كتلة Z …": a verb joined on
+    names its own subject right after it when it has its object attached, or when the verb
+    joined on before it did."""
+    c, v = x.clause, x.doc
+    if c.hit.pronoun and _own_subject_after(x, c.t_last):
+        return True
+    if not x.sent.events or not x.sent.events[-1].actors or x.sent.events[-1].trigger is None:
+        return False
+    last = x.sent.events[-1]
+    at = v.token_at(last.trigger.start)
+    joined = v.keys[at][:1] == "و" and v.prev_key(at) in ("،", ",")
+    return joined and _own_subject_after(x, v.last_token_before(last.trigger.end),
+                                         last.actors[0])
+
+
+def _own_subject_after(x: Context, end: int, who: str | None = None) -> bool:
+    """A name (``who``, or any) right after the verb ending at token ``end``."""
+    return any(0 < pm.first - end <= 2 and (who is None or pm.entity_id == who)
+               for pm in x.sent.ms)
 
 
 def announcer_acts(r: Roles, x: Context) -> Roles | None:
@@ -173,9 +201,11 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
     if c.trigger.mutual and any(unprefix(k, "و") == "بين" for k in v.keys[c.t_last + 1 : end]):
         return None  # "أعلن الوزير توقيع اتفاق بين X وY": the announcer is no side
     announced = _announced(x, sp.first)
-    weak = not r.actors or (not c.is_verb and r.basis == AFTER_NOUN
-                            and c.trigger.type != "CONSULT" and announced)
-    if not weak or c.t_first - sp.last > (
+    # (the weakest reading comes from a noun, or a verb form that is the announcing verb's
+    # object: "أعلن المجلس، …، طرد السفير")
+    weak = not r.actors or (r.basis == AFTER_NOUN and c.trigger.type != "CONSULT"
+                            and announced)
+    if not weak or _distance(x, sp.last) > (
             x.lex.words.reach["announced_reach"] if announced else 2):
         return None
     between = v.keys[sp.last + 1 : c.t_first]
@@ -188,6 +218,17 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
         return None
     me = (sp.entity_id,)
     return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
+
+
+def _distance(x: Context, after: int) -> int:
+    """Tokens from ``after`` to the trigger, leaving out an apposition between commas
+    right before it ("أعلن المجلس بدولة مالي، الواقعة غرب إفريقيا، طرد …")."""
+    keys, at = x.doc.keys, x.clause.t_first
+    if keys[at - 1] in ("،", ","):
+        opened = next((k for k in range(at - 2, after, -1) if keys[k] in ("،", ",")), None)
+        if opened is not None:
+            return opened - after
+    return at - after
 
 
 def _announced(x: Context, speaker: int) -> bool:
@@ -229,7 +270,26 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     c, prev = x.clause, x.sent.prev_actors
     if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor":
         return None
+    if c.hit.pronoun and x.doc.prev_key(c.t_first) in x.lex.words.relatives:
+        return None  # "الأمر الذي رفضته القوى": its subject comes after it, unnamed
     return Roles(prev, _without(r.targets, prev), r.location)
+
+
+def opening_subject_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وكانت باريس باشرت إعادة ترتيب قواتها، فغادرت قواعدها": a verb joined on with و/ف,
+    with no subject named and no act of its sentence before it, goes on with the subject
+    that opens the sentence behind كان (a capital stands for its state)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if r.actors or x.sent.prev_actors or not c.is_verb or c.trigger.roles != "subject_actor" \
+            or v.keys[c.t_first][:1] not in ("و", "ف"):
+        return None
+    first = next((pm for pm in x.sent.ms if pm.first < c.t_first), None)
+    if first is None or v.etype[first.entity_id] not in PARTICIPANT_TYPES \
+            or not 0 < first.first - x.sent.a <= 2 \
+            or any(k not in w.svo_cues for k in v.keys[x.sent.a : first.first]):
+        return None
+    me = v.state_of.get(first.entity_id, first.entity_id)
+    return Roles((me,), _without(r.targets, (me,)), r.location)
 
 
 def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
@@ -273,8 +333,24 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     feminine_verb = verb.endswith("ت") or verb[:1] == "ت"
     if feminine_verb or not v.keys[pm.last].endswith("ه"):
         return None
-    asker = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    asker = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
+        or _goes_on_after_kama(x)
     return Roles(_without(asker, r.actors), r.actors, r.location)
+
+
+def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
+    """"وقال الوزير إن … . كما طالب الحكومة بـ…": a verb of asking with no subject after a
+    sentence-opening "كما" (likewise) goes on with the person quoted last, or else with
+    the last actor told."""
+    v, c = x.doc, x.clause
+    opening = [k for k in v.keys[x.sent.a : c.t_first] if k not in ("و", "،", ",")]
+    if opening not in (["كما"], ["وكما"]):
+        return ()
+    # (an outlet or a ministry quoted is no one who asks in person)
+    said = [i for i in x.disc.last_sources if v.etype[i] == "PER"]
+    if said:
+        return (said[-1],)
+    return (x.disc.last_actor,) if x.disc.last_actor is not None else ()
 
 
 def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
@@ -291,6 +367,51 @@ def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (asked,), r.location) if asked is not None else None
 
 
+def meeting_members_act(r: Roles, x: Context) -> Roles | None:
+    """"اجتمع الرئيس مع رئيس الوزراء … ودعا المجتمعون إسرائيل إلى الانسحاب": those who met
+    (the sides of the meeting told last) do what "المجتمعون" do; a name after the verb is
+    then its object."""
+    c = x.clause
+    right_after = c.is_verb and _members_at(x, c.t_last + 1, c.t_last + 2)
+    if r.actors and not right_after:
+        return None
+    sides = _meeting_members(x) if right_after or _members_at(x, x.sent.a, c.t_first) else ()
+    if not sides:
+        return None
+    return Roles(sides, _without((*r.actors, *r.targets), sides), r.location)
+
+
+def _members_at(x: Context, lo: int, hi: int) -> bool:
+    w = x.lex.words
+    return any(unprefix(k, "و") in w.meeting_members for k in x.doc.keys[lo:hi])
+
+
+def _meeting_members(x: Context) -> tuple[str, ...]:
+    """The sides of the last meeting told (for "المجتمعون" before the trigger)."""
+    met = next((ev for ev in reversed(x.disc.events) if ev.type == "CONSULT"), None)
+    if met is None or len(met.actors) + len(met.targets) < 2:
+        return ()
+    return tuple(uniq((*met.actors, *met.targets)))
+
+
+def the_latter_acts(r: Roles, x: Context) -> Roles | None:
+    """"سحبت الدول سفراءها من الجزائر، على خلفية اتهام هذه الأخيرة بإسقاط طائرة": "the
+    latter" just before the act (nobody named between) is the last party named before it,
+    and it is the one who acts."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    at = next((k for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 4) - 1, -1)
+               if v.keys[k] in w.the_latter), None)
+    # (after هذه/هذا only: "في الأيام الأخيرة" is an adjective)
+    if at is None or unprefix(v.prev_key(at), "و") not in ("هذه", "هذا") \
+            or any(at < pm.first < c.t_first for pm in x.sent.ms):
+        return None
+    latter = next((pm.entity_id for pm in reversed(x.sent.ms) if pm.first < at
+                   and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+    if latter is None or r.actors == (latter,):
+        return None
+    return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
+
+
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -305,14 +426,41 @@ def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
 
 def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات البلدة، وامتدت المداهمات إلى المخيم": a definite verbal noun with no
-    agent of its own, after an act of the sentence's subject, is that subject's."""
+    agent of its own, after an act of the sentence's subject, is that subject's; a town or
+    camp named after it ("وامتدت المداهمات إلى المدينة، وتحديدا مخيم X") is where, not who."""
     c, v, prev = x.clause, x.doc, x.sent.prev_actors
-    if r.actors or c.is_verb or not prev:
+    if c.is_verb or not prev:
+        return None
+    towns = r.basis == AFTER_NOUN and all(
+        v.etype[i] == "GPE" and i not in v.states for i in r.actors)
+    if r.actors and not towns:
         return None
     lead = match_key(v.text[v.tokens[c.t_first].start : c.hit.start])
     if not lead.endswith("ال"):
         return None
-    return Roles(prev, _without(r.targets, prev), r.location)
+    where = r.location or (r.actors[0] if r.actors else None)
+    return Roles(prev, _without(r.targets, prev), where)
+
+
+def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
+    """"وأكد مصدر عسكري مالي مواصلة التعاون مع روسيا": the partner after "مع" is no agent
+    of the noun; an unnamed speaker before it whose nisba names a state speaks for that
+    state, which acts."""
+    c, v = x.clause, x.doc
+    if c.is_verb or not v.kb.demonyms or (r.actors and r.basis != AFTER_NOUN):
+        return None
+    first = (r.actors or r.targets)[:1]
+    pm = next((p for p in x.sent.ms if p.entity_id in first and p.first > c.t_last), None)
+    if pm is None or unprefix(v.prev_key(pm.first), "و") != "مع":
+        return None
+    start = max(x.sent.a, c.t_first - 5)
+    if any(start <= p.first < c.t_first and v.etype[p.entity_id] in ("PER", "ORG")
+           for p in x.sent.ms):
+        return None  # (a named speaker: the announcer rules' case)
+    state = demonym_actor(v, start, c.t_first)
+    if not state or state[0] in r.actors:
+        return None
+    return Roles(state, _without((*r.actors, *r.targets), state), r.location)
 
 
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
@@ -324,7 +472,9 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     if r.actors or not (c.trigger.type in MATERIAL_TYPES or forces_leaving) \
             or not x.doc.kb.demonyms:
         return None
-    actors = demonym_actor(x.doc, c.lo, c.hi)
+    places = frozenset(i for pm in x.sent.ms if x.doc.etype[pm.entity_id] in ("GPE", "LOC")
+                       for i in range(pm.first, pm.last + 1))
+    actors = demonym_actor(x.doc, c.lo, c.hi, places)
     if not actors:
         return None
     return Roles(actors, _without(r.targets, actors), r.location)
@@ -358,10 +508,31 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location) if targets else None
 
 
+# Envoy nouns whose nisba names the state they serve ("السفير الفرنسي")
+_ENVOYS = frozenset({"السفير", "سفير", "سفيرا", "القائم", "الدبلوماسي", "المبعوث"})
+
+
+def envoy_names_state(r: Roles, x: Context) -> Roles | None:
+    """"قررت الحكومة طرد السفير الإيطالي"، "استدعت الوزارة السفير الإسباني لديها": an envoy
+    expelled, summoned or acted on stands for the state his nisba names, which is a target
+    besides any named envoy."""
+    c, v = x.clause, x.doc
+    if c.trigger.type not in ("SANCTION", "ACCUSE", "COERCE") or not v.kb.demonyms:
+        return None
+    at = next((k for k in (c.t_last, c.t_last + 1) if k < c.hi and v.keys[k] in _ENVOYS), None)
+    if at is None or at + 1 >= x.sent.b:
+        return None
+    state = demonym_targets(v, at + 1, at + 2)
+    if not state or state[0] in r.actors or state[0] in r.targets:
+        return None
+    return Roles(r.actors, (*r.targets, state[0]), r.location)
+
+
 def dual_acts_with_pair(r: Roles, x: Context) -> Roles | None:
     """"اجتماعهما"، "وتوصلا إلى اتفاق": a dual pronoun or verb is the last two named."""
     c, v = x.clause, x.doc
-    if not (c.hit.pronoun == "هما" or (len(r.actors) <= 1 and c.is_verb
+    # (a verb with an object pronoun, "وصفتها", is no dual)
+    if not (c.hit.pronoun == "هما" or (len(r.actors) <= 1 and c.is_verb and not c.hit.pronoun
                                        and dual_verb(v.keys[c.t_first], x.lex.triggers))):
         return None
     pair = last_two(v, x.lex, x.sent.ms, c.t_first, x.sent.source_ms, r.actors) \
@@ -427,22 +598,6 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
-def undergoer_of_a_relative_verb(r: Roles, x: Context) -> Roles | None:
-    """"الصحفي أحمد يلماز، الذي اعتقل فجر الأحد في منزله": an arrest verb in a relative
-    clause on a person, with no pronoun on it and nobody named after it, is read as the
-    (unmarked) passive: the person is the one arrested, not the one arresting."""
-    c, v = x.clause, x.doc
-    if c.trigger.type != "COERCE" or not c.is_verb or c.hit.pronoun or r.targets \
-            or len(r.actors) != 1 or v.etype[r.actors[0]] != "PER" \
-            or v.prev_key(c.t_first) not in x.lex.words.relatives:
-        return None
-    end = next((k for k in range(c.t_last + 1, c.right) if v.keys[k] in ("،", ",", ".")),
-               c.right)
-    if any(c.t_last < pm.first < end for pm in x.sent.ms):
-        return None
-    return Roles((), r.actors, r.location)
-
-
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part."""
@@ -452,7 +607,64 @@ def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
                and v.prev_key(pm.first) in ("ضد", "وضد")}
     actors = tuple(uniq((*r.actors, *(i for i in r.targets if i not in against))))
+    sides = _sides_after_between(x)
+    if len(sides) >= 2 and not c.is_verb:
+        # "اتفاق الرياض، الذي رعته السعودية، بين الحكومة والمجلس": the sides are those
+        # "بين" names; a sponsor in a relative clause before them takes no side
+        actors = tuple(i for i in actors if i in sides or i not in _in_relative(x))
     return Roles(actors, tuple(i for i in r.targets if i in against), r.location)
+
+
+def _sides_after_between(x: Context) -> set[str]:
+    c, v = x.clause, x.doc
+    at = next((k for k in range(c.t_last + 1, c.hi) if unprefix(v.keys[k], "و") == "بين"), None)
+    if at is None:
+        return set()
+    return {pm.entity_id for pm in x.sent.ms if at < pm.first < min(c.hi, at + 10)}
+
+
+def _in_relative(x: Context) -> set[str]:
+    """Names in a relative clause right after the noun ("، الذي رعته X،")."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    k = c.t_last + 1
+    while k < c.hi and v.keys[k] not in w.relatives:
+        if v.keys[k] in (".", "؛") or k - c.t_last > 3:
+            return set()
+        k += 1
+    end = next((j for j in range(k + 1, c.hi) if v.keys[j] in ("،", ",")), c.hi)
+    return {pm.entity_id for pm in x.sent.ms if k < pm.first < end}
+
+
+_QUOTES = frozenset({'"', "“", "”", "«", "»", "'"})
+
+
+def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
+    """"اندلعت الاشتباكات بين «جهاز X» الذي يقوده فلان، و«جهاز Y»": in a mutual act the
+    side joined on by و after "بين" acts too, however long the relative clause on the
+    first side."""
+    c, v = x.clause, x.doc
+    if not c.trigger.mutual or not r.actors:
+        return None
+    at = next((k for k in range(c.t_last + 1, min(x.sent.b, c.t_last + 12))
+               if unprefix(v.keys[k], "و") == "بين"), None)
+    if at is None:
+        return None
+    first = next((pm for pm in x.sent.ms if pm.first > at), None)
+    if first is None or first.entity_id not in r.actors or \
+            any(k not in _QUOTES for k in v.keys[at + 1 : first.first]):
+        return None
+    for pm in x.sent.ms:
+        if not first.last < pm.first < min(x.sent.b, first.last + 20):
+            continue
+        k = pm.first - 1
+        while k > first.last and v.keys[k] in _QUOTES:
+            k -= 1
+        joined = v.keys[k] == "و" or (k == pm.first - 1 and v.keys[pm.first][:1] == "و")
+        if joined and v.etype[pm.entity_id] == v.etype[first.entity_id] \
+                and pm.entity_id not in r.actors:
+            return Roles((*r.actors, pm.entity_id), _without(r.targets, (pm.entity_id,)),
+                         r.location)
+    return None
 
 
 def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
@@ -474,14 +686,18 @@ def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
 def reacted_to_the_same_act(r: Roles, x: Context) -> Roles | None:
     """"رفضت كتلة X القرارات … وعدّتها كتلة Y انقلابا، فيما أيدتها كتلة Z": in a row of
     reactions, the pronoun on each is the act they all react to, not the party that
-    reacted before: its target is whoever did the last act told that was no reaction."""
+    reacted before: its target is whoever did the last act told that was no reaction. The
+    first of the row, its pronoun standing for no one named ("إذ عدّتها كتلة X …" right
+    after the decisions are told), reacts to the act told just before."""
     c = x.clause
-    if c.trigger.type not in REACTIONS or c.hit.pronoun not in ("ه", "ها") \
-            or c.antecedent is None:
+    if c.trigger.type not in REACTIONS or c.hit.pronoun not in ("ه", "ها"):
         return None
     told = x.disc.events
-    sibling = any(ev.type in REACTIONS and c.antecedent in ev.actors for ev in told[-6:])
     act = next((ev for ev in reversed(told) if ev.type not in REACTIONS and ev.actors), None)
+    if c.antecedent is None:
+        sibling = any(ev is act for ev in told[-3:])  # (an act told just before)
+    else:
+        sibling = any(ev.type in REACTIONS and c.antecedent in ev.actors for ev in told[-6:])
     if not sibling or act is None:
         return None
     targets = _without(act.actors, r.actors)
@@ -515,8 +731,89 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
         (pm for pm in x.sent.ms if pm.first == at + 1 and pm.entity_id not in r.actors
          and v.etype[pm.entity_id] in ("ORG", "GPE")), None)
     if left is None:
+        left = _base_left(x, at, r.actors)
+    if left is None:
         return None
     return Roles(r.actors, (left.entity_id,), r.location)
+
+
+def _base_left(x: Context, at: int | None, actors: tuple[str, ...]) -> Placed | None:
+    """"انسحبت القوات من قاعدة X في النيجر"، "من قاعدة X، الأخيرة لها في النيجر": leaving a
+    base leaves the state it stands in, when the phrase names it."""
+    v = x.doc
+    base = None if at is None else next(
+        (pm for pm in x.sent.ms if pm.first == at + 1 and v.etype[pm.entity_id] == "FAC"), None)
+    if base is None:
+        return None
+    end = min(x.sent.b, base.last + 6)
+    return next((pm for pm in x.sent.ms if base.last < pm.first < end
+                 and v.etype[pm.entity_id] == "GPE" and pm.entity_id in v.states
+                 and pm.entity_id not in actors
+                 and unprefix(v.prev_key(pm.first), "و") == "في"), None)
+
+
+def receiver_named_before(r: Roles, x: Context) -> Roles | None:
+    """"وسط تقارير عن تلقي الجيش دعما عسكريا من دولة X في حربه ضد الحركة": a gift from a
+    giver ("من X") goes to the one named after the noun of receiving before it, not to
+    whom the gift is used against."""
+    c, v = x.clause, x.doc
+    if c.is_verb or c.trigger.type not in GIVEN_TYPES or len(r.actors) != 1:
+        return None
+    giver = next((pm for pm in x.sent.ms if pm.entity_id == r.actors[0]
+                  and 0 < pm.first - c.t_last <= 4 and v.prev_key(pm.first) == "من"), None)
+    got = next((pm for pm in x.sent.ms if pm.last == c.t_first - 1
+                and unprefix(unprefix(v.prev_key(pm.first), "و"), "بل")
+                in x.lex.words.receive_words), None)
+    if giver is None or got is None or got.entity_id in r.actors:
+        return None
+    against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
+               and unprefix(v.prev_key(pm.first), "و") == "ضد"}
+    targets = (got.entity_id, *(i for i in r.targets if i not in against))
+    return Roles(r.actors, tuple(uniq(targets)), r.location)
+
+
+def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
+    """"نفّذ الجيش عمليات إنزال جوي على شمال القطاع تشمل مساعدات"، "أرسلت الدولة إلى غزة
+    مساعدات": aid with no receiver goes to the place named behind على/إلى before it."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "AID" or r.targets or not r.actors:
+        return None  # (with no giver either, a place before is too weak a receiver)
+    for pm in reversed(x.sent.ms):
+        if not c.lo <= pm.first < c.t_first or v.etype[pm.entity_id] != "GPE" \
+                or pm.entity_id in r.actors:
+            continue
+        k = pm.first - 1
+        if unprefix(v.keys[k], "و") in w.compass_words:
+            k -= 1  # "على شمالي القطاع"
+        if unprefix(v.keys[k], "و") in ("علي", "الي"):
+            return Roles(r.actors, (pm.entity_id,), r.location)
+    return None
+
+
+def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت القوات سيطرتها على معسكر X"، "استولى المسلحون على قاعدة Y": the camp, base or
+    town seized right after the verb of seizing is what the act is done to (and where)."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "ASSAULT" or c.trigger.mode != "occupy":
+        return None
+    pm = next((p for p in x.sent.ms if p.first == c.t_last + 1), None)
+    if pm is None or pm.entity_id in r.targets or pm.entity_id in r.actors \
+            or v.etype[pm.entity_id] not in ("LOC", "FAC", "GPE") or pm.entity_id in v.states:
+        return None
+    return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
+
+
+def body_meets(r: Roles, x: Context) -> Roles | None:
+    """"خلال الاجتماع الطارئ لمجلس وزراء الخارجية العرب": a meeting noun's "لـ" names the
+    body that meets, when no one else is named to meet."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or r.actors:
+        return None
+    body = next((pm for pm in x.sent.ms if 0 < pm.first - c.t_last <= 4
+                 and v.fused_prefix(pm) == "ل" and v.etype[pm.entity_id] == "ORG"), None)
+    if body is None:
+        return None
+    return Roles((body.entity_id,), _without(r.targets, (body.entity_id,)), r.location)
 
 
 def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
@@ -568,7 +865,8 @@ def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
     owed = _owed_by(x)
     if owed is None and not _necessary(x):
         return None
-    demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
+        or (_meeting_members(x) if _members_at(x, x.sent.a, c.t_first) else ())
     asked = tuple(uniq((*(owed or ()), *r.actors, *r.targets)))
     stop = x.doc.keys[c.t_first - 1] in x.lex.words.stopping
     mode = "yield" if stop else _DEMAND_MODES.get(c.trigger.type, "change")
@@ -651,16 +949,20 @@ def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
-    participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
+    participle_of_main_subject, dropped_subject, opening_subject_goes_on,
+    subject_goes_on_after_kama,
     met_by_the_subject_before,
-    asked_is_the_object, asked_of_a_pronoun,
-    noun_retells_sentence, definite_noun_of_the_subject, nisba_names_actor,
-    nisba_names_target, dual_acts_with_pair, state_owning_a_body, agent_of_a_relative_clause,
-    undergoer_of_a_relative_verb,
-    mutual_sides_act,
-    reaction_to_told_event,
-    reacted_to_the_same_act,
-    own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
+    asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
+    noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
+    partner_is_no_agent, nisba_names_actor,
+    nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
+    agent_of_a_relative_clause, mutual_sides_act,
+    second_side_past_relative,
+    reaction_to_told_event, reacted_to_the_same_act,
+    own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
+    seized_place_is_target, body_meets,
+    where_the_meeting_was,
+    crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave,

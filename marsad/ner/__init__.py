@@ -309,6 +309,8 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     tok_starts = doc.token_starts()
     for m in orgs:
         first = match_key(m.text).split(" ")[0]
+        if first[:2] == "ال" and first[2:] in heads:
+            first = first[2:]  # "المجلس الأعلى لمجلس التعاون": named with its head, definite
         if first not in heads:
             # or the head stands before the name: مجموعة "فاغنر"، وكالة رويترز
             i = bisect.bisect_left(tok_starts, m.start) - 1
@@ -322,6 +324,9 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return []
     named_over = _overlap_test(mentions)
     out: list[Mention] = []
+    sent_starts = [sp.start for sp in doc.sentences]
+    # head -> the body its last bare reference stood for, and where that reference was
+    chain: dict[str, tuple[Mention, int]] = {}
     ends = tuple("ال" + h for h in named)
     for i in [i for i, k in enumerate(keys) if k.endswith(ends)]:
         k = keys[i]
@@ -341,6 +346,13 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if skip < 0:
             continue
         ante = before[-1]
+        last = chain.get(head)
+        if last is not None and ante.start > last[1] and bisect.bisect_right(
+                sent_starts, ante.start) == bisect.bisect_right(sent_starts, last[1]):
+            # "ورحب المجلس بقرار مجلس الأمن … كما أشاد المجلس": a body named after "المجلس"
+            # in the same sentence, as what it acted on, does not take the name over
+            ante = last[0]
+        chain[head] = (ante, tok.start)
         start = tok.start + skip
         out.append(Mention(start, tok.end, text[start : tok.end], "ORG", ante.kb_id, "coref"))
     return out

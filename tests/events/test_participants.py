@@ -190,3 +190,192 @@ def test_an_announcer_is_no_side_of_the_agreement_he_announces() -> None:
     _, events = traced("وأعلن ولي عهد السعودية الأمير محمد بن سلمان، اليوم الثلاثاء، توقيع "
                        "اتفاق بين الحكومة اليمنية والمجلس الانتقالي الجنوبي.")
     assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
+
+
+def test_the_announcers_country_decides_what_it_decides() -> None:
+    # "أعلن الوزير أن بلاده قررت قطع …": his country acts, when the article names it
+    _, events = traced("أعلن وزير الخارجية الجزائري أحمد عطاف أن بلاده قررت قطع علاقاتها مع "
+                       "المغرب. وقالت الجزائر إن القرار نهائي.")
+    assert ("SANCTION", ("algeria",), ("morocco",)) in events
+    _, events = traced("أعلن وزير الخارجية الجزائري أحمد عطاف قطع العلاقات مع المغرب. وقالت "
+                       "الجزائر إن القرار نهائي.")
+    assert ("SANCTION", ("ahmed_attaf",), ("morocco",)) in events, events
+
+
+def test_a_verb_form_after_the_governing_verbs_subject_is_its_object() -> None:
+    # "قررت الجزائر طرد السفير X": the one expelled is no subject of طرد
+    _, events = traced("قررت الجزائر طرد السفير ستيفان روماتيه.")
+    assert ("SANCTION", ("algeria",), ("ستيفان روماتيه",)) in events, events
+    # joined on with و, the verb is an act of its own
+    _, events = traced("وصل الوفد الجزائري إلى باريس، وطرد السفير ستيفان روماتيه.")
+    assert all(a != ("algeria",) for _, a, _ in events), events
+
+
+def test_the_sides_after_each_of_act() -> None:
+    _, events = traced("أعلنت كل من مالي والنيجر وبوركينا فاسو سحب سفرائها من الجزائر.")
+    assert ("SANCTION", ("mali", "niger", "burkina_faso"), ("algeria",)) in events
+    _, events = traced("أعلنت النيجر سحب سفيرها من مالي.")
+    assert ("SANCTION", ("niger",), ("mali",)) in events, events
+
+
+def test_an_announcer_reaches_its_act_over_an_apposition() -> None:
+    fired, events = traced(
+        "أعلن المجلس العسكري في النيجر، الذي يتولى السلطة في البلاد منذ شهر يوليو من العام "
+        "الماضي، طرد السفير الفرنسي من نيامي، بعد خلاف مع الحكومة الفرنسية.")
+    assert ("SANCTION", ("niger_junta",), ("france_government",)) in events, events
+    # an adverbial as long as that, with no commas around it, is no apposition
+    fired, events = traced(
+        "أعلن المجلس العسكري في النيجر يوم الأحد الماضي وسط ترقب كبير من المواطنين "
+        "والمراقبين طرد السفير الفرنسي من نيامي، بعد خلاف مع الحكومة الفرنسية.")
+    assert "announcer_acts" not in fired, events
+
+
+def test_a_request_after_kama_goes_on_with_the_person_quoted_last() -> None:
+    _, events = traced("وقال وزير الخارجية السوداني علي الصادق إن بلاده ترفض التصعيد. كما "
+                       "طالب الحكومة التشادية بتسليم المطلوبين.")
+    assert ("REQUEST", ("ali_al_sadiq",), ("chad_government",)) in events, events
+    _, events = traced("وقالت وكالة الأنباء السودانية إن الخرطوم ترفض التصعيد. كما طالب "
+                       "الحكومة التشادية بتسليم المطلوبين.")
+    assert all(a != ("sudan_news_agency",) for t, a, _ in events), events
+
+
+def test_those_who_met_demand_what_they_call_necessary() -> None:
+    _, events = traced("اجتمع الرئيس اللبناني جوزيف عون مع رئيس مجلس النواب نبيه بري في بعبدا. "
+                       "وأكد المجتمعون على ضرورة انسحاب إسرائيل من الجنوب.")
+    assert ("REQUEST", ("joseph_aoun", "nabih_berri"), ("israel",)) in events, events
+    _, events = traced("اجتمع الرئيس اللبناني جوزيف عون مع رئيس مجلس النواب نبيه بري في بعبدا. "
+                       "وأكد البيان على ضرورة انسحاب إسرائيل من الجنوب.")
+    assert ("REQUEST", (), ("israel",)) in events, events
+
+
+def test_a_second_an_joined_on_opens_a_clause_of_its_own() -> None:
+    # "… سيفرج عنهم، وأن المجلس بدأ …": the council is no party to the release
+    _, events = traced("وقال مسؤول في المجلس الوطني لحقوق الإنسان إن المعتقلين سيفرج عنهم فورا، "
+                       "وأن المجلس بدأ الاستعداد لعودتهم.")
+    assert not any(t == "CONCEDE" and g for t, _, g in events), events
+    _, events = traced("أفرجت السلطات المغربية عن المعتقلين، بحسب المجلس الوطني لحقوق الإنسان.")
+    assert ("RETREAT", ("morocco_government",), ()) in events, events
+
+
+def test_a_town_after_a_definite_raid_noun_is_where_not_who() -> None:
+    # "وامتدت المداهمات إلى القدس، وتحديدا مخيم X": the camp is raided, the forces raid
+    _, events = traced("اعتقل الجيش الإسرائيلي ثلاثة شبان في الخليل، وامتدت المداهمات إلى "
+                       "القدس، وتحديدا مخيم قلنديا، واعتقل الشاب محمد سعيد.")
+    assert all(a == ("israel_defense_forces",) for _, a, _ in events), events
+    assert ("COERCE", ("israel_defense_forces",), ("محمد سعيد",)) in events
+
+
+def test_aid_goes_to_where_it_is_sent_and_to_whom_it_is_for() -> None:
+    _, events = traced("وشحنت روسيا أسلحة إلى ليبيا لصالح المشير خليفة حفتر.")
+    assert ("AID", ("russia",), ("libya", "khalifa_haftar")) in events, events
+
+
+def test_a_name_in_an_according_to_phrase_takes_no_part() -> None:
+    # "وفقا لبيانات شركة X في لندن": where the figures come from
+    _, events = traced("وبدأت روسيا تسليم شحنات من القمح إلى السودان هذا الشهر، وفقا لبيانات "
+                       "شركة كبلر في لندن.")
+    assert ("AID", ("russia",), ("sudan",)) in events, events
+    _, events = traced("وبدأت روسيا تسليم شحنات من القمح إلى السودان هذا الشهر، وإلى "
+                       "بريطانيا الشهر المقبل.")
+    assert ("AID", ("russia",), ("sudan", "united_kingdom")) in events, events
+
+
+def test_in_a_row_of_verbs_each_names_its_own_subject() -> None:
+    # "…، ووصفتها حركة X بالباطلة، ورفضت كتلة Y …": the verb joined on before named its
+    # own subject with its object attached; so does the next one
+    fired, events = traced("أصدر الرئيس التونسي قيس سعيد قرارات مفاجئة. إذ عدتها حركة النهضة "
+                           "انقلابا، ووصفتها حركة الشعب بالباطلة، ورفضت كتلة ائتلاف الكرامة ما "
+                           "ترتب عليها.")
+    assert "verb_joined_after_comma" not in fired, events
+    assert any(t == "REJECT" and a == ("dignity_coalition",) for t, a, _ in events), events
+    # a verb joined on after one whose subject came before it goes on with that subject
+    fired, events = traced("رحب الرئيس الفرنسي إيمانويل ماكرون بالاتفاق، وشكر الولايات المتحدة "
+                           "وقطر.")
+    assert ("SUPPORT", ("emmanuel_macron",), ("united_states", "qatar")) in events
+
+
+def test_a_verb_with_an_object_pronoun_is_no_dual() -> None:
+    # "ودعاها" ends in ا, but ها is its object: the two named last are not both asked
+    fired, events = traced("واتهم وزير الخارجية الفرنسي جان نويل بارو طهران بتزويد موسكو "
+                           "بالصواريخ، ودعاها إلى وقف نقل الأسلحة.")
+    assert ("REQUEST", ("jean_noel_barrot",), ("tehran",)) in events, events
+    assert "dual_acts_with_pair" not in fired
+
+
+def test_the_subject_of_what_was_said_owns_the_noun_after_it() -> None:
+    # "أعلنت الوزارة أن الولايات المتحدة أنجزت انسحابها": "her withdrawal" is the state's
+    _, events = traced("أعلنت وزارة الدفاع الأمريكية أن الولايات المتحدة أنجزت انسحابها من "
+                       "قاعدة أغاديز في النيجر.")
+    assert ("RETREAT", ("united_states",), ("niger",)) in events, events
+    _, events = traced("أعلنت وزارة الدفاع الأمريكية انسحابها من قاعدة أغاديز.")
+    assert ("RETREAT", ("pentagon",), ()) in events, events
+
+
+def test_the_first_reaction_of_a_row_reacts_to_the_act_told_just_before() -> None:
+    # "إذ عدّتها حركة X انقلابا": "ها" names no one in its sentence; it is the act just told
+    fired, events = traced("فرض الرئيس التونسي قيس سعيد حظر التجول في البلاد. إذ عدتها حركة "
+                           "النهضة انقلابا.")
+    assert ("ACCUSE", ("ennahda",), ("kais_saied",)) in events and \
+        "reacted_to_the_same_act" in fired, events
+    fired, events = traced("إذ عدتها حركة النهضة انقلابا.")
+    assert "reacted_to_the_same_act" not in fired, events
+
+
+def test_an_arrest_with_nobody_after_it_in_a_relative_is_passive() -> None:
+    # "X، الذي أوقف فجر الأربعاء": X was arrested (أُوقف), not the one arresting
+    _, events = traced("وقالت مصادر إن الناشط علي حسن، الذي اعتقل فجر الأربعاء في منزله، سيخضع "
+                       "للاستجواب.")
+    assert ("COERCE", (), ("علي حسن",)) in events, events
+    _, events = traced("وقالت مصادر إن الجيش اللبناني، الذي اعتقل الناشط علي حسن فجر الأربعاء، "
+                       "سيسلمه للقضاء.")
+    assert ("COERCE", ("lebanese_armed_forces",), ("علي حسن",)) in events, events
+
+
+def test_a_sponsor_in_a_relative_clause_takes_no_side() -> None:
+    # "اتفاق جدة، الذي رعته السعودية، بين X وY": the sides are those بين names
+    _, events = traced("ودعا اتفاق جدة، الذي رعته السعودية، بين الحكومة اليمنية والمجلس "
+                       "الانتقالي الجنوبي إلى تشكيل حكومة جديدة.")
+    assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
+    _, events = traced("ووقعت السعودية اتفاقا مع الحكومة اليمنية.")
+    assert any(t == "AGREE" and "saudi_arabia" in a for t, a, _ in events), events
+
+
+def test_a_town_before_a_light_verb_is_no_subject() -> None:
+    # "من مواليد مدينة X، قام بتفجير": the town is where he was born, not who bombed
+    _, events = traced("وقال مصدر أمني إن المنفذ، وهو من مواليد مدينة كسمايو، قام بتفجير سيارة "
+                       "مفخخة أمام فندق في مقديشو.")
+    assert all("kismayo" not in a for _, a, _ in events), events
+    _, events = traced("وقالت الحكومة الصومالية إن حركة الشباب قامت بتفجير سيارة مفخخة.")
+    assert any(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events), events
+
+
+def test_a_relative_verb_with_a_resumptive_pronoun_drops_no_subject() -> None:
+    # "وهو الأمر الذي رفضته أغلب القوى": ه is the decision, and the forces reject it
+    _, events = traced("قرر الرئيس التونسي قيس سعيد، الإثنين، فرض حظر تجوال ليلي في البلاد، "
+                       "وهو الأمر الذي رفضته أغلب القوى السياسية.")
+    assert ("REJECT", (), ("kais_saied",)) in events, events
+    # (without a relative, a verb joined on goes on with the subject: dropped_subject's case)
+
+
+def test_a_relative_verb_with_a_resumptive_pronoun_takes_its_antecedent_as_object() -> None:
+    _, events = traced("وصل الرئيس التونسي قيس سعيد، الذي انتقدته حركة النهضة، إلى الجزائر.")
+    assert ("ACCUSE", ("ennahda",), ("kais_saied",)) in events, events
+    _, events = traced("وصل الرئيس التونسي قيس سعيد، الذي انتقد حركة النهضة، إلى الجزائر.")
+    assert ("ACCUSE", ("kais_saied",), ("ennahda",)) in events, events
+
+
+def test_a_country_named_in_the_clause_is_no_nisba() -> None:
+    # "في مالي" names the country: it is no "Malian" that would make Mali the actor
+    _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات من البلاد.")
+    assert all(a != ("mali",) for _, a, _ in events), events
+    _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات الفرنسية من البلاد.")
+    assert ("RETREAT", ("french_armed_forces",), ()) in events, events
+
+
+def test_a_subject_unnamed_before_the_noun_is_not_dropped() -> None:
+    # "وبدأ الجنود الفرنسيون بمغادرة تشاد": the soldiers leave (France, by their nisba),
+    # not the last actor told; Chad is what they leave
+    _, events = traced("أعلنت الحكومة التشادية إنهاء الاتفاق العسكري مع فرنسا. وبدأ الجنود "
+                       "الفرنسيون بمغادرة تشاد.")
+    assert ("RETREAT", ("france",), ("chad",)) in events, events
+    assert all(not (t == "RETREAT" and "chad_government" in a) for t, a, _ in events)

@@ -231,3 +231,27 @@ def test_a_definite_head_noun_refers_to_the_organisation_named_with_it() -> None
     # a head described further is a body of its own, not a reference
     found = _pipeline_mentions('وقالت حركة حماس إن الحركة الإسلامية الأخرى لم تشارك.')
     assert all(m[0] != "الحركة" for m in found)
+
+
+def test_a_definite_head_refers_to_a_body_named_with_its_head_definite() -> None:
+    # "المجلس الأعلى لـ…" is named with its head, made definite: "المجلس" refers to it, and
+    # keeps doing so past a council named in the same sentence as what it acted on
+    found = _pipeline_mentions(
+        "اختتم المجلس الأعلى لمجلس التعاون لدول الخليج العربية دورته في الرياض. ورحب المجلس "
+        "بقرار مجلس الأمن الأخير. كما أشاد المجلس بجهود الوساطة.")
+    refs = [m for m in found if m[0] == "المجلس"]
+    assert len(refs) == 2 and all(m[1] == "gcc_supreme_council" for m in refs), found
+    # a council named in a sentence of its own takes the name over
+    found = _pipeline_mentions(
+        "اجتمع مجلس الأمن الدولي أمس. ثم أعلن المجلس الأعلى للدفاع في لبنان حالة الطوارئ. "
+        "وقال المجلس إن الوضع خطير.")
+    assert [m[1] for m in found if m[0] == "المجلس"] != ["un_security_council"], found
+
+
+def test_bare_forces_refer_to_the_forces_named_before() -> None:
+    # "القوات" alone after "القوات الإسرائيلية" / "قوات الاحتلال"
+    found = _pipeline_mentions("اقتحمت القوات الإسرائيلية مدينة جنين. وفي طولكرم، اقتحمت القوات "
+                               "ضاحية اكتابا.")
+    assert ("القوات", "israel_defense_forces", "ORG") in found, found
+    found = _pipeline_mentions("اقتحمت القوات الأمنية مدينة جنين.")
+    assert all(m[0] != "القوات" for m in found), found
