@@ -652,14 +652,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     v = sub.add_parser("eval", help="score extract output against a folder of gold files")
     v.add_argument("system", help="JSON Lines written by extract")
-    v.add_argument("gold", help="folder of gold .json files (spec/annotation.md)")
+    v.add_argument("gold", help="folder of gold .json files (docs/annotation.md)")
     v.add_argument("--per-doc", action="store_true", help="also print per-document scores")
     v.add_argument("--json", action="store_true", help="print the report as JSON")
     # the names are repeated from marsad.eval.scorer.PROTOCOLS (a test keeps them equal)
     # so that building the parser does not import the scorer
     v.add_argument("--protocol", choices=EVAL_PROTOCOLS, default=EVAL_PROTOCOLS[0],
                    help="heldout (default): the scoring every held-out set uses "
-                        "(spec/annotation.md, Scoring); all-participants: the earlier "
+                        "(docs/annotation.md, Scoring); all-participants: the earlier "
                         "scorer, whose relaxed match needs every gold participant")
     v.set_defaults(func=cmd_eval)
 

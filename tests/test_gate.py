@@ -16,11 +16,11 @@ from marsad.eval.scorer import evaluate
 
 from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 
-# Scores under the held-out protocol, evaluate's default (spec/annotation.md, "Scoring");
+# Scores under the held-out protocol, evaluate's default (docs/annotation.md, "Scoring");
 # under the earlier all-participants scorer the event pins were demo .30/.11, seeds
 # .75/.51, event-set .75/.55.
 # Filing-place datelines (text/filing.py): a city named only in a dateline ("الرباط –") is
-# no entity (spec/annotation.md, Conventions: "Not entities … datelines"). The team's golds
+# no entity (docs/annotation.md, Conventions: "Not entities … datelines"). The team's golds
 # were corrected to that convention (21 entries in the NER set, event set and demo); the
 # shared seed gold still lists London of seed 001's "لندن-", hence seeds .982 -> .979.
 PINNED = {

@@ -244,7 +244,7 @@ def network(request: Request, entity: EntityQ = None, type: TypeQ = None,
     return _remembered(request, build, format, "network")
 
 
-@router.get("/articles/{doc_id:path}", summary="One article: its record (spec/output.md) with its "
+@router.get("/articles/{doc_id:path}", summary="One article: its record (docs/output.md) with its "
             "entities' cross-article keys and its events' stories")
 def article(request: Request, doc_id: str) -> Response:
     check_known(request.query_params, ())

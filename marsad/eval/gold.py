@@ -1,4 +1,4 @@
-"""Loading and validating gold annotation files (``spec/annotation.md``).
+"""Loading and validating gold annotation files (``docs/annotation.md``).
 
 A gold directory holds one ``<doc_id>.json`` file per article. :func:`load_gold_dir` reads
 every file, validates it completely and returns frozen :class:`GoldDoc` objects. Any problem

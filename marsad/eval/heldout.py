@@ -1,4 +1,4 @@
-"""The held-out scoring protocol (``spec/annotation.md``, section "Scoring").
+"""The held-out scoring protocol (``docs/annotation.md``, section "Scoring").
 
 The pieces that differ from the older all-participants scorer: the folded keys that map
 system entities to gold keys by votes, the relaxed and strict event conditions, and the

@@ -3,7 +3,7 @@
 Example (numbers invented)::
 
     documents: 5 (gold) 5 (system)
-    protocol: heldout (spec/annotation.md, "Scoring")
+    protocol: heldout (docs/annotation.md, "Scoring")
     entities     P 0.812  R 0.744  F1 0.777   (TP 125 / sys 154 / gold 168)
     entities@typ P 0.766  R 0.702  F1 0.733   (TP 118 / sys 154 / gold 168)
     events relax P 0.600  R 0.526  F1 0.561   (TP 30 / sys 50 / gold 57)
@@ -80,7 +80,7 @@ def format_report(report: Report, *, per_doc: bool) -> str:
                      f"{', '.join(report.missing_docs)}")
     if report.ignored_docs:
         lines.append(f"  without gold (ignored): {', '.join(report.ignored_docs)}")
-    source = ' (spec/annotation.md, "Scoring")' if report.protocol == HELDOUT else ""
+    source = ' (docs/annotation.md, "Scoring")' if report.protocol == HELDOUT else ""
     lines += [
         f"protocol: {report.protocol}{source}",
         _prf_line("entities", o.entities),

@@ -1,10 +1,10 @@
-"""Scoring system output (``spec/output.md``) against gold files (``spec/annotation.md``).
+"""Scoring system output (``docs/output.md``) against gold files (``docs/annotation.md``).
 
 Protocols
 =========
 
 ``heldout`` (the default) is the protocol every held-out set is scored by
-(``spec/annotation.md``, "Scoring"); its rules live in :mod:`marsad.eval.heldout`:
+(``docs/annotation.md``, "Scoring"); its rules live in :mod:`marsad.eval.heldout`:
 
 - Entities: each system entity maps to the gold entity with most votes (a mention whose
   folded variants meet the gold's aliases, English name or key: one vote; ``kb_id`` equal
@@ -902,7 +902,7 @@ def evaluate(system_path: str | Path, gold_dir: str | Path, *,
     """Load a system JSONL file and a gold directory and score them (module docstring).
 
     ``protocol``: ``"heldout"`` (default), the protocol every held-out set is scored by
-    (``spec/annotation.md``, "Scoring"); ``"all-participants"``, the earlier scorer.
+    (``docs/annotation.md``, "Scoring"); ``"all-participants"``, the earlier scorer.
     """
     _check_protocol(protocol)
     gold = load_gold_dir(gold_dir, article_dir=article_dir)

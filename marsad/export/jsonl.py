@@ -1,4 +1,4 @@
-"""The per-article JSON Lines contract (``spec/output.md``).
+"""The per-article JSON Lines contract (``docs/output.md``).
 
 Fields of the contract are never renamed or dropped; Marsad adds a few (``evidence_more``,
 ``trigger``, ``furniture``, ``filed_from``, coordinates, ``pipeline``) that consumers may
@@ -65,8 +65,14 @@ def _filed_from(doc: Doc) -> dict[str, Any] | None:
     }
 
 
+# The version of the record's shape (marsad/data/schema/record.schema.json): raised when a
+# field changes meaning; adding a field keeps it.
+SCHEMA_VERSION = "1"
+
+
 def doc_to_record(doc: Doc) -> dict[str, Any]:
     return {
+        "schema_version": SCHEMA_VERSION,
         "doc_id": doc.doc_id,
         "source": {"path": doc.source.path, "url": doc.source.url, "outlet": doc.source.outlet},
         "title": doc.title,

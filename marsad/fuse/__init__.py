@@ -1,4 +1,4 @@
-"""Corpus-level fusion over extracted article records (``spec/output.md``).
+"""Corpus-level fusion over extracted article records (``docs/output.md``).
 
 Three stdlib-only steps, each a pure function of a list of record dicts:
 

@@ -28,7 +28,7 @@ class FusionResult:
 
 def fuse_records(records: Sequence[Mapping[str, Any]], *,
                  threshold: float = DEFAULT_THRESHOLD) -> FusionResult:
-    """Every fusion step over ``records`` (article records, ``spec/output.md``)."""
+    """Every fusion step over ``records`` (article records, ``docs/output.md``)."""
     t = [time.perf_counter()]
     groups = near_duplicates(records, threshold=threshold)
     t.append(time.perf_counter())

@@ -3,7 +3,7 @@
 Members. Each event of an article is a member; an event of one or more actors with several
 counterparts ("حفتر التقى بوتين، وكذا وزير الدفاع بيلوسوف وسكرتير مجلس الأمن شويغو") gives
 one member per counterpart (its ``counterpart``), as the annotation guide counts events (one
-per counterpart, ``spec/annotation.md``; seed 000's gold): a report listing three meetings
+per counterpart, ``docs/annotation.md``; seed 000's gold): a report listing three meetings
 supports each of the three stories instead of matching none of them.
 
 Two members are *compatible* (may be members of one story) when

@@ -104,7 +104,7 @@ class Store(ABC):
 
     @abstractmethod
     def get_record(self, doc_id: str) -> dict[str, Any] | None:
-        """The JSON Lines record of one article (``spec/output.md``), or None."""
+        """The JSON Lines record of one article (``docs/output.md``), or None."""
 
     @abstractmethod
     def iter_records(self) -> Iterator[dict[str, Any]]:

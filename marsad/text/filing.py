@@ -2,7 +2,7 @@
 
 A dateline opening a paragraph says where the article was filed from; the city in it is not
 a participant of what follows ("موسكو - التقى بوتين …" is no act of Moscow), and a name
-that appears only in a dateline or a credit is no entity of the article (spec/annotation.md,
+that appears only in a dateline or a credit is no entity of the article (docs/annotation.md,
 Conventions). This module finds those spans; NER and events pass over them.
 
 A dateline is recognised only in a closed shape, and only at a paragraph start (the start

@@ -104,7 +104,7 @@ class CorpusIndex:
     def build(cls, records: Iterable[Mapping[str, Any]], *, kb: KnowledgeBase | None = None,
               stories: Sequence[Story] | None = None,
               fingerprint: Mapping[str, int] | None = None) -> CorpusIndex:
-        """Index ``records`` (``spec/output.md``); ``stories`` when already fused, else
+        """Index ``records`` (``docs/output.md``); ``stories`` when already fused, else
         :func:`build_stories` runs here; ``kb`` supplies descriptions and coordinates."""
         t0 = time.perf_counter()
         self = cls()

@@ -1,4 +1,4 @@
-"""The held-out protocol (spec/annotation.md, "Scoring"), the scorer's default.
+"""The held-out protocol (docs/annotation.md, "Scoring"), the scorer's default.
 
 Every case is a small invented article: gold and system dicts built here, each figure the
 one the protocol's text implies.

@@ -90,7 +90,7 @@ def test_heldout_report_rows() -> None:
     an "events allpt" row is added, and published counts the stated date only."""
     text = format_report(_report("heldout"), per_doc=False)
     lines = text.splitlines()
-    assert lines[3] == 'protocol: heldout (spec/annotation.md, "Scoring")'
+    assert lines[3] == 'protocol: heldout (docs/annotation.md, "Scoring")'
     assert "events strct P 1.000  R 1.000  F1 1.000   (TP 3 / sys 3 / gold 3)" in lines
     assert "events allpt P 1.000  R 1.000  F1 1.000   (TP 3 / sys 3 / gold 3)" in lines
     assert "published    acc 1.000 (1/1 stated; 1/2 overall)" in lines

@@ -1,4 +1,4 @@
-"""The output contract (spec/output.md), checked over the whole bundled demo corpus."""
+"""The output contract (docs/output.md), checked over the whole bundled demo corpus."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A tiny builder of article records in the ``spec/output.md`` shape, for fusion tests."""
+"""A tiny builder of article records in the ``docs/output.md`` shape, for fusion tests."""
 
 from __future__ import annotations
 
