@@ -27,28 +27,21 @@ DEMO_DIR = Path(__file__).resolve().parent / "data" / "demo"
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent when stderr is not one."""
+    """A progress bar (tqdm) on a terminal; silent when stderr is not one."""
 
     def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
-        self.total, self.stream, self.enabled = total, stream, enabled
-        self.done = 0
-        self.t0 = time.perf_counter()
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, file=stream, disable=not enabled, unit="article",
+                        dynamic_ncols=True, leave=True)
 
     def step(self, label: str) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        width = 30
-        frac = self.done / self.total if self.total else 1.0
-        bar = "#" * int(width * frac) + "-" * (width - int(width * frac))
-        rate = self.done / max(time.perf_counter() - self.t0, 1e-9)
-        self.stream.write(f"\r[{bar}] {self.done}/{self.total} {rate:6.1f}/s {label[:30]:<30}")
-        self.stream.flush()
+        self.bar.update(1)
+        if not self.bar.disable:
+            self.bar.set_postfix_str(label[:30], refresh=False)
 
     def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
-            self.stream.flush()
+        self.bar.close()
 
 
 def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = False,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -178,13 +178,16 @@ def extract(text_or_html: str, *, published: str | date | None = None, url: str 
     return Article(doc_to_record(out))
 
 
-def extract_many(items: Iterable[str | Mapping[str, Any]], *, jobs: int = 1
-                 ) -> Iterator[Article | Failure]:
+def extract_many(items: Iterable[str | Mapping[str, Any]], *, jobs: int = 1,
+                 progress: bool = False) -> Iterator[Article | Failure]:
     """Process many articles, in input order. Each item is a str (text or HTML) or a
     mapping in the input format of ``marsad extract`` for JSON Lines (``text`` or ``html``,
     and optionally ``id``, ``published``, ``url``, ``outlet``). An article that cannot be
     processed is yielded as a :class:`marsad.doc.Failure` (``doc_id``, ``reason``,
-    ``code``) and the others go on. ``jobs`` > 1 uses that many worker processes."""
+    ``code``) and the others go on. ``jobs`` > 1 uses that many worker processes;
+    ``progress`` shows a bar (in a notebook too)."""
+    from tqdm.auto import tqdm
+
     from .export.jsonl import doc_to_record
 
     def raws() -> Iterator[RawArticle | Failure]:
@@ -194,8 +197,11 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, jobs: int = 1
             except (TypeError, ValueError) as e:
                 yield Failure(f"article-{n}", None, "ingest", str(e), IngestError.code)
 
-    for out in _pipeline().pipe(raws(), n_process=jobs):
-        yield out if isinstance(out, Failure) else Article(doc_to_record(out))
+    total = len(items) if isinstance(items, Sized) else None
+    with tqdm(total=total, disable=not progress, unit="article") as bar:
+        for out in _pipeline().pipe(raws(), n_process=jobs):
+            bar.update(1)
+            yield out if isinstance(out, Failure) else Article(doc_to_record(out))
 
 
 def _item(item: str | Mapping[str, Any], n: int) -> RawArticle:

@@ -137,3 +137,22 @@ def test_stories_name_an_article_without_outlet_once(tmp_path: Path,
     assert main(["stories", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     assert "    lone: «" in out and "lone (lone)" not in out
+
+
+def test_progress_is_a_tqdm_bar_and_silent_off_a_terminal() -> None:
+    import io
+
+    from marsad.cli import Progress
+
+    quiet = io.StringIO()
+    p = Progress(3, quiet, enabled=False)
+    for name in "abc":
+        p.step(name)
+    p.close()
+    assert quiet.getvalue() == ""
+    shown = io.StringIO()
+    p = Progress(2, shown, enabled=True)
+    p.step("first")
+    p.step("second")
+    p.close()
+    assert "2/2" in shown.getvalue()

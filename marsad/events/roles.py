@@ -174,13 +174,13 @@ def _parallel_subjects(x: Context) -> bool:
     c, v = x.clause, x.doc
     if c.hit.pronoun and _own_subject_after(x, c.t_last):
         return True
-    if not x.sent.events or not x.sent.events[-1].actors or x.sent.events[-1].trigger is None:
+    last = x.sent.events[-1] if x.sent.events else None
+    if last is None or not last.actors or last.trigger is None:
         return False
-    last = x.sent.events[-1]
-    at = v.token_at(last.trigger.start)
+    trig = last.trigger
+    at = v.token_at(trig.start)
     joined = v.keys[at][:1] == "و" and v.prev_key(at) in ("،", ",")
-    return joined and _own_subject_after(x, v.last_token_before(last.trigger.end),
-                                         last.actors[0])
+    return joined and _own_subject_after(x, v.last_token_before(trig.end), last.actors[0])
 
 
 def _own_subject_after(x: Context, end: int, who: str | None = None) -> bool:
