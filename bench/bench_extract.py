@@ -10,7 +10,8 @@ NER and furniture sets); without ../shared, 300 distinct generated articles as w
 first line says which corpus was read). A corpus repeated warms every cache on its second
 copy and flatters the figure, so ``--repeat`` and ``--runs`` (default 1) are for comparing
 code on one corpus only. Figures, per stage too, are CPU time of this process (what one
-core spent), with the median cost of one article. Peak memory is the process's maximum resident set size (resources included).
+core spent), with the median cost of one article. Peak memory is the process's maximum
+resident set size (resources included).
 """
 
 from __future__ import annotations
