@@ -136,7 +136,7 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE")}.get(hit.pronoun, ())
     if trig.pos == "noun" and speaker is not None and v.etype[speaker.entity_id] in fits \
             and speaker.entity_id not in v.reporting:  # (a medium tells of others' acts)
-        # (but "أعلن الجيش أن الولايات المتحدة أنجزت انسحابها": the subject of what he
+        # (but "أكدت الوزارة أن ألمانيا أكملت انسحابها": the subject of what she
         # said, named between, is nearer)
         return _told_subject(v, ms, speaker, t_first, fits) or speaker.entity_id
     found = antecedent(ms, t_first, v.etype, hit.pronoun) or (

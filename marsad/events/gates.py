@@ -164,8 +164,8 @@ def content_of(x: Context) -> bool:
 
 
 def _listed_content(x: Context) -> bool:
-    """A noun joined by و to a list a content cue opens: "وتضمنت المطالب قطع العلاقات مع
-    الدوحة وإغلاق القناة وخفض التمثيل" (no comma between the cue and the noun)."""
+    """A noun joined by و to a list a content cue opens: "وتضمنت الشروط وقف التعاون مع
+    روسيا وإغلاق المعابر وتقليص التمثيل" (no comma between the cue and the noun)."""
     keys, content = x.doc.keys, x.lex.words.content_cues
     for at in range(x.clause.t_first - 4, max(x.sent.a, x.clause.t_first - 14) - 1, -1):
         if keys[at] in ("،", ",", ".", ":", "؛"):

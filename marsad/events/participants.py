@@ -193,7 +193,7 @@ def _skipped(pm: Placed, x: Context) -> bool:
     if prev in w.named_after_place:
         return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
     if pm.first > c.t_last and _after_according(pm.first, x):
-        return True  # "وفقا لبيانات مجموعة بورصات لندن": where the news comes from
+        return True  # "وفقا لأرقام شركة لويدز في سنغافورة": where the news comes from
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
 
 
@@ -309,7 +309,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     joined = _joined_on(x)
     head = _relative_head(x)
     if head is not None and not after and c.trigger.type in _DONE_TO:
-        # "أكرم، الذي أوقف فجر الأربعاء في منزله": an arrest with nobody after it is a
+        # "سامر، الذي اعتقل مساء الأحد قرب مكتبه": an arrest with nobody after it is a
         # passive (أُوقف): the antecedent is who was arrested
         return Subject(None, [head], how="antecedent of a passive relative")
     if head is not None and c.hit.pronoun:
@@ -362,7 +362,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
 def _behind_preposition(pm: Placed, x: Context) -> bool:
     """A name behind a preposition ("على إيران"، "بموسكو") is never the verb's subject —
     but a group named after its members is ("هاجم مسلحون من جماعة …"), and so are the
-    sides after "كل من" ("أعلنت كل من مالي والنيجر سحب سفرائها")."""
+    sides after "كل من" ("قررت كل من ليبيا وتونس سحب سفرائها")."""
     v, w = x.doc, x.lex.words
     prev = v.prev_key(pm.first)
     if prev == "من" and (v.prev_key(pm.first - 1) in w.member_nouns
@@ -586,7 +586,7 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
         return s
     if light is not None and _is_light(x.doc.keys[light], x):
         if _unnamed_subject(light, x):
-            # "وبدأ الجنود الفرنسيون بمغادرة تشاد": the subject stands before the noun,
+            # "وبدأ الجنود الفرنسيون بمغادرة السنغال": the subject stands before the noun,
             # unnamed; who follows the noun is acted on (a nisba may name the actor)
             return Subject(None, parts.after, how="subject unnamed before the noun")
         if x.disc.last_actor is not None:

@@ -395,7 +395,7 @@ def _meeting_members(x: Context) -> tuple[str, ...]:
 
 
 def the_latter_acts(r: Roles, x: Context) -> Roles | None:
-    """"سحبت الدول سفراءها من الجزائر، على خلفية اتهام هذه الأخيرة بإسقاط طائرة": "the
+    """"استدعت الدول سفراءها من توغو، إثر اتهام هذه الأخيرة بقصف قرية": "the
     latter" just before the act (nobody named between) is the last party named before it,
     and it is the one who acts."""
     c, v, w = x.clause, x.doc, x.lex.words
@@ -443,7 +443,7 @@ def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
 
 
 def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
-    """"وأكد مصدر عسكري مالي مواصلة التعاون مع روسيا": the partner after "مع" is no agent
+    """"وأكد مسؤول أمني نيجري استمرار التعاون مع تركيا": the partner after "مع" is no agent
     of the noun; an unnamed speaker before it whose nisba names a state speaks for that
     state, which acts."""
     c, v = x.clause, x.doc
@@ -609,7 +609,7 @@ def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     actors = tuple(uniq((*r.actors, *(i for i in r.targets if i not in against))))
     sides = _sides_after_between(x)
     if len(sides) >= 2 and not c.is_verb:
-        # "اتفاق الرياض، الذي رعته السعودية، بين الحكومة والمجلس": the sides are those
+        # "اتفاق الدوحة، الذي رعته قطر، بين الحكومة والقوات": the sides are those
         # "بين" names; a sponsor in a relative clause before them takes no side
         actors = tuple(i for i in actors if i in sides or i not in _in_relative(x))
     return Roles(actors, tuple(i for i in r.targets if i in against), r.location)

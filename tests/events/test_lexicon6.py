@@ -86,8 +86,8 @@ def test_firing_or_giving_is_no_demand() -> None:
 def test_an_announcement_noun_lends_its_subjects_to_the_act_it_announces() -> None:
     evs = _events("جاء ذلك بعد إعلان السودان وتشاد عن اتفاق لوقف إطلاق النار.")
     assert any(t == "AGREE" and set(a) == {"sudan", "chad"} for t, a, _ in evs)
-    evs = _events("رحب الوزير بإعلان الإمارات وإسرائيل عن اتفاق لتطبيع العلاقات.")
-    assert any(t == "AGREE" and set(a) == {"united_arab_emirates", "israel"}
+    evs = _events("أشاد السفير بإعلان البحرين وقطر عن اتفاق لاستئناف العلاقات.")
+    assert any(t == "AGREE" and set(a) == {"bahrain", "qatar"}
                for t, a, _ in evs)
 
 
