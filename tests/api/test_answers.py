@@ -81,3 +81,19 @@ def test_json_download_keeps_its_header(client: TestClient) -> None:
     r = client.get("/api/timeline?format=json")
     assert r.headers["content-disposition"] == 'attachment; filename="timeline.json"'
     assert client.get("/api/timeline").headers.get("content-disposition") is None
+
+
+@pytest.mark.parametrize("query", ["until=2024-13", "until=2024-00", "since=2025-13-01",
+                                   "since=2025-02-30"])
+def test_impossible_months_and_days_are_refused(client: TestClient, query: str) -> None:
+    r = client.get(f"/api/stories?{query}")
+    assert r.status_code == 400 and "not a date" in r.json()["error"]["message"]
+
+
+def test_month_bounds_are_inclusive_in_the_api_as_in_the_cli(client: TestClient) -> None:
+    whole = client.get("/api/stories?limit=1000").json()["items"]
+    months = sorted({s["start"][:7] for s in whole if s["start"]})
+    m = months[len(months) // 2]
+    got = client.get(f"/api/stories?since={m}&until={m}&limit=1000").json()["items"]
+    assert got and all(s["start"] <= f"{m}-31" and s["end"] >= f"{m}-01" for s in got)
+    assert any(s["start"][:7] == m for s in got)
