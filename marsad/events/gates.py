@@ -191,7 +191,10 @@ def told_as_habit(x: Context) -> bool:
     if x.sent.words.isdisjoint(w.first_words("frequency_frames")):
         return False
     keys, at, frames = x.doc.keys, x.clause.t_first, w.frequency_frames
+    firsts = w.first_words("frequency_frames")
     for i in range(x.sent.a, at):
+        if keys[i] not in firsts and unprefix(keys[i], "و") not in firsts:
+            continue  # (most tokens: only a frame's first word can open one)
         for n in (1, 2, 3, 4):
             if i + n <= at and unprefix(" ".join(keys[i : i + n]), "و") in frames:
                 return True
