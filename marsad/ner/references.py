@@ -133,6 +133,14 @@ def first_name_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention
     return out
 
 
+@lru_cache(maxsize=1)
+def _all_offices() -> frozenset[str]:
+    """Every office word of every office (built once: it is asked for each person named)."""
+    offices = _cues()["offices"]
+    assert isinstance(offices, dict)
+    return frozenset(w for ws in offices.values() for w in ws)
+
+
 def _role_offices(person: KBEntry, kb: KnowledgeBase, year: int | None) -> frozenset[str]:
     """The head-of-state offices a person holds by the knowledge base (ملك، أمير، رئيس …):
     roles whose title is an office word with nothing after it but the person's own country
@@ -142,7 +150,7 @@ def _role_offices(person: KBEntry, kb: KnowledgeBase, year: int | None) -> froze
     state_words = _cues()["state_words"]
     assert isinstance(offices, dict) and isinstance(state_words, frozenset)
     held: set[str] = set()
-    all_offices = frozenset(w for ws in offices.values() for w in ws)
+    all_offices = _all_offices()
     for role in person.extra.get("roles") or ():
         if not isinstance(role, dict) or not role.get("title_ar"):
             continue
