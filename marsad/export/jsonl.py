@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from .. import __version__
 from ..doc import Doc, Event, Filing, Span
 from ..errors import OutputError
+from .summary import english_names, summary_en
 
 
 def _span(doc: Doc, sp: Span) -> dict[str, Any]:
@@ -71,7 +72,7 @@ SCHEMA_VERSION = "1"
 
 
 def doc_to_record(doc: Doc) -> dict[str, Any]:
-    return {
+    rec: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "doc_id": doc.doc_id,
         "source": {"path": doc.source.path, "url": doc.source.url, "outlet": doc.source.outlet},
@@ -101,6 +102,10 @@ def doc_to_record(doc: Doc) -> dict[str, Any]:
                       for r in doc.removals],
         "pipeline": {"name": "marsad", "version": __version__},
     }
+    names = english_names(rec["entities"])
+    for ev in rec["events"]:  # an English line per event, from the record itself
+        ev["summary_en"] = summary_en(ev, names)
+    return rec
 
 
 def _kb() -> Any:
