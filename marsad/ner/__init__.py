@@ -38,7 +38,12 @@ from .patterns import (
     find_quoted_orgs,
 )
 from .people import find_listed_people, has_list_cue
-from .references import first_name_references, title_references
+from .references import (
+    first_name_references,
+    former_words,
+    royal_given_name_references,
+    title_references,
+)
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -156,6 +161,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     mentions += _title_references(doc, mentions, cue_sets()["person_titles"], kb)
     mentions += title_references(doc, mentions, kb)  # "ملك البحرين"، "عاهل البلاد"
     mentions += first_name_references(doc, mentions)  # "كريم" after "كريم الحلبي"
+    mentions += royal_given_name_references(doc, mentions, kb)  # "الملك عبدالله"
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
@@ -430,6 +436,8 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
             # qualified further: "رئيس المرحلة الانتقالية في النيجر" is another
             # office; but "الرئيس الروسي في مقر الكرملين" is where he was
             continue
+        if i + n < len(toks) and keys[i + n] in former_words():
+            continue  # "رئيس الوزراء العراقي السابق": another holder of the office
         if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
             continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
         skip = skip_to_word(text[toks[i].start : toks[i].end], first, phrase[0])

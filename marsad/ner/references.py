@@ -42,6 +42,13 @@ def _cues() -> dict[str, object]:
             "former": frozenset(match_key(w) for w in data["former_words"])}
 
 
+def former_words() -> frozenset[str]:
+    """Words after a title that make it another holder ("السابق"، "الراحل")."""
+    former = _cues()["former"]
+    assert isinstance(former, frozenset)
+    return former
+
+
 _CLITIC_LETTERS = frozenset("وفبل")
 
 
@@ -255,3 +262,93 @@ def _article_country(mentions: Sequence[Mention], kb: KnowledgeBase) -> str | No
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
     return top[0][0]
+
+
+# Royal titles that may stand before a given name alone ("الملك عبدالله"، "الأمير فيصل")
+_ROYAL_TITLES = frozenset({"ملك", "امير", "سلطان"})
+# Ordinals after a given name make it a reign name of its own ("عبدالله الثاني")
+_ORDINALS = frozenset(match_key(w) for w in ("الأول", "الثاني", "الثالث", "الرابع",
+                                              "الخامس", "السادس", "السابع"))
+_ROYALS: dict[int, dict[str, list[tuple[KBEntry, frozenset[str]]]]] = {}
+
+
+def _royals(kb: KnowledgeBase) -> dict[str, list[tuple[KBEntry, frozenset[str]]]]:
+    """People of the knowledge base who hold or held a royal office, with the office
+    words of all their roles, by given name ("عبدالله" and "عبد الله" alike)."""
+    got = _ROYALS.get(id(kb))
+    if got is not None:
+        return got
+    out: dict[str, list[tuple[KBEntry, frozenset[str]]]] = {}
+    for e in kb.entries.values():
+        if e.type != "PER" or not e.country or not e.name_ar:
+            continue
+        heads = {match_key(str(r.get("title_ar") or "")).split(" ")[0].removeprefix("ال")
+                 for r in e.extra.get("roles") or () if isinstance(r, dict)}
+        if not heads & _ROYAL_TITLES:
+            continue
+        words = match_key(e.name_ar).split(" ")
+        given = words[0] + words[1] if words[0] == "عبد" and len(words) > 1 else words[0]
+        out.setdefault(given, []).append((e, frozenset(heads)))
+    _ROYALS[id(kb)] = out
+    return out
+
+
+def royal_given_name_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                                ) -> list[Mention]:
+    """"استقبل الملك حسان ضيفه في عمّان": a royal title (ملك، أمير، سلطان) before a
+    given name alone is the royal of the knowledge base with that given name who holds
+    that office (in the article's year) — when only one such royal is named in the
+    article or is of a country the article names."""
+    royals = _royals(kb)
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    offices = _cues()["offices"]
+    assert isinstance(offices, dict)
+    out: list[Mention] = []
+    over = None
+    for i, k in enumerate(keys[:-1]):
+        title = _royal_title(k)
+        if title is None:
+            continue
+        j, given = i + 1, keys[i + 1]
+        if given == "عبد" and i + 2 < len(keys):
+            j, given = i + 2, given + keys[i + 2]
+        if given not in royals:
+            continue
+        if j + 1 < len(keys) and (keys[j + 1] in _NAME_LINKS or keys[j + 1] in _ORDINALS):
+            continue  # "الأمير فيصل بن خالد"، "الملك حسان الثاني": another person
+        if over is None:
+            _, over = _person_ranges(doc, mentions)
+            named, lands = _named_and_lands(mentions, kb)
+            year = doc.published.year if doc.published else None
+        if over(toks[i].start, toks[j].end):
+            continue
+        # the nisba of a title just before: "العاهل الأردني الملك حسان"
+        here = {kb.demonyms[w[2:]].country or kb.demonyms[w[2:]].key
+                for w in keys[max(i - 2, 0) : i] if w[2:] in kb.demonyms}
+        # (one named already may be a past king: any of his reigns will do)
+        who = [e for e, held in royals[given] if e.key in named and held & offices[title]
+               or (e.country in lands or e.country in here)
+               and _role_offices(e, kb, year) & offices[title]]
+        if len(who) != 1:
+            continue
+        start = toks[i].start + max(0, text[toks[i].start : toks[i].end].find("ال"))
+        out.append(Mention(start, toks[j].end, text[start : toks[j].end], "PER", who[0].key,
+                           "coref"))
+    return out
+
+
+def _named_and_lands(mentions: Sequence[Mention], kb: KnowledgeBase
+                     ) -> tuple[set[str], set[str]]:
+    """The entries the article names, and the states it names (a city names its state)."""
+    named = {m.kb_id for m in mentions if m.kb_id}
+    lands = {c for m in mentions if m.type == "GPE" and m.kb_id
+             for c in (m.kb_id, (kb.get(m.kb_id) or _NO).country) if c}
+    return named, lands
+
+
+def _royal_title(key: str) -> str | None:
+    """"الملك"، "والملك"، "بالأمير": the royal title a definite token is."""
+    for lead in ("ال", "وال", "فال", "بال", "وبال"):
+        if key.startswith(lead) and key[len(lead):] in _ROYAL_TITLES:
+            return key[len(lead):]
+    return None

@@ -83,3 +83,39 @@ def test_the_head_of_state_of_the_country_of_the_article(pipeline: Pipeline) -> 
 ])
 def test_a_title_refers_to_nobody_not_named_before(pipeline: Pipeline, text: str) -> None:
     assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
+
+
+@pytest.mark.parametrize("text", [
+    # the holder named in full before
+    "استقبل الملك عبدالله الثاني الوفد في عمّان. وقال الملك عبدالله إن الزيارة مثمرة.",
+    # his country named in the article (here by its capital)
+    "وصل الوفد إلى عمّان مساء الأحد، واستقبله الملك عبدالله في قصر الحسينية.",
+    # the nisba of a title just before
+    "أكد العاهل الأردني الملك عبدالله دعم بلاده للحوار.",
+])
+def test_a_royal_title_and_given_name_is_the_royal_of_the_country(
+        pipeline: Pipeline, text: str) -> None:
+    assert ("الملك عبدالله", "abdullah_ii", "coref") in _people(pipeline, text)
+
+
+def test_a_royal_named_before_is_taken_over_the_reigning_one(pipeline: Pipeline) -> None:
+    got = _people(pipeline, "وقال الملك عبدالله بن عبدالعزيز إن السعودية تدعم الحوار. "
+                            "والتقى الملك عبدالله الوفد في الرياض.")
+    assert ("الملك عبدالله", "abdullah_bin_abdulaziz", "coref") in got
+
+
+@pytest.mark.parametrize("text", [
+    # no country of his named, nobody named before
+    "زار الملك عبدالله باريس في رحلة خاصة.",
+    # a reign name of its own, and a son's name
+    "وقال وزير الخارجية الأردني في عمّان إن الملك عبدالله الخامس سيحضر.",
+    "وقال وزير الخارجية الأردني في عمّان إن الأمير عبدالله بن خالد سيحضر.",
+])
+def test_a_royal_given_name_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
+    assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
+
+
+def test_a_former_holder_of_a_title_is_not_the_one_introduced(pipeline: Pipeline) -> None:
+    got = _people(pipeline, "قال رئيس الوزراء العراقي مصطفى الكاظمي إن القمة ناجحة. وحضرها "
+                            "رئيس الوزراء العراقي السابق عادل عبدالمهدي.")
+    assert not [p for p in got if p[0] == "رئيس الوزراء العراقي"]
