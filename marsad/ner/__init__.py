@@ -28,7 +28,7 @@ from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
-from .orgs import find_headed_orgs
+from .orgs import find_group_nisbas, find_headed_orgs
 from .patterns import (
     Found,
     cue_sets,
@@ -77,6 +77,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     cue_at = _cue_positions(keys, {
         "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
+        "group_nisba_heads": cues["group_nisba_heads"],
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
         "landforms": landform_cues(), "courts": court_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
@@ -127,6 +128,10 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
             found += find_headed_places(text, toks, taken_now, tkeys)
+        if has("group_nisba_heads", a, b):  # "الجماعة الحوثية"
+            taken_now = taken | {k for f in found
+                                 for k in range(f.first_token, f.last_token + 1)}
+            found += find_group_nisbas(text, toks, taken_now, tkeys, kb)
         if has("org_name_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
