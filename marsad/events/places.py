@@ -225,5 +225,27 @@ def places_across_a_state(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, state, r.basis, r.retyped)
 
 
+def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
+    """"خلال اجتماع المجلس بمقر الاتحاد الإفريقي، أديس أبابا، الأحد": a city set off by
+    commas right after a venue ("بمقر X") is where the act happened, not a party."""
+    v, c = x.doc, x.clause
+    parties = (*r.actors, *r.targets)
+    for pm in x.sent.ms:
+        if not c.lo <= pm.first < c.right or pm.entity_id not in parties \
+                or v.etype[pm.entity_id] != "GPE" or pm.entity_id in v.states \
+                or v.prev_key(pm.first) not in ("،", ","):
+            continue
+        venue = next((q for q in x.sent.ms if q.last == pm.first - 2), None)
+        if venue is None or unprefix(v.prev_key(venue.first), "و") not in \
+                x.lex.words.venue_words:
+            continue
+        i = pm.entity_id
+        return Roles(tuple(a for a in r.actors if a != i), tuple(t for t in r.targets
+                                                                 if t != i), i, r.basis,
+                     r.retyped)
+    return None
+
+
 PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
-               square_of_a_protest, the_pair_acts_where_they_met, places_across_a_state)
+               square_of_a_protest, the_pair_acts_where_they_met, places_across_a_state,
+               city_after_the_venue)

@@ -20,7 +20,7 @@ from .anaphora import (
     last_two,
     referred_participants,
 )
-from .clause import AFTER_NOUN, Context, Roles
+from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
 from .lexicon import MATERIAL_TYPES, NISBA_TARGET_TYPES, PARTICIPANT_TYPES, REACTIONS
 from .nisba import demonym_actor, demonym_targets
@@ -543,6 +543,21 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, country) if country is not None else None
 
 
+def meeting_held_by_a_body(r: Roles, x: Context) -> Roles | None:
+    """"خلال الاجتماع الطارئ لمجلس الأمن"، "في دورة استثنائية للبرلمان": a meeting noun
+    with no actor, followed closely by "ل" + a body, is that body's meeting: the body acts
+    (not a visit: "زيارة لروسيا" goes somewhere)."""
+    c, v = x.clause, x.doc
+    if r.actors or c.is_verb or c.trigger.type != "CONSULT" or c.trigger.mode == "visit" \
+            or not r.targets:
+        return None
+    body = next((pm for pm in x.sent.ms if pm.entity_id == r.targets[0]
+                 and c.t_last < pm.first <= c.t_last + 4), None)
+    if body is None or v.etype[body.entity_id] != "ORG" or v.fused_prefix(body) != "ل":
+        return None
+    return Roles((body.entity_id,), r.targets[1:], r.location, BODY_MEETING)
+
+
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -661,7 +676,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
-    media_do_not_act,
+    meeting_held_by_a_body, media_do_not_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave,
     *PLACE_RULES,

@@ -268,6 +268,16 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب وريف إدلب ومدينة حماة في سوريا.",
         ("ASSAULT", (), ()),
         "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا."),
+    "meeting_held_by_a_body": (
+        "وتحدث المندوب الفرنسي خلال الاجتماع الطارئ لمجلس الأمن الدولي أمس.",
+        ("CONSULT", ("un_security_council",), ()),
+        "وتحدث المندوب الفرنسي خلال الاجتماع الطارئ مع مجلس الأمن الدولي أمس."),
+    "city_after_the_venue": (
+        "وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة، نيويورك، "
+        "الخميس.",
+        ("CONSULT", ("un_security_council",), ()),
+        "وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة في نيويورك "
+        "الخميس."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
@@ -426,3 +436,14 @@ def test_no_function_of_the_events_layer_needs_scrolling() -> None:
                 if size > 80:
                     long.append(f"{path.name}:{node.name} ({size} lines)")
     assert not long, long
+
+
+def test_a_city_after_the_venue_is_the_place_not_a_side() -> None:
+    doc = extract("وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة، "
+                  "نيويورك، الخميس.")
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    key = {e.id: e.kb_id for e in doc.entities}
+    assert [(key[ev.location or ""], [key[t] for t in ev.targets]) for ev in evs] == [
+        ("new_york_city", [])]
