@@ -191,6 +191,10 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
     if prev in w.named_after_place:
         return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+    if prev == "في" and pm.entity_id in v.states and any(
+            q.last == pm.first - 2 and v.nation_of.get(q.entity_id) == pm.entity_id
+            for q in x.sent.ms):
+        return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
 
 
@@ -622,6 +626,9 @@ def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) ->
     """Drop the organisations and countries inside a person's title: in "سكرتير مجلس الأمن
     الروسي سيرغي شويغو" the council names Shoigu's office, and in "رئيس المجلس العسكري في
     بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part."""
+    # a body named inside a leader's title ("زعيم جماعة X" named as its leader) is no side
+    ms = [pm for pm in ms if not any(q is not pm and q.first <= pm.first and pm.last <= q.last
+                                     and q.last - q.first > pm.last - pm.first for q in ms)]
     return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
             or not _in_title(i, ms, v, titles, span)]
 

@@ -39,6 +39,7 @@ from .patterns import (
 )
 from .people import find_listed_people, has_list_cue
 from .references import (
+    body_head_references,
     first_name_references,
     former_words,
     royal_given_name_references,
@@ -167,6 +168,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     mentions += title_references(doc, mentions, kb)  # "ملك البحرين"، "عاهل البلاد"
     mentions += first_name_references(doc, mentions)  # "كريم" after "كريم الحلبي"
     mentions += royal_given_name_references(doc, mentions, kb)  # "الملك عبدالله"
+    mentions = body_head_references(doc, mentions, kb)  # "زعيم جماعة X" is its leader
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]

@@ -352,3 +352,87 @@ def _royal_title(key: str) -> str | None:
         if key.startswith(lead) and key[len(lead):] in _ROYAL_TITLES:
             return key[len(lead):]
     return None
+
+
+# A leader's title in construct with the body he heads: "زعيم جماعة X"، "رئيس مجلس X"
+_LEAD_WORDS = frozenset(match_key(w) for w in ("زعيم", "زعيمة", "قائد", "قائدة", "رئيس",
+                                               "رئيسة", "مرشد", "مدير", "مديرة", "أمين"))
+
+
+def _heads_of_bodies(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                     ) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """For each body the article names: the people the article names whose roles head it
+    (current, or covering the article's year), with the role's head words."""
+    year = doc.published.year if doc.published else None
+    named = {m.kb_id for m in mentions if m.type == "PER" and m.kb_id}
+    bodies = {m.kb_id for m in mentions if m.type == "ORG" and m.kb_id}
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for key in named:
+        for role in (kb.get(key) or _NO).extra.get("roles") or ():
+            if not isinstance(role, dict) or role.get("org") not in bodies:
+                continue
+            start, end = role.get("from"), role.get("to")
+            if (year is None and end is not None) or year is not None and (
+                    (start is not None and int(start) > year)
+                    or (end is not None and int(end) < year)):
+                continue
+            words = match_key(str(role.get("title_ar") or "")).split(" ")
+            head = words[0].removeprefix("ال")
+            if head in _LEAD_WORDS:
+                out.setdefault(str(role["org"]), []).append((key, frozenset({head})))
+    return out
+
+
+# Words that end a title's reach: a person named past one is not the title's holder
+_TITLE_BREAKS = frozenset(match_key(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "إن",
+                                                 "أن", "بأن", "قال", "وقال", "الذي", "التي"))
+
+
+def _person_follows(after: int, keys: Sequence[str], people_at: set[int]) -> bool:
+    """A person is named within a few words after the title, before a preposition or a
+    particle: "رئيس اللجنة (…) الجنرال X" is X's title."""
+    for k in range(after, min(after + 6, len(keys))):
+        if k in people_at:
+            return True
+        if keys[k] in _TITLE_BREAKS:
+            return False
+    return False
+
+
+def body_head_references(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
+                         ) -> list[Mention]:
+    """"وهدد زعيم الحركة الوطنية بالتصعيد" in an article that names the movement's leader:
+    a leader's title in construct with a body the article names is the person the article
+    names who heads that body by the knowledge base (its only such head). The body inside
+    the title is no mention of its own (no nested entities): the list returned replaces
+    ``mentions``."""
+    heads = _heads_of_bodies(doc, mentions, kb)
+    if not heads:
+        return mentions
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    starts = doc.token_starts()
+    people_at = {bisect.bisect_right(starts, m.start) - 1 for m in mentions if m.type == "PER"}
+    former = former_words()
+    out, drop = [], set()
+    for m in mentions:
+        if m.type != "ORG" or m.kb_id not in heads:
+            continue
+        j = bisect.bisect_right(starts, m.start) - 1
+        if j < 1 or toks[j].start != m.start:
+            continue  # a fused clitic ("لمجلس") is no construct
+        lead = keys[j - 1]
+        word = lead if lead in _LEAD_WORDS else lead[1:] if lead[:1] in "وفبل" \
+            and lead[1:] in _LEAD_WORDS else None
+        who = {p for p, h in heads[m.kb_id] if word in h}
+        if word is None or len(who) != 1:
+            continue
+        after = bisect.bisect_left(starts, m.end)
+        if after < len(keys) and keys[after] in former or _person_follows(after, keys,
+                                                                          people_at):
+            continue  # "رئيس المجلس السابق"، "زعيم الجماعة (…) X": not alone
+        start = toks[j - 1].start + (len(lead) - len(word) if lead != word else 0)
+        out.append(Mention(start, m.end, text[start : m.end], "PER", who.pop(), "coref"))
+        drop.add(id(m))
+    # (a body named only inside such titles stays named: the article does name it)
+    kept = {m.kb_id for m in mentions if id(m) not in drop}
+    return [m for m in mentions if id(m) not in drop or m.kb_id not in kept] + out

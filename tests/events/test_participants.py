@@ -190,3 +190,12 @@ def test_an_announcer_is_no_side_of_the_agreement_he_announces() -> None:
     _, events = traced("وأعلن ولي عهد السعودية الأمير محمد بن سلمان، اليوم الثلاثاء، توقيع "
                        "اتفاق بين الحكومة اليمنية والمجلس الانتقالي الجنوبي.")
     assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
+
+
+def test_a_leader_named_by_his_body_acts_and_his_country_is_no_place() -> None:
+    # the body inside the leader's title is no side; "في اليمن" says where he is from
+    doc, evs, key = events_of("هدد زعيم جماعة الحوثيين في اليمن، اليوم، السعودية بالرد. "
+                              "وقال عبد الملك الحوثي إن الرد قادم.")
+    got = [(ev.type, [key[i] for i in ev.actors], [key[i] for i in ev.targets], ev.location)
+           for ev in evs]
+    assert ("THREATEN", ["abdul_malik_al_houthi"], ["saudi_arabia"], None) in got

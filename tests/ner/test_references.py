@@ -119,3 +119,22 @@ def test_a_former_holder_of_a_title_is_not_the_one_introduced(pipeline: Pipeline
     got = _people(pipeline, "قال رئيس الوزراء العراقي مصطفى الكاظمي إن القمة ناجحة. وحضرها "
                             "رئيس الوزراء العراقي السابق عادل عبدالمهدي.")
     assert not [p for p in got if p[0] == "رئيس الوزراء العراقي"]
+
+
+def test_a_leader_s_title_with_his_body_is_the_leader_named_in_the_article(
+        pipeline: Pipeline) -> None:
+    got = _people(pipeline, "وأكد رئيس مجلس السيادة أن الحرب ستنتهي قريبا. وكان عبد الفتاح "
+                            "البرهان قد زار بورتسودان.")
+    assert ("رئيس مجلس السيادة", "abdel_fattah_al_burhan", "coref") in got
+
+
+@pytest.mark.parametrize("text", [
+    # the leader is not named in the article
+    "وأكد رئيس مجلس السيادة أن الحرب ستنتهي قريبا.",
+    # the title is the named person's ("(…)" and a rank between)
+    "واستقبل رئيس مجلس السيادة (السوداني) الفريق عبد الفتاح البرهان الوفد.",
+    # a former holder
+    "وقال رئيس مجلس السيادة السابق إن الحرب ستطول. وكان عبد الفتاح البرهان في بورتسودان.",
+])
+def test_a_leader_s_title_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
+    assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
