@@ -558,6 +558,21 @@ def meeting_held_by_a_body(r: Roles, x: Context) -> Roles | None:
     return Roles((body.entity_id,), r.targets[1:], r.location, BODY_MEETING)
 
 
+def towns_do_not_raid(r: Roles, x: Context) -> Roles | None:
+    """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوّار": a town, camp or city that is no
+    state and no capital (which may stand for its state) does not raid, arrest or strike;
+    named as the act's agent, it is where the act happened."""
+    v = x.doc
+    if x.clause.trigger.type not in ("ASSAULT", "COERCE"):
+        return None
+    towns = [i for i in r.actors if v.etype[i] == "GPE" and i not in v.states
+             and i not in v.nations and i not in v.capitals_named]
+    if not towns:
+        return None
+    return Roles(tuple(i for i in r.actors if i not in towns), r.targets,
+                 r.location or towns[0])
+
+
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -676,7 +691,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
-    meeting_held_by_a_body, media_do_not_act,
+    meeting_held_by_a_body, towns_do_not_raid, media_do_not_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave,
     *PLACE_RULES,

@@ -278,6 +278,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("CONSULT", ("un_security_council",), ()),
         "وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة في نيويورك "
         "الخميس."),
+    "towns_do_not_raid": (
+        "وامتدت المداهمات إلى الخليل المحتلة، وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب "
+        "المدينة، حيث اعتقل الجيش الإسرائيلي ثلاثة شبان.",
+        ("COERCE", ("israel_defense_forces",), ()),
+        "وامتدت مداهمات الجيش الإسرائيلي إلى مخيم الفوار جنوب الخليل."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
@@ -447,3 +452,9 @@ def test_a_city_after_the_venue_is_the_place_not_a_side() -> None:
     key = {e.id: e.kb_id for e in doc.entities}
     assert [(key[ev.location or ""], [key[t] for t in ev.targets]) for ev in evs] == [
         ("new_york_city", [])]
+
+
+def test_a_state_or_a_people_s_land_still_raids() -> None:
+    # a state with no capital in the article, or a land with a nisba, is no town
+    fired, events = traced("وشنت إسرائيل غارات على مدينة صور.")
+    assert "towns_do_not_raid" not in fired and ("ASSAULT", ("israel",), ("tyre",)) in events
