@@ -46,9 +46,13 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
     return tuple(out)
 
 
-def demonym_actor(v: DocView, lo: int, hi: int) -> tuple[str, ...]:
-    """The country of the first nisba in tokens ``[lo, hi)``, when the document names it."""
-    for k in v.keys[lo:hi]:
+def demonym_actor(v: DocView, lo: int, hi: int, places: frozenset[str] = frozenset()
+                  ) -> tuple[str, ...]:
+    """The country of the first nisba in tokens ``[lo, hi)``, when the document names it;
+    a nisba after one of the place nouns ``places`` ("في العاصمة الليبية") is passed over."""
+    for i, k in enumerate(v.keys[lo:hi], start=lo):
+        if places and unprefix(v.prev_key(i), "وبفل") in places:
+            continue
         country = nisba_country(k, v.kb.demonyms, accusative=False)
         if country and country in v.by_kb:
             return (v.by_kb[country],)

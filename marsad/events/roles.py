@@ -324,7 +324,8 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     if r.actors or not (c.trigger.type in MATERIAL_TYPES or forces_leaving) \
             or not x.doc.kb.demonyms:
         return None
-    actors = demonym_actor(x.doc, c.lo, c.hi)
+    # (a nisba of a place noun says where: "اشتباكات في العاصمة الليبية")
+    actors = demonym_actor(x.doc, c.lo, c.hi, x.lex.words.place_nouns)
     if not actors:
         return None
     return Roles(actors, _without(r.targets, actors), r.location)
@@ -342,7 +343,9 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     # names of places: "سوريا" is no accusative nisba)
     own = frozenset(i for pm in x.sent.ms
                     if pm.entity_id in r.actors or v.etype[pm.entity_id] in ("GPE", "LOC")
-                    for i in range(pm.first, pm.last + 1))
+                    for i in range(pm.first, pm.last + 1)) | frozenset(
+        # (and a place noun's nisba says where: "اشتباكات في العاصمة الليبية")
+        i for i in range(c.t_last + 1, c.hi) if unprefix(v.prev_key(i), "وبفل") in w.place_nouns)
     if c.is_verb and not r.actors:
         # "وفتشت فرقاطة ألمانية ناقلة نفط": the noun right after the verb is its subject,
         # and its nisba names the actor, not the target

@@ -458,3 +458,13 @@ def test_a_state_or_a_people_s_land_still_raids() -> None:
     # a state with no capital in the article, or a land with a nisba, is no town
     fired, events = traced("وشنت إسرائيل غارات على مدينة صور.")
     assert "towns_do_not_raid" not in fired and ("ASSAULT", ("israel",), ("tyre",)) in events
+
+
+def test_a_place_noun_s_nisba_names_no_side() -> None:
+    # "في العاصمة الليبية" says where the clashes were; militias' nisba says whose they are
+    fired, events = traced("اندلعت اشتباكات مسلحة في العاصمة الليبية طرابلس بين مليشيات "
+                           "متناحرة. وأعلنت ليبيا الحداد.")
+    assert not fired & {"nisba_names_actor", "nisba_names_target"}, events
+    fired, events = traced("اندلعت اشتباكات مسلحة بين مليشيات ليبية متناحرة. وأعلنت ليبيا "
+                           "الحداد.")
+    assert ("ASSAULT", ("libya",), ()) in events
