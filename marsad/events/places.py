@@ -120,6 +120,23 @@ def _behind_place_word(pm: Placed, x: Context) -> bool:
     return prev in words or unprefix(prev, "و") in words
 
 
+def place_named_since_the_last_act(r: Roles, x: Context) -> Roles | None:
+    """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوار، واعتقل الجنود شابين": a raid
+    or strike with no place of its own, told after a town or camp named since the last act
+    of its sentence, happened there."""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type not in SPREAD_TYPES or not x.sent.events \
+            or not c.is_verb:
+        return None
+    parties = (*r.actors, *r.targets)
+    place = next((pm for pm in reversed(x.sent.ms) if c.left <= pm.first < c.t_first
+                  and v.etype[pm.entity_id] in ("GPE", "FAC") and pm.entity_id not in v.states
+                  and pm.entity_id not in parties), None)
+    if place is None:
+        return None
+    return Roles(r.actors, r.targets, place.entity_id, r.basis, r.retyped)
+
+
 def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات بلدة بيتا، وداهمت عدة منازل، واعتقلت ثلاثة شبان": acts told one
     after another by the same subject in one sentence, the later ones with no place of
@@ -246,6 +263,6 @@ def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
     return None
 
 
-PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
-               square_of_a_protest, the_pair_acts_where_they_met, places_across_a_state,
-               city_after_the_venue)
+PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
+               place_past_the_reach, square_of_a_protest, the_pair_acts_where_they_met,
+               places_across_a_state, city_after_the_venue)

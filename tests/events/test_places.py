@@ -102,3 +102,11 @@ def test_a_meeting_during_a_visit_takes_the_visits_place_and_date() -> None:
     # a date of its own stays
     assert dated(visit + "وأجرى لافروف يوم 4 مايو 2024 محادثات مع وزير الخارجية المصري سامح "
                  "شكري.")[-1] == ("CONSULT", "cairo", date(2024, 5, 4))
+
+
+def test_a_raid_told_after_a_camp_named_since_the_last_act_happened_there() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("واعتقل الجيش الإسرائيلي شابين في نابلس، وامتدت المداهمات إلى "
+                            "الخليل المحتلة، وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب "
+                            "المدينة، واعتقل الفتى أحمد سالم.")
+    assert [key.get(ev.location) for ev in evs if ev.targets] == ["مخيم الفوار"]
