@@ -158,10 +158,21 @@ def _set_place(pm: Placed, parts: Parts, x: Context, to_place: bool) -> None:
         # a place told before the trigger sets the scene; where the trigger goes, or a
         # place after it that stands nearer, is where it happened
         parts.early, parts.early_gap = pm.entity_id, c.t_first - pm.last
-    elif parts.early is not None and not to_place and pm.first - c.t_last > parts.early_gap:
+    elif parts.early is not None and not to_place and pm.first - c.t_last > parts.early_gap \
+            and not _raided_town(pm, x):
         parts.location = parts.early  # "حطّ في نيامي، حيث استقبله رئيس … في النيجر"
     else:
         parts.location = pm.entity_id
+
+
+def _raided_town(pm: Placed, x: Context) -> bool:
+    """"وفي محافظة نابلس، داهمت القوات الإسرائيلية بلدة كفر قليل": a town named behind its
+    head noun after a raid or attack verb (its object, or "في بلدة X") is where it
+    happened, however near the scene set before the verb."""
+    v, c = x.doc, x.clause
+    return c.trigger.type in ("ASSAULT", "COERCE") and c.is_verb and not v.fused_prefix(pm) \
+        and unprefix(v.prev_key(pm.first), "و") not in x.lex.words.prepositions \
+        and v.prev_key(pm.first) not in ("في", "وفي")
 
 
 def _set_aside(pm: Placed, prev: str, x: Context) -> bool:

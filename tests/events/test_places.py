@@ -110,3 +110,14 @@ def test_a_raid_told_after_a_camp_named_since_the_last_act_happened_there() -> N
                             "الخليل المحتلة، وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب "
                             "المدينة، واعتقل الفتى أحمد سالم.")
     assert [key.get(ev.location) for ev in evs if ev.targets] == ["مخيم الفوار"]
+
+
+def test_the_town_raided_wins_over_the_scene_set_before_the_verb() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("وفي محافظة الخليل، داهمت القوات الإسرائيلية بلدة بيت حمدان "
+                            "واعتقلت شابين.")
+    assert {key.get(ev.location) for ev in evs} == {"بيت حمدان"}
+    # a meeting keeps the scene set before it when the place after it is farther
+    _, evs, key = events_of("وفي القاهرة، التقى الرئيس المصري عبد الفتاح السيسي الرئيس "
+                            "التركي رجب طيب أردوغان لبحث الأوضاع في مدينة حلب.")
+    assert {key.get(ev.location) for ev in evs} == {"cairo"}
