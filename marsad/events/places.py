@@ -231,11 +231,20 @@ def places_across_a_state(r: Roles, x: Context) -> Roles | None:
     v, c = x.doc, x.clause
     if c.trigger.type not in SPREAD_TYPES or r.location is None or r.location in v.states:
         return None
-    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right]
+    # (the same act named again further on, "… وبلغت أربعين غارة، كما على صور", does not
+    # end the list of places)
+    later = [h for h in x.sent.hits if x.sent.a + h.first_token > c.t_last]
+    right = x.sent.b if later and all(h.trigger.type == c.trigger.type for h in later) \
+        else c.right
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < right]
     state = next((pm.entity_id for pm in ms if pm.entity_id in v.states
                   and pm.entity_id not in r.actors), None)
-    places = {pm.entity_id for pm in ms if v.etype[pm.entity_id] in ("GPE", "LOC")
-              and pm.entity_id not in v.states and pm.entity_id not in r.actors}
+    # (a land of its own, "قطاع غزة", is no place within the state; nor, past the clause,
+    # a sea or a region)
+    kinds = ("GPE", "LOC") if right == c.right else ("GPE",)
+    places = {pm.entity_id for pm in ms if v.etype[pm.entity_id] in kinds
+              and pm.entity_id not in v.states and pm.entity_id not in v.nations
+              and pm.entity_id not in r.actors}
     if state is None or len(places) < 2 or r.location not in places \
             or any(v.state_of.get(p, state) != state for p in places):
         return None

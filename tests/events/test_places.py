@@ -121,3 +121,15 @@ def test_the_town_raided_wins_over_the_scene_set_before_the_verb() -> None:
     _, evs, key = events_of("وفي القاهرة، التقى الرئيس المصري عبد الفتاح السيسي الرئيس "
                             "التركي رجب طيب أردوغان لبحث الأوضاع في مدينة حلب.")
     assert {key.get(ev.location) for ev in evs} == {"cairo"}
+
+
+def test_places_listed_past_the_same_act_named_again_spread_over_the_state() -> None:
+    from tests.events.test_participants import events_of
+    # "غارة" named again does not end the list of places the strikes hit
+    _, evs, key = events_of("وشنت إسرائيل غارات على مدينة صور وبلغت عشرين غارة، كما على صيدا "
+                            "والنبطية في لبنان.")
+    assert [key.get(ev.location) for ev in evs] == ["lebanon"]
+    # another act after the clause does end it
+    _, evs, key = events_of("وشنت إسرائيل غارات على مدينة صور، وأعلن الجيش اعتقال شابين في "
+                            "صيدا والنبطية في لبنان.")
+    assert key.get(evs[0].location) == "tyre"
