@@ -200,13 +200,17 @@ def _skipped(pm: Placed, x: Context) -> bool:
     if pm.first - 2 > c.t_last and v.prev_key(pm.first - 1) in w.time_preps \
             and not v.prev_key(pm.first).startswith("ال"):
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
-    if prev in w.named_after_place:
-        return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+    if prev in w.named_after_place or (prev in _QUOTES and unprefix(
+            v.prev_key(pm.first - 1), "و") in w.named_after_place):
+        return True  # "إعلان جدة"، "اتفاق «الدوحة»": the place names the document
     if prev == "في" and pm.entity_id in v.states and any(
             q.last == pm.first - 2 and v.nation_of.get(q.entity_id) == pm.entity_id
             for q in x.sent.ms):
         return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+_QUOTES = frozenset('"«“\'')
 
 
 def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:

@@ -199,3 +199,9 @@ def test_a_leader_named_by_his_body_acts_and_his_country_is_no_place() -> None:
     got = [(ev.type, [key[i] for i in ev.actors], [key[i] for i in ev.targets], ev.location)
            for ev in evs]
     assert ("THREATEN", ["abdul_malik_al_houthi"], ["saudi_arabia"], None) in got
+
+
+def test_a_place_in_quotes_that_names_an_exercise_is_no_side() -> None:
+    _, events = traced('وتشارك القوات المسلحة الأردنية في تدريب مشترك مع القوات الخاصة '
+                       'السعودية تحت عنوان "العقبة 5".')
+    assert ("COOPERATE", ("jordan_armed_forces", "saudi_arabia_special_forces"), ()) in events
