@@ -39,6 +39,7 @@ from .patterns import (
 )
 from .people import find_listed_people, has_list_cue
 from .references import (
+    bare_royal_references,
     body_head_references,
     first_name_references,
     former_words,
@@ -168,6 +169,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     mentions += title_references(doc, mentions, kb)  # "ملك البحرين"، "عاهل البلاد"
     mentions += first_name_references(doc, mentions)  # "كريم" after "كريم الحلبي"
     mentions += royal_given_name_references(doc, mentions, kb)  # "الملك عبدالله"
+    mentions += bare_royal_references(doc, mentions, kb)  # "الملك" alone
     mentions = body_head_references(doc, mentions, kb)  # "زعيم جماعة X" is its leader
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)

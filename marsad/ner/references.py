@@ -436,3 +436,41 @@ def body_head_references(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
     # (a body named only inside such titles stays named: the article does name it)
     kept = {m.kb_id for m in mentions if id(m) not in drop}
     return [m for m in mentions if id(m) not in drop or m.kb_id not in kept] + out
+
+
+def bare_royal_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                          ) -> list[Mention]:
+    """"ودعا النواب الملك إلى إقالة الحكومة" after "العاهل الأردني عبد الله الثاني": a
+    royal title alone (الملك، الأمير، السلطان), with no name after it, is the one royal of
+    that office the article has named before."""
+    people, over = _person_ranges(doc, mentions)
+    royals = {e.key: held for group in _royals(kb).values() for e, held in group}
+    first: dict[str, int] = {}
+    for start, m in people:
+        if m.kb_id in royals:
+            first.setdefault(m.kb_id, start)
+    if not first:
+        return []
+    offices = _cues()["offices"]
+    assert isinstance(offices, dict)
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    index, common = name_index(), common_words()
+    tok_starts = doc.token_starts()
+    named_at = {bisect.bisect_right(tok_starts, m.start) - 1 for _, m in people}
+    out: list[Mention] = []
+    for i, k in enumerate(keys):
+        title = _royal_title(k)
+        if title is None or i + 1 >= len(keys) or i + 1 in named_at:
+            continue
+        nxt = keys[i + 1]
+        if (index.get(nxt) or ("",))[0] == "given" and (nxt not in common or is_names_first(
+                nxt)) or nxt in _NAME_LINKS \
+                or nxt[:2] == "ال" and nxt[2:] in kb.demonyms:
+            continue  # "الملك فهد"، "الملك الأردني": a name or a nisba follows
+        tok = toks[i]
+        who = [p for p, at in first.items() if at < tok.start and royals[p] & offices[title]]
+        if len(who) != 1 or over(tok.start, tok.end):
+            continue
+        start = tok.start + max(0, text[tok.start : tok.end].find("ال"))
+        out.append(Mention(start, tok.end, text[start : tok.end], "PER", who[0], "coref"))
+    return out

@@ -138,3 +138,19 @@ def test_a_leader_s_title_with_his_body_is_the_leader_named_in_the_article(
 ])
 def test_a_leader_s_title_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
     assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
+
+
+def test_a_royal_title_alone_is_the_royal_named_before(pipeline: Pipeline) -> None:
+    got = _people(pipeline, "جمّد العاهل الأردني عبد الله الثاني قرارا برفع الأسعار. ودعا "
+                            "النواب الملك إلى إقالة الحكومة.")
+    assert ("الملك", "abdullah_ii", "coref") in got
+
+
+@pytest.mark.parametrize("text", [
+    # the royal is named after the title
+    "ودعا النواب الملك إلى إقالة الحكومة. وجمّد العاهل الأردني عبد الله الثاني القرار.",
+    # a given name follows: another king's name in a facility's
+    "جمّد العاهل الأردني عبد الله الثاني القرار. وزار الوفد مستشفى الملك فهد.",
+])
+def test_a_royal_title_alone_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
+    assert not [p for p in _people(pipeline, text) if p[2] == "coref" and p[0] == "الملك"]
