@@ -36,6 +36,8 @@ class Clause:
 
 # the weakest reading of a verbal noun's participants, which rules may override
 AFTER_NOUN = "first participant after the noun"
+# a body's own meeting ("اجتماع لمجلس الأمن"): one side is enough
+BODY_MEETING = "a body's own meeting"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Callable
 
 from ..text.normalize import match_key
-from .clause import Context, Roles
+from .clause import BODY_MEETING, Context, Roles
 from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
 from .view import DocView, unprefix
@@ -301,10 +301,11 @@ def nobody_takes_part(r: Roles, x: Context) -> bool:
 
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:
     """A meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل …" (no place)،
-    "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side)."""
+    "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side) — but a council's own
+    session is a meeting ("الاجتماع الطارئ لمجلس الأمن")."""
     trig = x.clause.trigger
     return trig.type == "CONSULT" and len(r.actors) + len(r.targets) < 2 \
-        and (r.location is None or trig.mode != "visit")
+        and (r.location is None or trig.mode != "visit") and r.basis != BODY_MEETING
 
 
 AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (

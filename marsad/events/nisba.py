@@ -46,12 +46,13 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
     return tuple(out)
 
 
-def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset()
-                  ) -> tuple[str, ...]:
+def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset(),
+                  places: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The country of the first nisba in tokens ``[lo, hi)``, when the document names it;
-    tokens in ``skip`` (a place's own name: "في مالي" is no nisba) are passed over."""
+    tokens in ``skip`` (a place's own name: "في مالي" is no nisba) are passed over, and so
+    is a nisba after one of the place nouns ``places`` ("في العاصمة الليبية")."""
     for i, k in enumerate(v.keys[lo:hi], start=lo):
-        if i in skip:
+        if i in skip or places and unprefix(v.prev_key(i), "وبفل") in places:
             continue
         country = nisba_country(k, v.kb.demonyms, accusative=False)
         if country and country in v.by_kb:

@@ -159,10 +159,21 @@ def _set_place(pm: Placed, parts: Parts, x: Context, to_place: bool) -> None:
         # a place told before the trigger sets the scene; where the trigger goes, or a
         # place after it that stands nearer, is where it happened
         parts.early, parts.early_gap = pm.entity_id, c.t_first - pm.last
-    elif parts.early is not None and not to_place and pm.first - c.t_last > parts.early_gap:
+    elif parts.early is not None and not to_place and pm.first - c.t_last > parts.early_gap \
+            and not _raided_town(pm, x):
         parts.location = parts.early  # "حطّ في نيامي، حيث استقبله رئيس … في النيجر"
     else:
         parts.location = pm.entity_id
+
+
+def _raided_town(pm: Placed, x: Context) -> bool:
+    """"وفي محافظة نابلس، داهمت القوات الإسرائيلية بلدة كفر قليل": a town named behind its
+    head noun after a raid or attack verb (its object, or "في بلدة X") is where it
+    happened, however near the scene set before the verb."""
+    v, c = x.doc, x.clause
+    return c.trigger.type in ("ASSAULT", "COERCE") and c.is_verb and not v.fused_prefix(pm) \
+        and unprefix(v.prev_key(pm.first), "و") not in x.lex.words.prepositions \
+        and v.prev_key(pm.first) not in ("في", "وفي")
 
 
 def _set_aside(pm: Placed, prev: str, x: Context) -> bool:
@@ -190,11 +201,19 @@ def _skipped(pm: Placed, x: Context) -> bool:
     if pm.first - 2 > c.t_last and v.prev_key(pm.first - 1) in w.time_preps \
             and not v.prev_key(pm.first).startswith("ال"):
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
-    if prev in w.named_after_place:
-        return True  # "إعلان جدة"، "اتفاق الدوحة": the place names the document
+    if prev in w.named_after_place or (prev in _QUOTES and unprefix(
+            v.prev_key(pm.first - 1), "و") in w.named_after_place):
+        return True  # "إعلان جدة"، "اتفاق «الدوحة»": the place names the document
     if pm.first > c.t_last and _after_according(pm.first, x):
         return True  # "وفقا لأرقام شركة لويدز في سنغافورة": where the news comes from
+    if prev == "في" and pm.entity_id in v.states and any(
+            q.last == pm.first - 2 and v.nation_of.get(q.entity_id) == pm.entity_id
+            for q in x.sent.ms):
+        return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+_QUOTES = frozenset('"«“\'')
 
 
 def _after_according(first: int, x: Context) -> bool:
@@ -696,6 +715,9 @@ def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) ->
     """Drop the organisations and countries inside a person's title: in "سكرتير مجلس الأمن
     الروسي سيرغي شويغو" the council names Shoigu's office, and in "رئيس المجلس العسكري في
     بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part."""
+    # a body named inside a leader's title ("زعيم جماعة X" named as its leader) is no side
+    ms = [pm for pm in ms if not any(q is not pm and q.first <= pm.first and pm.last <= q.last
+                                     and q.last - q.first > pm.last - pm.first for q in ms)]
     return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
             or not _in_title(i, ms, v, titles, span)]
 

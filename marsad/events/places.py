@@ -120,6 +120,23 @@ def _behind_place_word(pm: Placed, x: Context) -> bool:
     return prev in words or unprefix(prev, "و") in words
 
 
+def place_named_since_the_last_act(r: Roles, x: Context) -> Roles | None:
+    """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوار، واعتقل الجنود شابين": a raid
+    or strike with no place of its own, told after a town or camp named since the last act
+    of its sentence, happened there."""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type not in SPREAD_TYPES or not x.sent.events \
+            or not c.is_verb:
+        return None
+    parties = (*r.actors, *r.targets)
+    place = next((pm for pm in reversed(x.sent.ms) if c.left <= pm.first < c.t_first
+                  and v.etype[pm.entity_id] in ("GPE", "FAC") and pm.entity_id not in v.states
+                  and pm.entity_id not in parties), None)
+    if place is None:
+        return None
+    return Roles(r.actors, r.targets, place.entity_id, r.basis, r.retyped)
+
+
 def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات بلدة بيتا، وداهمت عدة منازل، واعتقلت ثلاثة شبان": acts told one
     after another by the same subject in one sentence, the later ones with no place of
@@ -214,16 +231,47 @@ def places_across_a_state(r: Roles, x: Context) -> Roles | None:
     v, c = x.doc, x.clause
     if c.trigger.type not in SPREAD_TYPES or r.location is None or r.location in v.states:
         return None
-    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.right]
+    # (the same act named again further on, "… وبلغت أربعين غارة، كما على صور", does not
+    # end the list of places)
+    later = [h for h in x.sent.hits if x.sent.a + h.first_token > c.t_last]
+    right = x.sent.b if later and all(h.trigger.type == c.trigger.type for h in later) \
+        else c.right
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < right]
     state = next((pm.entity_id for pm in ms if pm.entity_id in v.states
                   and pm.entity_id not in r.actors), None)
-    places = {pm.entity_id for pm in ms if v.etype[pm.entity_id] in ("GPE", "LOC")
-              and pm.entity_id not in v.states and pm.entity_id not in r.actors}
+    # (a land of its own, "قطاع غزة", is no place within the state; nor, past the clause,
+    # a sea or a region)
+    kinds = ("GPE", "LOC") if right == c.right else ("GPE",)
+    places = {pm.entity_id for pm in ms if v.etype[pm.entity_id] in kinds
+              and pm.entity_id not in v.states and pm.entity_id not in v.nations
+              and pm.entity_id not in r.actors}
     if state is None or len(places) < 2 or r.location not in places \
             or any(v.state_of.get(p, state) != state for p in places):
         return None
     return Roles(r.actors, r.targets, state, r.basis, r.retyped)
 
 
-PLACE_RULES = (city_over_country, place_of_the_previous_act, place_past_the_reach,
-               square_of_a_protest, the_pair_acts_where_they_met, places_across_a_state)
+def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
+    """"خلال اجتماع المجلس بمقر الاتحاد الإفريقي، أديس أبابا، الأحد": a city set off by
+    commas right after a venue ("بمقر X") is where the act happened, not a party."""
+    v, c = x.doc, x.clause
+    parties = (*r.actors, *r.targets)
+    for pm in x.sent.ms:
+        if not c.lo <= pm.first < c.right or pm.entity_id not in parties \
+                or v.etype[pm.entity_id] != "GPE" or pm.entity_id in v.states \
+                or v.prev_key(pm.first) not in ("،", ","):
+            continue
+        venue = next((q for q in x.sent.ms if q.last == pm.first - 2), None)
+        if venue is None or unprefix(v.prev_key(venue.first), "و") not in \
+                x.lex.words.venue_words:
+            continue
+        i = pm.entity_id
+        return Roles(tuple(a for a in r.actors if a != i), tuple(t for t in r.targets
+                                                                 if t != i), i, r.basis,
+                     r.retyped)
+    return None
+
+
+PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
+               place_past_the_reach, square_of_a_protest, the_pair_acts_where_they_met,
+               places_across_a_state, city_after_the_venue)

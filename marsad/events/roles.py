@@ -20,7 +20,7 @@ from .anaphora import (
     last_two,
     referred_participants,
 )
-from .clause import AFTER_NOUN, Context, Roles
+from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
 from .lexicon import (
     GIVEN_TYPES,
@@ -474,7 +474,8 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
         return None
     places = frozenset(i for pm in x.sent.ms if x.doc.etype[pm.entity_id] in ("GPE", "LOC")
                        for i in range(pm.first, pm.last + 1))
-    actors = demonym_actor(x.doc, c.lo, c.hi, places)
+    # (a nisba of a place noun says where: "اشتباكات في العاصمة الليبية")
+    actors = demonym_actor(x.doc, c.lo, c.hi, places, x.lex.words.place_nouns)
     if not actors:
         return None
     return Roles(actors, _without(r.targets, actors), r.location)
@@ -492,7 +493,9 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     # names of places: "سوريا" is no accusative nisba)
     own = frozenset(i for pm in x.sent.ms
                     if pm.entity_id in r.actors or v.etype[pm.entity_id] in ("GPE", "LOC")
-                    for i in range(pm.first, pm.last + 1))
+                    for i in range(pm.first, pm.last + 1)) | frozenset(
+        # (and a place noun's nisba says where: "اشتباكات في العاصمة الليبية")
+        i for i in range(c.t_last + 1, c.hi) if unprefix(v.prev_key(i), "وبفل") in w.place_nouns)
     if c.is_verb and not r.actors:
         # "وفتشت فرقاطة ألمانية ناقلة نفط": the noun right after the verb is its subject,
         # and its nisba names the actor, not the target
@@ -805,15 +808,17 @@ def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
 
 def body_meets(r: Roles, x: Context) -> Roles | None:
     """"خلال الاجتماع الطارئ لمجلس وزراء الخارجية العرب": a meeting noun's "لـ" names the
-    body that meets, when no one else is named to meet."""
+    body that meets, when no one else is named to meet; alone, it is the body's own session
+    (which the one-side gate lets through; "زيارة لروسيا" goes somewhere: no body)."""
     c, v = x.clause, x.doc
-    if c.trigger.type != "CONSULT" or c.is_verb or r.actors:
+    if c.trigger.type != "CONSULT" or c.is_verb or r.actors or c.trigger.mode == "visit":
         return None
     body = next((pm for pm in x.sent.ms if 0 < pm.first - c.t_last <= 4
                  and v.fused_prefix(pm) == "ل" and v.etype[pm.entity_id] == "ORG"), None)
     if body is None:
         return None
-    return Roles((body.entity_id,), _without(r.targets, (body.entity_id,)), r.location)
+    return Roles((body.entity_id,), _without(r.targets, (body.entity_id,)), r.location,
+                 BODY_MEETING)
 
 
 def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
@@ -838,6 +843,21 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
         return None
     country = next(iter(demonym_actor(x.doc, c.lo, c.hi)), None)
     return Roles(r.actors, r.targets, country) if country is not None else None
+
+
+def towns_do_not_raid(r: Roles, x: Context) -> Roles | None:
+    """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوّار": a town, camp or city that is no
+    state and no capital (which may stand for its state) does not raid, arrest or strike;
+    named as the act's agent, it is where the act happened."""
+    v = x.doc
+    if x.clause.trigger.type not in ("ASSAULT", "COERCE"):
+        return None
+    towns = [i for i in r.actors if v.etype[i] == "GPE" and i not in v.states
+             and i not in v.nations and i not in v.capitals_named]
+    if not towns:
+        return None
+    return Roles(tuple(i for i in r.actors if i not in towns), r.targets,
+                 r.location or towns[0])
 
 
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
@@ -963,7 +983,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
-    media_do_not_act,
+    towns_do_not_raid, media_do_not_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave,
     *PLACE_RULES,

@@ -87,6 +87,9 @@ class DocView:
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)
         self.states = {e.id for e in doc.entities if e.kb_id in kb.states}
+        # the peoples' lands the document names (a state, a strip or territory with a nisba)
+        lands = {e.kb_id for e in doc.entities if e.type == "GPE"} & set(kb.demonyms.values())
+        self.nations = {e.id for e in doc.entities if e.kb_id in lands}
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
                           if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}

@@ -28,7 +28,7 @@ from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
-from .orgs import find_headed_orgs
+from .orgs import find_group_nisbas, find_headed_orgs
 from .patterns import (
     Found,
     cue_sets,
@@ -38,7 +38,14 @@ from .patterns import (
     find_quoted_orgs,
 )
 from .people import find_listed_people, has_list_cue
-from .references import first_name_references, title_references
+from .references import (
+    bare_royal_references,
+    body_head_references,
+    first_name_references,
+    former_words,
+    royal_given_name_references,
+    title_references,
+)
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -72,6 +79,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     cue_at = _cue_positions(keys, {
         "person_titles": cues["person_titles"], "media_heads": cues["media_heads"],
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
+        "group_nisba_heads": cues["group_nisba_heads"],
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
         "landforms": landform_cues(), "courts": court_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
@@ -122,6 +130,10 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
             found += find_headed_places(text, toks, taken_now, tkeys)
+        if has("group_nisba_heads", a, b):  # "الجماعة الحوثية"
+            taken_now = taken | {k for f in found
+                                 for k in range(f.first_token, f.last_token + 1)}
+            found += find_group_nisbas(text, toks, taken_now, tkeys, kb)
         if has("org_name_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
@@ -156,6 +168,9 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     mentions += _title_references(doc, mentions, cue_sets()["person_titles"], kb)
     mentions += title_references(doc, mentions, kb)  # "ملك البحرين"، "عاهل البلاد"
     mentions += first_name_references(doc, mentions)  # "كريم" after "كريم الحلبي"
+    mentions += royal_given_name_references(doc, mentions, kb)  # "الملك عبدالله"
+    mentions += bare_royal_references(doc, mentions, kb)  # "الملك" alone
+    mentions = body_head_references(doc, mentions, kb)  # "زعيم جماعة X" is its leader
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
@@ -442,6 +457,8 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
             # qualified further: "رئيس المرحلة الانتقالية في النيجر" is another
             # office; but "الرئيس الروسي في مقر الكرملين" is where he was
             continue
+        if i + n < len(toks) and keys[i + n] in former_words():
+            continue  # "رئيس الوزراء العراقي السابق": another holder of the office
         if i > 0 and (keys[i - 1] in titles or keys[i - 1][1:] in titles):
             continue  # part of a longer title: "نائب وزير الدفاع" is not the minister
         skip = skip_to_word(text[toks[i].start : toks[i].end], first, phrase[0])

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..doc import Token
+from ..kb import KnowledgeBase
 from ..text.normalize import is_nisba
 from .patterns import Found, _name_units, cue_sets
 
@@ -234,3 +235,26 @@ def _proper(key: str, cues: _Cues) -> bool:
             and not (key == stem and (key.endswith("يه") or key[:1] == "م" and key.endswith("ه")))
             and not key.startswith(("لل", "وال", "ولل"))
             and len(stem) >= 3)
+
+
+def find_group_nisbas(text: str, tokens: Sequence[Token], taken: set[int],
+                      keys: Sequence[str], kb: KnowledgeBase) -> list[Found]:
+    """"الجماعة الحوثية"، "الميليشيات الحوثية": a group noun with the nisba of a movement
+    the knowledge base names by its plural ("الحوثيون"، "جماعة الحوثي") is that movement."""
+    heads = cue_sets()["group_nisba_heads"]
+    out: list[Found] = []
+    for i in range(len(tokens) - 1):
+        k = keys[i]
+        lead = 0 if k in heads else 1 if k[:1] in ("و", "ف", "ب", "ل") and k[1:] in heads \
+            else -1
+        nk = keys[i + 1]
+        if lead < 0 or i in taken or i + 1 in taken or not nk.startswith("ال") \
+                or not nk.endswith("يه") or len(nk) < 6:
+            continue
+        stem = nk[2:-1]  # "الحوثيه" → "حوثي"
+        found = {c.entry.key for alias in (f"ال{stem}ين", f"ال{stem}ون", f"جماعه ال{stem}")
+                 for c in kb.lookup(alias) if c.entry.type == "ORG"}
+        if len(found) == 1:
+            out.append(Found(tokens[i].start + lead, tokens[i + 1].end, "ORG", i, i + 1,
+                             found.pop()))
+    return out

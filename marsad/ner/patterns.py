@@ -420,6 +420,20 @@ def find_quoted_orgs(text: str, tokens: Sequence[Token], taken: set[int],
     return out
 
 
+def _opened_town(tokens: Sequence[Token], taken: set[int], keys: Sequence[str], j: int,
+                 lists: dict[str, frozenset[str]]) -> list[int]:
+    """"بلدة كفر قليل"، "قرية بيت سيرا": a word that opens village names (an everyday word
+    elsewhere: كفر، بيت، دير) takes the next word with it, whatever that word means."""
+    if j + 1 >= len(tokens) or keys[j] not in lists["town_openers"] or j in taken \
+            or j + 1 in taken or tokens[j + 1].is_punct:
+        return []
+    nxt = keys[j + 1]
+    if not is_arabic(nxt) or len(nxt) < 2 or nxt in lists["place_heads"] \
+            or nxt in lists["place_prepositions"] or nxt in lists["org_name_stops"]:
+        return []
+    return [j, j + 1]
+
+
 def _name_units() -> dict[str, tuple[str, str, int]]:
     from ..kb.translit import name_index
 
@@ -441,9 +455,10 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
             else None
         if head is None or tokens[i + 1].is_punct or (i + 1) in taken:
             continue
-        run: list[int] = []
-        j = i + 1
-        while j < n and len(run) < 2 and not tokens[j].is_punct and j not in taken:
+        run = _opened_town(tokens, taken, keys, i + 1, lists)
+        j = i + 1 + len(run)
+        while not run and j < n and len(run) < 2 and not tokens[j].is_punct \
+                and j not in taken:
             kj = keys[j]
             surface = text[tokens[j].start : tokens[j].end]
             if kj in lists["common"] or not is_arabic(kj) or len(kj) < 3 \
@@ -457,6 +472,8 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
                 break  # "مخيم شاريا الكبير": the adjective is not part of the name
             run.append(j)
             j += 1
+        if run and j < n and j not in taken and keys[j] in lists["name_compass"]:
+            run.append(j)  # "بلدة عصيرة القبلية": the compass adjective is the name's
         if run:
             etype = "LOC" if head in loc_heads else "GPE"
             # a refugee camp's name holds its head ("مخيم شعفاط"); a town's does not

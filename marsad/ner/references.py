@@ -42,6 +42,13 @@ def _cues() -> dict[str, object]:
             "former": frozenset(match_key(w) for w in data["former_words"])}
 
 
+def former_words() -> frozenset[str]:
+    """Words after a title that make it another holder ("السابق"، "الراحل")."""
+    former = _cues()["former"]
+    assert isinstance(former, frozenset)
+    return former
+
+
 _CLITIC_LETTERS = frozenset("وفبل")
 
 
@@ -263,3 +270,215 @@ def _article_country(mentions: Sequence[Mention], kb: KnowledgeBase) -> str | No
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
     return top[0][0]
+
+
+# Royal titles that may stand before a given name alone ("الملك عبدالله"، "الأمير فيصل")
+_ROYAL_TITLES = frozenset({"ملك", "امير", "سلطان"})
+# Ordinals after a given name make it a reign name of its own ("عبدالله الثاني")
+_ORDINALS = frozenset(match_key(w) for w in ("الأول", "الثاني", "الثالث", "الرابع",
+                                              "الخامس", "السادس", "السابع"))
+_ROYALS: dict[int, dict[str, list[tuple[KBEntry, frozenset[str]]]]] = {}
+
+
+def _royals(kb: KnowledgeBase) -> dict[str, list[tuple[KBEntry, frozenset[str]]]]:
+    """People of the knowledge base who hold or held a royal office, with the office
+    words of all their roles, by given name ("عبدالله" and "عبد الله" alike)."""
+    got = _ROYALS.get(id(kb))
+    if got is not None:
+        return got
+    out: dict[str, list[tuple[KBEntry, frozenset[str]]]] = {}
+    for e in kb.entries.values():
+        if e.type != "PER" or not e.country or not e.name_ar:
+            continue
+        heads = {match_key(str(r.get("title_ar") or "")).split(" ")[0].removeprefix("ال")
+                 for r in e.extra.get("roles") or () if isinstance(r, dict)}
+        if not heads & _ROYAL_TITLES:
+            continue
+        words = match_key(e.name_ar).split(" ")
+        given = words[0] + words[1] if words[0] == "عبد" and len(words) > 1 else words[0]
+        out.setdefault(given, []).append((e, frozenset(heads)))
+    _ROYALS[id(kb)] = out
+    return out
+
+
+def royal_given_name_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                                ) -> list[Mention]:
+    """"استقبل الملك حسان ضيفه في عمّان": a royal title (ملك، أمير، سلطان) before a
+    given name alone is the royal of the knowledge base with that given name who holds
+    that office (in the article's year) — when only one such royal is named in the
+    article or is of a country the article names."""
+    royals = _royals(kb)
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    offices = _cues()["offices"]
+    assert isinstance(offices, dict)
+    out: list[Mention] = []
+    over = None
+    for i, k in enumerate(keys[:-1]):
+        title = _royal_title(k)
+        if title is None:
+            continue
+        j, given = i + 1, keys[i + 1]
+        if given == "عبد" and i + 2 < len(keys):
+            j, given = i + 2, given + keys[i + 2]
+        if given not in royals:
+            continue
+        if j + 1 < len(keys) and (keys[j + 1] in _NAME_LINKS or keys[j + 1] in _ORDINALS):
+            continue  # "الأمير فيصل بن خالد"، "الملك حسان الثاني": another person
+        if over is None:
+            _, over = _person_ranges(doc, mentions)
+            named, lands = _named_and_lands(mentions, kb)
+            year = doc.published.year if doc.published else None
+        if over(toks[i].start, toks[j].end):
+            continue
+        # the nisba of a title just before: "العاهل الأردني الملك حسان"
+        here = {kb.demonyms[w[2:]].country or kb.demonyms[w[2:]].key
+                for w in keys[max(i - 2, 0) : i] if w[2:] in kb.demonyms}
+        # (one named already may be a past king: any of his reigns will do)
+        who = [e for e, held in royals[given] if e.key in named and held & offices[title]
+               or (e.country in lands or e.country in here)
+               and _role_offices(e, kb, year) & offices[title]]
+        if len(who) != 1:
+            continue
+        start = toks[i].start + max(0, text[toks[i].start : toks[i].end].find("ال"))
+        out.append(Mention(start, toks[j].end, text[start : toks[j].end], "PER", who[0].key,
+                           "coref"))
+    return out
+
+
+def _named_and_lands(mentions: Sequence[Mention], kb: KnowledgeBase
+                     ) -> tuple[set[str], set[str]]:
+    """The entries the article names, and the states it names (a city names its state)."""
+    named = {m.kb_id for m in mentions if m.kb_id}
+    lands = {c for m in mentions if m.type == "GPE" and m.kb_id
+             for c in (m.kb_id, (kb.get(m.kb_id) or _NO).country) if c}
+    return named, lands
+
+
+def _royal_title(key: str) -> str | None:
+    """"الملك"، "والملك"، "بالأمير": the royal title a definite token is."""
+    for lead in ("ال", "وال", "فال", "بال", "وبال"):
+        if key.startswith(lead) and key[len(lead):] in _ROYAL_TITLES:
+            return key[len(lead):]
+    return None
+
+
+# A leader's title in construct with the body he heads: "زعيم جماعة X"، "رئيس مجلس X"
+_LEAD_WORDS = frozenset(match_key(w) for w in ("زعيم", "زعيمة", "قائد", "قائدة", "رئيس",
+                                               "رئيسة", "مرشد", "مدير", "مديرة", "أمين"))
+
+
+def _heads_of_bodies(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                     ) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """For each body the article names: the people the article names whose roles head it
+    (current, or covering the article's year), with the role's head words."""
+    year = doc.published.year if doc.published else None
+    named = {m.kb_id for m in mentions if m.type == "PER" and m.kb_id}
+    bodies = {m.kb_id for m in mentions if m.type == "ORG" and m.kb_id}
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for key in named:
+        for role in (kb.get(key) or _NO).extra.get("roles") or ():
+            if not isinstance(role, dict) or role.get("org") not in bodies:
+                continue
+            start, end = role.get("from"), role.get("to")
+            if (year is None and end is not None) or year is not None and (
+                    (start is not None and int(start) > year)
+                    or (end is not None and int(end) < year)):
+                continue
+            words = match_key(str(role.get("title_ar") or "")).split(" ")
+            head = words[0].removeprefix("ال")
+            if head in _LEAD_WORDS:
+                out.setdefault(str(role["org"]), []).append((key, frozenset({head})))
+    return out
+
+
+# Words that end a title's reach: a person named past one is not the title's holder
+_TITLE_BREAKS = frozenset(match_key(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "إن",
+                                                 "أن", "بأن", "قال", "وقال", "الذي", "التي"))
+
+
+def _person_follows(after: int, keys: Sequence[str], people_at: set[int]) -> bool:
+    """A person is named within a few words after the title, before a preposition or a
+    particle: "رئيس اللجنة (…) الجنرال X" is X's title."""
+    for k in range(after, min(after + 6, len(keys))):
+        if k in people_at:
+            return True
+        if keys[k] in _TITLE_BREAKS:
+            return False
+    return False
+
+
+def body_head_references(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
+                         ) -> list[Mention]:
+    """"وهدد زعيم الحركة الوطنية بالتصعيد" in an article that names the movement's leader:
+    a leader's title in construct with a body the article names is the person the article
+    names who heads that body by the knowledge base (its only such head). The body inside
+    the title is no mention of its own (no nested entities): the list returned replaces
+    ``mentions``."""
+    heads = _heads_of_bodies(doc, mentions, kb)
+    if not heads:
+        return mentions
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    starts = doc.token_starts()
+    people_at = {bisect.bisect_right(starts, m.start) - 1 for m in mentions if m.type == "PER"}
+    former = former_words()
+    out, drop = [], set()
+    for m in mentions:
+        if m.type != "ORG" or m.kb_id not in heads:
+            continue
+        j = bisect.bisect_right(starts, m.start) - 1
+        if j < 1 or toks[j].start != m.start:
+            continue  # a fused clitic ("لمجلس") is no construct
+        lead = keys[j - 1]
+        word = lead if lead in _LEAD_WORDS else lead[1:] if lead[:1] in "وفبل" \
+            and lead[1:] in _LEAD_WORDS else None
+        who = {p for p, h in heads[m.kb_id] if word in h}
+        if word is None or len(who) != 1:
+            continue
+        after = bisect.bisect_left(starts, m.end)
+        if after < len(keys) and keys[after] in former or _person_follows(after, keys,
+                                                                          people_at):
+            continue  # "رئيس المجلس السابق"، "زعيم الجماعة (…) X": not alone
+        start = toks[j - 1].start + (len(lead) - len(word) if lead != word else 0)
+        out.append(Mention(start, m.end, text[start : m.end], "PER", who.pop(), "coref"))
+        drop.add(id(m))
+    # (a body named only inside such titles stays named: the article does name it)
+    kept = {m.kb_id for m in mentions if id(m) not in drop}
+    return [m for m in mentions if id(m) not in drop or m.kb_id not in kept] + out
+
+
+def bare_royal_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
+                          ) -> list[Mention]:
+    """"ودعا النواب الملك إلى إقالة الحكومة" after "العاهل الأردني عبد الله الثاني": a
+    royal title alone (الملك، الأمير، السلطان), with no name after it, is the one royal of
+    that office the article has named before."""
+    people, over = _person_ranges(doc, mentions)
+    royals = {e.key: held for group in _royals(kb).values() for e, held in group}
+    first: dict[str, int] = {}
+    for start, m in people:
+        if m.kb_id in royals:
+            first.setdefault(m.kb_id, start)
+    if not first:
+        return []
+    offices = _cues()["offices"]
+    assert isinstance(offices, dict)
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    index, common = name_index(), common_words()
+    tok_starts = doc.token_starts()
+    named_at = {bisect.bisect_right(tok_starts, m.start) - 1 for _, m in people}
+    out: list[Mention] = []
+    for i, k in enumerate(keys):
+        title = _royal_title(k)
+        if title is None or i + 1 >= len(keys) or i + 1 in named_at:
+            continue
+        nxt = keys[i + 1]
+        if (index.get(nxt) or ("",))[0] == "given" and (nxt not in common or is_names_first(
+                nxt)) or nxt in _NAME_LINKS \
+                or nxt[:2] == "ال" and nxt[2:] in kb.demonyms:
+            continue  # "الملك فهد"، "الملك الأردني": a name or a nisba follows
+        tok = toks[i]
+        who = [p for p, at in first.items() if at < tok.start and royals[p] & offices[title]]
+        if len(who) != 1 or over(tok.start, tok.end):
+            continue
+        start = tok.start + max(0, text[tok.start : tok.end].find("ال"))
+        out.append(Mention(start, tok.end, text[start : tok.end], "PER", who[0], "coref"))
+    return out

@@ -379,3 +379,18 @@ def test_a_subject_unnamed_before_the_noun_is_not_dropped() -> None:
                        "الفرنسيون بمغادرة السنغال.")
     assert ("RETREAT", ("france",), ("senegal",)) in events, events
     assert all(not (t == "RETREAT" and "senegal_government" in a) for t, a, _ in events)
+
+
+def test_a_leader_named_by_his_body_acts_and_his_country_is_no_place() -> None:
+    # the body inside the leader's title is no side; "في اليمن" says where he is from
+    doc, evs, key = events_of("هدد زعيم جماعة الحوثيين في اليمن، اليوم، السعودية بالرد. "
+                              "وقال عبد الملك الحوثي إن الرد قادم.")
+    got = [(ev.type, [key[i] for i in ev.actors], [key[i] for i in ev.targets], ev.location)
+           for ev in evs]
+    assert ("THREATEN", ["abdul_malik_al_houthi"], ["saudi_arabia"], None) in got
+
+
+def test_a_place_in_quotes_that_names_an_exercise_is_no_side() -> None:
+    _, events = traced('وتشارك القوات المسلحة الأردنية في تدريب مشترك مع القوات الخاصة '
+                       'السعودية تحت عنوان "العقبة 5".')
+    assert ("COOPERATE", ("jordan_armed_forces", "saudi_arabia_special_forces"), ()) in events

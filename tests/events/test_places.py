@@ -102,3 +102,34 @@ def test_a_meeting_during_a_visit_takes_the_visits_place_and_date() -> None:
     # a date of its own stays
     assert dated(visit + "وأجرى لافروف يوم 4 مايو 2024 محادثات مع وزير الخارجية المصري سامح "
                  "شكري.")[-1] == ("CONSULT", "cairo", date(2024, 5, 4))
+
+
+def test_a_raid_told_after_a_camp_named_since_the_last_act_happened_there() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("واعتقل الجيش الإسرائيلي شابين في نابلس، وامتدت المداهمات إلى "
+                            "الخليل المحتلة، وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب "
+                            "المدينة، واعتقل الفتى أحمد سالم.")
+    assert [key.get(ev.location) for ev in evs if ev.targets] == ["مخيم الفوار"]
+
+
+def test_the_town_raided_wins_over_the_scene_set_before_the_verb() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("وفي محافظة الخليل، داهمت القوات الإسرائيلية بلدة بيت حمدان "
+                            "واعتقلت شابين.")
+    assert {key.get(ev.location) for ev in evs} == {"بيت حمدان"}
+    # a meeting keeps the scene set before it when the place after it is farther
+    _, evs, key = events_of("وفي القاهرة، التقى الرئيس المصري عبد الفتاح السيسي الرئيس "
+                            "التركي رجب طيب أردوغان لبحث الأوضاع في مدينة حلب.")
+    assert {key.get(ev.location) for ev in evs} == {"cairo"}
+
+
+def test_places_listed_past_the_same_act_named_again_spread_over_the_state() -> None:
+    from tests.events.test_participants import events_of
+    # "غارة" named again does not end the list of places the strikes hit
+    _, evs, key = events_of("وشنت إسرائيل غارات على مدينة صور وبلغت عشرين غارة، كما على صيدا "
+                            "والنبطية في لبنان.")
+    assert [key.get(ev.location) for ev in evs] == ["lebanon"]
+    # another act after the clause does end it
+    _, evs, key = events_of("وشنت إسرائيل غارات على مدينة صور، وأعلن الجيش اعتقال شابين في "
+                            "صيدا والنبطية في لبنان.")
+    assert key.get(evs[0].location) == "tyre"

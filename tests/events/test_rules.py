@@ -313,6 +313,22 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب وريف إدلب ومدينة حماة في سوريا.",
         ("ASSAULT", (), ()),
         "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا."),
+    "city_after_the_venue": (
+        "وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة، نيويورك، "
+        "الخميس.",
+        ("CONSULT", ("un_security_council",), ()),
+        "وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة في نيويورك "
+        "الخميس."),
+    "towns_do_not_raid": (
+        "وامتدت المداهمات إلى الخليل المحتلة، وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب "
+        "المدينة، حيث اعتقل الجيش الإسرائيلي ثلاثة شبان.",
+        ("COERCE", ("israel_defense_forces",), ()),
+        "وامتدت مداهمات الجيش الإسرائيلي إلى مخيم الفوار جنوب الخليل."),
+    "place_named_since_the_last_act": (
+        "واعتقل الجيش الإسرائيلي شابين في نابلس، وامتدت المداهمات إلى الخليل المحتلة، "
+        "وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب المدينة، واعتقل الفتى أحمد سالم.",
+        ("COERCE", ("israel_defense_forces",), ("أحمد سالم",)),
+        "واعتقل الجيش الإسرائيلي شابين في نابلس، وداهم منازل عدة، واعتقل الفتى أحمد سالم."),
 }
 
 def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
@@ -471,3 +487,30 @@ def test_no_function_of_the_events_layer_needs_scrolling() -> None:
                 if size > 80:
                     long.append(f"{path.name}:{node.name} ({size} lines)")
     assert not long, long
+
+
+def test_a_city_after_the_venue_is_the_place_not_a_side() -> None:
+    doc = extract("وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة، "
+                  "نيويورك، الخميس.")
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
+                         reporters=res.reporters, nationals=res.nationals)
+    key = {e.id: e.kb_id for e in doc.entities}
+    assert [(key[ev.location or ""], [key[t] for t in ev.targets]) for ev in evs] == [
+        ("new_york_city", [])]
+
+
+def test_a_state_or_a_people_s_land_still_raids() -> None:
+    # a state with no capital in the article, or a land with a nisba, is no town
+    fired, events = traced("وشنت إسرائيل غارات على مدينة صور.")
+    assert "towns_do_not_raid" not in fired and ("ASSAULT", ("israel",), ("tyre",)) in events
+
+
+def test_a_place_noun_s_nisba_names_no_side() -> None:
+    # "في العاصمة الليبية" says where the clashes were; militias' nisba says whose they are
+    fired, events = traced("اندلعت اشتباكات مسلحة في العاصمة الليبية طرابلس بين مليشيات "
+                           "متناحرة. وأعلنت ليبيا الحداد.")
+    assert not fired & {"nisba_names_actor", "nisba_names_target"}, events
+    fired, events = traced("اندلعت اشتباكات مسلحة بين مليشيات ليبية متناحرة. وأعلنت ليبيا "
+                           "الحداد.")
+    assert ("ASSAULT", ("libya",), ()) in events

@@ -113,3 +113,24 @@ def test_the_word_lists_are_valid() -> None:
 ])
 def test_an_indefinite_body_of_the_story_is_no_name(sentence: str) -> None:
     assert _orgs(sentence) == set()
+
+
+@pytest.mark.parametrize(("sentence", "mention"), [
+    ("وقالت مصادر محلية إن الجماعة الحوثية أفرجت عن ثلاثة صيادين.", "الجماعة الحوثية"),
+    ("وتبنت المليشيات الحوثية الهجوم على الناقلة.", "المليشيات الحوثية"),
+])
+def test_a_group_noun_with_a_movement_s_nisba_is_the_movement(sentence: str,
+                                                              mention: str) -> None:
+    doc = extract(sentence)
+    assert [(e.kb_id, [m.text for m in e.mentions]) for e in doc.entities
+            if e.type == "ORG"] == [("houthis", [mention])]
+
+
+def test_a_group_noun_with_a_state_s_nisba_is_no_movement() -> None:
+    doc = extract("وانتشرت الميليشيات الإيرانية قرب الحدود.")
+    assert not [e for e in doc.entities if e.type == "ORG"]
+
+
+def test_the_group_heads_are_definite() -> None:
+    heads = load_yaml("ar/ner_cues.yaml")["group_nisba_heads"]
+    assert heads and all(isinstance(w, str) and w.startswith("ال") for w in heads)

@@ -83,3 +83,74 @@ def test_the_head_of_state_of_the_country_of_the_article(pipeline: Pipeline) -> 
 ])
 def test_a_title_refers_to_nobody_not_named_before(pipeline: Pipeline, text: str) -> None:
     assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
+
+
+@pytest.mark.parametrize("text", [
+    # the holder named in full before
+    "استقبل الملك عبدالله الثاني الوفد في عمّان. وقال الملك عبدالله إن الزيارة مثمرة.",
+    # his country named in the article (here by its capital)
+    "وصل الوفد إلى عمّان مساء الأحد، واستقبله الملك عبدالله في قصر الحسينية.",
+    # the nisba of a title just before
+    "أكد العاهل الأردني الملك عبدالله دعم بلاده للحوار.",
+])
+def test_a_royal_title_and_given_name_is_the_royal_of_the_country(
+        pipeline: Pipeline, text: str) -> None:
+    assert ("الملك عبدالله", "abdullah_ii", "coref") in _people(pipeline, text)
+
+
+def test_a_royal_named_before_is_taken_over_the_reigning_one(pipeline: Pipeline) -> None:
+    got = _people(pipeline, "وقال الملك عبدالله بن عبدالعزيز إن السعودية تدعم الحوار. "
+                            "والتقى الملك عبدالله الوفد في الرياض.")
+    assert ("الملك عبدالله", "abdullah_bin_abdulaziz", "coref") in got
+
+
+@pytest.mark.parametrize("text", [
+    # no country of his named, nobody named before
+    "زار الملك عبدالله باريس في رحلة خاصة.",
+    # a reign name of its own, and a son's name
+    "وقال وزير الخارجية الأردني في عمّان إن الملك عبدالله الخامس سيحضر.",
+    "وقال وزير الخارجية الأردني في عمّان إن الأمير عبدالله بن خالد سيحضر.",
+])
+def test_a_royal_given_name_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
+    assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
+
+
+def test_a_former_holder_of_a_title_is_not_the_one_introduced(pipeline: Pipeline) -> None:
+    got = _people(pipeline, "قال رئيس الوزراء العراقي مصطفى الكاظمي إن القمة ناجحة. وحضرها "
+                            "رئيس الوزراء العراقي السابق عادل عبدالمهدي.")
+    assert not [p for p in got if p[0] == "رئيس الوزراء العراقي"]
+
+
+def test_a_leader_s_title_with_his_body_is_the_leader_named_in_the_article(
+        pipeline: Pipeline) -> None:
+    got = _people(pipeline, "وأكد رئيس مجلس السيادة أن الحرب ستنتهي قريبا. وكان عبد الفتاح "
+                            "البرهان قد زار بورتسودان.")
+    assert ("رئيس مجلس السيادة", "abdel_fattah_al_burhan", "coref") in got
+
+
+@pytest.mark.parametrize("text", [
+    # the leader is not named in the article
+    "وأكد رئيس مجلس السيادة أن الحرب ستنتهي قريبا.",
+    # the title is the named person's ("(…)" and a rank between)
+    "واستقبل رئيس مجلس السيادة (السوداني) الفريق عبد الفتاح البرهان الوفد.",
+    # a former holder
+    "وقال رئيس مجلس السيادة السابق إن الحرب ستطول. وكان عبد الفتاح البرهان في بورتسودان.",
+])
+def test_a_leader_s_title_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
+    assert not [p for p in _people(pipeline, text) if p[2] == "coref"]
+
+
+def test_a_royal_title_alone_is_the_royal_named_before(pipeline: Pipeline) -> None:
+    got = _people(pipeline, "جمّد العاهل الأردني عبد الله الثاني قرارا برفع الأسعار. ودعا "
+                            "النواب الملك إلى إقالة الحكومة.")
+    assert ("الملك", "abdullah_ii", "coref") in got
+
+
+@pytest.mark.parametrize("text", [
+    # the royal is named after the title
+    "ودعا النواب الملك إلى إقالة الحكومة. وجمّد العاهل الأردني عبد الله الثاني القرار.",
+    # a given name follows: another king's name in a facility's
+    "جمّد العاهل الأردني عبد الله الثاني القرار. وزار الوفد مستشفى الملك فهد.",
+])
+def test_a_royal_title_alone_refers_to_nobody_in_doubt(pipeline: Pipeline, text: str) -> None:
+    assert not [p for p in _people(pipeline, text) if p[2] == "coref" and p[0] == "الملك"]
