@@ -224,13 +224,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"  {t} ({len(items)}): {shown}{more}")
     print(f"\nEvents in date order ({len(events)}):")
     for when, doc_id, ev, names in sorted(events, key=lambda x: (x[0] == "(undated)", x[0])):
-        actors = ", ".join(names.get(i, i) for i in ev["actors"]) or "?"
-        targets = ", ".join(names.get(i, i) for i in ev["targets"]) or "-"
-        place = names.get(ev["location"], "") if ev["location"] else ""
-        src = ", ".join(names.get(i, i) for i in ev["attributed_to"])
-        print(f"  {when:<23} {ev['type']:<9} {actors} -> {targets}"
-              f"{' @ ' + place if place else ''} [{ev['certainty']}"
-              f"{'; per ' + src if src else ''}] ({doc_id})")
+        print(f"  {when:<23} {ev['type']:<9} {ev['summary_en']} ({doc_id})")
         print(f"      «{_snippet(ev)}»")
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)

@@ -125,6 +125,10 @@ def test_names_in_running_text() -> None:
     assert NAMES["e7"] == "جماعة محلية"  # no English name known: the Arabic one
     assert with_article("Houthis (Ansar Allah)", "ORG") == "the Houthis (Ansar Allah)"
     assert with_article("Hamas", "ORG") == "Hamas"
+    for bare in ("Port Sudan", "Saudi Arabia", "Gaza", "Western Sahara", "Egypt"):
+        assert with_article(bare, "GPE") == bare
+    for name in ("West Bank", "Gaza Strip", "Red Sea", "Suez Canal", "Sahel"):
+        assert with_article(name, "LOC") == "the " + name
     assert join(["A", "B", "C"]) == "A, B and C" and join(["A", "A"]) == "A"
     assert summary_en(event("SUPPORT", actors=["e5"], targets=["e6"]), NAMES).startswith(
         "The United States expressed support for the Rapid Support Forces")
