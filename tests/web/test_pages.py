@@ -56,3 +56,12 @@ def test_arabic_is_right_to_left_and_isolated(client: TestClient) -> None:
     assert '<mark class="evidence"' in story
     css = client.get("/static/style.css").text
     assert "unicode-bidi: isolate" in css
+
+
+def test_article_page_gives_each_event_its_english_line(client: TestClient) -> None:
+    rec = client.get("/api/articles/demo_07_belarus_saddam_haftar").json()
+    lines = [ev["summary_en"] for ev in rec["events"]]
+    assert lines and all(line.endswith(".") for line in lines)
+    html = client.get("/articles/demo_07_belarus_saddam_haftar").text
+    assert html.count('class="summary-en" lang="en"') == len(lines)
+    assert "Haftar" in html.split('class="summary-en"', 1)[1]
