@@ -284,10 +284,22 @@ def negated_noun(x: Context) -> bool:
     return False
 
 
+def accepts_a_resignation(x: Context) -> bool:
+    """"وافق مجلس النواب على استقالة الحكومة"، "قبل الرئيس استقالة وزير الدفاع": accepting
+    a resignation is part of the resignation (the one who accepts is its target), no
+    agreement of its own."""
+    c = x.clause
+    if c.trigger.type != "AGREE" or not c.is_verb:
+        return False
+    nxt = next((h for h in x.sent.hits if x.sent.a + h.first_token > c.t_last), None)
+    return nxt is not None and nxt.trigger.mode == "resign" and nxt.trigger.pos == "noun" \
+        and x.sent.a + nxt.first_token - c.t_last <= x.lex.words.reach["object_reach"]
+
+
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
     told_as_habit, told_as_earlier, standing_or_cause, standing_since,
-    counted_again, negated_noun, names_a_document)
+    counted_again, negated_noun, names_a_document, accepts_a_resignation)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

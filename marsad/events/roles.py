@@ -722,6 +722,24 @@ def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location)
 
 
+def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
+    """"وافق مجلس النواب، الأحد، على استقالة رئيس الحكومة": the body that accepts a
+    resignation (named between its verb and the noun) is the resignation's target."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.mode != "resign" or c.is_verb:
+        return None
+    prev = next((h for h in reversed(s.hits) if s.a + h.last_token < c.t_first), None)
+    if prev is None or prev.trigger.type != "AGREE" or prev.trigger.pos != "verb" \
+            or c.t_first - (s.a + prev.last_token) > x.lex.words.reach["object_reach"]:
+        return None
+    by = next((pm.entity_id for pm in s.ms if s.a + prev.last_token < pm.first < c.t_first
+               and v.etype[pm.entity_id] in PARTICIPANT_TYPES
+               and pm.entity_id not in r.actors), None)
+    if by is None or by in r.targets:
+        return None
+    return Roles(r.actors, (*r.targets, by), r.location)
+
+
 def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي انسحابها من لجنة الأركان المشتركة"، "انسحبت القوات من النيجر": what a
     withdrawal leaves (a body, a state) is its target."""
@@ -979,7 +997,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     agent_of_a_relative_clause, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
-    own_state_not_target, withdrawn_from, receiver_named_before, aid_sent_to_before,
+    own_state_not_target, resignation_accepted_by, withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,

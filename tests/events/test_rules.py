@@ -216,6 +216,14 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "حذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو من أن إسرائيل سترد على حزب الله.",
         ("THREATEN", ("benjamin_netanyahu",), ("hezbollah",)),
         "حذّر رئيس الوزراء الإسرائيلي بنيامين نتنياهو حزب الله."),
+    "accepts_a_resignation": (
+        "وافق مجلس النواب اللبناني، مساء الخميس، على استقالة رئيس الحكومة نواف سلام.",
+        ("RETREAT", ("nawaf_salam",), ("lebanese_parliament",)),
+        "وافق مجلس النواب اللبناني، مساء الخميس، على خطة الحكومة."),
+    "resignation_accepted_by": (
+        "وافق مجلس النواب اللبناني، مساء الخميس، على استقالة رئيس الحكومة نواف سلام.",
+        ("RETREAT", ("nawaf_salam",), ("lebanese_parliament",)),
+        "وأعلن رئيس الحكومة اللبنانية نواف سلام استقالته."),
     "withdrawn_from": (
         "انسحبت القوات الفرنسية من النيجر.",
         ("RETREAT", ("french_armed_forces",), ("niger",)),
