@@ -65,7 +65,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
     return merge(fold_headline(events, headline), v.etype, v.state_of, repeated, disc.apart,
-                 disc.purposes)
+                 disc.purposes, v.nation_of)
 
 
 def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int, b: int

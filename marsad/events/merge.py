@@ -4,7 +4,7 @@ apart."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..doc import Event, Span
 from .lexicon import MODED_TYPES, Lexicon
@@ -98,18 +98,21 @@ class _Apart:
     habitual: set[tuple[int, int]]
     apart: set[tuple[int, int]]
     purposes: set[tuple[int, int]]
+    nation_of: dict[str, str] = field(default_factory=dict)  # a leader -> his state
 
 
 def merge(events: list[Event], etype: dict[str, str],
           state_of: dict[str, str] | None = None,
           habitual: set[tuple[int, int]] | None = None,
           apart: set[tuple[int, int]] | None = None,
-          purposes: set[tuple[int, int]] | None = None) -> list[Event]:
+          purposes: set[tuple[int, int]] | None = None,
+          nation_of: dict[str, str] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
     told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it."""
-    keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set())
+    keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set(),
+                  nation_of or {})
     out: list[Event] = []
     of_type: dict[str, list[int]] = {}
     for ev in events:
@@ -139,6 +142,17 @@ def _kept_apart(prev: Event, ev: Event, keep: _Apart) -> bool:
     return bool(prev.mode and ev.mode and prev.mode != ev.mode and prev.type in MODED_TYPES)
 
 
+def leaders_for_states(prev: Event, ev: Event, nation_of: dict[str, str]) -> bool:
+    """"اتفق الرئيسان المصري والأردني على …" retold as "اتفقت مصر والأردن على …": the
+    same act when each side's leaders stand for the states the other names (two sides at
+    least, the same targets)."""
+    def states(ids: tuple[str, ...]) -> set[str]:
+        return {nation_of.get(i, i) for i in ids}
+
+    a, b = states(prev.actors), states(ev.actors)
+    return len(a) >= 2 and a == b and states(prev.targets) == states(ev.targets)
+
+
 def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
                   ) -> Event | None:
     """``prev`` with ``ev`` merged in when the two tell one happening, else None."""
@@ -158,7 +172,8 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
     if set(prev.actors) != set(ev.actors):
         # a meeting told from the other side ("لقاء بوتين وحفتر" after "التقى حفتر بوتين")
         # is the same meeting: same participants, either direction
-        if prev.type != "CONSULT" or {*prev.actors, *prev.targets} != {*ev.actors, *ev.targets}:
+        if (prev.type != "CONSULT" or {*prev.actors, *prev.targets} != {*ev.actors, *ev.targets}) \
+                and not leaders_for_states(prev, ev, keep.nation_of):
             return None
     elif set(prev.targets) != set(ev.targets):
         found = same_happening(prev, ev, etype, keep.purposes)

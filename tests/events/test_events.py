@@ -749,3 +749,17 @@ def test_an_act_that_names_nobody_retells_one_at_its_place() -> None:
     elsewhere = Event("", "ASSAULT", (Span(61, 90),), location="e8", trigger=Span(65, 70))
     out = merge([nobody, named, elsewhere], {})
     assert [(ev.actors, ev.location) for ev in out] == [(("e1", "e2"), "e9"), ((), "e8")]
+
+
+def test_leaders_retold_as_their_states_are_one_act() -> None:
+    # "اتفق الرئيسان المصري والأردني على تعزيز التعاون" … "واتفقت مصر والأردن على …"
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    nation_of = {"p1": "s1", "p2": "s2"}
+    leaders = Event("", "AGREE", (Span(0, 30),), actors=("p1", "p2"), trigger=Span(0, 5))
+    states = Event("", "AGREE", (Span(31, 60),), actors=("s1", "s2"), trigger=Span(35, 40))
+    other = Event("", "AGREE", (Span(61, 90),), actors=("s1", "s3"), trigger=Span(65, 70))
+    out = merge([leaders, states, other], {}, nation_of=nation_of)
+    assert [ev.actors for ev in out] == [("p1", "p2"), ("s1", "s3")]
+    assert len(out[0].evidence) == 2
