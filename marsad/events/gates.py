@@ -218,6 +218,15 @@ def told_as_earlier(x: Context) -> bool:
     return x.doc.keys[c.t_last + 1] in x.lex.words.earlier_words
 
 
+def last_time_recalled(x: Context) -> bool:
+    """An act told with "the last time" recalls when it last happened, no news: "وكان
+    الوزيران قد التقيا آخر مرة في أيلول الماضي"."""
+    c, keys = x.clause, x.doc.keys
+    after = keys[c.t_last + 1 : min(c.hi, x.sent.b)]
+    last = x.lex.words.last_time
+    return any(" ".join(after[i : i + 2]) in last for i in range(len(after) - 1))
+
+
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -298,7 +307,7 @@ def accepts_a_resignation(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
-    told_as_habit, told_as_earlier, standing_or_cause, standing_since,
+    told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)
 
 
