@@ -357,7 +357,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
-            and not _place_moved_to(after[0], x) and (
+            and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) and (
             after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
@@ -529,6 +529,14 @@ def _light_subject(light: int, x: Context) -> Subject:
         return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w.blockers),
                        how="subject before the light verb")
     return Subject()
+
+
+def _joined_after_object(pm: Placed, x: Context) -> bool:
+    """A name joined on with و behind the verb's object ("الصواريخ تقصف دمشق والجيش يتصدى
+    لها") opens a clause of its own or joins the object: never the verb's subject."""
+    c, keys = x.clause, x.doc.keys
+    return pm.first > c.t_last + 1 and keys[pm.first].startswith("وال") \
+        and keys[pm.first - 1] not in ("،", ",")
 
 
 def _agent_phrase(x: Context) -> Placed | None:

@@ -394,3 +394,11 @@ def test_a_place_in_quotes_that_names_an_exercise_is_no_side() -> None:
     _, events = traced('وتشارك القوات المسلحة الأردنية في تدريب مشترك مع القوات الخاصة '
                        'السعودية تحت عنوان "العقبة 5".')
     assert ("COOPERATE", ("jordan_armed_forces", "saudi_arabia_special_forces"), ()) in events
+
+
+def test_a_name_joined_on_behind_the_object_is_no_subject() -> None:
+    # "Russian jets strike Idlib and the Turkish army responds": the army does not strike
+    _, events = traced("الطائرات الروسية تقصف إدلب والجيش التركي يرد عليها")
+    assert not any(t == "ASSAULT" and "turkish_armed_forces" in a for t, a, _ in events), events
+    _, events = traced("وقصف الجيش التركي مواقع في إدلب.")
+    assert any(t == "ASSAULT" and "turkish_armed_forces" in a for t, a, _ in events), events
