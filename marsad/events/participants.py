@@ -369,7 +369,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w.blockers):
             s.co_subjects.append(s.objects.pop(0))
         return s
-    if before and c.t_first - before[0].last <= 5 and (
+    # (a place before "حيث" is where the verb happened: "بعد غينيا والكونغو حيث هاجم")
+    where = any(unprefix(k, "و") == "حيث" for k in v.keys[before[0].last + 1 : c.t_first]) \
+        if before and v.etype[before[0].entity_id] in ("GPE", "LOC") else False
+    if before and c.t_first - before[0].last <= 5 and not where and (
             not joined or v.etype[before[0].entity_id] in ("PER", "ORG")):
         # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر
         # دورها وغادرت مالي" —; a state or city is the place the last verb went to)

@@ -402,3 +402,11 @@ def test_a_name_joined_on_behind_the_object_is_no_subject() -> None:
     assert not any(t == "ASSAULT" and "turkish_armed_forces" in a for t, a, _ in events), events
     _, events = traced("وقصف الجيش التركي مواقع في إدلب.")
     assert any(t == "ASSAULT" and "turkish_armed_forces" in a for t, a, _ in events), events
+
+
+def test_a_place_before_haythu_is_no_subject() -> None:
+    # "after Egypt and Sudan, where he attacked the West": the states are where, not who
+    _, events = traced("وتأتي الجولة بعد مصر، والسودان حيث هاجم الغرب.")
+    assert not any(t == "ACCUSE" and {"egypt", "sudan"} & set(a) for t, a, _ in events), events
+    _, events = traced("وهاجمت مصر والسودان الغرب.")
+    assert any(t == "ACCUSE" and "egypt" in a for t, a, _ in events), events
