@@ -740,6 +740,25 @@ def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (*r.targets, by), r.location)
 
 
+def spoken_for_by(r: Roles, x: Context) -> Roles | None:
+    """"نفت الوزارة على لسان المتحدث باسمها فلان أي تورط في الهجوم": the one through
+    whose mouth a body acts ("على لسان") acts with it."""
+    c, v, s = x.clause, x.doc, x.sent
+    if not r.actors:
+        return None
+    keys = v.keys
+    at = next((k for k in range(max(s.a, c.t_first - 12), min(c.hi, c.t_last + 6))
+               if keys[k] == "علي" and k + 1 < s.b and keys[k + 1] == "لسان"), None)
+    if at is None:
+        return None
+    reach = at + 2 + x.lex.words.reach["title_span"]
+    person = next((pm.entity_id for pm in s.ms if at + 1 < pm.first <= reach
+                   and v.etype[pm.entity_id] == "PER"), None)
+    if person is None or person in r.actors:
+        return None
+    return Roles((*r.actors, person), _without(r.targets, (person,)), r.location)
+
+
 def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي انسحابها من لجنة الأركان المشتركة"، "انسحبت القوات من النيجر": what a
     withdrawal leaves (a body, a state) is its target."""
@@ -997,7 +1016,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     agent_of_a_relative_clause, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
-    own_state_not_target, resignation_accepted_by, withdrawn_from, receiver_named_before, aid_sent_to_before,
+    own_state_not_target, resignation_accepted_by, spoken_for_by,
+    withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
