@@ -203,17 +203,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"Marsad demo: {len(docs)} articles read in {secs:.2f} s "
           f"({len(failures)} failed){' -> ' + out if out else ''}\n")
     by_type: dict[str, dict[str, tuple[str, str | None, int]]] = {}
-    events: list[tuple[str, str, dict, dict]] = []
+    events: list[tuple[str, str, dict]] = []
     for d in docs:
         rec = doc_to_record(d)
-        names = {e["id"]: (e["name_en"] or e["name"]) for e in rec["entities"]}
         for e in rec["entities"]:
             key = e["kb_id"] or e["name"]
             prev = by_type.setdefault(e["type"], {}).get(key)
             n = (prev[2] if prev else 0) + len(e["mentions"])
             by_type[e["type"]][key] = (e["name"], e["name_en"], n)
         for ev in rec["events"]:
-            events.append((_fmt_date(ev), rec["doc_id"], ev, names))
+            events.append((_fmt_date(ev), rec["doc_id"], ev))
     print("Entities by type (English name / Arabic name, mentions):")
     for t in ("PER", "ORG", "GPE", "LOC", "FAC"):
         items = sorted(by_type.get(t, {}).values(), key=lambda x: -x[2])
@@ -223,7 +222,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         more = f" … +{len(items) - 12}" if len(items) > 12 else ""
         print(f"  {t} ({len(items)}): {shown}{more}")
     print(f"\nEvents in date order ({len(events)}):")
-    for when, doc_id, ev, names in sorted(events, key=lambda x: (x[0] == "(undated)", x[0])):
+    for when, doc_id, ev in sorted(events, key=lambda x: (x[0] == "(undated)", x[0])):
         print(f"  {when:<23} {ev['type']:<9} {ev['summary_en']} ({doc_id})")
         print(f"      «{_snippet(ev)}»")
     for f in failures:

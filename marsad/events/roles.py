@@ -759,18 +759,6 @@ def spoken_for_by(r: Roles, x: Context) -> Roles | None:
     return Roles((*r.actors, person), _without(r.targets, (person,)), r.location)
 
 
-def aid_lands_with_its_recipient(r: Roles, x: Context) -> Roles | None:
-    """"نفذت الأردن عمليات إنزال جوي على شمال قطاع غزة تشمل مساعدات طبية": relief from a
-    named giver with no recipient named goes to the state or territory where it lands."""
-    # (relief from a named giver: arms unloaded in a port, or relief reaching a region
-    # from nobody named, have no recipient by place)
-    if r.targets or not r.actors or x.clause.trigger.type != "AID" \
-            or x.clause.trigger.mode != "humanitarian" or r.location is None \
-            or x.doc.etype.get(r.location) != "GPE" or r.location in r.actors:
-        return None
-    return Roles(r.actors, (r.location,), r.location)
-
-
 def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي انسحابها من لجنة الأركان المشتركة"، "انسحبت القوات من النيجر": what a
     withdrawal leaves (a body, a state) is its target."""
@@ -1029,7 +1017,6 @@ ROLE_RULES: tuple[Rule, ...] = (
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, resignation_accepted_by, spoken_for_by,
-    aid_lands_with_its_recipient,
     withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
     where_the_meeting_was,

@@ -233,10 +233,6 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "الإثيوبية.",
         ("REJECT", ("egypt_foreign_ministry", "أحمد أبو زيد"), ()),
         "ونفت وزارة الخارجية المصرية الاتهامات الإثيوبية."),
-    "aid_lands_with_its_recipient": (
-        "ونفذت مصر عمليات إنزال جوي على شمال قطاع غزة تشمل مساعدات غذائية.",
-        ("AID", ("egypt",), ("gaza_strip",)),
-        "وأرسلت مصر مساعدات غذائية إلى الفلسطينيين."),
     "withdrawn_from": (
         "انسحبت القوات الفرنسية من النيجر.",
         ("RETREAT", ("french_armed_forces",), ("niger",)),
