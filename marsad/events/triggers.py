@@ -101,6 +101,10 @@ class Trigger:
     # words within ``reach`` words after the trigger that cancel it: what a warning foresees
     # ("حذرت الأمم المتحدة من كارثة إنسانية": a danger, no threat)
     not_within: frozenset[str] = frozenset()
+    # nouns that, as the trigger's object (after it, before any required noun) or as the
+    # head of its relative clause ("التقارير التي ينشرها"), give the verb another sense:
+    # نشر "published" ("نشر المتحدث العسكري بيانا") rather than "deployed"
+    not_object: frozenset[str] = frozenset()
     # derived: the last words of the not_after phrases and the first words of the unless
     # phrases, to pass over tokens no phrase can match (most tokens)
     not_after_lasts: frozenset[str] = field(default=frozenset(), compare=False)
@@ -183,6 +187,7 @@ def _parse_trigger(rec: dict) -> Trigger:
             requires_clitics=bool(rec.get("requires_clitics", True)),
             content_behind_b=bool(rec.get("content_behind_b")),
             not_within=frozenset(match_key(w) for w in rec.get("not_within") or ()),
+            not_object=frozenset(match_key(w) for w in rec.get("not_object") or ()),
         )
     except KeyError as e:
         raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -448,10 +453,34 @@ class TriggerIndex:
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
         wide = _with_clitics(req) if hit.trigger.requires_clitics else req
+        if trig.not_object and _object_not(trig, keys, hit.first_token, after, wide):
+            return False
         if any(k in wide for k in window):
             return True
         return any(_phrase_at(window, i, p, hit.trigger.requires_clitics)
                    for p in hit.trigger.requires_phrases for i in range(len(window)))
+
+
+# adjectives among the requirements: they qualify the subject ("المتحدث العسكري"), so a
+# publication noun after them is still the object
+_ADJECTIVES = frozenset(match_key(w) for w in ("العسكري", "العسكرية", "عسكري", "عسكرية"))
+_RELATIVES = frozenset(("التي", "الذي", "الذين", "اللتي", "ما"))
+
+
+def _object_not(trig: Trigger, keys: Sequence[str], first: int, after: list[str],
+                wide: frozenset[str]) -> bool:
+    """Whether the trigger's object, or the head of its relative clause, is one of the
+    nouns that give it another sense ("نشر الناطق العسكري بيانا"، "الصور التي نشرها")."""
+    banned = _with_clitics(trig.not_object)
+    back = [k for k in keys[max(first - 6, 0) : first] if k[:1].isalnum()][-4:]
+    if any(k in _RELATIVES for k in back[-3:]) and any(k in banned for k in back):
+        return True
+    for k in after[:6]:
+        if k in banned:
+            return True
+        if k in wide and k not in _ADJECTIVES:
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,16 @@ def test_publishing_a_video_is_no_deployment() -> None:
     assert "MOBILIZE" not in _types("الجيش السوداني ينشر فيديو لأسلحة مصادرة.")
 
 
+def test_a_publication_behind_the_subject_or_heading_the_relative_is_no_deployment() -> None:
+    # نشر "published": the publication is its object behind a subject with an adjective of
+    # the requirement ("العسكري"), or the head of its relative clause (with "القاعدة" near)
+    assert "MOBILIZE" not in _types("ونشر المتحدث العسكري للجماعة، بيانا عن العملية.")
+    assert "MOBILIZE" not in _types(
+        "ويرصد المركز التقارير التي ينشرها أنصار تنظيم القاعدة على المنصات.")
+    # troops remain a deployment, whatever a statement says later
+    assert "MOBILIZE" in _types("ونشرت روسيا قوات إضافية في المنطقة، بحسب بيان للوزارة.")
+
+
 def test_searching_is_no_talks() -> None:
     assert "CONSULT" not in _types("وفتشت البحرية الإيطالية السفينة التركية بحثا عن أسلحة.")
 
