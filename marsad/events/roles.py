@@ -190,6 +190,21 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
     return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
 
 
+def repelled_attack(r: Roles, x: Context) -> Roles | None:
+    """"أعلن الجيش النيجري إحباط هجوم على ثكنة قرب الحدود": who announces an attack he
+    repelled was attacked, no attacker."""
+    sp, c, v = x.clause.speaker, x.clause, x.doc
+    if sp is None or c.trigger.type != "ASSAULT" or c.is_verb or c.t_first < 1 \
+            or sp.entity_id not in r.actors:
+        return None
+    before = v.keys[c.t_first - 1]
+    if before not in x.lex.words.repel_words and unprefix(before, "ول") not in \
+            x.lex.words.repel_words:
+        return None
+    me = (sp.entity_id,)
+    return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)
+
+
 def _announced(x: Context, speaker: int) -> bool:
     """The speaker's verb announces or decides ("أعلن"), rather than reports ("أفاد")."""
     gov = x.lex.words.governors
@@ -648,9 +663,31 @@ def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location, retyped=("SANCTION", "expel"))
 
 
+def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
+    """"استدعت الجزائر سفيرها في موسكو للتشاور"، "قرر الوزير استدعاء سفير بلاده لدى
+    ليبيا": one's own envoy called home is no target; the state he was posted to is (its
+    capital standing for it)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "SANCTION" or c.trigger.mode != "withdraw":
+        return None
+    keys = v.keys
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 5, x.sent.b))
+               if unprefix(keys[i], "و") in w.own_envoys or (
+                   keys[i] == "سفير" and i + 1 < x.sent.b and keys[i + 1] in w.own_country)),
+              None)
+    if at is None:
+        return None
+    host = next((pm for pm in x.sent.ms if at < pm.first <= at + 4
+                 and v.etype[pm.entity_id] == "GPE" and pm.entity_id not in r.actors), None)
+    if host is None:
+        return None
+    return Roles(r.actors, (v.state_of.get(host.entity_id, host.entity_id),), r.location)
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
-    meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
+    meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
+    speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun,
@@ -663,7 +700,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
     media_do_not_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
-    envoy_told_to_leave,
+    envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )
 
