@@ -21,6 +21,7 @@ from .lexicon import (
     PLACE_TYPES,
     UNCLAIMED_TYPES,
 )
+from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
 from .view import DocView, Placed, uniq, unprefix
 
@@ -466,8 +467,10 @@ def _agent_phrase(x: Context) -> Placed | None:
 def _unnamed_subject(light: int, x: Context) -> bool:
     """A subject no name gives stands between the light verb and its noun ("وبدأ الجنود
     الفرنسيون بمغادرة تشاد"): the subject is not dropped (a nisba may name its state)."""
-    w = x.lex.words
+    w, demonyms = x.lex.words, x.doc.kb.demonyms
+    # (an indefinite nisba too: "شنت طائرات فرنسية غارات على المواقع")
     return any(is_nisba(k) or unprefix(k, "و") in w.member_nouns
+               or nisba_country(k, demonyms, accusative=False) is not None
                for k in x.doc.keys[light + 1 : x.clause.t_first])
 
 

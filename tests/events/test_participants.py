@@ -190,3 +190,13 @@ def test_an_announcer_is_no_side_of_the_agreement_he_announces() -> None:
     _, events = traced("وأعلن ولي عهد السعودية الأمير محمد بن سلمان، اليوم الثلاثاء، توقيع "
                        "اتفاق بين الحكومة اليمنية والمجلس الانتقالي الجنوبي.")
     assert ("AGREE", ("yemen_government", "southern_transitional_council"), ()) in events
+
+
+def test_an_indefinite_nisba_on_a_light_verbs_subject_names_the_actor() -> None:
+    # "شنت مقاتلات أمريكية غارات": the subject is named by its nisba, not dropped (so the
+    # actor of the sentence before does not carry over)
+    _, events = traced("هاجمت حركة الشباب قاعدة في مقديشو. وشنت طائرات أمريكية مساء الأحد "
+                       "غارات على مواقع قرب مدينة كسمايو، وقالت الولايات المتحدة إنها ستواصل "
+                       "عملياتها.")
+    assert any(t == "ASSAULT" and a == ("united_states",) for t, a, _ in events), events
+    assert sum(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events) == 1, events
