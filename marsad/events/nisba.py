@@ -38,8 +38,8 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
     for i, k in enumerate(v.keys[lo:hi], start=lo):
         if k in (".", "؛"):
             break
-        if i in skip:
-            continue
+        if i in skip or i in v.placed_first_set:
+            continue  # (a name, not its nisba: "مالي" is the state and the adjective)
         country = nisba_country(k, v.kb.demonyms)
         if country and country in v.by_kb and v.by_kb[country] not in out:
             out.append(v.by_kb[country])
@@ -48,7 +48,9 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
 
 def demonym_actor(v: DocView, lo: int, hi: int) -> tuple[str, ...]:
     """The country of the first nisba in tokens ``[lo, hi)``, when the document names it."""
-    for k in v.keys[lo:hi]:
+    for i, k in enumerate(v.keys[lo:hi], start=lo):
+        if i in v.placed_first_set:
+            continue  # "هجمات متزامنة في مالي": the state's name, no nisba of it
         country = nisba_country(k, v.kb.demonyms, accusative=False)
         if country and country in v.by_kb:
             return (v.by_kb[country],)
