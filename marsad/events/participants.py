@@ -340,6 +340,20 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
 
 
+def _place_in_a_where_phrase(pm: Placed, x: Context) -> bool:
+    """A place after "في" between the noun and it ("غارات في بلدات عدة بينها إدلب"،
+    "المظاهرات في مدن القيروان وقفصة") is where the act happened, not its agent."""
+    v = x.doc
+    if v.etype[pm.entity_id] not in ("GPE", "LOC", "FAC"):
+        return False
+    for k in v.keys[x.clause.t_last + 1 : pm.first]:
+        if k in ("،", ",", ".", ":", "؛"):
+            return False
+        if unprefix(k, "و") == "في":
+            return True
+    return False
+
+
 def _place_moved_to(pm: Placed, x: Context) -> bool:
     """"وغادرت مالي"، "زار القاهرة": a state or city right after a verb of visiting or
     leaving is where it went or what it left, not its subject (a sender, "أرسلت مصر",
@@ -529,7 +543,8 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
                        how="light verb with a dropped subject")
     if c.trigger.roles == "first_target" and parts.after:
         return _patient_first(parts, x)
-    if parts.after and not _behind_preposition(parts.after[0], x):
+    if parts.after and not _behind_preposition(parts.after[0], x) \
+            and not _place_in_a_where_phrase(parts.after[0], x):
         return Subject(parts.after[0], parts.after[1:], how=AFTER_NOUN)
     # "هجوم على إسرائيل": a name behind a preposition is what the act is done to
     return Subject(None, parts.after, how="no agent named")

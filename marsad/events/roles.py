@@ -671,7 +671,8 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     if c.trigger.type != "SANCTION" or c.trigger.mode != "withdraw":
         return None
     keys = v.keys
-    at = next((i for i in range(c.t_last + 1, min(c.t_last + 5, x.sent.b))
+    # (behind the subject and a date: "استدعت تونس مساء الأحد سفيرها")
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 8, x.sent.b))
                if unprefix(keys[i], "و") in w.own_envoys or (
                    keys[i] == "سفير" and i + 1 < x.sent.b and keys[i + 1] in w.own_country)),
               None)

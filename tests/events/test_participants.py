@@ -200,3 +200,20 @@ def test_an_indefinite_nisba_on_a_light_verbs_subject_names_the_actor() -> None:
                        "عملياتها.")
     assert any(t == "ASSAULT" and a == ("united_states",) for t, a, _ in events), events
     assert sum(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events) == 1, events
+
+
+def test_a_place_after_fi_is_where_the_act_happened_not_its_agent() -> None:
+    # "غارات في بلدات عدة بينها إدلب": the city is no genitive agent of the strikes
+    _, events = traced("وتحدث سكان عن غارات في بلدات عدة بينها إدلب.")
+    assert all(a == () for t, a, _ in events if t == "ASSAULT"), events
+    _, events = traced("وخرجت المظاهرات في صفاقس وفي مدن القيروان وقفصة.")
+    assert all(a == () for t, a, _ in events if t == "PROTEST"), events
+
+
+def test_a_states_name_that_is_also_its_nisba_is_no_nisba() -> None:
+    # "مالي" names the state and is the adjective: where the attacks were, not who made them
+    _, events = traced("وذكر مصدر أمني أن مجهولين شنوا هجمات متزامنة على ثكنات في مالي ليل الأحد.")
+    assert all(a != ("mali",) for _, a, _ in events), events
+    # a nisba still names its state
+    _, events = traced("ووصل مدربون عسكريون روس إلى باماكو. وقالت روسيا ذلك.")
+    assert any(t == "MOBILIZE" and a == ("russia",) for t, a, _ in events), events
