@@ -341,15 +341,16 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
 
 
 def _place_in_a_where_phrase(pm: Placed, x: Context) -> bool:
-    """A place after "في" between the noun and it ("غارات في بلدات عدة بينها إدلب"،
-    "المظاهرات في مدن القيروان وقفصة") is where the act happened, not its agent."""
-    v = x.doc
+    """A place behind a preposition between the noun and it ("غارات في بلدات عدة بينها
+    إدلب"، "المظاهرات في مدن القيروان وقفصة"، "قصف على ريف حماة") is where the act
+    happened or what it struck, not its agent."""
+    v, preps = x.doc, x.lex.words.prepositions
     if v.etype[pm.entity_id] not in ("GPE", "LOC", "FAC"):
         return False
     for k in v.keys[x.clause.t_last + 1 : pm.first]:
         if k in ("،", ",", ".", ":", "؛"):
             return False
-        if unprefix(k, "و") == "في":
+        if unprefix(k, "و") in preps:
             return True
     return False
 

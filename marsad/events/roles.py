@@ -205,6 +205,30 @@ def repelled_attack(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)
 
 
+def befallen_attack(r: Roles, x: Context) -> Roles | None:
+    """"أعلن الجيش تعرض دورية لهجوم"، "تصدت القوات السودانية لهجوم نفذته قوات الدعم السريع
+    على مدينة كوستي": who underwent or met the attack (named before it, or announcing it)
+    is its target; a body or person named after it, behind no preposition, made it."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "ASSAULT" or c.is_verb or not v.keys[c.t_first].startswith("ل") \
+            or not x.lex.triggers.lam_governed(v.keys, c.t_first):
+        return None
+    first: dict[str, int] = {}
+    for pm in x.sent.ms:
+        first.setdefault(pm.entity_id, pm.first)
+    ids = [i for i in uniq((*r.actors, *r.targets)) if i in first]
+    undergoers = [i for i in ids if first[i] < c.t_first]
+    sp = x.clause.speaker
+    if sp is not None and sp.entity_id in r.actors and sp.entity_id not in undergoers:
+        undergoers.append(sp.entity_id)
+    makers = [i for i in ids if first[i] > c.t_last and v.etype[i] in ("ORG", "PER")
+              and v.prev_key(first[i]) not in x.lex.words.prepositions]
+    if not undergoers:
+        return None
+    rest = [i for i in ids if i not in undergoers and i not in makers]
+    return Roles(tuple(makers), tuple(uniq((*undergoers, *rest))), r.location)
+
+
 def _announced(x: Context, speaker: int) -> bool:
     """The speaker's verb announces or decides ("أعلن"), rather than reports ("أفاد")."""
     gov = x.lex.words.governors
@@ -688,6 +712,7 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
+    befallen_attack,
     speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, subject_goes_on_after_kama,
     met_by_the_subject_before,

@@ -198,8 +198,12 @@ def _parse_trigger(rec: dict) -> Trigger:
 
 
 class TriggerIndex:
-    def __init__(self, records: list[dict], fillers: Iterable[str] = ()) -> None:
+    def __init__(self, records: list[dict], fillers: Iterable[str] = (),
+                 lam_governors: Iterable[str] = ()) -> None:
         self.fillers = frozenset(match_key(w) for w in fillers)
+        # words whose complement takes ل ("تعرضت القاعدة لهجوم"، "تصدى الجيش لهجوم"): behind
+        # them a trigger's ل is no ل of purpose
+        self.lam_governors = frozenset(match_key(w) for w in lam_governors)
         # a form may trigger several types; the first whose requirement is met wins
         # (وصل with troops nearby is MOBILIZE, otherwise a visit)
         self.index: dict[str, list[Trigger]] = {}
@@ -297,7 +301,8 @@ class TriggerIndex:
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
-                        if behind and behind in trig.not_behind:
+                        if behind and behind in trig.not_behind and not (
+                                behind == "ل" and self.lam_governed(keys, i)):
                             continue
                         if best is not None and j <= best.last_token:
                             break
@@ -399,6 +404,16 @@ class TriggerIndex:
                     return suf
         return ""
 
+    def lam_governed(self, keys: Sequence[str], i: int) -> bool:
+        """A word that takes its complement with ل stands up to six words before token
+        ``i`` ("تعرض موكب الوزير لهجوم"), not across a comma."""
+        for k in reversed(keys[max(0, i - 6) : i]):
+            if not k[:1].isalnum():
+                return False
+            if k in self.lam_governors or (k[:1] in "وف" and k[1:] in self.lam_governors):
+                return True
+        return False
+
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         trig = hit.trigger
@@ -486,7 +501,8 @@ def _object_not(trig: Trigger, keys: Sequence[str], first: int, after: list[str]
 @lru_cache(maxsize=1)
 def default_triggers() -> TriggerIndex:
     data = load_yaml("ar/triggers.yaml")
-    return TriggerIndex(data["triggers"], data.get("fillers") or ())
+    return TriggerIndex(data["triggers"], data.get("fillers") or (),
+                        data.get("lam_governors") or ())
 
 
 class PhraseSet(frozenset[str]):

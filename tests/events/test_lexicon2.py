@@ -29,6 +29,13 @@ def test_purpose_lam_keeps_an_attack_or_a_release_from_being_an_event() -> None:
     assert "RETREAT" not in _types("وتسعى قطر لإطلاق سراح الرهائن المحتجزين في غزة.")
 
 
+def test_lam_after_a_verb_that_takes_it_is_no_purpose() -> None:
+    # "تعرض لهجوم" (underwent an attack)، "تصدى لهجوم" (met an attack): the attack happened
+    assert "assault_noun" in _hit_ids("وأكدت الشرطة تعرض دورية لهجوم مسلح جنوب المدينة.")
+    assert "assault_noun" in _hit_ids("وتصدت الدفاعات الجوية لهجوم بطائرات مسيرة.")
+    assert "assault_noun" not in _hit_ids("وحشد الجيش ألوية للهجوم على المدينة.")
+
+
 def test_possessive_on_the_first_word_of_a_phrase_with_a_filler() -> None:
     hits = _hits("وأعلنت قوات الدعم السريع سيطرتها الكاملة على مدينة الفاشر.")
     assert ("assault_control", "سيطرتها الكاملة على", "ها") in hits
