@@ -61,6 +61,14 @@ def test_a_publication_behind_the_subject_or_heading_the_relative_is_no_deployme
     assert "MOBILIZE" in _types("ونشرت روسيا قوات إضافية في المنطقة، بحسب بيان للوزارة.")
 
 
+def test_sending_troops_or_reinforcements_is_a_deployment() -> None:
+    assert "MOBILIZE" in _types("وأرسلت الجزائر رتلا من التعزيزات العسكرية إلى الحدود مع مالي.")
+    assert "MOBILIZE" in _types("ويستقدم الجيش التركي قوات إضافية إلى منطقة إدلب.")
+    # arms sent to a force, and forces sent to a parade, are no deployment
+    assert "MOBILIZE" not in _types("وأرسلت الدولة شحنات من العتاد لقوات المتمردين.")
+    assert "MOBILIZE" not in _types("وأرسلت دول عدة قوات رمزية للمشاركة في الاحتفال.")
+
+
 def test_searching_is_no_talks() -> None:
     assert "CONSULT" not in _types("وفتشت البحرية الإيطالية السفينة التركية بحثا عن أسلحة.")
 
