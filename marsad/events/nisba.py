@@ -48,9 +48,12 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
 
 def demonym_actor(v: DocView, lo: int, hi: int) -> tuple[str, ...]:
     """The country of the first nisba in tokens ``[lo, hi)``, when the document names it."""
+    named = {i for pm in v.placed_in(lo, hi) for i in range(pm.first, pm.last + 1)}
     for i, k in enumerate(v.keys[lo:hi], start=lo):
-        if i in v.placed_first_set:
-            continue  # "هجمات متزامنة في مالي": the state's name, no nisba of it
+        if i in named:
+            # "هجمات متزامنة في مالي": the state's name, no nisba of it; "تعرض الجيش المالي
+            # لهجوم": the nisba of a named body is that body's
+            continue
         country = nisba_country(k, v.kb.demonyms, accusative=False)
         if country and country in v.by_kb:
             return (v.by_kb[country],)

@@ -219,14 +219,23 @@ def befallen_attack(r: Roles, x: Context) -> Roles | None:
     ids = [i for i in uniq((*r.actors, *r.targets)) if i in first]
     undergoers = [i for i in ids if first[i] < c.t_first]
     sp = x.clause.speaker
-    if sp is not None and sp.entity_id in r.actors and sp.entity_id not in undergoers:
-        undergoers.append(sp.entity_id)
+    if sp is not None and sp.entity_id in r.actors and sp.entity_id not in undergoers \
+            and _governor_has_pronoun(x):
+        undergoers.append(sp.entity_id)  # "أعلن الجيش تعرضه لهجوم": the pronoun is his
     makers = [i for i in ids if first[i] > c.t_last and v.etype[i] in ("ORG", "PER")
               and v.prev_key(first[i]) not in x.lex.words.prepositions]
     if not undergoers:
         return None
     rest = [i for i in ids if i not in undergoers and i not in makers]
     return Roles(tuple(makers), tuple(uniq((*undergoers, *rest))), r.location)
+
+
+def _governor_has_pronoun(x: Context) -> bool:
+    """The word taking the attack with ل carries a pronoun ("تعرضه"، "تصديها")."""
+    govs, keys, at = x.lex.triggers.lam_governors, x.doc.keys, x.clause.t_first
+    gov = next((k for k in reversed(keys[max(0, at - 6) : at])
+                if k in govs or (k[:1] in "وف" and k[1:] in govs)), "")
+    return gov.endswith(("ه", "ها", "هم"))
 
 
 def _announced(x: Context, speaker: int) -> bool:

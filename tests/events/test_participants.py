@@ -217,3 +217,9 @@ def test_a_states_name_that_is_also_its_nisba_is_no_nisba() -> None:
     # a nisba still names its state
     _, events = traced("ووصل مدربون عسكريون روس إلى باماكو. وقالت روسيا ذلك.")
     assert any(t == "MOBILIZE" and a == ("russia",) for t, a, _ in events), events
+
+
+def test_the_nisba_of_a_named_body_is_that_bodys_not_the_actor() -> None:
+    # "تعرض الجيش المالي لهجوم": "المالي" belongs to the army attacked, no attacker's state
+    _, events = traced("وأعلن الجيش المالي تعرضه لهجوم بقذائف الهاون قرب مدينة تمبكتو.")
+    assert ("ASSAULT", (), ("malian_armed_forces",)) in events, events
