@@ -309,7 +309,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
-            and not _place_moved_to(after[0], x) and (
+            and not _place_moved_to(after[0], x) and not _unnamed_subject_before(x) and (
             after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
@@ -321,8 +321,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w.blockers):
             s.co_subjects.append(s.objects.pop(0))
         return s
-    if before and c.t_first - before[0].last <= 5 and (
+    if before and c.t_first - before[0].last <= 5 and ":" not in v.keys[
+            before[0].last + 1 : c.t_first] and (
             not joined or v.etype[before[0].entity_id] in ("PER", "ORG")):
+        # (not across a colon: "ليبيا: طائرات تقصف مواقع" labels the place of a headline)
         # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر
         # دورها وغادرت مالي" —; a state or city is the place the last verb went to)
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
@@ -477,6 +479,18 @@ def _agent_phrase(x: Context) -> Placed | None:
         if two in (("من", "قبل"), ("علي", "يد")) or v.prev_key(pm.first) == "بواسطه":
             return pm
     return None
+
+
+def _unnamed_subject_before(x: Context) -> bool:
+    """A subject no name gives stands right before the verb ("وقال محام إن عناصر الأمن
+    الوطني اعتقلت ثلاثة صحفيين بينهم X"): the name after the verb is its object."""
+    keys, w, at = x.doc.keys, x.lex.words, x.clause.t_first
+    for k in reversed(keys[max(x.sent.a, at - 4) : at]):
+        if not k[:1].isalnum():
+            return False
+        if unprefix(k, "و") in w.member_nouns:
+            return True
+    return False
 
 
 def _unnamed_subject(light: int, x: Context) -> bool:

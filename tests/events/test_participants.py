@@ -223,3 +223,15 @@ def test_the_nisba_of_a_named_body_is_that_bodys_not_the_actor() -> None:
     # "تعرض الجيش المالي لهجوم": "المالي" belongs to the army attacked, no attacker's state
     _, events = traced("وأعلن الجيش المالي تعرضه لهجوم بقذائف الهاون قرب مدينة تمبكتو.")
     assert ("ASSAULT", (), ("malian_armed_forces",)) in events, events
+
+
+def test_an_unnamed_subject_before_the_verb_makes_the_name_after_it_the_object() -> None:
+    # "قوات الشرطة اعتقلت X": subject-verb order with a common noun; X was arrested
+    _, events = traced("وقال محام إن عناصر الأمن الوطني اعتقلت الصحفي محمد علي في مدينة حلب.")
+    assert any(t == "COERCE" and a == () and len(g) == 1 for t, a, g in events), events
+
+
+def test_a_place_labelling_a_headline_is_no_subject() -> None:
+    # "ليبيا: طائرات تقصف …": the label before the colon is where, not who
+    _, events = traced("ليبيا: طائرات مسيرة تقصف مواقع في مدينة سرت")
+    assert all(a != ("libya",) for _, a, _ in events), events
