@@ -248,6 +248,17 @@ def standing_since(x: Context) -> bool:
     return False
 
 
+def standing_where(x: Context) -> bool:
+    """A deployment in the present with a pronoun for the place after it is a relative
+    clause telling who is stationed there, no happening: "قواعد عسكرية تتمركز فيها قوات
+    أجنبية"، "القاعدة التي تنتشر بها القوات الفرنسية"."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or c.trigger.type != "MOBILIZE" or c.t_last + 1 >= len(keys):
+        return False
+    verb = unprefix(keys[c.t_first], "و")
+    return verb[:1] in ("ي", "ت") and keys[c.t_last + 1] in x.lex.words.place_pronouns
+
+
 def counted_again(x: Context) -> bool:
     """A count of the acts its sentence already told is no new one: "شنت الطائرات غارات
     على المدينة، وبلغت قرابة أربعين غارة"."""
@@ -283,7 +294,7 @@ def negated_noun(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
-    told_as_habit, told_as_earlier, standing_or_cause, standing_since,
+    told_as_habit, told_as_earlier, standing_or_cause, standing_since, standing_where,
     counted_again, negated_noun, names_a_document)
 
 

@@ -69,6 +69,11 @@ def test_sending_troops_or_reinforcements_is_a_deployment() -> None:
     assert "MOBILIZE" not in _types("وأرسلت دول عدة قوات رمزية للمشاركة في الاحتفال.")
 
 
+def test_a_plight_warned_of_is_no_threat() -> None:
+    assert "THREATEN" not in _types("وحذرت منظمة الصحة العالمية من محنة المرضى في مستشفيات القطاع.")
+    assert "THREATEN" not in _types("وحذر الاتحاد الأوروبي من معاناة المدنيين في القطاع.")
+
+
 def test_searching_is_no_talks() -> None:
     assert "CONSULT" not in _types("وفتشت البحرية الإيطالية السفينة التركية بحثا عن أسلحة.")
 
