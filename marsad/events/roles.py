@@ -493,13 +493,19 @@ def undergoer_of_a_relative_verb(r: Roles, x: Context) -> Roles | None:
 
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
-    operation is "ضد" are aimed at, not taking part."""
+    operation is "ضد" are aimed at, not taking part, and a clash's place takes no part."""
     c, v = x.clause, x.doc
     if not c.trigger.mutual or not r.targets:
         return None
     against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
                and v.prev_key(pm.first) in ("ضد", "وضد")}
-    actors = tuple(uniq((*r.actors, *(i for i in r.targets if i not in against))))
+    # a clash's place is where it was, no side: "الاشتباكات في منطقة قصر الأخيار"
+    where = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last and (
+        v.etype[pm.entity_id] in ("FAC", "LOC") or (v.etype[pm.entity_id] == "GPE" and unprefix(
+            v.prev_key(pm.first), "و") in x.lex.words.loc_preps))} \
+        if c.trigger.type == "ASSAULT" else set()
+    actors = tuple(uniq((*r.actors, *(i for i in r.targets
+                                      if i not in against and i not in where))))
     return Roles(actors, tuple(i for i in r.targets if i in against), r.location)
 
 

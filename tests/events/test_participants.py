@@ -235,3 +235,11 @@ def test_a_place_labelling_a_headline_is_no_subject() -> None:
     # "ليبيا: طائرات تقصف …": the label before the colon is where, not who
     _, events = traced("ليبيا: طائرات مسيرة تقصف مواقع في مدينة سرت")
     assert all(a != ("libya",) for _, a, _ in events), events
+
+
+def test_a_clashs_place_takes_no_part_in_it() -> None:
+    # "الاشتباكات في منطقة قصر X": the palace is where, no side of the clash
+    _, events = traced("وقال مسؤول محلي إن المعارك تجددت في منطقة قصر الأخيار شرق العاصمة.")
+    assert ("ASSAULT", (), ()) in events, events
+    _, events = traced("ودارت اشتباكات بين الجيش السوداني وقوات الدعم السريع في مدينة كادقلي.")
+    assert ("ASSAULT", ("sudanese_armed_forces", "rapid_support_forces"), ()) in events
