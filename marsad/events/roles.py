@@ -606,6 +606,17 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
 
 
+def cited_source_no_target(r: Roles, x: Context) -> Roles | None:
+    """"أطلقت إيران سراح ثلاثة بحارة، بحسب وكالة الأنباء الكويتية": a source cited after
+    the act is where the news comes from, not what the act was done to."""
+    c = x.clause
+    cited = {s.entity_id for s in x.sent.cited if s.token is not None and s.token > c.t_last
+             and s.cue_token > c.t_last}
+    if not cited & set(r.targets):
+        return None
+    return Roles(r.actors, tuple(i for i in r.targets if i not in cited), r.location)
+
+
 # The REQUEST mode of a demand for an act of each type (PLOVER 2.0: yield for releases,
 # ceasefires, withdrawals; meet for meetings; assist for help and relations)
 _DEMAND_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
@@ -739,7 +750,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
-    media_do_not_act,
+    media_do_not_act, cited_source_no_target,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
