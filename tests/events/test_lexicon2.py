@@ -74,6 +74,16 @@ def test_a_plight_warned_of_is_no_threat() -> None:
     assert "THREATEN" not in _types("وحذر الاتحاد الأوروبي من معاناة المدنيين في القطاع.")
 
 
+def test_fighters_neutralised_or_eliminated_were_attacked() -> None:
+    assert "ASSAULT" in _types("وأعلن الجيش المالي تحييد خمسة إرهابيين في منطقة موبتي.")
+    assert "ASSAULT" in _types("وأعلن الجيش النيجيري القضاء على عناصر من بوكو حرام قرب بحيرة تشاد.")
+    assert "ASSAULT" not in _types("وأعلن الرئيس التونسي قيس سعيد القضاء على الفساد.")
+
+
+def test_a_deadline_given_is_no_cooperation() -> None:
+    assert "COOPERATE" not in _types("ومنح النقابيون الحكومة الأردنية مهلة أسبوع.")
+
+
 def test_searching_is_no_talks() -> None:
     assert "CONSULT" not in _types("وفتشت البحرية الإيطالية السفينة التركية بحثا عن أسلحة.")
 
