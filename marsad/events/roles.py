@@ -217,7 +217,12 @@ def befallen_attack(r: Roles, x: Context) -> Roles | None:
     for pm in x.sent.ms:
         first.setdefault(pm.entity_id, pm.first)
     ids = [i for i in uniq((*r.actors, *r.targets)) if i in first]
-    undergoers = [i for i in ids if first[i] < c.t_first]
+    # who underwent it stands after the governing word or just before it, not further
+    # back ("أعلن حاكم الإقليم X تصدي الجيش لهجوم": the governor's announcer is no party)
+    gov = _governor_at(x)
+    undergoers = uniq(pm.entity_id for pm in x.sent.ms if gov - 3 <= pm.first < c.t_first
+                      and v.etype[pm.entity_id] in PARTICIPANT_TYPES
+                      and unprefix(v.prev_key(pm.first), "و") not in x.lex.words.loc_preps)
     sp = x.clause.speaker
     if sp is not None and sp.entity_id in r.actors and sp.entity_id not in undergoers \
             and _governor_has_pronoun(x):
@@ -226,16 +231,20 @@ def befallen_attack(r: Roles, x: Context) -> Roles | None:
               and v.prev_key(first[i]) not in x.lex.words.prepositions]
     if not undergoers:
         return None
-    rest = [i for i in ids if i not in undergoers and i not in makers]
+    rest = [i for i in ids if i not in undergoers and i not in makers and first[i] > c.t_last]
     return Roles(tuple(makers), tuple(uniq((*undergoers, *rest))), r.location)
+
+
+def _governor_at(x: Context) -> int:
+    """The token of the word taking the attack with ل ("تعرض"، "تصدي") before it."""
+    govs, keys, at = x.lex.triggers.lam_governors, x.doc.keys, x.clause.t_first
+    return next((i for i in range(at - 1, max(0, at - 6) - 1, -1)
+                 if keys[i] in govs or (keys[i][:1] in "وف" and keys[i][1:] in govs)), at)
 
 
 def _governor_has_pronoun(x: Context) -> bool:
     """The word taking the attack with ل carries a pronoun ("تعرضه"، "تصديها")."""
-    govs, keys, at = x.lex.triggers.lam_governors, x.doc.keys, x.clause.t_first
-    gov = next((k for k in reversed(keys[max(0, at - 6) : at])
-                if k in govs or (k[:1] in "وف" and k[1:] in govs)), "")
-    return gov.endswith(("ه", "ها", "هم"))
+    return x.doc.keys[_governor_at(x)].endswith(("ه", "ها", "هم"))
 
 
 def _announced(x: Context, speaker: int) -> bool:

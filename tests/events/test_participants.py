@@ -243,3 +243,14 @@ def test_a_clashs_place_takes_no_part_in_it() -> None:
     assert ("ASSAULT", (), ()) in events, events
     _, events = traced("ودارت اشتباكات بين الجيش السوداني وقوات الدعم السريع في مدينة كادقلي.")
     assert ("ASSAULT", ("sudanese_armed_forces", "rapid_support_forces"), ()) in events
+
+
+def test_who_announces_an_attack_met_by_others_takes_no_part() -> None:
+    # "أعلن الحاكم X تصدي الجيش لهجوم شنته Y": the army met it, Y made it; X only told it
+    _, events = traced("وأعلن رئيس مجلس السيادة عبد الفتاح البرهان، الأحد، تصدي الجيش السوداني "
+                       "والقوات المشتركة لهجوم واسع نفذته قوات الدعم السريع على مدينة الأبيض.")
+    assert any(t == "ASSAULT" and a == ("rapid_support_forces",)
+               and {"sudanese_armed_forces", "darfur_joint_force"} <= set(g)
+               for t, a, g in events), events
+    _, events = traced("وتعرضت القوات الأمريكية في العراق لهجوم صاروخي.")
+    assert ("ASSAULT", (), ("us_armed_forces",)) in events, events
