@@ -615,6 +615,18 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
 
 
+def speakers_own_forces_act(r: Roles, x: Context) -> Roles | None:
+    """"وأعلن الجيش الأمريكي أن طائراته قصفت مواقع"، "قالت الوزارة إن قواتها استهدفت":
+    forces named by a pronoun for the speaker are the speaker's; the speaker acts."""
+    c, sp, keys = x.clause, x.clause.speaker, x.doc.keys
+    if r.actors or sp is None or not c.is_verb or c.t_first < 1 or sp.last >= c.t_first:
+        return None
+    if unprefix(keys[c.t_first - 1], "و") not in x.lex.words.own_forces:
+        return None
+    me = (sp.entity_id,)
+    return Roles(me, _without(r.targets, me), r.location)
+
+
 def cited_source_no_target(r: Roles, x: Context) -> Roles | None:
     """"أطلقت إيران سراح ثلاثة بحارة، بحسب وكالة الأنباء الكويتية": a source cited after
     the act is where the news comes from, not what the act was done to."""
@@ -759,7 +771,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     reaction_to_told_event,
     reacted_to_the_same_act,
     own_state_not_target, withdrawn_from, where_the_meeting_was, crowd_names_its_country,
-    media_do_not_act, cited_source_no_target,
+    media_do_not_act, cited_source_no_target, speakers_own_forces_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
