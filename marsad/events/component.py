@@ -64,8 +64,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         doc.title) else None
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
-    return merge(fold_headline(events, headline), v.etype, v.state_of, repeated, disc.apart,
-                 disc.purposes, v.nation_of)
+    return merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of, repeated,
+                 disc.apart, disc.purposes, v.nation_of)
 
 
 def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int, b: int

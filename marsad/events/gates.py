@@ -260,6 +260,32 @@ def standing_since(x: Context) -> bool:
     return False
 
 
+def standing_where(x: Context) -> bool:
+    """A deployment in the present with a pronoun for the place after it is a relative
+    clause telling who is stationed there, no happening: "قواعد عسكرية تتمركز فيها قوات
+    أجنبية"، "القاعدة التي تنتشر بها القوات الفرنسية"."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or c.trigger.type != "MOBILIZE" or c.t_last + 1 >= len(keys):
+        return False
+    verb = unprefix(keys[c.t_first], "و")
+    return verb[:1] in ("ي", "ت") and keys[c.t_last + 1] in x.lex.words.place_pronouns
+
+
+def aimed_by_a_measure(x: Context) -> bool:
+    """"يستهدف" right after a sanction told in its sentence, past a comma or an adjective,
+    has the sanction for its subject: "فرضت واشنطن عقوبات جديدة على طهران، تستهدف خمسة
+    مسؤولين" names whom the sanctions hit, no attack."""
+    c, v = x.clause, x.doc
+    verb = v.keys[c.t_first]
+    # (joined on with و it starts a clause of its own: "وفرضت عقوبات، واستهدفت طائرات …")
+    if not c.is_verb or c.trigger.type != "ASSAULT" or verb[:1] in "وف" \
+            or not verb.lstrip("يت").startswith(("ستهدف", "استهدف")):
+        return False
+    sanctions = [v.token_at(ev.trigger.start) for ev in x.sent.events
+                 if ev.type == "SANCTION" and ev.trigger is not None]
+    return any(0 < c.t_first - t <= x.lex.words.reach["measure_reach"] for t in sanctions)
+
+
 def counted_again(x: Context) -> bool:
     """A count of the acts its sentence already told is no new one: "شنت الطائرات غارات
     على المدينة، وبلغت قرابة أربعين غارة"."""
@@ -308,6 +334,7 @@ def accepts_a_resignation(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
+    standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)
 
 

@@ -11,21 +11,27 @@ from .lexicon import MODED_TYPES, Lexicon
 from .view import DocView, uniq
 
 
-def fold_headline(events: list[Event], headline: Span | None) -> list[Event]:
+def fold_headline(events: list[Event], headline: Span | None,
+                  nation_of: dict[str, str] | None = None) -> list[Event]:
     """A headline retells what the body tells ("حفتر يلتقي بوتين ووزير الدفاع الروسي في
     موسكو"): its event joins the body's event of the same type that shares a participant
-    (as one more piece of evidence); a headline event the body does not tell stays."""
+    (as one more piece of evidence), or whose people are of the headline's states
+    ("وزيرا خارجية مصر والأردن يبحثان …" and the two ministers named in the body); a
+    headline event the body does not tell stays."""
     if headline is None:
         return events
     heads = [ev for ev in events if ev.evidence[0] == headline]
     body = [ev for ev in events if ev.evidence[0] != headline]
     out = list(body)
+    nations = nation_of or {}
     for h in heads:
         who = {*h.actors, *h.targets}
         # a headline that names nobody ("مقتل عنصرين في اشتباكات بطرابلس") retells the
         # body's first event of its type
         k = next((i for i, ev in enumerate(out) if ev.type == h.type
-                  and (who & {*ev.actors, *ev.targets} or not who)), None)
+                  and (who & {*ev.actors, *ev.targets} or not who
+                       or who & {nations.get(p, p) for p in (*ev.actors, *ev.targets)})),
+                 None)
         if k is None:
             out.insert(0, h)
             continue

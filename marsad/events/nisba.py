@@ -38,8 +38,8 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
     for i, k in enumerate(v.keys[lo:hi], start=lo):
         if k in (".", "؛"):
             break
-        if i in skip:
-            continue
+        if i in skip or i in v.placed_first_set:
+            continue  # (a name, not its nisba: "مالي" is the state and the adjective)
         country = nisba_country(k, v.kb.demonyms)
         if country and country in v.by_kb and v.by_kb[country] not in out:
             out.append(v.by_kb[country])
@@ -49,10 +49,13 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
 def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset(),
                   places: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The country of the first nisba in tokens ``[lo, hi)``, when the document names it;
-    tokens in ``skip`` (a place's own name: "في مالي" is no nisba) are passed over, and so
-    is a nisba after one of the place nouns ``places`` ("في العاصمة الليبية")."""
+    tokens in ``skip`` are passed over, and so is a nisba after one of the place nouns
+    ``places`` ("في العاصمة الليبية")."""
+    named = {i for pm in v.placed_in(lo, hi) for i in range(pm.first, pm.last + 1)}
     for i, k in enumerate(v.keys[lo:hi], start=lo):
-        if i in skip or places and unprefix(v.prev_key(i), "وبفل") in places:
+        if i in skip or i in named or places and unprefix(v.prev_key(i), "وبفل") in places:
+            # "هجمات متزامنة في مالي": the state's name, no nisba of it; "تعرض الجيش المالي
+            # لهجوم": the nisba of a named body is that body's
             continue
         country = nisba_country(k, v.kb.demonyms, accusative=False)
         if country and country in v.by_kb:

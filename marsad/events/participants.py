@@ -357,7 +357,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
-            and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) and (
+            and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
+            and not _unnamed_subject_before(x) and (
             after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
@@ -372,8 +373,11 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     # (a place before "حيث" is where the verb happened: "بعد غينيا والكونغو حيث هاجم")
     where = any(unprefix(k, "و") == "حيث" for k in v.keys[before[0].last + 1 : c.t_first]) \
         if before and v.etype[before[0].entity_id] in ("GPE", "LOC") else False
-    if before and c.t_first - before[0].last <= 5 and not where and (
+    # (and no subject search across a colon: "اليمن: …")
+    if before and c.t_first - before[0].last <= 5 and not where and ":" not in v.keys[
+            before[0].last + 1 : c.t_first] and (
             not joined or v.etype[before[0].entity_id] in ("PER", "ORG")):
+        # (not across a colon: "ليبيا: طائرات تقصف مواقع" labels the place of a headline)
         # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر
         # دورها وغادرت مالي" —; a state or city is the place the last verb went to)
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
@@ -391,6 +395,21 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
                          or v.prev_key(pm.first - 1) in w.each):
         return False
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
+
+
+def _place_in_a_where_phrase(pm: Placed, x: Context) -> bool:
+    """A place behind a preposition between the noun and it ("غارات في بلدات عدة بينها
+    إدلب"، "المظاهرات في مدن القيروان وقفصة"، "قصف على ريف حماة") is where the act
+    happened or what it struck, not its agent."""
+    v, preps = x.doc, x.lex.words.prepositions
+    if v.etype[pm.entity_id] not in ("GPE", "LOC", "FAC"):
+        return False
+    for k in v.keys[x.clause.t_last + 1 : pm.first]:
+        if k in ("،", ",", ".", ":", "؛"):
+            return False
+        if unprefix(k, "و") in preps:
+            return True
+    return False
 
 
 def _place_moved_to(pm: Placed, x: Context) -> bool:
@@ -554,11 +573,24 @@ def _agent_phrase(x: Context) -> Placed | None:
     return None
 
 
+def _unnamed_subject_before(x: Context) -> bool:
+    """A subject no name gives stands right before the verb ("وقال محام إن عناصر الأمن
+    الوطني اعتقلت ثلاثة صحفيين بينهم X"): the name after the verb is its object."""
+    keys, w, at = x.doc.keys, x.lex.words, x.clause.t_first
+    for k in reversed(keys[max(x.sent.a, at - 4) : at]):
+        if not k[:1].isalnum():
+            return False
+        if unprefix(k, "و") in w.member_nouns:
+            return True
+    return False
+
+
 def _unnamed_subject(light: int, x: Context) -> bool:
     """A subject no name gives stands between the light verb and its noun ("وبدأ الجنود
     الفرنسيون بمغادرة تشاد"): the subject is not dropped (a nisba may name its state)."""
     w, demonyms = x.lex.words, x.doc.kb.demonyms
-    # (plural nisbas, "الفرنسيون", and members made definite, "الجنود", as well)
+    # (plural nisbas, "الفرنسيون", members made definite, "الجنود", and an indefinite
+    # nisba: "شنت طائرات فرنسية غارات على المواقع")
     return any(is_nisba(k) or unprefix(k, "و") in w.member_nouns
                or (k[:2] == "ال" and k[2:] in w.member_nouns)
                or nisba_country(k, demonyms, accusative=False) is not None
@@ -624,7 +656,8 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
                            how="light verb with a dropped subject")
     if c.trigger.roles == "first_target" and parts.after:
         return _patient_first(parts, x)
-    if parts.after and not _behind_preposition(parts.after[0], x):
+    if parts.after and not _behind_preposition(parts.after[0], x) \
+            and not _place_in_a_where_phrase(parts.after[0], x):
         return Subject(parts.after[0], parts.after[1:], how=AFTER_NOUN)
     # "هجوم على إسرائيل": a name behind a preposition is what the act is done to
     return Subject(None, parts.after, how="no agent named")

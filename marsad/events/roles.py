@@ -231,6 +231,63 @@ def _distance(x: Context, after: int) -> int:
     return at - after
 
 
+def repelled_attack(r: Roles, x: Context) -> Roles | None:
+    """"أعلن الجيش النيجري إحباط هجوم على ثكنة قرب الحدود": who announces an attack he
+    repelled was attacked, no attacker."""
+    sp, c, v = x.clause.speaker, x.clause, x.doc
+    if sp is None or c.trigger.type != "ASSAULT" or c.is_verb or c.t_first < 1 \
+            or sp.entity_id not in r.actors:
+        return None
+    before = v.keys[c.t_first - 1]
+    if before not in x.lex.words.repel_words and unprefix(before, "ول") not in \
+            x.lex.words.repel_words:
+        return None
+    me = (sp.entity_id,)
+    return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)
+
+
+def befallen_attack(r: Roles, x: Context) -> Roles | None:
+    """"أعلن الجيش تعرض دورية لهجوم"، "تصدت القوات السودانية لهجوم نفذته قوات الدعم السريع
+    على مدينة كوستي": who underwent or met the attack (named before it, or announcing it)
+    is its target; a body or person named after it, behind no preposition, made it."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "ASSAULT" or c.is_verb or not v.keys[c.t_first].startswith("ل") \
+            or not x.lex.triggers.lam_governed(v.keys, c.t_first):
+        return None
+    first: dict[str, int] = {}
+    for pm in x.sent.ms:
+        first.setdefault(pm.entity_id, pm.first)
+    ids = [i for i in uniq((*r.actors, *r.targets)) if i in first]
+    # who underwent it stands after the governing word or just before it, not further
+    # back ("أعلن حاكم الإقليم X تصدي الجيش لهجوم": the governor's announcer is no party)
+    gov = _governor_at(x)
+    undergoers = uniq(pm.entity_id for pm in x.sent.ms if gov - 3 <= pm.first < c.t_first
+                      and v.etype[pm.entity_id] in PARTICIPANT_TYPES
+                      and unprefix(v.prev_key(pm.first), "و") not in x.lex.words.loc_preps)
+    sp = x.clause.speaker
+    if sp is not None and sp.entity_id in r.actors and sp.entity_id not in undergoers \
+            and _governor_has_pronoun(x):
+        undergoers.append(sp.entity_id)  # "أعلن الجيش تعرضه لهجوم": the pronoun is his
+    makers = [i for i in ids if first[i] > c.t_last and v.etype[i] in ("ORG", "PER")
+              and v.prev_key(first[i]) not in x.lex.words.prepositions]
+    if not undergoers:
+        return None
+    rest = [i for i in ids if i not in undergoers and i not in makers and first[i] > c.t_last]
+    return Roles(tuple(makers), tuple(uniq((*undergoers, *rest))), r.location)
+
+
+def _governor_at(x: Context) -> int:
+    """The token of the word taking the attack with ل ("تعرض"، "تصدي") before it."""
+    govs, keys, at = x.lex.triggers.lam_governors, x.doc.keys, x.clause.t_first
+    return next((i for i in range(at - 1, max(0, at - 6) - 1, -1)
+                 if keys[i] in govs or (keys[i][:1] in "وف" and keys[i][1:] in govs)), at)
+
+
+def _governor_has_pronoun(x: Context) -> bool:
+    """The word taking the attack with ل carries a pronoun ("تعرضه"، "تصديها")."""
+    return x.doc.keys[_governor_at(x)].endswith(("ه", "ها", "هم"))
+
+
 def _announced(x: Context, speaker: int) -> bool:
     """The speaker's verb announces or decides ("أعلن"), rather than reports ("أفاد")."""
     gov = x.lex.words.governors
@@ -603,13 +660,19 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
 
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
-    operation is "ضد" are aimed at, not taking part."""
+    operation is "ضد" are aimed at, not taking part, and a clash's place takes no part."""
     c, v = x.clause, x.doc
     if not c.trigger.mutual or not r.targets:
         return None
     against = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last
                and v.prev_key(pm.first) in ("ضد", "وضد")}
-    actors = tuple(uniq((*r.actors, *(i for i in r.targets if i not in against))))
+    # a clash's place is where it was, no side: "الاشتباكات في منطقة قصر الأخيار"
+    where = {pm.entity_id for pm in x.sent.ms if pm.first > c.t_last and (
+        v.etype[pm.entity_id] in ("FAC", "LOC") or (v.etype[pm.entity_id] == "GPE" and unprefix(
+            v.prev_key(pm.first), "و") in x.lex.words.loc_preps))} \
+        if c.trigger.type == "ASSAULT" else set()
+    actors = tuple(uniq((*r.actors, *(i for i in r.targets
+                                      if i not in against and i not in where))))
     sides = _sides_after_between(x)
     if len(sides) >= 2 and not c.is_verb:
         # "اتفاق الدوحة، الذي رعته قطر، بين الحكومة والقوات": the sides are those
@@ -882,21 +945,6 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, country) if country is not None else None
 
 
-def towns_do_not_raid(r: Roles, x: Context) -> Roles | None:
-    """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوّار": a town, camp or city that is no
-    state and no capital (which may stand for its state) does not raid, arrest or strike;
-    named as the act's agent, it is where the act happened."""
-    v = x.doc
-    if x.clause.trigger.type not in ("ASSAULT", "COERCE"):
-        return None
-    towns = [i for i in r.actors if v.etype[i] == "GPE" and i not in v.states
-             and i not in v.nations and i not in v.capitals_named]
-    if not towns:
-        return None
-    return Roles(tuple(i for i in r.actors if i not in towns), r.targets,
-                 r.location or towns[0])
-
-
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -904,6 +952,18 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     if not any(i in rep for i in r.actors):
         return None
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
+
+
+def speakers_own_forces_act(r: Roles, x: Context) -> Roles | None:
+    """"وأعلن الجيش الأمريكي أن طائراته قصفت مواقع"، "قالت الوزارة إن قواتها استهدفت":
+    forces named by a pronoun for the speaker are the speaker's; the speaker acts."""
+    c, sp, keys = x.clause, x.clause.speaker, x.doc.keys
+    if r.actors or sp is None or not c.is_verb or c.t_first < 1 or sp.last >= c.t_first:
+        return None
+    if unprefix(keys[c.t_first - 1], "و") not in x.lex.words.own_forces:
+        return None
+    me = (sp.entity_id,)
+    return Roles(me, _without(r.targets, me), r.location)
 
 
 # The REQUEST mode of a demand for an act of each type (PLOVER 2.0: yield for releases,
@@ -1003,9 +1063,32 @@ def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location, retyped=("SANCTION", "expel"))
 
 
+def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
+    """"استدعت الجزائر سفيرها في موسكو للتشاور"، "قرر الوزير استدعاء سفير بلاده لدى
+    ليبيا": one's own envoy called home is no target; the state he was posted to is (its
+    capital standing for it)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "SANCTION" or c.trigger.mode != "withdraw":
+        return None
+    keys = v.keys
+    # (behind the subject and a date: "استدعت تونس مساء الأحد سفيرها")
+    at = next((i for i in range(c.t_last + 1, min(c.t_last + 8, x.sent.b))
+               if unprefix(keys[i], "و") in w.own_envoys or (
+                   keys[i] == "سفير" and i + 1 < x.sent.b and keys[i + 1] in w.own_country)),
+              None)
+    if at is None:
+        return None
+    host = next((pm for pm in x.sent.ms if at < pm.first <= at + 4
+                 and v.etype[pm.entity_id] == "GPE" and pm.entity_id not in r.actors), None)
+    if host is None:
+        return None
+    return Roles(r.actors, (v.state_of.get(host.entity_id, host.entity_id),), r.location)
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
-    meeting_during_visit, verb_joined_after_comma, announcer_acts, speaker_tells_own_act,
+    meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
+    befallen_attack, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, opening_subject_goes_on,
     subject_goes_on_after_kama,
     met_by_the_subject_before,
@@ -1021,9 +1104,9 @@ ROLE_RULES: tuple[Rule, ...] = (
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
-    towns_do_not_raid, media_do_not_act,
+    media_do_not_act, speakers_own_forces_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
-    envoy_told_to_leave,
+    envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )
 

@@ -101,6 +101,10 @@ class Trigger:
     # words within ``reach`` words after the trigger that cancel it: what a warning foresees
     # ("حذرت الأمم المتحدة من كارثة إنسانية": a danger, no threat)
     not_within: frozenset[str] = frozenset()
+    # nouns that, as the trigger's object (after it, before any required noun) or as the
+    # head of its relative clause ("التقارير التي ينشرها"), give the verb another sense:
+    # نشر "published" ("نشر المتحدث العسكري بيانا") rather than "deployed"
+    not_object: frozenset[str] = frozenset()
     # derived: the last words of the not_after phrases and the first words of the unless
     # phrases, to pass over tokens no phrase can match (most tokens)
     not_after_lasts: frozenset[str] = field(default=frozenset(), compare=False)
@@ -183,6 +187,7 @@ def _parse_trigger(rec: dict) -> Trigger:
             requires_clitics=bool(rec.get("requires_clitics", True)),
             content_behind_b=bool(rec.get("content_behind_b")),
             not_within=frozenset(match_key(w) for w in rec.get("not_within") or ()),
+            not_object=frozenset(match_key(w) for w in rec.get("not_object") or ()),
         )
     except KeyError as e:
         raise DataFileError(f"trigger {rec!r} lacks {e}", path="ar/triggers.yaml") from e
@@ -193,8 +198,12 @@ def _parse_trigger(rec: dict) -> Trigger:
 
 
 class TriggerIndex:
-    def __init__(self, records: list[dict], fillers: Iterable[str] = ()) -> None:
+    def __init__(self, records: list[dict], fillers: Iterable[str] = (),
+                 lam_governors: Iterable[str] = ()) -> None:
         self.fillers = frozenset(match_key(w) for w in fillers)
+        # words whose complement takes ل ("تعرضت القاعدة لهجوم"، "تصدى الجيش لهجوم"): behind
+        # them a trigger's ل is no ل of purpose
+        self.lam_governors = frozenset(match_key(w) for w in lam_governors)
         # a form may trigger several types; the first whose requirement is met wins
         # (وصل with troops nearby is MOBILIZE, otherwise a visit)
         self.index: dict[str, list[Trigger]] = {}
@@ -292,7 +301,8 @@ class TriggerIndex:
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
-                        if behind and behind in trig.not_behind:
+                        if behind and behind in trig.not_behind and not (
+                                behind == "ل" and self.lam_governed(keys, i)):
                             continue
                         if best is not None and j <= best.last_token:
                             break
@@ -394,6 +404,16 @@ class TriggerIndex:
                     return suf
         return ""
 
+    def lam_governed(self, keys: Sequence[str], i: int) -> bool:
+        """A word that takes its complement with ل stands up to six words before token
+        ``i`` ("تعرض موكب الوزير لهجوم"), not across a comma."""
+        for k in reversed(keys[max(0, i - 6) : i]):
+            if not k[:1].isalnum():
+                return False
+            if k in self.lam_governors or (k[:1] in "وف" and k[1:] in self.lam_governors):
+                return True
+        return False
+
     @staticmethod
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         trig = hit.trigger
@@ -448,16 +468,41 @@ class TriggerIndex:
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
         wide = _with_clitics(req) if hit.trigger.requires_clitics else req
+        if trig.not_object and _object_not(trig, keys, hit.first_token, after, wide):
+            return False
         if any(k in wide for k in window):
             return True
         return any(_phrase_at(window, i, p, hit.trigger.requires_clitics)
                    for p in hit.trigger.requires_phrases for i in range(len(window)))
 
 
+# adjectives among the requirements: they qualify the subject ("المتحدث العسكري"), so a
+# publication noun after them is still the object
+_ADJECTIVES = frozenset(match_key(w) for w in ("العسكري", "العسكرية", "عسكري", "عسكرية"))
+_RELATIVES = frozenset(("التي", "الذي", "الذين", "اللتي", "ما"))
+
+
+def _object_not(trig: Trigger, keys: Sequence[str], first: int, after: list[str],
+                wide: frozenset[str]) -> bool:
+    """Whether the trigger's object, or the head of its relative clause, is one of the
+    nouns that give it another sense ("نشر الناطق العسكري بيانا"، "الصور التي نشرها")."""
+    banned = _with_clitics(trig.not_object)
+    back = [k for k in keys[max(first - 6, 0) : first] if k[:1].isalnum()][-4:]
+    if any(k in _RELATIVES for k in back[-3:]) and any(k in banned for k in back):
+        return True
+    for k in after[:6]:
+        if k in banned:
+            return True
+        if k in wide and k not in _ADJECTIVES:
+            return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def default_triggers() -> TriggerIndex:
     data = load_yaml("ar/triggers.yaml")
-    return TriggerIndex(data["triggers"], data.get("fillers") or ())
+    return TriggerIndex(data["triggers"], data.get("fillers") or (),
+                        data.get("lam_governors") or ())
 
 
 class PhraseSet(frozenset[str]):

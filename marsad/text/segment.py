@@ -123,9 +123,16 @@ def _abbreviation_before(text: str, start: int, mark: int, abbrevs: frozenset[st
 
 def _glued_sentence(text: str, mark: int, end: int) -> bool:
     """A full stop between two Arabic letters ("الاتفاق.وقال"): pages lose the space after
-    a sentence in their markup, and no Arabic word or number holds a dot between letters."""
+    a sentence in their markup, and no Arabic word or number holds a dot between letters.
+    The word before may end on a diacritic, a closing quote or a number ("قُتل عشرة أشخاصاً.
+    وأعلن" glued, "«…هادئ».ويأتي"، "عام 2020.وقال"): a decimal has a digit after it."""
     return text[mark] == "." and end == mark + 1 and mark > 0 \
-        and _is_arabic_letter(text[mark - 1]) and _is_arabic_letter(text[end])
+        and _ends_a_word(text[mark - 1]) and _is_arabic_letter(text[end])
+
+
+def _ends_a_word(ch: str) -> bool:
+    return _is_arabic_letter(ch) or "\u064b" <= ch <= "\u0652" or ch.isdigit() \
+        or ch in "»”\")"
 
 
 def _is_arabic_letter(ch: str) -> bool:

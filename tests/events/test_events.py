@@ -733,6 +733,19 @@ def test_a_headline_that_names_nobody_joins_the_body_event() -> None:
     assert len(out) == 1 and out[0].actors == ("e1", "e2") and out[0].evidence[-1] == head
 
 
+def test_a_headline_naming_states_joins_the_body_event_of_their_people() -> None:
+    # "وزيرا خارجية مصر والأردن يبحثان …" and the two ministers named in the body
+    from marsad.doc import Event, Span
+    from marsad.events.merge import fold_headline
+
+    head = Span(0, 30)
+    h = Event("", "CONSULT", (head,), actors=("e1", "e2"), trigger=Span(20, 28))
+    body = Event("", "CONSULT", (Span(31, 90),), targets=("e3", "e4"), trigger=Span(40, 48))
+    out = fold_headline([h, body], head, {"e3": "e1", "e4": "e2"})
+    assert len(out) == 1 and out[0].targets == ("e3", "e4")
+    assert len(fold_headline([h, body], head, {})) == 2
+
+
 def test_an_act_told_as_a_purpose_is_no_event() -> None:
     evs = _full("وتوجه لبنان إلى مجلس الأمن الدولي لإلزام إسرائيل الانسحاب من الجنوب.")
     assert all(e["type"] != "RETREAT" for e in evs), evs

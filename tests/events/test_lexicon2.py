@@ -29,6 +29,13 @@ def test_purpose_lam_keeps_an_attack_or_a_release_from_being_an_event() -> None:
     assert "RETREAT" not in _types("وتسعى قطر لإطلاق سراح الرهائن المحتجزين في غزة.")
 
 
+def test_lam_after_a_verb_that_takes_it_is_no_purpose() -> None:
+    # "تعرض لهجوم" (underwent an attack)، "تصدى لهجوم" (met an attack): the attack happened
+    assert "assault_noun" in _hit_ids("وأكدت الشرطة تعرض دورية لهجوم مسلح جنوب المدينة.")
+    assert "assault_noun" in _hit_ids("وتصدت الدفاعات الجوية لهجوم بطائرات مسيرة.")
+    assert "assault_noun" not in _hit_ids("وحشد الجيش ألوية للهجوم على المدينة.")
+
+
 def test_possessive_on_the_first_word_of_a_phrase_with_a_filler() -> None:
     hits = _hits("وأعلنت قوات الدعم السريع سيطرتها الكاملة على مدينة الفاشر.")
     assert ("assault_control", "سيطرتها الكاملة على", "ها") in hits
@@ -42,6 +49,39 @@ def test_issued_by_is_no_seizure() -> None:
 
 def test_publishing_a_video_is_no_deployment() -> None:
     assert "MOBILIZE" not in _types("الجيش السوداني ينشر فيديو لأسلحة مصادرة.")
+
+
+def test_a_publication_behind_the_subject_or_heading_the_relative_is_no_deployment() -> None:
+    # نشر "published": the publication is its object behind a subject with an adjective of
+    # the requirement ("العسكري"), or the head of its relative clause (with "القاعدة" near)
+    assert "MOBILIZE" not in _types("ونشر المتحدث العسكري للجماعة، بيانا عن العملية.")
+    assert "MOBILIZE" not in _types(
+        "ويرصد المركز التقارير التي ينشرها أنصار تنظيم القاعدة على المنصات.")
+    # troops remain a deployment, whatever a statement says later
+    assert "MOBILIZE" in _types("ونشرت روسيا قوات إضافية في المنطقة، بحسب بيان للوزارة.")
+
+
+def test_sending_troops_or_reinforcements_is_a_deployment() -> None:
+    assert "MOBILIZE" in _types("وأرسلت الجزائر رتلا من التعزيزات العسكرية إلى الحدود مع مالي.")
+    assert "MOBILIZE" in _types("ويستقدم الجيش التركي قوات إضافية إلى منطقة إدلب.")
+    # arms sent to a force, and forces sent to a parade, are no deployment
+    assert "MOBILIZE" not in _types("وأرسلت الدولة شحنات من العتاد لقوات المتمردين.")
+    assert "MOBILIZE" not in _types("وأرسلت دول عدة قوات رمزية للمشاركة في الاحتفال.")
+
+
+def test_a_plight_warned_of_is_no_threat() -> None:
+    assert "THREATEN" not in _types("وحذرت منظمة الصحة العالمية من محنة المرضى في مستشفيات القطاع.")
+    assert "THREATEN" not in _types("وحذر الاتحاد الأوروبي من معاناة المدنيين في القطاع.")
+
+
+def test_fighters_neutralised_or_eliminated_were_attacked() -> None:
+    assert "ASSAULT" in _types("وأعلن الجيش المالي تحييد خمسة إرهابيين في منطقة موبتي.")
+    assert "ASSAULT" in _types("وأعلن الجيش النيجيري القضاء على عناصر من بوكو حرام قرب بحيرة تشاد.")
+    assert "ASSAULT" not in _types("وأعلن الرئيس التونسي قيس سعيد القضاء على الفساد.")
+
+
+def test_a_deadline_given_is_no_cooperation() -> None:
+    assert "COOPERATE" not in _types("ومنح النقابيون الحكومة الأردنية مهلة أسبوع.")
 
 
 def test_searching_is_no_talks() -> None:

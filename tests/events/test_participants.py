@@ -410,3 +410,67 @@ def test_a_place_before_haythu_is_no_subject() -> None:
     assert not any(t == "ACCUSE" and {"egypt", "sudan"} & set(a) for t, a, _ in events), events
     _, events = traced("وهاجمت مصر والسودان الغرب.")
     assert any(t == "ACCUSE" and "egypt" in a for t, a, _ in events), events
+
+
+def test_an_indefinite_nisba_on_a_light_verbs_subject_names_the_actor() -> None:
+    # "شنت مقاتلات أمريكية غارات": the subject is named by its nisba, not dropped (so the
+    # actor of the sentence before does not carry over)
+    _, events = traced("هاجمت حركة الشباب قاعدة في مقديشو. وشنت طائرات أمريكية مساء الأحد "
+                       "غارات على مواقع قرب مدينة كسمايو، وقالت الولايات المتحدة إنها ستواصل "
+                       "عملياتها.")
+    assert any(t == "ASSAULT" and a == ("united_states",) for t, a, _ in events), events
+    assert sum(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events) == 1, events
+
+
+def test_a_place_after_fi_is_where_the_act_happened_not_its_agent() -> None:
+    # "غارات في بلدات عدة بينها إدلب": the city is no genitive agent of the strikes
+    _, events = traced("وتحدث سكان عن غارات في بلدات عدة بينها إدلب.")
+    assert all(a == () for t, a, _ in events if t == "ASSAULT"), events
+    _, events = traced("وخرجت المظاهرات في صفاقس وفي مدن القيروان وقفصة.")
+    assert all(a == () for t, a, _ in events if t == "PROTEST"), events
+
+
+def test_a_states_name_that_is_also_its_nisba_is_no_nisba() -> None:
+    # "مالي" names the state and is the adjective: where the attacks were, not who made them
+    _, events = traced("وذكر مصدر أمني أن مجهولين شنوا هجمات متزامنة على ثكنات في مالي ليل الأحد.")
+    assert all(a != ("mali",) for _, a, _ in events), events
+    # a nisba still names its state
+    _, events = traced("ووصل مدربون عسكريون روس إلى باماكو. وقالت روسيا ذلك.")
+    assert any(t == "MOBILIZE" and a == ("russia",) for t, a, _ in events), events
+
+
+def test_the_nisba_of_a_named_body_is_that_bodys_not_the_actor() -> None:
+    # "تعرض الجيش المالي لهجوم": "المالي" belongs to the army attacked, no attacker's state
+    _, events = traced("وأعلن الجيش المالي تعرضه لهجوم بقذائف الهاون قرب مدينة تمبكتو.")
+    assert ("ASSAULT", (), ("malian_armed_forces",)) in events, events
+
+
+def test_an_unnamed_subject_before_the_verb_makes_the_name_after_it_the_object() -> None:
+    # "قوات الشرطة اعتقلت X": subject-verb order with a common noun; X was arrested
+    _, events = traced("وقال محام إن عناصر الأمن الوطني اعتقلت الصحفي محمد علي في مدينة حلب.")
+    assert any(t == "COERCE" and a == () and len(g) == 1 for t, a, g in events), events
+
+
+def test_a_place_labelling_a_headline_is_no_subject() -> None:
+    # "ليبيا: طائرات تقصف …": the label before the colon is where, not who
+    _, events = traced("ليبيا: طائرات مسيرة تقصف مواقع في مدينة سرت")
+    assert all(a != ("libya",) for _, a, _ in events), events
+
+
+def test_a_clashs_place_takes_no_part_in_it() -> None:
+    # "الاشتباكات في منطقة قصر X": the palace is where, no side of the clash
+    _, events = traced("وقال مسؤول محلي إن المعارك تجددت في منطقة قصر الأخيار شرق العاصمة.")
+    assert ("ASSAULT", (), ()) in events, events
+    _, events = traced("ودارت اشتباكات بين الجيش السوداني وقوات الدعم السريع في مدينة كادقلي.")
+    assert ("ASSAULT", ("sudanese_armed_forces", "rapid_support_forces"), ()) in events
+
+
+def test_who_announces_an_attack_met_by_others_takes_no_part() -> None:
+    # "أعلن الحاكم X تصدي الجيش لهجوم شنته Y": the army met it, Y made it; X only told it
+    _, events = traced("وأعلن رئيس مجلس السيادة عبد الفتاح البرهان، الأحد، تصدي الجيش السوداني "
+                       "والقوات المشتركة لهجوم واسع نفذته قوات الدعم السريع على مدينة الأبيض.")
+    assert any(t == "ASSAULT" and a == ("rapid_support_forces",)
+               and {"sudanese_armed_forces", "darfur_joint_force"} <= set(g)
+               for t, a, g in events), events
+    _, events = traced("وتعرضت القوات الأمريكية في العراق لهجوم صاروخي.")
+    assert ("ASSAULT", (), ("us_armed_forces",)) in events, events

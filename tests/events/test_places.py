@@ -109,7 +109,8 @@ def test_a_raid_told_after_a_camp_named_since_the_last_act_happened_there() -> N
     _, evs, key = events_of("واعتقل الجيش الإسرائيلي شابين في نابلس، وامتدت المداهمات إلى "
                             "الخليل المحتلة، وتحديدا مخيم الفوار للاجئين الفلسطينيين جنوب "
                             "المدينة، واعتقل الفتى أحمد سالم.")
-    assert [key.get(ev.location) for ev in evs if ev.targets] == ["مخيم الفوار"]
+    arrest = [ev for ev in evs if [key.get(t) for t in ev.targets] == ["أحمد سالم"]]
+    assert [key.get(ev.location) for ev in arrest] == ["مخيم الفوار"]
 
 
 def test_the_town_raided_wins_over_the_scene_set_before_the_verb() -> None:

@@ -33,6 +33,10 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_it() -> None:
     assert _sents("وقّع الطرفان الاتفاق.وقال الوزير إنه مهم.") == [
         "وقّع الطرفان الاتفاق.", "وقال الوزير إنه مهم."]
     assert len(_sents("زار الموقع example.com ونما 3.5 في المئة.")) == 1
+    # the word before may end on tanween, a closing quote or a number
+    assert len(_sents("قُتل عشرة أشخاصاً.وأعلنت الوزارة ذلك.")) == 2
+    assert len(_sents("قال «إن الوضع هادئ».ويأتي ذلك بعد يومين.")) == 2
+    assert len(_sents("وقع الهجوم عام 2020.وقال الجيش إنه صده.")) == 2
 
 
 def test_a_line_wrapped_after_a_word_no_sentence_ends_on_goes_on() -> None:
