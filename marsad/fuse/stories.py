@@ -116,6 +116,7 @@ class Member:
     certainty: str
     evidence: tuple[int, int, str] | None
     counterpart: str | None = None  # the one target of this member, when the event has several
+    summary_en: str | None = None  # the record's English line, so non-Arabic readers see it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,6 +136,7 @@ class Member:
             "certainty": self.certainty,
             "evidence": None if self.evidence is None else {
                 "start": self.evidence[0], "end": self.evidence[1], "text": self.evidence[2]},
+            "summary_en": self.summary_en,
         }
 
 
@@ -210,6 +212,7 @@ def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
             published=published,
             attributed_to=tuple(keys[a] for a in ev.get("attributed_to") or [] if a in keys),
             certainty=str(ev.get("certainty") or "asserted"), evidence=evidence,
+            summary_en=ev.get("summary_en") if isinstance(ev.get("summary_en"), str) else None,
         )
         counterparts = [t for t in dict.fromkeys(targets) if t not in actors]
         if actors and len(counterparts) >= 2:  # one member per counterpart (module docstring)

@@ -65,3 +65,12 @@ def test_article_page_gives_each_event_its_english_line(client: TestClient) -> N
     html = client.get("/articles/demo_07_belarus_saddam_haftar").text
     assert html.count('class="summary-en" lang="en"') == len(lines)
     assert "Haftar" in html.split('class="summary-en"', 1)[1]
+
+
+def test_story_page_and_api_give_each_report_its_english_line(client: TestClient) -> None:
+    sid = client.get("/api/stories", params={"entity": "khalifa_haftar"}).json()["items"][0]["id"]
+    members = client.get(f"/api/stories/{sid}").json()["members"]
+    lines = [m["summary_en"] for m in members]
+    assert lines and all(line and line.endswith(".") for line in lines)
+    html = client.get(f"/stories/{sid}").text
+    assert html.count('class="summary-en" lang="en"') == len(members)
