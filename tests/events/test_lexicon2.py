@@ -69,6 +69,12 @@ def test_sending_troops_or_reinforcements_is_a_deployment() -> None:
     assert "MOBILIZE" not in _types("وأرسلت دول عدة قوات رمزية للمشاركة في الاحتفال.")
 
 
+def test_a_standing_presence_is_no_deployment_but_its_growth_is() -> None:
+    # annotation.md, Conventions: standing presence is no event
+    assert "MOBILIZE" not in _types("ويبقى الوجود العسكري الفرنسي في تشاد محل جدل.")
+    assert "MOBILIZE" in _types("وأعلنت تركيا زيادة الوجود العسكري في شمال سوريا.")
+
+
 def test_a_plight_warned_of_is_no_threat() -> None:
     assert "THREATEN" not in _types("وحذرت منظمة الصحة العالمية من محنة المرضى في مستشفيات القطاع.")
     assert "THREATEN" not in _types("وحذر الاتحاد الأوروبي من معاناة المدنيين في القطاع.")
