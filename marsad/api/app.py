@@ -47,7 +47,10 @@ def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: flo
                          refresh_seconds=refresh_seconds)
     if warm:
         holder.get()
+    # docs_url/redoc_url off: their pages load Swagger/ReDoc from a CDN with an inline
+    # script, blank offline and under the CSP; web/apidocs.py renders /docs instead
     app = FastAPI(
+        docs_url=None, redoc_url=None,
         title="Marsad workbench API",
         version=__version__,
         description="Entities, stories and events extracted from Arabic news, with their "

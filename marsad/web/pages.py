@@ -172,6 +172,17 @@ def search_page(request: Request) -> Response:
     return render(request, "search.html", title="Search", qtext=qtext, res=res)
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs_page(request: Request) -> Response:
+    from .apidocs import endpoints
+
+    spec = request.app.openapi()
+    info = spec.get("info") or {}
+    return render(request, "apidocs.html", title=info.get("title", "API"),
+                  api_version=info.get("version", ""), description=info.get("description", ""),
+                  openapi=spec.get("openapi", ""), ops=endpoints(spec))
+
+
 @router.get("/favicon.ico")
 def favicon() -> Response:
     return RedirectResponse("/static/favicon.svg")

@@ -74,3 +74,20 @@ def test_story_page_and_api_give_each_report_its_english_line(client: TestClient
     assert lines and all(line and line.endswith(".") for line in lines)
     html = client.get(f"/stories/{sid}").text
     assert html.count('class="summary-en" lang="en"') == len(members)
+
+
+def test_api_reference_page_needs_no_cdn_and_no_inline_script(client: TestClient) -> None:
+    from marsad.web.apidocs import endpoints
+
+    r = client.get("/docs")
+    assert r.status_code == 200
+    html = r.text
+    assert "cdn." not in html and "<script>" not in html  # works offline and under the CSP
+    spec = client.get("/openapi.json").json()
+    ops = endpoints(spec)
+    assert any(op["path"] == "/api/stories" and op["method"] == "GET" for op in ops)
+    for op in ops:  # every operation listed, each reachable by its anchor
+        assert f'id="{op["id"]}"' in html and f'href="#{op["id"]}"' in html
+    stories = next(op for op in ops if op["path"] == "/api/stories")
+    assert {"type", "entity"} <= {p["name"] for p in stories["parameters"]}
+    assert client.get("/redoc").status_code == 404
