@@ -144,13 +144,47 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
 
 
 def _reference_point(pm: Placed, x: Context) -> bool:
-    """A place after a compass word that follows another place ("مخيم الدهيشة جنوب بيت
-    لحم"، "بلدة عقربا جنوبي المدينة") locates that place; it is no place of its own."""
-    v = x.doc
-    if unprefix(v.prev_key(pm.first), "و") not in x.lex.words.compass_words:
+    """A place after a compass word or a containing unit that follows another place locates
+    that place; it is no place of its own: "مخيم الدهيشة جنوب بيت لحم"، "بلدة عقربا جنوبي
+    المدينة"، "مخيم النور للنازحين جنوبي مدينة سنار"، "قضاء تلعفر بمحافظة نينوى"، "كسلا،
+    عاصمة الولاية الشرقية"."""
+    start = _locating_word(pm, x)
+    if start is None:
         return False
-    before = pm.first - 2
-    return any(p.last == before and v.etype[p.entity_id] in PLACE_TYPES for p in x.sent.ms)
+    v = x.doc
+    appositive = v.tokens[start].is_punct
+    lo = start - 1 if appositive else start - 1 - x.lex.words.reach["reference_reach"]
+    before = next((p for p in x.sent.ms if lo <= p.last < start and p.entity_id != pm.entity_id
+                   and v.etype[p.entity_id] in PLACE_TYPES), None)
+    if before is None:
+        return False
+    # descriptor words only between them ("للنازحين"), no comma, preposition or "و"
+    between = v.keys[before.last + 1 : start]
+    preps = x.lex.words.prepositions | x.lex.words.loc_preps
+    return all(k not in preps and k[:1] != "و" and not v.tokens[before.last + 1 + n].is_punct
+               for n, k in enumerate(between))
+
+
+def _locating_word(pm: Placed, x: Context) -> int | None:
+    """The token of the compass word ("جنوبي [مدينة] X") or of the containing unit behind
+    "ب" ("بولاية X"، "بإقليم X" or the name itself "بإقليم كردستان") that makes ``pm`` a
+    reference point, or None."""
+    v, w = x.doc, x.lex.words
+    k = pm.first - 1
+    if k < 0:
+        return None
+    key = v.keys[k]
+    if key[:1] == "ب" and key[1:] in w.container_nouns:
+        return k
+    if v.fused_prefix(pm) == "ب" and unprefix(v.keys[pm.first], "و")[1:] in w.container_nouns:
+        return pm.first
+    if key in w.apposition_heads and k > 0 and v.tokens[k - 1].is_punct:
+        return k - 1  # "كسلا، عاصمة الولاية الشرقية" (a place must end right before the comma)
+    if unprefix(key, "و") in w.container_nouns and k > 0:
+        k, key = k - 1, v.keys[k - 1]
+    if unprefix(key, "و") in w.compass_words:
+        return k
+    return None
 
 
 def _set_place(pm: Placed, parts: Parts, x: Context, to_place: bool) -> None:

@@ -65,6 +65,20 @@ def test_a_sentence_opening_place_and_a_reference_point() -> None:
     assert place.name == "مخيم الدهيشة"
 
 
+def test_a_place_located_by_a_larger_one_is_where_it_happened() -> None:
+    # descriptor words, a compass word before a unit noun, a unit behind "ب" and an
+    # apposition with "عاصمة" only locate the place; none of them is a place or a party
+    _, evs, key = events_of("أعلنت قوات الدعم السريع سيطرتها على مخيم أبو شوك للنازحين "
+                            "شمالي مدينة الفاشر، عاصمة ولاية شمال دارفور.")
+    assert [(key[ev.location or ""], [key[t] for t in ev.targets]) for ev in evs] == [
+        ("abu_shouk_camp", ["abu_shouk_camp"])]
+    _, evs, key = events_of("قصفت الطائرات التركية قرية في قضاء سنجار بمحافظة نينوى.")
+    assert [key[ev.location or ""] for ev in evs] == ["sinjar"]
+    # a place behind a preposition of its own is a place of its own
+    _, evs, key = events_of("انتقلت المعارك من مدينة حمص إلى جنوب مدينة حماة.")
+    assert [key[ev.location or ""] for ev in evs] == ["hama"]
+
+
 def test_the_capital_alone_is_the_capital_the_article_names() -> None:
     _, evs, kb = events_of("زار أردوغان موسكو أمس. وانتشرت القوات الروسية وسط العاصمة.")
     moved = next(ev for ev in evs if ev.type == "MOBILIZE")
