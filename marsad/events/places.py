@@ -12,7 +12,7 @@ from ..doc import Event, Span
 from .anaphora import dual_verb
 from .clause import Context, Roles
 from .discourse import Sentence
-from .lexicon import DURING_VISIT
+from .lexicon import DURING_VISIT, PLACE_TYPES
 from .view import DocView, Placed, uniq, unprefix
 
 
@@ -272,6 +272,20 @@ def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+def the_place_left(r: Roles, x: Context) -> Roles | None:
+    """"أنهت القوات انسحابها من قاعدة تمبكتو"، "بدأ الجنود مغادرة النيجر": forces
+    withdrawing from a place, with no place of their own, withdraw there (a base before the
+    state it lies in)."""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type != "RETREAT" or c.trigger.mode != "withdraw":
+        return None
+    left = [t for t in r.targets if v.etype[t] in PLACE_TYPES and t not in r.actors]
+    if not left:
+        return None
+    place = next((t for t in left if v.etype[t] == "FAC"), left[0])
+    return Roles(r.actors, r.targets, place, r.basis, r.retyped)
+
+
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
                place_past_the_reach, square_of_a_protest, the_pair_acts_where_they_met,
-               places_across_a_state, city_after_the_venue)
+               places_across_a_state, city_after_the_venue, the_place_left)

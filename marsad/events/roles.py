@@ -824,7 +824,7 @@ def spoken_for_by(r: Roles, x: Context) -> Roles | None:
 
 def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي انسحابها من لجنة الأركان المشتركة"، "انسحبت القوات من النيجر": what a
-    withdrawal leaves (a body, a state) is its target."""
+    withdrawal leaves (a body, a state) is its target; a base left is where it happened."""
     c, v = x.clause, x.doc
     if r.targets or c.trigger.mode not in ("withdraw", "leave"):
         return None
@@ -833,26 +833,28 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     left = None if at is None else next(
         (pm for pm in x.sent.ms if pm.first == at + 1 and pm.entity_id not in r.actors
          and v.etype[pm.entity_id] in ("ORG", "GPE")), None)
-    if left is None:
-        left = _base_left(x, at, r.actors)
-    if left is None:
+    if left is not None:
+        return Roles(r.actors, (left.entity_id,), r.location)
+    base, state = _base_left(x, at, r.actors)
+    if state is None:
         return None
-    return Roles(r.actors, (left.entity_id,), r.location)
+    return Roles(r.actors, (state.entity_id,), base.entity_id if base else r.location)
 
 
-def _base_left(x: Context, at: int | None, actors: tuple[str, ...]) -> Placed | None:
+def _base_left(x: Context, at: int | None, actors: tuple[str, ...]
+               ) -> tuple[Placed | None, Placed | None]:
     """"انسحبت القوات من قاعدة X في النيجر"، "من قاعدة X، الأخيرة لها في النيجر": leaving a
-    base leaves the state it stands in, when the phrase names it."""
+    base leaves the state it stands in, when the phrase names it: (the base, the state)."""
     v = x.doc
     base = None if at is None else next(
         (pm for pm in x.sent.ms if pm.first == at + 1 and v.etype[pm.entity_id] == "FAC"), None)
     if base is None:
-        return None
+        return None, None
     end = min(x.sent.b, base.last + 6)
-    return next((pm for pm in x.sent.ms if base.last < pm.first < end
-                 and v.etype[pm.entity_id] == "GPE" and pm.entity_id in v.states
-                 and pm.entity_id not in actors
-                 and unprefix(v.prev_key(pm.first), "و") == "في"), None)
+    return base, next((pm for pm in x.sent.ms if base.last < pm.first < end
+                       and v.etype[pm.entity_id] == "GPE" and pm.entity_id in v.states
+                       and pm.entity_id not in actors
+                       and unprefix(v.prev_key(pm.first), "و") == "في"), None)
 
 
 def receiver_named_before(r: Roles, x: Context) -> Roles | None:

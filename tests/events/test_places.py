@@ -134,3 +134,10 @@ def test_places_listed_past_the_same_act_named_again_spread_over_the_state() -> 
     _, evs, key = events_of("وشنت إسرائيل غارات على مدينة صور، وأعلن الجيش اعتقال شابين في "
                             "صيدا والنبطية في لبنان.")
     assert key.get(evs[0].location) == "tyre"
+
+
+def test_forces_withdraw_where_they_leave_a_base_before_its_state() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("وأكملت القوات الأمريكية انسحابها من قاعدة أغاديز الجوية في النيجر.")
+    assert [key.get(ev.location or "") for ev in evs if ev.type == "RETREAT"] == [
+        "agadez_air_base"]
