@@ -527,6 +527,7 @@ def _story_filters(store: Store, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
+    from .fuse.keys import UNKNOWN_OUTLET
     from .store import open_store
 
     with open_store(args.db, create=False) as store:
@@ -546,8 +547,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
             for m in s["members"]:
                 ev = m["evidence"]
                 text = ev["text"] if isinstance(ev, dict) else str(ev)
-                # an article without a known outlet is its own source: name it once
-                outlet = f" ({m['outlet']})" if m["outlet"] and m["outlet"] != m["doc_id"] else ""
+                # an article of unknown outlet is named by its id alone
+                outlet = f" ({m['outlet']})" if m["outlet"] not in (None, UNKNOWN_OUTLET) else ""
                 print(f"    {m['doc_id']}{outlet}: «{text[:140]}»")
             for c in s["contradictions"]:
                 sides = "; ".join(

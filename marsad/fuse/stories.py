@@ -68,7 +68,8 @@ Certainty labels of a story, in order of precedence:
 - ``"single-source"``: otherwise.
 
 Independent sources: the outlets of the members, where outlets whose articles are near
-duplicates of each other (:func:`marsad.fuse.dedup.near_duplicates`) count as one source.
+duplicates of each other (:func:`marsad.fuse.dedup.near_duplicates`) count as one source,
+and articles of unknown outlet (no outlet, site name or URL) count for none.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .dedup import DEFAULT_THRESHOLD, _UnionFind, near_duplicates
-from .keys import date_range, entity_key, outlet_of, parse_day, place_keys
+from .keys import UNKNOWN_OUTLET, date_range, entity_key, outlet_of, parse_day, place_keys
 
 Day = date  # the type, where a field called "date" shadows the name
 DateRange = tuple[Day, Day]
@@ -329,6 +330,10 @@ def find_contradictions(members: Sequence[Member]) -> list[dict[str, Any]]:
 
 def _independent(members: Sequence[Member],
                  group_of: Mapping[str, int]) -> tuple[tuple[str, ...], ...]:
+    """The groups of outlets that count as one source each (outlets that carry copies of
+    one article join). Members of unknown outlet count for none: two files with no outlet
+    may well come from one desk."""
+    members = [m for m in members if m.outlet != UNKNOWN_OUTLET]
     uf = _UnionFind()
     first_in_group: dict[int, str] = {}
     for m in members:

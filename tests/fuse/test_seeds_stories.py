@@ -15,6 +15,11 @@ def test_seed_meetings_merge_across_articles_and_years_stay_apart(seeds_dir: Pat
     from marsad.export.jsonl import doc_to_record
 
     records = [doc_to_record(pipeline.process(raw)) for raw in read_paths([str(seeds_dir)])]
+    # the seed files name no outlet: unknown outlets count as no independent source
+    anonymous = fuse_records(records).stories
+    assert all(s["n_independent"] == 0 and s["certainty"] != "corroborated" for s in anonymous)
+    for n, r in enumerate(records):  # as if each came from its own site
+        r["source"]["outlet"] = f"site-{n}"
     stories = fuse_records(records).stories
     haftar = "kb:khalifa_haftar"
 

@@ -291,5 +291,5 @@ def test_events_without_participants_are_stories_of_their_own() -> None:
 def test_outlet_fallbacks() -> None:
     assert outlet_of(record("x", outlet="Al Wasat")) == "al wasat"
     assert outlet_of(record("x", url="https://www.alwasat.ly/a/b")) == "alwasat.ly"
-    assert outlet_of(record("x")) == "x"
-    assert outlet_of(record("x", url="not a url")) == "x"
+    assert outlet_of(record("x")) == "unknown outlet"
+    assert outlet_of(record("x", url="not a url")) == "unknown outlet"

@@ -91,3 +91,12 @@ def test_api_reference_page_needs_no_cdn_and_no_inline_script(client: TestClient
     stories = next(op for op in ops if op["path"] == "/api/stories")
     assert {"type", "entity"} <= {p["name"] for p in stories["parameters"]}
     assert client.get("/redoc").status_code == 404
+
+
+def test_a_story_of_files_without_outlets_says_why_none_is_independent(
+        client: TestClient) -> None:
+    # the demo's .txt articles name no outlet
+    items = client.get("/api/stories", params={"limit": 200}).json()["items"]
+    s = next(s for s in items if s["sources"] == ["unknown outlet"])
+    assert s["n_independent"] == 0
+    assert 'id="unknown-outlet-note"' in client.get(f"/stories/{s['id']}").text
