@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from .budget import Budget, Overtime, enforced, resolve_seconds
 from .doc import DateValue, Doc, Failure, Removal, Source
@@ -70,6 +71,20 @@ class Resources:
         base): they tell and assess events, they do not act in them."""
         return frozenset(e.key for e in self.kb.entries.values()
                          if e.extra.get("kind") in ("media", "think_tank"))
+
+    @cached_property
+    def located_in(self) -> dict[str, str]:
+        """Place key (a city, site or region) -> the key of the country it lies in
+        (``country`` in the knowledge base; states themselves have none)."""
+        return {e.key: e.country for e in self.kb.entries.values()
+                if e.type in ("GPE", "FAC", "LOC") and e.country}
+
+    @cached_property
+    def event_maps(self) -> dict[str, Any]:
+        """The knowledge maps :func:`marsad.events.extract_events` takes, by keyword."""
+        return {"capitals": self.capitals, "demonyms": self.demonyms,
+                "reporters": self.reporters, "nationals": self.nationals,
+                "located_in": self.located_in}
 
     @cached_property
     def nationals(self) -> dict[str, str]:
@@ -258,9 +273,7 @@ def _events(doc: Doc, res: Resources) -> None:
     """PLOVER events with participants, place, date, source, certainty, evidence."""
     from .events import extract_events
 
-    doc.set_events(extract_events(doc, res.triggers, capitals=res.capitals,
-                                  demonyms=res.demonyms, reporters=res.reporters,
-                                  nationals=res.nationals))
+    doc.set_events(extract_events(doc, res.triggers, **res.event_maps))
 
 
 # -- the pipeline ----------------------------------------------------------------------------

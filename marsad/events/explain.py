@@ -13,8 +13,7 @@ def trace_events(doc: Doc, res: Any) -> Trace:
     """Run the events layer again on an extracted document, recording its steps (the
     layer is deterministic: the events are the ones the document holds)."""
     trace: Trace = {}
-    extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                   reporters=res.reporters, nationals=res.nationals, trace=trace)
+    extract_events(doc, res.triggers, **res.event_maps, trace=trace)
     return trace
 
 

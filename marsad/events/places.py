@@ -91,9 +91,9 @@ def city_over_country(r: Roles, x: Context) -> Roles | None:
                  and _city_of(pm, state, r, x)), None)
     if city is None:
         # "حطّ في بغداد في أول زيارة له إلى العراق": a city told before the state, when
-        # it is known to be the state's (its capital)
+        # it is known to lie in the state
         city = next((pm for pm in x.sent.ms if c.lo <= pm.first < state.first
-                     and v.state_of.get(pm.entity_id) == state.entity_id
+                     and v.lies_in.get(pm.entity_id) == state.entity_id
                      and _city_of(pm, state, r, x) and _behind_place_word(pm, x)), None)
     if city is None:
         return None
@@ -107,7 +107,7 @@ def _city_of(pm: Placed, state: Placed, r: Roles, x: Context) -> bool:
     i = pm.entity_id
     if v.etype[i] != "GPE" or i in v.states or i in r.actors or i in r.targets:
         return False
-    if v.state_of.get(i, state.entity_id) != state.entity_id:
+    if v.lies_in.get(i, state.entity_id) != state.entity_id:
         return False
     return pm.first == state.last + 1 or _behind_place_word(pm, x) \
         or v.fused_prefix(pm) == "ب"
@@ -246,7 +246,7 @@ def places_across_a_state(r: Roles, x: Context) -> Roles | None:
               and pm.entity_id not in v.states and pm.entity_id not in v.nations
               and pm.entity_id not in r.actors}
     if state is None or len(places) < 2 or r.location not in places \
-            or any(v.state_of.get(p, state) != state for p in places):
+            or any(v.lies_in.get(p, state) != state for p in places):
         return None
     return Roles(r.actors, r.targets, state, r.basis, r.retyped)
 
@@ -286,6 +286,23 @@ def the_place_left(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, place, r.basis, r.retyped)
 
 
+def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
+    """"وصل الوزير إلى الخرطوم في زيارة إلى السودان، والتقى البرهان": an act placed in a
+    state, by the subject of an act told before it in the sentence that went to a city of
+    that state, happened in that city."""
+    v = x.doc
+    if r.location is None or r.location not in v.states or not r.actors:
+        return None
+    city = next((ev.location for ev in reversed(x.sent.events) if ev.location is not None
+                 and set(r.actors) <= set(ev.actors)
+                 and v.lies_in.get(ev.location) == r.location
+                 and ev.location not in (*r.actors, *r.targets)), None)
+    if city is None:
+        return None
+    return Roles(r.actors, r.targets, city, r.basis, r.retyped)
+
+
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
                place_past_the_reach, square_of_a_protest, the_pair_acts_where_they_met,
-               places_across_a_state, city_after_the_venue, the_place_left)
+               places_across_a_state, city_after_the_venue, the_place_left,
+               city_of_the_acts_told)

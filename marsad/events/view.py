@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..doc import Doc, Mention, Token
 from ..text.normalize import match_key
@@ -30,12 +30,14 @@ class KnowledgeMaps:
     """What the knowledge base lends the events layer, by kb key. ``capitals`` maps a
     capital to its state (a capital acting as a state, "موسكو نقلت", takes the state's
     part); ``demonyms`` a nisba (روسي، أمريكية) to its country; ``reporters`` are media and
-    think tanks (never actors); ``nationals`` a person to the country the person serves."""
+    think tanks (never actors); ``nationals`` a person to the country the person serves;
+    ``located_in`` a city, site or region to the country it lies in."""
 
     capitals: dict[str, str]
     demonyms: dict[str, str]
     reporters: frozenset[str]
     nationals: dict[str, str]
+    located_in: dict[str, str] = field(default_factory=dict)
 
     @property
     def states(self) -> frozenset[str]:
@@ -78,11 +80,17 @@ class DocView:
         self.date_starts = [d.start for d in doc.dates]
         self.by_kb = {e.kb_id: e.id for e in doc.entities if e.kb_id}
         self.reporting = {e.id for e in doc.entities if e.kb_id in kb.reporters}
+        # a capital the document names -> its state (a capital may stand for its state)
         self.state_of: dict[str, str] = {}
+        # any place the document names -> the state it lies in (only says where, never who)
+        self.lies_in: dict[str, str] = {}
         for e in doc.entities:
             country = kb.capitals.get(e.kb_id or "")
             if country and country in self.by_kb:
                 self.state_of[e.id] = self.by_kb[country]
+            country = country or kb.located_in.get(e.kb_id or "")
+            if country and country in self.by_kb and self.by_kb[country] != e.id:
+                self.lies_in[e.id] = self.by_kb[country]
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)

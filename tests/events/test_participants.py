@@ -13,8 +13,7 @@ def events_of(text: str) -> tuple[Doc, list[Event], dict[str, str]]:
     """The document, its events and each entity's kb key (or name)."""
     doc = helpers.extract(text)
     res = helpers._PIPE.resources  # type: ignore[union-attr]
-    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                         reporters=res.reporters, nationals=res.nationals)
+    evs = extract_events(doc, res.triggers, **res.event_maps)
     return doc, evs, {e.id: e.kb_id or e.name for e in doc.entities}
 
 

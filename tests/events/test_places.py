@@ -13,8 +13,7 @@ from tests.helpers import extract
 def _events(text: str) -> tuple[dict[str, str], list]:
     doc = extract(text)
     res = helpers._PIPE.resources  # type: ignore[union-attr]
-    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                         reporters=res.reporters, nationals=res.nationals)
+    evs = extract_events(doc, res.triggers, **res.event_maps)
     return {e.id: e.kb_id or e.name for e in doc.entities}, evs
 
 
@@ -141,3 +140,11 @@ def test_forces_withdraw_where_they_leave_a_base_before_its_state() -> None:
     _, evs, key = events_of("وأكملت القوات الأمريكية انسحابها من قاعدة أغاديز الجوية في النيجر.")
     assert [key.get(ev.location or "") for ev in evs if ev.type == "RETREAT"] == [
         "agadez_air_base"]
+
+
+def test_a_meeting_after_arriving_in_a_city_of_the_state_visited_is_in_that_city() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("وصل وزير الخارجية الروسي سيرغي لافروف إلى الخرطوم في زيارة إلى "
+                            "السودان تستغرق يومين، والتقى رئيس مجلس السيادة عبد الفتاح البرهان.")
+    met = [ev for ev in evs if [key[t] for t in ev.targets] == ["abdel_fattah_al_burhan"]]
+    assert [key[ev.location or ""] for ev in met] == ["khartoum"]

@@ -358,6 +358,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب وريف إدلب ومدينة حماة في سوريا.",
         ("ASSAULT", (), ()),
         "وشنت الطائرات الروسية غارات عنيفة على مدينة حلب في سوريا."),
+    "city_of_the_acts_told": (
+        "وصل وزير الخارجية الروسي سيرغي لافروف إلى الخرطوم في زيارة إلى السودان تستغرق "
+        "يومين، والتقى رئيس مجلس السيادة عبد الفتاح البرهان.",
+        ("CONSULT", ("sergey_lavrov",), ("abdel_fattah_al_burhan",)),
+        "وصل وزير الخارجية الروسي سيرغي لافروف إلى السودان في زيارة تستغرق يومين، والتقى "
+        "رئيس مجلس السيادة عبد الفتاح البرهان."),
     "the_place_left": (
         "وأكملت القوات الفرنسية انسحابها من تشاد الشهر الماضي.",
         ("RETREAT", ("french_armed_forces",), ("chad",)),
@@ -390,8 +396,7 @@ def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[
     doc = extract(text)
     res = helpers._PIPE.resources  # type: ignore[union-attr]
     trace: dict = {}
-    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                         reporters=res.reporters, nationals=res.nationals, trace=trace)
+    evs = extract_events(doc, res.triggers, **res.event_maps, trace=trace)
     key = {e.id: e.kb_id or e.name for e in doc.entities}
     fired = {detail if step == "gate" else step for steps in trace.values()
              for step, detail in steps}
@@ -537,8 +542,7 @@ def test_a_city_after_the_venue_is_the_place_not_a_side() -> None:
     doc = extract("وظهر الوزير خلال الاجتماع الطارئ لمجلس الأمن الدولي بمقر الأمم المتحدة، "
                   "نيويورك، الخميس.")
     res = helpers._PIPE.resources  # type: ignore[union-attr]
-    evs = extract_events(doc, res.triggers, capitals=res.capitals, demonyms=res.demonyms,
-                         reporters=res.reporters, nationals=res.nationals)
+    evs = extract_events(doc, res.triggers, **res.event_maps)
     key = {e.id: e.kb_id for e in doc.entities}
     assert [(key[ev.location or ""], [key[t] for t in ev.targets]) for ev in evs] == [
         ("new_york_city", [])]
