@@ -73,7 +73,6 @@ duplicates of each other (:func:`marsad.fuse.dedup.near_duplicates`) count as on
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -81,6 +80,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from ..ids import story_seed_id
 from .dedup import DEFAULT_THRESHOLD, _UnionFind, near_duplicates
 from .keys import date_range, entity_key, outlet_of, parse_day, place_keys
 
@@ -239,6 +239,12 @@ def _member_order(m: Member) -> tuple[str, str, str]:
     return (m.doc_id, m.event_id, m.counterpart or "")
 
 
+def _first_told(m: Member) -> tuple[Any, ...]:
+    """:func:`marsad.fuse.story_ids.first_told` of a Member (the same order)."""
+    return (m.published is None, m.published.isoformat() if m.published else "", m.doc_id,
+            m.evidence[0] if m.evidence else -1, m.event_id, m.counterpart or "")
+
+
 def _overlap(a: DateRange, b: DateRange) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -368,9 +374,10 @@ def _story_date(members: Sequence[Member]) -> tuple[date, date, str] | None:
 def _make_story(members: list[Member], group_of: Mapping[str, int],
                 names: Mapping[str, str]) -> Story:
     members = sorted(members, key=_member_order)
-    pairs = "\n".join(f"{m.doc_id}\t{m.event_id}" + (f"\t{m.counterpart}" if m.counterpart else "")
-                      for m in members)
-    sid = "st_" + hashlib.blake2b(pairs.encode("utf-8"), digest_size=8).hexdigest()
+    # the id of a new story comes from its earliest member, so it does not change when
+    # members join (a re-fusion of a store keeps saved ids: marsad.fuse.story_ids)
+    first = min(members, key=_first_told)
+    sid = story_seed_id(first.doc_id, first.event_id, first.counterpart)
     participants = tuple(sorted(set().union(*(m.participants for m in members))))
     # the place most independent sources give (ties: the smallest key)
     loc_votes: Counter[str] = Counter()
