@@ -67,6 +67,10 @@ Certainty labels of a story, in order of precedence:
 - ``"corroborated"``: ``asserted`` or ``reported`` by two independent sources or more;
 - ``"single-source"``: otherwise.
 
+A new story's ``id`` comes from its earliest member (the event of the earliest published
+article, :func:`marsad.ids.story_seed_id`), not from all of them, so that a report joining it
+does not change it; :mod:`marsad.fuse.story_ids` keeps saved ids across re-fusions.
+
 Independent sources: the outlets of the members, where outlets whose articles are near
 duplicates of each other (:func:`marsad.fuse.dedup.near_duplicates`) count as one source.
 """

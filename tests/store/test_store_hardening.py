@@ -13,9 +13,9 @@ from marsad.cli import main
 from marsad.store import StoreDamagedError, StoreError, open_store
 from marsad.store.sqlite import ALLOW_EMPTY_ENV, migrations
 
-ALL = [v for v, _, _ in migrations()]  # every migration shipped
-
 from .test_cli_store import ARTICLES
+
+ALL = [v for v, _, _ in migrations()]  # every migration shipped
 
 
 def _create(url: str, barrier: object, out: object) -> None:
