@@ -154,8 +154,9 @@ def _story_of(store: Store, doc_id: str) -> dict[str, Any]:
     return next(s for s in store.stories() if any(m["doc_id"] == doc_id for m in s["members"]))
 
 
-def test_a_story_that_gains_an_earlier_member_keeps_its_id(tmp_path: Path) -> None:
-    db = str(tmp_path / "g.db")
+def test_a_story_that_gains_an_earlier_member_keeps_its_id(  # type: ignore[no-untyped-def]
+        tmp_path: Path, db_url) -> None:
+    db = db_url("g")
     assert main(["ingest", str(_jsonl(tmp_path / "a.jsonl", P1)), "--db", db]) == 0
     assert main(["fuse", "--db", db]) == 0
     with open_store(db) as st:
@@ -172,9 +173,9 @@ def test_a_story_that_gains_an_earlier_member_keeps_its_id(tmp_path: Path) -> No
         assert (sid, "changed") in kinds
 
 
-def test_only_a_merge_of_two_saved_stories_redirects_and_the_old_id_resolves(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "m.db")
+def test_only_a_merge_of_two_saved_stories_redirects_and_the_old_id_resolves(  # type: ignore[no-untyped-def]
+        tmp_path: Path, db_url, capsys: pytest.CaptureFixture[str]) -> None:
+    db = db_url("m")
     assert main(["ingest", str(_jsonl(tmp_path / "1.jsonl", P1, Q1, R1)), "--db", db]) == 0
     assert main(["fuse", "--db", db]) == 0
     with open_store(db) as st:
