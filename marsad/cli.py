@@ -602,6 +602,48 @@ def cmd_entity(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_story(args: argparse.Namespace) -> int:
+    """One stored story as JSON; an id merged into another story gives that story (said on
+    stderr), as the API does."""
+    from .store import open_store
+
+    with open_store(args.db, create=False) as store:
+        _fused(store, quiet=True)
+        story, moved = store.story(args.id)
+    if story is None:
+        gone = f" (merged into {moved}, which is gone too)" if moved else ""
+        print(f"no story {args.id!r} in {args.db}{gone}", file=sys.stderr)
+        return 1
+    if moved:
+        print(f"{args.id} was merged into {moved}", file=sys.stderr)
+        story = {**story, "redirected_from": args.id}
+    print(json.dumps(story, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Stories created, changed, merged or removed by the fusions since a time."""
+    from .api.params import parse_timestamp
+    from .api.views import story_changes
+    from .store import open_store
+
+    since = parse_timestamp(args.since, "since")
+    with open_store(args.db, create=False) as store:
+        _fused(store, quiet=args.json)
+        out = story_changes(store, since)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for c in out["items"]:
+        if c["kind"] == "merged":
+            tail = f" -> {c['redirect_to']}"
+        else:
+            tail = f" (split from {c['related']})" if c["related"] else ""
+        print(f"{c['at']}  {c['kind']:<8} {c['story_id']}{tail}")
+    print(f"{out['total']} change(s) since {since}", file=sys.stderr)
+    return 0
+
+
 DESCRIPTION = ("Arabic news in; entities linked to a knowledge base, PLOVER events with their "
                "evidence, and stories merged across outlets out. Offline.")
 EXAMPLES = """examples:
@@ -612,6 +654,7 @@ EXAMPLES = """examples:
   marsad ingest articles/ --db corpus.db        store (resumable), then:
   marsad stories --db corpus.db --type CONSULT --since 2025-01
   marsad entity --db corpus.db khalifa_haftar
+  marsad changes --db corpus.db --since 2025-06-01
   marsad serve --db corpus.db                   the analyst's workbench
 
 "marsad COMMAND -h" describes each command."""
@@ -717,6 +760,8 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--json", action="store_true", help="print the profile as JSON")
     n.set_defaults(func=cmd_entity)
 
+    _add_story_id_commands(sub, db_help)
+
     w = sub.add_parser("serve", help="the analyst's workbench over a store: web pages and a "
                                      "JSON API (extra \"web\")")
     w.add_argument("--db", default="marsad.db", help=db_help)
@@ -741,6 +786,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds an idle keep-alive connection is kept (default 5)")
     w.set_defaults(func=cmd_serve)
     return p
+
+
+def _add_story_id_commands(sub: Any, db_help: str) -> None:
+    """``story ID`` and ``changes --since T`` (stable story ids, marsad.fuse.story_ids)."""
+    o = sub.add_parser("story", help="one stored story by id, as JSON (an id merged into "
+                                     "another story gives that story)")
+    o.add_argument("id", help="a story id (st_…)")
+    o.add_argument("--db", default="marsad.db", help=db_help)
+    o.set_defaults(func=cmd_story)
+
+    c = sub.add_parser("changes", help="stories created, changed, merged or removed since a "
+                                       "time (merged ones with the id they resolve to)")
+    c.add_argument("--db", default="marsad.db", help=db_help)
+    c.add_argument("--since", required=True, metavar="TIME",
+                   help="YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM] (UTC when no offset)")
+    c.add_argument("--json", action="store_true", help="print the changes as JSON")
+    c.set_defaults(func=cmd_changes)
 
 
 def _add_article_seconds(p: argparse.ArgumentParser) -> None:

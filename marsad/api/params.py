@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..doc import PLOVER_TYPES
@@ -60,6 +60,27 @@ def parse_date(value: str | None, name: str, *, end: bool) -> date | None:
         raise BadParameter(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}",
                            parameter=name)
     return d
+
+
+def parse_timestamp(value: str | None, name: str = "since") -> str:
+    """An ISO date (``2025-05-10``: its midnight, UTC) or date-time (``2025-05-10T14:30``,
+    ``…Z`` or ``…+02:00``; without an offset it is UTC) as the store writes times: UTC, ISO
+    8601 to the second (``2025-05-10T14:30:00+00:00``)."""
+    text = (value or "").strip()
+    if not text:
+        raise BadParameter("a time is required (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM])",
+                           parameter=name)
+    try:
+        if len(text) == 10:
+            when = datetime.combine(date.fromisoformat(text), datetime.min.time())
+        else:
+            when = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadParameter("not an ISO date or date-time (YYYY-MM-DD or "
+                           f"YYYY-MM-DDTHH:MM[:SS][+HH:MM]): {value!r}", parameter=name) from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def parse_type(value: str | None) -> str | None:

@@ -13,10 +13,11 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..doc import ENTITY_TYPES
+from ..export.jsonl import SCHEMA_VERSION
 from ..web.index import EVENT_CERTAINTIES, STORY_CERTAINTIES, CorpusIndex, IndexHolder
 from . import views
 from .errors import BadParameter
-from .params import FILTERS, check_known, parse_filters
+from .params import FILTERS, check_known, parse_filters, parse_timestamp
 
 router = APIRouter(prefix="/api")
 
@@ -47,8 +48,16 @@ def index(request: Request) -> CorpusIndex:
     return holder(request).get()
 
 
+def _versioned(data: Any) -> Any:
+    """Every JSON answer names the schema version of the records it comes from (an
+    article's record carries its own)."""
+    if isinstance(data, dict) and "schema_version" not in data:
+        return {**data, "schema_version": SCHEMA_VERSION}
+    return data
+
+
 def _json(data: Any, fmt: str | None = None, name: str = "export") -> Response:
-    resp = JSONResponse(data)
+    resp = JSONResponse(_versioned(data))
     if fmt == "json":
         resp.headers["Content-Disposition"] = f'attachment; filename="{name}.json"'
     return resp
@@ -61,7 +70,7 @@ def _remembered(request: Request, build: Callable[[CorpusIndex], Any], fmt: str 
     remembered."""
     idx = index(request)
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
-    body = idx.answer(key, lambda: bytes(JSONResponse(build(idx)).body))
+    body = idx.answer(key, lambda: bytes(JSONResponse(_versioned(build(idx))).body))
     resp = Response(body, media_type="application/json")
     if fmt == "json":
         resp.headers["Content-Disposition"] = f'attachment; filename="{name}.json"'
@@ -135,6 +144,18 @@ def story(request: Request, id: str) -> Response:
     h = holder(request)
     with h.store() as st:
         return _json(views.story_detail(h.get(), st, id))
+
+
+@router.get("/changes", summary="Stories created, changed, merged or removed by the "
+            "fusions since a time (for keeping a copy of the stories up to date)")
+def changes(request: Request,
+            since: Annotated[str | None, Query(description="YYYY-MM-DD or "
+                                               "YYYY-MM-DDTHH:MM[:SS][+HH:MM] (UTC when no "
+                                               "offset is given)")] = None) -> Response:
+    check_known(request.query_params, ("since",))
+    at = parse_timestamp(since, "since")
+    with holder(request).store() as st:
+        return _json(views.story_changes(st, at))
 
 
 @router.get("/events", summary="Events of single articles (the members of stories), filtered")

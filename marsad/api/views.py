@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
+from ..export.jsonl import SCHEMA_VERSION
 from ..store import Store
 from ..web.index import CorpusIndex
 from .errors import NotFound
@@ -56,10 +57,36 @@ def segments(text: str, spans: Iterable[Mapping[str, Any]]) -> list[dict[str, An
     return out
 
 
-def story_detail(idx: CorpusIndex, store: Store, sid: str) -> dict[str, Any]:
-    s = idx.stories.get(sid)
-    if s is None:
+def resolve_story(idx: CorpusIndex, sid: str) -> str:
+    """The id of the story ``sid`` names now: itself, or the story it was merged into
+    (``story_redirects``); NotFound when neither is a story."""
+    if sid in idx.stories:
+        return sid
+    moved = idx.redirects.get(sid)
+    if moved is None:
         raise NotFound(f"no story with id {sid!r}", parameter="id")
+    if moved not in idx.stories:
+        raise NotFound(f"story {sid!r} was merged into {moved!r}, which is gone now",
+                       parameter="id")
+    return moved
+
+
+def story_changes(store: Store, since: str) -> dict[str, Any]:
+    """The story history since ``since`` (a stored UTC time): each change with, for a merged
+    story, the id it resolves to now (``redirect_to``: a later merge may have moved it)."""
+    items = store.story_changes(since)
+    redirects = store.story_redirects() if any(c["kind"] == "merged" for c in items) else {}
+    for c in items:
+        if c["kind"] == "merged":
+            c["redirect_to"] = redirects.get(c["story_id"], c["related"])
+    return {"since": since, "total": len(items), "items": items}
+
+
+def story_detail(idx: CorpusIndex, store: Store, sid: str) -> dict[str, Any]:
+    """One story; an id merged into another story answers with that story, with
+    ``redirected_from`` naming the id asked for."""
+    found = resolve_story(idx, sid)
+    s = idx.stories[found]
     articles: dict[str, dict[str, Any]] = {}
     for doc_id in s["doc_ids"]:
         rec = store.get_record(doc_id) or {}
@@ -89,6 +116,7 @@ def story_detail(idx: CorpusIndex, store: Store, sid: str) -> dict[str, Any]:
                         "location_name": idx.label(m["location"]) if m["location"] else None,
                         "source_names": [idx.label(k) for k in m["attributed_to"]]})
     return {**{k: v for k, v in s.items() if not k.startswith("_")},
+            **({"redirected_from": sid} if found != sid else {}),
             "members": members, "articles": articles, "source_groups": groups,
             "contradictions": contradictions,
             "participant_entities": [idx.entity_summary(k) for k in s["participants"]
@@ -179,9 +207,11 @@ def _cell(v: Any) -> str:
 
 
 def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """``rows`` as CSV with ``columns`` and, last, the ``schema_version`` of the records
+    they come from (on every row: a CSV has no other place for it)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(columns)
+    w.writerow((*columns, "schema_version"))
     for r in rows:
-        w.writerow([_cell(r.get(c)) for c in columns])
+        w.writerow([*(_cell(r.get(c)) for c in columns), SCHEMA_VERSION])
     return buf.getvalue()

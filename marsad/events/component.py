@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 
 from ..doc import DateValue, Doc, Event, Span
+from ..ids import assign_event_ids, content_id
 from ..text.filing import past_filing
 from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
@@ -66,8 +67,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         doc.title) else None
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
-    return merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of, repeated,
-                 disc.apart, disc.purposes, v.nation_of)
+    merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
+                   repeated, disc.apart, disc.purposes, v.nation_of)
+    # ids from what each event is, not where it falls: stable across runs (marsad.ids)
+    return assign_event_ids(merged, content_id(doc.doc_id, doc.text))
 
 
 def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int, b: int

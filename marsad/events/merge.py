@@ -116,7 +116,8 @@ def merge(events: list[Event], etype: dict[str, str],
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
-    told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it."""
+    told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it.
+    The events keep the ids they came with."""
     keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set(),
                   nation_of or {})
     out: list[Event] = []
@@ -135,7 +136,8 @@ def merge(events: list[Event], etype: dict[str, str],
         else:
             kin.append(len(out))
             out.append(ev)
-    return [replace(ev, id=f"v{i}") for i, ev in enumerate(out, start=1)]
+    # (ids are given by the caller, from the article's content: marsad.ids.assign_event_ids)
+    return out
 
 
 def _kept_apart(prev: Event, ev: Event, keep: _Apart) -> bool:

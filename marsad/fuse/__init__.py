@@ -9,7 +9,8 @@ Three stdlib-only steps, each a pure function of a list of record dicts:
   :class:`Story` objects with their sources, independent sources, certainty and contradictions;
 - :func:`entity_profiles` adds to each entity its stories and the entities it shares them with.
 
-:func:`fuse_store` runs them all over a store and saves the results in it.
+:func:`fuse_store` runs them all over a store and saves the results in it, keeping the ids
+of the stories it saved before (:mod:`marsad.fuse.story_ids`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from __future__ import annotations
 from .dedup import DEFAULT_THRESHOLD, minhash_signature, near_duplicates, shingles
 from .entities import entity_profiles, link_entities
 from .keys import entity_keys, outlet_of
-from .run import FusionResult, ensure_fused, fuse_records, fuse_store
+from .run import FusionResult, ensure_fused, fuse_records, fuse_store, stable_stories
 from .stories import Member, Story, build_stories, find_contradictions
+from .story_ids import Change, KeptIds, keep_ids
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "Change",
     "FusionResult",
+    "KeptIds",
     "Member",
     "Story",
     "build_stories",
@@ -32,9 +36,11 @@ __all__ = [
     "find_contradictions",
     "fuse_records",
     "fuse_store",
+    "keep_ids",
     "link_entities",
     "minhash_signature",
     "near_duplicates",
     "outlet_of",
     "shingles",
+    "stable_stories",
 ]

@@ -67,6 +67,10 @@ Certainty labels of a story, in order of precedence:
 - ``"corroborated"``: ``asserted`` or ``reported`` by two independent sources or more;
 - ``"single-source"``: otherwise.
 
+A new story's ``id`` comes from its earliest member (the event of the earliest published
+article, :func:`marsad.ids.story_seed_id`), not from all of them, so that a report joining it
+does not change it; :mod:`marsad.fuse.story_ids` keeps saved ids across re-fusions.
+
 Independent sources: the outlets of the members, where outlets whose articles are near
 duplicates of each other (:func:`marsad.fuse.dedup.near_duplicates`) count as one source,
 and articles of unknown outlet (no outlet, site name or URL) count for none.
@@ -74,7 +78,6 @@ and articles of unknown outlet (no outlet, site name or URL) count for none.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -82,6 +85,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from ..ids import story_seed_id
 from .dedup import DEFAULT_THRESHOLD, _UnionFind, near_duplicates
 from .keys import UNKNOWN_OUTLET, date_range, entity_key, outlet_of, parse_day, place_keys
 
@@ -243,6 +247,12 @@ def _member_order(m: Member) -> tuple[str, str, str]:
     return (m.doc_id, m.event_id, m.counterpart or "")
 
 
+def _first_told(m: Member) -> tuple[Any, ...]:
+    """:func:`marsad.fuse.story_ids.first_told` of a Member (the same order)."""
+    return (m.published is None, m.published.isoformat() if m.published else "", m.doc_id,
+            m.evidence[0] if m.evidence else -1, m.event_id, m.counterpart or "")
+
+
 def _overlap(a: DateRange, b: DateRange) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
@@ -376,9 +386,10 @@ def _story_date(members: Sequence[Member]) -> tuple[date, date, str] | None:
 def _make_story(members: list[Member], group_of: Mapping[str, int],
                 names: Mapping[str, str]) -> Story:
     members = sorted(members, key=_member_order)
-    pairs = "\n".join(f"{m.doc_id}\t{m.event_id}" + (f"\t{m.counterpart}" if m.counterpart else "")
-                      for m in members)
-    sid = "st_" + hashlib.blake2b(pairs.encode("utf-8"), digest_size=8).hexdigest()
+    # the id of a new story comes from its earliest member, so it does not change when
+    # members join (a re-fusion of a store keeps saved ids: marsad.fuse.story_ids)
+    first = min(members, key=_first_told)
+    sid = story_seed_id(first.doc_id, first.event_id, first.counterpart)
     participants = tuple(sorted(set().union(*(m.participants for m in members))))
     # the place most independent sources give (ties: the smallest key)
     loc_votes: Counter[str] = Counter()

@@ -136,10 +136,39 @@ class Store(ABC):
     @abstractmethod
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
-                    seconds: float = 0.0) -> None:
+                    seconds: float = 0.0, redirects: Sequence[tuple[str, str]] = (),
+                    changes: Sequence[Any] = ()) -> None:
         """Replace the stored fusion results, at once, with ``stories`` (dicts of
         :meth:`marsad.fuse.stories.Story.to_dict`) and ``entities`` (profiles of
-        :func:`marsad.fuse.entities.entity_profiles`), computed from ``corpus_state``."""
+        :func:`marsad.fuse.entities.entity_profiles`), computed from ``corpus_state``; add
+        ``redirects`` (old id, new id) of merged stories and ``changes``
+        (:class:`marsad.fuse.story_ids.Change`) to the story history, which is kept."""
+
+    @abstractmethod
+    def known_story_ids(self) -> list[str]:
+        """Every story id ever given out in this store (alive, merged or removed), sorted:
+        none of them is given to a new story again."""
+
+    @abstractmethod
+    def story(self, story_id: str) -> tuple[dict[str, Any] | None, str | None]:
+        """One stored story by id, following a redirect when the id was merged into
+        another story: ``(story, None)``, ``(story, new_id)`` when redirected, ``(None,
+        new_id)`` when the story it went into is gone too, ``(None, None)`` when unknown."""
+
+    @abstractmethod
+    def story_redirect(self, story_id: str) -> str | None:
+        """The id a merged story's id now resolves to, or None."""
+
+    @abstractmethod
+    def story_redirects(self) -> dict[str, str]:
+        """Every redirect: merged story id → the id it resolves to."""
+
+    @abstractmethod
+    def story_changes(self, since: str) -> list[dict[str, Any]]:
+        """Stories created, changed, merged or removed by fusions at or after ``since`` (UTC,
+        ISO 8601 with seconds and ``+00:00``, as stored): ``{"at", "story_id", "kind",
+        "related"}`` in time order (``related``: the story a merged one went into, or the
+        one a created one split from)."""
 
     @abstractmethod
     def fusion_info(self) -> dict[str, Any] | None:

@@ -270,7 +270,8 @@ class SQLStore(Store):
 
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
-                    seconds: float = 0.0) -> None:
+                    seconds: float = 0.0, redirects: Sequence[tuple[str, str]] = (),
+                    changes: Sequence[Any] = ()) -> None:
         story_rows: list[tuple[Any, ...]] = []
         story_ents: set[tuple[str, str, str]] = set()
         members: set[tuple[str, str, str]] = set()
@@ -301,9 +302,54 @@ class SQLStore(Store):
             self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
                               " name_en, mention_count, n_articles, entity_json)"
                               " VALUES (?,?,?,?,?,?,?,?)", ent_rows)
+            at = now()
             self._execute("INSERT INTO fusion_runs (id, corpus_state, fused_at, version,"
                           " n_articles, seconds) VALUES (1,?,?,?,?,?)",
-                          (corpus_state, now(), __version__, n_articles, float(seconds)))
+                          (corpus_state, at, __version__, n_articles, float(seconds)))
+            self._save_story_history(redirects, changes, at)
+
+    def _save_story_history(self, redirects: Sequence[tuple[str, str]],
+                            changes: Sequence[Any], at: str) -> None:
+        """Redirects of merged ids (chains flattened: what pointed at a merged id now
+        points where it went) and the changes of this fusion (marsad.fuse.story_ids)."""
+        for old, new in redirects:
+            self._execute("UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (new, old))
+            self._execute("INSERT INTO story_redirects (old_id, new_id, reason, at)"
+                          " VALUES (?,?,'merge',?) ON CONFLICT (old_id) DO UPDATE SET"
+                          " new_id = excluded.new_id, reason = excluded.reason,"
+                          " at = excluded.at", (old, new, at))
+        self._executemany("INSERT INTO story_changes (at, story_id, kind, related)"
+                          " VALUES (?,?,?,?) ON CONFLICT (at, story_id, kind) DO NOTHING",
+                          [(at, c.story_id, c.kind, c.related) for c in changes])
+
+    def known_story_ids(self) -> list[str]:
+        rows = self._all("SELECT story_id FROM story_changes UNION SELECT old_id FROM"
+                         " story_redirects UNION SELECT story_id FROM stories")
+        return sorted(str(r[0]) for r in rows)
+
+    def story(self, story_id: str) -> tuple[dict[str, Any] | None, str | None]:
+        row = self._one("SELECT story_json FROM stories WHERE story_id = ?", (story_id,))
+        if row is not None:
+            return dict(json.loads(row[0])), None
+        moved = self.story_redirect(story_id)
+        if moved is None:
+            return None, None
+        row = self._one("SELECT story_json FROM stories WHERE story_id = ?", (moved,))
+        return (None if row is None else dict(json.loads(row[0]))), moved
+
+    def story_redirect(self, story_id: str) -> str | None:
+        row = self._one("SELECT new_id FROM story_redirects WHERE old_id = ?", (story_id,))
+        return None if row is None else str(row[0])
+
+    def story_redirects(self) -> dict[str, str]:
+        return {str(o): str(n) for o, n in self._all(
+            "SELECT old_id, new_id FROM story_redirects ORDER BY old_id")}
+
+    def story_changes(self, since: str) -> list[dict[str, Any]]:
+        rows = self._all("SELECT at, story_id, kind, related FROM story_changes"
+                         " WHERE at >= ? ORDER BY at, story_id, kind", (since,))
+        return [{"at": at, "story_id": sid, "kind": kind, "related": related}
+                for at, sid, kind, related in rows]
 
     def fusion_info(self) -> dict[str, Any] | None:
         row = self._one("SELECT corpus_state, fused_at, version, n_articles, seconds"

@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from ..doc import PLOVER_TYPES
-from ..fuse import Story, build_stories
+from ..fuse import Story, build_stories, stable_stories
 from ..fuse.keys import entity_key, outlet_of
 from ..kb import KnowledgeBase
 from ..store import Store
@@ -67,6 +67,7 @@ class CorpusIndex:
         self.stories: dict[str, dict[str, Any]] = {}
         self.story_order: list[str] = []  # dated stories by date, then the undated
         self.story_of_event: dict[tuple[str, str], str] = {}
+        self.redirects: dict[str, str] = {}  # a merged story's id → its story's id
         self.events: list[dict[str, Any]] = []  # one per (article, event), with its story
         self.stories_of: dict[str, list[str]] = defaultdict(list)  # entity key → story ids
         self.events_of: dict[str, list[int]] = defaultdict(list)  # entity key → event rows
@@ -103,11 +104,14 @@ class CorpusIndex:
     @classmethod
     def build(cls, records: Iterable[Mapping[str, Any]], *, kb: KnowledgeBase | None = None,
               stories: Sequence[Story] | None = None,
-              fingerprint: Mapping[str, int] | None = None) -> CorpusIndex:
+              fingerprint: Mapping[str, int] | None = None,
+              redirects: Mapping[str, str] | None = None) -> CorpusIndex:
         """Index ``records`` (``docs/output.md``); ``stories`` when already fused, else
-        :func:`build_stories` runs here; ``kb`` supplies descriptions and coordinates."""
+        :func:`build_stories` runs here; ``kb`` supplies descriptions and coordinates;
+        ``redirects``: merged story ids → the ids they resolve to."""
         t0 = time.perf_counter()
         self = cls()
+        self.redirects = dict(redirects or {})
         self.fingerprint = dict(fingerprint or {})
         recs = list(records)
         outlets: set[str] = set()
@@ -533,7 +537,10 @@ class IndexHolder:
             with self.store() as st:
                 counts = st.counts()
                 if self._index is None or dict(self._index.fingerprint) != counts:
-                    self._index = CorpusIndex.build(st.iter_records(), kb=self._kb,
-                                                    fingerprint=counts)
+                    recs = list(st.iter_records())
+                    # the store's story ids, not fresh ones (marsad.fuse.story_ids)
+                    stories, redirects = stable_stories(st, recs)
+                    self._index = CorpusIndex.build(recs, kb=self._kb, fingerprint=counts,
+                                                    stories=stories, redirects=redirects)
             self._checked = time.monotonic()
             return self._index

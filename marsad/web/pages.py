@@ -147,6 +147,9 @@ def stories_page(request: Request) -> Response:
 @router.get("/stories/{sid}", response_class=HTMLResponse)
 def story_page(request: Request, sid: str) -> Response:
     h = _holder(request)
+    found = views.resolve_story(h.get(), sid)
+    if found != sid:  # a story merged into another: its page moved for good
+        return RedirectResponse(request.url_for("story_page", sid=found), status_code=301)
     with h.store() as st:
         s = views.story_detail(h.get(), st, sid)
     return render(request, "story.html", title=s["title"], s=s, idx=h.get())
