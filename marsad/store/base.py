@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import __version__
 from ..doc import Doc, Failure
+from ..export.precision import geo_precision, key_precision, time_precision
 from ..ingest import RawArticle
 from ..text.normalize import fold, match_key
 from . import PutResult, SearchHit, Store, StoreError, content_hash
@@ -180,23 +181,22 @@ class SQLStore(Store):
             [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
         events: list[tuple[Any, ...]] = []
         roles: list[tuple[str, str, str, str]] = []
-        for ev in doc.events:
-            d = ev.date
-            first = d.first if d is not None and d.last is not None else None
-            last = d.last if d is not None and d.first is not None else None
+        places = {e["id"]: e for e in rec["entities"]}
+        for ev, ev_rec in zip(doc.events, rec["events"], strict=True):
+            d = ev_rec["date"]
             sp = ev.evidence[0]
             events.append((did, ev.id, ev.type, ev.mode,
-                           first.isoformat() if first else None,
-                           last.isoformat() if last else None,
+                           d["start"] if d else None, d["end"] if d else None,
                            ev.location, ev.certainty, sp.start, sp.end,
-                           doc.text[sp.start : sp.end]))
+                           doc.text[sp.start : sp.end], d["precision"] if d else None,
+                           time_precision(d), geo_precision(places.get(ev.location or ""))))
             for role, ids in (("actor", ev.actors), ("target", ev.targets),
                               ("source", ev.attributed_to)):
                 roles.extend((did, ev.id, role, i) for i in ids)
         self._executemany(
             "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
-            " certainty, evidence_start, evidence_end, evidence_text)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)", events)
+            " certainty, evidence_start, evidence_end, evidence_text, date_precision,"
+            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
         self._executemany(
             "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
             roles)
@@ -274,11 +274,13 @@ class SQLStore(Store):
         story_rows: list[tuple[Any, ...]] = []
         story_ents: set[tuple[str, str, str]] = set()
         members: set[tuple[str, str, str]] = set()
+        types = {e["key"]: e["type"] for e in entities}
         for s in stories:
             d = s.get("date") or {}
             story_rows.append((s["id"], s["type"], d.get("start"), d.get("end"),
                                s.get("location"), s["certainty"], len(s["members"]),
-                               int(s["n_independent"]), json.dumps(s, ensure_ascii=False)))
+                               int(s["n_independent"]), json.dumps(s, ensure_ascii=False),
+                               time_precision(d), key_precision(s.get("location"), types)))
             story_ents.update((s["id"], p, "participant") for p in s["participants"])
             if s.get("location"):
                 story_ents.add((s["id"], s["location"], "place"))
@@ -292,8 +294,9 @@ class SQLStore(Store):
                           "fusion_runs"):
                 self._execute(f"DELETE FROM {table}")
             self._executemany("INSERT INTO stories (story_id, type, date_start, date_end,"
-                              " location, certainty, n_members, n_independent, story_json)"
-                              " VALUES (?,?,?,?,?,?,?,?,?)", story_rows)
+                              " location, certainty, n_members, n_independent, story_json,"
+                              " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                              story_rows)
             self._executemany("INSERT INTO story_entities (story_id, entity_key, role)"
                               " VALUES (?,?,?)", sorted(story_ents))
             self._executemany("INSERT INTO story_members (story_id, doc_id, event_id)"
