@@ -321,7 +321,7 @@ class SQLStore(Store):
 
     def stories(self, *, entity: str | None = None, type: str | None = None,
                 since: str | None = None, until: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
+                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         where: list[str] = []
         params: list[Any] = []
         if entity:
@@ -342,9 +342,48 @@ class SQLStore(Store):
                + " ORDER BY (CASE WHEN s.date_start IS NULL THEN 1 ELSE 0 END),"
                  " s.date_start, s.date_end, s.type, s.story_id")
         if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((int(limit), int(offset)))
         return [json.loads(j) for (j,) in self._all(sql, params)]
+
+    def iter_stories(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        offset = 0
+        while page := self.stories(**filters, limit=PAGE, offset=offset):
+            yield from page
+            offset += len(page)
+
+    def story_links(self, doc_ids: Sequence[str]
+                    ) -> dict[tuple[str, str], list[tuple[str, int]]]:
+        out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for i in range(0, len(doc_ids), PAGE):
+            part = list(doc_ids[i: i + PAGE])
+            marks = ",".join("?" * len(part))
+            for doc_id, event_id, sid, n in self._all(
+                    "SELECT m.doc_id, m.event_id, s.story_id, s.n_independent"
+                    " FROM story_members m JOIN stories s ON s.story_id = m.story_id"
+                    f" WHERE m.doc_id IN ({marks}) ORDER BY m.story_id", part):
+                out.setdefault((doc_id, event_id), []).append((sid, int(n)))
+        return out
+
+    def story_sources(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(story_ids), PAGE):
+            part = list(story_ids[i: i + PAGE])
+            marks = ",".join("?" * len(part))
+            for sid, j in self._all("SELECT story_id, story_json FROM stories"
+                                    f" WHERE story_id IN ({marks})", part):
+                out[sid] = list(json.loads(j).get("sources") or [])
+        return out
+
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        rows = self._all("SELECT entity_key, entity_json FROM fused_entities"
+                         " ORDER BY entity_key LIMIT ?", (PAGE,))
+        while rows:
+            for _, j in rows:
+                yield json.loads(j)
+            rows = self._all("SELECT entity_key, entity_json FROM fused_entities"
+                             " WHERE entity_key > ? ORDER BY entity_key LIMIT ?",
+                             (rows[-1][0], PAGE))
 
     def entity(self, key: str) -> dict[str, Any] | None:
         row = self._one("SELECT entity_json FROM fused_entities WHERE entity_key = ?", (key,))
