@@ -322,6 +322,16 @@ class SQLStore(Store):
     def stories(self, *, entity: str | None = None, type: str | None = None,
                 since: str | None = None, until: str | None = None,
                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        sql, params = self._story_query("s.story_json", entity=entity, type=type,
+                                        since=since, until=until)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((int(limit), int(offset)))
+        return [json.loads(j) for (j,) in self._all(sql, params)]
+
+    def _story_query(self, columns: str, *, entity: str | None = None,
+                     type: str | None = None, since: str | None = None,
+                     until: str | None = None) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if entity:
@@ -337,20 +347,23 @@ class SQLStore(Store):
         if until:
             where.append("s.date_start <= ?")
             params.append(until)
-        sql = ("SELECT s.story_json FROM stories s"
+        sql = (f"SELECT {columns} FROM stories s"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY (CASE WHEN s.date_start IS NULL THEN 1 ELSE 0 END),"
                  " s.date_start, s.date_end, s.type, s.story_id")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params.extend((int(limit), int(offset)))
-        return [json.loads(j) for (j,) in self._all(sql, params)]
+        return sql, params
 
     def iter_stories(self, **filters: Any) -> Iterator[dict[str, Any]]:
-        offset = 0
-        while page := self.stories(**filters, limit=PAGE, offset=offset):
-            yield from page
-            offset += len(page)
+        # the ids in order first (small), then the stories a page at a time: sorting the
+        # stories' JSON once per page would cost a sort of the whole table per page
+        sql, params = self._story_query("s.story_id", **filters)
+        ids = [sid for (sid,) in self._all(sql, params)]
+        for i in range(0, len(ids), PAGE):
+            part = ids[i: i + PAGE]
+            marks = ",".join("?" * len(part))
+            found = dict(self._all("SELECT story_id, story_json FROM stories"
+                                   f" WHERE story_id IN ({marks})", part))
+            yield from (json.loads(found[sid]) for sid in part if sid in found)
 
     def story_links(self, doc_ids: Sequence[str]
                     ) -> dict[tuple[str, str], list[tuple[str, int]]]:
