@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import __version__
 from .rows import ExportFilters, Resolver, entity_rows, event_rows, story_rows
 
 if TYPE_CHECKING:
@@ -62,7 +63,9 @@ def export(store: Store, fmt: str, path: str | Path, filters: ExportFilters | No
 
         stories = features == "stories"
         items = story_rows(store, f, res) if stories else event_rows(store, f, res)
-        return write_geojson(items, path, stories=stories)
+        meta = {"features": features, "filters": {k: v for k, v in vars(f).items() if v},
+                "version": __version__}
+        return write_geojson(items, path, stories=stories, meta=meta)
     if fmt in ("gexf", "graphml"):
         from .graph import write_graph
 

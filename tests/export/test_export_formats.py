@@ -156,8 +156,10 @@ def test_geojson_events_and_stories(demo_db: Path, tmp_path: Path) -> None:
         entry = kb.get(key[3:]) if key.startswith("kb:") else None
         if entry is not None and entry.lat is not None:
             assert f["geometry"]["coordinates"] == [entry.lon, entry.lat]
+    assert doc["marsad"]["features"] == "events"
     doc = json.loads(export(demo_db, "geojson", tmp_path / "s.geojson", "--features",
-                            "stories").read_text("utf-8"))
+                            "stories", "--min-sources", "1").read_text("utf-8"))
+    assert doc["marsad"]["filters"] == {"min_sources": 1}
     check_feature_collection(doc)
     assert doc["features"]
     assert len(doc["features"]) + doc["skipped"] == _count(demo_db,
@@ -273,4 +275,15 @@ def test_options_of_another_format_are_refused(demo_db: Path, tmp_path: Path) ->
                  str(tmp_path / "x")]) == 2
     assert main(["export", "--db", str(demo_db), "--format", "acled-csv", "--features",
                  "stories", "-o", str(tmp_path / "x")]) == 2
+    assert not list(tmp_path.iterdir())
+
+
+def test_bad_filters_are_named_and_nothing_is_written(demo_db: Path, tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    assert main(["export", "--db", str(demo_db), "--format", "acled-csv", "--type", "CONSLT",
+                 "-o", str(tmp_path / "x.csv")]) == 2
+    assert "CONSLT" in capsys.readouterr().err
+    assert main(["export", "--db", str(demo_db), "--format", "acled-csv", "--entity",
+                 "nobody_at_all", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "nobody_at_all" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
