@@ -83,6 +83,10 @@ def main() -> int:
                 print(f"{label:<22}{wall:>9.2f}{cpu:>9.2f}{size(out) / 1e6:>8.1f}  {what}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"peak RSS of the process (all formats, the knowledge base included): {peak:.0f} MB")
     print(f"target: every format under {TARGET_S:.0f} s: {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
