@@ -644,6 +644,37 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+# the names are repeated from marsad.export.formats.FORMATS (a test keeps them equal) so that
+# building the parser does not import the exporters
+EXPORT_FORMATS = ("acled-csv", "plover-jsonl", "geojson", "gexf", "graphml", "parquet")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Stream the store's events, stories or entity network into a file in a field format
+    (``docs/export.md``), with the filters of ``marsad stories``."""
+    from .export.formats import check_extra, export
+    from .export.rows import ExportFilters
+    from .store import open_store
+
+    if args.bom and args.format != "acled-csv":
+        print("error: --bom applies to --format acled-csv only", file=sys.stderr)
+        return 2
+    if args.features != "events" and args.format != "geojson":
+        print("error: --features applies to --format geojson only", file=sys.stderr)
+        return 2
+    check_extra(args.format)  # a missing extra stops the run before the store is opened
+    t0, c0 = time.perf_counter(), time.process_time()
+    with open_store(args.db, create=False) as store:
+        _fused(store)
+        filters = ExportFilters(**_story_filters(store, args), min_sources=args.min_sources)
+        counts = export(store, args.format, args.output, filters, bom=args.bom,
+                        features=args.features)
+    what = ", ".join(f"{n} {k}" for k, n in counts.items())
+    print(f"{what} -> {args.output} ({args.format}; {time.perf_counter() - t0:.2f} s, "
+          f"{time.process_time() - c0:.2f} s CPU)", file=sys.stderr)
+    return 0
+
+
 DESCRIPTION = ("Arabic news in; entities linked to a knowledge base, PLOVER events with their "
                "evidence, and stories merged across outlets out. Offline.")
 EXAMPLES = """examples:
@@ -655,6 +686,7 @@ EXAMPLES = """examples:
   marsad stories --db corpus.db --type CONSULT --since 2025-01
   marsad entity --db corpus.db khalifa_haftar
   marsad changes --db corpus.db --since 2025-06-01
+  marsad export --db corpus.db --format acled-csv --bom -o events.csv
   marsad serve --db corpus.db                   the analyst's workbench
 
 "marsad COMMAND -h" describes each command."""
@@ -752,6 +784,8 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--db", default="marsad.db", help=db_help)
     f.set_defaults(func=cmd_fuse)
 
+    _add_export_parser(sub, db_help)
+
     n = sub.add_parser("entity", help="one entity across the store: names, type, place, "
                                       "mentions, stories, related entities")
     n.add_argument("key", help="a knowledge-base key (khalifa_haftar) or a fusion key "
@@ -803,6 +837,34 @@ def _add_story_id_commands(sub: Any, db_help: str) -> None:
                    help="YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM] (UTC when no offset)")
     c.add_argument("--json", action="store_true", help="print the changes as JSON")
     c.set_defaults(func=cmd_changes)
+def _add_export_parser(sub: Any, db_help: str) -> None:
+    x = sub.add_parser("export", help="the whole store in a field format: ACLED-like CSV, "
+                                      "PLOVER JSON Lines, GeoJSON, GEXF/GraphML, Parquet")
+    x.add_argument("--db", default="marsad.db", help=db_help)
+    x.add_argument("--format", "-f", required=True, choices=EXPORT_FORMATS,
+                   help="acled-csv, plover-jsonl, geojson (events, or --features stories), "
+                        "gexf/graphml (the entity network; extra \"graph\"), parquet (a "
+                        "folder of three tables; extra \"parquet\"); see docs/export.md")
+    x.add_argument("--output", "-o", required=True,
+                   help="the file to write (a folder for parquet); written whole or not at "
+                        "all")
+    x.add_argument("--entity", help="only events and stories with this entity (a "
+                                    "knowledge-base key such as khalifa_haftar, or a fusion "
+                                    "key)")
+    x.add_argument("--type", metavar="TYPE", help="only this PLOVER type: " + ", ".join(
+        PLOVER_TYPES))
+    x.add_argument("--since", help="only items ending on or after this date (YYYY, YYYY-MM "
+                                   "or YYYY-MM-DD)")
+    x.add_argument("--until", help="only items starting on or before this date (YYYY, "
+                                   "YYYY-MM or YYYY-MM-DD)")
+    x.add_argument("--min-sources", type=int, default=0,
+                   help="only items whose story has at least this many independent sources")
+    x.add_argument("--bom", action="store_true",
+                   help="acled-csv: start with a UTF-8 byte-order mark, so Excel reads the "
+                        "Arabic")
+    x.add_argument("--features", choices=("events", "stories"), default="events",
+                   help="geojson: one feature per event (default) or per story")
+    x.set_defaults(func=cmd_export)
 
 
 def _add_article_seconds(p: argparse.ArgumentParser) -> None:

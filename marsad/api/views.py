@@ -12,6 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from ..export.jsonl import SCHEMA_VERSION
+from ..export.precision import geo_precision, time_precision
 from ..store import Store
 from ..web.index import CorpusIndex
 from .errors import NotFound
@@ -144,8 +145,11 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
                           "id": ev.get("id"),
                           "story": idx.story_of_event.get((doc_id, str(ev.get("id"))))})
     events = []
+    ents = {str(e.get("id")): e for e in rec.get("entities") or []}
     for ev in rec.get("events") or []:
         events.append({**ev, "story": idx.story_of_event.get((doc_id, str(ev.get("id")))),
+                       "time_precision": time_precision(ev.get("date")),
+                       "geo_precision": geo_precision(ents.get(str(ev.get("location")))),
                        "actor_keys": [keys.get(a) for a in ev.get("actors") or []],
                        "target_keys": [keys.get(a) for a in ev.get("targets") or []],
                        "location_key": keys.get(str(ev.get("location")))})
@@ -179,12 +183,14 @@ def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, 
 
 # ---------------------------------------------------------------------------------- CSV
 
-STORY_COLUMNS = ("id", "type", "class", "start", "end", "title", "participants",
-                 "participant_names", "location", "location_name", "certainty",
-                 "n_independent", "sources", "n_members", "published")
+STORY_COLUMNS = ("id", "type", "class", "start", "end", "time_precision", "title",
+                 "participants", "participant_names", "location", "location_name",
+                 "geo_precision", "certainty", "n_independent", "sources", "n_members",
+                 "published")
 EVENT_COLUMNS = ("doc_id", "event_id", "type", "class", "mode", "actors", "targets", "location",
-                 "start", "end", "date_text", "certainty", "attributed_to", "outlet",
-                 "published", "story", "evidence")
+                 "start", "end", "date_text", "date_precision", "time_precision",
+                 "geo_precision", "certainty", "attributed_to", "outlet", "published", "story",
+                 "evidence")
 ENTITY_COLUMNS = ("key", "kb_id", "type", "name", "name_en", "lat", "lon", "n_articles",
                   "n_stories")
 EDGE_COLUMNS = ("source", "target", "stories", "class", "types")

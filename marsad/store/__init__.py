@@ -179,11 +179,33 @@ class Store(ABC):
     @abstractmethod
     def stories(self, *, entity: str | None = None, type: str | None = None,
                 since: str | None = None, until: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
+                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Stored stories (dicts as saved), dated ones first in date order, then undated, each
         group by type and id. ``entity``: only stories with this entity key (``kb:…``) as a
         participant or place; ``type``: one PLOVER type; ``since``/``until``: ISO dates the
-        story's date range must reach (undated stories are left out when either is given)."""
+        story's date range must reach (undated stories are left out when either is given);
+        ``offset``: stories to skip (with ``limit``)."""
+
+    @abstractmethod
+    def iter_stories(self, *, entity: str | None = None, type: str | None = None,
+                     since: str | None = None, until: str | None = None
+                     ) -> Iterator[dict[str, Any]]:
+        """:meth:`stories` with the same filters and order, read a page at a time (for
+        exports of the whole store)."""
+
+    @abstractmethod
+    def story_links(self, doc_ids: Sequence[str]
+                    ) -> dict[tuple[str, str], list[tuple[str, int]]]:
+        """The stored stories of the events of ``doc_ids``: (doc_id, event_id) →
+        [(story_id, n_independent)], by story id."""
+
+    @abstractmethod
+    def story_sources(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        """The outlets that reported each of ``story_ids`` (the story's ``sources``)."""
+
+    @abstractmethod
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        """Every stored entity profile, by key, read a page at a time."""
 
     @abstractmethod
     def entity(self, key: str) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import __version__
 from ..doc import Doc, Failure
+from ..export.precision import geo_precision, key_precision, time_precision
 from ..ingest import RawArticle
 from ..text.normalize import fold, match_key
 from . import PutResult, SearchHit, Store, StoreError, content_hash
@@ -180,23 +181,22 @@ class SQLStore(Store):
             [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
         events: list[tuple[Any, ...]] = []
         roles: list[tuple[str, str, str, str]] = []
-        for ev in doc.events:
-            d = ev.date
-            first = d.first if d is not None and d.last is not None else None
-            last = d.last if d is not None and d.first is not None else None
+        places = {e["id"]: e for e in rec["entities"]}
+        for ev, ev_rec in zip(doc.events, rec["events"], strict=True):
+            d = ev_rec["date"]
             sp = ev.evidence[0]
             events.append((did, ev.id, ev.type, ev.mode,
-                           first.isoformat() if first else None,
-                           last.isoformat() if last else None,
+                           d["start"] if d else None, d["end"] if d else None,
                            ev.location, ev.certainty, sp.start, sp.end,
-                           doc.text[sp.start : sp.end]))
+                           doc.text[sp.start : sp.end], d["precision"] if d else None,
+                           time_precision(d), geo_precision(places.get(ev.location or ""))))
             for role, ids in (("actor", ev.actors), ("target", ev.targets),
                               ("source", ev.attributed_to)):
                 roles.extend((did, ev.id, role, i) for i in ids)
         self._executemany(
             "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
-            " certainty, evidence_start, evidence_end, evidence_text)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)", events)
+            " certainty, evidence_start, evidence_end, evidence_text, date_precision,"
+            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
         self._executemany(
             "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
             roles)
@@ -275,11 +275,13 @@ class SQLStore(Store):
         story_rows: list[tuple[Any, ...]] = []
         story_ents: set[tuple[str, str, str]] = set()
         members: set[tuple[str, str, str]] = set()
+        types = {e["key"]: e["type"] for e in entities}
         for s in stories:
             d = s.get("date") or {}
             story_rows.append((s["id"], s["type"], d.get("start"), d.get("end"),
                                s.get("location"), s["certainty"], len(s["members"]),
-                               int(s["n_independent"]), json.dumps(s, ensure_ascii=False)))
+                               int(s["n_independent"]), json.dumps(s, ensure_ascii=False),
+                               time_precision(d), key_precision(s.get("location"), types)))
             story_ents.update((s["id"], p, "participant") for p in s["participants"])
             if s.get("location"):
                 story_ents.add((s["id"], s["location"], "place"))
@@ -293,8 +295,9 @@ class SQLStore(Store):
                           "fusion_runs"):
                 self._execute(f"DELETE FROM {table}")
             self._executemany("INSERT INTO stories (story_id, type, date_start, date_end,"
-                              " location, certainty, n_members, n_independent, story_json)"
-                              " VALUES (?,?,?,?,?,?,?,?,?)", story_rows)
+                              " location, certainty, n_members, n_independent, story_json,"
+                              " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                              story_rows)
             self._executemany("INSERT INTO story_entities (story_id, entity_key, role)"
                               " VALUES (?,?,?)", sorted(story_ents))
             self._executemany("INSERT INTO story_members (story_id, doc_id, event_id)"
@@ -364,7 +367,17 @@ class SQLStore(Store):
 
     def stories(self, *, entity: str | None = None, type: str | None = None,
                 since: str | None = None, until: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
+                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        sql, params = self._story_query("s.story_json", entity=entity, type=type,
+                                        since=since, until=until)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((int(limit), int(offset)))
+        return [json.loads(j) for (j,) in self._all(sql, params)]
+
+    def _story_query(self, columns: str, *, entity: str | None = None,
+                     type: str | None = None, since: str | None = None,
+                     until: str | None = None) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if entity:
@@ -380,14 +393,56 @@ class SQLStore(Store):
         if until:
             where.append("s.date_start <= ?")
             params.append(until)
-        sql = ("SELECT s.story_json FROM stories s"
+        sql = (f"SELECT {columns} FROM stories s"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY (CASE WHEN s.date_start IS NULL THEN 1 ELSE 0 END),"
                  " s.date_start, s.date_end, s.type, s.story_id")
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return [json.loads(j) for (j,) in self._all(sql, params)]
+        return sql, params
+
+    def iter_stories(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        # the ids in order first (small), then the stories a page at a time: sorting the
+        # stories' JSON once per page would cost a sort of the whole table per page
+        sql, params = self._story_query("s.story_id", **filters)
+        ids = [sid for (sid,) in self._all(sql, params)]
+        for i in range(0, len(ids), PAGE):
+            part = ids[i: i + PAGE]
+            marks = ",".join("?" * len(part))
+            found = dict(self._all("SELECT story_id, story_json FROM stories"
+                                   f" WHERE story_id IN ({marks})", part))
+            yield from (json.loads(found[sid]) for sid in part if sid in found)
+
+    def story_links(self, doc_ids: Sequence[str]
+                    ) -> dict[tuple[str, str], list[tuple[str, int]]]:
+        out: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for i in range(0, len(doc_ids), PAGE):
+            part = list(doc_ids[i: i + PAGE])
+            marks = ",".join("?" * len(part))
+            for doc_id, event_id, sid, n in self._all(
+                    "SELECT m.doc_id, m.event_id, s.story_id, s.n_independent"
+                    " FROM story_members m JOIN stories s ON s.story_id = m.story_id"
+                    f" WHERE m.doc_id IN ({marks}) ORDER BY m.story_id", part):
+                out.setdefault((doc_id, event_id), []).append((sid, int(n)))
+        return out
+
+    def story_sources(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(story_ids), PAGE):
+            part = list(story_ids[i: i + PAGE])
+            marks = ",".join("?" * len(part))
+            for sid, j in self._all("SELECT story_id, story_json FROM stories"
+                                    f" WHERE story_id IN ({marks})", part):
+                out[sid] = list(json.loads(j).get("sources") or [])
+        return out
+
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        rows = self._all("SELECT entity_key, entity_json FROM fused_entities"
+                         " ORDER BY entity_key LIMIT ?", (PAGE,))
+        while rows:
+            for _, j in rows:
+                yield json.loads(j)
+            rows = self._all("SELECT entity_key, entity_json FROM fused_entities"
+                             " WHERE entity_key > ? ORDER BY entity_key LIMIT ?",
+                             (rows[-1][0], PAGE))
 
     def entity(self, key: str) -> dict[str, Any] | None:
         row = self._one("SELECT entity_json FROM fused_entities WHERE entity_key = ?", (key,))

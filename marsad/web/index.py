@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from ..doc import PLOVER_TYPES
+from ..export.precision import geo_precision, key_precision, time_precision
 from ..fuse import Story, build_stories, stable_stories
 from ..fuse.keys import entity_key, outlet_of
 from ..kb import KnowledgeBase
@@ -124,7 +125,7 @@ class CorpusIndex:
         for s in build_stories(recs) if stories is None else stories:
             self._add_story(s)
         self._rank_stories()
-        self._add_events(recs)
+        self._add_events(recs, kb)
         self.built_at = time.time()
         self.build_seconds = time.perf_counter() - t0
         log.info("indexed %d articles, %d entities, %d stories in %.2f s", len(self.articles),
@@ -216,6 +217,10 @@ class CorpusIndex:
         d["class"] = plover_class(s.type)
         d["start"] = d["date"]["start"] if d["date"] else None
         d["end"] = d["date"]["end"] if d["date"] else None
+        d["time_precision"] = time_precision(d["date"])
+        d["geo_precision"] = key_precision(
+            s.location, {s.location: self.entities[s.location]["type"]}
+            if s.location in self.entities else {})
         d["participant_names"] = [self.label(k) for k in s.participants]
         d["location_name"] = self.label(s.location) if s.location else None
         d["title"] = (f"{s.type}: {', '.join(d['participant_names'])}"
@@ -252,10 +257,11 @@ class CorpusIndex:
         for ids in self.stories_of.values():
             ids.sort(key=rank.__getitem__)
 
-    def _add_events(self, recs: Sequence[Mapping[str, Any]]) -> None:
+    def _add_events(self, recs: Sequence[Mapping[str, Any]], kb: KnowledgeBase | None) -> None:
         for rec in recs:
             doc_id = str(rec.get("doc_id"))
             keys = {str(e.get("id")): entity_key(doc_id, e) for e in rec.get("entities") or []}
+            ents = {str(e.get("id")): e for e in rec.get("entities") or []}
             outlet = self.articles[doc_id]["outlet"]
             for ev in rec.get("events") or []:
                 d = ev.get("date") or {}
@@ -267,6 +273,8 @@ class CorpusIndex:
                     "location": keys.get(str(ev.get("location"))) if ev.get("location")
                     else None,
                     "start": d.get("start"), "end": d.get("end"), "date_text": d.get("text"),
+                    "date_precision": d.get("precision"), "time_precision": time_precision(d),
+                    "geo_precision": geo_precision(ents.get(str(ev.get("location"))), kb),
                     "certainty": ev.get("certainty"),
                     "attributed_to": [keys[a] for a in ev.get("attributed_to") or []
                                       if a in keys],
@@ -385,9 +393,9 @@ class CorpusIndex:
 
     def story_summary(self, s: Mapping[str, Any]) -> dict[str, Any]:
         return {k: s[k] for k in ("id", "type", "class", "title", "start", "end",
-                                  "participants", "participant_names", "location",
-                                  "location_name", "certainty", "n_independent", "sources",
-                                  "n_members", "published")}
+                                  "time_precision", "participants", "participant_names",
+                                  "location", "location_name", "geo_precision", "certainty",
+                                  "n_independent", "sources", "n_members", "published")}
 
     def places(self, stories: Iterable[Mapping[str, Any]] | None = None
                ) -> list[dict[str, Any]]:

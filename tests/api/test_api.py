@@ -115,6 +115,24 @@ def test_events_filter_at_article_level(client: TestClient) -> None:
         assert e["story"]  # every event is a member of a story
 
 
+def test_events_and_stories_carry_precision_codes(client: TestClient) -> None:
+    events = client.get("/api/events", params={"limit": 1000}).json()["items"]
+    stories = client.get("/api/stories", params={"limit": 1000}).json()["items"]
+    for item in events + stories:
+        assert item["time_precision"] in (1, 2, 3, None)
+        assert item["geo_precision"] in (1, 2, 3, None)
+        assert (item["time_precision"] is None) == (item["start"] is None)
+        if item["location"] is None:  # no place, no place code
+            assert item["geo_precision"] is None
+    assert {1, 2} <= {e["geo_precision"] for e in events}  # demo: cities and bases
+    assert 1 in {e["time_precision"] for e in events}
+    header = client.get("/api/events", params={"format": "csv"}).text.split("\r\n")[0]
+    assert "time_precision" in header and "geo_precision" in header
+    doc = events[0]["doc_id"]
+    art = client.get(f"/api/articles/{doc}").json()
+    assert all("time_precision" in e and "geo_precision" in e for e in art["events"])
+
+
 def test_csv_export_matches_json(client: TestClient) -> None:
     params = {"entity": "khalifa_haftar", "limit": 1000}
     j = client.get("/api/stories", params=params).json()
