@@ -871,7 +871,7 @@ def _add_article_seconds(p: argparse.ArgumentParser) -> None:
     from .budget import DEFAULT_SECONDS, ENV
 
     p.add_argument("--article-seconds", type=_seconds, default=None, metavar="S",
-                   help=f"time budget of one article; past it the article is recorded as "
+                   help=f"CPU-time budget of one article; past it the article is recorded as "
                         f"failed and the run goes on (default ${ENV}, else {DEFAULT_SECONDS:g}; "
                         "0: no limit)")
 

@@ -359,7 +359,7 @@ class Pipeline:
                 doc = self.process(item, budget=budget)
         except Overtime:
             return self._failed(item, OvertimeError(
-                f"over the time budget of {budget.seconds:g} s per article (stopped in "
+                f"over the time budget of {budget.seconds:g} s of CPU per article (stopped in "
                 f"{budget.stage}; set --article-seconds or $MARSAD_ARTICLE_SECONDS)",
                 path=item.path or item.doc_id))
         except MarsadError as e:

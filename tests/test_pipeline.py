@@ -74,13 +74,12 @@ def test_a_dateline_opening_the_first_paragraph(text: str, published: str | None
 def _with_stall(names: tuple[str, ...] = ("sentences",)):  # type: ignore[no-untyped-def]
     """A pipeline whose component 'stall' busy-loops on the article with id 'slow' (in
     Python code, as a quadratic loop would) and never returns by itself."""
-    import time
 
     @component("stall", requires=("text",), assigns=("stalled",))
     def _stall(doc: Doc, res: object) -> None:
-        """Loop for ever on the article 'slow'."""
+        """Loop for ever on the article 'slow' (spending CPU: the budget counts CPU time)."""
         while doc.doc_id == "slow":
-            time.sleep(0.001)
+            sum(range(1000))
 
     return names + ("stall",)
 
@@ -120,11 +119,13 @@ def test_outside_the_main_thread_the_budget_is_checked_between_components() -> N
 
     @component("slow_step", requires=("text",), assigns=("slowed",))
     def _slow(doc: Doc, res: object) -> None:
-        """Take longer than the budget, then return."""
+        """Spend more CPU than the budget, then return."""
         import time
 
         if doc.doc_id == "slow":
-            time.sleep(0.4)
+            t0 = time.thread_time()
+            while time.thread_time() - t0 < 0.4:
+                sum(range(1000))
 
     out: list = []
     modes: list[str] = []
@@ -140,6 +141,21 @@ def test_outside_the_main_thread_the_budget_is_checked_between_components() -> N
     assert modes == ["between-components"]
     assert isinstance(out[0], Failure) and out[0].code == "E022"
     assert isinstance(out[1], Doc)
+
+
+def test_an_article_that_only_waits_is_not_over_its_budget() -> None:
+    # the budget counts CPU time: an article held up by a busy machine (here: sleeping) is
+    # not failed for the machine's load
+    @component("wait", requires=("text",), assigns=("waited",))
+    def _wait(doc: Doc, res: object) -> None:
+        """Wait longer than the budget without spending CPU."""
+        import time
+
+        time.sleep(0.5)
+
+    out = Pipeline(("sentences", "wait"), article_seconds=0.2).process_safe(
+        RawArticle("a", GOOD, "text"))
+    assert not isinstance(out, Failure)
 
 
 def test_the_budget_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
