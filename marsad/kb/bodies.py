@@ -48,10 +48,20 @@ def _aliases(body: Mapping[str, Any], country: Any, vague_nisbas: frozenset[str]
     return list(first.values())
 
 
-def _held(body: Mapping[str, Any], country_key: str, curated: Iterable[Any]) -> bool:
+def _generics_by_country(entries: Iterable[Any]) -> dict[str, set[str]]:
+    """Each country's curated generic aliases ("الحكومة" of the Libyan government), folded:
+    built once, so that checking a body against them is one set lookup per country."""
+    out: dict[str, set[str]] = {}
+    for e in entries:
+        if e.country and e.generic_aliases:
+            out.setdefault(e.country, set()).update(match_key(g) for g in e.generic_aliases)
+    return out
+
+
+def _held(body: Mapping[str, Any], country_key: str, generics: Mapping[str, set[str]]) -> bool:
+    """A curated entry of the country already answers to one of the body's generic names."""
     generic = {match_key(g) for g in body.get("generic", ())}
-    return any(e.country == country_key and generic & {match_key(g) for g in e.generic_aliases}
-               for e in curated)
+    return bool(generic & generics.get(country_key, set()))
 
 
 def national_bodies(spec: Any, entries: list[Any]) -> Iterator[dict[str, Any]]:
@@ -61,10 +71,11 @@ def national_bodies(spec: Any, entries: list[Any]) -> Iterator[dict[str, Any]]:
     by_key = {e.key: e for e in entries}
     taken = {a.key for e in entries for a in e.aliases}
     countries = [e for e in entries if e.type == "GPE" and e.demonyms_ar and not e.country]
+    generics = _generics_by_country(entries)
     for body in bodies:
         for c in countries:
             key = f"{c.key}_{body['slug']}"
-            if key in by_key or _held(body, c.key, entries):
+            if key in by_key or _held(body, c.key, generics):
                 continue
             aliases = _aliases(body, c, vague)
             if not aliases or any(match_key(a) in taken for a in aliases):
