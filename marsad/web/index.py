@@ -104,12 +104,13 @@ class CorpusIndex:
     # ------------------------------------------------------------------------- building
     @classmethod
     def build(cls, records: Iterable[Mapping[str, Any]], *, kb: KnowledgeBase | None = None,
-              stories: Sequence[Story] | None = None,
+              stories: Sequence[Story | Mapping[str, Any]] | None = None,
               fingerprint: Mapping[str, int] | None = None,
               redirects: Mapping[str, str] | None = None) -> CorpusIndex:
-        """Index ``records`` (``docs/output.md``); ``stories`` when already fused, else
-        :func:`build_stories` runs here; ``kb`` supplies descriptions and coordinates;
-        ``redirects``: merged story ids → the ids they resolve to."""
+        """Index ``records`` (``docs/output.md``); ``stories`` when already fused (``Story``
+        objects, or their dicts as a store saved them), else :func:`build_stories` runs
+        here; ``kb`` supplies descriptions and coordinates; ``redirects``: merged story ids
+        → the ids they resolve to."""
         t0 = time.perf_counter()
         self = cls()
         self.redirects = dict(redirects or {})
@@ -203,10 +204,37 @@ class CorpusIndex:
             return key.split(":", 1)[-1]
         return str(e["name_en"] or e["name"] or key)
 
-    def _add_story(self, s: Story) -> None:
-        d = s.to_dict()
-        names = d.pop("names")
-        for key, name in names.items():  # participants seen only in stories: keep a name
+    def _add_story(self, s: Story | Mapping[str, Any]) -> None:
+        d = s.to_dict() if isinstance(s, Story) else dict(s)
+        names = d.pop("names", None) or {}
+        sid, stype, location = d["id"], d["type"], d.get("location")
+        participants, members = d["participants"], d["members"]
+        self._name_story_only_entities(names)
+        d["class"] = plover_class(stype)
+        d["start"] = d["date"]["start"] if d["date"] else None
+        d["end"] = d["date"]["end"] if d["date"] else None
+        d["time_precision"] = time_precision(d["date"])
+        d["geo_precision"] = key_precision(
+            location, {location: self.entities[location]["type"]}
+            if location in self.entities else {})
+        d["participant_names"] = [self.label(k) for k in participants]
+        d["location_name"] = self.label(location) if location else None
+        d["title"] = (f"{stype}: {', '.join(d['participant_names'])}"
+                      + (f" @ {d['location_name']}" if location else ""))
+        d["doc_ids"] = sorted({m["doc_id"] for m in members})
+        d["n_members"] = len(members)
+        d["published"] = max((m["published"] for m in members if m["published"]), default=None)
+        d["_search"] = match_key(" ".join(
+            [stype, *d["participant_names"], d["location_name"] or "",
+             *(names.get(k, "") for k in participants)]))
+        self.stories[sid] = d
+        for m in members:
+            self.story_of_event[(m["doc_id"], m["event_id"])] = sid
+        self._link_story(sid, stype, participants, location)
+
+    def _name_story_only_entities(self, names: Mapping[str, str]) -> None:
+        """Participants seen only in stories keep a name."""
+        for key, name in names.items():
             if key not in self.entities:
                 self.entities[key] = {
                     "key": key, "kb_id": None, "type": "?", "name": name, "name_en": None,
@@ -214,36 +242,18 @@ class CorpusIndex:
                     "lat": None, "lon": None, "approximate": False, "mention_count": 0,
                     "articles": [], "n_articles": 0, "n_stories": 0,
                     "_search": match_key(name)}
-        d["class"] = plover_class(s.type)
-        d["start"] = d["date"]["start"] if d["date"] else None
-        d["end"] = d["date"]["end"] if d["date"] else None
-        d["time_precision"] = time_precision(d["date"])
-        d["geo_precision"] = key_precision(
-            s.location, {s.location: self.entities[s.location]["type"]}
-            if s.location in self.entities else {})
-        d["participant_names"] = [self.label(k) for k in s.participants]
-        d["location_name"] = self.label(s.location) if s.location else None
-        d["title"] = (f"{s.type}: {', '.join(d['participant_names'])}"
-                      + (f" @ {d['location_name']}" if s.location else ""))
-        d["doc_ids"] = sorted({m.doc_id for m in s.members})
-        d["n_members"] = len(s.members)
-        d["published"] = max((m.published.isoformat() for m in s.members if m.published),
-                             default=None)
-        d["_search"] = match_key(" ".join(
-            [s.type, *d["participant_names"], d["location_name"] or "",
-             *(names.get(k, "") for k in s.participants)]))
-        self.stories[s.id] = d
-        for m in s.members:
-            self.story_of_event[(m.doc_id, m.event_id)] = s.id
-        involved = set(s.participants) | ({s.location} if s.location else set())
+
+    def _link_story(self, sid: str, stype: str, participants: Sequence[str],
+                    location: str | None) -> None:
+        involved = set(participants) | ({location} if location else set())
         for k in involved:
-            self.stories_of[k].append(s.id)
+            self.stories_of[k].append(sid)
             if k in self.entities:
                 self.entities[k]["n_stories"] += 1
-        ps = sorted(s.participants)
+        ps = sorted(participants)
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
-                self.edges.setdefault((a, b), Counter())[s.type] += 1
+                self.edges.setdefault((a, b), Counter())[stype] += 1
                 self.neighbours[a].add(b)
                 self.neighbours[b].add(a)
 
@@ -546,9 +556,20 @@ class IndexHolder:
                 counts = st.counts()
                 if self._index is None or dict(self._index.fingerprint) != counts:
                     recs = list(st.iter_records())
-                    # the store's story ids, not fresh ones (marsad.fuse.story_ids)
-                    stories, redirects = stable_stories(st, recs)
+                    stories, redirects = _stories_of(st, recs)
                     self._index = CorpusIndex.build(recs, kb=self._kb, fingerprint=counts,
                                                     stories=stories, redirects=redirects)
             self._checked = time.monotonic()
             return self._index
+
+
+def _stories_of(st: Store, recs: Sequence[Mapping[str, Any]]
+                ) -> tuple[Sequence[Story | Mapping[str, Any]], dict[str, str]]:
+    """The stories to index and the redirects of merged ids: the fusion the store saved
+    (``marsad fuse``) when it is of the articles stored now — re-fusing 10,000 articles took
+    10 s at every start of the server — else a fusion in memory that keeps the store's
+    story ids (:func:`marsad.fuse.stable_stories`)."""
+    info = st.fusion_info()
+    if info is not None and info["corpus_state"] == st.corpus_state():
+        return st.stories(), st.story_redirects()
+    return stable_stories(st, recs)

@@ -107,3 +107,29 @@ def test_resolve_bare_and_full_keys(idx: CorpusIndex) -> None:
     assert idx.resolve("khalifa_haftar") == idx.resolve("kb:khalifa_haftar") == \
         "kb:khalifa_haftar"
     assert idx.resolve("nobody") is None
+
+
+def test_the_server_reads_the_saved_fusion_and_indexes_it_as_a_fresh_one(tmp_path) -> None:
+    # issue #18: the server re-fused the whole store at every start; with the store's saved
+    # fusion current it indexes that instead, to the same stories
+    from marsad.fuse import ensure_fused, stable_stories
+    from marsad.store import open_store
+    from marsad.web.index import IndexHolder, _stories_of
+
+    from ..api.stores import demo_store
+
+    db = demo_store(tmp_path / "d.db")
+    with open_store(db, create=False) as st:
+        ensure_fused(st)
+        recs = list(st.iter_records())
+        saved, _ = _stories_of(st, recs)
+        assert saved and all(isinstance(s, dict) for s in saved)  # read, not fused again
+        fresh, _ = stable_stories(st, recs)
+    a = CorpusIndex.build(recs, stories=saved)
+    b = CorpusIndex.build(recs, stories=fresh)
+    assert a.stories.keys() == b.stories.keys()
+    for sid in a.stories:
+        assert a.stories[sid] == b.stories[sid], sid
+    assert a.story_of_event == b.story_of_event and a.edges == b.edges
+    held = IndexHolder(lambda: open_store(db, create=False)).get()
+    assert held.stories.keys() == a.stories.keys()
