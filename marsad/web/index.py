@@ -524,8 +524,12 @@ class CorpusIndex:
 class IndexHolder:
     """One :class:`CorpusIndex` per store, rebuilt when the store's counts change.
 
-    ``opener`` opens the store (a new connection per call: SQLite connections belong to the
-    thread that made them, and a web server answers from a pool of threads)."""
+    The first index is built before the first answer; later rebuilds (articles ingested
+    while the server runs) happen in a background thread while requests are answered from
+    the index in hand, so no request waits for a rebuild (issue #18: one request after a
+    store change waited 10.7 s). ``opener`` opens the store (a new connection per call:
+    SQLite connections belong to the thread that made them, and a web server answers from
+    a pool of threads)."""
 
     def __init__(self, opener: Callable[[], Store], *, kb: KnowledgeBase | None = None,
                  refresh_seconds: float = 5.0) -> None:
@@ -535,6 +539,7 @@ class IndexHolder:
         self._index: CorpusIndex | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        self._rebuild: threading.Thread | None = None
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -544,23 +549,51 @@ class IndexHolder:
         finally:
             st.close()
 
+    @property
+    def rebuilding(self) -> bool:
+        t = self._rebuild
+        return t is not None and t.is_alive()
+
     def get(self) -> CorpusIndex:
-        now = time.monotonic()
         idx = self._index
-        if idx is not None and now - self._checked < self._refresh:
+        if idx is not None and time.monotonic() - self._checked < self._refresh:
             return idx
         with self._lock:
-            if self._index is not None and time.monotonic() - self._checked < self._refresh:
-                return self._index
-            with self.store() as st:
-                counts = st.counts()
-                if self._index is None or dict(self._index.fingerprint) != counts:
-                    recs = list(st.iter_records())
-                    stories, redirects = _stories_of(st, recs)
-                    self._index = CorpusIndex.build(recs, kb=self._kb, fingerprint=counts,
-                                                    stories=stories, redirects=redirects)
+            if self._index is None:  # nothing to answer from yet: build now
+                self._index = self._build()
+            elif time.monotonic() - self._checked >= self._refresh and not self.rebuilding:
+                with self.store() as st:
+                    stale = dict(self._index.fingerprint) != st.counts()
+                if stale:
+                    self._rebuild = threading.Thread(target=self._rebuild_now, daemon=True,
+                                                     name="marsad-index-rebuild")
+                    self._rebuild.start()
             self._checked = time.monotonic()
             return self._index
+
+    def wait(self, timeout: float | None = None) -> CorpusIndex:
+        """The index once a rebuild under way has finished (for tests and tools)."""
+        t = self._rebuild
+        if t is not None:
+            t.join(timeout)
+        return self.get()
+
+    def _build(self) -> CorpusIndex:
+        with self.store() as st:
+            counts = st.counts()
+            recs = list(st.iter_records())
+            stories, redirects = _stories_of(st, recs)
+        return CorpusIndex.build(recs, kb=self._kb, fingerprint=counts, stories=stories,
+                                 redirects=redirects)
+
+    def _rebuild_now(self) -> None:
+        try:
+            fresh = self._build()
+        except Exception:  # a store being written may fail a read: keep the old index
+            log.exception("rebuilding the index failed; answering from the previous one")
+            return
+        self._index = fresh  # one reference swap: requests see the old or the new index
+        self._checked = time.monotonic()
 
 
 def _stories_of(st: Store, recs: Sequence[Mapping[str, Any]]

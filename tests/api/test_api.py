@@ -267,6 +267,10 @@ def test_index_rebuilds_when_the_store_grows(tmp_path) -> None:
     extra.write_text('{"id": "zz_new", "text": "التقى خليفة حفتر فلاديمير بوتين في موسكو."}\n',
                      encoding="utf-8")
     assert main(["ingest", str(extra), "--db", str(db)]) == 0
+    # the request that notices the change is answered at once from the index in hand
+    # while the new one is built in the background (issue #18: never block for a rebuild)
+    assert c.get("/api/overview").json()["counts"]["articles"] in (n0, n0 + 1)
+    app.state.holder.wait(timeout=60)
     assert c.get("/api/overview").json()["counts"]["articles"] == n0 + 1
 
 
