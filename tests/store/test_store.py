@@ -54,12 +54,12 @@ def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
     db = tmp_path / "m.db"
     with open_store(db) as s:
         assert isinstance(s, SQLiteStore)
-        assert s.applied_migrations() == [v for v, _, _ in migrations()] == [1, 2]
+        assert s.applied_migrations() == [v for v, _, _ in migrations()] == [1, 2, 3]
     with open_store(f"sqlite:///{db}") as s:  # opening again applies nothing twice
-        assert s.applied_migrations() == [1, 2]
+        assert s.applied_migrations() == [1, 2, 3]
     con = sqlite3.connect(db)
     try:
-        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 2
+        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 3
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
     finally:
@@ -88,9 +88,9 @@ def test_migrations_on_postgresql(db_url, backend: str) -> None:  # type: ignore
     with pytest.raises(StoreError, match="no Marsad store"):
         open_store(url, create=False)
     with open_store(url) as s:
-        assert s.applied_migrations() == [1, 2]
+        assert s.applied_migrations() == [1, 2, 3]
     with open_store(url, create=False) as s:  # opening again applies nothing twice
-        assert s.applied_migrations() == [1, 2]
+        assert s.applied_migrations() == [1, 2, 3]
         assert s.counts()["articles"] == 0
 
 
