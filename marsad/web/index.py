@@ -245,8 +245,10 @@ class CorpusIndex:
 
     def story_rank(self, sid: str) -> int:
         """The place of a story in date order (undated last)."""
-        ranks: dict[str, int] = self.__dict__.setdefault(
-            "_story_ranks", {x: i for i, x in enumerate(self.story_order)})
+        ranks: dict[str, int] | None = self.__dict__.get("_story_ranks")
+        if ranks is None:
+            ranks = self.__dict__["_story_ranks"] = {x: i for i, x in
+                                                     enumerate(self.story_order)}
         return ranks.get(sid, len(ranks))
 
     def _rank_stories(self) -> None:
