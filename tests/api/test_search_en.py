@@ -140,3 +140,10 @@ def test_an_unknown_name_says_so(client: TestClient) -> None:
     e = r.json()["error"]
     assert e["parameter"] == "entity" and "no entity with key or name" in e["message"]
     assert "candidates" not in e
+
+
+def test_the_entity_page_shows_the_latin_spellings(client: TestClient) -> None:
+    assert "Khalifa Belqasim Haftar" in client.get("/api/entities/khalifa_haftar").json()[
+        "spellings_en"]
+    page = client.get("/entities/khalifa_haftar").text
+    assert "Also spelt:" in page and "Khalifa Belqasim Haftar" in page
