@@ -104,9 +104,10 @@ def entity_key(idx: CorpusIndex, value: str | None, name: str) -> str | None:
         shown = [{"key": k, "name_en": idx.entities[k]["name_en"],
                   "name": idx.entities[k]["name"]} for k in candidates]
         listed = "; ".join(f"{c['name_en'] or c['name']} ({c['key']})" for c in shown)
-        raise AmbiguousName(f"{value!r} names {len(shown)} entities: {listed}; give one "
-                            "of these keys or a fuller name", parameter=name,
-                            candidates=shown)
+        msg = (f"{value!r} names {len(shown)} entities: {listed}; give one of these keys or "
+               "a fuller name" if len(shown) > 1 else
+               f"no entity named {value!r} in this corpus; did you mean {listed}?")
+        raise AmbiguousName(msg, parameter=name, candidates=shown)
     raise BadParameter(f"no entity with key or name {value!r} in this corpus",
                        parameter=name)
 

@@ -137,6 +137,14 @@ except ImportError:  # pragma: no cover - depends on the environment
     similarity = _indel_ratio
 
 
+def near(a: str, b: str) -> bool:
+    """Two keys alike enough to be one name misspelt: similarity at least ``FUZZY_MIN`` and
+    at most two letters inserted or deleted (one changed or two swapped): Putn/Putin,
+    Moskva/Moscow, Osman/Othman, but not Bengasi/Belqasim."""
+    sim = similarity(a, b)
+    return sim >= FUZZY_MIN and (len(a) + len(b)) * (1.0 - sim) <= 2.0 + 1e-9
+
+
 class KeySource(Protocol):
     """Where word keys are looked up: ids of named things by the keys of their names."""
 
@@ -152,20 +160,22 @@ class KeySource(Protocol):
 
 def word_matches(qkey: str, source: KeySource) -> dict[str, float]:
     """Ids whose names have a word matching the query key ``qkey``, with the best word score:
-    1.0 the same key, 0.9 a key it begins (four letters or more), else 0.9 x the similarity
-    of a key alike enough (when nothing matched exactly or as a prefix)."""
+    1.0 the same key; 0.9 a key it begins (four letters or more), by at most two letters when
+    the key itself is a name word too (Houthi → Houthis, but Goita not → Guterres); else,
+    when nothing matched so far, 0.9 x the similarity of a key alike enough (:func:`near`)."""
     out: dict[str, float] = {}
-    for key, ids in source.with_prefix(qkey).items():
-        if key != qkey and len(qkey) < PREFIX_MIN_LEN:
+    found = source.with_prefix(qkey)
+    for key, ids in found.items():
+        if key != qkey and (len(qkey) < PREFIX_MIN_LEN
+                            or qkey in found and len(key) - len(qkey) > 2):
             continue
         score = EXACT if key == qkey else PREFIX
         for i in ids:
             out[i] = max(out.get(i, 0.0), score)
     if out or len(qkey) < FUZZY_MIN_LEN:
         return out
-    near = [k for k in source.near(qkey[0], len(qkey) - 2, len(qkey) + 2)
-            if similarity(qkey, k) >= FUZZY_MIN]
-    for key, ids in source.ids(near).items():
+    close = [k for k in source.near(qkey[0], len(qkey) - 2, len(qkey) + 2) if near(qkey, k)]
+    for key, ids in source.ids(close).items():
         score = PREFIX * similarity(qkey, key)
         for i in ids:
             out[i] = max(out.get(i, 0.0), score)

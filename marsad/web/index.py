@@ -30,7 +30,7 @@ from ..fuse import Story, build_stories
 from ..fuse.keys import entity_key, outlet_of
 from ..kb import KnowledgeBase, latin_spellings
 from ..store import Store
-from ..text.latin import NameIndex, is_latin_query
+from ..text.latin import PREFIX, NameIndex, is_latin_query
 from ..text.normalize import match_key
 
 log = logging.getLogger(__name__)
@@ -497,7 +497,10 @@ class CorpusIndex:
                 return next(iter(exact)), []
             ranked = self._latin_entities(value)
             m = self.latin.match(value).whole()
-            top = [k for k in ranked if m.get(k) == max(m.values())] if m else ranked
+            best = max(m.values(), default=0.0)
+            # a name only alike by similarity (a typo, or another name) is offered, never
+            # chosen: a filter must not silently show someone else
+            top = [k for k in ranked if m.get(k) == best] if best >= PREFIX else []
         else:
             key = match_key(value)
             top = [k for k, e in self.entities.items()
@@ -505,7 +508,7 @@ class CorpusIndex:
             ranked = [e["key"] for e in self.search_entities(value, limit=50)]
         if len(top) == 1:
             return top[0], []
-        return None, (top or ranked)[:10]
+        return None, (top or ranked)[:10]  # several, or near ones to choose from
 
     def search_entities(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
         if is_latin_query(q):

@@ -147,3 +147,13 @@ def test_the_entity_page_shows_the_latin_spellings(client: TestClient) -> None:
         "spellings_en"]
     page = client.get("/entities/khalifa_haftar").text
     assert "Also spelt:" in page and "Khalifa Belqasim Haftar" in page
+
+
+def test_a_name_alike_only_by_spelling_is_offered_not_chosen(client: TestClient) -> None:
+    # "Tartous" is a spelling of Tartus (the same key), "Tertl" only alike to Tertel
+    assert client.get("/api/places", params={"entity": "Ivan Tertel"}).status_code == 200
+    r = client.get("/api/timeline", params={"entity": "Tertl"})
+    assert r.status_code == 400
+    e = r.json()["error"]
+    assert "did you mean Ivan Tertel" in e["message"]
+    assert [c["key"] for c in e["candidates"]] == ["kb:ivan_tertel"]

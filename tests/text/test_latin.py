@@ -115,6 +115,24 @@ def test_a_prefix_or_a_near_spelling_matches_with_a_lower_score() -> None:
     assert set(near) == {"kb:vladimir_putin"} and 0.7 < near["kb:vladimir_putin"] < 0.9
 
 
+def test_a_longer_name_is_no_match_for_a_name_found_whole() -> None:
+    names = NameIndex({"kb:assimi_goita": ["Assimi Goïta"],
+                       "kb:antonio_guterres": ["António Guterres"],
+                       "kb:houthis": ["Houthis (Ansar Allah)"],
+                       "kb:abdul_malik_al_houthi": ["Abdul-Malik al-Houthi"]})
+    assert set(names.match("Goita").whole()) == {"kb:assimi_goita"}  # not Guterres
+    # a plural (two letters at most) still meets its singular
+    assert set(names.match("Houthi").whole()) == {"kb:houthis", "kb:abdul_malik_al_houthi"}
+
+
+@pytest.mark.parametrize("a,b,alike", [("Putn", "Putin", True), ("Moskva", "Moscow", True),
+                                       ("Osman", "Othman", True), ("Bengasi", "Benghazi", True),
+                                       ("Bengasi", "Bamako", False),
+                                       ("Bengasi", "Belqasim", False)])
+def test_near_keys(a: str, b: str, alike: bool) -> None:
+    assert latin.near(name_keys(a)[0], name_keys(b)[0]) is alike
+
+
 def test_several_names_in_one_query() -> None:
     m = NAMES.match("Putin Haftar")
     assert m.whole() == {}  # no one name holds both words

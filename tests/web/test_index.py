@@ -111,7 +111,9 @@ def test_english_search_and_names_in_filters(idx: CorpusIndex) -> None:
     assert {s["type"] for s in idx.search_stories("Poutine Hafter")} == {"CONSULT"}
     assert idx.search_stories("xqzvy") == [] and idx.search_entities("xqzvy") == []
     assert idx.resolve_name("Khalifa Hafter") == ("kb:khalifa_haftar", [])
-    assert idx.resolve_name("Moskva") == ("kb:moscow", [])  # near enough by key
+    # alike by similarity only: offered, never chosen for a filter
+    assert idx.resolve_name("Moskva") == (None, ["kb:moscow"])
+    assert idx.search_entities("Moskva")[0]["key"] == "kb:moscow"
     assert idx.resolve_name("Nobody Atall") == (None, [])
     assert idx.resolve_name("خليفة حفتر") == ("kb:khalifa_haftar", [])
 
