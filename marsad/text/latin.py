@@ -55,6 +55,9 @@ _UNITS = {"sch": "c", "sh": "c", "ch": "c", "kh": "x", "gh": "k", "ph": "f", "dh
           "th": "t", "dj": "j", "ck": "k", "c": "k", "q": "k", "g": "k", "x": "ks",
           "v": "w", "y": "y"}
 _VOWELS = frozenset("aeiou")
+# first letters that spellings of one name trade (Khmeimim/Hmeimim, Jamal/Gamal, Sharif/
+# Sarif): a near key may begin with one of these instead (other letters must agree)
+_ALIKE_FIRST = {"x": "hk", "h": "x", "k": "xj", "j": "k", "c": "s", "s": "c"}
 _ABD_RE = re.compile(r"^abd(?:[aeiou]+l)?")  # Abdel, Abdul, Abdoul, Abd (al-)
 
 
@@ -174,7 +177,8 @@ def word_matches(qkey: str, source: KeySource) -> dict[str, float]:
             out[i] = max(out.get(i, 0.0), score)
     if out or len(qkey) < FUZZY_MIN_LEN:
         return out
-    close = [k for k in source.near(qkey[0], len(qkey) - 2, len(qkey) + 2) if near(qkey, k)]
+    close = [k for first in qkey[0] + _ALIKE_FIRST.get(qkey[0], "")
+             for k in source.near(first, len(qkey) - 2, len(qkey) + 2) if near(qkey, k)]
     for key, ids in source.ids(close).items():
         score = PREFIX * similarity(qkey, key)
         for i in ids:

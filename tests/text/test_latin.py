@@ -133,6 +133,14 @@ def test_near_keys(a: str, b: str, alike: bool) -> None:
     assert latin.near(name_keys(a)[0], name_keys(b)[0]) is alike
 
 
+def test_a_near_spelling_may_trade_its_first_letter() -> None:
+    names = NameIndex({"kb:hmeimim_air_base": ["Hmeimim Air Base"],
+                       "kb:gamal_abdel_nasser": ["Gamal Abdel Nasser"]})
+    assert set(names.match("Khmeimim").whole()) == {"kb:hmeimim_air_base"}
+    assert set(names.match("Jamal Abdel Nasser").whole()) == {"kb:gamal_abdel_nasser"}
+    assert names.match("Xmeimim").whole() == {}  # x is ks: not a spelling of kh
+
+
 def test_several_names_in_one_query() -> None:
     m = NAMES.match("Putin Haftar")
     assert m.whole() == {}  # no one name holds both words
