@@ -72,6 +72,13 @@ def test_names_of_organisations_and_two_names_at_once(  # type: ignore[no-untype
     assert store.find_entities("Putin")[0]["name_en"] == "Vladimir Putin"
 
 
+def test_a_typo_and_a_beginning_find_the_name(store) -> None:  # type: ignore[no-untyped-def]
+    assert [h.doc_id for h in store.search("Putn")] == ["a_moscow"]  # near key
+    assert store.find_entities("Putn")[0]["score"] < 0.9  # below an exact or prefix match
+    assert [h.doc_id for h in store.search("Lukash")] == ["b_minsk"]  # a prefix
+    assert store.find_entities("Lukash")[0]["score"] == 0.9
+
+
 @pytest.mark.parametrize("q", ["xqzvy flurb", "Haftar flurb", "zz", "---"])
 def test_nonsense_finds_nothing(store, q: str) -> None:  # type: ignore[no-untyped-def]
     assert store.search(q) == []
