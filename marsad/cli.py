@@ -440,18 +440,65 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    """Articles holding every word (Arabic), or, for a query in Latin letters, the entities
+    it names by English name or spelling with their articles and saved stories."""
     from .store import open_store
+    from .text.latin import MAX_QUERY_CHARS, is_latin_query
 
+    if not args.text.strip() or len(args.text) > MAX_QUERY_CHARS:
+        print(f"error: the query must hold words and at most {MAX_QUERY_CHARS} characters "
+              f"(got {len(args.text.strip())})", file=sys.stderr)
+        return 2
     with open_store(args.db, create=False) as store:
         hits = store.search(args.text, limit=args.limit)
+        ents = store.find_entities(args.text, limit=args.limit)
+        stories = _stories_named(store, ents, args.limit)
     if args.json:
-        print(json.dumps([{"doc_id": h.doc_id, "snippet": h.snippet} for h in hits],
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({
+            "q": args.text, "match": "english-names" if is_latin_query(args.text)
+            else "arabic-text", "articles": [{"doc_id": h.doc_id, "snippet": h.snippet}
+                                             for h in hits],
+            "entities": ents, "stories": stories}, ensure_ascii=False, indent=2))
     else:
         for h in hits:
             print(f"{h.doc_id}\t{h.snippet}")
-        print(f"{len(hits)} article(s)", file=sys.stderr)
-    return 0 if hits else 1
+        for e in ents:
+            print(f"entity\t{e['key'] or e['kb_id'] or ''}\t{e['name_en']}\t"
+                  f"{e['n_articles']} article(s)")
+        for st in stories:
+            d = st["date"] or {}
+            print(f"story\t{st['id']}\t{st['type']}\t{d.get('start') or 'undated'}\t"
+                  f"{', '.join(st['participant_names'])}")
+        print(f"{len(hits)} article(s), {len(ents)} entit{'y' if len(ents) == 1 else 'ies'}, "
+              f"{len(stories)} stor{'y' if len(stories) == 1 else 'ies'}", file=sys.stderr)
+    return 0 if hits or ents else 1
+
+
+def _stories_named(store: Store, ents: list[dict[str, Any]], limit: int
+                   ) -> list[dict[str, Any]]:
+    """The saved stories whose participants and place include, for every word of the query,
+    an entity matching it (from :meth:`Store.find_entities`); none when the store was never
+    fused (``marsad fuse``: search does not fuse, it stays fast)."""
+    if not ents or store.fusion_info() is None:
+        return []
+    words = {w for e in ents for w in e["words"]}
+    by_key = {e["key"]: set(e["words"]) for e in ents if e["key"]}
+    found: dict[str, dict[str, Any]] = {}
+    for key in by_key:
+        for s in store.stories(entity=key):
+            got = set().union(*(by_key.get(k, set())
+                                 for k in [*s["participants"], s.get("location")]))
+            if got >= words:
+                found[s["id"]] = s
+    ranked = sorted(found.values(), key=lambda s: (-int(s["n_independent"]), s["id"]))
+    out = []
+    for s in ranked[:limit]:
+        names = [(store.entity(k) or {}).get("name_en") or s.get("names", {}).get(k) or k
+                 for k in s["participants"]]
+        out.append({f: s.get(f) for f in ("id", "type", "date", "participants", "location",
+                                          "certainty", "n_independent")}
+                   | {"participant_names": names})
+    return out
 
 
 def _entity_key(text: str) -> str:
@@ -755,8 +802,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.set_defaults(func=cmd_reprocess)
 
     s = sub.add_parser("search", help="full-text search of the stored articles "
-                                      "(alef/ya/ta marbuta forms match alike)")
-    s.add_argument("text", help="words that must all occur")
+                                      "(alef/ya/ta marbuta forms match alike); a query in "
+                                      "Latin letters finds entities by English name and "
+                                      "spelling (Haftar, Hafter), their articles and stories")
+    s.add_argument("text", help="words that must all occur, or an English name")
     s.add_argument("--db", default="marsad.db", help=db_help)
     s.add_argument("--limit", type=_positive, default=20, help="most hits (default 20)")
     s.add_argument("--json", action="store_true", help="print the hits as JSON")

@@ -17,7 +17,7 @@ from ..kb import KnowledgeBase, default_kb
 from ..store import Store, open_store
 from ..web import STATIC_DIR
 from ..web.index import IndexHolder
-from .errors import ApiError, error_body
+from .errors import AmbiguousName, ApiError, error_body
 from .routes import router
 from .security import Guard, allowed_hosts
 
@@ -87,6 +87,13 @@ def _error(request: Request, status: int, code: str, message: str,
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
+        if isinstance(exc, AmbiguousName):  # the candidates: in the JSON, as links on a page
+            if _wants_json(request):
+                return JSONResponse(exc.to_dict(), status_code=exc.status)
+            from ..web.pages import error_page
+
+            return error_page(request, exc.status, exc.code, str(exc), exc.parameter,
+                              candidates=exc.candidates)
         return _error(request, exc.status, exc.code, str(exc), exc.parameter)
 
     @app.exception_handler(RequestValidationError)

@@ -34,6 +34,21 @@ class BadParameter(ApiError):
     status = 400
 
 
+class AmbiguousName(BadParameter):
+    """An entity filter given as a name ("Haftar") that names several entities. The error
+    body also lists them: ``"candidates": [{"key", "name_en", "name"}, …]``, best first."""
+
+    def __init__(self, message: str, *, parameter: str | None = None,
+                 candidates: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message, parameter=parameter)
+        self.candidates = list(candidates or [])
+
+    def to_dict(self) -> dict[str, Any]:
+        body = super().to_dict()
+        body["error"]["candidates"] = self.candidates
+        return body
+
+
 class NotFound(ApiError):
     """No entity, story or article with this key; or no such page."""
 

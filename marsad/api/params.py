@@ -12,8 +12,9 @@ from typing import Any
 
 from ..doc import PLOVER_TYPES
 from ..fuse.keys import _parse_bound
+from ..text.latin import MAX_QUERY_CHARS
 from ..web.index import CorpusIndex
-from .errors import BadParameter
+from .errors import AmbiguousName, BadParameter
 
 FILTERS = ("entity", "type", "place", "since", "until", "certainty", "source")
 
@@ -106,12 +107,30 @@ def date_bounds(since: str | None, until: str | None) -> tuple[date | None, date
 
 
 def entity_key(idx: CorpusIndex, value: str | None, name: str) -> str | None:
-    if value is None or value == "":
+    """An entity given by key (``kb:khalifa_haftar``, ``khalifa_haftar``) or by name, in
+    English or a Latin spelling ("Khalifa Hafter") or in Arabic: its key. A name that fits
+    several entities is an error listing them; one that fits none says so."""
+    if value is None or value.strip() == "":
         return None
     key = idx.resolve(value)
-    if key is None:
-        raise BadParameter(f"no entity with key {value!r} in this corpus", parameter=name)
-    return key
+    if key is not None:
+        return key
+    if len(value) > MAX_QUERY_CHARS:
+        raise BadParameter(f"at most {MAX_QUERY_CHARS} characters (got {len(value)})",
+                           parameter=name)
+    key, candidates = idx.resolve_name(value)
+    if key is not None:
+        return key
+    if candidates:
+        shown = [{"key": k, "name_en": idx.entities[k]["name_en"],
+                  "name": idx.entities[k]["name"]} for k in candidates]
+        listed = "; ".join(f"{c['name_en'] or c['name']} ({c['key']})" for c in shown)
+        msg = (f"{value!r} names {len(shown)} entities: {listed}; give one of these keys or "
+               "a fuller name" if len(shown) > 1 else
+               f"no entity named {value!r} in this corpus; did you mean {listed}?")
+        raise AmbiguousName(msg, parameter=name, candidates=shown)
+    raise BadParameter(f"no entity with key or name {value!r} in this corpus",
+                       parameter=name)
 
 
 def parse_filters(idx: CorpusIndex, q: Mapping[str, str | None], *,

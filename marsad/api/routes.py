@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ..doc import ENTITY_TYPES
 from ..export.jsonl import SCHEMA_VERSION
+from ..text.latin import MAX_QUERY_CHARS
 from ..web.index import EVENT_CERTAINTIES, STORY_CERTAINTIES, CorpusIndex, IndexHolder
 from . import views
 from .errors import BadParameter
@@ -275,10 +276,18 @@ def article(request: Request, doc_id: str) -> Response:
 
 
 @router.get("/search", summary="Articles (full text), entities (names) and stories "
-            "(participants and place) matching every word")
-def search(request: Request, q: Annotated[str, Query(min_length=1, description="words")],
+            "(participants and place) matching every word; a query in Latin letters "
+            "finds entities by their English names and spellings, and their articles "
+            "and stories")
+def search(request: Request,
+           q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS,
+                                   description="words in Arabic, or an English name in "
+                                   "any common spelling (Haftar, Hafter, Khalifa Haftar)")],
            limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
     check_known(request.query_params, ("q", "limit"))
+    if not q.strip():
+        raise BadParameter("empty query: give words in Arabic or an English name",
+                           parameter="q")
     h = holder(request)
 
     def build(idx: CorpusIndex) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 from ..export.jsonl import SCHEMA_VERSION
 from ..export.precision import geo_precision, time_precision
 from ..store import Store
+from ..text.latin import is_latin_query
 from ..web.index import CorpusIndex
 from .errors import NotFound
 
@@ -33,7 +34,8 @@ def entity_profile(idx: CorpusIndex, key: str, *, n_stories: int = 500) -> dict[
     for s in stories:
         by_type[s["type"]] = by_type.get(s["type"], 0) + 1
     return {
-        **{f: e[f] for f in ("key", "kb_id", "type", "name", "name_en", "names", "description",
+        **{f: e[f] for f in ("key", "kb_id", "type", "name", "name_en", "names",
+                             "spellings_en", "description",
                              "wikidata", "country", "lat", "lon", "approximate",
                              "mention_count", "n_articles", "n_stories")},
         "stories_by_type": by_type,
@@ -174,6 +176,8 @@ def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, 
     hits = store.search(q, limit=limit)
     return {
         "q": q,
+        # how the query was read: Latin letters are matched as English names and spellings
+        "match": "english-names" if is_latin_query(q) else "arabic-text",
         "articles": [{**idx.articles.get(h.doc_id, {"doc_id": h.doc_id}),
                       "snippet": h.snippet} for h in hits],
         "entities": idx.search_entities(q, limit),

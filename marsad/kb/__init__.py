@@ -22,7 +22,7 @@ from .. import __version__
 from ..data import DATA_DIR, load_yaml
 from ..doc import ENTITY_TYPES
 from ..errors import DataFileError
-from ..text.normalize import match_key
+from ..text.normalize import is_arabic, match_key
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,8 @@ class KBEntry:
     demonyms_ar: tuple[str, ...] = ()
     generic_aliases: tuple[str, ...] = ()
     capital: str | None = None
+    # further Latin spellings of the English name, for English search (marsad.text.latin)
+    aliases_en: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -131,6 +133,26 @@ def _aliases(name_ar: str, raw: Iterable[Any] | None, path: str) -> tuple[Alias,
     return tuple(out)
 
 
+def _aliases_en(raw: Any, key: str, path: str) -> tuple[str, ...]:
+    """``aliases_en``: a list of Latin-script spellings (no Arabic letter)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
+        raise DataFileError(f"{key}: aliases_en must be a list of names", path=path)
+    bad = [a for a in raw if is_arabic(a)]
+    if bad:
+        raise DataFileError(f"{key}: aliases_en holds Arabic {bad[0]!r}; Arabic spellings "
+                            "go in aliases", path=path)
+    return tuple(a.strip() for a in raw)
+
+
+def latin_spellings(e: KBEntry) -> list[str]:
+    """The Latin spellings of an entry: its English name, ``aliases_en`` and the aliases
+    written in Latin letters (names Arabic text quotes as they are, "Wagner")."""
+    out = [e.name_en, *e.aliases_en, *(a.text for a in e.aliases if not is_arabic(a.text))]
+    return list(dict.fromkeys(s for s in out if s))
+
+
 def _float(v: Any) -> float | None:
     return None if v in (None, "") else float(v)
 
@@ -145,7 +167,7 @@ def entry_from_record(rec: dict[str, Any], path: str) -> KBEntry:
         raise DataFileError(f"{key}: unknown type {etype!r}", path=path)
     known = {"key", "type", "name_en", "name_ar", "aliases", "description", "country",
              "wikidata", "lat", "lon", "geonames_id", "part_of", "population", "demonyms_ar",
-             "generic_aliases", "capital"}
+             "generic_aliases", "capital", "aliases_en"}
     gid = rec.get("geonames_id")
     return KBEntry(
         key=key, type=etype, name_en=name_en, name_ar=name_ar,
@@ -159,6 +181,7 @@ def entry_from_record(rec: dict[str, Any], path: str) -> KBEntry:
         demonyms_ar=tuple(rec.get("demonyms_ar") or ()),
         generic_aliases=tuple(rec.get("generic_aliases") or ()),
         capital=rec.get("capital"),
+        aliases_en=_aliases_en(rec.get("aliases_en"), key, path),
         extra={k: v for k, v in rec.items() if k not in known},
     )
 

@@ -62,6 +62,7 @@ def _entry_from_json(rec: dict[str, Any], alias: Any, entry: Any) -> Any:
     rec["aliases"] = tuple([alias(t, k, amb) for t, k, amb in rec["aliases"]])
     rec["demonyms_ar"] = tuple(rec["demonyms_ar"])
     rec["generic_aliases"] = tuple(rec["generic_aliases"])
+    rec["aliases_en"] = tuple(rec["aliases_en"])
     # the frozen dataclass's __init__ (a setattr per field) was most of the load time; the
     # record holds exactly its fields (checked by decode), so they are set at once, as
     # unpickling did

@@ -121,7 +121,18 @@ class Store(ABC):
     @abstractmethod
     def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
         """Articles whose cleaned text holds every word of ``text``, compared by match key
-        (alef, ya, ta marbuta and diacritics folded), best first, with a snippet."""
+        (alef, ya, ta marbuta and diacritics folded), best first, with a snippet.
+
+        A query in Latin letters (no Arabic) finds the articles of the entities it names by
+        their English names and spellings ("Hafter", "HAFTAR's" → Khalifa Haftar; see
+        :mod:`marsad.store.names`), the snippet around the entity's first mention, then the
+        articles that quote the words in Latin letters."""
+
+    def find_entities(self, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """The stored entities a Latin-script query names (``name_en``, ``kb_id``, ``key``
+        of the saved fusion or None, ``n_articles``, ``score``), best first; [] for an
+        Arabic query."""
+        return []
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

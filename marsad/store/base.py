@@ -25,8 +25,9 @@ from .. import __version__
 from ..doc import Doc, Failure
 from ..export.precision import geo_precision, key_precision, time_precision
 from ..ingest import RawArticle
+from ..text.latin import is_latin_query
 from ..text.normalize import fold, match_key
-from . import PutResult, SearchHit, Store, StoreError, content_hash
+from . import PutResult, SearchHit, Store, StoreError, content_hash, names
 
 try:  # optional: a faster parser for the records and stories read back (see _loads)
     import orjson as _orjson
@@ -99,6 +100,12 @@ def snippet(body: str, terms: Iterable[str]) -> str:
         if m.group() in wanted:
             hit = (index[m.start()], index[m.end() - 1] + 1)
             break
+    return span_snippet(body, hit)
+
+
+def span_snippet(body: str, hit: tuple[int, int] | None) -> str:
+    """The cleaned text around ``body[a:b]``, that span in brackets (the start of the text
+    when there is no span)."""
     if hit is None:
         cut = body[: 2 * SNIPPET_CHARS].replace("\n", " ")
         return cut + ("…" if len(body) > 2 * SNIPPET_CHARS else "")
@@ -150,6 +157,37 @@ class SQLStore(Store):
     def _unindex(self, doc_id: str) -> None:
         """Remove ``doc_id`` from the search index (before its article row is deleted)."""
 
+    @abstractmethod
+    def _fulltext(self, text: str, limit: int) -> list[SearchHit]:
+        """Articles whose cleaned text holds every word of ``text`` (by match key), best
+        first (BM25), with snippets."""
+
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        if limit <= 0:
+            return []
+        if not is_latin_query(text):
+            return self._fulltext(text, limit)
+        # a Latin query: the articles of the entities it names (marsad.store.names), then
+        # any article quoting the words in Latin letters
+        hits = self._name_hits(text, limit)
+        seen = {h.doc_id for h in hits}
+        hits += [h for h in self._fulltext(text, limit) if h.doc_id not in seen]
+        return hits[:limit]
+
+    def _name_hits(self, text: str, limit: int) -> list[SearchHit]:
+        out = []
+        for doc_id, ents in names.ranked_articles(self, names.match(self, text), limit):
+            row = self._one("SELECT text FROM articles WHERE doc_id = ?", (doc_id,))
+            if row is not None:
+                span = names.first_mention(self, doc_id, ents)
+                out.append(SearchHit(doc_id, span_snippet(row[0], span)))
+        return out
+
+    def find_entities(self, text: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        if not is_latin_query(text):
+            return []
+        return names.found_entities(self, text, limit)
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self._execute(sql, params).fetchall()]
 
@@ -197,6 +235,8 @@ class SQLStore(Store):
         self._executemany(
             'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
             [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
+        self._executemany(names.INSERT_SQL, names.name_key_rows(
+            (e.name_en, e.kb_id) for e in doc.entities))
         events: list[tuple[Any, ...]] = []
         roles: list[tuple[str, str, str, str]] = []
         places = {e["id"]: e for e in rec["entities"]}

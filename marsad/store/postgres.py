@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
 from . import SearchHit, StoreConnectionError, StoreError
+from . import names as store_names
 from .base import SQLStore, bm25, index_words, migrations, now, search_terms
 
 log = logging.getLogger(__name__)
@@ -112,6 +113,12 @@ class PostgresStore(SQLStore):
                 log.info("%s: applying migration %s", self.name, name)
                 with conn.transaction():  # a savepoint: a failed migration leaves no trace
                     conn.execute(sql.encode("utf-8"))  # bytes: run as a script, no params
+                    if version == store_names.NAME_KEYS_VERSION:  # index the names stored before
+                        rows = store_names.name_key_rows(
+                            conn.execute(store_names.DISTINCT_NAMES_SQL).fetchall())
+                        if rows:
+                            with conn.cursor() as cur:
+                                cur.executemany(self._sql(store_names.INSERT_SQL), rows)
                     conn.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)",
                                  (version, name, now()))
 
@@ -160,7 +167,7 @@ class PostgresStore(SQLStore):
     def _unindex(self, doc_id: str) -> None:
         pass  # article_words rows go with their article (ON DELETE CASCADE)
 
-    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+    def _fulltext(self, text: str, limit: int) -> list[SearchHit]:
         terms = search_terms(text)
         if not terms or limit <= 0:
             return []

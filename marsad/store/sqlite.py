@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import __version__
 from . import SearchHit, StoreDamagedError, StoreError
+from . import names as store_names
 from .base import SQLStore, index_words, now, search_terms
 from .base import migrations as _migrations
 
@@ -150,7 +151,7 @@ class SQLiteStore(SQLStore):
         self._db.execute("DELETE FROM articles_fts WHERE rowid ="
                          " (SELECT rowid FROM articles WHERE doc_id = ?)", (doc_id,))
 
-    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+    def _fulltext(self, text: str, limit: int) -> list[SearchHit]:
         terms = search_terms(text)
         if not terms or limit <= 0:
             return []
@@ -290,6 +291,9 @@ def _migrate(conn: sqlite3.Connection, p: Path) -> None:
                 log.info("%s: applying migration %s", p, name)
                 for stmt in _statements(sql):
                     conn.execute(stmt)
+                if version == store_names.NAME_KEYS_VERSION:  # index the names stored before
+                    conn.executemany(store_names.INSERT_SQL, store_names.name_key_rows(
+                        conn.execute(store_names.DISTINCT_NAMES_SQL).fetchall()))
                 conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                              (version, name, now()))
             conn.execute("COMMIT")

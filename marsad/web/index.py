@@ -29,8 +29,9 @@ from ..doc import PLOVER_TYPES
 from ..export.precision import geo_precision, key_precision, time_precision
 from ..fuse import Story, build_stories, stable_stories
 from ..fuse.keys import entity_key, outlet_of
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, latin_spellings
 from ..store import Store
+from ..text.latin import PREFIX, NameIndex, is_latin_query
 from ..text.normalize import match_key
 
 log = logging.getLogger(__name__)
@@ -180,12 +181,15 @@ class CorpusIndex:
         name = a["names"].most_common(1)[0][0]
         name_en = entry.name_en if entry is not None else (
             a["names_en"].most_common(1)[0][0] if a["names_en"] else None)
+        # every Latin spelling English search should find it by (marsad.text.latin)
+        spellings_en = list(dict.fromkeys([*([name_en] if name_en else []), *a["names_en"],
+                                           *(latin_spellings(entry) if entry else [])]))
         etype = a["types"].most_common(1)[0][0]
         names = sorted(n for n in a["names"] if n)
         return {
             "key": key, "kb_id": a["kb_id"], "type": etype,
             "name": entry.name_ar if entry is not None and entry.name_ar else name,
-            "name_en": name_en, "names": names,
+            "name_en": name_en, "names": names, "spellings_en": spellings_en,
             "description": entry.description if entry is not None else None,
             "wikidata": entry.wikidata if entry is not None else None,
             "country": entry.country if entry is not None else None,
@@ -238,7 +242,8 @@ class CorpusIndex:
             if key not in self.entities:
                 self.entities[key] = {
                     "key": key, "kb_id": None, "type": "?", "name": name, "name_en": None,
-                    "names": [name], "description": None, "wikidata": None, "country": None,
+                    "names": [name], "spellings_en": [], "description": None,
+                    "wikidata": None, "country": None,
                     "lat": None, "lon": None, "approximate": False, "mention_count": 0,
                     "articles": [], "n_articles": 0, "n_stories": 0,
                     "_search": match_key(name)}
@@ -256,6 +261,14 @@ class CorpusIndex:
                 self.edges.setdefault((a, b), Counter())[stype] += 1
                 self.neighbours[a].add(b)
                 self.neighbours[b].add(a)
+
+    def story_rank(self, sid: str) -> int:
+        """The place of a story in date order (undated last)."""
+        ranks: dict[str, int] | None = self.__dict__.get("_story_ranks")
+        if ranks is None:
+            ranks = self.__dict__["_story_ranks"] = {x: i for i, x in
+                                                     enumerate(self.story_order)}
+        return ranks.get(sid, len(ranks))
 
     def _rank_stories(self) -> None:
         def order(sid: str) -> tuple[Any, ...]:
@@ -475,7 +488,55 @@ class CorpusIndex:
         nodes = [{**self.entity_summary(k), "label": self.label(k)} for k in chosen]
         return {"nodes": nodes, "edges": edges}
 
+    @property
+    def latin(self) -> NameIndex:
+        """The entities by their Latin spellings, built on first use (one index per corpus
+        index; building it twice in two threads at once is harmless)."""
+        got = self.__dict__.get("_latin")
+        if got is None:
+            got = self.__dict__["_latin"] = NameIndex(
+                {k: e.get("spellings_en") or [] for k, e in self.entities.items()})
+        return got  # type: ignore[no-any-return]
+
+    def _latin_entities(self, q: str) -> list[str]:
+        """Entity keys a Latin query names, best first: those one of whose spellings is
+        the query, then by word score, stories, articles, key. The names matching every
+        word; when none does, those matching one word each ("Putin Haftar")."""
+        m = self.latin.match(q)
+        chosen = m.whole() or m.any()
+        exact = self.latin.exact(q)
+        return sorted(chosen, key=lambda k: (k not in exact, -chosen[k],
+                                             -self.entities[k]["n_stories"],
+                                             -self.entities[k]["n_articles"], k))
+
+    def resolve_name(self, value: str) -> tuple[str | None, list[str]]:
+        """An entity named in a filter by its English name or spelling ("Haftar",
+        "Khalifa Hafter") or its Arabic name: ``(key, [])`` when one entity is meant,
+        ``(None, candidates)`` when several are (best first), ``(None, [])`` when none."""
+        if is_latin_query(value):
+            exact = self.latin.exact(value)
+            if len(exact) == 1:
+                return next(iter(exact)), []
+            ranked = self._latin_entities(value)
+            m = self.latin.match(value).whole()
+            best = max(m.values(), default=0.0)
+            # a name only alike by similarity (a typo, or another name) is offered, never
+            # chosen: a filter must not silently show someone else
+            top = [k for k in ranked if m.get(k) == best] if best >= PREFIX else []
+        else:
+            key = match_key(value)
+            top = [k for k, e in self.entities.items()
+                   if key and key in {match_key(n) for n in e["names"]}]
+            ranked = [e["key"] for e in self.search_entities(value, limit=50)]
+        if len(top) == 1:
+            return top[0], []
+        return None, (top or ranked)[:10]  # several, or near ones to choose from
+
     def search_entities(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        if is_latin_query(q):
+            keys = self._latin_entities(q)
+            if keys:
+                return [self.entity_summary(k) for k in keys[:limit]]
         words = match_key(q).split()
         if not words:
             return []
@@ -484,6 +545,17 @@ class CorpusIndex:
         return [self.entity_summary(e["key"]) for e in hits[:limit]]
 
     def search_stories(self, q: str, limit: int = 20) -> list[dict[str, Any]]:
+        if is_latin_query(q):
+            m = self.latin.match(q)
+            if m.found:  # stories whose participants and place cover every word
+                ids = {sid for k in m.any() for sid in self.stories_of.get(k, ())}
+                cover = {sid: m.covers([*self.stories[sid]["participants"],
+                                        self.stories[sid]["location"]]) for sid in ids}
+                ranked = sorted((sid for sid in ids if cover[sid]), key=lambda sid: (
+                    -cover[sid], -self.stories[sid]["n_independent"],
+                    self.story_rank(sid)))
+                if ranked:
+                    return [self.story_summary(self.stories[sid]) for sid in ranked[:limit]]
         words = match_key(q).split()
         if not words:
             return []

@@ -16,8 +16,10 @@ from jinja2 import Environment, FileSystemLoader
 
 from .. import __version__
 from ..api import views
+from ..api.errors import BadParameter
 from ..api.params import check_known, parse_filters
 from ..doc import ENTITY_TYPES, PLOVER_TYPES
+from ..text.latin import MAX_QUERY_CHARS
 from . import TEMPLATES_DIR, vendor_status
 from .index import CLASS_ORDER, STORY_CERTAINTIES, CorpusIndex, IndexHolder
 
@@ -61,9 +63,20 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
 
 
 def error_page(request: Request, status: int, code: str, message: str,
-               parameter: str | None) -> Response:
+               parameter: str | None, candidates: list[dict[str, Any]] | None = None
+               ) -> Response:
+    """The error page; ``candidates`` (entities an ambiguous name may mean) become links to
+    the same page with the parameter set to each one's key."""
+    links = [{**c, "href": _same_page(request, parameter, c["key"])}
+             for c in candidates or []] if parameter else []
     return render(request, "error.html", status=status, status_code=status, code=code,
-                  message=message, parameter=parameter)
+                  message=message, parameter=parameter, candidates=links)
+
+
+def _same_page(request: Request, parameter: str, value: str) -> str:
+    """This page's path and query with ``parameter`` set to ``value`` (a relative link)."""
+    u = request.url.include_query_params(**{parameter: value})
+    return u.path + (f"?{u.query}" if u.query else "")
 
 
 def _filters(idx: CorpusIndex, request: Request, allowed: tuple[str, ...]) -> dict[str, str]:
@@ -169,6 +182,9 @@ def search_page(request: Request) -> Response:
     h = _holder(request)
     qtext = (request.query_params.get("q") or "").strip()
     res = None
+    if len(qtext) > MAX_QUERY_CHARS:
+        raise BadParameter(f"at most {MAX_QUERY_CHARS} characters (got {len(qtext)})",
+                           parameter="q")
     if qtext:
         with h.store() as st:
             res = views.search_all(h.get(), st, qtext, 50)

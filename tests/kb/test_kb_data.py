@@ -54,6 +54,7 @@ ALLOWED_FIELDS = {
     "capital",
     "demonyms_ar",
     "generic_aliases",
+    "aliases_en",
 }
 ROLE_FIELDS = {"title_en", "title_ar", "org", "from", "to"}
 # Arabic clitics the matcher strips (conjunctions, prepositions, and their article forms).

@@ -82,7 +82,9 @@ def test_reprocess_and_search(corpus: Path, db_url,  # type: ignore[no-untyped-d
     assert [{k: v for k, v in r.items()} for r in recs] == before[1]
 
     assert main(["search", "افريقيا", "--db", str(db), "--json"]) == 0
-    hits = json.loads(capsys.readouterr().out)
+    found = json.loads(capsys.readouterr().out)
+    assert found["match"] == "arabic-text" and found["entities"] == []
+    hits = found["articles"]
     assert [h["doc_id"] for h in hits] == ["b_lavrov"]
     assert "إفريقيا" in hits[0]["snippet"]
     assert main(["search", "الامم المتحده", "--db", str(db)]) == 0

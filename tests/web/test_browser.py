@@ -179,3 +179,18 @@ def test_a_hostile_articles_script_does_not_run(page, server) -> None:  # type: 
     shown = page.locator("#article-text").inner_text()
     assert "<script>window.__marsad_xss = 1</script>" in shown
     assert page.errors == []
+
+
+def test_english_search_from_the_header_box(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    box = page.locator("header form.search input[name=q]")
+    box.fill("Hafter")  # a common Latin spelling, not the knowledge base's
+    box.press("Enter")
+    page.wait_for_load_state("load")
+    main = page.locator("main").inner_text()
+    assert "Khalifa Haftar" in main
+    assert page.locator("a[href='/articles/demo_05_syria_russian_bases']").count() == 1
+    # the entity filter of the timeline takes the name too
+    page.goto(server + "/timeline?entity=Khalifa%20Haftar")
+    assert "Khalifa Haftar" in page.locator("h1").inner_text()
+    assert page.errors == []

@@ -103,6 +103,21 @@ def test_search(idx: CorpusIndex) -> None:
     assert idx.search_entities("") == []
 
 
+def test_english_search_and_names_in_filters(idx: CorpusIndex) -> None:
+    for q in ("Hafter", "HAFTAR's", "khalifa hifter"):
+        assert idx.search_entities(q)[0]["key"] == "kb:khalifa_haftar", q
+    assert "Khalifa Belqasim Haftar" in idx.entities["kb:khalifa_haftar"]["spellings_en"]
+    # two names: the stories in which both take part, the meetings first
+    assert {s["type"] for s in idx.search_stories("Poutine Hafter")} == {"CONSULT"}
+    assert idx.search_stories("xqzvy") == [] and idx.search_entities("xqzvy") == []
+    assert idx.resolve_name("Khalifa Hafter") == ("kb:khalifa_haftar", [])
+    # alike by similarity only: offered, never chosen for a filter
+    assert idx.resolve_name("Moskva") == (None, ["kb:moscow"])
+    assert idx.search_entities("Moskva")[0]["key"] == "kb:moscow"
+    assert idx.resolve_name("Nobody Atall") == (None, [])
+    assert idx.resolve_name("خليفة حفتر") == ("kb:khalifa_haftar", [])
+
+
 def test_resolve_bare_and_full_keys(idx: CorpusIndex) -> None:
     assert idx.resolve("khalifa_haftar") == idx.resolve("kb:khalifa_haftar") == \
         "kb:khalifa_haftar"
