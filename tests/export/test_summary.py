@@ -132,3 +132,28 @@ def test_names_in_running_text() -> None:
     assert join(["A", "B", "C"]) == "A, B and C" and join(["A", "A"]) == "A"
     assert summary_en(event("SUPPORT", actors=["e5"], targets=["e6"]), NAMES).startswith(
         "The United States expressed support for the Rapid Support Forces")
+
+
+def _lines_of(paths: list, pipeline) -> list[str]:  # type: ignore[no-untyped-def]
+    from marsad.export.jsonl import doc_to_record
+    from marsad.ingest import read_paths
+
+    out = []
+    for raw in read_paths([str(p) for p in paths]):
+        if raw.kind == "html":
+            pytest.importorskip("trafilatura")
+        rec = doc_to_record(pipeline.process(raw))
+        out.extend(ev["summary_en"] for ev in rec["events"])
+    return out
+
+
+def test_every_event_of_the_demo_and_the_seeds_has_an_english_line(  # type: ignore[no-untyped-def]
+        pipeline, seeds_dir) -> None:
+    import re
+
+    from marsad.cli import DEMO_DIR
+
+    arabic = re.compile("[\u0600-\u06ff]")
+    for lines in (_lines_of([DEMO_DIR], pipeline), _lines_of([seeds_dir], pipeline)):
+        assert len(lines) > 40
+        assert all(line and line.endswith(".") and not arabic.search(line) for line in lines)
