@@ -311,13 +311,12 @@ def speaker_tells_own_act(r: Roles, x: Context) -> Roles | None:
 
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
-    clause's (the speaker's); whoever it names is the target."""
+    clause's (the speaker's); whoever it names is the target — also when the main subject
+    is no name ("احتشد المحتجون، متهمين الحكومة بالفساد": the government is accused)."""
     c = x.clause
     if c.trigger.roles != "main_subject":
         return None
     main = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
-    if not main:
-        return None
     return Roles(main, tuple(uniq(_without((*r.actors, *r.targets), main))), r.location)
 
 

@@ -487,3 +487,10 @@ def test_who_announces_an_attack_met_by_others_takes_no_part() -> None:
                for t, a, g in events), events
     _, events = traced("وتعرضت القوات الأمريكية في العراق لهجوم صاروخي.")
     assert ("ASSAULT", (), ("us_armed_forces",)) in events, events
+
+
+def test_a_participle_after_an_unnamed_subject_names_its_target_not_its_actor() -> None:
+    _, evs, key = events_of("واحتشد مئات المتظاهرين أمام السفارة، مشيدين بموقف الحكومة "
+                            "الجزائرية.")
+    assert [(ev.type, ev.actors, [key[t] for t in ev.targets]) for ev in evs] == [
+        ("SUPPORT", (), ["algeria_government"])]
