@@ -148,3 +148,19 @@ def test_the_server_reads_the_saved_fusion_and_indexes_it_as_a_fresh_one(tmp_pat
     assert a.story_of_event == b.story_of_event and a.edges == b.edges
     held = IndexHolder(lambda: open_store(db, create=False)).get()
     assert held.stories.keys() == a.stories.keys()
+
+
+def test_an_index_is_built_without_the_collector_and_an_old_one_emptied_in_slices() -> None:
+    import gc
+
+    from marsad.web.index import _gc_paused, _release
+
+    assert gc.isenabled()
+    with _gc_paused():
+        assert not gc.isenabled()  # no full collections walking the index being built
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    old = CorpusIndex()
+    old.stories = {f"s{i}": {"id": i} for i in range(5000)}
+    old.outlets = [f"o{i}" for i in range(5000)]
+    _release(old)
+    assert old.stories == {} and old.outlets == []
