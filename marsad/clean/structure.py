@@ -10,8 +10,10 @@ articles; these are recognised by their place on the page around the article's b
   word lines (site sections, comment texts), are the page's tail;
 - between the top of the page and the first paragraph, a one-to-three word line is a site
   name, section label or kicker, once the page has a real headline;
-- one line of forty words or more without a comma or a full stop, but with headline marks
-  ("..", ":", "|"), is a ticker of headlines flattened into one line;
+- above the first paragraph, one line of twenty-five words or more without a comma or a
+  full stop, but with headline marks ("..", ":", "|", a question mark inside), or of forty
+  words without any punctuation, is a ticker of headlines flattened into one line;
+- names joined by bare commas ("وزارة الصحة,نقص الأدوية,…") are a row of tags;
 - on an Arabic page, a line without a single Arabic letter is a logo, an English caption,
   an embedded post or an interface string in another language (dates excepted: they are
   read for the publication date).
@@ -33,8 +35,10 @@ from marsad.text.normalize import ARABIC_LETTER_RE
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
 
-# Above the first paragraph, 25 words without a comma or a stop are no sentence of prose.
+# Above the first paragraph, 25 words without a comma or a stop are no sentence of prose;
+# forty without any punctuation mark are headlines run together even without marks between.
 TICKER_MIN_WORDS = 25
+TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
 # Headlines of other articles below the body, and the short lines (sections, comments).
@@ -59,12 +63,21 @@ COMMENT_MAX_WORDS = 60
 SECTION_RUN_MAX_WORDS = 12
 _SECTION_SEP_RE = re.compile(r"\s*[،,]\s*|\s+[-–—]\s+")
 _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
+# Tags joined by bare commas: "سياسة,الانتخابات,البرلمان,الحكومة" (three joints and more),
+# each tag a name of at most five words, the row at most forty words.
+TAG_ROW_MIN_JOINTS = 3
+TAG_MAX_WORDS = 5
+TAG_ROW_MAX_WORDS = 40
+_TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
+_TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
+_TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])|[!?؟]")
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])")
-_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\|")
+# ".." and ":" join a headline's parts, "|" separates items, "؟" ends a question headline.
+_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\||[؟?](?!\s*$)")
 # Two wrapped lines make a page whose lines may be pieces of paragraphs.
 WRAPPED_LINES_MAX = 2
 _STOPS = (".", "!", "?", "؟", "\"", "»", "”", ")", "…")
@@ -121,13 +134,19 @@ def _short(cl: _Cleaner, ln: _Line) -> bool:
 def flattened_ticker(cl: _Cleaner) -> None:
     """"في إنجاز جديد.. الفريق يفوز باللقب الوزير يصل إلى الرياض.. ويلتقي نظيره …" (25 words
     and more, no comma, no stop) above the article's first paragraph: headlines run together
-    into one line."""
-    for ln in _kept(cl):
-        prose = _PROSE_MARK_RE.search(ln.kept_text) is not None
-        if prose and cl.body_like(ln):
-            return  # the article has begun
-        if not prose and ln.words >= TICKER_MIN_WORDS and \
-                len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2:
+    into one line. A question mark ends a headline there ("هل تعود الأمطار؟ الوزير يصل …"),
+    and forty words without one punctuation mark are no prose either. The article must
+    follow: on a page that writes no commas or stops at all, nothing is taken."""
+    kept = _kept(cl)
+    start = next((i for i, ln in enumerate(kept)
+                  if _CLAUSE_MARK_RE.search(ln.kept_text) and cl.body_like(ln)), None)
+    if start is None:
+        return
+    for ln in kept[:start]:
+        if ln.words >= TICKER_MIN_WORDS and (
+                len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2
+                or ln.words >= TICKER_BARE_MIN_WORDS
+                and _SENTENCE_PUNCT_RE.search(ln.kept_text) is None):
             ln.rule = "flattened_ticker"
 
 
@@ -243,6 +262,21 @@ def section_run(cl: _Cleaner) -> None:
             ln.rule = "section_run"
 
 
+def tag_row(cl: _Cleaner) -> None:
+    """"وزارة الصحة,مستشفى الجامعة الجديد,نقص الأدوية,القطاع الصحي": four or more names
+    joined by commas with no space on either side, as a site prints its tags. Prose puts a
+    space after its commas, and a list in a sentence joins its last item with "و" and ends
+    with a stop."""
+    for ln in _kept(cl):
+        text = ln.kept_text.strip()
+        if ln.words > TAG_ROW_MAX_WORDS or text.endswith(_STOPS) or \
+                len(_TAG_JOINT_RE.findall(text)) < TAG_ROW_MIN_JOINTS:
+            continue
+        parts = _TAG_SEP_RE.split(text)
+        if all(_TAG_NAME_RE.fullmatch(p) and len(p.split()) <= TAG_MAX_WORDS for p in parts):
+            ln.rule = "tag_row"
+
+
 def embedded_post(cl: _Cleaner) -> None:
     """"ما حدث اليوم يوم تاريخي للبلاد" over "— Name (@handle) 3 مارس 2024": the text of an
     embedded post stands right above its signature line."""
@@ -291,6 +325,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     lone_time,
     bare_number,
     section_run,
+    tag_row,
     repeated_lines,
     embedded_post,
     comment_thread,
@@ -301,4 +336,4 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
-                                "bare_number", "duplicate_line"})
+                                "bare_number", "duplicate_line", "tag_row"})

@@ -115,7 +115,7 @@ _NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
 _BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
 _DATELINE_BULLET_RE = re.compile(r"(?:-|•)\s+")
 _PLACE_LINE_RE = re.compile(r"\w+|\w+(?: \w+){0,2}\s*[-–—/]\s*\w+(?: \w+){0,2}")
-_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|][\W_]*")
+_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|/][\W_]*")
 _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
 _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
 # How far below a headline its first paragraph or date line may stand (byline, author's
@@ -295,6 +295,7 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
         r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?"
         r"|(?<!\w)(?:gmt|utc|ت\s*غ)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?!\w)"
+        r"|[+-]\s*\d{1,2}(?::?\d{2})?\s*(?:gmt|utc)(?!\w)"  # "+2GMT": the offset first
         r"|(?<!\w)بتوقيت(?: \w+){1,2}"
     )
     filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"

@@ -82,6 +82,45 @@ def test_flattened_ticker_above_the_article() -> None:
     assert ticker in clean_text("\n".join([TITLE, P1, ticker, P2])).text
 
 
+def test_flattened_ticker_with_question_headlines() -> None:
+    # A question mark ends a headline inside the ticker; it is no mark of prose there.
+    ticker = ("هل تعود الأمطار إلى المناطق الشمالية هذا الأسبوع؟ الأرصاد تجيب المنتخب يبدأ "
+              "معسكره في الخارج استعدادا للتصفيات.. ويستدعي ثلاثة لاعبين جدد أسعار الخضار "
+              "ترتفع في الأسواق مع بداية الشتاء")
+    assert _rules("\n".join([ticker, TITLE, P1])).get(ticker) == "flattened_ticker"
+
+
+def test_flattened_ticker_without_any_mark() -> None:
+    # Forty words and more without one punctuation mark, above the article: headlines glued.
+    ticker = ("الفريق الأول يتعادل مع ضيفه في الجولة الخامسة الحكومة تعلن خطة جديدة لدعم "
+              "المزارعين في المحافظات الجنوبية انقطاع الكهرباء عن أحياء واسعة من العاصمة "
+              "بسبب عطل فني وزير التعليم يتفقد المدارس الجديدة في الريف افتتاح معرض الكتاب "
+              "بمشاركة دور نشر عربية وأجنبية")
+    assert ticker.count(" ") + 1 >= 40
+    assert _rules("\n".join([TITLE, ticker, P1])).get(ticker) == "flattened_ticker"
+    # On a page that writes no punctuation at all, no line is taken for a ticker.
+    bare = [ticker, ticker.replace("الفريق الأول", "الفريق الثاني")]
+    assert all(b in clean_text("\n".join(bare)).text for b in bare)
+
+
+@pytest.mark.parametrize("line", [
+    "وزارة الصحة,مستشفى الجامعة الجديد,نقص الأدوية,وزير الصحة,القطاع الصحي",
+    "الانتخابات البلدية المقبلة،المجالس المحلية،الأحزاب السياسية المعارضة،وزارة الداخلية",
+])
+def test_tag_rows(line: str) -> None:
+    # Tags of three words and more are no section_run (names of one or two words).
+    assert _rules("\n".join([TITLE, P1, line])).get(line) == "tag_row"
+
+
+@pytest.mark.parametrize("line", [
+    "وشارك في الاجتماع ممثلو مصر، والأردن، والعراق، ولبنان",
+    "بلغت الصادرات 1,200,000 طن في العام الماضي",
+    "وقال,إن الحكومة ستعلن القرار,بعد اجتماعها,الأسبوع المقبل مع النقابات.",
+])
+def test_a_sentence_with_commas_is_no_tag_row(line: str) -> None:
+    assert line in clean_text("\n".join([TITLE, P1, line])).text
+
+
 def test_foreign_line_but_not_a_latin_byline_with_a_date() -> None:
     caption = "Officials attend the opening of the new hospital in the city (Photo: Agency)"
     rules = _rules("\n".join([TITLE, caption, P1]))
