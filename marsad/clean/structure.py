@@ -135,18 +135,18 @@ def flattened_ticker(cl: _Cleaner) -> None:
     """"في إنجاز جديد.. الفريق يفوز باللقب الوزير يصل إلى الرياض.. ويلتقي نظيره …" (25 words
     and more, no comma, no stop) above the article's first paragraph: headlines run together
     into one line. A question mark ends a headline there ("هل تعود الأمطار؟ الوزير يصل …"),
-    and forty words without one punctuation mark are no prose either. The article must
-    follow: on a page that writes no commas or stops at all, nothing is taken."""
+    and forty words without one punctuation mark are no prose either, when the article
+    follows: on a page that writes no commas or stops at all, such a line is its text."""
     kept = _kept(cl)
     start = next((i for i, ln in enumerate(kept)
                   if _CLAUSE_MARK_RE.search(ln.kept_text) and cl.body_like(ln)), None)
-    if start is None:
-        return
     for ln in kept[:start]:
-        if ln.words >= TICKER_MIN_WORDS and (
-                len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2
-                or ln.words >= TICKER_BARE_MIN_WORDS
-                and _SENTENCE_PUNCT_RE.search(ln.kept_text) is None):
+        if ln.words < TICKER_MIN_WORDS:
+            continue
+        marked = len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2
+        bare = start is not None and ln.words >= TICKER_BARE_MIN_WORDS and \
+            _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
+        if marked or bare:
             ln.rule = "flattened_ticker"
 
 

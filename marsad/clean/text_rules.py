@@ -120,6 +120,9 @@ _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
 _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
 # How far below a headline its first paragraph or date line may stand (byline, author's
 # title, section label between).
+# Lines of an article's meta row: a date standing over them stands over the article.
+_ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
+                                 "font_controls", "bare_number"})
 _HEADER_LOOKAHEAD = 4
 # A short line with a full date under a headline is its date line, whatever else it carries
 # ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
@@ -1184,8 +1187,11 @@ class _Cleaner:
 
     def over_article(self, line: _Line) -> bool:
         """The next non-blank line is kept: the date stands over the article (its title or
-        first paragraph), not over the masthead, a menu or a logo."""
-        nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank), None)
+        first paragraph), not over the masthead, a menu or a logo. The article's own meta
+        row (its view counter, reading time, share bar, byline) between the date and the
+        text is no masthead either: "السبت 4 أكتوبر 2025" / "20 مشاهدة" / the lead."""
+        nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank
+                    and ln.rule not in _ARTICLE_META_RULES), None)
         # a site name, a section label or a source line in Latin letters between the date
         # and the title is no masthead
         return nxt is not None and (nxt.kept or nxt.rule in ("header_label", "foreign_line"))
