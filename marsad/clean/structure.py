@@ -187,7 +187,8 @@ def teaser_column(cl: _Cleaner) -> None:
 
 def tail_lines(cl: _Cleaner) -> None:
     """After the last paragraph: "الحكومة تقر موازنة العام المقبل" ×3 (other articles'
-    headlines), or "من نحن" / "اتصل بنا" (links, sections, readers' one-word comments)."""
+    headlines) or a section label over a headline (a card of another article), or "من نحن"
+    / "اتصل بنا" (links, sections, readers' one-word comments)."""
     kept = _kept(cl)
     body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
     if not body:
@@ -197,13 +198,20 @@ def tail_lines(cl: _Cleaner) -> None:
         return
     if len(tail) >= TAIL_SHORT_MIN and all(_short(cl, ln) for ln in tail):
         rule = "tail_links"
-    elif len(tail) >= TAIL_HEADLINES_MIN and _stops_paragraphs(cl) and \
-            all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
+    elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)) and \
+            _stops_paragraphs(cl) and all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
         rule = "teaser_list"
     else:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def _teaser_cards(cl: _Cleaner, tail: Sequence[_Line]) -> bool:
+    """"الجزائر" / "أزمة جديدة في قطاع النقل البحري": a section label over a headline, once or
+    more, is a card of another article, whatever the number of cards."""
+    return len(tail) % 2 == 0 and all(
+        _short(cl, tail[k]) and _teaser(cl, tail[k + 1]) for k in range(0, len(tail), 2))
 
 
 def header_labels(cl: _Cleaner) -> None:

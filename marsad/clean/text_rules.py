@@ -123,6 +123,8 @@ _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buc
 # Lines of an article's meta row: a date standing over them stands over the article.
 _ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
                                  "font_controls", "bare_number"})
+# A separator left dangling at the end of a line: " -", " |", " •", " ·".
+_DANGLING_RE = re.compile(r"\s[-–—|•·]\s*$")
 _HEADER_LOOKAHEAD = 4
 # A short line with a full date under a headline is its date line, whatever else it carries
 # ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
@@ -584,6 +586,12 @@ class _Line:
         return self.kept_text
 
 
+def _dangling(line: _Line) -> bool:
+    """"نتائج مباريات الجولة الأخيرة -": a line ending on a separator with a space before it is
+    an item of a ticker or list whose next item was cut off, never an article's title."""
+    return _DANGLING_RE.search(line.kept_text) is not None
+
+
 def _core(key: str) -> str:
     """The key without leading/trailing punctuation, bullets and symbols."""
     m = _LEAD_NONWORD_RE.match(key)
@@ -1029,7 +1037,7 @@ class _Cleaner:
             if ln.bullet and ln.words <= _WORDS_MAX and bullets < s["list_max_bullets"]:
                 bullets += 1
             elif self.headline_like(ln):
-                if not started and self.article_header_at(j):
+                if not started and not _dangling(ln) and self.article_header_at(j):
                     break
                 if heads >= s["list_max_headlines"]:
                     # Past the cap, a list that runs to the end of the page is still a list

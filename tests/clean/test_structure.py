@@ -60,6 +60,15 @@ def test_tail_links_and_tail_teasers() -> None:
     assert all(rules.get(t) == "teaser_list" for t in tail)
 
 
+def test_a_card_of_another_article_after_the_last_paragraph() -> None:
+    # A section label over a headline: one card is enough.
+    card = ["رياضة", "المنتخب الوطني يستعد لمباراة الأسبوع المقبل"]
+    rules = _rules("\n".join([TITLE, P1, P2, *card]))
+    assert all(rules.get(c) == "teaser_list" for c in card)
+    # A short closing line of the article's own is no card without a headline under it.
+    assert "والله الموفق" in clean_text("\n".join([TITLE, P1, P2, "والله الموفق"])).text
+
+
 def test_a_truncated_last_paragraph_stays() -> None:
     page = "\n".join([TITLE, P1, P2, "وأكد المدير أن الأقسام"])
     assert "وأكد المدير أن الأقسام" in clean_text(page).text

@@ -575,6 +575,17 @@ def test_read_also_mid_article_stops_at_prose() -> None:
     assert _rules_of(raw)["طوابير أمام اللجان في الصعيد"] == "related_list"
 
 
+def test_ticker_items_with_a_dangling_dash_above_the_title() -> None:
+    # Ticker items end with the separator of the next item; the title does not.
+    items = ["تأجيل مباريات الجولة الأخيرة من الدوري -", "افتتاح معرض الكتاب في دورته الجديدة -"]
+    title = "الحكومة تقر خطة جديدة لدعم صغار المزارعين"
+    raw = "\n".join(["أخبار عاجلة", *items, "", title, "", BODY])
+    rules = _rules_of(raw)
+    assert all(rules.get(i) == "related_list" for i in items)
+    cleaned = clean_text(raw)
+    assert title in cleaned.text and BODY in cleaned.text
+
+
 def test_read_also_caps_headline_items() -> None:
     items = "\n".join(f"عنوان خبر مرتبط رقم {i}" for i in range(8))
     raw = f"{BODY}\n\nاقرأ أيضا\n{items}\nعنوان فرعي من المقال\n{BODY2}"
