@@ -63,6 +63,9 @@ COMMENT_MAX_WORDS = 60
 SECTION_RUN_MAX_WORDS = 12
 _SECTION_SEP_RE = re.compile(r"\s*[،,]\s*|\s+[-–—]\s+")
 _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
+# A title and its lead share a content word (four letters and more, clitics and article off).
+CONTENT_WORD_MIN = 4
+_CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
 # Tags joined by bare commas: "سياسة,الانتخابات,البرلمان,الحكومة" (three joints and more),
 # each tag a name of at most five words, the row at most forty words.
 TAG_ROW_MIN_JOINTS = 3
@@ -181,8 +184,21 @@ def teaser_column(cl: _Cleaner) -> None:
         run += 1
     # The article must follow the title closely: its byline or dateline, then prose.
     if run >= TEASER_RUN_MIN and end - run <= TITLE_TO_BODY_LINES and _stops_paragraphs(cl):
-        for ln in kept[: run - 1]:
+        # A title shares a word with its lead; a last teaser over an untitled lead does not.
+        last = run if end < len(kept) and not _shares_word(kept[run - 1], kept[end]) \
+            and end == run else run - 1
+        for ln in kept[:last]:
             ln.rule = "teaser_list"
+
+
+def _content_words(ln: _Line) -> set[str]:
+    """Words of four letters and more, without the article or a clitic before it."""
+    return {_CLITIC_RE.sub("", w) for w in ln.key.split() if len(w) >= CONTENT_WORD_MIN}
+
+
+def _shares_word(title: _Line, lead: _Line) -> bool:
+    """"ارتفاع أسعار الذهب …" over "ارتفعت أسعار الذهب …": a title and its lead share a word."""
+    return bool(_content_words(title) & _content_words(lead))
 
 
 def tail_lines(cl: _Cleaner) -> None:

@@ -38,6 +38,16 @@ def test_teaser_column_drops_other_headlines_and_keeps_the_title() -> None:
     assert cleaned.title == TITLE and P1 in cleaned.text and P2 in cleaned.text
 
 
+def test_a_teaser_column_over_an_untitled_lead_goes_whole() -> None:
+    # The last headline shares no word with the lead under it: the page has no title there.
+    teasers = ["ارتفاع أسعار الذهب في الأسواق المحلية اليوم",
+               "المنتخب الوطني يستعد لمباراة الأسبوع المقبل",
+               "الحكومة تناقش مشروع قانون الاستثمار الجديد",
+               "انطلاق مهرجان الفيلم العربي بمشاركة واسعة"]
+    rules = _rules("\n".join([*teasers, P1, P2]))
+    assert all(rules.get(t) == "teaser_list" for t in teasers)
+
+
 def test_short_paragraphs_without_a_stop_are_no_teaser_column() -> None:
     # A site that writes paragraphs without a final stop: commas make them prose.
     paras = ["أعلنت الوزارة، اليوم، افتتاح المستشفى الجديد",
