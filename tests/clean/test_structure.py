@@ -85,8 +85,9 @@ def test_a_truncated_last_paragraph_stays() -> None:
 
 
 def test_header_labels_go_only_when_the_page_has_a_headline() -> None:
-    rules = _rules("\n".join(["أخبار محلية", TITLE, P1]))
-    assert rules.get("أخبار محلية") == "header_label"
+    # ("أخبار محلية" is now a section_label line of its own.)
+    rules = _rules("\n".join(["ملفات وقضايا", TITLE, P1]))
+    assert rules.get("ملفات وقضايا") == "header_label"
     # A page whose only headline is short keeps it.
     assert "المستشفى الجديد" in clean_text("\n".join(["المستشفى الجديد", P1])).text
 
