@@ -123,6 +123,10 @@ _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buc
 # Lines of an article's meta row: a date standing over them stands over the article.
 _ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
                                  "font_controls", "bare_number"})
+# One short label line between a date and the article (the site's name, a section) is no
+# masthead; a run of them is a menu.
+_LABEL_RULES = frozenset({"nav_run", "header_label", "section_label"})
+_LABEL_MAX_WORDS = 3
 # A separator left dangling at the end of a line: " -", " |", " •", " ·".
 _DANGLING_RE = re.compile(r"\s[-–—|•·]\s*$")
 _HEADER_LOOKAHEAD = 4
@@ -1198,10 +1202,15 @@ class _Cleaner:
         first paragraph), not over the masthead, a menu or a logo. The article's own meta
         row (its view counter, reading time, share bar, byline) between the date and the
         text is no masthead either: "السبت 4 أكتوبر 2025" / "20 مشاهدة" / the lead."""
-        nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank
-                    and ln.rule not in _ARTICLE_META_RULES), None)
+        after = (ln for ln in self.lines if ln.start > line.start and not ln.blank
+                 and ln.rule not in _ARTICLE_META_RULES)
+        nxt = next(after, None)
         # a site name, a section label or a source line in Latin letters between the date
         # and the title is no masthead
+        if nxt is not None and nxt.rule in _LABEL_RULES and nxt.words <= _LABEL_MAX_WORDS:
+            # one label alone ("السياسة" over the lead); a menu is a run of them
+            nxt = next(after, None)
+            return nxt is not None and nxt.kept
         return nxt is not None and (nxt.kept or nxt.rule in ("header_label", "foreign_line"))
 
     def header_widget_dates(self) -> None:
