@@ -144,6 +144,15 @@ def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
     return out
 
 
+def date_line_under(cl: _Cleaner, title: _Line) -> _Line | None:
+    """The first date-only line under the title, before the article's first paragraph."""
+    first = cl.first_body_index()
+    for n, ln, _ in _date_lines(cl):
+        if ln.start > title.start and n < first:
+            return ln
+    return None
+
+
 def from_date_line(cl: _Cleaner) -> Published | None:
     """"نُشر في 12 أكتوبر 2024" anywhere, else "الاثنين 2025/05/12" under the title, else
     above it when the article follows, else alone further down (after a standfirst, or at

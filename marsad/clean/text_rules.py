@@ -43,7 +43,7 @@ import yaml
 from marsad.errors import DataFileError
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
-from .published import Published, capture_header, find_published
+from .published import Published, capture_header, date_line_under, find_published
 from .structure import STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
@@ -1160,6 +1160,12 @@ class _Cleaner:
         dateline_line = self.dateline_line
         if dateline_line is not None and title_line is not None:
             self.header_dates(title_line, dateline_line)
+        elif published is not None and published.source == "header" and title_line is not None:
+            # The header dated the page, but a date under the title still shows that a bare
+            # date above it is the page's clock, not text.
+            below = date_line_under(self, title_line)
+            if below is not None:
+                self.header_dates(title_line, below)
         dateline = dateline_start = None
         if dateline_line is not None:
             text = dateline_line.kept_text

@@ -477,6 +477,18 @@ def test_widget_chain_of_clock_and_date() -> None:
     assert clean_text(raw).dateline is None
 
 
+def test_clock_over_the_title_goes_when_a_header_dates_the_page() -> None:
+    # The capture header dates the page; the date under the title still shows that the one
+    # above the title is the site's clock.
+    clock = "الخميس 2025-03-13 09:41 م"
+    raw = (f" date 2025-03-13 {clock}\nعنوان الخبر الرئيسي هنا\n"
+           f"الخميس، 13-03-2025 04:20 م\n\n{BODY}")
+    cleaned = clean_text(raw)
+    assert clock not in cleaned.text
+    assert _rules_of(raw)[clock] == "widget_date"
+    assert cleaned.published is not None and cleaned.published.source == "header"
+
+
 def test_date_alone_without_widget_is_the_dateline() -> None:
     raw = f"عنوان الخبر الرئيسي هنا\nالاثنين 2025/05/12\n\n{BODY}"
     cleaned = clean_text(raw)
