@@ -672,6 +672,16 @@ def test_inline_notice_inside_a_kept_line() -> None:
     ]
 
 
+def test_ad_placeholder_glued_to_a_paragraph() -> None:
+    raw = f"{BODY}[ads3]"
+    cleaned = clean_text(raw)
+    assert cleaned.text == BODY
+    assert [(r.rule, r.text) for r in cleaned.removals] == [("widget_code", "[ads3]")]
+    # a bracket in prose stays
+    prose = "وقال الوزير [في إشارة إلى الاتفاق] إن المفاوضات مستمرة."
+    assert clean_text(prose).text == prose
+
+
 # --------------------------------------------------------------------------------------------
 # Edge cases
 
