@@ -127,6 +127,7 @@ _ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "c
 # masthead; a run of them is a menu.
 _LABEL_RULES = frozenset({"nav_run", "header_label", "section_label"})
 _LABEL_MAX_WORDS = 3
+_LEADING_COUNT_RE = re.compile(r"\d[\d,.]*\s+")
 # A separator left dangling at the end of a line: " -", " |", " •", " ·".
 _DANGLING_RE = re.compile(r"\s[-–—|•·]\s*$")
 _HEADER_LOOKAHEAD = 4
@@ -768,7 +769,9 @@ class _Cleaner:
             return False
         if any(c.isdigit() for c in core) and self.has_date(line):
             return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
-        if not rule.vocab_re.match(core):
+        # a count may open the bar: "0 تعليق | أرسل | طباعة", "12 مشاركة فيسبوك تويتر"
+        lead = _LEADING_COUNT_RE.match(core)
+        if not rule.vocab_re.match(core, lead.end() if lead else 0):
             return False
         rest, count = rule.vocab_re.subn(" ", core)
         if not _ONLY_NONWORD_OR_DIGITS_RE.fullmatch(rest):

@@ -672,6 +672,16 @@ def test_inline_notice_inside_a_kept_line() -> None:
     ]
 
 
+def test_read_more_link_closing_a_cut_teaser() -> None:
+    teaser = "أعلنت البلدية خطة لتوسيع الحدائق العامة في الأحياء الشرقية خلال…"
+    cleaned = clean_text(f"{BODY}\n{teaser} اقرأ المزيد")
+    assert cleaned.text.rstrip().endswith("خلال…")
+    assert [r.rule for r in cleaned.removals] == ["read_also_block"]
+    # without the cut mark the words may be the sentence's own
+    line = "ودعا الوزير الطلاب إلى أن يقرأوا أكثر وأن يطالعوا المزيد"
+    assert line in clean_text(f"{BODY}\n{line}").text
+
+
 def test_ad_placeholder_glued_to_a_paragraph() -> None:
     raw = f"{BODY}[ads3]"
     cleaned = clean_text(raw)
