@@ -66,6 +66,14 @@ _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
 # A title and its lead share a content word (four letters and more, clitics and article off).
 CONTENT_WORD_MIN = 4
 _CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
+# A menu above the article: three short lines or more, two of them known menu entries.
+MENU_MIN_LINES = 3
+MENU_MIN_KNOWN = 2
+MENU_ENTRY_MAX_WORDS = 3
+_MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_label",
+                         "breadcrumb", "pipe_menu", "prayer_times", "lone_time", "weather_widget",
+                         "clock_widget", "today_widget", "widget_date", "currency_widget",
+                         "related_block", "share_bar", "follow_prompt"})
 # Tags joined by bare commas: "سياسة,الانتخابات,البرلمان,الحكومة" (three joints and more),
 # each tag a name of at most five words, the row at most forty words.
 TAG_ROW_MIN_JOINTS = 3
@@ -230,6 +238,43 @@ def _teaser_cards(cl: _Cleaner, tail: Sequence[_Line]) -> bool:
         _short(cl, tail[k]) and _teaser(cl, tail[k + 1]) for k in range(0, len(tail), 2))
 
 
+def menu_run(cl: _Cleaner) -> None:
+    """"• الرئيسية" / "• محليات" / "• جامعات" / "• وظائف": above the article, a run of short
+    lines among which two or more are known menu entries is a menu, its unknown entries
+    (a site's own section names) included. The line right over the first paragraph may be
+    a short title and stays."""
+    first = next((n for n, ln in enumerate(cl.lines) if ln.kept and cl.body_like(ln)), None)
+    if first is None:
+        return
+    run: list[_Line] = []
+    for ln in cl.lines[: first]:
+        if ln.blank:
+            continue
+        if _menu_entry(cl, ln):
+            run.append(ln)
+            continue
+        _close_menu(run)
+        run = []
+    _close_menu(run[:-1] if run and run[-1].kept else run)
+
+
+def _menu_entry(cl: _Cleaner, ln: _Line) -> bool:
+    """A short line without sentence punctuation or a date, kept or dropped as a menu's."""
+    if ln.rule is not None:
+        return ln.rule in _MENU_RULES
+    # words of the entry itself: a bullet in front is no word
+    return len(ln.core.split()) <= MENU_ENTRY_MAX_WORDS and cl.date_kind(ln) is None and \
+        _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
+
+
+def _close_menu(run: Sequence[_Line]) -> None:
+    known = sum(ln.rule is not None for ln in run)
+    if len(run) >= MENU_MIN_LINES and known >= MENU_MIN_KNOWN:
+        for ln in run:
+            if ln.rule is None:
+                ln.rule = "menu_run"
+
+
 def header_labels(cl: _Cleaner) -> None:
     """"أخبار العالم" / "مصر" / the site's name above the title, "تقارير وحوارات" under it:
     before the first paragraph, one to three words without punctuation are labels once the
@@ -356,8 +401,9 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     teaser_column,
     tail_lines,
     header_labels,
+    menu_run,
 )
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
-                                "bare_number", "duplicate_line", "tag_row"})
+                                "bare_number", "duplicate_line", "tag_row", "menu_run"})

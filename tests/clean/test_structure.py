@@ -141,6 +141,19 @@ def test_a_sentence_with_commas_is_no_tag_row(line: str) -> None:
     assert line in clean_text("\n".join([TITLE, P1, line])).text
 
 
+def test_menu_run_takes_the_sites_own_sections() -> None:
+    menu = ["• الرئيسية", "• محليات", "• جامعات", "• صحة و جمال", "• وظائف"]
+    rules = _rules("\n".join([*menu, TITLE, P1]))
+    assert all(m in rules for m in menu)
+    assert rules["• جامعات"] == "menu_run"
+    # short lines without two known entries among them are no menu
+    lines = ["• جامعات", "• وظائف", "• صحة و جمال"]
+    assert all(x in clean_text("\n".join([*lines, TITLE, P1])).text for x in lines)
+    # a short title right over the lead stays
+    page = "\n".join(["• الرئيسية", "• محليات", "مباراة حاسمة", P1])
+    assert "مباراة حاسمة" in clean_text(page).text
+
+
 def test_foreign_line_but_not_a_latin_byline_with_a_date() -> None:
     caption = "Officials attend the opening of the new hospital in the city (Photo: Agency)"
     rules = _rules("\n".join([TITLE, caption, P1]))
