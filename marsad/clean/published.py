@@ -209,7 +209,7 @@ def from_opening(cl: _Cleaner) -> Published | None:
     i = cl.first_body_index()
     if i >= len(cl.lines):
         return None
-    head = cl.lines[i].kept_text[:80]
+    head = unglued_place(cl.lines[i].kept_text[:80])
     for m in find_dates(head):
         if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
                 and not m.relative and _closes_dateline(head[m.end :]):
