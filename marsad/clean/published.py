@@ -55,6 +55,8 @@ _BYLINE_SEPARATORS = ("|", " - ", " – ", " — ")
 _BYLINE_MAX_WORDS = 12
 # A numeric date whose day and month could be swapped: 05/06/2024.
 _NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)")
+# "الخرطوم-14-9-2023": a place glued to its date by a dash or a slash.
+_GLUED_PLACE_RE = re.compile(r"(?<=[^\W\d_])([-–—/])(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,16 @@ def _answer(text: str, day: date | None, source: str) -> Published | None:
     return Published(day, source, ambiguous=weekday is None or weekday != day.isoweekday())
 
 
+def unglued_place(text: str) -> str:
+    """"الخرطوم-14-9-2023" → "الخرطوم - 14-9-2023": a dateline whose place is glued to the
+    date by a dash is read like one with spaces around the dash."""
+    return _GLUED_PLACE_RE.sub(r" \1 ", text)
+
+
 def _line_date(cl: _Cleaner, ln: _Line) -> date | None:
     """The line's date; of "Updated: May 14, 2024 | Published: May 13, 2024" the segment
     labelled as the publication."""
-    text = _without_urls(ln.kept_text)
+    text = unglued_place(_without_urls(ln.kept_text))
     segments = [seg for seg in _SEGMENT_RE.split(text) if seg.strip()]
     if len(segments) > 1:
         labelled = [seg for seg in segments if cl.rs.dates.publish.search(match_key(seg))]
@@ -134,6 +142,15 @@ def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
         if kind is not None and kind[0] == "date":
             out.append((n, ln, kind[1]))
     return out
+
+
+def date_line_under(cl: _Cleaner, title: _Line) -> _Line | None:
+    """The first date-only line under the title, before the article's first paragraph."""
+    first = cl.first_body_index()
+    for n, ln, _ in _date_lines(cl):
+        if ln.start > title.start and n < first:
+            return ln
+    return None
 
 
 def from_date_line(cl: _Cleaner) -> Published | None:
@@ -192,7 +209,7 @@ def from_opening(cl: _Cleaner) -> Published | None:
     i = cl.first_body_index()
     if i >= len(cl.lines):
         return None
-    head = cl.lines[i].kept_text[:80]
+    head = unglued_place(cl.lines[i].kept_text[:80])
     for m in find_dates(head):
         if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
                 and not m.relative and _closes_dateline(head[m.end :]):

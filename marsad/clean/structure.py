@@ -10,8 +10,10 @@ articles; these are recognised by their place on the page around the article's b
   word lines (site sections, comment texts), are the page's tail;
 - between the top of the page and the first paragraph, a one-to-three word line is a site
   name, section label or kicker, once the page has a real headline;
-- one line of forty words or more without a comma or a full stop, but with headline marks
-  ("..", ":", "|"), is a ticker of headlines flattened into one line;
+- above the first paragraph, one line of twenty-five words or more without a comma or a
+  full stop, but with headline marks ("..", ":", "|", a question mark inside), or of forty
+  words without any punctuation, is a ticker of headlines flattened into one line;
+- names joined by bare commas ("وزارة الصحة,نقص الأدوية,…") are a row of tags;
 - on an Arabic page, a line without a single Arabic letter is a logo, an English caption,
   an embedded post or an interface string in another language (dates excepted: they are
   read for the publication date).
@@ -33,8 +35,10 @@ from marsad.text.normalize import ARABIC_LETTER_RE
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
 
-# Above the first paragraph, 25 words without a comma or a stop are no sentence of prose.
+# Above the first paragraph, 25 words without a comma or a stop are no sentence of prose;
+# forty without any punctuation mark are headlines run together even without marks between.
 TICKER_MIN_WORDS = 25
+TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
 # Headlines of other articles below the body, and the short lines (sections, comments).
@@ -59,12 +63,32 @@ COMMENT_MAX_WORDS = 60
 SECTION_RUN_MAX_WORDS = 12
 _SECTION_SEP_RE = re.compile(r"\s*[،,]\s*|\s+[-–—]\s+")
 _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
+# A title and its lead share a content word (four letters and more, clitics and article off).
+CONTENT_WORD_MIN = 4
+_CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
+# A menu above the article: three short lines or more, two of them known menu entries.
+MENU_MIN_LINES = 3
+MENU_MIN_KNOWN = 2
+MENU_ENTRY_MAX_WORDS = 3
+_MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_label",
+                         "breadcrumb", "pipe_menu", "prayer_times", "lone_time", "weather_widget",
+                         "clock_widget", "today_widget", "widget_date", "currency_widget",
+                         "related_block", "share_bar", "follow_prompt"})
+# Tags joined by bare commas: "سياسة,الانتخابات,البرلمان,الحكومة" (three joints and more),
+# each tag a name of at most five words, the row at most forty words.
+TAG_ROW_MIN_JOINTS = 3
+TAG_MAX_WORDS = 5
+TAG_ROW_MAX_WORDS = 40
+_TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
+_TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
+_TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])|[!?؟]")
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])")
-_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\|")
+# ".." and ":" join a headline's parts, "|" separates items, "؟" ends a question headline.
+_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\||[؟?](?!\s*$)")
 # Two wrapped lines make a page whose lines may be pieces of paragraphs.
 WRAPPED_LINES_MAX = 2
 _STOPS = (".", "!", "?", "؟", "\"", "»", "”", ")", "…")
@@ -121,13 +145,19 @@ def _short(cl: _Cleaner, ln: _Line) -> bool:
 def flattened_ticker(cl: _Cleaner) -> None:
     """"في إنجاز جديد.. الفريق يفوز باللقب الوزير يصل إلى الرياض.. ويلتقي نظيره …" (25 words
     and more, no comma, no stop) above the article's first paragraph: headlines run together
-    into one line."""
-    for ln in _kept(cl):
-        prose = _PROSE_MARK_RE.search(ln.kept_text) is not None
-        if prose and cl.body_like(ln):
-            return  # the article has begun
-        if not prose and ln.words >= TICKER_MIN_WORDS and \
-                len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2:
+    into one line. A question mark ends a headline there ("هل تعود الأمطار؟ الوزير يصل …"),
+    and forty words without one punctuation mark are no prose either, when the article
+    follows: on a page that writes no commas or stops at all, such a line is its text."""
+    kept = _kept(cl)
+    start = next((i for i, ln in enumerate(kept)
+                  if _CLAUSE_MARK_RE.search(ln.kept_text) and cl.body_like(ln)), None)
+    for ln in kept[:start]:
+        if ln.words < TICKER_MIN_WORDS:
+            continue
+        marked = len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2
+        bare = start is not None and ln.words >= TICKER_BARE_MIN_WORDS and \
+            _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
+        if marked or bare:
             ln.rule = "flattened_ticker"
 
 
@@ -162,13 +192,27 @@ def teaser_column(cl: _Cleaner) -> None:
         run += 1
     # The article must follow the title closely: its byline or dateline, then prose.
     if run >= TEASER_RUN_MIN and end - run <= TITLE_TO_BODY_LINES and _stops_paragraphs(cl):
-        for ln in kept[: run - 1]:
+        # A title shares a word with its lead; a last teaser over an untitled lead does not.
+        last = run if end < len(kept) and not _shares_word(kept[run - 1], kept[end]) \
+            and end == run else run - 1
+        for ln in kept[:last]:
             ln.rule = "teaser_list"
+
+
+def _content_words(ln: _Line) -> set[str]:
+    """Words of four letters and more, without the article or a clitic before it."""
+    return {_CLITIC_RE.sub("", w) for w in ln.key.split() if len(w) >= CONTENT_WORD_MIN}
+
+
+def _shares_word(title: _Line, lead: _Line) -> bool:
+    """"ارتفاع أسعار الذهب …" over "ارتفعت أسعار الذهب …": a title and its lead share a word."""
+    return bool(_content_words(title) & _content_words(lead))
 
 
 def tail_lines(cl: _Cleaner) -> None:
     """After the last paragraph: "الحكومة تقر موازنة العام المقبل" ×3 (other articles'
-    headlines), or "من نحن" / "اتصل بنا" (links, sections, readers' one-word comments)."""
+    headlines) or a section label over a headline (a card of another article), or "من نحن"
+    / "اتصل بنا" (links, sections, readers' one-word comments)."""
     kept = _kept(cl)
     body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
     if not body:
@@ -178,13 +222,57 @@ def tail_lines(cl: _Cleaner) -> None:
         return
     if len(tail) >= TAIL_SHORT_MIN and all(_short(cl, ln) for ln in tail):
         rule = "tail_links"
-    elif len(tail) >= TAIL_HEADLINES_MIN and _stops_paragraphs(cl) and \
-            all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
+    elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)) and \
+            _stops_paragraphs(cl) and all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
         rule = "teaser_list"
     else:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def _teaser_cards(cl: _Cleaner, tail: Sequence[_Line]) -> bool:
+    """"الجزائر" / "أزمة جديدة في قطاع النقل البحري": a section label over a headline, once or
+    more, is a card of another article, whatever the number of cards."""
+    return len(tail) % 2 == 0 and all(
+        _short(cl, tail[k]) and _teaser(cl, tail[k + 1]) for k in range(0, len(tail), 2))
+
+
+def menu_run(cl: _Cleaner) -> None:
+    """"• الرئيسية" / "• محليات" / "• جامعات" / "• وظائف": above the article, a run of short
+    lines among which two or more are known menu entries is a menu, its unknown entries
+    (a site's own section names) included. The line right over the first paragraph may be
+    a short title and stays."""
+    first = next((n for n, ln in enumerate(cl.lines) if ln.kept and cl.body_like(ln)), None)
+    if first is None:
+        return
+    run: list[_Line] = []
+    for ln in cl.lines[: first]:
+        if ln.blank:
+            continue
+        if _menu_entry(cl, ln):
+            run.append(ln)
+            continue
+        _close_menu(run)
+        run = []
+    _close_menu(run[:-1] if run and run[-1].kept else run)
+
+
+def _menu_entry(cl: _Cleaner, ln: _Line) -> bool:
+    """A short line without sentence punctuation or a date, kept or dropped as a menu's."""
+    if ln.rule is not None:
+        return ln.rule in _MENU_RULES
+    # words of the entry itself: a bullet in front is no word
+    return len(ln.core.split()) <= MENU_ENTRY_MAX_WORDS and cl.date_kind(ln) is None and \
+        _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
+
+
+def _close_menu(run: Sequence[_Line]) -> None:
+    known = sum(ln.rule is not None for ln in run)
+    if len(run) >= MENU_MIN_LINES and known >= MENU_MIN_KNOWN:
+        for ln in run:
+            if ln.rule is None:
+                ln.rule = "menu_run"
 
 
 def header_labels(cl: _Cleaner) -> None:
@@ -243,6 +331,21 @@ def section_run(cl: _Cleaner) -> None:
             ln.rule = "section_run"
 
 
+def tag_row(cl: _Cleaner) -> None:
+    """"وزارة الصحة,مستشفى الجامعة الجديد,نقص الأدوية,القطاع الصحي": four or more names
+    joined by commas with no space on either side, as a site prints its tags. Prose puts a
+    space after its commas, and a list in a sentence joins its last item with "و" and ends
+    with a stop."""
+    for ln in _kept(cl):
+        text = ln.kept_text.strip()
+        if ln.words > TAG_ROW_MAX_WORDS or text.endswith(_STOPS) or \
+                len(_TAG_JOINT_RE.findall(text)) < TAG_ROW_MIN_JOINTS:
+            continue
+        parts = _TAG_SEP_RE.split(text)
+        if all(_TAG_NAME_RE.fullmatch(p) and len(p.split()) <= TAG_MAX_WORDS for p in parts):
+            ln.rule = "tag_row"
+
+
 def embedded_post(cl: _Cleaner) -> None:
     """"ما حدث اليوم يوم تاريخي للبلاد" over "— Name (@handle) 3 مارس 2024": the text of an
     embedded post stands right above its signature line."""
@@ -291,14 +394,16 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     lone_time,
     bare_number,
     section_run,
+    tag_row,
     repeated_lines,
     embedded_post,
     comment_thread,
     teaser_column,
     tail_lines,
     header_labels,
+    menu_run,
 )
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
-                                "bare_number", "duplicate_line"})
+                                "bare_number", "duplicate_line", "tag_row", "menu_run"})

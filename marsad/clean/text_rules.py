@@ -43,7 +43,7 @@ import yaml
 from marsad.errors import DataFileError
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
-from .published import Published, capture_header, find_published
+from .published import Published, capture_header, date_line_under, find_published
 from .structure import STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
@@ -115,11 +115,21 @@ _NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
 _BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
 _DATELINE_BULLET_RE = re.compile(r"(?:-|•)\s+")
 _PLACE_LINE_RE = re.compile(r"\w+|\w+(?: \w+){0,2}\s*[-–—/]\s*\w+(?: \w+){0,2}")
-_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|][\W_]*")
+_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|/][\W_]*")
 _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
 _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
 # How far below a headline its first paragraph or date line may stand (byline, author's
 # title, section label between).
+# Lines of an article's meta row: a date standing over them stands over the article.
+_ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
+                                 "font_controls", "bare_number"})
+# One short label line between a date and the article (the site's name, a section) is no
+# masthead; a run of them is a menu.
+_LABEL_RULES = frozenset({"nav_run", "header_label", "section_label"})
+_LABEL_MAX_WORDS = 3
+_LEADING_COUNT_RE = re.compile(r"\d[\d,.]*\s+")
+# A separator left dangling at the end of a line: " -", " |", " •", " ·".
+_DANGLING_RE = re.compile(r"\s[-–—|•·]\s*$")
 _HEADER_LOOKAHEAD = 4
 # A short line with a full date under a headline is its date line, whatever else it carries
 # ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
@@ -295,6 +305,7 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
         r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?"
         r"|(?<!\w)(?:gmt|utc|ت\s*غ)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?!\w)"
+        r"|[+-]\s*\d{1,2}(?::?\d{2})?\s*(?:gmt|utc)(?!\w)"  # "+2GMT": the offset first
         r"|(?<!\w)بتوقيت(?: \w+){1,2}"
     )
     filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"
@@ -580,6 +591,12 @@ class _Line:
         return self.kept_text
 
 
+def _dangling(line: _Line) -> bool:
+    """"نتائج مباريات الجولة الأخيرة -": a line ending on a separator with a space before it is
+    an item of a ticker or list whose next item was cut off, never an article's title."""
+    return _DANGLING_RE.search(line.kept_text) is not None
+
+
 def _core(key: str) -> str:
     """The key without leading/trailing punctuation, bullets and symbols."""
     m = _LEAD_NONWORD_RE.match(key)
@@ -752,7 +769,9 @@ class _Cleaner:
             return False
         if any(c.isdigit() for c in core) and self.has_date(line):
             return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
-        if not rule.vocab_re.match(core):
+        # a count may open the bar: "0 تعليق | أرسل | طباعة", "12 مشاركة فيسبوك تويتر"
+        lead = _LEADING_COUNT_RE.match(core)
+        if not rule.vocab_re.match(core, lead.end() if lead else 0):
             return False
         rest, count = rule.vocab_re.subn(" ", core)
         if not _ONLY_NONWORD_OR_DIGITS_RE.fullmatch(rest):
@@ -1025,7 +1044,7 @@ class _Cleaner:
             if ln.bullet and ln.words <= _WORDS_MAX and bullets < s["list_max_bullets"]:
                 bullets += 1
             elif self.headline_like(ln):
-                if not started and self.article_header_at(j):
+                if not started and not _dangling(ln) and self.article_header_at(j):
                     break
                 if heads >= s["list_max_headlines"]:
                     # Past the cap, a list that runs to the end of the page is still a list
@@ -1144,6 +1163,12 @@ class _Cleaner:
         dateline_line = self.dateline_line
         if dateline_line is not None and title_line is not None:
             self.header_dates(title_line, dateline_line)
+        elif published is not None and published.source == "header" and title_line is not None:
+            # The header dated the page, but a date under the title still shows that a bare
+            # date above it is the page's clock, not text.
+            below = date_line_under(self, title_line)
+            if below is not None:
+                self.header_dates(title_line, below)
         dateline = dateline_start = None
         if dateline_line is not None:
             text = dateline_line.kept_text
@@ -1183,10 +1208,18 @@ class _Cleaner:
 
     def over_article(self, line: _Line) -> bool:
         """The next non-blank line is kept: the date stands over the article (its title or
-        first paragraph), not over the masthead, a menu or a logo."""
-        nxt = next((ln for ln in self.lines if ln.start > line.start and not ln.blank), None)
+        first paragraph), not over the masthead, a menu or a logo. The article's own meta
+        row (its view counter, reading time, share bar, byline) between the date and the
+        text is no masthead either: "السبت 4 أكتوبر 2025" / "20 مشاهدة" / the lead."""
+        after = (ln for ln in self.lines if ln.start > line.start and not ln.blank
+                 and ln.rule not in _ARTICLE_META_RULES)
+        nxt = next(after, None)
         # a site name, a section label or a source line in Latin letters between the date
         # and the title is no masthead
+        if nxt is not None and nxt.rule in _LABEL_RULES and nxt.words <= _LABEL_MAX_WORDS:
+            # one label alone ("السياسة" over the lead); a menu is a run of them
+            nxt = next(after, None)
+            return nxt is not None and nxt.kept
         return nxt is not None and (nxt.kept or nxt.rule in ("header_label", "foreign_line"))
 
     def header_widget_dates(self) -> None:

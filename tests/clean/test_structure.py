@@ -38,6 +38,16 @@ def test_teaser_column_drops_other_headlines_and_keeps_the_title() -> None:
     assert cleaned.title == TITLE and P1 in cleaned.text and P2 in cleaned.text
 
 
+def test_a_teaser_column_over_an_untitled_lead_goes_whole() -> None:
+    # The last headline shares no word with the lead under it: the page has no title there.
+    teasers = ["ارتفاع أسعار الذهب في الأسواق المحلية اليوم",
+               "المنتخب الوطني يستعد لمباراة الأسبوع المقبل",
+               "الحكومة تناقش مشروع قانون الاستثمار الجديد",
+               "انطلاق مهرجان الفيلم العربي بمشاركة واسعة"]
+    rules = _rules("\n".join([*teasers, P1, P2]))
+    assert all(rules.get(t) == "teaser_list" for t in teasers)
+
+
 def test_short_paragraphs_without_a_stop_are_no_teaser_column() -> None:
     # A site that writes paragraphs without a final stop: commas make them prose.
     paras = ["أعلنت الوزارة، اليوم، افتتاح المستشفى الجديد",
@@ -60,14 +70,24 @@ def test_tail_links_and_tail_teasers() -> None:
     assert all(rules.get(t) == "teaser_list" for t in tail)
 
 
+def test_a_card_of_another_article_after_the_last_paragraph() -> None:
+    # A section label over a headline: one card is enough.
+    card = ["رياضة", "المنتخب الوطني يستعد لمباراة الأسبوع المقبل"]
+    rules = _rules("\n".join([TITLE, P1, P2, *card]))
+    assert all(rules.get(c) == "teaser_list" for c in card)
+    # A short closing line of the article's own is no card without a headline under it.
+    assert "والله الموفق" in clean_text("\n".join([TITLE, P1, P2, "والله الموفق"])).text
+
+
 def test_a_truncated_last_paragraph_stays() -> None:
     page = "\n".join([TITLE, P1, P2, "وأكد المدير أن الأقسام"])
     assert "وأكد المدير أن الأقسام" in clean_text(page).text
 
 
 def test_header_labels_go_only_when_the_page_has_a_headline() -> None:
-    rules = _rules("\n".join(["أخبار محلية", TITLE, P1]))
-    assert rules.get("أخبار محلية") == "header_label"
+    # ("أخبار محلية" is now a section_label line of its own.)
+    rules = _rules("\n".join(["ملفات وقضايا", TITLE, P1]))
+    assert rules.get("ملفات وقضايا") == "header_label"
     # A page whose only headline is short keeps it.
     assert "المستشفى الجديد" in clean_text("\n".join(["المستشفى الجديد", P1])).text
 
@@ -80,6 +100,58 @@ def test_flattened_ticker_above_the_article() -> None:
     assert rules.get(ticker) == "flattened_ticker"
     # The same line below the first paragraph is not taken for a ticker.
     assert ticker in clean_text("\n".join([TITLE, P1, ticker, P2])).text
+
+
+def test_flattened_ticker_with_question_headlines() -> None:
+    # A question mark ends a headline inside the ticker; it is no mark of prose there.
+    ticker = ("هل تعود الأمطار إلى المناطق الشمالية هذا الأسبوع؟ الأرصاد تجيب المنتخب يبدأ "
+              "معسكره في الخارج استعدادا للتصفيات.. ويستدعي ثلاثة لاعبين جدد أسعار الخضار "
+              "ترتفع في الأسواق مع بداية الشتاء")
+    assert _rules("\n".join([ticker, TITLE, P1])).get(ticker) == "flattened_ticker"
+
+
+def test_flattened_ticker_without_any_mark() -> None:
+    # Forty words and more without one punctuation mark, above the article: headlines glued.
+    ticker = ("الفريق الأول يتعادل مع ضيفه في الجولة الخامسة الحكومة تعلن خطة جديدة لدعم "
+              "المزارعين في المحافظات الجنوبية انقطاع الكهرباء عن أحياء واسعة من العاصمة "
+              "بسبب عطل فني وزير التعليم يتفقد المدارس الجديدة في الريف افتتاح معرض الكتاب "
+              "بمشاركة دور نشر عربية وأجنبية")
+    assert ticker.count(" ") + 1 >= 40
+    assert _rules("\n".join([TITLE, ticker, P1])).get(ticker) == "flattened_ticker"
+    # On a page that writes no punctuation at all, no line is taken for a ticker.
+    bare = [ticker, ticker.replace("الفريق الأول", "الفريق الثاني")]
+    assert all(b in clean_text("\n".join(bare)).text for b in bare)
+
+
+@pytest.mark.parametrize("line", [
+    "وزارة الصحة,مستشفى الجامعة الجديد,نقص الأدوية,وزير الصحة,القطاع الصحي",
+    "الانتخابات البلدية المقبلة،المجالس المحلية،الأحزاب السياسية المعارضة،وزارة الداخلية",
+])
+def test_tag_rows(line: str) -> None:
+    # Tags of three words and more are no section_run (names of one or two words).
+    assert _rules("\n".join([TITLE, P1, line])).get(line) == "tag_row"
+
+
+@pytest.mark.parametrize("line", [
+    "وشارك في الاجتماع ممثلو مصر، والأردن، والعراق، ولبنان",
+    "بلغت الصادرات 1,200,000 طن في العام الماضي",
+    "وقال,إن الحكومة ستعلن القرار,بعد اجتماعها,الأسبوع المقبل مع النقابات.",
+])
+def test_a_sentence_with_commas_is_no_tag_row(line: str) -> None:
+    assert line in clean_text("\n".join([TITLE, P1, line])).text
+
+
+def test_menu_run_takes_the_sites_own_sections() -> None:
+    menu = ["• الرئيسية", "• محليات", "• جامعات", "• صحة و جمال", "• وظائف"]
+    rules = _rules("\n".join([*menu, TITLE, P1]))
+    assert all(m in rules for m in menu)
+    assert rules["• جامعات"] == "menu_run"
+    # short lines without two known entries among them are no menu
+    lines = ["• جامعات", "• وظائف", "• صحة و جمال"]
+    assert all(x in clean_text("\n".join([*lines, TITLE, P1])).text for x in lines)
+    # a short title right over the lead stays
+    page = "\n".join(["• الرئيسية", "• محليات", "مباراة حاسمة", P1])
+    assert "مباراة حاسمة" in clean_text(page).text
 
 
 def test_foreign_line_but_not_a_latin_byline_with_a_date() -> None:

@@ -477,6 +477,18 @@ def test_widget_chain_of_clock_and_date() -> None:
     assert clean_text(raw).dateline is None
 
 
+def test_clock_over_the_title_goes_when_a_header_dates_the_page() -> None:
+    # The capture header dates the page; the date under the title still shows that the one
+    # above the title is the site's clock.
+    clock = "الخميس 2025-03-13 09:41 م"
+    raw = (f" date 2025-03-13 {clock}\nعنوان الخبر الرئيسي هنا\n"
+           f"الخميس، 13-03-2025 04:20 م\n\n{BODY}")
+    cleaned = clean_text(raw)
+    assert clock not in cleaned.text
+    assert _rules_of(raw)[clock] == "widget_date"
+    assert cleaned.published is not None and cleaned.published.source == "header"
+
+
 def test_date_alone_without_widget_is_the_dateline() -> None:
     raw = f"عنوان الخبر الرئيسي هنا\nالاثنين 2025/05/12\n\n{BODY}"
     cleaned = clean_text(raw)
@@ -575,6 +587,17 @@ def test_read_also_mid_article_stops_at_prose() -> None:
     assert _rules_of(raw)["طوابير أمام اللجان في الصعيد"] == "related_list"
 
 
+def test_ticker_items_with_a_dangling_dash_above_the_title() -> None:
+    # Ticker items end with the separator of the next item; the title does not.
+    items = ["تأجيل مباريات الجولة الأخيرة من الدوري -", "افتتاح معرض الكتاب في دورته الجديدة -"]
+    title = "الحكومة تقر خطة جديدة لدعم صغار المزارعين"
+    raw = "\n".join(["أخبار عاجلة", *items, "", title, "", BODY])
+    rules = _rules_of(raw)
+    assert all(rules.get(i) == "related_list" for i in items)
+    cleaned = clean_text(raw)
+    assert title in cleaned.text and BODY in cleaned.text
+
+
 def test_read_also_caps_headline_items() -> None:
     items = "\n".join(f"عنوان خبر مرتبط رقم {i}" for i in range(8))
     raw = f"{BODY}\n\nاقرأ أيضا\n{items}\nعنوان فرعي من المقال\n{BODY2}"
@@ -647,6 +670,26 @@ def test_inline_notice_inside_a_kept_line() -> None:
     assert [(r.rule, r.text) for r in cleaned.removals] == [
         ("js_notice", "Sorry, you need to enable JavaScript to visit this website.")
     ]
+
+
+def test_read_more_link_closing_a_cut_teaser() -> None:
+    teaser = "أعلنت البلدية خطة لتوسيع الحدائق العامة في الأحياء الشرقية خلال…"
+    cleaned = clean_text(f"{BODY}\n{teaser} اقرأ المزيد")
+    assert cleaned.text.rstrip().endswith("خلال…")
+    assert [r.rule for r in cleaned.removals] == ["read_also_block"]
+    # without the cut mark the words may be the sentence's own
+    line = "ودعا الوزير الطلاب إلى أن يقرأوا أكثر وأن يطالعوا المزيد"
+    assert line in clean_text(f"{BODY}\n{line}").text
+
+
+def test_ad_placeholder_glued_to_a_paragraph() -> None:
+    raw = f"{BODY}[ads3]"
+    cleaned = clean_text(raw)
+    assert cleaned.text == BODY
+    assert [(r.rule, r.text) for r in cleaned.removals] == [("widget_code", "[ads3]")]
+    # a bracket in prose stays
+    prose = "وقال الوزير [في إشارة إلى الاتفاق] إن المفاوضات مستمرة."
+    assert clean_text(prose).text == prose
 
 
 # --------------------------------------------------------------------------------------------
