@@ -239,15 +239,17 @@ def default_kb() -> KnowledgeBase:
     cached as verified JSON in a private folder (:mod:`marsad.kb.cache`) and load in a
     fraction of that. A cache that cannot be read or written is a warning, never fatal.
     """
+    from ..gcpause import paused
     from . import cache
 
-    key = _sources_digest()
-    entries = cache.load(key)
-    if entries is not None:
+    with paused():  # (tens of thousands of long-lived objects: see marsad.gcpause)
+        key = _sources_digest()
+        entries = cache.load(key)
+        if entries is not None:
+            return KnowledgeBase(entries)
+        entries = _default_entries()
+        cache.save(entries, key)
         return KnowledgeBase(entries)
-    entries = _default_entries()
-    cache.save(entries, key)
-    return KnowledgeBase(entries)
 
 
 def _compile_default_kb() -> KnowledgeBase:

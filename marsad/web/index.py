@@ -16,7 +16,6 @@ being ingested into shows the new articles without a restart.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -30,6 +29,7 @@ from ..doc import PLOVER_TYPES
 from ..export.precision import geo_precision, key_precision, time_precision
 from ..fuse import Story, build_stories, stable_stories
 from ..fuse.keys import entity_key, outlet_of
+from ..gcpause import paused
 from ..kb import KnowledgeBase, latin_spellings
 from ..store import Store
 from ..text.latin import PREFIX, NameIndex, is_latin_query
@@ -652,7 +652,7 @@ class IndexHolder:
         return self.get()
 
     def _build(self) -> CorpusIndex:
-        with _gc_paused(), self.store() as st:
+        with paused(), self.store() as st:
             counts = st.counts()
             recs = list(st.iter_records())
             stories, redirects = _stories_of(st, recs)
@@ -693,24 +693,6 @@ def _release(idx: CorpusIndex | None) -> None:
             while value:
                 del value[-2000:]
                 time.sleep(0)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while an index is built, and the index built moved out
-    of the collector's sight (``gc.freeze``): building allocates millions of objects, and
-    each full collection then walked every one of them holding the interpreter lock — a
-    10,000-article index took 5.7 s instead of 1.8, and requests answered beside a rebuild
-    waited up to 0.66 s between two of their steps (24 ms with the collector paused).
-    Reference counting still frees everything; only cycles wait for the next collection."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-        gc.freeze()
 
 
 def _stories_of(st: Store, recs: Sequence[Mapping[str, Any]]

@@ -153,10 +153,11 @@ def test_the_server_reads_the_saved_fusion_and_indexes_it_as_a_fresh_one(tmp_pat
 def test_an_index_is_built_without_the_collector_and_an_old_one_emptied_in_slices() -> None:
     import gc
 
-    from marsad.web.index import _gc_paused, _release
+    from marsad.gcpause import paused
+    from marsad.web.index import _release
 
     assert gc.isenabled()
-    with _gc_paused():
+    with paused():
         assert not gc.isenabled()  # no full collections walking the index being built
     assert gc.isenabled() and gc.get_freeze_count() > 0
     old = CorpusIndex()
