@@ -17,6 +17,7 @@ from ..store import Store
 from ..text.latin import is_latin_query
 from ..web.index import CorpusIndex
 from .errors import NotFound
+from .params import Filters
 
 
 def page(items: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -41,8 +42,26 @@ def entity_profile(idx: CorpusIndex, key: str, *, n_stories: int = 500) -> dict[
         "stories_by_type": by_type,
         "stories": stories[:n_stories],
         "closest": idx.closest(k),
-        "articles": [idx.articles[d] for d in e["articles"][-50:]][::-1],
+        "articles": latest_articles(idx, e["articles"], 50),
     }
+
+
+def latest_articles(idx: CorpusIndex, doc_ids: Iterable[str], n: int) -> list[dict[str, Any]]:
+    """The ``n`` latest of these articles by publication date (the newest first; ties by
+    id), then the undated ones: the order the store gave them is the order of ingest."""
+    arts = [idx.articles[d] for d in doc_ids if d in idx.articles]
+    dated = sorted((a for a in arts if a["published"]),
+                   key=lambda a: (a["published"], a["doc_id"]), reverse=True)
+    undated = sorted((a for a in arts if not a["published"]), key=lambda a: a["doc_id"])
+    return [*dated, *undated][:n]
+
+
+def network(idx: CorpusIndex, f: Filters, limit: int) -> dict[str, Any]:
+    """The network of the filters: around ``f.entity`` when given; the stories that count
+    are those the other filters keep (all stories when there are none)."""
+    rest = {k: v for k, v in f.kwargs().items() if k not in ("entity", "type")}
+    stories = idx.filter_stories(**rest) if any(v is not None for v in rest.values()) else None
+    return idx.network(entity=f.entity, type=f.type, stories=stories, limit=limit)
 
 
 def segments(text: str, spans: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
