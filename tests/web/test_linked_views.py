@@ -169,7 +169,7 @@ SCREENS = {  # docs/screens/<page>.png: what each picture shows
     "entity": ("/entities/khalifa_haftar", '#strip[data-ready="1"]'),
     "article": ("/articles/demo_07_belarus_saddam_haftar#ev-{event}",
                 '#article-text[data-ready="1"]'),
-    "story": ("/stories/{story}", "#story-who"),
+    "story": ("/stories/{story}", "#happening"),
 }
 
 
@@ -177,8 +177,9 @@ def test_screenshots_at_1400_px(page, server, tmp_path) -> None:  # type: ignore
     out = Path(os.environ.get("MARSAD_SCREENS") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)
     art = page.request.get(f"{server}/api/articles/demo_07_belarus_saddam_haftar").json()
-    story = page.request.get(f"{server}/api/stories?entity=khalifa_haftar&type=CONSULT"
-                             "&since=2025-02-17&until=2025-02-17").json()["items"][0]["id"]
+    # a story of one happening: Lavrov's meetings in Ouagadougou on 4 June 2024
+    story = page.request.get(f"{server}/api/stories?entity=sergey_lavrov&type=CONSULT"
+                             "&since=2024-06-04&until=2024-06-04").json()["items"][0]["id"]
     page.set_viewport_size({"width": 1400, "height": 1000})
     for name, (url, ready) in SCREENS.items():
         page.goto(server + url.format(event=art["events"][1]["id"], story=story))

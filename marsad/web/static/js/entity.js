@@ -61,7 +61,7 @@ async function drawStrip(d3) {
   const note = document.getElementById("strip-note");
   if (note) {
     note.textContent = `${items.length} dated stories, each a mark coloured by its PLOVER class ` +
-      "(click to open)" + (data.undated ? `; ${data.undated} undated ones are listed below` : "");
+      "(click to open)" + (data.undated ? `; undated: ${data.undated} (in the list below)` : "");
   }
   if (!items.length) { status(stripEl, "No dated stories."); return; }
   const width = stripEl.clientWidth || 600, height = stripEl.clientHeight || 120;
