@@ -168,7 +168,9 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
     events = []
     ents = {str(e.get("id")): e for e in rec.get("entities") or []}
     for ev in rec.get("events") or []:
+        sids = idx.stories_of_event.get((doc_id, str(ev.get("id"))), [])
         events.append({**ev, "story": idx.story_of_event.get((doc_id, str(ev.get("id")))),
+                       "stories": [{"id": sid, "who": _who(idx.stories[sid])} for sid in sids],
                        "time_precision": time_precision(ev.get("date")),
                        "geo_precision": geo_precision(ents.get(str(ev.get("location")))),
                        "actor_keys": [keys.get(a) for a in ev.get("actors") or []],
@@ -179,6 +181,14 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
             "source": public_source(rec.get("source")),
             "outlet": idx.articles.get(doc_id, {}).get("outlet"),
             "entities": entities, "events": events, "segments": segments(text, spans)}
+
+
+def _who(s: Mapping[str, Any]) -> str:
+    """A story as "actor → target" in English names (its participants when no roles)."""
+    actors, targets = s["actor_names"], s["target_names"]
+    if actors and targets:
+        return f"{', '.join(actors)} → {', '.join(targets)}"
+    return ", ".join(actors or targets or s["participant_names"])
 
 
 def public_source(source: Any) -> dict[str, Any]:

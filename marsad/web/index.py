@@ -99,6 +99,8 @@ class CorpusIndex:
         self.stories: dict[str, dict[str, Any]] = {}
         self.story_order: list[str] = []  # dated stories by date, then the undated
         self.story_of_event: dict[tuple[str, str], str] = {}
+        # an event naming several counterparts is a member of one story per counterpart
+        self.stories_of_event: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.redirects: dict[str, str] = {}  # a merged story's id → its story's id
         self.events: list[dict[str, Any]] = []  # one per (article, event), with its story
         self.stories_of: dict[str, list[str]] = defaultdict(list)  # entity key → story ids
@@ -271,6 +273,7 @@ class CorpusIndex:
         self.stories[sid] = d
         for m in members:
             self.story_of_event[(m["doc_id"], m["event_id"])] = sid
+            self.stories_of_event[(m["doc_id"], m["event_id"])].append(sid)
         self._link_story(sid, stype, participants, location)
 
     def _name_story_only_entities(self, names: Mapping[str, str]) -> None:

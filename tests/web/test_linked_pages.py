@@ -125,3 +125,22 @@ def test_haftars_may_2025_visit_is_one_row(seeds_demo: TestClient) -> None:
     box = page.split('id="happening"', 1)[1].split("</section>", 1)[0]
     for s in stories:
         assert s["id"] in box or s["id"] == putin["id"]
+
+
+def test_an_event_of_several_counterparts_links_each_of_its_stories(
+        client: TestClient) -> None:
+    """One sentence naming several counterparts is a member of one story per counterpart:
+    the article links every one of them, not the last one only."""
+    found = []
+    for doc in ("demo_08_houthi_us_strikes", "demo_03_lavrov_africa_tour",
+                "demo_02_niger_russian_instructors"):
+        events = client.get(f"/api/articles/{doc}").json()["events"]
+        found += [(doc, ev) for ev in events if len(ev["stories"]) > 1]
+    assert found
+    doc, ev = found[0]
+    assert ev["story"] in {o["id"] for o in ev["stories"]}
+    assert len({o["who"] for o in ev["stories"]}) == len(ev["stories"])  # told apart
+    html = client.get(f"/articles/{doc}").text
+    item = html.split(f'id="event-{ev["id"]}"', 1)[1].split("</li>", 1)[0]
+    for o in ev["stories"]:
+        assert f'href="/stories/{o["id"]}"' in item
