@@ -219,7 +219,7 @@ def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, 
 STORY_COLUMNS = ("id", "type", "class", "start", "end", "time_precision", "title",
                  "participants", "participant_names", "location", "location_name",
                  "geo_precision", "certainty", "n_independent", "sources", "n_members",
-                 "published")
+                 "published", "actors", "actor_names", "targets", "target_names", "happening")
 EVENT_COLUMNS = ("doc_id", "event_id", "type", "class", "mode", "actors", "targets", "location",
                  "start", "end", "date_text", "date_precision", "time_precision",
                  "geo_precision", "certainty", "attributed_to", "outlet", "published", "story",

@@ -144,3 +144,15 @@ def test_an_event_of_several_counterparts_links_each_of_its_stories(
     item = html.split(f'id="event-{ev["id"]}"', 1)[1].split("</li>", 1)[0]
     for o in ev["stories"]:
         assert f'href="/stories/{o["id"]}"' in item
+
+
+def test_story_csv_says_who_acted_on_whom(client: TestClient) -> None:
+    import csv
+    import io
+
+    r = client.get("/api/stories", params={"entity": "sergey_lavrov", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and {"actors", "actor_names", "targets", "target_names", "happening"} <= set(
+        rows[0])
+    assert any(row["actor_names"].startswith("Sergey Lavrov") and row["target_names"]
+               for row in rows)
