@@ -151,7 +151,7 @@ def test_entity_page_has_a_map_and_a_timeline_strip(page, server) -> None:  # ty
     places = page.request.get(f"{server}/api/places?entity=kb:khalifa_haftar").json()["items"]
     assert page.locator("#minimap circle.marker").count() == len(places) >= 2
     dated = page.request.get(f"{server}/api/timeline?entity=kb:khalifa_haftar").json()
-    n_dated = sum(1 for i in dated["items"] if i["start"])
+    n_dated = sum(1 for i in dated["items"] if i["start"] or i.get("reported"))
     assert page.locator("#strip rect.item").count() == n_dated > 0
     assert re.search(r"\d{4}", page.locator("#strip .axis .tick text").first.text_content() or "")
     assert page.errors == []

@@ -55,12 +55,18 @@ async function drawStrip(d3) {
     status(stripEl, "Could not load its stories: " + e.message);
     return;
   }
-  const items = data.items.filter((d) => d.start).map((d) => ({
-    ...d, t0: Date.parse(d.start + "T00:00:00Z"), t1: Date.parse((d.end || d.start) + "T00:00:00Z") + DAY,
-  }));
+  // a story without a date of its own may come placed at the day it was first reported
+  // (`reported`): drawn there, hollow
+  const items = data.items.filter((d) => d.start || d.reported).map((d) => {
+    const a = d.start || d.reported, b = d.start ? (d.end || d.start) : d.reported;
+    return { ...d, t0: Date.parse(a + "T00:00:00Z"), t1: Date.parse(b + "T00:00:00Z") + DAY };
+  });
   const note = document.getElementById("strip-note");
   if (note) {
-    note.textContent = `${items.length} dated stories, each a mark coloured by its PLOVER class ` +
+    const reported = items.filter((d) => !d.start).length;
+    note.textContent = `${items.length - reported} dated stories` +
+      (reported ? ` and ${reported} at the day they were reported (hollow)` : "") +
+      ", each a mark coloured by its PLOVER class " +
       "(click to open)" + (data.undated ? `; undated: ${data.undated} (in the list below)` : "");
   }
   if (!items.length) { status(stripEl, "No dated stories."); return; }
@@ -85,10 +91,12 @@ async function drawStrip(d3) {
     .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickFormat(d3.utcFormat("%b %Y")));
   const a = svg.append("g").selectAll("a").data(items).join("a")
     .attr("href", (d) => "/stories/" + encodeURIComponent(d.id));
-  a.append("rect").attr("class", (d) => `item c-${d.class}`).attr("data-id", (d) => d.id)
+  a.append("rect").attr("class", (d) => `item c-${d.class}` + (d.start ? "" : " reported"))
+    .attr("data-id", (d) => d.id)
     .attr("x", (d) => x(d.t0)).attr("width", (d) => Math.max(5, x(d.t1) - x(d.t0)))
     .attr("y", (d) => m.top + d.row * rowH).attr("height", rowH - 1).attr("rx", 1);
-  a.append("title").text((d) => `${d.start === d.end ? d.start : d.start + " – " + d.end}\n${d.title}`);
+  a.append("title").text((d) => (!d.start ? `reported ${d.reported}` : d.start === d.end ? d.start
+    : d.start + " – " + d.end) + `\n${d.title}`);
   stripEl.dataset.ready = "1";
 }
 
