@@ -156,3 +156,14 @@ def test_story_csv_says_who_acted_on_whom(client: TestClient) -> None:
         rows[0])
     assert any(row["actor_names"].startswith("Sergey Lavrov") and row["target_names"]
                for row in rows)
+
+
+def test_a_place_filter_is_carried_to_every_view(client: TestClient) -> None:
+    html = client.get("/stories", params={"place": "moscow", "type": "CONSULT"}).text
+    assert 'name="place" value="kb:moscow"' in html  # kept by the bar, hidden
+    for h in _hrefs(html, "carry"):
+        assert parse_qs(urlsplit(h).query)["place"] == ["kb:moscow"]
+        assert client.get(h).status_code == 200, h  # every view takes it
+        api = re.search(r'data-api="([^"]+)"', client.get(h).text)
+        if api:
+            assert client.get(unescape(api.group(1))).status_code == 200, api.group(1)
