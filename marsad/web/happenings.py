@@ -146,8 +146,13 @@ def describe(stories: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     for s in stories:
         actors.update(s["actors"])
     lead = min(actors, key=lambda k: (-actors[k], k)) if actors else None
+    targets = {k for s in stories for k in s["targets"]}
+    # beside the lead: who acts with it and is never acted on (Tertel with Haftar), then
+    # everyone acted on or met (a minister met, who also praised the visitor, is met)
+    co = [k for k in dict.fromkeys(k for s in stories for k in s["actors"])
+          if k != lead and k not in targets]
     others = list(dict.fromkeys(k for s in stories for k in [*s["actors"], *s["targets"]]
-                                if k != lead))
+                                if k != lead and k not in co))
     starts = [s["start"] for s in stories if s["start"]]
     ends = [s["end"] for s in stories if s["end"]]
     places = Counter(s["location"] for s in stories if s["location"])
@@ -158,6 +163,7 @@ def describe(stories: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "id": stories[0]["happening"], "first": stories[0]["id"],
         "class": stories[0]["class"],
         "lead": lead, "lead_name": names.get(lead) if lead else None,
+        "co_actors": co, "co_actor_names": [names.get(k, k) for k in co],
         "others": others, "other_names": [names.get(k, k) for k in others],
         "location": place, "location_name": names.get(place) if place else None,
         "start": min(starts) if starts else None, "end": max(ends) if ends else None,

@@ -107,3 +107,20 @@ def test_network_counts_only_the_filtered_stories(idx: CorpusIndex) -> None:
     assert [e["stories"] for e in g["edges"]] == [1]
     ego = idx.network(entity="kb:khalifa_haftar", stories=june)
     assert [n["key"] for n in ego["nodes"]] == ["kb:khalifa_haftar"] and not ego["edges"]
+
+
+def test_who_acts_with_the_lead_stays_on_its_side() -> None:
+    from marsad.web.happenings import describe
+
+    def s(sid: str, actors: list[str], targets: list[str]) -> dict:
+        return {"id": sid, "happening": "h", "class": "verbal-cooperation", "type": "CONSULT",
+                "actors": actors, "targets": targets, "actor_names": [a.upper() for a in actors],
+                "target_names": [t.upper() for t in targets], "location": "m",
+                "location_name": "M", "start": "2025-02-17", "end": "2025-02-17",
+                "certainty": "single-source", "n_independent": 1}
+
+    # Haftar with Tertel meets Belarus; Haftar meets Lukashenko, who also praises him
+    h = describe([s("a", ["haftar", "tertel"], ["belarus"]), s("b", ["haftar"], ["luka"]),
+                  s("c", ["luka"], ["haftar"])])
+    assert h["lead"] == "haftar" and h["co_actors"] == ["tertel"]
+    assert h["others"] == ["belarus", "luka"]
