@@ -167,6 +167,9 @@ def describe(stories: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "others": others, "other_names": [names.get(k, k) for k in others],
         "location": place, "location_name": names.get(place) if place else None,
         "start": min(starts) if starts else None, "end": max(ends) if ends else None,
+        # the day its stories were first reported, when the index gives it (the timeline
+        # places undated stories there)
+        "reported": min((s["reported"] for s in stories if s.get("reported")), default=None),
         "types": dict(types.most_common()),
         "certainty": best["certainty"], "n_independent": best["n_independent"],
         "n_stories": len(stories),
