@@ -232,9 +232,11 @@ def timeline(request: Request, entity: EntityQ = None, type: TypeQ = None,
 @router.get("/places", summary="Places, bases and ports with coordinates and their number of "
             "stories (the map)")
 def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
-           since: SinceQ = None, until: UntilQ = None, source: SourceQ = None,
-           format: FormatQ = None) -> Response:
-    check_known(request.query_params, ("entity", "type", "since", "until", "source", "format"))
+           place: PlaceQ = None, since: SinceQ = None, until: UntilQ = None,
+           certainty: Annotated[str | None, Query(description=" | ".join(
+               STORY_CERTAINTIES))] = None,
+           source: SourceQ = None, format: FormatQ = None) -> Response:
+    check_known(request.query_params, (*FILTERS, "format"))
 
     def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]]]:
         f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
@@ -251,15 +253,21 @@ def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
     return _remembered(request, build, format, "places")
 
 
-@router.get("/network", summary="Entities as nodes, shared stories as edges, by PLOVER class")
-def network(request: Request, entity: EntityQ = None, type: TypeQ = None,
-            limit: Annotated[int, Query(ge=1, le=500, description="most nodes")] = 60,
+@router.get("/network", summary="Entities as nodes, shared stories as edges, by PLOVER class: "
+            "the entities linked to the most others, or one entity and its neighbours")
+def network(request: Request, entity: EntityQ = None, type: TypeQ = None, place: PlaceQ = None,
+            since: SinceQ = None, until: UntilQ = None,
+            certainty: Annotated[str | None, Query(description=" | ".join(
+                STORY_CERTAINTIES))] = None,
+            source: SourceQ = None,
+            limit: Annotated[int, Query(ge=1, le=500, description="most nodes")] = (
+                CorpusIndex.NETWORK_NODES),
             format: FormatQ = None) -> Response:
-    check_known(request.query_params, ("entity", "type", "limit", "format"))
+    check_known(request.query_params, (*FILTERS, "limit", "format"))
 
     def build(idx: CorpusIndex) -> dict[str, Any]:
         f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-        return {**idx.network(entity=f.entity, type=f.type, limit=limit), "filters": f.query()}
+        return {**views.network(idx, f, limit), "filters": f.query()}
     if format == "csv":
         return _csv(views.to_csv(build(index(request))["edges"], views.EDGE_COLUMNS),
                     "network-edges")

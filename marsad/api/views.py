@@ -17,6 +17,7 @@ from ..store import Store
 from ..text.latin import is_latin_query
 from ..web.index import CorpusIndex
 from .errors import NotFound
+from .params import Filters
 
 
 def page(items: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -41,8 +42,26 @@ def entity_profile(idx: CorpusIndex, key: str, *, n_stories: int = 500) -> dict[
         "stories_by_type": by_type,
         "stories": stories[:n_stories],
         "closest": idx.closest(k),
-        "articles": [idx.articles[d] for d in e["articles"][-50:]][::-1],
+        "articles": latest_articles(idx, e["articles"], 50),
     }
+
+
+def latest_articles(idx: CorpusIndex, doc_ids: Iterable[str], n: int) -> list[dict[str, Any]]:
+    """The ``n`` latest of these articles by publication date (the newest first; ties by
+    id), then the undated ones: the order the store gave them is the order of ingest."""
+    arts = [idx.articles[d] for d in doc_ids if d in idx.articles]
+    dated = sorted((a for a in arts if a["published"]),
+                   key=lambda a: (a["published"], a["doc_id"]), reverse=True)
+    undated = sorted((a for a in arts if not a["published"]), key=lambda a: a["doc_id"])
+    return [*dated, *undated][:n]
+
+
+def network(idx: CorpusIndex, f: Filters, limit: int) -> dict[str, Any]:
+    """The network of the filters: around ``f.entity`` when given; the stories that count
+    are those the other filters keep (all stories when there are none)."""
+    rest = {k: v for k, v in f.kwargs().items() if k not in ("entity", "type")}
+    stories = idx.filter_stories(**rest) if any(v is not None for v in rest.values()) else None
+    return idx.network(entity=f.entity, type=f.type, stories=stories, limit=limit)
 
 
 def segments(text: str, spans: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -149,7 +168,9 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
     events = []
     ents = {str(e.get("id")): e for e in rec.get("entities") or []}
     for ev in rec.get("events") or []:
+        sids = idx.stories_of_event.get((doc_id, str(ev.get("id"))), [])
         events.append({**ev, "story": idx.story_of_event.get((doc_id, str(ev.get("id")))),
+                       "stories": [{"id": sid, "who": _who(idx.stories[sid])} for sid in sids],
                        "time_precision": time_precision(ev.get("date")),
                        "geo_precision": geo_precision(ents.get(str(ev.get("location")))),
                        "actor_keys": [keys.get(a) for a in ev.get("actors") or []],
@@ -160,6 +181,14 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
             "source": public_source(rec.get("source")),
             "outlet": idx.articles.get(doc_id, {}).get("outlet"),
             "entities": entities, "events": events, "segments": segments(text, spans)}
+
+
+def _who(s: Mapping[str, Any]) -> str:
+    """A story as "actor → target" in English names (its participants when no roles)."""
+    actors, targets = s["actor_names"], s["target_names"]
+    if actors and targets:
+        return f"{', '.join(actors)} → {', '.join(targets)}"
+    return ", ".join(actors or targets or s["participant_names"])
 
 
 def public_source(source: Any) -> dict[str, Any]:
@@ -190,7 +219,7 @@ def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, 
 STORY_COLUMNS = ("id", "type", "class", "start", "end", "time_precision", "title",
                  "participants", "participant_names", "location", "location_name",
                  "geo_precision", "certainty", "n_independent", "sources", "n_members",
-                 "published")
+                 "published", "actors", "actor_names", "targets", "target_names", "happening")
 EVENT_COLUMNS = ("doc_id", "event_id", "type", "class", "mode", "actors", "targets", "location",
                  "start", "end", "date_text", "date_precision", "time_precision",
                  "geo_precision", "certainty", "attributed_to", "outlet", "published", "story",

@@ -34,6 +34,7 @@ from ..kb import KnowledgeBase, latin_spellings
 from ..store import Store
 from ..text.latin import PREFIX, NameIndex, is_latin_query
 from ..text.normalize import match_key
+from .happenings import describe, group_happenings
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,35 @@ def plover_class(event_type: str) -> str:
     return PLOVER_CLASSES.get(event_type, "verbal-cooperation")
 
 
+def _edge(a: str, b: str, by_type: Mapping[str, int]) -> dict[str, Any]:
+    """An edge of the network: its stories per type and per class, coloured by the class
+    most of them have."""
+    by_class: Counter[str] = Counter()
+    for t, n in by_type.items():
+        by_class[plover_class(t)] += n
+    return {"source": a, "target": b, "stories": sum(by_type.values()), "types": dict(by_type),
+            "classes": dict(by_class),
+            "class": min(by_class, key=lambda k: (-by_class[k], CLASS_ORDER.index(k)))}
+
+
+def _roles(members: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
+    """Who acted on whom in a story: each participant counted as actor or target by how
+    its members' events name it ("A met B" and "B met A" in two reports: the role most
+    reports give; a tie makes it an actor). Order: as the members first name them."""
+    as_actor: Counter[str] = Counter()
+    as_target: Counter[str] = Counter()
+    seen: dict[str, None] = {}
+    for m in members:
+        for k in m.get("actors") or ():
+            as_actor[k] += 1
+            seen.setdefault(k)
+        for k in m.get("targets") or ():
+            as_target[k] += 1
+            seen.setdefault(k)
+    actors = [k for k in seen if as_actor[k] >= as_target[k]]
+    return actors, [k for k in seen if as_actor[k] < as_target[k]]
+
+
 class CorpusIndex:
     """Entities, stories, places, the entity graph and article summaries of one corpus."""
 
@@ -70,6 +100,8 @@ class CorpusIndex:
         self.stories: dict[str, dict[str, Any]] = {}
         self.story_order: list[str] = []  # dated stories by date, then the undated
         self.story_of_event: dict[tuple[str, str], str] = {}
+        # an event naming several counterparts is a member of one story per counterpart
+        self.stories_of_event: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.redirects: dict[str, str] = {}  # a merged story's id → its story's id
         self.events: list[dict[str, Any]] = []  # one per (article, event), with its story
         self.stories_of: dict[str, list[str]] = defaultdict(list)  # entity key → story ids
@@ -78,6 +110,8 @@ class CorpusIndex:
         self.edges: dict[tuple[str, str], Counter[str]] = {}
         self.neighbours: dict[str, set[str]] = defaultdict(set)
         self.outlets: list[str] = []
+        # display groups of stories (one visit): first story id → story ids, date order
+        self.happenings: dict[str, list[str]] = {}
         self.built_at = 0.0
         self.build_seconds = 0.0
         self.fingerprint: Mapping[str, int] = {}
@@ -128,6 +162,7 @@ class CorpusIndex:
         for s in build_stories(recs) if stories is None else stories:
             self._add_story(s)
         self._rank_stories()
+        self._group_happenings()
         self._add_events(recs, kb)
         self.built_at = time.time()
         self.build_seconds = time.perf_counter() - t0
@@ -223,6 +258,10 @@ class CorpusIndex:
             location, {location: self.entities[location]["type"]}
             if location in self.entities else {})
         d["participant_names"] = [self.label(k) for k in participants]
+        d["actors"], d["targets"] = _roles(members)
+        d["actor_names"] = [self.label(k) for k in d["actors"]]
+        d["target_names"] = [self.label(k) for k in d["targets"]]
+        d["happening"] = None  # set by _group_happenings
         d["location_name"] = self.label(location) if location else None
         d["title"] = (f"{stype}: {', '.join(d['participant_names'])}"
                       + (f" @ {d['location_name']}" if location else ""))
@@ -235,6 +274,7 @@ class CorpusIndex:
         self.stories[sid] = d
         for m in members:
             self.story_of_event[(m["doc_id"], m["event_id"])] = sid
+            self.stories_of_event[(m["doc_id"], m["event_id"])].append(sid)
         self._link_story(sid, stype, participants, location)
 
     def _name_story_only_entities(self, names: Mapping[str, str]) -> None:
@@ -280,6 +320,24 @@ class CorpusIndex:
         rank = {sid: i for i, sid in enumerate(self.story_order)}
         for ids in self.stories_of.values():
             ids.sort(key=rank.__getitem__)
+
+    def _group_happenings(self) -> None:
+        """Stories of one visit or meeting day, grouped for display (:mod:`.happenings`)."""
+        self.happenings = group_happenings(
+            self.stories, self.story_order,
+            lambda k: self.entities.get(k, {}).get("type") == "PER")
+        for hid, ids in self.happenings.items():
+            for sid in ids:
+                self.stories[sid]["happening"] = hid
+
+    def happening(self, hid: str | None) -> dict[str, Any] | None:
+        """A happening of several stories as one row: :func:`.happenings.describe` and its
+        stories' summaries (date order)."""
+        ids = self.happenings.get(hid or "")
+        if not ids:
+            return None
+        stories = [self.stories[sid] for sid in ids]
+        return {**describe(stories), "stories": [self.story_summary(s) for s in stories]}
 
     def _add_events(self, recs: Sequence[Mapping[str, Any]], kb: KnowledgeBase | None) -> None:
         for rec in recs:
@@ -418,8 +476,10 @@ class CorpusIndex:
     def story_summary(self, s: Mapping[str, Any]) -> dict[str, Any]:
         return {k: s[k] for k in ("id", "type", "class", "title", "start", "end",
                                   "time_precision", "participants", "participant_names",
+                                  "actors", "actor_names", "targets", "target_names",
                                   "location", "location_name", "geo_precision", "certainty",
-                                  "n_independent", "sources", "n_members", "published")}
+                                  "n_independent", "sources", "n_members", "published",
+                                  "happening")}
 
     def places(self, stories: Iterable[Mapping[str, Any]] | None = None
                ) -> list[dict[str, Any]]:
@@ -443,51 +503,63 @@ class CorpusIndex:
         out.sort(key=lambda p: (-p["n_stories"], -p["n_articles"], p["key"]))
         return out
 
-    def network(self, *, entity: str | None = None, type: str | None = None,
-                limit: int = 60) -> dict[str, Any]:
-        """The ``limit`` entities with the most stories (or ``entity`` and its neighbours
-        with the most stories shared with it) and the stories they share, per PLOVER type."""
-        def weight(a: str, b: str) -> int:
-            c = self.edges.get((a, b) if a < b else (b, a))
-            if not c:
-                return 0
-            return c.get(type, 0) if type else sum(c.values())
+    NETWORK_NODES = 30  # the default view: the entities linked to the most others
 
+    def network(self, *, entity: str | None = None, type: str | None = None,
+                stories: Iterable[Mapping[str, Any]] | None = None,
+                limit: int = NETWORK_NODES) -> dict[str, Any]:
+        """The ``limit`` entities linked to the most other entities (their degree: a
+        readable view of the corpus, not every entity at once), or ``entity`` and the
+        neighbours it shares the most stories with, and the stories they share, per PLOVER
+        type. ``stories``: only these stories count (the page's date, certainty or source
+        filters); ``type``: only stories of that type."""
+        adj = self._adjacency(stories, type)
         if entity is not None:
-            near = sorted((o for o in self.neighbours.get(entity, ()) if weight(entity, o)),
-                          key=lambda o: (-weight(entity, o), o))[: max(0, limit - 1)]
-            chosen = [entity, *near]
+            near = adj.get(entity, {})
+            chosen = [entity, *sorted(near, key=lambda o: (-near[o], o))[: max(0, limit - 1)]]
         else:
-            if type:
-                cand: Counter[str] = Counter()
-                for (a, b), c in self.edges.items():
-                    if c.get(type):
-                        cand[a] += c[type]
-                        cand[b] += c[type]
-                chosen = [k for k, _ in sorted(cand.items(), key=lambda kv: (-kv[1], kv[0]))]
-            else:
-                chosen = sorted((k for k in self.neighbours if self.neighbours[k]),
-                                key=lambda k: (-self.entities.get(k, {}).get("n_stories", 0),
-                                               k))
-            chosen = chosen[:limit]
+            chosen = sorted(adj, key=lambda k: (-len(adj[k]), -sum(adj[k].values()),
+                                                k))[:limit]
         keep = set(chosen)
-        edges = []
-        for a in chosen:
-            for b in self.neighbours.get(a, ()):
-                if b in keep and a < b:
-                    c = self.edges[(a, b)]
-                    by_type = {t: n for t, n in c.items() if not type or t == type}
-                    if not by_type:
-                        continue
-                    by_class: Counter[str] = Counter()
-                    for t, n in by_type.items():
-                        by_class[plover_class(t)] += n
-                    edges.append({"source": a, "target": b, "stories": sum(by_type.values()),
-                                  "types": by_type, "classes": dict(by_class),
-                                  "class": min(by_class, key=lambda k: (-by_class[k],
-                                                                        CLASS_ORDER.index(k)))})
-        nodes = [{**self.entity_summary(k), "label": self.label(k)} for k in chosen]
-        return {"nodes": nodes, "edges": edges}
+        counts = self._edge_counts(stories, type)
+        edges = [_edge(a, b, counts[(a, b)]) for a in chosen for b in adj.get(a, ())
+                 if b in keep and a < b]
+        nodes = [{**self.entity_summary(k), "label": self.label(k),
+                  "degree": len(adj.get(k, ())), "shared": sum(adj.get(k, {}).values())}
+                 for k in chosen]
+        return {"nodes": nodes, "edges": edges, "n_entities": len(adj)}
+
+    def _edge_counts(self, stories: Iterable[Mapping[str, Any]] | None, type: str | None
+                     ) -> Mapping[tuple[str, str], Counter[str]]:
+        """(a, b) with a < b → PLOVER type → stories the two share, of ``stories`` (all when
+        None) and of ``type`` (any when None)."""
+        if stories is None:
+            if not type:
+                return self.edges
+            return {p: Counter({type: c[type]}) for p, c in self.edges.items() if c.get(type)}
+        out: dict[tuple[str, str], Counter[str]] = {}
+        for s in stories:
+            if type and s["type"] != type:
+                continue
+            ps = sorted(set(s["participants"]))
+            for i, a in enumerate(ps):
+                for b in ps[i + 1:]:
+                    out.setdefault((a, b), Counter())[s["type"]] += 1
+        return out
+
+    def _adjacency(self, stories: Iterable[Mapping[str, Any]] | None, type: str | None
+                   ) -> dict[str, dict[str, int]]:
+        """Entity → neighbour → stories shared; of every story it is kept per type."""
+        cache: dict[Any, dict[str, dict[str, int]]] = self.__dict__.setdefault("_adj", {})
+        if stories is None and type in cache:
+            return cache[type]
+        adj: dict[str, dict[str, int]] = defaultdict(dict)
+        for (a, b), c in self._edge_counts(stories, type).items():
+            n = sum(c.values())
+            adj[a][b] = adj[b][a] = n
+        if stories is None:
+            cache[type] = adj
+        return adj
 
     @property
     def latin(self) -> NameIndex:

@@ -17,11 +17,12 @@ from jinja2 import Environment, FileSystemLoader
 from .. import __version__
 from ..api import views
 from ..api.errors import BadParameter
-from ..api.params import check_known, parse_filters
+from ..api.params import FILTERS, check_known, parse_filters
 from ..doc import ENTITY_TYPES, PLOVER_TYPES
 from ..text.latin import MAX_QUERY_CHARS
 from . import TEMPLATES_DIR, vendor_status
-from .index import CLASS_ORDER, STORY_CERTAINTIES, CorpusIndex, IndexHolder
+from .happenings import happening_rows
+from .index import CLASS_ORDER, PLOVER_CLASSES, STORY_CERTAINTIES, CorpusIndex, IndexHolder
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,11 +45,29 @@ def ehref(key: str) -> str:
     return "/entities/" + quote(key, safe=":")
 
 
+def entity_value(idx: CorpusIndex, key: str | None) -> str:
+    """What the filter bar's entity box shows for ``key``: its English name when that name
+    names it alone (the server reads names back), else the key."""
+    if not key:
+        return ""
+    e = idx.entities.get(key)
+    name = e.get("name_en") if e else None
+    if name and idx.resolve_name(name) == (key, []):
+        return str(name)
+    return key
+
+
+# the views that share the filter bar; links between them keep the query string
+LINKED_VIEWS = (("/timeline", "Timeline"), ("/map", "Map"), ("/network", "Network"),
+                ("/stories", "Stories"))
+
 _env.filters["when"] = _when
 _env.filters["ehref"] = ehref
+_env.filters["happening_rows"] = happening_rows
 _env.globals.update(version=__version__, plover_types=PLOVER_TYPES, classes=CLASS_ORDER,
-                    entity_types=ENTITY_TYPES, certainties=STORY_CERTAINTIES,
-                    urlencode=urlencode)
+                    classes_of=PLOVER_CLASSES, entity_types=ENTITY_TYPES,
+                    certainties=STORY_CERTAINTIES, urlencode=urlencode,
+                    entity_value=entity_value, linked_views=LINKED_VIEWS)
 
 
 def _holder(request: Request) -> IndexHolder:
@@ -94,7 +113,7 @@ def overview_page(request: Request) -> Response:
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request) -> Response:
     idx = _holder(request).get()
-    q = _filters(idx, request, ("entity", "type", "source", "since", "until", "certainty"))
+    q = _filters(idx, request, FILTERS)
     f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
     stories = [s for s in idx.filter_stories(**f.kwargs())]
     return render(request, "timeline.html", title="Timeline", q=q, idx=idx,
@@ -106,7 +125,7 @@ def timeline_page(request: Request) -> Response:
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request) -> Response:
     idx = _holder(request).get()
-    q = _filters(idx, request, ("entity", "type", "source", "since", "until"))
+    q = _filters(idx, request, FILTERS)
     f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
     filtered = any(v is not None for v in f.kwargs().values())
     places = idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
@@ -117,10 +136,25 @@ def map_page(request: Request) -> Response:
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request) -> Response:
     idx = _holder(request).get()
-    q = _filters(idx, request, ("entity", "type"))
+    q = _filters(idx, request, (*FILTERS, "limit"))
+    limit = _node_limit(request.query_params.get("limit"))
+    api = {**q, **({"limit": str(limit)} if limit != idx.NETWORK_NODES else {})}
     return render(request, "network.html", title="Network", q=q, idx=idx,
-                  api="/api/network?" + urlencode(q),
-                  entity=idx.entities.get(q.get("entity", "")))
+                  api="/api/network?" + urlencode(api), outlets=idx.outlets, limit=limit,
+                  node_limits=NODE_LIMITS, entity=idx.entities.get(q.get("entity", "")))
+
+
+NODE_LIMITS = (15, 30, 60, 100, 200)
+
+
+def _node_limit(value: str | None) -> int:
+    """The network page's number of nodes: one of :data:`NODE_LIMITS`."""
+    if not value:
+        return CorpusIndex.NETWORK_NODES
+    if not value.isdigit() or int(value) not in NODE_LIMITS:
+        raise BadParameter(f"one of {', '.join(map(str, NODE_LIMITS))} (got {value!r})",
+                           parameter="limit")
+    return int(value)
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -160,12 +194,14 @@ def stories_page(request: Request) -> Response:
 @router.get("/stories/{sid}", response_class=HTMLResponse)
 def story_page(request: Request, sid: str) -> Response:
     h = _holder(request)
-    found = views.resolve_story(h.get(), sid)
+    idx = h.get()  # one index for the whole page (a rebuild may swap it meanwhile)
+    found = views.resolve_story(idx, sid)
     if found != sid:  # a story merged into another: its page moved for good
         return RedirectResponse(request.url_for("story_page", sid=found), status_code=301)
     with h.store() as st:
-        s = views.story_detail(h.get(), st, sid)
-    return render(request, "story.html", title=s["title"], s=s, idx=h.get())
+        s = views.story_detail(idx, st, sid)
+    return render(request, "story.html", title=s["title"], s=s, idx=idx,
+                  happening=idx.happening(s.get("happening")))
 
 
 @router.get("/articles/{doc_id:path}", response_class=HTMLResponse)
