@@ -573,6 +573,19 @@ def _story_filters(store: Store, args: argparse.Namespace) -> dict[str, Any]:
             "until": until.isoformat() if until else None}
 
 
+def _who(story: dict, show: Callable[[str | None], str]) -> str:
+    """Who acted on whom, from the members' roles: "Haftar → Putin"; sides that act alike
+    (a clash, a meeting with no host named) are listed with commas."""
+    actors = list(dict.fromkeys(a for m in story["members"] for a in m.get("actors") or []))
+    targets = [t for t in dict.fromkeys(t for m in story["members"]
+                                        for t in m.get("targets") or []) if t not in actors]
+    rest = [p for p in story["participants"] if p not in actors and p not in targets]
+    if not actors or not targets:
+        return ", ".join(show(p) for p in story["participants"])
+    return (", ".join(show(a) for a in actors + rest) + " → "
+            + ", ".join(show(t) for t in targets))
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
     from .fuse.keys import UNKNOWN_OUTLET
     from .store import open_store
@@ -587,7 +600,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
             return 0
         for s in stories:
             show = _shown(store, s)
-            who = ", ".join(show(p) for p in s["participants"])
+            who = _who(s, show)
             where = f" @ {show(s['location'])}" if s["location"] else ""
             print(f"{_when(s['date']):<23} {s['type']:<9} {who}{where}  [{s['certainty']}; "
                   f"{s['n_independent']} independent source(s): {', '.join(s['sources'])}]")

@@ -156,3 +156,15 @@ def test_progress_is_a_tqdm_bar_and_silent_off_a_terminal() -> None:
     p.step("second")
     p.close()
     assert "2/2" in shown.getvalue()
+
+
+def test_stories_say_who_acted_on_whom(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "meet.txt"
+    src.write_text("استقبل الرئيس الروسي فلاديمير بوتين في موسكو يوم 9 مايو 2025 المشير خليفة "
+                   "حفتر.", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(src), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--db", str(db)]) == 0
+    assert "Khalifa Haftar → Vladimir Putin @ Moscow" in capsys.readouterr().out
