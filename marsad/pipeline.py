@@ -245,7 +245,34 @@ def _dates(doc: Doc, res: Resources) -> None:
         for m in find_dates(chunk, ref=doc.published):
             out.append(DateValue(s.start + m.start, s.start + m.end, m.text, m.first, m.last,
                                  m.precision))
+    if doc.published is None:
+        out = weekdays_by_stated_days(out)
     doc.set_dates(out)
+
+
+def weekdays_by_stated_days(dates: list[DateValue]) -> list[DateValue]:
+    """In an article with no publication date, a weekday ("السبت") is the one day the
+    article states in full that falls on it ("… القاهرة، 12 نوفمبر 2011 … قررت الجامعة،
+    السبت، …": 12 November 2011 was a Saturday): the text gives the year itself
+    (annotation.md, event dates). Two stated days on that weekday leave it unresolved."""
+    from dataclasses import replace
+
+    from .text.dates import find_dates
+
+    days = sorted({d.first for d in dates if d.first is not None and d.first == d.last
+                   and d.precision == "day"})
+    if not days:
+        return dates
+    out = []
+    for d in dates:
+        if d.first is None and d.precision == "day":
+            # the weekday read against each stated day names that very day, or it does not
+            fits = [day for day in days
+                    if [(m.first, m.last) for m in find_dates(d.text, ref=day)] == [(day, day)]]
+            if len(fits) == 1:
+                d = replace(d, first=fits[0], last=fits[0])
+        out.append(d)
+    return out
 
 
 @component("filing", requires=("sentences", "dates"), assigns=("filing",))

@@ -213,3 +213,21 @@ def test_a_book_length_text_is_refused_at_once_naming_the_file(tmp_path) -> None
     assert isinstance(res, Failure) and res.code == "E010"
     assert "too long for one article" in res.reason and "big.txt" in res.reason
     assert not isinstance(p.process_safe(small), Failure)
+
+
+def test_an_undated_article_s_weekday_is_the_stated_day_that_falls_on_it() -> None:
+    from datetime import date
+
+    def dated(text: str) -> list:
+        doc = Pipeline(("sentences", "tokens", "dates")).process(RawArticle("w", text, "text"))
+        return [(d.text, d.first) for d in doc.dates]
+
+    # 12 November 2011 was a Saturday
+    assert ("السبت", date(2011, 11, 12)) in dated(
+        "القاهرة، 12 نوفمبر 2011. وقررت الجامعة، السبت، تعليق عضوية الوفد.")
+    assert ("الأحد", None) in dated(
+        "القاهرة، 12 نوفمبر 2011. وقررت الجامعة، الأحد، تعليق عضوية الوفد.")
+    # two stated Saturdays: which one is not said
+    assert ("السبت", None) in dated(
+        "جرت الجولة الأولى في 12 نوفمبر 2011 والثانية في 19 نوفمبر 2011. وأعلنت اللجنة "
+        "النتائج السبت.")
