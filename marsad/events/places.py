@@ -186,6 +186,19 @@ def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
 
 
+def place_of_what_is_asked(r: Roles, x: Context) -> Roles | None:
+    """"ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق النار في قطاع غزة": a place inside what a
+    request asks for ("إلى …") is where that would happen, not where it was asked."""
+    v, c = x.doc, x.clause
+    if r.location is None or c.trigger.type != "REQUEST":
+        return None
+    at = next((pm for pm in x.sent.ms if pm.entity_id == r.location
+               and c.t_last < pm.first < c.right), None)
+    if at is None or "الي" not in v.keys[c.t_last + 1 : at.first]:
+        return None
+    return Roles(r.actors, r.targets, None, r.basis, r.retyped)
+
+
 def the_pair_acts_where_they_met(r: Roles, x: Context) -> Roles | None:
     """"التقى أردوغان السيسي في القاهرة. ودعا الرئيسان إسرائيل إلى وقف النار": what the
     two sides do together ("الجانبان"، "الرئيسان"، a verb in the dual) right after their
@@ -303,6 +316,7 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 
 
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
-               place_past_the_reach, square_of_a_protest, the_pair_acts_where_they_met,
+               place_past_the_reach, square_of_a_protest, place_of_what_is_asked,
+               the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left,
                city_of_the_acts_told)

@@ -148,3 +148,11 @@ def test_a_meeting_after_arriving_in_a_city_of_the_state_visited_is_in_that_city
                             "السودان تستغرق يومين، والتقى رئيس مجلس السيادة عبد الفتاح البرهان.")
     met = [ev for ev in evs if [key[t] for t in ev.targets] == ["abdel_fattah_al_burhan"]]
     assert [key[ev.location or ""] for ev in met] == ["khartoum"]
+
+
+def test_a_place_in_what_is_asked_is_not_where_it_was_asked() -> None:
+    from tests.events.test_participants import events_of
+    _, evs, key = events_of("التقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب "
+                            "أردوغان في القاهرة. ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق "
+                            "النار في قطاع غزة.")
+    assert [key.get(ev.location or "") for ev in evs if ev.type == "REQUEST"] == ["cairo"]
