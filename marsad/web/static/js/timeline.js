@@ -153,7 +153,8 @@ function placeLabels(byLane, xs, right) {
       const lx = Math.max(a, 16) + (inside ? 4 : w + 3);
       const next = i + 1 < lane.length ? xs(lane[i + 1].t0) : right;
       const room = Math.min(next, inside ? a + w : right) - lx - 4;
-      const n = Math.floor(room / CHAR_W);
+      // a bar left of the visible range takes its label with it
+      const n = a + w < 16 ? 0 : Math.floor(room / CHAR_W);
       d.lx = lx;
       d.inside = inside;
       d.ltext = n < 3 ? "" : (d.title.length <= n ? d.title : d.title.slice(0, n - 1) + "…");
