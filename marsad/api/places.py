@@ -22,6 +22,7 @@ from ..web.index import STORY_CERTAINTIES, CorpusIndex, IndexHolder
 from . import views
 from .errors import BadParameter, NotFound, WriteRefused
 from .params import check_known, parse_filters
+from .routes import _remembered as remembered
 from .security import host_name
 
 router = APIRouter(prefix="/api")
@@ -48,17 +49,17 @@ def place_stories(request: Request,
                   key: Annotated[str, Path(description="kb:tartus_port or tartus_port")],
                   limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> Response:
     check_known(request.query_params, (*PAGE_FILTERS, "limit"))
-    idx = _holder(request).get()
-    k = _place(idx, key)
-    f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    stories = idx.place_stories(k, {**f.kwargs(), "place": None})
-    e = idx.entities[k]
-    return JSONResponse({
-        "place": {**idx.entity_summary(k), "approximate": e["approximate"],
-                  "iso_numeric": e.get("iso_numeric")},
-        "filters": f.query(), "total": len(stories),
-        "items": [idx.story_summary(s) for s in stories[:limit]],
-        "schema_version": SCHEMA_VERSION})
+
+    def build(idx: CorpusIndex) -> dict[str, Any]:
+        k = _place(idx, key)
+        f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
+        stories = idx.place_stories(k, {**f.kwargs(), "place": None})
+        e = idx.entities[k]
+        return {"place": {**idx.entity_summary(k), "approximate": e["approximate"],
+                          "iso_numeric": e.get("iso_numeric")},
+                "filters": f.query(), "total": len(stories),
+                "items": [idx.story_summary(s) for s in stories[:limit]]}
+    return remembered(request, build)
 
 
 def _same_origin(request: Request) -> None:

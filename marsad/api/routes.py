@@ -208,9 +208,12 @@ def timeline(request: Request, entity: EntityQ = None, type: TypeQ = None,
         f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
         all_ = idx.filter_stories(**f.kwargs(), reported=True)
         placed = sorted((s for s in all_ if s["start"] or s["reported"]), key=_placed_at)
-        # the best-sourced stories when there are more than the page can draw
+        # the best-sourced stories when there are more than the page can draw; among equals
+        # by id, a hash, so they are spread over the whole range (by date, the earliest
+        # years took all the places)
         shown = placed if len(placed) <= limit else sorted(
-            sorted(placed, key=lambda s: -s["n_independent"])[:limit], key=_placed_at)
+            sorted(placed, key=lambda s: (-s["n_independent"], s["id"]))[:limit],
+            key=_placed_at)
         return f, all_, shown
 
     if format == "csv":

@@ -100,12 +100,17 @@ function countryLegend(max) {
 }
 
 // ------------------------------------------------------------------------------- places
+// marker area by stories and articles, relative to the busiest place; smaller when there are
+// many places (both set in drawPlaces)
+let weightMax = 1, growth = 11;
 function radius(p) {
-  return Math.min(18, 4 + Math.sqrt(p.n_stories + p.n_articles) * 1.5);
+  return 4 + growth * Math.sqrt((p.n_stories + p.n_articles) / weightMax);
 }
 
 function drawPlaces(screen, places, projection) {
   const d3 = window.d3;
+  weightMax = Math.max(1, d3.max(places, (p) => p.n_stories + p.n_articles) || 1);
+  growth = places.length > 40 ? 6 : 11;
   const spokes = screen.append("g").attr("class", "spokes");
   const hubs = screen.append("g").attr("class", "hubs");
   // large markers first, small ones on top of them
@@ -250,7 +255,9 @@ async function showPanel(name, key, keys, what) {
     return;
   }
   loading.remove();
-  add(panel, "h3", `Stories (${stories.length})`);
+  const total = stories.total;
+  add(panel, "h3", total > stories.length ? `Stories (the first ${stories.length} of ${total})`
+    : `Stories (${stories.length})`);
   const ul = add(panel, "ul", null, { class: "place-stories" });
   for (const s of stories) storyItem(ul, s, keys);
   if (!stories.length) add(ul, "li", "No stories here under these filters.");
@@ -264,7 +271,9 @@ function mergeStories(answers) {
   const seen = new Map();
   for (const a of answers) for (const s of a.items) seen.set(s.id, s);
   const at = (s) => s.start || s.reported || "9999";
-  return [...seen.values()].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
+  const out = [...seen.values()].sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0));
+  out.total = answers.reduce((n, a) => n + a.total, 0);
+  return out;
 }
 
 function storyItem(ul, s, keys) {
