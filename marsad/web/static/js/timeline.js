@@ -77,20 +77,7 @@ function render(data) {
     .attr("transform", `translate(0,${height - margin.bottom})`);
   const major = svg.append("g").attr("class", "axis-major")
     .attr("transform", `translate(0,${height - margin.bottom + 32})`);
-  const g = svg.append("g").attr("clip-path", "url(#tl-clip)");
-  const bars = g.selectAll("rect").data(items).join("rect")
-    .attr("class", (d) => `item c-${d.class}` + (d.reported ? " reported" : ""))
-    .attr("data-id", (d) => d.id).attr("data-start", (d) => d.start).attr("data-end", (d) => d.end)
-    .attr("data-type", (d) => d.type).attr("data-dating", (d) => d.dating)
-    .attr("y", (d) => margin.top + d.lane * LANE).attr("height", LANE - 4).attr("rx", 2)
-    .attr("tabindex", 0).attr("role", "link").attr("aria-label", (d) => d.title)
-    .on("click", (ev, d) => open(d))
-    .on("keydown", (ev, d) => { if (ev.key === "Enter") open(d); });
-  bars.append("title").text(tooltip);
-  const labels = g.append("g").attr("class", "bar-labels").attr("pointer-events", "none")
-    .selectAll("text").data(items).join("text")
-    .attr("class", (d) => "bar-label" + (d.reported ? " reported" : ""))
-    .attr("y", (d) => margin.top + d.lane * LANE + LANE - 7);
+  const [bars, labels] = drawBars(svg.append("g").attr("clip-path", "url(#tl-clip)"), items, margin.top);
   const byLane = d3.groups(items, (d) => d.lane).map(([, ds]) => ds.sort((a, b) => a.t0 - b.t0));
 
   function draw(xs) {
@@ -113,7 +100,25 @@ function render(data) {
   el.dataset.ready = "1";
 }
 
-function open(d) {
+// a bar per story (a link to its page) and, above the bars, a label per story
+function drawBars(g, items, top) {
+  const bars = g.selectAll("rect").data(items).join("rect")
+    .attr("class", (d) => `item c-${d.class}` + (d.reported ? " reported" : ""))
+    .attr("data-id", (d) => d.id).attr("data-start", (d) => d.start).attr("data-end", (d) => d.end)
+    .attr("data-type", (d) => d.type).attr("data-dating", (d) => d.dating)
+    .attr("y", (d) => top + d.lane * LANE).attr("height", LANE - 4).attr("rx", 2)
+    .attr("tabindex", 0).attr("role", "link").attr("aria-label", (d) => d.title)
+    .on("click", (ev, d) => openStory(d))
+    .on("keydown", (ev, d) => { if (ev.key === "Enter") openStory(d); });
+  bars.append("title").text(tooltip);
+  const labels = g.append("g").attr("class", "bar-labels").attr("pointer-events", "none")
+    .selectAll("text").data(items).join("text")
+    .attr("class", (d) => "bar-label" + (d.reported ? " reported" : ""))
+    .attr("y", (d) => top + d.lane * LANE + LANE - 7);
+  return [bars, labels];
+}
+
+function openStory(d) {
   window.location.href = "/stories/" + encodeURIComponent(d.id);
 }
 
