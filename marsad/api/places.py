@@ -86,7 +86,8 @@ def _port(request: Request) -> int | None:
         else None
 
 
-async def _body(request: Request) -> dict[str, Any]:
+async def _body(request: Request, required: tuple[str, ...] = ("story", "place")
+                ) -> dict[str, Any]:
     raw = b""
     async for chunk in request.stream():
         raw += chunk
@@ -99,7 +100,7 @@ async def _body(request: Request) -> dict[str, Any]:
                            parameter="body") from None
     if not isinstance(body, dict):
         raise BadParameter('send a JSON object {"story": ID, "place": KEY}', parameter="body")
-    for name in ("story", "place"):
+    for name in required:
         if not isinstance(body.get(name), str) or not body[name].strip():
             raise BadParameter("required, a string", parameter=name)
     return body
@@ -136,6 +137,23 @@ async def add_place_correction(request: Request) -> Response:
                    "leaves this place when the stories are fused again (the workbench "
                    "re-fuses in a few seconds; `marsad fuse` saves it)",
         "schema_version": SCHEMA_VERSION}, status_code=201)
+
+
+@router.delete("/corrections/places", summary="Undo place corrections: "
+               "{\"place\": KEY, \"doc_ids\": [DOC_ID, …]} (as a correction answered)")
+async def remove_place_correction(request: Request) -> Response:
+    check_known(request.query_params, ())
+    _same_origin(request)
+    body = await _body(request, ("place",))
+    docs = body.get("doc_ids")
+    if not isinstance(docs, list) or not docs or not all(isinstance(d, str) for d in docs):
+        raise BadParameter("required, a list of article ids", parameter="doc_ids")
+    h = _holder(request)
+    with h.store() as st:
+        removed = [d for d in docs if st.remove_place_correction(d, body["place"].strip())]
+    h.changed()
+    return JSONResponse({"place": body["place"].strip(), "removed": removed,
+                         "schema_version": SCHEMA_VERSION})
 
 
 @router.get("/corrections/places", summary="Every place correction recorded")

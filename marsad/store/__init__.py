@@ -166,6 +166,10 @@ class Store(ABC):
         changes, so the saved fusion becomes stale. StoreError when no such article."""
 
     @abstractmethod
+    def remove_place_correction(self, doc_id: str, place_key: str) -> bool:
+        """Undo a place correction; True when there was one."""
+
+    @abstractmethod
     def place_corrections(self) -> list[dict[str, Any]]:
         """Every place correction: ``{"doc_id", "place_key", "story_id", "created_at"}``,
         by doc_id and place."""

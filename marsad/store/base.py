@@ -346,6 +346,15 @@ class SQLStore(Store):
                           " DO NOTHING", (doc_id, place_key, story_id, now()))
         return True
 
+    def remove_place_correction(self, doc_id: str, place_key: str) -> bool:
+        if self._one("SELECT 1 FROM place_corrections WHERE doc_id = ? AND place_key = ?",
+                     (doc_id, place_key)) is None:
+            return False
+        with self.batch():
+            self._execute("DELETE FROM place_corrections WHERE doc_id = ? AND place_key = ?",
+                          (doc_id, place_key))
+        return True
+
     def place_corrections(self) -> list[dict[str, Any]]:
         return [{"doc_id": d, "place_key": k, "story_id": s, "created_at": c}
                 for d, k, s, c in self._all("SELECT doc_id, place_key, story_id, created_at"

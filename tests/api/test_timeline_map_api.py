@@ -191,6 +191,26 @@ def test_a_correction_is_applied_when_the_stories_are_fused_again(tartus_db: Pat
         assert any(e.get("kb_id") == "tartus_port" for e in rec["entities"])  # type: ignore[index]
 
 
+def test_a_correction_can_be_undone(tartus_db: Path) -> None:
+    c = TestClient(create_app(str(tartus_db)), base_url="http://localhost")
+    with open_store(str(tartus_db)) as st:
+        state = st.corpus_state()
+    url = "/api/corrections/places"
+    made = c.post(url, json={"story": _tartus_story(c), "place": "kb:tartus_port"}).json()
+    undo = {"place": "kb:tartus_port", "doc_ids": made["added"]}
+    r = c.request("DELETE", url, content=json.dumps(undo),
+                  headers={"content-type": "text/plain"})
+    assert r.status_code == 403 and error_of(r)["code"] == "E066"
+    r = c.request("DELETE", url, json={"place": "kb:tartus_port"})
+    assert r.status_code == 400 and error_of(r)["parameter"] == "doc_ids"
+    r = c.request("DELETE", url, json=undo)
+    assert r.status_code == 200 and r.json()["removed"] == ["demo_05_syria_russian_bases"]
+    assert c.get(url).json()["total"] == 0
+    with open_store(str(tartus_db)) as st:
+        assert st.corpus_state() == state  # as before: a saved fusion is current again
+    assert c.request("DELETE", url, json=undo).json()["removed"] == []
+
+
 def test_apply_place_corrections_unlinks_only_the_named_article() -> None:
     ent = {"id": "e1", "name": "طرطوس", "type": "FAC", "kb_id": "tartus_port",
            "name_en": "Port of Tartus"}

@@ -238,6 +238,7 @@ def test_wrong_place_is_recorded_and_the_story_leaves_the_place(  # type: ignore
         page.once("dialog", lambda d: d.accept())
         page.locator("#place-panel button.wrong-place").first.click()
         page.wait_for_selector("#place-panel .recorded")
+        assert page.locator("#place-panel .recorded button.undo-correction").count() == 1
         fixes = page.request.get(f"{url}/api/corrections/places").json()["items"]
         assert [(f["doc_id"], f["place_key"]) for f in fixes] == [
             ("demo_05_syria_russian_bases", "kb:tartus_port")]
@@ -250,4 +251,24 @@ def test_wrong_place_is_recorded_and_the_story_leaves_the_place(  # type: ignore
             assert time.monotonic() < deadline, "the corrected place is still on the map"
             page.wait_for_timeout(300)
         assert page.locator('#map circle.marker[data-key="kb:tartus_naval_base"]').count() == 1
+    assert page.errors == []
+
+
+@needs_html
+def test_a_wrong_place_can_be_undone_from_the_panel(page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from marsad.cli import DEMO_DIR
+
+    db = build_store(tmp_path / "undo.db", DEMO_DIR / "demo_05_syria_russian_bases.html",
+                     hostile=False)
+    with serving(db) as url:
+        page.goto(f"{url}/map")
+        page.wait_for_selector('#map[data-ready="1"]')
+        page.locator('#map circle.marker[data-key="kb:tartus_port"]').click()
+        page.wait_for_selector("#place-panel button.wrong-place")
+        page.once("dialog", lambda d: d.accept())
+        page.locator("#place-panel button.wrong-place").first.click()
+        page.locator("#place-panel button.undo-correction").click()
+        page.wait_for_function("document.querySelector('#place-panel .recorded')"
+                               ".textContent.startsWith('undone')")
+        assert page.request.get(f"{url}/api/corrections/places").json()["total"] == 0
     assert page.errors == []

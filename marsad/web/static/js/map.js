@@ -289,19 +289,36 @@ function storyItem(ul, s, keys) {
   btn.addEventListener("click", () => correct(btn, s, place));
 }
 
+async function send(method, body) {
+  const r = await fetch("/api/corrections/places", {
+    method, headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await r.json();
+  if (!r.ok) throw new Error(answer.error ? answer.error.message : r.statusText);
+  return answer;
+}
+
 async function correct(btn, s, place) {
   if (!window.confirm(`Record that “${s.title}” does not take place at this place? ` +
     "Its articles' link to the place is undone when the stories are fused again.")) return;
   btn.disabled = true;
   try {
-    const r = await fetch("/api/corrections/places", {
-      method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify({ story: s.id, place }),
+    const answer = await send("POST", { story: s.id, place });
+    const note = Object.assign(document.createElement("span"), {
+      className: "recorded", textContent: "recorded: " + answer.message + " " });
+    const undo = add(note, "button", "undo", { type: "button", class: "undo-correction" });
+    undo.addEventListener("click", async () => {
+      undo.disabled = true;
+      try {
+        await send("DELETE", { place: answer.place, doc_ids: answer.added });
+        note.textContent = "undone: the place stays for this story";
+      } catch (e) {
+        undo.disabled = false;
+        undo.textContent = "undo (failed: " + e.message + ")";
+      }
     });
-    const body = await r.json();
-    if (!r.ok) throw new Error(body.error ? body.error.message : r.statusText);
-    btn.replaceWith(Object.assign(document.createElement("span"), {
-      className: "recorded", textContent: "recorded: " + body.message }));
+    btn.replaceWith(note);
   } catch (e) {
     btn.disabled = false;
     btn.textContent = "wrong place? (failed: " + e.message + ")";
