@@ -119,7 +119,7 @@ def test_the_histogram_brush_sets_the_date_range(page, server) -> None:  # type:
     page.wait_for_selector('#timeline[data-ready="1"]')
     since = re.search(r"since=([\d-]+)", page.url).group(1)  # type: ignore[union-attr]
     until = re.search(r"until=([\d-]+)", page.url).group(1)  # type: ignore[union-attr]
-    assert page.locator("form.filters [name=since]").input_value() == since
+    assert page.locator("main form input[name=since]").first.input_value() == since
     starts = page.locator("#timeline rect.item").evaluate_all(
         "els => els.map(e => [e.dataset.start, e.dataset.end])")
     assert starts and all(s <= until and e >= since for s, e in starts)
