@@ -86,7 +86,7 @@ def main() -> int:
             ("Timeline (entity+type)", f"/api/timeline?entity={k['entity']}&type={k['type']}"),
             ("Map", "/api/places"),
             ("Map (filtered)", "/api/places?type=CONSULT&since=2024"),
-            ("Map: click a marker", f"/api/entities/{k['place']}"),
+            ("Map: click a marker", f"/api/places/{k['place']}?type={k['type']}"),
             ("Network", "/api/network"),
             ("Network (ego)", f"/api/network?entity={k['entity']}"),
             ("Entity page", f"/api/entities/{k['entity']}"),

@@ -18,6 +18,7 @@ from ..store import Store, open_store
 from ..web import STATIC_DIR
 from ..web.index import IndexHolder
 from .errors import AmbiguousName, ApiError, error_body
+from .places import router as places_router
 from .routes import router
 from .security import Guard, allowed_hosts
 
@@ -27,10 +28,10 @@ log = logging.getLogger(__name__)
 def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: float = 5.0,
                warm: bool = True, hosts: Iterable[str] | None = None,
                token: str | None = None) -> FastAPI:
-    """The workbench over the store at ``db`` (opened read-only in spirit: nothing here
-    writes). ``warm`` builds the index now, so the first page does not wait for it and a
-    store that cannot be opened fails here, before the server listens. ``hosts``: the
-    ``Host`` names answered (default :func:`~marsad.api.security.allowed_hosts`: the
+    """The workbench over the store at ``db`` (nothing here writes but a user's map
+    correction, :mod:`.places`). ``warm`` builds the index now, so the first page does not
+    wait for it and a store that cannot be opened fails here, before the server listens.
+    ``hosts``: the ``Host`` names answered (default :func:`~marsad.api.security.allowed_hosts`: the
     localhost names); ``token``: when set, every request must carry it
     (:mod:`marsad.api.security`)."""
     checked = False
@@ -60,6 +61,7 @@ def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: flo
     app.state.holder = holder
     app.state.db = db
     app.include_router(router)
+    app.include_router(places_router)
 
     from ..web.pages import router as pages_router
 

@@ -56,6 +56,15 @@ class NotFound(ApiError):
     status = 404
 
 
+class WriteRefused(ApiError):
+    """A request that writes (a map correction) not sent as JSON by the workbench's own
+    pages: another site's form or script cannot send ``application/json`` to this server
+    without the browser asking first, and its ``Origin`` is not this server's."""
+
+    code = "E066"
+    status = 403
+
+
 class WebExtraMissing(MarsadError):
     """``marsad serve`` needs the ``web`` extra (FastAPI, uvicorn, Jinja2)."""
 

@@ -194,8 +194,9 @@ def _listing(request: Request, certainties: Any, select: Callable[[Any, dict[str
     return _remembered(request, build, format, name)
 
 
-@router.get("/timeline", summary="Dated stories for the timeline (compact), with the number "
-            "of undated ones left out")
+@router.get("/timeline", summary="Stories for the timeline (compact): dated ones at their "
+            "dates, undated ones at the day their articles first reported them, and a "
+            "histogram of them by day")
 def timeline(request: Request, entity: EntityQ = None, type: TypeQ = None,
              place: PlaceQ = None, since: SinceQ = None, until: UntilQ = None,
              certainty: Annotated[str | None, Query(description=" | ".join(
@@ -205,32 +206,42 @@ def timeline(request: Request, entity: EntityQ = None, type: TypeQ = None,
 
     def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]:
         f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-        all_ = idx.filter_stories(**f.kwargs())
-        dated = [s for s in all_ if s["start"]]
-        # the best-sourced stories when there are more than the page can draw
-        shown = dated if len(dated) <= limit else sorted(
-            sorted(dated, key=lambda s: -s["n_independent"])[:limit],
-            key=lambda s: (s["start"], s["end"]))
+        all_ = idx.filter_stories(**f.kwargs(), reported=True)
+        placed = sorted((s for s in all_ if s["start"] or s["reported"]), key=_placed_at)
+        # the best-sourced stories when there are more than the page can draw; among equals
+        # by id, a hash, so they are spread over the whole range (by date, the earliest
+        # years took all the places)
+        shown = placed if len(placed) <= limit else sorted(
+            sorted(placed, key=lambda s: (-s["n_independent"], s["id"]))[:limit],
+            key=_placed_at)
         return f, all_, shown
 
     if format == "csv":
         idx = index(request)
         return _csv(views.to_csv([idx.story_summary(s) for s in chosen(idx)[2]],
-                                 views.STORY_COLUMNS), "timeline")
+                                 (*views.STORY_COLUMNS, "reported")), "timeline")
 
     def build(idx: CorpusIndex) -> dict[str, Any]:
         f, all_, shown = chosen(idx)
-        items = [{"id": s["id"], "type": s["type"], "class": s["class"], "start": s["start"],
-                  "end": s["end"], "title": s["title"], "certainty": s["certainty"],
-                  "n_independent": s["n_independent"]} for s in shown]
-        n_dated = sum(1 for s in all_ if s["start"])
-        return {"total": n_dated, "shown": len(items), "undated": len(all_) - n_dated,
-                "filters": f.query(), "items": items}
+        n_placed = sum(1 for s in all_ if s["start"] or s["reported"])
+        return {"total": n_placed, "shown": len(shown),
+                "dated": sum(1 for s in all_ if s["start"]),
+                "reported": sum(1 for s in all_ if not s["start"] and s["reported"]),
+                "undated": len(all_) - n_placed, "filters": f.query(),
+                "items": [views.timeline_item(s) for s in shown],
+                "histogram": views.histogram(idx.filter_stories(
+                    **{**f.kwargs(), "since": None, "until": None}, reported=True))}
     return _remembered(request, build, format, "timeline")
 
 
+def _placed_at(s: dict[str, Any]) -> tuple[str, str]:
+    """Where a story sits on the timeline: its dates, else the day it was first reported."""
+    return (s["start"] or s["reported"], s["end"] or s["reported"])
+
+
 @router.get("/places", summary="Places, bases and ports with coordinates and their number of "
-            "stories (the map)")
+            "stories, and the countries of the stories placed no finer than a country "
+            "(the map)")
 def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
            place: PlaceQ = None, since: SinceQ = None, until: UntilQ = None,
            certainty: Annotated[str | None, Query(description=" | ".join(
@@ -238,18 +249,20 @@ def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
            source: SourceQ = None, format: FormatQ = None) -> Response:
     check_known(request.query_params, (*FILTERS, "format"))
 
-    def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]]]:
+    def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]:
         f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
         filtered = any(v is not None for v in f.kwargs().values())
-        return f, idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
+        stories = idx.filter_stories(**f.kwargs(), reported=True) if filtered else None
+        return f, idx.places(stories), idx.countries(stories)
 
     if format == "csv":
         return _csv(views.to_csv(chosen(index(request))[1],
                                  (*views.ENTITY_COLUMNS, "approximate")), "places")
 
     def build(idx: CorpusIndex) -> dict[str, Any]:
-        f, items = chosen(idx)
-        return {"total": len(items), "filters": f.query(), "items": items}
+        f, items, countries = chosen(idx)
+        return {"total": len(items), "filters": f.query(), "items": items,
+                "countries": countries}
     return _remembered(request, build, format, "places")
 
 

@@ -214,6 +214,28 @@ def search_all(idx: CorpusIndex, store: Store, q: str, limit: int) -> dict[str, 
     }
 
 
+def timeline_item(s: Mapping[str, Any]) -> dict[str, Any]:
+    """A story as the timeline draws it: at its dates (``dating: "event"``), or, undated,
+    at the day its articles first reported it (``dating: "reported"``)."""
+    dated = bool(s["start"])
+    return {"id": s["id"], "type": s["type"], "class": s["class"],
+            "start": s["start"] if dated else s["reported"],
+            "end": s["end"] if dated else s["reported"],
+            "dating": "event" if dated else "reported", "title": s["title"],
+            "certainty": s["certainty"], "n_independent": s["n_independent"]}
+
+
+def histogram(stories: Iterable[Mapping[str, Any]]) -> list[list[Any]]:
+    """``[[day, dated, reported], …]`` by day, in order: how many stories start that day,
+    and how many undated ones were first reported that day (the timeline's brush)."""
+    days: dict[str, list[int]] = {}
+    for s in stories:
+        day = s["start"] or s["reported"]
+        if day:
+            days.setdefault(day, [0, 0])[0 if s["start"] else 1] += 1
+    return [[d, *days[d]] for d in sorted(days)]
+
+
 # ---------------------------------------------------------------------------------- CSV
 
 STORY_COLUMNS = ("id", "type", "class", "start", "end", "time_precision", "title",

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .corrections import apply_place_corrections
 from .dedup import DEFAULT_THRESHOLD, near_duplicates
 from .entities import entity_profiles, link_entities
 from .stories import Story, build_stories
@@ -59,7 +60,7 @@ def fuse_store(store: Store, *, threshold: float = DEFAULT_THRESHOLD) -> FusionR
     keeping the ids of the stories saved before and recording redirects and changes."""
     t0 = time.perf_counter()
     state = store.corpus_state()
-    records = list(store.iter_records())
+    records = apply_place_corrections(list(store.iter_records()), store.place_corrections())
     result = fuse_records(records, threshold=threshold, previous=store.stories(),
                           taken=store.known_story_ids())
     store.save_fusion(result.stories, result.entities, corpus_state=state,

@@ -136,7 +136,8 @@ class Store(ABC):
 
     @abstractmethod
     def counts(self) -> dict[str, int]:
-        """Rows per table: articles, entities, mentions, events, event_roles, failures."""
+        """Rows per table: articles, entities, mentions, events, event_roles, failures,
+        place_corrections."""
 
     @abstractmethod
     def corpus_state(self) -> str:
@@ -154,6 +155,24 @@ class Store(ABC):
         :func:`marsad.fuse.entities.entity_profiles`), computed from ``corpus_state``; add
         ``redirects`` (old id, new id) of merged stories and ``changes``
         (:class:`marsad.fuse.story_ids.Change`) to the story history, which is kept."""
+
+    @abstractmethod
+    def add_place_correction(self, doc_id: str, place_key: str,
+                             story_id: str | None = None) -> bool:
+        """Record that in article ``doc_id`` the entity linked to ``place_key``
+        (``kb:tartus_port``) is not that place (the workbench map's "wrong place?"); True
+        when new, False when already recorded. Fusion applies it
+        (:func:`marsad.fuse.corrections.apply_place_corrections`); :meth:`corpus_state`
+        changes, so the saved fusion becomes stale. StoreError when no such article."""
+
+    @abstractmethod
+    def remove_place_correction(self, doc_id: str, place_key: str) -> bool:
+        """Undo a place correction; True when there was one."""
+
+    @abstractmethod
+    def place_corrections(self) -> list[dict[str, Any]]:
+        """Every place correction: ``{"doc_id", "place_key", "story_id", "created_at"}``,
+        by doc_id and place."""
 
     @abstractmethod
     def known_story_ids(self) -> list[str]:

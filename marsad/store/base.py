@@ -40,7 +40,8 @@ SNIPPET_CHARS = 60  # characters of context either side of the first hit
 WORD_RE = re.compile(r"\w+")
 PAGE = 500  # rows per page of a long read, so no read cursor stays open across writes
 # the tables counted by Store.counts (and only those: fusion tables are derived data)
-COUNTED = ("articles", "entities", "mentions", "events", "event_roles", "failures")
+COUNTED = ("articles", "entities", "mentions", "events", "event_roles", "failures",
+           "place_corrections")
 
 
 def migrations(dialect: str = "sqlite") -> list[tuple[int, str, str]]:
@@ -324,7 +325,41 @@ class SQLStore(Store):
                          " ORDER BY doc_id")
         for doc_id, digest, at in rows:
             h.update(f"{doc_id}\t{digest}\t{at}\n".encode())
+        # a user's place correction changes what fusion makes of the articles; without any,
+        # the digest is what it was before corrections existed (no needless re-fusion)
+        for c in self.place_corrections():
+            h.update(f"wrong-place\t{c['doc_id']}\t{c['place_key']}\n".encode())
         return f"{len(rows)}:{h.hexdigest()[:32]}"
+
+    # -- user corrections ------------------------------------------------------------------
+    def add_place_correction(self, doc_id: str, place_key: str,
+                             story_id: str | None = None) -> bool:
+        row = self._one("SELECT 1 FROM articles WHERE doc_id = ?", (doc_id,))
+        if row is None:
+            raise StoreError(f"no article {doc_id!r} to correct")
+        if self._one("SELECT 1 FROM place_corrections WHERE doc_id = ? AND place_key = ?",
+                     (doc_id, place_key)) is not None:
+            return False
+        with self.batch():
+            self._execute("INSERT INTO place_corrections (doc_id, place_key, story_id,"
+                          " created_at) VALUES (?,?,?,?) ON CONFLICT (doc_id, place_key)"
+                          " DO NOTHING", (doc_id, place_key, story_id, now()))
+        return True
+
+    def remove_place_correction(self, doc_id: str, place_key: str) -> bool:
+        if self._one("SELECT 1 FROM place_corrections WHERE doc_id = ? AND place_key = ?",
+                     (doc_id, place_key)) is None:
+            return False
+        with self.batch():
+            self._execute("DELETE FROM place_corrections WHERE doc_id = ? AND place_key = ?",
+                          (doc_id, place_key))
+        return True
+
+    def place_corrections(self) -> list[dict[str, Any]]:
+        return [{"doc_id": d, "place_key": k, "story_id": s, "created_at": c}
+                for d, k, s, c in self._all("SELECT doc_id, place_key, story_id, created_at"
+                                            " FROM place_corrections ORDER BY doc_id,"
+                                            " place_key")]
 
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,

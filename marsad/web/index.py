@@ -23,12 +23,15 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..doc import PLOVER_TYPES
 from ..export.precision import geo_precision, key_precision, time_precision
 from ..fuse import Story, build_stories, stable_stories
-from ..fuse.keys import entity_key, outlet_of
+from ..fuse.corrections import apply_place_corrections
+from ..fuse.keys import entity_key, outlet_of, parse_day
 from ..gcpause import paused
 from ..kb import KnowledgeBase, latin_spellings
 from ..store import Store
@@ -89,6 +92,45 @@ def _roles(members: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
             seen.setdefault(k)
     actors = [k for k in seen if as_actor[k] >= as_target[k]]
     return actors, [k for k in seen if as_actor[k] < as_target[k]]
+
+
+ISO_NUMERIC_FILE = Path(__file__).resolve().parents[1] / "data" / "kb" / "iso_numeric.tsv"
+
+
+@lru_cache(maxsize=1)
+def iso_numeric() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 → numeric code ("LY" → "434"): the map's countries (world-atlas)
+    carry the numeric code, the knowledge base the alpha-2 one (tools/build_iso_numeric.py)."""
+    out = {}
+    for line in ISO_NUMERIC_FILE.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#") and parts[1].isdigit():
+            out[parts[0]] = parts[1]
+    return out
+
+
+def _iso_of(entry: Any, kb: KnowledgeBase | None) -> tuple[str, bool] | None:
+    """(ISO numeric code, is the country itself) of a knowledge-base entry that is a
+    country, or of the country of one that has a country (a region: "eastern Libya");
+    None otherwise."""
+    if entry is None:
+        return None
+    iso2 = (entry.extra or {}).get("iso2")
+    if iso2:
+        code = iso_numeric().get(str(iso2))
+        return (code, True) if code else None
+    parent = kb.get(entry.country) if kb is not None and entry.country else None
+    iso2 = (parent.extra or {}).get("iso2") if parent is not None else None
+    code = iso_numeric().get(str(iso2)) if iso2 else None
+    return (code, False) if code else None
+
+
+def reported_on(members: Iterable[Mapping[str, Any]]) -> str | None:
+    """The day a story was first reported: the earliest publication date of its members'
+    articles (YYYY-MM-DD), or None. An undated story is placed there on the timeline: the
+    event happened on or before it."""
+    days = [d for m in members if (d := parse_day(m.get("published"))) is not None]
+    return min(days).isoformat() if days else None
 
 
 class CorpusIndex:
@@ -222,6 +264,7 @@ class CorpusIndex:
                                            *(latin_spellings(entry) if entry else [])]))
         etype = a["types"].most_common(1)[0][0]
         names = sorted(n for n in a["names"] if n)
+        iso = _iso_of(entry, kb) if lat is None else None
         return {
             "key": key, "kb_id": a["kb_id"], "type": etype,
             "name": entry.name_ar if entry is not None and entry.name_ar else name,
@@ -230,6 +273,10 @@ class CorpusIndex:
             "wikidata": entry.wikidata if entry is not None else None,
             "country": entry.country if entry is not None else None,
             "lat": lat, "lon": lon, "approximate": approx,
+            # a country of the knowledge base: its ISO numeric code, as the base map has it
+            "iso_numeric": iso[0] if iso and iso[1] else None,
+            # the country a place without coordinates lies in (itself for a country)
+            "country_iso": iso[0] if iso else None,
             "mention_count": a["mentions"], "articles": a["articles"],
             "n_articles": len(a["articles"]), "n_stories": 0,
             "_search": match_key(" ".join([*names, name_en or "", key])),
@@ -268,6 +315,7 @@ class CorpusIndex:
         d["doc_ids"] = sorted({m["doc_id"] for m in members})
         d["n_members"] = len(members)
         d["published"] = max((m["published"] for m in members if m["published"]), default=None)
+        d["reported"] = reported_on(members)
         d["_search"] = match_key(" ".join(
             [stype, *d["participant_names"], d["location_name"] or "",
              *(names.get(k, "") for k in participants)]))
@@ -284,7 +332,8 @@ class CorpusIndex:
                 self.entities[key] = {
                     "key": key, "kb_id": None, "type": "?", "name": name, "name_en": None,
                     "names": [name], "spellings_en": [], "description": None,
-                    "wikidata": None, "country": None,
+                    "wikidata": None, "country": None, "iso_numeric": None,
+                    "country_iso": None,
                     "lat": None, "lon": None, "approximate": False, "mention_count": 0,
                     "articles": [], "n_articles": 0, "n_stories": 0,
                     "_search": match_key(name)}
@@ -381,12 +430,13 @@ class CorpusIndex:
     def filter_stories(self, *, entity: str | None = None, type: str | None = None,
                        place: str | None = None, since: date | None = None,
                        until: date | None = None, certainty: str | None = None,
-                       source: str | None = None, dated: bool = False
-                       ) -> list[dict[str, Any]]:
+                       source: str | None = None, dated: bool = False,
+                       reported: bool = False) -> list[dict[str, Any]]:
         """Stories in date order (undated last). ``entity``: a participant or the place;
         ``place``: the place or a participant that is a place; dates: the story's range meets
-        ``[since, until]`` (undated stories are left out when either is given); ``source``:
-        an outlet among the members'."""
+        ``[since, until]`` (undated stories are left out when either is given, unless
+        ``reported``: then an undated story counts at the day it was first reported, as the
+        timeline and the map draw it); ``source``: an outlet among the members'."""
         ids: Iterable[str]
         if entity is not None:
             ids = self.stories_of.get(entity, [])
@@ -408,9 +458,12 @@ class CorpusIndex:
             if source is not None and source not in s["sources"]:
                 continue
             if lo or hi or dated:
-                if s["start"] is None:
+                start, end = s["start"], s["end"]
+                if start is None and reported:
+                    start = end = s["reported"]
+                if start is None:
                     continue
-                if lo and s["end"] < lo or hi and s["start"] > hi:
+                if lo and end < lo or hi and start > hi:
                     continue
             out.append(s)
         return out
@@ -479,7 +532,7 @@ class CorpusIndex:
                                   "actors", "actor_names", "targets", "target_names",
                                   "location", "location_name", "geo_precision", "certainty",
                                   "n_independent", "sources", "n_members", "published",
-                                  "happening")}
+                                  "happening", "reported")}
 
     def places(self, stories: Iterable[Mapping[str, Any]] | None = None
                ) -> list[dict[str, Any]]:
@@ -502,6 +555,42 @@ class CorpusIndex:
                         "n_stories": counts[k]})
         out.sort(key=lambda p: (-p["n_stories"], -p["n_articles"], p["key"]))
         return out
+
+    def place_stories(self, key: str, filters: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The stories the map shows at ``key`` under ``filters`` (filter_stories keywords):
+        at a place with coordinates, those it is the place or a participant of (its
+        marker's count); at a country or region without coordinates, those located there
+        or, for a country, in one of its regions without coordinates (its shading)."""
+        kw = {**filters, "place": None, "reported": True}
+        e = self.entities[key]
+        if e["lat"] is not None:
+            return self.filter_stories(**{**kw, "place": key})
+        iso = e.get("country_iso")
+        at = {key} | ({k for k, x in self.entities.items() if x["lat"] is None
+                       and x.get("country_iso") == iso} if e.get("iso_numeric") else set())
+        return [s for s in self.filter_stories(**kw) if s["location"] in at]
+
+    def countries(self, stories: Iterable[Mapping[str, Any]] | None = None
+                  ) -> list[dict[str, Any]]:
+        """Countries and the stories placed no finer than them (at the country, or at a
+        region of it without coordinates: "eastern Libya"), of ``stories`` or of all: the
+        map shades them. ``keys``: the places those stories name."""
+        by: dict[str, dict[str, Any]] = {}
+        chosen = stories if stories is not None else (self.stories[x] for x in self.story_order)
+        for s in chosen:
+            loc = s["location"]
+            e = self.entities.get(loc) if loc else None
+            if e is None or e["lat"] is not None or not e.get("country_iso"):
+                continue
+            c = by.setdefault(e["country_iso"], {
+                "iso_numeric": e["country_iso"], "key": None, "name": None, "name_en": None,
+                "keys": [], "n_stories": 0})
+            c["n_stories"] += 1
+            if loc not in c["keys"]:
+                c["keys"].append(loc)
+            if e.get("iso_numeric"):
+                c.update(key=loc, name=e["name"], name_en=e["name_en"])
+        return sorted(by.values(), key=lambda c: (-c["n_stories"], c["iso_numeric"]))
 
     NETWORK_NODES = 30  # the default view: the entities linked to the most others
 
@@ -716,6 +805,11 @@ class IndexHolder:
             self._checked = time.monotonic()
             return self._index
 
+    def changed(self) -> None:
+        """This server wrote to the store (a correction): compare the store's counts at the
+        next request instead of up to ``refresh_seconds`` later."""
+        self._checked = 0.0
+
     def wait(self, timeout: float | None = None) -> CorpusIndex:
         """The index once a rebuild under way has finished (for tests and tools)."""
         t = self._rebuild
@@ -726,7 +820,8 @@ class IndexHolder:
     def _build(self) -> CorpusIndex:
         with paused(), self.store() as st:
             counts = st.counts()
-            recs = list(st.iter_records())
+            # the map's "wrong place?" corrections, as fusion applies them
+            recs = apply_place_corrections(list(st.iter_records()), st.place_corrections())
             stories, redirects = _stories_of(st, recs)
             return CorpusIndex.build(recs, kb=self._kb, fingerprint=counts, stories=stories,
                                      redirects=redirects)

@@ -32,8 +32,9 @@ _env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
 
 def _when(s: Any) -> str:
     start, end = (s.get("start"), s.get("end")) if isinstance(s, dict) else (None, None)
-    if not start:
-        return "undated"
+    if not start:  # placed where the timeline draws it: the day it was first reported
+        reported = s.get("reported") if isinstance(s, dict) else None
+        return f"reported {reported}" if reported else "undated"
     return start if start == end else f"{start} – {end}"
 
 
@@ -115,7 +116,7 @@ def timeline_page(request: Request) -> Response:
     idx = _holder(request).get()
     q = _filters(idx, request, FILTERS)
     f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    stories = [s for s in idx.filter_stories(**f.kwargs())]
+    stories = idx.filter_stories(**f.kwargs(), reported=True)
     return render(request, "timeline.html", title="Timeline", q=q, idx=idx,
                   api="/api/timeline?" + urlencode(q), stories=stories[:300],
                   n_stories=len(stories), outlets=idx.outlets,
@@ -128,9 +129,10 @@ def map_page(request: Request) -> Response:
     q = _filters(idx, request, FILTERS)
     f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
     filtered = any(v is not None for v in f.kwargs().values())
-    places = idx.places(idx.filter_stories(**f.kwargs()) if filtered else None)
-    return render(request, "map.html", title="Map", q=q, idx=idx, places=places,
-                  api="/api/places?" + urlencode(q), outlets=idx.outlets)
+    stories = idx.filter_stories(**f.kwargs(), reported=True) if filtered else None
+    return render(request, "map.html", title="Map", q=q, idx=idx, places=idx.places(stories),
+                  countries=idx.countries(stories), api="/api/places?" + urlencode(q),
+                  filter_query=urlencode(q), outlets=idx.outlets)
 
 
 @router.get("/network", response_class=HTMLResponse)

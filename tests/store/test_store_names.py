@@ -107,7 +107,7 @@ def test_an_older_store_gets_its_names_indexed_on_upgrade(  # type: ignore[no-un
             s._execute("DROP TABLE name_keys")
             s._execute("DROP INDEX entities_name_en")
             s._execute("DELETE FROM schema_migrations WHERE version = 5")
-        assert s.applied_migrations()[-1] == 4
+        assert 5 not in s.applied_migrations()
     with open_store(url) as s:
-        assert s.applied_migrations()[-1] == 5
+        assert 5 in s.applied_migrations()
         assert [h.doc_id for h in s.search("Khalifa Hafter")] == ["a_moscow"]
