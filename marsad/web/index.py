@@ -145,9 +145,14 @@ class CorpusIndex:
         # an event naming several counterparts is a member of one story per counterpart
         self.stories_of_event: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.redirects: dict[str, str] = {}  # a merged story's id → its story's id
-        self.events: list[dict[str, Any]] = []  # one per (article, event), with its story
+        # one row per (article, event), with its story; built on first use or by the holder
+        # in the background after the index (see :meth:`ensure_events`)
+        self._events: list[dict[str, Any]] | None = None
+        self._events_of: dict[str, list[int]] = defaultdict(list)  # entity key → event rows
+        self._events_from: tuple[Sequence[Mapping[str, Any]], KnowledgeBase | None] | None = None
+        self._events_lock = threading.Lock()
+        self.n_events = 0
         self.stories_of: dict[str, list[str]] = defaultdict(list)  # entity key → story ids
-        self.events_of: dict[str, list[int]] = defaultdict(list)  # entity key → event rows
         # (a, b) with a < b → PLOVER type → number of stories the two share
         self.edges: dict[tuple[str, str], Counter[str]] = {}
         self.neighbours: dict[str, set[str]] = defaultdict(set)
@@ -205,7 +210,10 @@ class CorpusIndex:
             self._add_story(s)
         self._rank_stories()
         self._group_happenings()
-        self._add_events(recs, kb)
+        # the event rows wait: the first answers (overview, stories, timeline, map) do not
+        # need them, and building them is a fifth of the index's time
+        self._events_from = (recs, kb)
+        self.n_events = sum(len(rec.get("events") or []) for rec in recs)
         self.built_at = time.time()
         self.build_seconds = time.perf_counter() - t0
         log.info("indexed %d articles, %d entities, %d stories in %.2f s", len(self.articles),
@@ -388,7 +396,30 @@ class CorpusIndex:
         stories = [self.stories[sid] for sid in ids]
         return {**describe(stories), "stories": [self.story_summary(s) for s in stories]}
 
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return self.ensure_events()
+
+    @property
+    def events_of(self) -> dict[str, list[int]]:
+        self.ensure_events()
+        return self._events_of
+
+    def ensure_events(self) -> list[dict[str, Any]]:
+        """The event rows, built once (by whichever thread asks first; the others wait)."""
+        if self._events is not None:
+            return self._events
+        with self._events_lock:
+            if self._events is None:
+                recs, kb = self._events_from or ((), None)
+                with paused():
+                    self._add_events(recs, kb)
+                self._events_from = None  # the records are no longer needed
+            assert self._events is not None
+            return self._events
+
     def _add_events(self, recs: Sequence[Mapping[str, Any]], kb: KnowledgeBase | None) -> None:
+        events: list[dict[str, Any]] = []
         for rec in recs:
             doc_id = str(rec.get("doc_id"))
             keys = {str(e.get("id")): entity_key(doc_id, e) for e in rec.get("entities") or []}
@@ -413,10 +444,11 @@ class CorpusIndex:
                     "evidence": (ev.get("evidence") or {}).get("text"),
                     "story": self.story_of_event.get((doc_id, str(ev.get("id")))),
                 }
-                i = len(self.events)
-                self.events.append(row)
+                i = len(events)
+                events.append(row)
                 for k in {*row["actors"], *row["targets"], row["location"]} - {None}:
-                    self.events_of[k].append(i)
+                    self._events_of[k].append(i)
+        self._events = events
 
     # ------------------------------------------------------------------------- queries
     def resolve(self, key: str) -> str | None:
@@ -745,7 +777,7 @@ class CorpusIndex:
                                     s["start"] is None, s["id"]))[:n]
         return {
             "counts": {"articles": len(self.articles), "entities": len(self.entities),
-                       "stories": len(self.stories), "events": len(self.events),
+                       "stories": len(self.stories), "events": self.n_events,
                        "outlets": len(self.outlets)},
             "newest_articles": newest,
             "newest_stories": recent,
@@ -795,6 +827,9 @@ class IndexHolder:
         with self._lock:
             if self._index is None:  # nothing to answer from yet: build now
                 self._index = self._build()
+                # the event rows follow in the background: the first answer does not wait
+                threading.Thread(target=self._index.ensure_events, daemon=True,
+                                 name="marsad-index-events").start()
             elif time.monotonic() - self._checked >= self._refresh and not self.rebuilding:
                 with self.store() as st:
                     stale = dict(self._index.fingerprint) != st.counts()
@@ -829,6 +864,7 @@ class IndexHolder:
     def _rebuild_now(self) -> None:
         try:
             fresh = self._build()
+            fresh.ensure_events()
         except Exception:  # a store being written may fail a read: keep the old index
             log.exception("rebuilding the index failed; answering from the previous one")
             return

@@ -165,3 +165,18 @@ def test_an_index_is_built_without_the_collector_and_an_old_one_emptied_in_slice
     old.outlets = [f"o{i}" for i in range(5000)]
     _release(old)
     assert old.stories == {} and old.outlets == []
+
+
+def test_event_rows_are_built_once_on_first_use_and_counted_before() -> None:
+    from ..fuse.records import event, record
+
+    recs = [record("e1", text=T1, outlet="Alpha", published="2025-05-10",
+                   kb=("haftar", "putin", "moscow"),
+                   events=[event("v1", actors=("haftar",), targets=("putin",),
+                                 location="moscow", evidence=T1)])]
+    idx = CorpusIndex.build(recs)
+    assert idx._events is None and idx.n_events == 1  # the overview's count needs no rows
+    assert idx.overview()["counts"]["events"] == 1 and idx._events is None
+    rows = idx.events
+    assert len(rows) == 1 and idx.events is rows and idx._events_from is None
+    assert idx.filter_events(entity="kb:khalifa_haftar")[0]["event_id"] == "v1"
