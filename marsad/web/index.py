@@ -309,9 +309,7 @@ class CorpusIndex:
         d["start"] = d["date"]["start"] if d["date"] else None
         d["end"] = d["date"]["end"] if d["date"] else None
         d["time_precision"] = time_precision(d["date"])
-        d["geo_precision"] = key_precision(
-            location, {location: self.entities[location]["type"]}
-            if location in self.entities else {})
+        d["geo_precision"] = self._geo_precision(location)
         d["participant_names"] = [self.label(k) for k in participants]
         d["actors"], d["targets"] = _roles(members)
         d["actor_names"] = [self.label(k) for k in d["actors"]]
@@ -332,6 +330,16 @@ class CorpusIndex:
             self.story_of_event[(m["doc_id"], m["event_id"])] = sid
             self.stories_of_event[(m["doc_id"], m["event_id"])].append(sid)
         self._link_story(sid, stype, participants, location)
+
+    def _geo_precision(self, location: str | None) -> int | None:
+        """The geo precision code of a story's place, worked out once per place (thousands
+        of stories share a few hundred places)."""
+        cache: dict[str | None, int | None] = self.__dict__.setdefault("_geo", {})
+        if location not in cache:
+            cache[location] = key_precision(
+                location, {location: self.entities[location]["type"]}
+                if location in self.entities else {})
+        return cache[location]
 
     def _name_story_only_entities(self, names: Mapping[str, str]) -> None:
         """Participants seen only in stories keep a name."""
