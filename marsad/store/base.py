@@ -19,15 +19,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..doc import Doc, Failure
-from ..export.precision import geo_precision, key_precision, time_precision
+from ..export.precision import key_precision, time_precision
 from ..ingest import RawArticle
 from ..text.latin import is_latin_query
 from ..text.normalize import fold, match_key
-from . import PutResult, SearchHit, Store, StoreError, content_hash, names
+from . import PutResult, SearchHit, Store, StoreError, names
+
+if TYPE_CHECKING:
+    from .rows import ArticleRows
 
 try:  # optional: a faster parser for the records and stories read back (see _loads)
     import orjson as _orjson
@@ -150,8 +153,9 @@ class SQLStore(Store):
         """A savepoint inside a batch (a batch of its own when none is open)."""
 
     @abstractmethod
-    def _index(self, doc_id: str, text: str) -> None:
-        """Add the stored article ``doc_id`` to the search index."""
+    def _index(self, doc_id: str, words: list[str]) -> None:
+        """Add the stored article ``doc_id`` to the search index (``words``: its
+        :func:`index_words`)."""
 
     @abstractmethod
     def _unindex(self, doc_id: str) -> None:
@@ -197,67 +201,58 @@ class SQLStore(Store):
 
     # -- writing ---------------------------------------------------------------------------
     def put(self, raw: RawArticle, doc: Doc, *, force: bool = False) -> PutResult:
-        from ..export.jsonl import doc_to_record
+        from .rows import article_rows
 
-        if raw.doc_id != doc.doc_id:
-            raise StoreError(f"raw article {raw.doc_id!r} and doc {doc.doc_id!r} differ")
-        digest = content_hash(raw)
-        rec = doc_to_record(doc)
+        return self.put_rows(article_rows(raw, doc), force=force)
+
+    def put_rows(self, rows: ArticleRows, *, force: bool = False) -> PutResult:
+        """:meth:`put` of an article already turned into rows (by a worker process)."""
         with self._savepoint():
-            row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (doc.doc_id,))
-            if row is not None and row[0] == digest and not force:
+            row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (rows.doc_id,))
+            if row is not None and row[0] == rows.digest and not force:
                 return "unchanged"
             if row is not None:
-                self._unindex(doc.doc_id)
+                self._unindex(rows.doc_id)
                 # the annotation tables follow by ON DELETE CASCADE
-                self._execute("DELETE FROM articles WHERE doc_id = ?", (doc.doc_id,))
-            self._insert(raw, doc, rec, digest)
+                self._execute("DELETE FROM articles WHERE doc_id = ?", (rows.doc_id,))
+            self._insert(rows)
             # the article is stored now: an earlier failure of the same input is stale
-            self._execute("DELETE FROM failures WHERE doc_id = ?", (doc.doc_id,))
+            self._execute("DELETE FROM failures WHERE doc_id = ?", (rows.doc_id,))
         return "added" if row is None else "replaced"
 
-    def _insert(self, raw: RawArticle, doc: Doc, rec: dict[str, Any], digest: str) -> None:
+    def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """doc_id -> stored content hash of those of ``doc_ids`` that are stored (one query
+        per few hundred ids: a resumed run checks a batch at once)."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for i in range(0, len(ids), names.IN_CHUNK):
+            chunk = ids[i : i + names.IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out.update((str(d), str(h)) for d, h in self._all(
+                f"SELECT doc_id, content_hash FROM articles WHERE doc_id IN ({marks})", chunk))
+        return out
+
+    def _insert(self, rows: ArticleRows) -> None:
         self._execute(
             "INSERT INTO articles (doc_id, content_hash, raw, kind, path, url, outlet, published,"
             " title, text, raw_url, raw_outlet, raw_published, pipeline_version, processed_at,"
             " record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.doc_id, digest, raw.content, raw.kind, raw.path or doc.source.path,
-             doc.source.url, doc.source.outlet, rec["published"], doc.title, doc.text,
-             raw.url, raw.outlet, raw.published, __version__, now(),
-             json.dumps(rec, ensure_ascii=False)))
-        self._index(doc.doc_id, doc.text)
-        did = doc.doc_id
+            (*rows.article, now(), rows.record_json))
+        self._index(rows.doc_id, rows.words)
         self._executemany(
             "INSERT INTO entities (doc_id, entity_id, kb_id, type, name, name_en, lat, lon)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(did, e.id, e.kb_id, e.type, e.name, e.name_en, e.lat, e.lon)
-             for e in doc.entities])
+            " VALUES (?,?,?,?,?,?,?,?)", rows.entities)
         self._executemany(
             'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
-        self._executemany(names.INSERT_SQL, names.name_key_rows(
-            (e.name_en, e.kb_id) for e in doc.entities))
-        events: list[tuple[Any, ...]] = []
-        roles: list[tuple[str, str, str, str]] = []
-        places = {e["id"]: e for e in rec["entities"]}
-        for ev, ev_rec in zip(doc.events, rec["events"], strict=True):
-            d = ev_rec["date"]
-            sp = ev.evidence[0]
-            events.append((did, ev.id, ev.type, ev.mode,
-                           d["start"] if d else None, d["end"] if d else None,
-                           ev.location, ev.certainty, sp.start, sp.end,
-                           doc.text[sp.start : sp.end], d["precision"] if d else None,
-                           time_precision(d), geo_precision(places.get(ev.location or ""))))
-            for role, ids in (("actor", ev.actors), ("target", ev.targets),
-                              ("source", ev.attributed_to)):
-                roles.extend((did, ev.id, role, i) for i in ids)
+            rows.mentions)
+        self._executemany(names.INSERT_SQL, rows.name_keys)
         self._executemany(
             "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
             " certainty, evidence_start, evidence_end, evidence_text, date_precision,"
-            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
+            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.events)
         self._executemany(
             "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
-            roles)
+            rows.roles)
 
     def put_failure(self, failure: Failure) -> None:
         with self._savepoint():

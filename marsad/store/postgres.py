@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .. import __version__
 from . import SearchHit, StoreConnectionError, StoreError
 from . import names as store_names
-from .base import SQLStore, bm25, index_words, migrations, now, search_terms
+from .base import SQLStore, bm25, migrations, now, search_terms
 
 log = logging.getLogger(__name__)
 
@@ -160,9 +160,9 @@ class PostgresStore(SQLStore):
             with self._db.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
 
-    def _index(self, doc_id: str, text: str) -> None:
+    def _index(self, doc_id: str, words: list[str]) -> None:
         self._execute("INSERT INTO article_words (doc_id, words) VALUES (?, ?)",
-                      (doc_id, index_words(text)))
+                      (doc_id, words))
 
     def _unindex(self, doc_id: str) -> None:
         pass  # article_words rows go with their article (ON DELETE CASCADE)

@@ -117,14 +117,14 @@ KILL_AFTER_PUTS = textwrap.dedent("""
     from marsad.store.base import SQLStore
     from marsad.cli import main
     calls = 0
-    real = SQLStore.put
+    real = SQLStore.put_rows
     def put(self, *a, **kw):
         global calls
         calls += 1
         if calls > int(sys.argv[1]):
             os._exit(1)  # killed hard, in the middle of a batch
         return real(self, *a, **kw)
-    SQLStore.put = put
+    SQLStore.put_rows = put
     main(sys.argv[2:])
 """)
 
@@ -151,7 +151,7 @@ def test_ingest_interrupted_by_an_exception_then_resumed(corpus: Path, db_url,  
 
     whole, resumed = db_url("whole"), db_url("resumed")
     assert main(["ingest", str(corpus), "--db", str(whole), "--batch-size", "3"]) == 0
-    real, calls = SQLiteStore.put, []
+    real, calls = SQLiteStore.put_rows, []
 
     def flaky(self, *a, **kw):  # type: ignore[no-untyped-def]
         calls.append(1)
@@ -159,9 +159,9 @@ def test_ingest_interrupted_by_an_exception_then_resumed(corpus: Path, db_url,  
             raise KeyboardInterrupt
         return real(self, *a, **kw)
 
-    monkeypatch.setattr(SQLiteStore, "put", flaky)
+    monkeypatch.setattr(SQLiteStore, "put_rows", flaky)
     assert main(["ingest", str(corpus), "--db", str(resumed), "--batch-size", "3"]) == 130
-    monkeypatch.setattr(SQLiteStore, "put", real)
+    monkeypatch.setattr(SQLiteStore, "put_rows", real)
     assert snapshot(resumed)[0]["articles"] == 3
     assert main(["ingest", str(corpus), "--db", str(resumed), "--batch-size", "3"]) == 0
     assert snapshot(resumed) == snapshot(whole)
