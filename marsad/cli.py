@@ -19,6 +19,7 @@ from .errors import MarsadError
 if TYPE_CHECKING:
     from .ingest import RawArticle, Skipped
     from .store import Store
+    from .store.rows import ArticleRows
 
 T = TypeVar("T")
 
@@ -355,7 +356,6 @@ def _ingest_into(store: Store, items: Iterator[RawArticle | Failure], args: argp
     input is read as the workers need it and nothing of a stored batch is kept."""
     from .batch import stored_rows
     from .pipeline import Pipeline
-    from .store.rows import ArticleRows
 
     pipeline = Pipeline(article_seconds=args.article_seconds)
     todo = _changed(store, items, counts, args.batch_size)
@@ -367,17 +367,34 @@ def _ingest_into(store: Store, items: Iterator[RawArticle | Failure], args: argp
     try:
         for chunk in _chunks(results, args.batch_size):
             with store.batch():
-                for res in chunk:
-                    if isinstance(res, Failure):
-                        store.put_failure(res)
+                for rows, failure in _runs(chunk):
+                    for put in store.put_many(rows):
+                        counts[put] += 1
+                    if failure is not None:
+                        store.put_failure(failure)
                         counts["failed"] += 1
-                        print(f"failed: {res.reason}", file=sys.stderr)
-                    else:
-                        assert isinstance(res, ArticleRows)
-                        counts[store.put_rows(res)] += 1
-                    progress.step(res.doc_id)
+                        print(f"failed: {failure.reason}", file=sys.stderr)
+            for res in chunk:
+                progress.step(res.doc_id)
     finally:
         progress.close()
+
+
+def _runs(chunk: list[Any]) -> Iterator[tuple[list[ArticleRows], Failure | None]]:
+    """The articles of ``chunk`` in runs ended by a failure (or the end), so that the store
+    writes each run at once and everything lands in input order."""
+    from .store.rows import ArticleRows
+
+    run: list[ArticleRows] = []
+    for res in chunk:
+        if isinstance(res, Failure):
+            yield run, res
+            run = []
+        else:
+            assert isinstance(res, ArticleRows)
+            run.append(res)
+    if run:
+        yield run, None
 
 
 def _changed(store: Store, items: Iterator[RawArticle | Failure], counts: dict[str, int],
@@ -432,7 +449,6 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
     from .batch import stored_rows
     from .pipeline import Pipeline
     from .store import open_store
-    from .store.rows import ArticleRows
 
     t0 = time.perf_counter()
     done = failed = 0
@@ -445,15 +461,13 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
                                 finish=stored_rows)
         for chunk in _chunks(results, args.batch_size):
             with store.batch():
-                for res in chunk:
-                    if isinstance(res, Failure):
-                        store.put_failure(res)
+                for rows, failure in _runs(chunk):
+                    done += len(store.put_many(rows, force=True))
+                    if failure is not None:
+                        store.put_failure(failure)
                         failed += 1
-                        print(f"failed (stored annotations kept): {res.reason}", file=sys.stderr)
-                    else:
-                        assert isinstance(res, ArticleRows)
-                        store.put_rows(res, force=True)
-                        done += 1
+                        print(f"failed (stored annotations kept): {failure.reason}",
+                              file=sys.stderr)
     print(f"{done + failed} articles: {done} reprocessed, {failed} failed, "
           f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
     return 1 if failed and not done else 0

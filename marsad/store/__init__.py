@@ -102,6 +102,12 @@ class Store(ABC):
         """:meth:`put` of an article already turned into rows (:mod:`marsad.store.rows`, by
         a worker process)."""
 
+    def put_many(self, batch: Sequence[ArticleRows], *, force: bool = False
+                 ) -> list[PutResult]:
+        """:meth:`put_rows` of each of ``batch``, all or none (a backend may write the
+        batch in fewer statements)."""
+        return [self.put_rows(r, force=force) for r in batch]
+
     @abstractmethod
     def put_failure(self, failure: Failure) -> None:
         """Record an article that could not be read or processed (once per doc_id and path)."""

@@ -215,10 +215,32 @@ class SQLStore(Store):
                 self._unindex(rows.doc_id)
                 # the annotation tables follow by ON DELETE CASCADE
                 self._execute("DELETE FROM articles WHERE doc_id = ?", (rows.doc_id,))
-            self._insert(rows)
-            # the article is stored now: an earlier failure of the same input is stale
-            self._execute("DELETE FROM failures WHERE doc_id = ?", (rows.doc_id,))
+            self._insert(rows)  # (and an earlier failure of the same input is deleted)
         return "added" if row is None else "replaced"
+
+    def put_many(self, batch: Sequence[ArticleRows], *, force: bool = False
+                 ) -> list[PutResult]:
+        """:meth:`put_rows` of each of ``batch``, all or none, one statement per table for
+        the whole batch (issue #19: one per article and table was most of the writing)."""
+        if len({r.doc_id for r in batch}) < len(batch):  # an id twice: one at a time
+            with self._savepoint():
+                return [self.put_rows(r, force=force) for r in batch]
+        with self._savepoint():
+            stored = self.stored_hashes([r.doc_id for r in batch])
+            out: list[PutResult] = []
+            fresh: list[ArticleRows] = []
+            for r in batch:
+                old = stored.get(r.doc_id)
+                if old == r.digest and not force:
+                    out.append("unchanged")
+                    continue
+                if old is not None:
+                    self._unindex(r.doc_id)
+                    self._execute("DELETE FROM articles WHERE doc_id = ?", (r.doc_id,))
+                out.append("added" if old is None else "replaced")
+                fresh.append(r)
+            self._insert_many(fresh)
+        return out
 
     def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
         """doc_id -> stored content hash of those of ``doc_ids`` that are stored (one query
@@ -233,26 +255,40 @@ class SQLStore(Store):
         return out
 
     def _insert(self, rows: ArticleRows) -> None:
-        self._execute(
+        self._insert_many([rows])
+
+    def _insert_many(self, batch: Sequence[ArticleRows]) -> None:
+        if not batch:
+            return
+        at = now()
+        self._executemany(
             "INSERT INTO articles (doc_id, content_hash, raw, kind, path, url, outlet, published,"
             " title, text, raw_url, raw_outlet, raw_published, pipeline_version, processed_at,"
             " record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (*rows.article, now(), rows.record_json))
-        self._index(rows.doc_id, rows.words)
+            [(*r.article, at, r.record_json) for r in batch])
+        self._index_many([(r.doc_id, r.words) for r in batch])
         self._executemany(
             "INSERT INTO entities (doc_id, entity_id, kb_id, type, name, name_en, lat, lon)"
-            " VALUES (?,?,?,?,?,?,?,?)", rows.entities)
+            " VALUES (?,?,?,?,?,?,?,?)", [e for r in batch for e in r.entities])
         self._executemany(
             'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            rows.mentions)
-        self._executemany(names.INSERT_SQL, rows.name_keys)
+            [m for r in batch for m in r.mentions])
+        self._executemany(names.INSERT_SQL, sorted({k for r in batch for k in r.name_keys}))
         self._executemany(
             "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
             " certainty, evidence_start, evidence_end, evidence_text, date_precision,"
-            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.events)
+            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [e for r in batch for e in r.events])
         self._executemany(
             "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
-            rows.roles)
+            [x for r in batch for x in r.roles])
+        # the articles are stored now: earlier failures of the same inputs are stale
+        self._executemany("DELETE FROM failures WHERE doc_id = ?", [(r.doc_id,) for r in batch])
+
+    def _index_many(self, rows: Sequence[tuple[str, list[str]]]) -> None:
+        """:meth:`_index` of many articles (a backend may do it in one statement)."""
+        for doc_id, words in rows:
+            self._index(doc_id, words)
 
     def put_failure(self, failure: Failure) -> None:
         with self._savepoint():

@@ -164,6 +164,9 @@ class PostgresStore(SQLStore):
         self._execute("INSERT INTO article_words (doc_id, words) VALUES (?, ?)",
                       (doc_id, words))
 
+    def _index_many(self, rows: Sequence[tuple[str, list[str]]]) -> None:
+        self._executemany("INSERT INTO article_words (doc_id, words) VALUES (?, ?)", rows)
+
     def _unindex(self, doc_id: str) -> None:
         pass  # article_words rows go with their article (ON DELETE CASCADE)
 

@@ -147,6 +147,11 @@ class SQLiteStore(SQLStore):
         self._db.execute("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM articles"
                          " WHERE doc_id = ?", (" ".join(words), doc_id))
 
+    def _index_many(self, rows: Sequence[tuple[str, list[str]]]) -> None:
+        self._db.executemany("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM"
+                             " articles WHERE doc_id = ?",
+                             [(" ".join(words), doc_id) for doc_id, words in rows])
+
     def _unindex(self, doc_id: str) -> None:
         self._db.execute("DELETE FROM articles_fts WHERE rowid ="
                          " (SELECT rowid FROM articles WHERE doc_id = ?)", (doc_id,))

@@ -84,3 +84,31 @@ def test_workers_read_the_input_lazily() -> None:
                                                 n_process=workers), 10))
     assert [f.doc_id for f in got] == [f"f{i}" for i in range(10)]
     assert read <= (IN_FLIGHT * workers + 3) * batch
+
+
+def test_put_many_stores_what_put_rows_one_at_a_time_stores(
+        db_url) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from marsad.ingest import read_paths
+    from marsad.store.rows import article_rows
+
+    pipe = Pipeline()
+    raws = [r for r in read_paths([DEMO_DIR]) if isinstance(r, RawArticle)][:4]
+    rows = [article_rows(r, pipe.process(r)) for r in raws]
+    edited = replace(raws[1], content=raws[1].content + "\nوقال مصدر في موسكو إن المحادثات مستمرة.")
+    batch = [rows[0], article_rows(edited, pipe.process(edited)), rows[2], rows[3]]
+    many, single = db_url("many"), db_url("single")
+    for url in (many, single):
+        with open_store(url) as s, s.batch():
+            s.put_failure(Failure(rows[2].doc_id, "old/path.txt", "ingest", "stale", "E010"))
+            assert s.put_many(rows[:2]) == ["added", "added"]
+    with open_store(many) as s, s.batch():
+        got = s.put_many(batch)
+    with open_store(single) as s, s.batch():
+        one = [s.put_rows(r) for r in batch]
+    assert got == one == ["unchanged", "replaced", "added", "added"]
+    assert _stored(many) == _stored(single)
+    assert _stored(many)[2] == []  # the stale failure went with the article stored
+    with open_store(many) as s, open_store(single) as s1:
+        assert s.search("المحادثات") == s1.search("المحادثات") != []
