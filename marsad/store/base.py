@@ -153,9 +153,9 @@ class SQLStore(Store):
         """A savepoint inside a batch (a batch of its own when none is open)."""
 
     @abstractmethod
-    def _index(self, doc_id: str, words: list[str]) -> None:
+    def _index(self, doc_id: str, words: str) -> None:
         """Add the stored article ``doc_id`` to the search index (``words``: its
-        :func:`index_words`)."""
+        :func:`index_words`, space-separated)."""
 
     @abstractmethod
     def _unindex(self, doc_id: str) -> None:
@@ -285,7 +285,7 @@ class SQLStore(Store):
         # the articles are stored now: earlier failures of the same inputs are stale
         self._executemany("DELETE FROM failures WHERE doc_id = ?", [(r.doc_id,) for r in batch])
 
-    def _index_many(self, rows: Sequence[tuple[str, list[str]]]) -> None:
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
         """:meth:`_index` of many articles (a backend may do it in one statement)."""
         for doc_id, words in rows:
             self._index(doc_id, words)

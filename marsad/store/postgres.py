@@ -160,12 +160,12 @@ class PostgresStore(SQLStore):
             with self._db.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
 
-    def _index(self, doc_id: str, words: list[str]) -> None:
-        self._execute("INSERT INTO article_words (doc_id, words) VALUES (?, ?)",
-                      (doc_id, words))
+    def _index(self, doc_id: str, words: str) -> None:
+        self._index_many([(doc_id, words)])
 
-    def _index_many(self, rows: Sequence[tuple[str, list[str]]]) -> None:
-        self._executemany("INSERT INTO article_words (doc_id, words) VALUES (?, ?)", rows)
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
+        self._executemany("INSERT INTO article_words (doc_id, words) VALUES (?, ?)",
+                          [(doc_id, words.split()) for doc_id, words in rows])
 
     def _unindex(self, doc_id: str) -> None:
         pass  # article_words rows go with their article (ON DELETE CASCADE)

@@ -143,14 +143,14 @@ class SQLiteStore(SQLStore):
                                         path=str(self.path)) from e
             raise
 
-    def _index(self, doc_id: str, words: list[str]) -> None:
+    def _index(self, doc_id: str, words: str) -> None:
         self._db.execute("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM articles"
-                         " WHERE doc_id = ?", (" ".join(words), doc_id))
+                         " WHERE doc_id = ?", (words, doc_id))
 
-    def _index_many(self, rows: Sequence[tuple[str, list[str]]]) -> None:
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
         self._db.executemany("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM"
                              " articles WHERE doc_id = ?",
-                             [(" ".join(words), doc_id) for doc_id, words in rows])
+                             [(words, doc_id) for doc_id, words in rows])
 
     def _unindex(self, doc_id: str) -> None:
         self._db.execute("DELETE FROM articles_fts WHERE rowid ="
