@@ -328,6 +328,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import open_store
 
     t0 = time.perf_counter()
+    args.jobs_given = args.jobs is not None
+    args.jobs = args.jobs or 1
+    if getattr(args, "engine", "processes") == "ray":
+        from .ray_engine import need_ray
+
+        need_ray()  # before a store is created: without Ray nothing is done
     counts = {"added": 0, "unchanged": 0, "replaced": 0, "failed": 0}
     skipped: list[Skipped] = []
     items = read_paths(args.paths, skipped=skipped)
@@ -359,11 +365,17 @@ def _ingest_into(store: Store, items: Iterator[RawArticle | Failure], args: argp
 
     pipeline = Pipeline(article_seconds=args.article_seconds)
     todo = _changed(store, items, counts, args.batch_size)
-    if args.jobs <= 1:
+    if args.jobs <= 1 and getattr(args, "engine", "processes") != "ray":
         todo = _warmed_up(pipeline, todo)
     progress = Progress(None, sys.stderr, enabled=sys.stderr.isatty())
-    results = pipeline.pipe(todo, batch_size=args.batch_size, n_process=args.jobs,
-                            finish=stored_rows)
+    if getattr(args, "engine", "processes") == "ray":
+        from .ray_engine import ray_pipe
+
+        results = ray_pipe(pipeline, todo, batch_size=args.batch_size, finish=stored_rows,
+                           actors=args.jobs if args.jobs_given else None)
+    else:
+        results = pipeline.pipe(todo, batch_size=args.batch_size, n_process=args.jobs,
+                                finish=stored_rows)
     try:
         for chunk in _chunks(results, args.batch_size):
             with store.batch():
@@ -823,7 +835,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--db", default="marsad.db", help=db_help)
     i.add_argument("--batch-size", type=_positive, default=32,
                    help="articles per transaction (default 32)")
-    i.add_argument("--jobs", "-j", type=_positive, default=1, help="worker processes (default 1)")
+    i.add_argument("--jobs", "-j", type=_positive, default=None,
+                   help="worker processes (default 1); with --engine ray, Ray actors "
+                        "(default: one per CPU of the cluster)")
+    _add_ingest_engine(i)
     _add_article_seconds(i)
     i.set_defaults(func=cmd_ingest)
 
@@ -948,6 +963,13 @@ def _add_export_parser(sub: Any, db_help: str) -> None:
     x.add_argument("--features", choices=("events", "stories"), default="events",
                    help="geojson: one feature per event (default) or per story")
     x.set_defaults(func=cmd_export)
+
+
+def _add_ingest_engine(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("processes", "ray"), default="processes",
+                   help="processes (default): --jobs worker processes on this machine; ray: "
+                        "Ray actors on the cluster at $RAY_ADDRESS, or a local Ray (extra "
+                        '"ray"); the store is written by this process either way')
 
 
 def _add_article_seconds(p: argparse.ArgumentParser) -> None:

@@ -112,3 +112,16 @@ def test_put_many_stores_what_put_rows_one_at_a_time_stores(
     assert _stored(many)[2] == []  # the stale failure went with the article stored
     with open_store(many) as s, open_store(single) as s1:
         assert s.search("المحادثات") == s1.search("المحادثات") != []
+
+
+def test_engine_ray_without_ray_says_what_to_install(
+        demo_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray raises ImportError
+    db = tmp_path / "r.db"
+    assert main(["ingest", str(demo_corpus), "--db", str(db), "--engine", "ray"]) == 2
+    err = capsys.readouterr().err
+    assert "error [E011]" in err and 'pip install "marsad[ray]"' in err
+    assert not db.exists()  # nothing done, no empty store left behind
