@@ -11,7 +11,7 @@ They are module-level functions so that a worker process can be given them.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .doc import Doc, Failure
 from .errors import OutputError
@@ -39,6 +39,13 @@ def extracted(raw: RawArticle, doc: Doc) -> Extracted | Failure:
         return Extracted(doc.doc_id, record_line(doc_to_record(doc)))
     except (ValueError, TypeError) as e:  # UnicodeEncodeError is a ValueError
         return _not_written(doc, e)
+
+
+def record(raw: RawArticle, doc: Doc) -> dict[str, Any]:
+    """The JSON Lines record of the article, as a dict (``marsad.extract_many``)."""
+    from .export.jsonl import doc_to_record
+
+    return doc_to_record(doc)
 
 
 def extracted_explained(raw: RawArticle, doc: Doc) -> Extracted | Failure:
