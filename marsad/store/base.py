@@ -42,6 +42,12 @@ DIALECTS = ("sqlite", "postgresql")
 SNIPPET_CHARS = 60  # characters of context either side of the first hit
 WORD_RE = re.compile(r"\w+")
 PAGE = 500  # rows per page of a long read, so no read cursor stays open across writes
+ARTICLE_COLUMNS = ("doc_id", "content_hash", "raw", "kind", "path", "url", "outlet",
+                   "published", "title", "text", "raw_url", "raw_outlet", "raw_published",
+                   "pipeline_version", "processed_at", "record_json")
+EVENT_COLUMNS = ("doc_id", "event_id", "type", "mode", "date_start", "date_end", "location",
+                 "certainty", "evidence_start", "evidence_end", "evidence_text",
+                 "date_precision", "time_precision", "geo_precision")
 # the tables counted by Store.counts (and only those: fusion tables are derived data)
 COUNTED = ("articles", "entities", "mentions", "events", "event_roles", "failures")
 
@@ -261,29 +267,28 @@ class SQLStore(Store):
         if not batch:
             return
         at = now()
-        self._executemany(
-            "INSERT INTO articles (doc_id, content_hash, raw, kind, path, url, outlet, published,"
-            " title, text, raw_url, raw_outlet, raw_published, pipeline_version, processed_at,"
-            " record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(*r.article, at, r.record_json) for r in batch])
+        self._bulk_insert("articles", ARTICLE_COLUMNS,
+                          [(*r.article, at, r.record_json) for r in batch])
         self._index_many([(r.doc_id, r.words) for r in batch])
-        self._executemany(
-            "INSERT INTO entities (doc_id, entity_id, kb_id, type, name, name_en, lat, lon)"
-            " VALUES (?,?,?,?,?,?,?,?)", [e for r in batch for e in r.entities])
-        self._executemany(
-            'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [m for r in batch for m in r.mentions])
+        self._bulk_insert("entities", ("doc_id", "entity_id", "kb_id", "type", "name",
+                                       "name_en", "lat", "lon"),
+                          [e for r in batch for e in r.entities])
+        self._bulk_insert("mentions", ("doc_id", "entity_id", "start", "end", "text"),
+                          [m for r in batch for m in r.mentions])
         self._executemany(names.INSERT_SQL, sorted({k for r in batch for k in r.name_keys}))
-        self._executemany(
-            "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
-            " certainty, evidence_start, evidence_end, evidence_text, date_precision,"
-            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [e for r in batch for e in r.events])
-        self._executemany(
-            "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
-            [x for r in batch for x in r.roles])
+        self._bulk_insert("events", EVENT_COLUMNS, [e for r in batch for e in r.events])
+        self._bulk_insert("event_roles", ("doc_id", "event_id", "role", "entity_id"),
+                          [x for r in batch for x in r.roles])
         # the articles are stored now: earlier failures of the same inputs are stale
         self._executemany("DELETE FROM failures WHERE doc_id = ?", [(r.doc_id,) for r in batch])
+
+    def _bulk_insert(self, table: str, columns: Sequence[str],
+                     rows: Sequence[Sequence[Any]]) -> None:
+        """Insert ``rows`` into a table (a backend may use a faster path than INSERT: COPY
+        on PostgreSQL)."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ",".join("?" * len(columns))
+        self._executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
 
     def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
         """:meth:`_index` of many articles (a backend may do it in one statement)."""
