@@ -5,6 +5,7 @@ with ``--jobs 1`` and ``--jobs 2`` side by side.
     python bench/bench_scale.py                    # 10k and 30k, --jobs 1 and 2, fusion
     python bench/bench_scale.py --sizes 2000 10000 --jobs 1 2 --format folder
     python bench/bench_scale.py --big              # adds 100k (tens of minutes on 2 cores)
+    python bench/bench_scale.py --sizes 10000 --ray   # and --engine ray beside --jobs
 
 The articles come from ``bench/corpus_gen.py`` (seeded templated Arabic news: knowledge-base
 names, several events each, one in ten a wire copy under another outlet), written once per
@@ -99,6 +100,9 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--format", choices=("jsonl", "folder"), default="jsonl")
     ap.add_argument("--no-fuse", action="store_true", help="ingest only")
+    ap.add_argument("--ray", action="store_true",
+                    help="also ingest with --engine ray (a local Ray with the most --jobs "
+                         "actors; its actors' CPU is not counted: wall time only)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", type=Path, default=None,
                     help="where corpora and stores go (default: a temporary folder)")
@@ -118,6 +122,15 @@ def main() -> int:
             r = run(["ingest", str(src), "--db", str(db), "--jobs", str(jobs),
                      "--batch-size", str(args.batch_size)])
             print(ROW.format(step="ingest", n=n, jobs=jobs, store=store_mb(db),
+                             per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
+        if args.ray:
+            jobs = max(args.jobs)
+            db = workdir / f"store_{n}_ray.db"
+            for old in db.parent.glob(db.name + "*"):
+                old.unlink()
+            r = run(["ingest", str(src), "--db", str(db), "--engine", "ray", "--jobs",
+                     str(jobs), "--batch-size", str(args.batch_size)])
+            print(ROW.format(step="ray", n=n, jobs=jobs, store=store_mb(db),
                              per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
         if not args.no_fuse:
             db = workdir / f"store_{n}_j{args.jobs[0]}.db"
