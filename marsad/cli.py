@@ -10,16 +10,16 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, TypeVar
 
 from . import __version__
 from .doc import PLOVER_TYPES, Doc, Failure
 from .errors import MarsadError
 
 if TYPE_CHECKING:
-    from .export.jsonl import AtomicJsonlWriter
     from .ingest import RawArticle, Skipped
     from .store import Store
+    from .store.rows import ArticleRows
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ DEMO_DIR = Path(__file__).resolve().parent / "data" / "demo"
 class Progress:
     """A progress bar (tqdm) on a terminal; silent when stderr is not one."""
 
-    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+    def __init__(self, total: int | None, stream: TextIO, enabled: bool) -> None:
         from tqdm import tqdm
 
         self.bar = tqdm(total=total, file=stream, disable=not enabled, unit="article",
@@ -44,63 +44,61 @@ class Progress:
         self.bar.close()
 
 
+class ExtractRun(NamedTuple):
+    n_extracted: int
+    failures: list[Failure]
+    seconds: float
+    docs: list[Doc]  # only with keep_docs (marsad demo)
+
+
 def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = False,
                  jobs: int = 1, err: TextIO = sys.stderr, article_seconds: float | None = None,
-                 skipped: list[Skipped] | None = None
-                 ) -> tuple[list[Doc], list[Failure], float]:
+                 skipped: list[Skipped] | None = None, explain: bool = False,
+                 keep_docs: bool = False) -> ExtractRun:
+    """Extract the inputs to ``output``, streaming: articles are read, processed and written
+    one batch at a time, and only the failures (and with ``keep_docs`` the Docs) are kept."""
+    from .batch import Extracted, extracted, extracted_explained, extracted_with_doc
     from .export.jsonl import AtomicJsonlWriter
     from .ingest import read_paths
     from .pipeline import Pipeline
 
     t0 = time.perf_counter()
-    items = list(read_paths(paths, skipped=skipped))
+    items = read_paths(paths, skipped=skipped)
     pipeline = Pipeline(article_seconds=article_seconds)
     if jobs <= 1:
         pipeline.warm_up()  # load data files now: a malformed one stops the run at once
+    finish = extracted_with_doc if keep_docs else extracted_explained if explain else extracted
     docs: list[Doc] = []
     failures: list[Failure] = []
-    progress = Progress(len(items), err, enabled=err.isatty() and not quiet)
+    n_ok = 0
+    progress = Progress(None, err, enabled=err.isatty() and not quiet)
     writer = AtomicJsonlWriter(output) if output else None
     try:
-        for res in pipeline.pipe(items, n_process=jobs):
+        for res in pipeline.pipe(items, n_process=jobs if not keep_docs else 1, finish=finish):
+            progress.step(res.doc_id)
             if isinstance(res, Failure):
                 failures.append(res)
-                progress.step(res.doc_id)
                 continue
-            written = _write_record(writer, res) if writer else None
-            if isinstance(written, Failure):
-                failures.append(written)
-            else:
-                docs.append(res)
-            progress.step(res.doc_id)
+            assert isinstance(res, Extracted)
+            n_ok += 1
+            if writer:
+                writer.write_line(res.line)
+            if res.explanation is not None:
+                print(res.explanation, end="\n\n")
+            if res.doc is not None:
+                docs.append(res.doc)
     except BaseException:
         if writer:
             writer.abort()
         raise
     finally:
         progress.close()
-    if writer and docs:
+    if writer and n_ok:
         writer.commit()
     elif writer:  # an empty output would read as "nothing in these articles"
         writer.abort()
         print(f"nothing extracted: {output} not written", file=sys.stderr)
-    return docs, failures, time.perf_counter() - t0
-
-
-def _write_record(writer: AtomicJsonlWriter, doc: Doc) -> Failure | None:
-    """Write the record of ``doc``; a record that cannot be written (text that is not
-    Unicode, a bug in the export) is a Failure of that article, not the end of the run and
-    of the lines already written (issue #15)."""
-    from .errors import OutputError
-    from .export.jsonl import doc_to_record
-
-    try:
-        writer.write(doc_to_record(doc))
-    except (ValueError, TypeError) as e:  # UnicodeEncodeError is a ValueError
-        path = doc.source.path if doc.source else None
-        return Failure(doc.doc_id, path, "output", f"{path or doc.doc_id}: record not written: "
-                       f"{type(e).__name__}: {e}", OutputError.code)
-    return None
+    return ExtractRun(n_ok, failures, time.perf_counter() - t0, docs)
 
 
 def _print_skipped(skipped: Sequence[Skipped]) -> None:
@@ -114,29 +112,18 @@ def _skipped_note(skipped: Sequence[Skipped]) -> str:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     skipped: list[Skipped] = []
-    docs, failures, secs = _run_extract(args.paths, args.output, jobs=args.jobs,
-                                        article_seconds=args.article_seconds, skipped=skipped)
-    if getattr(args, "explain", False):
-        _print_explanations(docs)
+    n_ok, failures, secs, _ = _run_extract(
+        args.paths, args.output, jobs=args.jobs, article_seconds=args.article_seconds,
+        skipped=skipped, explain=getattr(args, "explain", False))
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
     _print_skipped(skipped)
-    print(f"{len(docs) + len(failures)} articles, {len(docs)} extracted, {len(failures)} failed"
+    print(f"{n_ok + len(failures)} articles, {n_ok} extracted, {len(failures)} failed"
           f"{_skipped_note(skipped)}, {secs:.2f} s"
-          + (f" -> {args.output}" if docs else ""), file=sys.stderr)
-    if not docs and failures:
+          + (f" -> {args.output}" if n_ok else ""), file=sys.stderr)
+    if not n_ok and failures:
         return 1
     return 0
-
-
-def _print_explanations(docs: Sequence[Doc]) -> None:
-    """Per event: the trigger, how its participants were chosen, the rules that fired."""
-    from .events.explain import explain, trace_events
-    from .pipeline import Resources
-
-    res = Resources()
-    for doc in docs:
-        print("\n".join(explain(doc, trace_events(doc, res))), end="\n\n")
 
 
 EVAL_PROTOCOLS = ("heldout", "all-participants")
@@ -199,7 +186,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"error: no demo articles in {DEMO_DIR}", file=sys.stderr)
         return 1
     out = args.output
-    docs, failures, secs = _run_extract([str(p) for p in paths], out)
+    _, failures, secs, docs = _run_extract([str(p) for p in paths], out, keep_docs=True)
     print(f"Marsad demo: {len(docs)} articles read in {secs:.2f} s "
           f"({len(failures)} failed){' -> ' + out if out else ''}\n")
     by_type: dict[str, dict[str, tuple[str, str | None, int]]] = {}
@@ -338,10 +325,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     already stored unchanged are skipped before the pipeline runs, so a run killed at any
     point and started again redoes only the batch it was in: nothing lost, nothing doubled."""
     from .ingest import RawArticle, read_paths
-    from .pipeline import Pipeline
-    from .store import content_hash, open_store
+    from .store import open_store
 
     t0 = time.perf_counter()
+    args.jobs_given = args.jobs is not None
+    args.jobs = args.jobs or 1
+    if getattr(args, "engine", "processes") == "ray":
+        from .ray_engine import need_ray
+
+        need_ray()  # before a store is created: without Ray nothing is done
     counts = {"added": 0, "unchanged": 0, "replaced": 0, "failed": 0}
     skipped: list[Skipped] = []
     items = read_paths(args.paths, skipped=skipped)
@@ -355,39 +347,93 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"nothing to store: {args.db} not created", file=sys.stderr)
         return 1
     with open_store(args.db) as store:  # a bad database stops the run before any work
-        todo: list[RawArticle | Failure] = []
-        for item in items:
-            if not isinstance(item, Failure) and \
-                    store.stored_hash(item.doc_id) == content_hash(item):
-                counts["unchanged"] += 1
-                continue
-            todo.append(item)
-        pipeline = Pipeline(article_seconds=args.article_seconds)
-        if args.jobs <= 1 and todo:
-            pipeline.warm_up()
-        progress = Progress(len(todo), sys.stderr, enabled=sys.stderr.isatty())
-        results = zip(todo, pipeline.pipe(todo, batch_size=args.batch_size, n_process=args.jobs),
-                      strict=True)
-        try:
-            for chunk in _chunks(results, args.batch_size):
-                with store.batch():
-                    for raw, res in chunk:
-                        if isinstance(res, Failure):
-                            store.put_failure(res)
-                            counts["failed"] += 1
-                            print(f"failed: {res.reason}", file=sys.stderr)
-                        else:
-                            assert isinstance(raw, RawArticle)  # a Failure stays a Failure
-                            counts[store.put(raw, res)] += 1
-                        progress.step(res.doc_id)
-        finally:
-            progress.close()
+        _ingest_into(store, items, args, counts)
     total = sum(counts.values())
     _print_skipped(skipped)
     print(f"{total} articles: {counts['added']} added, {counts['unchanged']} unchanged, "
           f"{counts['replaced']} replaced, {counts['failed']} failed{_skipped_note(skipped)}, "
           f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
     return 1 if counts["failed"] and total == counts["failed"] else 0
+
+
+def _ingest_into(store: Store, items: Iterator[RawArticle | Failure], args: argparse.Namespace,
+                 counts: dict[str, int]) -> None:
+    """Process and store ``items`` a batch at a time (one transaction each), streaming: the
+    input is read as the workers need it and nothing of a stored batch is kept."""
+    from .batch import stored_rows
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(article_seconds=args.article_seconds)
+    todo = _changed(store, items, counts, args.batch_size)
+    if args.jobs <= 1 and getattr(args, "engine", "processes") != "ray":
+        todo = _warmed_up(pipeline, todo)
+    progress = Progress(None, sys.stderr, enabled=sys.stderr.isatty())
+    if getattr(args, "engine", "processes") == "ray":
+        from .ray_engine import ray_pipe
+
+        results = ray_pipe(pipeline, todo, batch_size=args.batch_size, finish=stored_rows,
+                           actors=args.jobs if args.jobs_given else None)
+    else:
+        results = pipeline.pipe(todo, batch_size=args.batch_size, n_process=args.jobs,
+                                finish=stored_rows)
+    try:
+        for chunk in _chunks(results, args.batch_size):
+            with store.batch():
+                for rows, failure in _runs(chunk):
+                    for put in store.put_many(rows):
+                        counts[put] += 1
+                    if failure is not None:
+                        store.put_failure(failure)
+                        counts["failed"] += 1
+                        print(f"failed: {failure.reason}", file=sys.stderr)
+            for res in chunk:
+                progress.step(res.doc_id)
+    finally:
+        progress.close()
+
+
+def _runs(chunk: list[Any]) -> Iterator[tuple[list[ArticleRows], Failure | None]]:
+    """The articles of ``chunk`` in runs ended by a failure (or the end), so that the store
+    writes each run at once and everything lands in input order."""
+    from .store.rows import ArticleRows
+
+    run: list[ArticleRows] = []
+    for res in chunk:
+        if isinstance(res, Failure):
+            yield run, res
+            run = []
+        else:
+            assert isinstance(res, ArticleRows)
+            run.append(res)
+    if run:
+        yield run, None
+
+
+def _changed(store: Store, items: Iterator[RawArticle | Failure], counts: dict[str, int],
+             batch_size: int) -> Iterator[RawArticle | Failure]:
+    """``items`` but those whose raw input is stored unchanged (counted), checked a batch
+    at a time, so a resumed run redoes only what it had not stored."""
+    from .ingest import RawArticle
+    from .store import content_hash
+
+    for chunk in _chunks(items, batch_size):
+        stored = store.stored_hashes([i.doc_id for i in chunk if isinstance(i, RawArticle)])
+        for item in chunk:
+            if isinstance(item, RawArticle) and stored.get(item.doc_id) == content_hash(item):
+                counts["unchanged"] += 1
+            else:
+                yield item
+
+
+def _warmed_up(pipeline: Any, items: Iterator[T]) -> Iterator[T]:
+    """``items``, the pipeline's data loaded before the first (not at all when nothing is
+    to be done: a re-run over a stored corpus stays quick)."""
+    first = True
+    for item in items:
+        if first:
+            pipeline.warm_up()
+            first = False
+        yield item
 
 
 def _until_readable(items: Iterator[RawArticle | Failure]) -> list[RawArticle | Failure]:
@@ -412,28 +458,28 @@ def _is_new_store(target: str) -> bool:
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Run the current pipeline over every stored raw input and replace the annotations. An
     article that now fails keeps its stored annotations; the failure is recorded."""
+    from .batch import stored_rows
     from .pipeline import Pipeline
     from .store import open_store
 
     t0 = time.perf_counter()
     done = failed = 0
     with open_store(args.db, create=False) as store:
-        raws = list(store.raw_articles())
         pipeline = Pipeline(article_seconds=args.article_seconds)
-        if args.jobs <= 1 and raws:
-            pipeline.warm_up()
-        results = zip(raws, pipeline.pipe(raws, batch_size=args.batch_size, n_process=args.jobs),
-                      strict=True)
+        raws: Iterator[Any] = store.raw_articles()
+        if args.jobs <= 1:
+            raws = _warmed_up(pipeline, raws)
+        results = pipeline.pipe(raws, batch_size=args.batch_size, n_process=args.jobs,
+                                finish=stored_rows)
         for chunk in _chunks(results, args.batch_size):
             with store.batch():
-                for raw, res in chunk:
-                    if isinstance(res, Failure):
-                        store.put_failure(res)
+                for rows, failure in _runs(chunk):
+                    done += len(store.put_many(rows, force=True))
+                    if failure is not None:
+                        store.put_failure(failure)
                         failed += 1
-                        print(f"failed (stored annotations kept): {res.reason}", file=sys.stderr)
-                    else:
-                        store.put(raw, res, force=True)
-                        done += 1
+                        print(f"failed (stored annotations kept): {failure.reason}",
+                              file=sys.stderr)
     print(f"{done + failed} articles: {done} reprocessed, {failed} failed, "
           f"{time.perf_counter() - t0:.2f} s -> {args.db}", file=sys.stderr)
     return 1 if failed and not done else 0
@@ -802,7 +848,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--db", default="marsad.db", help=db_help)
     i.add_argument("--batch-size", type=_positive, default=32,
                    help="articles per transaction (default 32)")
-    i.add_argument("--jobs", "-j", type=_positive, default=1, help="worker processes (default 1)")
+    i.add_argument("--jobs", "-j", type=_positive, default=None,
+                   help="worker processes (default 1); with --engine ray, Ray actors "
+                        "(default: one per CPU of the cluster)")
+    _add_ingest_engine(i)
     _add_article_seconds(i)
     i.set_defaults(func=cmd_ingest)
 
@@ -927,6 +976,13 @@ def _add_export_parser(sub: Any, db_help: str) -> None:
     x.add_argument("--features", choices=("events", "stories"), default="events",
                    help="geojson: one feature per event (default) or per story")
     x.set_defaults(func=cmd_export)
+
+
+def _add_ingest_engine(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=("processes", "ray"), default="processes",
+                   help="processes (default): --jobs worker processes on this machine; ray: "
+                        "Ray actors on the cluster at $RAY_ADDRESS, or a local Ray (extra "
+                        '"ray"); the store is written by this process either way')
 
 
 def _add_article_seconds(p: argparse.ArgumentParser) -> None:

@@ -9,8 +9,10 @@ engine can map :meth:`Pipeline.process` over partitions.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -405,42 +407,97 @@ class Pipeline:
         log.info("%s failed: %s", item.doc_id, e)  # the caller reports it (the CLI prints it)
         return Failure(item.doc_id, item.path, stage, str(e), e.code)
 
+    def finish_safe(self, item: RawArticle | Failure, finish: Finish | None) -> Any:
+        """:meth:`process_safe`, then ``finish`` of the article and its Doc (what a caller
+        keeps of it: rows for the store, a JSON line); ``finish`` returns a Failure for an
+        article it cannot finish."""
+        res = self.process_safe(item)
+        if finish is None or isinstance(res, Failure):
+            return res
+        assert isinstance(item, RawArticle)  # a Failure stays a Failure
+        return finish(item, res)
+
     def pipe(self, items: Iterable[RawArticle | Failure], *, batch_size: int = 32,
-             n_process: int = 1) -> Iterator[Doc | Failure]:
+             n_process: int = 1, finish: Finish | None = None) -> Iterator[Any]:
         """Process a stream in input order; failures are yielded in place, never raised.
+        Yields Docs, or what ``finish`` (a module-level function, so that worker processes
+        can be given it) makes of each article and its Doc.
 
         With ``n_process`` > 1 the articles go in batches of ``batch_size`` to worker
-        processes, each with its own pipeline and resources; results keep input order.
+        processes, each with its own pipeline and resources, loaded once; results keep
+        input order. The input is read lazily, at most ``IN_FLIGHT`` batches a worker
+        ahead of the results taken (issue #19: memory does not grow with the corpus), and
+        always in the caller's thread (a generator reading a database stays in its own
+        thread).
         """
         if n_process <= 1:
             for item in items:
-                yield self.process_safe(item)
+                yield self.finish_safe(item, finish)
             return
         import multiprocessing as mp
 
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ctx.Pool(n_process, initializer=_worker_init,
-                      initargs=(self.names, self.article_seconds)) as pool:
-            for batch in pool.imap(_worker_batch, _batched(items, batch_size)):
-                yield from batch
+        batches = _batched(items, batch_size)
+        first = next(batches, None)
+        if first is None:  # nothing to do: no worker is started, no data loaded
+            return
+        fork = "fork" in mp.get_all_start_methods()
+        global _FORKED
+        if fork:
+            # loaded once here, the workers share it (forked): each worker loading it again
+            # cost 1.2 s of CPU each (issue #19)
+            self.warm_up()
+            _FORKED = self
+        ctx = mp.get_context("fork" if fork else "spawn")
+        try:
+            with ctx.Pool(n_process, initializer=_worker_init,
+                          initargs=(self.names, self.article_seconds, finish)) as pool:
+                yield from _in_order(pool, itertools.chain([first], batches), n_process)
+        finally:
+            _FORKED = None
 
+
+def _in_order(pool: Any, batches: Iterator[list[RawArticle | Failure]], n_process: int
+              ) -> Iterator[Any]:
+    """The results of ``batches`` mapped in ``pool``, in input order, with at most
+    IN_FLIGHT batches a worker queued."""
+    pending: deque[Any] = deque()
+    for batch in batches:
+        pending.append(pool.apply_async(_worker_batch, (batch,)))
+        if len(pending) >= IN_FLIGHT * n_process:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
+
+
+Finish = Callable[[RawArticle, Doc], Any]
+# batches queued per worker process: enough that no worker waits for the parent, few
+# enough that the articles read ahead stay a small fixed number
+IN_FLIGHT = 3
 
 # Team-written: a sentence with a title, a court, an airport, a mountain, a body and a date.
 _WARM_UP_TEXT = ("القاهرة - قال الرئيس في مؤتمر صحفي يوم 12 مايو 2024 إن محكمة النقض ووزارة "
                  "الخارجية وحزب التقدم اتفقوا على افتتاح مطار جديد قرب جبل الشيخ.")
 
 _WORKER: Pipeline | None = None
+_FINISH: Finish | None = None
+_FORKED: Pipeline | None = None  # the parent's pipeline, seen by forked workers
 
 
-def _worker_init(names: tuple[str, ...], article_seconds: float | None) -> None:
-    global _WORKER
-    _WORKER = Pipeline(names, article_seconds=article_seconds)
-    _WORKER.warm_up()
+def _worker_init(names: tuple[str, ...], article_seconds: float | None,
+                 finish: Finish | None = None) -> None:
+    global _WORKER, _FINISH
+    if _FORKED is not None and _FORKED.names == names \
+            and _FORKED.article_seconds == article_seconds:
+        _WORKER = _FORKED  # forked from a parent that loaded everything already
+    else:
+        _WORKER = Pipeline(names, article_seconds=article_seconds)
+        _WORKER.warm_up()
+    _FINISH = finish
 
 
-def _worker_batch(batch: list[RawArticle | Failure]) -> list[Doc | Failure]:
+def _worker_batch(batch: list[RawArticle | Failure]) -> list[Any]:
     assert _WORKER is not None
-    return [_WORKER.process_safe(item) for item in batch]
+    return [_WORKER.finish_safe(item, _FINISH) for item in batch]
 
 
 def _batched(items: Iterable[RawArticle | Failure], n: int) -> Iterator[list[RawArticle |

@@ -188,7 +188,7 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, jobs: int = 1,
     ``progress`` shows a bar (in a notebook too)."""
     from tqdm.auto import tqdm
 
-    from .export.jsonl import doc_to_record
+    from .batch import record
 
     def raws() -> Iterator[RawArticle | Failure]:
         for n, item in enumerate(items, 1):
@@ -199,9 +199,10 @@ def extract_many(items: Iterable[str | Mapping[str, Any]], *, jobs: int = 1,
 
     total = len(items) if isinstance(items, Sized) else None
     with tqdm(total=total, disable=not progress, unit="article") as bar:
-        for out in _pipeline().pipe(raws(), n_process=jobs):
+        # the workers return records, not Docs (issue #19)
+        for out in _pipeline().pipe(raws(), n_process=jobs, finish=record):
             bar.update(1)
-            yield out if isinstance(out, Failure) else Article(doc_to_record(out))
+            yield out if isinstance(out, Failure) else Article(out)
 
 
 def _item(item: str | Mapping[str, Any], n: int) -> RawArticle:

@@ -73,6 +73,9 @@ def test_extract_many_keeps_order_and_yields_failures() -> None:
     assert isinstance(out[0], marsad.Article) and isinstance(out[1], marsad.Article)
     assert all(isinstance(o, Failure) and o.code == "E010" for o in out[2:])
     assert out[1].published == date(2025, 5, 16)
+    two = list(marsad.extract_many(items, jobs=2))  # type: ignore[arg-type]
+    assert [o.to_dict() if isinstance(o, marsad.Article) else o for o in two] == \
+        [o.to_dict() if isinstance(o, marsad.Article) else o for o in out]
 
 
 def test_open_store_and_frames(tmp_path: Path) -> None:

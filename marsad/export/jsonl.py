@@ -138,6 +138,11 @@ class AtomicJsonlWriter:
     def write(self, rec: dict[str, Any]) -> None:
         dump_record(rec, self.fh)
 
+    def write_line(self, line: str) -> None:
+        """Write one record already serialized (``marsad.store.rows.record_line``)."""
+        self.fh.write(line)
+        self.fh.write("\n")
+
     def commit(self) -> None:
         self.fh.close()
         # mkstemp makes the file private (0600); the output is an ordinary file, readable

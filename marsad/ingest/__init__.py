@@ -17,7 +17,7 @@ from pathlib import Path
 from ..doc import Failure
 from ..errors import IngestError
 from .decode import decode_bytes
-from .jsonl import load_record, split_lines
+from .jsonl import jsonl_lines, load_record
 from .walk import Skipped, file_id, walk
 
 __all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes",
@@ -86,12 +86,18 @@ def read_file(path: Path, *, max_bytes: int = MAX_BYTES, doc_id: str | None = No
 
 
 def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
-    text = decode_bytes(path.read_bytes(), path=str(path))
-    for lineno, line in split_lines(text):
-        if not line.strip():
+    """The articles of a JSON Lines file, read a line at a time (issue #19: a file of a
+    million articles is never held whole; a line longer than ``max_bytes`` is never read
+    into memory either)."""
+    any_line = False
+    for lineno, line in jsonl_lines(path, max_bytes):
+        if isinstance(line, str) and not line.strip():
             continue
+        any_line = True
         where = f"{path}:{lineno}"
         try:
+            if isinstance(line, IngestError):
+                raise line
             yield _jsonl_article(line, path, lineno, max_bytes)
         except IngestError as e:
             yield Failure(f"{path.stem}:{lineno}", where, "ingest", str(e), e.code)
@@ -100,6 +106,8 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[RawArticle | Failure]:
             yield Failure(f"{path.stem}:{lineno}", where, "ingest",
                           f"{where}: unexpected error: {type(e).__name__}: {e}",
                           IngestError.code)
+    if not any_line:
+        raise IngestError("empty file", path=str(path))
 
 
 def _jsonl_article(line: str, path: Path, lineno: int, max_bytes: int) -> RawArticle:

@@ -11,10 +11,12 @@ integer-conversion limit is reached.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..errors import IngestError
 
@@ -31,6 +33,75 @@ def split_lines(text: str) -> Iterator[tuple[int, str]]:
     dropped: unlike ``str.splitlines``, a raw U+2028 inside a JSON string stays data."""
     for lineno, line in enumerate(text.split("\n"), start=1):
         yield lineno, line[:-1] if line.endswith("\r") else line
+
+
+def jsonl_lines(path: Path, max_bytes: int) -> Iterator[tuple[int, str | IngestError]]:
+    """(line number, decoded line) of a JSON Lines file, read lazily; a line that cannot
+    be had (too long, not decodable) comes as an IngestError naming the file and line, and
+    the next line is read as usual. A file with a UTF-16 byte-order mark is decoded as a
+    stream; NUL bytes near the start (no byte-order mark) refuse the whole file."""
+    with path.open("rb") as fh:
+        head = fh.peek(4096)[:4096] if hasattr(fh, "peek") else b""
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield from _utf16_lines(fh, path)
+            return
+        if b"\x00" in head:
+            raise IngestError("binary file (NUL bytes and no UTF-16 byte-order mark)",
+                              path=str(path))
+        for lineno, data in _byte_lines(fh, max_bytes):
+            where = f"{path}:{lineno}"
+            if data is None:
+                yield lineno, IngestError("line too large", path=where)
+                continue
+            if lineno == 1 and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            try:
+                yield lineno, _decode_line(data, where)
+            except IngestError as e:
+                yield lineno, e
+
+
+def _byte_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes without the line end) split at ``\\n`` only; None for a line
+    longer than ``max_bytes``, which is skipped without being held."""
+    lineno = 0
+    while True:
+        data = fh.readline(max_bytes + 1)
+        if not data:
+            return
+        lineno += 1
+        if len(data) > max_bytes and not data.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass  # the rest of the long line is read in bounded pieces and dropped
+            yield lineno, None
+            continue
+        data = data[:-1] if data.endswith(b"\n") else data
+        yield lineno, data[:-1] if data.endswith(b"\r") else data
+
+
+def _decode_line(data: bytes, where: str) -> str:
+    """One line as text, with the policy of whole files (marsad.ingest.decode): UTF-8, a
+    few bad bytes replaced, or Arabic Windows-1256 (a blank line is an empty string)."""
+    from .decode import decode_bytes
+
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_bytes(data, path=where)
+
+
+def _utf16_lines(fh: BinaryIO, path: Path) -> Iterator[tuple[int, str | IngestError]]:
+    text = io.TextIOWrapper(fh, encoding="utf-16", errors="strict", newline="\n")
+    lineno = 0
+    try:
+        for lineno, line in enumerate(text, start=1):
+            line = line[:-1] if line.endswith("\n") else line
+            yield lineno, line[:-1] if line.endswith("\r") else line
+    except UnicodeDecodeError as e:
+        # the rest of the file cannot be decoded: it is reported once, at the next line
+        yield lineno + 1, IngestError(f"invalid utf-16: {e.reason}", path=f"{path}:{lineno + 1}")
+    finally:
+        text.detach()
 
 
 def load_record(line: str, *, where: str) -> dict[str, Any]:

@@ -23,11 +23,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from ..doc import Doc, Failure
 from ..errors import MarsadError
 from ..ingest import RawArticle
+
+if TYPE_CHECKING:
+    from .rows import ArticleRows
 
 PutResult = Literal["added", "unchanged", "replaced"]
 
@@ -95,12 +98,28 @@ class Store(ABC):
         replaces even an unchanged input (reprocessing with a newer pipeline)."""
 
     @abstractmethod
+    def put_rows(self, rows: ArticleRows, *, force: bool = False) -> PutResult:
+        """:meth:`put` of an article already turned into rows (:mod:`marsad.store.rows`, by
+        a worker process)."""
+
+    def put_many(self, batch: Sequence[ArticleRows], *, force: bool = False
+                 ) -> list[PutResult]:
+        """:meth:`put_rows` of each of ``batch``, all or none (a backend may write the
+        batch in fewer statements)."""
+        return [self.put_rows(r, force=force) for r in batch]
+
+    @abstractmethod
     def put_failure(self, failure: Failure) -> None:
         """Record an article that could not be read or processed (once per doc_id and path)."""
 
     @abstractmethod
     def stored_hash(self, doc_id: str) -> str | None:
         """The content hash stored for ``doc_id``, or None: lets a resumed run skip work."""
+
+    def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """doc_id -> stored content hash of those of ``doc_ids`` that are stored."""
+        out = {d: self.stored_hash(d) for d in doc_ids}
+        return {d: h for d, h in out.items() if h is not None}
 
     @abstractmethod
     def get_record(self, doc_id: str) -> dict[str, Any] | None:

@@ -19,15 +19,18 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..doc import Doc, Failure
-from ..export.precision import geo_precision, key_precision, time_precision
+from ..export.precision import key_precision, time_precision
 from ..ingest import RawArticle
 from ..text.latin import is_latin_query
 from ..text.normalize import fold, match_key
-from . import PutResult, SearchHit, Store, StoreError, content_hash, names
+from . import PutResult, SearchHit, Store, StoreError, names
+
+if TYPE_CHECKING:
+    from .rows import ArticleRows
 
 try:  # optional: a faster parser for the records and stories read back (see _loads)
     import orjson as _orjson
@@ -39,6 +42,12 @@ DIALECTS = ("sqlite", "postgresql")
 SNIPPET_CHARS = 60  # characters of context either side of the first hit
 WORD_RE = re.compile(r"\w+")
 PAGE = 500  # rows per page of a long read, so no read cursor stays open across writes
+ARTICLE_COLUMNS = ("doc_id", "content_hash", "raw", "kind", "path", "url", "outlet",
+                   "published", "title", "text", "raw_url", "raw_outlet", "raw_published",
+                   "pipeline_version", "processed_at", "record_json")
+EVENT_COLUMNS = ("doc_id", "event_id", "type", "mode", "date_start", "date_end", "location",
+                 "certainty", "evidence_start", "evidence_end", "evidence_text",
+                 "date_precision", "time_precision", "geo_precision")
 # the tables counted by Store.counts (and only those: fusion tables are derived data)
 COUNTED = ("articles", "entities", "mentions", "events", "event_roles", "failures",
            "place_corrections")
@@ -151,8 +160,9 @@ class SQLStore(Store):
         """A savepoint inside a batch (a batch of its own when none is open)."""
 
     @abstractmethod
-    def _index(self, doc_id: str, text: str) -> None:
-        """Add the stored article ``doc_id`` to the search index."""
+    def _index(self, doc_id: str, words: str) -> None:
+        """Add the stored article ``doc_id`` to the search index (``words``: its
+        :func:`index_words`, space-separated)."""
 
     @abstractmethod
     def _unindex(self, doc_id: str) -> None:
@@ -198,67 +208,93 @@ class SQLStore(Store):
 
     # -- writing ---------------------------------------------------------------------------
     def put(self, raw: RawArticle, doc: Doc, *, force: bool = False) -> PutResult:
-        from ..export.jsonl import doc_to_record
+        from .rows import article_rows
 
-        if raw.doc_id != doc.doc_id:
-            raise StoreError(f"raw article {raw.doc_id!r} and doc {doc.doc_id!r} differ")
-        digest = content_hash(raw)
-        rec = doc_to_record(doc)
+        return self.put_rows(article_rows(raw, doc), force=force)
+
+    def put_rows(self, rows: ArticleRows, *, force: bool = False) -> PutResult:
+        """:meth:`put` of an article already turned into rows (by a worker process)."""
         with self._savepoint():
-            row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (doc.doc_id,))
-            if row is not None and row[0] == digest and not force:
+            row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (rows.doc_id,))
+            if row is not None and row[0] == rows.digest and not force:
                 return "unchanged"
             if row is not None:
-                self._unindex(doc.doc_id)
+                self._unindex(rows.doc_id)
                 # the annotation tables follow by ON DELETE CASCADE
-                self._execute("DELETE FROM articles WHERE doc_id = ?", (doc.doc_id,))
-            self._insert(raw, doc, rec, digest)
-            # the article is stored now: an earlier failure of the same input is stale
-            self._execute("DELETE FROM failures WHERE doc_id = ?", (doc.doc_id,))
+                self._execute("DELETE FROM articles WHERE doc_id = ?", (rows.doc_id,))
+            self._insert(rows)  # (and an earlier failure of the same input is deleted)
         return "added" if row is None else "replaced"
 
-    def _insert(self, raw: RawArticle, doc: Doc, rec: dict[str, Any], digest: str) -> None:
-        self._execute(
-            "INSERT INTO articles (doc_id, content_hash, raw, kind, path, url, outlet, published,"
-            " title, text, raw_url, raw_outlet, raw_published, pipeline_version, processed_at,"
-            " record_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.doc_id, digest, raw.content, raw.kind, raw.path or doc.source.path,
-             doc.source.url, doc.source.outlet, rec["published"], doc.title, doc.text,
-             raw.url, raw.outlet, raw.published, __version__, now(),
-             json.dumps(rec, ensure_ascii=False)))
-        self._index(doc.doc_id, doc.text)
-        did = doc.doc_id
-        self._executemany(
-            "INSERT INTO entities (doc_id, entity_id, kb_id, type, name, name_en, lat, lon)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            [(did, e.id, e.kb_id, e.type, e.name, e.name_en, e.lat, e.lon)
-             for e in doc.entities])
-        self._executemany(
-            'INSERT INTO mentions (doc_id, entity_id, start, "end", text) VALUES (?,?,?,?,?)',
-            [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions])
-        self._executemany(names.INSERT_SQL, names.name_key_rows(
-            (e.name_en, e.kb_id) for e in doc.entities))
-        events: list[tuple[Any, ...]] = []
-        roles: list[tuple[str, str, str, str]] = []
-        places = {e["id"]: e for e in rec["entities"]}
-        for ev, ev_rec in zip(doc.events, rec["events"], strict=True):
-            d = ev_rec["date"]
-            sp = ev.evidence[0]
-            events.append((did, ev.id, ev.type, ev.mode,
-                           d["start"] if d else None, d["end"] if d else None,
-                           ev.location, ev.certainty, sp.start, sp.end,
-                           doc.text[sp.start : sp.end], d["precision"] if d else None,
-                           time_precision(d), geo_precision(places.get(ev.location or ""))))
-            for role, ids in (("actor", ev.actors), ("target", ev.targets),
-                              ("source", ev.attributed_to)):
-                roles.extend((did, ev.id, role, i) for i in ids)
-        self._executemany(
-            "INSERT INTO events (doc_id, event_id, type, mode, date_start, date_end, location,"
-            " certainty, evidence_start, evidence_end, evidence_text, date_precision,"
-            " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
-        self._executemany(
-            "INSERT INTO event_roles (doc_id, event_id, role, entity_id) VALUES (?,?,?,?)",
-            roles)
+    def put_many(self, batch: Sequence[ArticleRows], *, force: bool = False
+                 ) -> list[PutResult]:
+        """:meth:`put_rows` of each of ``batch``, all or none, one statement per table for
+        the whole batch (issue #19: one per article and table was most of the writing)."""
+        if len({r.doc_id for r in batch}) < len(batch):  # an id twice: one at a time
+            with self._savepoint():
+                return [self.put_rows(r, force=force) for r in batch]
+        with self._savepoint():
+            stored = self.stored_hashes([r.doc_id for r in batch])
+            out: list[PutResult] = []
+            fresh: list[ArticleRows] = []
+            for r in batch:
+                old = stored.get(r.doc_id)
+                if old == r.digest and not force:
+                    out.append("unchanged")
+                    continue
+                if old is not None:
+                    self._unindex(r.doc_id)
+                    self._execute("DELETE FROM articles WHERE doc_id = ?", (r.doc_id,))
+                out.append("added" if old is None else "replaced")
+                fresh.append(r)
+            self._insert_many(fresh)
+        return out
+
+    def stored_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """doc_id -> stored content hash of those of ``doc_ids`` that are stored (one query
+        per few hundred ids: a resumed run checks a batch at once)."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(doc_ids))
+        for i in range(0, len(ids), names.IN_CHUNK):
+            chunk = ids[i : i + names.IN_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out.update((str(d), str(h)) for d, h in self._all(
+                f"SELECT doc_id, content_hash FROM articles WHERE doc_id IN ({marks})", chunk))
+        return out
+
+    def _insert(self, rows: ArticleRows) -> None:
+        self._insert_many([rows])
+
+    def _insert_many(self, batch: Sequence[ArticleRows]) -> None:
+        if not batch:
+            return
+        at = now()
+        self._bulk_insert("articles", ARTICLE_COLUMNS,
+                          [(*r.article, at, r.record_json) for r in batch])
+        self._index_many([(r.doc_id, r.words) for r in batch])
+        self._bulk_insert("entities", ("doc_id", "entity_id", "kb_id", "type", "name",
+                                       "name_en", "lat", "lon"),
+                          [e for r in batch for e in r.entities])
+        self._bulk_insert("mentions", ("doc_id", "entity_id", "start", "end", "text"),
+                          [m for r in batch for m in r.mentions])
+        self._executemany(names.INSERT_SQL, sorted({k for r in batch for k in r.name_keys}))
+        self._bulk_insert("events", EVENT_COLUMNS, [e for r in batch for e in r.events])
+        self._bulk_insert("event_roles", ("doc_id", "event_id", "role", "entity_id"),
+                          [x for r in batch for x in r.roles])
+        # the articles are stored now: earlier failures of the same inputs are stale
+        self._executemany("DELETE FROM failures WHERE doc_id = ?", [(r.doc_id,) for r in batch])
+
+    def _bulk_insert(self, table: str, columns: Sequence[str],
+                     rows: Sequence[Sequence[Any]]) -> None:
+        """Insert ``rows`` into a table (a backend may use a faster path than INSERT: COPY
+        on PostgreSQL)."""
+        cols = ", ".join(f'"{c}"' for c in columns)
+        marks = ",".join("?" * len(columns))
+        self._executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
+        """:meth:`_index` of many articles (a backend may do it in one statement)."""
+        for doc_id, words in rows:
+            self._index(doc_id, words)
 
     def put_failure(self, failure: Failure) -> None:
         with self._savepoint():

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 from .. import __version__
 from . import SearchHit, StoreConnectionError, StoreError
 from . import names as store_names
-from .base import SQLStore, bm25, index_words, migrations, now, search_terms
+from .base import SQLStore, bm25, migrations, now, search_terms
 
 log = logging.getLogger(__name__)
 
@@ -160,9 +160,22 @@ class PostgresStore(SQLStore):
             with self._db.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
 
-    def _index(self, doc_id: str, text: str) -> None:
-        self._execute("INSERT INTO article_words (doc_id, words) VALUES (?, ?)",
-                      (doc_id, index_words(text)))
+    def _bulk_insert(self, table: str, columns: Sequence[str],
+                     rows: Sequence[Sequence[Any]]) -> None:
+        # COPY: one stream per table and batch instead of a statement per row (issue #19)
+        if not rows:
+            return
+        cols = ", ".join(f'"{c}"' for c in columns)
+        with self._db.cursor() as cur, cur.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def _index(self, doc_id: str, words: str) -> None:
+        self._index_many([(doc_id, words)])
+
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
+        self._bulk_insert("article_words", ("doc_id", "words"),
+                          [(doc_id, words.split()) for doc_id, words in rows])
 
     def _unindex(self, doc_id: str) -> None:
         pass  # article_words rows go with their article (ON DELETE CASCADE)

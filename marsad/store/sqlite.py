@@ -23,7 +23,7 @@ from typing import Any
 from .. import __version__
 from . import SearchHit, StoreDamagedError, StoreError
 from . import names as store_names
-from .base import SQLStore, index_words, now, search_terms
+from .base import SQLStore, now, search_terms
 from .base import migrations as _migrations
 
 log = logging.getLogger(__name__)
@@ -143,9 +143,14 @@ class SQLiteStore(SQLStore):
                                         path=str(self.path)) from e
             raise
 
-    def _index(self, doc_id: str, text: str) -> None:
+    def _index(self, doc_id: str, words: str) -> None:
         self._db.execute("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM articles"
-                         " WHERE doc_id = ?", (" ".join(index_words(text)), doc_id))
+                         " WHERE doc_id = ?", (words, doc_id))
+
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
+        self._db.executemany("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM"
+                             " articles WHERE doc_id = ?",
+                             [(words, doc_id) for doc_id, words in rows])
 
     def _unindex(self, doc_id: str) -> None:
         self._db.execute("DELETE FROM articles_fts WHERE rowid ="

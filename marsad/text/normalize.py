@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 # Characters dropped from keys: harakat, shadda, sukun, superscript alef, Quranic marks,
 # tatweel, and the zero-width / directional marks that scraped text is full of.
@@ -59,14 +59,28 @@ def fold_char(ch: str) -> str:
     return out
 
 
-@lru_cache(maxsize=1 << 18)
+def _match_key(text: str) -> str:
+    out = text.translate(_TABLE).lower()
+    return _SPACE_RE.sub(" ", out).strip()
+
+
+_cached_match_key = lru_cache(maxsize=1 << 18)(_match_key)
+# Strings longer than this (whole lines and sentences, which hardly recur) are not cached:
+# the cleaner keys every line of every article, and caching those grew a long ingest's
+# memory by about 1 KB per line until the cache was full, at a few hundred MB (issue #19).
+CACHED_CHARS = 64
+
+
+@wraps(_match_key, assigned=())  # match_key.__wrapped__: the uncached function
 def match_key(text: str) -> str:
     """The normalised key of a string: folded letters, single spaces, no edge spaces.
 
-    Cached: the same tokens recur across every stage and article, and profiling the
-    extract benchmark showed key computation as its largest single cost."""
-    out = text.translate(_TABLE).lower()
-    return _SPACE_RE.sub(" ", out).strip()
+    Cached for short strings: the same tokens recur across every stage and article, and
+    profiling the extract benchmark showed key computation as its largest single cost."""
+    if len(text) > CACHED_CHARS:
+        return _match_key(text)
+    return _cached_match_key(text)
+
 
 
 def fold(text: str) -> tuple[str, list[int]]:

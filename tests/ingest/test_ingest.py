@@ -286,3 +286,44 @@ def test_skipped_paths_are_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert reasons["up"] == "symbolic link to a folder already read"
     assert reasons["locked"].startswith("cannot read folder")
     assert reasons["pipe.txt"].startswith("not a regular file")
+
+
+# -- JSON Lines read a line at a time (issue #19) --------------------------------------------
+
+def test_jsonl_is_read_a_line_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _jsonl(tmp_path, "big.jsonl", [GOOD_LINE.replace("good", f"g{i}") for i in range(3)])
+
+    def whole(self: Path) -> bytes:
+        raise AssertionError("a JSON Lines file is never read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole)
+    items = read_paths([str(p)])
+    first = next(items)
+    assert isinstance(first, RawArticle) and first.doc_id == "g0" and first.line == 1
+    assert [i.doc_id for i in items] == ["g1", "g2"]
+
+
+def test_a_jsonl_line_over_the_limit_fails_alone(tmp_path: Path) -> None:
+    long = json.dumps({"id": "long", "text": "قال " * 400}, ensure_ascii=False)
+    p = _jsonl(tmp_path, "long.jsonl", [GOOD_LINE, long, GOOD_LINE.replace("good", "after")])
+    res = list(read_paths([str(p)], max_bytes=1000))
+    assert [type(r).__name__ for r in res] == ["RawArticle", "Failure", "RawArticle"]
+    assert f"{p}:2" in res[1].reason and "too large" in res[1].reason
+    assert res[2].doc_id == "after" and res[2].line == 3
+
+
+def test_jsonl_in_utf16_and_with_a_utf8_bom(tmp_path: Path) -> None:
+    def two(a: str, b: str) -> str:
+        return GOOD_LINE.replace("good", a) + "\r\n" + GOOD_LINE.replace("good", b) + "\n"
+
+    (tmp_path / "u16.jsonl").write_bytes(two("a1", "a2").encode("utf-16"))
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + two("b1", "b2").encode())
+    res = _read(tmp_path / "u16.jsonl", tmp_path / "bom.jsonl")
+    assert [(r.doc_id, r.line) for r in res] == [("a1", 1), ("a2", 2), ("b1", 1), ("b2", 2)]
+    assert all(isinstance(r, RawArticle) and r.content == ARTICLE for r in res)
+
+
+def test_a_jsonl_file_of_blank_lines_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "blank.jsonl").write_bytes(b"\n  \n\r\n")
+    (res,) = _read(tmp_path / "blank.jsonl")
+    assert isinstance(res, Failure) and "empty file" in res.reason

@@ -117,14 +117,14 @@ KILL_AFTER_PUTS = textwrap.dedent("""
     from marsad.store.base import SQLStore
     from marsad.cli import main
     calls = 0
-    real = SQLStore.put
+    real = SQLStore.put_many
     def put(self, *a, **kw):
         global calls
         calls += 1
         if calls > int(sys.argv[1]):
             os._exit(1)  # killed hard, in the middle of a batch
         return real(self, *a, **kw)
-    SQLStore.put = put
+    SQLStore.put_many = put
     main(sys.argv[2:])
 """)
 
@@ -135,7 +135,8 @@ def test_ingest_killed_midway_then_resumed_equals_one_run(corpus: Path, tmp_path
     args = [str(corpus), "--batch-size", "2"]
     assert main(["ingest", *args, "--db", str(whole)]) == 0
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-c", KILL_AFTER_PUTS, "3", "ingest", *args,
+    # killed in the second batch's write (a batch is written with one put_many)
+    proc = subprocess.run([sys.executable, "-c", KILL_AFTER_PUTS, "1", "ingest", *args,
                            "--db", str(resumed)], env=env, capture_output=True, cwd=tmp_path)
     assert proc.returncode == 1
     with open_store(resumed, create=False) as s:
@@ -151,17 +152,17 @@ def test_ingest_interrupted_by_an_exception_then_resumed(corpus: Path, db_url,  
 
     whole, resumed = db_url("whole"), db_url("resumed")
     assert main(["ingest", str(corpus), "--db", str(whole), "--batch-size", "3"]) == 0
-    real, calls = SQLiteStore.put, []
+    real, calls = SQLiteStore.put_many, []
 
     def flaky(self, *a, **kw):  # type: ignore[no-untyped-def]
         calls.append(1)
-        if len(calls) == 4:
+        if len(calls) == 2:  # in the second batch
             raise KeyboardInterrupt
         return real(self, *a, **kw)
 
-    monkeypatch.setattr(SQLiteStore, "put", flaky)
+    monkeypatch.setattr(SQLiteStore, "put_many", flaky)
     assert main(["ingest", str(corpus), "--db", str(resumed), "--batch-size", "3"]) == 130
-    monkeypatch.setattr(SQLiteStore, "put", real)
+    monkeypatch.setattr(SQLiteStore, "put_many", real)
     assert snapshot(resumed)[0]["articles"] == 3
     assert main(["ingest", str(corpus), "--db", str(resumed), "--batch-size", "3"]) == 0
     assert snapshot(resumed) == snapshot(whole)

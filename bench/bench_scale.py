@@ -1,0 +1,146 @@
+"""How ingest and fusion scale with the corpus (issue #19): CPU and wall time, peak memory and
+store size at 10,000 and 30,000 generated distinct articles (100,000 with ``--big``), ingest
+with ``--jobs 1`` and ``--jobs 2`` side by side.
+
+    python bench/bench_scale.py                    # 10k and 30k, --jobs 1 and 2, fusion
+    python bench/bench_scale.py --sizes 2000 10000 --jobs 1 2 --format folder
+    python bench/bench_scale.py --big              # adds 100k (tens of minutes on 2 cores)
+    python bench/bench_scale.py --sizes 10000 --ray   # and --engine ray beside --jobs
+
+The articles come from ``bench/corpus_gen.py`` (seeded templated Arabic news: knowledge-base
+names, several events each, one in ten a wire copy under another outlet), written once per
+size as JSON Lines (or a folder of .txt files with ``--format folder``) under ``--workdir``.
+Every run is ``marsad ingest`` (or ``marsad fuse``) in a fresh process, so the figures are
+that process's own: wall time, CPU of the process and of its worker processes, the peak
+resident memory of the process and of its largest worker (``getrusage``), and the store's
+size on disk. The load average of the host is printed with every row: the machine may be
+shared, and CPU time is the fairer figure then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.corpus_gen import articles  # noqa: E402
+
+# Runs one marsad command and prints what getrusage says of it and of its workers.
+DRIVER = """
+import json, resource, sys, time
+from marsad.cli import main
+t0, c0 = time.perf_counter(), time.process_time()
+rc = main(sys.argv[1:])
+wall = time.perf_counter() - t0
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": rc, "wall": wall, "cpu": me.ru_utime + me.ru_stime,
+                  "cpu_workers": kids.ru_utime + kids.ru_stime,
+                  "rss_mb": me.ru_maxrss / 1024, "rss_worker_mb": kids.ru_maxrss / 1024}))
+"""
+
+
+def corpus(workdir: Path, n: int, fmt: str, seed: int) -> Path:
+    """The generated corpus of ``n`` articles (written once, then reused)."""
+    path = workdir / (f"articles_{n}_{seed}.jsonl" if fmt == "jsonl" else f"articles_{n}_{seed}")
+    if path.exists():
+        return path
+    tmp = path.with_name(path.name + ".tmp")
+    if fmt == "jsonl":
+        with tmp.open("w", encoding="utf-8") as fh:
+            for art in articles(n, seed=seed):
+                fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+    else:
+        tmp.mkdir()
+        for i, art in enumerate(articles(n, seed=seed)):
+            sub = tmp / f"{i // 1000:03d}"
+            sub.mkdir(exist_ok=True)
+            (sub / f"{art['id']}.txt").write_text(f"{art['published']}\n{art['text']}\n",
+                                                  encoding="utf-8")
+    tmp.rename(path)
+    return path
+
+
+def run(args: list[str]) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run([sys.executable, "-c", DRIVER, *args], env=env,
+                          capture_output=True, text=True)
+    lines = proc.stdout.strip().splitlines()
+    if proc.returncode != 0 or not lines:
+        raise SystemExit(f"marsad {' '.join(args)} failed:\n{proc.stderr[-2000:]}")
+    out: dict[str, Any] = json.loads(lines[-1])
+    out["load"] = os.getloadavg()[0]
+    out["summary"] = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    return out
+
+
+def store_mb(db: Path) -> float:
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+
+
+ROW = ("{step:<7} {n:>7} {jobs:>4} {wall:>8.1f} {cpu:>8.1f} {cpu_workers:>8.1f} {per:>7.2f} "
+       "{rss_mb:>7.0f} {rss_worker_mb:>8.0f} {store:>8.1f} {load:>5.1f}")
+HEAD = (f"{'step':<7} {'n':>7} {'jobs':>4} {'wall s':>8} {'cpu s':>8} {'wrk cpu':>8} "
+        f"{'ms/art':>7} {'rss MB':>7} {'wrk MB':>8} {'store MB':>8} {'load':>5}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000])
+    ap.add_argument("--big", action="store_true", help="also 100,000 articles")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--format", choices=("jsonl", "folder"), default="jsonl")
+    ap.add_argument("--no-fuse", action="store_true", help="ingest only")
+    ap.add_argument("--ray", action="store_true",
+                    help="also ingest with --engine ray (a local Ray with the most --jobs "
+                         "actors; its actors' CPU is not counted: wall time only)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workdir", type=Path, default=None,
+                    help="where corpora and stores go (default: a temporary folder)")
+    args = ap.parse_args()
+    sizes = args.sizes + ([100_000] if args.big else [])
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="marsad-scale-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"cpus {os.cpu_count()}, workdir {workdir}; wall and CPU in seconds, ms/art = "
+          "(cpu + wrk cpu) per article, rss = peak of the process, wrk = of its largest worker")
+    print(HEAD)
+    for n in sizes:
+        src = corpus(workdir, n, args.format, args.seed)
+        for jobs in args.jobs:
+            db = workdir / f"store_{n}_j{jobs}.db"
+            for old in db.parent.glob(db.name + "*"):
+                old.unlink()
+            r = run(["ingest", str(src), "--db", str(db), "--jobs", str(jobs),
+                     "--batch-size", str(args.batch_size)])
+            print(ROW.format(step="ingest", n=n, jobs=jobs, store=store_mb(db),
+                             per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
+        if args.ray:
+            jobs = max(args.jobs)
+            db = workdir / f"store_{n}_ray.db"
+            for old in db.parent.glob(db.name + "*"):
+                old.unlink()
+            r = run(["ingest", str(src), "--db", str(db), "--engine", "ray", "--jobs",
+                     str(jobs), "--batch-size", str(args.batch_size)])
+            print(ROW.format(step="ray", n=n, jobs=jobs, store=store_mb(db),
+                             per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
+        if not args.no_fuse:
+            db = workdir / f"store_{n}_j{args.jobs[0]}.db"
+            r = run(["fuse", "--db", str(db)])
+            print(ROW.format(step="fuse", n=n, jobs=1, store=store_mb(db),
+                             per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
