@@ -9,6 +9,7 @@ place is taken from it.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from ..doc import DateValue, Doc, Event, Span
 from ..ids import assign_event_ids, content_id
@@ -69,8 +70,35 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 if ev.trigger is not None and habitual(v, lex, ev)}
     merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
                    repeated, disc.apart, disc.purposes, v.nation_of)
+    merged = lead_on_the_day(v, lex, merged, headline)
     # ids from what each event is, not where it falls: stable across runs (marsad.ids)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text))
+
+
+def lead_on_the_day(v: DocView, lex: Lexicon, events: list[Event], headline: Span | None
+                    ) -> list[Event]:
+    """The events of an article's lead (its first sentence with an event, past the
+    headline) happened on the day the article was published, as a news lead tells the
+    day's news ("اتفق قادة الدول الثلاث على …" in a report dated 27 June; also "قال
+    الوزير، الأحد، إن الحكومة رفضت …": the act reported in the lead is the day's) — unless
+    the sentence counts a day from the story ("في اليوم التالي") that no date of it anchors.
+    The date has no text: it is the publication date's."""
+    doc = v.doc
+    if doc.published is None or not events:
+        return events
+    body = [ev for ev in events if headline is None or ev.evidence[0].start >= headline.end]
+    if not body:
+        return events
+    lead = next(s for s in doc.sentences if s.start <= body[0].evidence[0].start < s.end)
+    a, b = v.token_at(lead.start), v.last_token_before(lead.end) + 1
+    anchored = any(lead.start <= d.start < lead.end and d.first is not None for d in doc.dates)
+    if lex.cues["story_dates"].positions(v.keys[a:b]) and not anchored:
+        return events
+    day = doc.published
+    return [replace(ev, date=DateValue(ev.evidence[0].start, ev.evidence[0].start, "", day,
+                                       day, "day"))
+            if ev.date is None and lead.start <= ev.evidence[0].start < lead.end else ev
+            for ev in events]
 
 
 def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int, b: int

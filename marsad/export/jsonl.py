@@ -20,6 +20,20 @@ from ..errors import OutputError
 from .summary import english_names, summary_en
 
 
+def _event_date(ev: Event) -> dict[str, Any] | None:
+    """The event's date; ``basis`` says where it comes from: ``text`` (the phrase at
+    ``offsets``) or ``published`` (a lead event dated by the article's publication date,
+    with no text of its own: ``text`` and ``offsets`` null)."""
+    d = ev.date
+    if d is None or d.first is None or d.last is None:
+        return None
+    told = bool(d.text)
+    return {"start": d.first.isoformat(), "end": d.last.isoformat(),
+            "text": d.text if told else None, "precision": d.precision,
+            "offsets": [d.start, d.end] if told else None,
+            "basis": "text" if told else "published"}
+
+
 def _span(doc: Doc, sp: Span) -> dict[str, Any]:
     return {"start": sp.start, "end": sp.end, "text": doc.text[sp.start : sp.end]}
 
@@ -32,11 +46,7 @@ def _event(doc: Doc, ev: Event) -> dict[str, Any]:
         "actors": list(ev.actors),
         "targets": list(ev.targets),
         "location": ev.location,
-        "date": None if ev.date is None or ev.date.first is None or ev.date.last is None else {
-            "start": ev.date.first.isoformat(), "end": ev.date.last.isoformat(),
-            "text": ev.date.text, "precision": ev.date.precision,
-            "offsets": [ev.date.start, ev.date.end],
-        },
+        "date": _event_date(ev),
         "attributed_to": list(ev.attributed_to),
         "certainty": ev.certainty,
         "evidence": _span(doc, ev.evidence[0]),

@@ -529,8 +529,9 @@ def test_a_date_after_a_retelling_of_the_same_event_dates_it() -> None:
     (ev,) = _full(text, "2024-11-27")
     assert (ev["type"], ev["date"]) == ("RETREAT", date(2024, 11, 27))
     # but a date told for a noun of another kind in between is that noun's
-    evs = _full("وجعل حفتر ميناء طبرق متاحا لروسيا بعد زيارات متكررة، العام الماضي، لنائب "
-                "وزير الدفاع الروسي.", "2024-04-16")
+    # (after a lead, which would be dated by the publication)
+    evs = _full("زار حفتر موسكو. وجعل حفتر ميناء طبرق متاحا لروسيا بعد زيارات متكررة، العام "
+                "الماضي، لنائب وزير الدفاع الروسي.", "2024-04-16")
     assert [e["date"] for e in evs if e["type"] == "COOPERATE"] == [None]
 
 
@@ -662,7 +663,8 @@ def test_a_blocked_convoy_is_the_target_not_an_event() -> None:
 def test_aircraft_arriving_loaded_with_arms_deliver_aid_from_their_nisba() -> None:
     text = ("وأرسلت مصر دعما إلى الصومال. ووصلت إلى مطار آدن عدي في مقديشو، الثلاثاء، طائرتان "
             "عسكريتان مصريتان محمّلتان بأسلحة وذخائر للجيش الصومالي.")
-    evs = [e for e in _full(text, "2024-08-28") if e["date"] is not None]
+    # (the lead's AID, dated by the publication, is the first; the arrival has its day)
+    evs = [e for e in _full(text, "2024-08-28") if e["date"] == date(2024, 8, 27)]
     assert [(e["type"], e["actors"], e["location"]) for e in evs] == [
         ("AID", ["egypt"], "aden_adde_airport")]
 
@@ -776,3 +778,22 @@ def test_leaders_retold_as_their_states_are_one_act() -> None:
     out = merge([leaders, states, other], {}, nation_of=nation_of)
     assert [ev.actors for ev in out] == [("p1", "p2"), ("s1", "s3")]
     assert len(out[0].evidence) == 2
+
+
+def test_the_lead_happened_on_the_day_of_publication() -> None:
+    lead = ("اتفق قادة مصر والأردن والعراق على تعزيز التعاون الاقتصادي. وكان القادة قد التقوا "
+            "في بغداد.")
+    evs = _full(lead, "2021-06-27")
+    assert [(e["type"], e["date"]) for e in evs if e["type"] == "AGREE"] == [
+        ("AGREE", date(2021, 6, 27))]
+    # only the lead: the meeting told after it has no date of its own
+    assert all(e["date"] is None for e in evs if e["type"] == "CONSULT")
+    # no publication date, no date
+    assert all(e["date"] is None for e in _full(lead))
+    # a date the lead tells for something else is that thing's: the act is the day's
+    evs = _full("ورفض البرلمان الليبي الاتفاق الذي وقعته الحكومة عام 2019 مع تركيا.",
+                "2021-06-27")
+    assert [e["date"] for e in evs if e["type"] == "REJECT"] == [date(2021, 6, 27)]
+    # a day counted from the story with nothing to count from dates nothing
+    evs = _full("ورفضت الحكومة الصومالية الاتفاق في اليوم التالي.", "2024-01-10")
+    assert [e["date"] for e in evs if e["type"] == "REJECT"] == [None]

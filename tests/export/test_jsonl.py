@@ -72,5 +72,7 @@ def test_every_event_has_evidence_in_the_text(records: list[dict]) -> None:
                 assert text[more["start"] : more["end"]] == more["text"]
             if ev["date"] is not None:
                 assert ISO.match(ev["date"]["start"]) and ISO.match(ev["date"]["end"])
-                assert ev["date"]["start"] <= ev["date"]["end"] and ev["date"]["text"]
+                assert ev["date"]["start"] <= ev["date"]["end"]
+                # a date read from the text has its words; a lead's has the publication's
+                assert ev["date"]["text"] or ev["date"]["basis"] == "published"
     assert n > 50  # the demo corpus is about events: a silent event layer is a failure
