@@ -876,17 +876,7 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("stories", help="events of the stored articles merged into stories, "
                                        "with their independent sources")
     t.add_argument("--db", default="marsad.db", help=db_help)
-    t.add_argument("--entity", help="only stories with this entity (a knowledge-base key such "
-                                    "as khalifa_haftar, or a fusion key)")
-    t.add_argument("--type", metavar="TYPE", help="only this PLOVER type: " + ", ".join(
-        PLOVER_TYPES))
-    t.add_argument("--since", help="only stories ending on or after this date (YYYY, YYYY-MM "
-                                   "or YYYY-MM-DD; a month or year counts from its first day)")
-    t.add_argument("--until", help="only stories starting on or before this date (YYYY, "
-                                   "YYYY-MM or YYYY-MM-DD; a month or year counts to its last "
-                                   "day)")
-    t.add_argument("--min-sources", type=int, default=0,
-                   help="only stories with at least this many independent sources")
+    _add_story_filters(t, "stories")
     t.add_argument("--json", action="store_true", help="print the stories as JSON")
     t.set_defaults(func=cmd_stories)
 
@@ -948,6 +938,21 @@ def _add_story_id_commands(sub: Any, db_help: str) -> None:
                    help="YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM] (UTC when no offset)")
     c.add_argument("--json", action="store_true", help="print the changes as JSON")
     c.set_defaults(func=cmd_changes)
+def _add_story_filters(p: argparse.ArgumentParser, what: str) -> None:
+    """The filters ``stories`` and ``export`` share (parsed as the API parses them)."""
+    p.add_argument("--entity", help=f"only {what} with this entity (a knowledge-base key "
+                                    "such as khalifa_haftar, or a fusion key)")
+    p.add_argument("--type", metavar="TYPE", help="only this PLOVER type: " + ", ".join(
+        PLOVER_TYPES))
+    p.add_argument("--since", help=f"only {what} ending on or after this date (YYYY, YYYY-MM "
+                                   "or YYYY-MM-DD; a month or year counts from its first day)")
+    p.add_argument("--until", help=f"only {what} starting on or before this date (YYYY, "
+                                   "YYYY-MM or YYYY-MM-DD; a month or year counts to its last "
+                                   "day)")
+    p.add_argument("--min-sources", type=int, default=0,
+                   help=f"only {what} whose story has at least this many independent sources")
+
+
 def _add_export_parser(sub: Any, db_help: str) -> None:
     x = sub.add_parser("export", help="the whole store in a field format: ACLED-like CSV, "
                                       "PLOVER JSON Lines, GeoJSON, GEXF/GraphML, Parquet")
@@ -959,17 +964,7 @@ def _add_export_parser(sub: Any, db_help: str) -> None:
     x.add_argument("--output", "-o", required=True,
                    help="the file to write (a folder for parquet); written whole or not at "
                         "all")
-    x.add_argument("--entity", help="only events and stories with this entity (a "
-                                    "knowledge-base key such as khalifa_haftar, or a fusion "
-                                    "key)")
-    x.add_argument("--type", metavar="TYPE", help="only this PLOVER type: " + ", ".join(
-        PLOVER_TYPES))
-    x.add_argument("--since", help="only items ending on or after this date (YYYY, YYYY-MM "
-                                   "or YYYY-MM-DD)")
-    x.add_argument("--until", help="only items starting on or before this date (YYYY, "
-                                   "YYYY-MM or YYYY-MM-DD)")
-    x.add_argument("--min-sources", type=int, default=0,
-                   help="only items whose story has at least this many independent sources")
+    _add_story_filters(x, "events and stories")
     x.add_argument("--bom", action="store_true",
                    help="acled-csv: start with a UTF-8 byte-order mark, so Excel reads the "
                         "Arabic")

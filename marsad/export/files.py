@@ -28,7 +28,26 @@ def _public(path: Path, mode: int) -> None:
     os.chmod(path, mode & ~mask)
 
 
-class AtomicFile:
+class _WholeOrNothing:
+    """``with`` commits the output when the block ends normally and aborts it otherwise."""
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def abort(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+class AtomicFile(_WholeOrNothing):
     """A file written beside ``path`` and renamed onto it by :meth:`commit`. ``binary``
     opens it in bytes; otherwise text in ``encoding`` (``utf-8-sig`` writes a byte-order
     mark) with ``newline`` as :func:`open` takes it."""
@@ -56,17 +75,8 @@ class AtomicFile:
         self.fh.close()
         self.tmp.unlink(missing_ok=True)
 
-    def __enter__(self) -> AtomicFile:
-        return self
 
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
-
-
-class AtomicFolder:
+class AtomicFolder(_WholeOrNothing):
     """A folder of files built beside ``path`` and swapped in by :meth:`commit`: an existing
     folder at ``path`` is replaced only once the new one is complete. A path that is a file is
     refused (an export never deletes a file it did not write)."""
@@ -98,12 +108,3 @@ class AtomicFolder:
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def __enter__(self) -> AtomicFolder:
-        return self
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()

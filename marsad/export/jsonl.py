@@ -8,15 +8,13 @@ ignore.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from .. import __version__
 from ..doc import Doc, Event, Filing, Span
-from ..errors import OutputError
+from .files import AtomicFile
 from .summary import english_names, summary_en
 
 
@@ -124,26 +122,15 @@ def _kb() -> Any:
     return default_kb()
 
 
-def dump_record(rec: dict[str, Any], fh: TextIO) -> None:
+def dump_record(rec: dict[str, Any], fh: IO[str] | TextIO) -> None:
     fh.write(json.dumps(rec, ensure_ascii=False))
     fh.write("\n")
 
 
-class AtomicJsonlWriter:
+class AtomicJsonlWriter(AtomicFile):
     """Writes lines to a temporary file beside the target and renames it into place on
     success, so a failed or interrupted run never leaves a half-written output file (and
     never clobbers the previous one)."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        parent = self.path.parent if str(self.path.parent) else Path(".")
-        if not parent.exists():
-            raise OutputError("the output folder does not exist", path=str(parent))
-        if self.path.is_dir():
-            raise OutputError("the output path is a folder", path=str(self.path))
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=parent)
-        self.tmp = Path(tmp)
-        self.fh = os.fdopen(fd, "w", encoding="utf-8")
 
     def write(self, rec: dict[str, Any]) -> None:
         dump_record(rec, self.fh)
@@ -152,28 +139,6 @@ class AtomicJsonlWriter:
         """Write one record already serialized (``marsad.store.rows.record_line``)."""
         self.fh.write(line)
         self.fh.write("\n")
-
-    def commit(self) -> None:
-        self.fh.close()
-        # mkstemp makes the file private (0600); the output is an ordinary file, readable
-        # as the user's umask says (0644 under the usual 022)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(self.tmp, 0o666 & ~mask)
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.fh.close()
-        self.tmp.unlink(missing_ok=True)
-
-    def __enter__(self) -> AtomicJsonlWriter:
-        return self
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()
 
 
 def write_jsonl(docs: Iterable[Doc], path: str | Path) -> int:
