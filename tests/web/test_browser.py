@@ -11,6 +11,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -33,8 +35,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(db: Path, **kw: object) -> Iterator[str]:
+    """``marsad serve`` of ``db`` in a thread, answering at the URL yielded."""
     from marsad.web import vendor_status
 
     if not vendor_status()["ok"]:
@@ -43,10 +46,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from marsad.api import create_app
 
-    db = demo_store(tmp_path_factory.mktemp("browser") / "demo.db")
     port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
-                                        log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), **kw), host="127.0.0.1",  # type: ignore[arg-type]
+                                        port=port, log_level="warning"))
     t = threading.Thread(target=srv.run, daemon=True)
     t.start()
     deadline = time.monotonic() + 30
@@ -54,9 +56,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline or not t.is_alive():
             pytest.fail("the workbench server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    t.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        t.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serving(demo_store(tmp_path_factory.mktemp("browser") / "demo.db")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,40 +20,12 @@ from . import test_browser as _tb  # noqa: E402
 # the browser and page fixtures of test_browser.py (this module has its own server)
 browser_context = _tb.browser_context
 page = _tb.page
-_free_port = _tb._free_port
+serving = _tb.serving
 
 pytestmark = pytest.mark.browser
 # the Tartus article of the demo corpus is HTML: read only with the `html` extra
 needs_html = pytest.mark.skipif(importlib.util.find_spec("trafilatura") is None,
                                 reason="the demo's HTML article needs the html extra")
-
-
-@contextmanager
-def serving(db: Path, **kw: object) -> Iterator[str]:
-    """``marsad serve`` of ``db`` in a thread, answering at the URL yielded."""
-    from marsad.web import vendor_status
-
-    if not vendor_status()["ok"]:
-        pytest.skip("the workbench's JavaScript libraries are not built (npm ci && npm run build)")
-    import uvicorn
-
-    from marsad.api import create_app
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), **kw), host="127.0.0.1",  # type: ignore[arg-type]
-                                        port=port, log_level="warning"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not t.is_alive():
-            pytest.fail("the workbench server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        t.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
