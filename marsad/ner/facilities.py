@@ -373,8 +373,12 @@ def _proper(text: str, tok: Token, key: str, *, first: bool, common: frozenset[s
     if key[:1] in ("و", "ف") and (key[1:] in common or key[1:3] == "ال"
                                  or (not first and _conjunction(key, common))):
         return False  # "وسنعمل"، "والعاصمة": the name ended at the conjunction
-    if key[:1] in ("ب", "ل", "ك") and (key[1:] in common or key[1:3] == "ال"):
-        return False  # "معسكر الهدى بمدينة …": a preposition begins the next phrase
+    if key[:1] in ("ب", "ل", "ك") and (key[1:] in common or key[1:3] == "ال"
+                                     or key[:2] == "لل"):
+        return False  # "معسكر الهدى بمدينة …"، "قاعدة للطائرات": a preposition begins
+        # the next phrase (لل is ل + the article)
+    if first and len(key) >= 5 and key.endswith("يه") and not key.startswith("ال"):
+        return False  # "محطة نووية"، "قاعدة عسكرية": an indefinite nisba says what kind
     if not first and key[:1] in ("ي", "ت", "س") and _verbish(key):
         return False  # "سجن صيدنايا يضم": a present-tense verb after the name
     return not key.endswith(("ها", "هم", "هما", "كم"))  # a possessive ends the phrase

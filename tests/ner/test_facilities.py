@@ -189,3 +189,15 @@ def test_the_data_file_is_valid() -> None:
     assert set(data.heads) == heads
     assert facility_cues() >= heads
     assert data.forms[match_key("وبمطار")] == (match_key("مطار"), 2)
+
+
+def test_a_kind_of_facility_is_no_name() -> None:
+    # an indefinite nisba after the head says what kind ("a nuclear station"), and a
+    # preposition fused with the article ("للطائرات") begins another phrase
+    assert _facs("وقّع البلدان مذكرة لبناء محطة نووية في البلاد.") == []
+    assert _facs("وأنشأت القوات قاعدة للطائرات المسيرة قرب الحدود.") == []
+    # a definite name with its nisba, or an indefinite proper name, still is one
+    assert [f[0] for f in _facs("وزار الرئيس محطة الضبعة النووية.")] == [
+        "محطة الضبعة النووية"]
+    assert [f[0] for f in _facs("وهبطت الطائرة في مطار معيتيقة الدولي.")] == [
+        "مطار معيتيقة الدولي"]
