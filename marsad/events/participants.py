@@ -420,15 +420,17 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
 
 
 def _behind_preposition(pm: Placed, x: Context) -> bool:
-    """A name behind a preposition ("على إيران"، "بموسكو") is never the verb's subject —
-    but a group named after its members is ("هاجم مسلحون من جماعة …"), and so are the
-    sides after "كل من" ("قررت كل من ليبيا وتونس سحب سفرائها")."""
+    """A name behind a preposition ("على إيران"، "بموسكو"، "بالرئيس X") is never the
+    verb's subject — but a group named after its members is ("هاجم مسلحون من جماعة …"),
+    and so are the sides after "كل من" ("قررت كل من ليبيا وتونس سحب سفرائها")."""
     v, w = x.doc, x.lex.words
     prev = v.prev_key(pm.first)
     if prev == "من" and (v.prev_key(pm.first - 1) in w.member_nouns
                          or v.prev_key(pm.first - 1) in w.each):
         return False
-    return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك")
+    # (a title before the name may carry the preposition: "أطاح بالرئيس محمد بازوم")
+    return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك") \
+        or prev[:3] in ("بال", "كال") or prev[:2] == "لل"
 
 
 def _place_in_a_where_phrase(pm: Placed, x: Context) -> bool:

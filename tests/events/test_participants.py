@@ -494,3 +494,10 @@ def test_a_participle_after_an_unnamed_subject_names_its_target_not_its_actor() 
                             "الجزائرية.")
     assert [(ev.type, ev.actors, [key[t] for t in ev.targets]) for ev in evs] == [
         ("SUPPORT", (), ["algeria_government"])]
+
+
+def test_a_name_behind_a_title_with_a_preposition_is_no_subject() -> None:
+    # "أطاح بالرئيس X": the ousted is what the act is done to, never who does it
+    _, evs, key = events_of("وقاد الجيش انقلابا عسكريا أطاح بالرئيس محمد بازوم في نيامي.")
+    assert evs and all("mohamed_bazoum" not in [key[a] for a in ev.actors] for ev in evs)
+    assert any("mohamed_bazoum" in [key[t] for t in ev.targets] for ev in evs)
