@@ -244,7 +244,22 @@ def _skipped(pm: Placed, x: Context) -> bool:
             q.last == pm.first - 2 and v.nation_of.get(q.entity_id) == pm.entity_id
             for q in x.sent.ms):
         return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
+    if _in_an_era(pm, x):
+        return True  # "بدأت المفاوضات في عهد الرئيس السابق X": when, not who
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+def _in_an_era(pm: Placed, x: Context) -> bool:
+    """A ruler named after "في عهد"، "خلال حقبة" (his titles between) dates the act; he
+    takes no part in it."""
+    v, w = x.doc, x.lex.words
+    for k in range(pm.first - 1, max(x.sent.a, pm.first - 4) - 1, -1):  # titles between
+        key = v.keys[k]
+        if key in ("،", ",", ".") or any(q.last == k for q in x.sent.ms):
+            return False
+        if unprefix(unprefix(key, "و"), "ب") in w.era_nouns:
+            return True
+    return False
 
 
 _QUOTES = frozenset('"«“\'')

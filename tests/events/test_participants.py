@@ -501,3 +501,11 @@ def test_a_name_behind_a_title_with_a_preposition_is_no_subject() -> None:
     _, evs, key = events_of("وقاد الجيش انقلابا عسكريا أطاح بالرئيس محمد بازوم في نيامي.")
     assert evs and all("mohamed_bazoum" not in [key[a] for a in ev.actors] for ev in evs)
     assert any("mohamed_bazoum" in [key[t] for t in ev.targets] for ev in evs)
+
+
+def test_a_ruler_named_for_an_era_takes_no_part() -> None:
+    # "في عهد الرئيس السابق X" says when; X is no side of the talks
+    _, evs, key = events_of("وبدأت مفاوضات الاتفاق بين روسيا والسودان في عهد الرئيس السابق "
+                            "عمر البشير.")
+    assert all("omar_al_bashir" not in [key[i] for i in (*ev.actors, *ev.targets)]
+               for ev in evs)
