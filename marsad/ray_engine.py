@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .doc import Failure
-from .errors import ExtraMissing
+from .extras import require
 from .ingest import RawArticle
 from .pipeline import IN_FLIGHT, Finish, Pipeline, _batched
 
@@ -39,12 +39,7 @@ class PipelineActor:
 
 
 def need_ray() -> Any:
-    try:
-        import ray
-    except ImportError:
-        raise ExtraMissing('--engine ray needs the "ray" extra: pip install "marsad[ray]"'
-                           ) from None
-    return ray
+    return require("ray", "ray", "--engine ray")
 
 
 def start(actors: int | None = None) -> Any:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExtraMissing
+from ..extras import require
 from .files import AtomicFile
 
 CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
@@ -25,12 +25,7 @@ CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
 
 
 def networkx() -> Any:
-    try:
-        import networkx as nx
-    except ImportError as e:
-        raise ExtraMissing('the gexf and graphml formats need the "graph" extra: '
-                           'pip install "marsad[graph]"') from e
-    return nx
+    return require("networkx", "graph", "the gexf and graphml formats")
 
 
 @dataclass

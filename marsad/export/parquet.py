@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExtraMissing
+from ..extras import require
 from .acled import english
 from .files import AtomicFolder
 
@@ -23,13 +23,9 @@ ROW_GROUP = 5000
 
 
 def pyarrow() -> Any:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet  # noqa: F401  (the writer lives in the submodule)
-    except ImportError as e:
-        raise ExtraMissing('the parquet format needs the "parquet" extra: '
-                           'pip install "marsad[parquet]"') from e
-    return pa
+    # (the writer lives in the submodule, which importing pyarrow does not load)
+    require("pyarrow.parquet", "parquet", "the parquet format")
+    return require("pyarrow", "parquet", "the parquet format")
 
 
 def _day(v: str | None) -> date | None:
