@@ -620,11 +620,11 @@ def _story_filters(store: Store, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _who(story: dict, show: Callable[[str | None], str]) -> str:
-    """Who acted on whom, from the members' roles: "Haftar → Putin"; sides that act alike
+    """Who acted on whom, as the workbench shows it: "Haftar → Putin"; sides that act alike
     (a clash, a meeting with no host named) are listed with commas."""
-    actors = list(dict.fromkeys(a for m in story["members"] for a in m.get("actors") or []))
-    targets = [t for t in dict.fromkeys(t for m in story["members"]
-                                        for t in m.get("targets") or []) if t not in actors]
+    from .fuse.stories import story_roles
+
+    actors, targets = story_roles(story["members"])
     rest = [p for p in story["participants"] if p not in actors and p not in targets]
     if not actors or not targets:
         return ", ".join(show(p) for p in story["participants"])

@@ -545,3 +545,21 @@ def build_stories(
     stories += [_make_story([m], group_of, names) for m in lone]
     stories.sort(key=lambda s: (s.date is None, s.date[:2] if s.date else (), s.type, s.id))
     return stories
+
+
+def story_roles(members: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
+    """Who acted on whom in a story: each participant counted as actor or target by how
+    its members' events name it ("A met B" and "B met A" in two reports: the role most
+    reports give; a tie makes it an actor). Order: as the members first name them."""
+    as_actor: Counter[str] = Counter()
+    as_target: Counter[str] = Counter()
+    seen: dict[str, None] = {}
+    for m in members:
+        for k in m.get("actors") or ():
+            as_actor[k] += 1
+            seen.setdefault(k)
+        for k in m.get("targets") or ():
+            as_target[k] += 1
+            seen.setdefault(k)
+    actors = [k for k in seen if as_actor[k] >= as_target[k]]
+    return actors, [k for k in seen if as_actor[k] < as_target[k]]

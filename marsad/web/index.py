@@ -32,6 +32,7 @@ from ..export.precision import geo_precision, key_precision, time_precision
 from ..fuse import Story, build_stories, stable_stories
 from ..fuse.corrections import apply_place_corrections
 from ..fuse.keys import entity_key, outlet_of, parse_day
+from ..fuse.stories import story_roles
 from ..gcpause import paused
 from ..kb import KnowledgeBase, latin_spellings
 from ..store import Store
@@ -74,24 +75,6 @@ def _edge(a: str, b: str, by_type: Mapping[str, int]) -> dict[str, Any]:
     return {"source": a, "target": b, "stories": sum(by_type.values()), "types": dict(by_type),
             "classes": dict(by_class),
             "class": min(by_class, key=lambda k: (-by_class[k], CLASS_ORDER.index(k)))}
-
-
-def _roles(members: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:
-    """Who acted on whom in a story: each participant counted as actor or target by how
-    its members' events name it ("A met B" and "B met A" in two reports: the role most
-    reports give; a tie makes it an actor). Order: as the members first name them."""
-    as_actor: Counter[str] = Counter()
-    as_target: Counter[str] = Counter()
-    seen: dict[str, None] = {}
-    for m in members:
-        for k in m.get("actors") or ():
-            as_actor[k] += 1
-            seen.setdefault(k)
-        for k in m.get("targets") or ():
-            as_target[k] += 1
-            seen.setdefault(k)
-    actors = [k for k in seen if as_actor[k] >= as_target[k]]
-    return actors, [k for k in seen if as_actor[k] < as_target[k]]
 
 
 ISO_NUMERIC_FILE = Path(__file__).resolve().parents[1] / "data" / "kb" / "iso_numeric.tsv"
@@ -311,7 +294,7 @@ class CorpusIndex:
         d["time_precision"] = time_precision(d["date"])
         d["geo_precision"] = self._geo_precision(location)
         d["participant_names"] = [self.label(k) for k in participants]
-        d["actors"], d["targets"] = _roles(members)
+        d["actors"], d["targets"] = story_roles(members)
         d["actor_names"] = [self.label(k) for k in d["actors"]]
         d["target_names"] = [self.label(k) for k in d["targets"]]
         d["happening"] = None  # set by _group_happenings
