@@ -34,9 +34,9 @@ def _pandas() -> Any:
 
 def _index(store: Store) -> Any:
     from .kb import default_kb
-    from .web.index import CorpusIndex
+    from .web.index import index_of
 
-    return CorpusIndex.build(store.iter_records(), kb=default_kb())
+    return index_of(store, default_kb())  # the stories and ids the workbench shows
 
 
 def to_frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Any:

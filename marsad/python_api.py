@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from .doc import Failure
@@ -112,7 +113,7 @@ class Article:
         return (f"Article({self.doc_id!r}, published={self.record['published']!r}, "
                 f"{len(self.record['entities'])} entities, {len(self.record['events'])} events)")
 
-    @property
+    @cached_property
     def _entities(self) -> dict[str, Entity]:
         return {e["id"]: Entity(e["id"], e["type"], e["name"], e.get("name_en"), e.get("kb_id"),
                                 tuple(Mention(m["start"], m["end"], m["text"])
@@ -215,7 +216,7 @@ def _item(item: str | Mapping[str, Any], n: int) -> RawArticle:
         raise ValueError(f"article {n}: needs a 'text' or 'html' string")
     return _raw(body, doc_id=str(item.get("id") or f"article-{n}"),
                 published=item.get("published"), url=item.get("url"),
-                outlet=item.get("outlet"), html="html" in item or None)
+                outlet=item.get("outlet"), html=item.get("html") is not None or None)
 
 
 def open_store(url_or_path: str, *, create: bool = False) -> Any:

@@ -60,7 +60,7 @@ def article_rows(raw: RawArticle, doc: Doc) -> ArticleRows:
                doc.source.url, doc.source.outlet, rec["published"], doc.title, doc.text,
                raw.url, raw.outlet, raw.published, __version__)
     return ArticleRows(
-        did, article[1], article, json.dumps(rec, ensure_ascii=False),
+        did, article[1], article, record_line(rec),
         " ".join(index_words(doc.text)),
         [(did, e.id, e.kb_id, e.type, e.name, e.name_en, e.lat, e.lon) for e in doc.entities],
         [(did, e.id, m.start, m.end, m.text) for e in doc.entities for m in e.mentions],

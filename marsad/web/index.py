@@ -844,13 +844,8 @@ class IndexHolder:
         return self.get()
 
     def _build(self) -> CorpusIndex:
-        with paused(), self.store() as st:
-            counts = st.counts()
-            # the map's "wrong place?" corrections, as fusion applies them
-            recs = apply_place_corrections(list(st.iter_records()), st.place_corrections())
-            stories, redirects = _stories_of(st, recs)
-            return CorpusIndex.build(recs, kb=self._kb, fingerprint=counts, stories=stories,
-                                     redirects=redirects)
+        with self.store() as st:
+            return index_of(st, self._kb)
 
     def _rebuild_now(self) -> None:
         try:
@@ -887,6 +882,18 @@ def _release(idx: CorpusIndex | None) -> None:
             while value:
                 del value[-2000:]
                 time.sleep(0)
+
+
+def index_of(st: Store, kb: KnowledgeBase | None) -> CorpusIndex:
+    """The read model of a store as the workbench serves it: its records with the map's
+    "wrong place?" corrections applied as fusion applies them, and the stories of its saved
+    fusion (or fused now, keeping the store's ids)."""
+    with paused():
+        counts = st.counts()
+        recs = apply_place_corrections(list(st.iter_records()), st.place_corrections())
+        stories, redirects = _stories_of(st, recs)
+        return CorpusIndex.build(recs, kb=kb, fingerprint=counts, stories=stories,
+                                 redirects=redirects)
 
 
 def _stories_of(st: Store, recs: Sequence[Mapping[str, Any]]
