@@ -80,9 +80,9 @@ def stable_stories(store: Store, records: Sequence[Mapping[str, Any]]
     if store.fusion_info() is None:
         return stories, redirects
     kept = keep_ids([s.to_dict() for s in stories], store.stories(), store.known_story_ids())
-    for old, new in kept.redirects:
-        redirects = {o: (new if n == old else n) for o, n in redirects.items()}
-        redirects[old] = new
+    # (one fusion's losers are never its winners: no chains to follow within it)
+    new_of = dict(kept.redirects)
+    redirects = {o: new_of.get(n, n) for o, n in redirects.items()} | new_of
     return [replace(s, id=kept.ids[i]) for i, s in enumerate(stories)], redirects
 
 

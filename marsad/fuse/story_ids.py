@@ -31,6 +31,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..ids import STORY_ID_HEX
+from ..ids import _digest as _hex_digest
+
 MemberKey = tuple[str, str, str]  # doc_id, event_id, counterpart ("" for none)
 CHANGE_KINDS = ("created", "changed", "merged", "removed")
 
@@ -98,7 +101,7 @@ def _fresh_id(seed: str, taken: set[str]) -> str:
     sid, n = seed, 0
     while sid in taken:
         n += 1
-        sid = "st_" + hashlib.blake2b(f"{seed}#{n}".encode(), digest_size=8).hexdigest()
+        sid = "st_" + _hex_digest(f"{seed}#{n}", STORY_ID_HEX)
     return sid
 
 
@@ -118,7 +121,6 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         for _, loser in losers:
             out.redirects.append((loser, winner))
             out.changes.append(Change(loser, "merged", winner))
-    used |= set(ids.values())
     split_from = _split_parents(new, old)
     for i, s in enumerate(new):
         if i in ids:
