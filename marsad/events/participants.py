@@ -443,9 +443,17 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     if prev == "من" and (v.prev_key(pm.first - 1) in w.member_nouns
                          or v.prev_key(pm.first - 1) in w.each):
         return False
-    # (a title before the name may carry the preposition: "أطاح بالرئيس محمد بازوم")
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك") \
-        or prev[:3] in ("بال", "كال") or prev[:2] == "لل"
+        or _title_behind_preposition(prev, x)
+
+
+def _title_behind_preposition(key: str, x: Context) -> bool:
+    """A title carrying ب/ك or لل right before a name ("أطاح بالرئيس محمد بازوم"، "للرئيس
+    X"): the name is behind the preposition ("بالأمس"، "للمرة" are no titles)."""
+    titles = x.lex.cues["titles"]
+    bare = "ال" + key[3:] if key[:3] in ("بال", "كال") else "ال" + key[2:] \
+        if key[:2] == "لل" else None
+    return bare is not None and bare in titles
 
 
 def _place_in_a_where_phrase(pm: Placed, x: Context) -> bool:

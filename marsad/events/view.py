@@ -39,26 +39,6 @@ class KnowledgeMaps:
     nationals: dict[str, str]
     located_in: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def states(self) -> frozenset[str]:
-        """The kb keys of the states (those with a capital), computed once per map."""
-        return _states_of(self.capitals)
-
-
-_STATES: list[tuple[dict[str, str], frozenset[str]]] = []
-
-
-def _states_of(capitals: dict[str, str]) -> frozenset[str]:
-    # (the pipeline passes the same capitals map for every document: remember the last few
-    # by identity, holding the map so that its id is not reused)
-    for known, states in _STATES:
-        if known is capitals:
-            return states
-    states = frozenset(capitals.values())
-    _STATES.insert(0, (capitals, states))
-    del _STATES[4:]
-    return states
-
 
 class DocView:
     """One document's tokens, keys and placed mentions, with the entity maps rules need."""
@@ -94,7 +74,8 @@ class DocView:
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)
-        self.states = {e.id for e in doc.entities if e.kb_id in kb.states}
+        states = set(kb.capitals.values())  # (a few µs: no cache needed)
+        self.states = {e.id for e in doc.entities if e.kb_id in states}
         # the peoples' lands the document names (a state, a strip or territory with a nisba)
         lands = {e.kb_id for e in doc.entities if e.type == "GPE"} & set(kb.demonyms.values())
         self.nations = {e.id for e in doc.entities if e.kb_id in lands}

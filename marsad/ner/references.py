@@ -277,15 +277,14 @@ _ROYAL_TITLES = frozenset({"ملك", "امير", "سلطان"})
 # Ordinals after a given name make it a reign name of its own ("عبدالله الثاني")
 _ORDINALS = frozenset(match_key(w) for w in ("الأول", "الثاني", "الثالث", "الرابع",
                                               "الخامس", "السادس", "السابع"))
-_ROYALS: dict[int, dict[str, list[tuple[KBEntry, frozenset[str]]]]] = {}
+# "الملك"، "والملك"، "بالأمير" (folded) -> the royal title the token is
+_ROYAL_KEYS = {lead + t: t for lead in ("ال", "وال", "فال", "بال", "وبال") for t in _ROYAL_TITLES}
 
 
+@lru_cache(maxsize=2)  # (the knowledge base is the key: held, so its id is never reused)
 def _royals(kb: KnowledgeBase) -> dict[str, list[tuple[KBEntry, frozenset[str]]]]:
     """People of the knowledge base who hold or held a royal office, with the office
     words of all their roles, by given name ("عبدالله" and "عبد الله" alike)."""
-    got = _ROYALS.get(id(kb))
-    if got is not None:
-        return got
     out: dict[str, list[tuple[KBEntry, frozenset[str]]]] = {}
     for e in kb.entries.values():
         if e.type != "PER" or not e.country or not e.name_ar:
@@ -297,7 +296,6 @@ def _royals(kb: KnowledgeBase) -> dict[str, list[tuple[KBEntry, frozenset[str]]]
         words = match_key(e.name_ar).split(" ")
         given = words[0] + words[1] if words[0] == "عبد" and len(words) > 1 else words[0]
         out.setdefault(given, []).append((e, frozenset(heads)))
-    _ROYALS[id(kb)] = out
     return out
 
 
@@ -356,10 +354,7 @@ def _named_and_lands(mentions: Sequence[Mention], kb: KnowledgeBase
 
 def _royal_title(key: str) -> str | None:
     """"الملك"، "والملك"، "بالأمير": the royal title a definite token is."""
-    for lead in ("ال", "وال", "فال", "بال", "وبال"):
-        if key.startswith(lead) and key[len(lead):] in _ROYAL_TITLES:
-            return key[len(lead):]
-    return None
+    return _ROYAL_KEYS.get(key)
 
 
 # A leader's title in construct with the body he heads: "زعيم جماعة X"، "رئيس مجلس X"
