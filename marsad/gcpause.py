@@ -17,9 +17,9 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused(*, freeze: bool = True) -> Iterator[None]:
-    """No cyclic collection inside the block; with ``freeze``, everything alive after it is
-    moved out of the collector's sight."""
+def paused() -> Iterator[None]:
+    """No cyclic collection inside the block; everything alive after it is moved out of
+    the collector's sight."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -27,5 +27,4 @@ def paused(*, freeze: bool = True) -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-        if freeze:
-            gc.freeze()
+        gc.freeze()

@@ -85,7 +85,6 @@ _TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_PROSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])|[!?؟]")
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])")
 # ".." and ":" join a headline's parts, "|" separates items, "؟" ends a question headline.
 _HEADLINE_MARK_RE = re.compile(r"\.\.|:|\||[؟?](?!\s*$)")

@@ -237,10 +237,7 @@ def standing_or_cause(x: Context) -> bool:
     before = keys[c.t_first - 1]
     if unprefix(before, "وبل") in w.standing_cues or unprefix(before, "و") in w.cause_words:
         return True
-    # (an accusation "على خلفية" is mostly the subject's own charge: "سحبت الدول سفراءها
-    # على خلفية اتهامها الجزائر بإسقاط طائرة" tells it as news)
-    return c.t_first >= 2 and c.trigger.type != "ACCUSE" \
-        and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
+    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
 
 
 def standing_since(x: Context) -> bool:
