@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..extras import require
+from .acled import english
 from .files import AtomicFile
 
 CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
@@ -96,7 +97,7 @@ def build_graph(stories: Iterable[Mapping[str, Any]],
     for e in entities:
         if e["key"] in g:
             g.nodes[e["key"]].update(_clean({
-                "label": e.get("name_en") or e.get("name") or e["key"], "type": e["type"],
+                "label": english(e), "type": e["type"],
                 "name_ar": e.get("name"), "kb_id": e.get("kb_id"), "country": e.get("country"),
                 "n_articles": e.get("n_articles")}))
     for (a, b), seen in edges.items():

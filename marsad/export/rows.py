@@ -16,7 +16,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..fuse.keys import entity_key, outlet_of
-from .precision import key_precision, place_point, time_precision
+from .precision import place_point, time_precision
 from .summary import english_names, summary_en
 
 if TYPE_CHECKING:
@@ -198,8 +198,8 @@ def story_row(s: Mapping[str, Any], res: Resolver) -> dict[str, Any]:
     # a place outside the knowledge base is keyed by its name alone (fuse.keys.place_keys):
     # its type, and so its precision and point, are not known at story level
     etype = entry.type if entry is not None else None
-    lat, lon, _ = place_point({"type": etype, "kb_id": kb_id}, res.kb) if etype else (
-        None, None, None)
+    lat, lon, precision = place_point({"type": etype, "kb_id": kb_id}, res.kb) if etype \
+        else (None, None, None)
     d = s.get("date") or {}
     return {
         "id": s["id"], "type": s["type"], "class": plover_class(s["type"]),
@@ -209,7 +209,7 @@ def story_row(s: Mapping[str, Any], res: Resolver) -> dict[str, Any]:
         "participant_names": [_name_en(k, names, res) for k in s["participants"]],
         "location": loc, "location_name": _name_en(loc, names, res) if loc else None,
         "lat": lat, "lon": lon,
-        "geo_precision": key_precision(loc, {loc: etype} if loc and etype else {}, res.kb),
+        "geo_precision": precision,
         "certainty": s["certainty"], "n_independent": s["n_independent"],
         "sources": list(s["sources"]), "n_members": len(s["members"]),
         "members": [f"{m['doc_id']}#{m['event_id']}" for m in s["members"]],
