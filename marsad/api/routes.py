@@ -251,8 +251,7 @@ def places(request: Request, entity: EntityQ = None, type: TypeQ = None,
 
     def chosen(idx: CorpusIndex) -> tuple[Any, list[dict[str, Any]], list[dict[str, Any]]]:
         f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-        filtered = any(v is not None for v in f.kwargs().values())
-        stories = idx.filter_stories(**f.kwargs(), reported=True) if filtered else None
+        stories = views.chosen_stories(idx, f)
         return f, idx.places(stories), idx.countries(stories)
 
     if format == "csv":

@@ -56,11 +56,20 @@ def latest_articles(idx: CorpusIndex, doc_ids: Iterable[str], n: int) -> list[di
     return [*dated, *undated][:n]
 
 
+def chosen_stories(idx: CorpusIndex, f: Filters, drop: tuple[str, ...] = ()
+                   ) -> list[dict[str, Any]] | None:
+    """The stories the filters keep, undated ones at the day they were reported (as the
+    timeline and the map draw them); None when no filter is set (all of them)."""
+    kw = {k: v for k, v in f.kwargs().items() if k not in drop}
+    if all(v is None for v in kw.values()):
+        return None
+    return idx.filter_stories(**kw, reported=True)
+
+
 def network(idx: CorpusIndex, f: Filters, limit: int) -> dict[str, Any]:
     """The network of the filters: around ``f.entity`` when given; the stories that count
     are those the other filters keep (all stories when there are none)."""
-    rest = {k: v for k, v in f.kwargs().items() if k not in ("entity", "type")}
-    stories = idx.filter_stories(**rest) if any(v is not None for v in rest.values()) else None
+    stories = chosen_stories(idx, f, drop=("entity", "type"))
     return idx.network(entity=f.entity, type=f.type, stories=stories, limit=limit)
 
 

@@ -128,8 +128,7 @@ def map_page(request: Request) -> Response:
     idx = _holder(request).get()
     q = _filters(idx, request, FILTERS)
     f = parse_filters(idx, request.query_params, certainties=STORY_CERTAINTIES)
-    filtered = any(v is not None for v in f.kwargs().values())
-    stories = idx.filter_stories(**f.kwargs(), reported=True) if filtered else None
+    stories = views.chosen_stories(idx, f)
     return render(request, "map.html", title="Map", q=q, idx=idx, places=idx.places(stories),
                   countries=idx.countries(stories), api="/api/places?" + urlencode(q),
                   filter_query=urlencode(q), outlets=idx.outlets)
