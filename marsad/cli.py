@@ -51,8 +51,8 @@ class ExtractRun(NamedTuple):
     docs: list[Doc]  # only with keep_docs (marsad demo)
 
 
-def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = False,
-                 jobs: int = 1, err: TextIO = sys.stderr, article_seconds: float | None = None,
+def _run_extract(paths: Sequence[str], output: str | None, *, jobs: int = 1,
+                 article_seconds: float | None = None,
                  skipped: list[Skipped] | None = None, explain: bool = False,
                  keep_docs: bool = False) -> ExtractRun:
     """Extract the inputs to ``output``, streaming: articles are read, processed and written
@@ -71,7 +71,7 @@ def _run_extract(paths: Sequence[str], output: str | None, *, quiet: bool = Fals
     docs: list[Doc] = []
     failures: list[Failure] = []
     n_ok = 0
-    progress = Progress(None, err, enabled=err.isatty() and not quiet)
+    progress = Progress(None, sys.stderr, enabled=sys.stderr.isatty())
     writer = AtomicJsonlWriter(output) if output else None
     try:
         for res in pipeline.pipe(items, n_process=jobs if not keep_docs else 1, finish=finish):
@@ -114,7 +114,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     skipped: list[Skipped] = []
     n_ok, failures, secs, _ = _run_extract(
         args.paths, args.output, jobs=args.jobs, article_seconds=args.article_seconds,
-        skipped=skipped, explain=getattr(args, "explain", False))
+        skipped=skipped, explain=args.explain)
     for f in failures:
         print(f"failed: {f.reason}", file=sys.stderr)
     _print_skipped(skipped)
@@ -328,9 +328,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import open_store
 
     t0 = time.perf_counter()
-    args.jobs_given = args.jobs is not None
-    args.jobs = args.jobs or 1
-    if getattr(args, "engine", "processes") == "ray":
+    if args.engine == "ray":
         from .ray_engine import need_ray
 
         need_ray()  # before a store is created: without Ray nothing is done
@@ -365,16 +363,17 @@ def _ingest_into(store: Store, items: Iterator[RawArticle | Failure], args: argp
 
     pipeline = Pipeline(article_seconds=args.article_seconds)
     todo = _changed(store, items, counts, args.batch_size)
-    if args.jobs <= 1 and getattr(args, "engine", "processes") != "ray":
+    jobs = args.jobs or 1  # (None: not given; Ray then sizes its own pool)
+    if jobs <= 1 and args.engine != "ray":
         todo = _warmed_up(pipeline, todo)
     progress = Progress(None, sys.stderr, enabled=sys.stderr.isatty())
-    if getattr(args, "engine", "processes") == "ray":
+    if args.engine == "ray":
         from .ray_engine import ray_pipe
 
         results = ray_pipe(pipeline, todo, batch_size=args.batch_size, finish=stored_rows,
-                           actors=args.jobs if args.jobs_given else None)
+                           actors=args.jobs)
     else:
-        results = pipeline.pipe(todo, batch_size=args.batch_size, n_process=args.jobs,
+        results = pipeline.pipe(todo, batch_size=args.batch_size, n_process=jobs,
                                 finish=stored_rows)
     try:
         for chunk in _chunks(results, args.batch_size):
