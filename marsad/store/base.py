@@ -160,9 +160,9 @@ class SQLStore(Store):
         """A savepoint inside a batch (a batch of its own when none is open)."""
 
     @abstractmethod
-    def _index(self, doc_id: str, words: str) -> None:
-        """Add the stored article ``doc_id`` to the search index (``words``: its
-        :func:`index_words`, space-separated)."""
+    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
+        """Add the stored articles ``(doc_id, words)`` to the search index (``words``: an
+        article's :func:`index_words`, space-separated)."""
 
     @abstractmethod
     def _unindex(self, doc_id: str) -> None:
@@ -214,16 +214,7 @@ class SQLStore(Store):
 
     def put_rows(self, rows: ArticleRows, *, force: bool = False) -> PutResult:
         """:meth:`put` of an article already turned into rows (by a worker process)."""
-        with self._savepoint():
-            row = self._one("SELECT content_hash FROM articles WHERE doc_id = ?", (rows.doc_id,))
-            if row is not None and row[0] == rows.digest and not force:
-                return "unchanged"
-            if row is not None:
-                self._unindex(rows.doc_id)
-                # the annotation tables follow by ON DELETE CASCADE
-                self._execute("DELETE FROM articles WHERE doc_id = ?", (rows.doc_id,))
-            self._insert(rows)  # (and an earlier failure of the same input is deleted)
-        return "added" if row is None else "replaced"
+        return self.put_many([rows], force=force)[0]
 
     def put_many(self, batch: Sequence[ArticleRows], *, force: bool = False
                  ) -> list[PutResult]:
@@ -243,6 +234,7 @@ class SQLStore(Store):
                     continue
                 if old is not None:
                     self._unindex(r.doc_id)
+                    # the annotation tables follow by ON DELETE CASCADE
                     self._execute("DELETE FROM articles WHERE doc_id = ?", (r.doc_id,))
                 out.append("added" if old is None else "replaced")
                 fresh.append(r)
@@ -260,9 +252,6 @@ class SQLStore(Store):
             out.update((str(d), str(h)) for d, h in self._all(
                 f"SELECT doc_id, content_hash FROM articles WHERE doc_id IN ({marks})", chunk))
         return out
-
-    def _insert(self, rows: ArticleRows) -> None:
-        self._insert_many([rows])
 
     def _insert_many(self, batch: Sequence[ArticleRows]) -> None:
         if not batch:
@@ -290,11 +279,6 @@ class SQLStore(Store):
         cols = ", ".join(f'"{c}"' for c in columns)
         marks = ",".join("?" * len(columns))
         self._executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
-
-    def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
-        """:meth:`_index` of many articles (a backend may do it in one statement)."""
-        for doc_id, words in rows:
-            self._index(doc_id, words)
 
     def put_failure(self, failure: Failure) -> None:
         with self._savepoint():

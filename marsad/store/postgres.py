@@ -170,9 +170,6 @@ class PostgresStore(SQLStore):
             for row in rows:
                 copy.write_row(row)
 
-    def _index(self, doc_id: str, words: str) -> None:
-        self._index_many([(doc_id, words)])
-
     def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
         self._bulk_insert("article_words", ("doc_id", "words"),
                           [(doc_id, words.split()) for doc_id, words in rows])

@@ -143,10 +143,6 @@ class SQLiteStore(SQLStore):
                                         path=str(self.path)) from e
             raise
 
-    def _index(self, doc_id: str, words: str) -> None:
-        self._db.execute("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM articles"
-                         " WHERE doc_id = ?", (words, doc_id))
-
     def _index_many(self, rows: Sequence[tuple[str, str]]) -> None:
         self._db.executemany("INSERT INTO articles_fts (rowid, key) SELECT rowid, ? FROM"
                              " articles WHERE doc_id = ?",
