@@ -88,6 +88,7 @@ from typing import Any
 from ..ids import story_seed_id
 from .dedup import DEFAULT_THRESHOLD, _UnionFind, near_duplicates
 from .keys import UNKNOWN_OUTLET, date_range, entity_key, outlet_of, parse_day, place_keys
+from .story_ids import told_key
 
 Day = date  # the type, where a field called "date" shadows the name
 DateRange = tuple[Day, Day]
@@ -248,9 +249,9 @@ def _member_order(m: Member) -> tuple[str, str, str]:
 
 
 def _first_told(m: Member) -> tuple[Any, ...]:
-    """:func:`marsad.fuse.story_ids.first_told` of a Member (the same order)."""
-    return (m.published is None, m.published.isoformat() if m.published else "", m.doc_id,
-            m.evidence[0] if m.evidence else -1, m.event_id, m.counterpart or "")
+    """:func:`marsad.fuse.story_ids.told_key` of a Member."""
+    return told_key(m.published.isoformat() if m.published else None, m.doc_id,
+                    m.evidence[0] if m.evidence else -1, m.event_id, m.counterpart)
 
 
 def _overlap(a: DateRange, b: DateRange) -> bool:

@@ -57,14 +57,20 @@ def member_key(m: Mapping[str, Any]) -> MemberKey:
     return (str(m["doc_id"]), str(m["event_id"]), str(m.get("counterpart") or ""))
 
 
+def told_key(published: str | None, doc_id: str, start: int, event_id: str,
+             counterpart: str | None) -> tuple[Any, ...]:
+    """The order members are told in, whichever form they come in: earliest published
+    first (undated articles last), then doc_id, the evidence offset, event id and
+    counterpart. Story ids depend on it: one key for both forms."""
+    return (published is None, published or "", doc_id, start, event_id, counterpart or "")
+
+
 def first_told(m: Mapping[str, Any]) -> tuple[Any, ...]:
-    """Sort key of a member (a :meth:`Member.to_dict`): earliest published first (undated
-    articles last), then doc_id, the evidence offset, event id and counterpart."""
-    pub = m.get("published")
+    """Sort key of a member (a :meth:`Member.to_dict`): :func:`told_key`."""
     ev = m.get("evidence")
     start = ev.get("start", -1) if isinstance(ev, Mapping) else -1
-    return (pub is None, pub or "", str(m["doc_id"]), start, str(m["event_id"]),
-            str(m.get("counterpart") or ""))
+    return told_key(m.get("published"), str(m["doc_id"]), start, str(m["event_id"]),
+                    str(m.get("counterpart") or ""))
 
 
 def story_order(s: Mapping[str, Any]) -> tuple[Any, ...]:
