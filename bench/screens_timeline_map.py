@@ -1,8 +1,8 @@
 """Screenshots of the workbench's timeline and map at 1400 px wide, into docs/screens/.
 
-    python bench/screens.py                 # a store of the bundled demo corpus
-    python bench/screens.py --db corpus.db  # or an existing store
-    python bench/screens.py --out /tmp/shots
+    python bench/screens_timeline_map.py                 # a store of the bundled demo corpus
+    python bench/screens_timeline_map.py --db corpus.db  # or an existing store
+    python bench/screens_timeline_map.py --out /tmp/shots
 
 Needs the ``web`` extra, Playwright (``pip install playwright``), Chromium
 (``apt-get install chromium``) and the built JavaScript libraries (``npm ci && npm run

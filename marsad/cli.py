@@ -538,8 +538,8 @@ def _stories_named(store: Store, ents: list[dict[str, Any]], limit: int
     ranked = sorted(found.values(), key=lambda s: (-int(s["n_independent"]), s["id"]))
     out = []
     for s in ranked[:limit]:
-        names = [(store.entity(k) or {}).get("name_en") or s.get("names", {}).get(k) or k
-                 for k in s["participants"]]
+        show = _shown(store, s)
+        names = [show(k) for k in s["participants"]]
         out.append({f: s.get(f) for f in ("id", "type", "date", "participants", "location",
                                           "certainty", "n_independent")}
                    | {"participant_names": names})
