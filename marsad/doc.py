@@ -22,6 +22,18 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER's four quad classes as the manual's summary table gives them, except SANCTION, which
+# its own section (and rpolecat) files as material conflict. One reading for every view: the
+# workbench's colours, the ACLED-like class column and the PLOVER export's quad_code.
+PLOVER_QUADS = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
+                "material-conflict")
+PLOVER_QUAD: dict[str, str] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal-cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material-cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "verbal-conflict"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+                    "material-conflict"),
+}
 CERTAINTIES = ("asserted", "reported", "uncertain", "denied")
 WORD_KINDS = ("prefix", "stem", "suffix")
 

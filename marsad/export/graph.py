@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..doc import PLOVER_QUADS
 from ..extras import require
 from .acled import english
 from .files import AtomicFile
+from .rows import class_counts
 
-CLASSES = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
-           "material-conflict")
+CLASSES = PLOVER_QUADS
 
 
 def networkx() -> Any:
@@ -67,11 +68,7 @@ def collect(stories: Iterable[Mapping[str, Any]]
 
 
 def _edge_attrs(seen: _Seen) -> dict[str, Any]:
-    from .rows import plover_class
-
-    by_class: Counter[str] = Counter()
-    for t, n in seen.types.items():
-        by_class[plover_class(t)] += n
+    by_class = class_counts(seen.types)
     top = min(by_class, key=lambda c: (-by_class[c], CLASSES.index(c)))
     return {
         "weight": seen.stories, "class": top,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..doc import PLOVER_QUAD
 from .files import AtomicFile
 
 # The modes PLOVER 2.0 defines per type (/work/shared/research/plover.md, from the manual)
@@ -47,15 +48,8 @@ SECTOR_CONTEXT: Mapping[str, str] = {
 }
 # COERCE's misinformation and cyber modes add their context (the manual's rule)
 MODE_CONTEXT: Mapping[str, str] = {"misinformation": "misinformation", "cyber": "cyber"}
-# The quad of each type as the manual's summary table gives it, except SANCTION, which its
-# own section (and rpolecat) files as material conflict
-QUAD: Mapping[str, str] = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "VERBAL COOPERATION"),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "MATERIAL COOPERATION"),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), "VERBAL CONFLICT"),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
-                    "MATERIAL CONFLICT"),
-}
+# The quad of each type in the manual's spelling (marsad.doc.PLOVER_QUAD says which reading)
+QUAD: Mapping[str, str] = {t: q.replace("-", " ").upper() for t, q in PLOVER_QUAD.items()}
 
 
 def mode_and_context(etype: str, mode: str | None) -> tuple[str | None, list[str]]:

@@ -9,12 +9,14 @@ stored fusion. The filters are those of ``marsad stories`` (:class:`ExportFilter
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from ..doc import PLOVER_QUAD
 from ..fuse.keys import entity_key, outlet_of
 from .precision import place_point, time_precision
 from .summary import english_names, summary_en
@@ -48,11 +50,18 @@ class ExportFilters:
         return not (self.since and end < self.since or self.until and start > self.until)
 
 
-# PLOVER's four classes as the workbench draws them (marsad.web.index.PLOVER_CLASSES)
 def plover_class(event_type: str) -> str:
-    from ..web.index import plover_class as cls
+    """The PLOVER quad class of a type (marsad.doc.PLOVER_QUAD); an unknown type reads as
+    verbal cooperation, the mildest, rather than failing a whole export."""
+    return PLOVER_QUAD.get(event_type, "verbal-cooperation")
 
-    return cls(event_type)
+
+def class_counts(by_type: Mapping[str, int]) -> Counter[str]:
+    """Counts per type summed per quad class (network edges colour by the largest)."""
+    by_class: Counter[str] = Counter()
+    for t, n in by_type.items():
+        by_class[plover_class(t)] += n
+    return by_class
 
 
 class Resolver:

@@ -27,8 +27,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..doc import PLOVER_TYPES
+from ..doc import PLOVER_QUAD, PLOVER_QUADS
 from ..export.precision import geo_precision, key_precision, time_precision
+from ..export.rows import class_counts, plover_class
 from ..fuse import Story, build_stories, stable_stories
 from ..fuse.corrections import apply_place_corrections
 from ..fuse.keys import entity_key, outlet_of, parse_day
@@ -42,36 +43,17 @@ from .happenings import describe, group_happenings
 
 log = logging.getLogger(__name__)
 
-# PLOVER's four classes ("quad classes", as POLECAT aggregates PLOVER types): the network's
-# edge colours and the timeline's item colours. REQUEST is verbal cooperation as CAMEO's
-# "appeal" was; CONCEDE and RETREAT are de-escalation, so material cooperation.
-PLOVER_CLASSES: dict[str, str] = {
-    "AGREE": "verbal-cooperation", "CONSULT": "verbal-cooperation",
-    "SUPPORT": "verbal-cooperation", "REQUEST": "verbal-cooperation",
-    "CONCEDE": "material-cooperation", "COOPERATE": "material-cooperation",
-    "AID": "material-cooperation", "RETREAT": "material-cooperation",
-    "ACCUSE": "verbal-conflict", "REJECT": "verbal-conflict", "THREATEN": "verbal-conflict",
-    "PROTEST": "material-conflict", "SANCTION": "material-conflict",
-    "MOBILIZE": "material-conflict", "COERCE": "material-conflict",
-    "ASSAULT": "material-conflict",
-}
-CLASS_ORDER = ("verbal-cooperation", "material-cooperation", "verbal-conflict",
-               "material-conflict")
+# PLOVER's four quad classes: the network's edge colours and the timeline's item colours
+PLOVER_CLASSES = PLOVER_QUAD
+CLASS_ORDER = PLOVER_QUADS
 STORY_CERTAINTIES = ("corroborated", "single-source", "speculative", "disputed", "denied")
 EVENT_CERTAINTIES = ("asserted", "reported", "uncertain", "denied")
-assert set(PLOVER_CLASSES) == set(PLOVER_TYPES)
-
-
-def plover_class(event_type: str) -> str:
-    return PLOVER_CLASSES.get(event_type, "verbal-cooperation")
 
 
 def _edge(a: str, b: str, by_type: Mapping[str, int]) -> dict[str, Any]:
     """An edge of the network: its stories per type and per class, coloured by the class
     most of them have."""
-    by_class: Counter[str] = Counter()
-    for t, n in by_type.items():
-        by_class[plover_class(t)] += n
+    by_class = class_counts(by_type)
     return {"source": a, "target": b, "stories": sum(by_type.values()), "types": dict(by_type),
             "classes": dict(by_class),
             "class": min(by_class, key=lambda k: (-by_class[k], CLASS_ORDER.index(k)))}

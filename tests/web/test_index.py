@@ -43,6 +43,12 @@ def test_every_plover_type_has_one_of_four_classes() -> None:
     assert set(PLOVER_CLASSES.values()) == set(CLASS_ORDER)
     assert plover_class("ASSAULT") == "material-conflict"
     assert plover_class("CONSULT") == "verbal-cooperation"
+    # one reading everywhere: the manual's table (REQUEST verbal conflict, CONCEDE verbal
+    # cooperation) and the PLOVER export's quad_code agree with the workbench
+    from marsad.export.plover import QUAD
+    assert plover_class("REQUEST") == "verbal-conflict"
+    assert plover_class("CONCEDE") == "verbal-cooperation"
+    assert all(QUAD[t] == c.replace("-", " ").upper() for t, c in PLOVER_CLASSES.items())
 
 
 def test_entities_carry_kb_description_and_coordinates(idx: CorpusIndex) -> None:
