@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
+from ..export.acled import cell
 from ..export.jsonl import SCHEMA_VERSION
 from ..export.precision import geo_precision, time_precision
 from ..store import Store
@@ -260,22 +261,6 @@ ENTITY_COLUMNS = ("key", "kb_id", "type", "name", "name_en", "lat", "lon", "n_ar
 EDGE_COLUMNS = ("source", "target", "stories", "class", "types")
 
 
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool | int | float):
-        return str(v)
-    if isinstance(v, list | tuple):
-        v = "; ".join(_cell(x) for x in v)
-    elif isinstance(v, dict):
-        v = "; ".join(f"{k}={_cell(x)}" for k, x in v.items())
-    s = str(v)
-    # a cell a spreadsheet would run as a formula (=HYPERLINK(…)) is quoted as text
-    if s[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        s = "'" + s
-    return s
-
-
 def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """``rows`` as CSV with ``columns`` and, last, the ``schema_version`` of the records
     they come from (on every row: a CSV has no other place for it)."""
@@ -283,5 +268,5 @@ def to_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow((*columns, "schema_version"))
     for r in rows:
-        w.writerow([*(_cell(r.get(c)) for c in columns), SCHEMA_VERSION])
+        w.writerow([*(cell(r.get(c)) for c in columns), SCHEMA_VERSION])
     return buf.getvalue()

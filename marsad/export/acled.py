@@ -71,12 +71,17 @@ def acled_row(r: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def cell(v: Any) -> str:
-    """A CSV cell; text a spreadsheet would run as a formula is quoted as text (as the API's
-    CSV does, marsad.api.views._cell); numbers are left as they are (-8.39 is a longitude)."""
+    """A CSV cell (the ACLED-like export and the API's CSV): lists and mappings joined with
+    "; "; text a spreadsheet would run as a formula (=HYPERLINK(…)) is quoted as text;
+    numbers are left as they are (-8.39 is a longitude)."""
     if v is None:
         return ""
     if isinstance(v, bool | int | float):
         return str(v)
+    if isinstance(v, list | tuple):
+        v = "; ".join(cell(x) for x in v)
+    elif isinstance(v, dict):
+        v = "; ".join(f"{k}={cell(x)}" for k, x in v.items())
     s = str(v)
     return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
 
