@@ -31,13 +31,9 @@ EXACT, TOWN, REGION = 1, 2, 3
 # first half of May" 15): longer spans are a month or vaguer
 PART_OF_MONTH_DAYS = 16
 
-# Curated places (marsad/data/kb/places.yaml) that are not regions though filed beside them:
-# districts and camps are exact places, towns and islands are towns. Every key is checked
-# against the knowledge base by tests/export/test_precision.py.
-PLACE_PRECISION: Mapping[str, int] = {
-    "green_zone_baghdad": EXACT, "dahieh": EXACT, "zamzam_camp": EXACT,
-    "abu_shouk_camp": EXACT, "ras_el_hekma": TOWN, "tinzaouaten": TOWN, "lampedusa": TOWN,
-}
+# The ``precision`` field of a curated place (marsad/data/kb/places.yaml) that is not a region
+# though filed beside them: districts and camps are exact places, towns and islands towns
+PRECISION_NAMES: Mapping[str, int] = {"exact": EXACT, "town": TOWN, "region": REGION}
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -88,8 +84,9 @@ def geo_precision(entity: Mapping[str, Any] | None,
 
 def entry_precision(entry: KBEntry) -> int:
     """The geo precision of a knowledge-base place by what it is (not where it is drawn)."""
-    if entry.key in PLACE_PRECISION:
-        return PLACE_PRECISION[entry.key]
+    marked = PRECISION_NAMES.get(str(entry.extra.get("precision")))
+    if marked is not None:
+        return marked
     if entry.type == "FAC":
         return EXACT
     if entry.type == "GPE" and "iso2" not in entry.extra and (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from marsad.export.precision import (
-    PLACE_PRECISION,
+    PRECISION_NAMES,
     geo_precision,
     key_precision,
     place_point,
@@ -79,10 +79,14 @@ def test_cross_article_keys() -> None:
     assert key_precision(None, {}) is None
 
 
-def test_curated_exceptions_name_real_entries() -> None:
+def test_curated_precision_marks_are_valid_and_used() -> None:
     kb = default_kb()
-    for key in PLACE_PRECISION:
-        assert kb.get(key) is not None, key
+    marked = [e for e in kb.entries.values() if "precision" in e.extra]
+    assert marked, "places.yaml marks its districts, camps and towns"
+    for e in marked:
+        assert e.extra["precision"] in PRECISION_NAMES, e.key
+        assert geo_precision({"type": e.type, "kb_id": e.key}, kb) == \
+            PRECISION_NAMES[e.extra["precision"]], e.key
 
 
 def test_the_store_holds_both_codes(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ ALLOWED_FIELDS = {
     "demonyms_ar",
     "generic_aliases",
     "aliases_en",
+    "precision",
 }
 ROLE_FIELDS = {"title_en", "title_ar", "org", "from", "to"}
 # Arabic clitics the matcher strips (conjunctions, prepositions, and their article forms).
