@@ -4,6 +4,8 @@ one hostile article whose text and outlet carry HTML that must show as text, nev
 from __future__ import annotations
 
 import json
+import sqlite3
+import tempfile
 from pathlib import Path
 
 from marsad.cli import DEMO_DIR, main
@@ -32,5 +34,15 @@ def build_store(db: Path, *inputs: Path, hostile: bool = True) -> Path:
     return db
 
 
+_built: dict[str, Path] = {}
+
+
 def demo_store(db: Path) -> Path:
-    return build_store(db, DEMO_DIR)
+    """The demo store at ``db``: built once per test session, then copied (SQLite's backup
+    API) so a module that writes to its store never changes another module's."""
+    if "demo" not in _built:
+        _built["demo"] = build_store(Path(tempfile.mkdtemp(prefix="marsad-demo-")) / "d.db",
+                                     DEMO_DIR)
+    with sqlite3.connect(_built["demo"]) as src, sqlite3.connect(db) as dst:
+        src.backup(dst)
+    return db
