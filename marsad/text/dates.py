@@ -708,6 +708,7 @@ class _Lexicon:
         self.uone = _Vocab([(w, u) for u, f in units.items() for w in f.get("one", [])])
         self.utwo = _Vocab([(w, u) for u, f in units.items() for w in f.get("two", [])])
         self.ubare = _Vocab([(w, u) for u, f in units.items() for w in f.get("bare", [])])
+        self.unit_years = {u: int(f["years"]) for u, f in units.items() if "years" in f}
         self.one = _Vocab(_words(off["one"]))
         self.numw = _Vocab(_by_number(data["number_words"]))
 
@@ -1238,6 +1239,8 @@ class _Lexicon:
             unit, n = self.ubare.get(g["ub"]), 0
         if not unit or n is None:
             return None
+        if unit in self.unit_years:  # a decade or a century: counted in years
+            unit, n = "year", n * self.unit_years[unit]
         if sign > 0 or match_key(g["dir"]) == "قبل":
             # "قبل يومين من الانتخابات": counted from another event, not from the report.
             if self._is_after(self.off_after, key, m.end()):
