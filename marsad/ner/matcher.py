@@ -311,6 +311,9 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     if len(cands) == 1 and cands[0].entry.type == "PER" and h.first_token == h.last_token \
             and _not_the_person(h, cands[0], text, tokens):
         return cands[0], None
+    if len(cands) == 1 and cands[0].ambiguous and cands[0].entry.type == "ORG" \
+            and _other_nisba_follows(h, text, tokens):
+        return cands[0], None  # "الاحتلال الفرنسي" is not the army "الاحتلال" names alone
     state = _state_over_capital(cands)
     if state is not None:
         return state, True
@@ -377,6 +380,17 @@ def _not_the_person(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) ->
         return False
     # a definite noun, or a noun with a pronoun (نظيره، وزيرها), before an adjective
     return prev.startswith("ال") or prev.endswith(("ه", "ها", "هم"))
+
+
+def _other_nisba_follows(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
+    """A definite nisba right after the hit qualifies it as another body: a bare ambiguous
+    alias ("الاحتلال" for Israel's army) followed by "الفرنسي" is France's occupation (the
+    alias with its own nisba, "الاحتلال الإسرائيلي", is a longer alias and matched first)."""
+    k = h.last_token + 1
+    if k >= len(tokens) or tokens[k].is_punct or text[h.end : tokens[k].start].strip():
+        return False
+    nxt = match_key(text[tokens[k].start : tokens[k].end])
+    return nxt.startswith("ال") and is_nisba(nxt)
 
 
 def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:

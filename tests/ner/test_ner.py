@@ -164,6 +164,26 @@ def test_shared_surname_after_another_given_name_is_not_linked() -> None:
     assert [m.start for m in recognise(doc, kb, matcher) if m.kb_id][1] == text.rindex("تراوري")
 
 
+def test_an_ambiguous_body_name_with_another_nisba_is_another_body() -> None:
+    from marsad.kb import KnowledgeBase, entry_from_record
+
+    kb = KnowledgeBase(entry_from_record(r, "test") for r in [
+        {"key": "idf", "type": "ORG", "name_en": "Israel Defense Forces",
+         "name_ar": "الجيش الإسرائيلي",
+         "aliases": ["الاحتلال الإسرائيلي", {"text": "الاحتلال", "ambiguous": True}]},
+    ])
+    matcher = AliasMatcher(kb)
+    text = ("قصفت مدفعية الاحتلال الإسرائيلي أطراف القرية. وانسحب الاحتلال منها. "
+            "وذكّر الكاتب بأن الاحتلال البريطاني للمدينة انتهى قبل قرن.")
+    doc = Doc("t", text)
+    doc.set_sentences(sentence_spans(text))
+    doc.set_tokens(tokenize(text, kb.words.__contains__))
+    linked = [(m.text, m.kb_id) for m in recognise(doc, kb, matcher) if m.kb_id]
+    # the bare name is the army once the article names it plainly; with another nisba it
+    # is another occupation
+    assert linked == [("الاحتلال الإسرائيلي", "idf"), ("الاحتلال", "idf")]
+
+
 def test_a_clitic_on_a_common_word_that_opens_a_name() -> None:
     from marsad.ingest import RawArticle
     from marsad.pipeline import Pipeline
