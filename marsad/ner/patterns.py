@@ -474,11 +474,54 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
             j += 1
         if run and j < n and j not in taken and keys[j] in lists["name_compass"]:
             run.append(j)  # "بلدة عصيرة القبلية": the compass adjective is the name's
-        if run:
+        if run and head in lists["place_plural_heads"] and keys[run[0]].endswith("ه") \
+                and not keys[run[0]].startswith("ال"):
+            run = []  # "مناطق حساسة": an adjective of the plural, not a place's name
+        items = [] if not run else [run] + (
+            _listed_names(text, tokens, taken, keys, j, lists)
+            if head in lists["place_list_heads"] else [])
+        for run in items:
             etype = "LOC" if head in loc_heads else "GPE"
             # a refugee camp's name holds its head ("مخيم شعفاط"); a town's does not
             first = tokens[i].start + len(k) - len(head) if head in lists["headed_names"] \
                 else tokens[run[0]].start
+            if run is not items[0] and keys[run[0]][:1] == "و" and text[first] == "و":
+                first += 1  # "ومجدل زون": the conjunction is not the name's
             out.append(Found(first, tokens[run[-1]].end, etype, run[0], run[-1]))
     return out
+
+
+def _listed_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Sequence[str],
+                  j: int, lists: dict[str, frozenset[str]]) -> list[list[int]]:
+    """The further names of a list after a plural or dual head: "في قريتي مركبا ومجدل
+    زون"، "مناطق حولا، والبياضة". An item is one to three words after a comma or a fused و;
+    it ends at a preposition, a common word, an adjective or punctuation."""
+    items: list[list[int]] = []
+    n = len(tokens)
+    while j < n:
+        if tokens[j].is_punct and text[tokens[j].start] in "،,":
+            j += 1
+        elif not (keys[j][:1] == "و" and len(keys[j]) > 3):
+            break
+        item: list[int] = []
+        while j < n and len(item) < 3 and j not in taken and not tokens[j].is_punct:
+            k = keys[j][1:] if not item and keys[j][:1] == "و" else keys[j]
+            if not item and k in lists["town_openers"] and j + 1 < n \
+                    and not tokens[j + 1].is_punct and j + 1 not in taken:
+                item, j = [j, j + 1], j + 2  # "وكفر سنبل": the opener takes the next word
+                break
+            if (item and keys[j][:1] == "و") or not _list_name_word(k, lists):
+                break
+            item.append(j)
+            j += 1
+        if not item:
+            break
+        items.append(item)
+    return items
+
+
+def _list_name_word(k: str, lists: dict[str, frozenset[str]]) -> bool:
+    return (len(k) >= 2 and is_arabic(k) and k not in lists["common"]
+            and k not in lists["place_prepositions"] and k not in lists["place_heads"]
+            and not is_nisba(k))
 

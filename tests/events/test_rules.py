@@ -568,3 +568,9 @@ def test_a_place_noun_s_nisba_names_no_side() -> None:
     fired, events = traced("اندلعت اشتباكات مسلحة بين مليشيات ليبية متناحرة. وأعلنت ليبيا "
                            "الحداد.")
     assert ("ASSAULT", ("libya",), ()) in events
+
+
+def test_a_clash_in_the_towns_of_a_list_has_no_town_for_a_side() -> None:
+    # the towns after a dual or plural place noun are where the clash was, not its sides
+    _, events = traced("واندلعت اشتباكات عنيفة في قريتي مرجانة وكفر سنبل فجر اليوم.")
+    assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", (), ())], events

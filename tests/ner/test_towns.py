@@ -40,3 +40,31 @@ def test_village_names_after_a_head(text: str, name: str) -> None:
 
 def test_an_opener_alone_before_a_preposition_is_no_village() -> None:
     assert _places("ودخلت القوات بلدة بيت في الليل.") == []
+
+
+def test_list_heads_are_place_heads() -> None:
+    cues = load_yaml("ar/ner_cues.yaml")
+    assert set(cues["place_list_heads"]) <= set(cues["place_heads"])
+    assert set(cues["place_plural_heads"]) <= set(cues["place_list_heads"])
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a dual head names two places, the second after a fused و
+    ("وتعرضت قريتا مرجانة وكفر سنبل لقصف مدفعي.", ["مرجانة", "كفر سنبل"]),
+    ("وسقطت قذائف على أطراف بلدتي عين حسان وكفرلوزة.", ["عين حسان", "كفرلوزة"]),
+    # a plural head names a list joined by و and commas, up to a preposition
+    ("وشملت الغارات مناطق زيتون، والبقيعة وحرشان في الجنوب.",
+     ["زيتون", "البقيعة", "حرشان"]),
+])
+def test_a_plural_or_dual_head_names_a_list(text: str, names: list[str]) -> None:
+    assert _places(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    # the plural's own adjectives are no places
+    "ووصل المقاتلون إلى مناطق حساسة قرب القصر.",
+    "وتعاني قرى نائية من نقص المياه.",
+    "وقصفت الطائرات مدنا عديدة وبلدات حدودية.",
+])
+def test_adjectives_after_a_plural_head_are_no_places(text: str) -> None:
+    assert _places(text) == []
