@@ -47,8 +47,10 @@ def _lists() -> dict[str, frozenset[str]]:
     # nouns that introduce a name as titles do ("الشاب X"، "زوجة المطارد X"): people.py
     out["person_titles"] = out["person_titles"] | person_cues()["person_roles"]
     # feminine forms of single-word titles: الباحث → الباحثة، المتحدث → المتحدثة
-    out["person_titles"] = out["person_titles"] | frozenset(
+    # (not where the feminine is a place noun: "محافظة نينوى" is the governorate)
+    out["person_titles"] = out["person_titles"] | (frozenset(
         t + "ه" for t in out["person_titles"] if " " not in t and not t.endswith("ه"))
+        - out["place_heads"])
     out["common"] = common_words()
     # every head that opens an organisation's name (orgs.py), for the cue scan
     out["org_name_heads"] = out["org_name_heads"] | out["definite_org_heads"] \
