@@ -220,14 +220,15 @@ def load_gazetteer(path: Path) -> list[KBEntry]:
 
 
 def _sources_digest() -> str:
-    """A digest of the bundled files' names, sizes and modification times and of Marsad's
-    version: the cache compiled from other files (or by another Marsad) is not used."""
+    """A digest of the bundled files' names, sizes and modification times, of the code that
+    compiles them (this package) and of Marsad's version: the cache compiled from other files
+    or by other code is not used (a development checkout changes code without a version)."""
     kb_dir = DATA_DIR / "kb"
     h = hashlib.sha256(__version__.encode())
-    for f in sorted(kb_dir.glob("*")):
-        if f.suffix in (".yaml", ".tsv"):
-            st = f.stat()
-            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    sources = [f for f in sorted(kb_dir.glob("*")) if f.suffix in (".yaml", ".tsv")]
+    for f in sources + sorted(Path(__file__).parent.glob("*.py")):
+        st = f.stat()
+        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
 
 
@@ -265,8 +266,22 @@ def _default_entries() -> list[KBEntry]:
     gaz = kb_dir / GAZETTEER_FILE
     if gaz.exists():
         entries.extend(load_gazetteer(gaz))
+    entries = with_held_body_forms(entries)
     entries.extend(generated_bodies(entries))
     return entries
+
+
+def with_held_body_forms(entries: list[KBEntry]) -> list[KBEntry]:
+    """Curated entries that hold a state body get the body's other head-and-nisba forms
+    (:func:`marsad.kb.bodies.held_forms`)."""
+    import dataclasses
+
+    from .bodies import SPEC_FILE, held_forms
+
+    extra = held_forms(load_yaml(SPEC_FILE), entries)
+    return [dataclasses.replace(e, aliases=e.aliases + tuple(
+        Alias(a, match_key(a)) for a in extra[e.key])) if e.key in extra else e
+        for e in entries]
 
 
 def generated_bodies(entries: list[KBEntry]) -> list[KBEntry]:

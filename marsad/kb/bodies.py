@@ -64,6 +64,32 @@ def _held(body: Mapping[str, Any], country_key: str, generics: Mapping[str, set[
     return bool(generic & generics.get(country_key, set()))
 
 
+def held_forms(spec: Any, entries: list[Any]) -> dict[str, list[str]]:
+    """The head-and-nisba forms of bodies a curated entry holds that it does not list yet
+    ("القوات العسكرية التركية" for the Turkish Armed Forces, curated with "الجيش" as its
+    generic name): entry key -> forms no entry has, so the curated entry answers to every
+    form the expansion would give a generated body."""
+    bodies = _check(spec)
+    vague = frozenset(match_key(n) for n in spec.get("ambiguous_nisbas") or ())
+    taken = {a.key for e in entries for a in e.aliases}
+    holders: dict[tuple[str, str], Any] = {}
+    for e in entries:
+        for g in e.generic_aliases if e.country else ():
+            holders.setdefault((e.country, match_key(g)), e)
+    out: dict[str, list[str]] = {}
+    for body in bodies:
+        for c in (e for e in entries if e.type == "GPE" and e.demonyms_ar and not e.country):
+            holder = next((holders[(c.key, match_key(g))] for g in body.get("generic", ())
+                           if (c.key, match_key(g)) in holders), None)
+            if holder is None:
+                continue
+            new = [a for a in _aliases(body, c, vague) if match_key(a) not in taken]
+            if new:
+                out.setdefault(holder.key, []).extend(new)
+                taken.update(match_key(a) for a in new)
+    return out
+
+
 def national_bodies(spec: Any, entries: list[Any]) -> Iterator[dict[str, Any]]:
     """Records (the format of the curated files) of every body of every country."""
     bodies = _check(spec)
