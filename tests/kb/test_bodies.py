@@ -7,7 +7,7 @@ import pytest
 from marsad.data import load_yaml
 from marsad.errors import DataFileError
 from marsad.kb import default_kb, entry_from_record
-from marsad.kb.bodies import SPEC_FILE, national_bodies
+from marsad.kb.bodies import SPEC_FILE, held_forms, national_bodies
 
 COUNTRY = {"key": "freedonia", "type": "GPE", "name_en": "Freedonia", "name_ar": "فريدونيا",
            "demonyms_ar": ["فريدوني", "فريدونية"]}
@@ -43,6 +43,15 @@ def test_a_curated_body_is_kept() -> None:
     named = {"key": "freedonia_courts", "type": "ORG", "name_en": "Courts",
              "name_ar": "القضاء الفريدوني"}
     assert "freedonia_judiciary" not in _expand(named)
+
+
+def test_a_curated_holder_answers_to_the_body_forms_it_lacks() -> None:
+    curated = {"key": "freedonian_cabinet", "type": "ORG", "name_en": "Cabinet",
+               "name_ar": "مجلس وزراء فريدونيا", "aliases": ["حكومة فريدونيا"],
+               "country": "freedonia", "generic_aliases": ["الحكومة"]}
+    entries = [entry_from_record(r, "test") for r in (COUNTRY, curated)]
+    # the nisba form is added; the construct form it lists already is not repeated
+    assert held_forms(SPEC, entries) == {"freedonian_cabinet": ["الحكومة الفريدونية"]}
 
 
 @pytest.mark.parametrize("spec", [{}, {"bodies": []}, {"bodies": [{"slug": "x"}]},
