@@ -137,6 +137,10 @@ _DATED_LINE_WORDS = 14
 # A published and an updated date on one line, each with its label, weekday and time.
 _BARRED_DATE_WORDS = 30
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
+# A paragraph ending in one of these is whole; without one, under a list label, a teaser's
+# cut lead (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
+_SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
+_STAMP_MAX_WORDS = 4
 
 
 class RulesError(DataFileError, ValueError):
@@ -859,6 +863,18 @@ class _Cleaner:
                 if prev.widget and candidate(cur):
                     cur.rule = "widget_date"
                     cur.widget = True
+        self.widget_date_copies()
+
+    def widget_date_copies(self) -> None:
+        """A header prints its "today" twice (desktop and mobile bars): a later copy of a
+        widget's date before the first paragraph is the same widget, not the dateline."""
+        keys = {ln.key for ln in self.lines if ln.rule == "widget_date"}
+        if not keys:
+            return
+        for ln in self.lines[: self.first_body_index()]:
+            if ln.rule is None and ln.key in keys:
+                ln.rule = "widget_date"
+                ln.widget = True
 
     # -- pass 3: navigation ----------------------------------------------------------------
 
@@ -1055,7 +1071,7 @@ class _Cleaner:
                     if not uncapped:
                         break
                 heads += 1
-            else:
+            elif not (started and heads and self.cut_teaser(j)):
                 break
             ln.rule = "related_list"
             seen.append(ln)
@@ -1075,6 +1091,17 @@ class _Cleaner:
                 self.drop(lines[j], "related_list")
                 j += 1
         return j
+
+    def cut_teaser(self, j: int) -> bool:
+        """Under a list label, after the article: the cut lead of a listed headline ("… هاتف
+        آيفون سيكون أكثر"), with no closing stop, followed by the end of the page, another
+        headline or the item's short stamp ("اليوم, 23:00")."""
+        ln = self.lines[j]
+        if ln.kept_text.endswith(_SENTENCE_ENDS):
+            return False
+        nxt = self.next_nonblank(j + 1)
+        return nxt is None or self.headline_like(nxt) or (
+            nxt.words <= _STAMP_MAX_WORDS and any(c.isdigit() for c in nxt.key))
 
     def trailing_bullet_list(self) -> None:
         """Three or more headline-like bullet lines ending the page: a related list."""

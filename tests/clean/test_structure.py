@@ -214,3 +214,28 @@ def test_ambiguous_numeric_dates(line: str, day: str, ambiguous: bool) -> None:
     found = clean_text("\n".join([TITLE, line, P1])).published
     assert found is not None
     assert (str(found.date), found.ambiguous) == (day, ambiguous)
+
+
+def test_a_repeated_header_today_beside_a_temperature_is_the_widgets() -> None:
+    today = "الأحد, مارس 9, 2025"
+    page = "\n".join([today, "18.5 C", today, TITLE, P1, P2])
+    cleaned = clean_text(page)
+    assert [r.rule for r in cleaned.removals] == ["widget_date", "temperature_widget",
+                                                  "widget_date"]
+    assert cleaned.published is None
+    # with no widget beside it, the date under the headline is the page's own
+    dated = clean_text("\n".join([TITLE, today, P1, P2]))
+    assert dated.published is not None and dated.published.date.isoformat() == "2025-03-09"
+
+
+def test_a_cut_teaser_under_a_list_label_goes_with_its_headline() -> None:
+    teaser = ["أهم الأخبار", "انطلاق معرض الكتاب الدولي بمشاركة واسعة",
+              "متابعة - انطلقت فعاليات معرض الكتاب الدولي بمشاركة مئات دور النشر من",
+              "اليوم, 21:40"]
+    rules = _rules("\n".join([TITLE, P1, P2, *teaser]))
+    assert [rules.get(t) for t in teaser[:3]] == ["related_block", "related_list", "related_list"]
+    assert rules.get(teaser[3]) is not None  # the stamp goes too
+    # a whole paragraph after the label (it ends with a stop) is not taken as a teaser
+    whole = "وكان المعرض قد استقبل العام الماضي أكثر من مليون زائر خلال عشرة أيام."
+    kept = clean_text("\n".join([TITLE, P1, "أهم الأخبار", teaser[1], whole])).text
+    assert whole in kept
