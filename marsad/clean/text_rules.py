@@ -41,6 +41,7 @@ from typing import Any
 import yaml
 
 from marsad.errors import DataFileError
+from marsad.text.dates import time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
 from .published import Published, capture_header, date_line_under, find_published
@@ -305,13 +306,12 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         rf"|{day}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*{year}"
         rf"|{day}\s+{hijri}\s+{year}"
     )
-    time = (
+    # The zones come from dates.yaml, shared with the date module's dateline reader.
+    time = "|".join([
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?"
-        r"|(?<!\w)(?:gmt|utc|ت\s*غ)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?!\w)"
-        r"|[+-]\s*\d{1,2}(?::?\d{2})?\s*(?:gmt|utc)(?!\w)"  # "+2GMT": the offset first
-        r"|(?<!\w)بتوقيت(?: \w+){1,2}"
-    )
+        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?",
+        *time_zone_patterns(),
+    ])
     filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"
     return _DateGrammar(
         date=re.compile(gregorian, re.IGNORECASE),

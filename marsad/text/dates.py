@@ -805,7 +805,9 @@ class _Lexicon:
         self.dateline_fillers = re.compile(
             r"(?<!\w)(?:" + _Vocab(_words(dl["fillers"])).pattern + r")(?!\w)"
         )
-        self.dateline_times = re.compile("|".join(dl["time_patterns"]), re.IGNORECASE)
+        self.zone_patterns: tuple[str, ...] = tuple(dl["zone_patterns"])
+        self.dateline_times = re.compile(
+            "|".join([*dl["time_patterns"], *self.zone_patterns]), re.IGNORECASE)
         self.dateline_max_words = int(dl["max_other_words"])
 
     def _add_anchor(self, tok: str, kind: str) -> None:
@@ -1577,6 +1579,13 @@ _WEEKDAYS = {(k[2:] if k.startswith("ال") else k): v for k, v in _LEX.weekday.
 # --------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------
+
+
+def time_zone_patterns() -> tuple[str, ...]:
+    """The time-zone forms of date lines ("GMT+3", "+2GMT", "بتوقيت القدس"), as regex
+    sources over folded text: dates.yaml's ``dateline.zone_patterns``, their one source."""
+    return _LEX.zone_patterns
+
 
 def _keyed(text: str) -> tuple[str, list[int] | None]:
     """The search key of ``text``: the text without the marks that fold to nothing, and with
