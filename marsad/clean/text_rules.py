@@ -1060,7 +1060,8 @@ class _Cleaner:
             if ln.bullet and ln.words <= _WORDS_MAX and bullets < s["list_max_bullets"]:
                 bullets += 1
             elif self.headline_like(ln):
-                if not started and not _dangling(ln) and self.article_header_at(j):
+                if not started and not _dangling(ln) and self.article_header_at(j) \
+                        and not self.title_follows(j):
                     break
                 if heads >= s["list_max_headlines"]:
                     # Past the cap, a list that runs to the end of the page is still a list
@@ -1092,6 +1093,16 @@ class _Cleaner:
                 j += 1
         return j
 
+    def title_follows(self, j: int) -> bool:
+        """Another headline that opens the article comes right after line ``j``: of two
+        headlines over the article, the one next to it is its title, the one above the last
+        item of the list over it ("الأكثر رواجا" / item / item / title / dateline)."""
+        nxt = self.next_nonblank(j)
+        # a line of up to three words (a kicker, a caption, a site name) is no title
+        return nxt is not None and nxt.words > _LABEL_MAX_WORDS and self.headline_like(nxt) \
+            and not _dangling(nxt) and not self.place_or_date(nxt) \
+            and self.article_header_at(self.lines.index(nxt))
+
     def cut_teaser(self, j: int) -> bool:
         """Under a list label, after the article: the cut lead of a listed headline ("… هاتف
         آيفون سيكون أكثر"), with no closing stop, followed by the end of the page, another
@@ -1099,7 +1110,7 @@ class _Cleaner:
         ln = self.lines[j]
         if ln.kept_text.endswith(_SENTENCE_ENDS):
             return False
-        nxt = self.next_nonblank(j + 1)
+        nxt = self.next_nonblank(j)
         return nxt is None or self.headline_like(nxt) or (
             nxt.words <= _STAMP_MAX_WORDS and any(c.isdigit() for c in nxt.key))
 

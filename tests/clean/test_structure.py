@@ -239,3 +239,16 @@ def test_a_cut_teaser_under_a_list_label_goes_with_its_headline() -> None:
     whole = "وكان المعرض قد استقبل العام الماضي أكثر من مليون زائر خلال عشرة أيام."
     kept = clean_text("\n".join([TITLE, P1, "أهم الأخبار", teaser[1], whole])).text
     assert whole in kept
+
+
+def test_a_most_read_list_over_the_article_stops_at_its_title() -> None:
+    items = ["الحكومة تقر موازنة العام المقبل بالأغلبية",
+             "وزير الخارجية يصل إلى عمّان في زيارة رسمية"]
+    page = "\n".join(["الأكثر قراءة", *items, TITLE, "القاهرة - وكالات", P1, P2])
+    cleaned = clean_text(page)
+    rules = {r.text: r.rule for r in cleaned.removals}
+    assert [rules.get(t) for t in items] == ["related_list", "related_list"]
+    assert TITLE in cleaned.text and cleaned.title == TITLE
+    # a short caption between the title and the article is no second title
+    page = "\n".join(["الأكثر قراءة", items[0], TITLE, "صورة الوزير", "القاهرة - وكالات", P1])
+    assert TITLE in clean_text(page).text
