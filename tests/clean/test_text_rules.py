@@ -831,3 +831,15 @@ def test_agency_end_mark_glued_to_the_last_paragraph() -> None:
     # "انتهى" in prose stays
     prose = "وقال إن الاجتماع انتهى دون اتفاق على موعد الجولة المقبلة."
     assert clean_text(prose).text == prose
+
+
+def test_read_also_headline_inside_a_paragraph() -> None:
+    first = "وأعلنت البلدية افتتاح الحديقة العامة الجديدة في الحي الشمالي."
+    rest = "وقال رئيس البلدية إن الحديقة تضم ملاعب للأطفال."
+    inserted = "اقرأ أيضا ارتفاع أسعار الخضار في الأسواق الشعبية"
+    cleaned = clean_text(f"{first} {inserted} {rest}")
+    assert cleaned.text == f"{first} {rest}"
+    assert [r.rule for r in cleaned.removals] == ["read_also_block"]
+    # without the article resuming after it, the words stay (no end to cut at)
+    line = f"{first} {inserted} في نهاية الأسبوع."
+    assert clean_text(line).text == line
