@@ -44,6 +44,11 @@ TEASER_RUN_MIN = 4
 # Headlines of other articles below the body, and the short lines (sections, comments).
 TAIL_HEADLINES_MIN = 3
 TAIL_SHORT_MIN = 2
+# Cut leads of other articles after the closing widget: at least this many, under at least
+# this many paragraphs of the article (see ``cut_leads``).
+CUT_LEADS_MIN = 2
+CUT_LEAD_MIN_WORDS = 10  # a lead, not a headline: headlines at the tail are tail_lines' job
+_SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛", "…")
 SHORT_MAX_WORDS = 3
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
@@ -230,6 +235,29 @@ def tail_lines(cl: _Cleaner) -> None:
         ln.rule = rule
 
 
+def cut_leads(cl: _Cleaner) -> None:
+    """After the article's closing widget (a follow prompt, a share bar): two or more long
+    lines to the end of the page, each cut off without a closing stop ("… وجّه ضربة سياسية
+    مزدوجة للشرعية و"), are the cut leads of other articles' cards. One cut line alone, or
+    with no widget above it, is the article's own last paragraph cut by the capture: it
+    stays."""
+    lines = [ln for ln in cl.lines if not ln.blank]
+    run: list[_Line] = []
+    for ln in reversed(lines):
+        if ln.rule is not None:
+            break
+        if ln.words < CUT_LEAD_MIN_WORDS or ln.kept_text.endswith(_SENTENCE_ENDS):
+            return
+        run.append(ln)
+    cut = len(lines) - len(run)
+    if len(run) < CUT_LEADS_MIN or cut == 0:
+        return
+    body_before = sum(ln.kept and cl.body_like(ln) for ln in lines[: cut - 1])
+    if body_before >= CUT_LEADS_MIN:
+        for ln in run:
+            ln.rule = "teaser_list"
+
+
 def _teaser_cards(cl: _Cleaner, tail: Sequence[_Line]) -> bool:
     """"الجزائر" / "أزمة جديدة في قطاع النقل البحري": a section label over a headline, once or
     more, is a card of another article, whatever the number of cards."""
@@ -399,6 +427,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     comment_thread,
     teaser_column,
     tail_lines,
+    cut_leads,
     header_labels,
     menu_run,
 )

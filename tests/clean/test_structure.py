@@ -252,3 +252,15 @@ def test_a_most_read_list_over_the_article_stops_at_its_title() -> None:
     # a short caption between the title and the article is no second title
     page = "\n".join(["الأكثر قراءة", items[0], TITLE, "صورة الوزير", "القاهرة - وكالات", P1])
     assert TITLE in clean_text(page).text
+
+
+def test_cut_leads_of_other_articles_after_a_follow_prompt() -> None:
+    leads = ["أعلنت وزارة النقل عن خطة جديدة لتوسيع شبكة الحافلات في العاصمة لتشمل الأحياء",
+             "كشف مصدر في الاتحاد المحلي لكرة القدم أن موعد انطلاق الموسم الجديد سيتحدد بعد اجتماع"]
+    page = "\n".join([TITLE, P1, P2, "تابعونا على تيليجرام", *leads])
+    rules = _rules(page)
+    assert [rules.get(t) for t in leads] == ["teaser_list", "teaser_list"]
+    # one cut line, or cut lines with no closing widget above them, stay
+    assert leads[0] in clean_text("\n".join([TITLE, P1, P2, "تابعونا على تيليجرام",
+                                              leads[0]])).text
+    assert leads[0] in clean_text("\n".join([TITLE, P1, P2, *leads])).text
