@@ -142,6 +142,10 @@ _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines 
 # cut lead (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
 _SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
 _STAMP_MAX_WORDS = 4
+# A header's "today" with the place it is set to: at most this many words, the place's
+# words letters only.
+_DATED_PLACE_MAX_WORDS = 8
+_PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 class RulesError(DataFileError, ValueError):
@@ -856,7 +860,8 @@ class _Cleaner:
 
         def candidate(ln: _Line) -> bool:
             kind = self.date_kind(ln) if ln.rule is None else None
-            return kind is not None and kind[1] == "none"
+            return kind is not None and kind[1] == "none" or (
+                ln.rule is None and kind is None and self.dated_place(ln))
 
         for order in (nonblank, nonblank[::-1]):  # forward, then backward: chains both ways
             for prev, cur in zip(order, order[1:], strict=False):
@@ -864,6 +869,21 @@ class _Cleaner:
                     cur.rule = "widget_date"
                     cur.widget = True
         self.widget_date_copies()
+
+    def dated_place(self, ln: _Line) -> bool:
+        """"الجمعة 29 مارس 2024 أبوظبي الإمارات": a full date and then the place the header
+        is set to (one or two words, nothing else): the "today" of a widget's bar. Only asked
+        of a line beside a widget."""
+        from marsad.text.dates import find_dates
+
+        text = ln.kept_text
+        if ln.words > _DATED_PLACE_MAX_WORDS:
+            return False
+        for m in find_dates(text):
+            rest = text[m.end :].split()
+            return m.start == 0 and m.precision == "day" and not m.relative and \
+                1 <= len(rest) <= 2 and all(_PLACE_WORD_RE.fullmatch(w) for w in rest)
+        return False
 
     def widget_date_copies(self) -> None:
         """A header prints its "today" twice (desktop and mobile bars): a later copy of a

@@ -264,3 +264,13 @@ def test_cut_leads_of_other_articles_after_a_follow_prompt() -> None:
     assert leads[0] in clean_text("\n".join([TITLE, P1, P2, "تابعونا على تيليجرام",
                                               leads[0]])).text
     assert leads[0] in clean_text("\n".join([TITLE, P1, P2, *leads])).text
+
+
+def test_a_header_today_with_its_place_beside_a_widget() -> None:
+    today = "الخميس 14 مارس 2024 الرباط المغرب"
+    page = "\n".join([today, "مواقيت الصلاة", TITLE, "12 مارس 2024 18:05", P1, P2])
+    cleaned = clean_text(page)
+    assert _rules(page).get(today) == "widget_date"
+    assert cleaned.published is not None and cleaned.published.date.isoformat() == "2024-03-12"
+    # without a widget beside it the line is not taken for one
+    assert _rules("\n".join([today, TITLE, P1, P2])).get(today) != "widget_date"
