@@ -51,6 +51,11 @@ _OPENING_PARAGRAPHS = 2
 # date starts within this many characters after it.
 _ECHO_MIN_WORDS = 3
 _ECHO_DATE_CHARS = 60
+# A flattened page's byline stamp: within this many characters of its start, a date then a
+# clock ("3 شتنبر 2025 - 9:00"), not after "اليوم".
+_FLAT_STAMP_CHARS = 300
+_CLOCK_AFTER_RE = re.compile(r"\s*[-–—|،,]?\s*\d{1,2}:\d{2}(?!\d)")
+_TODAY_BEFORE_RE = re.compile(r"(?:اليوم|today)(?:\W+[^\W\d_]+)?\W*$", re.IGNORECASE)
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
 _LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_][^\W\d_.]*\.?\s*){1,3}")
 _SEGMENT_RE = re.compile(r"\s[|·•]\s")
@@ -246,9 +251,31 @@ def from_opening(cl: _Cleaner) -> Published | None:
         head = unglued_place(ln.kept_text[:80])
         for m in find_dates(head):
             if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
-                    and not m.relative and _closes_dateline(head[m.end :]):
+                    and not m.relative and not _after_today(head, m.start) \
+                    and _closes_dateline(head[m.end :]):
                 return _answer(m.text, m.first, "dateline")
     return None
+
+
+def from_flat_stamp(cl: _Cleaner) -> Published | None:
+    """A page captured as one line ("… الصحيفة - خولة أحمد الأربعاء 3 شتنبر 2025 - 9:00 بعد
+    عامين …"): near its start, a full date with a clock right after it is the byline's stamp
+    — prose names an event's day without a clock, and "اليوم الثلاثاء 4 آذار" is no stamp."""
+    lines = [ln for ln in cl.lines if not ln.blank]
+    first = lines[0] if lines else None
+    if first is None or not first.kept or not cl.body_like(first):
+        return None
+    head = first.kept_text[:_FLAT_STAMP_CHARS]
+    for m in find_dates(head):
+        if m.precision == "day" and m.first is not None and not m.relative \
+                and _CLOCK_AFTER_RE.match(head, m.end) and not _after_today(head, m.start):
+            return _answer(m.text, m.first, "byline")
+    return None
+
+
+def _after_today(text: str, start: int) -> bool:
+    """"اليوم الأربعاء 4 يونيو …": the date is the event's day named in a sentence."""
+    return _TODAY_BEFORE_RE.search(text[max(0, start - 24) : start]) is not None
 
 
 def _closes_dateline(after: str) -> bool:
@@ -276,6 +303,7 @@ FINDERS: tuple[Finder, ...] = (
     from_byline,
     from_title_echo,
     from_opening,
+    from_flat_stamp,
 )
 
 

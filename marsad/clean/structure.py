@@ -47,6 +47,7 @@ TAIL_SHORT_MIN = 2
 # Cut leads of other articles after the closing widget: at least this many, under at least
 # this many paragraphs of the article (see ``cut_leads``).
 CUT_LEADS_MIN = 2
+_LETTERS_RE = re.compile(r"[\u0621-\u064a]{1,2}")  # one or two Arabic letters (folded)
 CUT_LEAD_MIN_WORDS = 10  # a lead, not a headline: headlines at the tail are tail_lines' job
 _SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛", "…")
 SHORT_MAX_WORDS = 3
@@ -347,6 +348,19 @@ def bare_number(cl: _Cleaner) -> None:
             ln.rule = "bare_number"
 
 
+def letter_fragment(cl: _Cleaner) -> None:
+    """"إق" alone after a tag line: the stub of cut furniture. After a kept line that runs on
+    without a stop ("… على خلفية" / "ار") it ends that paragraph's cut word, and stays."""
+    prev: _Line | None = None
+    for ln in cl.lines:
+        if ln.blank:
+            continue
+        if ln.kept and _LETTERS_RE.fullmatch(ln.core) and not (
+                prev is not None and prev.kept and not prev.kept_text.endswith(_SENTENCE_ENDS)):
+            ln.rule = "letter_fragment"
+        prev = ln
+
+
 def section_run(cl: _Cleaner) -> None:
     """"اقتصاد، أسواق، طاقة" or "محليات - الاقتصاد - الأسواق": three or more names of one or
     two words joined by commas or dashes, and nothing else, are sections or tags."""
@@ -420,6 +434,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     foreign_line,
     lone_time,
     bare_number,
+    letter_fragment,
     section_run,
     tag_row,
     repeated_lines,
@@ -434,4 +449,5 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
-                                "bare_number", "duplicate_line", "tag_row", "menu_run"})
+                                "bare_number", "duplicate_line", "tag_row", "menu_run",
+                                "letter_fragment"})

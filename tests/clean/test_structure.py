@@ -274,3 +274,11 @@ def test_a_header_today_with_its_place_beside_a_widget() -> None:
     assert cleaned.published is not None and cleaned.published.date.isoformat() == "2024-03-12"
     # without a widget beside it the line is not taken for one
     assert _rules("\n".join([today, TITLE, P1, P2])).get(today) != "widget_date"
+
+
+def test_a_letter_stub_after_furniture_but_not_after_a_running_paragraph() -> None:
+    rules = _rules("\n".join([TITLE, P1, P2, "كلمات دلالية: المستشفيات الصحة", "إق"]))
+    assert rules.get("إق") == "letter_fragment"
+    # the cut word of a paragraph that runs on without a stop stays with it
+    page = "\n".join([TITLE, P1, "وقال المدير إن الأقسام ستفتح تباعا على خلفية", "ار"])
+    assert clean_text(page).text.rstrip().endswith("ار")

@@ -37,7 +37,7 @@ REQUIRED_FORMS = {
     "french_month", "maghreb_month", "label_arabic", "label_english", "published_and_updated",
     "weekday", "numeric_dot", "numeric_dmy", "numeric_mdy", "numeric_ambiguous", "ymd_ampm",
     "iso_datetime", "ymd_slash", "hijri_beside", "eastern_digits", "time_sa_ma", "header",
-    "inline_dateline", "title_echo",
+    "inline_dateline", "title_echo", "byline_stamp_flat",
     "decoy_today_widget", "decoy_url", "decoy_first_sentence", "decoy_body_date",
     "decoy_read_also", "decoy_copyright", "decoy_prayer_widget", "decoy_currency_widget",
     "decoy_relative_stamp", "decoy_title_echo_relative",
