@@ -1558,6 +1558,9 @@ _INNER_PUNCT_RE = re.compile(r"[/()\[\]\-–—،,.]+")
 _GLUED_RE = re.compile(r"\d[^\W\d_]{2}|[^\W\d_]{3}\d")
 _WORD_RE = re.compile(r"\w+")
 _LETTER_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
+# A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"):
+# a letter, a colon, then a digit or a letter; never inside a clock ("10:30").
+_LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_]):(?=\w)")
 
 
 def _load() -> _Lexicon:
@@ -1716,6 +1719,7 @@ def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
     """
     if not line or not line.strip():
         return None
+    line = _LABEL_COLON_RE.sub(": ", line)  # "تاريخ النشر:15 يوليو" → "تاريخ النشر: 15 يوليو"
     matches = find_dates(line)
     found = next((m for m in matches if m.precision == "day" and m.first is not None
                   and not m.relative), None)
