@@ -45,6 +45,17 @@ _BYLINE_RE = re.compile(
 _BYLINE_DATE_CHARS = 90
 # An opening "المكان، 3 مارس 2024 –": the date starts this close to the paragraph's start.
 _OPENING_DATE_CHARS = 40
+# How many paragraphs from the first may open with such a dateline.
+_OPENING_PARAGRAPHS = 2
+# A headline echoed with its date: the echoed line has this many words at least, and the
+# date starts within this many characters after it.
+_ECHO_MIN_WORDS = 3
+_ECHO_DATE_CHARS = 60
+# A flattened page's byline stamp: within this many characters of its start, a date then a
+# clock ("3 شتنبر 2025 - 9:00"), not after "اليوم".
+_FLAT_STAMP_CHARS = 300
+_CLOCK_AFTER_RE = re.compile(r"\s*[-–—|،,]?\s*\d{1,2}:\d{2}(?!\d)")
+_TODAY_BEFORE_RE = re.compile(r"(?:اليوم|today)(?:\W+[^\W\d_]+)?\W*$", re.IGNORECASE)
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
 _LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_][^\W\d_.]*\.?\s*){1,3}")
 _SEGMENT_RE = re.compile(r"\s[|·•]\s")
@@ -203,18 +214,68 @@ def from_byline(cl: _Cleaner) -> Published | None:
     return None
 
 
-def from_opening(cl: _Cleaner) -> Published | None:
-    """"الخرطوم، 3 مارس 2024 – أعلن الجيش …": a place and a full date closed by a dash or an
-    agency credit at the start of the first paragraph."""
-    i = cl.first_body_index()
-    if i >= len(cl.lines):
-        return None
-    head = unglued_place(cl.lines[i].kept_text[:80])
-    for m in find_dates(head):
-        if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
-                and not m.relative and _closes_dateline(head[m.end :]):
+def from_title_echo(cl: _Cleaner) -> Published | None:
+    """"<headline> - <site>, الاثنين 31 مارس 2025 10:40 م" or "<headline> -- Sep 09, 2025": an
+    aggregator prints the headline again with the page's date after it. The line must start
+    with the whole text of an earlier line (the headline, kept or not) of a few words."""
+    first = cl.first_body_index()
+    earlier: list[str] = []
+    for ln in cl.lines[: first + 1]:
+        if ln.blank:
+            continue
+        text = ln.text.strip()
+        for head in earlier:
+            if text.startswith(head) and len(text) > len(head):
+                found = _echo_date(_without_urls(text[len(head) :]))
+                if found is not None:
+                    return found
+        if len(text.split()) >= _ECHO_MIN_WORDS:
+            earlier.append(text)
+    return None
+
+
+def _echo_date(after: str) -> Published | None:
+    """The first full, absolute date close after an echoed headline."""
+    for m in find_dates(after[:_ECHO_DATE_CHARS]):
+        if m.precision == "day" and m.first is not None and not m.relative:
             return _answer(m.text, m.first, "dateline")
     return None
+
+
+def from_opening(cl: _Cleaner) -> Published | None:
+    """"الخرطوم، 3 مارس 2024 – أعلن الجيش …": a place and a full date closed by a dash or an
+    agency credit at the start of the first paragraph — or of the second, when what read as
+    the first is a long headline or a standfirst ("نشر بتاريخ:" / "طرابلس 04 مارس 2025 (وال) -")."""
+    body = [ln for ln in cl.lines[cl.first_body_index() :] if ln.kept and cl.body_like(ln)]
+    for ln in body[:_OPENING_PARAGRAPHS]:
+        head = unglued_place(ln.kept_text[:80])
+        for m in find_dates(head):
+            if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
+                    and not m.relative and not _after_today(head, m.start) \
+                    and _closes_dateline(head[m.end :]):
+                return _answer(m.text, m.first, "dateline")
+    return None
+
+
+def from_flat_stamp(cl: _Cleaner) -> Published | None:
+    """A page captured as one line ("… الصحيفة - خولة أحمد الأربعاء 3 شتنبر 2025 - 9:00 بعد
+    عامين …"): near its start, a full date with a clock right after it is the byline's stamp
+    — prose names an event's day without a clock, and "اليوم الثلاثاء 4 آذار" is no stamp."""
+    lines = [ln for ln in cl.lines if not ln.blank]
+    first = lines[0] if lines else None
+    if first is None or not first.kept or not cl.body_like(first):
+        return None
+    head = first.kept_text[:_FLAT_STAMP_CHARS]
+    for m in find_dates(head):
+        if m.precision == "day" and m.first is not None and not m.relative \
+                and _CLOCK_AFTER_RE.match(head, m.end) and not _after_today(head, m.start):
+            return _answer(m.text, m.first, "byline")
+    return None
+
+
+def _after_today(text: str, start: int) -> bool:
+    """"اليوم الأربعاء 4 يونيو …": the date is the event's day named in a sentence."""
+    return _TODAY_BEFORE_RE.search(text[max(0, start - 24) : start]) is not None
 
 
 def _closes_dateline(after: str) -> bool:
@@ -240,7 +301,9 @@ FINDERS: tuple[Finder, ...] = (
     from_header,
     from_date_line,
     from_byline,
+    from_title_echo,
     from_opening,
+    from_flat_stamp,
 )
 
 

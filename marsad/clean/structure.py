@@ -44,6 +44,12 @@ TEASER_RUN_MIN = 4
 # Headlines of other articles below the body, and the short lines (sections, comments).
 TAIL_HEADLINES_MIN = 3
 TAIL_SHORT_MIN = 2
+# Cut leads of other articles after the closing widget: at least this many, under at least
+# this many paragraphs of the article (see ``cut_leads``).
+CUT_LEADS_MIN = 2
+_LETTERS_RE = re.compile(r"[\u0621-\u064a]{1,2}")  # one or two Arabic letters (folded)
+CUT_LEAD_MIN_WORDS = 10  # a lead, not a headline: headlines at the tail are tail_lines' job
+_SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛", "…")
 SHORT_MAX_WORDS = 3
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
@@ -230,6 +236,29 @@ def tail_lines(cl: _Cleaner) -> None:
         ln.rule = rule
 
 
+def cut_leads(cl: _Cleaner) -> None:
+    """After the article's closing widget (a follow prompt, a share bar): two or more long
+    lines to the end of the page, each cut off without a closing stop ("… وجّه ضربة سياسية
+    مزدوجة للشرعية و"), are the cut leads of other articles' cards. One cut line alone, or
+    with no widget above it, is the article's own last paragraph cut by the capture: it
+    stays."""
+    lines = [ln for ln in cl.lines if not ln.blank]
+    run: list[_Line] = []
+    for ln in reversed(lines):
+        if ln.rule is not None:
+            break
+        if ln.words < CUT_LEAD_MIN_WORDS or ln.kept_text.endswith(_SENTENCE_ENDS):
+            return
+        run.append(ln)
+    cut = len(lines) - len(run)
+    if len(run) < CUT_LEADS_MIN or cut == 0:
+        return
+    body_before = sum(ln.kept and cl.body_like(ln) for ln in lines[: cut - 1])
+    if body_before >= CUT_LEADS_MIN:
+        for ln in run:
+            ln.rule = "teaser_list"
+
+
 def _teaser_cards(cl: _Cleaner, tail: Sequence[_Line]) -> bool:
     """"الجزائر" / "أزمة جديدة في قطاع النقل البحري": a section label over a headline, once or
     more, is a card of another article, whatever the number of cards."""
@@ -319,6 +348,19 @@ def bare_number(cl: _Cleaner) -> None:
             ln.rule = "bare_number"
 
 
+def letter_fragment(cl: _Cleaner) -> None:
+    """"إق" alone after a tag line: the stub of cut furniture. After a kept line that runs on
+    without a stop ("… على خلفية" / "ار") it ends that paragraph's cut word, and stays."""
+    prev: _Line | None = None
+    for ln in cl.lines:
+        if ln.blank:
+            continue
+        if ln.kept and _LETTERS_RE.fullmatch(ln.core) and not (
+                prev is not None and prev.kept and not prev.kept_text.endswith(_SENTENCE_ENDS)):
+            ln.rule = "letter_fragment"
+        prev = ln
+
+
 def section_run(cl: _Cleaner) -> None:
     """"اقتصاد، أسواق، طاقة" or "محليات - الاقتصاد - الأسواق": three or more names of one or
     two words joined by commas or dashes, and nothing else, are sections or tags."""
@@ -392,6 +434,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     foreign_line,
     lone_time,
     bare_number,
+    letter_fragment,
     section_run,
     tag_row,
     repeated_lines,
@@ -399,10 +442,12 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     comment_thread,
     teaser_column,
     tail_lines,
+    cut_leads,
     header_labels,
     menu_run,
 )
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
-                                "bare_number", "duplicate_line", "tag_row", "menu_run"})
+                                "bare_number", "duplicate_line", "tag_row", "menu_run",
+                                "letter_fragment"})

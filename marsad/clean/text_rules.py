@@ -41,6 +41,7 @@ from typing import Any
 import yaml
 
 from marsad.errors import DataFileError
+from marsad.text.dates import time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
 from .published import Published, capture_header, date_line_under, find_published
@@ -137,6 +138,14 @@ _DATED_LINE_WORDS = 14
 # A published and an updated date on one line, each with its label, weekday and time.
 _BARRED_DATE_WORDS = 30
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
+# A paragraph ending in one of these is whole; without one, under a list label, a teaser's
+# cut lead (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
+_SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
+_STAMP_MAX_WORDS = 4
+# A header's "today" with the place it is set to: at most this many words, the place's
+# words letters only.
+_DATED_PLACE_MAX_WORDS = 8
+_PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 class RulesError(DataFileError, ValueError):
@@ -301,13 +310,12 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         rf"|{day}\s*[-/.]\s*\d{{1,2}}\s*[-/.]\s*{year}"
         rf"|{day}\s+{hijri}\s+{year}"
     )
-    time = (
+    # The zones come from dates.yaml, shared with the date module's dateline reader.
+    time = "|".join([
         r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?"
-        r"|(?<!\w)(?:gmt|utc|ت\s*غ)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?(?!\w)"
-        r"|[+-]\s*\d{1,2}(?::?\d{2})?\s*(?:gmt|utc)(?!\w)"  # "+2GMT": the offset first
-        r"|(?<!\w)بتوقيت(?: \w+){1,2}"
-    )
+        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?",
+        *time_zone_patterns(),
+    ])
     filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"
     return _DateGrammar(
         date=re.compile(gregorian, re.IGNORECASE),
@@ -852,13 +860,41 @@ class _Cleaner:
 
         def candidate(ln: _Line) -> bool:
             kind = self.date_kind(ln) if ln.rule is None else None
-            return kind is not None and kind[1] == "none"
+            return kind is not None and kind[1] == "none" or (
+                ln.rule is None and kind is None and self.dated_place(ln))
 
         for order in (nonblank, nonblank[::-1]):  # forward, then backward: chains both ways
             for prev, cur in zip(order, order[1:], strict=False):
                 if prev.widget and candidate(cur):
                     cur.rule = "widget_date"
                     cur.widget = True
+        self.widget_date_copies()
+
+    def dated_place(self, ln: _Line) -> bool:
+        """"الجمعة 29 مارس 2024 أبوظبي الإمارات": a full date and then the place the header
+        is set to (one or two words, nothing else): the "today" of a widget's bar. Only asked
+        of a line beside a widget."""
+        from marsad.text.dates import find_dates
+
+        text = ln.kept_text
+        if ln.words > _DATED_PLACE_MAX_WORDS:
+            return False
+        for m in find_dates(text):
+            rest = text[m.end :].split()
+            return m.start == 0 and m.precision == "day" and not m.relative and \
+                1 <= len(rest) <= 2 and all(_PLACE_WORD_RE.fullmatch(w) for w in rest)
+        return False
+
+    def widget_date_copies(self) -> None:
+        """A header prints its "today" twice (desktop and mobile bars): a later copy of a
+        widget's date before the first paragraph is the same widget, not the dateline."""
+        keys = {ln.key for ln in self.lines if ln.rule == "widget_date"}
+        if not keys:
+            return
+        for ln in self.lines[: self.first_body_index()]:
+            if ln.rule is None and ln.key in keys:
+                ln.rule = "widget_date"
+                ln.widget = True
 
     # -- pass 3: navigation ----------------------------------------------------------------
 
@@ -1044,7 +1080,8 @@ class _Cleaner:
             if ln.bullet and ln.words <= _WORDS_MAX and bullets < s["list_max_bullets"]:
                 bullets += 1
             elif self.headline_like(ln):
-                if not started and not _dangling(ln) and self.article_header_at(j):
+                if not started and not _dangling(ln) and self.article_header_at(j) \
+                        and not self.title_follows(j):
                     break
                 if heads >= s["list_max_headlines"]:
                     # Past the cap, a list that runs to the end of the page is still a list
@@ -1055,7 +1092,7 @@ class _Cleaner:
                     if not uncapped:
                         break
                 heads += 1
-            else:
+            elif not (started and heads and self.cut_teaser(j)):
                 break
             ln.rule = "related_list"
             seen.append(ln)
@@ -1075,6 +1112,27 @@ class _Cleaner:
                 self.drop(lines[j], "related_list")
                 j += 1
         return j
+
+    def title_follows(self, j: int) -> bool:
+        """Another headline that opens the article comes right after line ``j``: of two
+        headlines over the article, the one next to it is its title, the one above the last
+        item of the list over it ("الأكثر رواجا" / item / item / title / dateline)."""
+        nxt = self.next_nonblank(j)
+        # a line of up to three words (a kicker, a caption, a site name) is no title
+        return nxt is not None and nxt.words > _LABEL_MAX_WORDS and self.headline_like(nxt) \
+            and not _dangling(nxt) and not self.place_or_date(nxt) \
+            and self.article_header_at(self.lines.index(nxt))
+
+    def cut_teaser(self, j: int) -> bool:
+        """Under a list label, after the article: the cut lead of a listed headline ("… هاتف
+        آيفون سيكون أكثر"), with no closing stop, followed by the end of the page, another
+        headline or the item's short stamp ("اليوم, 23:00")."""
+        ln = self.lines[j]
+        if ln.kept_text.endswith(_SENTENCE_ENDS):
+            return False
+        nxt = self.next_nonblank(j)
+        return nxt is None or self.headline_like(nxt) or (
+            nxt.words <= _STAMP_MAX_WORDS and any(c.isdigit() for c in nxt.key))
 
     def trailing_bullet_list(self) -> None:
         """Three or more headline-like bullet lines ending the page: a related list."""

@@ -806,7 +806,9 @@ class _Lexicon:
         self.dateline_fillers = re.compile(
             r"(?<!\w)(?:" + _Vocab(_words(dl["fillers"])).pattern + r")(?!\w)"
         )
-        self.dateline_times = re.compile("|".join(dl["time_patterns"]), re.IGNORECASE)
+        self.zone_patterns: tuple[str, ...] = tuple(dl["zone_patterns"])
+        self.dateline_times = re.compile(
+            "|".join([*dl["time_patterns"], *self.zone_patterns]), re.IGNORECASE)
         self.dateline_max_words = int(dl["max_other_words"])
 
     def _add_anchor(self, tok: str, kind: str) -> None:
@@ -1559,6 +1561,9 @@ _INNER_PUNCT_RE = re.compile(r"[/()\[\]\-–—،,.]+")
 _GLUED_RE = re.compile(r"\d[^\W\d_]{2}|[^\W\d_]{3}\d")
 _WORD_RE = re.compile(r"\w+")
 _LETTER_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
+# A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"):
+# a letter, a colon, then a digit or a letter; never inside a clock ("10:30").
+_LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_]):(?=\w)")
 
 
 def _load() -> _Lexicon:
@@ -1580,6 +1585,13 @@ _WEEKDAYS = {(k[2:] if k.startswith("ال") else k): v for k, v in _LEX.weekday.
 # --------------------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------------------
+
+
+def time_zone_patterns() -> tuple[str, ...]:
+    """The time-zone forms of date lines ("GMT+3", "+2GMT", "بتوقيت القدس"), as regex
+    sources over folded text: dates.yaml's ``dateline.zone_patterns``, their one source."""
+    return _LEX.zone_patterns
+
 
 def _keyed(text: str) -> tuple[str, list[int] | None]:
     """The search key of ``text``: the text without the marks that fold to nothing, and with
@@ -1710,6 +1722,7 @@ def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
     """
     if not line or not line.strip():
         return None
+    line = _LABEL_COLON_RE.sub(": ", line)  # "تاريخ النشر:15 يوليو" → "تاريخ النشر: 15 يوليو"
     matches = find_dates(line)
     found = next((m for m in matches if m.precision == "day" and m.first is not None
                   and not m.relative), None)

@@ -214,3 +214,71 @@ def test_ambiguous_numeric_dates(line: str, day: str, ambiguous: bool) -> None:
     found = clean_text("\n".join([TITLE, line, P1])).published
     assert found is not None
     assert (str(found.date), found.ambiguous) == (day, ambiguous)
+
+
+def test_a_repeated_header_today_beside_a_temperature_is_the_widgets() -> None:
+    today = "الأحد, مارس 9, 2025"
+    page = "\n".join([today, "18.5 C", today, TITLE, P1, P2])
+    cleaned = clean_text(page)
+    assert [r.rule for r in cleaned.removals] == ["widget_date", "temperature_widget",
+                                                  "widget_date"]
+    assert cleaned.published is None
+    # with no widget beside it, the date under the headline is the page's own
+    dated = clean_text("\n".join([TITLE, today, P1, P2]))
+    assert dated.published is not None and dated.published.date.isoformat() == "2025-03-09"
+
+
+def test_a_cut_teaser_under_a_list_label_goes_with_its_headline() -> None:
+    teaser = ["أهم الأخبار", "انطلاق معرض الكتاب الدولي بمشاركة واسعة",
+              "متابعة - انطلقت فعاليات معرض الكتاب الدولي بمشاركة مئات دور النشر من",
+              "اليوم, 21:40"]
+    rules = _rules("\n".join([TITLE, P1, P2, *teaser]))
+    assert [rules.get(t) for t in teaser[:3]] == ["related_block", "related_list", "related_list"]
+    assert rules.get(teaser[3]) is not None  # the stamp goes too
+    # a whole paragraph after the label (it ends with a stop) is not taken as a teaser
+    whole = "وكان المعرض قد استقبل العام الماضي أكثر من مليون زائر خلال عشرة أيام."
+    kept = clean_text("\n".join([TITLE, P1, "أهم الأخبار", teaser[1], whole])).text
+    assert whole in kept
+
+
+def test_a_most_read_list_over_the_article_stops_at_its_title() -> None:
+    items = ["الحكومة تقر موازنة العام المقبل بالأغلبية",
+             "وزير الخارجية يصل إلى عمّان في زيارة رسمية"]
+    page = "\n".join(["الأكثر قراءة", *items, TITLE, "القاهرة - وكالات", P1, P2])
+    cleaned = clean_text(page)
+    rules = {r.text: r.rule for r in cleaned.removals}
+    assert [rules.get(t) for t in items] == ["related_list", "related_list"]
+    assert TITLE in cleaned.text and cleaned.title == TITLE
+    # a short caption between the title and the article is no second title
+    page = "\n".join(["الأكثر قراءة", items[0], TITLE, "صورة الوزير", "القاهرة - وكالات", P1])
+    assert TITLE in clean_text(page).text
+
+
+def test_cut_leads_of_other_articles_after_a_follow_prompt() -> None:
+    leads = ["أعلنت وزارة النقل عن خطة جديدة لتوسيع شبكة الحافلات في العاصمة لتشمل الأحياء",
+             "كشف مصدر في الاتحاد المحلي لكرة القدم أن موعد انطلاق الموسم الجديد سيتحدد بعد اجتماع"]
+    page = "\n".join([TITLE, P1, P2, "تابعونا على تيليجرام", *leads])
+    rules = _rules(page)
+    assert [rules.get(t) for t in leads] == ["teaser_list", "teaser_list"]
+    # one cut line, or cut lines with no closing widget above them, stay
+    assert leads[0] in clean_text("\n".join([TITLE, P1, P2, "تابعونا على تيليجرام",
+                                              leads[0]])).text
+    assert leads[0] in clean_text("\n".join([TITLE, P1, P2, *leads])).text
+
+
+def test_a_header_today_with_its_place_beside_a_widget() -> None:
+    today = "الخميس 14 مارس 2024 الرباط المغرب"
+    page = "\n".join([today, "مواقيت الصلاة", TITLE, "12 مارس 2024 18:05", P1, P2])
+    cleaned = clean_text(page)
+    assert _rules(page).get(today) == "widget_date"
+    assert cleaned.published is not None and cleaned.published.date.isoformat() == "2024-03-12"
+    # without a widget beside it the line is not taken for one
+    assert _rules("\n".join([today, TITLE, P1, P2])).get(today) != "widget_date"
+
+
+def test_a_letter_stub_after_furniture_but_not_after_a_running_paragraph() -> None:
+    rules = _rules("\n".join([TITLE, P1, P2, "كلمات دلالية: المستشفيات الصحة", "إق"]))
+    assert rules.get("إق") == "letter_fragment"
+    # the cut word of a paragraph that runs on without a stop stays with it
+    page = "\n".join([TITLE, P1, "وقال المدير إن الأقسام ستفتح تباعا على خلفية", "ار"])
+    assert clean_text(page).text.rstrip().endswith("ار")

@@ -821,3 +821,25 @@ def test_code_residue_patterns_do_not_backtrack(line: str) -> None:
     t0 = time.perf_counter()
     clean_text("قال الوزير إن الاتفاق قريب.\n" + line + "\n")
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_agency_end_mark_glued_to_the_last_paragraph() -> None:
+    for mark in ("//انتهى//21:19ت م 0266", " // انتهى //", " //انتهى// 0915 ت م"):
+        cleaned = clean_text(f"{BODY} {mark}")
+        assert cleaned.text.rstrip() == BODY
+        assert [r.rule for r in cleaned.removals] == ["agency_endmark"]
+    # "انتهى" in prose stays
+    prose = "وقال إن الاجتماع انتهى دون اتفاق على موعد الجولة المقبلة."
+    assert clean_text(prose).text == prose
+
+
+def test_read_also_headline_inside_a_paragraph() -> None:
+    first = "وأعلنت البلدية افتتاح الحديقة العامة الجديدة في الحي الشمالي."
+    rest = "وقال رئيس البلدية إن الحديقة تضم ملاعب للأطفال."
+    inserted = "اقرأ أيضا ارتفاع أسعار الخضار في الأسواق الشعبية"
+    cleaned = clean_text(f"{first} {inserted} {rest}")
+    assert cleaned.text == f"{first} {rest}"
+    assert [r.rule for r in cleaned.removals] == ["read_also_block"]
+    # without the article resuming after it, the words stay (no end to cut at)
+    line = f"{first} {inserted} في نهاية الأسبوع."
+    assert clean_text(line).text == line

@@ -279,6 +279,26 @@ DATELINES = [
     ("آخر تحديث: 2025/05/12 - 14:30 (توقيت مكة المكرمة)", date(2025, 5, 12)),
     ("الأربعاء 14 أغسطس 2024 | 08:00 مساءً", date(2024, 8, 14)),
     ("  الأحد 13 نيسان 2025  ", date(2025, 4, 13)),
+    # forms met on more sites (session 8): month-first Arabic with commas, a weekday without
+    # its article over a month-first number, the time before the date, a French blog
+    # header, a space before the comma, zones before or after the date, a section label
+    ("الخميس, يناير 15, 2026", date(2026, 1, 15)),
+    ("خميس, 11/28/2019 - 02:40", date(2019, 11, 28)),
+    ("04/09/2022 الساعة 11:05 (بتوقيت الدوحة)", date(2022, 9, 4)),
+    ("11:20 م الأحد 17 يناير 2021", date(2021, 1, 17)),
+    ("الاربعاء, 16 مايو, 2018 - 09:30 صباحاً", date(2018, 5, 16)),
+    ("mardi 8 juin 2021", date(2021, 6, 8)),
+    ("Sep 14 , 2025", date(2025, 9, 14)),
+    ("12 مايو 2025 +3GMT", date(2025, 5, 12)),
+    ("12 مايو 2025 - 14:30 +2 GMT", date(2025, 5, 12)),
+    ("GMT+3 12 مايو 2025", date(2025, 5, 12)),
+    ("12 مايو 2025 14:30 ت غ", date(2025, 5, 12)),
+    ("اقتصاد 26-04-2023, 21:22 | --", date(2023, 4, 26)),
+    ("محليات | 7-03-2019, 09:08 |", date(2019, 3, 7)),
+    # a label glued to the date by its colon
+    ("تاريخ النشر:21 يوليو 2025, 06:10 ص", date(2025, 7, 21)),
+    ("نشر في:03/02/2024", date(2024, 2, 3)),
+    ("Published:March 4, 2025", date(2025, 3, 4)),
 ]
 
 NOT_DATELINES = [
@@ -340,3 +360,17 @@ def test_a_month_spelled_with_a_hamza_seat_lookalike_still_resolves() -> None:
     (m,) = find_dates("في جمادى ؤخر 1445", ref=R1)
     (ref,) = find_dates("في جمادى الآخرة 1445", ref=R1)
     assert (m.first, m.last, m.precision) == (ref.first, ref.last, "month")
+
+
+def test_time_zones_have_one_source() -> None:
+    """dates.yaml's zone patterns serve both the dateline reader and the cleaner's grammar."""
+    from marsad.clean.text_rules import load_rules
+    from marsad.text.dates import time_zone_patterns
+
+    zones = time_zone_patterns()
+    assert zones and any("gmt" in z for z in zones)
+    grammar = load_rules().dates.time
+    for z in zones:
+        assert z in grammar.pattern
+    for zone in ("+3GMT", "GMT+2", "بتوقيت القدس", "ت غ"):
+        assert grammar.search(zone) is not None, zone

@@ -37,9 +37,10 @@ REQUIRED_FORMS = {
     "french_month", "maghreb_month", "label_arabic", "label_english", "published_and_updated",
     "weekday", "numeric_dot", "numeric_dmy", "numeric_mdy", "numeric_ambiguous", "ymd_ampm",
     "iso_datetime", "ymd_slash", "hijri_beside", "eastern_digits", "time_sa_ma", "header",
-    "inline_dateline",
+    "inline_dateline", "title_echo", "byline_stamp_flat",
     "decoy_today_widget", "decoy_url", "decoy_first_sentence", "decoy_body_date",
     "decoy_read_also", "decoy_copyright", "decoy_prayer_widget", "decoy_currency_widget",
+    "decoy_relative_stamp", "decoy_title_echo_relative",
 }
 _EASTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _HEADER_RE = re.compile(r" ?date (\d{4}-\d\d-\d\d) ")
