@@ -9,7 +9,9 @@ A key may name several entries (طرابلس: Libya's and Lebanon's Tripoli; ا�
 and the air base) or be marked ambiguous in the data (مالي is also "financial"). Those are
 resolved from the document: an entry already named unambiguously wins, then the cue words
 around the mention (قاعدة before a base name; a preposition or a list of countries around a
-place name), then curated entries over the generated gazetteer, then population.
+place name), then a candidate in a country the article names plainly (تاجوراء beside
+جيبوتي is Tadjoura, not Libya's Tajura), then curated entries over the generated gazetteer,
+then population.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A place name two gazetteer cities share goes to the one in a country the article names.
 
 Team-written sentences; the cities are real (Tajura in Libya, Tadjoura in Djibouti,
-Tripoli in Libya and in Lebanon)."""
+Tripoli in Libya and in Lebanon, Essaouira in Morocco and
+Suwayrah in Iraq)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ def _place_keys(text: str, name: str) -> list[str | None]:
      "تاجوراء", "tajura"),
     # Djibouti named: the Djiboutian town that shares the name
     ("وصل رئيس وزراء جيبوتي إلى تاجوراء لافتتاح ميناء جديد.", "تاجوراء", "tadjoura"),
+    # a smaller Iraqi town that shares Essaouira's name, in an article about Iraq
+    ("وافتتح مهرجان الموسيقى في الصويرة مساء أمس.", "الصويرة", "essaouira"),
+    ("وقتل ثلاثة أشخاص بانفجار عبوة في الصويرة جنوبي العراق.", "الصويرة", "suwayrah"),
     ("وانتشر الجيش في طرابلس شمال لبنان بعد الاشتباكات.", "طرابلس",
      "tripoli_lebanon"),
 ])
