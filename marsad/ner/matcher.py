@@ -9,7 +9,9 @@ A key may name several entries (طرابلس: Libya's and Lebanon's Tripoli; ا�
 and the air base) or be marked ambiguous in the data (مالي is also "financial"). Those are
 resolved from the document: an entry already named unambiguously wins, then the cue words
 around the mention (قاعدة before a base name; a preposition or a list of countries around a
-place name), then curated entries over the generated gazetteer, then population.
+place name), then a candidate in a country the article names plainly (تاجوراء beside
+جيبوتي is Tadjoura, not Libya's Tajura), then curated entries over the generated gazetteer,
+then population.
 """
 
 from __future__ import annotations
@@ -242,9 +244,18 @@ def is_weak(c: Candidate) -> bool:
 
 
 def sure_keys(hits: Iterable[Hit]) -> set[str]:
-    """Entries named somewhere by an alias that needs no support."""
-    return {h.candidates[0].entry.key for h in hits
-            if len(h.candidates) == 1 and not is_weak(h.candidates[0])}
+    """Entries named somewhere by an alias that needs no support; a state's bare name that
+    its capital shares ("جيبوتي"، "الجزائر") names the state plainly too."""
+    out: set[str] = set()
+    for h in hits:
+        if len(h.candidates) == 1:
+            if not is_weak(h.candidates[0]):
+                out.add(h.candidates[0].entry.key)
+            continue
+        state = _state_over_capital(h.candidates)
+        if state is not None and not is_weak(state):
+            out.add(state.entry.key)
+    return out
 
 
 def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
@@ -331,6 +342,7 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
         if facs and any(p in cues["facility_heads"] for p in prev):
             return facs[0], True
         non_fac = [c for c in cands if c.entry.type != "FAC"] or cands
+        non_fac = _in_named_country(non_fac, sure)
         # curated entries (no population figure) before gazetteer cities, then population
         non_fac.sort(key=lambda c: (c.ambiguous, c.entry.population is not None,
                                     -(c.entry.population or 0)))
@@ -348,6 +360,14 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     # a country name that is also a word (مالي) is settled by the list; a small town
     # (فدا in "وفدا" "a delegation") also needs the list item to end there
     return best, best.ambiguous or _ends_list_item(h, text, tokens)
+
+
+def _in_named_country(cands: list[Candidate], sure: set[str]) -> list[Candidate]:
+    """The candidates located in a country the article names plainly, when some are and
+    some are not: "تاجوراء" beside "جيبوتي" is Tadjoura, not the Libyan Tajura that owns
+    the name, and "طرابلس" beside "لبنان" is Lebanon's Tripoli. Otherwise all of them."""
+    home = [c for c in cands if c.entry.country is not None and c.entry.country in sure]
+    return home if home and len(home) < len(cands) else cands
 
 
 def _ends_list_item(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
