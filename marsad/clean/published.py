@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from marsad.text.dates import find_dates, parse_dateline, weekday_in
@@ -246,23 +247,34 @@ def from_opening(cl: _Cleaner) -> Published | None:
     """"الخرطوم، 3 مارس 2024 – أعلن الجيش …": a place and a full date closed by a dash or an
     agency credit at the start of the first paragraph — or of the second, when what read as
     the first is a long headline or a standfirst ("نشر بتاريخ:" / "طرابلس 04 مارس 2025 (وال) -")."""
-    body = [ln for ln in cl.lines[cl.first_body_index() :] if ln.kept and cl.body_like(ln)]
-    for ln in body[:_OPENING_PARAGRAPHS]:
+    body = islice((ln for ln in cl.lines[cl.first_body_index() :]
+                   if ln.kept and cl.body_like(ln)), _OPENING_PARAGRAPHS)
+    for n, ln in enumerate(body):
         head = unglued_place(ln.kept_text[:80])
         for m in find_dates(head):
             if m.start <= _OPENING_DATE_CHARS and m.precision == "day" and m.first is not None \
                     and not m.relative and not _after_today(head, m.start) \
-                    and _closes_dateline(head[m.end :]):
+                    and _closes_dateline(head[m.end :]) \
+                    and (n == 0 or _place_opens(head[: m.start])):
                 return _answer(m.text, m.first, "dateline")
     return None
+
+
+_TOLD_DATE_OPENERS = frozenset({"في", "منذ", "بعد", "قبل", "خلال", "يوم", "حتى"})
+
+
+def _place_opens(before: str) -> bool:
+    """A later paragraph's dateline opens with its place; prose opens with a conjunction or
+    a preposition ("وفي 12 فبراير 2023 - أي قبل عامين - …" is a date told, not a dateline)."""
+    first = before.split()[:1]
+    return bool(first) and first[0].removeprefix("و") not in _TOLD_DATE_OPENERS
 
 
 def from_flat_stamp(cl: _Cleaner) -> Published | None:
     """A page captured as one line ("… الصحيفة - خولة أحمد الأربعاء 3 شتنبر 2025 - 9:00 بعد
     عامين …"): near its start, a full date with a clock right after it is the byline's stamp
     — prose names an event's day without a clock, and "اليوم الثلاثاء 4 آذار" is no stamp."""
-    lines = [ln for ln in cl.lines if not ln.blank]
-    first = lines[0] if lines else None
+    first = next((ln for ln in cl.lines if not ln.blank), None)
     if first is None or not first.kept or not cl.body_like(first):
         return None
     head = first.kept_text[:_FLAT_STAMP_CHARS]

@@ -49,7 +49,10 @@ TAIL_SHORT_MIN = 2
 CUT_LEADS_MIN = 2
 _LETTERS_RE = re.compile(r"[\u0621-\u064a]{1,2}")  # one or two Arabic letters (folded)
 CUT_LEAD_MIN_WORDS = 10  # a lead, not a headline: headlines at the tail are tail_lines' job
-_SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛", "…")
+# A paragraph ending in one of these is whole; without one (or with "…"), a cut lead
+SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
+# Widgets that close an article: what follows them to the page's end is other articles
+_CLOSING_RULES = frozenset({"follow_prompt", "share_bar", "related_block"})
 SHORT_MAX_WORDS = 3
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
@@ -246,8 +249,10 @@ def cut_leads(cl: _Cleaner) -> None:
     run: list[_Line] = []
     for ln in reversed(lines):
         if ln.rule is not None:
+            if ln.rule not in _CLOSING_RULES:
+                return  # an ad label or a photo credit inside the article closes nothing
             break
-        if ln.words < CUT_LEAD_MIN_WORDS or ln.kept_text.endswith(_SENTENCE_ENDS):
+        if ln.words < CUT_LEAD_MIN_WORDS or ln.kept_text.endswith(SENTENCE_ENDS):
             return
         run.append(ln)
     cut = len(lines) - len(run)
@@ -356,7 +361,7 @@ def letter_fragment(cl: _Cleaner) -> None:
         if ln.blank:
             continue
         if ln.kept and _LETTERS_RE.fullmatch(ln.core) and not (
-                prev is not None and prev.kept and not prev.kept_text.endswith(_SENTENCE_ENDS)):
+                prev is not None and prev.kept and not prev.kept_text.endswith(SENTENCE_ENDS)):
             ln.rule = "letter_fragment"
         prev = ln
 

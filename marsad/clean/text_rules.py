@@ -41,11 +41,11 @@ from typing import Any
 import yaml
 
 from marsad.errors import DataFileError
-from marsad.text.dates import time_zone_patterns
+from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 
 from .published import Published, capture_header, date_line_under, find_published
-from .structure import STRUCTURE_RULE_IDS, STRUCTURE_RULES
+from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
 
@@ -138,9 +138,8 @@ _DATED_LINE_WORDS = 14
 # A published and an updated date on one line, each with its label, weekday and time.
 _BARRED_DATE_WORDS = 30
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
-# A paragraph ending in one of these is whole; without one, under a list label, a teaser's
-# cut lead (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
-_SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
+# A paragraph not ending in a SENTENCE_ENDS mark, under a list label, is a teaser's cut lead
+# (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
 _STAMP_MAX_WORDS = 4
 # A header's "today" with the place it is set to: at most this many words, the place's
 # words letters only.
@@ -689,8 +688,6 @@ class _Cleaner:
     def barred_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """"نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: …": every segment between bars
         a date line, the publication's label first."""
-        from marsad.text.dates import parse_dateline
-
         segments = [seg for seg in line.kept_text.split("|") if seg.strip()]
         if len(segments) < 2 or any(parse_dateline(seg) is None for seg in segments):
             return None
@@ -699,8 +696,6 @@ class _Cleaner:
     def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """The date module's reading, for the forms the line grammar does not spell out
         (ordinal days, ISO date-times, Hijri dates with their era mark beside the Gregorian)."""
-        from marsad.text.dates import parse_dateline
-
         if parse_dateline(line.kept_text) is None:
             return None
         return ("date", self.date_label(line))
@@ -874,16 +869,15 @@ class _Cleaner:
         """"الجمعة 29 مارس 2024 أبوظبي الإمارات": a full date and then the place the header
         is set to (one or two words, nothing else): the "today" of a widget's bar. Only asked
         of a line beside a widget."""
-        from marsad.text.dates import find_dates
-
         text = ln.kept_text
         if ln.words > _DATED_PLACE_MAX_WORDS:
             return False
-        for m in find_dates(text):
-            rest = text[m.end :].split()
-            return m.start == 0 and m.precision == "day" and not m.relative and \
-                1 <= len(rest) <= 2 and all(_PLACE_WORD_RE.fullmatch(w) for w in rest)
-        return False
+        m = next(iter(find_dates(text)), None)
+        if m is None:
+            return False
+        rest = text[m.end :].split()
+        return m.start == 0 and m.precision == "day" and not m.relative and \
+            1 <= len(rest) <= 2 and all(_PLACE_WORD_RE.fullmatch(w) for w in rest)
 
     def widget_date_copies(self) -> None:
         """A header prints its "today" twice (desktop and mobile bars): a later copy of a
@@ -1128,7 +1122,7 @@ class _Cleaner:
         آيفون سيكون أكثر"), with no closing stop, followed by the end of the page, another
         headline or the item's short stamp ("اليوم, 23:00")."""
         ln = self.lines[j]
-        if ln.kept_text.endswith(_SENTENCE_ENDS):
+        if ln.kept_text.endswith(SENTENCE_ENDS):
             return False
         nxt = self.next_nonblank(j)
         return nxt is None or self.headline_like(nxt) or (

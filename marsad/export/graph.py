@@ -23,8 +23,6 @@ from .acled import english
 from .files import AtomicFile
 from .rows import class_counts
 
-CLASSES = PLOVER_QUADS
-
 
 def networkx() -> Any:
     return require("networkx", "graph", "the gexf and graphml formats")
@@ -69,10 +67,10 @@ def collect(stories: Iterable[Mapping[str, Any]]
 
 def _edge_attrs(seen: _Seen) -> dict[str, Any]:
     by_class = class_counts(seen.types)
-    top = min(by_class, key=lambda c: (-by_class[c], CLASSES.index(c)))
+    top = min(by_class, key=lambda c: (-by_class[c], PLOVER_QUADS.index(c)))
     return {
         "weight": seen.stories, "class": top,
-        **{c.replace("-", "_"): by_class[c] for c in CLASSES},
+        **{c.replace("-", "_"): by_class[c] for c in PLOVER_QUADS},
         "cooperation": by_class["verbal-cooperation"] + by_class["material-cooperation"],
         "conflict": by_class["verbal-conflict"] + by_class["material-conflict"],
         "types": "; ".join(f"{t}:{n}" for t, n in sorted(seen.types.items())),

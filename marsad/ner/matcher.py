@@ -45,7 +45,9 @@ class Hit:
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
     data = load_yaml("ar/ner_cues.yaml")
-    return {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+    out = {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+    out["place_heads"] |= out["place_list_heads"]  # plural and dual heads are place heads
+    return out
 
 
 def token_variants(text: str, tok: Token) -> tuple[tuple[str, int], ...]:

@@ -11,7 +11,7 @@ article as in-document aliases (جليل حرشاوي … حرشاوي).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,6 +44,7 @@ class Found:
 def _lists() -> dict[str, frozenset[str]]:
     data = load_yaml("ar/ner_cues.yaml")
     out = {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
+    out["place_heads"] |= out["place_list_heads"]  # plural and dual heads are place heads
     # nouns that introduce a name as titles do ("الشاب X"، "زوجة المطارد X"): people.py
     out["person_titles"] = out["person_titles"] | person_cues()["person_roles"]
     # feminine forms of single-word titles: الباحث → الباحثة، المتحدث → المتحدثة
@@ -443,7 +444,8 @@ def _name_units() -> dict[str, tuple[str, str, int]]:
 
 
 def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
-                       keys: Sequence[str]) -> list[Found]:
+                       keys: Sequence[str], known: Callable[[str], bool] = lambda k: False
+                       ) -> list[Found]:
     """Places named after a place head noun in construct: "بلدة أدري"، "مديرية صرواح"،
     "مخيم شاريا"، "بريف عفرين"، "محافظ نينوى". A head with the article takes an adjective,
     not a name ("المنطقة الجغرافية"), so only heads without it count."""
@@ -479,26 +481,27 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
         if run and head in lists["place_plural_heads"] and keys[run[0]].endswith("ه") \
                 and not keys[run[0]].startswith("ال"):
             run = []  # "مناطق حساسة": an adjective of the plural, not a place's name
-        items = [] if not run else [run] + (
-            _listed_names(text, tokens, taken, keys, j, lists)
+        items = [] if not run else [(run, False)] + (
+            _listed_names(text, tokens, taken, keys, j, lists, known)
             if head in lists["place_list_heads"] else [])
-        for run in items:
+        for run, conj in items:
             etype = "LOC" if head in loc_heads else "GPE"
             # a refugee camp's name holds its head ("مخيم شعفاط"); a town's does not
             first = tokens[i].start + len(k) - len(head) if head in lists["headed_names"] \
                 else tokens[run[0]].start
-            if run is not items[0] and keys[run[0]][:1] == "و" and text[first] == "و":
-                first += 1  # "ومجدل زون": the conjunction is not the name's
+            first += conj  # "ومجدل زون": the conjunction is not the name's
             out.append(Found(first, tokens[run[-1]].end, etype, run[0], run[-1]))
     return out
 
 
 def _listed_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Sequence[str],
-                  j: int, lists: dict[str, frozenset[str]]) -> list[list[int]]:
-    """The further names of a list after a plural or dual head: "في قريتي مركبا ومجدل
-    زون"، "مناطق حولا، والبياضة". An item is one to three words after a comma or a fused و;
-    it ends at a preposition, a common word, an adjective or punctuation."""
-    items: list[list[int]] = []
+                  j: int, lists: dict[str, frozenset[str]], known: Callable[[str], bool]
+                  ) -> list[tuple[list[int], bool]]:
+    """The further names of a list after a plural or dual head, each with whether a fused
+    و opens it: "في قريتي مركبا ومجدل زون"، "مناطق حولا، والبياضة". An item is one to three
+    words after a comma or a fused و; it ends at a preposition, a common word, an adjective
+    or punctuation. A word whose و is its own (وادي، or a known name such as وهران) keeps it."""
+    items: list[tuple[list[int], bool]] = []
     n = len(tokens)
     while j < n:
         if tokens[j].is_punct and text[tokens[j].start] in "،,":
@@ -506,8 +509,10 @@ def _listed_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Seq
         elif not (keys[j][:1] == "و" and len(keys[j]) > 3):
             break
         item: list[int] = []
+        conj = j < n and keys[j][:1] == "و" and keys[j] not in lists["town_openers"] \
+            and not (known(keys[j]) and not known(keys[j][1:]))
         while j < n and len(item) < 3 and j not in taken and not tokens[j].is_punct:
-            k = keys[j][1:] if not item and keys[j][:1] == "و" else keys[j]
+            k = keys[j][1:] if not item and conj else keys[j]
             if not item and k in lists["town_openers"] and j + 1 < n \
                     and not tokens[j + 1].is_punct and j + 1 not in taken:
                 item, j = [j, j + 1], j + 2  # "وكفر سنبل": the opener takes the next word
@@ -518,7 +523,7 @@ def _listed_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Seq
             j += 1
         if not item:
             break
-        items.append(item)
+        items.append((item, conj))
     return items
 
 

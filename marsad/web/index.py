@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..doc import PLOVER_QUAD, PLOVER_QUADS
+from ..doc import PLOVER_QUADS
 from ..export.precision import geo_precision, key_precision, time_precision
 from ..export.rows import class_counts, plover_class
 from ..fuse import Story, build_stories, stable_stories
@@ -43,9 +43,6 @@ from .happenings import describe, group_happenings
 
 log = logging.getLogger(__name__)
 
-# PLOVER's four quad classes: the network's edge colours and the timeline's item colours
-PLOVER_CLASSES = PLOVER_QUAD
-CLASS_ORDER = PLOVER_QUADS
 STORY_CERTAINTIES = ("corroborated", "single-source", "speculative", "disputed", "denied")
 EVENT_CERTAINTIES = ("asserted", "reported", "uncertain", "denied")
 
@@ -56,7 +53,7 @@ def _edge(a: str, b: str, by_type: Mapping[str, int]) -> dict[str, Any]:
     by_class = class_counts(by_type)
     return {"source": a, "target": b, "stories": sum(by_type.values()), "types": dict(by_type),
             "classes": dict(by_class),
-            "class": min(by_class, key=lambda k: (-by_class[k], CLASS_ORDER.index(k)))}
+            "class": min(by_class, key=lambda k: (-by_class[k], PLOVER_QUADS.index(k)))}
 
 
 ISO_NUMERIC_FILE = Path(__file__).resolve().parents[1] / "data" / "kb" / "iso_numeric.tsv"

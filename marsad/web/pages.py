@@ -18,11 +18,11 @@ from .. import __version__
 from ..api import views
 from ..api.errors import BadParameter
 from ..api.params import FILTERS, check_known, parse_filters
-from ..doc import ENTITY_TYPES, PLOVER_TYPES
+from ..doc import ENTITY_TYPES, PLOVER_QUAD, PLOVER_QUADS, PLOVER_TYPES
 from ..text.latin import MAX_QUERY_CHARS
 from . import TEMPLATES_DIR, vendor_status
 from .happenings import happening_rows
-from .index import CLASS_ORDER, PLOVER_CLASSES, STORY_CERTAINTIES, CorpusIndex, IndexHolder
+from .index import STORY_CERTAINTIES, CorpusIndex, IndexHolder
 
 router = APIRouter(include_in_schema=False)
 
@@ -65,8 +65,8 @@ LINKED_VIEWS = (("/timeline", "Timeline"), ("/map", "Map"), ("/network", "Networ
 _env.filters["when"] = _when
 _env.filters["ehref"] = ehref
 _env.filters["happening_rows"] = happening_rows
-_env.globals.update(version=__version__, plover_types=PLOVER_TYPES, classes=CLASS_ORDER,
-                    classes_of=PLOVER_CLASSES, entity_types=ENTITY_TYPES,
+_env.globals.update(version=__version__, plover_types=PLOVER_TYPES, classes=PLOVER_QUADS,
+                    classes_of=PLOVER_QUAD, entity_types=ENTITY_TYPES,
                     certainties=STORY_CERTAINTIES, urlencode=urlencode,
                     entity_value=entity_value, linked_views=LINKED_VIEWS)
 

@@ -282,3 +282,13 @@ def test_a_letter_stub_after_furniture_but_not_after_a_running_paragraph() -> No
     # the cut word of a paragraph that runs on without a stop stays with it
     page = "\n".join([TITLE, P1, "وقال المدير إن الأقسام ستفتح تباعا على خلفية", "ار"])
     assert clean_text(page).text.rstrip().endswith("ار")
+
+
+def test_cut_lines_after_an_ad_label_inside_the_article_stay() -> None:
+    # an ad label or a photo credit closes nothing: lines after it without a final stop are
+    # the article's own (many sites print paragraphs without one)
+    last = ["وأضاف المسؤول أن الخطة تشمل تدريب مئات الموظفين في المحافظات خلال الأشهر المقبلة",
+            "وأشار إلى أن التمويل سيأتي من موازنة الدولة ومن منح خارجية تم الاتفاق عليها مسبقا"]
+    page = "\n".join([TITLE, P1, P2, "إعلان", *last])
+    kept = clean_text(page).text
+    assert all(t in kept for t in last)

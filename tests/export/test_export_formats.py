@@ -175,7 +175,7 @@ def test_geojson_events_and_stories(demo_db: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])
 def test_graph_formats_load_in_networkx(demo_db: Path, tmp_path: Path, fmt: str) -> None:
     nx = pytest.importorskip("networkx")
-    from marsad.export.graph import CLASSES
+    from marsad.doc import PLOVER_QUADS as CLASSES
 
     out = export(demo_db, fmt, tmp_path / f"n.{fmt}")
     g = nx.read_gexf(out) if fmt == "gexf" else nx.read_graphml(out)

@@ -6,9 +6,11 @@ from datetime import date
 
 import pytest
 
+from marsad.doc import PLOVER_QUAD as PLOVER_CLASSES
+from marsad.doc import PLOVER_QUADS as CLASS_ORDER
 from marsad.doc import PLOVER_TYPES
 from marsad.kb import default_kb
-from marsad.web.index import CLASS_ORDER, PLOVER_CLASSES, CorpusIndex, plover_class
+from marsad.web.index import CorpusIndex, plover_class
 
 from ..fuse.records import event, record
 
