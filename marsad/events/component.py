@@ -32,7 +32,13 @@ from .lexicon import Lexicon
 from .merge import fold_headline, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
-from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
+from .roles import (
+    announcer_named,
+    apply_rules,
+    leader_commits_state,
+    leader_pledges,
+    sides_after_verb,
+)
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
 from .view import DocView, KnowledgeMaps, Placed, uniq
@@ -229,6 +235,7 @@ def emit(x: Context, r: Roles) -> None:
                      if (cc.scope_all or cc.cue_token < c.t_first) and cc.cue_token != c.t_first
                      and cc.entity_id not in r.actors and cc.entity_id not in r.targets))
     r, src = leader_pledges(r, x, src)
+    r, src = leader_commits_state(r, x, src)
     cert = certainty(c.t_first - s.a, s.hedges)
     if cert == "asserted" and src:
         cert = "reported"

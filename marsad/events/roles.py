@@ -1128,6 +1128,27 @@ def leader_pledges(r: Roles, x: Context, src: tuple[str, ...]
         src, (pledger,))
 
 
+# Verbal cooperation a leader declares for the state he serves
+_DECLARED_FOR_STATE = frozenset({"AGREE", "SUPPORT"})
+
+
+def leader_commits_state(r: Roles, x: Context, src: tuple[str, ...]
+                         ) -> tuple[Roles, tuple[str, ...]]:
+    """"وأضاف وزير الخارجية القطري أن بلاده مستعدة للحوار"، "قال الرئيس إن تونس ملتزمة
+    بالاتفاق": a leader telling of his own state's readiness, commitment or backing
+    commits it with him — both act, and he is no source of a report about others. Runs
+    once the sources are known (after leader_pledges); returns the roles and the sources."""
+    c, v = x.clause, x.doc
+    if not src or len(r.actors) != 1 or c.trigger.type not in _DECLARED_FOR_STATE:
+        return r, src
+    speaker = next((i for i in src if v.nation_of.get(i) == r.actors[0]), None)
+    if speaker is None:
+        return r, src
+    x.note("leader_commits_state", f"{speaker} speaks for {r.actors[0]}")
+    return Roles((speaker, r.actors[0]), _without(r.targets, (speaker,)), r.location), \
+        _without(src, (speaker,))
+
+
 def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> Roles:
     """Run the rules in order; each sees the roles the ones before it left."""
     for rule in rules:

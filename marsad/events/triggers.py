@@ -467,7 +467,7 @@ class TriggerIndex:
                  if k[:1].isalnum()][:reach]
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
-        wide = _with_clitics(req) if hit.trigger.requires_clitics else req
+        wide = _requirement_forms(req) if hit.trigger.requires_clitics else req
         if trig.not_object and _object_not(trig, keys, hit.first_token, after, wide):
             return False
         if any(k in wide for k in window):
@@ -576,6 +576,25 @@ def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: 
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
+def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
+    """A requirement list as the text may write it: behind a clitic, and a noun of four
+    letters or more also in the indefinite accusative ("أرسلت طائرات تحمل عتادا": عتاد)
+    and with a possessive ("التزامه بتنفيذه": بتنفيذ; a noun in ة takes it on ت). Short
+    words take neither: معا and عليا are other words than مع and على."""
+    inflected = set(words)
+    for w in words:
+        if len(w) < 4 or w.endswith(("ا", "ي", "ء")):
+            continue
+        if w.endswith("ه"):  # ة folded: مساعدة → مساعدته
+            inflected.update(w[:-1] + "ت" + p for p in _NOUN_SUFFIXES)
+            continue
+        inflected.update(w + p for p in _NOUN_SUFFIXES)
+        if not w.startswith(("ال", "بال", "وال", "لل")):
+            inflected.add(w + "ا")
+    return _with_clitics(frozenset(inflected))
+
+
 def _with_clitics(words: frozenset[str]) -> frozenset[str]:
     """The words and the forms they take behind a clitic (one set per requirement list)."""
     return words | frozenset(p + w for w in words for p in ("و", "ب", "ل", "ال", "بال", "وال"))

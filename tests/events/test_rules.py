@@ -11,7 +11,13 @@ import pytest
 import tests.helpers as helpers
 from marsad.events import extract_events
 from marsad.events.gates import AFTER_ROLES, GATES
-from marsad.events.roles import ROLE_RULES, announcer_named, leader_pledges, sides_after_verb
+from marsad.events.roles import (
+    ROLE_RULES,
+    announcer_named,
+    leader_commits_state,
+    leader_pledges,
+    sides_after_verb,
+)
 from tests.helpers import extract
 
 # rule -> (positive text, the event it gives as (type or "*", actor keys, target keys), or
@@ -318,6 +324,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا ستزود إيران بأسلحة.",
         ("*", ("vladimir_putin",), ("iran",)),
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا زودت إيران بأسلحة."),
+    "leader_commits_state": (
+        "وأضاف وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني أن قطر مستعدة للحوار مع "
+        "السعودية.",
+        ("AGREE", ("mohammed_bin_abdulrahman_al_thani", "qatar"), ("saudi_arabia",)),
+        "وأضاف وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني أن مصر مستعدة للحوار مع "
+        "السعودية."),
     "city_over_country": (
         "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان بالعاصمة "
         "السعودية الرياض.",
@@ -392,8 +404,8 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
     assert ("PROTEST", (), ()) in events
 
 
-ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
-             announcer_named)
+ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, leader_commits_state,
+             sides_after_verb, announcer_named)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:

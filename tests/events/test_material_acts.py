@@ -1,0 +1,107 @@
+"""Material acts (session 8): attacks, withdrawals and handovers, releases, readiness and
+backing declared, and the forms a requirement takes in the text. Team-written (invented)
+sentences, run through the whole pipeline."""
+
+from __future__ import annotations
+
+from marsad.events.triggers import _requirement_forms
+from marsad.text.normalize import match_key
+from tests.events.test_lexicon import _events, _hit_ids
+
+# ------------------------------------------------------------------ requirements
+
+
+def test_a_requirement_is_met_in_the_accusative_and_with_a_possessive() -> None:
+    forms = _requirement_forms(frozenset({match_key("عتاد"), match_key("بتنفيذ"),
+                                          match_key("مساعدة")}))
+    assert match_key("عتادا") in forms  # "طائرات تحمل عتادا حربيا"
+    assert match_key("بتنفيذه") in forms  # "التزام لبنان بتنفيذه"
+    assert match_key("مساعدتها") in forms  # ة takes the possessive on ت
+    assert match_key("وعتادهم") in forms  # and behind a clitic
+
+
+def test_short_words_take_no_accusative_alef() -> None:
+    forms = _requirement_forms(frozenset({match_key("مع"), match_key("على")}))
+    assert "معا" not in forms and match_key("عليا") not in forms
+
+
+def test_materiel_in_the_accusative_makes_a_shipment() -> None:
+    evs = _events("أرسلت روسيا طائرات تحمل عتادا عسكريا إلى مالي.")
+    assert any(t == "AID" and "russia" in a for t, a, _ in evs)
+
+
+# ------------------------------------------------------------------ ASSAULT
+
+
+def test_launching_missiles_as_a_verbal_noun_is_an_attack() -> None:
+    assert "assault_launch_noun" in _hit_ids("أعلن الحوثيون إطلاق صاروخ على سفينة تجارية.")
+    evs = _events("أعلن الحوثيون إطلاق صواريخ على إسرائيل.")
+    assert ("ASSAULT", ["houthis"], ["israel"]) in evs
+
+
+def test_a_halt_to_launches_is_no_attack() -> None:
+    assert "assault_launch_noun" not in _hit_ids("أعلن الحزب وقف إطلاق الصواريخ على المدن.")
+
+
+def test_a_strike_aimed_or_from_the_air_is_an_attack() -> None:
+    assert "assault_strike_noun" in _hit_ids("قتل ثلاثة أشخاص في ضربة إسرائيلية على دمشق.")
+    assert "assault_strike_noun" in _hit_ids("نفذت الطائرات ضربات جوية على مواقع المسلحين.")
+
+
+def test_a_blow_in_a_figure_is_no_strike() -> None:
+    assert "assault_strike_noun" not in _hit_ids("وكان القرار ضربة قوية لاقتصاد البلاد.")
+
+
+def test_targeting_as_a_noun_names_what_was_hit_or_the_announcer_acts() -> None:
+    assert "assault_target_noun" in _hit_ids("أدانت الحكومة استهداف المستشفى في المدينة.")
+    evs = _events("أعلن حزب الله استهدافه موقعا عسكريا لإسرائيل.")
+    assert any(t == "ASSAULT" and "hezbollah" in a for t, a, _ in evs)
+
+
+def test_targeting_as_a_purpose_or_a_charge_is_no_attack() -> None:
+    assert "assault_target_noun" not in _hit_ids("حشدت القوات لاستهداف المدينة.")
+    assert "assault_target_noun" not in _hit_ids("اتهمت الحكومة المتمردين باستهداف المدنيين.")
+
+
+# ------------------------------------------------------------------ RETREAT
+
+
+def test_handing_over_or_evacuating_a_base_is_a_withdrawal() -> None:
+    assert "retreat_handover" in _hit_ids("سلمت البعثة الأممية قاعدتها إلى الجيش المالي.")
+    assert "retreat_handover" in _hit_ids("أخلت القوات مواقعها في المدينة.")
+    assert "retreat_handover_noun" in _hit_ids("أعلنت البعثة تسليم المعسكر للسلطات.")
+
+
+def test_handing_over_a_suspect_is_no_withdrawal() -> None:
+    assert "retreat_handover" not in _hit_ids("سلمت الشرطة المتهم إلى النيابة العامة.")
+
+
+def test_release_on_bail_and_stepping_down() -> None:
+    assert "retreat_release_bail" in _hit_ids("أخلت النيابة سبيل الناشط بكفالة مالية.")
+    assert "retreat_release_bail_noun" in _hit_ids("قرر القاضي إخلاء سبيل الصحفي.")
+    assert "retreat_step_down" in _hit_ids("تنحى الرئيس عن السلطة بعد الاحتجاجات.")
+    assert "retreat_step_down_noun" in _hit_ids("أعلن الرئيس تنحيه عن منصبه.")
+
+
+# ------------------------------------------------------------------ AGREE and SUPPORT
+
+
+def test_readiness_as_an_adjective_is_agreement() -> None:
+    assert "agree_ready_adjective" in _hit_ids("قال الوزير إن الحكومة مستعدة للحوار مع المعارضة.")
+    assert "agree_ready_adjective" in _hit_ids("نحن على استعداد للتفاوض دون شروط.")
+
+
+def test_readiness_for_war_or_without_a_talk_is_no_agreement() -> None:
+    assert "agree_ready_adjective" not in _hit_ids("قال القائد إن الجيش مستعد للحرب.")
+    assert "agree_ready_adjective" not in _hit_ids("أكد أن القوات مستعدة تماما.")
+
+
+def test_backing_declared_by_a_participle_is_support() -> None:
+    evs = _events("اختتم مجلس الأمن الدولي اجتماعه، معلنا دعمه الكامل للحكومة الليبية.")
+    assert any(t == "SUPPORT" for t, _, _ in evs)
+    assert "support_declared_participle" in _hit_ids(
+        "وصل الوزير إلى عمان، مؤكدا تضامنه مع الأردن.")
+
+
+def test_standing_by_the_speakers_own_country_is_affirmed_support() -> None:
+    assert "support_affirm" in _hit_ids("وشدد الوزير على وقوف بلاده مع المملكة.")
