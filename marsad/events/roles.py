@@ -213,11 +213,27 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
         return None  # "قال الدفاع المدني إن غارات …": what he said, not what he did
     if _act_between(x, sp.last):
         return None  # "أعلن عن توقيف 343 شخصا بعد الاحتجاجات": the arrests, not the protests
+    if _made_by_relative(x):
+        return None  # "أعلنت الوزارة إصابة شخصين جراء غارة شنها الطيران": not hers
     if any(sp.last < pm.first < c.t_first and v.etype[pm.entity_id] in ("PER", "ORG")
            for pm in x.sent.ms):
         return None
     me = (sp.entity_id,)
     return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
+
+
+def _made_by_relative(x: Context) -> bool:
+    """A light verb with the noun's pronoun right after it names who made it: "غارة
+    شنها الطيران"، "هجوم نفذته الجماعة" (within two words: "هجوم واسع شنته")."""
+    v, c = x.doc, x.clause
+    light = x.lex.cues["light_verbs"]
+    for k in v.keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]:
+        for suffix in ("ها", "ه"):
+            if k.endswith(suffix) and len(k) > len(suffix) + 1:
+                stem = k[: -len(suffix)]
+                if stem in light or (stem.endswith("ت") and stem[:-1] in light):
+                    return True
+    return False
 
 
 def _distance(x: Context, after: int) -> int:
@@ -241,6 +257,10 @@ def repelled_attack(r: Roles, x: Context) -> Roles | None:
     before = v.keys[c.t_first - 1]
     if before not in x.lex.words.repel_words and unprefix(before, "ول") not in \
             x.lex.words.repel_words:
+        return None
+    if v.keys[c.t_first].startswith("ل") and x.lex.triggers.lam_governed(v.keys, c.t_first):
+        # "أعلن الجيش تصديه لهجوم شنته قوات X": met with ل, the attack keeps the maker
+        # named after it (befallen_attack)
         return None
     me = (sp.entity_id,)
     return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)

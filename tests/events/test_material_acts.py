@@ -105,3 +105,60 @@ def test_backing_declared_by_a_participle_is_support() -> None:
 
 def test_standing_by_the_speakers_own_country_is_affirmed_support() -> None:
     assert "support_affirm" in _hit_ids("وشدد الوزير على وقوف بلاده مع المملكة.")
+
+
+def test_attacks_with_a_possessive_are_attacks() -> None:
+    evs = _events("وجدد الجيش الإسرائيلي هجماته على مواقع تابعة لحزب الله.")
+    assert ("ASSAULT", ["israel_defense_forces"], ["hezbollah"]) in evs
+
+
+def test_shelling_with_an_object_pronoun_stays_a_verb() -> None:
+    hits = _hit_ids("وقصفها الجيش السوري بالمدفعية.")
+    assert "assault_verb" in hits and "assault_noun" not in hits
+
+
+def test_an_attack_that_caused_harm_is_news_not_background() -> None:
+    evs = _events("وأصيب مواطن بجروح جراء غارة إسرائيلية على بلدة في جنوب لبنان.")
+    assert any(t == "ASSAULT" for t, _, _ in evs)
+
+
+def test_an_attack_met_with_la_keeps_the_maker_named_after_it() -> None:
+    evs = _events("أعلن الجيش السوداني تصديه لهجوم واسع شنته قوات الدعم السريع على مدينة "
+                  "كوستي.")
+    assert ("ASSAULT", ["rapid_support_forces"], ["sudanese_armed_forces"]) in evs
+
+
+def test_who_announces_harm_from_a_strike_made_by_another_did_not_strike() -> None:
+    evs = _events("أعلنت وزارة الصحة اللبنانية إصابة شخصين جراء غارة شنها الطيران الإسرائيلي "
+                  "على بلدة جنوبية.")
+    assert [a for t, a, _ in evs if t == "ASSAULT"] == [["israeli_air_force"]]
+
+
+# ------------------------------------------------------------------ COERCE
+
+
+def test_storming_as_a_noun_and_besieging_are_coercion() -> None:
+    assert "coerce_storm_noun" in _hit_ids("وانتهت العملية باقتحام قوات الاحتلال لمخيم جنين.")
+    assert "coerce_besiege" in _hit_ids("وحاصرت القوات أطراف المخيم.")
+
+
+def test_storming_as_a_purpose_is_no_raid() -> None:
+    assert "coerce_storm_noun" not in _hit_ids("حشدت القوات آلياتها لاقتحام المدينة.")
+
+
+# ------------------------------------------------------------------ dates
+
+
+def test_a_statement_going_on_after_the_lead_was_made_that_day() -> None:
+    from datetime import date
+
+    from tests.events.test_events import _full
+
+    text = ("قال وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني إن الدوحة ترفض المطالب. "
+            "وأضاف أن قطر مستعدة للحوار مع السعودية.")
+    evs = _full(text, "2017-07-01")
+    assert [e["date"] for e in evs if e["type"] == "AGREE"] == [date(2017, 7, 1)]
+    # a sentence that does not go on with the statement tells another time
+    evs = _full("قال الوزير إن الدوحة ترفض المطالب. وكانت قطر مستعدة للحوار مع السعودية.",
+                "2017-07-01")
+    assert [e["date"] for e in evs if e["type"] == "AGREE"] == [None]
