@@ -1047,6 +1047,26 @@ def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
 
 
+def chamber_approves(r: Roles, x: Context) -> Roles | None:
+    """A legislature or council that approves a measure endorses it (PLOVER SUPPORT):
+    "وافق البرلمان التركي على تمديد مهمة القوات"؛ a state or leader that accepts a proposal
+    agrees to it (AGREE stays)."""
+    c = x.clause
+    if c.trigger.type != "AGREE" or not c.is_verb or not r.actors or r.retyped is not None:
+        return None
+    verb = x.doc.keys[c.t_first]
+    if not any(k[:3] in ("واف", "يوا", "توا") for k in (verb, verb[1:])):
+        return None  # (only approval: "وافق"، "ووافق"، not a signed or promised deal)
+    chambers = x.lex.words.chambers
+    names = (match_key(m.text) for e in x.doc.doc.entities if e.id == r.actors[0]
+             for m in e.mentions)
+    if not any(any(n == ch or n.startswith(ch + " ") for ch in chambers) for n in names):
+        return None
+    # (the chamber alone approves; what else the clause names is what it approves for)
+    return Roles(r.actors[:1], tuple(uniq((*r.actors[1:], *r.targets))), r.location, r.basis,
+                 retyped=("SUPPORT", None))
+
+
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     """A leader calling his own forces to act against someone threatens that one (PLOVER
     THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
@@ -1126,7 +1146,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, speakers_own_forces_act,
-    necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
+    necessity_is_a_demand, future_retreat_concedes, chamber_approves,
+    own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )

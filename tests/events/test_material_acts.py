@@ -162,3 +162,8 @@ def test_a_statement_going_on_after_the_lead_was_made_that_day() -> None:
     evs = _full("قال الوزير إن الدوحة ترفض المطالب. وكانت قطر مستعدة للحوار مع السعودية.",
                 "2017-07-01")
     assert [e["date"] for e in evs if e["type"] == "AGREE"] == [None]
+
+
+def test_ratifying_is_support() -> None:
+    assert "support_ratify" in _hit_ids("صادق البرلمان التركي، اليوم الخميس، على الاتفاقية.")
+    assert "support_ratify" not in _hit_ids("وقال صادق خان إن المدينة ترحب بالزوار.")
