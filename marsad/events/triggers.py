@@ -141,7 +141,7 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
     words = form_key.split(" ")
     if pos == "verb":
         if not inflect:
-            return out
+            return _object_after_preposition(out)
         if len(words) == 1:
             out.update((k, p) for k, p in verb_forms(form_key).items()
                        if k not in out and (objects or not p))
@@ -150,7 +150,7 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
         for k, p in verb_forms(words[0]).items():
             if not p:
                 out.setdefault(k + rest, "")
-        return out
+        return _object_after_preposition(out)
     last = words[-1]
     head = form_key[: len(form_key) - len(last)]
     if len(words) == 1 and not form_key.endswith(("ه", "ا", "ي")):
@@ -167,6 +167,22 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
         for st in stems:
             for p in _NOUN_SUFFIXES:
                 out.setdefault(st + p, p)
+    return _object_after_preposition(out)
+
+
+# prepositions that end a phrase trigger and take its object ("القبض على"، "الإفراج عن")
+_OBJECT_PREPOSITIONS = ("علي", "عن")
+
+
+def _object_after_preposition(out: dict[str, str]) -> dict[str, str]:
+    """A phrase that ends in its object's preposition, also with the object as a pronoun on
+    it: "القبض عليهم"، "أفرجت عنه"، "الإفراج عنهما". The pronoun is the object, not the
+    possessor or the subject, so it is not recorded as the trigger's pronoun."""
+    for key in list(out):
+        head, _, last = key.rpartition(" ")
+        if head and last in _OBJECT_PREPOSITIONS:
+            for p in _NOUN_SUFFIXES:
+                out.setdefault(f"{head} {last}{p}", "")
     return out
 
 

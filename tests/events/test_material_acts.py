@@ -52,8 +52,8 @@ def test_a_blow_in_a_figure_is_no_strike() -> None:
     assert "assault_strike_noun" not in _hit_ids("وكان القرار ضربة قوية لاقتصاد البلاد.")
 
 
-def test_targeting_as_a_noun_names_what_was_hit_or_the_announcer_acts() -> None:
-    assert "assault_target_noun" in _hit_ids("أدانت الحكومة استهداف المستشفى في المدينة.")
+def test_targeting_claimed_with_its_agents_pronoun_is_an_attack() -> None:
+    assert "assault_target_noun" not in _hit_ids("أدانت الحكومة استهداف المستشفى في المدينة.")
     evs = _events("أعلن حزب الله استهدافه موقعا عسكريا لإسرائيل.")
     assert any(t == "ASSAULT" and "hezbollah" in a for t, a, _ in evs)
 
@@ -167,3 +167,33 @@ def test_a_statement_going_on_after_the_lead_was_made_that_day() -> None:
 def test_ratifying_is_support() -> None:
     assert "support_ratify" in _hit_ids("صادق البرلمان التركي، اليوم الخميس، على الاتفاقية.")
     assert "support_ratify" not in _hit_ids("وقال صادق خان إن المدينة ترحب بالزوار.")
+
+
+def test_a_date_after_a_participle_of_issuing_dates_that_noun() -> None:
+    from tests.events.test_events import _full
+
+    evs = _full("ورحب مجلس التعاون الخليجي بقرار مجلس الأمن الدولي الصادر في 31 أكتوبر 2025.")
+    assert [e["date"] for e in evs if e["type"] == "SUPPORT"] == [None]
+
+
+def test_a_date_after_the_events_own_participle_dates_the_event() -> None:
+    from marsad.events.dating import _dates_another_noun
+    from marsad.events.lexicon import Lexicon
+    from marsad.events.triggers import default_triggers
+
+    lex = Lexicon.of(default_triggers())
+    keys = [match_key(w) for w in "الاتفاقية المبرمة في 27 نوفمبر".split()]
+    # the trigger is the agreement itself (token 0): the date is the event's
+    assert not _dates_another_noun(keys, lex, 0, 3)
+    # the trigger stood earlier, the dated noun is another
+    keys = [match_key(w) for w in "رحب الوزير بالاتفاقية المبرمة في 27 نوفمبر".split()]
+    assert _dates_another_noun(keys, lex, 0, 5)
+
+
+def test_a_phrase_ending_in_its_objects_preposition_takes_the_object_pronoun() -> None:
+    assert "coerce_arrest_noun" in _hit_ids("وتم القبض عليهم على الحدود.")
+    assert "retreat_release_noun" in _hit_ids("وأعلنت الشرطة الإفراج عنهم مساء الأحد.")
+
+
+def test_a_ban_on_entry_as_a_verbal_noun_is_coercion() -> None:
+    assert "coerce_block_noun" in _hit_ids("وأعلنت السلطات قرار المنع من دخول البلاد.")
