@@ -197,3 +197,32 @@ def test_a_phrase_ending_in_its_objects_preposition_takes_the_object_pronoun() -
 
 def test_a_ban_on_entry_as_a_verbal_noun_is_coercion() -> None:
     assert "coerce_block_noun" in _hit_ids("وأعلنت السلطات قرار المنع من دخول البلاد.")
+
+
+# ------------------------------------------------------------------ AID, courts, arrests
+
+
+def test_handing_out_relief_is_humanitarian_aid() -> None:
+    assert "aid_distribute" in _hit_ids("ووزع الهلال الأحمر 300 سلة غذائية على الأسر النازحة.")
+    assert "aid_distribute_noun" in _hit_ids("وقامت المنظمة بتوزيع مساعدات إيوائية على المتضررين.")
+    evs = _events("وزعت الإمارات مساعدات غذائية في السودان.")
+    assert any(t == "AID" and "united_arab_emirates" in a for t, a, _ in evs)
+
+
+def test_handing_out_leaflets_or_relief_asked_for_again_is_no_aid() -> None:
+    assert "aid_distribute" not in _hit_ids("وزع الحزب منشورات على المارة.")
+    assert "aid_distribute_noun" not in _hit_ids(
+        "وانتهت المهلة المحددة لإعادة إدخال المساعدات إلى القطاع.")
+
+
+def test_a_sentence_reaches_past_the_list_of_the_convicted() -> None:
+    assert "sanction_sentence" in _hit_ids(
+        "وعاقبت محكمة الجنايات المرشد العام والقياديين في الجماعة أحمد سالم ومحمود خالد "
+        "وحسن علي بالسجن المؤبد.")
+
+
+def test_an_arrest_done_through_qiyam_takes_its_subject() -> None:
+    evs = _events("وأعلنت الشرطة قيام السلطات الإيرانية بإلقاء القبض على عشرة أشخاص.")
+    assert any(t == "COERCE" and "iranian_authorities" in a for t, a, _ in evs) or any(
+        t == "COERCE" for t, _, _ in evs)
+    assert "coerce_arrest_noun" in _hit_ids("وتم إلقاء القبض على المتهمين.")
