@@ -226,3 +226,8 @@ def test_an_arrest_done_through_qiyam_takes_its_subject() -> None:
     assert any(t == "COERCE" and "iranian_authorities" in a for t, a, _ in evs) or any(
         t == "COERCE" for t, _, _ in evs)
     assert "coerce_arrest_noun" in _hit_ids("وتم إلقاء القبض على المتهمين.")
+
+
+def test_a_group_named_in_quotes_after_its_members_acts() -> None:
+    evs = _events('واقتحمت مجموعة من عناصر "حركة الشباب" مقر البلدية في مقديشو.')
+    assert any(a == ["al_shabaab"] for _, a, _ in evs)
