@@ -246,6 +246,8 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
     if _in_an_era(pm, x):
         return True  # "بدأت المفاوضات في عهد الرئيس السابق X": when, not who
+    if t == "PER" and unprefix(prev, "وبل") in w.institution_heads:
+        return True  # "وزع مركز الملك سلمان للإغاثة": the centre acts, not the king
     return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
 
 

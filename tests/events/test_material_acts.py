@@ -231,3 +231,13 @@ def test_an_arrest_done_through_qiyam_takes_its_subject() -> None:
 def test_a_group_named_in_quotes_after_its_members_acts() -> None:
     evs = _events('واقتحمت مجموعة من عناصر "حركة الشباب" مقر البلدية في مقديشو.')
     assert any(a == ["al_shabaab"] for _, a, _ in evs)
+
+
+def test_a_person_an_institution_is_named_after_takes_no_part() -> None:
+    evs = _events("ووزع مركز الملك سلمان للإغاثة 300 سلة غذائية في اليمن.")
+    assert not any("salman_bin_abdulaziz" in a for _, a, _ in evs)
+
+
+def test_air_defence_systems_delivered_are_military_aid() -> None:
+    evs = _events("وسلمت روسيا النيجر أنظمة دفاع جوي حديثة.")
+    assert any(t == "AID" and "russia" in a for t, a, _ in evs)
