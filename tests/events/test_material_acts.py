@@ -241,3 +241,12 @@ def test_a_person_an_institution_is_named_after_takes_no_part() -> None:
 def test_air_defence_systems_delivered_are_military_aid() -> None:
     evs = _events("وسلمت روسيا النيجر أنظمة دفاع جوي حديثة.")
     assert any(t == "AID" and "russia" in a for t, a, _ in evs)
+
+
+def test_a_storming_told_as_the_time_of_another_act_is_background() -> None:
+    assert "coerce_storm_noun" not in _hit_ids("وأصيب ثلاثة شبان لدى اقتحام القوات المدينة.")
+    assert "coerce_storm_noun" not in _hit_ids("واعتقل الشاب بعد عملية اقتحام منزله.")
+
+
+def test_a_launch_charged_is_no_attack_of_its_own() -> None:
+    assert "assault_launch_noun" not in _hit_ids("وتتهم الحكومة الجماعة بإطلاق صاروخ على المطار.")
