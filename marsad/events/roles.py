@@ -1027,7 +1027,7 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
     pm = next((p for p in x.sent.ms if p.last == at), None)
     if pm is None or v.prev_key(pm.first) != "علي":
         return None
-    before = v.prev_key(pm.first - 1)
+    before = v.prev_key2(pm.first)
     if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
             and before not in ("،", ",", ":", "«", '"', "“"):
         return None

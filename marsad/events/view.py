@@ -106,10 +106,20 @@ class DocView:
     def prev_key(self, i: int) -> str:
         """The word before token ``i``, past an opening quote: a name in quotes ("قالت إن
         «الحوثيين» أطلقوا"، "عناصر "حركة الشباب"") stands where its quote does."""
+        j = self._prev_index(i)
+        return self.keys[j] if j >= 0 else ""
+
+    def prev_key2(self, i: int) -> str:
+        """The word before the word before token ``i`` (both past an opening quote): "من"
+        and then "مسلحون" in "مسلحون من «جماعة X»"."""
+        j = self._prev_index(i)
+        return self.prev_key(j) if j > 0 else ""
+
+    def _prev_index(self, i: int) -> int:
         j = i - 1
         if j > 0 and self.keys[j] in _QUOTES:
             j -= 1
-        return self.keys[j] if j >= 0 else ""
+        return j
 
     def token_at(self, offset: int) -> int:
         """The index of the token a character offset falls in."""

@@ -250,3 +250,11 @@ def test_a_storming_told_as_the_time_of_another_act_is_background() -> None:
 
 def test_a_launch_charged_is_no_attack_of_its_own() -> None:
     assert "assault_launch_noun" not in _hit_ids("وتتهم الحكومة الجماعة بإطلاق صاروخ على المطار.")
+
+
+def test_a_group_whose_leaders_are_hit_is_a_target() -> None:
+    evs = _events('وفرضت وزارة الخزانة الأمريكية عقوبات على قياديين في "حزب الله".')
+    assert any(t == "SANCTION" and "hezbollah" in g for t, _, g in evs)
+    # a venue after في is still no participant
+    evs = _events("والتقى الرئيس الروسي فلاديمير بوتين الرئيس التركي رجب طيب أردوغان في الكرملين.")
+    assert not any("kremlin" in a + g for _, a, g in evs)
