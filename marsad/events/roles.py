@@ -1067,6 +1067,35 @@ def chamber_approves(r: Roles, x: Context) -> Roles | None:
                  retyped=("SUPPORT", None))
 
 
+def attack_in_words(r: Roles, x: Context) -> Roles | None:
+    """An attack in words is a criticism (PLOVER ACCUSE): "شن الرئيس هجوما حادا على
+    الحركة"، "هاجم وزير الخارجية الجزائر خلال زيارته" — a sharp or scathing attack, or a
+    person's attack (هاجم) on a state, a body or a person with no weapon named."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "ASSAULT" or r.retyped is not None or not r.actors:
+        return None
+    after = v.keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]
+    words = x.lex.words.verbal_attack_words
+    sharp = any(k in words or " ".join(after[i : i + 2]) in words
+                for i, k in enumerate(after))
+    verb = unprefix(v.keys[c.t_first], "وف")
+    spoken = verb[:3] in ("هاج", "يها", "تها") and all(
+        v.etype[a] == "PER" for a in r.actors) and not _weapon_named(x)
+    if not (sharp or spoken):
+        return None
+    return Roles(r.actors, r.targets, r.location, r.basis, retyped=("ACCUSE", "disapprove"))
+
+
+def _weapon_named(x: Context) -> bool:
+    """A weapon or armed men in the clause: "هاجم مسلحون بقيادة X القرية بالرصاص"."""
+    keys = x.doc.keys[x.clause.lo : x.clause.hi]
+    return any(unprefix(k, "وب") in _WEAPONS for k in keys)
+
+
+_WEAPONS = frozenset(("الرصاص", "رصاص", "صواريخ", "صاروخ", "قذائف", "مسيرات", "طائرات",
+                      "مسلحون", "مسلحين", "أسلحة", "اسلحه", "عبوة", "عبوه", "سفينة", "سفينه"))
+
+
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     """A leader calling his own forces to act against someone threatens that one (PLOVER
     THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
@@ -1146,7 +1175,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, speakers_own_forces_act,
-    necessity_is_a_demand, future_retreat_concedes, chamber_approves,
+    necessity_is_a_demand, future_retreat_concedes, chamber_approves, attack_in_words,
     own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,

@@ -324,6 +324,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا ستزود إيران بأسلحة.",
         ("*", ("vladimir_putin",), ("iran",)),
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا زودت إيران بأسلحة."),
+    "attack_in_words": (
+        "شن الرئيس الفلسطيني محمود عباس هجوما حادا على حركة حماس.",
+        ("ACCUSE", ("mahmoud_abbas",), ("hamas",)),
+        "شنت إسرائيل هجوما على حركة حماس في غزة."),
     "chamber_approves": (
         "وافق البرلمان التركي على تمديد مهمة القوات التركية في ليبيا.",
         ("SUPPORT", ("turkish_grand_national_assembly",), ("turkish_armed_forces",)),
