@@ -121,8 +121,12 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         if t != "GPE":
             return True
     if t == "GPE" and trig.type in ("ASSAULT", "COERCE") and parts.location is None \
-            and 0 < pm.first - c.t_last <= 3 and not prefix and pm.entity_id not in v.states \
+            and 0 < pm.first - c.t_last <= (w.reach["object_reach"] if unprefix(
+                v.keys[pm.first], "و") in w.container_nouns else 3) \
+            and not prefix and pm.entity_id not in v.states \
             and prev not in w.prepositions and prev not in w.to_preps:
+        # (named as a town, "مدينة جنين"، it may stand behind the subject and an adverbial:
+        # "اقتحمت قوات الاحتلال مساء الثلاثاء مدينة جنين في شمال الضفة")
         # "اقتحمت القوات بلدة عقربا": the town raided or shelled is where it happened (a
         # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
         parts.location = pm.entity_id

@@ -258,3 +258,11 @@ def test_a_group_whose_leaders_are_hit_is_a_target() -> None:
     # a venue after في is still no participant
     evs = _events("والتقى الرئيس الروسي فلاديمير بوتين الرئيس التركي رجب طيب أردوغان في الكرملين.")
     assert not any("kremlin" in a + g for _, a, g in evs)
+
+
+def test_a_town_raided_behind_the_subject_and_a_time_is_where_it_happened() -> None:
+    from tests.events.test_events import _full
+
+    evs = _full("اقتحمت قوات الاحتلال الإسرائيلي مساء اليوم الثلاثاء، مدينة نابلس في شمال الضفة "
+                "الغربية.")
+    assert [e["location"] for e in evs if e["type"] in ("ASSAULT", "COERCE")] == ["nablus"]
