@@ -215,11 +215,25 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
         return None  # "أعلن عن توقيف 343 شخصا بعد الاحتجاجات": the arrests, not the protests
     if _made_by_relative(x):
         return None  # "أعلنت الوزارة إصابة شخصين جراء غارة شنها الطيران": not hers
+    if _genitive_agent(r, x):
+        return None  # "أعلنت الوزارة انسحاب القوات الأمريكية من القاعدة": theirs
     if any(sp.last < pm.first < c.t_first and v.etype[pm.entity_id] in ("PER", "ORG")
            for pm in x.sent.ms):
         return None
     me = (sp.entity_id,)
     return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
+
+
+def _genitive_agent(r: Roles, x: Context) -> bool:
+    """A noun whose agent is its genitive, right after it ("انسحاب القوات الأمريكية"،
+    "زيارة الوزير"), names who acts: an announcer tells another's act."""
+    c, v = x.clause, x.doc
+    if c.is_verb or c.trigger.roles != "first_actor" or not r.actors or c.hit.pronoun:
+        return False
+    first = next((pm for pm in x.sent.ms if pm.entity_id == r.actors[0]
+                  and pm.first > c.t_last), None)
+    return first is not None and first.first == c.t_last + 1 \
+        and v.etype[first.entity_id] in ("ORG", "GPE", "PER")
 
 
 def _made_by_relative(x: Context) -> bool:

@@ -266,3 +266,8 @@ def test_a_town_raided_behind_the_subject_and_a_time_is_where_it_happened() -> N
     evs = _full("اقتحمت قوات الاحتلال الإسرائيلي مساء اليوم الثلاثاء، مدينة نابلس في شمال الضفة "
                 "الغربية.")
     assert [e["location"] for e in evs if e["type"] in ("ASSAULT", "COERCE")] == ["nablus"]
+
+
+def test_an_announcer_tells_the_withdrawal_its_genitive_makes() -> None:
+    evs = _events("أعلنت وزارة الدفاع العراقية انسحاب القوات الأمريكية من قاعدة عين الأسد.")
+    assert any(t == "RETREAT" and a == ["us_armed_forces"] for t, a, _ in evs)
