@@ -1102,12 +1102,8 @@ def attack_in_words(r: Roles, x: Context) -> Roles | None:
 
 def _weapon_named(x: Context) -> bool:
     """A weapon or armed men in the clause: "هاجم مسلحون بقيادة X القرية بالرصاص"."""
-    keys = x.doc.keys[x.clause.lo : x.clause.hi]
-    return any(unprefix(k, "وب") in _WEAPONS for k in keys)
-
-
-_WEAPONS = frozenset(("الرصاص", "رصاص", "صواريخ", "صاروخ", "قذائف", "مسيرات", "طائرات",
-                      "مسلحون", "مسلحين", "أسلحة", "اسلحه", "عبوة", "عبوه", "سفينة", "سفينه"))
+    keys, weapons = x.doc.keys[x.clause.lo : x.clause.hi], x.lex.words.weapon_words
+    return any(unprefix(k, "وب") in weapons for k in keys)
 
 
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
