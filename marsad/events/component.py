@@ -32,7 +32,13 @@ from .lexicon import Lexicon
 from .merge import fold_headline, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
-from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
+from .roles import (
+    announcer_named,
+    apply_rules,
+    leader_commits_state,
+    leader_pledges,
+    sides_after_verb,
+)
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
 from .view import DocView, KnowledgeMaps, Placed, uniq
@@ -95,10 +101,26 @@ def lead_on_the_day(v: DocView, lex: Lexicon, events: list[Event], headline: Spa
     if lex.cues["story_dates"].positions(v.keys[a:b]) and not anchored:
         return events
     day = doc.published
+    end = _statement_goes_on(v, lex, lead)
     return [replace(ev, date=DateValue(ev.evidence[0].start, ev.evidence[0].start, "", day,
                                        day, "day"))
-            if ev.date is None and lead.start <= ev.evidence[0].start < lead.end else ev
+            if ev.date is None and lead.start <= ev.evidence[0].start < end else ev
             for ev in events]
+
+
+def _statement_goes_on(v: DocView, lex: Lexicon, lead: Span) -> int:
+    """Where the lead's statement ends: the sentences after it that go on with it ("قال
+    الوزير، اليوم السبت، إن … . وأضاف أن بلاده مستعدة للحوار") tell what was said that
+    day, unless they name a date of their own."""
+    doc, end = v.doc, lead.end
+    after = [s for s in doc.sentences if s.start >= lead.end]
+    for s in after:
+        first = v.token_at(s.start)
+        if first >= len(v.keys) or v.keys[first] not in lex.words.continuing_verbs \
+                or any(s.start <= d.start < s.end for d in doc.dates):
+            break
+        end = s.end
+    return end
 
 
 def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int, b: int
@@ -229,6 +251,7 @@ def emit(x: Context, r: Roles) -> None:
                      if (cc.scope_all or cc.cue_token < c.t_first) and cc.cue_token != c.t_first
                      and cc.entity_id not in r.actors and cc.entity_id not in r.targets))
     r, src = leader_pledges(r, x, src)
+    r, src = leader_commits_state(r, x, src)
     cert = certainty(c.t_first - s.a, s.hedges)
     if cert == "asserted" and src:
         cert = "reported"

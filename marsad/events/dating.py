@@ -43,12 +43,23 @@ def in_relative_clause(v: DocView, lex: Lexicon, t_last: int, d: DateValue) -> b
     keys, rel = v.keys, lex.words.relatives
     if any(keys[j] in rel and j - 1 in v.name_ends for j in range(t_last + 1, i)):
         return True
+    if _dates_another_noun(keys, lex, t_last, i):
+        return True
     # the trigger after the clause: "… موسكو التي وصلها مساء الخميس في زيارة التقى خلالها"،
     # "عملية إيريني البحرية، التابعة للاتحاد الأوروبي، التي أُطلقت في عام 2020، على فرض
     # حظر الأسلحة" (a clause on a name, or on what an apposition describes)
     reach = lex.words.reach["relative_reach"]
     return i < t_last and any(keys[j] in rel and (j - 1 in v.name_ends or keys[j - 1] in (
         "،", ",")) for j in range(max(i - reach, 1), i))
+
+
+def _dates_another_noun(keys: list[str], lex: Lexicon, t_last: int, i: int) -> bool:
+    """A date up to three words after a participle of issuing or concluding ("القرار
+    الصادر في 31 أكتوبر"، "الاتفاقية المبرمة عام 2019") dates the noun before it; when that
+    noun is the trigger itself (the participle right after it), it dates the event."""
+    parts = lex.words.dated_participles
+    return any(unprefix(keys[j], "و") in parts and not t_last < j <= t_last + 2
+               for j in range(max(i - 3, 0), i))
 
 
 def future(key: str) -> bool:

@@ -235,9 +235,14 @@ def standing_or_cause(x: Context) -> bool:
     if c.is_verb or c.t_first < 1:
         return False
     before = keys[c.t_first - 1]
-    if unprefix(before, "وبل") in w.standing_cues or unprefix(before, "و") in w.cause_words:
+    if unprefix(before, "وبل") in w.standing_cues:
         return True
-    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
+    if c.trigger.type == "ASSAULT":
+        # "أصيب مواطن من جراء الغارة على البلدة": the attack that caused the harm is the
+        # news, not its background
+        return False
+    return unprefix(before, "و") in w.cause_words or (
+        c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words)
 
 
 def standing_since(x: Context) -> bool:

@@ -57,7 +57,10 @@ def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset
             # "هجمات متزامنة في مالي": the state's name, no nisba of it; "تعرض الجيش المالي
             # لهجوم": the nisba of a named body is that body's
             continue
-        country = nisba_country(k, v.kb.demonyms, accusative=False)
+        # (the indefinite accusative only after a noun in it: "جنودا روسا"، not "روسيا")
+        accusative = i > lo and len(v.keys[i - 1]) > 3 and v.keys[i - 1].endswith("ا") \
+            and i - 1 not in named
+        country = nisba_country(k, v.kb.demonyms, accusative=accusative)
         if country and country in v.by_kb:
             return (v.by_kb[country],)
     return ()

@@ -103,13 +103,13 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
     # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
     # ("وسط" is a place word of its own, not و + سط)
     at_place = prefix == "ب" or prev in w.loc_preps or v.prev_key(pm.first) in w.loc_preps or (
-        is_nisba(prev) and v.prev_key(pm.first - 1) in w.loc_preps)
+        is_nisba(prev) and v.prev_key2(pm.first) in w.loc_preps)
     # "لروسيا" is where a visit or a shipment goes, but for whom a port is opened (near
     # the trigger only: "الزعيم السابق لجمهورية إنغوشيا" is a genitive)
     to_place = (prefix == "ل" and trig.type in MOVING_TYPES
                 and 0 < pm.first - c.t_last <= w.reach["to_reach"]) or prev in w.to_preps
     if prev == "في" and t == "GPE" and pm.first > c.t_last and (
-            v.prev_key(pm.first - 1) in w.leader_nouns
+            v.prev_key2(pm.first) in w.leader_nouns
             or v.prev_key(pm.first - 2) in w.leader_nouns):
         at_place = False  # "مع قادة الانقلاب في مالي": Mali's leaders take part
     if t in PLACE_TYPES and trig.mode == "visit" and trig.pos == "verb" \
@@ -121,8 +121,12 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         if t != "GPE":
             return True
     if t == "GPE" and trig.type in ("ASSAULT", "COERCE") and parts.location is None \
-            and 0 < pm.first - c.t_last <= 3 and not prefix and pm.entity_id not in v.states \
+            and 0 < pm.first - c.t_last <= (w.reach["object_reach"] if unprefix(
+                v.keys[pm.first], "و") in w.container_nouns else 3) \
+            and not prefix and pm.entity_id not in v.states \
             and prev not in w.prepositions and prev not in w.to_preps:
+        # (named as a town, "مدينة جنين"، it may stand behind the subject and an adverbial:
+        # "اقتحمت قوات الاحتلال مساء الثلاثاء مدينة جنين في شمال الضفة")
         # "اقتحمت القوات بلدة عقربا": the town raided or shelled is where it happened (a
         # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
         parts.location = pm.entity_id
@@ -221,7 +225,7 @@ def _set_aside(pm: Placed, prev: str, x: Context) -> bool:
         return False
     if prev == "من" and x.clause.trigger.type == "REQUEST" and pm.first > x.clause.t_last:
         return False  # "طلب من أنقرة إرسال قوات": whom the request is made of
-    before = v.prev_key(pm.first - 1)
+    before = v.prev_key2(pm.first)
     return not (prev == "من" and (before in w.member_nouns or before in w.each))
 
 
@@ -230,13 +234,16 @@ def _skipped(pm: Placed, x: Context) -> bool:
     document's place name, a topic."""
     v, c, w = x.doc, x.clause, x.lex.words
     t, prev = v.etype[pm.entity_id], unprefix(v.prev_key(pm.first), "و")
-    if prev in w.venue_words or (prev == "في" and t in ("ORG", "FAC")):
-        return True  # "في مقر الكرملين"، "في الكرملين": a venue, not a participant
-    if pm.first - 2 > c.t_last and v.prev_key(pm.first - 1) in w.time_preps \
+    if prev in w.venue_words or (prev == "في" and t in ("ORG", "FAC") and not (
+            t == "ORG" and unprefix(v.prev_key2(pm.first), "و") in w.leader_nouns)):
+        # "في مقر الكرملين"، "في الكرملين": a venue, not a participant ("قياديين في حزب
+        # الله": the group they lead takes part)
+        return True
+    if pm.first - 2 > c.t_last and v.prev_key2(pm.first) in w.time_preps \
             and not v.prev_key(pm.first).startswith("ال"):
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
     if prev in w.named_after_place or (prev in _QUOTES and unprefix(
-            v.prev_key(pm.first - 1), "و") in w.named_after_place):
+            v.prev_key2(pm.first), "و") in w.named_after_place):
         return True  # "إعلان جدة"، "اتفاق «الدوحة»": the place names the document
     if pm.first > c.t_last and _after_according(pm.first, x):
         return True  # "وفقا لأرقام شركة لويدز في سنغافورة": where the news comes from
@@ -246,7 +253,9 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
     if _in_an_era(pm, x):
         return True  # "بدأت المفاوضات في عهد الرئيس السابق X": when, not who
-    return prev == "في" and v.prev_key(pm.first - 1) in w.topic_nouns  # "الوضع في ليبيا"
+    if t == "PER" and unprefix(prev, "وبل") in w.institution_heads:
+        return True  # "وزع مركز الملك سلمان للإغاثة": the centre acts, not the king
+    return prev == "في" and v.prev_key2(pm.first) in w.topic_nouns  # "الوضع في ليبيا"
 
 
 def _in_an_era(pm: Placed, x: Context) -> bool:
@@ -440,8 +449,8 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     and so are the sides after "كل من" ("قررت كل من ليبيا وتونس سحب سفرائها")."""
     v, w = x.doc, x.lex.words
     prev = v.prev_key(pm.first)
-    if prev == "من" and (v.prev_key(pm.first - 1) in w.member_nouns
-                         or v.prev_key(pm.first - 1) in w.each):
+    if prev == "من" and (v.prev_key2(pm.first) in w.member_nouns
+                         or v.prev_key2(pm.first) in w.each):
         return False
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك") \
         or _title_behind_preposition(prev, x)
@@ -626,7 +635,7 @@ def _agent_phrase(x: Context) -> Placed | None:
     for pm in x.sent.ms:
         if pm.first <= c.t_last or pm.first >= c.hi:
             continue
-        two = (v.prev_key(pm.first - 1), v.prev_key(pm.first))
+        two = (v.prev_key2(pm.first), v.prev_key(pm.first))
         if two in (("من", "قبل"), ("علي", "يد")) or v.prev_key(pm.first) == "بواسطه":
             return pm
     return None

@@ -213,11 +213,41 @@ def announcer_acts(r: Roles, x: Context) -> Roles | None:
         return None  # "قال الدفاع المدني إن غارات …": what he said, not what he did
     if _act_between(x, sp.last):
         return None  # "أعلن عن توقيف 343 شخصا بعد الاحتجاجات": the arrests, not the protests
+    if _made_by_relative(x):
+        return None  # "أعلنت الوزارة إصابة شخصين جراء غارة شنها الطيران": not hers
+    if _genitive_agent(r, x):
+        return None  # "أعلنت الوزارة انسحاب القوات الأمريكية من القاعدة": theirs
     if any(sp.last < pm.first < c.t_first and v.etype[pm.entity_id] in ("PER", "ORG")
            for pm in x.sent.ms):
         return None
     me = (sp.entity_id,)
     return Roles(me, _without(tuple(uniq((*r.actors, *r.targets))), me), r.location)
+
+
+def _genitive_agent(r: Roles, x: Context) -> bool:
+    """A noun whose agent is its genitive, right after it ("انسحاب القوات الأمريكية"،
+    "زيارة الوزير"), names who acts: an announcer tells another's act."""
+    c, v = x.clause, x.doc
+    if c.is_verb or c.trigger.roles != "first_actor" or not r.actors or c.hit.pronoun:
+        return False
+    first = next((pm for pm in x.sent.ms if pm.entity_id == r.actors[0]
+                  and pm.first > c.t_last), None)
+    return first is not None and first.first == c.t_last + 1 \
+        and v.etype[first.entity_id] in ("ORG", "GPE", "PER")
+
+
+def _made_by_relative(x: Context) -> bool:
+    """A light verb with the noun's pronoun right after it names who made it: "غارة
+    شنها الطيران"، "هجوم نفذته الجماعة" (within two words: "هجوم واسع شنته")."""
+    v, c = x.doc, x.clause
+    light = x.lex.cues["light_verbs"]
+    for k in v.keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]:
+        for suffix in ("ها", "ه"):
+            if k.endswith(suffix) and len(k) > len(suffix) + 1:
+                stem = k[: -len(suffix)]
+                if stem in light or (stem.endswith("ت") and stem[:-1] in light):
+                    return True
+    return False
 
 
 def _distance(x: Context, after: int) -> int:
@@ -241,6 +271,10 @@ def repelled_attack(r: Roles, x: Context) -> Roles | None:
     before = v.keys[c.t_first - 1]
     if before not in x.lex.words.repel_words and unprefix(before, "ول") not in \
             x.lex.words.repel_words:
+        return None
+    if v.keys[c.t_first].startswith("ل") and x.lex.triggers.lam_governed(v.keys, c.t_first):
+        # "أعلن الجيش تصديه لهجوم شنته قوات X": met with ل, the attack keeps the maker
+        # named after it (befallen_attack)
         return None
     me = (sp.entity_id,)
     return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)
@@ -1007,7 +1041,7 @@ def _owed_by(x: Context) -> tuple[str, ...] | None:
     pm = next((p for p in x.sent.ms if p.last == at), None)
     if pm is None or v.prev_key(pm.first) != "علي":
         return None
-    before = v.prev_key(pm.first - 1)
+    before = v.prev_key2(pm.first)
     if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
             and before not in ("،", ",", ":", "«", '"', "“"):
         return None
@@ -1025,6 +1059,51 @@ def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     if not future(k) or unprefix(k, "وف").endswith(("ه", "ات")):
         return None
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
+
+
+def chamber_approves(r: Roles, x: Context) -> Roles | None:
+    """A legislature or council that approves a measure endorses it (PLOVER SUPPORT):
+    "وافق البرلمان التركي على تمديد مهمة القوات"؛ a state or leader that accepts a proposal
+    agrees to it (AGREE stays)."""
+    c = x.clause
+    if c.trigger.type != "AGREE" or not c.is_verb or not r.actors or r.retyped is not None:
+        return None
+    verb = x.doc.keys[c.t_first]
+    if not any(k[:3] in ("واف", "يوا", "توا") for k in (verb, verb[1:])):
+        return None  # (only approval: "وافق"، "ووافق"، not a signed or promised deal)
+    chambers = x.lex.words.chambers
+    names = (match_key(m.text) for e in x.doc.doc.entities if e.id == r.actors[0]
+             for m in e.mentions)
+    if not any(any(n == ch or n.startswith(ch + " ") for ch in chambers) for n in names):
+        return None
+    # (the chamber alone approves; what else the clause names is what it approves for)
+    return Roles(r.actors[:1], tuple(uniq((*r.actors[1:], *r.targets))), r.location, r.basis,
+                 retyped=("SUPPORT", None))
+
+
+def attack_in_words(r: Roles, x: Context) -> Roles | None:
+    """An attack in words is a criticism (PLOVER ACCUSE): "شن الرئيس هجوما حادا على
+    الحركة"، "هاجم وزير الخارجية الجزائر خلال زيارته" — a sharp or scathing attack, or a
+    person's attack (هاجم) on a state, a body or a person with no weapon named."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "ASSAULT" or r.retyped is not None or not r.actors:
+        return None
+    after = v.keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]
+    words = x.lex.words.verbal_attack_words
+    sharp = any(k in words or " ".join(after[i : i + 2]) in words
+                for i, k in enumerate(after))
+    verb = unprefix(v.keys[c.t_first], "وف")
+    spoken = verb[:3] in ("هاج", "يها", "تها") and all(
+        v.etype[a] == "PER" for a in r.actors) and not _weapon_named(x)
+    if not (sharp or spoken):
+        return None
+    return Roles(r.actors, r.targets, r.location, r.basis, retyped=("ACCUSE", "disapprove"))
+
+
+def _weapon_named(x: Context) -> bool:
+    """A weapon or armed men in the clause: "هاجم مسلحون بقيادة X القرية بالرصاص"."""
+    keys, weapons = x.doc.keys[x.clause.lo : x.clause.hi], x.lex.words.weapon_words
+    return any(unprefix(k, "وب") in weapons for k in keys)
 
 
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
@@ -1106,7 +1185,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, speakers_own_forces_act,
-    necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
+    necessity_is_a_demand, future_retreat_concedes, chamber_approves, attack_in_words,
+    own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )
@@ -1126,6 +1206,27 @@ def leader_pledges(r: Roles, x: Context, src: tuple[str, ...]
     x.note("leader_pledges", f"{pledger} pledges for {r.actors[0]}")
     return Roles((pledger,), _without(r.targets, (pledger,)), r.location), _without(
         src, (pledger,))
+
+
+# Verbal cooperation a leader declares for the state he serves
+_DECLARED_FOR_STATE = frozenset({"AGREE", "SUPPORT"})
+
+
+def leader_commits_state(r: Roles, x: Context, src: tuple[str, ...]
+                         ) -> tuple[Roles, tuple[str, ...]]:
+    """"وأضاف وزير الخارجية القطري أن بلاده مستعدة للحوار"، "قال الرئيس إن تونس ملتزمة
+    بالاتفاق": a leader telling of his own state's readiness, commitment or backing
+    commits it with him — both act, and he is no source of a report about others. Runs
+    once the sources are known (after leader_pledges); returns the roles and the sources."""
+    c, v = x.clause, x.doc
+    if not src or len(r.actors) != 1 or c.trigger.type not in _DECLARED_FOR_STATE:
+        return r, src
+    speaker = next((i for i in src if v.nation_of.get(i) == r.actors[0]), None)
+    if speaker is None:
+        return r, src
+    x.note("leader_commits_state", f"{speaker} speaks for {r.actors[0]}")
+    return Roles((speaker, r.actors[0]), _without(r.targets, (speaker,)), r.location), \
+        _without(src, (speaker,))
 
 
 def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> Roles:

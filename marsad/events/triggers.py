@@ -141,7 +141,7 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
     words = form_key.split(" ")
     if pos == "verb":
         if not inflect:
-            return out
+            return _object_after_preposition(out)
         if len(words) == 1:
             out.update((k, p) for k, p in verb_forms(form_key).items()
                        if k not in out and (objects or not p))
@@ -150,7 +150,7 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
         for k, p in verb_forms(words[0]).items():
             if not p:
                 out.setdefault(k + rest, "")
-        return out
+        return _object_after_preposition(out)
     last = words[-1]
     head = form_key[: len(form_key) - len(last)]
     if len(words) == 1 and not form_key.endswith(("ه", "ا", "ي")):
@@ -167,6 +167,22 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
         for st in stems:
             for p in _NOUN_SUFFIXES:
                 out.setdefault(st + p, p)
+    return _object_after_preposition(out)
+
+
+# prepositions that end a phrase trigger and take its object ("القبض على"، "الإفراج عن")
+_OBJECT_PREPOSITIONS = ("علي", "عن")
+
+
+def _object_after_preposition(out: dict[str, str]) -> dict[str, str]:
+    """A phrase that ends in its object's preposition, also with the object as a pronoun on
+    it: "القبض عليهم"، "أفرجت عنه"، "الإفراج عنهما". The pronoun is the object, not the
+    possessor or the subject, so it is not recorded as the trigger's pronoun."""
+    for key in list(out):
+        head, _, last = key.rpartition(" ")
+        if head and last in _OBJECT_PREPOSITIONS:
+            for p in _NOUN_SUFFIXES:
+                out.setdefault(f"{head} {last}{p}", "")
     return out
 
 
@@ -467,7 +483,7 @@ class TriggerIndex:
                  if k[:1].isalnum()][:reach]
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
-        wide = _with_clitics(req) if hit.trigger.requires_clitics else req
+        wide = _requirement_forms(req) if hit.trigger.requires_clitics else req
         if trig.not_object and _object_not(trig, keys, hit.first_token, after, wide):
             return False
         if any(k in wide for k in window):
@@ -576,6 +592,25 @@ def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: 
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=512)
+def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
+    """A requirement list as the text may write it: behind a clitic, and a noun of four
+    letters or more also in the indefinite accusative ("أرسلت طائرات تحمل عتادا": عتاد)
+    and with a possessive ("التزامه بتنفيذه": بتنفيذ; a noun in ة takes it on ت). Short
+    words take neither: معا and عليا are other words than مع and على."""
+    inflected = set(words)
+    for w in words:
+        if len(w) < 4 or w.endswith(("ا", "ي", "ء")):
+            continue
+        if w.endswith("ه"):  # ة folded: مساعدة → مساعدته
+            inflected.update(w[:-1] + "ت" + p for p in _NOUN_SUFFIXES)
+            continue
+        inflected.update(w + p for p in _NOUN_SUFFIXES)
+        if not w.startswith(("ال", "بال", "وال", "لل")):
+            inflected.add(w + "ا")
+    return _with_clitics(frozenset(inflected))
+
+
 def _with_clitics(words: frozenset[str]) -> frozenset[str]:
     """The words and the forms they take behind a clitic (one set per requirement list)."""
     return words | frozenset(p + w for w in words for p in ("و", "ب", "ل", "ال", "بال", "وال"))

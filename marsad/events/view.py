@@ -40,6 +40,9 @@ class KnowledgeMaps:
     located_in: dict[str, str] = field(default_factory=dict)
 
 
+_QUOTES = frozenset(('"', "«", "“", "'", "‘", "„"))
+
+
 class DocView:
     """One document's tokens, keys and placed mentions, with the entity maps rules need."""
 
@@ -101,7 +104,22 @@ class DocView:
         return self.placed[lo : bisect.bisect_left(self.placed_firsts, b)]
 
     def prev_key(self, i: int) -> str:
-        return self.keys[i - 1] if i > 0 else ""
+        """The word before token ``i``, past an opening quote: a name in quotes ("قالت إن
+        «الحوثيين» أطلقوا"، "عناصر "حركة الشباب"") stands where its quote does."""
+        j = self._prev_index(i)
+        return self.keys[j] if j >= 0 else ""
+
+    def prev_key2(self, i: int) -> str:
+        """The word before the word before token ``i`` (both past an opening quote): "من"
+        and then "مسلحون" in "مسلحون من «جماعة X»"."""
+        j = self._prev_index(i)
+        return self.prev_key(j) if j > 0 else ""
+
+    def _prev_index(self, i: int) -> int:
+        j = i - 1
+        if j > 0 and self.keys[j] in _QUOTES:
+            j -= 1
+        return j
 
     def token_at(self, offset: int) -> int:
         """The index of the token a character offset falls in."""

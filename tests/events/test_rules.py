@@ -11,7 +11,13 @@ import pytest
 import tests.helpers as helpers
 from marsad.events import extract_events
 from marsad.events.gates import AFTER_ROLES, GATES
-from marsad.events.roles import ROLE_RULES, announcer_named, leader_pledges, sides_after_verb
+from marsad.events.roles import (
+    ROLE_RULES,
+    announcer_named,
+    leader_commits_state,
+    leader_pledges,
+    sides_after_verb,
+)
 from tests.helpers import extract
 
 # rule -> (positive text, the event it gives as (type or "*", actor keys, target keys), or
@@ -59,9 +65,9 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         None,
         "وقال وزير الخارجية الروسي سيرغي لافروف إن روسيا أقامت علاقات مع مالي."),
     "standing_where": (
-        "وسقطت صواريخ قرب مطارات تتمركز فيها قوات روسية في سوريا.",
+        "وسقطت صواريخ قرب مطارات تنتشر فيها قوات روسية في سوريا.",
         None,
-        "وتتمركز قوات أمريكية في قاعدة عين الأسد."),
+        "وتنتشر قوات أمريكية في قاعدة عين الأسد."),
     "aimed_by_a_measure": (
         "وفرضت الولايات المتحدة عقوبات جديدة على كوريا الشمالية، تستهدف خمسة مسؤولين في الحزب "
         "الحاكم.",
@@ -318,6 +324,20 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا ستزود إيران بأسلحة.",
         ("*", ("vladimir_putin",), ("iran",)),
         "قال الرئيس الروسي فلاديمير بوتين إن روسيا زودت إيران بأسلحة."),
+    "attack_in_words": (
+        "شن الرئيس الفلسطيني محمود عباس هجوما حادا على حركة حماس.",
+        ("ACCUSE", ("mahmoud_abbas",), ("hamas",)),
+        "شنت إسرائيل هجوما على حركة حماس في غزة."),
+    "chamber_approves": (
+        "وافق البرلمان التركي على تمديد مهمة القوات التركية في ليبيا.",
+        ("SUPPORT", ("turkish_grand_national_assembly",), ("turkish_armed_forces",)),
+        "وافقت تركيا على المقترح الروسي."),
+    "leader_commits_state": (
+        "وأضاف وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني أن قطر مستعدة للحوار مع "
+        "السعودية.",
+        ("AGREE", ("mohammed_bin_abdulrahman_al_thani", "qatar"), ("saudi_arabia",)),
+        "وأضاف وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني أن مصر مستعدة للحوار مع "
+        "السعودية."),
     "city_over_country": (
         "والتقى الرئيس المصري عبد الفتاح السيسي الرئيس التركي رجب طيب أردوغان بالعاصمة "
         "السعودية الرياض.",
@@ -392,8 +412,8 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
     assert ("PROTEST", (), ()) in events
 
 
-ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
-             announcer_named)
+ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, leader_commits_state,
+             sides_after_verb, announcer_named)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
