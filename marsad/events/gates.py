@@ -328,11 +328,23 @@ def accepts_a_resignation(x: Context) -> bool:
         and x.sent.a + nxt.first_token - c.t_last <= x.lex.words.reach["object_reach"]
 
 
+def passive_participle(x: Context) -> bool:
+    """A participle of accusing right before what the charge is ("وكان الوزير السابق متهما
+    بالفساد"، "متهمين في القضية") is the passive: the one accused, by no one told. The
+    active participle names the accused first ("، متهما الحكومة بالفساد")."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.roles != "main_subject" or c.trigger.type != "ACCUSE" \
+            or c.trigger.mode != "allege" or c.t_last + 1 >= len(keys):
+        return False
+    nxt = keys[c.t_last + 1]
+    return nxt == "في" or (nxt[:1] == "ب" and len(nxt) > 3)
+
+
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
-    counted_again, negated_noun, names_a_document, accepts_a_resignation)
+    counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

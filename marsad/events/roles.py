@@ -64,6 +64,22 @@ def announcer_named(x: Context) -> bool:
         k in x.lex.words.complementisers for k in between)
 
 
+def main_subject_named(x: Context) -> bool:
+    """"وقال الرئيس إن بلاده لن تقبل التدخل، منددا بالغارات": a participle of the main
+    clause that names nobody still makes an event when the main clause has a subject or a
+    speaker (participle_of_main_subject names it)."""
+    c = x.clause
+    return c.trigger.roles == "main_subject" and (
+        c.speaker is not None or bool(x.sent.prev_actors) or bool(_opening_subject(x)))
+
+
+def owed_act_named(x: Context) -> bool:
+    """"وأكد الوزير أن على إسرائيل الانسحاب من غزة": an act owed by someone named right
+    before it still makes an event when nobody is named after it (necessity_is_a_demand
+    makes it the speaker's demand)."""
+    return x.clause.trigger.type != "REQUEST" and _owed_by(x) is not None
+
+
 def _act_between(x: Context, after: int) -> bool:
     """Another trigger stands between the announcer and this one (the act announced is
     the first one told after its announcer)."""
@@ -316,8 +332,24 @@ def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     c = x.clause
     if c.trigger.roles != "main_subject":
         return None
-    main = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    main = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
+        or _opening_subject(x)
     return Roles(main, tuple(uniq(_without((*r.actors, *r.targets), main))), r.location)
+
+
+def _opening_subject(x: Context) -> tuple[str, ...]:
+    """The subject of the sentence's main verb, when no act of it was an event: the first
+    name in its opening words, behind no preposition ("ورد وزير الخارجية عباس عراقجي بأن
+    …، داعيا إلى …": the minister)."""
+    v, w, c = x.doc, x.lex.words, x.clause
+    pm = next((p for p in x.sent.ms if p.first < c.t_first), None)
+    if pm is None or pm.first - x.sent.a > 5 or v.etype[pm.entity_id] not in PARTICIPANT_TYPES:
+        return ()
+    # (not a name behind a preposition: "وأكد على التزام لبنان …، داعيا إلى …" is said by
+    # someone named before)
+    if any(unprefix(k, "و") in w.prepositions for k in v.keys[x.sent.a : pm.first]):
+        return ()
+    return (pm.entity_id,)
 
 
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
@@ -784,6 +816,31 @@ def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location)
 
 
+def reaction_to_a_nisba_thing(r: Roles, x: Context) -> Roles | None:
+    """"رفضت الجزائر الاتهامات المغربية"، "أعربت مصر عن رفضها للقرار الإسرائيلي"، "تأسف
+    الرئيس لتصريحات وزير الخارجية الإسرائيلي": a condemnation or a refusal of a thing its
+    country's nisba qualifies is aimed at that country — the first nisba after the trigger
+    before any preposition or comma ("دان الوزير الهجوم على القوات العراقية" names the
+    victims, not whom he blames)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if r.targets or not r.actors or c.trigger.type not in ("ACCUSE", "REJECT") \
+            or not v.kb.demonyms:
+        return None
+    own = {v.nation_of.get(i, v.state_of.get(i, i)) for i in r.actors} | set(r.actors)
+    named = frozenset(i for pm in x.sent.ms for i in range(pm.first, pm.last + 1))
+    end = min(x.sent.b, v.word_offset(c.t_last, w.reach["nisba_reach"]) + 1)
+    for i in range(c.t_last + 1, end):
+        k = v.keys[i]
+        if not k[:1].isalnum() or unprefix(k, "و") in w.prepositions:
+            return None
+        if i in named:
+            continue  # (a name, and the nisba inside it: "وزارة الخارجية المصرية")
+        found = demonym_targets(v, i, i + 1)
+        if found:
+            return None if found[0] in own else Roles(r.actors, found[:1], r.location)
+    return None
+
+
 def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
     """"وافق مجلس النواب، الأحد، على استقالة رئيس الحكومة": the body that accepts a
     resignation (named between its verb and the noun) is the resignation's target."""
@@ -978,14 +1035,17 @@ def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
     said to be necessary, or owed by someone, is demanded of whoever is to do it (a
     REQUEST by the speaker)."""
     c = x.clause
-    if c.is_verb or c.trigger.type == "REQUEST":
+    if c.trigger.type == "REQUEST":
         return None
     owed = _owed_by(x)
-    if owed is None and not _necessary(x):
+    # (a form that is both a verb and its verbal noun is the noun right after "على X":
+    # "إن على واشنطن رفع العقوبات" asks Washington to lift them)
+    if owed is None and (c.is_verb or not _necessary(x)):
         return None
     demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
         or (_meeting_members(x) if _members_at(x, x.sent.a, c.t_first) else ())
-    asked = tuple(uniq((*(owed or ()), *r.actors, *r.targets)))
+    # (what the act is on or from is no one asked: "على إسرائيل الانسحاب من غزة")
+    asked = owed or tuple(uniq((*r.actors, *r.targets)))
     stop = x.doc.keys[c.t_first - 1] in x.lex.words.stopping
     mode = "yield" if stop else _DEMAND_MODES.get(c.trigger.type, "change")
     return Roles(demander, _without(asked, demander), r.location,
@@ -1100,7 +1160,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     agent_of_a_relative_clause, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
-    own_state_not_target, resignation_accepted_by, spoken_for_by,
+    own_state_not_target, reaction_to_a_nisba_thing, resignation_accepted_by, spoken_for_by,
     withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
     where_the_meeting_was,

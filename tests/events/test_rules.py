@@ -11,7 +11,14 @@ import pytest
 import tests.helpers as helpers
 from marsad.events import extract_events
 from marsad.events.gates import AFTER_ROLES, GATES
-from marsad.events.roles import ROLE_RULES, announcer_named, leader_pledges, sides_after_verb
+from marsad.events.roles import (
+    ROLE_RULES,
+    announcer_named,
+    leader_pledges,
+    main_subject_named,
+    owed_act_named,
+    sides_after_verb,
+)
 from tests.helpers import extract
 
 # rule -> (positive text, the event it gives as (type or "*", actor keys, target keys), or
@@ -247,6 +254,23 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "انسحبت القوات الفرنسية من النيجر.",
         ("RETREAT", ("french_armed_forces",), ("niger",)),
         "طردت النيجر السفير الفرنسي من نيامي."),
+    "passive_participle": (
+        "وكان وزير الخارجية الأمريكي أنتوني بلينكن متهما بالتقصير.", None,
+        "وانسحب الرئيس الفلسطيني محمود عباس من الاجتماع، متهما إسرائيل بعرقلة المفاوضات."),
+    "main_subject_named": (
+        "وقال الرئيس الجزائري عبد المجيد تبون إن بلاده لن تقبل التدخل، منددا بالغارات.",
+        ("ACCUSE", ("abdelmadjid_tebboune",), ()),
+        "وقال الرئيس الجزائري عبد المجيد تبون إن بلاده لن تقبل التدخل، منددا بموقف فرنسا."),
+    "owed_act_named": (
+        "وأكد وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني أن على إسرائيل الانسحاب "
+        "من غزة.",
+        ("REQUEST", ("mohammed_bin_abdulrahman_al_thani",), ("israel",)),
+        "وأكد وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني انسحاب إسرائيل من غزة."),
+    "reaction_to_a_nisba_thing": (
+        "تتواصل الأزمة بين المغرب والجزائر. ورفضت الجزائر الاتهامات المغربية.",
+        ("REJECT", ("algeria",), ("morocco",)),
+        # (the ones attacked are no one blamed)
+        "تتواصل الحرب بين العراق وإيران. وأدانت مصر الهجوم على القوات العراقية."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
@@ -393,7 +417,7 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
-             announcer_named)
+             announcer_named, main_subject_named, owed_act_named)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:

@@ -1,0 +1,91 @@
+"""Speech acts (issue #14, session 8): demands, accusations, condemnations, refusals and
+warnings told as the participle of the main clause, regret, a sharp attack in words, and
+demands written as "على X + verbal noun". Team-written (invented) sentences, run through
+the whole pipeline."""
+
+from __future__ import annotations
+
+from tests.events.test_lexicon import _events, _hit_ids
+
+# ------------------------------------------------------------------ participles
+
+
+def test_a_demand_participle_names_the_one_asked() -> None:
+    evs = _events("وأعلن رئيس الوزراء الإثيوبي آبي أحمد استمرار العمليات، مطالبا مصر بالكف "
+                  "عن التدخل.")
+    assert ("REQUEST", ["abiy_ahmed"], ["egypt"]) in evs
+    assert "request_participle" in _hit_ids(
+        "وأكد الرئيس الروسي فلاديمير بوتين دعم بلاده لسوريا، داعيا الولايات المتحدة إلى "
+        "سحب قواتها.")
+
+
+def test_a_protests_demand_is_its_target_not_a_request() -> None:
+    # what the crowd demands belongs to the protest (the event set's convention)
+    evs = _events("وتظاهر آلاف الليبيين في طرابلس، مطالبين برحيل حكومة الوحدة الوطنية.")
+    assert not any(t == "REQUEST" for t, _, _ in evs), evs
+    assert any(t == "PROTEST" for t, _, _ in evs), evs
+
+
+def test_an_accusing_participle_after_the_main_clause() -> None:
+    evs = _events("وانسحب الرئيس الفلسطيني محمود عباس من الاجتماع، متهما إسرائيل بعرقلة "
+                  "المفاوضات.")
+    assert ("ACCUSE", ["mahmoud_abbas"], ["israel"]) in evs
+    evs = _events("وقال الرئيس الجزائري عبد المجيد تبون إن بلاده لن تقبل التدخل، منددا "
+                  "بموقف فرنسا.")
+    assert ("ACCUSE", ["abdelmadjid_tebboune"], ["france"]) in evs
+
+
+def test_the_passive_participle_is_the_one_accused() -> None:
+    assert not _events("وكان وزير الخارجية الأمريكي أنتوني بلينكن متهما بالتقصير.")
+
+
+def test_refusing_and_denying_participles() -> None:
+    evs = _events("واستقبل الرئيس الجزائري عبد المجيد تبون وزير الخارجية الفرنسي، رافضا "
+                  "موقف المغرب.")
+    assert any(t == "REJECT" and a == ["abdelmadjid_tebboune"] for t, a, _ in evs), evs
+    assert "reject_participle" in _hit_ids("وقال الوزير إن بلاده ملتزمة بالحياد، نافيا "
+                                           "وجود قوات أجنبية.")
+
+
+def test_a_warning_participle_threatens_unless_it_foresees_a_danger() -> None:
+    assert "threaten_warn_participle" in _hit_ids(
+        "وتوعد الرئيس الحركة بالرد، محذرا من أن بلاده ستحملها المسؤولية.")
+    for text in ("ودعا المفوض الأطراف إلى الحوار، محذرا من عواقب كارثية على المدنيين.",
+                 "ودعا الأمين العام إلى ضبط النفس، محذرا من أن التصعيد قد يفاقم التوتر."):
+        assert "threaten_warn_participle" not in _hit_ids(text), text
+
+
+# ------------------------------------------------------------------ disapproval
+
+
+def test_regret_at_anothers_act_is_disapproval() -> None:
+    evs = _events("وعبرت الكويت عن أسفها لقرار الحكومة العراقية.")
+    assert ("ACCUSE", ["kuwait"], ["iraqi_government"]) in evs
+    assert "accuse_regret" in _hit_ids("وتأسف الرئيس لتصريحات الوزير.")
+    # an apology stays a concession
+    assert not {"accuse_express_concern", "accuse_express_regret"} & set(
+        _hit_ids("وأبدى الوزير أسفه للخطأ."))
+
+
+def test_a_sharp_attack_is_in_words() -> None:
+    evs = _events("تتواصل الحرب بين إسرائيل وحماس. وشن الرئيس التركي رجب طيب أردوغان "
+                  "هجوما حادا على إسرائيل في خطابه.")
+    assert ("ACCUSE", ["recep_tayyip_erdogan"], ["israel"]) in evs
+    assert not any(t == "ASSAULT" for t, _, _ in evs), evs
+    # a violent attack by forces is an attack
+    evs = _events("وشنت القوات الروسية هجوما عنيفا على مواقع الجيش الأوكراني.")
+    assert any(t == "ASSAULT" for t, _, _ in evs), evs
+
+
+# ------------------------------------------------------------------ owed acts
+
+
+def test_an_act_owed_by_someone_is_the_speakers_demand() -> None:
+    evs = _events("وأكد وزير الخارجية القطري محمد بن عبد الرحمن آل ثاني أن على إسرائيل "
+                  "الانسحاب من غزة.")
+    assert ("REQUEST", ["mohammed_bin_abdulrahman_al_thani"], ["israel"]) in evs
+    # a form that is also a verb is the verbal noun after "على X"
+    evs = _events("وقال المتحدث باسم الخارجية الإيرانية ناصر كنعاني إن على الولايات المتحدة "
+                  "رفع العقوبات.")
+    assert ("REQUEST", ["nasser_kanaani"], ["united_states"]) in evs
+    assert not any(t == "CONCEDE" for t, _, _ in evs), evs
