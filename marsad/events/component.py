@@ -35,6 +35,7 @@ from .places import visit_hosts, visit_places
 from .roles import (
     announcer_named,
     apply_rules,
+    blame_the_act_after,
     leader_pledges,
     main_subject_named,
     owed_act_named,
@@ -283,6 +284,8 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
 def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> None:
     """Hosts of the sentence's visits, and dates told later in it for undated events."""
     told = len(disc.events) - len(s.events)
+    if len(s.events) > 1:
+        blame_the_act_after(v, lex, disc.events, told, s)
     if s.events and v.nation_of:
         visit_hosts(v, disc.events, told, s)
     if not (s.dates or s.story_at) or all(ev.date is not None for ev in s.events):

@@ -280,8 +280,18 @@ def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
     """"دعم غير مشروط من لوكاشينكو": a noun of giving's "من X" names who gives."""
     v, c = x.doc, x.clause
     return parts.giver is None and c.trigger.pos == "noun" and c.trigger.type in GIVEN_TYPES \
-        and v.prev_key(pm.first) == "من" and 0 < pm.first - c.t_last <= 4 \
-        and v.etype[pm.entity_id] in PARTICIPANT_TYPES
+        and 0 < pm.first - c.t_last <= 4 and v.etype[pm.entity_id] in PARTICIPANT_TYPES \
+        and (v.prev_key(pm.first) == "من" or _from_a_title(pm, x))
+
+
+def _from_a_title(pm: Placed, x: Context) -> bool:
+    """"انتقاد من الرئيس الأمريكي دونالد ترامب": "من" then the person's title before the
+    name."""
+    keys, titles = x.doc.keys, x.lex.cues["titles"]
+    at = next((k for k in range(pm.first - 1, max(x.clause.t_last, pm.first - 5), -1)
+               if keys[k] == "من"), None)
+    return at is not None and at + 1 < pm.first and keys[at + 1] in titles and all(
+        k[:1].isalnum() for k in keys[at + 1 : pm.first])
 
 
 def sort_mentions(x: Context) -> Parts:

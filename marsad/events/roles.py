@@ -10,7 +10,9 @@ do not call each other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from ..doc import Event
 from ..text.normalize import match_key
 from .anaphora import (
     anaphoric_object,
@@ -22,16 +24,18 @@ from .anaphora import (
 )
 from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
+from .discourse import Sentence
 from .lexicon import (
     GIVEN_TYPES,
     MATERIAL_TYPES,
     NISBA_TARGET_TYPES,
     PARTICIPANT_TYPES,
     REACTIONS,
+    Lexicon,
 )
 from .nisba import demonym_actor, demonym_targets
 from .places import PLACE_RULES
-from .view import Placed, uniq, unprefix
+from .view import DocView, Placed, uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -841,6 +845,76 @@ def reaction_to_a_nisba_thing(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
+    """"وأدانت مصر قصف الجيش الإسرائيلي لمدينة غزة": a form that is both a verb and its
+    verbal noun, right after a reaction and its subject, is the reaction's object — the
+    act reacted to, whose doer is the name after it, not the one who reacts."""
+    c, v, s = x.clause, x.doc, x.sent
+    if not c.is_verb or not s.events or not r.actors or v.keys[c.t_first][:1] in ("و", "ف"):
+        return None
+    prev = s.events[-1]
+    if prev.type not in REACTIONS or set(prev.actors) != set(r.actors) or prev.trigger is None:
+        return None
+    before = c.t_first - 1
+    subject = next((pm for pm in s.ms if pm.last == before and pm.entity_id in r.actors), None)
+    # (right after the reaction's subject, or right after the reaction: "مصر أدانت قصف")
+    if subject is None and v.token_at(prev.trigger.end - 1) != before:
+        return None
+    doer = r.targets[:1]
+    return Roles(doer, r.targets[1:], r.location)
+
+
+def criticism_of_the_act_before(r: Roles, x: Context) -> Roles | None:
+    """"رغم الضربات الإسرائيلية التي لقيت انتقادا من الرئيس الأمريكي": criticism that an
+    act told just before met (its relative clause) is aimed at whoever did that act."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.type != "ACCUSE" or r.targets or not s.events or c.t_first - s.a < 3:
+        return None
+    keys, w = v.keys, x.lex.words
+    if unprefix(keys[c.t_first - 1], "و") not in w.receive_words \
+            or keys[c.t_first - 2] not in w.relatives:
+        return None
+    # the act's noun, before its adjectives and object ("الضربات الإسرائيلية على غزة")
+    act = next((ev for ev in reversed(s.events) if ev.trigger is not None), None)
+    if act is None or act.trigger is None:
+        return None
+    end = v.token_at(act.trigger.end - 1)
+    if not 0 < c.t_first - 2 - end <= 4 or any(
+            not k[:1].isalnum() for k in keys[end + 1 : c.t_first - 2]):
+        return None
+    blamed = _without(act.actors, r.actors)
+    return Roles(r.actors, blamed, r.location) if blamed else None
+
+
+# Verbs of disapproval whose object is the act disapproved of ("ندد بتفتيش …"، "أدان
+# اعتقال …"): its doer is whom they blame
+_BLAMING_MODES = frozenset({"disapprove"})
+
+
+def blame_the_act_after(v: DocView, lex: Lexicon, events: list[Event], first: int,
+                        s: Sentence) -> None:
+    """"وندد نائب الرئيس فؤاد أقطاي بتفتيش الفرقاطة الألمانية للسفينة"، "ونددت المنظمة
+    باعتقال السلطات المصرية للناشط": a condemnation with no target whose object is the
+    next act told in its sentence (no other act, comma or clause between) is aimed at
+    whoever did that act. Run when the sentence is read: the act is told after it."""
+    reach = lex.words.reach["object_reach"]
+    breaks = {"،", ",", ".", "؛", ":"} | lex.words.complementisers | lex.words.relatives
+    told = events[first:]
+    for i, ev in enumerate(told[:-1]):
+        if ev.type != "ACCUSE" or ev.mode not in _BLAMING_MODES or ev.targets \
+                or ev.trigger is None:
+            continue
+        nxt = told[i + 1]
+        if nxt.trigger is None or not nxt.actors or set(nxt.actors) & set(ev.actors):
+            continue
+        a, b = v.token_at(ev.trigger.end - 1), v.token_at(nxt.trigger.start)
+        if not 0 < b - a <= reach or any(k in breaks for k in v.keys[a + 1 : b]):
+            continue
+        if any(a < s.a + h.first_token < b for h in s.hits):
+            continue  # (another act between: the object is that one)
+        events[first + i] = s.events[s.events.index(ev)] = replace(ev, targets=nxt.actors)
+
+
 def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
     """"وافق مجلس النواب، الأحد، على استقالة رئيس الحكومة": the body that accepts a
     resignation (named between its verb and the noun) is the resignation's target."""
@@ -1160,7 +1234,9 @@ ROLE_RULES: tuple[Rule, ...] = (
     agent_of_a_relative_clause, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
-    own_state_not_target, reaction_to_a_nisba_thing, resignation_accepted_by, spoken_for_by,
+    own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,
+    criticism_of_the_act_before,
+    resignation_accepted_by, spoken_for_by,
     withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
     where_the_meeting_was,

@@ -271,6 +271,14 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("REJECT", ("algeria",), ("morocco",)),
         # (the ones attacked are no one blamed)
         "تتواصل الحرب بين العراق وإيران. وأدانت مصر الهجوم على القوات العراقية."),
+    "object_of_a_reaction": (
+        "وأدانت مصر قصف الجيش الإسرائيلي لمدينة غزة.",
+        ("ASSAULT", ("israel_defense_forces",), ("gaza",)),
+        "وأدانت مصر الهجوم، وقصف الجيش الإسرائيلي مدينة غزة."),
+    "criticism_of_the_act_before": (
+        "واصلت إسرائيل الغارات على غزة التي لقيت انتقادا من الرئيس الأمريكي دونالد ترامب.",
+        ("ACCUSE", ("donald_trump",), ("israel",)),
+        "وتلقت إسرائيل انتقادات من الأمم المتحدة."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),

@@ -89,3 +89,24 @@ def test_an_act_owed_by_someone_is_the_speakers_demand() -> None:
                   "رفع العقوبات.")
     assert ("REQUEST", ["nasser_kanaani"], ["united_states"]) in evs
     assert not any(t == "CONCEDE" for t, _, _ in evs), evs
+
+
+# ------------------------------------------------------------------ whom a reaction blames
+
+
+def test_a_condemnation_blames_the_doer_of_the_act_it_names() -> None:
+    evs = _events("ونددت منظمة العفو الدولية باعتقال السلطات المصرية للناشط علاء عبد الفتاح.")
+    assert ("ACCUSE", ["amnesty_international"], ["egypt_government"]) in evs
+    evs = _events("وأدانت مصر قصف الجيش الإسرائيلي لمدينة غزة.")
+    assert ("ACCUSE", ["egypt"], ["israel_defense_forces"]) in evs
+    # a second clause after a comma is no object of the condemnation
+    evs = _events("وندد الرئيس الفرنسي إيمانويل ماكرون بالهجوم، وأعلنت روسيا إرسال قوات.")
+    assert not any(t == "ACCUSE" and g for t, _, g in evs), evs
+
+
+def test_criticism_from_someone_names_the_critic() -> None:
+    evs = _events("وتلقت إسرائيل انتقادات من الأمم المتحدة.")
+    assert ("ACCUSE", ["united_nations"], ["israel"]) in evs
+    # (behind the critic's title)
+    evs = _events("وواجهت الحكومة المصرية انتقادات من الرئيس الأمريكي دونالد ترامب.")
+    assert any(t == "ACCUSE" and a == ["donald_trump"] for t, a, _ in evs), evs
