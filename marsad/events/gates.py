@@ -237,7 +237,10 @@ def standing_or_cause(x: Context) -> bool:
     before = keys[c.t_first - 1]
     if unprefix(before, "وبل") in w.standing_cues or unprefix(before, "و") in w.cause_words:
         return True
-    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words
+    # (the subject's own act "على خلفية" is its news: "استدعت غانا سفيرها على خلفية
+    # اتهامها توغو بقصف قرية")
+    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words \
+        and not c.hit.pronoun
 
 
 def standing_since(x: Context) -> bool:

@@ -109,6 +109,7 @@ class Trigger:
     # phrases, to pass over tokens no phrase can match (most tokens)
     not_after_lasts: frozenset[str] = field(default=frozenset(), compare=False)
     unless_firsts: frozenset[str] = field(default=frozenset(), compare=False)
+    unless_prefixed: bool = field(default=False, compare=False)  # an unless word ends in *
     # derived: the requirements of several words ("مذكرة توقيف"), matched word by word
     requires_phrases: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
 
@@ -116,6 +117,8 @@ class Trigger:
         object.__setattr__(self, "not_after_lasts",
                            frozenset(p[-1] for p in self.not_after))
         object.__setattr__(self, "unless_firsts", frozenset(p[0] for p in self.unless))
+        object.__setattr__(self, "unless_prefixed",
+                           any(w.endswith("*") for p in self.unless for w in p))
         object.__setattr__(self, "requires_phrases",
                            tuple(tuple(r.split(" ")) for r in sorted(self.requires) if " " in r))
 
@@ -444,13 +447,15 @@ class TriggerIndex:
                 if phrase[0] in (first, first[1:], first[2:] if first[:1] in "وف" else ""):
                     return False
         nxt = keys[hit.last_token + 1] if hit.last_token + 1 < len(keys) else ""
-        unless = trig.unless if nxt in firsts or ("#" in firsts and nxt.isdigit()) else ()
+        unless = trig.unless if nxt in firsts or ("#" in firsts and nxt.isdigit()) or (
+            trig.unless_prefixed and any(_prefixed(f, nxt) for f in firsts)) else ()
         for phrase in unless:
             at = hit.last_token + 1
             got = keys[at : at + len(phrase)]
-            # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer)
+            # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer), a
+            # word ending in "*" for any word it opens ("ب*": "اتهامها بدعم …")
             if len(got) == len(phrase) and all(
-                    w == k or (w == "#" and k.isdigit())
+                    w == k or (w == "#" and k.isdigit()) or _prefixed(w, k)
                     for w, k in zip(phrase, got, strict=True)):
                 return False
         if trig.not_within:
@@ -570,6 +575,11 @@ def _fused_article(surface: str) -> int:
     if len(letters) < 5 or surface[letters[0]] != "ل" or surface[letters[1]] != "ل":
         return 0
     return letters[2]
+
+
+def _prefixed(pattern: str, key: str) -> bool:
+    """Whether ``key`` is a word ``pattern`` ("ب*") opens: the prefix and more letters."""
+    return pattern.endswith("*") and len(key) > len(pattern) and key.startswith(pattern[:-1])
 
 
 def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: bool) -> bool:

@@ -110,3 +110,29 @@ def test_criticism_from_someone_names_the_critic() -> None:
     # (behind the critic's title)
     evs = _events("وواجهت الحكومة المصرية انتقادات من الرئيس الأمريكي دونالد ترامب.")
     assert any(t == "ACCUSE" and a == ["donald_trump"] for t, a, _ in evs), evs
+
+
+# ------------------------------------------------------------------ charges, relations, crowds
+
+
+def test_ones_own_charge_renewed() -> None:
+    evs = _events("وكرر الرئيس السوداني عبد الفتاح البرهان اتهاماته للإمارات بتسليح المتمردين.")
+    assert any(t == "ACCUSE" and a == ["abdel_fattah_al_burhan"]
+               and "united_arab_emirates" in g for t, a, g in evs), evs
+    # right before the charge, the possessive is the one accused ("ب*" in unless)
+    assert "accuse_own_charge_noun" not in _hit_ids("ونفت الإمارات اتهامها بدعم المتمردين.")
+    assert "accuse_own_charge_noun" in _hit_ids("وجددت الخرطوم اتهامها لأبوظبي بدعم المتمردين.")
+
+
+def test_reconsidering_relations_threatens_them() -> None:
+    evs = _events("وأعلنت الحكومة الجزائرية مراجعة علاقاتها مع فرنسا.")
+    assert any(t == "THREATEN" and "france" in g for t, _, g in evs), evs
+    # asked for, not decided
+    assert not any(t == "THREATEN" for t, _, _ in _events(
+        "وطالب النواب الجزائريون بمراجعة العلاقات مع فرنسا."))
+
+
+def test_a_crowd_going_out_protests() -> None:
+    assert "protest_crowd_out" in _hit_ids("وخرج مئات المحتجين في الخرطوم للمطالبة بالحكم المدني.")
+    assert "protest_crowd_out" in _hit_ids("وخرجت حشود غفيرة إلى شوارع العاصمة للتنديد بالعدوان.")
+    assert "protest_crowd_out" not in _hit_ids("وخرج الرئيس من المستشفى بعد أيام.")
