@@ -372,15 +372,29 @@ AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
     nobody_takes_part, meeting_without_two_sides)
 
 
+def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:
+    """What a demand asks for: behind إلى or ب ("دعا إلى انسحاب القوات"، "طالب بالإفراج
+    عن"), or the object of طلب ("طلبت الحكومة مساعدات إنسانية من الأمم المتحدة") — not a
+    subject ("دعا اتفاق الرياض إلى …")."""
+    if hit.trigger.type != "REQUEST" or hit.trigger.pos != "verb":
+        return False
+    first = a + nxt.first_token
+    lead = match_key(v.text[v.tokens[first].start : nxt.start])
+    return v.prev_key(first) == "الي" or lead.lstrip("و").startswith("ب") or (
+        "طلب" in unprefix(v.keys[a + hit.first_token], "وف"))
+
+
 def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int) -> bool:
-    """A blocking verb's object noun is what was blocked, no event of its own: "منعت قوات
-    الدعم السريع قافلة إغاثة" (the noun's names are the verb's target); so is the agreement
+    """A blocking or demanding verb's object noun is what was blocked or asked for, no event
+    of its own: "منعت قوات الدعم السريع قافلة إغاثة" (the noun's names are the verb's
+    target), "طلبت الحكومة مساعدات من الأمم المتحدة"; so is the agreement
     a sanction ends ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن")."""
     hit = hits[h_i]
     if h_i + 1 >= len(hits) or hits[h_i + 1].trigger.pos != "noun":
         return False
     nxt = hits[h_i + 1]
-    blocks = (hit.trigger.type in BLOCKING and hit.trigger.pos == "verb") or (
+    blocks = (hit.trigger.type in BLOCKING and hit.trigger.pos == "verb") or _asked_for(
+        hit, nxt, v, a) or (
         # "ألغى المجلس اتفاقية التعاون"، "انتهاء اتفاقية الدفاع": what a sanction ends
         hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE"))
     return blocks and v.word_index[a + nxt.first_token] \

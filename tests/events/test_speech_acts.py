@@ -136,3 +136,14 @@ def test_a_crowd_going_out_protests() -> None:
     assert "protest_crowd_out" in _hit_ids("وخرج مئات المحتجين في الخرطوم للمطالبة بالحكم المدني.")
     assert "protest_crowd_out" in _hit_ids("وخرجت حشود غفيرة إلى شوارع العاصمة للتنديد بالعدوان.")
     assert "protest_crowd_out" not in _hit_ids("وخرج الرئيس من المستشفى بعد أيام.")
+
+
+def test_what_a_demand_asks_for_is_its_object() -> None:
+    # the aid asked for is no aid given; the one asked, after it, is the target
+    evs = _events("وطلبت الحكومة السودانية مساعدات إنسانية من الأمم المتحدة.")
+    assert not any(t == "AID" for t, _, _ in evs), evs
+    assert any(t == "REQUEST" and "united_nations" in g for t, _, g in evs), evs
+    # a noun right after دعا is its subject, not what it asks for
+    evs = _events("دعا اتفاق الرياض بين الحكومة اليمنية والمجلس الانتقالي الجنوبي إلى تشكيل "
+                  "حكومة جديدة.")
+    assert any(t == "AGREE" for t, _, _ in evs), evs
