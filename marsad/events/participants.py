@@ -281,7 +281,9 @@ def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
     v, c = x.doc, x.clause
     return parts.giver is None and c.trigger.pos == "noun" and c.trigger.type in GIVEN_TYPES \
         and 0 < pm.first - c.t_last <= 4 and v.etype[pm.entity_id] in PARTICIPANT_TYPES \
-        and (v.prev_key(pm.first) == "من" or _from_a_title(pm, x))
+        and (v.prev_key(pm.first) == "من" or _from_a_title(pm, x)) \
+        and not (c.trigger.type == "REQUEST" and pm.first - c.t_last > 2)
+    # ("بطلب من المجلس": who asks; "طلب مساعدة عسكرية من روسيا": who is asked)
 
 
 def _from_a_title(pm: Placed, x: Context) -> bool:

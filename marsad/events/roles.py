@@ -430,6 +430,26 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(asker, r.actors), r.actors, r.location)
 
 
+def asked_from_after_the_object(r: Roles, x: Context) -> Roles | None:
+    """"لكنها أقرت بطلب مساعدة عسكرية من روسيا"، "وطلبت الحكومة دعما من تركيا": "من X"
+    after what is asked names whom it is asked of (right after the noun, "بطلب من
+    المجلس", it names who asks); the asker is the noun's possessor, the speaker or the
+    sentence's subject."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or c.is_verb:
+        return None
+    named = r.actors or r.targets
+    asked = next((pm for pm in x.sent.ms if pm.entity_id in named and pm.first - c.t_last > 2
+                  and v.prev_key(pm.first) == "من"), None)
+    if asked is None:
+        return None
+    asker = (c.antecedent,) if c.antecedent else (c.speaker.entity_id,) if c.speaker \
+        else x.sent.prev_actors or _opening_subject(x)
+    asker = _without(asker, (asked.entity_id,))
+    others = _without((*r.actors, *r.targets), (asked.entity_id, *asker))
+    return Roles(asker, (asked.entity_id, *others), r.location)
+
+
 def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
     """"وقال الوزير إن … . كما طالب الحكومة بـ…": a verb of asking with no subject after a
     sentence-opening "كما" (likewise) goes on with the person quoted last, or else with
@@ -1227,7 +1247,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     participle_of_main_subject, dropped_subject, opening_subject_goes_on,
     subject_goes_on_after_kama,
     met_by_the_subject_before,
-    asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
+    asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
+    meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,

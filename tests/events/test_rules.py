@@ -279,6 +279,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "واصلت إسرائيل الغارات على غزة التي لقيت انتقادا من الرئيس الأمريكي دونالد ترامب.",
         ("ACCUSE", ("donald_trump",), ("israel",)),
         "وتلقت إسرائيل انتقادات من الأمم المتحدة."),
+    "asked_from_after_the_object": (
+        "أكدت مصر دعمها للسودان. وقالت مصر إنها تقدمت بطلب مساعدة عسكرية من روسيا.",
+        ("REQUEST", ("egypt",), ("russia",)),
+        # (right after the noun, "من X" names who asks)
+        "وجاء الانسحاب بطلب من المجلس العسكري في النيجر."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
