@@ -40,6 +40,7 @@ from .roles import (
     main_subject_named,
     owed_act_named,
     sides_after_verb,
+    speaker_named_before,
 )
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
@@ -196,8 +197,8 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
         return
     r = choose_roles(x)
     rescue = None if r is not None else next(
-        (f for f in (sides_after_verb, announcer_named, main_subject_named, owed_act_named)
-         if f(x)), None)
+        (f for f in (sides_after_verb, announcer_named, main_subject_named, owed_act_named,
+                   speaker_named_before) if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()

@@ -396,6 +396,43 @@ def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
     return Roles((last,), r.targets, r.location)
 
 
+def speaker_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وأكد الناطق باسم الوزارة فؤاد المجالي إدانة المملكة … . وحذّر من عواقب هذه
+    الإجراءات": a speech act that opens its sentence behind و with no subject named (what
+    follows it is its object or a preposition, no subject noun: not "وحذر خبراء من …") goes
+    on with the person quoted last, or else with the last actor told."""
+    if r.actors:
+        return None
+    who = _speaker_before(x)
+    if who is None or who in r.targets:
+        return None
+    return Roles((who,), r.targets, r.location)
+
+
+def speaker_named_before(x: Context) -> bool:
+    """"… . وحذّر من عواقب هذه الإجراءات": a speech act with nobody named in its sentence
+    still makes an event when the person quoted before goes on (speaker_goes_on)."""
+    return _speaker_before(x) is not None
+
+
+def _speaker_before(x: Context) -> str | None:
+    """Who goes on speaking in a sentence that opens with a speech act and names no
+    subject: the person quoted last, or else the last actor told."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if not c.is_verb or c.trigger.type not in REACTIONS or x.sent.prev_actors \
+            or c.trigger.roles != "subject_actor" or v.keys[c.t_first][:1] not in ("و", "ف"):
+        return None
+    if any(k not in ("و", "،", ",") for k in v.keys[x.sent.a : c.t_first]) \
+            or c.t_last + 1 >= x.sent.b:
+        return None
+    nxt = v.keys[c.t_last + 1]
+    if not (nxt in w.prepositions or nxt in w.complementisers or nxt == "الي"
+            or (nxt[:1] == "ب" and len(nxt) > 3) or c.t_last + 1 in v.placed_first_set):
+        return None
+    said = [i for i in x.disc.last_sources if v.etype[i] == "PER"]
+    return said[-1] if said else x.disc.last_actor
+
+
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -847,22 +884,33 @@ def reaction_to_a_nisba_thing(r: Roles, x: Context) -> Roles | None:
     before any preposition or comma ("دان الوزير الهجوم على القوات العراقية" names the
     victims, not whom he blames)."""
     c, v, w = x.clause, x.doc, x.lex.words
-    if r.targets or not r.actors or c.trigger.type not in ("ACCUSE", "REJECT") \
-            or not v.kb.demonyms:
+    if not r.actors or c.trigger.type not in ("ACCUSE", "REJECT") or not v.kb.demonyms \
+            or not all(_behind_a_preposition(i, x) for i in r.targets):
         return None
     own = {v.nation_of.get(i, v.state_of.get(i, i)) for i in r.actors} | set(r.actors)
     named = frozenset(i for pm in x.sent.ms for i in range(pm.first, pm.last + 1))
     end = min(x.sent.b, v.word_offset(c.t_last, w.reach["nisba_reach"]) + 1)
     for i in range(c.t_last + 1, end):
         k = v.keys[i]
+        if k in ("،", ",") and i - 1 in named:
+            continue  # (the comma that closes the subject: "أدانت روسيا، الضربات الأمريكية")
         if not k[:1].isalnum() or unprefix(k, "و") in w.prepositions:
             return None
         if i in named:
             continue  # (a name, and the nisba inside it: "وزارة الخارجية المصرية")
         found = demonym_targets(v, i, i + 1)
         if found:
+            # (the victims of the act condemned, "الضربات الأمريكية على العراق", are no
+            # one blamed)
             return None if found[0] in own else Roles(r.actors, found[:1], r.location)
     return None
+
+
+def _behind_a_preposition(entity: str, x: Context) -> bool:
+    """The entity's first mention after the trigger stands behind a preposition."""
+    v, c = x.doc, x.clause
+    pm = next((p for p in x.sent.ms if p.entity_id == entity and p.first > c.t_last), None)
+    return pm is not None and unprefix(v.prev_key(pm.first), "و") in x.lex.words.prepositions
 
 
 def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
@@ -1245,7 +1293,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, opening_subject_goes_on,
-    subject_goes_on_after_kama,
+    subject_goes_on_after_kama, speaker_goes_on,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,

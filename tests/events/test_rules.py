@@ -18,6 +18,7 @@ from marsad.events.roles import (
     main_subject_named,
     owed_act_named,
     sides_after_verb,
+    speaker_named_before,
 )
 from tests.helpers import extract
 
@@ -284,6 +285,19 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("REQUEST", ("egypt",), ("russia",)),
         # (right after the noun, "من X" names who asks)
         "وجاء الانسحاب بطلب من المجلس العسكري في النيجر."),
+    "speaker_goes_on": (
+        "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار. وحذر من "
+        "عواقب الإجراءات الإسرائيلية على إسرائيل.",
+        ("THREATEN", ("سفيان القضاة",), ("israel",)),
+        # (a subject noun after the verb: someone else speaks)
+        "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار. وحذر خبراء "
+        "من عواقب الإجراءات الإسرائيلية على إسرائيل."),
+    "speaker_named_before": (
+        "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار الإسرائيلي. "
+        "وحذر من عواقب هذه الإجراءات.",
+        ("THREATEN", ("سفيان القضاة",), ()),
+        "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار. وحذر خبراء "
+        "من عواقب الإجراءات."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
@@ -430,7 +444,7 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
-             announcer_named, main_subject_named, owed_act_named)
+             announcer_named, main_subject_named, owed_act_named, speaker_named_before)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:

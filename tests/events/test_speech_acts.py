@@ -147,3 +147,14 @@ def test_what_a_demand_asks_for_is_its_object() -> None:
     evs = _events("دعا اتفاق الرياض بين الحكومة اليمنية والمجلس الانتقالي الجنوبي إلى تشكيل "
                   "حكومة جديدة.")
     assert any(t == "AGREE" for t, _, _ in evs), evs
+
+
+def test_a_condemnation_of_a_nisba_act_blames_that_country_not_its_victims() -> None:
+    evs = _events("أدانت روسيا، الضربات الأمريكية على العراق. وقالت الولايات المتحدة إنها سترد.")
+    assert ("ACCUSE", ["russia"], ["united_states"]) in evs
+
+
+def test_a_condemnation_names_the_attack_told_before() -> None:
+    evs = _events("شنت إسرائيل غارات على غزة. وأدان الأمين العام للأمم المتحدة أنطونيو غوتيريش "
+                  "هذه الجريمة.")
+    assert any(t == "ACCUSE" and "israel" in g for t, _, g in evs), evs
