@@ -38,7 +38,6 @@ from .roles import (
     blame_the_act_after,
     leader_pledges,
     main_subject_named,
-    owed_act_named,
     sides_after_verb,
     speaker_named_before,
 )
@@ -197,7 +196,7 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
         return
     r = choose_roles(x)
     rescue = None if r is not None else next(
-        (f for f in (sides_after_verb, announcer_named, main_subject_named, owed_act_named,
+        (f for f in (sides_after_verb, announcer_named, main_subject_named,
                    speaker_named_before) if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)

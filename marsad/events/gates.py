@@ -64,8 +64,11 @@ def negated(x: Context) -> bool:
 
 def demanded(x: Context) -> bool:
     """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it,
-    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير")."""
+    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير"),
+    or an act owed by someone ("إن على إسرائيل الانسحاب")."""
     keys, c = x.doc.keys, x.clause
+    if owed_by(x) is not None:
+        return True  # "إن على إسرائيل الانسحاب": the act owed is asked for (request_owed)
     demands = x.lex.cues["certainty"]["demanded"]
     t_first = c.t_first
     if t_first - 1 >= c.left and keys[t_first - 1] in x.lex.words.stopping:
@@ -78,6 +81,29 @@ def demanded(x: Context) -> bool:
         if phrase in demands or unprefix(phrase, "و") in demands:
             return True
     return _asked_of_someone(x)
+
+
+# Words of obligation before "على X": "يجب على الحكومة الإفراج عن المعتقلين"
+_MUST = frozenset({"يجب", "ينبغي", "يتعين", "يتوجب"})
+
+
+def owed_by(x: Context) -> str | None:
+    """"إن على السعودية وقف …"، "يجب على الحكومة الإفراج عن"، "على إسرائيل أن تنسحب": the
+    one an act right after is owed by (the act is what is asked: request_owed)."""
+    v, c = x.doc, x.clause
+    if c.trigger.type == "REQUEST":
+        return None
+    at = c.t_first - 1
+    if v.keys[at] in x.lex.words.stopping or v.keys[at] == "ان":
+        at -= 1  # "على إسرائيل وقف عدوانها"، "على إسرائيل أن تنسحب"
+    pm = next((p for p in x.sent.ms if p.last == at), None)
+    if pm is None or v.prev_key(pm.first) != "علي":
+        return None
+    before = v.prev_key(pm.first - 1)
+    if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
+            and before not in _MUST and before not in ("،", ",", ":", "«", '"', "“"):
+        return None
+    return pm.entity_id
 
 
 def _asked_of_someone(x: Context) -> bool:

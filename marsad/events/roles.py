@@ -77,13 +77,6 @@ def main_subject_named(x: Context) -> bool:
         c.speaker is not None or bool(x.sent.prev_actors) or bool(_opening_subject(x)))
 
 
-def owed_act_named(x: Context) -> bool:
-    """"وأكد الوزير أن على إسرائيل الانسحاب من غزة": an act owed by someone named right
-    before it still makes an event when nobody is named after it (necessity_is_a_demand
-    makes it the speaker's demand)."""
-    return x.clause.trigger.type != "REQUEST" and _owed_by(x) is not None
-
-
 def _act_between(x: Context, after: int) -> bool:
     """Another trigger stands between the announcer and this one (the act announced is
     the first one told after its announcer)."""
@@ -473,7 +466,7 @@ def asked_from_after_the_object(r: Roles, x: Context) -> Roles | None:
     المجلس", it names who asks); the asker is the noun's possessor, the speaker or the
     sentence's subject."""
     c, v = x.clause, x.doc
-    if c.trigger.type != "REQUEST" or c.is_verb:
+    if c.trigger.type != "REQUEST" or c.is_verb or c.trigger.id in _OWED:
         return None
     named = r.actors or r.targets
     asked = next((pm for pm in x.sent.ms if pm.entity_id in named and pm.first - c.t_last > 2
@@ -1173,47 +1166,51 @@ _DEMAND_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID
 
 
 def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
-    """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية"، "إن على إسرائيل وقف عدوانها": an act
-    said to be necessary, or owed by someone, is demanded of whoever is to do it (a
-    REQUEST by the speaker)."""
+    """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية": an act said to be necessary is
+    demanded of whoever is to do it (a REQUEST by the speaker)."""
     c = x.clause
-    if c.trigger.type == "REQUEST":
-        return None
-    owed = _owed_by(x)
-    # (a form that is both a verb and its verbal noun is the noun right after "على X":
-    # "إن على واشنطن رفع العقوبات" asks Washington to lift them)
-    if owed is None and (c.is_verb or not _necessary(x)):
+    if c.is_verb or c.trigger.type == "REQUEST" or not _necessary(x):
         return None
     demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
         or (_meeting_members(x) if _members_at(x, x.sent.a, c.t_first) else ())
-    # (what the act is on or from is no one asked: "على إسرائيل الانسحاب من غزة")
-    asked = owed or tuple(uniq((*r.actors, *r.targets)))
+    asked = tuple(uniq((*r.actors, *r.targets)))
     stop = x.doc.keys[c.t_first - 1] in x.lex.words.stopping
     mode = "yield" if stop else _DEMAND_MODES.get(c.trigger.type, "change")
     return Roles(demander, _without(asked, demander), r.location,
                  retyped=("REQUEST", mode))
 
 
+# The triggers of an act owed ("إن على X"، "يجب على X")
+_OWED = frozenset({"request_owed", "request_owed_modal"})
+
+
+def owed_is_asked(r: Roles, x: Context) -> Roles | None:
+    """"وقال الوزير إن على إسرائيل الانسحاب من غزة"، "«على السعودية التخلي عن طموحاتها»"،
+    "أكد أن على المجتمع الدولي أن يتحرك": the speaker (or the sentence's subject) demands
+    the act of the one named after على; with nobody to demand it or nobody named, no
+    event. Its mode is the act's (the act owed is gated as what is asked)."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.id not in _OWED:
+        return None
+    owes = next((pm for pm in s.ms if pm.first == c.t_last + 1), None) \
+        if c.trigger.id == "request_owed" else next(
+            (pm for pm in s.ms if pm.entity_id in (*r.actors, *r.targets)), None)
+    asker = (c.speaker.entity_id,) if c.speaker is not None else s.prev_actors \
+        or _opening_subject(x)
+    if owes is None or not asker or owes.entity_id in asker:
+        return Roles()
+    act = next((h for h in s.hits if s.a + h.first_token > owes.last), None)
+    near = act is not None and s.a + act.first_token - owes.last <= 3
+    stop = near and act is not None and v.keys[s.a + act.first_token - 1] in x.lex.words.stopping
+    mode = "yield" if stop else _DEMAND_MODES.get(act.trigger.type, "change") \
+        if near and act is not None else "change"
+    return Roles(asker, (owes.entity_id,), r.location, retyped=("REQUEST", mode))
+
+
 def _necessary(x: Context) -> bool:
     keys, at = x.doc.keys, x.clause.t_first
     return unprefix(x.doc.prev_key(at), "بل") == "ضروره" or (
         at >= 2 and keys[at - 2] in ("علي", "الي") and keys[at - 1] == "ضروره")
-
-
-def _owed_by(x: Context) -> tuple[str, ...] | None:
-    """"إن على السعودية وقف …": the one the act is owed by, right before it."""
-    v, c = x.doc, x.clause
-    at = c.t_first - 1
-    if v.keys[at] in x.lex.words.stopping:
-        at -= 1  # "على إسرائيل وقف عدوانها": the act to be stopped
-    pm = next((p for p in x.sent.ms if p.last == at), None)
-    if pm is None or v.prev_key(pm.first) != "علي":
-        return None
-    before = v.prev_key(pm.first - 1)
-    if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
-            and before not in ("،", ",", ":", "«", '"', "“"):
-        return None
-    return (pm.entity_id,)
 
 
 def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
@@ -1311,7 +1308,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, speakers_own_forces_act,
-    necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
+    necessity_is_a_demand, owed_is_asked, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )

@@ -87,6 +87,9 @@ class Trigger:
     # words right before the trigger that cancel it ("قبل مغادرته"، "عدم التزام")
     not_after: tuple[tuple[str, ...], ...] = ()
     not_after_reach: int = 1  # how many words back such a word may stand ("طلب السراج إرسال")
+    # words one of which must stand right before the trigger (quotes passed over): "على"
+    # owes an act only after "إن/أن" ("قال إن على إسرائيل الانسحاب")
+    only_after: frozenset[str] = frozenset()
     # proclitics behind which the trigger is no event: the ل of purpose (لإرسال، للهجوم على
     # "in order to attack"; ل stands for لل too), the ب of manner or of a charge's content
     # ("بالتنسيق مع"، "اتهمه بإرسال أسلحة")
@@ -186,6 +189,7 @@ def _parse_trigger(rec: dict) -> Trigger:
             bool(rec.get("requires_before", True)),
             tuple(tuple(match_key(w).split(" ")) for w in rec.get("not_after") or ()),
             not_after_reach=int(rec.get("not_after_reach", 1)),
+            only_after=frozenset(match_key(w) for w in rec.get("only_after") or ()),
             not_behind=frozenset(rec.get("not_behind") or ()),
             requires_clitics=bool(rec.get("requires_clitics", True)),
             content_behind_b=bool(rec.get("content_behind_b")),
@@ -427,8 +431,10 @@ class TriggerIndex:
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         trig = hit.trigger
         if not trig.not_after and not trig.unless and not trig.requires \
-                and not trig.not_within:
+                and not trig.not_within and not trig.only_after:
             return True  # (most triggers: nothing to check)
+        if trig.only_after and not _right_after(trig.only_after, keys, hit.first_token):
+            return False
         lasts, firsts = trig.not_after_lasts, trig.unless_firsts
         for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
             end = hit.first_token - back
@@ -575,6 +581,17 @@ def _fused_article(surface: str) -> int:
     if len(letters) < 5 or surface[letters[0]] != "ل" or surface[letters[1]] != "ل":
         return 0
     return letters[2]
+
+
+_QUOTES = frozenset('"«»“”\'')
+
+
+def _right_after(words: frozenset[str], keys: Sequence[str], first: int) -> bool:
+    """One of ``words`` stands right before token ``first``, quotes passed over."""
+    at = first - 1
+    while at >= 0 and keys[at] in _QUOTES:
+        at -= 1
+    return at >= 0 and keys[at] in words
 
 
 def _prefixed(pattern: str, key: str) -> bool:

@@ -158,3 +158,19 @@ def test_a_condemnation_names_the_attack_told_before() -> None:
     evs = _events("شنت إسرائيل غارات على غزة. وأدان الأمين العام للأمم المتحدة أنطونيو غوتيريش "
                   "هذه الجريمة.")
     assert any(t == "ACCUSE" and "israel" in g for t, _, g in evs), evs
+
+
+def test_an_act_owed_in_any_form_is_one_demand() -> None:
+    # the act owed is a verb after "أن", or a verbal noun no trigger lists
+    evs = _events("وأكد الرئيس الفرنسي إيمانويل ماكرون أن على روسيا أن تسحب قواتها من أوكرانيا.")
+    assert evs == [("REQUEST", ["emmanuel_macron"], ["russia"])], evs
+    evs = _events('وقال زعيم الحوثيين عبد الملك الحوثي إن "على السعودية التخلي عن طموحاتها".')
+    assert ("REQUEST", ["abdul_malik_al_houthi"], ["saudi_arabia"]) in evs
+    evs = _events("وقال الرئيس الأمريكي جو بايدن إنه يجب على إسرائيل السماح بدخول المساعدات.")
+    assert ("REQUEST", ["joe_biden"], ["israel"]) in evs
+
+
+def test_on_a_place_or_with_nobody_to_ask_is_no_demand() -> None:
+    evs = _events("وقال الوزير إن على الحدود مع سوريا تجري اشتباكات عنيفة.")
+    assert not any(t == "REQUEST" for t, _, _ in evs), evs
+    assert not _events("يجب على إسرائيل الانسحاب من غزة.")
