@@ -258,7 +258,9 @@ def standing_or_cause(x: Context) -> bool:
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
     "الخلاف الذي نشب بسبب اتهام الدوحة بدعم الجماعات"."""
     c, keys, w = x.clause, x.doc.keys, x.lex.words
-    if c.is_verb or c.t_first < 1:
+    if c.is_verb or c.t_first < 1 or (c.trigger.type == "ACCUSE" and x.sent.prev_actors):
+        # (a charge behind the subject's own reaction is its news: "سحبت الدول سفراءها
+        # على خلفية اتهام هذه الأخيرة بإسقاط طائرة"; charge_behind_a_reaction)
         return False
     before = keys[c.t_first - 1]
     if unprefix(before, "وبل") in w.standing_cues or unprefix(before, "و") in w.cause_words:

@@ -554,6 +554,34 @@ def the_latter_acts(r: Roles, x: Context) -> Roles | None:
     return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
 
 
+def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت مالي والنيجر سحب سفرائها من الجزائر على خلفية اتهام هذه الأخيرة بإسقاط
+    طائرة": a charge named as the cause of the sentence's act is made by whoever did that
+    act; whom it names ("هذه الأخيرة": the last party named before) is accused."""
+    c, v, w, s = x.clause, x.doc, x.lex.words, x.sent
+    if c.trigger.type != "ACCUSE" or c.is_verb or not s.prev_actors or c.t_first - s.a < 2:
+        return None
+    keys = v.keys
+    before = unprefix(keys[c.t_first - 1], "و")
+    if before not in w.cause_words and before not in w.cause_cues \
+            and " ".join(keys[c.t_first - 2 : c.t_first]) not in w.cause_words:
+        return None
+    accused = list(_without((*r.actors, *r.targets), s.prev_actors))
+    if c.t_last + 2 < s.b and keys[c.t_last + 1] in w.demonstratives \
+            and keys[c.t_last + 2] in w.the_latter:
+        latter = next((pm.entity_id for pm in reversed(s.ms) if pm.first < c.t_first
+                       and pm.entity_id not in s.prev_actors
+                       and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+        accused = [latter] if latter is not None else accused
+    return Roles(s.prev_actors, tuple(accused), r.location) if accused else None
+
+
+def charge_named_as_cause(x: Context) -> bool:
+    """"… على خلفية اتهام هذه الأخيرة بإسقاط طائرة": a charge behind the sentence's act
+    names no one itself and still makes an event (charge_behind_a_reaction)."""
+    return charge_behind_a_reaction(Roles(), x) is not None
+
+
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -1295,6 +1323,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
+    charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, mutual_sides_act,

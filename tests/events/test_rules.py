@@ -14,6 +14,7 @@ from marsad.events.gates import AFTER_ROLES, GATES
 from marsad.events.roles import (
     ROLE_RULES,
     announcer_named,
+    charge_named_as_cause,
     leader_pledges,
     main_subject_named,
     sides_after_verb,
@@ -298,6 +299,16 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("THREATEN", ("سفيان القضاة",), ()),
         "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار. وحذر خبراء "
         "من عواقب الإجراءات."),
+    "charge_behind_a_reaction": (
+        "أعلنت كل من مالي والنيجر وبوركينا فاسو سحب سفرائها من الجزائر، وذلك على خلفية "
+        "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
+        ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
+        "واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب."),
+    "charge_named_as_cause": (
+        "أعلنت كل من مالي والنيجر وبوركينا فاسو سحب سفرائها من الجزائر، وذلك على خلفية "
+        "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
+        ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
+        "واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
@@ -444,7 +455,8 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
-             announcer_named, main_subject_named, speaker_named_before)
+             announcer_named, main_subject_named, speaker_named_before,
+             charge_named_as_cause)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
