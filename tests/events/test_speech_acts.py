@@ -174,3 +174,35 @@ def test_on_a_place_or_with_nobody_to_ask_is_no_demand() -> None:
     evs = _events("وقال الوزير إن على الحدود مع سوريا تجري اشتباكات عنيفة.")
     assert not any(t == "REQUEST" for t, _, _ in evs), evs
     assert not _events("يجب على إسرائيل الانسحاب من غزة.")
+
+
+# ------------------------------------------------------------------ threats, denials, protests
+
+
+def test_reserving_the_right_to_respond_threatens() -> None:
+    evs = _events("وقال الرئيس الإيراني إبراهيم رئيسي إن بلاده تحتفظ بحقها في الرد على إسرائيل.")
+    assert any(t == "THREATEN" and a == ["ebrahim_raisi"] for t, a, _ in evs), evs
+    assert "threaten_reserve_right_noun" in _hit_ids(
+        "وأكدت الخارجية احتفاظ الجزائر بحقها في اتخاذ الإجراءات اللازمة.")
+    # a standing power is no threat
+    assert not _hit_ids("وتحتفظ الولايات المتحدة بحق النقض في مجلس الأمن.")
+
+
+def test_readiness_to_strike_threatens() -> None:
+    evs = _events('وقال المتحدث باسم الجيش الإسرائيلي إن "إسرائيل مستعدة لضربة مؤلمة".')
+    assert ("THREATEN", ["israel"], []) in evs
+    assert not _hit_ids("وقال الوزير إن بلاده مستعدة للحوار مع الجميع.")
+
+
+def test_reports_called_false_are_denied() -> None:
+    evs = _events("وقالت وزارة الخارجية الروسية إن تقارير الهجوم في سوريا ملفقة وزائفة.")
+    assert [e for e in evs if e[0] == "REJECT"] == [
+        ("REJECT", ["russian_foreign_ministry"], [])], evs
+    # a charge's description is no denial
+    assert "reject_false_report" not in _hit_ids("واعتقل الناشط بتهم ملفقة.")
+
+
+def test_protesting_in_person_is_a_demonstration() -> None:
+    assert "protest_in_person" in _hit_ids("واحتج أهالي المعتقلين أمام مقر المحكمة في تونس.")
+    evs = _events("واحتجت فرنسا لدى الجزائر على القرار.")
+    assert ("ACCUSE", ["france"], ["algeria"]) in evs
