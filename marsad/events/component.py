@@ -41,6 +41,7 @@ from .roles import (
     main_subject_named,
     sides_after_verb,
     speaker_named_before,
+    title_named_before,
 )
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
@@ -198,7 +199,8 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     r = choose_roles(x)
     rescue = None if r is not None else next(
         (f for f in (sides_after_verb, announcer_named, main_subject_named,
-                   speaker_named_before, charge_named_as_cause) if f(x)), None)
+                   speaker_named_before, charge_named_as_cause, title_named_before)
+         if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()

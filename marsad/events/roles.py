@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..doc import Event
-from ..text.normalize import match_key
+from ..text.normalize import is_nisba, match_key
 from .anaphora import (
     anaphoric_object,
     antecedent,
@@ -424,6 +424,47 @@ def _speaker_before(x: Context) -> str | None:
         return None
     said = [i for i in x.disc.last_sources if v.etype[i] == "PER"]
     return said[-1] if said else x.disc.last_actor
+
+
+# Titles that, bare after a speech act, stand for the person named with them before
+# ("ونفى الناطق"، "وندد الوزير")
+_BACK_TITLES = frozenset({"الناطق", "المتحدث", "الوزير", "الرئيس", "السفير", "المبعوث",
+                          "المسؤول", "الأمين", "الناطقه", "المتحدثه", "الوزيره", "الزعيم",
+                          "القائد", "المندوب", "المستشار", "المفوض"})
+
+
+def title_refers_back(r: Roles, x: Context) -> Roles | None:
+    """"قال الناطق باسم الحركة فلان إن … . ونفى الناطق وقوع انتهاكات"، "وندد الوزير
+    بالغارات": a bare title right after a speech act, no name after it, is the person
+    named with that title before; whom the clause names stays the target."""
+    who = _titled_before(x)
+    if who is None or r.actors == (who,):
+        return None
+    return Roles((who,), _without((*r.targets, *r.actors), (who,)), r.location)
+
+
+def title_named_before(x: Context) -> bool:
+    """"… . وندد الوزير بالغارات": a speech act whose subject is a bare title still makes
+    an event when the person it stands for was named before (title_refers_back)."""
+    return _titled_before(x) is not None
+
+
+def _titled_before(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.type not in REACTIONS or c.trigger.roles != "subject_actor":
+        return None
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES \
+            or any(pm.first == at + 1 and v.etype[pm.entity_id] == "PER" for pm in x.sent.ms) \
+            or (at + 1 < len(v.keys) and is_nisba(v.keys[at + 1])):
+        return None  # (a name or a nisba after the title: "الوزير سيرغي لافروف"، "الوزير الروسي")
+    title = (v.keys[at], v.keys[at][2:])
+    for pm in reversed(v.placed_in(0, x.sent.a)):
+        if v.etype[pm.entity_id] == "PER" and any(
+                k in title or unprefix(k, "و") in title
+                for k in v.keys[max(pm.first - 6, 0) : pm.first]):
+            return pm.entity_id
+    return None
 
 
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
@@ -1318,7 +1359,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack, speaker_tells_own_act,
     participle_of_main_subject, dropped_subject, opening_subject_goes_on,
-    subject_goes_on_after_kama, speaker_goes_on,
+    subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,

@@ -19,6 +19,7 @@ from marsad.events.roles import (
     main_subject_named,
     sides_after_verb,
     speaker_named_before,
+    title_named_before,
 )
 from tests.helpers import extract
 
@@ -309,6 +310,19 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
         ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
         "واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب."),
+    "title_refers_back": (
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وانتقد الوزير الولايات "
+        "المتحدة.",
+        ("ACCUSE", ("sergey_lavrov",), ("united_states",)),
+        # (the title with its own nisba is another minister)
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وانتقد الوزير المصري "
+        "الولايات المتحدة."),
+    "title_named_before": (
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وندد الوزير بالغارات على "
+        "غزة.",
+        ("ACCUSE", ("sergey_lavrov",), ()),
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وندد الوزير المصري بالغارات "
+        "على غزة."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
@@ -456,7 +470,7 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
              announcer_named, main_subject_named, speaker_named_before,
-             charge_named_as_cause)
+             charge_named_as_cause, title_named_before)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
