@@ -1315,6 +1315,30 @@ def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
 
 
+def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
+    """"دعا الوزير المتطرف إلى استهداف القيادة الفلسطينية"، "طالب بقصف مواقع الحركة": a
+    call for an attack on someone threatens that one (PLOVER THREATEN, violence)."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.type != "REQUEST" or not c.is_verb or r.retyped is not None:
+        return None
+    violence, keys = x.lex.words.violence_asked, v.keys
+    # what is asked for: behind إلى or ب, after the subject and its title
+    at = next((k for k in range(c.t_last + 1, min(s.b, c.t_last + 12))
+               if keys[k] == "الي" or not keys[k][:1].isalnum()
+               or (keys[k][:1] == "ب" and len(keys[k]) > 3)), None)
+    if at is not None and keys[at] == "الي":
+        at += 1
+    if at is None or at >= s.b or unprefix(keys[at], "ب") not in violence:
+        return None
+    # whom the attack is on: the name after the act (its object), else the clause's own
+    on = next((pm.entity_id for pm in s.ms if at < pm.first <= at + 3
+               and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+    if on is None:  # ("مهاجمة السفن الإسرائيلية": the nisba's country)
+        on = next(iter(demonym_targets(v, at + 1, min(s.b, at + 4))), None)
+    targets = (on,) if on is not None and on not in r.actors else r.targets
+    return Roles(r.actors, targets, r.location, retyped=("THREATEN", "violence"))
+
+
 def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
     السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
@@ -1378,7 +1402,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, speakers_own_forces_act,
-    necessity_is_a_demand, owed_is_asked, future_retreat_concedes, own_forces_called_threaten,
+    necessity_is_a_demand, owed_is_asked, call_for_violence_threatens,
+    future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )
