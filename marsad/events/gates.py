@@ -362,10 +362,15 @@ def accepts_a_resignation(x: Context) -> bool:
 def passive_participle(x: Context) -> bool:
     """A participle of accusing right before what the charge is ("وكان الوزير السابق متهما
     بالفساد"، "متهمين في القضية") is the passive: the one accused, by no one told. The
-    active participle names the accused first ("، متهما الحكومة بالفساد")."""
+    active participle names the accused first ("، متهما الحكومة بالفساد"). After a number
+    a participle counts people ("محاكمة 39 متهما")."""
     c, keys = x.clause, x.doc.keys
-    if c.trigger.roles != "main_subject" or c.trigger.type != "ACCUSE" \
-            or c.trigger.mode != "allege" or c.t_last + 1 >= len(keys):
+    if c.trigger.roles != "main_subject" or not c.is_verb:
+        return False
+    prev = keys[c.t_first - 1] if c.t_first > 0 else ""
+    if prev.isdigit() or prev in x.lex.words.count_words:
+        return True  # "إعادة محاكمة 39 متهما": a count of people, no act
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" or c.t_last + 1 >= len(keys):
         return False
     nxt = keys[c.t_last + 1]
     return nxt == "في" or (nxt[:1] == "ب" and len(nxt) > 3)

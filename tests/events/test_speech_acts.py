@@ -206,3 +206,8 @@ def test_protesting_in_person_is_a_demonstration() -> None:
     assert "protest_in_person" in _hit_ids("واحتج أهالي المعتقلين أمام مقر المحكمة في تونس.")
     evs = _events("واحتجت فرنسا لدى الجزائر على القرار.")
     assert ("ACCUSE", ["france"], ["algeria"]) in evs
+
+
+def test_a_participle_after_a_number_counts_people() -> None:
+    evs = _events("وأمرت محكمة النقض المصرية بإعادة محاكمة 39 متهما في القضية.")
+    assert not any(t == "ACCUSE" for t, _, _ in evs), evs
