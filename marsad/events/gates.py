@@ -426,8 +426,14 @@ def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: in
     if h_i + 1 >= len(hits) or hits[h_i + 1].trigger.pos != "noun":
         return False
     nxt = hits[h_i + 1]
-    blocks = (hit.trigger.type in BLOCKING and hit.trigger.pos == "verb") or _asked_for(
-        hit, nxt, v, a) or (
+    # (the noun that fixes a verb's sense is its object: "وجهت موسكو انتقادات حادة إلى
+    # واشنطن"، "وجه الجيش تحذيرا إلى الحركة")
+    object_noun = hit.trigger.pos == "verb" and unprefix(
+        v.keys[a + nxt.first_token], "و") in hit.trigger.requires
+    # ("رفض البرهان دعوة الولايات المتحدة": a refusal, verb or noun, of a call or a demand)
+    blocks = (hit.trigger.type in BLOCKING and (hit.trigger.pos == "verb" or (
+        hit.trigger.type == "REJECT" and nxt.trigger.type == "REQUEST"))) or _asked_for(
+        hit, nxt, v, a) or object_noun or (
         # "ألغى المجلس اتفاقية التعاون"، "انتهاء اتفاقية الدفاع": what a sanction ends
         hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE"))
     return blocks and v.word_index[a + nxt.first_token] \

@@ -805,8 +805,11 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         actors, targets = actors + moved, tuple(i for i in targets if i not in moved)
     if trig.mode == "visit" and parts.dest:
         location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
-    if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
-        targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
+    if not targets and parts.dest and (trig.mode == "visit" or trig.type in (
+            "AID", "MOBILIZE", "ACCUSE", "THREATEN")):
+        # a visit is hosted by the state it goes to; criticism or a threat "إلى X" is aimed
+        # at X ("وجهت موسكو انتقادات حادة إلى واشنطن")
+        targets = tuple(uniq(parts.dest))
     elif parts.dest and trig.type == "AID":
         # "تسليم الوقود إلى السودان": aid goes first to where it is sent
         targets = tuple(uniq((*parts.dest, *targets)))

@@ -211,3 +211,47 @@ def test_protesting_in_person_is_a_demonstration() -> None:
 def test_a_participle_after_a_number_counts_people() -> None:
     evs = _events("وأمرت محكمة النقض المصرية بإعادة محاكمة 39 متهما في القضية.")
     assert not any(t == "ACCUSE" for t, _, _ in evs), evs
+
+
+# ------------------------------------------------------------------ more verbs and nouns
+
+
+def test_calling_upon_and_giving_a_deadline_ask() -> None:
+    assert "request_call_upon" in _hit_ids("وأهابت وزارة الداخلية بالمواطنين الالتزام.")
+    evs = _events("بدأت بعثة الأمم المتحدة في مالي الانسحاب. وأمهلها مجلس الأمن الدولي حتى "
+                  "نهاية العام لاستكمال انسحابها.")
+    assert any(t == "REQUEST" and a == ["un_security_council"] for t, a, _ in evs), evs
+    assert "request_deadline_noun" in _hit_ids("ومنح المحتجون الحكومة مهلة يومين.")
+    assert "request_deadline_noun" not in _hit_ids("وبعد انتهاء المهلة عاد المحتجون.")
+
+
+def test_a_call_as_a_noun_but_not_an_invitation() -> None:
+    evs = _events("ولقيت دعوة المرجعية الدينية علي السيستاني إلى تغيير القيادة ترحيبا واسعا.")
+    assert ("REQUEST", ["ali_al_sistani"], []) in evs
+    for text in ("وتلقى الرئيس المصري عبد الفتاح السيسي دعوة لزيارة روسيا.",
+                 "ووصل الرئيس التركي إلى موسكو تلبية لدعوة من الرئيس الروسي.",
+                 "ودخل المحتجون في اعتصام استجابة للدعوة التي وجهت إليهم."):
+        assert "request_call_noun" not in _hit_ids(text), text
+
+
+def test_a_refused_call_is_the_refusals_object() -> None:
+    evs = _events("ورفض قائده عبد الفتاح البرهان دعوة الولايات المتحدة للمشاركة في المحادثات.")
+    assert ("REJECT", ["abdel_fattah_al_burhan"], ["united_states"]) in evs
+    assert not any(t == "REQUEST" for t, _, _ in evs), evs
+
+
+def test_more_verbs_of_blame_and_refutation() -> None:
+    evs = _events("واستهجنت وزارة الخارجية الأردنية تصريحات وزير الأمن القومي الإسرائيلي "
+                  "إيتمار بن غفير.")
+    assert any(t == "ACCUSE" and g == ["itamar_ben_gvir"] for t, _, g in evs), evs
+    evs = _events("وألقى الرئيس الأمريكي دونالد ترامب باللوم على الصين.")
+    assert ("ACCUSE", ["donald_trump"], ["china"]) in evs
+    assert "reject_refute" in _hit_ids("ودحضت وزارة الدفاع الروسية الاتهامات الأمريكية.")
+
+
+def test_criticism_or_a_threat_directed_at_someone() -> None:
+    evs = _events("ووجهت روسيا انتقادات حادة إلى الولايات المتحدة.")
+    assert evs == [("ACCUSE", ["russia"], ["united_states"])], evs
+    evs = _events("ووجهت إيران تهديدات مباشرة إلى الولايات المتحدة.")
+    assert evs == [("THREATEN", ["iran"], ["united_states"])], evs
+    assert not _events("ووجه الرئيس الأمريكي جو بايدن الشكر إلى قطر.")
