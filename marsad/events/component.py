@@ -39,6 +39,7 @@ from .roles import (
     charge_named_as_cause,
     leader_pledges,
     main_subject_named,
+    protest_makes_its_demand,
     sides_after_verb,
     speaker_named_before,
     title_named_before,
@@ -289,6 +290,8 @@ def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> N
     told = len(disc.events) - len(s.events)
     if len(s.events) > 1:
         blame_the_act_after(v, lex, disc.events, told, s)
+    if s.events:
+        protest_makes_its_demand(disc.events, told, s)
     if s.events and v.nation_of:
         visit_hosts(v, disc.events, told, s)
     if not (s.dates or s.story_at) or all(ev.date is not None for ev in s.events):

@@ -1016,6 +1016,38 @@ def criticism_of_the_act_before(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, blamed, r.location) if blamed else None
 
 
+def protest_makes_its_demand(events: list[Event], first: int, s: Sentence) -> None:
+    """"اندلعت مظاهرات امتدت أربعة أشهر، تطالبه بالرحيل"، "تظاهر الآلاف في الميدان
+    يطالبون برحيل الحكومة": a demand with no one named to make it, after a protest in its
+    sentence, is the protest's — no request of its own; whom it names is the protest's
+    target when the protest names none. Run when the sentence is read."""
+    protest_at = next((s.a + h.first_token for h in s.hits if h.trigger.type == "PROTEST"), None)
+    if protest_at is None:
+        return
+    told = events[first:]
+    demands = [ev for ev in told if ev.type == "REQUEST" and not ev.actors
+               and _after_protest(ev, s, protest_at)]
+    if not demands:
+        return
+    protest = next((ev for ev in told if ev.type == "PROTEST"), None)
+    if protest is not None and not protest.targets:
+        at = events.index(protest)
+        events[at] = s.events[s.events.index(protest)] = replace(
+            protest, targets=tuple(uniq(i for ev in demands for i in ev.targets
+                                        if i not in protest.actors)))
+    for ev in demands:
+        events.remove(ev)
+        s.events.remove(ev)
+
+
+def _after_protest(ev: Event, s: Sentence, protest_at: int) -> bool:
+    """The event's trigger stands after the protest's in the sentence."""
+    if ev.trigger is None:
+        return False
+    start = ev.trigger.start
+    return any(h.start == start and s.a + h.first_token > protest_at for h in s.hits)
+
+
 # Verbs of disapproval whose object is the act disapproved of ("ندد بتفتيش …"، "أدان
 # اعتقال …"): its doer is whom they blame
 _BLAMING_MODES = frozenset({"disapprove"})

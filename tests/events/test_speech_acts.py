@@ -255,3 +255,13 @@ def test_criticism_or_a_threat_directed_at_someone() -> None:
     evs = _events("ووجهت إيران تهديدات مباشرة إلى الولايات المتحدة.")
     assert evs == [("THREATEN", ["iran"], ["united_states"])], evs
     assert not _events("ووجه الرئيس الأمريكي جو بايدن الشكر إلى قطر.")
+
+
+def test_a_protests_demand_in_a_finite_verb_is_the_protests() -> None:
+    evs = _events("وتظاهر آلاف الليبيين في ميدان الشهداء بطرابلس يطالبون حكومة الوحدة الوطنية "
+                  "بالرحيل.")
+    assert [t for t, _, _ in evs] == ["PROTEST"], evs
+    assert evs[0][2] == ["government_of_national_unity"], evs
+    # a demand with its own subject stays a request
+    evs = _events("وتظاهر الآلاف في بيروت، وطالب الرئيس اللبناني ميشال عون الحكومة بالاستقالة.")
+    assert any(t == "REQUEST" and a == ["michel_aoun"] for t, a, _ in evs), evs
