@@ -595,6 +595,21 @@ def the_latter_acts(r: Roles, x: Context) -> Roles | None:
     return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
 
 
+def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
+    """"التوتر بين إيران والولايات المتحدة، وتهديد الأخيرة طهران بضربة عسكرية": "the
+    latter" right after a verbal noun of an act is its doer — the last party named before
+    — and whom the noun names after it is the target."""
+    c, v, w, s = x.clause, x.doc, x.lex.words, x.sent
+    if c.is_verb or c.trigger.roles != "first_actor" or c.t_last + 1 >= s.b \
+            or v.keys[c.t_last + 1] not in w.the_latter:
+        return None
+    latter = next((pm.entity_id for pm in reversed(s.ms) if pm.first < c.t_first
+                   and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+    if latter is None:
+        return None
+    return Roles((latter,), _without((*r.actors, *r.targets), (latter,)), r.location)
+
+
 def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي والنيجر سحب سفرائها من الجزائر على خلفية اتهام هذه الأخيرة بإسقاط
     طائرة": a charge named as the cause of the sentence's act is made by whoever did that
@@ -1420,7 +1435,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
-    charge_behind_a_reaction,
+    the_latter_as_genitive, charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, mutual_sides_act,
