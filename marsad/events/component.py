@@ -39,6 +39,7 @@ from .roles import (
     charge_named_as_cause,
     leader_pledges,
     main_subject_named,
+    pronoun_subject_named,
     protest_makes_its_demand,
     sides_after_verb,
     speaker_named_before,
@@ -200,8 +201,8 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     r = choose_roles(x)
     rescue = None if r is not None else next(
         (f for f in (sides_after_verb, announcer_named, main_subject_named,
-                   speaker_named_before, charge_named_as_cause, title_named_before)
-         if f(x)), None)
+                   speaker_named_before, charge_named_as_cause, title_named_before,
+                   pronoun_subject_named) if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()

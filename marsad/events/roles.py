@@ -349,6 +349,49 @@ def _opening_subject(x: Context) -> tuple[str, ...]:
     return (pm.entity_id,)
 
 
+# Particles with the subject as an attached pronoun before a verb ("لكنه أعرب")
+_PRONOUN_SUBJECTS = {"لكنه": "ه", "ولكنه": "ه", "لكنها": "ها", "ولكنها": "ها", "فانه": "ه",
+                     "فانها": "ها", "لانه": "ه", "لانها": "ها"}
+
+
+def pronoun_subject_before(r: Roles, x: Context) -> Roles | None:
+    """"ظهر الرئيس الأمريكي على غلاف المجلة، لكنه أعرب عن استيائه": a speech act right
+    after a particle carrying its subject as a pronoun ("لكنه"، "فإنها") is done by the
+    person (ه) or the state or body (ها) named last before it."""
+    who = _pronoun_subject(x)
+    if who is None or r.actors == (who,):
+        return None
+    # (the particle carries the subject: a name after the verb is its object, "لكنه انتقد
+    # الصين"; names before it were taken for want of one)
+    after = {pm.entity_id for pm in x.sent.ms if pm.first > x.clause.t_last}
+    objects = tuple(i for i in (*r.actors, *r.targets) if i in after or i in r.targets)
+    return Roles((who,), _without(objects, (who,)), r.location)
+
+
+def pronoun_subject_named(x: Context) -> bool:
+    """"…، لكنه أعرب عن استيائه": a speech act whose subject is the pronoun of the
+    particle before it still makes an event (pronoun_subject_before)."""
+    return _pronoun_subject(x) is not None
+
+
+def _pronoun_subject(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.type not in REACTIONS or c.trigger.roles != "subject_actor":
+        return None
+    suffix = _PRONOUN_SUBJECTS.get(v.prev_key(c.t_first))
+    if suffix is None:
+        return None
+    # (the subject goes on: the sentence's actor, when the pronoun fits it)
+    fits = ("PER",) if suffix == "ه" else ("GPE", "ORG")
+    going_on = next((i for i in x.sent.prev_actors if v.etype[i] in fits), None)
+    if going_on is not None:
+        return going_on
+    last = x.disc.last_actor
+    return antecedent(x.sent.ms, c.t_first, v.etype, suffix) or (
+        last if suffix == "ه" and last is not None and v.etype[last] in ("PER", "ORG")
+        else None)
+
+
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى عمّان في زيارة التقى خلالها الملك": a verb with no subject named
     goes on with the last actor of its sentence."""
@@ -1429,7 +1472,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack, speaker_tells_own_act,
-    participle_of_main_subject, dropped_subject, opening_subject_goes_on,
+    participle_of_main_subject, pronoun_subject_before, dropped_subject,
+    opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,

@@ -17,6 +17,7 @@ from marsad.events.roles import (
     charge_named_as_cause,
     leader_pledges,
     main_subject_named,
+    pronoun_subject_named,
     sides_after_verb,
     speaker_named_before,
     title_named_before,
@@ -334,6 +335,18 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("THREATEN", ("united_states",), ("iran",)),
         "وتأتي الضربات على وقع التوتر بين إيران والولايات المتحدة، وتهديد واشنطن طهران "
         "بضربة عسكرية."),
+    "pronoun_subject_before": (
+        "التقى الرئيس الأمريكي دونالد ترامب الرئيس الصيني شي جين بينغ، لكنه انتقد الصين "
+        "بشدة.",
+        ("ACCUSE", ("donald_trump",), ("china",)),
+        "التقى الرئيس الأمريكي دونالد ترامب الرئيس الصيني شي جين بينغ، وانتقد الاتحاد "
+        "الأوروبي الصين بشدة."),
+    "pronoun_subject_named": (
+        "ظهر الرئيس الأمريكي دونالد ترامب على غلاف مجلة تايم، لكنه أعرب عن استيائه من "
+        "الصورة.",
+        ("ACCUSE", ("donald_trump",), ()),
+        "ظهر الرئيس الأمريكي دونالد ترامب على غلاف مجلة تايم، وأعرب عن استيائه من "
+        "الصورة."),
     "necessity_is_a_demand": (
         "وأكد الرئيس اللبناني جوزيف عون ضرورة انسحاب الجيش الإسرائيلي من الجنوب.",
         ("REQUEST", ("joseph_aoun",), ("israel_defense_forces",)),
@@ -481,7 +494,7 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
              announcer_named, main_subject_named, speaker_named_before,
-             charge_named_as_cause, title_named_before)
+             charge_named_as_cause, title_named_before, pronoun_subject_named)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
