@@ -265,3 +265,11 @@ def test_a_protests_demand_in_a_finite_verb_is_the_protests() -> None:
     # a demand with its own subject stays a request
     evs = _events("وتظاهر الآلاف في بيروت، وطالب الرئيس اللبناني ميشال عون الحكومة بالاستقالة.")
     assert any(t == "REQUEST" and a == ["michel_aoun"] for t, a, _ in evs), evs
+
+
+def test_dire_consequences_make_a_warning_a_threat() -> None:
+    assert "threaten_warn_dire_participle" in _hit_ids(
+        "وأكد المتحدث دعم بلاده للحوار، محذرا من أن حل الأزمة بالقوة سيكون له عواقب وخيمة.")
+    evs = _events("وحذر الرئيس الإيراني إبراهيم رئيسي من أن إسرائيل ستدفع الثمن غاليا.")
+    assert ("THREATEN", ["ebrahim_raisi"], ["israel"]) in evs
+    assert not _events("وحذرت الأمم المتحدة من كارثة إنسانية وشيكة.")
