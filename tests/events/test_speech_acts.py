@@ -223,6 +223,7 @@ def test_calling_upon_and_giving_a_deadline_ask() -> None:
     assert any(t == "REQUEST" and a == ["un_security_council"] for t, a, _ in evs), evs
     assert "request_deadline_noun" in _hit_ids("ومنح المحتجون الحكومة مهلة يومين.")
     assert "request_deadline_noun" not in _hit_ids("وبعد انتهاء المهلة عاد المحتجون.")
+    assert "request_deadline_noun" not in _hit_ids("وقال إن الغرض من المهلة هو الضغط.")
 
 
 def test_a_call_as_a_noun_but_not_an_invitation() -> None:
