@@ -35,9 +35,16 @@ from .places import visit_hosts, visit_places
 from .roles import (
     announcer_named,
     apply_rules,
+    blame_the_act_after,
+    charge_named_as_cause,
     leader_commits_state,
     leader_pledges,
+    main_subject_named,
+    pronoun_subject_named,
+    protest_makes_its_demand,
     sides_after_verb,
+    speaker_named_before,
+    title_named_before,
 )
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
@@ -210,7 +217,9 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
         return
     r = choose_roles(x)
     rescue = None if r is not None else next(
-        (f for f in (sides_after_verb, announcer_named) if f(x)), None)
+        (f for f in (sides_after_verb, announcer_named, main_subject_named,
+                   speaker_named_before, charge_named_as_cause, title_named_before,
+                   pronoun_subject_named) if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()
@@ -298,6 +307,10 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
 def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> None:
     """Hosts of the sentence's visits, and dates told later in it for undated events."""
     told = len(disc.events) - len(s.events)
+    if len(s.events) > 1:
+        blame_the_act_after(v, lex, disc.events, told, s)
+    if s.events:
+        protest_makes_its_demand(disc.events, told, s)
     if s.events and v.nation_of:
         visit_hosts(v, disc.events, told, s)
     if not (s.dates or s.story_at) or all(ev.date is not None for ev in s.events):

@@ -64,8 +64,11 @@ def negated(x: Context) -> bool:
 
 def demanded(x: Context) -> bool:
     """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it,
-    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير")."""
+    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير"),
+    or an act owed by someone ("إن على إسرائيل الانسحاب")."""
     keys, c = x.doc.keys, x.clause
+    if owed_by(x) is not None:
+        return True  # "إن على إسرائيل الانسحاب": the act owed is asked for (request_owed)
     demands = x.lex.cues["certainty"]["demanded"]
     t_first = c.t_first
     if t_first - 1 >= c.left and keys[t_first - 1] in x.lex.words.stopping:
@@ -78,6 +81,29 @@ def demanded(x: Context) -> bool:
         if phrase in demands or unprefix(phrase, "و") in demands:
             return True
     return _asked_of_someone(x)
+
+
+# Words of obligation before "على X": "يجب على الحكومة الإفراج عن المعتقلين"
+_MUST = frozenset({"يجب", "ينبغي", "يتعين", "يتوجب"})
+
+
+def owed_by(x: Context) -> str | None:
+    """"إن على السعودية وقف …"، "يجب على الحكومة الإفراج عن"، "على إسرائيل أن تنسحب": the
+    one an act right after is owed by (the act is what is asked: request_owed)."""
+    v, c = x.doc, x.clause
+    if c.trigger.type == "REQUEST":
+        return None
+    at = c.t_first - 1
+    if v.keys[at] in x.lex.words.stopping or v.keys[at] == "ان":
+        at -= 1  # "على إسرائيل وقف عدوانها"، "على إسرائيل أن تنسحب"
+    pm = next((p for p in x.sent.ms if p.last == at), None)
+    if pm is None or v.prev_key(pm.first) != "علي":
+        return None
+    before = v.prev_key(pm.first - 1)
+    if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
+            and before not in _MUST and before not in ("،", ",", ":", "«", '"', "“"):
+        return None
+    return pm.entity_id
 
 
 def _asked_of_someone(x: Context) -> bool:
@@ -232,7 +258,9 @@ def standing_or_cause(x: Context) -> bool:
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
     "الخلاف الذي نشب بسبب اتهام الدوحة بدعم الجماعات"."""
     c, keys, w = x.clause, x.doc.keys, x.lex.words
-    if c.is_verb or c.t_first < 1:
+    if c.is_verb or c.t_first < 1 or (c.trigger.type == "ACCUSE" and x.sent.prev_actors):
+        # (a charge behind the subject's own reaction is its news: "سحبت الدول سفراءها
+        # على خلفية اتهام هذه الأخيرة بإسقاط طائرة"; charge_behind_a_reaction)
         return False
     before = keys[c.t_first - 1]
     if unprefix(before, "وبل") in w.standing_cues:
@@ -241,8 +269,12 @@ def standing_or_cause(x: Context) -> bool:
         # "أصيب مواطن من جراء الغارة على البلدة": the attack that caused the harm is the
         # news, not its background
         return False
-    return unprefix(before, "و") in w.cause_words or (
-        c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words)
+    if unprefix(before, "و") in w.cause_words:
+        return True
+    # (the subject's own act "على خلفية" is its news: "استدعت غانا سفيرها على خلفية
+    # اتهامها توغو بقصف قرية")
+    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in w.cause_words \
+        and not c.hit.pronoun
 
 
 def standing_since(x: Context) -> bool:
@@ -333,11 +365,28 @@ def accepts_a_resignation(x: Context) -> bool:
         and x.sent.a + nxt.first_token - c.t_last <= x.lex.words.reach["object_reach"]
 
 
+def passive_participle(x: Context) -> bool:
+    """A participle of accusing right before what the charge is ("وكان الوزير السابق متهما
+    بالفساد"، "متهمين في القضية") is the passive: the one accused, by no one told. The
+    active participle names the accused first ("، متهما الحكومة بالفساد"). After a number
+    a participle counts people ("محاكمة 39 متهما")."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.roles != "main_subject" or not c.is_verb:
+        return False
+    prev = keys[c.t_first - 1] if c.t_first > 0 else ""
+    if prev.isdigit() or prev in x.lex.words.count_words:
+        return True  # "إعادة محاكمة 39 متهما": a count of people, no act
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" or c.t_last + 1 >= len(keys):
+        return False
+    nxt = keys[c.t_last + 1]
+    return nxt == "في" or (nxt[:1] == "ب" and len(nxt) > 3)
+
+
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
-    counted_again, negated_noun, names_a_document, accepts_a_resignation)
+    counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
@@ -362,15 +411,35 @@ AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
     nobody_takes_part, meeting_without_two_sides)
 
 
+def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:
+    """What a demand asks for: behind إلى or ب ("دعا إلى انسحاب القوات"، "طالب بالإفراج
+    عن"), or the object of طلب ("طلبت الحكومة مساعدات إنسانية من الأمم المتحدة") — not a
+    subject ("دعا اتفاق الرياض إلى …")."""
+    if hit.trigger.type != "REQUEST" or hit.trigger.pos != "verb":
+        return False
+    first = a + nxt.first_token
+    lead = match_key(v.text[v.tokens[first].start : nxt.start])
+    return v.prev_key(first) == "الي" or lead.lstrip("و").startswith("ب") or (
+        "طلب" in unprefix(v.keys[a + hit.first_token], "وف"))
+
+
 def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int) -> bool:
-    """A blocking verb's object noun is what was blocked, no event of its own: "منعت قوات
-    الدعم السريع قافلة إغاثة" (the noun's names are the verb's target); so is the agreement
+    """A blocking or demanding verb's object noun is what was blocked or asked for, no event
+    of its own: "منعت قوات الدعم السريع قافلة إغاثة" (the noun's names are the verb's
+    target), "طلبت الحكومة مساعدات من الأمم المتحدة"; so is the agreement
     a sanction ends ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن")."""
     hit = hits[h_i]
     if h_i + 1 >= len(hits) or hits[h_i + 1].trigger.pos != "noun":
         return False
     nxt = hits[h_i + 1]
-    blocks = (hit.trigger.type in BLOCKING and hit.trigger.pos == "verb") or (
+    # (the noun that fixes a verb's sense is its object: "وجهت موسكو انتقادات حادة إلى
+    # واشنطن"، "وجه الجيش تحذيرا إلى الحركة")
+    object_noun = hit.trigger.pos == "verb" and unprefix(
+        v.keys[a + nxt.first_token], "و") in hit.trigger.requires
+    # ("رفض البرهان دعوة الولايات المتحدة": a refusal, verb or noun, of a call or a demand)
+    blocks = (hit.trigger.type in BLOCKING and (hit.trigger.pos == "verb" or (
+        hit.trigger.type == "REJECT" and nxt.trigger.type == "REQUEST"))) or _asked_for(
+        hit, nxt, v, a) or object_noun or (
         # "ألغى المجلس اتفاقية التعاون"، "انتهاء اتفاقية الدفاع": what a sanction ends
         hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE"))
     return blocks and v.word_index[a + nxt.first_token] \

@@ -40,7 +40,8 @@ REFERABLE = frozenset({"ASSAULT", "SANCTION", "AGREE", "COERCE", "AID", "MOBILIZ
 # (protesters of a nationality, "تظاهر أبناء الجالية السورية", are not what they protest)
 NISBA_TARGET_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 # Nouns of giving whose "من X" names the giver ("دعم من"، "مساعدات من")
-GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "REQUEST"})
+# (and criticism from someone: "انتقادات من المعارضة" names the critic)
+GIVEN_TYPES = frozenset({"SUPPORT", "AID", "COOPERATE", "REQUEST", "ACCUSE"})
 # Types whose nouns may name a document's topic ("مذكرة تعاون عسكري"، "اتفاقية مساعدات")
 DOCUMENT_TOPICS = frozenset({"COOPERATE", "AID"})
 # Verbal acts that happen at meetings: with no place of their own, they happen where the

@@ -289,8 +289,20 @@ def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
     """"دعم غير مشروط من لوكاشينكو": a noun of giving's "من X" names who gives."""
     v, c = x.doc, x.clause
     return parts.giver is None and c.trigger.pos == "noun" and c.trigger.type in GIVEN_TYPES \
-        and v.prev_key(pm.first) == "من" and 0 < pm.first - c.t_last <= 4 \
-        and v.etype[pm.entity_id] in PARTICIPANT_TYPES
+        and 0 < pm.first - c.t_last <= 4 and v.etype[pm.entity_id] in PARTICIPANT_TYPES \
+        and (v.prev_key(pm.first) == "من" or _from_a_title(pm, x)) \
+        and not (c.trigger.type == "REQUEST" and pm.first - c.t_last > 2)
+    # ("بطلب من المجلس": who asks; "طلب مساعدة عسكرية من روسيا": who is asked)
+
+
+def _from_a_title(pm: Placed, x: Context) -> bool:
+    """"انتقاد من الرئيس الأمريكي دونالد ترامب": "من" then the person's title before the
+    name."""
+    keys, titles = x.doc.keys, x.lex.cues["titles"]
+    at = next((k for k in range(pm.first - 1, max(x.clause.t_last, pm.first - 5), -1)
+               if keys[k] == "من"), None)
+    return at is not None and at + 1 < pm.first and keys[at + 1] in titles and all(
+        k[:1].isalnum() for k in keys[at + 1 : pm.first])
 
 
 def sort_mentions(x: Context) -> Parts:
@@ -802,8 +814,11 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         actors, targets = actors + moved, tuple(i for i in targets if i not in moved)
     if trig.mode == "visit" and parts.dest:
         location = parts.dest[0]  # a visit happens where it goes, not where a title puts one
-    if not targets and parts.dest and (trig.mode == "visit" or trig.type in ("AID", "MOBILIZE")):
-        targets = tuple(uniq(parts.dest))  # a visit is hosted by the state it goes to
+    if not targets and parts.dest and (trig.mode == "visit" or trig.type in (
+            "AID", "MOBILIZE", "ACCUSE", "THREATEN")):
+        # a visit is hosted by the state it goes to; criticism or a threat "إلى X" is aimed
+        # at X ("وجهت موسكو انتقادات حادة إلى واشنطن")
+        targets = tuple(uniq(parts.dest))
     elif parts.dest and trig.type == "AID":
         # "تسليم الوقود إلى السودان": aid goes first to where it is sent
         targets = tuple(uniq((*parts.dest, *targets)))

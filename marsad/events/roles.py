@@ -10,8 +10,10 @@ do not call each other.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from ..text.normalize import match_key
+from ..doc import Event
+from ..text.normalize import is_nisba, match_key
 from .anaphora import (
     anaphoric_object,
     antecedent,
@@ -22,16 +24,18 @@ from .anaphora import (
 )
 from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
+from .discourse import Sentence
 from .lexicon import (
     GIVEN_TYPES,
     MATERIAL_TYPES,
     NISBA_TARGET_TYPES,
     PARTICIPANT_TYPES,
     REACTIONS,
+    Lexicon,
 )
 from .nisba import demonym_actor, demonym_targets
 from .places import PLACE_RULES
-from .view import Placed, uniq, unprefix
+from .view import DocView, Placed, uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -62,6 +66,15 @@ def announcer_named(x: Context) -> bool:
     between = x.doc.keys[sp.last + 1 : c.t_first]
     return _announced(x, sp.first) and not _act_between(x, sp.last) and not any(
         k in x.lex.words.complementisers for k in between)
+
+
+def main_subject_named(x: Context) -> bool:
+    """"وقال الرئيس إن بلاده لن تقبل التدخل، منددا بالغارات": a participle of the main
+    clause that names nobody still makes an event when the main clause has a subject or a
+    speaker (participle_of_main_subject names it)."""
+    c = x.clause
+    return c.trigger.roles == "main_subject" and (
+        c.speaker is not None or bool(x.sent.prev_actors) or bool(_opening_subject(x)))
 
 
 def _act_between(x: Context, after: int) -> bool:
@@ -350,8 +363,67 @@ def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     c = x.clause
     if c.trigger.roles != "main_subject":
         return None
-    main = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    main = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
+        or _opening_subject(x)
     return Roles(main, tuple(uniq(_without((*r.actors, *r.targets), main))), r.location)
+
+
+def _opening_subject(x: Context) -> tuple[str, ...]:
+    """The subject of the sentence's main verb, when no act of it was an event: the first
+    name in its opening words, behind no preposition ("ورد وزير الخارجية عباس عراقجي بأن
+    …، داعيا إلى …": the minister)."""
+    v, w, c = x.doc, x.lex.words, x.clause
+    pm = next((p for p in x.sent.ms if p.first < c.t_first), None)
+    if pm is None or pm.first - x.sent.a > 5 or v.etype[pm.entity_id] not in PARTICIPANT_TYPES:
+        return ()
+    # (not a name behind a preposition: "وأكد على التزام لبنان …، داعيا إلى …" is said by
+    # someone named before)
+    if any(unprefix(k, "و") in w.prepositions for k in v.keys[x.sent.a : pm.first]):
+        return ()
+    return (pm.entity_id,)
+
+
+# Particles with the subject as an attached pronoun before a verb ("لكنه أعرب")
+_PRONOUN_SUBJECTS = {"لكنه": "ه", "ولكنه": "ه", "لكنها": "ها", "ولكنها": "ها", "فانه": "ه",
+                     "فانها": "ها", "لانه": "ه", "لانها": "ها"}
+
+
+def pronoun_subject_before(r: Roles, x: Context) -> Roles | None:
+    """"ظهر الرئيس الأمريكي على غلاف المجلة، لكنه أعرب عن استيائه": a speech act right
+    after a particle carrying its subject as a pronoun ("لكنه"، "فإنها") is done by the
+    person (ه) or the state or body (ها) named last before it."""
+    who = _pronoun_subject(x)
+    if who is None or r.actors == (who,):
+        return None
+    # (the particle carries the subject: a name after the verb is its object, "لكنه انتقد
+    # الصين"; names before it were taken for want of one)
+    after = {pm.entity_id for pm in x.sent.ms if pm.first > x.clause.t_last}
+    objects = tuple(i for i in (*r.actors, *r.targets) if i in after or i in r.targets)
+    return Roles((who,), _without(objects, (who,)), r.location)
+
+
+def pronoun_subject_named(x: Context) -> bool:
+    """"…، لكنه أعرب عن استيائه": a speech act whose subject is the pronoun of the
+    particle before it still makes an event (pronoun_subject_before)."""
+    return _pronoun_subject(x) is not None
+
+
+def _pronoun_subject(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.type not in REACTIONS or c.trigger.roles != "subject_actor":
+        return None
+    suffix = _PRONOUN_SUBJECTS.get(v.prev_key(c.t_first))
+    if suffix is None:
+        return None
+    # (the subject goes on: the sentence's actor, when the pronoun fits it)
+    fits = ("PER",) if suffix == "ه" else ("GPE", "ORG")
+    going_on = next((i for i in x.sent.prev_actors if v.etype[i] in fits), None)
+    if going_on is not None:
+        return going_on
+    last = x.disc.last_actor
+    return antecedent(x.sent.ms, c.t_first, v.etype, suffix) or (
+        last if suffix == "ه" and last is not None and v.etype[last] in ("PER", "ORG")
+        else None)
 
 
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
@@ -394,6 +466,84 @@ def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
     return Roles((last,), r.targets, r.location)
 
 
+def speaker_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وأكد الناطق باسم الوزارة فؤاد المجالي إدانة المملكة … . وحذّر من عواقب هذه
+    الإجراءات": a speech act that opens its sentence behind و with no subject named (what
+    follows it is its object or a preposition, no subject noun: not "وحذر خبراء من …") goes
+    on with the person quoted last, or else with the last actor told."""
+    if r.actors:
+        return None
+    who = _speaker_before(x)
+    if who is None or who in r.targets:
+        return None
+    return Roles((who,), r.targets, r.location)
+
+
+def speaker_named_before(x: Context) -> bool:
+    """"… . وحذّر من عواقب هذه الإجراءات": a speech act with nobody named in its sentence
+    still makes an event when the person quoted before goes on (speaker_goes_on)."""
+    return _speaker_before(x) is not None
+
+
+def _speaker_before(x: Context) -> str | None:
+    """Who goes on speaking in a sentence that opens with a speech act and names no
+    subject: the person quoted last, or else the last actor told."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if not c.is_verb or c.trigger.type not in REACTIONS or x.sent.prev_actors \
+            or c.trigger.roles != "subject_actor" or v.keys[c.t_first][:1] not in ("و", "ف"):
+        return None
+    if any(k not in ("و", "،", ",") for k in v.keys[x.sent.a : c.t_first]) \
+            or c.t_last + 1 >= x.sent.b:
+        return None
+    nxt = v.keys[c.t_last + 1]
+    if not (nxt in w.prepositions or nxt in w.complementisers or nxt == "الي"
+            or (nxt[:1] == "ب" and len(nxt) > 3) or c.t_last + 1 in v.placed_first_set):
+        return None
+    said = [i for i in x.disc.last_sources if v.etype[i] == "PER"]
+    return said[-1] if said else x.disc.last_actor
+
+
+# Titles that, bare after a speech act, stand for the person named with them before
+# ("ونفى الناطق"، "وندد الوزير")
+_BACK_TITLES = frozenset({"الناطق", "المتحدث", "الوزير", "الرئيس", "السفير", "المبعوث",
+                          "المسؤول", "الأمين", "الناطقه", "المتحدثه", "الوزيره", "الزعيم",
+                          "القائد", "المندوب", "المستشار", "المفوض"})
+
+
+def title_refers_back(r: Roles, x: Context) -> Roles | None:
+    """"قال الناطق باسم الحركة فلان إن … . ونفى الناطق وقوع انتهاكات"، "وندد الوزير
+    بالغارات": a bare title right after a speech act, no name after it, is the person
+    named with that title before; whom the clause names stays the target."""
+    who = _titled_before(x)
+    if who is None or r.actors == (who,):
+        return None
+    return Roles((who,), _without((*r.targets, *r.actors), (who,)), r.location)
+
+
+def title_named_before(x: Context) -> bool:
+    """"… . وندد الوزير بالغارات": a speech act whose subject is a bare title still makes
+    an event when the person it stands for was named before (title_refers_back)."""
+    return _titled_before(x) is not None
+
+
+def _titled_before(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.type not in REACTIONS or c.trigger.roles != "subject_actor":
+        return None
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES \
+            or any(pm.first == at + 1 and v.etype[pm.entity_id] == "PER" for pm in x.sent.ms) \
+            or (at + 1 < len(v.keys) and is_nisba(v.keys[at + 1])):
+        return None  # (a name or a nisba after the title: "الوزير سيرغي لافروف"، "الوزير الروسي")
+    title = (v.keys[at], v.keys[at][2:])
+    for pm in reversed(v.placed_in(0, x.sent.a)):
+        if v.etype[pm.entity_id] == "PER" and any(
+                k in title or unprefix(k, "و") in title
+                for k in v.keys[max(pm.first - 6, 0) : pm.first]):
+            return pm.entity_id
+    return None
+
+
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -426,6 +576,26 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     asker = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
         or _goes_on_after_kama(x)
     return Roles(_without(asker, r.actors), r.actors, r.location)
+
+
+def asked_from_after_the_object(r: Roles, x: Context) -> Roles | None:
+    """"لكنها أقرت بطلب مساعدة عسكرية من روسيا"، "وطلبت الحكومة دعما من تركيا": "من X"
+    after what is asked names whom it is asked of (right after the noun, "بطلب من
+    المجلس", it names who asks); the asker is the noun's possessor, the speaker or the
+    sentence's subject."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "REQUEST" or c.is_verb or c.trigger.id in _OWED:
+        return None
+    named = r.actors or r.targets
+    asked = next((pm for pm in x.sent.ms if pm.entity_id in named and pm.first - c.t_last > 2
+                  and v.prev_key(pm.first) == "من"), None)
+    if asked is None:
+        return None
+    asker = (c.antecedent,) if c.antecedent else (c.speaker.entity_id,) if c.speaker \
+        else x.sent.prev_actors or _opening_subject(x)
+    asker = _without(asker, (asked.entity_id,))
+    others = _without((*r.actors, *r.targets), (asked.entity_id, *asker))
+    return Roles(asker, (asked.entity_id, *others), r.location)
 
 
 def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
@@ -500,6 +670,49 @@ def the_latter_acts(r: Roles, x: Context) -> Roles | None:
     if latter is None or r.actors == (latter,):
         return None
     return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
+
+
+def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
+    """"التوتر بين إيران والولايات المتحدة، وتهديد الأخيرة طهران بضربة عسكرية": "the
+    latter" right after a verbal noun of an act is its doer — the last party named before
+    — and whom the noun names after it is the target."""
+    c, v, w, s = x.clause, x.doc, x.lex.words, x.sent
+    if c.is_verb or c.trigger.roles != "first_actor" or c.t_last + 1 >= s.b \
+            or v.keys[c.t_last + 1] not in w.the_latter:
+        return None
+    latter = next((pm.entity_id for pm in reversed(s.ms) if pm.first < c.t_first
+                   and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+    if latter is None:
+        return None
+    return Roles((latter,), _without((*r.actors, *r.targets), (latter,)), r.location)
+
+
+def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت مالي والنيجر سحب سفرائها من الجزائر على خلفية اتهام هذه الأخيرة بإسقاط
+    طائرة": a charge named as the cause of the sentence's act is made by whoever did that
+    act; whom it names ("هذه الأخيرة": the last party named before) is accused."""
+    c, v, w, s = x.clause, x.doc, x.lex.words, x.sent
+    if c.trigger.type != "ACCUSE" or c.is_verb or not s.prev_actors or c.t_first - s.a < 2:
+        return None
+    keys = v.keys
+    before = unprefix(keys[c.t_first - 1], "و")
+    if before not in w.cause_words and before not in w.cause_cues \
+            and " ".join(keys[c.t_first - 2 : c.t_first]) not in w.cause_words:
+        return None
+    accused = list(_without((*r.actors, *r.targets), s.prev_actors))
+    if c.t_last + 2 < s.b and keys[c.t_last + 1] in w.demonstratives \
+            and keys[c.t_last + 2] in w.the_latter:
+        latter = next((pm.entity_id for pm in reversed(s.ms) if pm.first < c.t_first
+                       and pm.entity_id not in s.prev_actors
+                       and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+        accused = [latter] if latter is not None else accused
+    return Roles(s.prev_actors, tuple(accused), r.location) if accused else None
+
+
+def charge_named_as_cause(x: Context) -> bool:
+    """"… على خلفية اتهام هذه الأخيرة بإسقاط طائرة": a charge behind the sentence's act
+    names no one itself and still makes an event (charge_behind_a_reaction)."""
+    return charge_behind_a_reaction(Roles(), x) is not None
 
 
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
@@ -818,6 +1031,144 @@ def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location)
 
 
+def reaction_to_a_nisba_thing(r: Roles, x: Context) -> Roles | None:
+    """"رفضت الجزائر الاتهامات المغربية"، "أعربت مصر عن رفضها للقرار الإسرائيلي"، "تأسف
+    الرئيس لتصريحات وزير الخارجية الإسرائيلي": a condemnation or a refusal of a thing its
+    country's nisba qualifies is aimed at that country — the first nisba after the trigger
+    before any preposition or comma ("دان الوزير الهجوم على القوات العراقية" names the
+    victims, not whom he blames)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if not r.actors or c.trigger.type not in ("ACCUSE", "REJECT") or not v.kb.demonyms \
+            or not all(_behind_a_preposition(i, x) for i in r.targets):
+        return None
+    own = {v.nation_of.get(i, v.state_of.get(i, i)) for i in r.actors} | set(r.actors)
+    named = frozenset(i for pm in x.sent.ms for i in range(pm.first, pm.last + 1))
+    end = min(x.sent.b, v.word_offset(c.t_last, w.reach["nisba_reach"]) + 1)
+    for i in range(c.t_last + 1, end):
+        k = v.keys[i]
+        if k in ("،", ",") and i - 1 in named:
+            continue  # (the comma that closes the subject: "أدانت روسيا، الضربات الأمريكية")
+        if not k[:1].isalnum() or unprefix(k, "و") in w.prepositions:
+            return None
+        if i in named:
+            continue  # (a name, and the nisba inside it: "وزارة الخارجية المصرية")
+        found = demonym_targets(v, i, i + 1)
+        if found:
+            # (the victims of the act condemned, "الضربات الأمريكية على العراق", are no
+            # one blamed)
+            return None if found[0] in own else Roles(r.actors, found[:1], r.location)
+    return None
+
+
+def _behind_a_preposition(entity: str, x: Context) -> bool:
+    """The entity's first mention after the trigger stands behind a preposition."""
+    v, c = x.doc, x.clause
+    pm = next((p for p in x.sent.ms if p.entity_id == entity and p.first > c.t_last), None)
+    return pm is not None and unprefix(v.prev_key(pm.first), "و") in x.lex.words.prepositions
+
+
+def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
+    """"وأدانت مصر قصف الجيش الإسرائيلي لمدينة غزة": a form that is both a verb and its
+    verbal noun, right after a reaction and its subject, is the reaction's object — the
+    act reacted to, whose doer is the name after it, not the one who reacts."""
+    c, v, s = x.clause, x.doc, x.sent
+    if not c.is_verb or not s.events or not r.actors or v.keys[c.t_first][:1] in ("و", "ف"):
+        return None
+    prev = s.events[-1]
+    if prev.type not in REACTIONS or set(prev.actors) != set(r.actors) or prev.trigger is None:
+        return None
+    before = c.t_first - 1
+    subject = next((pm for pm in s.ms if pm.last == before and pm.entity_id in r.actors), None)
+    # (right after the reaction's subject, or right after the reaction: "مصر أدانت قصف")
+    if subject is None and v.token_at(prev.trigger.end - 1) != before:
+        return None
+    doer = r.targets[:1]
+    return Roles(doer, r.targets[1:], r.location)
+
+
+def criticism_of_the_act_before(r: Roles, x: Context) -> Roles | None:
+    """"رغم الضربات الإسرائيلية التي لقيت انتقادا من الرئيس الأمريكي": criticism that an
+    act told just before met (its relative clause) is aimed at whoever did that act."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.type != "ACCUSE" or r.targets or not s.events or c.t_first - s.a < 3:
+        return None
+    keys, w = v.keys, x.lex.words
+    if unprefix(keys[c.t_first - 1], "و") not in w.receive_words \
+            or keys[c.t_first - 2] not in w.relatives:
+        return None
+    # the act's noun, before its adjectives and object ("الضربات الإسرائيلية على غزة")
+    act = next((ev for ev in reversed(s.events) if ev.trigger is not None), None)
+    if act is None or act.trigger is None:
+        return None
+    end = v.token_at(act.trigger.end - 1)
+    if not 0 < c.t_first - 2 - end <= 4 or any(
+            not k[:1].isalnum() for k in keys[end + 1 : c.t_first - 2]):
+        return None
+    blamed = _without(act.actors, r.actors)
+    return Roles(r.actors, blamed, r.location) if blamed else None
+
+
+def protest_makes_its_demand(events: list[Event], first: int, s: Sentence) -> None:
+    """"اندلعت مظاهرات امتدت أربعة أشهر، تطالبه بالرحيل"، "تظاهر الآلاف في الميدان
+    يطالبون برحيل الحكومة": a demand with no one named to make it, after a protest in its
+    sentence, is the protest's — no request of its own; whom it names is the protest's
+    target when the protest names none. Run when the sentence is read."""
+    protest_at = next((s.a + h.first_token for h in s.hits if h.trigger.type == "PROTEST"), None)
+    if protest_at is None:
+        return
+    told = events[first:]
+    demands = [ev for ev in told if ev.type == "REQUEST" and not ev.actors
+               and _after_protest(ev, s, protest_at)]
+    if not demands:
+        return
+    protest = next((ev for ev in told if ev.type == "PROTEST"), None)
+    if protest is not None and not protest.targets:
+        at = events.index(protest)
+        events[at] = s.events[s.events.index(protest)] = replace(
+            protest, targets=tuple(uniq(i for ev in demands for i in ev.targets
+                                        if i not in protest.actors)))
+    for ev in demands:
+        events.remove(ev)
+        s.events.remove(ev)
+
+
+def _after_protest(ev: Event, s: Sentence, protest_at: int) -> bool:
+    """The event's trigger stands after the protest's in the sentence."""
+    if ev.trigger is None:
+        return False
+    start = ev.trigger.start
+    return any(h.start == start and s.a + h.first_token > protest_at for h in s.hits)
+
+
+# Verbs of disapproval whose object is the act disapproved of ("ندد بتفتيش …"، "أدان
+# اعتقال …"): its doer is whom they blame
+_BLAMING_MODES = frozenset({"disapprove"})
+
+
+def blame_the_act_after(v: DocView, lex: Lexicon, events: list[Event], first: int,
+                        s: Sentence) -> None:
+    """"وندد نائب الرئيس فؤاد أقطاي بتفتيش الفرقاطة الألمانية للسفينة"، "ونددت المنظمة
+    باعتقال السلطات المصرية للناشط": a condemnation with no target whose object is the
+    next act told in its sentence (no other act, comma or clause between) is aimed at
+    whoever did that act. Run when the sentence is read: the act is told after it."""
+    reach = lex.words.reach["object_reach"]
+    breaks = {"،", ",", ".", "؛", ":"} | lex.words.complementisers | lex.words.relatives
+    told = events[first:]
+    for i, ev in enumerate(told[:-1]):
+        if ev.type != "ACCUSE" or ev.mode not in _BLAMING_MODES or ev.targets \
+                or ev.trigger is None:
+            continue
+        nxt = told[i + 1]
+        if nxt.trigger is None or not nxt.actors or set(nxt.actors) & set(ev.actors):
+            continue
+        a, b = v.token_at(ev.trigger.end - 1), v.token_at(nxt.trigger.start)
+        if not 0 < b - a <= reach or any(k in breaks for k in v.keys[a + 1 : b]):
+            continue
+        if any(a < s.a + h.first_token < b for h in s.hits):
+            continue  # (another act between: the object is that one)
+        events[first + i] = s.events[s.events.index(ev)] = replace(ev, targets=nxt.actors)
+
+
 def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
     """"وافق مجلس النواب، الأحد، على استقالة رئيس الحكومة": the body that accepts a
     resignation (named between its verb and the noun) is the resignation's target."""
@@ -1008,44 +1359,51 @@ _DEMAND_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID
 
 
 def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
-    """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية"، "إن على إسرائيل وقف عدوانها": an act
-    said to be necessary, or owed by someone, is demanded of whoever is to do it (a
-    REQUEST by the speaker)."""
+    """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية": an act said to be necessary is
+    demanded of whoever is to do it (a REQUEST by the speaker)."""
     c = x.clause
-    if c.is_verb or c.trigger.type == "REQUEST":
-        return None
-    owed = _owed_by(x)
-    if owed is None and not _necessary(x):
+    if c.is_verb or c.trigger.type == "REQUEST" or not _necessary(x):
         return None
     demander = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors \
         or (_meeting_members(x) if _members_at(x, x.sent.a, c.t_first) else ())
-    asked = tuple(uniq((*(owed or ()), *r.actors, *r.targets)))
+    asked = tuple(uniq((*r.actors, *r.targets)))
     stop = x.doc.keys[c.t_first - 1] in x.lex.words.stopping
     mode = "yield" if stop else _DEMAND_MODES.get(c.trigger.type, "change")
     return Roles(demander, _without(asked, demander), r.location,
                  retyped=("REQUEST", mode))
 
 
+# The triggers of an act owed ("إن على X"، "يجب على X")
+_OWED = frozenset({"request_owed", "request_owed_modal"})
+
+
+def owed_is_asked(r: Roles, x: Context) -> Roles | None:
+    """"وقال الوزير إن على إسرائيل الانسحاب من غزة"، "«على السعودية التخلي عن طموحاتها»"،
+    "أكد أن على المجتمع الدولي أن يتحرك": the speaker (or the sentence's subject) demands
+    the act of the one named after على; with nobody to demand it or nobody named, no
+    event. Its mode is the act's (the act owed is gated as what is asked)."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.id not in _OWED:
+        return None
+    owes = next((pm for pm in s.ms if pm.first == c.t_last + 1), None) \
+        if c.trigger.id == "request_owed" else next(
+            (pm for pm in s.ms if pm.entity_id in (*r.actors, *r.targets)), None)
+    asker = (c.speaker.entity_id,) if c.speaker is not None else s.prev_actors \
+        or _opening_subject(x)
+    if owes is None or not asker or owes.entity_id in asker:
+        return Roles()
+    act = next((h for h in s.hits if s.a + h.first_token > owes.last), None)
+    near = act is not None and s.a + act.first_token - owes.last <= 3
+    stop = near and act is not None and v.keys[s.a + act.first_token - 1] in x.lex.words.stopping
+    mode = "yield" if stop else _DEMAND_MODES.get(act.trigger.type, "change") \
+        if near and act is not None else "change"
+    return Roles(asker, (owes.entity_id,), r.location, retyped=("REQUEST", mode))
+
+
 def _necessary(x: Context) -> bool:
     keys, at = x.doc.keys, x.clause.t_first
     return unprefix(x.doc.prev_key(at), "بل") == "ضروره" or (
         at >= 2 and keys[at - 2] in ("علي", "الي") and keys[at - 1] == "ضروره")
-
-
-def _owed_by(x: Context) -> tuple[str, ...] | None:
-    """"إن على السعودية وقف …": the one the act is owed by, right before it."""
-    v, c = x.doc, x.clause
-    at = c.t_first - 1
-    if v.keys[at] in x.lex.words.stopping:
-        at -= 1  # "على إسرائيل وقف عدوانها": the act to be stopped
-    pm = next((p for p in x.sent.ms if p.last == at), None)
-    if pm is None or v.prev_key(pm.first) != "علي":
-        return None
-    before = v.prev_key2(pm.first)
-    if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
-            and before not in ("،", ",", ":", "«", '"', "“"):
-        return None
-    return (pm.entity_id,)
 
 
 def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
@@ -1126,6 +1484,30 @@ def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
 
 
+def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
+    """"دعا الوزير المتطرف إلى استهداف القيادة الفلسطينية"، "طالب بقصف مواقع الحركة": a
+    call for an attack on someone threatens that one (PLOVER THREATEN, violence)."""
+    c, v, s = x.clause, x.doc, x.sent
+    if c.trigger.type != "REQUEST" or not c.is_verb or r.retyped is not None:
+        return None
+    violence, keys = x.lex.words.violence_asked, v.keys
+    # what is asked for: behind إلى or ب, after the subject and its title
+    at = next((k for k in range(c.t_last + 1, min(s.b, c.t_last + 12))
+               if keys[k] == "الي" or not keys[k][:1].isalnum()
+               or (keys[k][:1] == "ب" and len(keys[k]) > 3)), None)
+    if at is not None and keys[at] == "الي":
+        at += 1
+    if at is None or at >= s.b or unprefix(keys[at], "ب") not in violence:
+        return None
+    # whom the attack is on: the name after the act (its object), else the clause's own
+    on = next((pm.entity_id for pm in s.ms if at < pm.first <= at + 3
+               and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+    if on is None:  # ("مهاجمة السفن الإسرائيلية": the nisba's country)
+        on = next(iter(demonym_targets(v, at + 1, min(s.b, at + 4))), None)
+    targets = (on,) if on is not None and on not in r.actors else r.targets
+    return Roles(r.actors, targets, r.location, retyped=("THREATEN", "violence"))
+
+
 def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
     السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
@@ -1169,24 +1551,29 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack, speaker_tells_own_act,
-    participle_of_main_subject, dropped_subject, opening_subject_goes_on,
-    subject_goes_on_after_kama,
+    participle_of_main_subject, pronoun_subject_before, dropped_subject,
+    opening_subject_goes_on,
+    subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,
-    asked_is_the_object, asked_of_a_pronoun, meeting_members_act,
+    asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
+    meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
+    the_latter_as_genitive, charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
-    own_state_not_target, resignation_accepted_by, spoken_for_by,
+    own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,
+    criticism_of_the_act_before,
+    resignation_accepted_by, spoken_for_by,
     withdrawn_from, receiver_named_before, aid_sent_to_before,
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, speakers_own_forces_act,
-    necessity_is_a_demand, future_retreat_concedes, chamber_approves, attack_in_words,
-    own_forces_called_threaten,
+    necessity_is_a_demand, owed_is_asked, call_for_violence_threatens,
+    future_retreat_concedes, chamber_approves, attack_in_words, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
 )

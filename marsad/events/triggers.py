@@ -87,6 +87,9 @@ class Trigger:
     # words right before the trigger that cancel it ("قبل مغادرته"، "عدم التزام")
     not_after: tuple[tuple[str, ...], ...] = ()
     not_after_reach: int = 1  # how many words back such a word may stand ("طلب السراج إرسال")
+    # words one of which must stand right before the trigger (quotes passed over): "على"
+    # owes an act only after "إن/أن" ("قال إن على إسرائيل الانسحاب")
+    only_after: frozenset[str] = frozenset()
     # proclitics behind which the trigger is no event: the ل of purpose (لإرسال، للهجوم على
     # "in order to attack"; ل stands for لل too), the ب of manner or of a charge's content
     # ("بالتنسيق مع"، "اتهمه بإرسال أسلحة")
@@ -109,6 +112,7 @@ class Trigger:
     # phrases, to pass over tokens no phrase can match (most tokens)
     not_after_lasts: frozenset[str] = field(default=frozenset(), compare=False)
     unless_firsts: frozenset[str] = field(default=frozenset(), compare=False)
+    unless_prefixed: bool = field(default=False, compare=False)  # an unless word ends in *
     # derived: the requirements of several words ("مذكرة توقيف"), matched word by word
     requires_phrases: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
 
@@ -116,6 +120,8 @@ class Trigger:
         object.__setattr__(self, "not_after_lasts",
                            frozenset(p[-1] for p in self.not_after))
         object.__setattr__(self, "unless_firsts", frozenset(p[0] for p in self.unless))
+        object.__setattr__(self, "unless_prefixed",
+                           any(w.endswith("*") for p in self.unless for w in p))
         object.__setattr__(self, "requires_phrases",
                            tuple(tuple(r.split(" ")) for r in sorted(self.requires) if " " in r))
 
@@ -199,6 +205,7 @@ def _parse_trigger(rec: dict) -> Trigger:
             bool(rec.get("requires_before", True)),
             tuple(tuple(match_key(w).split(" ")) for w in rec.get("not_after") or ()),
             not_after_reach=int(rec.get("not_after_reach", 1)),
+            only_after=frozenset(match_key(w) for w in rec.get("only_after") or ()),
             not_behind=frozenset(rec.get("not_behind") or ()),
             requires_clitics=bool(rec.get("requires_clitics", True)),
             content_behind_b=bool(rec.get("content_behind_b")),
@@ -353,10 +360,16 @@ class TriggerIndex:
     def _drop_contents(text: str, tokens: Sequence[Token], hits: list[TriggerHit]
                        ) -> list[TriggerHit]:
         """Without the acts that are another trigger's content: the first trigger behind ب
-        within the reach of a threat ("هددت واشنطن بفرض عقوبات"، "تهديده بطرد السفير")."""
+        within the reach of a threat ("هددت واشنطن بفرض عقوبات"، "تهديده بطرد السفير"),
+        and the demand a protest makes ("تظاهر الآلاف في الميدان، مطالبين برحيل الحكومة":
+        what they demand is the protest's target, no request of its own)."""
         out: list[TriggerHit] = []
         reach_end = -1
+        protest = False
         for h in hits:
+            if protest and h.trigger.type == "REQUEST" and h.trigger.roles == "main_subject":
+                continue
+            protest = protest or h.trigger.type == "PROTEST"
             if h.first_token <= reach_end:
                 lead = match_key(text[tokens[h.first_token].start : h.start])
                 if lead.lstrip("و") in ("ب", "بال"):
@@ -434,8 +447,10 @@ class TriggerIndex:
     def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
         trig = hit.trigger
         if not trig.not_after and not trig.unless and not trig.requires \
-                and not trig.not_within:
+                and not trig.not_within and not trig.only_after:
             return True  # (most triggers: nothing to check)
+        if trig.only_after and not _right_after(trig.only_after, keys, hit.first_token):
+            return False
         lasts, firsts = trig.not_after_lasts, trig.unless_firsts
         for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
             end = hit.first_token - back
@@ -454,13 +469,15 @@ class TriggerIndex:
                 if phrase[0] in (first, first[1:], first[2:] if first[:1] in "وف" else ""):
                     return False
         nxt = keys[hit.last_token + 1] if hit.last_token + 1 < len(keys) else ""
-        unless = trig.unless if nxt in firsts or ("#" in firsts and nxt.isdigit()) else ()
+        unless = trig.unless if nxt in firsts or ("#" in firsts and nxt.isdigit()) or (
+            trig.unless_prefixed and any(_prefixed(f, nxt) for f in firsts)) else ()
         for phrase in unless:
             at = hit.last_token + 1
             got = keys[at : at + len(phrase)]
-            # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer)
+            # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer), a
+            # word ending in "*" for any word it opens ("ب*": "اتهامها بدعم …")
             if len(got) == len(phrase) and all(
-                    w == k or (w == "#" and k.isdigit())
+                    w == k or (w == "#" and k.isdigit()) or _prefixed(w, k)
                     for w, k in zip(phrase, got, strict=True)):
                 return False
         if trig.not_within:
@@ -580,6 +597,22 @@ def _fused_article(surface: str) -> int:
     if len(letters) < 5 or surface[letters[0]] != "ل" or surface[letters[1]] != "ل":
         return 0
     return letters[2]
+
+
+_QUOTES = frozenset('"«»“”\'')
+
+
+def _right_after(words: frozenset[str], keys: Sequence[str], first: int) -> bool:
+    """One of ``words`` stands right before token ``first``, quotes passed over."""
+    at = first - 1
+    while at >= 0 and keys[at] in _QUOTES:
+        at -= 1
+    return at >= 0 and keys[at] in words
+
+
+def _prefixed(pattern: str, key: str) -> bool:
+    """Whether ``key`` is a word ``pattern`` ("ب*") opens: the prefix and more letters."""
+    return pattern.endswith("*") and len(key) > len(pattern) and key.startswith(pattern[:-1])
 
 
 def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: bool) -> bool:
