@@ -69,7 +69,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
     merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
-                   repeated, disc.apart, disc.purposes, v.nation_of)
+                   repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = lead_on_the_day(v, lex, merged, headline)
     # ids from what each event is, not where it falls: stable across runs (marsad.ids)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text))

@@ -59,16 +59,17 @@ def same_happening(a: Event, b: Event, etype: dict[str, str],
     side's targets contain the other's. None when they are different happenings."""
     if a.evidence[-1] != b.evidence[0]:
         return None
+    if (a.mode == "visit") != (b.mode == "visit") and not (
+            _span(a) in purposes or _span(b) in purposes):
+        # an arrival and a meeting during the visit are two events ("وصل الوزير إلى
+        # روما، والتقى نظيره"), even when the arrival names no host; a visit "للقاء X"
+        # (a meeting as its purpose) is one
+        return None
     ta, tb = set(a.targets), set(b.targets)
     if ta <= tb or tb <= ta:
         return replace(a, targets=b.targets) if len(tb) > len(ta) else a
     a_places = all(etype.get(t) == "GPE" for t in a.targets)
     b_places = all(etype.get(t) == "GPE" for t in b.targets)
-    if (a.mode == "visit") != (b.mode == "visit") and not (
-            _span(a) in purposes or _span(b) in purposes):
-        # an arrival and a meeting during the visit are two events; a visit "للقاء X"
-        # (a meeting as its purpose) is one
-        return None
     if a_places and not b_places:
         return replace(a, targets=b.targets, location=a.location or a.targets[0])
     if b_places and not a_places:
@@ -91,6 +92,23 @@ def _anonymous_retelling(prev: Event, ev: Event) -> tuple[Event, Event] | None:
     return None
 
 
+def _visit_retold(prev: Event, ev: Event) -> Event | None:
+    """A visit retold later without its host ("زار الوزير موسكو الأحد … وخلال الزيارة"،
+    "في زيارة التقى خلالها"): ``prev`` with the host the other telling names (the place
+    and date are checked by the caller)."""
+    if prev.type != "CONSULT" or prev.mode != "visit" or ev.mode != "visit" \
+            or (prev.targets and ev.targets):
+        return None
+    return prev if prev.targets else replace(prev, targets=ev.targets)
+
+
+def _places_apart(a: Event, b: Event, lies_in: dict[str, str]) -> bool:
+    """Two meetings told in places known to lie in two different states (Moscow and
+    Benghazi; a region and a city in it may be one meeting told twice)."""
+    x, y = lies_in.get(a.location or ""), lies_in.get(b.location or "")
+    return x is not None and y is not None and x != y
+
+
 def _span(ev: Event) -> tuple[int, int]:
     return (ev.trigger.start, ev.trigger.end) if ev.trigger is not None else (-1, -1)
 
@@ -105,6 +123,7 @@ class _Apart:
     apart: set[tuple[int, int]]
     purposes: set[tuple[int, int]]
     nation_of: dict[str, str] = field(default_factory=dict)  # a leader -> his state
+    lies_in: dict[str, str] = field(default_factory=dict)  # a city or site -> its state
 
 
 def merge(events: list[Event], etype: dict[str, str],
@@ -112,14 +131,15 @@ def merge(events: list[Event], etype: dict[str, str],
           habitual: set[tuple[int, int]] | None = None,
           apart: set[tuple[int, int]] | None = None,
           purposes: set[tuple[int, int]] | None = None,
-          nation_of: dict[str, str] | None = None) -> list[Event]:
+          nation_of: dict[str, str] | None = None,
+          lies_in: dict[str, str] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
     told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it.
     The events keep the ids they came with."""
     keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set(),
-                  nation_of or {})
+                  nation_of or {}, lies_in or state_of or {})
     out: list[Event] = []
     of_type: dict[str, list[int]] = {}
     for ev in events:
@@ -184,7 +204,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
                 and not leaders_for_states(prev, ev, keep.nation_of):
             return None
     elif set(prev.targets) != set(ev.targets):
-        found = same_happening(prev, ev, etype, keep.purposes)
+        found = same_happening(prev, ev, etype, keep.purposes) or _visit_retold(prev, ev)
         if found is None:
             return None
         prev = found
@@ -193,9 +213,11 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
         return None
     st = keep.state_of
     if prev.location and ev.location and prev.location != ev.location \
-            and prev.type != "CONSULT" and st.get(prev.location) != ev.location \
-            and st.get(ev.location) != prev.location:
-        return None  # trainers arriving in Niger and a build-up in eastern Libya
+            and st.get(prev.location) != ev.location and st.get(ev.location) != prev.location \
+            and (prev.type != "CONSULT" or _places_apart(prev, ev, keep.lies_in)):
+        # trainers arriving in Niger and a build-up in eastern Libya; a reception in
+        # Moscow and the pair's last meeting in Benghazi
+        return None
     # the more precise place: a capital over its country
     where = ev.location if prev.location is None or (
         ev.location is not None and st.get(ev.location) == prev.location) else prev.location

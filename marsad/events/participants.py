@@ -132,6 +132,13 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
         parts.site = pm.entity_id
         return True
+    if t == "GPE" and pm.entity_id in v.cities and pm.entity_id not in v.states \
+            and unprefix(prev, "بلف") in w.talks_nouns:
+        # "بعد محادثات جنيف": where the talks were held, no side of them (nor the place
+        # of another act told around them)
+        if parts.location is None and c.trigger.type == "CONSULT" and pm.first == c.t_last + 1:
+            _set_place(pm, parts, x, False)
+        return True
     if t in PLACE_TYPES and _reference_point(pm, x):
         return True  # "مخيم عايدة شمال بيت لحم": where the camp lies, not where it happened
     if t in PLACE_TYPES and (at_place or to_place or t != "GPE"):

@@ -31,7 +31,7 @@ from .lexicon import (
 )
 from .nisba import demonym_actor, demonym_targets
 from .places import PLACE_RULES
-from .view import Placed, uniq, unprefix
+from .view import DocView, Placed, uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -946,6 +946,36 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, country) if country is not None else None
 
 
+def city_is_no_party(r: Roles, x: Context) -> Roles | None:
+    """"وشارك الرئيس في القمة التي استضافتها سان بطرسبورغ"، "وصل الوزير إلى مدينة حلب":
+    a city (not a capital) or a site is where a meeting or a visit was, never one of its
+    sides: it leaves
+    the participants (a meeting with no place of its own takes it as the place, unless it
+    only qualifies a title: "الزعيم السابق لجمهورية إنغوشيا"; a visit's place is its
+    destination, found apart)."""
+    v, c = x.doc, x.clause
+    if c.trigger.type != "CONSULT":
+        return None
+    sites = [i for i in (*r.actors, *r.targets) if _a_site(v, i)]
+    if not sites:
+        return None
+    where = r.location
+    if where is None and c.trigger.mode != "visit":
+        where = next((pm.entity_id for pm in x.sent.ms if pm.entity_id in sites
+                      and not v.prev_key(pm.first).startswith("ل")
+                      and v.fused_prefix(pm) != "ل"), None)
+    return Roles(_without(r.actors, sites), _without(r.targets, sites), where, r.basis,
+                 r.retyped)
+
+
+def _a_site(v: DocView, i: str) -> bool:
+    """A city the knowledge base places in a state, or a facility (a palace, a base); not
+    a capital, which may stand for its state ("وصل إلى موسكو"، "بحث مع أنقرة")."""
+    kind = v.etype.get(i)
+    return kind == "FAC" or (kind == "GPE" and i not in v.states and i not in v.nations
+                             and i in v.cities and i not in v.capitals_named)
+
+
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -1109,6 +1139,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
+    city_is_no_party,
 )
 
 

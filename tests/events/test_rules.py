@@ -310,6 +310,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وتظاهر آلاف الأردنيين في الشوارع. وتعيش الأردن أزمة.",
         ("PROTEST", (), ()),
         "وتظاهر آلاف المحتجين في عمّان."),
+    "city_is_no_party": (
+        "وقالت روسيا إن الرئيس التركي رجب طيب أردوغان شارك في القمة الروسية الإفريقية التي "
+        "استضافتها سان بطرسبورغ.", None,
+        "وقالت روسيا إن الرئيس التركي رجب طيب أردوغان شارك في القمة الروسية الإفريقية التي "
+        "استضافتها موسكو."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
@@ -459,6 +464,19 @@ def test_a_demand_behind_the_title_of_its_subject() -> None:
     fired, events = traced("ودعا الرئيس الليبي محمد المنفي، الحكومة الليبية إلى طرد السفير "
                            "الإيراني.")
     assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
+
+
+def test_power_gained_is_no_arrival() -> None:
+    _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن الرئيس الانتقالي مامادي دومبويا الذي "
+                       "وصل إلى السلطة بانقلاب يحظى بدعم شعبي.")
+    assert all(t != "CONSULT" for t, _, _ in events), events
+
+
+def test_talks_named_after_a_city_are_held_there() -> None:
+    # "بعد محادثات جنيف": the city is where the talks were, no side of them
+    _, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين بعد "
+                       "محادثات سان بطرسبورغ.")
+    assert all("saint_petersburg" not in (*a, *g) for _, a, g in events), events
 
 
 def test_an_amount_reached_is_no_arrival() -> None:
