@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..text.normalize import match_key
 from .clause import BODY_MEETING, Context, Roles
+from .dating import future
 from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
 from .view import DocView, unprefix
@@ -127,6 +128,14 @@ def planned(x: Context) -> bool:
         if keys[at] in verbs or unprefix(keys[at], "وف") in verbs:
             return True
     return False
+
+
+def meeting_to_come(x: Context) -> bool:
+    """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
+    الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة" (a pledge of a visit is an agreement
+    only where a trigger of its own says so)."""
+    c = x.clause
+    return c.trigger.type == "CONSULT" and c.is_verb and future(x.doc.keys[c.t_first])
 
 
 def negated_modal(x: Context) -> bool:
@@ -329,7 +338,8 @@ def accepts_a_resignation(x: Context) -> bool:
 
 
 GATES: tuple[Callable[[Context], bool], ...] = (
-    refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
+    refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
+    framed_background,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)
