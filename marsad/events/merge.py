@@ -102,6 +102,19 @@ def _visit_retold(prev: Event, ev: Event) -> Event | None:
     return prev if prev.targets else replace(prev, targets=ev.targets)
 
 
+def _meeting_retold(prev: Event, ev: Event, etype: dict[str, str]) -> Event | None:
+    """A meeting retold with the same people, once with a state beside them ("لقاء بين
+    سفيرها لدى ليبيا والمشير" … "كما التقى السفير المشير"): one meeting (the date and
+    place are checked by the caller; a person more is another meeting)."""
+    if prev.type != "CONSULT" or (prev.mode == "visit") != (ev.mode == "visit"):
+        return None
+    ta, tb = set(prev.targets), set(ev.targets)
+    if not ta or not tb or not (ta <= tb or tb <= ta) \
+            or any(etype.get(i) != "GPE" for i in ta ^ tb):
+        return None
+    return prev
+
+
 def _places_apart(a: Event, b: Event, lies_in: dict[str, str]) -> bool:
     """Two meetings told in places known to lie in two different states (Moscow and
     Benghazi; a region and a city in it may be one meeting told twice)."""
@@ -204,7 +217,8 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
                 and not leaders_for_states(prev, ev, keep.nation_of):
             return None
     elif set(prev.targets) != set(ev.targets):
-        found = same_happening(prev, ev, etype, keep.purposes) or _visit_retold(prev, ev)
+        found = same_happening(prev, ev, etype, keep.purposes) or _visit_retold(prev, ev) \
+            or _meeting_retold(prev, ev, etype)
         if found is None:
             return None
         prev = found

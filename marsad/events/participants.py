@@ -299,6 +299,9 @@ def sort_mentions(x: Context) -> Parts:
     hi = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] in ("وان", "وبان")), c.hi)
     ms = [pm for pm in x.sent.ms if c.lo <= pm.first < hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
+    aside = aside_after(x)
+    if aside is not None:
+        ms = [pm for pm in ms if not aside[0] < pm.first < aside[1]]
     parts = Parts()
     place: Placed | None = None  # the last mention taken as a place
     for i, pm in enumerate(ms):
@@ -346,9 +349,26 @@ def _far_object(x: Context) -> Placed | None:
                  and v.prev_key(pm.first) not in w.non_participant_preps), None)
 
 
-def title_between(x: Context, first: int) -> bool:
-    """Only a person's title stands between the verb and the name at ``first``."""
-    between = x.doc.keys[x.clause.t_last + 1 : first]
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def aside_after(x: Context) -> tuple[int, int] | None:
+    """An aside set off by dashes right after the trigger ("كما التقى - والتصريح للسفارة
+    - السفير X مع Y"): its first and last tokens, the dashes included. What it names takes
+    no part; the subject comes after it."""
+    v, c = x.doc, x.clause
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _DASHES:
+        return None
+    end = next((k for k in range(at + 1, min(at + 16, x.sent.b)) if v.keys[k] in _DASHES),
+               None)
+    return (at, end) if end is not None and end > at + 1 else None
+
+
+def title_between(x: Context, first: int, skip: int = 0) -> bool:
+    """Only a person's title stands between the verb and the name at ``first`` (past an
+    aside of ``skip`` tokens right after the verb)."""
+    between = x.doc.keys[x.clause.t_last + 1 + skip : first]
     if not between or len(between) > x.lex.words.reach["title_span"]:
         return False
     titles = x.lex.cues["titles"]
@@ -412,10 +432,14 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if svo:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
+    aside = aside_after(x)
+    skip = aside[1] - aside[0] + 1 if aside is not None and after \
+        and aside[1] < after[0].first else 0
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
             and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
             and not _unnamed_subject_before(x) and (
-            after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
+            after[0].first - c.t_last - skip <= 3
+            or title_between(x, after[0].first, skip) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
         # verb-subject order; the subject may stand behind its title ("وحذّر رئيس الوزراء

@@ -73,14 +73,29 @@ def _act_between(x: Context, after: int) -> bool:
 
 def pair_meets(r: Roles, x: Context) -> Roles | None:
     """"وجاء لقاء جمع الرجلين": a meeting noun followed by a dual noun is the two sides
-    named last meeting each other."""
-    c, pair = x.clause, x.disc.last_pair
+    named last meeting each other; so is a meeting noun that names nobody in the clause
+    of a dual subject ("وناقش الوزيران بعد محادثات جنيف …")."""
+    c, pair, keys = x.clause, x.disc.last_pair, x.doc.keys
     if len(pair) < 2 or c.is_verb:
         return None
-    if not any(k in x.lex.words.dual_sides for k in x.doc.keys[c.t_last + 1 : min(
-            c.t_last + 3, c.hi)]):
+    duals = x.lex.words.dual_sides
+    if not any(k in duals for k in keys[c.t_last + 1 : min(c.t_last + 3, c.hi)]) and (
+            r.actors or r.targets or c.trigger.type != "CONSULT"
+            or not _dual_subject_before(x)):
         return None
     return Roles(pair[:1], pair[1:], r.location)
+
+
+def _dual_subject_before(x: Context) -> bool:
+    """A dual noun for the last two named stands before the trigger in its sentence, with
+    no clause end between ("أن الوزيرين ناقشا … بعد محادثات")."""
+    keys, c, duals = x.doc.keys, x.clause, x.lex.words.dual_sides
+    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 8) - 1, -1):
+        if keys[k] in ("،", ",", ".", ":", "؛"):
+            return False
+        if keys[k] in duals or unprefix(keys[k], "وان") in duals:
+            return True
+    return False
 
 
 def pair_as_targets(r: Roles, x: Context) -> Roles | None:

@@ -843,3 +843,20 @@ def test_an_arrival_and_the_meeting_after_it_stay_two() -> None:
     meeting = Event("", "CONSULT", (sent,), actors=("e1",), targets=("e2",), location="c1",
                     trigger=Span(30, 35))
     assert len(merge([arrival, meeting], {})) == 2
+
+
+def test_a_meeting_retold_without_the_state_beside_its_people_is_one() -> None:
+    # "لقاء بين سفيرها لدى ليبيا والمشير" … "كما التقى السفير المشير": one meeting; a
+    # person more is another meeting
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    etype = {"p1": "PER", "p2": "PER", "p3": "PER", "s1": "GPE"}
+    told = Event("", "CONSULT", (Span(0, 30),), actors=("p1",), targets=("p2", "s1"),
+                 trigger=Span(0, 5))
+    retold = Event("", "CONSULT", (Span(31, 60),), actors=("p1",), targets=("p2",),
+                   trigger=Span(35, 40))
+    assert len(merge([told, retold], etype)) == 1
+    more = Event("", "CONSULT", (Span(61, 90),), actors=("p1",), targets=("p2", "p3"),
+                 trigger=Span(65, 70))
+    assert len(merge([retold, more], etype)) == 2

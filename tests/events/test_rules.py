@@ -482,6 +482,20 @@ def test_talks_named_after_a_city_are_held_there() -> None:
     assert all("saint_petersburg" not in (*a, *g) for _, a, g in events), events
 
 
+def test_an_aside_between_dashes_takes_no_part() -> None:
+    # the subject comes after the aside; what the aside names is no side
+    _, events = traced("كما التقى - بحسب بيان السفارة الأمريكية - الرئيس التركي رجب طيب أردوغان "
+                       "الرئيس الروسي فلاديمير بوتين.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
+
+
+def test_talks_that_name_nobody_are_the_dual_subject_s() -> None:
+    fired, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين. "
+                           "وأكد الرئيسان بعد محادثات سان بطرسبورغ ضرورة التعاون.")
+    assert "pair_meets" in fired, fired
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
