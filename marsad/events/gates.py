@@ -367,14 +367,20 @@ AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
     nobody_takes_part, meeting_without_two_sides)
 
 
-def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int) -> bool:
+def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int,
+                 frames: frozenset[str] = frozenset()) -> bool:
     """A blocking verb's object noun is what was blocked, no event of its own: "منعت قوات
     الدعم السريع قافلة إغاثة" (the noun's names are the verb's target); so is the agreement
-    a sanction ends ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن")."""
+    a sanction ends ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن"). A noun
+    behind a time word (``frames``) is when, not what: "نفى الرئيس، خلال اجتماعه بالوزيرة،
+    …" tells the meeting too."""
     hit = hits[h_i]
     if h_i + 1 >= len(hits) or hits[h_i + 1].trigger.pos != "noun":
         return False
     nxt = hits[h_i + 1]
+    at = a + nxt.first_token
+    if at > 0 and unprefix(v.keys[at - 1], "و") in frames:
+        return False
     blocks = (hit.trigger.type in BLOCKING and hit.trigger.pos == "verb") or (
         # "ألغى المجلس اتفاقية التعاون"، "انتهاء اتفاقية الدفاع": what a sanction ends
         hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE"))

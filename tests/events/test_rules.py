@@ -496,6 +496,14 @@ def test_talks_that_name_nobody_are_the_dual_subject_s() -> None:
     assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
 
 
+def test_a_meeting_behind_a_time_word_is_no_object_blocked() -> None:
+    # "خلال اجتماعه" tells when the denial was made: the meeting is an event of its own
+    _, events = traced("نفى الرئيس التركي رجب طيب أردوغان، خلال اجتماعه بالرئيس الروسي فلاديمير "
+                       "بوتين، وجود خلافات بين البلدين.")
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
+    assert ("REJECT", ("recep_tayyip_erdogan",), ()) in events, events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
