@@ -357,10 +357,20 @@ def nobody_takes_part(r: Roles, x: Context) -> bool:
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:
     """A meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل …" (no place)،
     "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side) — but a council's own
-    session is a meeting ("الاجتماع الطارئ لمجلس الأمن")."""
+    session is a meeting ("الاجتماع الطارئ لمجلس الأمن"، "وعقد المجلس الوطني اجتماعه")."""
     trig = x.clause.trigger
     return trig.type == "CONSULT" and len(r.actors) + len(r.targets) < 2 \
-        and (r.location is None or trig.mode != "visit") and r.basis != BODY_MEETING
+        and (r.location is None or trig.mode != "visit") and r.basis != BODY_MEETING \
+        and not _own_session(r, x)
+
+
+def _own_session(r: Roles, x: Context) -> bool:
+    """A meeting noun whose pronoun stands for the one body named: "وبدأ البرلمان
+    اجتماعاته"، "عقد مجلس الأمن اجتماعه الطارئ"."""
+    c = x.clause
+    sides = (*r.actors, *r.targets)
+    return not c.is_verb and c.trigger.mode != "visit" and c.hit.pronoun in ("ه", "ها", "هم") \
+        and len(sides) == 1 and x.doc.etype.get(sides[0]) == "ORG"
 
 
 AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (

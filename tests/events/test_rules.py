@@ -504,6 +504,15 @@ def test_a_meeting_behind_a_time_word_is_no_object_blocked() -> None:
     assert ("REJECT", ("recep_tayyip_erdogan",), ()) in events, events
 
 
+def test_a_body_s_own_session_is_a_meeting() -> None:
+    # the noun's pronoun stands for the one body named: its own session
+    _, events = traced("وبدأ البرلمان التركي، الأحد، اجتماعاته في أنقرة.")
+    assert events == [("CONSULT", ("turkish_grand_national_assembly",), ())], events
+    # one person alone holds no meeting
+    _, events = traced("وأكد الرئيس التركي رجب طيب أردوغان خلال اجتماعه في أنقرة ضرورة التعاون.")
+    assert all(t != "CONSULT" for t, _, _ in events), events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
