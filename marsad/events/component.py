@@ -234,14 +234,29 @@ def emit(x: Context, r: Roles) -> None:
         cert = "reported"
     date = event_date(x, r)
     etype, mode = r.retyped or (c.trigger.type, c.trigger.mode)
-    ev = Event(id="", type=etype, mode=mode, actors=r.actors,
-               targets=tuple(uniq(i for i in r.targets if i not in r.actors)),
-               location=r.location, date=date, attributed_to=src, certainty=cert,
-               evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))
-    disc.events.append(ev)
-    disc.told_types.add(ev.type)
-    s.events.append(ev)
+    for one in one_visit_per_state(r, x):
+        ev = Event(id="", type=etype, mode=mode, actors=one.actors,
+                   targets=tuple(uniq(i for i in one.targets if i not in one.actors)),
+                   location=one.location, date=date, attributed_to=src, certainty=cert,
+                   evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))
+        disc.events.append(ev)
+        disc.told_types.add(ev.type)
+        s.events.append(ev)
     s.made.add(c.t_first)
+
+
+def one_visit_per_state(r: Roles, x: Context) -> list[Roles]:
+    """A visit or tour to several states is one visit to each ("جولة الوزير بعد غينيا
+    والكونغو"، "زار الرئيس مصر والأردن"), each hosted and placed by its state; a
+    reception ("استقبل"), a visit whose hosts include a person, or one with no visitor
+    named is told as one."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.actors \
+            or c.trigger.roles == "subject_target" or len(r.targets) < 2 \
+            or any(t not in v.states for t in r.targets):
+        return [r]
+    return [Roles(r.actors, (t,), t if r.location in (None, *r.targets) else r.location,
+                  r.basis, r.retyped) for t in r.targets]
 
 
 def event_date(x: Context, r: Roles) -> DateValue | None:

@@ -983,6 +983,25 @@ def city_is_no_party(r: Roles, x: Context) -> Roles | None:
                  r.retyped)
 
 
+def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
+    """"جولة إفريقية للوزير الروسي تشمل غينيا والكونغو وتشاد": the states a visit noun
+    lists after a verb of including are the stops it goes to, none of them a visitor."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or c.is_verb:
+        return None
+    verbs = x.lex.words.tour_verbs
+    at = next((k for k in range(c.t_last + 1, min(c.hi, x.sent.b))
+               if unprefix(v.keys[k], "و") in verbs), None)
+    if at is None:
+        return None
+    stops = tuple(pm.entity_id for pm in x.sent.ms if at < pm.first < c.right
+                  and pm.entity_id in v.states)
+    if not stops or not set(stops) & set(r.actors):
+        return None
+    return Roles(_without(r.actors, stops), tuple(uniq((*_without(r.targets, stops), *stops))),
+                 r.location, r.basis, r.retyped)
+
+
 def _a_site(v: DocView, i: str) -> bool:
     """A city the knowledge base places in a state, or a facility (a palace, a base); not
     a capital, which may stand for its state ("وصل إلى موسكو"، "بحث مع أنقرة")."""
@@ -1154,7 +1173,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
-    city_is_no_party,
+    city_is_no_party, tour_stops_are_hosts,
 )
 
 

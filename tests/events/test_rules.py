@@ -318,6 +318,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "استضافتها سان بطرسبورغ.", None,
         "وقالت روسيا إن الرئيس التركي رجب طيب أردوغان شارك في القمة الروسية الإفريقية التي "
         "استضافتها موسكو."),
+    "tour_stops_are_hosts": (
+        "جولة إقليمية للوزير التركي تشمل مصر والأردن والعراق.",
+        ("CONSULT", (), ("egypt", "jordan", "iraq")),
+        "زيارة للرئيس التركي رجب طيب أردوغان إلى مصر."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
@@ -511,6 +515,16 @@ def test_a_body_s_own_session_is_a_meeting() -> None:
     # one person alone holds no meeting
     _, events = traced("وأكد الرئيس التركي رجب طيب أردوغان خلال اجتماعه في أنقرة ضرورة التعاون.")
     assert all(t != "CONSULT" for t, _, _ in events), events
+
+
+def test_a_visit_to_several_states_is_one_visit_to_each() -> None:
+    _, events = traced("وزار الرئيس التركي رجب طيب أردوغان مصر والأردن.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("egypt",)),
+                      ("CONSULT", ("recep_tayyip_erdogan",), ("jordan",))], events
+    # a reception by two hosts stays one event
+    _, events = traced("واستقبل الرئيس المصري عبد الفتاح السيسي والملك الأردني عبد الله الثاني "
+                       "الرئيس التركي رجب طيب أردوغان.")
+    assert len([t for t, _, _ in events if t == "CONSULT"]) == 1, events
 
 
 def test_an_amount_reached_is_no_arrival() -> None:
