@@ -527,6 +527,13 @@ def test_a_visit_to_several_states_is_one_visit_to_each() -> None:
     assert len([t for t, _, _ in events if t == "CONSULT"]) == 1, events
 
 
+def test_names_after_a_clause_of_contrast_take_no_part() -> None:
+    # "في حين" opens a clause of its own: Ankara is no side of the meeting
+    _, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين، في "
+                       "حين تتابع واشنطن المحادثات.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
