@@ -1002,6 +1002,30 @@ def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
                  r.location, r.basis, r.retyped)
 
 
+def host_receives_during(r: Roles, x: Context) -> Roles | None:
+    """"تعهد الرئيس بتقديم الدعم، خلال استقباله الوزير الزائر": behind a time word the
+    reception noun's pronoun is the host (the target) and whom it names the guest (the
+    actor) — unlike "وكان في استقباله نائب الوزير", where the pronoun is the guest."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or c.trigger.mode != "visit" \
+            or not c.hit.pronoun or not r.actors or c.t_first < 1 \
+            or not unprefix(v.keys[c.t_first], "وبل").startswith("استقبال"):
+        return None
+    if unprefix(v.keys[c.t_first - 1], "و") not in x.lex.words.time_preps | {"لدي", "عند"}:
+        return None
+    # (the guest is named after the noun, past the time and place of the reception and
+    # the guest's titles; a name before it belongs to the clause before)
+    after = [pm for pm in x.sent.ms if c.t_last < pm.first < c.right
+             and v.etype[pm.entity_id] == "PER" and pm.entity_id not in r.actors]
+    if not after:
+        return None
+    # (and where: a city named between, "خلال استقباله في قصر الاستقلال بالعاصمة مينسك")
+    where = next((pm.entity_id for pm in x.sent.ms if c.t_last < pm.first < after[0].first
+                  and v.etype[pm.entity_id] == "GPE" and (v.fused_prefix(pm) == "ب" or unprefix(
+                      v.prev_key(pm.first), "و") in x.lex.words.loc_preps)), r.location)
+    return Roles((after[0].entity_id,), r.actors, where, r.basis, r.retyped)
+
+
 def _a_site(v: DocView, i: str) -> bool:
     """A city the knowledge base places in a state, or a facility (a palace, a base); not
     a capital, which may stand for its state ("وصل إلى موسكو"، "بحث مع أنقرة")."""
@@ -1173,7 +1197,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
-    city_is_no_party, tour_stops_are_hosts,
+    city_is_no_party, tour_stops_are_hosts, host_receives_during,
 )
 
 
