@@ -209,7 +209,7 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if r is None:
         x.note("no participant")
         return
-    if c.concurrent:
+    if c.concurrent or _during_the_visit(v, lex, s, c):
         disc.apart.add((c.hit.start, c.hit.end))
     r = apply_rules(r, x)
     if r.actors:
@@ -222,6 +222,14 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if len(r.actors) + len(r.targets) >= 2:
         disc.last_pair = tuple(uniq((*r.actors, *r.targets)))[:2]
     emit(x, r)
+
+
+def _during_the_visit(v: DocView, lex: Lexicon, s: Sentence, c: Clause) -> bool:
+    """An act told "during it" after a visit of the sentence is a meeting of the visit,
+    told apart from it ("بزيارة إلى البلاد، استقبله خلالها الرئيس"); talks "during" a
+    call are the call."""
+    return c.t_last + 1 < s.b and v.keys[c.t_last + 1] in lex.words.during_it \
+        and bool(s.events) and s.events[-1].mode == "visit"
 
 
 def _stopped(x: Context) -> bool:

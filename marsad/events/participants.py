@@ -369,6 +369,11 @@ def title_between(x: Context, first: int, skip: int = 0) -> bool:
     """Only a person's title stands between the verb and the name at ``first`` (past an
     aside of ``skip`` tokens right after the verb)."""
     between = x.doc.keys[x.clause.t_last + 1 + skip : first]
+    # "استقبله خلالها رئيس المرحلة الانتقالية X": with its object a pronoun, the verb's
+    # subject is the name past the adverb and the title ("والتقى خلالها وزير الدفاع X"
+    # may have its subject dropped)
+    while between and x.clause.hit.pronoun and between[0] in x.lex.words.verb_adverbs:
+        between = between[1:]
     if not between or len(between) > x.lex.words.reach["title_span"]:
         return False
     titles = x.lex.cues["titles"]

@@ -539,6 +539,15 @@ def test_names_after_a_clause_of_contrast_take_no_part() -> None:
     assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
 
 
+def test_a_reception_during_a_visit_is_told_apart() -> None:
+    # the host past an adverb and a title is the subject of "استقبله"; the reception
+    # "during" the visit is a second event
+    _, events = traced("بدأ الرئيس التركي رجب طيب أردوغان زيارة إلى روسيا، استقبله خلالها الرئيس "
+                       "الروسي فلاديمير بوتين.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("russia",)),
+                      ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
