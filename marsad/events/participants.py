@@ -425,7 +425,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(None, after, how="pronoun subject after إنه")
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
         (before[0].first == c.left and not joined)
-        or v.prev_key(before[0].first) in w.svo_cues)
+        or v.prev_key(before[0].first) in w.svo_cues
+        or _before_title(before[0], x) in w.svo_cues)
     # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
     # apposition between commas, then the verb
     appositive = None if svo else next((
@@ -468,6 +469,20 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
+
+
+def _before_title(pm: Placed, x: Context) -> str:
+    """The word before a person's title ("أن الرئيس الروسي فلاديمير بوتين" → "أن"), or ''
+    when no title stands before the name."""
+    v, titles = x.doc, x.lex.cues["titles"]
+    k = pm.first - 1
+    while k > x.sent.a and is_nisba(v.keys[k]):
+        k -= 1  # the title's nisba adjectives
+    if k >= x.sent.a + 1 and " ".join(v.keys[k - 1 : k + 1]) in titles:
+        k -= 1
+    elif not (k >= x.sent.a and v.keys[k] in titles):
+        return ""
+    return v.keys[k - 1] if k > x.sent.a else ""
 
 
 def _behind_preposition(pm: Placed, x: Context) -> bool:
@@ -858,7 +873,27 @@ def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) ->
     ms = [pm for pm in ms if not any(q is not pm and q.first <= pm.first and pm.last <= q.last
                                      and q.last - q.first > pm.last - pm.first for q in ms)]
     return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
-            or not _in_title(i, ms, v, titles, span)]
+            or not (_in_title(i, ms, v, titles, span) or _in_apposition(i, ms, v, titles))]
+
+
+def _in_apposition(i: int, ms: list[Placed], v: DocView, titles: PhraseSet) -> bool:
+    """Mention ``i`` lies in the title set after a person's name: "صقر، رئيس أركان حرب
+    القوات المسلحة"، "عبد المجيد صقر القائد العام للقوات المسلحة" (a definite title, or
+    one after a comma; "بوتين رئيس مجلس …" may be whom Putin met)."""
+    pm = ms[i]
+    person = next((m for m in reversed(ms[:i]) if v.etype[m.entity_id] == "PER"), None)
+    if person is None or not 1 < pm.first - person.last <= 6:
+        return False
+    k = person.last + 1
+    comma = v.keys[k] in ("،", ",")
+    k += comma
+    head, pair = v.keys[k], " ".join(v.keys[k : k + 2])
+    if not (head in titles or pair in titles) or not (comma or head.startswith("ال")):
+        return False
+    # (nothing but the title's words between: no other person, no clause break)
+    return not any(key in ("،", ",", ".", ":", "؛") for key in v.keys[k : pm.first]) \
+        and not any(person.last < m.first < pm.first and v.etype[m.entity_id] == "PER"
+                    for m in ms)
 
 
 def _in_title(i: int, ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> bool:

@@ -548,6 +548,19 @@ def test_a_reception_during_a_visit_is_told_apart() -> None:
                       ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
 
 
+def test_a_body_in_the_title_after_a_name_takes_no_part() -> None:
+    # "X الأمين العام لمجلس الأمن": the council names X's office
+    _, events = traced("والتقى المشير خليفة حفتر سيرغي شويغو الأمين العام لمجلس الأمن الروسي.")
+    assert events == [("CONSULT", ("khalifa_haftar",), ("sergei_shoigu",))], events
+
+
+def test_subject_behind_its_title_after_an_complementiser() -> None:
+    # "أن الرئيس الروسي X استقبل Y": X is the subject (the host); a venue takes no part
+    _, events = traced("وأكد الكرملين أن الرئيس الروسي فلاديمير بوتين استقبل المشير خليفة حفتر في "
+                       "مبنى الكرملين.")
+    assert events == [("CONSULT", ("khalifa_haftar",), ("vladimir_putin",))], events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
