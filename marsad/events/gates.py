@@ -65,12 +65,17 @@ def negated(x: Context) -> bool:
 
 def demanded(x: Context) -> bool:
     """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it,
-    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير")."""
+    or before the act of stopping or holding it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد
+    السفير"، "طلبت عقد اجتماع")."""
     keys, c = x.doc.keys, x.clause
     demands = x.lex.cues["certainty"]["demanded"]
     t_first = c.t_first
-    if t_first - 1 >= c.left and keys[t_first - 1] in x.lex.words.stopping:
+    if t_first - 1 >= c.left and (keys[t_first - 1] in x.lex.words.stopping
+                                  or keys[t_first - 1] in x.lex.words.holding):
         t_first -= 1
+    if t_first >= 1 and keys[t_first][:1] == "ل" \
+            and unprefix(keys[t_first - 1], "و") in x.lex.words.demand_verbs:
+        return True  # "تدعو لاجتماع مجلس الأمن"، "دعا لعقد قمة": what is called for
     for n in (1, 2):
         at = t_first - n
         if at < max(c.left - 1, 0):

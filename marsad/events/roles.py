@@ -1043,6 +1043,16 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
 
 
+def interview_is_no_meeting(r: Roles, x: Context) -> Roles | None:
+    """"وقال الوزير في مقابلة مع قناة الجزيرة"، "في حديث لوكالة الأنباء": an outlet met is
+    an interview, no side of a meeting."""
+    rep = x.doc.reporting
+    if x.clause.trigger.type != "CONSULT" or not any(i in rep for i in r.targets):
+        return None
+    return Roles(r.actors, tuple(i for i in r.targets if i not in rep), r.location, r.basis,
+                 r.retyped)
+
+
 def speakers_own_forces_act(r: Roles, x: Context) -> Roles | None:
     """"وأعلن الجيش الأمريكي أن طائراته قصفت مواقع"، "قالت الوزارة إن قواتها استهدفت":
     forces named by a pronoun for the speaker are the speaker's; the speaker acts."""
@@ -1193,7 +1203,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
-    media_do_not_act, speakers_own_forces_act,
+    media_do_not_act, interview_is_no_meeting, speakers_own_forces_act,
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,

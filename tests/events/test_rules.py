@@ -296,6 +296,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "مدينة الأبيض.",
         ("ASSAULT", ("rapid_support_forces",), ("sudanese_armed_forces", "el_obeid")),
         "أعلنت قيادة المنطقة هجوما بالمسيرات نفذته قوات الدعم السريع على الجيش السوداني."),
+    "interview_is_no_meeting": (
+        "وقال الرئيس التركي رجب طيب أردوغان في مقابلة مع قناة الجزيرة إن بلاده ستدعم الحكومة.",
+        ("COOPERATE", ("recep_tayyip_erdogan",), ()),
+        "والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين."),
     "speakers_own_forces_act": (
         "وأعلن الجيش الأمريكي أن طائراته قصفت مواقع لتنظيم داعش في سوريا.",
         ("ASSAULT", ("us_armed_forces",), ("isis",)),
@@ -559,6 +563,13 @@ def test_subject_behind_its_title_after_an_complementiser() -> None:
     _, events = traced("وأكد الكرملين أن الرئيس الروسي فلاديمير بوتين استقبل المشير خليفة حفتر في "
                        "مبنى الكرملين.")
     assert events == [("CONSULT", ("khalifa_haftar",), ("vladimir_putin",))], events
+
+
+def test_a_meeting_called_for_is_no_meeting() -> None:
+    for text in ("وأدانت روسيا الغارات الأمريكية، وطلبت عقد اجتماع لمجلس الأمن الدولي.",
+                 "روسيا تدعو لاجتماع مجلس الأمن الدولي"):
+        fired, events = traced(text)
+        assert "demanded" in fired and all(t != "CONSULT" for t, _, _ in events), events
 
 
 def test_an_amount_reached_is_no_arrival() -> None:
