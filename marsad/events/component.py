@@ -275,10 +275,26 @@ def one_visit_per_state(r: Roles, x: Context) -> list[Roles]:
     c, v = x.clause, x.doc
     if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.actors \
             or c.trigger.roles == "subject_target" or len(r.targets) < 2 \
-            or any(t not in v.states for t in r.targets):
+            or any(t not in v.states for t in r.targets) or not _listed(r.targets, x):
         return [r]
     return [Roles(r.actors, (t,), t if r.location in (None, *r.targets) else r.location,
                   r.basis, r.retyped) for t in r.targets]
+
+
+def _listed(ids: tuple[str, ...], x: Context) -> bool:
+    """The states are named as one list after the trigger ("غينيا والكونغو"، "مصر، والأردن"),
+    not one of them in another phrase ("زار موسكو عشية الغزو الروسي لأوكرانيا")."""
+    v = x.doc
+    ms = [pm for pm in x.sent.ms if pm.first > x.clause.t_last and pm.entity_id in ids]
+    if len({pm.entity_id for pm in ms}) < len(ids):
+        return False
+    for a, b in zip(ms, ms[1:]):
+        between = v.keys[a.last + 1 : b.first]
+        if any(k not in ("و", "،", ",") for k in between) or (
+                not between and v.keys[b.first][:1] != "و") or (
+                between and between[-1] != "و" and v.keys[b.first][:1] != "و"):
+            return False
+    return True
 
 
 def event_date(x: Context, r: Roles) -> DateValue | None:
