@@ -198,6 +198,16 @@ def framed_background(x: Context) -> bool:
         and unprefix(" ".join(keys[at - 2 : at]), "و") in x.lex.words.frames
 
 
+def vehicle_named_by_cargo(x: Context) -> bool:
+    """A noun of transport right after a vehicle or trip names what kind it is, no act of
+    sending: "سيّرت الشركة رحلات شحن إلى المطار"، "هبطت طائرة نقل عسكرية"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    # (a verb form read as a noun here: "رحلات نقل" is no "نقل" = moved)
+    if c.t_first < 1 or unprefix(keys[c.t_first], "و") not in w.transport_nouns:
+        return False
+    return unprefix(keys[c.t_first - 1], "وب") in w.vehicle_nouns
+
+
 def told_as_habit(x: Context) -> bool:
     """A word of frequency before the trigger in its sentence tells a habit, no one
     happening: "ويعلن الحوثيون بين الحين والآخر شن هجمات على السفن"."""
@@ -344,7 +354,7 @@ def accepts_a_resignation(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
-    framed_background,
+    framed_background, vehicle_named_by_cargo,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)
