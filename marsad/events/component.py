@@ -225,11 +225,16 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
 
 
 def _during_the_visit(v: DocView, lex: Lexicon, s: Sentence, c: Clause) -> bool:
-    """An act told "during it" after a visit of the sentence is a meeting of the visit,
-    told apart from it ("بزيارة إلى البلاد، استقبله خلالها الرئيس"); talks "during" a
-    call are the call."""
-    return c.t_last + 1 < s.b and v.keys[c.t_last + 1] in lex.words.during_it \
-        and bool(s.events) and s.events[-1].mode == "visit"
+    """An act told "during it" after a visit of the sentence, or a meeting verb joined on
+    after it, is a meeting of the visit, told apart from it ("بزيارة إلى البلاد، استقبله
+    خلالها الرئيس"، "حطّ في مينسك، واستقبله رئيس اللجنة"); talks "during" a call are the
+    call."""
+    if not s.events or s.events[-1].mode != "visit":
+        return False
+    if c.is_verb and c.trigger.type == "CONSULT" and c.trigger.mode == "visit" \
+            and v.keys[c.t_first][:1] == "و":
+        return True  # "حطّ الوزير في مينسك، واستقبله في المطار رئيس اللجنة": a verb of its own
+    return c.t_last + 1 < s.b and v.keys[c.t_last + 1] in lex.words.during_it
 
 
 def _stopped(x: Context) -> bool:

@@ -374,6 +374,9 @@ def meeting_without_two_sides(r: Roles, x: Context) -> bool:
     "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side) — but a council's own
     session is a meeting ("الاجتماع الطارئ لمجلس الأمن"، "وعقد المجلس الوطني اجتماعه")."""
     trig = x.clause.trigger
+    if trig.type == "CONSULT" and trig.mode == "visit" and not r.actors \
+            and all(x.doc.etype.get(i) in ("GPE", "LOC", "FAC") for i in r.targets):
+        return True  # "المعدات التي وصلت إلى النيجر": a visit names its visitor
     return trig.type == "CONSULT" and len(r.actors) + len(r.targets) < 2 \
         and (r.location is None or trig.mode != "visit") and r.basis != BODY_MEETING \
         and not _own_session(r, x)

@@ -71,8 +71,8 @@ def same_happening(a: Event, b: Event, etype: dict[str, str],
         return replace(a, targets=b.targets) if len(tb) > len(ta) else a
     a_places = all(etype.get(t) == "GPE" for t in a.targets)
     b_places = all(etype.get(t) == "GPE" for t in b.targets)
-    if (a.mode == "visit") != (b.mode == "visit") and not (
-            _span(a) in purposes or _span(b) in purposes):
+    purpose = _span(a) in purposes or _span(b) in purposes
+    if (a.mode == "visit") != (b.mode == "visit") and not purpose:
         # an arrival and a meeting during the visit are two events; a visit "للقاء X"
         # (a meeting as its purpose) is one
         return None

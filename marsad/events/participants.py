@@ -372,8 +372,13 @@ def title_between(x: Context, first: int, skip: int = 0) -> bool:
     # "استقبله خلالها رئيس المرحلة الانتقالية X": with its object a pronoun, the verb's
     # subject is the name past the adverb and the title ("والتقى خلالها وزير الدفاع X"
     # may have its subject dropped)
-    while between and x.clause.hit.pronoun and between[0] in x.lex.words.verb_adverbs:
-        between = between[1:]
+    while between and x.clause.hit.pronoun:
+        if between[0] in x.lex.words.verb_adverbs:
+            between = between[1:]
+        elif len(between) > 2 and unprefix(between[0], "و") == "في":
+            between = between[2:]  # "واستقبله في المطار رئيس اللجنة X"
+        else:
+            break
     if not between or len(between) > x.lex.words.reach["title_span"]:
         return False
     titles = x.lex.cues["titles"]

@@ -326,8 +326,8 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وقالت روسيا إن الرئيس التركي رجب طيب أردوغان شارك في القمة الروسية الإفريقية التي "
         "استضافتها موسكو."),
     "tour_stops_are_hosts": (
-        "جولة إقليمية للوزير التركي تشمل مصر والأردن والعراق.",
-        ("CONSULT", (), ("egypt", "jordan", "iraq")),
+        # (the stops are hosts; with no visitor named the tour makes no event)
+        "جولة إقليمية للوزير التركي تشمل مصر والأردن والعراق.", None,
         "زيارة للرئيس التركي رجب طيب أردوغان إلى مصر."),
     "host_receives_during": (
         "تعهد الرئيس البيلاروسي ألكسندر لوكاشينكو بتقديم الدعم، خلال استقباله أمس في مينسك "
@@ -573,6 +573,19 @@ def test_a_meeting_called_for_is_no_meeting() -> None:
                  "روسيا تدعو لاجتماع مجلس الأمن الدولي"):
         fired, events = traced(text)
         assert "demanded" in fired and all(t != "CONSULT" for t, _, _ in events), events
+
+
+def test_an_arrival_with_no_visitor_is_no_visit() -> None:
+    fired, events = traced("وقال المسؤول إن الشحنة التي وصلت إلى النيجر كانت كبيرة.")
+    assert "meeting_without_two_sides" in fired and not events, events
+
+
+def test_a_landing_and_the_reception_after_it_are_two() -> None:
+    # "حطّ" is an arrival; the reception joined on, its host past "في المطار", is another
+    _, events = traced("وحطّ الرئيس التركي رجب طيب أردوغان في موسكو، واستقبله في المطار الرئيس "
+                       "الروسي فلاديمير بوتين. وقالت روسيا إن الزيارة ناجحة.")
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
+    assert len([t for t, _, _ in events if t == "CONSULT"]) == 2, events
 
 
 def test_an_amount_reached_is_no_arrival() -> None:
