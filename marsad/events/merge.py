@@ -128,6 +128,27 @@ def _places_apart(a: Event, b: Event, lies_in: dict[str, str]) -> bool:
     return x is not None and y is not None and x != y
 
 
+# Acts an article tells once and then retells in short; attacks, raids, protests and
+# statements repeat (two strikes by one air force are two events)
+RETOLD_TYPES = frozenset({"AGREE", "RETREAT", "CONCEDE", "SANCTION", "COOPERATE",
+                          "MOBILIZE", "AID"})
+
+
+def _retold_with_fewer(prev: Event, ev: Event) -> tuple[Event, Event] | None:
+    """An act retold later with fewer of its sides ("أنجزت الولايات المتحدة انسحابها من
+    النيجر" … "وقالت القيادة إن انسحاب العتاد الأميركي اكتمل"; "وقّعت الحكومة والمجلس
+    اتفاقا" … "ووصفت الحكومة الاتفاق بالتاريخي"): both with the fuller sides, when they
+    share an actor and one telling's sides lie within the other's."""
+    if prev.type not in RETOLD_TYPES or prev.evidence[-1] == ev.evidence[0]:
+        return None
+    pa, pt, ea, et = set(prev.actors), set(prev.targets), set(ev.actors), set(ev.targets)
+    if not pa & ea or not ((pa <= ea and pt <= et) or (ea <= pa and et <= pt)):
+        return None
+    fuller = ev if len(ea | et) > len(pa | pt) else prev
+    return (replace(prev, actors=fuller.actors, targets=fuller.targets),
+            replace(ev, actors=fuller.actors, targets=fuller.targets))
+
+
 def _span(ev: Event) -> tuple[int, int]:
     return (ev.trigger.start, ev.trigger.end) if ev.trigger is not None else (-1, -1)
 
@@ -213,7 +234,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
         fuller = ev if len(e_all) > len(p_all) else prev
         prev = replace(prev, actors=fuller.actors, targets=fuller.targets)
         ev = replace(ev, actors=fuller.actors, targets=fuller.targets)
-    anonymous = _anonymous_retelling(prev, ev)
+    anonymous = _anonymous_retelling(prev, ev) or _retold_with_fewer(prev, ev)
     if anonymous is not None:
         prev, ev = anonymous
     if set(prev.actors) != set(ev.actors):

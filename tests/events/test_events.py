@@ -860,3 +860,19 @@ def test_a_meeting_retold_without_the_state_beside_its_people_is_one() -> None:
     more = Event("", "CONSULT", (Span(61, 90),), actors=("p1",), targets=("p2", "p3"),
                  trigger=Span(65, 70))
     assert len(merge([retold, more], etype)) == 2
+
+
+def test_an_agreement_retold_with_fewer_sides_is_one() -> None:
+    # "وقّعت الحكومة والمجلس اتفاقا" … "ووصفت الحكومة الاتفاق بالتاريخي": one agreement;
+    # attacks are not merged so (two strikes by one force are two)
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    full = Event("", "AGREE", (Span(0, 30),), actors=("e1", "e2"), trigger=Span(0, 5))
+    short = Event("", "AGREE", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
+    out = merge([full, short], {})
+    assert len(out) == 1 and out[0].actors == ("e1", "e2")
+    hit = Event("", "ASSAULT", (Span(0, 30),), actors=("e1",), targets=("e2",),
+                trigger=Span(0, 5))
+    again = Event("", "ASSAULT", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
+    assert len(merge([hit, again], {})) == 2
