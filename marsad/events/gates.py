@@ -208,6 +208,22 @@ def vehicle_named_by_cargo(x: Context) -> bool:
     return unprefix(keys[c.t_first - 1], "وب") in w.vehicle_nouns
 
 
+def topic_of_another(x: Context) -> bool:
+    """A verbal noun that is the topic, purpose or concession of another predicate, or the
+    content of a report or claim, is no happening told: "تصريحاته حول رفض الخطة"، "وسط
+    تقارير عن معارك في المدينة"، "من أجل نشر قوات"، "رغم العقوبات الغربية"، "هجوم كيماوي
+    مزعوم"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if c.is_verb or c.t_first < 1:
+        return False
+    at = c.t_first
+    before = [" ".join(keys[at - n : at]) for n in (1, 2) if at - n >= x.sent.a]
+    if any(b in w.topic_words or unprefix(b, "و") in w.topic_words for b in before):
+        return True
+    after = keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]
+    return any(k in w.alleged_words for k in after)
+
+
 def told_as_habit(x: Context) -> bool:
     """A word of frequency before the trigger in its sentence tells a habit, no one
     happening: "ويعلن الحوثيون بين الحين والآخر شن هجمات على السفن"."""
@@ -354,7 +370,7 @@ def accepts_a_resignation(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
-    framed_background, vehicle_named_by_cargo,
+    framed_background, vehicle_named_by_cargo, topic_of_another,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)
