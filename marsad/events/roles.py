@@ -29,7 +29,7 @@ from .lexicon import (
     PARTICIPANT_TYPES,
     REACTIONS,
 )
-from .nisba import demonym_actor, demonym_targets
+from .nisba import demonym_actor, demonym_targets, nisba_country
 from .places import PLACE_RULES
 from .view import DocView, Placed, uniq, unprefix
 
@@ -1026,6 +1026,56 @@ def host_receives_during(r: Roles, x: Context) -> Roles | None:
     return Roles((after[0].entity_id,), r.actors, where, r.basis, r.retyped)
 
 
+def leader_by_title(r: Roles, x: Context) -> Roles | None:
+    """"تلقى الوزير اتصالا من رئيس الوزراء اللبناني"، "أجرى الزعيم البيلاروسي ونظيره الروسي
+    محادثات": a leader's title with a nisba and no name, in a meeting short of a side,
+    is the one person of that country the article names (the state itself, when taken as
+    the side, gives way to him)."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or len(set(r.actors) | set(r.targets)) >= 2 \
+            and not any(i in v.states for i in (*r.actors, *r.targets)):
+        return None
+    found = _leaders_named_by_title(x)
+    if not found:
+        return None
+    actors, targets = list(r.actors), list(r.targets)
+    for at, pid, state in found:
+        if pid in actors or pid in targets:
+            continue
+        side = actors if at < c.t_first and not actors else targets
+        for lst in (actors, targets):
+            if state in lst:
+                lst.remove(state)
+        side.append(pid)
+    if (tuple(actors), tuple(targets)) == (r.actors, r.targets):
+        return None
+    return Roles(tuple(actors), tuple(targets), r.location, r.basis, r.retyped)
+
+
+def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
+    """(token, person, state) for each leader's title + nisba in the clause that names no
+    one, when the article names exactly one person of that country."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    covered = {i for pm in x.sent.ms for i in range(pm.first, pm.last + 1)}
+    out = []
+    for k in range(c.lo, c.hi):
+        if k in covered or c.t_first <= k <= c.t_last:
+            continue
+        key = unprefix(v.keys[k], "وبلم")
+        n = 2 if " ".join((key, v.keys[k + 1] if k + 1 < c.hi else "")) in w.leader_titles \
+            else 1 if key in w.leader_titles else 0
+        if not n or k + n >= c.hi or k + n in covered:
+            continue
+        country = nisba_country(v.keys[k + n], v.kb.demonyms, accusative=False)
+        if country is None:
+            continue
+        people = [e.id for e in v.doc.entities if e.type == "PER"
+                  and v.kb.nationals.get(e.kb_id or "") == country]
+        if len(people) == 1:
+            out.append((k, people[0], v.by_kb.get(country, "")))
+    return out
+
+
 def _a_site(v: DocView, i: str) -> bool:
     """A city the knowledge base places in a state, or a facility (a palace, a base); not
     a capital, which may stand for its state ("وصل إلى موسكو"، "بحث مع أنقرة")."""
@@ -1207,7 +1257,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     necessity_is_a_demand, future_retreat_concedes, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
-    city_is_no_party, tour_stops_are_hosts, host_receives_during,
+    city_is_no_party, tour_stops_are_hosts, host_receives_during, leader_by_title,
 )
 
 
