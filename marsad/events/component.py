@@ -32,7 +32,13 @@ from .lexicon import Lexicon
 from .merge import fold_headline, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
-from .roles import announcer_named, apply_rules, leader_pledges, sides_after_verb
+from .roles import (
+    announcer_named,
+    apply_rules,
+    leader_pledges,
+    leaders_named_by_title,
+    sides_after_verb,
+)
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
 from .view import DocView, KnowledgeMaps, Placed, uniq
@@ -202,7 +208,7 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
         return
     r = choose_roles(x)
     rescue = None if r is not None else next(
-        (f for f in (sides_after_verb, announcer_named) if f(x)), None)
+        (f for f in (sides_after_verb, announcer_named, leaders_named_by_title) if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()

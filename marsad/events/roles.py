@@ -1052,6 +1052,12 @@ def leader_by_title(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(actors), tuple(targets), r.location, r.basis, r.retyped)
 
 
+def leaders_named_by_title(x: Context) -> bool:
+    """"أجرى الزعيم البيلاروسي ونظيره الروسي محادثات": a meeting whose sides are named only
+    by leaders' titles and nisbas still makes an event (leader_by_title names them)."""
+    return x.clause.trigger.type == "CONSULT" and bool(_leaders_named_by_title(x))
+
+
 def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
     """(token, person, state) for each leader's title + nisba in the clause that names no
     one, when the article names exactly one person of that country."""

@@ -11,7 +11,13 @@ import pytest
 import tests.helpers as helpers
 from marsad.events import extract_events
 from marsad.events.gates import AFTER_ROLES, GATES
-from marsad.events.roles import ROLE_RULES, announcer_named, leader_pledges, sides_after_verb
+from marsad.events.roles import (
+    ROLE_RULES,
+    announcer_named,
+    leader_pledges,
+    leaders_named_by_title,
+    sides_after_verb,
+)
 from tests.helpers import extract
 
 # rule -> (positive text, the event it gives as (type or "*", actor keys, target keys), or
@@ -342,6 +348,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وتحدث فلاديمير بوتين عن الحرب.",
         ("CONSULT", ("marco_rubio",), ("vladimir_putin",)),
         "وقال المتحدث إن وزير الخارجية الأمريكي ماركو روبيو تلقى اتصالا من الرئيس الروسي."),
+    "leaders_named_by_title": (
+        "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية. وقال رجب طيب أردوغان إن "
+        "فلاديمير بوتين صديق.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)),
+        "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
@@ -425,7 +436,7 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, sides_after_verb,
-             announcer_named)
+             announcer_named, leaders_named_by_title)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
