@@ -1060,7 +1060,8 @@ def leaders_named_by_title(x: Context) -> bool:
 
 def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
     """(token, person, state) for each leader's title + nisba in the clause that names no
-    one, when the article names exactly one person of that country."""
+    one, when the article names exactly one person of that country (or of them exactly one
+    with that title before his name: "رئيس الوزراء سعد الحريري")."""
     c, v, w = x.clause, x.doc, x.lex.words
     covered = {i for pm in x.sent.ms for i in range(pm.first, pm.last + 1)}
     out = []
@@ -1077,6 +1078,12 @@ def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
             continue
         people = [e.id for e in v.doc.entities if e.type == "PER"
                   and v.kb.nationals.get(e.kb_id or "") == country]
+        if len(people) > 1:
+            # several of that country: the one the article names with that title
+            title = v.keys[k + n - 1]
+            people = [p for p in people if any(
+                pm.entity_id == p and title in v.keys[max(pm.first - 3, 0) : pm.first + 1]
+                for pm in v.placed)]
         if len(people) == 1:
             out.append((k, people[0], v.by_kb.get(country, "")))
     return out
