@@ -130,8 +130,7 @@ def _places_apart(a: Event, b: Event, lies_in: dict[str, str]) -> bool:
 
 # Acts an article tells once and then retells in short; attacks, raids, protests and
 # statements repeat (two strikes by one air force are two events)
-RETOLD_TYPES = frozenset({"AGREE", "RETREAT", "CONCEDE", "SANCTION", "COOPERATE",
-                          "MOBILIZE", "AID"})
+RETOLD_TYPES = frozenset({"AGREE", "RETREAT", "CONCEDE", "SANCTION", "COOPERATE", "AID"})
 
 
 def _retold_with_fewer(prev: Event, ev: Event) -> tuple[Event, Event] | None:
