@@ -137,10 +137,26 @@ def planned(x: Context) -> bool:
 
 def meeting_to_come(x: Context) -> bool:
     """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
-    الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة" (a pledge of a visit is an agreement
-    only where a trigger of its own says so)."""
-    c = x.clause
-    return c.trigger.type == "CONSULT" and c.is_verb and future(x.doc.keys[c.t_first])
+    الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
+    of a visit is an agreement only where a trigger of its own says so)."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "CONSULT":
+        return False
+    if c.is_verb:
+        return future(keys[c.t_first])
+    # "على أن يختتم جولته في تشاد": a visit still to come, after "على أن" and a verb
+    at = c.t_first
+    return at >= 3 and keys[at - 3 : at - 1] == ["علي", "ان"] and keys[at - 1][:1] in "يت"
+
+
+def companion_of_a_visit(x: Context) -> bool:
+    """A visit noun after a verb of accompanying names the companion of a visit told
+    before, no visit of its own: "ورافق الوزيرَ في زيارته نائبُه"."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or c.is_verb:
+        return False
+    escorts = x.lex.words.escort_verbs
+    return any(unprefix(k, "و") in escorts for k in keys[max(x.sent.a, c.t_first - 4) : c.t_first])
 
 
 def negated_modal(x: Context) -> bool:
@@ -370,7 +386,7 @@ def accepts_a_resignation(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
-    framed_background, vehicle_named_by_cargo, topic_of_another,
+    framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)

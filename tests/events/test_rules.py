@@ -42,6 +42,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
     "meeting_to_come": (
         "وسيلتقي الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين الأحد.", None,
         "والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين الأحد."),
+    "companion_of_a_visit": (
+        "وزار الرئيس التركي رجب طيب أردوغان روسيا. ورافق أردوغان في زيارته وزير الخارجية "
+        "هاكان فيدان.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("russia",)),
+        "وزار الرئيس التركي رجب طيب أردوغان روسيا. وقال أردوغان إن زيارته ناجحة."),
     "content_of": (
         "وتضمن الاتفاق انسحاب القوات الروسية من مالي.", None,
         "وبدأ انسحاب القوات الروسية من مالي."),
@@ -605,6 +610,13 @@ def test_a_landing_and_the_reception_after_it_are_two() -> None:
                        "الروسي فلاديمير بوتين. وقالت روسيا إن الزيارة ناجحة.")
     assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
     assert len([t for t, _, _ in events if t == "CONSULT"]) == 2, events
+
+
+def test_a_stop_still_to_come_is_no_visit() -> None:
+    fired, events = traced("وزار الرئيس التركي رجب طيب أردوغان روسيا، على أن يختتم جولته في "
+                           "إيران.")
+    assert "meeting_to_come" in fired, fired
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("russia",))], events
 
 
 def test_an_amount_reached_is_no_arrival() -> None:
