@@ -1089,6 +1089,30 @@ def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
     return out
 
 
+def companions_travel_with(r: Roles, x: Context) -> Roles | None:
+    """"وصل الرئيس إلى موسكو برفقة وزير خارجيته X": one named after a word of
+    accompanying travels with the visitor, no host; told as a past trip ("بعد أشهر من
+    مرافقته والده X في زيارة") he takes no part in this one."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.targets:
+        return None
+    escorts, times = x.lex.words.escort_verbs, x.lex.words.time_preps
+    actors, targets = list(r.actors), list(r.targets)
+    for pm in x.sent.ms:
+        if pm.entity_id not in targets or pm.first <= c.t_last:
+            continue
+        at = next((k for k in range(pm.first - 1, max(c.t_last, pm.first - 5), -1)
+                   if unprefix(v.keys[k], "و") in escorts), None)
+        if at is None:
+            continue
+        targets.remove(pm.entity_id)
+        if not any(unprefix(k, "و") in times for k in v.keys[max(c.t_last, at - 3) : at]):
+            actors.append(pm.entity_id)
+    if targets == list(r.targets):
+        return None
+    return Roles(tuple(uniq(actors)), tuple(targets), r.location, r.basis, r.retyped)
+
+
 def _a_site(v: DocView, i: str) -> bool:
     """A city the knowledge base places in a state, or a facility (a palace, a base); not
     a capital, which may stand for its state ("وصل إلى موسكو"، "بحث مع أنقرة")."""
@@ -1271,6 +1295,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
     city_is_no_party, tour_stops_are_hosts, host_receives_during, leader_by_title,
+    companions_travel_with,
 )
 
 

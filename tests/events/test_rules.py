@@ -358,6 +358,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "فلاديمير بوتين صديق.",
         ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)),
         "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية."),
+    "companions_travel_with": (
+        "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا برفقة وزير الخارجية هاكان فيدان.",
+        ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ()),
+        "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
