@@ -159,6 +159,27 @@ def companion_of_a_visit(x: Context) -> bool:
     return any(unprefix(k, "و") in escorts for k in keys[max(x.sent.a, c.t_first - 4) : c.t_first])
 
 
+def meeting_characterised(x: Context) -> bool:
+    """A definite meeting or visit noun that is the subject of a verb or a quote, after a
+    meeting was told, characterises that meeting, no new one: "ورأى المحلل أن الزيارة
+    "تؤكد أن أنقرة باتت الشريك الأول""، "الزيارة تعكس عمق العلاقات"."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or "CONSULT" not in x.disc.told_types \
+            or c.t_last + 2 >= x.sent.b:
+        return False
+    if not unprefix(v.keys[c.t_first], "وف").startswith("ال"):
+        return False
+    k = c.t_last + 1
+    if v.keys[k] in _QUOTES:
+        k += 1
+    verb = v.keys[k]
+    return verb[:1] in ("ت", "ي") and len(verb) >= 4 and k not in v.placed_first_set \
+        and verb not in x.lex.words.demand_verbs
+
+
+_QUOTES = frozenset('"«“\'')
+
+
 def negated_modal(x: Context) -> bool:
     """A negated ability or passive before the trigger: "لا يمكننا قطع العلاقات"، "لم
     يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
@@ -387,6 +408,7 @@ def accepts_a_resignation(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
+    meeting_characterised,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation)
