@@ -378,10 +378,16 @@ def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
-    c, prev = x.clause, x.sent.prev_actors
+    c, prev, keys = x.clause, x.sent.prev_actors, x.doc.keys
     if c.trigger.type != "CONSULT" or not c.is_verb or r.targets or len(r.actors) != 1 \
             or not prev or r.actors[0] in prev:
         return None
+    # ("قبل أن يجري تياني اتصالا": a clause of time opens with its own subject)
+    for k in range(c.t_first - 1, max(c.left, x.sent.a + 1, c.t_first - 9) - 1, -1):
+        if keys[k] in ("،", ",", ".", ":", "؛"):
+            break
+        if keys[k] == "ان" and unprefix(keys[k - 1], "و") in ("قبل", "بعد"):
+            return None
     return Roles(prev, r.actors, r.location)
 
 

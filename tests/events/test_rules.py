@@ -629,6 +629,15 @@ def test_a_stop_still_to_come_is_no_visit() -> None:
     assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("russia",))], events
 
 
+def test_a_clause_of_time_keeps_its_own_subject() -> None:
+    # the sides of the agreement do not make the call: "قبل أن" opens a clause with its own
+    # subject
+    _, events = traced("واتفقت تركيا وروسيا على التعاون، قبل أن يجري الرئيس التركي رجب طيب أردوغان "
+                       "اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين.")
+    calls = [{*a, *g} for t, a, g in events if t == "CONSULT"]
+    assert calls == [{"recep_tayyip_erdogan", "vladimir_putin"}], events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
