@@ -160,15 +160,18 @@ def companion_of_a_visit(x: Context) -> bool:
 
 
 def meeting_characterised(x: Context) -> bool:
-    """A definite meeting or visit noun that is the subject of a verb or a quote, after a
-    meeting was told, characterises that meeting, no new one: "ورأى المحلل أن الزيارة
-    "تؤكد أن أنقرة باتت الشريك الأول""، "الزيارة تعكس عمق العلاقات"."""
+    """A definite meeting or visit noun that is the subject of a verb or a quote, or the
+    object of attending, after a meeting was told, characterises that meeting, no new one:
+    "ورأى المحلل أن الزيارة "تؤكد أن أنقرة باتت الشريك الأول""، "وحضر اللقاء السفير"."""
     c, v = x.clause, x.doc
     if c.trigger.type != "CONSULT" or c.is_verb or "CONSULT" not in x.disc.told_types \
             or c.t_last + 2 >= x.sent.b:
         return False
     if not unprefix(v.keys[c.t_first], "وف").startswith("ال"):
         return False
+    if c.t_first > x.sent.a and unprefix(v.keys[c.t_first - 1], "و") in ("حضر", "حضرت",
+                                                                       "حضره", "حضرها"):
+        return True  # (who attended it is told of the meeting told before)
     k = c.t_last + 1
     if v.keys[k] in _QUOTES:
         k += 1

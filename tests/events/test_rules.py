@@ -638,6 +638,13 @@ def test_a_clause_of_time_keeps_its_own_subject() -> None:
     assert calls == [{"recep_tayyip_erdogan", "vladimir_putin"}], events
 
 
+def test_who_attended_a_meeting_told_makes_no_new_one() -> None:
+    fired, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين. وحضر "
+                           "اللقاء وزير الخارجية التركي هاكان فيدان.")
+    assert "meeting_characterised" in fired, fired
+    assert len([t for t, _, _ in events if t == "CONSULT"]) == 1, events
+
+
 def test_an_amount_reached_is_no_arrival() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن صادرات الغاز إلى تركيا قد تصل إلى "
                        "40 مليار متر مكعب، بما يصل إلى نصف حاجتها.")
