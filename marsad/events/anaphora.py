@@ -80,8 +80,14 @@ def anaphoric_object(v: DocView, lex: Lexicon, first: int, hi: int, ms: list[Pla
 
 def _where(v: DocView, lex: Lexicon, pm: Placed) -> bool:
     t = v.etype[pm.entity_id]
+    prev = unprefix(v.prev_key(pm.first), "و")
+    # (a city after a noun of talks, "محادثات جنيف", is where they were held)
+    if t == "ORG" and prev == "في":
+        return True  # "عقد اللقاء في الكرملين": a venue
     return t in ("LOC", "FAC") or (t == "GPE" and (
-        v.keys[pm.first][:1] == "ب" or unprefix(v.prev_key(pm.first), "و") in lex.words.loc_preps))
+        v.keys[pm.first][:1] == "ب" or prev in lex.words.loc_preps
+        or (pm.entity_id in v.cities and pm.entity_id not in v.states
+            and unprefix(prev, "بلف") in lex.words.talks_nouns)))
 
 
 def _event_noun(keys: list[str], k: int, anaphora: dict[str, str]) -> str | None:

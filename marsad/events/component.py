@@ -39,6 +39,7 @@ from .roles import (
     charge_named_as_cause,
     leader_commits_state,
     leader_pledges,
+    leaders_named_by_title,
     main_subject_named,
     pronoun_subject_named,
     protest_makes_its_demand,
@@ -82,7 +83,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
     merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
-                   repeated, disc.apart, disc.purposes, v.nation_of)
+                   repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = lead_on_the_day(v, lex, merged, headline)
     # ids from what each event is, not where it falls: stable across runs (marsad.ids)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text))
@@ -185,11 +186,12 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
     right = a + (s.hits[h_i + 1].first_token if h_i + 1 < len(s.hits) else b - a)
     t_first, t_last = a + hit.first_token, a + hit.last_token
     reach = lex.words.reach
-    if blocked_noun(s.hits, h_i, v, a, reach["object_noun_reach"]):
+    if blocked_noun(s.hits, h_i, v, a, reach["object_noun_reach"], lex.words.time_preps):
         s.consumed.add(a + s.hits[h_i + 1].first_token)
         right = a + (s.hits[h_i + 2].first_token if h_i + 2 < len(s.hits) else b - a)
     lo = max(left, v.word_offset(t_first, -reach["left_reach"]))
-    hi = min(right, v.word_offset(t_last, reach["right_reach"]) + 1)
+    hi = min(right, v.word_offset(t_last, reach["right_reach"]) + 1,
+             _contrast_after(v, lex, t_last, b))
     speaker = next((pm for c in s.cited if not c.scope_all and c.cue_token < t_first
                     for pm in s.ms if pm.first == c.token), None)
     # a verb of saying that is itself the trigger ("أعلنت الحكومة وقفا لإطلاق النار")
@@ -202,6 +204,19 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
                               speaker)
     return Clause(hit, t_first, t_last, left, right, lo, hi, pronoun, speaker, hit_sources,
                   concurrent)
+
+
+def _contrast_after(v: DocView, lex: Lexicon, t_last: int, b: int) -> int:
+    """Where a clause of contrast opens after the trigger ("في حين"، "فيما"، "بينما"): the
+    trigger's participants are named before it ("إذ التقى الشرع، في حين تتابع أنقرة …")."""
+    opens = lex.words.contrast_openers
+    for k in range(t_last + 2, b):
+        key = v.keys[k]
+        if key in opens and v.keys[k - 1] in ("،", ","):
+            return k
+        if key == "حين" and v.keys[k - 1] in ("في", "وفي"):
+            return k - 1
+    return b
 
 
 def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
@@ -217,16 +232,16 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
         return
     r = choose_roles(x)
     rescue = None if r is not None else next(
-        (f for f in (sides_after_verb, announcer_named, main_subject_named,
-                   speaker_named_before, charge_named_as_cause, title_named_before,
-                   pronoun_subject_named) if f(x)), None)
+        (f for f in (sides_after_verb, announcer_named, leaders_named_by_title,
+                   main_subject_named, speaker_named_before, charge_named_as_cause,
+                   title_named_before, pronoun_subject_named) if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()
     if r is None:
         x.note("no participant")
         return
-    if c.concurrent:
+    if c.concurrent or _during_the_visit(v, lex, s, c):
         disc.apart.add((c.hit.start, c.hit.end))
     r = apply_rules(r, x)
     if r.actors:
@@ -239,6 +254,19 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if len(r.actors) + len(r.targets) >= 2:
         disc.last_pair = tuple(uniq((*r.actors, *r.targets)))[:2]
     emit(x, r)
+
+
+def _during_the_visit(v: DocView, lex: Lexicon, s: Sentence, c: Clause) -> bool:
+    """An act told "during it" after a visit of the sentence, or a meeting verb joined on
+    after it, is a meeting of the visit, told apart from it ("بزيارة إلى البلاد، استقبله
+    خلالها الرئيس"، "حطّ في مينسك، واستقبله رئيس اللجنة"); talks "during" a call are the
+    call."""
+    if not s.events or s.events[-1].mode != "visit":
+        return False
+    if c.is_verb and c.trigger.type == "CONSULT" and c.trigger.mode == "visit" \
+            and v.keys[c.t_first][:1] == "و":
+        return True  # "حطّ الوزير في مينسك، واستقبله في المطار رئيس اللجنة": a verb of its own
+    return c.t_last + 1 < s.b and v.keys[c.t_last + 1] in lex.words.during_it
 
 
 def _stopped(x: Context) -> bool:
@@ -266,14 +294,45 @@ def emit(x: Context, r: Roles) -> None:
         cert = "reported"
     date = event_date(x, r)
     etype, mode = r.retyped or (c.trigger.type, c.trigger.mode)
-    ev = Event(id="", type=etype, mode=mode, actors=r.actors,
-               targets=tuple(uniq(i for i in r.targets if i not in r.actors)),
-               location=r.location, date=date, attributed_to=src, certainty=cert,
-               evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))
-    disc.events.append(ev)
-    disc.told_types.add(ev.type)
-    s.events.append(ev)
+    for one in one_visit_per_state(r, x):
+        ev = Event(id="", type=etype, mode=mode, actors=one.actors,
+                   targets=tuple(uniq(i for i in one.targets if i not in one.actors)),
+                   location=one.location, date=date, attributed_to=src, certainty=cert,
+                   evidence=(s.span,), trigger=Span(c.hit.start, c.hit.end))
+        disc.events.append(ev)
+        disc.told_types.add(ev.type)
+        s.events.append(ev)
     s.made.add(c.t_first)
+
+
+def one_visit_per_state(r: Roles, x: Context) -> list[Roles]:
+    """A visit or tour to several states is one visit to each ("جولة الوزير بعد غينيا
+    والكونغو"، "زار الرئيس مصر والأردن"), each hosted and placed by its state; a
+    reception ("استقبل"), a visit whose hosts include a person, or one with no visitor
+    named is told as one."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.actors \
+            or c.trigger.roles == "subject_target" or len(r.targets) < 2 \
+            or any(t not in v.states for t in r.targets) or not _listed(r.targets, x):
+        return [r]
+    return [Roles(r.actors, (t,), t if r.location in (None, *r.targets) else r.location,
+                  r.basis, r.retyped) for t in r.targets]
+
+
+def _listed(ids: tuple[str, ...], x: Context) -> bool:
+    """The states are named as one list after the trigger ("غينيا والكونغو"، "مصر، والأردن"),
+    not one of them in another phrase ("زار موسكو عشية الغزو الروسي لأوكرانيا")."""
+    v = x.doc
+    ms = [pm for pm in x.sent.ms if pm.first > x.clause.t_last and pm.entity_id in ids]
+    if len({pm.entity_id for pm in ms}) < len(ids):
+        return False
+    for a, b in zip(ms, ms[1:], strict=False):
+        between = v.keys[a.last + 1 : b.first]
+        if any(k not in ("و", "،", ",") for k in between) or (
+                not between and v.keys[b.first][:1] != "و") or (
+                between and between[-1] != "و" and v.keys[b.first][:1] != "و"):
+            return False
+    return True
 
 
 def event_date(x: Context, r: Roles) -> DateValue | None:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..text.normalize import match_key
 from .clause import BODY_MEETING, Context, Roles
+from .dating import future
 from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
 from .view import DocView, unprefix
@@ -64,15 +65,19 @@ def negated(x: Context) -> bool:
 
 def demanded(x: Context) -> bool:
     """The trigger is what a demand asks for: a demand word (or "دعا إلى") right before it,
-    or before the act of stopping it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد السفير"),
-    or an act owed by someone ("إن على إسرائيل الانسحاب")."""
+    or before the act of stopping or holding it ("دعاها إلى وقف نقل الأسلحة"، "مطالبين بطرد
+    السفير"، "طلبت عقد اجتماع"), or an act owed by someone ("إن على إسرائيل الانسحاب")."""
     keys, c = x.doc.keys, x.clause
     if owed_by(x) is not None:
         return True  # "إن على إسرائيل الانسحاب": the act owed is asked for (request_owed)
     demands = x.lex.cues["certainty"]["demanded"]
     t_first = c.t_first
-    if t_first - 1 >= c.left and keys[t_first - 1] in x.lex.words.stopping:
+    if t_first - 1 >= c.left and (keys[t_first - 1] in x.lex.words.stopping
+                                  or keys[t_first - 1] in x.lex.words.holding):
         t_first -= 1
+    if t_first >= 1 and keys[t_first][:1] == "ل" \
+            and unprefix(keys[t_first - 1], "و") in x.lex.words.demand_verbs:
+        return True  # "تدعو لاجتماع مجلس الأمن"، "دعا لعقد قمة": what is called for
     for n in (1, 2):
         at = t_first - n
         if at < max(c.left - 1, 0):
@@ -155,6 +160,54 @@ def planned(x: Context) -> bool:
     return False
 
 
+def meeting_to_come(x: Context) -> bool:
+    """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
+    الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
+    of a visit is an agreement only where a trigger of its own says so)."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "CONSULT":
+        return False
+    if c.is_verb:
+        return future(keys[c.t_first])
+    # "على أن يختتم جولته في تشاد": a visit still to come, after "على أن" and a verb
+    at = c.t_first
+    return at >= 3 and keys[at - 3 : at - 1] == ["علي", "ان"] and keys[at - 1][:1] in "يت"
+
+
+def companion_of_a_visit(x: Context) -> bool:
+    """A visit noun after a verb of accompanying names the companion of a visit told
+    before, no visit of its own: "ورافق الوزيرَ في زيارته نائبُه"."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or c.is_verb:
+        return False
+    escorts = x.lex.words.escort_verbs
+    return any(unprefix(k, "و") in escorts for k in keys[max(x.sent.a, c.t_first - 4) : c.t_first])
+
+
+def meeting_characterised(x: Context) -> bool:
+    """A definite meeting or visit noun that is the subject of a verb or a quote, or the
+    object of attending, after a meeting was told, characterises that meeting, no new one:
+    "ورأى المحلل أن الزيارة "تؤكد أن أنقرة باتت الشريك الأول""، "وحضر اللقاء السفير"."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or "CONSULT" not in x.disc.told_types \
+            or c.t_last + 2 >= x.sent.b:
+        return False
+    if not unprefix(v.keys[c.t_first], "وف").startswith("ال"):
+        return False
+    if c.t_first > x.sent.a and unprefix(v.keys[c.t_first - 1], "و") in ("حضر", "حضرت",
+                                                                       "حضره", "حضرها"):
+        return True  # (who attended it is told of the meeting told before)
+    k = c.t_last + 1
+    if v.keys[k] in _QUOTES:
+        k += 1
+    verb = v.keys[k]
+    return verb[:1] in ("ت", "ي") and len(verb) >= 4 and k not in v.placed_first_set \
+        and verb not in x.lex.words.demand_verbs
+
+
+_QUOTES = frozenset('"«“\'')
+
+
 def negated_modal(x: Context) -> bool:
     """A negated ability or passive before the trigger: "لا يمكننا قطع العلاقات"، "لم
     يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
@@ -208,6 +261,32 @@ def framed_background(x: Context) -> bool:
     at = c.t_first
     return not c.is_verb and at >= 2 \
         and unprefix(" ".join(keys[at - 2 : at]), "و") in x.lex.words.frames
+
+
+def vehicle_named_by_cargo(x: Context) -> bool:
+    """A noun of transport right after a vehicle or trip names what kind it is, no act of
+    sending: "سيّرت الشركة رحلات شحن إلى المطار"، "هبطت طائرة نقل عسكرية"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    # (a verb form read as a noun here: "رحلات نقل" is no "نقل" = moved)
+    if c.t_first < 1 or unprefix(keys[c.t_first], "و") not in w.transport_nouns:
+        return False
+    return unprefix(keys[c.t_first - 1], "وب") in w.vehicle_nouns
+
+
+def topic_of_another(x: Context) -> bool:
+    """A verbal noun that is the topic, purpose or concession of another predicate, or the
+    content of a report or claim, is no happening told: "تصريحاته حول رفض الخطة"، "وسط
+    تقارير عن معارك في المدينة"، "من أجل نشر قوات"، "رغم العقوبات الغربية"، "هجوم كيماوي
+    مزعوم"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if c.is_verb or c.t_first < 1:
+        return False
+    at = c.t_first
+    before = [" ".join(keys[at - n : at]) for n in (1, 2) if at - n >= x.sent.a]
+    if any(b in w.topic_words or unprefix(b, "و") in w.topic_words for b in before):
+        return True
+    after = keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]
+    return any(k in w.alleged_words for k in after)
 
 
 def told_as_habit(x: Context) -> bool:
@@ -383,7 +462,9 @@ def passive_participle(x: Context) -> bool:
 
 
 GATES: tuple[Callable[[Context], bool], ...] = (
-    refers_back, negated, negated_modal, demanded, planned, content_of, framed_background,
+    refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
+    framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
+    meeting_characterised,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle)
@@ -401,10 +482,23 @@ def nobody_takes_part(r: Roles, x: Context) -> bool:
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:
     """A meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل …" (no place)،
     "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side) — but a council's own
-    session is a meeting ("الاجتماع الطارئ لمجلس الأمن")."""
+    session is a meeting ("الاجتماع الطارئ لمجلس الأمن"، "وعقد المجلس الوطني اجتماعه")."""
     trig = x.clause.trigger
+    if trig.type == "CONSULT" and trig.mode == "visit" and not r.actors \
+            and all(x.doc.etype.get(i) in ("GPE", "LOC", "FAC") for i in r.targets):
+        return True  # "المعدات التي وصلت إلى النيجر": a visit names its visitor
     return trig.type == "CONSULT" and len(r.actors) + len(r.targets) < 2 \
-        and (r.location is None or trig.mode != "visit") and r.basis != BODY_MEETING
+        and (r.location is None or trig.mode != "visit") and r.basis != BODY_MEETING \
+        and not _own_session(r, x)
+
+
+def _own_session(r: Roles, x: Context) -> bool:
+    """A meeting noun whose pronoun stands for the one body named: "وبدأ البرلمان
+    اجتماعاته"، "عقد مجلس الأمن اجتماعه الطارئ"."""
+    c = x.clause
+    sides = (*r.actors, *r.targets)
+    return not c.is_verb and c.trigger.mode != "visit" and c.hit.pronoun in ("ه", "ها", "هم") \
+        and len(sides) == 1 and x.doc.etype.get(sides[0]) == "ORG"
 
 
 AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
@@ -423,15 +517,21 @@ def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:
         "طلب" in unprefix(v.keys[a + hit.first_token], "وف"))
 
 
-def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int) -> bool:
+def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int,
+                 frames: frozenset[str] = frozenset()) -> bool:
     """A blocking or demanding verb's object noun is what was blocked or asked for, no event
     of its own: "منعت قوات الدعم السريع قافلة إغاثة" (the noun's names are the verb's
-    target), "طلبت الحكومة مساعدات من الأمم المتحدة"; so is the agreement
-    a sanction ends ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن")."""
+    target), "طلبت الحكومة مساعدات من الأمم المتحدة"; so is the agreement a sanction ends
+    ("ألغى المجلس اتفاقية التعاون العسكري بين نيامي وواشنطن"). A noun behind a time word
+    (``frames``) is when, not what: "نفى الرئيس، خلال اجتماعه بالوزيرة، …" tells the
+    meeting too."""
     hit = hits[h_i]
     if h_i + 1 >= len(hits) or hits[h_i + 1].trigger.pos != "noun":
         return False
     nxt = hits[h_i + 1]
+    at = a + nxt.first_token
+    if at > 0 and unprefix(v.keys[at - 1], "و") in frames:
+        return False
     # (the noun that fixes a verb's sense is its object: "وجهت موسكو انتقادات حادة إلى
     # واشنطن"، "وجه الجيش تحذيرا إلى الحركة")
     object_noun = hit.trigger.pos == "verb" and unprefix(

@@ -59,13 +59,20 @@ def same_happening(a: Event, b: Event, etype: dict[str, str],
     side's targets contain the other's. None when they are different happenings."""
     if a.evidence[-1] != b.evidence[0]:
         return None
+    visit = a if a.mode == "visit" else b
+    if (a.mode == "visit") != (b.mode == "visit") and not visit.targets and not (
+            _span(a) in purposes or _span(b) in purposes):
+        # an arrival that names no host and a meeting during the visit are two events
+        # ("وصل الوزير إلى روما، والتقى نظيره"); a visit "للقاء X" (a meeting as its
+        # purpose) is one
+        return None
     ta, tb = set(a.targets), set(b.targets)
     if ta <= tb or tb <= ta:
         return replace(a, targets=b.targets) if len(tb) > len(ta) else a
     a_places = all(etype.get(t) == "GPE" for t in a.targets)
     b_places = all(etype.get(t) == "GPE" for t in b.targets)
-    if (a.mode == "visit") != (b.mode == "visit") and not (
-            _span(a) in purposes or _span(b) in purposes):
+    purpose = _span(a) in purposes or _span(b) in purposes
+    if (a.mode == "visit") != (b.mode == "visit") and not purpose:
         # an arrival and a meeting during the visit are two events; a visit "للقاء X"
         # (a meeting as its purpose) is one
         return None
@@ -91,6 +98,56 @@ def _anonymous_retelling(prev: Event, ev: Event) -> tuple[Event, Event] | None:
     return None
 
 
+def _visit_retold(prev: Event, ev: Event) -> Event | None:
+    """A visit retold later without its host ("زار الوزير موسكو الأحد … وخلال الزيارة"،
+    "في زيارة التقى خلالها"): ``prev`` with the host the other telling names (the place
+    and date are checked by the caller)."""
+    if prev.type != "CONSULT" or prev.mode != "visit" or ev.mode != "visit" \
+            or (prev.targets and ev.targets):
+        return None
+    return prev if prev.targets else replace(prev, targets=ev.targets)
+
+
+def _meeting_retold(prev: Event, ev: Event, etype: dict[str, str]) -> Event | None:
+    """A meeting retold with the same people, once with a state beside them ("لقاء بين
+    سفيرها لدى ليبيا والمشير" … "كما التقى السفير المشير"): one meeting (the date and
+    place are checked by the caller; a person more is another meeting)."""
+    if prev.type != "CONSULT" or (prev.mode == "visit") != (ev.mode == "visit"):
+        return None
+    ta, tb = set(prev.targets), set(ev.targets)
+    if not ta or not tb or not (ta <= tb or tb <= ta) \
+            or any(etype.get(i) != "GPE" for i in ta ^ tb):
+        return None
+    return prev
+
+
+def _places_apart(a: Event, b: Event, lies_in: dict[str, str]) -> bool:
+    """Two meetings told in places known to lie in two different states (Moscow and
+    Benghazi; a region and a city in it may be one meeting told twice)."""
+    x, y = lies_in.get(a.location or ""), lies_in.get(b.location or "")
+    return x is not None and y is not None and x != y
+
+
+# Acts an article tells once and then retells in short; attacks, raids, protests and
+# statements repeat (two strikes by one air force are two events)
+RETOLD_TYPES = frozenset({"AGREE", "RETREAT", "CONCEDE", "SANCTION", "COOPERATE", "AID"})
+
+
+def _retold_with_fewer(prev: Event, ev: Event) -> tuple[Event, Event] | None:
+    """An act retold later with fewer of its sides ("أنجزت الولايات المتحدة انسحابها من
+    النيجر" … "وقالت القيادة إن انسحاب العتاد الأميركي اكتمل"; "وقّعت الحكومة والمجلس
+    اتفاقا" … "ووصفت الحكومة الاتفاق بالتاريخي"): both with the fuller sides, when they
+    share an actor and one telling's sides lie within the other's."""
+    if prev.type not in RETOLD_TYPES or prev.evidence[-1] == ev.evidence[0]:
+        return None
+    pa, pt, ea, et = set(prev.actors), set(prev.targets), set(ev.actors), set(ev.targets)
+    if not pa & ea or not ((pa <= ea and pt <= et) or (ea <= pa and et <= pt)):
+        return None
+    fuller = ev if len(ea | et) > len(pa | pt) else prev
+    return (replace(prev, actors=fuller.actors, targets=fuller.targets),
+            replace(ev, actors=fuller.actors, targets=fuller.targets))
+
+
 def _span(ev: Event) -> tuple[int, int]:
     return (ev.trigger.start, ev.trigger.end) if ev.trigger is not None else (-1, -1)
 
@@ -105,6 +162,7 @@ class _Apart:
     apart: set[tuple[int, int]]
     purposes: set[tuple[int, int]]
     nation_of: dict[str, str] = field(default_factory=dict)  # a leader -> his state
+    lies_in: dict[str, str] = field(default_factory=dict)  # a city or site -> its state
 
 
 def merge(events: list[Event], etype: dict[str, str],
@@ -112,14 +170,15 @@ def merge(events: list[Event], etype: dict[str, str],
           habitual: set[tuple[int, int]] | None = None,
           apart: set[tuple[int, int]] | None = None,
           purposes: set[tuple[int, int]] | None = None,
-          nation_of: dict[str, str] | None = None) -> list[Event]:
+          nation_of: dict[str, str] | None = None,
+          lies_in: dict[str, str] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
     told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it.
     The events keep the ids they came with."""
     keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set(),
-                  nation_of or {})
+                  nation_of or {}, lies_in or state_of or {})
     out: list[Event] = []
     of_type: dict[str, list[int]] = {}
     for ev in events:
@@ -174,7 +233,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
         fuller = ev if len(e_all) > len(p_all) else prev
         prev = replace(prev, actors=fuller.actors, targets=fuller.targets)
         ev = replace(ev, actors=fuller.actors, targets=fuller.targets)
-    anonymous = _anonymous_retelling(prev, ev)
+    anonymous = _anonymous_retelling(prev, ev) or _retold_with_fewer(prev, ev)
     if anonymous is not None:
         prev, ev = anonymous
     if set(prev.actors) != set(ev.actors):
@@ -184,7 +243,8 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
                 and not leaders_for_states(prev, ev, keep.nation_of):
             return None
     elif set(prev.targets) != set(ev.targets):
-        found = same_happening(prev, ev, etype, keep.purposes)
+        found = same_happening(prev, ev, etype, keep.purposes) or _visit_retold(prev, ev) \
+            or _meeting_retold(prev, ev, etype)
         if found is None:
             return None
         prev = found
@@ -193,9 +253,11 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
         return None
     st = keep.state_of
     if prev.location and ev.location and prev.location != ev.location \
-            and prev.type != "CONSULT" and st.get(prev.location) != ev.location \
-            and st.get(ev.location) != prev.location:
-        return None  # trainers arriving in Niger and a build-up in eastern Libya
+            and st.get(prev.location) != ev.location and st.get(ev.location) != prev.location \
+            and (prev.type != "CONSULT" or _places_apart(prev, ev, keep.lies_in)):
+        # trainers arriving in Niger and a build-up in eastern Libya; a reception in
+        # Moscow and the pair's last meeting in Benghazi
+        return None
     # the more precise place: a capital over its country
     where = ev.location if prev.location is None or (
         ev.location is not None and st.get(ev.location) == prev.location) else prev.location

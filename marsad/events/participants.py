@@ -136,6 +136,13 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
         parts.site = pm.entity_id
         return True
+    if t == "GPE" and pm.entity_id in v.cities and pm.entity_id not in v.states \
+            and unprefix(prev, "بلف") in w.talks_nouns:
+        # "بعد محادثات جنيف": where the talks were held, no side of them (nor the place
+        # of another act told around them)
+        if parts.location is None and c.trigger.type == "CONSULT" and pm.first == c.t_last + 1:
+            _set_place(pm, parts, x, False)
+        return True
     if t in PLACE_TYPES and _reference_point(pm, x):
         return True  # "مخيم عايدة شمال بيت لحم": where the camp lies, not where it happened
     if t in PLACE_TYPES and (at_place or to_place or t != "GPE"):
@@ -313,6 +320,9 @@ def sort_mentions(x: Context) -> Parts:
     hi = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] in ("وان", "وبان")), c.hi)
     ms = [pm for pm in x.sent.ms if c.lo <= pm.first < hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
+    aside = aside_after(x)
+    if aside is not None:
+        ms = [pm for pm in ms if not aside[0] < pm.first < aside[1]]
     parts = Parts()
     place: Placed | None = None  # the last mention taken as a place
     for i, pm in enumerate(ms):
@@ -360,9 +370,36 @@ def _far_object(x: Context) -> Placed | None:
                  and v.prev_key(pm.first) not in w.non_participant_preps), None)
 
 
-def title_between(x: Context, first: int) -> bool:
-    """Only a person's title stands between the verb and the name at ``first``."""
-    between = x.doc.keys[x.clause.t_last + 1 : first]
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def aside_after(x: Context) -> tuple[int, int] | None:
+    """An aside set off by dashes right after the trigger ("كما التقى - والتصريح للسفارة
+    - السفير X مع Y"): its first and last tokens, the dashes included. What it names takes
+    no part; the subject comes after it."""
+    v, c = x.doc, x.clause
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _DASHES:
+        return None
+    end = next((k for k in range(at + 1, min(at + 16, x.sent.b)) if v.keys[k] in _DASHES),
+               None)
+    return (at, end) if end is not None and end > at + 1 else None
+
+
+def title_between(x: Context, first: int, skip: int = 0) -> bool:
+    """Only a person's title stands between the verb and the name at ``first`` (past an
+    aside of ``skip`` tokens right after the verb)."""
+    between = x.doc.keys[x.clause.t_last + 1 + skip : first]
+    # "استقبله خلالها رئيس المرحلة الانتقالية X": with its object a pronoun, the verb's
+    # subject is the name past the adverb and the title ("والتقى خلالها وزير الدفاع X"
+    # may have its subject dropped)
+    while between and x.clause.hit.pronoun:
+        if between[0] in x.lex.words.verb_adverbs:
+            between = between[1:]
+        elif len(between) > 2 and unprefix(between[0], "و") == "في":
+            between = between[2:]  # "واستقبله في المطار رئيس اللجنة X"
+        else:
+            break
     if not between or len(between) > x.lex.words.reach["title_span"]:
         return False
     titles = x.lex.cues["titles"]
@@ -414,7 +451,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(None, after, how="pronoun subject after إنه")
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
         (before[0].first == c.left and not joined)
-        or v.prev_key(before[0].first) in w.svo_cues)
+        or v.prev_key(before[0].first) in w.svo_cues
+        or _before_title(before[0], x) in w.svo_cues)
     # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
     # apposition between commas, then the verb
     appositive = None if svo else next((
@@ -426,10 +464,14 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if svo:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject-verb order")
+    aside = aside_after(x)
+    skip = aside[1] - aside[0] + 1 if aside is not None and after \
+        and aside[1] < after[0].first else 0
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
             and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
             and not _unnamed_subject_before(x) and (
-            after[0].first - c.t_last <= 3 or title_between(x, after[0].first) or (
+            after[0].first - c.t_last - skip <= 3
+            or title_between(x, after[0].first, skip) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
             and v.prev_key(after[0].first) in w.member_nouns)):
         # verb-subject order; the subject may stand behind its title ("وحذّر رئيس الوزراء
@@ -453,6 +495,20 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
+
+
+def _before_title(pm: Placed, x: Context) -> str:
+    """The word before a person's title ("أن الرئيس الروسي فلاديمير بوتين" → "أن"), or ''
+    when no title stands before the name."""
+    v, titles = x.doc, x.lex.cues["titles"]
+    k = pm.first - 1
+    while k > x.sent.a and is_nisba(v.keys[k]):
+        k -= 1  # the title's nisba adjectives
+    if k >= x.sent.a + 1 and " ".join(v.keys[k - 1 : k + 1]) in titles:
+        k -= 1
+    elif not (k >= x.sent.a and v.keys[k] in titles):
+        return ""
+    return v.keys[k - 1] if k > x.sent.a else ""
 
 
 def _behind_preposition(pm: Placed, x: Context) -> bool:
@@ -846,7 +902,27 @@ def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) ->
     ms = [pm for pm in ms if not any(q is not pm and q.first <= pm.first and pm.last <= q.last
                                      and q.last - q.first > pm.last - pm.first for q in ms)]
     return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
-            or not _in_title(i, ms, v, titles, span)]
+            or not (_in_title(i, ms, v, titles, span) or _in_apposition(i, ms, v, titles))]
+
+
+def _in_apposition(i: int, ms: list[Placed], v: DocView, titles: PhraseSet) -> bool:
+    """Mention ``i`` lies in the title set after a person's name: "صقر، رئيس أركان حرب
+    القوات المسلحة"، "عبد المجيد صقر القائد العام للقوات المسلحة" (a definite title, or
+    one after a comma; "بوتين رئيس مجلس …" may be whom Putin met)."""
+    pm = ms[i]
+    person = next((m for m in reversed(ms[:i]) if v.etype[m.entity_id] == "PER"), None)
+    if person is None or not 1 < pm.first - person.last <= 6:
+        return False
+    k = person.last + 1
+    comma = v.keys[k] in ("،", ",")
+    k += comma
+    head, pair = v.keys[k], " ".join(v.keys[k : k + 2])
+    if not (head in titles or pair in titles) or not (comma or head.startswith("ال")):
+        return False
+    # (nothing but the title's words between: no other person, no clause break)
+    return not any(key in ("،", ",", ".", ":", "؛") for key in v.keys[k : pm.first]) \
+        and not any(person.last < m.first < pm.first and v.etype[m.entity_id] == "PER"
+                    for m in ms)
 
 
 def _in_title(i: int, ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> bool:

@@ -9,7 +9,7 @@ do not call each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 
 from ..doc import Event
@@ -33,14 +33,14 @@ from .lexicon import (
     REACTIONS,
     Lexicon,
 )
-from .nisba import demonym_actor, demonym_targets
+from .nisba import demonym_actor, demonym_targets, nisba_country
 from .places import PLACE_RULES
 from .view import DocView, Placed, uniq, unprefix
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
 
-def _without(ids: tuple[str, ...], drop: tuple[str, ...] | set[str]) -> tuple[str, ...]:
+def _without(ids: tuple[str, ...], drop: Collection[str]) -> tuple[str, ...]:
     return tuple(i for i in ids if i not in drop)
 
 
@@ -86,14 +86,29 @@ def _act_between(x: Context, after: int) -> bool:
 
 def pair_meets(r: Roles, x: Context) -> Roles | None:
     """"وجاء لقاء جمع الرجلين": a meeting noun followed by a dual noun is the two sides
-    named last meeting each other."""
-    c, pair = x.clause, x.disc.last_pair
+    named last meeting each other; so is a meeting noun that names nobody in the clause
+    of a dual subject ("وناقش الوزيران بعد محادثات جنيف …")."""
+    c, pair, keys = x.clause, x.disc.last_pair, x.doc.keys
     if len(pair) < 2 or c.is_verb:
         return None
-    if not any(k in x.lex.words.dual_sides for k in x.doc.keys[c.t_last + 1 : min(
-            c.t_last + 3, c.hi)]):
+    duals = x.lex.words.dual_sides
+    if not any(k in duals for k in keys[c.t_last + 1 : min(c.t_last + 3, c.hi)]) and (
+            r.actors or r.targets or c.trigger.type != "CONSULT"
+            or not _dual_subject_before(x)):
         return None
     return Roles(pair[:1], pair[1:], r.location)
+
+
+def _dual_subject_before(x: Context) -> bool:
+    """A dual noun for the last two named stands before the trigger in its sentence, with
+    no clause end between ("أن الوزيرين ناقشا … بعد محادثات")."""
+    keys, c, duals = x.doc.keys, x.clause, x.lex.words.dual_sides
+    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 8) - 1, -1):
+        if keys[k] in ("،", ",", ".", ":", "؛"):
+            return False
+        if keys[k] in duals or unprefix(keys[k], "وان") in duals:
+            return True
+    return False
 
 
 def pair_as_targets(r: Roles, x: Context) -> Roles | None:
@@ -547,10 +562,16 @@ def _titled_before(x: Context) -> str | None:
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
-    c, prev = x.clause, x.sent.prev_actors
+    c, prev, keys = x.clause, x.sent.prev_actors, x.doc.keys
     if c.trigger.type != "CONSULT" or not c.is_verb or r.targets or len(r.actors) != 1 \
             or not prev or r.actors[0] in prev:
         return None
+    # ("قبل أن يجري تياني اتصالا": a clause of time opens with its own subject)
+    for k in range(c.t_first - 1, max(c.left, x.sent.a + 1, c.t_first - 9) - 1, -1):
+        if keys[k] in ("،", ",", ".", ":", "؛"):
+            break
+        if keys[k] == "ان" and unprefix(keys[k - 1], "و") in ("قبل", "بعد"):
+            return None
     return Roles(prev, r.actors, r.location)
 
 
@@ -1331,6 +1352,166 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, country) if country is not None else None
 
 
+def city_is_no_party(r: Roles, x: Context) -> Roles | None:
+    """"وشارك الرئيس في القمة التي استضافتها سان بطرسبورغ"، "وصل الوزير إلى مدينة حلب":
+    a city (not a capital) or a site is where a meeting or a visit was, never one of its
+    sides: it leaves
+    the participants (a meeting with no place of its own takes it as the place, unless it
+    only qualifies a title: "الزعيم السابق لجمهورية إنغوشيا"; a visit's place is its
+    destination, found apart)."""
+    v, c = x.doc, x.clause
+    if c.trigger.type != "CONSULT":
+        return None
+    sites = [i for i in (*r.actors, *r.targets) if _a_site(v, i)]
+    if not sites:
+        return None
+    where = r.location
+    if where is None and c.trigger.mode != "visit":
+        where = next((pm.entity_id for pm in x.sent.ms if pm.entity_id in sites
+                      and not v.prev_key(pm.first).startswith("ل")
+                      and v.fused_prefix(pm) != "ل"), None)
+    return Roles(_without(r.actors, sites), _without(r.targets, sites), where, r.basis,
+                 r.retyped)
+
+
+def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
+    """"جولة إفريقية للوزير الروسي تشمل غينيا والكونغو وتشاد": the states a visit noun
+    lists after a verb of including are the stops it goes to, none of them a visitor."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or c.is_verb:
+        return None
+    verbs = x.lex.words.tour_verbs
+    at = next((k for k in range(c.t_last + 1, min(c.hi, x.sent.b))
+               if unprefix(v.keys[k], "و") in verbs), None)
+    if at is None:
+        return None
+    stops = tuple(pm.entity_id for pm in x.sent.ms if at < pm.first < c.right
+                  and pm.entity_id in v.states)
+    if not stops or not set(stops) & set(r.actors):
+        return None
+    return Roles(_without(r.actors, stops), tuple(uniq((*_without(r.targets, stops), *stops))),
+                 r.location, r.basis, r.retyped)
+
+
+def host_receives_during(r: Roles, x: Context) -> Roles | None:
+    """"تعهد الرئيس بتقديم الدعم، خلال استقباله الوزير الزائر": behind a time word the
+    reception noun's pronoun is the host (the target) and whom it names the guest (the
+    actor) — unlike "وكان في استقباله نائب الوزير", where the pronoun is the guest."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or c.trigger.mode != "visit" \
+            or not c.hit.pronoun or not r.actors or c.t_first < 1 \
+            or not unprefix(v.keys[c.t_first], "وبل").startswith("استقبال"):
+        return None
+    if unprefix(v.keys[c.t_first - 1], "و") not in x.lex.words.time_preps | {"لدي", "عند"}:
+        return None
+    # (the guest is named after the noun, past the time and place of the reception and
+    # the guest's titles; a name before it belongs to the clause before)
+    after = [pm for pm in x.sent.ms if c.t_last < pm.first < c.right
+             and v.etype[pm.entity_id] == "PER" and pm.entity_id not in r.actors]
+    if not after:
+        return None
+    # (and where: a city named between, "خلال استقباله في قصر الاستقلال بالعاصمة مينسك")
+    where = next((pm.entity_id for pm in x.sent.ms if c.t_last < pm.first < after[0].first
+                  and v.etype[pm.entity_id] == "GPE" and (v.fused_prefix(pm) == "ب" or unprefix(
+                      v.prev_key(pm.first), "و") in x.lex.words.loc_preps)), r.location)
+    return Roles((after[0].entity_id,), r.actors, where, r.basis, r.retyped)
+
+
+def leader_by_title(r: Roles, x: Context) -> Roles | None:
+    """"تلقى الوزير اتصالا من رئيس الوزراء اللبناني"، "أجرى الزعيم البيلاروسي ونظيره الروسي
+    محادثات": a leader's title with a nisba and no name, in a meeting short of a side,
+    is the one person of that country the article names (the state itself, when taken as
+    the side, gives way to him)."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or len(set(r.actors) | set(r.targets)) >= 2 \
+            and not any(i in v.states for i in (*r.actors, *r.targets)):
+        return None
+    found = _leaders_named_by_title(x)
+    if not found:
+        return None
+    actors, targets = list(r.actors), list(r.targets)
+    for at, pid, state in found:
+        if pid in actors or pid in targets:
+            continue
+        side = actors if at < c.t_first and not actors else targets
+        for lst in (actors, targets):
+            if state in lst:
+                lst.remove(state)
+        side.append(pid)
+    if (tuple(actors), tuple(targets)) == (r.actors, r.targets):
+        return None
+    return Roles(tuple(actors), tuple(targets), r.location, r.basis, r.retyped)
+
+
+def leaders_named_by_title(x: Context) -> bool:
+    """"أجرى الزعيم البيلاروسي ونظيره الروسي محادثات": a meeting whose sides are named only
+    by leaders' titles and nisbas still makes an event (leader_by_title names them)."""
+    return x.clause.trigger.type == "CONSULT" and bool(_leaders_named_by_title(x))
+
+
+def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
+    """(token, person, state) for each leader's title + nisba in the clause that names no
+    one, when the article names exactly one person of that country (or of them exactly one
+    with that title before his name: "رئيس الوزراء سعد الحريري")."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    covered = {i for pm in x.sent.ms for i in range(pm.first, pm.last + 1)}
+    out = []
+    for k in range(c.lo, c.hi):
+        if k in covered or c.t_first <= k <= c.t_last:
+            continue
+        key = unprefix(v.keys[k], "وبلم")
+        n = 2 if " ".join((key, v.keys[k + 1] if k + 1 < c.hi else "")) in w.leader_titles \
+            else 1 if key in w.leader_titles else 0
+        if not n or k + n >= c.hi or k + n in covered:
+            continue
+        country = nisba_country(v.keys[k + n], v.kb.demonyms, accusative=False)
+        if country is None:
+            continue
+        people = [e.id for e in v.doc.entities if e.type == "PER"
+                  and v.kb.nationals.get(e.kb_id or "") == country]
+        if len(people) > 1:
+            # several of that country: the one the article names with that title
+            title = v.keys[k + n - 1]
+            people = [p for p in people if any(
+                pm.entity_id == p and title in v.keys[max(pm.first - 3, 0) : pm.first + 1]
+                for pm in v.placed)]
+        if len(people) == 1:
+            out.append((k, people[0], v.by_kb.get(country, "")))
+    return out
+
+
+def companions_travel_with(r: Roles, x: Context) -> Roles | None:
+    """"وصل الرئيس إلى موسكو برفقة وزير خارجيته X": one named after a word of
+    accompanying travels with the visitor, no host; told as a past trip ("بعد أشهر من
+    مرافقته والده X في زيارة") he takes no part in this one."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.targets:
+        return None
+    escorts, times = x.lex.words.escort_verbs, x.lex.words.time_preps
+    actors, targets = list(r.actors), list(r.targets)
+    for pm in x.sent.ms:
+        if pm.entity_id not in targets or pm.first <= c.t_last:
+            continue
+        at = next((k for k in range(pm.first - 1, max(c.t_last, pm.first - 5), -1)
+                   if unprefix(v.keys[k], "و") in escorts), None)
+        if at is None:
+            continue
+        targets.remove(pm.entity_id)
+        if not any(unprefix(k, "و") in times for k in v.keys[max(c.t_last, at - 3) : at]):
+            actors.append(pm.entity_id)
+    if targets == list(r.targets):
+        return None
+    return Roles(tuple(uniq(actors)), tuple(targets), r.location, r.basis, r.retyped)
+
+
+def _a_site(v: DocView, i: str) -> bool:
+    """A city the knowledge base places in a state, or a facility (a palace, a base); not
+    a capital, which may stand for its state ("وصل إلى موسكو"، "بحث مع أنقرة")."""
+    kind = v.etype.get(i)
+    return kind == "FAC" or (kind == "GPE" and i not in v.states and i not in v.nations
+                             and i in v.cities and i not in v.capitals_named)
+
+
 def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     """"ونقلت وكالة الأنباء عن الوزير": an outlet named near a trigger is where the news
     comes from, never an actor."""
@@ -1338,6 +1519,16 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     if not any(i in rep for i in r.actors):
         return None
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
+
+
+def interview_is_no_meeting(r: Roles, x: Context) -> Roles | None:
+    """"وقال الوزير في مقابلة مع قناة الجزيرة"، "في حديث لوكالة الأنباء": an outlet met is
+    an interview, no side of a meeting."""
+    rep = x.doc.reporting
+    if x.clause.trigger.type != "CONSULT" or not any(i in rep for i in r.targets):
+        return None
+    return Roles(r.actors, tuple(i for i in r.targets if i not in rep), r.location, r.basis,
+                 r.retyped)
 
 
 def speakers_own_forces_act(r: Roles, x: Context) -> Roles | None:
@@ -1571,11 +1762,13 @@ ROLE_RULES: tuple[Rule, ...] = (
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
-    media_do_not_act, speakers_own_forces_act,
+    media_do_not_act, interview_is_no_meeting, speakers_own_forces_act,
     necessity_is_a_demand, owed_is_asked, call_for_violence_threatens,
     future_retreat_concedes, chamber_approves, attack_in_words, own_forces_called_threaten,
     envoy_told_to_leave, recalled_envoy_host,
     *PLACE_RULES,
+    city_is_no_party, tour_stops_are_hosts, host_receives_during, leader_by_title,
+    companions_travel_with,
 )
 
 

@@ -74,6 +74,10 @@ class DocView:
             country = country or kb.located_in.get(e.kb_id or "")
             if country and country in self.by_kb and self.by_kb[country] != e.id:
                 self.lies_in[e.id] = self.by_kb[country]
+        # the cities the document names that the knowledge base places in a state (named
+        # in the document or not)
+        self.cities = {e.id for e in doc.entities if e.type == "GPE"
+                       and (e.kb_id in kb.capitals or e.kb_id in kb.located_in)}
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)

@@ -797,3 +797,82 @@ def test_the_lead_happened_on_the_day_of_publication() -> None:
     # a day counted from the story with nothing to count from dates nothing
     evs = _full("ورفضت الحكومة الصومالية الاتفاق في اليوم التالي.", "2024-01-10")
     assert [e["date"] for e in evs if e["type"] == "REJECT"] == [None]
+
+
+def test_a_visit_retold_without_its_host_is_the_same_visit() -> None:
+    # "زار الوزير روسيا الأحد" … "وفي زيارة التقى خلالها …": one visit; a visit to
+    # another place with no host is another
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    told = Event("", "CONSULT", (Span(0, 30),), mode="visit", actors=("e1",), targets=("e2",),
+                 location="e3", trigger=Span(0, 5))
+    retold = Event("", "CONSULT", (Span(31, 60),), mode="visit", actors=("e1",),
+                   location="e3", trigger=Span(35, 40))
+    elsewhere = Event("", "CONSULT", (Span(61, 90),), mode="visit", actors=("e1",),
+                      location="e8", trigger=Span(65, 70))
+    out = merge([told, retold, elsewhere], {}, lies_in={"e3": "e2", "e8": "e9"})
+    assert [(ev.targets, ev.location, len(ev.evidence)) for ev in out] == [
+        (("e2",), "e3", 2), ((), "e8", 1)]
+
+
+def test_two_meetings_of_a_pair_in_two_states_are_two() -> None:
+    # "وكان في استقباله في موسكو يفكيروف" … "ويعود آخر لقاء جمع الرجلين … في بنغازي"
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    moscow = Event("", "CONSULT", (Span(0, 30),), mode="visit", actors=("e1",),
+                   targets=("e2",), location="c1", trigger=Span(0, 5))
+    benghazi = Event("", "CONSULT", (Span(31, 60),), actors=("e2",), targets=("e1",),
+                     location="c2", trigger=Span(35, 40))
+    assert len(merge([moscow, benghazi], {}, lies_in={"c1": "s1", "c2": "s2"})) == 2
+    # the same meeting told in its city and its state (or a region of it) is one
+    in_state = Event("", "CONSULT", (Span(31, 60),), actors=("e2",), targets=("e1",),
+                     location="s1", trigger=Span(35, 40))
+    assert len(merge([moscow, in_state], {}, lies_in={"c1": "s1"})) == 1
+
+
+def test_an_arrival_and_the_meeting_after_it_stay_two() -> None:
+    # "ووصل الوزير إلى روما، والتقى نظيره": the arrival names no host, still two events
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    sent = Span(0, 60)
+    arrival = Event("", "CONSULT", (sent,), mode="visit", actors=("e1",), location="c1",
+                    trigger=Span(0, 5))
+    meeting = Event("", "CONSULT", (sent,), actors=("e1",), targets=("e2",), location="c1",
+                    trigger=Span(30, 35))
+    assert len(merge([arrival, meeting], {})) == 2
+
+
+def test_a_meeting_retold_without_the_state_beside_its_people_is_one() -> None:
+    # "لقاء بين سفيرها لدى ليبيا والمشير" … "كما التقى السفير المشير": one meeting; a
+    # person more is another meeting
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    etype = {"p1": "PER", "p2": "PER", "p3": "PER", "s1": "GPE"}
+    told = Event("", "CONSULT", (Span(0, 30),), actors=("p1",), targets=("p2", "s1"),
+                 trigger=Span(0, 5))
+    retold = Event("", "CONSULT", (Span(31, 60),), actors=("p1",), targets=("p2",),
+                   trigger=Span(35, 40))
+    assert len(merge([told, retold], etype)) == 1
+    more = Event("", "CONSULT", (Span(61, 90),), actors=("p1",), targets=("p2", "p3"),
+                 trigger=Span(65, 70))
+    assert len(merge([retold, more], etype)) == 2
+
+
+def test_an_agreement_retold_with_fewer_sides_is_one() -> None:
+    # "وقّعت الحكومة والمجلس اتفاقا" … "ووصفت الحكومة الاتفاق بالتاريخي": one agreement;
+    # attacks are not merged so (two strikes by one force are two)
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    full = Event("", "AGREE", (Span(0, 30),), actors=("e1", "e2"), trigger=Span(0, 5))
+    short = Event("", "AGREE", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
+    out = merge([full, short], {})
+    assert len(out) == 1 and out[0].actors == ("e1", "e2")
+    hit = Event("", "ASSAULT", (Span(0, 30),), actors=("e1",), targets=("e2",),
+                trigger=Span(0, 5))
+    again = Event("", "ASSAULT", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
+    assert len(merge([hit, again], {})) == 2

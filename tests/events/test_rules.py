@@ -17,6 +17,7 @@ from marsad.events.roles import (
     charge_named_as_cause,
     leader_commits_state,
     leader_pledges,
+    leaders_named_by_title,
     main_subject_named,
     pronoun_subject_named,
     sides_after_verb,
@@ -44,6 +45,20 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
     "planned": (
         "ومن المتوقع أن يزور الرئيس التركي رجب طيب أردوغان القاهرة.", None,
         "زار الرئيس التركي رجب طيب أردوغان القاهرة."),
+    "meeting_to_come": (
+        "وسيلتقي الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين الأحد.", None,
+        "والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين الأحد."),
+    "companion_of_a_visit": (
+        "وزار الرئيس التركي رجب طيب أردوغان روسيا. ورافق أردوغان في زيارته وزير الخارجية "
+        "هاكان فيدان.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("russia",)),
+        "وزار الرئيس التركي رجب طيب أردوغان روسيا. وقال أردوغان إن زيارته ناجحة."),
+    "meeting_characterised": (
+        "وزار الرئيس التركي رجب طيب أردوغان روسيا. ورأى محللون أن الزيارة تؤكد أن أنقرة "
+        "باتت شريكا لروسيا.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("russia",)),
+        "وزار الرئيس التركي رجب طيب أردوغان روسيا. وقال محللون إن اللقاء بين بوتين وأردوغان "
+        "كان إيجابيا."),
     "content_of": (
         "وتضمن الاتفاق انسحاب القوات الروسية من مالي.", None,
         "وبدأ انسحاب القوات الروسية من مالي."),
@@ -52,6 +67,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "القاهرة.",
         ("CONSULT", ("recep_tayyip_erdogan",), ("egypt",)),
         "بدأ التعاون العسكري بين مصر وليبيا."),
+    "vehicle_named_by_cargo": (
+        "وسيرت روسيا رحلات شحن لنقل الأسلحة إلى النيجر.", None,
+        "وبدأت روسيا شحن الأسلحة إلى النيجر."),
+    "topic_of_another": (
+        "وتتوالى التقارير عن هجوم شنته روسيا على مدينة دوما السورية.", None,
+        "وشنت روسيا هجوما على مدينة دوما السورية."),
     "told_as_habit": (
         "ويعلن الحوثيون بين الحين والآخر شن هجمات على السعودية.", None,
         "وأعلن الحوثيون شن هجمات على السعودية."),
@@ -394,6 +415,10 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "مدينة الأبيض.",
         ("ASSAULT", ("rapid_support_forces",), ("sudanese_armed_forces", "el_obeid")),
         "أعلنت قيادة المنطقة هجوما بالمسيرات نفذته قوات الدعم السريع على الجيش السوداني."),
+    "interview_is_no_meeting": (
+        "وقال الرئيس التركي رجب طيب أردوغان في مقابلة مع قناة الجزيرة إن بلاده ستدعم الحكومة.",
+        ("COOPERATE", ("recep_tayyip_erdogan",), ()),
+        "والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين."),
     "speakers_own_forces_act": (
         "وأعلن الجيش الأمريكي أن طائراته قصفت مواقع لتنظيم داعش في سوريا.",
         ("ASSAULT", ("us_armed_forces",), ("isis",)),
@@ -411,6 +436,34 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وتظاهر آلاف الأردنيين في الشوارع. وتعيش الأردن أزمة.",
         ("PROTEST", (), ()),
         "وتظاهر آلاف المحتجين في عمّان."),
+    "city_is_no_party": (
+        "وقالت روسيا إن الرئيس التركي رجب طيب أردوغان شارك في القمة الروسية الإفريقية التي "
+        "استضافتها سان بطرسبورغ.", None,
+        "وقالت روسيا إن الرئيس التركي رجب طيب أردوغان شارك في القمة الروسية الإفريقية التي "
+        "استضافتها موسكو."),
+    "tour_stops_are_hosts": (
+        # (the stops are hosts; with no visitor named the tour makes no event)
+        "جولة إقليمية للوزير التركي تشمل مصر والأردن والعراق.", None,
+        "زيارة للرئيس التركي رجب طيب أردوغان إلى مصر."),
+    "host_receives_during": (
+        "تعهد الرئيس البيلاروسي ألكسندر لوكاشينكو بتقديم الدعم، خلال استقباله أمس في مينسك "
+        "المشير خليفة حفتر.",
+        ("CONSULT", ("khalifa_haftar",), ("alexander_lukashenko",)),
+        "وكان في استقباله الرئيس البيلاروسي ألكسندر لوكاشينكو."),
+    "leader_by_title": (
+        "وقال المتحدث إن وزير الخارجية الأمريكي ماركو روبيو تلقى اتصالا من الرئيس الروسي. "
+        "وتحدث فلاديمير بوتين عن الحرب.",
+        ("CONSULT", ("marco_rubio",), ("vladimir_putin",)),
+        "وقال المتحدث إن وزير الخارجية الأمريكي ماركو روبيو تلقى اتصالا من الرئيس الروسي."),
+    "leaders_named_by_title": (
+        "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية. وقال رجب طيب أردوغان إن "
+        "فلاديمير بوتين صديق.",
+        ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)),
+        "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية."),
+    "companions_travel_with": (
+        "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا برفقة وزير الخارجية هاكان فيدان.",
+        ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ()),
+        "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
         ("ACCUSE", (), ("russian_government",)),
@@ -509,7 +562,8 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, leader_commits_state,
              sides_after_verb, announcer_named, main_subject_named, speaker_named_before,
-             charge_named_as_cause, title_named_before, pronoun_subject_named)
+             charge_named_as_cause, title_named_before, pronoun_subject_named,
+             leaders_named_by_title)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
@@ -575,6 +629,135 @@ def test_a_demand_behind_the_title_of_its_subject() -> None:
     fired, events = traced("ودعا الرئيس الليبي محمد المنفي، الحكومة الليبية إلى طرد السفير "
                            "الإيراني.")
     assert "demanded" in fired and all(t != "SANCTION" for t, _, _ in events), events
+
+
+def test_power_gained_is_no_arrival() -> None:
+    _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إن الرئيس الانتقالي مامادي دومبويا الذي "
+                       "وصل إلى السلطة بانقلاب يحظى بدعم شعبي.")
+    assert all(t != "CONSULT" for t, _, _ in events), events
+
+
+def test_talks_named_after_a_city_are_held_there() -> None:
+    # "بعد محادثات جنيف": the city is where the talks were, no side of them
+    _, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين بعد "
+                       "محادثات سان بطرسبورغ.")
+    assert all("saint_petersburg" not in (*a, *g) for _, a, g in events), events
+
+
+def test_an_aside_between_dashes_takes_no_part() -> None:
+    # the subject comes after the aside; what the aside names is no side
+    _, events = traced("كما التقى - بحسب بيان السفارة الأمريكية - الرئيس التركي رجب طيب أردوغان "
+                       "الرئيس الروسي فلاديمير بوتين.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
+
+
+def test_talks_that_name_nobody_are_the_dual_subject_s() -> None:
+    fired, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين. "
+                           "وأكد الرئيسان بعد محادثات سان بطرسبورغ ضرورة التعاون.")
+    assert "pair_meets" in fired, fired
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
+
+
+def test_a_meeting_behind_a_time_word_is_no_object_blocked() -> None:
+    # "خلال اجتماعه" tells when the denial was made: the meeting is an event of its own
+    _, events = traced("نفى الرئيس التركي رجب طيب أردوغان، خلال اجتماعه بالرئيس الروسي فلاديمير "
+                       "بوتين، وجود خلافات بين البلدين.")
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
+    assert ("REJECT", ("recep_tayyip_erdogan",), ()) in events, events
+
+
+def test_a_body_s_own_session_is_a_meeting() -> None:
+    # the noun's pronoun stands for the one body named: its own session
+    _, events = traced("وبدأ البرلمان التركي، الأحد، اجتماعاته في أنقرة.")
+    assert events == [("CONSULT", ("turkish_grand_national_assembly",), ())], events
+    # one person alone holds no meeting
+    _, events = traced("وأكد الرئيس التركي رجب طيب أردوغان خلال اجتماعه في أنقرة ضرورة التعاون.")
+    assert all(t != "CONSULT" for t, _, _ in events), events
+
+
+def test_a_visit_to_several_states_is_one_visit_to_each() -> None:
+    _, events = traced("وزار الرئيس التركي رجب طيب أردوغان مصر والأردن.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("egypt",)),
+                      ("CONSULT", ("recep_tayyip_erdogan",), ("jordan",))], events
+    # a reception by two hosts stays one event
+    _, events = traced("واستقبل الرئيس المصري عبد الفتاح السيسي والملك الأردني عبد الله الثاني "
+                       "الرئيس التركي رجب طيب أردوغان.")
+    assert len([t for t, _, _ in events if t == "CONSULT"]) == 1, events
+
+
+def test_names_after_a_clause_of_contrast_take_no_part() -> None:
+    # "في حين" opens a clause of its own: Ankara is no side of the meeting
+    _, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير بوتين، في "
+                       "حين تتابع واشنطن المحادثات.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
+
+
+def test_a_reception_during_a_visit_is_told_apart() -> None:
+    # the host past an adverb and a title is the subject of "استقبله"; the reception
+    # "during" the visit is a second event
+    _, events = traced("بدأ الرئيس التركي رجب طيب أردوغان زيارة إلى روسيا، استقبله خلالها الرئيس "
+                       "الروسي فلاديمير بوتين.")
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("russia",)),
+                      ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))], events
+
+
+def test_a_body_in_the_title_after_a_name_takes_no_part() -> None:
+    # "X الأمين العام لمجلس الأمن": the council names X's office
+    _, events = traced("والتقى المشير خليفة حفتر سيرغي شويغو الأمين العام لمجلس الأمن الروسي.")
+    assert events == [("CONSULT", ("khalifa_haftar",), ("sergei_shoigu",))], events
+
+
+def test_subject_behind_its_title_after_an_complementiser() -> None:
+    # "أن الرئيس الروسي X استقبل Y": X is the subject (the host); a venue takes no part
+    _, events = traced("وأكد الكرملين أن الرئيس الروسي فلاديمير بوتين استقبل المشير خليفة حفتر في "
+                       "مبنى الكرملين.")
+    assert events == [("CONSULT", ("khalifa_haftar",), ("vladimir_putin",))], events
+
+
+def test_a_meeting_called_for_is_no_meeting() -> None:
+    for text in ("وأدانت روسيا الغارات الأمريكية، وطلبت عقد اجتماع لمجلس الأمن الدولي.",
+                 "روسيا تدعو لاجتماع مجلس الأمن الدولي"):
+        fired, events = traced(text)
+        # the meeting asked for is the request's object (blocked_noun) or gated (demanded)
+        assert all(t != "CONSULT" for t, _, _ in events), events
+    assert any(t == "REQUEST" for t, _, _ in traced(
+        "وأدانت روسيا الغارات الأمريكية، وطلبت عقد اجتماع لمجلس الأمن الدولي.")[1])
+
+
+def test_an_arrival_with_no_visitor_is_no_visit() -> None:
+    fired, events = traced("وقال المسؤول إن الشحنة التي وصلت إلى النيجر كانت كبيرة.")
+    assert "meeting_without_two_sides" in fired and not events, events
+
+
+def test_a_landing_and_the_reception_after_it_are_two() -> None:
+    # "حطّ" is an arrival; the reception joined on, its host past "في المطار", is another
+    _, events = traced("وحطّ الرئيس التركي رجب طيب أردوغان في موسكو، واستقبله في المطار الرئيس "
+                       "الروسي فلاديمير بوتين. وقالت روسيا إن الزيارة ناجحة.")
+    assert ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)) in events, events
+    assert len([t for t, _, _ in events if t == "CONSULT"]) == 2, events
+
+
+def test_a_stop_still_to_come_is_no_visit() -> None:
+    fired, events = traced("وزار الرئيس التركي رجب طيب أردوغان روسيا، على أن يختتم جولته في "
+                           "إيران.")
+    assert "meeting_to_come" in fired, fired
+    assert events == [("CONSULT", ("recep_tayyip_erdogan",), ("russia",))], events
+
+
+def test_a_clause_of_time_keeps_its_own_subject() -> None:
+    # the sides of the agreement do not make the call: "قبل أن" opens a clause with its own
+    # subject
+    _, events = traced("واتفقت تركيا وروسيا على التعاون، قبل أن يجري الرئيس التركي رجب طيب أردوغان "
+                       "اتصالا هاتفيا بالرئيس الروسي فلاديمير بوتين.")
+    calls = [{*a, *g} for t, a, g in events if t == "CONSULT"]
+    assert calls == [{"recep_tayyip_erdogan", "vladimir_putin"}], events
+
+
+def test_who_attended_a_meeting_told_makes_no_new_one() -> None:
+    fired, events = traced("والتقى الرئيس التركي رجب طيب أردوغان الرئيس الروسي فلاديمير "
+                           "بوتين. وحضر اللقاء وزير الخارجية التركي هاكان فيدان.")
+    assert "meeting_characterised" in fired, fired
+    assert len([t for t, _, _ in events if t == "CONSULT"]) == 1, events
 
 
 def test_an_amount_reached_is_no_arrival() -> None:
