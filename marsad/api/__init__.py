@@ -16,13 +16,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def create_app(db: str, **kwargs: Any) -> FastAPI:
     """The FastAPI application over the store at ``db`` (see :func:`marsad.api.app.create_app`)."""
+    from .startup import FirstIndex
+
+    # the first index is built in a thread from here: its reads and the store's check run
+    # inside SQLite while FastAPI is imported (see .startup)
+    first = FirstIndex(db, kwargs.get("kb")) if kwargs.get("warm", True) else None
     try:
         from .app import create_app as _create
     except ImportError as e:  # fastapi, jinja2 or uvicorn missing
         raise WebExtraMissing(
             f"the web workbench needs the 'web' extra ({e.name} is missing): "
             'pip install -e ".[web]"') from e
-    return _create(db, **kwargs)
+    return _create(db, first=first, **kwargs)
 
 
 __all__ = ["ApiError", "BadParameter", "NotFound", "WebExtraMissing", "create_app"]

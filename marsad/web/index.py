@@ -116,6 +116,13 @@ def reported_on(members: Iterable[Mapping[str, Any]]) -> str | None:
     return min(days).isoformat() if days else None
 
 
+def _search_key(parts: Iterable[str]) -> str:
+    """``match_key`` of the parts joined by spaces, from the key of each part: names recur
+    across thousands of stories and short keys are cached, while the joined string of each
+    story is new (keying it whole was a tenth of the index's build)."""
+    return " ".join(k for p in parts if p and (k := match_key(p)))
+
+
 class CorpusIndex:
     """Entities, stories, places, the entity graph and article summaries of one corpus."""
 
@@ -305,9 +312,8 @@ class CorpusIndex:
         d["n_members"] = len(members)
         d["published"] = max((m["published"] for m in members if m["published"]), default=None)
         d["reported"] = reported_on(members)
-        d["_search"] = match_key(" ".join(
-            [stype, *d["participant_names"], d["location_name"] or "",
-             *(names.get(k, "") for k in participants)]))
+        d["_search"] = _search_key([stype, *d["participant_names"], d["location_name"] or "",
+                                    *(names.get(k, "") for k in participants)])
         self.stories[sid] = d
         for m in members:
             self.story_of_event[(m["doc_id"], m["event_id"])] = sid
@@ -345,9 +351,13 @@ class CorpusIndex:
             if k in self.entities:
                 self.entities[k]["n_stories"] += 1
         ps = sorted(participants)
+        edges = self.edges
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
-                self.edges.setdefault((a, b), Counter())[stype] += 1
+                c = edges.get((a, b))
+                if c is None:  # (setdefault made a Counter per pair and story: 0.1 s)
+                    c = edges[(a, b)] = Counter()
+                c[stype] += 1
                 self.neighbours[a].add(b)
                 self.neighbours[b].add(a)
 
@@ -818,9 +828,7 @@ class IndexHolder:
         with self._lock:
             if self._index is None:  # nothing to answer from yet: build now
                 self._index = self._build()
-                # the event rows follow in the background: the first answer does not wait
-                threading.Thread(target=self._index.ensure_events, daemon=True,
-                                 name="marsad-index-events").start()
+                _events_later(self._index)
             elif time.monotonic() - self._checked >= self._refresh and not self.rebuilding:
                 with self.store() as st:
                     stale = dict(self._index.fingerprint) != st.counts()
@@ -830,6 +838,14 @@ class IndexHolder:
                     self._rebuild.start()
             self._checked = time.monotonic()
             return self._index
+
+    def start_with(self, idx: CorpusIndex) -> None:
+        """Answer from ``idx``, the store's index built by the caller (the server builds its
+        first one while it starts: :mod:`marsad.api.startup`)."""
+        with self._lock:
+            self._index = idx
+            _events_later(idx)
+            self._checked = time.monotonic()
 
     def changed(self) -> None:
         """This server wrote to the store (a correction): compare the store's counts at the
@@ -861,6 +877,19 @@ class IndexHolder:
         later.daemon = True
         later.start()
 
+
+# How long after the first index its event rows are built (seconds)
+EVENTS_AFTER_SECONDS = 1.5
+
+
+def _events_later(idx: CorpusIndex) -> None:
+    """Build the event rows of a first index in the background a moment later: the first
+    answers neither wait for them nor share the interpreter with their building while the
+    server starts (a request that needs them first builds them itself)."""
+    later = threading.Timer(EVENTS_AFTER_SECONDS, idx.ensure_events)
+    later.daemon = True
+    later.name = "marsad-index-events"
+    later.start()
 
 # How long an index replaced by a rebuild stays whole for the requests still reading it
 RELEASE_AFTER_SECONDS = 10.0
