@@ -119,7 +119,7 @@ def reported_on(members: Iterable[Mapping[str, Any]]) -> str | None:
 def _search_key(parts: Iterable[str]) -> str:
     """``match_key`` of the parts joined by spaces, from the key of each part: names recur
     across thousands of stories and short keys are cached, while the joined string of each
-    story is new (keying it whole was a tenth of the index's build)."""
+    story is new, so its key was computed afresh for every story."""
     return " ".join(k for p in parts if p and (k := match_key(p)))
 
 
@@ -355,7 +355,7 @@ class CorpusIndex:
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
                 c = edges.get((a, b))
-                if c is None:  # (setdefault made a Counter per pair and story: 0.1 s)
+                if c is None:  # (setdefault made a Counter per pair and story)
                     c = edges[(a, b)] = Counter()
                 c[stype] += 1
                 self.neighbours[a].add(b)
@@ -890,6 +890,7 @@ def _events_later(idx: CorpusIndex) -> None:
     later.daemon = True
     later.name = "marsad-index-events"
     later.start()
+
 
 # How long an index replaced by a rebuild stays whole for the requests still reading it
 RELEASE_AFTER_SECONDS = 10.0
