@@ -16,6 +16,7 @@ being ingested into shows the new articles without a restart.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import threading
 import time
@@ -381,9 +382,9 @@ class CorpusIndex:
 
     def _group_happenings(self) -> None:
         """Stories of one visit or meeting day, grouped for display (:mod:`.happenings`)."""
-        self.happenings = group_happenings(
-            self.stories, self.story_order,
-            lambda k: self.entities.get(k, {}).get("type") == "PER")
+        persons = frozenset(k for k, e in self.entities.items() if e["type"] == "PER")
+        self.happenings = group_happenings(self.stories, self.story_order,
+                                           persons.__contains__)
         for hid, ids in self.happenings.items():
             for sid in ids:
                 self.stories[sid]["happening"] = hid
@@ -767,15 +768,16 @@ class CorpusIndex:
         return cache[n]
 
     def _overview(self, n: int) -> dict[str, Any]:
-        newest = sorted(self.articles.values(),
-                        key=lambda a: (a["published"] or "", a["doc_id"]), reverse=True)[:n]
+        # the n first of each ranking (heapq's: the same as sorting all and cutting)
+        newest = heapq.nlargest(n, self.articles.values(),
+                                key=lambda a: (a["published"] or "", a["doc_id"]))
         dated = [sid for sid in self.story_order if self.stories[sid]["start"]]
         recent = [self.story_summary(self.stories[sid]) for sid in reversed(dated[-n:])]
-        active = sorted((e for e in self.entities.values() if e["n_stories"]),
-                        key=lambda e: (-e["n_stories"], -e["n_articles"], e["key"]))[:n]
-        top = sorted(self.stories.values(),
-                     key=lambda s: (-s["n_independent"], -s["n_members"],
-                                    s["start"] is None, s["id"]))[:n]
+        active = heapq.nsmallest(n, (e for e in self.entities.values() if e["n_stories"]),
+                                 key=lambda e: (-e["n_stories"], -e["n_articles"], e["key"]))
+        top = heapq.nsmallest(n, self.stories.values(),
+                              key=lambda s: (-s["n_independent"], -s["n_members"],
+                                             s["start"] is None, s["id"]))
         return {
             "counts": {"articles": len(self.articles), "entities": len(self.entities),
                        "stories": len(self.stories), "events": self.n_events,
