@@ -55,7 +55,7 @@ def start_server(db: Path, port: int, request_timeout: float) -> subprocess.Pope
             if get(port, "/api/overview")[0] == 200:
                 return proc
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.02)  # (0.2 s steps added up to 0.2 s to bench_serve's start figure)
     proc.kill()
     raise SystemExit("the server did not start in 300 s")
 

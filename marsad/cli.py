@@ -749,6 +749,90 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corrections(args: argparse.Namespace) -> int:
+    """Review, add or remove the users' place corrections (the map's "wrong place?")."""
+    from . import corrections as corr
+    from .store import open_store
+
+    with open_store(args.db, create=False) as store:
+        if args.action == "list":
+            out = _corrections_list(store, args)
+        else:
+            key = corr.place_key(args.place)
+            if args.action == "add":
+                out = _corrections_add(store, args, key)
+            else:
+                out = _corrections_remove(store, args, key)
+            if args.fuse and (out.get("added") or out.get("removed")):
+                _fused(store, quiet=args.json)
+            out["fusion_current"] = corr.fusion_current(store)
+    if args.json:
+        from .export.jsonl import SCHEMA_VERSION
+
+        print(json.dumps({**out, "schema_version": SCHEMA_VERSION}, ensure_ascii=False,
+                         indent=2))
+    if not out["fusion_current"] and (args.action == "list" and out["total"]
+                                      or out.get("added") or out.get("removed")):
+        print("the saved fusion does not apply these yet: run `marsad fuse --db "
+              f"{args.db}` (or add --fuse); `marsad serve` re-fuses by itself",
+              file=sys.stderr)
+    return 1 if args.action == "remove" and not out["removed"] else 0
+
+
+def _corrections_list(store: Store, args: argparse.Namespace) -> dict[str, Any]:
+    from . import corrections as corr
+
+    items = corr.review(store, place=corr.place_key(args.place) if args.place else None,
+                        doc_id=args.doc[0] if args.doc else None)
+    if not args.json:
+        for c in items:
+            named = c["name"] or "?"
+            if c["name_en"]:
+                named += f" ({c['name_en']})"
+            print(f"{c['created_at']}  {c['doc_id']}  {c['place_key']}  {named}"
+                  f"{'  story ' + c['story_id'] if c['story_id'] else ''}"
+                  f"{'  ' + repr(c['title']) if c['title'] else ''}")
+        print(f"{len(items)} correction(s)", file=sys.stderr)
+    return {"total": len(items), "items": items, "fusion_current": corr.fusion_current(store)}
+
+
+def _corrections_add(store: Store, args: argparse.Namespace, key: str) -> dict[str, Any]:
+    from . import corrections as corr
+
+    if bool(args.doc) == bool(args.story):
+        raise corr.CorrectionError("add: give --doc (one or more articles) or --story, "
+                                   "not both")
+    sid = None
+    if args.story:
+        _fused(store, quiet=args.json)
+        sid, docs = corr.docs_of_story(store, args.story, key)
+    else:
+        docs = list(dict.fromkeys(args.doc))
+        corr.check_docs(store, docs, key)
+    added = corr.add(store, docs, key, sid)
+    if not args.json:
+        print(f"{key}: marked wrong in {len(added)} article(s)"
+              f"{f' ({len(docs) - len(added)} already were)' if len(added) < len(docs) else ''}"
+              f": {', '.join(docs)}", file=sys.stderr)
+    return {"place": key, "story": sid, "doc_ids": docs, "added": added}
+
+
+def _corrections_remove(store: Store, args: argparse.Namespace, key: str) -> dict[str, Any]:
+    from . import corrections as corr
+
+    if bool(args.doc) == bool(args.all):
+        raise corr.CorrectionError("remove: give --doc (one or more articles) or --all, "
+                                   "not both")
+    docs = list(dict.fromkeys(args.doc)) if args.doc else [
+        c["doc_id"] for c in store.place_corrections() if c["place_key"] == key]
+    removed, missing = corr.remove(store, key, docs)
+    if not args.json:
+        print(f"{key}: {len(removed)} correction(s) removed"
+              f"{'; none recorded for ' + ', '.join(missing) if missing else ''}",
+              file=sys.stderr)
+    return {"place": key, "removed": removed, "not_found": missing}
+
+
 # the names are repeated from marsad.export.formats.FORMATS (a test keeps them equal) so that
 # building the parser does not import the exporters
 EXPORT_FORMATS = ("acled-csv", "plover-jsonl", "geojson", "gexf", "graphml", "parquet")
@@ -791,6 +875,7 @@ EXAMPLES = """examples:
   marsad stories --db corpus.db --type CONSULT --since 2025-01
   marsad entity --db corpus.db khalifa_haftar
   marsad changes --db corpus.db --since 2025-06-01
+  marsad corrections list --db corpus.db        the map's "wrong place?" corrections
   marsad export --db corpus.db --format acled-csv --bom -o events.csv
   marsad serve --db corpus.db                   the analyst's workbench
 
@@ -895,6 +980,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_entity)
 
     _add_story_id_commands(sub, db_help)
+    _add_corrections_parser(sub, db_help)
 
     w = sub.add_parser("serve", help="the analyst's workbench over a store: web pages and a "
                                      "JSON API (extra \"web\")")
@@ -937,6 +1023,40 @@ def _add_story_id_commands(sub: Any, db_help: str) -> None:
                    help="YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][+HH:MM] (UTC when no offset)")
     c.add_argument("--json", action="store_true", help="print the changes as JSON")
     c.set_defaults(func=cmd_changes)
+def _add_corrections_parser(sub: Any, db_help: str) -> None:
+    """``corrections list|add|remove``: the users' place corrections (marsad.corrections)."""
+    c = sub.add_parser("corrections", help="review, add or remove place corrections (the "
+                                           "workbench map's \"wrong place?\"); fusion "
+                                           "applies them")
+    acts = c.add_subparsers(dest="action", required=True)
+    specs = {
+        "list": "the corrections recorded, with each article's title and the name it wrote",
+        "add": "record that in these articles (--doc) or in the articles of a story that "
+               "name the place (--story) the entity linked to --place is not that place",
+        "remove": "undo corrections of --place in these articles (--doc) or in all (--all)",
+    }
+    for action, help_ in specs.items():
+        a = acts.add_parser(action, help=help_, description=help_)
+        a.add_argument("--db", default="marsad.db", help=db_help)
+        a.add_argument("--place", required=action != "list", metavar="KEY",
+                       help="the place's key: kb:tartus_port or tartus_port"
+                            + (" (list: only this place)" if action == "list" else ""))
+        a.add_argument("--doc", action="append", default=[], metavar="DOC_ID",
+                       help="an article id (repeatable)" + (
+                           " (list: only this article)" if action == "list" else ""))
+        if action == "add":
+            a.add_argument("--story", metavar="ID", help="a story id (st_…): its articles "
+                                                         "that name --place")
+        if action == "remove":
+            a.add_argument("--all", action="store_true", help="every article corrected "
+                                                              "for --place")
+        if action != "list":
+            a.add_argument("--fuse", action="store_true",
+                           help="fuse the store again now, so the saved stories apply it")
+        a.add_argument("--json", action="store_true", help="print the result as JSON")
+    c.set_defaults(func=cmd_corrections)
+
+
 def _add_story_filters(p: argparse.ArgumentParser, what: str) -> None:
     """The filters ``stories`` and ``export`` share (parsed as the API parses them)."""
     p.add_argument("--entity", help=f"only {what} with this entity (a knowledge-base key "

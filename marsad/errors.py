@@ -74,3 +74,10 @@ class OutputError(MarsadError):
     """The output file cannot be written."""
 
     code = "E040"
+
+
+class CorrectionError(MarsadError):
+    """A user correction names an article, story or place that is not there (``marsad
+    corrections``): nothing is recorded."""
+
+    code = "E080"

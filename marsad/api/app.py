@@ -21,33 +21,21 @@ from .errors import AmbiguousName, ApiError, error_body
 from .places import router as places_router
 from .routes import router
 from .security import Guard, allowed_hosts
+from .startup import FirstIndex
 
 log = logging.getLogger(__name__)
 
 
 def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: float = 5.0,
                warm: bool = True, hosts: Iterable[str] | None = None,
-               token: str | None = None) -> FastAPI:
+               token: str | None = None, first: FirstIndex | None = None) -> FastAPI:
     """The workbench over the store at ``db`` (nothing here writes but a user's map
     correction, :mod:`.places`). ``warm`` builds the index now, so the first page does not
     wait for it and a store that cannot be opened fails here, before the server listens.
     ``hosts``: the ``Host`` names answered (default :func:`~marsad.api.security.allowed_hosts`: the
     localhost names); ``token``: when set, every request must carry it
-    (:mod:`marsad.api.security`)."""
-    checked = False
-
-    def opener() -> Store:
-        # the first open runs PRAGMA quick_check (a damaged store stops the server before
-        # it listens); the per-request opens after it skip that full read of the file
-        nonlocal checked
-        st = open_store(db, create=False, check=not checked)
-        checked = True
-        return st
-
-    holder = IndexHolder(opener, kb=kb if kb is not None else default_kb(),
-                         refresh_seconds=refresh_seconds)
-    if warm:
-        holder.get()
+    (:mod:`marsad.api.security`); ``first``: the first index, under way
+    (:mod:`.startup`)."""
     # docs_url/redoc_url off: their pages load Swagger/ReDoc from a CDN with an inline
     # script, blank offline and under the CSP; web/apidocs.py renders /docs instead
     app = FastAPI(
@@ -58,7 +46,6 @@ def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: flo
                     "evidence. Every error is `{\"error\": {\"status\", \"code\", \"message\", "
                     "\"parameter\"}}`.",
     )
-    app.state.holder = holder
     app.state.db = db
     app.include_router(router)
     app.include_router(places_router)
@@ -70,7 +57,34 @@ def create_app(db: str, *, kb: KnowledgeBase | None = None, refresh_seconds: flo
     _install_error_handlers(app)
     # outermost, so it guards every route, static file and error answer alike
     app.add_middleware(Guard, hosts=allowed_hosts() if hosts is None else hosts, token=token)
+    # the index last: the app's making above overlaps the first index's reads (.startup)
+    app.state.holder = _holder(db, kb, refresh_seconds, warm, first)
     return app
+
+
+def _holder(db: str, kb: KnowledgeBase | None, refresh_seconds: float, warm: bool,
+            first: FirstIndex | None) -> IndexHolder:
+    checked = False
+
+    def opener() -> Store:
+        # the first open runs PRAGMA quick_check (a damaged store stops the server before
+        # it listens); the per-request opens after it skip that full read of the file
+        nonlocal checked
+        st = open_store(db, create=False, check=not checked)
+        checked = True
+        return st
+
+    if first is None:
+        holder = IndexHolder(opener, kb=kb if kb is not None else default_kb(),
+                             refresh_seconds=refresh_seconds)
+        if warm:
+            holder.get()
+        return holder
+    idx, kb = first.result()  # its open checked the store; what it raised is raised here
+    checked = True
+    holder = IndexHolder(opener, kb=kb, refresh_seconds=refresh_seconds)
+    holder.start_with(idx)
+    return holder
 
 
 def _wants_json(request: Request) -> bool:

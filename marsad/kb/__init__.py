@@ -220,15 +220,19 @@ def load_gazetteer(path: Path) -> list[KBEntry]:
 
 
 def _sources_digest() -> str:
-    """A digest of the bundled files' names, sizes and modification times, of the code that
-    compiles them (this package) and of Marsad's version: the cache compiled from other files
-    or by other code is not used (a development checkout changes code without a version)."""
+    """A digest of the bundled files' names and contents, of the code that compiles them (this
+    package) and of Marsad's version: the cache compiled from other files or by other code is
+    not used (a development checkout changes code without a version). Contents, not
+    modification times: two checkouts or installs of the same files (a clone, a worktree, a
+    reinstall) share one cache instead of each compiling again (a miss cost 0.4 s of every
+    start)."""
     kb_dir = DATA_DIR / "kb"
     h = hashlib.sha256(__version__.encode())
     sources = [f for f in sorted(kb_dir.glob("*")) if f.suffix in (".yaml", ".tsv")]
     for f in sources + sorted(Path(__file__).parent.glob("*.py")):
-        st = f.stat()
-        h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        data = f.read_bytes()  # about 1 MB in all: a few milliseconds
+        h.update(f"{f.name}:{len(data)}:".encode())
+        h.update(hashlib.sha256(data).digest())
     return h.hexdigest()[:16]
 
 

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 FORMAT = "marsad-kb-cache/1"
 CACHE_ENV = "MARSAD_CACHE_DIR"
+# caches of other source files kept besides the newest: checkouts of different versions on
+# one machine (a release and a development clone) would otherwise replace each other's
+# cache at every start, and every start compiled again
+KEPT = 4
 
 
 def user_cache_dir() -> Path:
@@ -121,7 +125,17 @@ def load(key: str) -> list[Any] | None:
         return None
     if entries is None:
         log.info("knowledge-base cache %s stale or damaged; rebuilding", key)
+    else:
+        _touch(path)
     return entries
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache as used now: the least recently used ones are removed first."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
 
 def save(entries: list[Any], key: str) -> None:
@@ -142,8 +156,20 @@ def save(entries: list[Any], key: str) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        for old in folder.glob("kb-*.json"):
-            if old.name != f"kb-{key}.json":
-                old.unlink(missing_ok=True)
+        _prune(folder, keep=folder / f"kb-{key}.json")
     except OSError as e:
         log.warning("knowledge-base cache not written (%s); the next start compiles again", e)
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the ``KEPT`` most recently used caches (``keep`` always stays)."""
+    def used(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in folder.glob("kb-*.json") if p != keep), key=used,
+                    reverse=True)
+    for old in others[KEPT - 1:]:
+        old.unlink(missing_ok=True)

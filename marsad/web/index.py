@@ -16,6 +16,7 @@ being ingested into shows the new articles without a restart.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import threading
 import time
@@ -93,6 +94,13 @@ def reported_on(members: Iterable[Mapping[str, Any]]) -> str | None:
     event happened on or before it."""
     days = [d for m in members if (d := parse_day(m.get("published"))) is not None]
     return min(days).isoformat() if days else None
+
+
+def _search_key(parts: Iterable[str]) -> str:
+    """``match_key`` of the parts joined by spaces, from the key of each part: names recur
+    across thousands of stories and short keys are cached, while the joined string of each
+    story is new, so its key was computed afresh for every story."""
+    return " ".join(k for p in parts if p and (k := match_key(p)))
 
 
 class CorpusIndex:
@@ -284,9 +292,8 @@ class CorpusIndex:
         d["n_members"] = len(members)
         d["published"] = max((m["published"] for m in members if m["published"]), default=None)
         d["reported"] = reported_on(members)
-        d["_search"] = match_key(" ".join(
-            [stype, *d["participant_names"], d["location_name"] or "",
-             *(names.get(k, "") for k in participants)]))
+        d["_search"] = _search_key([stype, *d["participant_names"], d["location_name"] or "",
+                                    *(names.get(k, "") for k in participants)])
         self.stories[sid] = d
         for m in members:
             self.story_of_event[(m["doc_id"], m["event_id"])] = sid
@@ -324,9 +331,13 @@ class CorpusIndex:
             if k in self.entities:
                 self.entities[k]["n_stories"] += 1
         ps = sorted(participants)
+        edges = self.edges
         for i, a in enumerate(ps):
             for b in ps[i + 1:]:
-                self.edges.setdefault((a, b), Counter())[stype] += 1
+                c = edges.get((a, b))
+                if c is None:  # (setdefault made a Counter per pair and story)
+                    c = edges[(a, b)] = Counter()
+                c[stype] += 1
                 self.neighbours[a].add(b)
                 self.neighbours[b].add(a)
 
@@ -350,9 +361,9 @@ class CorpusIndex:
 
     def _group_happenings(self) -> None:
         """Stories of one visit or meeting day, grouped for display (:mod:`.happenings`)."""
-        self.happenings = group_happenings(
-            self.stories, self.story_order,
-            lambda k: self.entities.get(k, {}).get("type") == "PER")
+        persons = frozenset(k for k, e in self.entities.items() if e["type"] == "PER")
+        self.happenings = group_happenings(self.stories, self.story_order,
+                                           persons.__contains__)
         for hid, ids in self.happenings.items():
             for sid in ids:
                 self.stories[sid]["happening"] = hid
@@ -736,15 +747,16 @@ class CorpusIndex:
         return cache[n]
 
     def _overview(self, n: int) -> dict[str, Any]:
-        newest = sorted(self.articles.values(),
-                        key=lambda a: (a["published"] or "", a["doc_id"]), reverse=True)[:n]
+        # the n first of each ranking (heapq's: the same as sorting all and cutting)
+        newest = heapq.nlargest(n, self.articles.values(),
+                                key=lambda a: (a["published"] or "", a["doc_id"]))
         dated = [sid for sid in self.story_order if self.stories[sid]["start"]]
         recent = [self.story_summary(self.stories[sid]) for sid in reversed(dated[-n:])]
-        active = sorted((e for e in self.entities.values() if e["n_stories"]),
-                        key=lambda e: (-e["n_stories"], -e["n_articles"], e["key"]))[:n]
-        top = sorted(self.stories.values(),
-                     key=lambda s: (-s["n_independent"], -s["n_members"],
-                                    s["start"] is None, s["id"]))[:n]
+        active = heapq.nsmallest(n, (e for e in self.entities.values() if e["n_stories"]),
+                                 key=lambda e: (-e["n_stories"], -e["n_articles"], e["key"]))
+        top = heapq.nsmallest(n, self.stories.values(),
+                              key=lambda s: (-s["n_independent"], -s["n_members"],
+                                             s["start"] is None, s["id"]))
         return {
             "counts": {"articles": len(self.articles), "entities": len(self.entities),
                        "stories": len(self.stories), "events": self.n_events,
@@ -797,9 +809,7 @@ class IndexHolder:
         with self._lock:
             if self._index is None:  # nothing to answer from yet: build now
                 self._index = self._build()
-                # the event rows follow in the background: the first answer does not wait
-                threading.Thread(target=self._index.ensure_events, daemon=True,
-                                 name="marsad-index-events").start()
+                _events_later(self._index)
             elif time.monotonic() - self._checked >= self._refresh and not self.rebuilding:
                 with self.store() as st:
                     stale = dict(self._index.fingerprint) != st.counts()
@@ -809,6 +819,14 @@ class IndexHolder:
                     self._rebuild.start()
             self._checked = time.monotonic()
             return self._index
+
+    def start_with(self, idx: CorpusIndex) -> None:
+        """Answer from ``idx``, the store's index built by the caller (the server builds its
+        first one while it starts: :mod:`marsad.api.startup`)."""
+        with self._lock:
+            self._index = idx
+            _events_later(idx)
+            self._checked = time.monotonic()
 
     def changed(self) -> None:
         """This server wrote to the store (a correction): compare the store's counts at the
@@ -839,6 +857,20 @@ class IndexHolder:
         later = threading.Timer(RELEASE_AFTER_SECONDS, _release, (old,))
         later.daemon = True
         later.start()
+
+
+# How long after the first index its event rows are built (seconds)
+EVENTS_AFTER_SECONDS = 1.5
+
+
+def _events_later(idx: CorpusIndex) -> None:
+    """Build the event rows of a first index in the background a moment later: the first
+    answers neither wait for them nor share the interpreter with their building while the
+    server starts (a request that needs them first builds them itself)."""
+    later = threading.Timer(EVENTS_AFTER_SECONDS, idx.ensure_events)
+    later.daemon = True
+    later.name = "marsad-index-events"
+    later.start()
 
 
 # How long an index replaced by a rebuild stays whole for the requests still reading it

@@ -96,7 +96,11 @@ def test_an_unreadable_cache_folder_is_a_warning(cache_dir: Path,
     kbmod.default_kb()
     n = len(kbmod.default_kb())
 
-    def denied(self: Path) -> bytes:
+    real = Path.read_bytes
+
+    def denied(self: Path) -> bytes:  # the cache's files only: the sources stay readable
+        if cache_dir not in self.parents:
+            return real(self)
         raise PermissionError(13, "Permission denied", str(self))
 
     # as root a chmod 000 folder is still readable: the refusal is simulated
@@ -116,3 +120,40 @@ def test_a_chmod_000_cache_folder_does_not_stop_a_command(cache_dir: Path) -> No
         assert len(kbmod.default_kb()) > 1000
     finally:
         os.chmod(cache_dir / "kb", 0o700)
+
+
+def test_caches_of_other_sources_are_kept_up_to_a_few(cache_dir: Path) -> None:
+    """Two checkouts of different versions on one machine do not replace each other's
+    cache at every start; the least recently used go beyond ``cache.KEPT``."""
+    kb = kbmod.default_kb()
+    some = list(kb.entries.values())[:3]
+    for f in _files(cache_dir):
+        f.unlink()
+    for i in range(cache.KEPT + 2):
+        cache.save(some, f"other{i}")
+        os.utime(cache_dir / "kb" / f"kb-other{i}.json", (1000 + i, 1000 + i))
+    names = sorted(p.name for p in _files(cache_dir))
+    assert len(names) == cache.KEPT
+    assert "kb-other0.json" not in names and f"kb-other{cache.KEPT + 1}.json" in names
+    # a cache read is a use: it outlives newer ones that are not used
+    assert cache.load("other2") == some
+    cache.save(some, "newest")
+    assert "kb-other2.json" in {p.name for p in _files(cache_dir)}
+
+
+def test_the_digest_follows_contents_not_modification_times(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    import shutil
+
+    src = kbmod.DATA_DIR / "kb"
+    copy = tmp_path / "data"
+    shutil.copytree(src, copy / "kb")
+    monkeypatch.setattr(kbmod, "DATA_DIR", copy)
+    first = kbmod._sources_digest()
+    for f in (copy / "kb").iterdir():
+        os.utime(f, (1, 1))  # another checkout: same files, other times
+    assert kbmod._sources_digest() == first
+    with (copy / "kb" / "places.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    assert kbmod._sources_digest() != first

@@ -98,6 +98,83 @@ def test_the_histogram_brush_sets_the_date_range(page, server) -> None:  # type:
     assert page.errors == []
 
 
+def _span(view: tuple[str, str]) -> int:
+    """Days from the first to the last day of a view."""
+    from datetime import date
+
+    return (date.fromisoformat(view[1]) - date.fromisoformat(view[0])).days
+
+
+def test_the_histogram_shows_the_zoom_window_both_ways(page, server) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/timeline")
+    page.wait_for_selector('#timeline[data-ready="1"]')
+    page.wait_for_selector('#tl-hist[data-ready="1"]')
+    window = page.locator("#tl-hist g.zoom-window")
+    chart = page.locator("#timeline")
+
+    def view() -> tuple[str, str]:
+        return chart.get_attribute("data-view-start"), chart.get_attribute("data-view-end")
+
+    def shown() -> tuple[str, str]:
+        return window.get_attribute("data-from"), window.get_attribute("data-to")
+
+    def sel() -> dict:
+        return page.locator("#tl-hist g.zoom-window .selection").bounding_box()
+
+    assert window.get_attribute("display") == "none"  # the whole chart: no window
+    whole = view()
+    # the chart zoomed in: the histogram shows the window of the dates it shows
+    b = chart.locator("svg").bounding_box()
+    page.mouse.move(b["x"] + b["width"] * 0.6, b["y"] + 40)
+    for _ in range(6):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(40)
+    page.wait_for_timeout(300)
+    assert window.get_attribute("display") is None
+    zoomed = view()
+    assert whole[0] < zoomed[0] < zoomed[1] < whole[1]
+    assert shown() == zoomed
+    hist = page.locator("#tl-hist svg").bounding_box()
+    w0 = sel()
+    assert 4 <= w0["width"] < hist["width"] * 0.6
+    # panning the chart moves the window with it
+    page.mouse.move(b["x"] + b["width"] * 0.5, b["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(b["x"] + b["width"] * 0.3, b["y"] + 40, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(200)
+    panned = view()
+    assert panned[0] > zoomed[0] and shown() == panned
+    assert sel()["x"] > w0["x"]
+    # dragging the window on the histogram pans the chart: later dates to the right
+    w1 = sel()
+    y = w1["y"] + w1["height"] / 2
+    page.mouse.move(w1["x"] + w1["width"] / 2, y)
+    page.mouse.down()
+    page.mouse.move(w1["x"] + w1["width"] / 2 - hist["width"] * 0.15, y, steps=6)
+    page.mouse.up()
+    page.wait_for_timeout(200)
+    dragged = view()
+    assert dragged[0] < panned[0] and shown() == dragged
+    assert "since=" not in page.url  # the window is not the date-range brush
+    assert abs(_span(dragged) - _span(panned)) <= 2  # moved, not resized
+    # dragging its right edge wider zooms the chart out
+    w2 = sel()
+    page.mouse.move(w2["x"] + w2["width"] - 1, y)
+    page.mouse.down()
+    page.mouse.move(w2["x"] + w2["width"] + hist["width"] * 0.2, y, steps=6)
+    page.mouse.up()
+    page.wait_for_timeout(200)
+    wider = view()
+    assert _span(wider) > _span(dragged) * 1.5 and shown() == wider
+    assert sel()["width"] > w2["width"]
+    # the reset button zooms the chart out and the window goes
+    page.click("#tl-reset")
+    page.wait_for_timeout(900)
+    assert view() == whole and window.get_attribute("display") == "none"
+    assert page.errors == []
+
+
 # ------------------------------------------------------------------------------------ map
 def _label_box(page, key: str) -> dict:  # type: ignore[no-untyped-def]
     label = page.locator(f'#map text.place-label[data-key="{key}"]')

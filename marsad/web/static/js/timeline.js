@@ -2,7 +2,9 @@
 // rescales the axis). A story without a date of its own sits at the day its articles first
 // reported it, drawn hollow ("reported on"). Above it, a histogram of all the stories under
 // the page's other filters, with a brush that sets the date range (since/until, kept in the
-// URL so the view can be shared).
+// URL so the view can be shared). Once the chart is zoomed in, the histogram also shows the
+// window of dates the chart shows; dragging the window pans the chart and dragging its edges
+// zooms it, so the two stay in step both ways.
 import { haveD3, status, clearStatus, getJSON } from "./common.js";
 
 const el = document.getElementById("timeline");
@@ -25,8 +27,8 @@ async function main() {
   hist.className = "chart hist";
   hist.setAttribute("aria-label", "Stories per period; drag across it to choose the dates shown");
   el.before(hist);
-  drawHistogram(hist, data.histogram, data.filters);
-  render(data);
+  const context = drawHistogram(hist, data.histogram, data.filters);
+  render(data, context);
 }
 
 function note(data) {
@@ -45,7 +47,7 @@ function note(data) {
 }
 
 // ------------------------------------------------------------------------------ the chart
-function render(data) {
+function render(data, context) {
   const d3 = window.d3;
   note(data);
   el.querySelectorAll("svg").forEach((s) => s.remove());
@@ -90,14 +92,45 @@ function render(data) {
   }
   // zoom out to the whole range, in to a day about 60 px wide
   const maxK = Math.max(1, ((hi - lo + 2 * pad) / DAY) * 60 / width);
+  let fromWindow = false; // a zoom the histogram's window asked for, while it is dragged
   const zoom = d3.zoom().scaleExtent([1, maxK])
     .translateExtent([[0, 0], [width, height]]).extent([[0, 0], [width, height]])
-    .on("zoom", (ev) => draw(ev.transform.rescaleX(x)));
+    .on("zoom", (ev) => {
+      const xs = ev.transform.rescaleX(x);
+      draw(xs);
+      showView(xs, ev.transform.k);
+    });
+  function showView(xs, k) {
+    const [a, b] = xs.domain();
+    el.dataset.viewStart = day(a);
+    el.dataset.viewEnd = day(b);
+    // the whole chart needs no window (and leaves the histogram free for a new date range)
+    if (context && !fromWindow) context.showWindow(k > 1.001 ? [+a, +b] : null);
+  }
   svg.call(zoom);
   draw(x);
+  showView(x, 1);
+  if (context) {
+    context.onWindow = ([a, b], done) => {
+      fromWindow = !done;
+      svg.call(zoom.transform, windowTransform(x, a, b, maxK));
+      fromWindow = false;
+    };
+  }
   const reset = document.getElementById("tl-reset");
   if (reset) reset.onclick = () => svg.transition().call(zoom.transform, d3.zoomIdentity);
   el.dataset.ready = "1";
+}
+
+// The zoom that shows the dates [a, b] (ms) in the chart of base scale x: kept inside the
+// chart's own range and its zoom limits, as the chart's wheel and drag keep it.
+function windowTransform(x, a, b, maxK) {
+  const d3 = window.d3;
+  const [d0, d1] = x.domain().map(Number), [r0, r1] = x.range();
+  const k = Math.min(maxK, Math.max(1, (d1 - d0) / Math.max(b - a, 1)));
+  const span = (d1 - d0) / k;
+  const start = Math.min(d1 - span, Math.max(d0, (a + b) / 2 - span / 2));
+  return d3.zoomIdentity.translate(r0 - k * x(start), 0).scale(k);
 }
 
 // a bar per story (a link to its page) and, above the bars, a label per story
@@ -193,9 +226,12 @@ function drawMajor(major, xs, width, margin) {
 }
 
 // ---------------------------------------------------------------------- histogram and brush
+// Returns the chart's handle on the histogram: showWindow([a, b] | null) draws (or hides)
+// the window of the dates the chart shows; onWindow([a, b], done) is called as the user
+// drags the window or its edges.
 function drawHistogram(box, days, filters) {
   const d3 = window.d3;
-  if (!days.length) return;
+  if (!days.length) return null;
   const width = box.clientWidth || 900, height = 90;
   const margin = { top: 6, right: 16, bottom: 20, left: 16 };
   const t = days.map(([d]) => parseDay(d));
@@ -238,7 +274,43 @@ function drawHistogram(box, days, filters) {
     const b = filters.until ? x(parseDay(filters.until) + DAY) : width - margin.right;
     gb.call(brush.move, [Math.max(margin.left, a), Math.min(width - margin.right, b)]);
   }
+  const context = zoomWindow(svg, x, [margin.left, width - margin.right],
+    [margin.top, height - margin.bottom]);
   box.dataset.ready = "1";
+  return context;
+}
+
+// The chart's zoom window on the histogram: a second brush above the date-range brush whose
+// background takes no clicks, so only the window and its edges answer the mouse and a drag
+// elsewhere still chooses a date range.
+function zoomWindow(svg, x, [left, right], [top, bottom]) {
+  const d3 = window.d3;
+  const context = { onWindow: null, showWindow: null };
+  const brush = d3.brushX().extent([[left, top], [right, bottom]])
+    .on("brush end", (ev) => {
+      if (!ev.sourceEvent || !ev.selection || !context.onWindow) return; // moved by the code
+      const [s0, s1] = ev.selection;
+      context.onWindow([+x.invert(s0), +x.invert(s1)], ev.type === "end");
+      if (ev.type === "end") context.showWindow(context.last); // settle on what the chart shows
+    });
+  const g = svg.append("g").attr("class", "zoom-window").attr("display", "none").call(brush);
+  g.select(".overlay").attr("pointer-events", "none").style("cursor", null);
+  g.select(".selection").append("title").text("The dates the timeline shows: drag to pan, drag an edge to zoom");
+  context.showWindow = (range) => {
+    if (!range) {
+      g.attr("display", "none");
+      delete g.node().dataset.from;
+      delete g.node().dataset.to;
+      return;
+    }
+    context.last = range;
+    let [a, b] = range.map((t) => Math.min(right, Math.max(left, x(t))));
+    if (b - a < 4) { const c = (a + b) / 2; a = Math.max(left, c - 2); b = Math.min(right, c + 2); }
+    g.attr("display", null).call(brush.move, [a, b]);
+    g.node().dataset.from = day(range[0]);
+    g.node().dataset.to = day(range[1]);
+  };
+  return context;
 }
 
 // The brushed range becomes the page's since/until: the page is opened again with them in
