@@ -275,3 +275,29 @@ def test_bare_forces_refer_to_the_forces_named_before() -> None:
     assert ("القوات", "israel_defense_forces", "ORG") in found, found
     found = _pipeline_mentions("اقتحمت القوات الأمنية مدينة جنين.")
     assert all(m[0] != "القوات" for m in found), found
+
+
+def test_a_known_name_inside_a_longer_unknown_name_is_another_person() -> None:
+    """Team-written: a KB surname after another given name, a KB name ending on a given name
+    followed by a family name, and a one-word given-name alias before a father's name are
+    other people; the person's own name, a title after him and a second person are not."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.kb_id) for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وقال المحامي إن الموقوفين هم رضا بلحاج وسفيان سليماني.") == [
+        ("رضا بلحاج", None), ("سفيان سليماني", None)]
+    assert people("وشيع أهالي البلدة الشاب محمد مصطفى أيوب أمس.") == [
+        ("محمد مصطفى أيوب", None)]
+    assert people("وقال مفوض الإغاثة، عباس يوسف آدم، إن القافلة وصلت.") == [
+        ("عباس يوسف آدم", None)]
+    assert people("وقال سامر بن مبارك إن الحزب مستعد.") == [("سامر بن مبارك", None)]
+    # his own name spelt another way, a title after him, a second person right after him
+    assert people("وقال عبدالفتاح السيسي إن مصر مستعدة.") == [
+        ("عبدالفتاح السيسي", "abdel_fattah_el_sisi")]
+    assert people("وقال محمد بن سلمان ولي العهد إن المملكة مستعدة.")[0] == (
+        "محمد بن سلمان", "mohammed_bin_salman")
+    assert people("وجرى لقاء بين بوتين وحفتر في موسكو.")[0] == ("بوتين", "vladimir_putin")
+    assert ("محمد بن زايد", "mohamed_bin_zayed") in people(
+        "واستقبل السيسي محمد بن زايد في القاهرة.")
