@@ -314,6 +314,8 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     if len(cands) == 1 and cands[0].entry.type == "PER" and h.first_token == h.last_token \
             and _not_the_person(h, cands[0], text, tokens):
         return cands[0], None
+    if cands and all(_not_this_town(h, c, text, tokens) for c in cands):
+        return cands[0], None  # "السيول" (torrents) is not Seoul, "هالة" (a halo) not Halle
     if len(cands) == 1 and cands[0].entry.type == "PER" \
             and _inside_longer_name(h, cands[0].entry, text, tokens, in_hits):
         return cands[0], None
@@ -409,6 +411,26 @@ def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
     key = match_key(text[tokens[k].start : tokens[k].end])
     unit = name_index().get(key)
     return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT
+
+
+def _not_this_town(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> bool:
+    """A gazetteer town (an entry with a population) is not named by a word that carries
+    the article its name lacks ("السيول" is "the torrents", not سيول Seoul), nor, outside
+    the Arabic-speaking states, by a word ending in ة where every spelling of its name ends
+    otherwise (its name is a transliteration; "هالة" folds onto هاله, Halle): "جرفت السيول
+    الطريق"، "ظهرت هالة حول القمر" name no town."""
+    e = c.entry
+    if e.type != "GPE" or e.population is None:
+        return False
+    if any(a.key.startswith("ال") for a in e.aliases) or match_key(e.name_ar).startswith("ال"):
+        return False
+    prefix = match_key(text[tokens[h.first_token].start : h.start])
+    if prefix.endswith("ال"):
+        return True
+    surface = text[tokens[h.last_token].start : h.end]
+    if not surface.endswith("ة") or e.country in _cues()["arabic_speaking_states"]:
+        return False
+    return not any(a.text.endswith("ة") for a in e.aliases) and not e.name_ar.endswith("ة")
 
 
 def _inside_longer_name(h: Hit, entry: KBEntry, text: str, tokens: Sequence[Token],

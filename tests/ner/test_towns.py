@@ -68,3 +68,19 @@ def test_a_plural_or_dual_head_names_a_list(text: str, names: list[str]) -> None
 ])
 def test_adjectives_after_a_plural_head_are_no_places(text: str) -> None:
     assert _places(text) == []
+
+
+def test_everyday_words_are_no_foreign_towns() -> None:
+    """Team-written: a word with the article a town's name lacks ("السيول" torrents, not
+    Seoul) and a word in ة folding onto a transliterated foreign name ("هالة" a halo, not
+    Halle; "هوية" identity, not Hue; "إبادة" not Abadeh) name no town; the towns' own
+    spellings and Arab towns in ة still do."""
+    from tests.helpers import extract
+
+    def places(text: str) -> list[str | None]:
+        return [m.kb_id for m in extract(text).mentions if m.type == "GPE"]
+
+    assert places("جرفت السيول الطريق، وظهرت هالة حول القمر.") == []
+    assert places("ولم تكشف الشرطة عن هوية القتلى، ونددت بالإبادة.") == []
+    assert places("وزار الوزير سيول ثم هاله.") == ["seoul", "halle_saale"]
+    assert places("ووصل الوفد إلى مكة المكرمة.") == ["makkah"]
