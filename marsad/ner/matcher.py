@@ -425,8 +425,8 @@ def _not_this_town(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> 
     if any(a.key.startswith("ال") for a in e.aliases) or match_key(e.name_ar).startswith("ال"):
         return False
     prefix = match_key(text[tokens[h.first_token].start : h.start])
-    if prefix.endswith("ال"):
-        return True
+    if prefix.endswith("ال") or prefix == "ف":
+        return True  # ف fuses to verbs and particles, not to a town: "فرانس" is no ف + رانس
     surface = text[tokens[h.last_token].start : h.end]
     if not surface.endswith("ة") or e.country in _cues()["arabic_speaking_states"]:
         return False

@@ -84,3 +84,20 @@ def test_everyday_words_are_no_foreign_towns() -> None:
     assert places("ولم تكشف الشرطة عن هوية القتلى، ونددت بالإبادة.") == []
     assert places("وزار الوزير سيول ثم هاله.") == ["seoul", "halle_saale"]
     assert places("ووصل الوفد إلى مكة المكرمة.") == ["makkah"]
+
+
+def test_quarters_after_hara_and_plural_heads() -> None:
+    """Team-written: "حارة X" names a quarter (LOC) as "حي X" does, and the plural heads
+    "أحياء"/"حارات" take a list; an adjective after the plural is no name; أبو opens a
+    village's name; ف fused to a word is no town's clitic ("فرانس" is not ف + رانس)."""
+    from tests.helpers import extract
+
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.type) for m in extract(text).mentions]
+
+    assert names("وتوغلت القوات في حارة الدمج فجرا.") == [("الدمج", "LOC")]
+    assert names("وقصف الطيران أحياء الشجاعية والتفاح.") == [
+        ("الشجاعية", "LOC"), ("التفاح", "LOC")]
+    assert names("وشهدت أحياء سكنية عدة قصفا عنيفا.") == []
+    assert names("واقتحمت القوات بلدة أبو ديس.") == [("أبو ديس", "GPE")]
+    assert "reims" not in [m.kb_id for m in extract("وقالت فرانس 2 إن الوفد وصل.").mentions]
