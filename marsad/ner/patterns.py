@@ -311,7 +311,9 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
     out: list[Found] = []
     n = len(tokens)
     # most sentences hold no given name: find the few tokens that may open one first
-    for i in [i for i, k in enumerate(keys) if k in starters]:
+    din = person_cues()["din_names"]
+    for i in [i for i, k in enumerate(keys) if k in starters or (
+            k in din and i + 2 < n and keys[i + 1] == "الدين")]:
         if i >= n - 1:
             break
         if i in taken or (out and i <= out[-1].last_token):
@@ -329,7 +331,9 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
                 and not ends_name_after(keys[j], text[tokens[j].start : tokens[j].end]) and (
                     tokens[j + 1].is_punct or keys[j + 1] in _NAME_CLOSERS):
             j += 1
-        if j - i >= 2:
+        # a compound given name alone ("صلاح الدين" is also a province) needs a name after it
+        compound = is_compound_given(keys[i], keys[i + 1])
+        if j - i >= (3 if compound else 2):
             out.append(Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1))
     return out
 
@@ -348,6 +352,8 @@ def _named_continuation(text: str, tokens: Sequence[Token], keys: Sequence[str],
     connector followed by a name ("محمد بن راشد"، "علي ولد محمد")."""
     n = len(tokens)
     j, limit = i + 1, 4
+    if i + 1 < n and i + 1 not in taken and is_compound_given(keys[i], keys[i + 1]):
+        j, limit = i + 2, 6  # "خير الدين سالم": the compound is the given name
     while j < n and j not in taken and not tokens[j].is_punct and j - i < limit:
         kj = keys[j]
         if ends_name_after(kj, text[tokens[j].start : tokens[j].end]) and kj not in index:

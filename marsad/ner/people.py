@@ -41,8 +41,11 @@ TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ : an indefinite word, never
 
 def is_compound_given(first: str, second: str) -> bool:
     """عبد + a divine name is one given name: "عبد الرحيم"، "عبد الإله" (the second word
-    may be a common word on its own, "الرحيم" the merciful)."""
-    return first == "عبد" and second in person_cues()["divine_names"]
+    may be a common word on its own, "الرحيم" the merciful); so is a word of praise + الدين
+    ("خير الدين"، "نور الدين"، "عز الدين"), whose first word is an everyday noun alone."""
+    if first == "عبد":
+        return second in person_cues()["divine_names"]
+    return second == "الدين" and first in person_cues()["din_names"]
 
 
 def is_names_first(key: str) -> bool:
@@ -102,7 +105,7 @@ def ends_name_after(key: str, surface: str) -> bool:
     >>> ends_name_after("وسنعمل", "وسنعمل")
     True
     """
-    if is_verb_or_suffixed(key, surface):
+    if is_verb_or_suffixed(key, surface) or key in person_cues()["name_breaks"]:
         return True
     if key[:1] in ("و", "ف") and len(key) >= 4:
         rest = key[1:]

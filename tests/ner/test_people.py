@@ -18,7 +18,8 @@ def _people(text: str) -> list[str]:
 def test_person_cues_file_is_well_formed() -> None:
     data = load_yaml("ar/person_cues.yaml")
     assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names",
-                         "portfolios", "membership_cues", "line_up_heads", "post_forms"}
+                         "din_names", "name_breaks", "portfolios", "membership_cues",
+                         "line_up_heads", "post_forms"}
     for key, words in data.items():
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
@@ -94,3 +95,20 @@ def test_boundary_rules() -> None:
     assert is_verb_or_suffixed("بتفتيش", "بتفتيش")
     assert not is_verb_or_suffixed("كوليبالي", "كوليبالي")
     assert is_compound_given("عبد", "الرحيم") and not is_compound_given("عبد", "المدرسه")
+
+
+def test_compound_din_names_and_cause_words() -> None:
+    """Team-written: "خير الدين" opens a name though خير is an everyday word, after a role
+    and without one; a compound alone ("صلاح الدين", also a province) is no person; a word of
+    cause after a victim's name ("برصاص"، "متأثرا") is not his surname."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وشيع الأهالي الشاب خير الدين سالم عواد الذي قتل برصاص الشرطة.") == [
+        "خير الدين سالم عواد"]
+    assert people("وقال عز الدين حداد إن الوضع صعب.") == ["عز الدين حداد"]
+    assert people("واستشهد الشاب سالم أحمد عواد متأثرا بجروحه.") == ["سالم أحمد عواد"]
+    assert people("وقتل الشاب سالم عواد برصاص الشرطة.") == ["سالم عواد"]
+    assert people("وسيطرت القوات على محافظة صلاح الدين.") == []
