@@ -20,6 +20,7 @@ from ..doc import Token
 from ..text.normalize import is_arabic, is_nisba, match_key
 from .people import (
     ends_name_after,
+    is_verbal_noun,
     is_article_given,
     is_compound_given,
     is_names_first,
@@ -177,6 +178,8 @@ def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], ta
             j, steps = j + 1, steps + 1  # شركة "ريستاد إنرجي": a body's quoted name
             continue
         run = _name_run(keys, tokens, taken, j, lists, index, text)
+        if run and is_verbal_noun(keys[run[0]]) and keys[run[0]] not in index:
+            run = []  # "قرر تمديد حبس X": an act after the title's verb, not a name
         right_after_title = steps == 0 or all(
             is_nisba(keys[k]) or keys[k] in lists["common"] or keys[k] in lists["person_titles"]
             for k in range(i + 1, j) if not tokens[k].is_punct)

@@ -59,6 +59,17 @@ def is_article_given(key: str) -> bool:
     return key in person_cues()["article_given_names"]
 
 
+def is_verbal_noun(key: str) -> bool:
+    """The word has the shape of a derived stem's verbal noun (تفعيل، افتعال، انفعال،
+    استفعال، مفاعلة): "تمديد"، "استئناف"، "مساعدة" (a name of that shape, "توفيق"، "تيسير",
+    is told by the name index).
+
+    >>> is_verbal_noun("تمديد"), is_verbal_noun("سالم")
+    (True, False)
+    """
+    return bool(_VERBAL_NOUN.match(key))
+
+
 @lru_cache(maxsize=65536)  # called for every word that might continue a name
 def is_verb_or_suffixed(key: str, surface: str) -> bool:
     """A word that cannot be part of a person's name: a word with tanween ("مرفقاً"), a

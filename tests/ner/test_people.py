@@ -112,3 +112,15 @@ def test_compound_din_names_and_cause_words() -> None:
     assert people("واستشهد الشاب سالم أحمد عواد متأثرا بجروحه.") == ["سالم أحمد عواد"]
     assert people("وقتل الشاب سالم عواد برصاص الشرطة.") == ["سالم عواد"]
     assert people("وسيطرت القوات على محافظة صلاح الدين.") == []
+
+
+def test_a_verbal_noun_after_a_titled_verb_is_no_name() -> None:
+    """Team-written: "قاضي التحقيق قرر تمديد حبس X" — the act after the verb is no person;
+    a name of the same shape that the index knows ("توفيق") still opens one."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وقال المحامي إن قاضي التحقيق قرر تمديد حبس 6 معارضين.") == []
+    assert people("وقال المتحدث باسم الوزارة توفيق الحداد إن الوضع صعب.") == ["توفيق الحداد"]
