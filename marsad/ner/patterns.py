@@ -20,10 +20,10 @@ from ..doc import Token
 from ..text.normalize import is_arabic, is_nisba, match_key
 from .people import (
     ends_name_after,
-    is_verbal_noun,
     is_article_given,
     is_compound_given,
     is_names_first,
+    is_verbal_noun,
     person_cues,
 )
 
