@@ -134,3 +134,18 @@ def test_a_group_noun_with_a_state_s_nisba_is_no_movement() -> None:
 def test_the_group_heads_are_definite() -> None:
     heads = load_yaml("ar/ner_cues.yaml")["group_nisba_heads"]
     assert heads and all(isinstance(w, str) and w.startswith("ال") for w in heads)
+
+
+def test_defence_bodies_and_a_definite_head_before_a_complement() -> None:
+    """Team-written: "الدفاع عن" carries the cause into a rights body's name; a definite
+    head followed at once by a "لل" phrase ("واصل المركز لليوم الثالث") names no body,
+    while one with its adjective first does."""
+    from tests.helpers import extract
+
+    def orgs(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "ORG"]
+
+    assert orgs("وقالت اللجنة الوطنية للدفاع عن معتقلي الرأي إن السلطات أفرجت عنهم.") == [
+        "اللجنة الوطنية للدفاع عن معتقلي الرأي"]
+    assert orgs("وواصل المركز لليوم الثالث توزيع السلال على الأسر.") == []
+    assert orgs("وقال المركز الوطني للأرصاد إن الأمطار ستستمر.") == ["المركز الوطني للأرصاد"]
