@@ -168,7 +168,9 @@ def _name_word(key: str, surface: str, first: bool) -> bool:
     or a word no list knows; never a particle, a title, a verb or a suffixed noun."""
     from .patterns import _is_given, cue_sets
 
-    if len(key) < 2 or key in _LIST_STOPS or not _is_arabic_word(key):
+    if key == "علي" and surface.endswith("ي"):
+        pass  # the name علي, spelt with ي; the preposition على folds to the same key
+    elif len(key) < 2 or key in _LIST_STOPS or not _is_arabic_word(key):
         return False
     if key.startswith("لل") and key not in _name_keys():
         return False  # "للمالية": ل + the article, an office's complement

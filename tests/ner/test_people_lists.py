@@ -94,3 +94,13 @@ def test_an_aside_is_passed_over() -> None:
     assert past_aside(["(", "عضو", ")", "،"], ["(", "عضو", ")", "،"], 0) == 3
     # a comma and من that run into the end of the sentence are no aside
     assert past_aside(["،", "من", "حمص", "."], ["،", "من", "حمص", "."], 0) == 0
+
+
+def test_list_items_named_ali_or_abd_al_malik() -> None:
+    """Team-written: علي spelt with ي is a name in a list (على "on" folds to the same key),
+    and "عبد المالك" is a compound given name."""
+    from tests.helpers import extract
+
+    text = "وأطلقت السلطات سراح سامر عبد المالك، من حمص، وعلي النمر، من حلب."
+    assert [m.text for m in extract(text).mentions if m.type == "PER"] == [
+        "سامر عبد المالك", "علي النمر"]
