@@ -621,8 +621,23 @@ def _construct_body(text: str, head: Token, key: str, country: str, kb: Knowledg
     if word is None:
         return None
     skip = skip_to_word(surface, key, word)
-    bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == country]
+    state = _state_of(country, kb)
+    bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == state]
+    if not bodies and state != country:
+        # a capital before which the state's own construct name is indexed: "حكومة أنقرة"
+        # is the body "حكومة تركيا" names (a generated national body has no generic alias)
+        entry = kb.get(state)
+        named = kb.lookup(f"{word} {match_key(entry.name_ar)}") if entry is not None else []
+        bodies = [c.entry for c in named if c.entry.type == "ORG"]
     return (head.start + skip, bodies[0]) if len(bodies) == 1 else None
+
+
+def _state_of(place: str, kb: KnowledgeBase) -> str:
+    """The state a capital stands for ("حكومة أنقرة" is Turkey's government); any other
+    place stands for itself."""
+    entry = kb.get(place)
+    state = kb.get(entry.country) if entry is not None and entry.country else None
+    return state.key if state is not None and state.capital == place else place
 
 
 @lru_cache(maxsize=1)

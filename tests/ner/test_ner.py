@@ -301,3 +301,17 @@ def test_a_known_name_inside_a_longer_unknown_name_is_another_person() -> None:
     assert people("وجرى لقاء بين بوتين وحفتر في موسكو.")[0] == ("بوتين", "vladimir_putin")
     assert ("محمد بن زايد", "mohamed_bin_zayed") in people(
         "واستقبل السيسي محمد بن زايد في القاهرة.")
+
+
+def test_a_government_named_by_its_capital() -> None:
+    """Team-written: "حكومة أنقرة" is Turkey's government, as "حكومة تركيا" is; a city that
+    is no capital stays a place."""
+    from tests.helpers import extract
+
+    def linked(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.kb_id) for m in extract(text).mentions]
+
+    turkey = linked("ورفضت حكومة تركيا الاتهامات.")[0][1]
+    assert turkey is not None
+    assert linked("ورفضت حكومة أنقرة الاتهامات.") == [("حكومة أنقرة", turkey)]
+    assert linked("وزار وفد حكومة إسطنبول أمس.") == [("إسطنبول", "istanbul")]
