@@ -174,6 +174,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
+    mentions = _described_governments(doc, mentions, kb)
     return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
 
 
@@ -201,6 +202,50 @@ def _governments_of_people(text: str, mentions: list[Mention], kb: KnowledgeBase
         start = m.start - len(before) + hit.start(1)
         key = _government_key(person, kb) if person is not None else None
         out.append(Mention(start, m.end, text[start : m.end], "ORG", key, "pattern"))
+    return out
+
+
+# How many words may describe a government between its head and its state's nisba
+# ("حكومة تصريف الأعمال اللبنانية"، "حكومة الوحدة الوطنية الليبية")
+_GOVERNMENT_WORDS = 3
+_GOVERNMENT = match_key("حكومة")
+
+
+def _described_governments(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
+                           ) -> list[Mention]:
+    """"حكومة" + a description + a state's nisba is that state's government: "حكومة تصريف
+    الأعمال اللبنانية" is Lebanon's, "حكومة الاحتلال الإسرائيلي" Israel's (the mentions inside
+    the phrase, "الاحتلال الإسرائيلي" the army, give way to it). A phrase the knowledge base
+    names whole, a person inside it or punctuation leave it alone."""
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    titles = cue_sets()["person_titles"]
+    # inside a title ("رئيس حكومة تصريف الأعمال اللبنانية نجيب ميقاتي") the government
+    # only qualifies the person, as the conventions read possessors in titles
+    heads = [i for i, k in enumerate(keys) if (k == _GOVERNMENT or k[1:] == _GOVERNMENT)
+             and not (i > 0 and _title_form(keys[i - 1], titles))]
+    if not heads:
+        return mentions
+    out = list(mentions)
+    for i in heads:
+        for j in range(i + 2, min(len(toks), i + 2 + _GOVERNMENT_WORDS)):
+            if toks[j - 1].is_punct or toks[j].is_punct:
+                break
+            nisba = keys[j]
+            state = kb.demonyms.get(nisba[2:]) if nisba.startswith("ال") else None
+            if state is None:
+                continue
+            # the nisba agrees with the description's last noun: "الاحتلال الإسرائيلي"
+            fem = nisba if nisba.endswith("ه") else nisba + "ه"
+            body = kb.lookup(f"{match_key('الحكومة')} {fem}")
+            start = toks[i].start + len(keys[i]) - len(_GOVERNMENT)
+            end = toks[j].end
+            inside = [m for m in out if start <= m.start and m.end <= end]
+            if not body or any(m.type == "PER" or (m.start == start and m.type == "ORG")
+                               for m in inside):
+                break
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start, end, text[start:end], "ORG", body[0].entry.key, "pattern"))
+            break
     return out
 
 

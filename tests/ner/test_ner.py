@@ -315,3 +315,21 @@ def test_a_government_named_by_its_capital() -> None:
     assert turkey is not None
     assert linked("ورفضت حكومة أنقرة الاتهامات.") == [("حكومة أنقرة", turkey)]
     assert linked("وزار وفد حكومة إسطنبول أمس.") == [("إسطنبول", "istanbul")]
+
+
+def test_a_described_government_with_its_states_nisba() -> None:
+    """Team-written: "حكومة" + a description + a state's nisba is that state's government,
+    the army's alias inside it gives way; inside a title it only qualifies the person."""
+    from tests.helpers import extract
+
+    def orgs(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.kb_id) for m in extract(text).mentions if m.type == "ORG"]
+
+    lebanon = orgs("وقالت الحكومة اللبنانية إن.")[0][1]
+    assert orgs("وستعقد حكومة تصريف الأعمال اللبنانية اجتماعا غدا.") == [
+        ("حكومة تصريف الأعمال اللبنانية", lebanon)]
+    israel = orgs("وقالت الحكومة الإسرائيلية إن.")[0][1]
+    assert orgs("وصادقت حكومة الاحتلال الإسرائيلي على الخطة.") == [
+        ("حكومة الاحتلال الإسرائيلي", israel)]
+    assert ("حكومة تصريف الأعمال اللبنانية", lebanon) not in orgs(
+        "ورحب رئيس حكومة تصريف الأعمال اللبنانية سامر الحلبي بالاتفاق.")
