@@ -51,8 +51,18 @@ UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge bas
 
 
 def _pseudo(name: str, etype: str) -> Candidate:
-    key = UNLINKED_PREFIX + match_key(name).replace(" ", "_")
+    key = UNLINKED_PREFIX + _unlinked_key(name).replace(" ", "_")
     return Candidate(KBEntry(key, etype, "", name, ()), False, True)
+
+
+def _unlinked_key(name: str) -> str:
+    """The key that groups the mentions of a name the base does not know: a fused ل + ال
+    ("للمليشيات الإيرانية") is the bare definite name, and the two spellings of the loanword
+    ميليشيا/مليشيا are one."""
+    k = match_key(name)
+    if k.startswith("لل") and len(k) > 4:
+        k = "ال" + k[2:]
+    return k.replace("ميليشي", "مليشي")
 
 
 def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
@@ -345,6 +355,9 @@ def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[
     # behind one clitic letter (وزير → ووزير، بالرئيس): every letter is listed, so that a
     # token is looked up once; a cue word itself wins over a letter and a shorter word
     out = {letter + w: names for w in plain for names in (plain[w],) for letter in _LETTERS}
+    # the fused ل + ال (للمليشيات، للرئيس) drops the article's alef
+    out.update({"لل" + w[2:]: names for w in plain if w.startswith("ال")
+                for names in (plain[w],)})
     out.update(plain)
     return out
 

@@ -149,3 +149,16 @@ def test_defence_bodies_and_a_definite_head_before_a_complement() -> None:
         "اللجنة الوطنية للدفاع عن معتقلي الرأي"]
     assert orgs("وواصل المركز لليوم الثالث توزيع السلال على الأسر.") == []
     assert orgs("وقال المركز الوطني للأرصاد إن الأمطار ستستمر.") == ["المركز الوطني للأرصاد"]
+
+
+def test_militias_named_by_a_states_nisba() -> None:
+    """Team-written: "الميليشيات الإيرانية" is a body of its own (unlinked), not Iran; the
+    fused "للمليشيات" and the other spelling group with it; a movement's nisba still links."""
+    from tests.helpers import extract
+
+    doc = extract("وقصفت طائرة مقرات للمليشيات الإيرانية في المدينة. "
+                  "وانسحبت الميليشيات الإيرانية من البلدة. وقالت الجماعة الحوثية إن.")
+    orgs = [e for e in doc.entities if e.type == "ORG"]
+    assert [(e.kb_id, len(e.mentions)) for e in orgs] == [(None, 2), ("houthis", 1)]
+    assert [m.text for m in orgs[0].mentions] == ["للمليشيات الإيرانية", "الميليشيات الإيرانية"]
+    assert not [e for e in doc.entities if e.kb_id == "iran"]
