@@ -127,8 +127,10 @@ def test_a_group_noun_with_a_movement_s_nisba_is_the_movement(sentence: str,
 
 
 def test_a_group_noun_with_a_state_s_nisba_is_no_movement() -> None:
+    # a nationality-qualified body (annotation.md): an unlinked ORG, neither a movement
+    # nor the state
     doc = extract("وانتشرت الميليشيات الإيرانية قرب الحدود.")
-    assert not [e for e in doc.entities if e.type == "ORG"]
+    assert [(e.kb_id, e.name) for e in doc.entities] == [(None, "الميليشيات الإيرانية")]
 
 
 def test_the_group_heads_are_definite() -> None:
