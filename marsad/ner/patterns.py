@@ -329,7 +329,9 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
         # ("هبة منير الصيرفي، إن …"); after a given name that is a name first ("بيتر
         # كوليت، …") one such word is enough
         if (j - i >= 2 or is_names_first(keys[i])) and j + 1 < n and j not in taken \
-                and not tokens[j].is_punct and _name_token(keys[j], lists, False) \
+                and not tokens[j].is_punct and (_name_token(keys[j], lists, False) or (
+                    j - i >= 2 and _is_given(keys[j], index)
+                    and index[keys[j]][2] >= GIVEN_NAME_MIN_COUNT)) \
                 and not keys[j].startswith("ال") \
                 and not ends_name_after(keys[j], text[tokens[j].start : tokens[j].end]) and (
                     tokens[j + 1].is_punct or keys[j + 1] in _NAME_CLOSERS):
@@ -371,6 +373,11 @@ def _named_continuation(text: str, tokens: Sequence[Token], keys: Sequence[str],
             continue
         if is_names_first(kj) and not kj.startswith("و"):
             j += 1
+            continue
+        if kj in _name_starters() and j + 2 < n and j + 1 not in taken and (
+                is_compound_given(keys[j + 1], keys[j + 2])
+                or (keys[j + 1] in index and keys[j + 1] not in lists["common"])):
+            j += 1  # "أحمد حسن جمال الدين": a frequent given name inside a longer name
             continue
         if kj in lists["common"] or kj not in index or not _name_token(kj, lists, False):
             break

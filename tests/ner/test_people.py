@@ -124,3 +124,17 @@ def test_a_verbal_noun_after_a_titled_verb_is_no_name() -> None:
 
     assert people("وقال المحامي إن قاضي التحقيق قرر تمديد حبس 6 معارضين.") == []
     assert people("وقال المتحدث باسم الوزارة توفيق الحداد إن الوضع صعب.") == ["توفيق الحداد"]
+
+
+def test_given_names_that_are_everyday_words_inside_a_longer_name() -> None:
+    """Team-written: a third name that is a frequent given name joins a two-word name
+    closed by punctuation ("سامر حسين جمال."), and a frequent given name that is an everyday
+    word does not cut a longer name ("أحمد حسن جمال الدين")."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وحاول المسلحون استهداف سامر حسين جمال. ونجا من الهجوم.") == [
+        "سامر حسين جمال"]
+    assert people("والتقى أحمد حسن جمال الدين في القاهرة.") == ["أحمد حسن جمال الدين"]
