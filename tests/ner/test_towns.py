@@ -101,3 +101,13 @@ def test_quarters_after_hara_and_plural_heads() -> None:
     assert names("وشهدت أحياء سكنية عدة قصفا عنيفا.") == []
     assert names("واقتحمت القوات بلدة أبو ديس.") == [("أبو ديس", "GPE")]
     assert "reims" not in [m.kb_id for m in extract("وقالت فرانس 2 إن الوفد وصل.").mentions]
+
+
+def test_a_state_named_in_a_comparison() -> None:
+    """Team-written: "على غرار مالي" (like Mali) names the state; "مالي" as "financial"
+    after a noun does not."""
+    from tests.helpers import extract
+
+    assert [m.kb_id for m in extract("وانسحبت النيجر، على غرار مالي، من الاتفاق.").mentions
+            ] == ["niger", "mali"]
+    assert [m.kb_id for m in extract("وتعاني الشركة من عجز مالي كبير.").mentions] == []
