@@ -486,6 +486,8 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
                 break
             if run and not kj.startswith("ال"):
                 break  # a second word only as in "الشيخ عثمان"
+            if not run and _not_a_place_word(kj, keys[j + 1] if j + 1 < n else ""):
+                break
             if run and is_nisba(kj):
                 break  # "مخيم شاريا الكبير": the adjective is not part of the name
             run.append(j)
@@ -507,6 +509,28 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
                 first += 1  # "ومجدل زون": the conjunction is not the name's
             out.append(Found(first, tokens[run[-1]].end, etype, run[0], run[-1]))
     return out
+
+
+# Prepositions with a pronoun that follow a verb in a relative clause after a place head
+# ("منطقة تسيطر عليها"، "مناطق ينشطون فيها")
+_RESUMPTIVE = frozenset({"عليها", "عليه", "عليهم", "فيها", "فيه", "منها", "منه", "بها", "لها"})
+
+
+def _not_a_place_word(key: str, nxt: str) -> bool:
+    """The word after a place head opens a clause or names an office, not a place: a
+    present verb ("منطقة يسيطرون عليها"، "منطقة تسيطر عليها"), or a definite verbal noun
+    ("مديرية التوجيه المعنوي" is a directorate, not a district).
+
+    >>> _not_a_place_word("يسيطرون", "عليها"), _not_a_place_word("التوجيه", "المعنوي")
+    (True, True)
+    >>> _not_a_place_word("صرواح", "")
+    False
+    """
+    if nxt in _RESUMPTIVE:
+        return True
+    if key[:1] == "ي" and key.endswith(("ون", "ان")) and len(key) >= 6:
+        return True
+    return key.startswith("ال") and is_verbal_noun(key[2:]) and key not in _name_units()
 
 
 def _listed_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Sequence[str],

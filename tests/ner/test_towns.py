@@ -111,3 +111,17 @@ def test_a_state_named_in_a_comparison() -> None:
     assert [m.kb_id for m in extract("وانسحبت النيجر، على غرار مالي، من الاتفاق.").mentions
             ] == ["niger", "mali"]
     assert [m.kb_id for m in extract("وتعاني الشركة من عجز مالي كبير.").mentions] == []
+
+
+def test_a_clause_or_an_office_after_a_place_head_is_no_place() -> None:
+    """Team-written: a present verb after a place head opens a relative clause, a definite
+    verbal noun names an office's field; a real name after the head is still a place."""
+    from tests.helpers import extract
+
+    def places(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type in ("GPE", "LOC")]
+
+    assert places("أطلقوا صاروخا من منطقة يسيطرون عليها قرب الساحل.") == []
+    assert places("وانسحب المسلحون من منطقة تسيطر عليها الحكومة.") == []
+    assert places("وأعلنت مديرية التوجيه المعنوي وصول الفرقاطة.") == []
+    assert places("وسيطرت القوات على مديرية صرواح.") == ["صرواح"]
