@@ -139,7 +139,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         if has("place_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
-            found += find_headed_places(text, toks, taken_now, tkeys)
+            found += find_headed_places(text, toks, taken_now, tkeys, kb.demonyms)
         if has("group_nisba_heads", a, b):  # "الجماعة الحوثية"
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}

@@ -322,6 +322,9 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     if len(cands) == 1 and cands[0].ambiguous and cands[0].entry.type == "ORG" \
             and _other_nisba_follows(h, text, tokens):
         return cands[0], None  # "الاحتلال الفرنسي" is not the army "الاحتلال" names alone
+    if len(cands) == 1 and cands[0].ambiguous \
+            and _agreeing_nisba(h, cands[0], text, tokens, cues):
+        return cands[0], None
     state = _state_over_capital(cands)
     if state is not None:
         return state, True
@@ -411,6 +414,25 @@ def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
     key = match_key(text[tokens[k].start : tokens[k].end])
     unit = name_index().get(key)
     return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT
+
+
+def _agreeing_nisba(h: Hit, c: Candidate, text: str, tokens: Sequence[Token],
+                    cues: dict[str, frozenset[str]]) -> bool:
+    """A state's name that is also its feminine nisba (تركية، سورية) right after a feminine
+    noun agrees with it as an adjective: "55 محافظة تركية"، "طائرة مسيرة سورية" name no
+    state (a verb before it, "زارت سورية", ends otherwise; "في سورية"، "حكومة سورية" are
+    left to the place cues)."""
+    nisbas = {match_key(d) for d in c.entry.demonyms_ar}
+    k = h.first_token - 1
+    if h.key not in nisbas or k < 0 or tokens[k].is_punct \
+            or text[tokens[h.first_token].start : h.start]:
+        return False
+    prev = text[tokens[k].start : tokens[k].end]
+    key = match_key(prev)
+    if key in cues["place_prepositions"] or key[1:] in cues["place_prepositions"] \
+            or key.startswith("ال"):
+        return False  # "زارت الوزيرة سورية": a definite noun takes no indefinite adjective
+    return prev.endswith("ة") or (key.endswith("ات") and len(key) >= 4)
 
 
 def _not_this_town(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> bool:

@@ -11,7 +11,7 @@ article as in-document aliases (جليل حرشاوي … حرشاوي).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -459,7 +459,8 @@ def _name_units() -> dict[str, tuple[str, str, int]]:
 
 
 def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
-                       keys: Sequence[str]) -> list[Found]:
+                       keys: Sequence[str], demonyms: Container[str] = frozenset()
+                       ) -> list[Found]:
     """Places named after a place head noun in construct: "بلدة أدري"، "مديرية صرواح"،
     "مخيم شاريا"، "بريف عفرين"، "محافظ نينوى". A head with the article takes an adjective,
     not a name ("المنطقة الجغرافية"), so only heads without it count."""
@@ -486,8 +487,9 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
                 break
             if run and not kj.startswith("ال"):
                 break  # a second word only as in "الشيخ عثمان"
-            if not run and _not_a_place_word(kj, keys[j + 1] if j + 1 < n else ""):
-                break
+            if not run and (_not_a_place_word(kj, keys[j + 1] if j + 1 < n else "")
+                            or kj in demonyms or kj[:-1] in demonyms):
+                break  # "محافظة تركية": a state's nisba is an adjective of the head
             if run and is_nisba(kj):
                 break  # "مخيم شاريا الكبير": the adjective is not part of the name
             run.append(j)

@@ -125,3 +125,19 @@ def test_a_clause_or_an_office_after_a_place_head_is_no_place() -> None:
     assert places("وانسحب المسلحون من منطقة تسيطر عليها الحكومة.") == []
     assert places("وأعلنت مديرية التوجيه المعنوي وصول الفرقاطة.") == []
     assert places("وسيطرت القوات على مديرية صرواح.") == ["صرواح"]
+
+
+def test_a_states_nisba_after_a_feminine_noun_is_an_adjective() -> None:
+    """Team-written: "تركية"/"سورية" spell both the state and its feminine nisba; after an
+    indefinite feminine noun ("قوات تركية"، "محافظة تركية") it is the adjective, even where
+    the article names the state elsewhere; after a preposition or a definite subject it is
+    the state."""
+    from tests.helpers import extract
+
+    def states(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.kb_id) for m in extract(text).mentions if m.type == "GPE"]
+
+    assert states("وقالت تركيا إن قوات تركية ستنتشر في 12 محافظة تركية.") == [
+        ("تركيا", "turkey")]
+    assert states("وأسقطت طائرة مسيرة سورية قرب الحدود.") == []
+    assert ("سورية", "syria") in states("وعاد الوفد إلى سورية بعد أن زارت الوزيرة سورية.")
