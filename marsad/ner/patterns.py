@@ -340,6 +340,36 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
         compound = is_compound_given(keys[i], keys[i + 1])
         if j - i >= (3 if compound else 2):
             out.append(Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1))
+    return _slavic_names(text, tokens, taken, keys, lists, out)
+
+
+# Endings of Slavic family names in Arabic letters (كوساتشيوف، بيسكوف، زيلينسكي، شيفتشينكو،
+# ميدفيديفا): with a word before them that could be a given name, a person's name
+_SLAVIC_ENDINGS = ("وف", "يف", "وفا", "يفا", "سكي", "سكايا", "ينكو", "يتش")
+_SLAVIC_MIN = 6
+
+
+def _slavic_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Sequence[str],
+                  lists: dict[str, frozenset[str]], out: list[Found]) -> list[Found]:
+    """Given name + Slavic family name that the name index does not know ("قال
+    كونستانتين كوساتشيوف"): the ending marks the surname; the word before it must be a
+    name-like word (not common, no article, no title), the pair closed by punctuation, a
+    closer or a title in apposition."""
+    done = {k for f in out for k in range(f.first_token, f.last_token + 1)}
+    n = len(tokens)
+    for j in [j for j, k in enumerate(keys) if len(k) >= _SLAVIC_MIN
+              and k.endswith(_SLAVIC_ENDINGS)]:
+        i = j - 1
+        if i < 0 or {i, j} & (taken | done) or tokens[i].is_punct or keys[j] in lists["common"]:
+            continue
+        if not _name_token(keys[i], lists, first=True) or keys[i] in lists["common"] \
+                or not _name_token(keys[j], lists, first=False):
+            continue
+        if j + 1 < n and not (tokens[j + 1].is_punct or keys[j + 1] in _NAME_CLOSERS
+                              or keys[j + 1] in lists["person_titles"]):
+            continue
+        out.append(Found(tokens[i].start, tokens[j].end, "PER", i, j))
+        done.update((i, j))
     return out
 
 

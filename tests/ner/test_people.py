@@ -138,3 +138,16 @@ def test_given_names_that_are_everyday_words_inside_a_longer_name() -> None:
     assert people("وحاول المسلحون استهداف سامر حسين جمال. ونجا من الهجوم.") == [
         "سامر حسين جمال"]
     assert people("والتقى أحمد حسن جمال الدين في القاهرة.") == ["أحمد حسن جمال الدين"]
+
+
+def test_slavic_family_names_the_index_does_not_know() -> None:
+    """Team-written names: a Slavic ending (-وف، -سكي، -ينكو) marks a surname after a word
+    that may be a given name, closed by a title, punctuation or a verb's closer; an everyday
+    word in -وف ("معروف") is none, and the surname alone is found again later."""
+    from tests.helpers import extract
+
+    doc = extract("وقال فاديم ستيبوروف رئيس اللجنة إن الهجوم مدان. وكتب ستيبوروف على صفحته.")
+    assert [m.text for m in doc.mentions if m.type == "PER"] == ["فاديم ستيبوروف", "ستيبوروف"]
+    assert [m.text for m in extract("وقالت أولغا ستيبانينكو، رئيسة الوفد، إن.").mentions] == [
+        "أولغا ستيبانينكو"]
+    assert [m for m in extract("وأكد أن الأمر معروف للجميع.").mentions if m.type == "PER"] == []
