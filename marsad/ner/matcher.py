@@ -182,9 +182,29 @@ class AliasMatcher:
                     cur = cur + " " + keys[k]
                     j = k
             if best is not None:
+                if best.last_token > best.first_token and not only_extra:
+                    best = self._overreach(best, tokens, keys)
                 out.append(best)
                 free = best.last_token + 1
         return out
+
+    def _overreach(self, best: Hit, tokens: Sequence[Token], keys: Sequence[str]) -> Hit:
+        """A longer alias of the same entry that starts inside the hit and ends past it
+        stretches the hit: "الشيخ تميم بن حمد" (a titled alias) followed by "آل ثاني" ends
+        where the full name "تميم بن حمد آل ثاني" ends."""
+        index, prefixes = self.kb.index, self.prefixes
+        mine = {c.entry.key for c in best.candidates}
+        end = best.last_token
+        for k in range(best.first_token + 1, best.last_token + 1):
+            cur, j = keys[k], k
+            while cur in prefixes and j + 1 < len(tokens) and not tokens[j + 1].is_punct:
+                j += 1
+                cur = cur + " " + keys[j]
+                if j > end and any(c.entry.key in mine for c in index.get(cur, ())):
+                    end = j
+        if end == best.last_token:
+            return best
+        return Hit(best.start, tokens[end].end, best.key, best.candidates, best.first_token, end)
 
     def _may_open(self, key: str) -> bool:
         return _may_open(key, self.kb.first_tokens)

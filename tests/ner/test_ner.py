@@ -333,3 +333,13 @@ def test_a_described_government_with_its_states_nisba() -> None:
         ("حكومة الاحتلال الإسرائيلي", israel)]
     assert ("حكومة تصريف الأعمال اللبنانية", lebanon) not in orgs(
         "ورحب رئيس حكومة تصريف الأعمال اللبنانية سامر الحلبي بالاتفاق.")
+
+
+def test_a_titled_alias_stretches_to_the_full_name_after_it() -> None:
+    """Team-written: the titled alias "الشيخ تميم بن حمد" matched first is stretched over
+    "آل ثاني" when the entry's full name ends there."""
+    from tests.helpers import extract
+
+    doc = extract("وأكد الشيخ تميم بن حمد آل ثاني أن الوساطة مستمرة.")
+    assert [(m.text, m.kb_id) for m in doc.mentions if m.type == "PER"] == [
+        ("الشيخ تميم بن حمد آل ثاني", "tamim_bin_hamad")]
