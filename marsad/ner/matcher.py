@@ -409,8 +409,23 @@ def _not_the_person(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) ->
         return True  # آل folds to ال; the article never stands alone
     if not (c.ambiguous and is_nisba(h.key)):
         return False
+    if prev[:1] in ("ب", "ل", "و", "ف", "ك") and prev[1:3] == "ال":
+        prev = prev[1:]  # "بالرئيس السوداني": the preposition's noun is definite
+    elif prev.startswith("لل"):
+        prev = "ال" + prev[2:]
+    elif prev[:1] in ("ب", "ل", "و", "ف") and prev[1:] in _GROUP_NOUNS:
+        prev = prev[1:]
+    if prev in _GROUP_NOUNS:
+        return True  # "مليشيات الحوثي": the movement named after the family, not the man
     # a definite noun, or a noun with a pronoun (نظيره، وزيرها), before an adjective
     return prev.startswith("ال") or prev.endswith(("ه", "ها", "هم"))
+
+
+# Nouns of armed groups and movements in construct before a family name ("مليشيات الحوثي"،
+# "جماعة الحوثي"، "أنصار الصدر"): the genitive names the movement, not its leader
+_GROUP_NOUNS = frozenset(match_key(w) for w in (
+    "مليشيات", "ميليشيات", "مليشيا", "ميليشيا", "جماعة", "أنصار", "عناصر", "مقاتلي", "مقاتلو",
+    "قوات", "حركة", "تيار", "أتباع", "جيش"))
 
 
 def _other_nisba_follows(h: Hit, text: str, tokens: Sequence[Token]) -> bool:

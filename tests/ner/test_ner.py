@@ -343,3 +343,18 @@ def test_a_titled_alias_stretches_to_the_full_name_after_it() -> None:
     doc = extract("وأكد الشيخ تميم بن حمد آل ثاني أن الوساطة مستمرة.")
     assert [(m.text, m.kb_id) for m in doc.mentions if m.type == "PER"] == [
         ("الشيخ تميم بن حمد آل ثاني", "tamim_bin_hamad")]
+
+
+def test_a_family_nisba_after_a_prepositional_title_or_a_group_noun_is_no_person() -> None:
+    """Team-written: "بالرئيس السوداني" is Sudan's president, "بمليشيات الحوثي" the
+    movement; the leader named in full and then by surname is still the person."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[tuple[str, str | None]]:
+        return [(m.text, m.kb_id) for m in extract(text).mentions if m.type == "PER"]
+
+    assert ("السوداني", "mohammed_shia_al_sudani") not in people(
+        "وأعلن الجيش الإطاحة بالرئيس السوداني أمس.")
+    assert people("واتهمت الوزارة البنك بالارتباط بمليشيات الحوثي.") == []
+    assert people("وقال عبد الملك الحوثي إن الهدنة انتهت. وأضاف الحوثي أن.") == [
+        ("عبد الملك الحوثي", "abdul_malik_al_houthi"), ("الحوثي", "abdul_malik_al_houthi")]
