@@ -647,6 +647,12 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
                 out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
             i += n
             continue
+        elif phrase in _bare_nouns() and not _qualified(keys, i + n):
+            # "الجيش"، "الحكومة" alone, with no body of that name before: a bare common
+            # noun, no entity (annotation.md), whatever country the article is about
+            # ("الحكومة الفيدرالية" is qualified: the country's body)
+            i += n
+            continue
         else:
             # the country last named, or the country of the body or person last named
             # ("وكالة الأنباء السعودية" sets the context of «المملكة»)
@@ -696,6 +702,16 @@ def _state_of(place: str, kb: KnowledgeBase) -> str:
     entry = kb.get(place)
     state = kb.get(entry.country) if entry is not None and entry.country else None
     return state.key if state is not None and state.capital == place else place
+
+
+def _qualified(keys: Sequence[str], k: int) -> bool:
+    """A definite adjective follows at k ("الحكومة الفيدرالية"، "الجيش الوطني")."""
+    return k < len(keys) and keys[k][:2] == "ال" and keys[k] not in _PARTICLES_AL
+
+
+@lru_cache(maxsize=1)
+def _bare_nouns() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_yaml("ar/ner_cues.yaml").get("bare_nouns") or ())
 
 
 @lru_cache(maxsize=1)

@@ -454,7 +454,7 @@ def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
 def _agreeing_nisba(h: Hit, c: Candidate, text: str, tokens: Sequence[Token],
                     cues: dict[str, frozenset[str]]) -> bool:
     """A state's name that is also its feminine nisba (تركية، سورية) right after a feminine
-    noun agrees with it as an adjective: "55 محافظة تركية"، "طائرة مسيرة سورية" name no
+    place noun agrees with it as an adjective: "55 محافظة تركية"، "مدينة سورية" name no
     state (a verb before it, "زارت سورية", ends otherwise; "في سورية"، "حكومة سورية" are
     left to the place cues)."""
     nisbas = {match_key(d) for d in c.entry.demonyms_ar}
@@ -467,7 +467,9 @@ def _agreeing_nisba(h: Hit, c: Candidate, text: str, tokens: Sequence[Token],
     if key in cues["place_prepositions"] or key[1:] in cues["place_prepositions"] \
             or key.startswith("ال"):
         return False  # "زارت الوزيرة سورية": a definite noun takes no indefinite adjective
-    return prev.endswith("ة") or (key.endswith("ات") and len(key) >= 4)
+    # only after a place noun: "قوات تركية"، "رسالة تركية" name Turkey as a participant for
+    # the events (a nisba names the party, issue #14), "محافظة تركية" names no state
+    return key in cues["place_heads"] and (prev.endswith("ة") or key.endswith("ات"))
 
 
 def _not_this_town(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> bool:

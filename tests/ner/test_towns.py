@@ -129,15 +129,18 @@ def test_a_clause_or_an_office_after_a_place_head_is_no_place() -> None:
 
 def test_a_states_nisba_after_a_feminine_noun_is_an_adjective() -> None:
     """Team-written: "تركية"/"سورية" spell both the state and its feminine nisba; after an
-    indefinite feminine noun ("قوات تركية"، "محافظة تركية") it is the adjective, even where
-    the article names the state elsewhere; after a preposition or a definite subject it is
-    the state."""
+    indefinite place noun ("محافظة تركية") it is the adjective, even where the article names
+    the state elsewhere; after other nouns ("قوات تركية") it names the state as a party;
+    after a preposition or a definite subject it is the state."""
     from tests.helpers import extract
 
     def states(text: str) -> list[tuple[str, str | None]]:
         return [(m.text, m.kb_id) for m in extract(text).mentions if m.type == "GPE"]
 
-    assert states("وقالت تركيا إن قوات تركية ستنتشر في 12 محافظة تركية.") == [
+    assert states("وقالت تركيا إن الاحتجاجات عمت 12 محافظة تركية.") == [
         ("تركيا", "turkey")]
-    assert states("وأسقطت طائرة مسيرة سورية قرب الحدود.") == []
+    assert states("وقصفت الطائرات ناحية سورية قرب الحدود.") == []
+    # a nisba after another noun names the state as a participant for the events
+    assert states("وحذرت تركيا من أن قوات تركية ستنتشر.") == [
+        ("تركيا", "turkey"), ("تركية", "turkey")]
     assert ("سورية", "syria") in states("وعاد الوفد إلى سورية بعد أن زارت الوزيرة سورية.")
