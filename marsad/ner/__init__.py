@@ -184,8 +184,30 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
-    mentions = _described_governments(doc, mentions, kb)
+    mentions = _linked_namesakes(_described_governments(doc, mentions, kb))
     return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
+
+
+def _linked_namesakes(mentions: list[Mention]) -> list[Mention]:
+    """A name found by a pattern that the article also names, in the same words and type,
+    as a linked body ("مجلس الوزراء" read as a generic name of Egypt's cabinet in one
+    sentence, as a headed name in another) is that body: one entity, not two."""
+    linked: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.kb_id and not m.kb_id.startswith(UNLINKED_PREFIX):
+            linked.setdefault((match_key(m.text), m.type), set()).add(m.kb_id)
+    out = []
+    seen: set[tuple[int, int, str | None]] = set()
+    for m in mentions:
+        if m.kb_id is None or m.kb_id.startswith(UNLINKED_PREFIX):
+            keys = linked.get((match_key(m.text), m.type), set())
+            if len(keys) == 1:
+                m = Mention(m.start, m.end, m.text, m.type, next(iter(keys)), "coref")
+        if (m.start, m.end, m.kb_id) in seen:
+            continue  # the same span found by two recognisers, now one body's
+        seen.add((m.start, m.end, m.kb_id))
+        out.append(m)
+    return out
 
 
 # "حكومة فايز السراج"، "حكومة الرئيس بشار الأسد": a government named by the person at its

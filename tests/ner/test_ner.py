@@ -378,3 +378,16 @@ def test_bare_body_nouns_name_a_body_only_by_reference() -> None:
     assert orgs("وقال الجيش السوداني إنه صد الهجوم. وأضاف الجيش أن.") == [
         "الجيش السوداني", "الجيش"]
     assert orgs("وفي الصومال، فتحت الحكومة الفيدرالية تحقيقا.") != []
+
+
+def test_a_patterned_name_that_the_article_links_elsewhere_is_that_body() -> None:
+    """Team-written: "مجلس الوزراء" read once as Egypt's cabinet (generic name in context)
+    and elsewhere as a headed name is one entity, each span once."""
+    from tests.helpers import extract
+
+    doc = extract("وفي مصر، قرر مجلس الوزراء زيادة الأجور. وأوضح مجلس الوزراء المصري أن "
+                  "القرار نهائي. وقال مجلس الوزراء إن الزيادة تبدأ غدا.")
+    cabinets = [e for e in doc.entities if e.type == "ORG"]
+    assert len(cabinets) == 1 and cabinets[0].kb_id is not None
+    spans = [(m.start, m.end) for m in cabinets[0].mentions]
+    assert len(spans) == len(set(spans)) == 3
