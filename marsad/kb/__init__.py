@@ -94,8 +94,9 @@ class KnowledgeBase:
             # ambiguous if any listing says so.
             ambiguous: dict[str, bool] = {}
             for a in e.aliases:
-                if a.key:
-                    ambiguous[a.key] = ambiguous.get(a.key, False) or a.ambiguous
+                for akey in (a.key, *hamza_seat_variants(a.text)):
+                    if akey:
+                        ambiguous[akey] = ambiguous.get(akey, False) or a.ambiguous
             canonical = match_key(e.name_ar)
             for akey, amb in ambiguous.items():
                 self.index[akey].append(Candidate(e, amb, akey == canonical))
@@ -119,6 +120,22 @@ class KnowledgeBase:
 
     def lookup(self, alias_key: str) -> list[Candidate]:
         return self.index.get(alias_key, [])
+
+
+# The seat of a hamza before و is written two ways: "شؤون"/"شئون"، "مسؤول"/"مسئول" (Egyptian
+# and Jordanian usage keep the older ئ). Folded keys keep the seat, so each spelling of an
+# alias is indexed.
+_SEATS = (("ؤو", "ئو"), ("ئو", "ؤو"))
+
+
+def hamza_seat_variants(text: str) -> tuple[str, ...]:
+    """The keys of the other spelling of an alias with a hamza before و.
+
+    >>> hamza_seat_variants("وزارة الخارجية وشؤون المغتربين") == (match_key(
+    ...     "وزارة الخارجية وشئون المغتربين"),)
+    True
+    """
+    return tuple(match_key(text.replace(a, b)) for a, b in _SEATS if a in text)
 
 
 def _aliases(name_ar: str, raw: Iterable[Any] | None, path: str) -> tuple[Alias, ...]:

@@ -51,8 +51,18 @@ UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge bas
 
 
 def _pseudo(name: str, etype: str) -> Candidate:
-    key = UNLINKED_PREFIX + match_key(name).replace(" ", "_")
+    key = UNLINKED_PREFIX + _unlinked_key(name).replace(" ", "_")
     return Candidate(KBEntry(key, etype, "", name, ()), False, True)
+
+
+def _unlinked_key(name: str) -> str:
+    """The key that groups the mentions of a name the base does not know: a fused ل + ال
+    ("للمليشيات الإيرانية") is the bare definite name, and the two spellings of the loanword
+    ميليشيا/مليشيا are one."""
+    k = match_key(name)
+    if k.startswith("لل") and len(k) > 4:
+        k = "ال" + k[2:]
+    return k.replace("ميليشي", "مليشي")
 
 
 def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mention]:
@@ -129,7 +139,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         if has("place_heads", a, b):
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
-            found += find_headed_places(text, toks, taken_now, tkeys, kb.words.__contains__)
+            found += find_headed_places(text, toks, taken_now, tkeys, kb.words.__contains__,
+                                        kb.demonyms)
         if has("group_nisba_heads", a, b):  # "الجماعة الحوثية"
             taken_now = taken | {k for f in found
                                  for k in range(f.first_token, f.last_token + 1)}
@@ -174,7 +185,30 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
+    mentions = _linked_namesakes(_described_governments(doc, mentions, kb))
     return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
+
+
+def _linked_namesakes(mentions: list[Mention]) -> list[Mention]:
+    """A name found by a pattern that the article also names, in the same words and type,
+    as a linked body ("مجلس الوزراء" read as a generic name of Egypt's cabinet in one
+    sentence, as a headed name in another) is that body: one entity, not two."""
+    linked: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.kb_id and not m.kb_id.startswith(UNLINKED_PREFIX):
+            linked.setdefault((match_key(m.text), m.type), set()).add(m.kb_id)
+    out = []
+    seen: set[tuple[int, int, str | None]] = set()
+    for m in mentions:
+        if m.kb_id is None or m.kb_id.startswith(UNLINKED_PREFIX):
+            keys = linked.get((match_key(m.text), m.type), set())
+            if len(keys) == 1:
+                m = Mention(m.start, m.end, m.text, m.type, next(iter(keys)), "coref")
+        if (m.start, m.end, m.kb_id) in seen:
+            continue  # the same span found by two recognisers, now one body's
+        seen.add((m.start, m.end, m.kb_id))
+        out.append(m)
+    return out
 
 
 # "حكومة فايز السراج"، "حكومة الرئيس بشار الأسد": a government named by the person at its
@@ -201,6 +235,50 @@ def _governments_of_people(text: str, mentions: list[Mention], kb: KnowledgeBase
         start = m.start - len(before) + hit.start(1)
         key = _government_key(person, kb) if person is not None else None
         out.append(Mention(start, m.end, text[start : m.end], "ORG", key, "pattern"))
+    return out
+
+
+# How many words may describe a government between its head and its state's nisba
+# ("حكومة تصريف الأعمال اللبنانية"، "حكومة الوحدة الوطنية الليبية")
+_GOVERNMENT_WORDS = 3
+_GOVERNMENT = match_key("حكومة")
+
+
+def _described_governments(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
+                           ) -> list[Mention]:
+    """"حكومة" + a description + a state's nisba is that state's government: "حكومة تصريف
+    الأعمال اللبنانية" is Lebanon's, "حكومة الاحتلال الإسرائيلي" Israel's (the mentions inside
+    the phrase, "الاحتلال الإسرائيلي" the army, give way to it). A phrase the knowledge base
+    names whole, a person inside it or punctuation leave it alone."""
+    keys, toks, text = doc.token_keys, doc.tokens, doc.text
+    titles = cue_sets()["person_titles"]
+    # inside a title ("رئيس حكومة تصريف الأعمال اللبنانية نجيب ميقاتي") the government
+    # only qualifies the person, as the conventions read possessors in titles
+    heads = [i for i, k in enumerate(keys) if (k == _GOVERNMENT or k[1:] == _GOVERNMENT)
+             and not (i > 0 and _title_form(keys[i - 1], titles))]
+    if not heads:
+        return mentions
+    out = list(mentions)
+    for i in heads:
+        for j in range(i + 2, min(len(toks), i + 2 + _GOVERNMENT_WORDS)):
+            if toks[j - 1].is_punct or toks[j].is_punct:
+                break
+            nisba = keys[j]
+            state = kb.demonyms.get(nisba[2:]) if nisba.startswith("ال") else None
+            if state is None:
+                continue
+            # the nisba agrees with the description's last noun: "الاحتلال الإسرائيلي"
+            fem = nisba if nisba.endswith("ه") else nisba + "ه"
+            body = kb.lookup(f"{match_key('الحكومة')} {fem}")
+            start = toks[i].start + len(keys[i]) - len(_GOVERNMENT)
+            end = toks[j].end
+            inside = [m for m in out if start <= m.start and m.end <= end]
+            if not body or any(m.type == "PER" or (m.start == start and m.type == "ORG")
+                               for m in inside):
+                break
+            out = [m for m in out if m not in inside]
+            out.append(Mention(start, end, text[start:end], "ORG", body[0].entry.key, "pattern"))
+            break
     return out
 
 
@@ -300,6 +378,9 @@ def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[
     # behind one clitic letter (وزير → ووزير، بالرئيس): every letter is listed, so that a
     # token is looked up once; a cue word itself wins over a letter and a shorter word
     out = {letter + w: names for w in plain for names in (plain[w],) for letter in _LETTERS}
+    # the fused ل + ال (للمليشيات، للرئيس) drops the article's alef
+    out.update({"لل" + w[2:]: names for w in plain if w.startswith("ال")
+                for names in (plain[w],)})
     out.update(plain)
     return out
 
@@ -589,6 +670,12 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
                 out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
             i += n
             continue
+        elif phrase in _bare_nouns() and not _qualified(keys, i + n):
+            # "الجيش"، "الحكومة" alone, with no body of that name before: a bare common
+            # noun, no entity (annotation.md), whatever country the article is about
+            # ("الحكومة الفيدرالية" is qualified: the country's body)
+            i += n
+            continue
         else:
             # the country last named, or the country of the body or person last named
             # ("وكالة الأنباء السعودية" sets the context of «المملكة»)
@@ -621,8 +708,33 @@ def _construct_body(text: str, head: Token, key: str, country: str, kb: Knowledg
     if word is None:
         return None
     skip = skip_to_word(surface, key, word)
-    bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == country]
+    state = _state_of(country, kb)
+    bodies = [e for e in kb.generic.get(heads[word], ()) if e.country == state]
+    if not bodies and state != country:
+        # a capital before which the state's own construct name is indexed: "حكومة أنقرة"
+        # is the body "حكومة تركيا" names (a generated national body has no generic alias)
+        entry = kb.get(state)
+        named = kb.lookup(f"{word} {match_key(entry.name_ar)}") if entry is not None else []
+        bodies = [c.entry for c in named if c.entry.type == "ORG"]
     return (head.start + skip, bodies[0]) if len(bodies) == 1 else None
+
+
+def _state_of(place: str, kb: KnowledgeBase) -> str:
+    """The state a capital stands for ("حكومة أنقرة" is Turkey's government); any other
+    place stands for itself."""
+    entry = kb.get(place)
+    state = kb.get(entry.country) if entry is not None and entry.country else None
+    return state.key if state is not None and state.capital == place else place
+
+
+def _qualified(keys: Sequence[str], k: int) -> bool:
+    """A definite adjective follows at k ("الحكومة الفيدرالية"، "الجيش الوطني")."""
+    return k < len(keys) and keys[k][:2] == "ال" and keys[k] not in _PARTICLES_AL
+
+
+@lru_cache(maxsize=1)
+def _bare_nouns() -> frozenset[str]:
+    return frozenset(match_key(w) for w in load_yaml("ar/ner_cues.yaml").get("bare_nouns") or ())
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from ..doc import Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..text.normalize import is_nisba, match_key
 from ..text.segment import name_proclitics, proclitic_splits
+from .people import is_names_first
 
 # Tokens that may sit inside a name without breaking it ("يونس- بك يفكوروف").
 _JOINERS = frozenset({"-", "ـ", "–"})
@@ -185,9 +186,29 @@ class AliasMatcher:
                     cur = cur + " " + keys[k]
                     j = k
             if best is not None:
+                if best.last_token > best.first_token and not only_extra:
+                    best = self._overreach(best, tokens, keys)
                 out.append(best)
                 free = best.last_token + 1
         return out
+
+    def _overreach(self, best: Hit, tokens: Sequence[Token], keys: Sequence[str]) -> Hit:
+        """A longer alias of the same entry that starts inside the hit and ends past it
+        stretches the hit: "الشيخ تميم بن حمد" (a titled alias) followed by "آل ثاني" ends
+        where the full name "تميم بن حمد آل ثاني" ends."""
+        index, prefixes = self.kb.index, self.prefixes
+        mine = {c.entry.key for c in best.candidates}
+        end = best.last_token
+        for k in range(best.first_token + 1, best.last_token + 1):
+            cur, j = keys[k], k
+            while cur in prefixes and j + 1 < len(tokens) and not tokens[j + 1].is_punct:
+                j += 1
+                cur = cur + " " + keys[j]
+                if j > end and any(c.entry.key in mine for c in index.get(cur, ())):
+                    end = j
+        if end == best.last_token:
+            return best
+        return Hit(best.start, tokens[end].end, best.key, best.candidates, best.first_token, end)
 
     def _may_open(self, key: str) -> bool:
         return _may_open(key, self.kb.first_tokens)
@@ -279,8 +300,9 @@ def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
         is_weak(c) for h in hits for c in h.candidates) else set()
     accepted: list[tuple[Hit, Candidate]] = []
     deferred: list[tuple[Hit, Candidate]] = []
+    in_hits = {t for h in hits for t in range(h.first_token, h.last_token + 1)}
     for h in hits:
-        cand, supported = _choose(h, sure, cues, text, tokens, slots)
+        cand, supported = _choose(h, sure, cues, text, tokens, slots, in_hits)
         if supported is not None:
             (accepted if supported else deferred).append((h, cand))
     return accepted, deferred
@@ -311,7 +333,8 @@ def _state_over_capital(cands: Sequence[Candidate]) -> Candidate | None:
 
 
 def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
-            tokens: Sequence[Token], place_list_slots: set[int]
+            tokens: Sequence[Token], place_list_slots: set[int],
+            in_hits: set[int] | frozenset[int] = frozenset()
             ) -> tuple[Candidate, bool | None]:
     """The best candidate of a hit, and whether the context supports it (None: the
     context rules it out, whatever the rest of the document says)."""
@@ -324,9 +347,17 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
     if len(cands) == 1 and cands[0].entry.type == "PER" and h.first_token == h.last_token \
             and _not_the_person(h, cands[0], text, tokens):
         return cands[0], None
+    if cands and all(_not_this_town(h, c, text, tokens) for c in cands):
+        return cands[0], None  # "السيول" (torrents) is not Seoul, "هالة" (a halo) not Halle
+    if len(cands) == 1 and cands[0].entry.type == "PER" \
+            and _inside_longer_name(h, cands[0].entry, text, tokens, in_hits):
+        return cands[0], None
     if len(cands) == 1 and cands[0].ambiguous and cands[0].entry.type == "ORG" \
             and _other_nisba_follows(h, text, tokens):
         return cands[0], None  # "الاحتلال الفرنسي" is not the army "الاحتلال" names alone
+    if len(cands) == 1 and cands[0].ambiguous \
+            and _agreeing_nisba(h, cands[0], text, tokens, cues):
+        return cands[0], None
     state = _state_over_capital(cands)
     if state is not None:
         return state, True
@@ -400,8 +431,23 @@ def _not_the_person(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) ->
         return True  # آل folds to ال; the article never stands alone
     if not (c.ambiguous and is_nisba(h.key)):
         return False
+    if prev[:1] in ("ب", "ل", "و", "ف", "ك") and prev[1:3] == "ال":
+        prev = prev[1:]  # "بالرئيس السوداني": the preposition's noun is definite
+    elif prev.startswith("لل"):
+        prev = "ال" + prev[2:]
+    elif prev[:1] in ("ب", "ل", "و", "ف") and prev[1:] in _GROUP_NOUNS:
+        prev = prev[1:]
+    if prev in _GROUP_NOUNS:
+        return True  # "مليشيات الحوثي": the movement named after the family, not the man
     # a definite noun, or a noun with a pronoun (نظيره، وزيرها), before an adjective
     return prev.startswith("ال") or prev.endswith(("ه", "ها", "هم"))
+
+
+# Nouns of armed groups and movements in construct before a family name ("مليشيات الحوثي"،
+# "جماعة الحوثي"، "أنصار الصدر"): the genitive names the movement, not its leader
+_GROUP_NOUNS = frozenset(match_key(w) for w in (
+    "مليشيات", "ميليشيات", "مليشيا", "ميليشيا", "جماعة", "أنصار", "عناصر", "مقاتلي", "مقاتلو",
+    "قوات", "حركة", "تيار", "أتباع", "جيش"))
 
 
 def _other_nisba_follows(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
@@ -425,6 +471,148 @@ def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
     key = match_key(text[tokens[k].start : tokens[k].end])
     unit = name_index().get(key)
     return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT
+
+
+def _agreeing_nisba(h: Hit, c: Candidate, text: str, tokens: Sequence[Token],
+                    cues: dict[str, frozenset[str]]) -> bool:
+    """A state's name that is also its feminine nisba (تركية، سورية) right after a feminine
+    place noun agrees with it as an adjective: "55 محافظة تركية"، "مدينة سورية" name no
+    state (a verb before it, "زارت سورية", ends otherwise; "في سورية"، "حكومة سورية" are
+    left to the place cues)."""
+    nisbas = {match_key(d) for d in c.entry.demonyms_ar}
+    k = h.first_token - 1
+    if h.key not in nisbas or k < 0 or tokens[k].is_punct \
+            or text[tokens[h.first_token].start : h.start]:
+        return False
+    prev = text[tokens[k].start : tokens[k].end]
+    key = match_key(prev)
+    if key in cues["place_prepositions"] or key[1:] in cues["place_prepositions"] \
+            or key.startswith("ال"):
+        return False  # "زارت الوزيرة سورية": a definite noun takes no indefinite adjective
+    # only after a place noun: "قوات تركية"، "رسالة تركية" name Turkey as a participant for
+    # the events (a nisba names the party, issue #14), "محافظة تركية" names no state
+    return key in cues["place_heads"] and (prev.endswith("ة") or key.endswith("ات"))
+
+
+def _not_this_town(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> bool:
+    """A gazetteer town (an entry with a population) is not named by a word that carries
+    the article its name lacks ("السيول" is "the torrents", not سيول Seoul), nor, outside
+    the Arabic-speaking states, by a word ending in ة where every spelling of its name ends
+    otherwise (its name is a transliteration; "هالة" folds onto هاله, Halle): "جرفت السيول
+    الطريق"، "ظهرت هالة حول القمر" name no town."""
+    e = c.entry
+    if e.type != "GPE" or e.population is None:
+        return False
+    if any(a.key.startswith("ال") for a in e.aliases) or match_key(e.name_ar).startswith("ال"):
+        return False
+    prefix = match_key(text[tokens[h.first_token].start : h.start])
+    if prefix.endswith("ال") or prefix == "ف":
+        return True  # ف fuses to verbs and particles, not to a town: "فرانس" is no ف + رانس
+    surface = text[tokens[h.last_token].start : h.end]
+    if not surface.endswith("ة") or e.country in _cues()["arabic_speaking_states"]:
+        return False
+    return not any(a.text.endswith("ة") for a in e.aliases) and not e.name_ar.endswith("ة")
+
+
+def _inside_longer_name(h: Hit, entry: KBEntry, text: str, tokens: Sequence[Token],
+                        in_hits: set[int] | frozenset[int]) -> bool:
+    """The alias is part of another person's longer name: an unknown given name before a
+    known surname ("سامر مبارك" is not Hosni Mubarak), a further family name after a known
+    full name ("محمد مصطفى أيوب" is not Mohammad Mustafa), or a father's name after a
+    known one-word alias that is also a given name ("عباس يوسف آدم" is not Mahmoud Abbas).
+    A word of the person's own aliases ("حسني مبارك" spelt another way) is no other name."""
+    own = _alias_words(entry)
+    one = h.first_token == h.last_token
+    if one and _other_given_at(h.first_token - 1, h, text, tokens, own, in_hits, before=True):
+        return True
+    # after the alias only when its last word is a given name: "محمد مصطفى" may open a
+    # longer name, "شمس الدين كباشي" ends on a family name (a father's name after it is
+    # his own fuller name); "أردوغان محمد" is a surname, then another person
+    if not _is_given_unit(h.key.split(" ")[-1]):
+        return False
+    return _other_given_at(h.last_token + 1, h, text, tokens, own, in_hits, before=False)
+
+
+def _alias_words(entry: KBEntry) -> frozenset[str]:
+    """The words of the person's Arabic names, with compounds also written joined
+    ("عبد الفتاح" → عبدالفتاح), and the words of the English names in lower case."""
+    words: set[str] = set()
+    for name in (*(a.key for a in entry.aliases), match_key(entry.name_ar)):
+        parts = name.split(" ")
+        words.update(parts)
+        words.update(a + b for a, b in zip(parts, parts[1:], strict=False))
+    for name in (entry.name_en, *entry.aliases_en):
+        words.update(w.lower() for w in name.replace("-", " ").split())
+    return frozenset(words)
+
+
+def _is_given_unit(key: str) -> bool:
+    from ..kb.translit import name_index
+
+    unit = name_index().get(key)
+    return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT
+
+
+def _other_given_at(k: int, h: Hit, text: str, tokens: Sequence[Token], own: frozenset[str],
+                    in_hits: set[int] | frozenset[int], *, before: bool) -> bool:
+    """The token at k, right next to the hit with no clitic or punctuation between, is a
+    name of the index (a given name before; any name after), no word of the person's and
+    no part of another alias ("التقى السيسي محمد بن زايد" names two people)."""
+    from ..kb.translit import name_index
+
+    if k < 0 or k >= len(tokens) or tokens[k].is_punct or k in in_hits:
+        return False
+    if before and text[tokens[h.first_token].start : h.start]:
+        return False  # "ومبارك": a clitic opens a new phrase
+    gap = text[tokens[k].end : h.start] if before else text[h.end : tokens[k].start]
+    if gap.strip():
+        return False
+    surface = text[tokens[k].start : tokens[k].end]
+    key = match_key(surface)
+    if surface.endswith("ى") or key in _PARTICLES:
+        return False  # "حفتر على طرابلس": على folds to the name علي
+    index = name_index()
+    if before and key[:1] == "و" and key not in index and text[tokens[k].start] == "و":
+        key = key[1:]  # "وسفيان سليماني": the next item of a list of names
+    if key in own or key[:1] == "و" or is_nisba(key) or _is_title(key):
+        return False
+    if before and key in _PATRONYMIC:
+        return True  # "سامر بن مبارك": a family name in another person's name
+    unit = index.get(key)
+    if unit is None or unit[2] < OTHER_GIVEN_NAME_MIN_COUNT or unit[1].lower() in own:
+        return False  # "حسنى مبارك": his own given name, spelt another way
+    # a given name that is also an everyday word counts only when it is frequent as a
+    # name ("رضا"، "يوسف"), never a title-like word ("ولي العهد"، "أبو مازن")
+    if key in _common() and not is_names_first(key) and (
+            not before or unit[2] < _COMMON_GIVEN_MIN_COUNT):
+        return False
+    return unit[0] == "given" if before else True
+
+
+# How many bearers in the name index make an everyday word a given name before a surname
+_COMMON_GIVEN_MIN_COUNT = 100
+
+
+def _is_title(key: str) -> bool:
+    from .patterns import cue_sets
+
+    return key in cue_sets()["person_titles"]
+
+
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ولد"})
+# Particles that fold to a name of the index (أن → Ann, إلى → the key of the name إلي)
+# or that are also given names ("بين بوتين وحفتر": بين is Ben; "المعروف باسم X": Bassem)
+_PARTICLES = frozenset({"في", "من", "الي", "عن", "مع", "ان", "بان", "انه", "الذي", "التي",
+                        "كما", "ثم", "او", "بعد", "قبل", "منذ", "حتي", "لدي", "متي", "بين",
+                        "باسم", "عند", "امام", "ضد", "نحو", "حول", "دون", "غير", "سوي",
+                        "كل", "بعض", "لكن", "بل", "اما", "اذا", "لو"})
+
+
+@lru_cache(maxsize=1)
+def _common() -> frozenset[str]:
+    from ..data import common_words
+
+    return common_words()
 
 
 def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:

@@ -11,7 +11,7 @@ article as in-document aliases (جليل حرشاوي … حرشاوي).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +23,7 @@ from .people import (
     is_article_given,
     is_compound_given,
     is_names_first,
+    is_verbal_noun,
     person_cues,
 )
 
@@ -178,6 +179,8 @@ def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], ta
             j, steps = j + 1, steps + 1  # شركة "ريستاد إنرجي": a body's quoted name
             continue
         run = _name_run(keys, tokens, taken, j, lists, index, text)
+        if run and is_verbal_noun(keys[run[0]]) and keys[run[0]] not in index:
+            run = []  # "قرر تمديد حبس X": an act after the title's verb, not a name
         right_after_title = steps == 0 or all(
             is_nisba(keys[k]) or keys[k] in lists["common"] or keys[k] in lists["person_titles"]
             for k in range(i + 1, j) if not tokens[k].is_punct)
@@ -312,7 +315,9 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
     out: list[Found] = []
     n = len(tokens)
     # most sentences hold no given name: find the few tokens that may open one first
-    for i in [i for i, k in enumerate(keys) if k in starters]:
+    din = person_cues()["din_names"]
+    for i in [i for i, k in enumerate(keys) if k in starters or (
+            k in din and i + 2 < n and keys[i + 1] == "الدين")]:
         if i >= n - 1:
             break
         if i in taken or (out and i <= out[-1].last_token):
@@ -325,13 +330,47 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
         # ("هبة منير الصيرفي، إن …"); after a given name that is a name first ("بيتر
         # كوليت، …") one such word is enough
         if (j - i >= 2 or is_names_first(keys[i])) and j + 1 < n and j not in taken \
-                and not tokens[j].is_punct and _name_token(keys[j], lists, False) \
+                and not tokens[j].is_punct and (_name_token(keys[j], lists, False) or (
+                    j - i >= 2 and _is_given(keys[j], index)
+                    and index[keys[j]][2] >= GIVEN_NAME_MIN_COUNT)) \
                 and not keys[j].startswith("ال") \
                 and not ends_name_after(keys[j], text[tokens[j].start : tokens[j].end]) and (
                     tokens[j + 1].is_punct or keys[j + 1] in _NAME_CLOSERS):
             j += 1
-        if j - i >= 2:
+        # a compound given name alone ("صلاح الدين" is also a province) needs a name after it
+        compound = is_compound_given(keys[i], keys[i + 1])
+        if j - i >= (3 if compound else 2):
             out.append(Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1))
+    return _slavic_names(text, tokens, taken, keys, lists, out)
+
+
+# Endings of Slavic family names in Arabic letters (كوساتشيوف، بيسكوف، زيلينسكي، شيفتشينكو،
+# ميدفيديفا): with a word before them that could be a given name, a person's name
+_SLAVIC_ENDINGS = ("وف", "يف", "وفا", "يفا", "سكي", "سكايا", "ينكو", "يتش")
+_SLAVIC_MIN = 6
+
+
+def _slavic_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Sequence[str],
+                  lists: dict[str, frozenset[str]], out: list[Found]) -> list[Found]:
+    """Given name + Slavic family name that the name index does not know ("قال
+    كونستانتين كوساتشيوف"): the ending marks the surname; the word before it must be a
+    name-like word (not common, no article, no title), the pair closed by punctuation, a
+    closer or a title in apposition."""
+    done = {k for f in out for k in range(f.first_token, f.last_token + 1)}
+    n = len(tokens)
+    for j in [j for j, k in enumerate(keys) if len(k) >= _SLAVIC_MIN
+              and k.endswith(_SLAVIC_ENDINGS)]:
+        i = j - 1
+        if i < 0 or {i, j} & (taken | done) or tokens[i].is_punct or keys[j] in lists["common"]:
+            continue
+        if not _name_token(keys[i], lists, first=True) or keys[i] in lists["common"] \
+                or not _name_token(keys[j], lists, first=False):
+            continue
+        if j + 1 < n and not (tokens[j + 1].is_punct or keys[j + 1] in _NAME_CLOSERS
+                              or keys[j + 1] in lists["person_titles"]):
+            continue
+        out.append(Found(tokens[i].start, tokens[j].end, "PER", i, j))
+        done.update((i, j))
     return out
 
 
@@ -349,6 +388,8 @@ def _named_continuation(text: str, tokens: Sequence[Token], keys: Sequence[str],
     connector followed by a name ("محمد بن راشد"، "علي ولد محمد")."""
     n = len(tokens)
     j, limit = i + 1, 4
+    if i + 1 < n and i + 1 not in taken and is_compound_given(keys[i], keys[i + 1]):
+        j, limit = i + 2, 6  # "خير الدين سالم": the compound is the given name
     while j < n and j not in taken and not tokens[j].is_punct and j - i < limit:
         kj = keys[j]
         if ends_name_after(kj, text[tokens[j].start : tokens[j].end]) and kj not in index:
@@ -363,6 +404,11 @@ def _named_continuation(text: str, tokens: Sequence[Token], keys: Sequence[str],
             continue
         if is_names_first(kj) and not kj.startswith("و"):
             j += 1
+            continue
+        if kj in _name_starters() and j + 2 < n and j + 1 not in taken and (
+                is_compound_given(keys[j + 1], keys[j + 2])
+                or (keys[j + 1] in index and keys[j + 1] not in lists["common"])):
+            j += 1  # "أحمد حسن جمال الدين": a frequent given name inside a longer name
             continue
         if kj in lists["common"] or kj not in index or not _name_token(kj, lists, False):
             break
@@ -444,7 +490,8 @@ def _name_units() -> dict[str, tuple[str, str, int]]:
 
 
 def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
-                       keys: Sequence[str], known: Callable[[str], bool] = lambda k: False
+                       keys: Sequence[str], known: Callable[[str], bool] = lambda k: False,
+                       demonyms: Container[str] = frozenset()
                        ) -> list[Found]:
     """Places named after a place head noun in construct: "بلدة أدري"، "مديرية صرواح"،
     "مخيم شاريا"، "بريف عفرين"، "محافظ نينوى". A head with the article takes an adjective,
@@ -472,6 +519,9 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
                 break
             if run and not kj.startswith("ال"):
                 break  # a second word only as in "الشيخ عثمان"
+            if not run and (_not_a_place_word(kj, keys[j + 1] if j + 1 < n else "")
+                            or kj in demonyms or kj[:-1] in demonyms):
+                break  # "محافظة تركية": a state's nisba is an adjective of the head
             if run and is_nisba(kj):
                 break  # "مخيم شاريا الكبير": the adjective is not part of the name
             run.append(j)
@@ -492,6 +542,28 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
             first += conj  # "ومجدل زون": the conjunction is not the name's
             out.append(Found(first, tokens[run[-1]].end, etype, run[0], run[-1]))
     return out
+
+
+# Prepositions with a pronoun that follow a verb in a relative clause after a place head
+# ("منطقة تسيطر عليها"، "مناطق ينشطون فيها")
+_RESUMPTIVE = frozenset({"عليها", "عليه", "عليهم", "فيها", "فيه", "منها", "منه", "بها", "لها"})
+
+
+def _not_a_place_word(key: str, nxt: str) -> bool:
+    """The word after a place head opens a clause or names an office, not a place: a
+    present verb ("منطقة يسيطرون عليها"، "منطقة تسيطر عليها"), or a definite verbal noun
+    ("مديرية التوجيه المعنوي" is a directorate, not a district).
+
+    >>> _not_a_place_word("يسيطرون", "عليها"), _not_a_place_word("التوجيه", "المعنوي")
+    (True, True)
+    >>> _not_a_place_word("صرواح", "")
+    False
+    """
+    if nxt in _RESUMPTIVE:
+        return True
+    if key[:1] == "ي" and key.endswith(("ون", "ان")) and len(key) >= 6:
+        return True
+    return key.startswith("ال") and is_verbal_noun(key[2:]) and key not in _name_units()
 
 
 def _listed_names(text: str, tokens: Sequence[Token], taken: set[int], keys: Sequence[str],

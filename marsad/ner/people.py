@@ -41,8 +41,11 @@ TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ : an indefinite word, never
 
 def is_compound_given(first: str, second: str) -> bool:
     """عبد + a divine name is one given name: "عبد الرحيم"، "عبد الإله" (the second word
-    may be a common word on its own, "الرحيم" the merciful)."""
-    return first == "عبد" and second in person_cues()["divine_names"]
+    may be a common word on its own, "الرحيم" the merciful); so is a word of praise + الدين
+    ("خير الدين"، "نور الدين"، "عز الدين"), whose first word is an everyday noun alone."""
+    if first == "عبد":
+        return second in person_cues()["divine_names"]
+    return second == "الدين" and first in person_cues()["din_names"]
 
 
 def is_names_first(key: str) -> bool:
@@ -54,6 +57,17 @@ def is_names_first(key: str) -> bool:
 def is_article_given(key: str) -> bool:
     """A given name with the article, usual in Sudan and the Maghreb: "الصادق"، "الطيب"."""
     return key in person_cues()["article_given_names"]
+
+
+def is_verbal_noun(key: str) -> bool:
+    """The word has the shape of a derived stem's verbal noun (تفعيل، افتعال، انفعال،
+    استفعال، مفاعلة): "تمديد"، "استئناف"، "مساعدة" (a name of that shape, "توفيق"، "تيسير",
+    is told by the name index).
+
+    >>> is_verbal_noun("تمديد"), is_verbal_noun("سالم")
+    (True, False)
+    """
+    return bool(_VERBAL_NOUN.match(key))
 
 
 @lru_cache(maxsize=65536)  # called for every word that might continue a name
@@ -102,7 +116,7 @@ def ends_name_after(key: str, surface: str) -> bool:
     >>> ends_name_after("وسنعمل", "وسنعمل")
     True
     """
-    if is_verb_or_suffixed(key, surface):
+    if is_verb_or_suffixed(key, surface) or key in person_cues()["name_breaks"]:
         return True
     if key[:1] in ("و", "ف") and len(key) >= 4:
         rest = key[1:]
@@ -125,7 +139,8 @@ def _name_keys() -> frozenset[str]:
 # Words that never stand in a name in a line-up (particles the common-word test alone lets
 # through when they are also surnames in the name index).
 _LIST_STOPS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "ان", "بان", "انه", "الذي",
-                         "التي", "الذين", "كما", "ثم", "او", "بعد", "قبل", "منذ", "حتي"})
+                         "التي", "الذين", "كما", "ثم", "او", "بعد", "قبل", "منذ", "حتي",
+                         "امام", "خلف", "ضد", "نحو", "حول", "دون", "عند", "لدي", "بين"})
 # How many tokens may separate a membership cue from its first item ("ضم المجلس الجديد كلا
 # من X"): the body and one adjective, or "كلا من".
 _CUE_REACH = 4
@@ -153,7 +168,9 @@ def _name_word(key: str, surface: str, first: bool) -> bool:
     or a word no list knows; never a particle, a title, a verb or a suffixed noun."""
     from .patterns import _is_given, cue_sets
 
-    if len(key) < 2 or key in _LIST_STOPS or not _is_arabic_word(key):
+    if key == "علي" and surface.endswith("ي"):
+        pass  # the name علي, spelt with ي; the preposition على folds to the same key
+    elif len(key) < 2 or key in _LIST_STOPS or not _is_arabic_word(key):
         return False
     if key.startswith("لل") and key not in _name_keys():
         return False  # "للمالية": ل + the article, an office's complement
@@ -198,7 +215,9 @@ def list_item_name(keys: Sequence[str], surfaces: Sequence[str]) -> int:
         if k in ("بن", "ابن", "بنت", "ال", "ابو", "عبد", "ولد") and n + 1 < len(keys):
             n += 1  # a connector: the word after it belongs to the name
             continue
-        if not _name_word(k, surfaces[n], first=n == 0 or keys[n - 1] == "عبد"):
+        if not _name_word(k, surfaces[n], first=n == 0 or keys[n - 1] == "عبد") and not (
+                _after_patronymic(keys, n) and _is_arabic_word(k) and k not in _LIST_STOPS) \
+                and not (n > 0 and is_compound_given(keys[n - 1], k)):
             break
         n, words = n + 1, words + 1
         if words >= limit:
@@ -206,6 +225,41 @@ def list_item_name(keys: Sequence[str], surfaces: Sequence[str]) -> int:
     while n and keys[n - 1] in ("بن", "ابن", "بنت", "ال", "ابو", "عبد", "ولد"):
         n -= 1
     return n if 2 <= n and words >= 2 else 0
+
+
+# How long an aside after a listed name may run: a parenthesis with the person's post
+# ("(الأمين العام للحزب الجمهوري)") or a comma-closed origin ("، من مدينة X،").
+_ASIDE_REACH = 30
+_ORIGIN_REACH = 4
+
+
+def past_aside(keys: Sequence[str], surfaces: Sequence[str], j: int) -> int:
+    """The token after an aside that follows a listed name, or j when none does: a
+    parenthesis ("سامر الحلبي (القيادي في الحزب)، وليلى حداد") or an origin between commas
+    ("سامر الحلبي، من حمص، وليلى حداد"); the comma that closes an origin is kept.
+
+    >>> past_aside(["(", "القيادي", "في", "الحزب", ")", "،"], ["(", "", "", "", ")", "،"], 0)
+    5
+    """
+    n = len(keys)
+    if j < n and surfaces[j] == "(":
+        close = next((x for x in range(j + 1, min(n, j + _ASIDE_REACH)) if surfaces[x] == ")"),
+                     -1)
+        return close + 1 if close > 0 else j
+    if j + 2 < n and surfaces[j] in ("،", ",") and keys[j + 1] == "من":
+        close = next((x for x in range(j + 2, min(n, j + 3 + _ORIGIN_REACH))
+                      if surfaces[x] in ("،", ",", ".")), -1)
+        if close > 0 and surfaces[close] != ".":
+            return close
+    return j
+
+
+def _after_patronymic(keys: Sequence[str], n: int) -> bool:
+    """The word at n stands next to بن/ولد inside a name, where any word is a name: "سامر بن
+    الشيخ" (الشيخ is a title elsewhere), "جوهر بن سالم" (جوهر "essence" is a given name)."""
+    patronymic = ("بن", "بنت", "ولد")
+    return (n > 0 and keys[n - 1] in patronymic) or (
+        n == 0 and len(keys) > 2 and keys[1] in patronymic)
 
 
 def _portfolio_at(keys: Sequence[str], i: int) -> int:
@@ -269,7 +323,9 @@ def find_listed_people(text: str, tokens: Sequence[Token], keys: Sequence[str],
 
     def next_item(j: int) -> int:
         """The token after a list separator ("،" or nothing before a clitic و), or -1; an
-        office after the name ("X وزيرا للمالية، وY") is passed over."""
+        office after the name ("X وزيرا للمالية، وY") and an aside (past_aside) are
+        passed over."""
+        j = past_aside(keys, surfaces, j)
         if j < n and keys[j] in cues["post_forms"]:
             j = next((x for x in range(j + 1, min(n, j + 5)) if tokens[x].is_punct), n)
         if j < n and surfaces[j] in ("،", ","):

@@ -492,3 +492,16 @@ def test_kinds_mark_media_and_think_tanks_only() -> None:
     assert kinds["reuters"] == "media" and kinds["tass"] == "media"
     assert kinds["institute_for_the_study_of_war"] == "think_tank"
     assert "wagner_group" not in kinds and "kremlin" not in kinds
+
+
+def test_both_hamza_seats_of_an_alias_are_indexed() -> None:
+    """Team-written: "شئون" is the older spelling of "شؤون"; an alias in either finds the
+    entry written the other way."""
+    from marsad.kb import KnowledgeBase, entry_from_record
+    from marsad.text.normalize import match_key
+
+    kb = KnowledgeBase([entry_from_record({
+        "key": "x_ministry", "type": "ORG", "name_en": "Ministry of Religious Affairs",
+        "name_ar": "وزارة الشؤون الدينية", "aliases": ["هيئة المسئولين"]}, "test")])
+    assert kb.lookup(match_key("وزارة الشئون الدينية"))[0].entry.key == "x_ministry"
+    assert kb.lookup(match_key("هيئة المسؤولين"))[0].entry.key == "x_ministry"

@@ -127,10 +127,40 @@ def test_a_group_noun_with_a_movement_s_nisba_is_the_movement(sentence: str,
 
 
 def test_a_group_noun_with_a_state_s_nisba_is_no_movement() -> None:
+    # a nationality-qualified body (annotation.md): an unlinked ORG, neither a movement
+    # nor the state
     doc = extract("وانتشرت الميليشيات الإيرانية قرب الحدود.")
-    assert not [e for e in doc.entities if e.type == "ORG"]
+    assert [(e.kb_id, e.name) for e in doc.entities] == [(None, "الميليشيات الإيرانية")]
 
 
 def test_the_group_heads_are_definite() -> None:
     heads = load_yaml("ar/ner_cues.yaml")["group_nisba_heads"]
     assert heads and all(isinstance(w, str) and w.startswith("ال") for w in heads)
+
+
+def test_defence_bodies_and_a_definite_head_before_a_complement() -> None:
+    """Team-written: "الدفاع عن" carries the cause into a rights body's name; a definite
+    head followed at once by a "لل" phrase ("واصل المركز لليوم الثالث") names no body,
+    while one with its adjective first does."""
+    from tests.helpers import extract
+
+    def orgs(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "ORG"]
+
+    assert orgs("وقالت اللجنة الوطنية للدفاع عن معتقلي الرأي إن السلطات أفرجت عنهم.") == [
+        "اللجنة الوطنية للدفاع عن معتقلي الرأي"]
+    assert orgs("وواصل المركز لليوم الثالث توزيع السلال على الأسر.") == []
+    assert orgs("وقال المركز الوطني للأرصاد إن الأمطار ستستمر.") == ["المركز الوطني للأرصاد"]
+
+
+def test_militias_named_by_a_states_nisba() -> None:
+    """Team-written: "الميليشيات الإيرانية" is a body of its own (unlinked), not Iran; the
+    fused "للمليشيات" and the other spelling group with it; a movement's nisba still links."""
+    from tests.helpers import extract
+
+    doc = extract("وقصفت طائرة مقرات للمليشيات الإيرانية في المدينة. "
+                  "وانسحبت الميليشيات الإيرانية من البلدة. وقالت الجماعة الحوثية إن.")
+    orgs = [e for e in doc.entities if e.type == "ORG"]
+    assert [(e.kb_id, len(e.mentions)) for e in orgs] == [(None, 2), ("houthis", 1)]
+    assert [m.text for m in orgs[0].mentions] == ["للمليشيات الإيرانية", "الميليشيات الإيرانية"]
+    assert not [e for e in doc.entities if e.kb_id == "iran"]

@@ -18,7 +18,8 @@ def _people(text: str) -> list[str]:
 def test_person_cues_file_is_well_formed() -> None:
     data = load_yaml("ar/person_cues.yaml")
     assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names",
-                         "portfolios", "membership_cues", "line_up_heads", "post_forms"}
+                         "din_names", "name_breaks", "portfolios", "membership_cues",
+                         "line_up_heads", "post_forms"}
     for key, words in data.items():
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
@@ -94,3 +95,59 @@ def test_boundary_rules() -> None:
     assert is_verb_or_suffixed("بتفتيش", "بتفتيش")
     assert not is_verb_or_suffixed("كوليبالي", "كوليبالي")
     assert is_compound_given("عبد", "الرحيم") and not is_compound_given("عبد", "المدرسه")
+
+
+def test_compound_din_names_and_cause_words() -> None:
+    """Team-written: "خير الدين" opens a name though خير is an everyday word, after a role
+    and without one; a compound alone ("صلاح الدين", also a province) is no person; a word of
+    cause after a victim's name ("برصاص"، "متأثرا") is not his surname."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وشيع الأهالي الشاب خير الدين سالم عواد الذي قتل برصاص الشرطة.") == [
+        "خير الدين سالم عواد"]
+    assert people("وقال عز الدين حداد إن الوضع صعب.") == ["عز الدين حداد"]
+    assert people("واستشهد الشاب سالم أحمد عواد متأثرا بجروحه.") == ["سالم أحمد عواد"]
+    assert people("وقتل الشاب سالم عواد برصاص الشرطة.") == ["سالم عواد"]
+    assert people("وسيطرت القوات على محافظة صلاح الدين.") == []
+
+
+def test_a_verbal_noun_after_a_titled_verb_is_no_name() -> None:
+    """Team-written: "قاضي التحقيق قرر تمديد حبس X" — the act after the verb is no person;
+    a name of the same shape that the index knows ("توفيق") still opens one."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وقال المحامي إن قاضي التحقيق قرر تمديد حبس 6 معارضين.") == []
+    assert people("وقال المتحدث باسم الوزارة توفيق الحداد إن الوضع صعب.") == ["توفيق الحداد"]
+
+
+def test_given_names_that_are_everyday_words_inside_a_longer_name() -> None:
+    """Team-written: a third name that is a frequent given name joins a two-word name
+    closed by punctuation ("سامر حسين جمال."), and a frequent given name that is an everyday
+    word does not cut a longer name ("أحمد حسن جمال الدين")."""
+    from tests.helpers import extract
+
+    def people(text: str) -> list[str]:
+        return [m.text for m in extract(text).mentions if m.type == "PER"]
+
+    assert people("وحاول المسلحون استهداف سامر حسين جمال. ونجا من الهجوم.") == [
+        "سامر حسين جمال"]
+    assert people("والتقى أحمد حسن جمال الدين في القاهرة.") == ["أحمد حسن جمال الدين"]
+
+
+def test_slavic_family_names_the_index_does_not_know() -> None:
+    """Team-written names: a Slavic ending (-وف، -سكي، -ينكو) marks a surname after a word
+    that may be a given name, closed by a title, punctuation or a verb's closer; an everyday
+    word in -وف ("معروف") is none, and the surname alone is found again later."""
+    from tests.helpers import extract
+
+    doc = extract("وقال فاديم ستيبوروف رئيس اللجنة إن الهجوم مدان. وكتب ستيبوروف على صفحته.")
+    assert [m.text for m in doc.mentions if m.type == "PER"] == ["فاديم ستيبوروف", "ستيبوروف"]
+    assert [m.text for m in extract("وقالت أولغا ستيبانينكو، رئيسة الوفد، إن.").mentions] == [
+        "أولغا ستيبانينكو"]
+    assert [m for m in extract("وأكد أن الأمر معروف للجميع.").mentions if m.type == "PER"] == []
