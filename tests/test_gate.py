@@ -23,15 +23,17 @@ from .conftest import FIXTURES, SEEDS, SEEDS_GOLD
 # no entity (docs/annotation.md, Conventions: "Not entities … datelines"). The team's golds
 # were corrected to that convention (21 entries in the NER set, event set and demo); the
 # shared seed gold still lists London of seed 001's "لندن-", hence seeds .982 -> .979.
+# Session 8 (after the speech-act, material-act, CONSULT and NER work): demo .433/.258,
+# seeds .810/.569, event set .814/.704; pins raised to keep those gains.
 PINNED = {
-    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.39,
-             "events_strict": 0.19, "keep": 1.0, "drop": 1.0, "published": 1.0},
-    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.79,
-              "events_strict": 0.55, "keep": 1.0, "drop": 1.0, "published": 1.0},
+    "demo": {"entities": 0.95, "entities_typed": 0.95, "events_relaxed": 0.42,
+             "events_strict": 0.25, "keep": 1.0, "drop": 1.0, "published": 1.0},
+    "seeds": {"entities": 0.98, "entities_typed": 0.97, "events_relaxed": 0.80,
+              "events_strict": 0.56, "keep": 1.0, "drop": 1.0, "published": 1.0},
     # team-made sets of other topics: names the knowledge base does not hold, and
     # event constructions of all sixteen PLOVER types
     "ner-set": {"entities": 0.90, "entities_typed": 0.88, "published": 1.0},
-    "event-set": {"entities": 0.97, "events_relaxed": 0.80, "events_strict": 0.67,
+    "event-set": {"entities": 0.97, "events_relaxed": 0.80, "events_strict": 0.69,
                   "published": 1.0},
 }
 
