@@ -1,0 +1,447 @@
+"""Incremental fusion: articles added to a fused store update the saved fusion without
+fusing the corpus again, and give what a full fusion would (issue #19).
+
+A full fusion (:func:`marsad.fuse.run.fuse_store` with ``full=True``) also saves what an
+increment needs (migration 0007, :mod:`marsad.store.fusion_index`): each article's MinHash
+signature, LSH buckets and near-duplicate group; each entity key's :class:`Tally`; each key's
+display name with where it was first given; each story's *reach* (per participant key, the
+months its members may meet a new event in, :func:`marsad.fuse.stories.member_reach`).
+
+Adding articles then touches only what they reach:
+
+- **near-duplicates**: a new article is compared with the articles sharing one of its 32 LSH
+  buckets; groups are connected components of confirmed pairs, so joining the new article to
+  the groups it matches gives the full fusion's groups;
+- **stories**: clustering is greedy and order-dependent, so a new event may change any story
+  it could have met, and through it any story *those* could have met. The *region* is that
+  closure over the stored reaches (two reaches of one type and key meet when both are undated
+  or their months overlap); re-clustering the region's members with the new ones gives the
+  full fusion's stories, because no member outside the region could ever consult a story of
+  it. Stories outside the region are rebuilt without re-clustering when their display names
+  or near-duplicate groups changed;
+- **entity profiles**: the keys of the new articles (their tallies add up) and the keys of
+  the stories that changed; a key whose name or type changed also refreshes the profiles
+  that list it as related;
+- **story ids** are kept as a full re-fusion keeps them (:func:`keep_ids` on the region).
+
+A full fusion runs instead when the saved one cannot be extended: none saved, saved by
+another version or threshold, articles replaced, reprocessed or deleted, place corrections
+changed, or a newer publication year (it moves every undated article's reference year).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .. import __version__
+from .corrections import apply_place_corrections
+from .dedup import (
+    _UnionFind,
+    band_buckets,
+    estimated_jaccard,
+    pack_signature,
+    shares_band,
+    signature_of,
+    unpack_signature,
+)
+from .entities import Tally, entity_summary, entity_tallies
+from .run import FusionResult
+from .stories import (
+    Member,
+    Story,
+    latest_year,
+    make_story,
+    members_of,
+    name_claims,
+    reaches_meet,
+    reference_years,
+    stories_of_members,
+    story_reach,
+)
+from .story_ids import KeptIds, keep_ids, member_key
+
+if TYPE_CHECKING:
+    from ..store.base import SQLStore
+    from ..store.fusion_index import FusionIndex, ReachRow
+
+STATE = "fusion"  # the fusion_keys key of the saved fusion's settings
+
+
+# ------------------------------------------------------------------ what a fusion saves
+
+
+def corrections_digest(corrections: Iterable[Mapping[str, Any]]) -> str:
+    pairs = sorted((str(c["doc_id"]), str(c["place_key"])) for c in corrections)
+    return hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:32]
+
+
+def state_row(threshold: float, latest: int | None, corrections: str) -> tuple[str, str, str]:
+    value = {"version": __version__, "threshold": threshold, "latest_year": latest,
+             "corrections": corrections}
+    return ("state", STATE, json.dumps(value))
+
+
+def name_rows(claims: Mapping[str, tuple[str, str, int]]) -> list[tuple[str, str, str]]:
+    """fusion_keys rows of display names: key → [name, doc_id, index of the claim]."""
+    return [("name", k, json.dumps(list(v), ensure_ascii=False)) for k, v in claims.items()]
+
+
+def first_claims(records: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, str, int]]:
+    """Key → (display name, doc_id, index) of its first claim in ``records`` (doc_id order)."""
+    out: dict[str, tuple[str, str, int]] = {}
+    for rec in records:
+        doc_id = str(rec.get("doc_id"))
+        for i, (k, name) in enumerate(name_claims(rec)):
+            old = out.get(k)
+            if old is None or (doc_id, i) < (old[1], old[2]):
+                out[k] = (name, doc_id, i)
+    return out
+
+
+def reach_rows(story_id: str, story: Story) -> list[ReachRow]:
+    return [(story_id, story.type, k, int(u), lo, hi) for k, u, lo, hi in story_reach(story)]
+
+
+def full_index(states: Sequence[tuple[str, str, str]], sigs: Mapping[str, tuple[int, ...]],
+               groups: Sequence[set[str]], tallies: Mapping[str, Tally],
+               claims: Mapping[str, tuple[str, str, int]], reach: list[ReachRow],
+               state: tuple[str, str, str]) -> FusionIndex:
+    """Every row of the incremental-fusion tables for a full fusion."""
+    from ..store.fusion_index import FusionIndex
+
+    group_of = {d: min(g) for g in groups for d in g}
+    ix = FusionIndex(reach=reach)
+    for doc_id, digest, at in states:
+        sig = sigs.get(doc_id)
+        ix.articles.append((doc_id, digest, at, group_of.get(doc_id),
+                            pack_signature(sig) if sig else None))
+        if sig:
+            ix.buckets += [(b, doc_id) for b in set(band_buckets(sig))]
+    ix.keys = [("tally", k, json.dumps(t.to_json(), ensure_ascii=False))
+               for k, t in tallies.items()]
+    ix.keys += name_rows(claims) + [state]
+    return ix
+
+
+# ------------------------------------------------------------------ when it cannot be done
+
+
+def why_full(store: Any, threshold: float) -> str | None:
+    """Why the saved fusion of ``store`` cannot be extended (None: it can)."""
+    from ..store.base import SQLStore
+
+    if not isinstance(store, SQLStore):
+        return "this store keeps no incremental-fusion tables"
+    info = store.fusion_info()
+    if info is None:
+        return "no saved fusion"
+    saved = store.fusion_keys("state", [STATE]).get(STATE)
+    if saved is None or info["version"] != __version__ or saved["version"] != __version__:
+        return "the saved fusion was made by another version of Marsad"
+    if saved["threshold"] != threshold:
+        return "another near-duplicate threshold"
+    if saved["corrections"] != corrections_digest(store.place_corrections()):
+        return "place corrections changed"
+    if store.fused_articles_changed():
+        return "articles were replaced, reprocessed or deleted"
+    return None
+
+
+# ------------------------------------------------------------------ near-duplicates
+
+
+@dataclass
+class Regrouping:
+    group_of: dict[str, str]  # doc_id → group, for every doc whose group is known now
+    regroup: list[tuple[str | None, str]]  # (group, doc_id) of fused articles that moved
+    merged: set[str]  # fused articles whose group joined another fused article's group
+    new_sigs: dict[str, tuple[int, ...]]
+
+
+def regroup(store: SQLStore, records: Sequence[Mapping[str, Any]],
+            threshold: float) -> Regrouping:
+    """The near-duplicate groups with ``records`` (new articles) added."""
+    sigs = {str(r.get("doc_id")): signature_of(r) for r in records}
+    sigs = {d: s for d, s in sigs.items() if s}
+    buckets = {d: band_buckets(s) for d, s in sigs.items()}
+    in_store = store.bucket_docs({b for bs in buckets.values() for b in bs})
+    local: dict[int, list[str]] = defaultdict(list)
+    for d in sorted(buckets):
+        for b in set(buckets[d]):
+            local[b].append(d)
+    cands = {d: {o for b in bs for o in (*in_store.get(b, ()), *local[b]) if o != d}
+             for d, bs in buckets.items()}
+    old = store.fused_signatures({o for cs in cands.values() for o in cs} - sigs.keys())
+    old_sig = {d: unpack_signature(s) for d, (s, _) in old.items() if s is not None}
+    node = {d: (g or d) for d, (_, g) in old.items()}  # a fused article joins as its group
+    uf = _UnionFind()
+    for d, cs in cands.items():
+        for o in cs:
+            so = sigs.get(o) or old_sig.get(o)
+            if so and shares_band(sigs[d], so) and estimated_jaccard(sigs[d], so) >= threshold:
+                uf.union(d, node.get(o, o))
+    return _apply_unions(store, uf, sigs)
+
+
+def _apply_unions(store: SQLStore, uf: _UnionFind, sigs: dict[str, tuple[int, ...]]
+                  ) -> Regrouping:
+    comps: dict[str, set[str]] = defaultdict(set)
+    for x in {*uf.parent, *uf.parent.values()}:  # (a root is a value only)
+        comps[uf.find(x)].add(x)
+    old_nodes = {x for c in comps.values() for x in c} - sigs.keys()
+    members = store.group_docs(old_nodes)  # a node is a group, or a fused article alone
+    out = Regrouping({}, [], set(), sigs)
+    for comp in comps.values():
+        olds = comp - sigs.keys()
+        docs = (comp & sigs.keys()) | {d for o in olds for d in (members.get(o) or [o])}
+        group = min(docs)
+        for d in docs:
+            out.group_of[d] = group
+        for o in olds:
+            moved = members.get(o) or [o]
+            if o not in members or o != group:  # an article alone had no group
+                out.regroup += [(group, d) for d in moved]
+            if len(olds) > 1:  # two saved groups joined: their stories count sources anew
+                out.merged.update(moved)
+    return out
+
+
+# ------------------------------------------------------------------ stories
+
+
+def region(store: SQLStore, seeds: Iterable[Member]) -> set[str]:
+    """The saved stories the new members ``seeds`` may change: every story whose reach
+    meets theirs, and transitively every story whose reach meets those (module docstring)."""
+    from .stories import member_reach
+
+    probes: list[tuple[str, str, tuple[bool, int, int]]] = []
+    for m in seeds:
+        undated, (lo, hi) = member_reach(m)
+        probes += [(m.type, k, (undated, lo, hi)) for k in m.participants]
+    rows: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
+    found: set[str] = set()
+    while probes:
+        fresh: list[str] = []
+        for t, k, reach in probes:
+            left = rows.get((t, k))
+            if left is None:
+                left = rows[(t, k)] = store.reach_rows(t, k)
+            hit = [r for r in left if r[0] not in found
+                   and reaches_meet(reach, (bool(r[1]), r[2], r[3]))]
+            for sid, *_ in hit:
+                if sid not in found:
+                    found.add(sid)
+                    fresh.append(sid)
+            rows[(t, k)] = [r for r in left if r[0] not in found]
+        probes = [(t, k, (bool(u), lo, hi)) for _, t, k, u, lo, hi in store.reach_of(fresh)]
+    return found
+
+
+@dataclass
+class StoryUpdate:
+    old: dict[str, dict[str, Any]]  # saved stories replaced (region and rebuilt)
+    new: list[Story]  # what replaces them (ids as seeded; kept ids come from keep_ids)
+    records: list[Mapping[str, Any]] = field(default_factory=list)
+
+
+def rebuild_stories(store: SQLStore, new_records: Sequence[Mapping[str, Any]],
+                    regrouped: Regrouping, renamed: set[str],
+                    names: Mapping[str, str], latest: int | None) -> StoryUpdate:
+    """The stories of the region re-clustered with the new members, and the stories whose
+    names or near-duplicate groups changed rebuilt as they are."""
+    new_members = members_of(new_records)
+    area = region(store, (m for m in new_members if m.participants))
+    touched = store.story_ids_of_docs(regrouped.merged)
+    touched |= {s for rows in store.stories_of_keys(renamed).values() for s, *_ in rows}
+    touched -= area
+    old = store.stories_by_id(area | touched)
+    docs = {m["doc_id"] for s in old.values() for m in s["members"]}
+    recs = apply_place_corrections(store.records_of(docs), store.place_corrections())
+    by_key = {member_key(m.to_dict()): m for m in members_of(recs)}
+    ref_year = reference_years([*recs, *new_records], latest)
+    group_of = _groups_of(store, docs, regrouped)
+    names = _names_of(store, old, new_members, names)
+    region_members = [by_key[member_key(m)] for sid in area for m in old[sid]["members"]]
+    out = stories_of_members([*region_members, *new_members], group_of=group_of,
+                             names=names, ref_year=ref_year)
+    out += [make_story([by_key[member_key(m)] for m in old[sid]["members"]], group_of, names)
+            for sid in sorted(touched)]
+    return StoryUpdate(old, out, recs)
+
+
+def _groups_of(store: SQLStore, docs: Iterable[str], regrouped: Regrouping
+               ) -> dict[str, str]:
+    saved = store.fused_signatures(set(docs) - regrouped.group_of.keys())
+    out = {d: g for d, (_, g) in saved.items() if g is not None}
+    return out | regrouped.group_of
+
+
+def _names_of(store: SQLStore, old: Mapping[str, Mapping[str, Any]],
+              new_members: Sequence[Member], updated: Mapping[str, str]) -> dict[str, str]:
+    """Display names of every key the stories to build show."""
+    keys = {k for s in old.values() for m in s["members"] for k in m["participants"]}
+    keys |= {m["location"] for s in old.values() for m in s["members"] if m.get("location")}
+    keys |= {k for m in new_members for k in (*m.participants, m.location) if k}
+    saved = store.fusion_keys("name", keys - updated.keys())
+    return {k: v[0] for k, v in saved.items()} | dict(updated)
+
+
+# ------------------------------------------------------------------ entity profiles
+
+
+def profiles(store: SQLStore, summaries: Mapping[str, dict[str, Any]],
+             kept: KeptIds, dropped: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """The profiles to save again: of the keys of the new articles and of the stories
+    replaced (``dropped``) or made, and of the keys related to one whose name or type
+    changed."""
+    story_keys = {k for s in (*kept.stories, *dropped.values())
+                  for k in (*s["participants"], *([s["location"]] if s.get("location") else []))}
+    saved = store.entity_names(summaries)
+    renamed = [k for k, e in summaries.items()
+               if saved.get(k) != (e["name"], e.get("name_en"), e["type"])]
+    keys = set(summaries) | story_keys
+    around = {s for sids in store.stories_of_keys(renamed).values() for s, *_ in sids}
+    keys |= {k for ks in store.story_keys(around).values() for k in ks}
+    prof = store.profiles_of(keys - summaries.keys())
+    base = {k: {f: v for f, v in p.items() if f not in ("stories", "related")}
+            for k, p in prof.items()} | dict(summaries)
+    return _profiles_of(store, base, kept, set(dropped))
+
+
+def _profiles_of(store: SQLStore, base: Mapping[str, dict[str, Any]], kept: KeptIds,
+                 dropped: set[str]) -> list[dict[str, Any]]:
+    """:func:`marsad.fuse.entities.entity_profiles` of the keys of ``base``, reading their
+    other stories from the store."""
+    rows = store.stories_of_keys(base)
+    new_of: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
+    new_keys: dict[str, set[str]] = {}
+    for s in kept.stories:
+        keys = {*s["participants"], *([s["location"]] if s.get("location") else [])}
+        new_keys[s["id"]] = keys
+        d = s.get("date") or {}
+        for k in keys:
+            new_of[k].append((s["id"], s["type"], d.get("start"), d.get("end")))
+    lists = {k: sorted([r for r in rows.get(k, []) if r[0] not in dropped] + new_of[k],
+                       key=_story_order) for k in base}
+    saved_ids = {r[0] for ls in lists.values() for r in ls} - new_keys.keys()
+    keys_of = {**store.story_keys(saved_ids), **new_keys}
+    others = {o for ls in lists.values() for r in ls for o in keys_of.get(r[0], ())}
+    shown = {k: (e["name"], e.get("name_en"), e["type"]) for k, e in base.items()}
+    shown = store.entity_names(others - shown.keys()) | shown
+    out = []
+    for key in sorted(base):
+        shared: Counter[str] = Counter(o for r in lists[key] for o in keys_of.get(r[0], ())
+                                       if o != key)
+        e = dict(base[key])
+        e["stories"] = [r[0] for r in lists[key]]
+        e["related"] = [{"key": o, "name": shown.get(o, (None,) * 3)[0],
+                         "name_en": shown.get(o, (None,) * 3)[1],
+                         "type": shown.get(o, (None,) * 3)[2], "shared": n}
+                        for o, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))]
+        out.append(e)
+    return out
+
+
+def _story_order(r: tuple[str, str, str | None, str | None]) -> tuple[Any, ...]:
+    """:func:`marsad.fuse.story_ids.story_order` of a (story_id, type, start, end) row."""
+    sid, type_, start, end = r
+    return (start is None, (start, end) if start is not None else (), type_, sid)
+
+
+# ------------------------------------------------------------------ the whole increment
+
+
+def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
+    """Add the articles stored since the saved fusion to it and save the result; None when
+    the saved fusion cannot be extended (:func:`why_full`) and a full fusion must run."""
+    t = [time.perf_counter()]
+    if why_full(store, threshold) is not None:
+        return None
+    state = store.corpus_state()
+    added = store.unfused_articles()
+    saved = store.fusion_keys("state", [STATE])[STATE]
+    corrections = store.place_corrections()
+    records = apply_place_corrections(store.records_of(d for d, _, _ in added), corrections)
+    latest = latest_year(records)
+    if latest is not None and (saved["latest_year"] is None or latest > saved["latest_year"]):
+        return None  # every undated article's reference year may move: fuse it all
+    regrouped = regroup(store, records, threshold)
+    t.append(time.perf_counter())
+    tallies = _merged_tallies(store, records)
+    claims, renamed = _updated_claims(store, records)
+    t.append(time.perf_counter())
+    upd = rebuild_stories(store, records, regrouped, renamed,
+                          {k: v[0] for k, v in claims.items()}, saved["latest_year"])
+    kept = keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()),
+                    store.known_story_ids())
+    t.append(time.perf_counter())
+    profs = profiles(store, {k: entity_summary(k, a) for k, a in tallies.items()}, kept,
+                     upd.old)
+    t.append(time.perf_counter())
+    index = _increment_index(added, regrouped, tallies, claims, kept, upd.new,
+                             state_row(threshold, saved["latest_year"],
+                                       corrections_digest(corrections)))
+    store.save_fusion_increment(kept.stories, profs, dropped=sorted(upd.old),
+                                corpus_state=state, seconds=time.perf_counter() - t[0],
+                                types={p["key"]: p["type"] for p in profs},
+                                redirects=kept.redirects, changes=kept.changes, index=index)
+    steps = ("dedup", "entities", "stories", "profiles")
+    return FusionResult(kept.stories, profs, store.n_fused_articles(),
+                        store.n_duplicate_groups(),
+                        {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
+                        kept.redirects, kept.changes, mode="incremental", n_added=len(added),
+                        n_region=len(upd.old))
+
+
+def _merged_tallies(store: SQLStore, records: Sequence[Mapping[str, Any]]
+                    ) -> dict[str, Tally]:
+    """The tallies of the keys of ``records``, with their saved counts added."""
+    new = entity_tallies(records)
+    out = {}
+    for k, j in store.fusion_keys("tally", new).items():
+        out[k] = Tally.from_json(j)
+        out[k].merge(new[k])
+    return new | out
+
+
+def _updated_claims(store: SQLStore, records: Sequence[Mapping[str, Any]]
+                    ) -> tuple[dict[str, tuple[str, str, int]], set[str]]:
+    """The display-name claims of ``records`` that come before the saved ones, and the keys
+    whose display name they change."""
+    new = first_claims(records)
+    saved = store.fusion_keys("name", new)
+    out, renamed = {}, set()
+    for k, (name, doc_id, i) in new.items():
+        old = saved.get(k)
+        if old is None or (doc_id, i) < (old[1], old[2]):
+            out[k] = (name, doc_id, i)
+            if old is not None and old[0] != name:
+                renamed.add(k)
+    return out, renamed
+
+
+def _increment_index(added: Sequence[tuple[str, str, str]], regrouped: Regrouping,
+                     tallies: Mapping[str, Tally], claims: Mapping[str, tuple[str, str, int]],
+                     kept: KeptIds, stories: Sequence[Story],
+                     state: tuple[str, str, str]) -> FusionIndex:
+    from ..store.fusion_index import FusionIndex
+
+    ix = FusionIndex(regroup=regrouped.regroup)
+    for doc_id, digest, at in added:
+        sig = regrouped.new_sigs.get(doc_id)
+        ix.articles.append((doc_id, digest, at, regrouped.group_of.get(doc_id),
+                            pack_signature(sig) if sig else None))
+        if sig:
+            ix.buckets += [(b, doc_id) for b in set(band_buckets(sig))]
+    for i, s in enumerate(stories):
+        ix.reach += reach_rows(kept.ids[i], s)
+    ix.keys = [("tally", k, json.dumps(a.to_json(), ensure_ascii=False))
+               for k, a in tallies.items()]
+    ix.keys += name_rows(claims) + [state]
+    return ix
