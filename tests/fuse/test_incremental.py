@@ -146,3 +146,22 @@ def test_replaced_articles_and_new_corrections_fall_back_to_a_full_fusion(
             st.put(raw, doc)
         res = fuse_store(st)
         assert (res.mode, res.n_added) == ("incremental", 20)
+
+
+def test_the_servers_rebuild_adds_new_articles_to_the_saved_fusion(
+        processed: list[tuple[RawArticle, Doc]], tmp_path: Any) -> None:
+    from marsad.web.index import index_of
+
+    with open_store(tmp_path / "srv.db") as st:
+        for raw, doc in processed[:50]:
+            st.put(raw, doc)
+        fuse_store(st)
+        for raw, doc in processed[50:60]:
+            st.put(raw, doc)
+        before = st.fusion_info()
+        index_of(st, None)  # what the server's background rebuild runs after an ingest
+        info = st.fusion_info()
+        assert before is not None and info is not None
+        assert info["corpus_state"] == st.corpus_state() != before["corpus_state"]
+        assert st.n_fused_articles() == 60  # type: ignore[attr-defined]
+        assert why_full(st, 0.8) is None  # still extendable: it was not fused in full
