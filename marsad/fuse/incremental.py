@@ -36,7 +36,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
@@ -104,8 +104,10 @@ def first_claims(records: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, s
     return out
 
 
-def reach_rows(story_id: str, story: Story) -> list[ReachRow]:
-    return [(story_id, story.type, k, int(u), lo, hi) for k, u, lo, hi in story_reach(story)]
+def reach_rows(story_id: str, story: Story, ref_year: Mapping[str, int | None]
+               ) -> list[ReachRow]:
+    return [(story_id, story.type, k, int(u), lo, hi)
+            for k, u, lo, hi in story_reach(story, ref_year)]
 
 
 def full_index(states: Sequence[tuple[str, str, str]], sigs: Mapping[str, tuple[int, ...]],
@@ -215,15 +217,16 @@ def _apply_unions(store: SQLStore, uf: _UnionFind, sigs: dict[str, tuple[int, ..
 # ------------------------------------------------------------------ stories
 
 
-def region(store: SQLStore, seeds: Iterable[Member]) -> set[str]:
+def region(store: SQLStore, seeds: Iterable[Member], ref_year: Mapping[str, int | None]
+           ) -> set[str]:
     """The saved stories the new members ``seeds`` may change: every story whose reach
     meets theirs, and transitively every story whose reach meets those (module docstring)."""
     from .stories import member_reach
 
-    probes: list[tuple[str, str, tuple[bool, int, int]]] = []
+    probes: list[tuple[str, str, tuple[int, int]]] = []
     for m in seeds:
-        undated, (lo, hi) = member_reach(m)
-        probes += [(m.type, k, (undated, lo, hi)) for k in m.participants]
+        reach = member_reach(m, ref_year)[1]
+        probes += [(m.type, k, reach) for k in m.participants]
     rows: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
     found: set[str] = set()
     while probes:
@@ -232,14 +235,12 @@ def region(store: SQLStore, seeds: Iterable[Member]) -> set[str]:
             left = rows.get((t, k))
             if left is None:
                 left = rows[(t, k)] = store.reach_rows(t, k)
-            hit = [r for r in left if r[0] not in found
-                   and reaches_meet(reach, (bool(r[1]), r[2], r[3]))]
-            for sid, *_ in hit:
-                if sid not in found:
+            for sid, _, lo, hi in left:
+                if sid not in found and reaches_meet(reach, (lo, hi)):
                     found.add(sid)
                     fresh.append(sid)
             rows[(t, k)] = [r for r in left if r[0] not in found]
-        probes = [(t, k, (bool(u), lo, hi)) for _, t, k, u, lo, hi in store.reach_of(fresh)]
+        probes = [(t, k, (lo, hi)) for _, t, k, _, lo, hi in store.reach_of(fresh)]
     return found
 
 
@@ -247,7 +248,7 @@ def region(store: SQLStore, seeds: Iterable[Member]) -> set[str]:
 class StoryUpdate:
     old: dict[str, dict[str, Any]]  # saved stories replaced (region and rebuilt)
     new: list[Story]  # what replaces them (ids as seeded; kept ids come from keep_ids)
-    records: list[Mapping[str, Any]] = field(default_factory=list)
+    ref_year: dict[str, int | None]  # of their unpublished articles
 
 
 def rebuild_stories(store: SQLStore, new_records: Sequence[Mapping[str, Any]],
@@ -256,7 +257,8 @@ def rebuild_stories(store: SQLStore, new_records: Sequence[Mapping[str, Any]],
     """The stories of the region re-clustered with the new members, and the stories whose
     names or near-duplicate groups changed rebuilt as they are."""
     new_members = members_of(new_records)
-    area = region(store, (m for m in new_members if m.participants))
+    area = region(store, (m for m in new_members if m.participants),
+                  reference_years(new_records, latest))
     touched = store.story_ids_of_docs(regrouped.merged)
     touched |= {s for rows in store.stories_of_keys(renamed).values() for s, *_ in rows}
     touched -= area
@@ -272,7 +274,7 @@ def rebuild_stories(store: SQLStore, new_records: Sequence[Mapping[str, Any]],
                              names=names, ref_year=ref_year)
     out += [make_story([by_key[member_key(m)] for m in old[sid]["members"]], group_of, names)
             for sid in sorted(touched)]
-    return StoryUpdate(old, out, recs)
+    return StoryUpdate(old, out, ref_year)
 
 
 def _groups_of(store: SQLStore, docs: Iterable[str], regrouped: Regrouping
@@ -384,7 +386,7 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     profs = profiles(store, {k: entity_summary(k, a) for k, a in tallies.items()}, kept,
                      upd.old)
     t.append(time.perf_counter())
-    index = _increment_index(added, regrouped, tallies, claims, kept, upd.new,
+    index = _increment_index(added, regrouped, tallies, claims, kept, upd,
                              state_row(threshold, saved["latest_year"],
                                        corrections_digest(corrections)))
     store.save_fusion_increment(kept.stories, profs, dropped=sorted(upd.old),
@@ -428,7 +430,7 @@ def _updated_claims(store: SQLStore, records: Sequence[Mapping[str, Any]]
 
 def _increment_index(added: Sequence[tuple[str, str, str]], regrouped: Regrouping,
                      tallies: Mapping[str, Tally], claims: Mapping[str, tuple[str, str, int]],
-                     kept: KeptIds, stories: Sequence[Story],
+                     kept: KeptIds, upd: StoryUpdate,
                      state: tuple[str, str, str]) -> FusionIndex:
     from ..store.fusion_index import FusionIndex
 
@@ -439,8 +441,8 @@ def _increment_index(added: Sequence[tuple[str, str, str]], regrouped: Regroupin
                             pack_signature(sig) if sig else None))
         if sig:
             ix.buckets += [(b, doc_id) for b in set(band_buckets(sig))]
-    for i, s in enumerate(stories):
-        ix.reach += reach_rows(kept.ids[i], s)
+    for i, s in enumerate(upd.new):
+        ix.reach += reach_rows(kept.ids[i], s, upd.ref_year)
     ix.keys = [("tally", k, json.dumps(a.to_json(), ensure_ascii=False))
                for k, a in tallies.items()]
     ix.keys += name_rows(claims) + [state]

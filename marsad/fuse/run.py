@@ -119,8 +119,9 @@ def _fuse_all(store: Store, threshold: float) -> FusionResult:
     steps = _full_steps(records, threshold, store.stories(), store.known_story_ids())
     index = None
     if isinstance(store, SQLStore):
+        ref_year = reference_years(records, latest_year(records))
         reach = [r for sid, s in zip(steps.ids, steps.stories, strict=True)
-                 for r in reach_rows(sid, s)]
+                 for r in reach_rows(sid, s, ref_year)]
         index = full_index(states, steps.signatures, steps.groups, steps.tallies,
                            first_claims(records), reach,
                            state_row(threshold, latest_year(records),

@@ -617,45 +617,48 @@ def _clusters(all_members: Sequence[Member], ref_year: Mapping[str, int | None]
 REACH_ALL = (-(2**31), 2**31 - 1)
 
 
-def _month_no(d: Day) -> int:
-    return d.year * 12 + d.month - 1
+def _year_days(first: int, last: int) -> tuple[int, int]:
+    return date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
 
 
-def member_reach(m: Member) -> tuple[bool, tuple[int, int]]:
+def member_reach(m: Member, ref_year: Mapping[str, int | None]
+                 ) -> tuple[bool, tuple[int, int]]:
     """Where clustering may bring ``m`` together with a story: ``(undated, (lo, hi))`` in
-    month numbers. A dated member consults and is indexed under the months of its range (a
-    single day: ± ``MAX_DAY_SLIP`` days), or every story of its keys when the range is wide;
-    an undated one the dated stories of its year window and every undated story of its keys.
-    Two members of one type and key can meet only when both are undated or their reaches
-    overlap; incremental fusion re-clusters what a new member reaches, transitively, so
-    that the result is the full fusion's (:mod:`marsad.fuse.incremental`)."""
+    day numbers (:meth:`date.toordinal`). A dated member can join, or decide against, only a
+    story whose every member it is compatible or conflicting with, so only one some member
+    of which is dated within ``MAX_DAY_SLIP`` days of its range: its reach is the range
+    widened by that slip on each side. An undated member can join only a story its
+    article's year window admits (the module docstring): its reach is that window (every
+    day when its article has no year). Two members of one type and key can meet only when
+    their reaches overlap; incremental fusion re-clusters what a new member reaches,
+    transitively, so that the result is the full fusion's (:mod:`marsad.fuse.incremental`)."""
     if m.date is None:
-        if m.published is None:  # a reference-year window spans two years, or none is known
+        if m.published is not None:
+            return True, _year_days(m.published.year, m.published.year)
+        y = ref_year.get(m.doc_id)
+        if y is None:
             return True, REACH_ALL
-        y = m.published.year
-        return True, (y * 12, y * 12 + 11)
-    slip = timedelta(days=MAX_DAY_SLIP)
-    rng = (m.date[0] - slip, m.date[1] + slip) if _single_day(m.date) else m.date
-    if _months(rng) is None:
-        return False, REACH_ALL
-    return False, (_month_no(rng[0]), _month_no(rng[1]))
+        return True, _year_days(y, y + REFERENCE_SLACK_YEARS)
+    slip = MAX_DAY_SLIP
+    return False, (m.date[0].toordinal() - slip, m.date[1].toordinal() + slip)
 
 
-def story_reach(story: Story) -> list[tuple[str, bool, int, int]]:
+def story_reach(story: Story, ref_year: Mapping[str, int | None]
+                ) -> list[tuple[str, bool, int, int]]:
     """``(key, undated, lo, hi)`` of a story: per participant key, the hull of its dated
     members' reaches and that of its undated ones (:func:`member_reach`)."""
     hull: dict[tuple[str, bool], tuple[int, int]] = {}
     for m in story.members:
-        undated, (lo, hi) = member_reach(m)
+        undated, (lo, hi) = member_reach(m, ref_year)
         for k in m.participants:
             old = hull.get((k, undated))
             hull[(k, undated)] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
     return [(k, u, lo, hi) for (k, u), (lo, hi) in sorted(hull.items())]
 
 
-def reaches_meet(a: tuple[bool, int, int], b: tuple[bool, int, int]) -> bool:
+def reaches_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two reaches of one type and key may meet (:func:`member_reach`)."""
-    return (a[0] and b[0]) or (a[1] <= b[2] and b[1] <= a[2])
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def story_roles(members: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:

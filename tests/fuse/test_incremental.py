@@ -30,7 +30,10 @@ TOPICS = ["التعاون العسكري", "ملف الطاقة", "الأوضا�
 
 def _sentence(rng: random.Random) -> str:
     a, b = rng.sample(PEOPLE, 2)
-    when = rng.choice([f" يوم {rng.randint(8, 14)} مايو 2025", " في مايو 2025", ""])
+    month, year = rng.choice([("مايو", 2025), ("مايو", 2025), ("يونيو", 2025), ("مايو", 2024)])
+    when = rng.choice([f" يوم {rng.randint(8, 14)} {month} {year}",
+                       f" يوم {rng.choice([1, 2, 30, 31])} {month} {year}",
+                       f" في {month} {year}", ""])
     return f"التقى {a} {b} في {rng.choice(CITIES)}{when}، وبحث الجانبان {rng.choice(TOPICS)}."
 
 
