@@ -31,6 +31,7 @@ changed, or a newer publication year (it moves every undated article's reference
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import time
@@ -301,59 +302,83 @@ def profiles(store: SQLStore, summaries: Mapping[str, dict[str, Any]],
              kept: KeptIds, dropped: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The profiles to save again: of the keys of the new articles and of the stories
     replaced (``dropped``) or made, and of the keys related to one whose name or type
-    changed."""
-    story_keys = {k for s in (*kept.stories, *dropped.values())
-                  for k in (*s["participants"], *([s["location"]] if s.get("location") else []))}
-    saved = store.entity_names(summaries)
+    changed. Each is its saved profile with the dropped stories taken out and the new ones
+    put in (:func:`_profile`), so a key of many stories costs the stories that changed."""
+    story_keys = {k for s in (*kept.stories, *dropped.values()) for k in _keys(s)}
+    saved_names = store.entity_names(summaries)
     renamed = [k for k, e in summaries.items()
-               if saved.get(k) != (e["name"], e.get("name_en"), e["type"])]
-    keys = set(summaries) | story_keys
+               if saved_names.get(k) != (e["name"], e.get("name_en"), e["type"])]
     around = {s for sids in store.stories_of_keys(renamed).values() for s, *_ in sids}
-    keys |= {k for ks in store.story_keys(around).values() for k in ks}
-    prof = store.profiles_of(keys - summaries.keys())
+    keys = set(summaries) | story_keys | {k for ks in store.story_keys(around).values()
+                                          for k in ks}
+    saved = store.profiles_of(keys)
     base = {k: {f: v for f, v in p.items() if f not in ("stories", "related")}
-            for k, p in prof.items()} | dict(summaries)
-    return _profiles_of(store, base, kept, set(dropped))
-
-
-def _profiles_of(store: SQLStore, base: Mapping[str, dict[str, Any]], kept: KeptIds,
-                 dropped: set[str]) -> list[dict[str, Any]]:
-    """:func:`marsad.fuse.entities.entity_profiles` of the keys of ``base``, reading their
-    other stories from the store."""
-    rows = store.stories_of_keys(base)
-    new_of: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
-    new_keys: dict[str, set[str]] = {}
-    for s in kept.stories:
-        keys = {*s["participants"], *([s["location"]] if s.get("location") else [])}
-        new_keys[s["id"]] = keys
-        d = s.get("date") or {}
-        for k in keys:
-            new_of[k].append((s["id"], s["type"], d.get("start"), d.get("end")))
-    lists = {k: sorted([r for r in rows.get(k, []) if r[0] not in dropped] + new_of[k],
-                       key=_story_order) for k in base}
-    saved_ids = {r[0] for ls in lists.values() for r in ls} - new_keys.keys()
-    keys_of = {**store.story_keys(saved_ids), **new_keys}
-    others = {o for ls in lists.values() for r in ls for o in keys_of.get(r[0], ())}
+            for k, p in saved.items()} | dict(summaries)
+    delta: dict[str, Counter[str]] = defaultdict(Counter)
+    new_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for sign, stories in ((-1, dropped.values()), (1, kept.stories)):
+        for st in stories:
+            ks = _keys(st)
+            for k in ks:
+                delta[k].update({o: sign for o in ks if o != k})
+                if sign > 0:
+                    new_of[k].append(st)
+    related = {k: Counter({r["key"]: r["shared"] for r in saved.get(k, {}).get("related", [])})
+               for k in base}
+    for k in base:
+        related[k].update(delta[k])
+    others = {o for c in related.values() for o in c} - base.keys()
     shown = {k: (e["name"], e.get("name_en"), e["type"]) for k, e in base.items()}
-    shown = store.entity_names(others - shown.keys()) | shown
-    out = []
-    for key in sorted(base):
-        shared: Counter[str] = Counter(o for r in lists[key] for o in keys_of.get(r[0], ())
-                                       if o != key)
-        e = dict(base[key])
-        e["stories"] = [r[0] for r in lists[key]]
-        e["related"] = [{"key": o, "name": shown.get(o, (None,) * 3)[0],
-                         "name_en": shown.get(o, (None,) * 3)[1],
-                         "type": shown.get(o, (None,) * 3)[2], "shared": n}
-                        for o, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))]
-        out.append(e)
-    return out
+    shown |= store.entity_names(others)
+    order = _StoryOrder(store)
+    return [_profile(base[k], saved.get(k, {}).get("stories", []), set(dropped), new_of[k],
+                     related[k], shown, order) for k in sorted(base)]
 
 
-def _story_order(r: tuple[str, str, str | None, str | None]) -> tuple[Any, ...]:
-    """:func:`marsad.fuse.story_ids.story_order` of a (story_id, type, start, end) row."""
-    sid, type_, start, end = r
+def _keys(s: Mapping[str, Any]) -> list[str]:
+    """A story's participants and place, once each (what a profile counts it under)."""
+    return list(dict.fromkeys([*s["participants"], *([s["location"]] if s.get("location")
+                                                      else [])]))
+
+
+class _StoryOrder:
+    """:func:`marsad.fuse.story_ids.story_order` of saved stories by id, read when asked
+    (a profile's new stories are placed by bisection among its saved ones)."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+        self.known: dict[str, tuple[Any, ...]] = {}
+
+    def __call__(self, sid: str) -> tuple[Any, ...]:
+        if sid not in self.known:
+            type_, start, end = self.store.story_sort_row(sid)
+            self.known[sid] = _order(sid, type_, start, end)
+        return self.known[sid]
+
+
+def _order(sid: str, type_: str, start: str | None, end: str | None) -> tuple[Any, ...]:
     return (start is None, (start, end) if start is not None else (), type_, sid)
+
+
+def _profile(base: Mapping[str, Any], saved_ids: Sequence[str], dropped: set[str],
+             new: Sequence[Mapping[str, Any]], shared: Counter[str],
+             shown: Mapping[str, tuple[Any, Any, Any]], order: _StoryOrder
+             ) -> dict[str, Any]:
+    """One :func:`marsad.fuse.entities.entity_profiles` entry, from the saved one."""
+    ids = [sid for sid in saved_ids if sid not in dropped]
+    for st in new:
+        d = st.get("date") or {}
+        at = bisect.bisect_left(ids, _order(st["id"], st["type"], d.get("start"), d.get("end")),
+                                key=order)
+        ids.insert(at, st["id"])
+        order.known[st["id"]] = _order(st["id"], st["type"], d.get("start"), d.get("end"))
+    none = (None, None, None)
+    e = dict(base)
+    e["stories"] = ids
+    e["related"] = [{"key": o, "name": shown.get(o, none)[0], "name_en": shown.get(o, none)[1],
+                     "type": shown.get(o, none)[2], "shared": n}
+                    for o, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])) if n > 0]
+    return e
 
 
 # ------------------------------------------------------------------ the whole increment

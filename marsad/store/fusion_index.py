@@ -172,6 +172,14 @@ class FusionIndexMixin:
                 out[str(k)].append((str(s), str(t), ds, de))
         return out
 
+    def story_sort_row(self, story_id: str) -> tuple[str, str | None, str | None]:
+        """(type, date_start, date_end) of a saved story."""
+        row = self._one("SELECT type, date_start, date_end FROM stories WHERE story_id = ?",
+                        (story_id,))
+        if row is None:
+            raise KeyError(story_id)
+        return str(row[0]), row[1], row[2]
+
     def story_keys(self, story_ids: Iterable[str]) -> dict[str, set[str]]:
         """Story id → its participants and place."""
         out: dict[str, set[str]] = defaultdict(set)
