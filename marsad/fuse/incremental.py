@@ -38,6 +38,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
@@ -58,12 +59,12 @@ from .stories import (
     Story,
     latest_year,
     make_story,
+    member_reach,
     members_of,
     name_claims,
     reaches_meet,
     reference_years,
     stories_of_members,
-    story_reach,
 )
 from .story_ids import KeptIds, keep_ids, member_key
 
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
     from ..store.fusion_index import FusionIndex, ReachRow
 
 STATE = "fusion"  # the fusion_keys key of the saved fusion's settings
+INDEX_FORMAT = 2  # of the rows this module saves: another one is fused again in full
 
 
 # ------------------------------------------------------------------ what a fusion saves
@@ -83,8 +85,8 @@ def corrections_digest(corrections: Iterable[Mapping[str, Any]]) -> str:
 
 
 def state_row(threshold: float, latest: int | None, corrections: str) -> tuple[str, str, str]:
-    value = {"version": __version__, "threshold": threshold, "latest_year": latest,
-             "corrections": corrections}
+    value = {"version": __version__, "format": INDEX_FORMAT, "threshold": threshold,
+             "latest_year": latest, "corrections": corrections}
     return ("state", STATE, json.dumps(value))
 
 
@@ -105,10 +107,30 @@ def first_claims(records: Iterable[Mapping[str, Any]]) -> dict[str, tuple[str, s
     return out
 
 
+WIDE, UNDATED = -1, -2  # the month of a dated reach of more than 24 months, of an undated one
+MAX_MONTHS = 24
+
+
+def reach_months(lo: int, hi: int) -> list[int]:
+    """The month numbers (year * 12 + month - 1) of a reach in day numbers; ``[WIDE]`` when
+    more than ``MAX_MONTHS``."""
+    a, b = date.fromordinal(max(lo, 1)), date.fromordinal(min(hi, date.max.toordinal()))
+    first, last = a.year * 12 + a.month - 1, b.year * 12 + b.month - 1
+    return list(range(first, last + 1)) if last - first < MAX_MONTHS else [WIDE]
+
+
 def reach_rows(story_id: str, story: Story, ref_year: Mapping[str, int | None]
                ) -> list[ReachRow]:
-    return [(story_id, story.type, k, int(u), lo, hi)
-            for k, u, lo, hi in story_reach(story, ref_year)]
+    """The story_reach rows of a story: per member, participant key and month of its reach
+    (:func:`marsad.fuse.stories.member_reach`)."""
+    out: list[ReachRow] = []
+    for m in story.members:
+        undated, (lo, hi) = member_reach(m, ref_year)
+        parts = "\t".join(sorted(m.participants))
+        months = [UNDATED] if undated else reach_months(lo, hi)
+        out += [(story_id, story.type, k, mo, int(undated), lo, hi, parts)
+                for k in sorted(m.participants) for mo in months]
+    return out
 
 
 def full_index(states: Sequence[tuple[str, str, str]], sigs: Mapping[str, tuple[int, ...]],
@@ -145,7 +167,8 @@ def why_full(store: Any, threshold: float) -> str | None:
     if info is None:
         return "no saved fusion"
     saved = store.fusion_keys("state", [STATE]).get(STATE)
-    if saved is None or info["version"] != __version__ or saved["version"] != __version__:
+    if (saved is None or info["version"] != __version__ or saved["version"] != __version__
+            or saved.get("format") != INDEX_FORMAT):
         return "the saved fusion was made by another version of Marsad"
     if saved["threshold"] != threshold:
         return "another near-duplicate threshold"
@@ -218,30 +241,80 @@ def _apply_unions(store: SQLStore, uf: _UnionFind, sigs: dict[str, tuple[int, ..
 # ------------------------------------------------------------------ stories
 
 
+Probe = tuple[str, frozenset[str], bool, int, int]  # type, participants, undated, lo, hi
+
+
+def related(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two members' participants allow them into one story: one set holds the other
+    (compatible), or they share two keys (conflicting on participants)."""
+    return a <= b or b <= a or len(a & b) >= 2
+
+
+def meets(p: Probe, q: Probe) -> bool:
+    """Whether clustering may weigh one member against the other (module docstring): one
+    type, related participants, and reaches that overlap (any two undated ones may meet)."""
+    if not related(p[1], q[1]):
+        return False
+    return (p[2] and q[2]) or reaches_meet(p[3:], q[3:])
+
+
+class _Reaches:
+    """The stored reaches of (type, key, month), each read once."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+        self.rows: dict[tuple[str, str, int], list[tuple[str, Probe]]] = defaultdict(list)
+        self.whole: dict[tuple[str, str], list[tuple[str, Probe]]] = {}
+
+    def of(self, t: str, k: str, months: list[int] | None) -> list[tuple[str, Probe]]:
+        """The reaches of type ``t`` and key ``k`` in ``months`` and the wide and undated
+        ones (``months`` None: all)."""
+        if (t, k) in self.whole:
+            return self.whole[(t, k)]
+        if months is None:
+            out = self.whole[(t, k)] = self._read(t, k, None)
+            return out
+        wanted = [*months, WIDE, UNDATED]
+        missing = [m for m in wanted if (t, k, m) not in self.rows]
+        for m in missing:
+            self.rows[(t, k, m)] = []
+        for sid, mo, probe in self._read_months(t, k, missing):
+            self.rows[(t, k, mo)].append((sid, probe))
+        return [r for m in wanted for r in self.rows[(t, k, m)]]
+
+    def _read(self, t: str, k: str, months: list[int] | None) -> list[tuple[str, Probe]]:
+        return [(sid, probe) for sid, _, probe in self._read_months(t, k, months)]
+
+    def _read_months(self, t: str, k: str, months: list[int] | None
+                     ) -> list[tuple[str, int, Probe]]:
+        if months is not None and not months:
+            return []
+        return [(sid, mo, (t, frozenset(parts.split("\t")), bool(u), lo, hi))
+                for sid, mo, u, lo, hi, parts in self.store.reach_rows(t, k, months)]
+
+
 def region(store: SQLStore, seeds: Iterable[Member], ref_year: Mapping[str, int | None]
            ) -> set[str]:
-    """The saved stories the new members ``seeds`` may change: every story whose reach
-    meets theirs, and transitively every story whose reach meets those (module docstring)."""
-    from .stories import member_reach
-
-    probes: list[tuple[str, str, tuple[int, int]]] = []
+    """The saved stories the new members ``seeds`` may change: every story with a member
+    that :func:`meets` one of them, and transitively every story with a member that meets a
+    member of those (module docstring)."""
+    probes: set[Probe] = set()
     for m in seeds:
-        reach = member_reach(m, ref_year)[1]
-        probes += [(m.type, k, reach) for k in m.participants]
-    rows: dict[tuple[str, str], list[tuple[str, int, int, int]]] = {}
+        undated, (lo, hi) = member_reach(m, ref_year)
+        probes.add((m.type, m.participants, undated, lo, hi))
+    reaches = _Reaches(store)
     found: set[str] = set()
     while probes:
         fresh: list[str] = []
-        for t, k, reach in probes:
-            left = rows.get((t, k))
-            if left is None:
-                left = rows[(t, k)] = store.reach_rows(t, k)
-            for sid, _, lo, hi in left:
-                if sid not in found and reaches_meet(reach, (lo, hi)):
-                    found.add(sid)
-                    fresh.append(sid)
-            rows[(t, k)] = [r for r in left if r[0] not in found]
-        probes = [(t, k, (lo, hi)) for _, t, k, _, lo, hi in store.reach_of(fresh)]
+        for p in probes:
+            months = None if p[2] else reach_months(p[3], p[4])
+            for k in p[1]:
+                for sid, q in reaches.of(p[0], k, months):
+                    if sid not in found and meets(p, q):
+                        found.add(sid)
+                        fresh.append(sid)
+        probes = {(t, frozenset(parts.split("\t")), bool(u), lo, hi)
+                  for _, t, _, _, u, lo, hi, parts in store.reach_of(fresh)}
     return found
 
 

@@ -643,19 +643,6 @@ def member_reach(m: Member, ref_year: Mapping[str, int | None]
     return False, (m.date[0].toordinal() - slip, m.date[1].toordinal() + slip)
 
 
-def story_reach(story: Story, ref_year: Mapping[str, int | None]
-                ) -> list[tuple[str, bool, int, int]]:
-    """``(key, undated, lo, hi)`` of a story: per participant key, the hull of its dated
-    members' reaches and that of its undated ones (:func:`member_reach`)."""
-    hull: dict[tuple[str, bool], tuple[int, int]] = {}
-    for m in story.members:
-        undated, (lo, hi) = member_reach(m, ref_year)
-        for k in m.participants:
-            old = hull.get((k, undated))
-            hull[(k, undated)] = (lo, hi) if old is None else (min(old[0], lo), max(old[1], hi))
-    return [(k, u, lo, hi) for (k, u), (lo, hi) in sorted(hull.items())]
-
-
 def reaches_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two reaches of one type and key may meet (:func:`member_reach`)."""
     return a[0] <= b[1] and b[0] <= a[1]

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from .names import IN_CHUNK
 
-ReachRow = tuple[str, str, str, int, int, int]  # story_id, type, entity_key, undated, lo, hi
+# story_id, type, entity_key, month, undated, lo, hi, participants (migration 0007)
+ReachRow = tuple[str, str, str, int, int, int, int, str]
 
 
 @dataclass
@@ -127,18 +128,27 @@ class FusionIndexMixin:
         return sorted(groups.values(), key=min)
 
     # -- stories ---------------------------------------------------------------------------
-    def reach_rows(self, type_: str, key: str) -> list[tuple[str, int, int, int]]:
-        """(story_id, undated, lo, hi) of the stories of one type reaching a key."""
-        return [(str(s), int(u), int(lo), int(hi)) for s, u, lo, hi in self._all(
-            "SELECT story_id, undated, lo, hi FROM story_reach WHERE type = ? AND"
-            " entity_key = ?", (type_, key))]
+    def reach_rows(self, type_: str, key: str, months: Sequence[int] | None
+                   ) -> list[tuple[str, int, int, int, int, str]]:
+        """(story_id, month, undated, lo, hi, participants) of the members of one type
+        reaching a key in ``months`` (None: in any month)."""
+        sql = ("SELECT story_id, month, undated, lo, hi, participants FROM story_reach"
+               " WHERE type = ? AND entity_key = ?")
+        out: list[tuple[str, int, int, int, int, str]] = []
+        parts: list[list[int] | None] = list(_chunks(months)) if months is not None else [None]
+        for part in parts:
+            where = sql if part is None else sql + f" AND month IN ({_marks(part)})"
+            out += [(str(s), int(mo), int(u), int(lo), int(hi), str(p)) for s, mo, u, lo, hi, p
+                    in self._all(where, (type_, key, *(part or ())))]
+        return out
 
     def reach_of(self, story_ids: Iterable[str]) -> list[ReachRow]:
         out: list[ReachRow] = []
         for part in _chunks(story_ids):
-            out += [(str(s), str(t), str(k), int(u), int(lo), int(hi)) for s, t, k, u, lo, hi
-                    in self._all("SELECT story_id, type, entity_key, undated, lo, hi FROM"
-                                 f" story_reach WHERE story_id IN ({_marks(part)})", part)]
+            out += [(str(s), str(t), str(k), int(mo), int(u), int(lo), int(hi), str(p))
+                    for s, t, k, mo, u, lo, hi, p in self._all(
+                        "SELECT story_id, type, entity_key, month, undated, lo, hi, participants"
+                        f" FROM story_reach WHERE story_id IN ({_marks(part)})", part)]
         return out
 
     def stories_by_id(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -246,8 +256,8 @@ class FusionIndexMixin:
         self._executemany("UPDATE fused_articles SET dup_group = ? WHERE doc_id = ?",
                           ix.regroup)
         self._bulk_insert("lsh_buckets", ("bucket", "doc_id"), ix.buckets)
-        self._bulk_insert("story_reach", ("story_id", "type", "entity_key", "undated", "lo",
-                                          "hi"), ix.reach)
+        self._bulk_insert("story_reach", ("story_id", "type", "entity_key", "month", "undated",
+                                          "lo", "hi", "participants"), ix.reach)
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, key, _ in ix.keys:
             by_kind[kind].append(key)

@@ -22,18 +22,22 @@ CREATE TABLE lsh_buckets (
     PRIMARY KEY (bucket, doc_id)
 );
 
--- Where each story may meet a new event (marsad.fuse.stories.member_reach): per participant
--- key, the months its dated members reach (lo..hi, month numbers) or, undated = 1, the months
--- its undated members may belong to. A new event re-clusters only the stories it reaches.
+-- Where each story's members may meet a new event (marsad.fuse.incremental.reach_rows): one
+-- row per member, participant key and month its reach covers (month = year * 12 + month - 1;
+-- -1 for a dated reach of more than 24 months, -2 for an undated member). lo..hi: the reach
+-- in day numbers; participants: the member's, tab-separated. A new event re-clusters only
+-- the stories it can meet, transitively.
 CREATE TABLE story_reach (
-    story_id   TEXT NOT NULL,
-    type       TEXT NOT NULL,
-    entity_key TEXT NOT NULL,
-    undated    INTEGER NOT NULL,
-    lo         INTEGER NOT NULL,
-    hi         INTEGER NOT NULL
+    story_id     TEXT NOT NULL,
+    type         TEXT NOT NULL,
+    entity_key   TEXT NOT NULL,
+    month        INTEGER NOT NULL,
+    undated      INTEGER NOT NULL,
+    lo           INTEGER NOT NULL,
+    hi           INTEGER NOT NULL,
+    participants TEXT NOT NULL
 );
-CREATE INDEX story_reach_key ON story_reach (type, entity_key);
+CREATE INDEX story_reach_key ON story_reach (type, entity_key, month);
 CREATE INDEX story_reach_story ON story_reach (story_id);
 
 -- Small per-key state: kind 'tally' (an entity's counts with where each value was first
