@@ -133,21 +133,20 @@ def reach_rows(story_id: str, story: Story, ref_year: Mapping[str, int | None]
     return out
 
 
-def full_index(states: Sequence[tuple[str, str, str]], sigs: Mapping[str, tuple[int, ...]],
+def full_index(states: Sequence[tuple[str, str, str]], sigs: Mapping[str, bytes],
                groups: Sequence[set[str]], tallies: Mapping[str, Tally],
                claims: Mapping[str, tuple[str, str, int]], reach: list[ReachRow],
                state: tuple[str, str, str]) -> FusionIndex:
-    """Every row of the incremental-fusion tables for a full fusion."""
+    """Every row of the incremental-fusion tables for a full fusion (``sigs``: packed
+    signatures; the buckets are made from them as they are written, not held)."""
     from ..store.fusion_index import FusionIndex
 
     group_of = {d: min(g) for g in groups for d in g}
     ix = FusionIndex(reach=reach)
-    for doc_id, digest, at in states:
-        sig = sigs.get(doc_id)
-        ix.articles.append((doc_id, digest, at, group_of.get(doc_id),
-                            pack_signature(sig) if sig else None))
-        if sig:
-            ix.buckets += [(b, doc_id) for b in set(band_buckets(sig))]
+    ix.articles = [(doc_id, digest, at, group_of.get(doc_id), sigs.get(doc_id))
+                   for doc_id, digest, at in states]
+    ix.buckets = ((b, d) for d, blob in sigs.items()
+                  for b in set(band_buckets(unpack_signature(blob))))
     ix.keys = [("tally", k, json.dumps(t.to_json(), ensure_ascii=False))
                for k, t in tallies.items()]
     ix.keys += name_rows(claims) + [state]
@@ -533,12 +532,14 @@ def _increment_index(added: Sequence[tuple[str, str, str]], regrouped: Regroupin
     from ..store.fusion_index import FusionIndex
 
     ix = FusionIndex(regroup=regrouped.regroup)
+    buckets: list[tuple[int, str]] = []
     for doc_id, digest, at in added:
         sig = regrouped.new_sigs.get(doc_id)
         ix.articles.append((doc_id, digest, at, regrouped.group_of.get(doc_id),
                             pack_signature(sig) if sig else None))
         if sig:
-            ix.buckets += [(b, doc_id) for b in set(band_buckets(sig))]
+            buckets += [(b, doc_id) for b in set(band_buckets(sig))]
+    ix.buckets = buckets
     for i, s in enumerate(upd.new):
         ix.reach += reach_rows(kept.ids[i], s, upd.ref_year)
     ix.keys = [("tally", k, json.dumps(a.to_json(), ensure_ascii=False))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .corrections import apply_place_corrections
-from .dedup import DEFAULT_THRESHOLD, group_signatures, signature_of
+from .dedup import DEFAULT_THRESHOLD, group_signatures, pack_signature, signature_of
 from .entities import Tally, entity_profiles, entity_summary, entity_tallies
 from .stories import (
     Story,
@@ -48,7 +48,7 @@ class _Steps:
     """A full fusion's result and what incremental fusion keeps of it."""
 
     result: FusionResult
-    signatures: dict[str, tuple[int, ...]]
+    signatures: dict[str, bytes]  # packed (pack_signature): a tenth of a tuple's memory
     groups: list[set[str]]
     tallies: dict[str, Tally]
     stories: list[Story]  # in the order of kept.ids
@@ -70,6 +70,8 @@ def _full_steps(records: Sequence[Mapping[str, Any]], threshold: float,
     t = [time.perf_counter()]
     sigs = {str(r.get("doc_id")): signature_of(r) for r in records}
     groups = group_signatures(sigs, threshold=threshold)
+    packed = {d: pack_signature(s) for d, s in sigs.items() if s}
+    del sigs
     t.append(time.perf_counter())
     tallies = entity_tallies(records)
     linked = {k: entity_summary(k, a) for k, a in tallies.items()}
@@ -86,7 +88,7 @@ def _full_steps(records: Sequence[Mapping[str, Any]], threshold: float,
     res = FusionResult(kept.stories, profiles, len(records), len(groups),
                        {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
                        kept.redirects, kept.changes)
-    return _Steps(res, sigs, groups, tallies, stories, kept.ids)
+    return _Steps(res, packed, groups, tallies, stories, kept.ids)
 
 
 def fuse_store(store: Store, *, threshold: float = DEFAULT_THRESHOLD,

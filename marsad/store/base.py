@@ -153,7 +153,7 @@ class SQLStore(FusionIndexMixin, Store):
         """Run one statement (``?`` placeholders); returns a cursor."""
 
     @abstractmethod
-    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for every row."""
 
     @abstractmethod
@@ -274,7 +274,7 @@ class SQLStore(FusionIndexMixin, Store):
         self._executemany("DELETE FROM failures WHERE doc_id = ?", [(r.doc_id,) for r in batch])
 
     def _bulk_insert(self, table: str, columns: Sequence[str],
-                     rows: Sequence[Sequence[Any]]) -> None:
+                     rows: Iterable[Sequence[Any]]) -> None:
         """Insert ``rows`` into a table (a backend may use a faster path than INSERT: COPY
         on PostgreSQL)."""
         cols = ", ".join(f'"{c}"' for c in columns)
