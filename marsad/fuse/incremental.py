@@ -470,6 +470,7 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     latest = latest_year(records)
     if latest is not None and (saved["latest_year"] is None or latest > saved["latest_year"]):
         return None  # every undated article's reference year may move: fuse it all
+    t.append(time.perf_counter())
     regrouped = regroup(store, records, threshold)
     t.append(time.perf_counter())
     tallies = _merged_tallies(store, records)
@@ -490,7 +491,9 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
                                 corpus_state=state, seconds=time.perf_counter() - t[0],
                                 types={p["key"]: p["type"] for p in profs},
                                 redirects=kept.redirects, changes=kept.changes, index=index)
-    steps = ("dedup", "entities", "stories", "profiles")
+    t.append(time.perf_counter())
+    # check: what is new and whether it can be added; save: writing it
+    steps = ("check", "dedup", "entities", "stories", "profiles", "save")
     return FusionResult(kept.stories, profs, store.n_fused_articles(),
                         store.n_duplicate_groups(),
                         {s: t[i + 1] - t[i] for i, s in enumerate(steps)},

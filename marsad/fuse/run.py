@@ -34,6 +34,7 @@ class FusionResult:
     n_articles: int
     n_duplicate_groups: int
     timings: dict[str, float]  # seconds per step: dedup, entities, stories, profiles
+    # (incremental: also check, reading what is new, and save)
     # against the stories saved before (marsad.fuse.story_ids): merged ids → surviving ids,
     # and what changed
     redirects: list[tuple[str, str]] = field(default_factory=list)
