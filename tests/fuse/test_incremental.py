@@ -168,3 +168,84 @@ def test_the_servers_rebuild_adds_new_articles_to_the_saved_fusion(
         assert info["corpus_state"] == st.corpus_state() != before["corpus_state"]
         assert st.n_fused_articles() == 60  # type: ignore[attr-defined]
         assert why_full(st, 0.8) is None  # still extendable: it was not fused in full
+
+
+# -- stories outside the region rebuilt: a display name given earlier, two groups joined ---
+
+def _put_record(st: Store, rec: dict[str, Any]) -> None:
+    """Store a hand-built record as an article (fusion reads only the record)."""
+    import hashlib
+    import json
+
+    from marsad import __version__
+    from marsad.store.rows import ArticleRows
+
+    line = json.dumps(rec, ensure_ascii=False)
+    digest = hashlib.sha256(line.encode()).hexdigest()
+    src = rec["source"]
+    article = (rec["doc_id"], digest, rec["text"], "text", src["path"], src["url"],
+               src["outlet"], rec["published"], None, rec["text"], None, src["outlet"],
+               rec["published"], __version__)
+    st.put_rows(ArticleRows(rec["doc_id"], digest, article, line, "", [], [], [], [], []))
+
+
+def _fused_both_ways(db_url: Callable[[str], str], first: list[dict[str, Any]],
+                     then: list[dict[str, Any]]) -> tuple[dict[str, Any], Any]:
+    """The saved fusion after ``first`` and ``then``, incremental and full (equal), and the
+    incremental result."""
+    inc, full = open_store(db_url("i")), open_store(db_url("f"))
+    try:
+        for batch, last in ((first, False), (then, True)):
+            for st in (inc, full):
+                for rec in batch:
+                    _put_record(st, rec)
+            res = fuse_store(inc)
+            fuse_store(full, full=True)
+            assert _saved(inc) == _saved(full)
+        assert res.mode == "incremental"
+        return _saved(inc), res
+    finally:
+        inc.close()
+        full.close()
+
+
+def test_an_earlier_article_renaming_a_key_rebuilds_its_stories(
+        db_url: Callable[[str], str]) -> None:
+    from .records import ent, event, record
+
+    def dbeibah(doc_id: str, spelling: str, day: str, kind: str) -> dict[str, Any]:
+        return record(doc_id, outlet=f"o-{doc_id}", published=day, kb=("putin",),
+                      entities=[ent("d", spelling)],
+                      events=[event(type_=kind, actors=("d",), targets=("putin",), date=day)])
+
+    saved, res = _fused_both_ways(
+        db_url, [dbeibah("b1", "عبد الحميد الدبيبه", "2025-05-10", "CONSULT")],
+        # a1 sorts first: its spelling becomes the key's display name, in b1's story too,
+        # though a1's own event (another type, another year) is far from b1's story
+        [dbeibah("a1", "عبد الحميد الدبيبة", "2023-01-01", "AGREE")])
+    key = "name:PER:عبد الحميد الدبيبه"
+    assert {s["names"][key] for s in saved["stories"]} == {"عبد الحميد الدبيبة"}
+    assert res.n_region == 1  # b1's story, rebuilt without clustering
+
+
+def test_an_article_joining_two_saved_groups_rebuilds_their_stories(
+        db_url: Callable[[str], str]) -> None:
+    from .records import event, record
+
+    rng = random.Random(3)
+    words = [f"كلمة{rng.randrange(10**6)}" for _ in range(400)]
+    whole = " ".join(words)
+    head, tail = " ".join(words[:340]), " ".join(words[60:])  # Jaccard ~0.7 apart, ~0.85 each
+
+    def copy(doc_id: str, text: str, events: bool) -> dict[str, Any]:
+        return record(doc_id, text=text, outlet=f"o-{doc_id}", published="2025-05-10",
+                      kb=("haftar", "putin"),
+                      events=[event(actors=("haftar",), targets=("putin",),
+                                    date="2025-05-10")] if events else [])
+
+    saved, res = _fused_both_ways(db_url, [copy("x1", head, True), copy("y1", tail, True)],
+                                  [copy("z1", whole, False)])
+    assert {"x1", "y1", "z1"} in saved["groups"]
+    (story,) = [s for s in saved["stories"] if s["members"]]
+    assert story["n_independent"] == 1  # two outlets, one wire text: one source now
+    assert res.n_region == 1
