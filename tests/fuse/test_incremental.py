@@ -195,7 +195,7 @@ def _fused_both_ways(db_url: Callable[[str], str], first: list[dict[str, Any]],
     incremental result."""
     inc, full = open_store(db_url("i")), open_store(db_url("f"))
     try:
-        for batch, last in ((first, False), (then, True)):
+        for batch in (first, then):
             for st in (inc, full):
                 for rec in batch:
                     _put_record(st, rec)
