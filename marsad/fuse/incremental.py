@@ -55,6 +55,7 @@ from .dedup import (
 from .entities import Tally, entity_summary, entity_tallies
 from .run import FusionResult
 from .stories import (
+    MAX_DAY_SLIP,
     Member,
     Story,
     latest_year,
@@ -73,7 +74,7 @@ if TYPE_CHECKING:
     from ..store.fusion_index import FusionIndex, ReachRow
 
 STATE = "fusion"  # the fusion_keys key of the saved fusion's settings
-INDEX_FORMAT = 2  # of the rows this module saves: another one is fused again in full
+INDEX_FORMAT = 3  # of the rows this module saves: another one is fused again in full
 
 
 # ------------------------------------------------------------------ what a fusion saves
@@ -126,9 +127,9 @@ def reach_rows(story_id: str, story: Story, ref_year: Mapping[str, int | None]
     out: list[ReachRow] = []
     for m in story.members:
         undated, (lo, hi) = member_reach(m, ref_year)
-        parts = "\t".join(sorted(m.participants))
+        parts, places = "\t".join(sorted(m.participants)), "\t".join(sorted(m.place_keys))
         months = [UNDATED] if undated else reach_months(lo, hi)
-        out += [(story_id, story.type, k, mo, int(undated), lo, hi, parts)
+        out += [(story_id, story.type, k, mo, int(undated), lo, hi, parts, places)
                 for k in sorted(m.participants) for mo in months]
     return out
 
@@ -240,7 +241,8 @@ def _apply_unions(store: SQLStore, uf: _UnionFind, sigs: dict[str, tuple[int, ..
 # ------------------------------------------------------------------ stories
 
 
-Probe = tuple[str, frozenset[str], bool, int, int]  # type, participants, undated, lo, hi
+# type, participants, undated, lo, hi (the reach), place keys
+Probe = tuple[str, frozenset[str], bool, int, int, frozenset[str]]
 
 
 def related(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -250,11 +252,28 @@ def related(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def meets(p: Probe, q: Probe) -> bool:
-    """Whether clustering may weigh one member against the other (module docstring): one
-    type, related participants, and reaches that overlap (any two undated ones may meet)."""
+    """Whether clustering may weigh one member against the other: one type (the caller's),
+    related participants, and for two dated members ranges that overlap (compatible, or
+    conflicting on place or participants the same day) or single days within the slip with
+    the same participants and a common place (conflicting on the date,
+    :func:`marsad.fuse.stories.conflicting`); an undated member's year window overlapping
+    the other's reach; any two undated members."""
     if not related(p[1], q[1]):
         return False
-    return (p[2] and q[2]) or reaches_meet(p[3:], q[3:])
+    if p[2] or q[2]:
+        return (p[2] and q[2]) or reaches_meet(p[3:5], q[3:5])
+    if not reaches_meet(p[3:5], q[3:5]):
+        return False
+    slip = MAX_DAY_SLIP
+    if reaches_meet((p[3] + slip, p[4] - slip), (q[3] + slip, q[4] - slip)):
+        return True  # the ranges themselves overlap
+    single = p[4] - p[3] == 2 * slip and q[4] - q[3] == 2 * slip
+    return single and p[1] == q[1] and bool(p[5] & q[5])
+
+
+def _probe(t: str, parts: str, undated: int, lo: int, hi: int, places: str) -> Probe:
+    return (t, frozenset(parts.split("\t")), bool(undated), lo, hi,
+            frozenset(places.split("\t")) if places else frozenset())
 
 
 class _Reaches:
@@ -288,8 +307,8 @@ class _Reaches:
                      ) -> list[tuple[str, int, Probe]]:
         if months is not None and not months:
             return []
-        return [(sid, mo, (t, frozenset(parts.split("\t")), bool(u), lo, hi))
-                for sid, mo, u, lo, hi, parts in self.store.reach_rows(t, k, months)]
+        return [(sid, mo, _probe(t, parts, u, lo, hi, places))
+                for sid, mo, u, lo, hi, parts, places in self.store.reach_rows(t, k, months)]
 
 
 def region(store: SQLStore, seeds: Iterable[Member], ref_year: Mapping[str, int | None]
@@ -300,7 +319,7 @@ def region(store: SQLStore, seeds: Iterable[Member], ref_year: Mapping[str, int 
     probes: set[Probe] = set()
     for m in seeds:
         undated, (lo, hi) = member_reach(m, ref_year)
-        probes.add((m.type, m.participants, undated, lo, hi))
+        probes.add((m.type, m.participants, undated, lo, hi, m.place_keys))
     reaches = _Reaches(store)
     found: set[str] = set()
     while probes:
@@ -312,8 +331,8 @@ def region(store: SQLStore, seeds: Iterable[Member], ref_year: Mapping[str, int 
                     if sid not in found and meets(p, q):
                         found.add(sid)
                         fresh.append(sid)
-        probes = {(t, frozenset(parts.split("\t")), bool(u), lo, hi)
-                  for _, t, _, _, u, lo, hi, parts in store.reach_of(fresh)}
+        probes = {_probe(t, parts, u, lo, hi, places)
+                  for _, t, _, _, u, lo, hi, parts, places in store.reach_of(fresh)}
     return found
 
 

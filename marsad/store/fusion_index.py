@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from .names import IN_CHUNK
 
-# story_id, type, entity_key, month, undated, lo, hi, participants (migration 0007)
-ReachRow = tuple[str, str, str, int, int, int, int, str]
+# story_id, type, entity_key, month, undated, lo, hi, participants, places (migration 0007)
+ReachRow = tuple[str, str, str, int, int, int, int, str, str]
 
 
 @dataclass
@@ -130,26 +130,27 @@ class FusionIndexMixin:
 
     # -- stories ---------------------------------------------------------------------------
     def reach_rows(self, type_: str, key: str, months: Sequence[int] | None
-                   ) -> list[tuple[str, int, int, int, int, str]]:
-        """(story_id, month, undated, lo, hi, participants) of the members of one type
-        reaching a key in ``months`` (None: in any month)."""
-        sql = ("SELECT story_id, month, undated, lo, hi, participants FROM story_reach"
+                   ) -> list[tuple[str, int, int, int, int, str, str]]:
+        """(story_id, month, undated, lo, hi, participants, places) of the members of one
+        type reaching a key in ``months`` (None: in any month)."""
+        sql = ("SELECT story_id, month, undated, lo, hi, participants, places FROM story_reach"
                " WHERE type = ? AND entity_key = ?")
-        out: list[tuple[str, int, int, int, int, str]] = []
+        out: list[tuple[str, int, int, int, int, str, str]] = []
         parts: list[list[int] | None] = list(_chunks(months)) if months is not None else [None]
         for part in parts:
             where = sql if part is None else sql + f" AND month IN ({_marks(part)})"
-            out += [(str(s), int(mo), int(u), int(lo), int(hi), str(p)) for s, mo, u, lo, hi, p
-                    in self._all(where, (type_, key, *(part or ())))]
+            out += [(str(s), int(mo), int(u), int(lo), int(hi), str(p), str(pl))
+                    for s, mo, u, lo, hi, p, pl in self._all(where, (type_, key, *(part or ())))]
         return out
 
     def reach_of(self, story_ids: Iterable[str]) -> list[ReachRow]:
         out: list[ReachRow] = []
         for part in _chunks(story_ids):
-            out += [(str(s), str(t), str(k), int(mo), int(u), int(lo), int(hi), str(p))
-                    for s, t, k, mo, u, lo, hi, p in self._all(
-                        "SELECT story_id, type, entity_key, month, undated, lo, hi, participants"
-                        f" FROM story_reach WHERE story_id IN ({_marks(part)})", part)]
+            out += [(str(s), str(t), str(k), int(mo), int(u), int(lo), int(hi), str(p), str(pl))
+                    for s, t, k, mo, u, lo, hi, p, pl in self._all(
+                        "SELECT story_id, type, entity_key, month, undated, lo, hi,"
+                        " participants, places FROM story_reach WHERE story_id IN"
+                        f" ({_marks(part)})", part)]
         return out
 
     def stories_by_id(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -258,7 +259,7 @@ class FusionIndexMixin:
                           ix.regroup)
         self._bulk_insert("lsh_buckets", ("bucket", "doc_id"), ix.buckets)
         self._bulk_insert("story_reach", ("story_id", "type", "entity_key", "month", "undated",
-                                          "lo", "hi", "participants"), ix.reach)
+                                          "lo", "hi", "participants", "places"), ix.reach)
         by_kind: dict[str, list[str]] = defaultdict(list)
         for kind, key, _ in ix.keys:
             by_kind[kind].append(key)

@@ -25,8 +25,9 @@ CREATE TABLE lsh_buckets (
 -- Where each story's members may meet a new event (marsad.fuse.incremental.reach_rows): one
 -- row per member, participant key and month its reach covers (month = year * 12 + month - 1;
 -- -1 for a dated reach of more than 24 months, -2 for an undated member). lo..hi: the reach
--- in day numbers; participants: the member's, tab-separated. A new event re-clusters only
--- the stories it can meet, transitively.
+-- in day numbers (a dated member's range widened by the 2-day slip); participants and
+-- places (its place keys): the member's, tab-separated. A new event re-clusters only the
+-- stories it can meet, transitively.
 CREATE TABLE story_reach (
     story_id     TEXT NOT NULL,
     type         TEXT NOT NULL,
@@ -35,7 +36,8 @@ CREATE TABLE story_reach (
     undated      INTEGER NOT NULL,
     lo           INTEGER NOT NULL,
     hi           INTEGER NOT NULL,
-    participants TEXT NOT NULL
+    participants TEXT NOT NULL,
+    places       TEXT NOT NULL
 );
 CREATE INDEX story_reach_key ON story_reach (type, entity_key, month);
 CREATE INDEX story_reach_story ON story_reach (story_id);
