@@ -36,6 +36,7 @@ Cost: ~0.8 ms per article of 60 words on a 2-core test machine (10,000 synthetic
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import sys
 from array import array
@@ -89,7 +90,9 @@ def minhash_signature(sh: Iterable[str]) -> tuple[int, ...]:
 def estimated_jaccard(s1: Sequence[int], s2: Sequence[int]) -> float:
     if not s1 or not s2:
         return 0.0
-    return sum(1 for x, y in zip(s1, s2, strict=True) if x == y) / len(s1)
+    if len(s1) != len(s2):
+        raise ValueError("signatures of different lengths")
+    return sum(map(operator.eq, s1, s2)) / len(s1)  # (a C loop: 2x a generator's speed)
 
 
 class _UnionFind:
@@ -132,10 +135,10 @@ def band_buckets(sig: Sequence[int]) -> list[int]:
     return out
 
 
-def shares_band(s1: Sequence[int], s2: Sequence[int]) -> bool:
-    """Whether two signatures are LSH candidates: one band identical."""
-    return any(s1[b * ROWS: b * ROWS + ROWS] == s2[b * ROWS: b * ROWS + ROWS]
-               for b in range(BANDS))
+def shares_band(s1: Sequence[int], s2: Sequence[int], band: int | None = None) -> bool:
+    """Whether two signatures are LSH candidates: one band identical (``band``: that one)."""
+    bands = range(BANDS) if band is None else (band,)
+    return any(s1[b * ROWS: b * ROWS + ROWS] == s2[b * ROWS: b * ROWS + ROWS] for b in bands)
 
 
 def pack_signature(sig: Sequence[int]) -> bytes:

@@ -201,16 +201,23 @@ def regroup(store: SQLStore, records: Sequence[Mapping[str, Any]],
     for d in sorted(buckets):
         for b in set(buckets[d]):
             local[b].append(d)
-    cands = {d: {o for b in bs for o in (*in_store.get(b, ()), *local[b]) if o != d}
-             for d, bs in buckets.items()}
+    # candidate → the band it came through (checked on the signatures: a digest may collide)
+    cands: dict[str, dict[str, int]] = {}
+    for d, bs in buckets.items():
+        cands[d] = {}
+        for band, b in enumerate(bs):
+            for o in (*in_store.get(b, ()), *local[b]):
+                if o != d:
+                    cands[d].setdefault(o, band)
     old = store.fused_signatures({o for cs in cands.values() for o in cs} - sigs.keys())
     old_sig = {d: unpack_signature(s) for d, (s, _) in old.items() if s is not None}
     node = {d: (g or d) for d, (_, g) in old.items()}  # a fused article joins as its group
     uf = _UnionFind()
     for d, cs in cands.items():
-        for o in cs:
+        for o, band in cs.items():
             so = sigs.get(o) or old_sig.get(o)
-            if so and shares_band(sigs[d], so) and estimated_jaccard(sigs[d], so) >= threshold:
+            if (so and shares_band(sigs[d], so, band)
+                    and estimated_jaccard(sigs[d], so) >= threshold):
                 uf.union(d, node.get(o, o))
     return _apply_unions(store, uf, sigs)
 
