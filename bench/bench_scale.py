@@ -1,11 +1,19 @@
 """How ingest and fusion scale with the corpus (issue #19): CPU and wall time, peak memory and
 store size at 10,000 and 30,000 generated distinct articles (100,000 with ``--big``), ingest
-with ``--jobs 1`` and ``--jobs 2`` side by side.
+with ``--jobs 1`` and ``--jobs 2`` side by side, and incremental fusion of 1% more articles
+against a full re-fusion of the same store.
 
     python bench/bench_scale.py                    # 10k and 30k, --jobs 1 and 2, fusion
     python bench/bench_scale.py --sizes 2000 10000 --jobs 1 2 --format folder
     python bench/bench_scale.py --big              # adds 100k (tens of minutes on 2 cores)
     python bench/bench_scale.py --sizes 10000 --ray   # and --engine ray beside --jobs
+    python bench/bench_scale.py --jobs 1 --sizes 10000 30000 100000   # fusion figures only
+
+Incremental fusion (rows ``fuse+1%`` and ``full+1%``): the fused store of ``n`` articles is
+copied twice, the next ``n/100`` generated articles (distinct; one in ten a wire copy of a
+recent article, so some join saved near-duplicate groups) are ingested into both, then one
+copy runs ``marsad fuse`` (incremental: the saved fusion is extended) and the other
+``marsad fuse --full``; the last line gives the ratio of their CPU and wall times.
 
 The articles come from ``bench/corpus_gen.py`` (seeded templated Arabic news: knowledge-base
 names, several events each, one in ten a wire copy under another outlet), written once per
@@ -69,6 +77,42 @@ def corpus(workdir: Path, n: int, fmt: str, seed: int) -> Path:
     return path
 
 
+def extra_corpus(workdir: Path, n: int, seed: int) -> Path:
+    """The ``n // 100`` articles the generator gives after the first ``n`` (JSON Lines)."""
+    path = workdir / f"extra_{n}_{seed}.jsonl"
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as fh:
+            for i, art in enumerate(articles(n + max(1, n // 100), seed=seed)):
+                if i >= n:
+                    fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+    return path
+
+
+def copy_store(db: Path, to: Path) -> Path:
+    for old in to.parent.glob(to.name + "*"):
+        old.unlink()
+    for f in db.parent.glob(db.name + "*"):  # the database and its WAL, if any
+        shutil.copy(f, to.parent / (to.name + f.name[len(db.name):]))
+    return to
+
+
+def increment(workdir: Path, n: int, fused: Path, seed: int) -> None:
+    """Rows ``fuse+1%`` (incremental) and ``full+1%`` (``fuse --full``) on copies of the fused
+    store ``fused`` with 1% more articles ingested, and the ratio of their costs."""
+    extra = extra_corpus(workdir, n, seed)
+    inc = copy_store(fused, workdir / f"store_{n}_inc.db")
+    run(["ingest", str(extra), "--db", str(inc), "--jobs", "1"])
+    full = copy_store(inc, workdir / f"store_{n}_full.db")
+    rows = {}
+    for step, db, flags in (("fuse+1%", inc, []), ("full+1%", full, ["--full"])):
+        r = rows[step] = run(["fuse", *flags, "--db", str(db)])
+        print(ROW.format(step=step, n=n, jobs=1, store=store_mb(db),
+                         per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
+    a, b = rows["fuse+1%"], rows["full+1%"]
+    print(f"  incremental +1% / full: CPU {a['cpu'] / b['cpu']:.1%}, wall "
+          f"{a['wall'] / b['wall']:.1%} ({a['summary'][:160]})", flush=True)
+
+
 def run(args: list[str]) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.run([sys.executable, "-c", DRIVER, *args], env=env,
@@ -100,6 +144,8 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--format", choices=("jsonl", "folder"), default="jsonl")
     ap.add_argument("--no-fuse", action="store_true", help="ingest only")
+    ap.add_argument("--no-increment", action="store_true",
+                    help="no incremental fusion of 1%% more articles")
     ap.add_argument("--ray", action="store_true",
                     help="also ingest with --engine ray (a local Ray with the most --jobs "
                          "actors; its actors' CPU is not counted: wall time only)")
@@ -137,6 +183,8 @@ def main() -> int:
             r = run(["fuse", "--db", str(db)])
             print(ROW.format(step="fuse", n=n, jobs=1, store=store_mb(db),
                              per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
+            if not args.no_increment:
+                increment(workdir, n, db, args.seed)
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

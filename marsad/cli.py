@@ -557,24 +557,36 @@ def _fused(store: Store, quiet: bool = False) -> None:
     from .fuse import ensure_fused
 
     res = ensure_fused(store)
-    if res is not None and not quiet:
+    if res is not None and not quiet and res.mode == "incremental":
+        print(f"fused {res.n_added} new articles into the saved fusion: "
+              f"{len(res.stories)} stories saved, {sum(res.timings.values()):.2f} s",
+              file=sys.stderr)
+    elif res is not None and not quiet:
         print(f"fused {res.n_articles} articles: {len(res.stories)} stories, "
               f"{len(res.entities)} entities, {sum(res.timings.values()):.2f} s",
               file=sys.stderr)
 
 
 def cmd_fuse(args: argparse.Namespace) -> int:
-    """Fuse the whole store (near-duplicates, entities, stories, profiles) and save it."""
+    """Fuse the store (near-duplicates, entities, stories, profiles) and save it: only the
+    articles added since the saved fusion when it can be extended, else (or ``--full``) all."""
     from .fuse import fuse_store
     from .store import open_store
 
     t0 = time.perf_counter()
     with open_store(args.db, create=False) as store:
-        res = fuse_store(store)
+        res = fuse_store(store, full=args.full)
     steps = ", ".join(f"{k} {v:.2f} s" for k, v in res.timings.items())
+    took = f"{steps}; {time.perf_counter() - t0:.2f} s in all"
+    if res.mode == "incremental":
+        print(f"{res.n_added} articles added to the saved fusion of {res.n_articles}: "
+              f"{res.n_region} saved stories re-clustered, {len(res.stories)} stories and "
+              f"{len(res.entities)} entity profiles saved, {res.n_duplicate_groups} "
+              f"near-duplicate groups ({took}) -> {args.db}", file=sys.stderr)
+        return 0
     print(f"{res.n_articles} articles: {res.n_duplicate_groups} near-duplicate groups, "
-          f"{len(res.stories)} stories, {len(res.entities)} entities ({steps}; "
-          f"{time.perf_counter() - t0:.2f} s in all) -> {args.db}", file=sys.stderr)
+          f"{len(res.stories)} stories, {len(res.entities)} entities ({took}) -> {args.db}",
+          file=sys.stderr)
     return 0
 
 
@@ -967,6 +979,9 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("fuse", help="fuse the stored articles (near-duplicates, entities, "
                                     "stories) and save the results for queries")
     f.add_argument("--db", default="marsad.db", help=db_help)
+    f.add_argument("--full", action="store_true",
+                   help="fuse every article again, even when the saved fusion could be "
+                        "extended with the articles added since (it gives the same result)")
     f.set_defaults(func=cmd_fuse)
 
     _add_export_parser(sub, db_help)

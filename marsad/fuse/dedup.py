@@ -36,6 +36,7 @@ Cost: ~0.8 ms per article of 60 words on a 2-core test machine (10,000 synthetic
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import sys
 from array import array
@@ -89,7 +90,9 @@ def minhash_signature(sh: Iterable[str]) -> tuple[int, ...]:
 def estimated_jaccard(s1: Sequence[int], s2: Sequence[int]) -> float:
     if not s1 or not s2:
         return 0.0
-    return sum(1 for x, y in zip(s1, s2, strict=True) if x == y) / len(s1)
+    if len(s1) != len(s2):
+        raise ValueError("signatures of different lengths")
+    return sum(map(operator.eq, s1, s2)) / len(s1)  # (a C loop: 2x a generator's speed)
 
 
 class _UnionFind:
@@ -115,6 +118,44 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
+def signature_of(rec: Mapping[str, Any]) -> tuple[int, ...]:
+    """The MinHash signature of a record's text (empty for an empty text)."""
+    return minhash_signature(shingles(rec.get("text") or ""))
+
+
+def band_buckets(sig: Sequence[int]) -> list[int]:
+    """The ``BANDS`` LSH buckets of a signature as signed 64-bit digests of (band, rows), so
+    that a store indexes them in one integer column. A digest collision only adds a
+    candidate, which :func:`shares_band` then rejects."""
+    out = []
+    for band in range(BANDS):
+        rows = array(_U32, sig[band * ROWS: band * ROWS + ROWS]).tobytes()
+        digest = hashlib.blake2b(band.to_bytes(2, "little") + rows, digest_size=8).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
+def shares_band(s1: Sequence[int], s2: Sequence[int], band: int | None = None) -> bool:
+    """Whether two signatures are LSH candidates: one band identical (``band``: that one)."""
+    bands = range(BANDS) if band is None else (band,)
+    return any(s1[b * ROWS: b * ROWS + ROWS] == s2[b * ROWS: b * ROWS + ROWS] for b in bands)
+
+
+def pack_signature(sig: Sequence[int]) -> bytes:
+    """A signature as stored: ``NUM_HASHES`` little-endian 32-bit values."""
+    arr = array(_U32, sig)
+    if _BIG_ENDIAN:
+        arr.byteswap()
+    return arr.tobytes()
+
+
+def unpack_signature(blob: bytes) -> tuple[int, ...]:
+    arr = array(_U32, bytes(blob))
+    if _BIG_ENDIAN:
+        arr.byteswap()
+    return tuple(arr)
+
+
 def near_duplicates(
     records: Iterable[Mapping[str, Any]], *, threshold: float = DEFAULT_THRESHOLD
 ) -> list[set[str]]:
@@ -122,13 +163,20 @@ def near_duplicates(
 
     Groups are transitive closures of confirmed pairs, returned sorted by their smallest
     doc_id. Articles with an empty text are never grouped."""
+    sigs = {str(rec.get("doc_id")): signature_of(rec) for rec in records}
+    return group_signatures(sigs, threshold=threshold)
+
+
+def group_signatures(signatures: Mapping[str, tuple[int, ...]], *,
+                     threshold: float = DEFAULT_THRESHOLD) -> list[set[str]]:
+    """:func:`near_duplicates` of signatures already computed (doc_id → signature). The
+    groups are the connected components of "one band equal and estimated Jaccard at least
+    ``threshold``", which incremental fusion extends article by article."""
     if not 0.0 < threshold <= 1.0:
         raise ValueError("threshold must be in (0, 1]")
     sigs: dict[str, tuple[int, ...]] = {}
     by_sig: dict[tuple[int, ...], list[str]] = defaultdict(list)
-    for rec in records:
-        doc_id = str(rec.get("doc_id"))
-        sig = minhash_signature(shingles(rec.get("text") or ""))
+    for doc_id, sig in signatures.items():
         if sig:
             sigs[doc_id] = sig
             by_sig[sig].append(doc_id)

@@ -10,9 +10,17 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .corrections import apply_place_corrections
-from .dedup import DEFAULT_THRESHOLD, near_duplicates
-from .entities import entity_profiles, link_entities
-from .stories import Story, build_stories
+from .dedup import DEFAULT_THRESHOLD, group_signatures, pack_signature, signature_of
+from .entities import Tally, entity_profiles, entity_summary, entity_tallies
+from .stories import (
+    Story,
+    build_stories,
+    display_names,
+    latest_year,
+    members_of,
+    reference_years,
+    stories_of_members,
+)
 from .story_ids import Change, keep_ids
 
 if TYPE_CHECKING:
@@ -21,15 +29,31 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FusionResult:
-    stories: list[dict[str, Any]]  # Story.to_dict(), in date order
-    entities: list[dict[str, Any]]  # entity_profiles()
+    stories: list[dict[str, Any]]  # Story.to_dict(), in date order (incremental: those saved)
+    entities: list[dict[str, Any]]  # entity_profiles() (incremental: those saved again)
     n_articles: int
     n_duplicate_groups: int
     timings: dict[str, float]  # seconds per step: dedup, entities, stories, profiles
+    # (incremental: also check, reading what is new, and save)
     # against the stories saved before (marsad.fuse.story_ids): merged ids → surviving ids,
     # and what changed
     redirects: list[tuple[str, str]] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    mode: str = "full"  # or "incremental" (marsad.fuse.incremental)
+    n_added: int = 0  # incremental: articles added to the saved fusion
+    n_region: int = 0  # incremental: saved stories re-clustered or rebuilt
+
+
+@dataclass(frozen=True)
+class _Steps:
+    """A full fusion's result and what incremental fusion keeps of it."""
+
+    result: FusionResult
+    signatures: dict[str, bytes]  # packed (pack_signature): a tenth of a tuple's memory
+    groups: list[set[str]]
+    tallies: dict[str, Tally]
+    stories: list[Story]  # in the order of kept.ids
+    ids: list[str]
 
 
 def fuse_records(records: Sequence[Mapping[str, Any]], *,
@@ -39,34 +63,77 @@ def fuse_records(records: Sequence[Mapping[str, Any]], *,
     """Every fusion step over ``records`` (article records, ``docs/output.md``).
     ``previous``: the stories saved by the last fusion, whose ids are kept
     (:func:`marsad.fuse.story_ids.keep_ids`); ``taken``: every story id given out before."""
+    return _full_steps(records, threshold, previous, taken).result
+
+
+def _full_steps(records: Sequence[Mapping[str, Any]], threshold: float,
+                previous: Sequence[Mapping[str, Any]], taken: Sequence[str]) -> _Steps:
     t = [time.perf_counter()]
-    groups = near_duplicates(records, threshold=threshold)
+    sigs = {str(r.get("doc_id")): signature_of(r) for r in records}
+    groups = group_signatures(sigs, threshold=threshold)
+    packed = {d: pack_signature(s) for d, s in sigs.items() if s}
+    del sigs
     t.append(time.perf_counter())
-    linked = link_entities(records)
+    tallies = entity_tallies(records)
+    linked = {k: entity_summary(k, a) for k, a in tallies.items()}
     t.append(time.perf_counter())
-    kept = keep_ids([s.to_dict() for s in build_stories(records, duplicates=groups)],
-                    previous, taken)
+    group_of = {d: i for i, g in enumerate(groups) for d in g}
+    stories = stories_of_members(members_of(records), group_of=group_of,
+                                 names=display_names(records),
+                                 ref_year=reference_years(records, latest_year(records)))
+    kept = keep_ids([s.to_dict() for s in stories], previous, taken)
     t.append(time.perf_counter())
     profiles = entity_profiles(linked, kept.stories)
     t.append(time.perf_counter())
     steps = ("dedup", "entities", "stories", "profiles")
-    return FusionResult(kept.stories, profiles, len(records), len(groups),
-                        {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
-                        kept.redirects, kept.changes)
+    res = FusionResult(kept.stories, profiles, len(records), len(groups),
+                       {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
+                       kept.redirects, kept.changes)
+    return _Steps(res, packed, groups, tallies, stories, kept.ids)
 
 
-def fuse_store(store: Store, *, threshold: float = DEFAULT_THRESHOLD) -> FusionResult:
-    """Fuse every article of ``store`` and save the results in it (replacing older ones),
-    keeping the ids of the stories saved before and recording redirects and changes."""
+def fuse_store(store: Store, *, threshold: float = DEFAULT_THRESHOLD,
+               full: bool = False) -> FusionResult:
+    """Fuse the articles of ``store`` and save the results in it, keeping the ids of the
+    stories saved before and recording redirects and changes. Incremental
+    (:mod:`marsad.fuse.incremental`: only what the articles added since touch) when the
+    saved fusion can be extended, else (or with ``full``) over every article."""
+    from .incremental import fuse_incremental
+
+    if not full:
+        res = fuse_incremental(store, threshold=threshold)
+        if res is not None:
+            return res
+    return _fuse_all(store, threshold)
+
+
+def _fuse_all(store: Store, threshold: float) -> FusionResult:
+    from ..store.base import SQLStore
+    from .incremental import corrections_digest, first_claims, full_index, reach_rows, state_row
+
     t0 = time.perf_counter()
     state = store.corpus_state()
-    records = apply_place_corrections(list(store.iter_records()), store.place_corrections())
-    result = fuse_records(records, threshold=threshold, previous=store.stories(),
-                          taken=store.known_story_ids())
-    store.save_fusion(result.stories, result.entities, corpus_state=state,
-                      seconds=time.perf_counter() - t0, redirects=result.redirects,
-                      changes=result.changes)
-    return result
+    # read before the records: an article replaced in between is then seen as changed
+    states = store.article_states() if isinstance(store, SQLStore) else []
+    corrections = store.place_corrections()
+    # in doc_id order whatever the database's collation: ties and first names depend on it
+    records = sorted(apply_place_corrections(list(store.iter_records()), corrections),
+                     key=lambda r: str(r.get("doc_id")))
+    steps = _full_steps(records, threshold, store.stories(), store.known_story_ids())
+    index = None
+    if isinstance(store, SQLStore):
+        ref_year = reference_years(records, latest_year(records))
+        reach = [r for sid, s in zip(steps.ids, steps.stories, strict=True)
+                 for r in reach_rows(sid, s, ref_year)]
+        index = full_index(states, steps.signatures, steps.groups, steps.tallies,
+                           first_claims(records), reach,
+                           state_row(threshold, latest_year(records),
+                                     corrections_digest(corrections)))
+    res = steps.result
+    store.save_fusion(res.stories, res.entities, corpus_state=state,
+                      seconds=time.perf_counter() - t0, redirects=res.redirects,
+                      changes=res.changes, index=index)
+    return res
 
 
 def stable_stories(store: Store, records: Sequence[Mapping[str, Any]]

@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -186,25 +186,53 @@ class Story:
 # ---------------------------------------------------------------------------- members
 
 
-def _members_of(rec: Mapping[str, Any], names: dict[str, str]) -> list[Member]:
+def name_claims(rec: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The display names one record gives keys, in the order it gives them (its entities,
+    then the places of its events). A key's display name in a story is the first claim in
+    doc_id order (:func:`display_names`): incremental fusion keeps that first claim per key
+    with its position, so both ways agree."""
+    doc_id = str(rec.get("doc_id"))
+    ents = {str(e.get("id")): e for e in rec.get("entities") or []}
+    out = [(entity_key(doc_id, e), e.get("name") or entity_key(doc_id, e))
+           for e in ents.values()]
+    for ev in rec.get("events") or []:
+        loc_ent = ents.get(str(ev.get("location"))) if ev.get("location") else None
+        location = _location_key(place_keys(loc_ent) if loc_ent else frozenset())
+        if location:
+            out.append((location, (loc_ent or {}).get("name") or location))
+    return out
+
+
+def display_names(records: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Key → the first name ``records`` (in doc_id order) give it."""
+    names: dict[str, str] = {}
+    for rec in records:
+        for k, name in name_claims(rec):
+            names.setdefault(k, name)
+    return names
+
+
+def _location_key(pkeys: frozenset[str]) -> str | None:
+    """The display key of a place: its kb key, else its smallest name key."""
+    if not pkeys:
+        return None
+    kb = sorted(k for k in pkeys if k.startswith("kb:"))
+    return kb[0] if kb else sorted(pkeys)[0]
+
+
+def _members_of(rec: Mapping[str, Any]) -> list[Member]:
     doc_id = str(rec.get("doc_id"))
     outlet = outlet_of(rec)
     published = parse_day(rec.get("published"))
     ents = {str(e.get("id")): e for e in rec.get("entities") or []}
     keys = {eid: entity_key(doc_id, e) for eid, e in ents.items()}
-    for eid, k in keys.items():
-        names.setdefault(k, ents[eid].get("name") or k)
     out: list[Member] = []
     for ev in rec.get("events") or []:
         actors = tuple(keys[a] for a in ev.get("actors") or [] if a in keys)
         targets = tuple(keys[t] for t in ev.get("targets") or [] if t in keys)
         loc_ent = ents.get(str(ev.get("location"))) if ev.get("location") else None
         pkeys = place_keys(loc_ent) if loc_ent else frozenset()
-        location = None
-        if pkeys:
-            kb = sorted(k for k in pkeys if k.startswith("kb:"))
-            location = kb[0] if kb else sorted(pkeys)[0]
-            names.setdefault(location, (loc_ent or {}).get("name") or location)
+        location = _location_key(pkeys)
         d = ev.get("date")
         ev_span = ev.get("evidence")
         evidence: tuple[int, int, str] | None = None
@@ -340,13 +368,13 @@ def find_contradictions(members: Sequence[Member]) -> list[dict[str, Any]]:
 
 
 def _independent(members: Sequence[Member],
-                 group_of: Mapping[str, int]) -> tuple[tuple[str, ...], ...]:
+                 group_of: Mapping[str, Hashable]) -> tuple[tuple[str, ...], ...]:
     """The groups of outlets that count as one source each (outlets that carry copies of
     one article join). Members of unknown outlet count for none: two files with no outlet
     may well come from one desk."""
     members = [m for m in members if m.outlet != UNKNOWN_OUTLET]
     uf = _UnionFind()
-    first_in_group: dict[int, str] = {}
+    first_in_group: dict[Hashable, str] = {}
     for m in members:
         uf.find(m.outlet)
         g = group_of.get(m.doc_id)
@@ -362,7 +390,7 @@ def _independent(members: Sequence[Member],
     return tuple(sorted(tuple(sorted(c)) for c in comps.values()))
 
 
-def _certainty(members: Sequence[Member], group_of: Mapping[str, int]) -> str:
+def _certainty(members: Sequence[Member], group_of: Mapping[str, Hashable]) -> str:
     certs = [m.certainty for m in members]
     if all(c == "denied" for c in certs):
         return "denied"
@@ -384,7 +412,7 @@ def _story_date(members: Sequence[Member]) -> tuple[date, date, str] | None:
     return (min(d[0] for d in ds), max(d[1] for d in ds), "union")
 
 
-def _make_story(members: list[Member], group_of: Mapping[str, int],
+def _make_story(members: list[Member], group_of: Mapping[str, Hashable],
                 names: Mapping[str, str]) -> Story:
     members = sorted(members, key=_member_order)
     # the id of a new story comes from its earliest member, so it does not change when
@@ -407,6 +435,13 @@ def _make_story(members: list[Member], group_of: Mapping[str, int],
         contradictions=tuple(find_contradictions(members)),
         names=tuple((k, names.get(k, k)) for k in shown),
     )
+
+
+def make_story(members: Sequence[Member], group_of: Mapping[str, Hashable],
+               names: Mapping[str, str]) -> Story:
+    """The story of ``members`` as clustered already (incremental fusion rebuilds a story
+    whose names or near-duplicate groups changed without clustering it again)."""
+    return _make_story(list(members), group_of, names)
 
 
 def _months(d: DateRange) -> list[tuple[int, int]] | None:
@@ -435,14 +470,47 @@ def build_stories(
     if duplicates is None:
         duplicates = near_duplicates(records, threshold=threshold)
     group_of = {d: i for i, g in enumerate(duplicates) for d in g}
-    names: dict[str, str] = {}
-    all_members = [m for rec in records for m in _members_of(rec, names)]
-    # the reference year of each article without a publication date (module docstring)
-    pub_years = [d.year for rec in records if (d := parse_day(rec.get("published")))]
-    latest = max(pub_years) if pub_years else None
-    ref_year = {str(rec.get("doc_id")): reference_year(rec, latest=latest)
-                for rec in records if parse_day(rec.get("published")) is None}
+    members = [m for rec in records for m in _members_of(rec)]
+    ref_year = reference_years(records, latest_year(records))
+    return stories_of_members(members, group_of=group_of, names=display_names(records),
+                              ref_year=ref_year)
 
+
+def latest_year(records: Iterable[Mapping[str, Any]]) -> int | None:
+    """The newest publication year of ``records`` (bounds the reference years)."""
+    return max((d.year for rec in records if (d := parse_day(rec.get("published")))),
+               default=None)
+
+
+def reference_years(records: Iterable[Mapping[str, Any]], latest: int | None
+                    ) -> dict[str, int | None]:
+    """The reference year of each article without a publication date (module docstring)."""
+    return {str(rec.get("doc_id")): reference_year(rec, latest=latest)
+            for rec in records if parse_day(rec.get("published")) is None}
+
+
+def members_of(records: Iterable[Mapping[str, Any]]) -> list[Member]:
+    """Every member of ``records``, in record order."""
+    return [m for rec in records for m in _members_of(rec)]
+
+
+def stories_of_members(members: Sequence[Member], *, group_of: Mapping[str, Hashable],
+                       names: Mapping[str, str], ref_year: Mapping[str, int | None]
+                       ) -> list[Story]:
+    """The stories of ``members`` (clustered as the module docstring says), sorted by date
+    (undated last), then type and id. ``group_of``: doc_id → its near-duplicate group;
+    ``names``: key → display name; ``ref_year``: reference years of unpublished articles.
+    Incremental fusion calls it with the members of the affected stories only."""
+    clusters, lone = _clusters(members, ref_year)
+    stories = [_make_story(c, group_of, names) for c in clusters]
+    stories += [_make_story([m], group_of, names) for m in lone]
+    stories.sort(key=lambda s: (s.date is None, s.date[:2] if s.date else (), s.type, s.id))
+    return stories
+
+
+def _clusters(all_members: Sequence[Member], ref_year: Mapping[str, int | None]
+              ) -> tuple[list[list[Member]], list[Member]]:
+    """The clusters of members with participants, and the members without any."""
     clusters: list[list[Member]] = []
     by_month: dict[tuple[str, str, tuple[int, int]], list[int]] = defaultdict(list)
     wide: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -542,10 +610,42 @@ def build_stories(
                 cands.update(by_key.get((m.type, k), ()))
         place(m, [c for c in cands if admits(c, m, lo, hi)])
 
-    stories = [_make_story(c, group_of, names) for c in clusters]
-    stories += [_make_story([m], group_of, names) for m in lone]
-    stories.sort(key=lambda s: (s.date is None, s.date[:2] if s.date else (), s.type, s.id))
-    return stories
+    return clusters, lone
+
+
+# the open end of a reach (an int both backends store in a 32-bit INTEGER column)
+REACH_ALL = (-(2**31), 2**31 - 1)
+
+
+def _year_days(first: int, last: int) -> tuple[int, int]:
+    return date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
+
+
+def member_reach(m: Member, ref_year: Mapping[str, int | None]
+                 ) -> tuple[bool, tuple[int, int]]:
+    """Where clustering may bring ``m`` together with a story: ``(undated, (lo, hi))`` in
+    day numbers (:meth:`date.toordinal`). A dated member can join, or decide against, only a
+    story whose every member it is compatible or conflicting with, so only one some member
+    of which is dated within ``MAX_DAY_SLIP`` days of its range: its reach is the range
+    widened by that slip on each side. An undated member can join only a story its
+    article's year window admits (the module docstring): its reach is that window (every
+    day when its article has no year). Two members of one type and key can meet only when
+    their reaches overlap; incremental fusion re-clusters what a new member reaches,
+    transitively, so that the result is the full fusion's (:mod:`marsad.fuse.incremental`)."""
+    if m.date is None:
+        if m.published is not None:
+            return True, _year_days(m.published.year, m.published.year)
+        y = ref_year.get(m.doc_id)
+        if y is None:
+            return True, REACH_ALL
+        return True, _year_days(y, y + REFERENCE_SLACK_YEARS)
+    slip = MAX_DAY_SLIP
+    return False, (m.date[0].toordinal() - slip, m.date[1].toordinal() + slip)
+
+
+def reaches_meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two reaches of one type and key may meet (:func:`member_reach`)."""
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def story_roles(members: Sequence[Mapping[str, Any]]) -> tuple[list[str], list[str]]:

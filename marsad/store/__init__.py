@@ -168,12 +168,14 @@ class Store(ABC):
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
                     seconds: float = 0.0, redirects: Sequence[tuple[str, str]] = (),
-                    changes: Sequence[Any] = ()) -> None:
+                    changes: Sequence[Any] = (), index: Any = None) -> None:
         """Replace the stored fusion results, at once, with ``stories`` (dicts of
         :meth:`marsad.fuse.stories.Story.to_dict`) and ``entities`` (profiles of
         :func:`marsad.fuse.entities.entity_profiles`), computed from ``corpus_state``; add
         ``redirects`` (old id, new id) of merged stories and ``changes``
-        (:class:`marsad.fuse.story_ids.Change`) to the story history, which is kept."""
+        (:class:`marsad.fuse.story_ids.Change`) to the story history, which is kept.
+        ``index``: what incremental fusion needs (:class:`marsad.store.fusion_index.
+        FusionIndex`), replacing what was saved."""
 
     @abstractmethod
     def add_place_correction(self, doc_id: str, place_key: str,

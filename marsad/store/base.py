@@ -28,6 +28,7 @@ from ..ingest import RawArticle
 from ..text.latin import is_latin_query
 from ..text.normalize import fold, match_key
 from . import PutResult, SearchHit, Store, StoreError, names
+from .fusion_index import FusionIndex, FusionIndexMixin
 
 if TYPE_CHECKING:
     from .rows import ArticleRows
@@ -139,7 +140,7 @@ def _loads(text: str | bytes) -> Any:
     return json.loads(text)
 
 
-class SQLStore(Store):
+class SQLStore(FusionIndexMixin, Store):
     """The queries of both backends. A backend provides the connection (``_execute``,
     ``_executemany``), transactions (``batch``, ``_savepoint``), the search index
     (``_index``, ``_unindex``, ``search``) and ``close``."""
@@ -152,7 +153,7 @@ class SQLStore(Store):
         """Run one statement (``?`` placeholders); returns a cursor."""
 
     @abstractmethod
-    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for every row."""
 
     @abstractmethod
@@ -273,7 +274,7 @@ class SQLStore(Store):
         self._executemany("DELETE FROM failures WHERE doc_id = ?", [(r.doc_id,) for r in batch])
 
     def _bulk_insert(self, table: str, columns: Sequence[str],
-                     rows: Sequence[Sequence[Any]]) -> None:
+                     rows: Iterable[Sequence[Any]]) -> None:
         """Insert ``rows`` into a table (a backend may use a faster path than INSERT: COPY
         on PostgreSQL)."""
         cols = ", ".join(f'"{c}"' for c in columns)
@@ -384,11 +385,40 @@ class SQLStore(Store):
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
                     seconds: float = 0.0, redirects: Sequence[tuple[str, str]] = (),
-                    changes: Sequence[Any] = ()) -> None:
+                    changes: Sequence[Any] = (), index: FusionIndex | None = None) -> None:
+        """(``index``: the incremental-fusion tables' rows, which replace theirs.)"""
+        with self.batch():
+            for table in ("story_members", "story_entities", "stories", "fused_entities",
+                          "fusion_runs"):
+                self._execute(f"DELETE FROM {table}")
+            self._clear_fusion_index()
+            types = {e["key"]: e["type"] for e in entities}
+            self._insert_stories(stories, types)
+            self._insert_entities(entities)
+            self._finish_fusion(corpus_state, seconds, redirects, changes, index)
+
+    def save_fusion_increment(self, stories: Sequence[Mapping[str, Any]],
+                              entities: Sequence[Mapping[str, Any]], *,
+                              dropped: Sequence[str], corpus_state: str,
+                              types: Mapping[str, str], seconds: float = 0.0,
+                              redirects: Sequence[tuple[str, str]] = (),
+                              changes: Sequence[Any] = (), index: FusionIndex) -> None:
+        """Replace the saved stories ``dropped`` by ``stories`` and the saved profiles of
+        ``entities`` by them, at once (an incremental fusion, marsad.fuse.incremental).
+        ``types``: entity key → type, for the places of ``stories``."""
+        with self.batch():
+            self._drop_stories(dropped)
+            self._drop_entities(e["key"] for e in entities)
+            self._insert_stories(stories, types)
+            self._insert_entities(entities)
+            self._execute("DELETE FROM fusion_runs")
+            self._finish_fusion(corpus_state, seconds, redirects, changes, index)
+
+    def _insert_stories(self, stories: Sequence[Mapping[str, Any]],
+                        types: Mapping[str, str]) -> None:
         story_rows: list[tuple[Any, ...]] = []
         story_ents: set[tuple[str, str, str]] = set()
         members: set[tuple[str, str, str]] = set()
-        types = {e["key"]: e["type"] for e in entities}
         for s in stories:
             d = s.get("date") or {}
             story_rows.append((s["id"], s["type"], d.get("start"), d.get("end"),
@@ -399,30 +429,34 @@ class SQLStore(Store):
             if s.get("location"):
                 story_ents.add((s["id"], s["location"], "place"))
             members.update((s["id"], m["doc_id"], m["event_id"]) for m in s["members"])
-        ent_rows = [(e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
-                     int(e["mention_count"]), len(e["articles"]),
-                     json.dumps(e, ensure_ascii=False)) for e in entities]
+        self._executemany("INSERT INTO stories (story_id, type, date_start, date_end,"
+                          " location, certainty, n_members, n_independent, story_json,"
+                          " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                          story_rows)
+        self._executemany("INSERT INTO story_entities (story_id, entity_key, role)"
+                          " VALUES (?,?,?)", sorted(story_ents))
+        self._executemany("INSERT INTO story_members (story_id, doc_id, event_id)"
+                          " VALUES (?,?,?)", sorted(members))
+
+    def _insert_entities(self, entities: Sequence[Mapping[str, Any]]) -> None:
+        self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
+                          " name_en, mention_count, n_articles, entity_json)"
+                          " VALUES (?,?,?,?,?,?,?,?)",
+                          [(e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
+                            int(e["mention_count"]), len(e["articles"]),
+                            json.dumps(e, ensure_ascii=False)) for e in entities])
+
+    def _finish_fusion(self, corpus_state: str, seconds: float,
+                       redirects: Sequence[tuple[str, str]], changes: Sequence[Any],
+                       index: FusionIndex | None) -> None:
         n_articles = int(corpus_state.split(":", 1)[0]) if ":" in corpus_state else 0
-        with self.batch():
-            for table in ("story_members", "story_entities", "stories", "fused_entities",
-                          "fusion_runs"):
-                self._execute(f"DELETE FROM {table}")
-            self._executemany("INSERT INTO stories (story_id, type, date_start, date_end,"
-                              " location, certainty, n_members, n_independent, story_json,"
-                              " time_precision, geo_precision) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                              story_rows)
-            self._executemany("INSERT INTO story_entities (story_id, entity_key, role)"
-                              " VALUES (?,?,?)", sorted(story_ents))
-            self._executemany("INSERT INTO story_members (story_id, doc_id, event_id)"
-                              " VALUES (?,?,?)", sorted(members))
-            self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
-                              " name_en, mention_count, n_articles, entity_json)"
-                              " VALUES (?,?,?,?,?,?,?,?)", ent_rows)
-            at = now()
-            self._execute("INSERT INTO fusion_runs (id, corpus_state, fused_at, version,"
-                          " n_articles, seconds) VALUES (1,?,?,?,?,?)",
-                          (corpus_state, at, __version__, n_articles, float(seconds)))
-            self._save_story_history(redirects, changes, at)
+        at = now()
+        self._execute("INSERT INTO fusion_runs (id, corpus_state, fused_at, version,"
+                      " n_articles, seconds) VALUES (1,?,?,?,?,?)",
+                      (corpus_state, at, __version__, n_articles, float(seconds)))
+        self._save_story_history(redirects, changes, at)
+        if index is not None:
+            self._write_fusion_index(index)
 
     def _save_story_history(self, redirects: Sequence[tuple[str, str]],
                             changes: Sequence[Any], at: str) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -155,13 +155,13 @@ class PostgresStore(SQLStore):
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._db.execute(self._sql(sql), tuple(params))
 
-    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         if rows:
             with self._db.cursor() as cur:
                 cur.executemany(self._sql(sql), rows)
 
     def _bulk_insert(self, table: str, columns: Sequence[str],
-                     rows: Sequence[Sequence[Any]]) -> None:
+                     rows: Iterable[Sequence[Any]]) -> None:
         # COPY: one stream per table and batch instead of a statement per row (issue #19)
         if not rows:
             return

@@ -15,7 +15,7 @@ import logging
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -125,7 +125,7 @@ class SQLiteStore(SQLStore):
         with self._damage_named():
             return self._db.execute(sql, params)
 
-    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         if rows:
             with self._damage_named():
                 self._db.executemany(sql, rows)

@@ -269,11 +269,10 @@ def test_two_word_unlinked_names_merge_events() -> None:
 
 
 def test_find_contradictions_on_dates_and_participants() -> None:
-    names: dict[str, str] = {}
     ms = []
     for doc, (d, targets) in {"a": ("2025-05-10", ("putin",)), "b": ("2025-05-12", ("lavrov",)),
                               "c": ("2025-05-10", ("putin",))}.items():
-        ms += _members_of(rec(doc, event(actors=("haftar",), targets=targets, date=d)), names)
+        ms += _members_of(rec(doc, event(actors=("haftar",), targets=targets, date=d)))
     kinds = {c["kind"]: c for c in find_contradictions(ms)}
     assert set(kinds) == {"date", "participants"}
     sides = sorted([kinds["date"]["a"], kinds["date"]["b"]], key=lambda s: s["value"])

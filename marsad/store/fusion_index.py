@@ -1,0 +1,276 @@
+"""What incremental fusion (:mod:`marsad.fuse.incremental`) reads and writes in a store: the
+articles a saved fusion holds with their near-duplicate groups and MinHash signatures, the
+LSH buckets, where each story may meet a new event (``story_reach``) and small per-key state
+(``fusion_keys``: entity tallies, display names, the fusion's settings). Migration 0007.
+
+Every read takes the keys it needs (doc_ids, buckets, story ids, entity keys) and asks for
+them a chunk at a time, so that what a fusion of new articles holds in memory is what those
+articles touch, not the corpus."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .names import IN_CHUNK
+
+# story_id, type, entity_key, month, undated, lo, hi, participants, places (migration 0007)
+ReachRow = tuple[str, str, str, int, int, int, int, str, str]
+
+
+@dataclass
+class FusionIndex:
+    """Rows of the incremental-fusion tables written with a fusion (all of them by a full
+    fusion, which replaces the tables; the new ones by an incremental fusion)."""
+
+    # doc_id, content_hash, processed_at, dup_group, signature (bytes or None)
+    articles: list[tuple[str, str, str, str | None, bytes | None]] = field(default_factory=list)
+    regroup: list[tuple[str | None, str]] = field(default_factory=list)  # (group, doc_id)
+    # (bucket, doc_id); an iterator is written as it goes (a full fusion's are 32 an article)
+    buckets: Iterable[tuple[int, str]] = field(default_factory=list)
+    reach: list[ReachRow] = field(default_factory=list)
+    keys: list[tuple[str, str, str]] = field(default_factory=list)  # kind, key, value_json
+
+
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
+    ids = list(dict.fromkeys(items))
+    for i in range(0, len(ids), IN_CHUNK):
+        yield ids[i: i + IN_CHUNK]
+
+
+def _marks(part: Sequence[Any]) -> str:
+    return ",".join("?" * len(part))
+
+
+class FusionIndexMixin:
+    """The incremental-fusion queries of :class:`marsad.store.base.SQLStore`."""
+
+    if TYPE_CHECKING:  # what SQLStore provides
+        def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+        def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None: ...
+        def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+        def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
+        def _bulk_insert(self, table: str, columns: Sequence[str],
+                         rows: Iterable[Sequence[Any]]) -> None: ...
+
+    # -- the state of the saved fusion -----------------------------------------------------
+    def fusion_keys(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
+        """key → the stored JSON value of ``kind`` for those of ``keys`` that have one."""
+        from .base import _loads
+
+        out: dict[str, Any] = {}
+        for part in _chunks(keys):
+            out.update((k, _loads(v)) for k, v in self._all(
+                "SELECT key, value_json FROM fusion_keys WHERE kind = ? AND key IN"
+                f" ({_marks(part)})", (kind, *part)))
+        return out
+
+    def unfused_articles(self) -> list[tuple[str, str, str]]:
+        """(doc_id, content_hash, processed_at) of the stored articles no fusion holds."""
+        return [(str(d), str(h), str(a)) for d, h, a in self._all(
+            "SELECT a.doc_id, a.content_hash, a.processed_at FROM articles a LEFT JOIN"
+            " fused_articles f ON f.doc_id = a.doc_id WHERE f.doc_id IS NULL")]
+
+    def fused_articles_changed(self) -> int:
+        """How many articles the saved fusion holds that are gone or were replaced or
+        reprocessed since (incremental fusion only adds articles)."""
+        row = self._one("SELECT count(*) FROM fused_articles f LEFT JOIN articles a"
+                        " ON a.doc_id = f.doc_id WHERE a.doc_id IS NULL"
+                        " OR a.content_hash <> f.content_hash OR a.processed_at <> f.processed_at")
+        return int(row[0]) if row else 0
+
+    def n_fused_articles(self) -> int:
+        row = self._one("SELECT count(*) FROM fused_articles")
+        return int(row[0]) if row else 0
+
+    # -- near-duplicates -------------------------------------------------------------------
+    def bucket_docs(self, buckets: Iterable[int]) -> dict[int, list[str]]:
+        """LSH bucket → the fused articles in it."""
+        out: dict[int, list[str]] = defaultdict(list)
+        for part in _chunks(buckets):
+            for b, d in self._all("SELECT bucket, doc_id FROM lsh_buckets WHERE bucket IN"
+                                  f" ({_marks(part)})", part):
+                out[int(b)].append(str(d))
+        return out
+
+    def fused_signatures(self, doc_ids: Iterable[str]
+                         ) -> dict[str, tuple[bytes | None, str | None]]:
+        """doc_id → (stored signature, near-duplicate group) of fused articles."""
+        out: dict[str, tuple[bytes | None, str | None]] = {}
+        for part in _chunks(doc_ids):
+            for d, sig, g in self._all("SELECT doc_id, signature, dup_group FROM"
+                                       f" fused_articles WHERE doc_id IN ({_marks(part)})",
+                                       part):
+                out[str(d)] = (None if sig is None else bytes(sig), g)
+        return out
+
+    def group_docs(self, groups: Iterable[str]) -> dict[str, list[str]]:
+        """Near-duplicate group → its fused articles."""
+        out: dict[str, list[str]] = defaultdict(list)
+        for part in _chunks(groups):
+            for g, d in self._all("SELECT dup_group, doc_id FROM fused_articles WHERE"
+                                  f" dup_group IN ({_marks(part)})", part):
+                out[str(g)].append(str(d))
+        return out
+
+    def n_duplicate_groups(self) -> int:
+        row = self._one("SELECT count(DISTINCT dup_group) FROM fused_articles")
+        return int(row[0]) if row else 0
+
+    def duplicate_groups(self) -> list[set[str]]:
+        """The saved near-duplicate groups, sorted by their smallest doc_id."""
+        groups: dict[str, set[str]] = defaultdict(set)
+        for g, d in self._all("SELECT dup_group, doc_id FROM fused_articles"
+                              " WHERE dup_group IS NOT NULL"):
+            groups[str(g)].add(str(d))
+        return sorted(groups.values(), key=min)
+
+    # -- stories ---------------------------------------------------------------------------
+    def reach_rows(self, type_: str, key: str, months: Sequence[int] | None
+                   ) -> list[tuple[str, int, int, int, int, str, str]]:
+        """(story_id, month, undated, lo, hi, participants, places) of the members of one
+        type reaching a key in ``months`` (None: in any month)."""
+        sql = ("SELECT story_id, month, undated, lo, hi, participants, places FROM story_reach"
+               " WHERE type = ? AND entity_key = ?")
+        out: list[tuple[str, int, int, int, int, str, str]] = []
+        parts: list[list[int] | None] = list(_chunks(months)) if months is not None else [None]
+        for part in parts:
+            where = sql if part is None else sql + f" AND month IN ({_marks(part)})"
+            out += [(str(s), int(mo), int(u), int(lo), int(hi), str(p), str(pl))
+                    for s, mo, u, lo, hi, p, pl in self._all(where, (type_, key, *(part or ())))]
+        return out
+
+    def reach_of(self, story_ids: Iterable[str]) -> list[ReachRow]:
+        out: list[ReachRow] = []
+        for part in _chunks(story_ids):
+            out += [(str(s), str(t), str(k), int(mo), int(u), int(lo), int(hi), str(p), str(pl))
+                    for s, t, k, mo, u, lo, hi, p, pl in self._all(
+                        "SELECT story_id, type, entity_key, month, undated, lo, hi,"
+                        " participants, places FROM story_reach WHERE story_id IN"
+                        f" ({_marks(part)})", part)]
+        return out
+
+    def stories_by_id(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        from .base import _loads
+
+        out: dict[str, dict[str, Any]] = {}
+        for part in _chunks(story_ids):
+            out.update((str(s), _loads(j)) for s, j in self._all(
+                f"SELECT story_id, story_json FROM stories WHERE story_id IN ({_marks(part)})",
+                part))
+        return out
+
+    def story_ids_of_docs(self, doc_ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for part in _chunks(doc_ids):
+            out.update(str(s) for (s,) in self._all(
+                f"SELECT DISTINCT story_id FROM story_members WHERE doc_id IN ({_marks(part)})",
+                part))
+        return out
+
+    def stories_of_keys(self, keys: Iterable[str]
+                        ) -> dict[str, list[tuple[str, str, str | None, str | None]]]:
+        """Entity key → (story_id, type, date_start, date_end) of its stories (as a
+        participant or the place)."""
+        out: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
+        for part in _chunks(keys):
+            for k, s, t, ds, de in self._all(
+                    "SELECT DISTINCT e.entity_key, s.story_id, s.type, s.date_start,"
+                    " s.date_end FROM story_entities e JOIN stories s ON s.story_id ="
+                    f" e.story_id WHERE e.entity_key IN ({_marks(part)})", part):
+                out[str(k)].append((str(s), str(t), ds, de))
+        return out
+
+    def story_sort_row(self, story_id: str) -> tuple[str, str | None, str | None]:
+        """(type, date_start, date_end) of a saved story."""
+        row = self._one("SELECT type, date_start, date_end FROM stories WHERE story_id = ?",
+                        (story_id,))
+        if row is None:
+            raise KeyError(story_id)
+        return str(row[0]), row[1], row[2]
+
+    def story_keys(self, story_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Story id → its participants and place."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for part in _chunks(story_ids):
+            for s, k in self._all("SELECT story_id, entity_key FROM story_entities WHERE"
+                                  f" story_id IN ({_marks(part)})", part):
+                out[str(s)].add(str(k))
+        return out
+
+    def records_of(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """The records of ``doc_ids`` (those stored), in doc_id order."""
+        from .base import _loads
+
+        out: list[dict[str, Any]] = []
+        for part in _chunks(doc_ids):
+            out += [_loads(j) for (j,) in self._all(
+                f"SELECT record_json FROM articles WHERE doc_id IN ({_marks(part)})", part)]
+        out.sort(key=lambda r: str(r.get("doc_id")))
+        return out
+
+    def profiles_of(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The saved entity profiles of ``keys``."""
+        from .base import _loads
+
+        out: dict[str, dict[str, Any]] = {}
+        for part in _chunks(keys):
+            out.update((str(k), _loads(j)) for k, j in self._all(
+                "SELECT entity_key, entity_json FROM fused_entities WHERE entity_key IN"
+                f" ({_marks(part)})", part))
+        return out
+
+    def entity_names(self, keys: Iterable[str]) -> dict[str, tuple[Any, Any, Any]]:
+        """Entity key → (name, name_en, type) of its saved profile."""
+        out: dict[str, tuple[Any, Any, Any]] = {}
+        for part in _chunks(keys):
+            out.update((str(k), (n, ne, t)) for k, n, ne, t in self._all(
+                "SELECT entity_key, name, name_en, type FROM fused_entities WHERE entity_key"
+                f" IN ({_marks(part)})", part))
+        return out
+
+    def article_states(self) -> list[tuple[str, str, str]]:
+        """(doc_id, content_hash, processed_at) of every stored article."""
+        return [(str(d), str(h), str(a)) for d, h, a in self._all(
+            "SELECT doc_id, content_hash, processed_at FROM articles")]
+
+    # -- writing ---------------------------------------------------------------------------
+    def _clear_fusion_index(self) -> None:
+        for table in ("fused_articles", "lsh_buckets", "story_reach", "fusion_keys"):
+            self._execute(f"DELETE FROM {table}")
+
+    def _drop_stories(self, story_ids: Iterable[str]) -> None:
+        for part in _chunks(story_ids):
+            for table in ("story_members", "story_entities", "story_reach", "stories"):
+                self._execute(f"DELETE FROM {table} WHERE story_id IN ({_marks(part)})", part)
+
+    def _drop_entities(self, keys: Iterable[str]) -> None:
+        for part in _chunks(keys):
+            self._execute(f"DELETE FROM fused_entities WHERE entity_key IN ({_marks(part)})",
+                          part)
+
+    def _write_fusion_index(self, ix: FusionIndex) -> None:
+        self._bulk_insert("fused_articles", ("doc_id", "content_hash", "processed_at",
+                                             "dup_group", "signature"), ix.articles)
+        self._executemany("UPDATE fused_articles SET dup_group = ? WHERE doc_id = ?",
+                          ix.regroup)
+        self._bulk_insert("lsh_buckets", ("bucket", "doc_id"), ix.buckets)
+        self._bulk_insert("story_reach", ("story_id", "type", "entity_key", "month", "undated",
+                                          "lo", "hi", "participants", "places"), ix.reach)
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        for kind, key, _ in ix.keys:
+            by_kind[kind].append(key)
+        for kind, keys in by_kind.items():  # (none after a full fusion cleared the table)
+            for part in _chunks(keys):
+                self._execute(f"DELETE FROM fusion_keys WHERE kind = ? AND key IN"
+                              f" ({_marks(part)})", (kind, *part))
+        self._bulk_insert("fusion_keys", ("kind", "key", "value_json"), ix.keys)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
