@@ -271,7 +271,7 @@ def _in_an_era(pm: Placed, x: Context) -> bool:
     v, w = x.doc, x.lex.words
     for k in range(pm.first - 1, max(x.sent.a, pm.first - 4) - 1, -1):  # titles between
         key = v.keys[k]
-        if key in ("،", ",", ".") or any(q.last == k for q in x.sent.ms):
+        if key in ("،", ",", ".") or k in x.sent.ms_lasts:
             return False
         if unprefix(unprefix(key, "و"), "ب") in w.era_nouns:
             return True

@@ -115,6 +115,8 @@ class Trigger:
     unless_prefixed: bool = field(default=False, compare=False)  # an unless word ends in *
     # derived: the requirements of several words ("مذكرة توقيف"), matched word by word
     requires_phrases: tuple[tuple[str, ...], ...] = field(default=(), compare=False)
+    # derived: their second words (a window position is tried only where one follows)
+    requires_seconds: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "not_after_lasts",
@@ -124,6 +126,8 @@ class Trigger:
                            any(w.endswith("*") for p in self.unless for w in p))
         object.__setattr__(self, "requires_phrases",
                            tuple(tuple(r.split(" ")) for r in sorted(self.requires) if " " in r))
+        object.__setattr__(self, "requires_seconds",
+                           frozenset(p[1] for p in self.requires_phrases))
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,8 +509,10 @@ class TriggerIndex:
             return False
         if any(k in wide for k in window):
             return True
+        seconds = hit.trigger.requires_seconds
         return any(_phrase_at(window, i, p, hit.trigger.requires_clitics)
-                   for p in hit.trigger.requires_phrases for i in range(len(window)))
+                   for i in range(len(window) - 1) if window[i + 1] in seconds
+                   for p in hit.trigger.requires_phrases)
 
 
 # adjectives among the requirements: they qualify the subject ("المتحدث العسكري"), so a
@@ -624,7 +630,6 @@ def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: 
     return got[0] == phrase[0] or (clitics and got[0] in _with_clitics(frozenset(phrase[:1])))
 
 
-@lru_cache(maxsize=256)
 @lru_cache(maxsize=512)
 def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
     """A requirement list as the text may write it: behind a clitic, and a noun of four
@@ -644,6 +649,7 @@ def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
     return _with_clitics(frozenset(inflected))
 
 
+@lru_cache(maxsize=256)
 def _with_clitics(words: frozenset[str]) -> frozenset[str]:
     """The words and the forms they take behind a clitic (one set per requirement list)."""
     return words | frozenset(p + w for w in words for p in ("و", "ب", "ل", "ال", "بال", "وال"))
