@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..doc import Event
 from .lexicon import PARTICIPANT_TYPES, Lexicon
 from .triggers import TriggerHit, TriggerIndex
-from .view import DocView, Placed, unprefix
+from .view import CLAUSE_MARKS, DocView, Placed, unprefix
 
 
 def antecedent(ms: list[Placed], t_first: int, etype: dict[str, str], suffix: str
@@ -69,7 +69,7 @@ def anaphoric_object(v: DocView, lex: Lexicon, first: int, hi: int, ms: list[Pla
                 # the reaction happened, "بصنعاء", is passed over)
             k = pm.last + 1
             continue
-        if keys[k] in ("،", ",", ".", ":", "؛"):
+        if keys[k] in CLAUSE_MARKS:
             return None
         found = _event_noun(keys, k, lex.cues["anaphora"])
         if found is not None:

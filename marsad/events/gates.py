@@ -13,7 +13,7 @@ from .clause import BODY_MEETING, Context, Roles
 from .dating import future
 from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
-from .view import DocView, unprefix
+from .view import CLAUSE_MARKS, DocView, unprefix, word_back
 
 
 def refers_back(x: Context) -> bool:
@@ -127,7 +127,7 @@ def _asked_of_someone(x: Context) -> bool:
                 and not commas:
             commas = True  # "دعا قائد الجيش خليفة حفتر، قواته إلى …": the title ends
             continue
-        if k in ("،", ",", ".", ":", "؛") and at < c.t_first - 1:
+        if k in CLAUSE_MARKS and at < c.t_first - 1:
             return False
         if k in verbs or unprefix(k, "وف") in verbs:
             return True
@@ -151,13 +151,8 @@ def planned(x: Context) -> bool:
             if at + n <= c.t_first and (phrase in plans or unprefix(phrase, "وف") in plans):
                 return True
     # a verb of intent before its subject: "وتسعى السلطات في البلاد إلى استقبال …"
-    verbs = x.lex.words.plan_verbs
-    for at in range(c.t_first - 1, max(x.sent.a, c.t_first - 7) - 1, -1):
-        if keys[at] in ("،", ",", ".", ":", "؛"):
-            return False
-        if keys[at] in verbs or unprefix(keys[at], "وف") in verbs:
-            return True
-    return False
+    return word_back(keys, c.t_first - 1, max(x.sent.a, c.t_first - 7),
+                     x.lex.words.plan_verbs, "وف")
 
 
 def meeting_to_come(x: Context) -> bool:
@@ -234,7 +229,7 @@ def content_of(x: Context) -> bool:
     # the cue right before the noun, or a content verb before its subject ("وتضمن
     # الاتفاق انسحاب"): up to three words back, not across a comma
     for at in range(c.t_first - 1, max(c.left, x.sent.a, c.t_first - 3) - 1, -1):
-        if keys[at] in ("،", ",", ".", ":", "؛"):
+        if keys[at] in CLAUSE_MARKS:
             return False
         for phrase in (keys[at], " ".join(keys[at : at + 2])):
             if phrase in content or unprefix(phrase, "وب") in content:
@@ -246,12 +241,8 @@ def _listed_content(x: Context) -> bool:
     """A noun joined by و to a list a content cue opens: "وتضمنت الشروط وقف التعاون مع
     روسيا وإغلاق المعابر وتقليص التمثيل" (no comma between the cue and the noun)."""
     keys, content = x.doc.keys, x.lex.words.content_cues
-    for at in range(x.clause.t_first - 4, max(x.sent.a, x.clause.t_first - 14) - 1, -1):
-        if keys[at] in ("،", ",", ".", ":", "؛"):
-            return False
-        if keys[at] in content or unprefix(keys[at], "و") in content:
-            return True
-    return False
+    return word_back(keys, x.clause.t_first - 4, max(x.sent.a, x.clause.t_first - 14),
+                     content, "و")
 
 
 def framed_background(x: Context) -> bool:
@@ -366,7 +357,7 @@ def standing_since(x: Context) -> bool:
     if verb[:1] not in ("ي", "ت", "ن", "ا") or verb[:2] in ("ال", "ات", "ان", "اس", "ام"):
         return False  # (a past verb of the forms استقبل، اتفق، انسحب is no present)
     for i in range(c.t_last + 1, min(c.t_last + 8, x.sent.b)):
-        if keys[i] in ("،", ",", ".", ":", "؛"):
+        if keys[i] in CLAUSE_MARKS:
             return False
         if keys[i] == "منذ":
             return True
@@ -425,7 +416,7 @@ def negated_noun(x: Context) -> bool:
     if at >= 1 and unprefix(keys[at - 1], "وبل") in w.failure_words:
         return True
     for i in range(at - 2, max(c.left, x.sent.a, at - 4) - 1, -1):
-        if keys[i] in ("،", ",", ".", ":", "؛") or keys[i + 1] in ("،", ",", ".", ":", "؛"):
+        if keys[i] in CLAUSE_MARKS or keys[i + 1] in CLAUSE_MARKS:
             return False
         if unprefix(keys[i], "و") in w.noun_negations and keys[i + 1] not in w.not_negating:
             return True

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
-from .view import DocView, Placed, uniq, unprefix
+from .view import CLAUSE_MARKS, DocView, Placed, uniq, unprefix
 
 
 @dataclass
@@ -541,7 +541,7 @@ def _place_in_a_where_phrase(pm: Placed, x: Context) -> bool:
     if v.etype[pm.entity_id] not in ("GPE", "LOC", "FAC"):
         return False
     for k in v.keys[x.clause.t_last + 1 : pm.first]:
-        if k in ("،", ",", ".", ":", "؛"):
+        if k in CLAUSE_MARKS:
             return False
         if unprefix(k, "و") in preps:
             return True
@@ -920,7 +920,7 @@ def _in_apposition(i: int, ms: list[Placed], v: DocView, titles: PhraseSet) -> b
     if not (head in titles or pair in titles) or not (comma or head.startswith("ال")):
         return False
     # (nothing but the title's words between: no other person, no clause break)
-    return not any(key in ("،", ",", ".", ":", "؛") for key in v.keys[k : pm.first]) \
+    return not any(key in CLAUSE_MARKS for key in v.keys[k : pm.first]) \
         and not any(person.last < m.first < pm.first and v.etype[m.entity_id] == "PER"
                     for m in ms)
 

@@ -35,7 +35,7 @@ from .lexicon import (
 )
 from .nisba import demonym_actor, demonym_targets, nisba_country
 from .places import PLACE_RULES
-from .view import DocView, Placed, uniq, unprefix
+from .view import CLAUSE_MARKS, DocView, Placed, uniq, unprefix, word_back
 
 Rule = Callable[[Roles, Context], "Roles | None"]
 
@@ -102,13 +102,9 @@ def pair_meets(r: Roles, x: Context) -> Roles | None:
 def _dual_subject_before(x: Context) -> bool:
     """A dual noun for the last two named stands before the trigger in its sentence, with
     no clause end between ("أن الوزيرين ناقشا … بعد محادثات")."""
-    keys, c, duals = x.doc.keys, x.clause, x.lex.words.dual_sides
-    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 8) - 1, -1):
-        if keys[k] in ("،", ",", ".", ":", "؛"):
-            return False
-        if keys[k] in duals or unprefix(keys[k], "وان") in duals:
-            return True
-    return False
+    c = x.clause
+    return word_back(x.doc.keys, c.t_first - 1, max(x.sent.a, c.t_first - 8),
+                     x.lex.words.dual_sides, "وان")
 
 
 def pair_as_targets(r: Roles, x: Context) -> Roles | None:
@@ -568,7 +564,7 @@ def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
         return None
     # ("قبل أن يجري تياني اتصالا": a clause of time opens with its own subject)
     for k in range(c.t_first - 1, max(c.left, x.sent.a + 1, c.t_first - 9) - 1, -1):
-        if keys[k] in ("،", ",", ".", ":", "؛"):
+        if keys[k] in CLAUSE_MARKS:
             break
         if keys[k] == "ان" and unprefix(keys[k - 1], "و") in ("قبل", "بعد"):
             return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Mention, Token
@@ -159,6 +160,22 @@ def unprefix(key: str, letters: str) -> str:
     """``key`` without one leading conjunction or preposition letter (one only: str.lstrip
     would turn ووزير "and the minister" into زير)."""
     return key[1:] if key[:1] and key[0] in letters and len(key) > 2 else key
+
+
+CLAUSE_MARKS = frozenset(("،", ",", ".", ":", "؛"))
+
+
+def word_back(keys: Sequence[str], start: int, stop: int, words: AbstractSet[str],
+              letters: str) -> bool:
+    """A word of ``words`` (bare or behind one of the clitic ``letters``) among the tokens
+    from ``start`` back to ``stop``, before any clause mark: "وتسعى السلطات … إلى"، "أن
+    الوزيرين ناقشا"."""
+    for k in range(start, stop - 1, -1):
+        if keys[k] in CLAUSE_MARKS:
+            return False
+        if keys[k] in words or unprefix(keys[k], letters) in words:
+            return True
+    return False
 
 
 def uniq(ids: Iterable[str]) -> list[str]:

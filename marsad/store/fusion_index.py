@@ -56,16 +56,22 @@ class FusionIndexMixin:
         def _bulk_insert(self, table: str, columns: Sequence[str],
                          rows: Iterable[Sequence[Any]]) -> None: ...
 
+    def _rows_in(self, sql: str, keys: Iterable[Any], *before: Any
+                 ) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql``, whose ``IN ({})`` takes ``keys``, chunk by chunk (a query
+        holds a bounded number of parameters); ``before``: parameters ahead of the list."""
+        for part in _chunks(keys):
+            yield from self._all(sql.format(_marks(part)), (*before, *part))
+
     # -- the state of the saved fusion -----------------------------------------------------
     def fusion_keys(self, kind: str, keys: Iterable[str]) -> dict[str, Any]:
         """key → the stored JSON value of ``kind`` for those of ``keys`` that have one."""
         from .base import _loads
 
         out: dict[str, Any] = {}
-        for part in _chunks(keys):
-            out.update((k, _loads(v)) for k, v in self._all(
-                "SELECT key, value_json FROM fusion_keys WHERE kind = ? AND key IN"
-                f" ({_marks(part)})", (kind, *part)))
+        out.update((k, _loads(v)) for k, v in self._rows_in(
+            "SELECT key, value_json FROM fusion_keys WHERE kind = ? AND key IN ({})", keys,
+            kind))
         return out
 
     def unfused_articles(self) -> list[tuple[str, str, str]]:
@@ -90,30 +96,26 @@ class FusionIndexMixin:
     def bucket_docs(self, buckets: Iterable[int]) -> dict[int, list[str]]:
         """LSH bucket → the fused articles in it."""
         out: dict[int, list[str]] = defaultdict(list)
-        for part in _chunks(buckets):
-            for b, d in self._all("SELECT bucket, doc_id FROM lsh_buckets WHERE bucket IN"
-                                  f" ({_marks(part)})", part):
-                out[int(b)].append(str(d))
+        for b, d in self._rows_in("SELECT bucket, doc_id FROM lsh_buckets WHERE bucket IN ({})",
+                                  buckets):
+            out[int(b)].append(str(d))
         return out
 
     def fused_signatures(self, doc_ids: Iterable[str]
                          ) -> dict[str, tuple[bytes | None, str | None]]:
         """doc_id → (stored signature, near-duplicate group) of fused articles."""
         out: dict[str, tuple[bytes | None, str | None]] = {}
-        for part in _chunks(doc_ids):
-            for d, sig, g in self._all("SELECT doc_id, signature, dup_group FROM"
-                                       f" fused_articles WHERE doc_id IN ({_marks(part)})",
-                                       part):
-                out[str(d)] = (None if sig is None else bytes(sig), g)
+        for d, sig, g in self._rows_in("SELECT doc_id, signature, dup_group FROM"
+                                       " fused_articles WHERE doc_id IN ({})", doc_ids):
+            out[str(d)] = (None if sig is None else bytes(sig), g)
         return out
 
     def group_docs(self, groups: Iterable[str]) -> dict[str, list[str]]:
         """Near-duplicate group → its fused articles."""
         out: dict[str, list[str]] = defaultdict(list)
-        for part in _chunks(groups):
-            for g, d in self._all("SELECT dup_group, doc_id FROM fused_articles WHERE"
-                                  f" dup_group IN ({_marks(part)})", part):
-                out[str(g)].append(str(d))
+        for g, d in self._rows_in("SELECT dup_group, doc_id FROM fused_articles WHERE"
+                                  " dup_group IN ({})", groups):
+            out[str(g)].append(str(d))
         return out
 
     def n_duplicate_groups(self) -> int:
@@ -144,31 +146,23 @@ class FusionIndexMixin:
         return out
 
     def reach_of(self, story_ids: Iterable[str]) -> list[ReachRow]:
-        out: list[ReachRow] = []
-        for part in _chunks(story_ids):
-            out += [(str(s), str(t), str(k), int(mo), int(u), int(lo), int(hi), str(p), str(pl))
-                    for s, t, k, mo, u, lo, hi, p, pl in self._all(
-                        "SELECT story_id, type, entity_key, month, undated, lo, hi,"
-                        " participants, places FROM story_reach WHERE story_id IN"
-                        f" ({_marks(part)})", part)]
-        return out
+        return [(str(s), str(t), str(k), int(mo), int(u), int(lo), int(hi), str(p), str(pl))
+                for s, t, k, mo, u, lo, hi, p, pl in self._rows_in(
+                    "SELECT story_id, type, entity_key, month, undated, lo, hi, participants,"
+                    " places FROM story_reach WHERE story_id IN ({})", story_ids)]
 
     def stories_by_id(self, story_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         from .base import _loads
 
         out: dict[str, dict[str, Any]] = {}
-        for part in _chunks(story_ids):
-            out.update((str(s), _loads(j)) for s, j in self._all(
-                f"SELECT story_id, story_json FROM stories WHERE story_id IN ({_marks(part)})",
-                part))
+        out.update((str(s), _loads(j)) for s, j in self._rows_in(
+            "SELECT story_id, story_json FROM stories WHERE story_id IN ({})", story_ids))
         return out
 
     def story_ids_of_docs(self, doc_ids: Iterable[str]) -> set[str]:
         out: set[str] = set()
-        for part in _chunks(doc_ids):
-            out.update(str(s) for (s,) in self._all(
-                f"SELECT DISTINCT story_id FROM story_members WHERE doc_id IN ({_marks(part)})",
-                part))
+        out.update(str(s) for (s,) in self._rows_in(
+            "SELECT DISTINCT story_id FROM story_members WHERE doc_id IN ({})", doc_ids))
         return out
 
     def stories_of_keys(self, keys: Iterable[str]
@@ -176,12 +170,11 @@ class FusionIndexMixin:
         """Entity key → (story_id, type, date_start, date_end) of its stories (as a
         participant or the place)."""
         out: dict[str, list[tuple[str, str, str | None, str | None]]] = defaultdict(list)
-        for part in _chunks(keys):
-            for k, s, t, ds, de in self._all(
-                    "SELECT DISTINCT e.entity_key, s.story_id, s.type, s.date_start,"
-                    " s.date_end FROM story_entities e JOIN stories s ON s.story_id ="
-                    f" e.story_id WHERE e.entity_key IN ({_marks(part)})", part):
-                out[str(k)].append((str(s), str(t), ds, de))
+        for k, s, t, ds, de in self._rows_in(
+                "SELECT DISTINCT e.entity_key, s.story_id, s.type, s.date_start, s.date_end"
+                " FROM story_entities e JOIN stories s ON s.story_id = e.story_id"
+                " WHERE e.entity_key IN ({})", keys):
+            out[str(k)].append((str(s), str(t), ds, de))
         return out
 
     def story_sort_row(self, story_id: str) -> tuple[str, str | None, str | None]:
