@@ -145,6 +145,7 @@ _STAMP_MAX_WORDS = 4
 # words letters only.
 _DATED_PLACE_MAX_WORDS = 8
 _PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"\d")  # (a scan in C: lines are tried against many rules)
 
 
 class RulesError(DataFileError, ValueError):
@@ -657,7 +658,7 @@ class _Cleaner:
             return line._date  # type: ignore[return-value]
         result: tuple[str, str] | None = None
         key = line.key
-        if line.words <= 16 and any(c.isdigit() for c in key):
+        if line.words <= 16 and _DIGIT_RE.search(key):
             g = self.rs.dates
             has_date = g.date.search(key) is not None
             s = g.date.sub(" ", key) if has_date else key
@@ -770,7 +771,7 @@ class _Cleaner:
         core = line.core
         if rule.vocab_re is None or line.words > (rule.max_words or _WORDS_MAX):
             return False
-        if any(c.isdigit() for c in core) and self.has_date(line):
+        if _DIGIT_RE.search(core) and self.has_date(line):
             return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
         # a count may open the bar: "0 تعليق | أرسل | طباعة", "12 مشاركة فيسبوك تويتر"
         lead = _LEADING_COUNT_RE.match(core)
@@ -1126,7 +1127,7 @@ class _Cleaner:
             return False
         nxt = self.next_nonblank(j)
         return nxt is None or self.headline_like(nxt) or (
-            nxt.words <= _STAMP_MAX_WORDS and any(c.isdigit() for c in nxt.key))
+            nxt.words <= _STAMP_MAX_WORDS and _DIGIT_RE.search(nxt.key) is not None)
 
     def trailing_bullet_list(self) -> None:
         """Three or more headline-like bullet lines ending the page: a related list."""
