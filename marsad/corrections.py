@@ -57,6 +57,12 @@ def review(store: Store, *, place: str | None = None, doc_id: str | None = None
     return out
 
 
+def story_docs(story: dict[str, Any], key: str) -> list[str]:
+    """A story's articles that name ``key`` as the place or a participant."""
+    return sorted({m["doc_id"] for m in story["members"]
+                   if key == m.get("location") or key in (m.get("participants") or ())})
+
+
 def docs_of_story(store: Store, story_id: str, key: str) -> tuple[str, list[str]]:
     """(the story's id, its articles that name ``key`` as the place or a participant): the
     articles the map's "wrong place?" on that story corrects. A merged id resolves."""
@@ -64,8 +70,7 @@ def docs_of_story(store: Store, story_id: str, key: str) -> tuple[str, list[str]
     if story is None:
         raise CorrectionError(f"--story: no story {story_id!r} in the saved fusion"
                               + (f" (merged into {moved}, which is gone too)" if moved else ""))
-    docs = sorted({m["doc_id"] for m in story["members"]
-                   if key == m.get("location") or key in (m.get("participants") or ())})
+    docs = story_docs(story, key)
     if not docs:
         raise CorrectionError(f"--place: story {story['id']} does not take place at {key!r} "
                               "(its members name no such place or participant)")

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from .. import corrections
 from ..export.jsonl import SCHEMA_VERSION
 from ..store import StoreError
 from ..web.index import STORY_CERTAINTIES, CorpusIndex, IndexHolder
@@ -118,16 +119,12 @@ async def add_place_correction(request: Request) -> Response:
     sid = views.resolve_story(idx, body["story"].strip())
     key = _place(idx, body["place"].strip(), "place")
     s = idx.stories[sid]
-    docs = sorted({m["doc_id"] for m in s["members"]
-                   if key == m.get("location") or key in m.get("participants", ())})
+    docs = corrections.story_docs(s, key)
     if not docs:
         raise BadParameter(f"story {sid!r} does not take place at {key!r}", parameter="place")
-    added = []
     with h.store() as st:
         try:
-            for doc_id in docs:
-                if st.add_place_correction(doc_id, key, sid):
-                    added.append(doc_id)
+            added = corrections.add(st, docs, key, sid)  # all or none
         except StoreError as e:
             raise NotFound(str(e), parameter="story") from None
     h.changed()

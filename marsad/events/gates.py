@@ -13,7 +13,7 @@ from .clause import BODY_MEETING, Context, Roles
 from .dating import future
 from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
 from .triggers import TriggerHit
-from .view import CLAUSE_MARKS, DocView, unprefix, word_back
+from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, unprefix, word_back
 
 
 def refers_back(x: Context) -> bool:
@@ -88,10 +88,6 @@ def demanded(x: Context) -> bool:
     return _asked_of_someone(x)
 
 
-# Words of obligation before "على X": "يجب على الحكومة الإفراج عن المعتقلين"
-_MUST = frozenset({"يجب", "ينبغي", "يتعين", "يتوجب"})
-
-
 def owed_by(x: Context) -> str | None:
     """"إن على السعودية وقف …"، "يجب على الحكومة الإفراج عن"، "على إسرائيل أن تنسحب": the
     one an act right after is owed by (the act is what is asked: request_owed)."""
@@ -102,13 +98,16 @@ def owed_by(x: Context) -> str | None:
     if v.keys[at] in x.lex.words.stopping or v.keys[at] == "ان":
         at -= 1  # "على إسرائيل وقف عدوانها"، "على إسرائيل أن تنسحب"
     pm = next((p for p in x.sent.ms if p.last == at), None)
-    if pm is None or v.prev_key(pm.first) != "علي":
-        return None
-    before = v.prev_key(pm.first - 1)
-    if pm.first - 1 > x.sent.a and before not in x.lex.words.complementisers \
-            and before not in _MUST and before not in ("،", ",", ":", "«", '"', "“"):
+    # (owed only where the trigger request_owed(_modal) reads "على" before the one: one
+    # source for what may stand before it)
+    if pm is None or not any(h.trigger.id in _OWED_TRIGGERS
+                             and x.sent.a + h.last_token == pm.first - 1
+                             for h in x.sent.hits):
         return None
     return pm.entity_id
+
+
+_OWED_TRIGGERS = frozenset({"request_owed", "request_owed_modal"})
 
 
 def _asked_of_someone(x: Context) -> bool:
@@ -193,14 +192,13 @@ def meeting_characterised(x: Context) -> bool:
                                                                        "حضره", "حضرها"):
         return True  # (who attended it is told of the meeting told before)
     k = c.t_last + 1
-    if v.keys[k] in _QUOTES:
+    if v.keys[k] in OPENING_QUOTES:
         k += 1
     verb = v.keys[k]
     return verb[:1] in ("ت", "ي") and len(verb) >= 4 and k not in v.placed_first_set \
         and verb not in x.lex.words.demand_verbs
 
 
-_QUOTES = frozenset('"«“\'')
 
 
 def negated_modal(x: Context) -> bool:

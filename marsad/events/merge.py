@@ -59,22 +59,19 @@ def same_happening(a: Event, b: Event, etype: dict[str, str],
     side's targets contain the other's. None when they are different happenings."""
     if a.evidence[-1] != b.evidence[0]:
         return None
+    # an arrival and a meeting during the visit are two events ("وصل الوزير إلى روما،
+    # والتقى نظيره"); a visit "للقاء X" (a meeting as its purpose) is one
+    mixed = (a.mode == "visit") != (b.mode == "visit")
+    purpose = _span(a) in purposes or _span(b) in purposes
     visit = a if a.mode == "visit" else b
-    if (a.mode == "visit") != (b.mode == "visit") and not visit.targets and not (
-            _span(a) in purposes or _span(b) in purposes):
-        # an arrival that names no host and a meeting during the visit are two events
-        # ("وصل الوزير إلى روما، والتقى نظيره"); a visit "للقاء X" (a meeting as its
-        # purpose) is one
-        return None
+    if mixed and not purpose and not visit.targets:
+        return None  # (an arrival that names no host)
     ta, tb = set(a.targets), set(b.targets)
     if ta <= tb or tb <= ta:
         return replace(a, targets=b.targets) if len(tb) > len(ta) else a
     a_places = all(etype.get(t) == "GPE" for t in a.targets)
     b_places = all(etype.get(t) == "GPE" for t in b.targets)
-    purpose = _span(a) in purposes or _span(b) in purposes
-    if (a.mode == "visit") != (b.mode == "visit") and not purpose:
-        # an arrival and a meeting during the visit are two events; a visit "للقاء X"
-        # (a meeting as its purpose) is one
+    if mixed and not purpose:
         return None
     if a_places and not b_places:
         return replace(a, targets=b.targets, location=a.location or a.targets[0])

@@ -23,7 +23,7 @@ from .lexicon import (
 )
 from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
-from .view import CLAUSE_MARKS, DocView, Placed, uniq, unprefix
+from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, Placed, uniq, unprefix
 
 
 @dataclass
@@ -249,7 +249,7 @@ def _skipped(pm: Placed, x: Context) -> bool:
     if pm.first - 2 > c.t_last and v.prev_key2(pm.first) in w.time_preps \
             and not v.prev_key(pm.first).startswith("ال"):
         return True  # "إدخال قوات روسية إلى أفريقيا بعد زوال فاغنر": another happening
-    if prev in w.named_after_place or (prev in _QUOTES and unprefix(
+    if prev in w.named_after_place or (prev in OPENING_QUOTES and unprefix(
             v.prev_key2(pm.first), "و") in w.named_after_place):
         return True  # "إعلان جدة"، "اتفاق «الدوحة»": the place names the document
     if pm.first > c.t_last and _after_according(pm.first, x):
@@ -278,7 +278,6 @@ def _in_an_era(pm: Placed, x: Context) -> bool:
     return False
 
 
-_QUOTES = frozenset('"«“\'')
 
 
 def _after_according(first: int, x: Context) -> bool:

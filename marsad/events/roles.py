@@ -516,9 +516,10 @@ def _speaker_before(x: Context) -> str | None:
 
 # Titles that, bare after a speech act, stand for the person named with them before
 # ("ونفى الناطق"، "وندد الوزير")
-_BACK_TITLES = frozenset({"الناطق", "المتحدث", "الوزير", "الرئيس", "السفير", "المبعوث",
-                          "المسؤول", "الأمين", "الناطقه", "المتحدثه", "الوزيره", "الزعيم",
-                          "القائد", "المندوب", "المستشار", "المفوض"})
+# (match keys: hamza folded, ة as ه)
+_BACK_TITLES = frozenset(match_key(t) for t in (
+    "الناطق", "المتحدث", "الوزير", "الرئيس", "السفير", "المبعوث", "المسؤول", "الأمين",
+    "الناطقة", "المتحدثة", "الوزيرة", "الزعيم", "القائد", "المندوب", "المستشار", "المفوض"))
 
 
 def title_refers_back(r: Roles, x: Context) -> Roles | None:

@@ -41,7 +41,7 @@ class KnowledgeMaps:
     located_in: dict[str, str] = field(default_factory=dict)
 
 
-_QUOTES = frozenset(('"', "«", "“", "'", "‘", "„"))
+OPENING_QUOTES = frozenset(('"', "«", "“", "'", "‘", "„"))
 
 
 class DocView:
@@ -122,7 +122,7 @@ class DocView:
 
     def _prev_index(self, i: int) -> int:
         j = i - 1
-        if j > 0 and self.keys[j] in _QUOTES:
+        if j > 0 and self.keys[j] in OPENING_QUOTES:
             j -= 1
         return j
 

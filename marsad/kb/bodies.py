@@ -76,9 +76,10 @@ def held_forms(spec: Any, entries: list[Any]) -> dict[str, list[str]]:
     for e in entries:
         for g in e.generic_aliases if e.country else ():
             holders.setdefault((e.country, match_key(g)), e)
+    countries = [e for e in entries if e.type == "GPE" and e.demonyms_ar and not e.country]
     out: dict[str, list[str]] = {}
     for body in bodies:
-        for c in (e for e in entries if e.type == "GPE" and e.demonyms_ar and not e.country):
+        for c in countries:
             holder = next((holders[(c.key, match_key(g))] for g in body.get("generic", ())
                            if (c.key, match_key(g)) in holders), None)
             if holder is None:

@@ -670,7 +670,7 @@ def _generic_names(text: str, toks: Sequence[Token], taken: set[int], kb: Knowle
                 out.append(Found(start, end, entry.type, i, i + n - 1, entry.key))
             i += n
             continue
-        elif phrase in _bare_nouns() and not _qualified(keys, i + n):
+        elif phrase in cue_sets()["bare_nouns"] and not _qualified(keys, i + n):
             # "الجيش"، "الحكومة" alone, with no body of that name before: a bare common
             # noun, no entity (annotation.md), whatever country the article is about
             # ("الحكومة الفيدرالية" is qualified: the country's body)
@@ -730,11 +730,6 @@ def _state_of(place: str, kb: KnowledgeBase) -> str:
 def _qualified(keys: Sequence[str], k: int) -> bool:
     """A definite adjective follows at k ("الحكومة الفيدرالية"، "الجيش الوطني")."""
     return k < len(keys) and keys[k][:2] == "ال" and keys[k] not in _PARTICLES_AL
-
-
-@lru_cache(maxsize=1)
-def _bare_nouns() -> frozenset[str]:
-    return frozenset(match_key(w) for w in load_yaml("ar/ner_cues.yaml").get("bare_nouns") or ())
 
 
 @lru_cache(maxsize=1)

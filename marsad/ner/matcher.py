@@ -20,11 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import load_yaml
+from ..data import common_words
 from ..doc import Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..text.normalize import is_nisba, match_key
 from ..text.segment import name_proclitics, proclitic_splits
+from .patterns import cue_sets
 from .people import is_names_first
 
 # Tokens that may sit inside a name without breaking it ("يونس- بك يفكوروف").
@@ -43,12 +44,6 @@ class Hit:
     last_token: int
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
-    data = load_yaml("ar/ner_cues.yaml")
-    out = {k: frozenset(match_key(w) for w in v) for k, v in data.items() if isinstance(v, list)}
-    out["place_heads"] |= out["place_list_heads"]  # plural and dual heads are place heads
-    return out
 
 
 def token_variants(text: str, tok: Token) -> tuple[tuple[str, int], ...]:
@@ -292,7 +287,7 @@ def resolve(hits: list[Hit], text: str, tokens: Sequence[Token], *,
     """
     if not hits:
         return [], []
-    cues = _cues()
+    cues = cue_sets()
     if sure is None:
         sure = sure_keys(hits)
     # list slots matter only to weak candidates (most sentences have none)
@@ -463,14 +458,11 @@ def _other_nisba_follows(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
 
 def _after_other_name(h: Hit, text: str, tokens: Sequence[Token]) -> bool:
     """The token before the hit is a given name ("جان ماري تراوري")."""
-    from ..kb.translit import name_index
 
     k = h.first_token - 1
     if k < 0 or tokens[k].is_punct or text[tokens[k].end : h.start].strip():
         return False  # a clitic fused to the hit ("وتراوري") starts a new phrase
-    key = match_key(text[tokens[k].start : tokens[k].end])
-    unit = name_index().get(key)
-    return unit is not None and unit[0] == "given" and unit[2] >= OTHER_GIVEN_NAME_MIN_COUNT
+    return _is_given_unit(match_key(text[tokens[k].start : tokens[k].end]))
 
 
 def _agreeing_nisba(h: Hit, c: Candidate, text: str, tokens: Sequence[Token],
@@ -513,7 +505,7 @@ def _not_this_town(h: Hit, c: Candidate, text: str, tokens: Sequence[Token]) -> 
         return False
     if article:
         return True  # ف fuses to verbs and particles, not to a town: "فرانس" is no ف + رانس
-    if e.country in _cues()["arabic_speaking_states"]:
+    if e.country in cue_sets()["arabic_speaking_states"]:
         return False
     return not any(a.text.endswith("ة") for a in e.aliases) and not e.name_ar.endswith("ة")
 
@@ -599,7 +591,7 @@ def _other_given_at(k: int, h: Hit, text: str, tokens: Sequence[Token], own: fro
         return False  # "حسنى مبارك": his own given name, spelt another way
     # a given name that is also an everyday word counts only when it is frequent as a
     # name ("رضا"، "يوسف"), never a title-like word ("ولي العهد"، "أبو مازن")
-    if key in _common() and not is_names_first(key) and (
+    if key in common_words() and not is_names_first(key) and (
             not before or unit[2] < _COMMON_GIVEN_MIN_COUNT):
         return False
     return unit[0] == "given" if before else True
@@ -622,13 +614,6 @@ _PARTICLES = frozenset({"في", "من", "الي", "عن", "مع", "ان", "با�
                         "كما", "ثم", "او", "بعد", "قبل", "منذ", "حتي", "لدي", "متي", "بين",
                         "باسم", "عند", "امام", "ضد", "نحو", "حول", "دون", "غير", "سوي",
                         "كل", "بعض", "لكن", "بل", "اما", "اذا", "لو"})
-
-
-@lru_cache(maxsize=1)
-def _common() -> frozenset[str]:
-    from ..data import common_words
-
-    return common_words()
 
 
 def _place_list_slots(hits: list[Hit], text: str, tokens: Sequence[Token]) -> set[int]:

@@ -9,7 +9,6 @@ articles touch, not the corpus."""
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -261,9 +260,3 @@ class FusionIndexMixin:
                 self._execute(f"DELETE FROM fusion_keys WHERE kind = ? AND key IN"
                               f" ({_marks(part)})", (kind, *part))
         self._bulk_insert("fusion_keys", ("kind", "key", "value_json"), ix.keys)
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-

@@ -50,7 +50,8 @@ def test_every_plover_type_has_one_of_four_classes() -> None:
     from marsad.export.plover import QUAD
     assert plover_class("REQUEST") == "verbal-conflict"
     assert plover_class("CONCEDE") == "verbal-cooperation"
-    assert all(QUAD[t] == c.replace("-", " ").upper() for t, c in PLOVER_CLASSES.items())
+    assert QUAD["REQUEST"] == "VERBAL CONFLICT" and QUAD["CONCEDE"] == "VERBAL COOPERATION"
+    assert QUAD["SANCTION"] == "MATERIAL CONFLICT" and QUAD["AID"] == "MATERIAL COOPERATION"
 
 
 def test_entities_carry_kb_description_and_coordinates(idx: CorpusIndex) -> None:
