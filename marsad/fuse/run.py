@@ -67,7 +67,10 @@ def fuse_records(records: Sequence[Mapping[str, Any]], *,
 
 
 def _full_steps(records: Sequence[Mapping[str, Any]], threshold: float,
-                previous: Sequence[Mapping[str, Any]], taken: Sequence[str]) -> _Steps:
+                previous: Sequence[Mapping[str, Any]], taken: Sequence[str],
+                ref_year: Mapping[str, int | None] | None = None) -> _Steps:
+    """The fusion of ``records``; ``ref_year`` (reference_years of them) when the caller
+    has it already (it reads every undated article's whole text)."""
     t = [time.perf_counter()]
     sigs = {str(r.get("doc_id")): signature_of(r) for r in records}
     groups = group_signatures(sigs, threshold=threshold)
@@ -80,7 +83,8 @@ def _full_steps(records: Sequence[Mapping[str, Any]], threshold: float,
     group_of = {d: i for i, g in enumerate(groups) for d in g}
     stories = stories_of_members(members_of(records), group_of=group_of,
                                  names=display_names(records),
-                                 ref_year=reference_years(records, latest_year(records)))
+                                 ref_year=ref_year if ref_year is not None
+                                 else reference_years(records, latest_year(records)))
     kept = keep_ids([s.to_dict() for s in stories], previous, taken)
     t.append(time.perf_counter())
     profiles = entity_profiles(linked, kept.stories)
@@ -119,16 +123,17 @@ def _fuse_all(store: Store, threshold: float) -> FusionResult:
     # in doc_id order whatever the database's collation: ties and first names depend on it
     records = sorted(apply_place_corrections(list(store.iter_records()), corrections),
                      key=lambda r: str(r.get("doc_id")))
-    steps = _full_steps(records, threshold, store.stories(), store.known_story_ids())
+    latest = latest_year(records)
+    ref_year = reference_years(records, latest)
+    steps = _full_steps(records, threshold, store.stories(), store.known_story_ids(),
+                        ref_year)
     index = None
     if isinstance(store, SQLStore):
-        ref_year = reference_years(records, latest_year(records))
         reach = [r for sid, s in zip(steps.ids, steps.stories, strict=True)
                  for r in reach_rows(sid, s, ref_year)]
         index = full_index(states, steps.signatures, steps.groups, steps.tallies,
                            first_claims(records), reach,
-                           state_row(threshold, latest_year(records),
-                                     corrections_digest(corrections)))
+                           state_row(threshold, latest, corrections_digest(corrections)))
     res = steps.result
     store.save_fusion(res.stories, res.entities, corpus_state=state,
                       seconds=time.perf_counter() - t0, redirects=res.redirects,

@@ -615,7 +615,8 @@ class CorpusIndex:
         neighbours it shares the most stories with, and the stories they share, per PLOVER
         type. ``stories``: only these stories count (the page's date, certainty or source
         filters); ``type``: only stories of that type."""
-        adj = self._adjacency(stories, type)
+        counts = self._edge_counts(stories, type)  # (once: ``stories`` may be an iterator)
+        adj = self._adjacency(counts, (type or "") if stories is None else None)
         if entity is not None:
             near = adj.get(entity, {})
             chosen = [entity, *sorted(near, key=lambda o: (-near[o], o))[: max(0, limit - 1)]]
@@ -623,7 +624,6 @@ class CorpusIndex:
             chosen = sorted(adj, key=lambda k: (-len(adj[k]), -sum(adj[k].values()),
                                                 k))[:limit]
         keep = set(chosen)
-        counts = self._edge_counts(stories, type)
         edges = [_edge(a, b, counts[(a, b)]) for a in chosen for b in adj.get(a, ())
                  if b in keep and a < b]
         nodes = [{**self.entity_summary(k), "label": self.label(k),
@@ -649,18 +649,19 @@ class CorpusIndex:
                     out.setdefault((a, b), Counter())[s["type"]] += 1
         return out
 
-    def _adjacency(self, stories: Iterable[Mapping[str, Any]] | None, type: str | None
-                   ) -> dict[str, dict[str, int]]:
-        """Entity → neighbour → stories shared; of every story it is kept per type."""
+    def _adjacency(self, counts: Mapping[tuple[str, str], Counter[str]],
+                   cache_type: str | None) -> dict[str, dict[str, int]]:
+        """Entity → neighbour → stories shared, from ``_edge_counts``; kept per type when
+        they are of every story (``cache_type``: the type, "" for any, None: not kept)."""
         cache: dict[Any, dict[str, dict[str, int]]] = self.__dict__.setdefault("_adj", {})
-        if stories is None and type in cache:
-            return cache[type]
+        if cache_type is not None and cache_type in cache:
+            return cache[cache_type]
         adj: dict[str, dict[str, int]] = defaultdict(dict)
-        for (a, b), c in self._edge_counts(stories, type).items():
+        for (a, b), c in counts.items():
             n = sum(c.values())
             adj[a][b] = adj[b][a] = n
-        if stories is None:
-            cache[type] = adj
+        if cache_type is not None:
+            cache[cache_type] = adj
         return adj
 
     @property
