@@ -4,7 +4,6 @@ answers, bounded connections, and `marsad serve`'s warnings."""
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 from marsad.api import create_app  # noqa: E402
 from marsad.api.security import allowed_hosts, host_name, token_problem  # noqa: E402
 from marsad.cli import DEMO_DIR, main  # noqa: E402
+
+from ..live_server import running  # noqa: E402
 
 TOKEN = "s3cret-token-for-the-team"
 PATHS = ("/api/overview", "/", "/static/style.css", "/api/nope", "/api/stories?limit=0")
@@ -136,33 +137,14 @@ def test_serve_options_and_warnings(db: Path, monkeypatch: pytest.MonkeyPatch,
 
 # -- connections: a real server on the loopback ----------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live(db: Path):  # type: ignore[no-untyped-def]
-    import uvicorn
-
     from marsad.api.server import BoundedH11Protocol, connection_cap
 
     protocol = type("Fast", (BoundedH11Protocol,), {"head_timeout": 0.6})
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port,
-                                        log_level="warning", http=protocol,
-                                        timeout_keep_alive=1,
-                                        limit_concurrency=connection_cap(1000)))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        assert time.monotonic() < deadline and t.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    yield port
-    srv.should_exit = True
-    t.join(timeout=10)
+    with running(create_app(str(db)), http=protocol, timeout_keep_alive=1,
+                 limit_concurrency=connection_cap(1000)) as port:
+        yield port
 
 
 def _closed_by_server(sock: socket.socket, within: float) -> bool:

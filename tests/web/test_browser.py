@@ -1,95 +1,18 @@
 """The workbench in headless Chromium on a store of the bundled demo corpus plus a hostile
-article, so the tests run in any clone. Skips (with the reason) where Chromium, Playwright or
-the built JavaScript libraries are absent; `.ci/run` installs all of them."""
+article, so the tests run in any clone (the server, browser and page fixtures are in
+conftest.py and skip where Chromium, Playwright or the built JavaScript libraries are absent)."""
 
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import tempfile
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi")
 
-from ..api.stores import HOSTILE_ID, demo_store  # noqa: E402
+from ..api.stores import HOSTILE_ID  # noqa: E402
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# without these Chromium waits on network lookups and component updates (no internet here)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serving(db: Path, **kw: object) -> Iterator[str]:
-    """``marsad serve`` of ``db`` in a thread, answering at the URL yielded."""
-    from marsad.web import vendor_status
-
-    if not vendor_status()["ok"]:
-        pytest.skip("the workbench's JavaScript libraries are not built (npm ci && npm run build)")
-    import uvicorn
-
-    from marsad.api import create_app
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), **kw), host="127.0.0.1",  # type: ignore[arg-type]
-                                        port=port, log_level="warning"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not t.is_alive():
-            pytest.fail("the workbench server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        t.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serving(demo_store(tmp_path_factory.mktemp("browser") / "demo.db")) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser_context() -> Iterator[object]:
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (apt-get install -y chromium chromium-driver)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        ctx = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
-            viewport={"width": 1280, "height": 900})
-        ctx.set_default_timeout(20_000)
-        yield ctx
-        ctx.close()
-
-
-@pytest.fixture()
-def page(browser_context, server):  # type: ignore[no-untyped-def]
-    pg = browser_context.new_page()
-    pg.errors = []  # uncaught JavaScript errors of the page
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    pg.close()
 
 
 def test_map_shows_moscow_minsk_and_tripoli(page, server) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 """The timeline and the map in headless Chromium (issue #18), on a store of the bundled demo
 corpus so they run in any clone; they skip where Chromium, Playwright or the built JavaScript
-libraries are absent (the fixtures of test_browser.py)."""
+libraries are absent (the fixtures of conftest.py; this module has its own server)."""
 
 from __future__ import annotations
 
@@ -15,12 +15,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 from ..api.stores import build_store, demo_store  # noqa: E402
-from . import test_browser as _tb  # noqa: E402
-
-# the browser and page fixtures of test_browser.py (this module has its own server)
-browser_context = _tb.browser_context
-page = _tb.page
-serving = _tb.serving
+from .conftest import serving  # noqa: E402
 
 pytestmark = pytest.mark.browser
 # the Tartus article of the demo corpus is HTML: read only with the `html` extra

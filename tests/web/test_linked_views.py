@@ -14,13 +14,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from . import test_browser
-
-# the browser tests' fixtures: a server on the demo corpus, Chromium, a page per test
-server = test_browser.server
-browser_context = test_browser.browser_context
-page = test_browser.page
-
 pytestmark = pytest.mark.browser
 
 NETWORK_NODES = 30  # the network page's default number of entities
@@ -164,12 +157,28 @@ def _png_size(path: Path) -> tuple[int, int]:
     return int(w), int(h)
 
 
-SCREENS = {  # docs/screens/<page>.png: what each picture shows
-    "network": ("/network", '#network[data-ready="1"]'),
-    "entity": ("/entities/khalifa_haftar", '#strip[data-ready="1"]'),
+def _open_moscow(page) -> None:  # type: ignore[no-untyped-def]
+    page.locator('#map circle.marker[data-key="kb:moscow"]').click()
+    page.wait_for_selector("#place-panel ul.place-stories li a")
+
+
+def _zoom_timeline(page) -> None:  # type: ignore[no-untyped-def]
+    box = page.locator("#timeline svg").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.82, box["y"] + 60)
+    for _ in range(6):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(40)
+
+
+SCREENS = {  # docs/screens/<page>.png: the page, what says it is drawn, what to do first
+    "timeline": ("/timeline", '#timeline[data-ready="1"]', None),
+    "timeline-zoomed": ("/timeline", '#timeline[data-ready="1"]', _zoom_timeline),
+    "map": ("/map", '#map[data-ready="1"]', _open_moscow),
+    "network": ("/network", '#network[data-ready="1"]', None),
+    "entity": ("/entities/khalifa_haftar", '#strip[data-ready="1"]', None),
     "article": ("/articles/demo_07_belarus_saddam_haftar#ev-{event}",
-                '#article-text[data-ready="1"]'),
-    "story": ("/stories/{story}", "#happening"),
+                '#article-text[data-ready="1"]', None),
+    "story": ("/stories/{story}", "#happening", None),
 }
 
 
@@ -181,9 +190,11 @@ def test_screenshots_at_1400_px(page, server, tmp_path) -> None:  # type: ignore
     story = page.request.get(f"{server}/api/stories?entity=sergey_lavrov&type=CONSULT"
                              "&since=2024-06-04&until=2024-06-04").json()["items"][0]["id"]
     page.set_viewport_size({"width": 1400, "height": 1000})
-    for name, (url, ready) in SCREENS.items():
+    for name, (url, ready, before) in SCREENS.items():
         page.goto(server + url.format(event=art["events"][1]["id"], story=story))
         page.wait_for_selector(ready)
+        if before is not None:
+            before(page)
         page.wait_for_timeout(300)
         path = out / f"{name}.png"
         page.screenshot(path=str(path), full_page=name == "network")
