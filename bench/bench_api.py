@@ -14,7 +14,6 @@ Prints the index build time, then a table: page, API call, median and p90 ms, an
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -29,13 +28,11 @@ BUDGET_MS = 300.0  # the issue's bound on each page's API call (median)
 
 
 def build_store(n: int, db: Path) -> None:
-    from bench.corpus_gen import articles
+    from bench.corpus_gen import articles, write_jsonl
     from marsad.cli import main
 
     src = db.parent / "bench_articles.jsonl"
-    with src.open("w", encoding="utf-8") as fh:
-        for art in articles(n):
-            fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+    write_jsonl(articles(n), src)
     t0 = time.perf_counter()
     if main(["ingest", str(src), "--db", str(db), "--jobs", "2", "--batch-size", "200"]) != 0:
         raise SystemExit("ingest failed")

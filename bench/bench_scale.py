@@ -28,6 +28,7 @@ shared, and CPU time is the fairer figure then.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -40,7 +41,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.corpus_gen import articles  # noqa: E402
+from bench.corpus_gen import articles, write_jsonl  # noqa: E402
 
 # Runs one marsad command and prints what getrusage says of it and of its workers.
 DRIVER = """
@@ -63,9 +64,7 @@ def corpus(workdir: Path, n: int, fmt: str, seed: int) -> Path:
         return path
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "jsonl":
-        with tmp.open("w", encoding="utf-8") as fh:
-            for art in articles(n, seed=seed):
-                fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+        write_jsonl(articles(n, seed=seed), tmp)
     else:
         tmp.mkdir()
         for i, art in enumerate(articles(n, seed=seed)):
@@ -81,10 +80,8 @@ def extra_corpus(workdir: Path, n: int, seed: int) -> Path:
     """The ``n // 100`` articles the generator gives after the first ``n`` (JSON Lines)."""
     path = workdir / f"extra_{n}_{seed}.jsonl"
     if not path.exists():
-        with path.open("w", encoding="utf-8") as fh:
-            for i, art in enumerate(articles(n + max(1, n // 100), seed=seed)):
-                if i >= n:
-                    fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+        more = articles(n + max(1, n // 100), seed=seed)
+        write_jsonl(itertools.islice(more, n, None), path)
     return path
 
 

@@ -15,7 +15,7 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -101,15 +101,23 @@ def articles(n: int, *, seed: int = 7) -> Iterator[dict[str, Any]]:
         yield art
 
 
+def write_jsonl(arts: Iterable[dict], path: Path) -> int:
+    """Articles as JSON Lines (Arabic kept as text, not escapes); how many were written."""
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for art in arts:
+            fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
-    with args.out.open("w", encoding="utf-8") as fh:
-        for art in articles(args.n, seed=args.seed):
-            fh.write(json.dumps(art, ensure_ascii=False) + "\n")
+    write_jsonl(articles(args.n, seed=args.seed), args.out)
     print(f"{args.n} articles -> {args.out}", file=sys.stderr)
     return 0
 
