@@ -131,6 +131,10 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
         parts.location = pm.entity_id
         return True
+    if t in PLACE_TYPES and _near(pm, x):
+        if t == "GPE" and parts.location is None:
+            _set_place(pm, parts, x, False)  # "كمين قرب بلدة X": where, as near as told
+        return True
     if t == "FAC" and parts.location is None and pm.first > c.t_last and not prefix \
             and prev not in w.non_participant_preps and prev not in w.to_preps:
         parts.location = pm.entity_id  # "وجعل حفتر ميناء طبرق متاحا": the site acted on
@@ -152,6 +156,16 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
             parts.dest.append(pm.entity_id)  # a visit "إلى بيلاروسيا" is hosted by the state
         return True
     return False
+
+
+def _near(pm: Placed, x: Context) -> bool:
+    """A word of nearness stands before the place: "قرب بلدة X"، "في محيط X"، "بالقرب من X"."""
+    v, w = x.doc, x.lex.words
+    prev = unprefix(v.prev_key(pm.first), "و")
+    if prev in w.container_nouns and unprefix(v.prev_key2(pm.first), "و") in w.near_preps:
+        return True  # "قرب مدينة X"
+    return prev in w.near_preps or (
+        prev == "من" and unprefix(v.prev_key2(pm.first), "و") in w.near_of)
 
 
 def _reference_point(pm: Placed, x: Context) -> bool:

@@ -156,3 +156,13 @@ def test_a_place_in_what_is_asked_is_not_where_it_was_asked() -> None:
                             "أردوغان في القاهرة. ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق "
                             "النار في قطاع غزة.")
     assert [key.get(ev.location or "") for ev in evs if ev.type == "REQUEST"] == ["cairo"]
+
+
+def test_a_place_named_by_nearness_is_where_never_a_party() -> None:
+    # "قرب X"، "بالقرب من X"، "على مقربة من مدينة X": the place, never the attacker
+    for text in ("قتل ثلاثة جنود في كمين نصبه مسلحون قرب دير الزور.",
+                 "قتل ثلاثة جنود في كمين نصبه مسلحون بالقرب من دير الزور.",
+                 "قتل ثلاثة جنود في كمين نصبه مسلحون على مقربة من مدينة دير الزور."):
+        key, evs = _events(text)
+        assert [(ev.type, key.get(ev.location)) for ev in evs] == [("ASSAULT", "deir_ez_zor")]
+        assert all(key.get(a) != "deir_ez_zor" for ev in evs for a in (*ev.actors, *ev.targets))
