@@ -482,7 +482,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         and aside[1] < after[0].first else 0
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
             and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
-            and not _unnamed_subject_before(x) and (
+            and not _unnamed_subject_before(x) and not subject_in_ending(x) and (
             after[0].first - c.t_last - skip <= 3
             or title_between(x, after[0].first, skip) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
@@ -508,6 +508,22 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
+
+
+def subject_in_ending(x: Context) -> bool:
+    """The verb carries a plural or dual subject in its ending ("يطالبون"، "طالبوا"،
+    "يبحثان"): an Arabic verb before its named subject stays singular, so nobody named
+    after it is its subject ("تظاهر الآلاف يطالبون برحيل الحكومة": not the government)."""
+    c = x.clause
+    if not c.is_verb:
+        return False
+    word = x.doc.keys[c.t_first]
+    if c.hit.pronoun and word.endswith(c.hit.pronoun):
+        word = word[: -len(c.hit.pronoun)]  # "يستقبلونه" → "يستقبلون"
+    if len(word) < 4:
+        return False
+    present = unprefix(unprefix(word, "وف"), "س")[:1] in ("ي", "ت")
+    return word.endswith(("ون", "وا")) or (present and len(word) >= 5 and word.endswith("ان"))
 
 
 def _before_title(pm: Placed, x: Context) -> str:

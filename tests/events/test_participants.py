@@ -509,3 +509,12 @@ def test_a_ruler_named_for_an_era_takes_no_part() -> None:
                             "عمر البشير.")
     assert all("omar_al_bashir" not in [key[i] for i in (*ev.actors, *ev.targets)]
                for ev in evs)
+
+
+def test_a_verb_with_its_subject_in_its_ending_takes_no_subject_after_it() -> None:
+    # a verb before its named subject stays singular: after "يطالبون" the government is
+    # what is asked for, not who asks
+    _, events = traced("تظاهر المئات أمام مقر البرلمان في بغداد يطالبون برحيل الحكومة العراقية.")
+    assert all("iraqi_government" not in a for _, a, _ in events), events
+    _, events = traced("وطالبوا الحكومة العراقية بالاستقالة.")
+    assert ("REQUEST", (), ("iraqi_government",)) in events
