@@ -549,8 +549,9 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     if prev == "من" and (v.prev_key2(pm.first) in w.member_nouns
                          or v.prev_key2(pm.first) in w.each):
         return False
+    # (also behind a title and its nisbas: "ضد الرئيس السوداني عمر البشير")
     return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك") \
-        or _title_behind_preposition(prev, x)
+        or _title_behind_preposition(prev, x) or _before_title(pm, x) in w.prepositions
 
 
 def _title_behind_preposition(key: str, x: Context) -> bool:

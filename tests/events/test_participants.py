@@ -518,3 +518,9 @@ def test_a_verb_with_its_subject_in_its_ending_takes_no_subject_after_it() -> No
     assert all("iraqi_government" not in a for _, a, _ in events), events
     _, events = traced("وطالبوا الحكومة العراقية بالاستقالة.")
     assert ("REQUEST", (), ("iraqi_government",)) in events
+
+
+def test_a_name_behind_a_preposition_and_a_title_is_no_agent() -> None:
+    # "ضد الرئيس السوداني X": the preposition stands before the title and its nisba
+    _, events = traced("اندلعت مظاهرات ضد الرئيس السوداني عمر البشير في الخرطوم.")
+    assert ("PROTEST", (), ("omar_al_bashir",)) in events
