@@ -219,7 +219,7 @@ def content_of(x: Context) -> bool:
     """A verbal noun that is the content of a document or a necessity, not a happening:
     "وتضمن الاتفاق انسحاب القوات"، "أكد ضرورة انسحاب القوات"، "ينص على تبادل الأسرى"."""
     keys, c = x.doc.keys, x.clause
-    if c.is_verb:
+    if c.is_verb and not c.hit.as_noun:  # ("تقضي برفع": a verb's form behind ب is its noun)
         return False
     content = x.lex.words.content_cues
     if x.sent.words.isdisjoint(x.lex.words.first_words("content_cues")):

@@ -138,6 +138,9 @@ class TriggerHit:
     first_token: int
     last_token: int
     pronoun: str = ""  # an attached pronoun standing for a participant: ه (استقبله)، ها (هجومها)
+    # a verb's form behind a preposition is its verbal noun ("تقضي برفع"، "قام بنشر"): read
+    # with the verb's sense, its participants as a noun's
+    as_noun: bool = False
 
 
 def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dict[str, str]:
@@ -333,7 +336,8 @@ class TriggerIndex:
                             continue
                         if best is not None and j <= best.last_token:
                             break
-                        cand = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j)
+                        cand = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j,
+                                          as_noun=preposed and trig.pos == "verb")
                         if self._requirement_met(cand, keys):
                             best, best_key = cand, cur
                             break
@@ -355,7 +359,7 @@ class TriggerIndex:
                     suffix = self._first_pronoun(words[0])
                 if suffix:
                     best = TriggerHit(best.trigger, best.start, best.end, best.first_token,
-                                      best.last_token, suffix)
+                                      best.last_token, suffix, best.as_noun)
                 out.append(best)
                 free = best.last_token + 1
         return self._drop_contents(text, tokens, out)

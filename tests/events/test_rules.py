@@ -873,3 +873,9 @@ def test_a_clash_in_the_towns_of_a_list_has_no_town_for_a_side() -> None:
     # the towns after a dual or plural place noun are where the clash was, not its sides
     _, events = traced("واندلعت اشتباكات عنيفة في قريتي مرجانة وكفر سنبل فجر اليوم.")
     assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", (), ())], events
+
+
+def test_a_verbs_form_behind_a_preposition_can_be_a_documents_content() -> None:
+    # "تقضي بنشر": نشر behind ب is the verbal noun, what the memorandum provides for
+    fired, events = traced("ووقع البلدان مذكرة تفاهم تقضي بنشر قوات مشتركة على الحدود.")
+    assert "content_of" in fired and all(t != "MOBILIZE" for t, _, _ in events), events
