@@ -17,6 +17,7 @@ from ..text.filing import past_filing
 from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
 from .dating import (
+    before_an_interval,
     date_from_rest,
     date_of_the_meeting,
     dates_statement,
@@ -342,7 +343,8 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
     v, s, c, lex, disc = x.doc, x.sent, x.clause, x.lex, x.disc
     c_lo, c_hi = v.tokens[c.lo].start, v.tokens[c.hi - 1].end
     own = [d for d in s.dates if c_lo <= d.start < c_hi
-           and not in_relative_clause(v, lex, c.t_last, d)]
+           and not in_relative_clause(v, lex, c.t_last, d)
+           and not (d.end <= c.hit.start and before_an_interval(v, lex, c.t_first, d))]
     date = nearest_date(own, c.hit.start)
     if date is None and not own and s.statement_dates and c.is_verb \
             and not future(v.keys[c.t_first]):

@@ -53,6 +53,20 @@ def in_relative_clause(v: DocView, lex: Lexicon, t_last: int, d: DateValue) -> b
         "،", ",")) for j in range(max(i - reach, 1), i))
 
 
+def before_an_interval(v: DocView, lex: Lexicon, t_first: int, d: DateValue) -> bool:
+    """The date stands before "بعد/قبل + a span of time + من" that leads to the trigger
+    ("انتُخب في أيار الماضي، بعد أشهر من زيارته إلى موسكو"): the act is that span away
+    from the date, so the date is not its own."""
+    keys, spans = v.keys, lex.words.interval_nouns
+    for j in range(v.token_at(d.end - 1) + 1, t_first - 1):
+        if unprefix(keys[j], "و") not in ("بعد", "قبل"):
+            continue
+        k = j + 1 + (keys[j + 1][:1].isdigit() or keys[j + 1] in ("بضعه", "عده"))
+        if k < t_first <= k + 3 and keys[k] in spans and "من" in keys[k + 1 : t_first + 1]:
+            return True
+    return False
+
+
 def _dates_another_noun(keys: list[str], lex: Lexicon, t_last: int, i: int) -> bool:
     """A date up to three words after a participle of issuing or concluding ("القرار
     الصادر في 31 أكتوبر"، "الاتفاقية المبرمة عام 2019") dates the noun before it; when that

@@ -166,3 +166,10 @@ def test_a_place_named_by_nearness_is_where_never_a_party() -> None:
         key, evs = _events(text)
         assert [(ev.type, key.get(ev.location)) for ev in evs] == [("ASSAULT", "deir_ez_zor")]
         assert all(key.get(a) != "deir_ez_zor" for ev in evs for a in (*ev.actors, *ev.targets))
+
+
+def test_a_date_before_a_span_of_time_does_not_date_the_act_it_leads_to() -> None:
+    # "أُعيد انتخابه في مايو 2024، بعد أشهر من زيارته …": the visit is months before May
+    got = dated("وأعيد انتخاب الرئيس التشادي محمد إدريس ديبي في مايو 2024، بعد أشهر من "
+                "زيارته إلى موسكو ولقائه الرئيس فلاديمير بوتين في يناير 2024.")
+    assert ("CONSULT", "moscow", date(2024, 1, 1)) in got, got
