@@ -191,8 +191,9 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
         s.consumed.add(a + s.hits[h_i + 1].first_token)
         right = a + (s.hits[h_i + 2].first_token if h_i + 2 < len(s.hits) else b - a)
     lo = max(left, v.word_offset(t_first, -reach["left_reach"]))
-    hi = min(right, v.word_offset(t_last, reach["right_reach"]) + 1,
-             _contrast_after(v, lex, t_last, b))
+    # (a contrast clause cuts the reach; looked for within the reach only)
+    hi = _contrast_after(v, lex, t_last,
+                         min(right, v.word_offset(t_last, reach["right_reach"]) + 1))
     speaker = next((pm for c in s.cited if not c.scope_all and c.cue_token < t_first
                     for pm in s.ms if pm.first == c.token), None)
     # a verb of saying that is itself the trigger ("أعلنت الحكومة وقفا لإطلاق النار")
@@ -207,17 +208,18 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
                   concurrent)
 
 
-def _contrast_after(v: DocView, lex: Lexicon, t_last: int, b: int) -> int:
+def _contrast_after(v: DocView, lex: Lexicon, t_last: int, end: int) -> int:
     """Where a clause of contrast opens after the trigger ("في حين"، "فيما"، "بينما"): the
-    trigger's participants are named before it ("إذ التقى الشرع، في حين تتابع أنقرة …")."""
+    trigger's participants are named before it ("إذ التقى الشرع، في حين تتابع أنقرة …");
+    ``end`` when none opens before it."""
     opens = lex.words.contrast_openers
-    for k in range(t_last + 2, b):
+    for k in range(t_last + 2, end):
         key = v.keys[k]
         if key in opens and v.keys[k - 1] in ("،", ","):
             return k
         if key == "حين" and v.keys[k - 1] in ("في", "وفي"):
             return k - 1
-    return b
+    return end
 
 
 def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
