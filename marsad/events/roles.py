@@ -1639,8 +1639,12 @@ def attack_in_words(r: Roles, x: Context) -> Roles | None:
     sharp = any(k in words or " ".join(after[i : i + 2]) in words
                 for i, k in enumerate(after))
     verb = unprefix(v.keys[c.t_first], "وف")
+    # (a person's attack on a state, a body or a person: one on a site, a town or a ship
+    # is no criticism)
     spoken = verb[:3] in ("هاج", "يها", "تها") and all(
-        v.etype[a] == "PER" for a in r.actors) and not _weapon_named(x)
+        v.etype[a] == "PER" for a in r.actors) and bool(r.targets) and all(
+        v.etype[t] in ("GPE", "ORG", "PER") and t not in v.cities for t in r.targets) \
+        and not _weapon_named(x)
     if not (sharp or spoken):
         return None
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("ACCUSE", "disapprove"))

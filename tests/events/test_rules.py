@@ -790,6 +790,9 @@ def test_an_attack_in_words_is_criticism() -> None:
     assert [(t, a) for t, a, _ in events] == [("ACCUSE", ("sergey_lavrov",))], events
     _, events = traced("وهاجمت قوات الدعم السريع مدينة الفاشر.")
     assert [t for t, _, _ in events] == ["ASSAULT"], events
+    # a person's attack on a town is no criticism
+    _, events = traced("وهاجم المشير خليفة حفتر مدينة طرابلس بعد أيام من فشل المفاوضات.")
+    assert "ACCUSE" not in [t for t, _, _ in events], events
 
 
 def test_a_cause_named_is_background() -> None:
