@@ -34,19 +34,12 @@ from .merge import fold_headline, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
 from .roles import (
-    announcer_named,
+    RESCUES,
     apply_rules,
     blame_the_act_after,
-    charge_named_as_cause,
     leader_commits_state,
     leader_pledges,
-    leaders_named_by_title,
-    main_subject_named,
-    pronoun_subject_named,
     protest_makes_its_demand,
-    sides_after_verb,
-    speaker_named_before,
-    title_named_before,
 )
 from .sources import certainty, sources
 from .triggers import TriggerHit, TriggerIndex
@@ -234,10 +227,7 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if _stopped(x):
         return
     r = choose_roles(x)
-    rescue = None if r is not None else next(
-        (f for f in (sides_after_verb, announcer_named, leaders_named_by_title,
-                   main_subject_named, speaker_named_before, charge_named_as_cause,
-                   title_named_before, pronoun_subject_named) if f(x)), None)
+    rescue = None if r is not None else next((f for f in RESCUES if f(x)), None)
     if rescue is not None:
         x.note(rescue.__name__)
         r = Roles()

@@ -12,17 +12,10 @@ import tests.helpers as helpers
 from marsad.events import extract_events
 from marsad.events.gates import AFTER_ROLES, GATES
 from marsad.events.roles import (
+    RESCUES,
     ROLE_RULES,
-    announcer_named,
-    charge_named_as_cause,
     leader_commits_state,
     leader_pledges,
-    leaders_named_by_title,
-    main_subject_named,
-    pronoun_subject_named,
-    sides_after_verb,
-    speaker_named_before,
-    title_named_before,
 )
 from tests.helpers import extract
 
@@ -317,7 +310,7 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         # (a subject noun after the verb: someone else speaks)
         "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار. وحذر خبراء "
         "من عواقب الإجراءات الإسرائيلية على إسرائيل."),
-    "speaker_named_before": (
+    "named_by_speaker_goes_on": (
         "وأكد الناطق باسم الخارجية الأردنية سفيان القضاة رفض المملكة للقرار الإسرائيلي. "
         "وحذر من عواقب هذه الإجراءات.",
         ("THREATEN", ("سفيان القضاة",), ()),
@@ -328,7 +321,7 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
         ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
         "واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب."),
-    "charge_named_as_cause": (
+    "named_by_charge_behind_a_reaction": (
         "أعلنت كل من مالي والنيجر وبوركينا فاسو سحب سفرائها من الجزائر، وذلك على خلفية "
         "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
         ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
@@ -340,7 +333,7 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         # (the title with its own nisba is another minister)
         "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وانتقد الوزير المصري "
         "الولايات المتحدة."),
-    "title_named_before": (
+    "named_by_title_refers_back": (
         "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وندد الوزير بالغارات على "
         "غزة.",
         ("ACCUSE", ("sergey_lavrov",), ()),
@@ -363,7 +356,7 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("ACCUSE", ("donald_trump",), ("china",)),
         "التقى الرئيس الأمريكي دونالد ترامب الرئيس الصيني شي جين بينغ، وانتقد الاتحاد "
         "الأوروبي الصين بشدة."),
-    "pronoun_subject_named": (
+    "named_by_pronoun_subject_before": (
         "ظهر الرئيس الأمريكي دونالد ترامب على غلاف مجلة تايم، لكنه أعرب عن استيائه من "
         "الصورة.",
         ("ACCUSE", ("donald_trump",), ()),
@@ -455,7 +448,7 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وتحدث فلاديمير بوتين عن الحرب.",
         ("CONSULT", ("marco_rubio",), ("vladimir_putin",)),
         "وقال المتحدث إن وزير الخارجية الأمريكي ماركو روبيو تلقى اتصالا من الرئيس الروسي."),
-    "leaders_named_by_title": (
+    "named_by_leader_by_title": (
         "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية. وقال رجب طيب أردوغان إن "
         "فلاديمير بوتين صديق.",
         ("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",)),
@@ -561,9 +554,7 @@ def test_a_protest_with_a_place_and_nobody_named_is_an_event() -> None:
 
 
 ALL_RULES = (*GATES, *AFTER_ROLES, *ROLE_RULES, leader_pledges, leader_commits_state,
-             sides_after_verb, announcer_named, main_subject_named, speaker_named_before,
-             charge_named_as_cause, title_named_before, pronoun_subject_named,
-             leaders_named_by_title)
+             *RESCUES)
 
 
 def traced(text: str) -> tuple[set[str], list[tuple[str, tuple[str, ...], tuple[str, ...]]]]:
