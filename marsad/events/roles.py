@@ -1111,11 +1111,13 @@ def protest_makes_its_demand(events: list[Event], first: int, s: Sentence) -> No
     if protest_at is None:
         return
     told = events[first:]
-    demands = [ev for ev in told if ev.type == "REQUEST" and not ev.actors
+    protest = next((ev for ev in told if ev.type == "PROTEST"), None)
+    # (made by nobody named, or by the protesters: "تظاهر أنصار الحزب مطالبين بـ")
+    makers = set(protest.actors) if protest is not None else set()
+    demands = [ev for ev in told if ev.type == "REQUEST" and set(ev.actors) <= makers
                and _after_protest(ev, s, protest_at)]
     if not demands:
         return
-    protest = next((ev for ev in told if ev.type == "PROTEST"), None)
     if protest is not None and not protest.targets:
         at = events.index(protest)
         events[at] = s.events[s.events.index(protest)] = replace(

@@ -368,16 +368,11 @@ class TriggerIndex:
     def _drop_contents(text: str, tokens: Sequence[Token], hits: list[TriggerHit]
                        ) -> list[TriggerHit]:
         """Without the acts that are another trigger's content: the first trigger behind ب
-        within the reach of a threat ("هددت واشنطن بفرض عقوبات"، "تهديده بطرد السفير"),
-        and the demand a protest makes ("تظاهر الآلاف في الميدان، مطالبين برحيل الحكومة":
-        what they demand is the protest's target, no request of its own)."""
+        within the reach of a threat ("هددت واشنطن بفرض عقوبات"، "تهديده بطرد السفير").
+        (The demand a protest makes is folded into it once read: protest_makes_its_demand.)"""
         out: list[TriggerHit] = []
         reach_end = -1
-        protest = False
         for h in hits:
-            if protest and h.trigger.type == "REQUEST" and h.trigger.roles == "main_subject":
-                continue
-            protest = protest or h.trigger.type == "PROTEST"
             if h.first_token <= reach_end:
                 lead = match_key(text[tokens[h.first_token].start : h.start])
                 if lead.lstrip("و") in ("ب", "بال"):

@@ -24,6 +24,11 @@ def test_a_protests_demand_is_its_target_not_a_request() -> None:
     evs = _events("وتظاهر آلاف الليبيين في طرابلس، مطالبين برحيل حكومة الوحدة الوطنية.")
     assert not any(t == "REQUEST" for t, _, _ in evs), evs
     assert any(t == "PROTEST" for t, _, _ in evs), evs
+    # also when the protesters are named, and with a verb for the demand
+    evs = _events("وتظاهر أنصار حزب الأمة في الخرطوم، مطالبين بالإفراج عن المعتقلين.")
+    assert [t for t, _, _ in evs] == ["PROTEST"], evs
+    evs = _events("وتظاهر الآلاف في طرابلس يطالبون برحيل حكومة الوحدة الوطنية.")
+    assert [t for t, _, _ in evs] == ["PROTEST"], evs
 
 
 def test_an_accusing_participle_after_the_main_clause() -> None:
