@@ -20,6 +20,7 @@ from .lexicon import (
     PARTICIPANT_TYPES,
     PLACE_TYPES,
     UNCLAIMED_TYPES,
+    Words,
 )
 from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
@@ -54,7 +55,7 @@ def with_phrase(v: DocView, first: int, stops: frozenset[str]) -> bool:
     return False
 
 
-def conjoined(a: Placed, b: Placed, keys: list[str], blockers: frozenset[str]) -> bool:
+def conjoined(a: Placed, b: Placed, keys: list[str], w: Words) -> bool:
     """b follows a as a coordinated noun phrase: "بوتين ووزير دفاعه شويغو"، "بوتين وحفتر"
     (the first token after a starts with و and no preposition comes between)."""
     between = keys[a.last + 1 : b.first]
@@ -63,13 +64,14 @@ def conjoined(a: Placed, b: Placed, keys: list[str], blockers: frozenset[str]) -
         # behind its title
         between = between[1:]
         if len(between) > 1:
-            return _titled_conjunct(between, blockers)
+            return _titled_conjunct(between, w.blockers)
     if len(between) > 3:
         return False
     first = between[0] if between else keys[b.first]
-    if not first.startswith("و") or first in ("وفي", "والي", "ومن", "وعلى", "وعن"):
-        return False
-    return not any(k in blockers for k in between[1:])
+    if not first.startswith("و") or first in ("وفي", "والي", "ومن", "وعلى", "وعن") \
+            or first in w.waw_words:
+        return False  # ("السيسي وزير الخارجية": وزير is a word, not و + زير)
+    return not any(k in w.blockers for k in between[1:])
 
 
 def _titled_conjunct(words: list[str], blockers: frozenset[str]) -> bool:
@@ -81,13 +83,13 @@ def _titled_conjunct(words: list[str], blockers: frozenset[str]) -> bool:
     return not any(k in blockers and k not in ("،", ",") for k in words[1:])
 
 
-def conjoined_before(parts_before: list[Placed], keys: list[str], blockers: frozenset[str]
+def conjoined_before(parts_before: list[Placed], keys: list[str], w: Words
                      ) -> list[Placed]:
     """Subjects coordinated before the nearest one: in "أن حكومتي إسرائيل ولبنان وافقتا"
     Israel joins Lebanon (parts_before is nearest first)."""
     out: list[Placed] = []
     for earlier in parts_before[1:]:
-        if not conjoined(earlier, out[-1] if out else parts_before[0], keys, blockers):
+        if not conjoined(earlier, out[-1] if out else parts_before[0], keys, w):
             break
         out.append(earlier)
     return out
@@ -274,9 +276,29 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "هدد زعيم الجماعة في اليمن": where the leader is from, no place
     if _in_an_era(pm, x):
         return True  # "بدأت المفاوضات في عهد الرئيس السابق X": when, not who
+    if _across_a_border(pm, x):
+        return True  # "قرب الحدود مع الجزائر": where, near whose border; no party
     if t == "PER" and unprefix(prev, "وبل") in w.institution_heads:
         return True  # "وزع مركز الملك سلمان للإغاثة": the centre acts, not the king
     return prev == "في" and v.prev_key2(pm.first) in w.topic_nouns  # "الوضع في ليبيا"
+
+
+def _across_a_border(pm: Placed, x: Context) -> bool:
+    """A state named after "الحدود مع"، "الحدود المشتركة مع"، "الحدود بين X و": it locates
+    the act by a border, it takes no part (nor is it the place)."""
+    v, w = x.doc, x.lex.words
+    k = pm.first - 1
+    if k > x.sent.a and v.keys[k] == "و":
+        k -= 1  # ("بين مالي والجزائر" is one token و+; a loose و too)
+    while k > x.sent.a and v.keys[k] not in ("مع", "بين") and v.etype.get(
+            next((q.entity_id for q in x.sent.ms if q.last == k), ""), "") == "GPE":
+        k = next(q.first for q in x.sent.ms if q.last == k) - 1  # "بين مالي والجزائر"
+    if k <= x.sent.a or unprefix(v.keys[k], "و") not in ("مع", "بين"):
+        return False
+    k -= 1
+    if k > x.sent.a and is_nisba(v.keys[k]) or v.keys[k] in w.border_adjectives:
+        k -= 1  # "الحدود المشتركة مع"، "الحدود الجنوبية مع"
+    return unprefix(unprefix(v.keys[k], "وف"), "بل") in w.border_nouns
 
 
 def _in_an_era(pm: Placed, x: Context) -> bool:
@@ -339,11 +361,11 @@ def sort_mentions(x: Context) -> Parts:
     parts = Parts()
     place: Placed | None = None  # the last mention taken as a place
     for i, pm in enumerate(ms):
-        if parts.aside is not None and conjoined(parts.aside, pm, v.keys, w.blockers):
+        if parts.aside is not None and conjoined(parts.aside, pm, v.keys, w):
             parts.aside = pm  # "برعاية السعودية والولايات المتحدة": both sponsor
             continue
         if place is not None and v.etype[pm.entity_id] in PLACE_TYPES \
-                and conjoined(place, pm, v.keys, w.blockers):
+                and conjoined(place, pm, v.keys, w):
             place = pm  # "في إيران وسوريا": both are where, neither takes part
             continue
         if _skipped(pm, x):
@@ -475,14 +497,15 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if appositive is not None:
         return Subject(appositive, after, how="subject before an apposition")
     if svo:
-        return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
+        return Subject(before[0], after, conjoined_before(before, v.keys, w),
                        how="subject-verb order")
     aside = aside_after(x)
     skip = aside[1] - aside[0] + 1 if aside is not None and after \
         and aside[1] < after[0].first else 0
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
             and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
-            and not _unnamed_subject_before(x) and not subject_in_ending(x) and (
+            and not _unnamed_subject_before(x) and not subject_in_ending(x) \
+            and not _unnamed_subject_after(after[0], x) and (
             after[0].first - c.t_last - skip <= 3
             or title_between(x, after[0].first, skip) or (
             after[0].first - c.t_last <= w.reach["member_reach"]
@@ -492,7 +515,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         s = Subject(after[0], after[1:], how="verb-subject order")
         # "استقبل بوتين ووزير دفاعه شويغو حفتر": subjects joined by و act together
         while s.objects and conjoined(s.co_subjects[-1] if s.co_subjects else after[0],
-                                      s.objects[0], v.keys, w.blockers):
+                                      s.objects[0], v.keys, w):
             s.co_subjects.append(s.objects.pop(0))
         return s
     # (a place before "حيث" is where the verb happened: "بعد غينيا والكونغو حيث هاجم")
@@ -505,7 +528,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         # (not across a colon: "ليبيا: طائرات تقصف مواقع" labels the place of a headline)
         # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر
         # دورها وغادرت مالي" —; a state or city is the place the last verb went to)
-        return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
+        return Subject(before[0], after, conjoined_before(before, v.keys, w),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
 
@@ -699,7 +722,7 @@ def _light_subject(light: int, x: Context) -> Subject:
         s = Subject(near[0], how="light verb's subject")
         rest = near[1:]
         while rest and conjoined(s.co_subjects[-1] if s.co_subjects else near[0], rest[0],
-                                 v.keys, w.blockers):
+                                 v.keys, w):
             s.co_subjects.append(rest.pop(0))  # "شنت الولايات المتحدة وبريطانيا غارات"
         return s
     if v.prev_key(light) in w.speaker_side and c.speaker is not None:
@@ -714,7 +737,7 @@ def _light_subject(light: int, x: Context) -> Subject:
                       and unprefix(v.prev_key(p.first), "و") not in w.loc_preps),
                      key=lambda p: -p.first)
     if earlier and light - earlier[0].last <= 2:
-        return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w.blockers),
+        return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w),
                        how="subject before the light verb")
     return Subject()
 
@@ -749,6 +772,21 @@ def _unnamed_subject_before(x: Context) -> bool:
         if unprefix(k, "و") in w.member_nouns:
             return True
     return False
+
+
+def _unnamed_subject_after(first: Placed, x: Context) -> bool:
+    """A subject no name gives stands right after the verb, a plural in the nominative
+    ("هاجم مسلحون دورية للجيش"، "اعتقل عناصر ملثمون الناشط"): the name after it is acted
+    on — unless it names the group of those members ("عناصر حزب الله"، "مسلحون من حركة X")."""
+    keys, w, k = x.doc.keys, x.lex.words, x.clause.t_last + 1
+    if k >= first.first or k >= len(keys):
+        return False
+    key = keys[k]
+    plural = key in w.member_nouns or (
+        len(key) >= 5 and key.endswith("ون") and key not in w.not_plural_on)
+    if not plural or any(q.first <= k <= q.last for q in x.sent.ms):
+        return False
+    return not (first.first == k + 1 or (first.first == k + 2 and keys[k + 1] == "من"))
 
 
 def _unnamed_subject(light: int, x: Context) -> bool:

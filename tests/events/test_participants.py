@@ -524,3 +524,28 @@ def test_a_name_behind_a_preposition_and_a_title_is_no_agent() -> None:
     # "ضد الرئيس السوداني X": the preposition stands before the title and its nisba
     _, events = traced("اندلعت مظاهرات ضد الرئيس السوداني عمر البشير في الخرطوم.")
     assert ("PROTEST", (), ("omar_al_bashir",)) in events
+
+
+def test_a_state_beyond_a_border_takes_no_part() -> None:
+    # "قرب الحدود مع X"، "الحدود المشتركة بين X وY": the border locates the act
+    _, events = traced("هاجم مسلحون من جماعة نصرة الإسلام والمسلمين معسكرا للجيش المالي قرب "
+                       "الحدود مع بوركينا فاسو.")
+    assert all("burkina_faso" not in (*a, *t) for _, a, t in events), events
+    _, events = traced("انتشرت قوات روسية قرب الحدود المشتركة بين ليبيا والسودان.")
+    assert all("sudan" not in t for _, _, t in events), events
+
+
+def test_a_plural_subject_no_name_gives_stands_after_the_verb() -> None:
+    # "هاجم مسلحون دورية للجيش": the gunmen attack, the army's patrol is attacked
+    _, events = traced("هاجم مسلحون دورية للجيش المالي في منطقة موبتي.")
+    assert ("ASSAULT", (), ("malian_armed_forces",)) in events
+    # the group those members belong to acts
+    _, events = traced("هاجم مسلحون من حركة الشباب قاعدة عسكرية في مقديشو.")
+    assert ("ASSAULT", ("al_shabaab",), ()) in events
+
+
+def test_a_word_beginning_with_waw_is_no_conjunction() -> None:
+    # "السيسي وزير الخارجية": وزير is a word, not و + زير; the host receives the minister
+    _, events = traced("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي "
+                       "لافروف في القاهرة.")
+    assert ("CONSULT", ("sergey_lavrov",), ("abdel_fattah_el_sisi",)) in events
