@@ -572,9 +572,21 @@ def _behind_preposition(pm: Placed, x: Context) -> bool:
     if prev == "من" and (v.prev_key2(pm.first) in w.member_nouns
                          or v.prev_key2(pm.first) in w.each):
         return False
+    fused = v.fused_prefix(pm)
+    if fused == "ل" and _owned_means(pm, x):
+        return False  # "الطيران الحربي للجيش السوداني": the army's air force
     # (also behind a title and its nisbas: "ضد الرئيس السوداني عمر البشير")
-    return prev in w.prepositions or v.fused_prefix(pm) in ("ب", "ل", "ك") \
+    return prev in w.prepositions or fused in ("ب", "ل", "ك") \
         or _title_behind_preposition(prev, x) or _before_title(pm, x) in w.prepositions
+
+
+def _owned_means(pm: Placed, x: Context) -> bool:
+    """The name follows a force or its means with the owner's ل, its adjectives between
+    ("الطيران الحربي للجيش"، "دورية للشرطة"، "قوات تابعة للحكومة" is not this)."""
+    v, k = x.doc, pm.first - 1
+    while k > x.sent.a and is_nisba(v.keys[k]):
+        k -= 1  # "الحربي"، "المسيرة"
+    return k >= x.sent.a and unprefix(v.keys[k], "و") in x.lex.words.means_nouns
 
 
 def _title_behind_preposition(key: str, x: Context) -> bool:

@@ -145,8 +145,12 @@ class DocView:
         return max(min(j, i), 0)
 
     def fused_prefix(self, pm: Placed) -> str:
-        """The clitic fused to a name, conjunctions left out: بموسكو → ب, لروسيا → ل."""
-        return match_key(self.text[self.tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
+        """The clitic fused to a name, conjunctions left out: بموسكو → ب, لروسيا → ل; also
+        when the mention holds it ("للحكومة اللبنانية": ل + the article, found as one word)."""
+        pre = match_key(self.text[self.tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
+        if not pre and match_key(pm.mention.text).lstrip("وف").startswith("لل"):
+            return "ل"
+        return pre
 
 
 def _word_positions(tokens: Sequence[Token]) -> list[int]:

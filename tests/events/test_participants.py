@@ -549,3 +549,16 @@ def test_a_word_beginning_with_waw_is_no_conjunction() -> None:
     _, events = traced("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الروسي سيرغي "
                        "لافروف في القاهرة.")
     assert ("CONSULT", ("sergey_lavrov",), ("abdel_fattah_el_sisi",)) in events
+
+
+def test_a_name_found_with_its_lam_and_article_is_behind_the_preposition() -> None:
+    # "للحكومة اللبنانية" is found as one word: ل + the article; it is whom support is for
+    _, events = traced("أعرب وزير الخارجية القطري عن دعم بلاده الكامل للحكومة اللبنانية.")
+    assert all("lebanon_government" not in a for _, a, _ in events), events
+
+
+def test_the_owner_of_a_force_after_its_lam_acts_with_it() -> None:
+    # "الطيران الحربي للجيش السوداني": the army's air force; its ل is the owner's
+    _, events = traced("شن الطيران الحربي للجيش السوداني غارات على مواقع قوات الدعم السريع "
+                       "في الخرطوم.")
+    assert ("ASSAULT", ("sudanese_armed_forces",), ("rapid_support_forces",)) in events
