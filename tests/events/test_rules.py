@@ -873,3 +873,9 @@ def test_a_verbs_form_behind_a_preposition_can_be_a_documents_content() -> None:
     # "تقضي بنشر": نشر behind ب is the verbal noun, what the memorandum provides for
     fired, events = traced("ووقع البلدان مذكرة تفاهم تقضي بنشر قوات مشتركة على الحدود.")
     assert "content_of" in fired and all(t != "MOBILIZE" for t, _, _ in events), events
+
+
+def test_any_act_is_no_act_that_happened() -> None:
+    # "أي هجوم": whatever attack may come, not one told
+    fired, events = traced("هددت إيران بالرد على أي هجوم إسرائيلي يستهدف منشآتها النووية.")
+    assert "planned" in fired and [t for t, _, _ in events] == ["THREATEN"], events
