@@ -483,7 +483,7 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(head, after, how="antecedent of the relative pronoun")
     if unprefix(v.prev_key(c.t_first), "ب") in ("انه", "انها", "انهم"):
         # "قال إنه التقى بوتين": the pronoun is the subject; who follows is the object
-        return Subject(None, after, how="pronoun subject after إنه")
+        return Subject(_told_by_pronoun(x), after, how="pronoun subject after إنه")
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
         (before[0].first == c.left and not joined)
         or v.prev_key(before[0].first) in w.svo_cues
@@ -547,6 +547,19 @@ def subject_in_ending(x: Context) -> bool:
         return False
     present = unprefix(unprefix(word, "وف"), "س")[:1] in ("ي", "ت")
     return word.endswith(("ون", "وا")) or (present and len(word) >= 5 and word.endswith("ان"))
+
+
+def _told_by_pronoun(x: Context) -> Placed | None:
+    """Whom "أنه/أنها/أنهم" before the verb stands for: the speaker when the pronoun fits
+    ("أعلنت ألمانيا أنها منحت …"), else the last person (ه) or state or body (ها، هم) named
+    before it in the sentence."""
+    v, c = x.doc, x.clause
+    suffix = unprefix(v.prev_key(c.t_first), "ب")[2:]  # ("انه" → "ه")
+    fits = {"ه": ("PER",), "ها": ("ORG", "GPE"), "هم": ("ORG", "GPE", "PER")}[suffix]
+    if c.speaker is not None and v.etype[c.speaker.entity_id] in fits:
+        return c.speaker
+    return next((pm for pm in reversed(x.sent.ms)
+                 if pm.first < c.t_first - 1 and v.etype[pm.entity_id] in fits), None)
 
 
 def _before_title(pm: Placed, x: Context) -> str:

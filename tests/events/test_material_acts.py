@@ -271,3 +271,8 @@ def test_a_town_raided_behind_the_subject_and_a_time_is_where_it_happened() -> N
 def test_an_announcer_tells_the_withdrawal_its_genitive_makes() -> None:
     evs = _events("أعلنت وزارة الدفاع العراقية انسحاب القوات الأمريكية من قاعدة عين الأسد.")
     assert any(t == "RETREAT" and a == ["us_armed_forces"] for t, a, _ in evs)
+
+
+def test_aid_granted_is_aid() -> None:
+    evs = _events("وأعلنت ألمانيا أنها منحت السودان مساعدات بقيمة عشرة ملايين يورو.")
+    assert any(t == "AID" and "germany" in a for t, a, _ in evs), evs

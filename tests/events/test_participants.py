@@ -562,3 +562,12 @@ def test_the_owner_of_a_force_after_its_lam_acts_with_it() -> None:
     _, events = traced("شن الطيران الحربي للجيش السوداني غارات على مواقع قوات الدعم السريع "
                        "في الخرطوم.")
     assert ("ASSAULT", ("sudanese_armed_forces",), ("rapid_support_forces",)) in events
+
+
+def test_the_pronoun_on_anna_before_the_verb_is_its_subject() -> None:
+    # "أعلنت ألمانيا أنها منحت …": ها is Germany, the speaker; "قال X إنه التقى": X
+    _, events = traced("وأعلنت ألمانيا أنها منحت السودان مساعدات بقيمة عشرة ملايين يورو.")
+    assert ("AID", ("germany",), ("sudan",)) in events
+    _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إنه التقى نظيره التركي رجب طيب "
+                       "أردوغان.")
+    assert ("CONSULT", ("vladimir_putin",), ("recep_tayyip_erdogan",)) in events
