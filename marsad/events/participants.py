@@ -555,9 +555,10 @@ def _told_by_pronoun(x: Context) -> Placed | None:
     before it in the sentence."""
     v, c = x.doc, x.clause
     suffix = unprefix(v.prev_key(c.t_first), "ب")[2:]  # ("انه" → "ه")
-    fits = {"ه": ("PER",), "ها": ("ORG", "GPE"), "هم": ("ORG", "GPE", "PER")}[suffix]
-    if c.speaker is not None and v.etype[c.speaker.entity_id] in fits:
-        return c.speaker
+    fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE"), "هم": ("ORG", "GPE", "PER")}[suffix]
+    sp = c.speaker
+    if sp is not None and sp.entity_id not in v.reporting:  # (a medium tells of others)
+        return sp if v.etype[sp.entity_id] in fits else None
     return next((pm for pm in reversed(x.sent.ms)
                  if pm.first < c.t_first - 1 and v.etype[pm.entity_id] in fits), None)
 

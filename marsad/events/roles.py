@@ -353,20 +353,6 @@ def _announced(x: Context, speaker: int) -> bool:
         x.doc.keys[c.cue_token], "وف") in gov) for c in x.sent.cited)
 
 
-def speaker_tells_own_act(r: Roles, x: Context) -> Roles | None:
-    """"وقال الوزير إنه التقى نظيره"، "أعلنت الحكومة أنها أغلقت المعبر": a verb right
-    after "إنه/أنها" with no subject of its own is the speaker's act."""
-    c, v, sp = x.clause, x.doc, x.clause.speaker
-    if r.actors or sp is None or not c.is_verb or sp.entity_id in v.reporting:
-        return None
-    prev = unprefix(v.prev_key(c.t_first), "ب")
-    fits = {"انه": ("PER", "ORG"), "انها": ("ORG", "GPE")}.get(prev, ())
-    if v.etype[sp.entity_id] not in fits:
-        return None
-    me = (sp.entity_id,)
-    return Roles(me, _without(r.targets, me), r.location)
-
-
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
     clause's (the speaker's); whoever it names is the target — also when the main subject
@@ -1714,7 +1700,7 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
-    befallen_attack, speaker_tells_own_act,
+    befallen_attack,
     participle_of_main_subject, pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, title_refers_back,

@@ -153,10 +153,6 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "أعلن رئيس الوزراء العراقي محمد شياع السوداني فرض حظر للتجول في بغداد.",
         ("COERCE", ("mohammed_shia_al_sudani",), ()),
         "اتهمت الحكومة الروسية الحكومة الأوكرانية بالتضليل."),
-    "speaker_tells_own_act": (
-        "وقال وزير الخارجية التركي هاكان فيدان إنه التقى بوتين في أنقرة.",
-        ("CONSULT", ("hakan_fidan",), ("vladimir_putin",)),
-        "وقال وزير الخارجية التركي هاكان فيدان إن أردوغان التقى بوتين في أنقرة."),
     "participle_of_main_subject": (
         "أكد الرئيس الجزائري عبد المجيد تبون دعم بلاده لفلسطين، مشيدا بموقف جنوب أفريقيا.",
         ("SUPPORT", ("abdelmadjid_tebboune",), ("south_africa",)),
