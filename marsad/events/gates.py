@@ -56,11 +56,14 @@ def _sides_named_later(x: Context) -> bool:
 
 
 def negated(x: Context) -> bool:
-    """A verb right after a negation in its clause: "لم يزر الرئيس موسكو"."""
-    c = x.clause
+    """A verb right after a negation in its clause: "لم يزر الرئيس موسكو"، "نددت الحكومة
+    بالتصريحات دون أن تنفيها"."""
+    c, keys = x.clause, x.doc.keys
     if not c.is_verb or c.t_first == 0 or c.t_first - 1 < c.left:
         return False
-    return x.doc.keys[c.t_first - 1] in x.lex.cues["certainty"]["negation"]
+    if keys[c.t_first - 1] in x.lex.cues["certainty"]["negation"]:
+        return True
+    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in x.lex.words.without
 
 
 def demanded(x: Context) -> bool:
@@ -268,14 +271,44 @@ def topic_of_another(x: Context) -> bool:
     تقارير عن معارك في المدينة"، "من أجل نشر قوات"، "رغم العقوبات الغربية"، "هجوم كيماوي
     مزعوم"."""
     c, keys, w = x.clause, x.doc.keys, x.lex.words
-    if c.is_verb or c.t_first < 1:
+    if c.t_first < 1:
         return False
     at = c.t_first
+    # (a verb's form behind a preposition is its verbal noun: "بشأن طلب الخرطوم")
+    if c.is_verb and keys[at - 1] not in w.prepositions and keys[at - 1] not in w.topic_links:
+        return False
     before = [" ".join(keys[at - n : at]) for n in (1, 2) if at - n >= x.sent.a]
     if any(b in w.topic_words or unprefix(b, "و") in w.topic_words for b in before):
         return True
     after = keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]
-    return any(k in w.alleged_words for k in after)
+    return not c.is_verb and any(k in w.alleged_words for k in after)
+
+
+def scheduled(x: Context) -> bool:
+    """A verbal noun qualified as scheduled or coming is announced, not held: "القمة
+    المقررة في الرياض"، "الاجتماع المقبل للجنة"، "وقفة احتجاجية كان من المقرر تنظيمها"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if c.is_verb:
+        return False
+    for k in keys[c.t_last + 1 : min(c.t_last + 4, x.sent.b)]:
+        if k in CLAUSE_MARKS:
+            return False
+        if k in w.scheduled_words:
+            return True
+    return False
+
+
+def known_agreement(x: Context) -> bool:
+    """A definite agreement noun behind a preposition names an agreement already made (what
+    is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
+    النووي"، "وافق المجلس على الاتفاق"، "تلتزم الحكومة بالاتفاقية"."""
+    c, keys = x.clause, x.doc.keys
+    if c.is_verb or c.trigger.type != "AGREE" or c.t_first <= x.sent.a:
+        return False
+    k = keys[c.t_first]
+    if k.startswith(("بال", "لل")):
+        return True  # "بالاتفاق"، "للاتفاق"
+    return k.startswith("ال") and keys[c.t_first - 1] in x.lex.words.prepositions
 
 
 def told_as_habit(x: Context) -> bool:
@@ -456,7 +489,8 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     meeting_characterised,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
-    counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle)
+    counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
+    scheduled, known_agreement)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

@@ -107,6 +107,14 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
     "negated_noun": (
         "ولم تؤكد النيجر بعد انتشار قوات تركية قرب أغاديز.", None,
         "وأكدت الحكومة النيجرية علنا انتشار قوات تركية قرب أغاديز."),
+    "scheduled": (
+        "وتعقد القمة المقررة بين الرئيس التركي رجب طيب أردوغان والرئيس الروسي فلاديمير بوتين "
+        "في سوتشي.", None,
+        "وعقدت القمة بين الرئيس التركي رجب طيب أردوغان والرئيس الروسي فلاديمير بوتين في "
+        "سوتشي."),
+    "known_agreement": (
+        "وتمسكت إيران بالاتفاق النووي مع الدول الكبرى.", None,
+        "وأعلنت إيران والولايات المتحدة عن اتفاق نووي."),
     "names_a_document": (
         "ووقعت تركيا وليبيا مذكرة تعاون عسكري.",
         ("AGREE", ("turkey", "libya"), ()),
@@ -873,3 +881,35 @@ def test_a_clash_in_the_towns_of_a_list_has_no_town_for_a_side() -> None:
     # the towns after a dual or plural place noun are where the clash was, not its sides
     _, events = traced("واندلعت اشتباكات عنيفة في قريتي مرجانة وكفر سنبل فجر اليوم.")
     assert [e for e in events if e[0] == "ASSAULT"] == [("ASSAULT", (), ())], events
+
+
+def test_a_verb_s_form_behind_a_topic_preposition_is_the_topic() -> None:
+    # a verb never follows بشأن or يتعلق: the form is the verbal noun, what is talked about
+    fired, events = traced("واستمعت محكمة العدل الدولية إلى مرافعات السودان بشأن طلب الخرطوم "
+                           "وقف الحرب.")
+    assert "topic_of_another" in fired and not [e for e in events if e[0] == "REQUEST"], events
+    fired, events = traced("ورفع السودان دعوى ضد الإمارات فيما يتعلق بالهجمات على مدينة "
+                           "الجنينة.")
+    assert "topic_of_another" in fired and not [e for e in events if e[0] == "ASSAULT"], events
+    _, events = traced("وطلب السودان من الإمارات وقف الحرب.")
+    assert [e[0] for e in events] == ["REQUEST"], events
+
+
+def test_an_act_told_with_without_did_not_happen() -> None:
+    fired, events = traced("وقد نددت الحكومة المالية بتصريحات الرئيس الغاني نانا أكوفو أدو دون "
+                           "أن تنفيها.")
+    assert "negated" in fired and not [e for e in events if e[0] == "REJECT"], events
+    fired, events = traced("ودخلت القوات التركية إلى سوريا دون تنسيق مع الحكومة السورية.")
+    assert "negated_noun" in fired and not [e for e in events if e[0] == "COOPERATE"], events
+    fired, events = traced("وأعلنت الحكومة الأردنية تجميد إنشاء قاعدة أمريكية في المفرق.")
+    assert "negated_noun" in fired and not events, events
+
+
+def test_what_a_trip_is_for_is_no_event() -> None:
+    # a purpose is no happening told (annotation.md: statements of purpose)
+    fired, events = traced("ووصل وزير الخارجية التركي هاكان فيدان إلى الرياض للمشاركة في "
+                           "اجتماع مع نظيره السعودي.")
+    assert "planned" in fired and [e[0] for e in events] == ["CONSULT"], events
+    fired, events = traced("واستدعت الخارجية الجزائرية السفير الفرنسي للتعبير عن رفضها "
+                           "للتصريحات.")
+    assert not [e for e in events if e[0] == "REJECT"], events
