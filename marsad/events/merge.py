@@ -41,6 +41,44 @@ def fold_headline(events: list[Event], headline: Span | None,
     return out
 
 
+# Closing marks of a sentence: a line that ends in none of them is a heading
+_CLOSING = frozenset('.!?؟:؛…"”»)')
+
+
+def subheading(text: str, span: Span, most_words: int) -> bool:
+    """A short line of its own with no closing mark, past the title: a subheading or a
+    teaser ("الحوثيون يهاجمون سفينة حاويات"، "عدوان جوي على ريف دمشق") that heads the
+    section telling it. (A sentence broken over two lines is no heading: its span holds
+    the line break.)"""
+    if "\n" in text[span.start : span.end]:
+        return False
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return 0 < len(line.split()) <= most_words and line[-1] not in _CLOSING
+
+
+def fold_subheadings(events: list[Event], text: str, most_words: int) -> list[Event]:
+    """An event told by a subheading joins the event of its type the body tells (the
+    first after the heading, else the last before it), as one more piece of evidence:
+    "الحوثي يهاجم سفينة حاويات" over "أعلنت جماعة الحوثي مسؤوليتها عن الهجوم على سفينة"
+    is that attack. A subheading whose act the body does not tell stays."""
+    heads = {i for i, ev in enumerate(events)
+             if ev.evidence[0].start > 0 and subheading(text, ev.evidence[0], most_words)}
+    if not heads:
+        return events
+    out = list(events)
+    for i in sorted(heads):
+        h = events[i]
+        body = [k for k, ev in enumerate(events) if k not in heads and ev.type == h.type]
+        k = next((k for k in body if k > i), body[-1] if body else None)
+        if k is None:
+            continue
+        out[k] = replace(out[k], evidence=out[k].evidence + h.evidence)
+    return [ev for i, ev in enumerate(out) if i not in heads or not any(
+        k not in heads and e.type == ev.type for k, e in enumerate(events))]
+
+
 def habitual(v: DocView, lex: Lexicon, ev: Event) -> bool:
     """A word of repetition within two words of the trigger ("زار مرارا"، "زيارات متكررة")."""
     if ev.trigger is None:

@@ -876,3 +876,37 @@ def test_an_agreement_retold_with_fewer_sides_is_one() -> None:
                 trigger=Span(0, 5))
     again = Event("", "ASSAULT", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
     assert len(merge([hit, again], {})) == 2
+
+
+def test_a_subheading_joins_the_body_event_of_its_type() -> None:
+    # a short line of its own with no closing mark heads the section that tells its act
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    text = ("الحرس الثوري يحتجز ناقلة في الخليج\n\n"
+            "أعلن الحرس الثوري الإيراني، مساء الأحد، احتجاز ناقلة نفط أجنبية في مياه الخليج.\n\n"
+            "طهران تهاجم سفينة شحن\n\n"
+            "وقال بيان إن زوارق الحرس الثوري الإيراني هاجمت سفينة شحن قرب مضيق هرمز.")
+    doc = Pipeline().process(RawArticle("t", text, "text"))
+    assault = [ev for ev in doc.events if ev.type == "ASSAULT"]
+    assert len(assault) == 1, doc.events
+    quoted = [doc.text[s.start : s.end] for s in assault[0].evidence]
+    assert quoted[0].startswith("وقال بيان") and quoted[-1] == "طهران تهاجم سفينة شحن"
+
+
+def test_a_subheading_is_a_short_line_without_a_closing_mark() -> None:
+    from marsad.doc import Event, Span
+    from marsad.events.merge import fold_subheadings, subheading
+
+    text = "عنوان المقال\nالجيش يقصف مواقع المتمردين\nوقصف الجيش مواقع المتمردين في الشمال."
+    head, body = Span(13, 39), Span(40, len(text))
+    assert subheading(text, head, 9) and not subheading(text, body, 9)
+    # a sentence broken over two lines is no heading
+    assert not subheading("قصف الجيش\nمواقع المتمردين", Span(0, 25), 9)
+    h = Event("", "ASSAULT", (head,), actors=("e1",), trigger=Span(20, 24))
+    ev = Event("", "ASSAULT", (body,), actors=("e2",), trigger=Span(41, 45))
+    out = fold_subheadings([h, ev], text, 9)
+    assert len(out) == 1 and out[0].actors == ("e2",) and out[0].evidence == (body, head)
+    # a subheading whose act the body does not tell stays
+    other = Event("", "PROTEST", (body,), trigger=Span(41, 45))
+    assert len(fold_subheadings([h, other], text, 9)) == 2
