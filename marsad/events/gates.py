@@ -301,13 +301,16 @@ def scheduled(x: Context) -> bool:
 def known_agreement(x: Context) -> bool:
     """A definite agreement noun behind a preposition names an agreement already made (what
     is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
-    النووي"، "وافق المجلس على الاتفاق"، "تلتزم الحكومة بالاتفاقية"."""
+    النووي"، "وافق المجلس على الاتفاق"، "تلتزم الحكومة بالاتفاقية" — unless a relative
+    clause after it tells its making ("تنفيذا للبروتوكول الذي وقعه الرئيسان في القاهرة")."""
     c, keys = x.clause, x.doc.keys
     if c.is_verb or c.trigger.type != "AGREE" or c.t_first <= x.sent.a:
         return False
+    if not x.lex.words.relatives.isdisjoint(keys[c.t_last + 1 : min(c.t_last + 5, x.sent.b)]):
+        return False
     k = keys[c.t_first]
-    if k.startswith(("بال", "لل")):
-        return True  # "بالاتفاق"، "للاتفاق"
+    if k[:1] in ("ب", "ل"):
+        return True  # "بالاتفاق"، "للاتفاق"، "انتهاكات متكررة لاتفاق وقف إطلاق النار"
     return k.startswith("ال") and keys[c.t_first - 1] in x.lex.words.prepositions
 
 

@@ -913,3 +913,13 @@ def test_what_a_trip_is_for_is_no_event() -> None:
     fired, events = traced("واستدعت الخارجية الجزائرية السفير الفرنسي للتعبير عن رفضها "
                            "للتصريحات.")
     assert not [e for e in events if e[0] == "REJECT"], events
+
+
+def test_an_agreement_behind_a_preposition_is_known_unless_its_making_is_told() -> None:
+    fired, events = traced("ونددت الحكومة اللبنانية بالانتهاكات الإسرائيلية المتكررة لاتفاق وقف "
+                           "إطلاق النار.")
+    assert "known_agreement" in fired and [e[0] for e in events] == ["ACCUSE"], events
+    # a relative clause after it tells its making: the signing is told
+    fired, events = traced("وتأتي الشحنة تنفيذا لبروتوكول التعاون العسكري الذي وقعه الرئيس "
+                           "المصري عبد الفتاح السيسي والرئيس الصومالي حسن شيخ محمود في القاهرة.")
+    assert ("AGREE", ("abdel_fattah_el_sisi", "hassan_sheikh_mohamud"), ()) in events, events
