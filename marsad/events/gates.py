@@ -298,6 +298,17 @@ def scheduled(x: Context) -> bool:
     return False
 
 
+def framed_as(x: Context) -> bool:
+    """An indefinite verbal noun in the accusative after a framing verb says what an act told
+    amounts to, no act of its own: "وتأتي المناورات تأييدا من أنقرة للدوحة"، "وجاء القرار
+    ردا على الهجوم"."""
+    c, keys = x.clause, x.doc.keys
+    if c.is_verb or not keys[c.t_first].endswith("ا") or keys[c.t_first][:2] == "ال":
+        return False
+    return word_back(keys, c.t_first - 1, max(x.sent.a, c.t_first - 4),
+                     x.lex.words.framing_verbs, "وف")
+
+
 def known_agreement(x: Context) -> bool:
     """A definite agreement noun behind a preposition names an agreement already made (what
     is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
@@ -493,7 +504,7 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
-    scheduled, known_agreement)
+    scheduled, known_agreement, framed_as)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

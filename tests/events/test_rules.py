@@ -112,6 +112,9 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "في سوتشي.", None,
         "وعقدت القمة بين الرئيس التركي رجب طيب أردوغان والرئيس الروسي فلاديمير بوتين في "
         "سوتشي."),
+    "framed_as": (
+        "وتأتي المناورات العسكرية تأييدا من تركيا لقطر.", None,
+        "وأعلنت تركيا تأييدها لقطر."),
     "known_agreement": (
         "وتمسكت إيران بالاتفاق النووي مع الدول الكبرى.", None,
         "وأعلنت إيران والولايات المتحدة عن اتفاق نووي."),
@@ -923,3 +926,12 @@ def test_an_agreement_behind_a_preposition_is_known_unless_its_making_is_told() 
     fired, events = traced("وتأتي الشحنة تنفيذا لبروتوكول التعاون العسكري الذي وقعه الرئيس "
                            "المصري عبد الفتاح السيسي والرئيس الصومالي حسن شيخ محمود في القاهرة.")
     assert ("AGREE", ("abdel_fattah_el_sisi", "hassan_sheikh_mohamud"), ()) in events, events
+
+
+def test_a_plan_s_content_is_no_event() -> None:
+    # annotation.md: plans are not events
+    fired, events = traced("وتوصلت واشنطن وبغداد إلى تفاهم بشأن خطط انسحاب القوات الأمريكية "
+                           "من العراق.")
+    assert "topic_of_another" in fired and not [e for e in events if e[0] == "RETREAT"], events
+    _, events = traced("وبدأ انسحاب القوات الأمريكية من العراق.")
+    assert [e[0] for e in events] == ["RETREAT"], events
