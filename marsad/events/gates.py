@@ -309,6 +309,23 @@ def framed_as(x: Context) -> bool:
                      x.lex.words.framing_verbs, "وف")
 
 
+def forecast(x: Context) -> bool:
+    """A verbal noun that is the subject of a verb in the future tells what will be, no
+    happening: "وقال المتحدث إن هجمات الجماعة سوف تتصاعد"، "الاحتجاجات ستتواصل"."""
+    c, keys = x.clause, x.doc.keys
+    if c.is_verb:
+        return False
+    # (the noun's genitive and a phrase may stand before the verb: "هجمات الحوثيين على السفن
+    # سوف"; a relative clause tells of the noun, "الهجوم الذي شنوه سيؤدي إلى")
+    for k in keys[c.t_last + 1 : min(c.t_last + 6, x.sent.b)]:
+        if k in CLAUSE_MARKS or k in x.lex.words.relatives:
+            return False
+        # (a future of the third person: "ستتواصل"، "سيؤدي" — "سا…" opens nouns, "ساعات")
+        if k == "سوف" or (k[:1] == "س" and k[1:2] in ("ي", "ت") and len(k) > 3):
+            return True
+    return False
+
+
 def known_agreement(x: Context) -> bool:
     """A definite agreement noun behind a preposition names an agreement already made (what
     is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
@@ -504,7 +521,7 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
-    scheduled, known_agreement, framed_as)
+    scheduled, known_agreement, framed_as, forecast)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
