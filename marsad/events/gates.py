@@ -312,18 +312,24 @@ def framed_as(x: Context) -> bool:
 def forecast(x: Context) -> bool:
     """A verbal noun that is the subject of a verb in the future tells what will be, no
     happening: "وقال المتحدث إن هجمات الجماعة سوف تتصاعد"، "الاحتجاجات ستتواصل"."""
-    c, keys = x.clause, x.doc.keys
-    if c.is_verb:
-        return False
+    c, keys, relatives = x.clause, x.doc.keys, x.lex.words.relatives
+    if c.is_verb or not relatives.isdisjoint(keys[max(x.sent.a, c.t_first - 3) : c.t_first]):
+        return False  # (in a relative clause: "المعتقلون الذين شملهم العفو سيفرج عنهم")
     # (the noun's genitive and a phrase may stand before the verb: "هجمات الحوثيين على السفن
     # سوف"; a relative clause tells of the noun, "الهجوم الذي شنوه سيؤدي إلى")
-    for k in keys[c.t_last + 1 : min(c.t_last + 6, x.sent.b)]:
-        if k in CLAUSE_MARKS or k in x.lex.words.relatives:
+    for k in range(c.t_last + 1, min(c.t_last + 6, x.sent.b)):
+        if keys[k] in CLAUSE_MARKS or keys[k] in relatives:
             return False
-        # (a future of the third person: "ستتواصل"، "سيؤدي" — "سا…" opens nouns, "ساعات")
-        if k == "سوف" or (k[:1] == "س" and k[1:2] in ("ي", "ت") and len(k) > 3):
+        if keys[k] == "سوف" or (_future_verb(keys[k]) and k not in x.doc.placed_first_set):
             return True
     return False
+
+
+def _future_verb(key: str) -> bool:
+    """A verb of the third person in the future ("ستتواصل"، "سيؤدي"، "سيشاركون"), not a noun
+    that opens alike ("ساعات"، "سنوات"، "سياسية"، "سياسيين"، "ستين")."""
+    return key[:1] == "س" and key[1:2] in ("ي", "ت") and len(key) > 3 \
+        and not key.endswith(("ه", "ين", "يه"))
 
 
 def known_agreement(x: Context) -> bool:
@@ -336,10 +342,15 @@ def known_agreement(x: Context) -> bool:
         return False
     if not x.lex.words.relatives.isdisjoint(keys[c.t_last + 1 : min(c.t_last + 5, x.sent.b)]):
         return False
-    k = keys[c.t_first]
+    k = unprefix(keys[c.t_first], "و")
+    # (an agreement's own noun, its article or a fused preposition before it: "التزام" is no
+    # "ال" + noun)
+    bare = next((k[n:] for n in (0, 1, 2, 3) if k[n:] in x.lex.words.document_nouns), None)
+    if bare is None or bare == k:
+        return False
     if k[:1] in ("ب", "ل"):
         return True  # "بالاتفاق"، "للاتفاق"، "انتهاكات متكررة لاتفاق وقف إطلاق النار"
-    return k.startswith("ال") and keys[c.t_first - 1] in x.lex.words.prepositions
+    return keys[c.t_first - 1] in x.lex.words.prepositions  # "من الاتفاق"، "على الاتفاقية"
 
 
 def told_as_habit(x: Context) -> bool:

@@ -938,3 +938,15 @@ def test_a_plan_s_content_is_no_event() -> None:
     assert "topic_of_another" in fired and not [e for e in events if e[0] == "RETREAT"], events
     _, events = traced("وبدأ انسحاب القوات الأمريكية من العراق.")
     assert [e[0] for e in events] == ["RETREAT"], events
+
+
+def test_a_commitment_is_no_agreement_noun_and_a_noun_opening_like_a_future_is_no_verb() -> None:
+    # "التزام" begins with the letters of the article: no agreement named behind على
+    fired, _ = traced("وأكد الرئيس اللبناني على التزام لبنان بالقرار الدولي.")
+    assert "known_agreement" not in fired
+    # "سياسية" opens like a future verb (سيـ): no forecast
+    fired, _ = traced("وقال الوزير إن هجمات الجيش على المدينة سياسية بامتياز.")
+    assert "forecast" not in fired
+    # a noun in a relative clause is no subject of the future verb after it
+    fired, _ = traced("وقال مسؤول إن المعتقلين الذين شملهم العفو سيفرج عنهم فورا.")
+    assert "forecast" not in fired
