@@ -204,6 +204,28 @@ def meeting_characterised(x: Context) -> bool:
 
 
 
+def meeting_talked_of(x: Context) -> bool:
+    """A definite meeting noun that is what a verb of discussing tells of, or the time of
+    another act, with nobody named after it, is the meeting told before: "والتقى الوزير
+    نظيره، حيث تناول اللقاء سبل التعاون"، "وأكد الرئيس خلال المباحثات عمق العلاقات"."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or "CONSULT" not in x.disc.told_types \
+            or c.t_first <= x.sent.a or c.hit.pronoun:
+        return False
+    if not unprefix(v.keys[c.t_first], "وف").startswith("ال"):
+        return False
+    before = unprefix(v.keys[c.t_first - 1], "وف")
+    if before not in x.lex.words.discussing_verbs and before not in x.lex.words.during_words:
+        return False
+    # (sides named after it make it a meeting of its own, "خلال المحادثات بين الطرفين"; a
+    # relative clause tells where it went, "خلال الزيارة التي قادته إلى موسكو")
+    if c.t_last + 1 < x.sent.b and (unprefix(v.keys[c.t_last + 1], "و") == "بين"
+                                    or v.keys[c.t_last + 1] in x.lex.words.relatives):
+        return False
+    starts = v.placed_first_set
+    return not any(k in starts for k in range(c.t_last + 1, min(c.t_last + 3, x.sent.b)))
+
+
 def negated_modal(x: Context) -> bool:
     """A negated ability or passive before the trigger: "لا يمكننا قطع العلاقات"، "لم
     يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
@@ -528,7 +550,7 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
-    meeting_characterised,
+    meeting_characterised, meeting_talked_of,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
