@@ -226,6 +226,16 @@ def meeting_talked_of(x: Context) -> bool:
     return not any(k in starts for k in range(c.t_last + 1, min(c.t_last + 3, x.sent.b)))
 
 
+def ceremony_of_a_meeting(x: Context) -> bool:
+    """A meeting noun behind a word of ceremony in a sentence that told a meeting is its
+    ceremony, no other one: "واستقبل الرئيس ضيفه في مراسم استقبال رسمية بالقصر"."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "CONSULT" or c.is_verb or c.t_first <= x.sent.a \
+            or not any(ev.type == "CONSULT" for ev in x.sent.events):
+        return False
+    return unprefix(keys[c.t_first - 1], "وفب") in x.lex.words.ceremony_words
+
+
 def negated_modal(x: Context) -> bool:
     """A negated ability or passive before the trigger: "لا يمكننا قطع العلاقات"، "لم
     يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
@@ -550,7 +560,7 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
-    meeting_characterised, meeting_talked_of,
+    meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
