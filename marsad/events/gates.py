@@ -316,6 +316,18 @@ def topic_of_another(x: Context) -> bool:
     return not c.is_verb and any(k in w.alleged_words for k in after)
 
 
+def own_act_quoted(x: Context) -> bool:
+    """A verb in the first person plural, after an act of its type was told, is the speaker
+    quoted retelling it, no new one: "أدانت الخارجية الروسية الضربات … وأضافت: "ندين بشدة
+    العدوان""."""
+    c = x.clause
+    if not c.is_verb or c.trigger.type not in x.disc.told_types:
+        return False
+    k = unprefix(x.doc.keys[c.t_first], "وف")
+    # (the first person plural of a present form the lexicon lists for the third person)
+    return k[:1] == "ن" and len(k) > 3 and ("ي" + k[1:]) in x.lex.triggers.index
+
+
 def scheduled(x: Context) -> bool:
     """A verbal noun qualified as scheduled or coming is announced, not held: "القمة
     المقررة في الرياض"، "الاجتماع المقبل للجنة"، "وقفة احتجاجية كان من المقرر تنظيمها"."""
@@ -564,7 +576,7 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
-    scheduled, known_agreement, framed_as, forecast)
+    scheduled, known_agreement, framed_as, forecast, own_act_quoted)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
