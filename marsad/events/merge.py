@@ -130,6 +130,12 @@ def _anonymous_retelling(prev: Event, ev: Event) -> tuple[Event, Event] | None:
                 and set(a.targets) <= set(b.targets):
             return (replace(prev, actors=b.actors, targets=b.targets),
                     replace(ev, actors=b.actors, targets=b.targets))
+        # one telling names only whom it hit, the other only who did it ("الهجوم على فندق
+        # الصفا" … "جرحى هجوم حركة الشباب الذي استهدف الفندق"): one act with both
+        if not a.actors and a.targets and b.actors and not b.targets \
+                and not set(a.targets) & set(b.actors):
+            return (replace(prev, actors=b.actors, targets=a.targets),
+                    replace(ev, actors=b.actors, targets=a.targets))
     return None
 
 

@@ -910,3 +910,17 @@ def test_a_subheading_is_a_short_line_without_a_closing_mark() -> None:
     # a subheading whose act the body does not tell stays
     other = Event("", "PROTEST", (body,), trigger=Span(41, 45))
     assert len(fold_subheadings([h, other], text, 9)) == 2
+
+
+def test_an_act_told_once_by_whom_it_hit_and_once_by_who_did_it_is_one() -> None:
+    # "الهجوم الذي استهدف فندق الصفا" … "جرحى هجوم حركة الشباب": one attack with both
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    hit = Event("", "ASSAULT", (Span(0, 30),), targets=("e2",), trigger=Span(0, 5))
+    by = Event("", "ASSAULT", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
+    out = merge([hit, by], {})
+    assert [(ev.actors, ev.targets) for ev in out] == [(("e1",), ("e2",))]
+    # the one hit is no actor of its own attack: two acts
+    back = Event("", "ASSAULT", (Span(31, 60),), actors=("e2",), trigger=Span(35, 40))
+    assert len(merge([hit, back], {})) == 2
