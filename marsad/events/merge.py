@@ -46,15 +46,25 @@ _CLOSING = frozenset('.!?؟:؛…"”»)')
 
 
 def subheading(text: str, span: Span, most_words: int) -> bool:
-    """A short line of its own with no closing mark, past the title: a subheading or a
-    teaser ("الحوثيون يهاجمون سفينة حاويات"، "عدوان جوي على ريف دمشق") that heads the
-    section telling it. (A sentence broken over two lines is no heading: its span holds
-    the line break.)"""
+    """A short line of its own with no closing mark between two lines of prose: a subheading
+    or a teaser ("الحوثيون يهاجمون سفينة حاويات"، "عدوان جوي على ريف دمشق") that heads the
+    section telling it. (A sentence broken over two lines is no heading: its span holds the
+    line break; nor is a line of a list, whose neighbours are short lines too.)"""
     if "\n" in text[span.start : span.end]:
         return False
     start = text.rfind("\n", 0, span.start) + 1
     end = text.find("\n", span.end)
-    line = text[start : len(text) if end < 0 else end].strip()
+    end = len(text) if end < 0 else end
+    if not _short_line(text[start:end], most_words):
+        return False
+    before = text[:start].rstrip().rsplit("\n", 1)[-1]
+    after = text[end:].lstrip().split("\n", 1)[0]
+    return bool(before.strip()) and bool(after.strip()) \
+        and not _short_line(before, most_words) and not _short_line(after, most_words)
+
+
+def _short_line(line: str, most_words: int) -> bool:
+    line = line.strip()
     return 0 < len(line.split()) <= most_words and line[-1] not in _CLOSING
 
 

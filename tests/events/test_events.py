@@ -898,11 +898,16 @@ def test_a_subheading_is_a_short_line_without_a_closing_mark() -> None:
     from marsad.doc import Event, Span
     from marsad.events.merge import fold_subheadings, subheading
 
-    text = "عنوان المقال\nالجيش يقصف مواقع المتمردين\nوقصف الجيش مواقع المتمردين في الشمال."
-    head, body = Span(13, 39), Span(40, len(text))
+    lead = "وقالت الحكومة إن الوضع هادئ في العاصمة.\n"
+    text = lead + "الجيش يقصف مواقع المتمردين\nوقصف الجيش مواقع المتمردين في الشمال."
+    head = Span(len(lead), len(lead) + 26)
+    body = Span(head.end + 1, len(text))
+    assert text[head.start : head.end] == "الجيش يقصف مواقع المتمردين"
     assert subheading(text, head, 9) and not subheading(text, body, 9)
-    # a sentence broken over two lines is no heading
+    # a sentence broken over two lines is no heading, nor a line of a list of short lines
     assert not subheading("قصف الجيش\nمواقع المتمردين", Span(0, 25), 9)
+    listed = lead + "قصف على رفح\nغارة على خان يونس\nوقصف الجيش مواقع في الشمال."
+    assert not subheading(listed, Span(len(lead), len(lead) + 11), 9)
     h = Event("", "ASSAULT", (head,), actors=("e1",), trigger=Span(20, 24))
     ev = Event("", "ASSAULT", (body,), actors=("e2",), trigger=Span(41, 45))
     out = fold_subheadings([h, ev], text, 9)
