@@ -163,9 +163,16 @@ def _meeting_retold(prev: Event, ev: Event, etype: dict[str, str]) -> Event | No
     """A meeting retold with the same people, once with a state beside them ("لقاء بين
     سفيرها لدى ليبيا والمشير" … "كما التقى السفير المشير"): one meeting (the date and
     place are checked by the caller; a person more is another meeting)."""
-    if prev.type != "CONSULT" or (prev.mode == "visit") != (ev.mode == "visit"):
+    if prev.type != "CONSULT":
         return None
     ta, tb = set(prev.targets), set(ev.targets)
+    if (prev.mode == "visit") != (ev.mode == "visit"):
+        # a reception retold as the meeting with its party ("استقبل بوتين حفتر" … "التقى
+        # حفتر بوتين ووزير دفاعه"): receivers only, one within the other
+        if not ta or not tb or not (ta <= tb or tb <= ta) \
+                or any(etype.get(i) != "PER" for i in ta | tb):
+            return None
+        return prev if len(ta) >= len(tb) else replace(prev, targets=ev.targets)
     if not ta or not tb or not (ta <= tb or tb <= ta) \
             or any(etype.get(i) != "GPE" for i in ta ^ tb):
         return None

@@ -929,3 +929,21 @@ def test_an_act_told_once_by_whom_it_hit_and_once_by_who_did_it_is_one() -> None
     # the one hit is no actor of its own attack: two acts
     back = Event("", "ASSAULT", (Span(31, 60),), actors=("e2",), trigger=Span(35, 40))
     assert len(merge([hit, back], {})) == 2
+
+
+def test_a_reception_retold_as_the_meeting_with_its_party_is_one() -> None:
+    # "التقى حفتر بوتين ووزير دفاعه" … "وأكد الكرملين أن بوتين استقبل حفتر": one reception
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    etype = {"e1": "PER", "e2": "PER", "e3": "PER", "e9": "GPE"}
+    met = Event("", "CONSULT", (Span(0, 30),), actors=("e1",), targets=("e2", "e3"),
+                trigger=Span(0, 5))
+    received = Event("", "CONSULT", (Span(31, 60),), mode="visit", actors=("e1",),
+                     targets=("e2",), trigger=Span(35, 40))
+    out = merge([met, received], etype)
+    assert [(ev.actors, ev.targets) for ev in out] == [(("e1",), ("e2", "e3"))]
+    # an arrival in a state is no meeting with its leader
+    arrived = Event("", "CONSULT", (Span(31, 60),), mode="visit", actors=("e1",),
+                    targets=("e9",), trigger=Span(35, 40))
+    assert len(merge([met, arrived], etype)) == 2
