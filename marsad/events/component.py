@@ -30,7 +30,7 @@ from .dating import (
 from .discourse import Discourse, Sentence
 from .gates import AFTER_ROLES, GATES, blocked_noun, refers_back
 from .lexicon import Lexicon
-from .merge import fold_headline, habitual, merge
+from .merge import fold_headline, fold_subheadings, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
 from .roles import (
@@ -78,6 +78,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                 if ev.trigger is not None and habitual(v, lex, ev)}
     merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
+    merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
     # ids from what each event is, not where it falls: stable across runs (marsad.ids)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text))

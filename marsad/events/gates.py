@@ -56,11 +56,14 @@ def _sides_named_later(x: Context) -> bool:
 
 
 def negated(x: Context) -> bool:
-    """A verb right after a negation in its clause: "لم يزر الرئيس موسكو"."""
-    c = x.clause
+    """A verb right after a negation in its clause: "لم يزر الرئيس موسكو"، "نددت الحكومة
+    بالتصريحات دون أن تنفيها"."""
+    c, keys = x.clause, x.doc.keys
     if not c.is_verb or c.t_first == 0 or c.t_first - 1 < c.left:
         return False
-    return x.doc.keys[c.t_first - 1] in x.lex.cues["certainty"]["negation"]
+    if keys[c.t_first - 1] in x.lex.cues["certainty"]["negation"]:
+        return True
+    return c.t_first >= 2 and " ".join(keys[c.t_first - 2 : c.t_first]) in x.lex.words.without
 
 
 def demanded(x: Context) -> bool:
@@ -201,6 +204,38 @@ def meeting_characterised(x: Context) -> bool:
 
 
 
+def meeting_talked_of(x: Context) -> bool:
+    """A definite meeting noun that is what a verb of discussing tells of, or the time of
+    another act, with nobody named after it, is the meeting told before: "والتقى الوزير
+    نظيره، حيث تناول اللقاء سبل التعاون"، "وأكد الرئيس خلال المباحثات عمق العلاقات"."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or c.is_verb or "CONSULT" not in x.disc.told_types \
+            or c.t_first <= x.sent.a or c.hit.pronoun:
+        return False
+    if not unprefix(v.keys[c.t_first], "وف").startswith("ال"):
+        return False
+    before = unprefix(v.keys[c.t_first - 1], "وف")
+    if before not in x.lex.words.discussing_verbs and before not in x.lex.words.during_words:
+        return False
+    # (sides named after it make it a meeting of its own, "خلال المحادثات بين الطرفين"; a
+    # relative clause tells where it went, "خلال الزيارة التي قادته إلى موسكو")
+    if c.t_last + 1 < x.sent.b and (unprefix(v.keys[c.t_last + 1], "و") == "بين"
+                                    or v.keys[c.t_last + 1] in x.lex.words.relatives):
+        return False
+    starts = v.placed_first_set
+    return not any(k in starts for k in range(c.t_last + 1, min(c.t_last + 3, x.sent.b)))
+
+
+def ceremony_of_a_meeting(x: Context) -> bool:
+    """A meeting noun behind a word of ceremony in a sentence that told a meeting is its
+    ceremony, no other one: "واستقبل الرئيس ضيفه في مراسم استقبال رسمية بالقصر"."""
+    c, keys = x.clause, x.doc.keys
+    if c.trigger.type != "CONSULT" or c.is_verb or c.t_first <= x.sent.a \
+            or not any(ev.type == "CONSULT" for ev in x.sent.events):
+        return False
+    return unprefix(keys[c.t_first - 1], "وفب") in x.lex.words.ceremony_words
+
+
 def negated_modal(x: Context) -> bool:
     """A negated ability or passive before the trigger: "لا يمكننا قطع العلاقات"، "لم
     يتم توقيع الاتفاق"، "لن تستطيع القوات الانسحاب"."""
@@ -268,14 +303,98 @@ def topic_of_another(x: Context) -> bool:
     تقارير عن معارك في المدينة"، "من أجل نشر قوات"، "رغم العقوبات الغربية"، "هجوم كيماوي
     مزعوم"."""
     c, keys, w = x.clause, x.doc.keys, x.lex.words
-    if c.is_verb or c.t_first < 1:
+    if c.t_first < 1:
         return False
     at = c.t_first
+    # (a verb's form behind a preposition is its verbal noun: "بشأن طلب الخرطوم")
+    if c.is_verb and keys[at - 1] not in w.prepositions and keys[at - 1] not in w.topic_links:
+        return False
     before = [" ".join(keys[at - n : at]) for n in (1, 2) if at - n >= x.sent.a]
     if any(b in w.topic_words or unprefix(b, "و") in w.topic_words for b in before):
         return True
     after = keys[c.t_last + 1 : min(c.t_last + 3, x.sent.b)]
-    return any(k in w.alleged_words for k in after)
+    return not c.is_verb and any(k in w.alleged_words for k in after)
+
+
+def own_act_quoted(x: Context) -> bool:
+    """A verb in the first person plural, after an act of its type was told, is the speaker
+    quoted retelling it, no new one: "أدانت الخارجية الروسية الضربات … وأضافت: "ندين بشدة
+    العدوان""."""
+    c = x.clause
+    if not c.is_verb or c.trigger.type not in x.disc.told_types:
+        return False
+    k = unprefix(x.doc.keys[c.t_first], "وف")
+    # (the first person plural of a present form the lexicon lists for the third person)
+    return k[:1] == "ن" and len(k) > 3 and ("ي" + k[1:]) in x.lex.triggers.index
+
+
+def scheduled(x: Context) -> bool:
+    """A verbal noun qualified as scheduled or coming is announced, not held: "القمة
+    المقررة في الرياض"، "الاجتماع المقبل للجنة"، "وقفة احتجاجية كان من المقرر تنظيمها"."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if c.is_verb:
+        return False
+    for k in keys[c.t_last + 1 : min(c.t_last + 4, x.sent.b)]:
+        if k in CLAUSE_MARKS:
+            return False
+        if k in w.scheduled_words:
+            return True
+    return False
+
+
+def framed_as(x: Context) -> bool:
+    """An indefinite verbal noun in the accusative after a framing verb says what an act told
+    amounts to, no act of its own: "وتأتي المناورات تأييدا من أنقرة للدوحة"، "وجاء القرار
+    ردا على الهجوم"."""
+    c, keys = x.clause, x.doc.keys
+    if c.is_verb or not keys[c.t_first].endswith("ا") or keys[c.t_first][:2] == "ال":
+        return False
+    return word_back(keys, c.t_first - 1, max(x.sent.a, c.t_first - 4),
+                     x.lex.words.framing_verbs, "وف")
+
+
+def forecast(x: Context) -> bool:
+    """A verbal noun that is the subject of a verb in the future tells what will be, no
+    happening: "وقال المتحدث إن هجمات الجماعة سوف تتصاعد"، "الاحتجاجات ستتواصل"."""
+    c, keys, relatives = x.clause, x.doc.keys, x.lex.words.relatives
+    if c.is_verb or not relatives.isdisjoint(keys[max(x.sent.a, c.t_first - 3) : c.t_first]):
+        return False  # (in a relative clause: "المعتقلون الذين شملهم العفو سيفرج عنهم")
+    # (the noun's genitive and a phrase may stand before the verb: "هجمات الحوثيين على السفن
+    # سوف"; a relative clause tells of the noun, "الهجوم الذي شنوه سيؤدي إلى")
+    for k in range(c.t_last + 1, min(c.t_last + 6, x.sent.b)):
+        if keys[k] in CLAUSE_MARKS or keys[k] in relatives:
+            return False
+        if keys[k] == "سوف" or (_future_verb(keys[k]) and k not in x.doc.placed_first_set):
+            return True
+    return False
+
+
+def _future_verb(key: str) -> bool:
+    """A verb of the third person in the future ("ستتواصل"، "سيؤدي"، "سيشاركون"), not a noun
+    that opens alike ("ساعات"، "سنوات"، "سياسية"، "سياسيين"، "ستين")."""
+    return key[:1] == "س" and key[1:2] in ("ي", "ت") and len(key) > 3 \
+        and not key.endswith(("ه", "ين", "يه"))
+
+
+def known_agreement(x: Context) -> bool:
+    """A definite agreement noun behind a preposition names an agreement already made (what
+    is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
+    النووي"، "وافق المجلس على الاتفاق"، "تلتزم الحكومة بالاتفاقية" — unless a relative
+    clause after it tells its making ("تنفيذا للبروتوكول الذي وقعه الرئيسان في القاهرة")."""
+    c, keys = x.clause, x.doc.keys
+    if c.is_verb or c.trigger.type != "AGREE" or c.t_first <= x.sent.a:
+        return False
+    if not x.lex.words.relatives.isdisjoint(keys[c.t_last + 1 : min(c.t_last + 5, x.sent.b)]):
+        return False
+    k = unprefix(keys[c.t_first], "و")
+    # (an agreement's own noun, its article or a fused preposition before it: "التزام" is no
+    # "ال" + noun)
+    bare = next((k[n:] for n in (0, 1, 2, 3) if k[n:] in x.lex.words.document_nouns), None)
+    if bare is None or bare == k:
+        return False
+    if k[:1] in ("ب", "ل"):
+        return True  # "بالاتفاق"، "للاتفاق"، "انتهاكات متكررة لاتفاق وقف إطلاق النار"
+    return keys[c.t_first - 1] in x.lex.words.prepositions  # "من الاتفاق"، "على الاتفاقية"
 
 
 def told_as_habit(x: Context) -> bool:
@@ -453,10 +572,11 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
-    meeting_characterised,
+    meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
-    counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle)
+    counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
+    scheduled, known_agreement, framed_as, forecast, own_act_quoted)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

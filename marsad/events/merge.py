@@ -41,6 +41,54 @@ def fold_headline(events: list[Event], headline: Span | None,
     return out
 
 
+# Closing marks of a sentence: a line that ends in none of them is a heading
+_CLOSING = frozenset('.!?؟:؛…"”»)')
+
+
+def subheading(text: str, span: Span, most_words: int) -> bool:
+    """A short line of its own with no closing mark between two lines of prose: a subheading
+    or a teaser ("الحوثيون يهاجمون سفينة حاويات"، "عدوان جوي على ريف دمشق") that heads the
+    section telling it. (A sentence broken over two lines is no heading: its span holds the
+    line break; nor is a line of a list, whose neighbours are short lines too.)"""
+    if "\n" in text[span.start : span.end]:
+        return False
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end < 0 else end
+    if not _short_line(text[start:end], most_words):
+        return False
+    before = text[:start].rstrip().rsplit("\n", 1)[-1]
+    after = text[end:].lstrip().split("\n", 1)[0]
+    return bool(before.strip()) and bool(after.strip()) \
+        and not _short_line(before, most_words) and not _short_line(after, most_words)
+
+
+def _short_line(line: str, most_words: int) -> bool:
+    line = line.strip()
+    return 0 < len(line.split()) <= most_words and line[-1] not in _CLOSING
+
+
+def fold_subheadings(events: list[Event], text: str, most_words: int) -> list[Event]:
+    """An event told by a subheading joins the event of its type the body tells (the
+    first after the heading, else the last before it), as one more piece of evidence:
+    "الحوثي يهاجم سفينة حاويات" over "أعلنت جماعة الحوثي مسؤوليتها عن الهجوم على سفينة"
+    is that attack. A subheading whose act the body does not tell stays."""
+    heads = {i for i, ev in enumerate(events)
+             if ev.evidence[0].start > 0 and subheading(text, ev.evidence[0], most_words)}
+    if not heads:
+        return events
+    out = list(events)
+    for i in sorted(heads):
+        h = events[i]
+        body = [k for k, ev in enumerate(events) if k not in heads and ev.type == h.type]
+        k = next((k for k in body if k > i), body[-1] if body else None)
+        if k is None:
+            continue
+        out[k] = replace(out[k], evidence=out[k].evidence + h.evidence)
+    return [ev for i, ev in enumerate(out) if i not in heads or not any(
+        k not in heads and e.type == ev.type for k, e in enumerate(events))]
+
+
 def habitual(v: DocView, lex: Lexicon, ev: Event) -> bool:
     """A word of repetition within two words of the trigger ("زار مرارا"، "زيارات متكررة")."""
     if ev.trigger is None:
@@ -92,6 +140,12 @@ def _anonymous_retelling(prev: Event, ev: Event) -> tuple[Event, Event] | None:
                 and set(a.targets) <= set(b.targets):
             return (replace(prev, actors=b.actors, targets=b.targets),
                     replace(ev, actors=b.actors, targets=b.targets))
+        # one telling names only whom it hit, the other only who did it ("الهجوم على فندق
+        # الصفا" … "جرحى هجوم حركة الشباب الذي استهدف الفندق"): one act with both
+        if not a.actors and a.targets and b.actors and not b.targets \
+                and not set(a.targets) & set(b.actors):
+            return (replace(prev, actors=b.actors, targets=a.targets),
+                    replace(ev, actors=b.actors, targets=a.targets))
     return None
 
 
@@ -109,9 +163,16 @@ def _meeting_retold(prev: Event, ev: Event, etype: dict[str, str]) -> Event | No
     """A meeting retold with the same people, once with a state beside them ("لقاء بين
     سفيرها لدى ليبيا والمشير" … "كما التقى السفير المشير"): one meeting (the date and
     place are checked by the caller; a person more is another meeting)."""
-    if prev.type != "CONSULT" or (prev.mode == "visit") != (ev.mode == "visit"):
+    if prev.type != "CONSULT":
         return None
     ta, tb = set(prev.targets), set(ev.targets)
+    if (prev.mode == "visit") != (ev.mode == "visit"):
+        # a reception retold as the meeting with its party ("استقبل بوتين حفتر" … "التقى
+        # حفتر بوتين ووزير دفاعه"): receivers only, one within the other
+        if not ta or not tb or not (ta <= tb or tb <= ta) \
+                or any(etype.get(i) != "PER" for i in ta | tb):
+            return None
+        return prev if len(ta) >= len(tb) else replace(prev, targets=ev.targets)
     if not ta or not tb or not (ta <= tb or tb <= ta) \
             or any(etype.get(i) != "GPE" for i in ta ^ tb):
         return None

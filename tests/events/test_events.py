@@ -876,3 +876,74 @@ def test_an_agreement_retold_with_fewer_sides_is_one() -> None:
                 trigger=Span(0, 5))
     again = Event("", "ASSAULT", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
     assert len(merge([hit, again], {})) == 2
+
+
+def test_a_subheading_joins_the_body_event_of_its_type() -> None:
+    # a short line of its own with no closing mark heads the section that tells its act
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    text = ("الحرس الثوري يحتجز ناقلة في الخليج\n\n"
+            "أعلن الحرس الثوري الإيراني، مساء الأحد، احتجاز ناقلة نفط أجنبية في مياه الخليج.\n\n"
+            "طهران تهاجم سفينة شحن\n\n"
+            "وقال بيان إن زوارق الحرس الثوري الإيراني هاجمت سفينة شحن قرب مضيق هرمز.")
+    doc = Pipeline().process(RawArticle("t", text, "text"))
+    assault = [ev for ev in doc.events if ev.type == "ASSAULT"]
+    assert len(assault) == 1, doc.events
+    quoted = [doc.text[s.start : s.end] for s in assault[0].evidence]
+    assert quoted[0].startswith("وقال بيان") and quoted[-1] == "طهران تهاجم سفينة شحن"
+
+
+def test_a_subheading_is_a_short_line_without_a_closing_mark() -> None:
+    from marsad.doc import Event, Span
+    from marsad.events.merge import fold_subheadings, subheading
+
+    lead = "وقالت الحكومة إن الوضع هادئ في العاصمة.\n"
+    text = lead + "الجيش يقصف مواقع المتمردين\nوقصف الجيش مواقع المتمردين في الشمال."
+    head = Span(len(lead), len(lead) + 26)
+    body = Span(head.end + 1, len(text))
+    assert text[head.start : head.end] == "الجيش يقصف مواقع المتمردين"
+    assert subheading(text, head, 9) and not subheading(text, body, 9)
+    # a sentence broken over two lines is no heading, nor a line of a list of short lines
+    assert not subheading("قصف الجيش\nمواقع المتمردين", Span(0, 25), 9)
+    listed = lead + "قصف على رفح\nغارة على خان يونس\nوقصف الجيش مواقع في الشمال."
+    assert not subheading(listed, Span(len(lead), len(lead) + 11), 9)
+    h = Event("", "ASSAULT", (head,), actors=("e1",), trigger=Span(20, 24))
+    ev = Event("", "ASSAULT", (body,), actors=("e2",), trigger=Span(41, 45))
+    out = fold_subheadings([h, ev], text, 9)
+    assert len(out) == 1 and out[0].actors == ("e2",) and out[0].evidence == (body, head)
+    # a subheading whose act the body does not tell stays
+    other = Event("", "PROTEST", (body,), trigger=Span(41, 45))
+    assert len(fold_subheadings([h, other], text, 9)) == 2
+
+
+def test_an_act_told_once_by_whom_it_hit_and_once_by_who_did_it_is_one() -> None:
+    # "الهجوم الذي استهدف فندق الصفا" … "جرحى هجوم حركة الشباب": one attack with both
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    hit = Event("", "ASSAULT", (Span(0, 30),), targets=("e2",), trigger=Span(0, 5))
+    by = Event("", "ASSAULT", (Span(31, 60),), actors=("e1",), trigger=Span(35, 40))
+    out = merge([hit, by], {})
+    assert [(ev.actors, ev.targets) for ev in out] == [(("e1",), ("e2",))]
+    # the one hit is no actor of its own attack: two acts
+    back = Event("", "ASSAULT", (Span(31, 60),), actors=("e2",), trigger=Span(35, 40))
+    assert len(merge([hit, back], {})) == 2
+
+
+def test_a_reception_retold_as_the_meeting_with_its_party_is_one() -> None:
+    # "التقى حفتر بوتين ووزير دفاعه" … "وأكد الكرملين أن بوتين استقبل حفتر": one reception
+    from marsad.doc import Event, Span
+    from marsad.events.merge import merge
+
+    etype = {"e1": "PER", "e2": "PER", "e3": "PER", "e9": "GPE"}
+    met = Event("", "CONSULT", (Span(0, 30),), actors=("e1",), targets=("e2", "e3"),
+                trigger=Span(0, 5))
+    received = Event("", "CONSULT", (Span(31, 60),), mode="visit", actors=("e1",),
+                     targets=("e2",), trigger=Span(35, 40))
+    out = merge([met, received], etype)
+    assert [(ev.actors, ev.targets) for ev in out] == [(("e1",), ("e2", "e3"))]
+    # an arrival in a state is no meeting with its leader
+    arrived = Event("", "CONSULT", (Span(31, 60),), mode="visit", actors=("e1",),
+                    targets=("e9",), trigger=Span(35, 40))
+    assert len(merge([met, arrived], etype)) == 2
