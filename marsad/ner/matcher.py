@@ -327,6 +327,22 @@ def _state_over_capital(cands: Sequence[Candidate]) -> Candidate | None:
     return None
 
 
+def _capital_named_as_such(h: Hit, state: Candidate, cands: Sequence[Candidate], text: str,
+                           tokens: Sequence[Token]) -> Candidate | None:
+    """"في العاصمة تونس"، "العاصمة الكويتية الكويت"، "تونس العاصمة": next to the word for
+    capital (before it with its nisba, or right after it) the name shared by a state and its
+    capital is the city."""
+    prev = _prev_keys(tokens, text, h.first_token, 2)
+    at = 1 if len(prev) > 1 and is_nisba(prev[0]) else 0
+    after = h.last_token + 1
+    if not (prev and prev[at].lstrip("وب") in ("العاصمه", "للعاصمه")) and not (
+            after < len(tokens)
+            and match_key(text[tokens[after].start : tokens[after].end]) == "العاصمه"):
+        return None
+    return next((c for c in cands if c is not state and c.entry.type == "GPE"
+                 and c.entry.country == state.entry.key), None)
+
+
 def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
             tokens: Sequence[Token], place_list_slots: set[int],
             in_hits: set[int] | frozenset[int] = frozenset()
@@ -355,7 +371,8 @@ def _choose(h: Hit, sure: set[str], cues: dict[str, frozenset[str]], text: str,
         return cands[0], None
     state = _state_over_capital(cands)
     if state is not None:
-        return state, True
+        city = _capital_named_as_such(h, state, cands, text, tokens)
+        return (city or state), True
     in_doc = [c for c in cands if c.entry.key in sure]
     if len(in_doc) == 1:
         return in_doc[0], True

@@ -31,3 +31,16 @@ def _place_keys(text: str, name: str) -> list[str | None]:
 ])
 def test_a_shared_place_name_follows_the_named_country(text: str, name: str, key: str) -> None:
     assert _place_keys(text, name) == [key]
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # the word for capital next to a name a state and its capital share: the city
+    ("واعتقلت الشرطة الصحفي في العاصمة تونس مساء الأحد.", "tunis"),
+    ("ووصل الوفد إلى تونس العاصمة في زيارة رسمية.", "tunis"),
+    ("وتظاهر الآلاف في العاصمة الكويتية الكويت.", "kuwait_city"),
+    # the bare name is the state
+    ("وقالت تونس إنها ترفض التدخل في شؤونها.", "tunisia"),
+])
+def test_a_name_next_to_the_word_for_capital_is_the_city(text: str, key: str) -> None:
+    name = "الكويت" if "الكويت" in text else "تونس"
+    assert _place_keys(text, name) == [key]
