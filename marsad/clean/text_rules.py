@@ -123,7 +123,7 @@ _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buc
 # title, section label between).
 # Lines of an article's meta row: a date standing over them stands over the article.
 _ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
-                                 "font_controls", "bare_number"})
+                                 "font_controls", "bare_number", "date_label_alone"})
 # One short label line between a date and the article (the site's name, a section) is no
 # masthead; a run of them is a menu.
 _LABEL_RULES = frozenset({"nav_run", "header_label", "section_label"})
@@ -316,7 +316,9 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?",
         *time_zone_patterns(),
     ])
-    filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"
+    # the print issue's number beside the date: "الموقع - العدد: 4120 - 2024 / 6 / 14"
+    filler = (rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h"
+              r"|(?:ال)?عدد\s*:?\s*(?:رقم\s*)?\d{1,6})(?!\w)")
     return _DateGrammar(
         date=re.compile(gregorian, re.IGNORECASE),
         time=re.compile(time, re.IGNORECASE),
