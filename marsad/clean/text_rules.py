@@ -146,6 +146,7 @@ _STAMP_MAX_WORDS = 4
 _DATED_PLACE_MAX_WORDS = 8
 _PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")  # (a scan in C: lines are tried against many rules)
+_PROSE_MARK_RE = re.compile(r"[،,.;؛!?؟]")  # a paragraph of prose has one of these at least
 
 
 class RulesError(DataFileError, ValueError):
@@ -984,7 +985,10 @@ class _Cleaner:
                             self.drop(ln, "related_list")
                         return
                 body_chars += len(line.stripped)
-                body_seen = body_seen or self.body_like(line)
+                # a long line without one punctuation mark is a menu or a ticker the
+                # structure rules take later, not the article begun
+                body_seen = body_seen or (self.body_like(line)
+                                          and _PROSE_MARK_RE.search(line.kept_text) is not None)
                 i += 1
                 continue
             if line.tail and body_chars >= self.s["tail_min_body_chars"]:
@@ -1224,6 +1228,7 @@ class _Cleaner:
             below = date_line_under(self, title_line)
             if below is not None:
                 self.header_dates(title_line, below)
+        self.stray_dates(published)
         dateline = dateline_start = None
         if dateline_line is not None:
             text = dateline_line.kept_text
@@ -1285,6 +1290,20 @@ class _Cleaner:
             kind = self.date_kind(line)
             if kind is not None and kind == ("date", "none") and not self.over_article(line):
                 line.rule = "widget_date"
+
+    def stray_dates(self, published: Published | None) -> None:
+        """"2024-07-06@17:32:53 GMT" alone on a line of a page whose labelled date line says
+        "تاريخ النشر: 22 ديسمبر 2023": a bare date of another day is the capture's or a
+        widget's stamp, not a second date of the article (a date-only line is no sentence)."""
+        line = self.dateline_line
+        if published is None or line is None or self.date_label(line) != "publish":
+            return
+        for ln in self.lines:
+            if ln is line or not ln.kept or ln.spans or self.date_kind(ln) != ("date", "none"):
+                continue
+            day = parse_dateline(ln.kept_text)
+            if day is not None and day != published.date:
+                ln.rule = "widget_date"
 
     def header_dates(self, title: _Line, dateline: _Line) -> None:
         """With the dateline under the headline, a bare date above it is the page's "today"."""
