@@ -80,6 +80,7 @@ _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
 # A site menu in one line: four names and more of up to four words, the line up to forty words.
 MENU_LINE_MIN_PARTS = 4
 MENU_LINE_MAX_WORDS = 40
+_MENU_SEPS = (" - ", " – ", " — ", "،", ",")
 _MENU_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}")
 # The browser's title bar: "<headline> - <site>" or "<headline> | <site>", the site's name
 # of up to four words after the last separator.
@@ -288,17 +289,17 @@ def ellipsis_cards(cl: _Cleaner) -> None:
     cards, with a label over them or none. An article that ends its own paragraphs with an
     ellipsis keeps them: its paragraphs above end the same way."""
     run: list[_Line] = []
-    above: list[_Line] = []
-    for ln in reversed(cl.lines):
+    end = len(cl.lines)
+    for end in range(len(cl.lines) - 1, -1, -1):
+        ln = cl.lines[end]
         if ln.blank or not ln.kept:
             continue  # a card's dropped stamp or label does not break the run
-        if above or not ln.kept_text.rstrip().endswith(_ELLIPSIS_ENDS):
-            above.append(ln)
-        else:
-            run.append(ln)
+        if not ln.kept_text.rstrip().endswith(_ELLIPSIS_ENDS):
+            break
+        run.append(ln)
     if len(run) < ELLIPSIS_CARDS_MIN:
         return
-    paras = [ln for ln in above if cl.body_like(ln)]
+    paras = [ln for ln in cl.lines[: end + 1] if ln.kept and cl.body_like(ln)]
     cut = sum(ln.kept_text.rstrip().endswith(_ELLIPSIS_ENDS) for ln in paras)
     if len(paras) - cut >= ELLIPSIS_CARDS_MIN_PARAS and cut * 2 < len(paras):
         for ln in run:
@@ -414,16 +415,18 @@ def section_run(cl: _Cleaner) -> None:
     of up to four words, two or more of them opening on a section word."""
     nav = _nav_vocab(cl)
     for ln in _kept(cl):
-        if ln.words > MENU_LINE_MAX_WORDS or cl.date_kind(ln) is not None:
-            continue
+        if ln.words > MENU_LINE_MAX_WORDS or ln.words > SECTION_RUN_MAX_WORDS and \
+                sum(map(ln.kept_text.count, _MENU_SEPS)) < MENU_LINE_MIN_PARTS - 1:
+            continue  # (a long line without the joints of a menu is prose: no split)
         parts = [p.strip() for p in _SECTION_SEP_RE.split(ln.kept_text.strip(" .…"))]
         if len(parts) < 3 or not all(_SECTION_NAME_RE.fullmatch(p) or
                                      _MENU_NAME_RE.fullmatch(p) for p in parts):
             continue
         short = all(_SECTION_NAME_RE.fullmatch(p) for p in parts)
-        if short and ln.words <= SECTION_RUN_MAX_WORDS or nav is not None and \
-                len(parts) >= MENU_LINE_MIN_PARTS and \
-                sum(nav.match(match_key(p)) is not None for p in parts) >= MENU_MIN_KNOWN:
+        if (short and ln.words <= SECTION_RUN_MAX_WORDS or nav is not None and
+                len(parts) >= MENU_LINE_MIN_PARTS and
+                sum(nav.match(match_key(p)) is not None for p in parts) >= MENU_MIN_KNOWN) \
+                and cl.date_kind(ln) is None:
             ln.rule = "section_run"
 
 
