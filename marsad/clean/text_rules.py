@@ -146,6 +146,7 @@ _STAMP_MAX_WORDS = 4
 _DATED_PLACE_MAX_WORDS = 8
 _PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")  # (a scan in C: lines are tried against many rules)
+_URL_IN_KEY_RE = re.compile(r"(?:https?://|www\.)\S+")
 _PROSE_MARK_RE = re.compile(r"[،,.;؛!?؟]")  # a paragraph of prose has one of these at least
 
 
@@ -663,6 +664,8 @@ class _Cleaner:
         key = line.key
         if line.words <= 16 and _DIGIT_RE.search(key):
             g = self.rs.dates
+            if "://" in key or "www." in key:
+                key = _URL_IN_KEY_RE.sub(" ", key)  # "2021-03-31 13:03 https://…": a permalink
             has_date = g.date.search(key) is not None
             s = g.date.sub(" ", key) if has_date else key
             s, n_time = g.time.subn(" ", s)

@@ -857,3 +857,13 @@ def test_a_bare_date_of_another_day_beside_a_labelled_date_is_a_stamp() -> None:
     same = "\n".join(["افتتاح مركز صحي جديد في حي الزيتون", "تاريخ النشر: 22 ديسمبر 2023",
                       "22/12/2023", body])
     assert "22/12/2023" in clean_text(same).text
+
+
+def test_an_items_age_after_its_date_goes_inline() -> None:
+    body = "قال قيادي بارز في الجماعة، يوم الأحد، إن التحالف منع إعادة تشغيل المحطة الغازية."
+    title = "قيادي يتهم التحالف بمنع تشغيل المحطة"
+    cleaned = clean_text("\n".join([title, "2019-11-11 | منذ 3 سنة", body]))
+    assert "منذ 3 سنة" not in cleaned.text and body in cleaned.text
+    # "منذ" in a sentence, with no separator before it, stays.
+    told = "وقال إن المحطة متوقفة | منذ 3 سنوات بسبب الحرب."
+    assert told in clean_text("\n".join([body, told])).text
