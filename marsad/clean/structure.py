@@ -246,7 +246,8 @@ def tail_lines(cl: _Cleaner) -> None:
     tail = kept[body[-1] + 1 :]
     if not tail:
         return
-    if len(tail) >= TAIL_SHORT_MIN and all(_short(cl, ln) for ln in tail):
+    if all(_short(cl, ln) for ln in tail) and (
+            len(tail) >= TAIL_SHORT_MIN or _label_over_footer(cl, tail[0])):
         rule = "tail_links"
     elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)) and \
             _stops_paragraphs(cl) and all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
@@ -255,6 +256,17 @@ def tail_lines(cl: _Cleaner) -> None:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def _label_over_footer(cl: _Cleaner, ln: _Line) -> bool:
+    """"السودان الجديد" between the last paragraph and the page's footer (a share bar, a
+    "back to top" button): one short line with furniture under it is a section or site link.
+    A closing formula of the text opens on "و" ("والله الموفق") and stays, as does a short
+    last line with nothing under it."""
+    if ln.key.startswith("و"):
+        return False
+    below = cl.lines[cl.lines.index(ln) + 1 :]
+    return any(not x.blank and x.rule is not None for x in below)
 
 
 def cut_leads(cl: _Cleaner) -> None:

@@ -351,3 +351,13 @@ def test_an_ad_label_glued_to_a_paragraph() -> None:
     lead = "باشرت البلدية اليوم تعبيد عدد من الطرق خارج المدينة."
     cleaned = clean_text("\n".join([TITLE, lead + "إضافة إعلان", P1]))
     assert lead in cleaned.text and "إعلان" not in cleaned.text
+
+
+def test_one_short_line_over_the_footer() -> None:
+    # A section link between the last paragraph and the footer's furniture goes.
+    page = "\n".join([TITLE, P1, P2, "الأفق الجديد", "زر الذهاب إلى الأعلى"])
+    assert _rules(page).get("الأفق الجديد") == "tail_links"
+    # A closing formula stays, and so does a short last line with nothing under it.
+    assert "والله الموفق" in clean_text(
+        "\n".join([TITLE, P1, P2, "والله الموفق", "زر الذهاب إلى الأعلى"])).text
+    assert "الأفق الجديد" in clean_text("\n".join([TITLE, P1, P2, "الأفق الجديد"])).text
