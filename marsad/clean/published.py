@@ -149,7 +149,7 @@ def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
     out = []
     for n, ln in enumerate(cl.lines):
         # a line whose inline furniture was only its permalink is still a date line
-        if not ln.kept or any(rid != "url_line" for _, _, rid in ln.spans) or \
+        if not ln.kept or ln.spans and any(rid != "url_line" for _, _, rid in ln.spans) or \
                 _TODAY_RE.match(ln.kept_text):
             continue
         kind = cl.date_kind(ln)

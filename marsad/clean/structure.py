@@ -80,7 +80,8 @@ _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
 # A site menu in one line: four names and more of up to four words, the line up to forty words.
 MENU_LINE_MIN_PARTS = 4
 MENU_LINE_MAX_WORDS = 40
-_MENU_SEPS = (" - ", " – ", " — ", "،", ",")
+# (a long menu is joined by spaced dashes; a long line with commas is prose, not split)
+_MENU_SEPS = (" - ", " – ", " — ")
 _MENU_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}")
 # The browser's title bar: "<headline> - <site>" or "<headline> | <site>", the site's name
 # of up to four words after the last separator.
