@@ -171,7 +171,7 @@ def flattened_ticker(cl: _Cleaner) -> None:
     into one line. A question mark ends a headline there ("هل تعود الأمطار؟ الوزير يصل …"),
     and forty words without one punctuation mark are no prose either, when the article
     follows: on a page that writes no commas or stops at all, such a line is its text. A line
-    that trails off in an ellipsis ("المباراة.. ليست كغيرها.. وأحيانا بلا جمهور..") is a
+    that trails off in an ellipsis ("المواجهة.. حكاية أخرى.. وأحيانا بلا جمهور..") is a
     lead that writes ".." for its pauses, and stays."""
     kept = _kept(cl)
     start = next((i for i, ln in enumerate(kept)
@@ -424,7 +424,7 @@ def letter_fragment(cl: _Cleaner) -> None:
 def section_run(cl: _Cleaner) -> None:
     """"اقتصاد، أسواق، طاقة" or "محليات - الاقتصاد - الأسواق": three or more names of one or
     two words joined by commas or dashes, and nothing else, are sections or tags. A longer
-    menu ("أخبار عامة - وكالة أنباء المرأة - أخبار الأدب والفن - أخبار الرياضة") has names
+    menu ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - أخبار الملاعب") has names
     of up to four words, two or more of them opening on a section word."""
     nav = _nav_vocab(cl)
     for ln in _kept(cl):

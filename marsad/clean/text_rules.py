@@ -1295,7 +1295,7 @@ class _Cleaner:
                 line.rule = "widget_date"
 
     def stray_dates(self, published: Published | None) -> None:
-        """"2024-07-06@17:32:53 GMT" alone on a line of a page whose labelled date line says
+        """"2024-05-09@08:14:02 GMT" alone on a line of a page whose labelled date line says
         "تاريخ النشر: 22 ديسمبر 2023": a bare date of another day is the capture's or a
         widget's stamp, not a second date of the article (a date-only line is no sentence)."""
         line = self.dateline_line

@@ -125,8 +125,8 @@ def test_flattened_ticker_without_any_mark() -> None:
 
 def test_a_lead_trailing_off_in_an_ellipsis_is_no_ticker() -> None:
     # An opinion lead that writes ".." for its pauses, under the title and the author's name.
-    lead = ("لقاءات الجارين.. ليست كغيرها.. فهي موعد.. مختلف.. له مذاق خاص.. يحمل دائما "
-            "الحماس والترقب.. وأحيانا القلق حتى لو لعبت المباراة في ملعب خال من الجمهور..")
+    lead = ("مواجهات الجارين.. حكاية أخرى.. لا تشبه سواها.. فيها الشغف.. وفيها التوتر.. "
+            "وتبقى دائما محط الأنظار والترقب حتى حين تقام المباراة في ملعب خال من الجمهور..")
     assert lead.count(" ") + 1 >= 25
     page = "\n".join(["من دفتر الديربي", "سامر الخطيب", lead, P1, P2])
     assert lead in clean_text(page).text
@@ -330,8 +330,8 @@ def test_title_bar_over_the_page() -> None:
 
 
 def test_a_menu_of_long_section_names_in_one_line() -> None:
-    menu = ("أخبار عامة - وكالة أنباء المرأة - أخبار الأدب والفن - وكالة أنباء العمال - "
-            "أخبار الرياضة - أخبار الاقتصاد")
+    menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
+            "أخبار الملاعب - أخبار المال")
     assert _rules("\n".join([menu, TITLE, P1])).get(menu) == "section_run"
     # A lineup of names joined by dashes, none of them a section word, stays.
     lineup = ("سامر الخطيب - رامي عبد الله - خالد يوسف - ماهر سليم - "
@@ -348,7 +348,7 @@ def test_a_publication_label_without_its_date() -> None:
 
 
 def test_an_ad_label_glued_to_a_paragraph() -> None:
-    lead = "باشرت البلدية اليوم تعبيد عدد من الطرق خارج المدينة."
+    lead = "بدأت فرق البلدية صباح الخميس رصف الطرق الزراعية في القرى الشمالية."
     cleaned = clean_text("\n".join([TITLE, lead + "إضافة إعلان", P1]))
     assert lead in cleaned.text and "إعلان" not in cleaned.text
 
