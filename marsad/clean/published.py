@@ -148,7 +148,9 @@ def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
     """(position, line, label) of the kept lines that are only a date."""
     out = []
     for n, ln in enumerate(cl.lines):
-        if not ln.kept or ln.spans or _TODAY_RE.match(ln.kept_text):
+        # a line whose inline furniture was only its permalink is still a date line
+        if not ln.kept or ln.spans and any(rid != "url_line" for _, _, rid in ln.spans) or \
+                _TODAY_RE.match(ln.kept_text):
             continue
         kind = cl.date_kind(ln)
         if kind is not None and kind[0] == "date":

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from marsad.text.normalize import ARABIC_LETTER_RE
+from marsad.text.normalize import ARABIC_LETTER_RE, match_key
 
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
@@ -48,6 +48,11 @@ TAIL_SHORT_MIN = 2
 # this many paragraphs of the article (see ``cut_leads``).
 CUT_LEADS_MIN = 2
 _LETTERS_RE = re.compile(r"[\u0621-\u064a]{1,2}")  # one or two Arabic letters (folded)
+# Cards at the page's end whose leads the site cut with an ellipsis ("… في…"): at least this
+# many, under at least this many paragraphs of the article that end otherwise.
+ELLIPSIS_CARDS_MIN = 3
+ELLIPSIS_CARDS_MIN_PARAS = 2
+_ELLIPSIS_ENDS = ("…", "...")
 CUT_LEAD_MIN_WORDS = 10  # a lead, not a headline: headlines at the tail are tail_lines' job
 # A paragraph ending in one of these is whole; without one (or with "…"), a cut lead
 SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
@@ -72,6 +77,16 @@ COMMENT_MAX_WORDS = 60
 SECTION_RUN_MAX_WORDS = 12
 _SECTION_SEP_RE = re.compile(r"\s*[،,]\s*|\s+[-–—]\s+")
 _SECTION_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
+# A site menu in one line: four names and more of up to four words, the line up to forty words.
+MENU_LINE_MIN_PARTS = 4
+MENU_LINE_MAX_WORDS = 40
+# (a long menu is joined by spaced dashes; a long line with commas is prose, not split)
+_MENU_SEPS = (" - ", " – ", " — ")
+_MENU_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}")
+# The browser's title bar: "<headline> - <site>" or "<headline> | <site>", the site's name
+# of up to four words after the last separator.
+_BAR_SEP_RE = re.compile(r"\s[-–—|]\s(?!.*\s[-–—|]\s)")
+TITLE_BAR_SITE_WORDS = 4
 # A title and its lead share a content word (four letters and more, clitics and article off).
 CONTENT_WORD_MIN = 4
 _CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
@@ -155,12 +170,16 @@ def flattened_ticker(cl: _Cleaner) -> None:
     and more, no comma, no stop) above the article's first paragraph: headlines run together
     into one line. A question mark ends a headline there ("هل تعود الأمطار؟ الوزير يصل …"),
     and forty words without one punctuation mark are no prose either, when the article
-    follows: on a page that writes no commas or stops at all, such a line is its text."""
+    follows: on a page that writes no commas or stops at all, such a line is its text. A line
+    that trails off in an ellipsis ("المواجهة.. حكاية أخرى.. وأحيانا بلا جمهور..") is a
+    lead that writes ".." for its pauses, and stays."""
     kept = _kept(cl)
     start = next((i for i, ln in enumerate(kept)
                   if _CLAUSE_MARK_RE.search(ln.kept_text) and cl.body_like(ln)), None)
     for ln in kept[:start]:
-        if ln.words < TICKER_MIN_WORDS:
+        # A line trailing off in an ellipsis ("… بدون جماهير في المدرجات..") is prose that
+        # writes ".." for its pauses; a ticker's last item is a whole headline.
+        if ln.words < TICKER_MIN_WORDS or ln.kept_text.rstrip().endswith(("..", "…")):
             continue
         marked = len(_HEADLINE_MARK_RE.findall(ln.kept_text)) >= 2
         bare = start is not None and ln.words >= TICKER_BARE_MIN_WORDS and \
@@ -228,7 +247,8 @@ def tail_lines(cl: _Cleaner) -> None:
     tail = kept[body[-1] + 1 :]
     if not tail:
         return
-    if len(tail) >= TAIL_SHORT_MIN and all(_short(cl, ln) for ln in tail):
+    if all(_short(cl, ln) for ln in tail) and (
+            len(tail) >= TAIL_SHORT_MIN or _label_over_footer(cl, tail[0])):
         rule = "tail_links"
     elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)) and \
             _stops_paragraphs(cl) and all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
@@ -237,6 +257,17 @@ def tail_lines(cl: _Cleaner) -> None:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def _label_over_footer(cl: _Cleaner, ln: _Line) -> bool:
+    """"السودان الجديد" between the last paragraph and the page's footer (a share bar, a
+    "back to top" button): one short line with furniture under it is a section or site link.
+    A closing formula of the text opens on "و" ("والله الموفق") and stays, as does a short
+    last line with nothing under it."""
+    if ln.key.startswith("و"):
+        return False
+    below = cl.lines[cl.lines.index(ln) + 1 :]
+    return any(not x.blank and x.rule is not None for x in below)
 
 
 def cut_leads(cl: _Cleaner) -> None:
@@ -262,6 +293,30 @@ def cut_leads(cl: _Cleaner) -> None:
     if body_before >= CUT_LEADS_MIN:
         for ln in run:
             ln.rule = "teaser_list"
+
+
+def ellipsis_cards(cl: _Cleaner) -> None:
+    """"أعلن النادي عن صفقة جديدة في…" / "كشفت الوزارة عن خطة لتطوير الطرق…" / "دافع المدرب
+    عن قراره في…": three or more lines ending the page, each cut off with an ellipsis, under
+    an article whose own paragraphs end otherwise, are the cut leads of other articles'
+    cards, with a label over them or none. An article that ends its own paragraphs with an
+    ellipsis keeps them: its paragraphs above end the same way."""
+    run: list[_Line] = []
+    end = len(cl.lines)
+    for end in range(len(cl.lines) - 1, -1, -1):
+        ln = cl.lines[end]
+        if ln.blank or not ln.kept:
+            continue  # a card's dropped stamp or label does not break the run
+        if not ln.kept_text.rstrip().endswith(_ELLIPSIS_ENDS):
+            break
+        run.append(ln)
+    if len(run) < ELLIPSIS_CARDS_MIN:
+        return
+    paras = [ln for ln in cl.lines[: end + 1] if ln.kept and cl.body_like(ln)]
+    cut = sum(ln.kept_text.rstrip().endswith(_ELLIPSIS_ENDS) for ln in paras)
+    if len(paras) - cut >= ELLIPSIS_CARDS_MIN_PARAS and cut * 2 < len(paras):
+        for ln in run:
+            ln.rule = "ellipsis_cards"
 
 
 def _teaser_cards(cl: _Cleaner, tail: Sequence[_Line]) -> bool:
@@ -368,13 +423,53 @@ def letter_fragment(cl: _Cleaner) -> None:
 
 def section_run(cl: _Cleaner) -> None:
     """"اقتصاد، أسواق، طاقة" or "محليات - الاقتصاد - الأسواق": three or more names of one or
-    two words joined by commas or dashes, and nothing else, are sections or tags."""
+    two words joined by commas or dashes, and nothing else, are sections or tags. A longer
+    menu ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - أخبار الملاعب") has names
+    of up to four words, two or more of them opening on a section word."""
+    nav = _nav_vocab(cl)
     for ln in _kept(cl):
-        if ln.words > SECTION_RUN_MAX_WORDS or cl.date_kind(ln) is not None:
+        if ln.words > MENU_LINE_MAX_WORDS or ln.words > SECTION_RUN_MAX_WORDS and \
+                sum(map(ln.kept_text.count, _MENU_SEPS)) < MENU_LINE_MIN_PARTS - 1:
+            continue  # (a long line without the joints of a menu is prose: no split)
+        parts = [p.strip() for p in _SECTION_SEP_RE.split(ln.kept_text.strip(" .…"))]
+        if len(parts) < 3 or not all(_SECTION_NAME_RE.fullmatch(p) or
+                                     _MENU_NAME_RE.fullmatch(p) for p in parts):
             continue
-        parts = _SECTION_SEP_RE.split(ln.kept_text.strip(" .…"))
-        if len(parts) >= 3 and all(_SECTION_NAME_RE.fullmatch(p.strip()) for p in parts):
+        short = all(_SECTION_NAME_RE.fullmatch(p) for p in parts)
+        if (short and ln.words <= SECTION_RUN_MAX_WORDS or nav is not None and
+                len(parts) >= MENU_LINE_MIN_PARTS and
+                sum(nav.match(match_key(p)) is not None for p in parts) >= MENU_MIN_KNOWN) \
+                and cl.date_kind(ln) is None:
             ln.rule = "section_run"
+
+
+def _nav_vocab(cl: _Cleaner) -> re.Pattern[str] | None:
+    """The section words of the navigation rule (furniture.yaml nav_run's vocabulary)."""
+    try:
+        return cl.rs.get("nav_run").vocab_re
+    except KeyError:
+        return None
+
+
+def title_bar(cl: _Cleaner) -> None:
+    """"افتتاح مستشفى جديد في المدينة - صحيفة الأفق" over the page, and the same title alone
+    further down: the browser's title bar (the headline and the site's name) printed by the
+    capture. Only a line whose part before its last separator is another line of the page's
+    head goes; the headline itself stays."""
+    first = cl.first_body_index()
+    # the headline's own line may have gone already (taken into a list over the article)
+    keys = {ln.key for ln in cl.lines[:first] if not ln.blank}
+    for ln in cl.lines[:first]:
+        if not ln.kept:
+            continue
+        m = _BAR_SEP_RE.search(ln.kept_text)
+        if m is None or ln.words > cl.s["headline_max_words"] + TITLE_BAR_SITE_WORDS:
+            continue
+        title, site = ln.kept_text[: m.start()], ln.kept_text[m.end() :]
+        # a headline of four words and more: "<site> – <author>" is a byline
+        if 0 < len(site.split()) <= TITLE_BAR_SITE_WORDS and \
+                len(title.split()) >= TEASER_MIN_WORDS and match_key(title) in keys - {ln.key}:
+            ln.rule = "title_bar"
 
 
 def tag_row(cl: _Cleaner) -> None:
@@ -443,11 +538,13 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     section_run,
     tag_row,
     repeated_lines,
+    title_bar,
     embedded_post,
     comment_thread,
     teaser_column,
     tail_lines,
     cut_leads,
+    ellipsis_cards,
     header_labels,
     menu_run,
 )
@@ -455,4 +552,4 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
-                                "letter_fragment"})
+                                "letter_fragment", "ellipsis_cards", "title_bar"})

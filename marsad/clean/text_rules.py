@@ -123,7 +123,7 @@ _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buc
 # title, section label between).
 # Lines of an article's meta row: a date standing over them stands over the article.
 _ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
-                                 "font_controls", "bare_number"})
+                                 "font_controls", "bare_number", "date_label_alone"})
 # One short label line between a date and the article (the site's name, a section) is no
 # masthead; a run of them is a menu.
 _LABEL_RULES = frozenset({"nav_run", "header_label", "section_label"})
@@ -146,6 +146,8 @@ _STAMP_MAX_WORDS = 4
 _DATED_PLACE_MAX_WORDS = 8
 _PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")  # (a scan in C: lines are tried against many rules)
+_URL_IN_KEY_RE = re.compile(r"(?:https?://|www\.)\S+")
+_PROSE_MARK_RE = re.compile(r"[،,.;؛!?؟]")  # a paragraph of prose has one of these at least
 
 
 class RulesError(DataFileError, ValueError):
@@ -316,7 +318,9 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?",
         *time_zone_patterns(),
     ])
-    filler = rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h)(?!\w)"
+    # the print issue's number beside the date: "الموقع - العدد: 4120 - 2024 / 6 / 14"
+    filler = (rf"(?<!\w)(?:{weekdays}|الساعه|الموافق|في|يوم|م|ه|on|at|le|à|h"
+              r"|(?:ال)?عدد\s*:?\s*(?:رقم\s*)?\d{1,6})(?!\w)")
     return _DateGrammar(
         date=re.compile(gregorian, re.IGNORECASE),
         time=re.compile(time, re.IGNORECASE),
@@ -660,6 +664,8 @@ class _Cleaner:
         key = line.key
         if line.words <= 16 and _DIGIT_RE.search(key):
             g = self.rs.dates
+            if "://" in key or "www." in key:
+                key = _URL_IN_KEY_RE.sub(" ", key)  # "2021-03-31 13:03 https://…": a permalink
             has_date = g.date.search(key) is not None
             s = g.date.sub(" ", key) if has_date else key
             s, n_time = g.time.subn(" ", s)
@@ -982,7 +988,10 @@ class _Cleaner:
                             self.drop(ln, "related_list")
                         return
                 body_chars += len(line.stripped)
-                body_seen = body_seen or self.body_like(line)
+                # a long line without one punctuation mark is a menu or a ticker the
+                # structure rules take later, not the article begun
+                body_seen = body_seen or (self.body_like(line)
+                                          and _PROSE_MARK_RE.search(line.kept_text) is not None)
                 i += 1
                 continue
             if line.tail and body_chars >= self.s["tail_min_body_chars"]:
@@ -1222,6 +1231,7 @@ class _Cleaner:
             below = date_line_under(self, title_line)
             if below is not None:
                 self.header_dates(title_line, below)
+        self.stray_dates(published)
         dateline = dateline_start = None
         if dateline_line is not None:
             text = dateline_line.kept_text
@@ -1283,6 +1293,20 @@ class _Cleaner:
             kind = self.date_kind(line)
             if kind is not None and kind == ("date", "none") and not self.over_article(line):
                 line.rule = "widget_date"
+
+    def stray_dates(self, published: Published | None) -> None:
+        """"2024-05-09@08:14:02 GMT" alone on a line of a page whose labelled date line says
+        "تاريخ النشر: 22 ديسمبر 2023": a bare date of another day is the capture's or a
+        widget's stamp, not a second date of the article (a date-only line is no sentence)."""
+        line = self.dateline_line
+        if published is None or line is None or self.date_label(line) != "publish":
+            return
+        for ln in self.lines:
+            if ln is line or not ln.kept or ln.spans or self.date_kind(ln) != ("date", "none"):
+                continue
+            day = parse_dateline(ln.kept_text)
+            if day is not None and day != published.date:
+                ln.rule = "widget_date"
 
     def header_dates(self, title: _Line, dateline: _Line) -> None:
         """With the dateline under the headline, a bare date above it is the page's "today"."""

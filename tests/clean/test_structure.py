@@ -123,6 +123,15 @@ def test_flattened_ticker_without_any_mark() -> None:
     assert all(b in clean_text("\n".join(bare)).text for b in bare)
 
 
+def test_a_lead_trailing_off_in_an_ellipsis_is_no_ticker() -> None:
+    # An opinion lead that writes ".." for its pauses, under the title and the author's name.
+    lead = ("مواجهات الجارين.. حكاية أخرى.. لا تشبه سواها.. فيها الشغف.. وفيها التوتر.. "
+            "وتبقى دائما محط الأنظار والترقب حتى حين تقام المباراة في ملعب خال من الجمهور..")
+    assert lead.count(" ") + 1 >= 25
+    page = "\n".join(["من دفتر الديربي", "سامر الخطيب", lead, P1, P2])
+    assert lead in clean_text(page).text
+
+
 @pytest.mark.parametrize("line", [
     "وزارة الصحة,مستشفى الجامعة الجديد,نقص الأدوية,وزير الصحة,القطاع الصحي",
     "الانتخابات البلدية المقبلة،المجالس المحلية،الأحزاب السياسية المعارضة،وزارة الداخلية",
@@ -292,3 +301,63 @@ def test_cut_lines_after_an_ad_label_inside_the_article_stay() -> None:
     page = "\n".join([TITLE, P1, P2, "إعلان", *last])
     kept = clean_text(page).text
     assert all(t in kept for t in last)
+
+
+def test_ellipsis_cards_at_the_end_of_the_page() -> None:
+    # leads with commas in them: no headlines (tail_lines), the cut of a paragraph
+    cards = ["أعلن النادي الأهلي، مساء أمس، عن صفقة جديدة لتدعيم خط الوسط في…",
+             "– كشفت وزارة النقل، في بيان، عن خطة لتطوير الطرق الصحراوية خلال…",
+             "دافع المدرب، في مؤتمر صحفي، عن قراره باستبعاد اللاعبين الكبار من قائمة…"]
+    rules = _rules("\n".join([TITLE, P1, P2, *cards]))
+    assert all(rules.get(c) == "ellipsis_cards" for c in cards)
+    # Two cut lines are no run of cards: the last one may be the capture's cut.
+    assert cards[-1] in clean_text("\n".join([TITLE, P1, P2, *cards[1:]])).text
+    # A text that trails its own paragraphs off with an ellipsis keeps them all.
+    own = [P1.rstrip(".") + "…", P2.rstrip(".") + "…", *cards]
+    text = clean_text("\n".join([TITLE, *own])).text
+    assert all(c in text for c in cards)
+
+
+def test_title_bar_over_the_page() -> None:
+    bar = TITLE + " - صحيفة الأفق"
+    rules = _rules("\n".join([bar, "الأكثر قراءة", TITLE, P1, P2]))
+    assert rules.get(bar) == "title_bar"
+    # Without the headline's own line the bar is the only title there is: it stays.
+    assert bar in clean_text("\n".join([bar, P1, P2])).text
+    # "<site> – <author>" under a masthead line of the site's name is a byline, not a bar.
+    byline = "صحيفة الأفق – سامر الخطيب"
+    assert byline in clean_text("\n".join(["صحيفة الأفق", TITLE, byline, P1, P2])).text
+
+
+def test_a_menu_of_long_section_names_in_one_line() -> None:
+    menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
+            "أخبار الملاعب - أخبار المال")
+    assert _rules("\n".join([menu, TITLE, P1])).get(menu) == "section_run"
+    # A lineup of names joined by dashes, none of them a section word, stays.
+    lineup = ("سامر الخطيب - رامي عبد الله - خالد يوسف - ماهر سليم - "
+              "يوسف عادل منصور - عمر فؤاد")
+    assert lineup in clean_text("\n".join([TITLE, P1, lineup, P2])).text
+
+
+def test_a_publication_label_without_its_date() -> None:
+    # "نشرت" / "في" of a theme whose date is an icon: both go; the title and lead stay.
+    page = "\n".join([TITLE, "نشرت", "في", P1, P2])
+    rules = _rules(page)
+    assert rules.get("نشرت") == "date_label_alone" and rules.get("في") == "letter_fragment"
+    assert TITLE in clean_text(page).text
+
+
+def test_an_ad_label_glued_to_a_paragraph() -> None:
+    lead = "بدأت فرق البلدية صباح الخميس رصف الطرق الزراعية في القرى الشمالية."
+    cleaned = clean_text("\n".join([TITLE, lead + "إضافة إعلان", P1]))
+    assert lead in cleaned.text and "إعلان" not in cleaned.text
+
+
+def test_one_short_line_over_the_footer() -> None:
+    # A section link between the last paragraph and the footer's furniture goes.
+    page = "\n".join([TITLE, P1, P2, "الأفق الجديد", "زر الذهاب إلى الأعلى"])
+    assert _rules(page).get("الأفق الجديد") == "tail_links"
+    # A closing formula stays, and so does a short last line with nothing under it.
+    assert "والله الموفق" in clean_text(
+        "\n".join([TITLE, P1, P2, "والله الموفق", "زر الذهاب إلى الأعلى"])).text
+    assert "الأفق الجديد" in clean_text("\n".join([TITLE, P1, P2, "الأفق الجديد"])).text

@@ -843,3 +843,27 @@ def test_read_also_headline_inside_a_paragraph() -> None:
     # without the article resuming after it, the words stay (no end to cut at)
     line = f"{first} {inserted} في نهاية الأسبوع."
     assert clean_text(line).text == line
+
+
+def test_a_bare_date_of_another_day_beside_a_labelled_date_is_a_stamp() -> None:
+    body = ("افتتح وزير الصحة، صباح اليوم، مركزا صحيا جديدا في حي الزيتون يضم عيادات "
+            "للأطفال والنساء وقسما للطوارئ.")
+    page = "\n".join(["2024-05-09 08:14 GMT", "افتتاح مركز صحي جديد في حي الزيتون",
+                      "تاريخ النشر: 22 ديسمبر 2023", body])
+    cleaned = clean_text(page)
+    assert cleaned.published is not None and str(cleaned.published.date) == "2023-12-22"
+    assert "2024-05-09" not in cleaned.text and body in cleaned.text
+    # The same day printed bare under the labelled line is no other stamp: it stays.
+    same = "\n".join(["افتتاح مركز صحي جديد في حي الزيتون", "تاريخ النشر: 22 ديسمبر 2023",
+                      "22/12/2023", body])
+    assert "22/12/2023" in clean_text(same).text
+
+
+def test_an_items_age_after_its_date_goes_inline() -> None:
+    body = "أكد مسؤول محلي، يوم الأحد، أن أعمال صيانة الشبكة ستنتهي قبل نهاية الشهر الجاري."
+    title = "صيانة شبكة الكهرباء في الأحياء الجنوبية"
+    cleaned = clean_text("\n".join([title, "2020-03-14 | منذ 4 سنوات", body]))
+    assert "منذ 3 سنة" not in cleaned.text and body in cleaned.text
+    # "منذ" in a sentence, with no separator before it, stays.
+    told = "وقال إن الشبكة متعطلة | منذ 3 سنوات بسبب نقص قطع الغيار."
+    assert told in clean_text("\n".join([body, told])).text
