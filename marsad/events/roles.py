@@ -367,6 +367,33 @@ def speaker_tells_own_act(r: Roles, x: Context) -> Roles | None:
     return Roles(me, _without(r.targets, me), r.location)
 
 
+def speaker_charges(r: Roles, x: Context) -> Roles | None:
+    """"قال الوزير إن إيران مسؤولة عن الهجوم"، "أكدت الشرطة أن الشركة متورطة في التهريب":
+    a charge told as the predicate of a reported clause is the speaker's: the speaker
+    accuses, the one charged is the target (after a participle of saying, "مؤكدة أن …",
+    the speaker is the main clause's subject)."""
+    c = x.clause
+    if c.trigger.type != "ACCUSE" or c.trigger.roles != "subject_target" or r.actors \
+            or not r.targets:
+        return None
+    me = (c.speaker.entity_id,) if c.speaker is not None else \
+        x.sent.prev_actors if _said_by_participle(x) else ()
+    if not me or set(me) & set(r.targets):
+        return None
+    return Roles(me, r.targets, r.location)
+
+
+def _said_by_participle(x: Context) -> bool:
+    """"…، مؤكدة أن سوريا مسؤولة": the clause is reported by a participle of saying (مُفعِل:
+    مؤكدا، مشيرة، معتبرين) standing before its أن, a few words before the trigger."""
+    v, c = x.doc, x.clause
+    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 6), -1):
+        if v.keys[k] in x.lex.words.complementisers:
+            p = unprefix(v.keys[k - 1], "و") if k > x.sent.a else ""
+            return len(p) >= 5 and p.startswith("م") and p.endswith(("ا", "ه", "ين"))
+    return False
+
+
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
     clause's (the speaker's); whoever it names is the target — also when the main subject
@@ -1739,7 +1766,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack, speaker_tells_own_act,
-    participle_of_main_subject, pronoun_subject_before, dropped_subject,
+    participle_of_main_subject, speaker_charges, pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,

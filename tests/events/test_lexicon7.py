@@ -1,0 +1,84 @@
+"""Lexicon 7 (session 9): fields whose sentences made no event or the wrong participants —
+responsibility charged as a predicate, captives handed over, a state's gates shut, orders
+given, and a force's means acting for their owner. Team-written (invented) sentences, run
+through the whole pipeline."""
+
+from __future__ import annotations
+
+from tests.events.test_lexicon import _events, _hit_ids
+
+# ------------------------------------------------------------------ ACCUSE (responsibility)
+
+
+def test_responsibility_charged_in_a_reported_clause() -> None:
+    evs = _events("وأكد الجيش الإسرائيلي أن حزب الله مسؤول عن إطلاق الصواريخ.")
+    assert ("ACCUSE", ["israel_defense_forces"], ["hezbollah"]) in evs
+    # after a participle of saying, the main clause's subject charges
+    evs = _events("وهددت إسرائيل بضربة مؤلمة، مؤكدة أن سوريا ولبنان مسؤولان عن أي هجوم.")
+    assert any(t == "ACCUSE" and a == ["israel"] and set(g) == {"syria", "lebanon"}
+               for t, a, g in evs)
+
+
+def test_responsibility_denied_or_a_title_is_no_charge() -> None:
+    assert "accuse_responsible_participle" not in _hit_ids(
+        "ونفت إيران أن تكون مسؤولة عن الهجوم.")
+    assert "accuse_responsible_participle" not in _hit_ids(
+        "وقال الوزير إن الحكومة غير مسؤولة عن الأزمة.")
+    assert "accuse_responsible_participle" not in _hit_ids(
+        "وقال المسؤول عن الملف في الخارجية الإيرانية إن المحادثات مستمرة.")
+
+
+# ------------------------------------------------------------------ RETREAT (captives)
+
+
+def test_handing_over_captives_is_a_release() -> None:
+    evs = _events("وسلمت قوات الدعم السريع الأسرى إلى الجيش السوداني.")
+    assert ("RETREAT", ["rapid_support_forces"], ["sudanese_armed_forces"]) in evs
+    assert "retreat_handover_captives_noun" in _hit_ids(
+        "وأعلنت حركة حماس تسليم جثث أربعة رهائن إلى الصليب الأحمر.")
+
+
+def test_receiving_captives_or_handing_over_arms_is_no_release() -> None:
+    assert "retreat_handover_captives" not in _hit_ids(
+        "وتسلم الجيش السوداني الأسرى من قوات الدعم السريع.")
+    assert "retreat_handover_captives" not in _hit_ids("وسلم المقاتلون أسلحتهم إلى الجيش.")
+
+
+# ------------------------------------------------------------------ COERCE (gates shut)
+
+
+def test_shutting_ports_airports_and_crossings_is_a_restriction() -> None:
+    evs = _events("وأغلقت الحكومة السودانية الموانئ والمطارات.")
+    assert ("COERCE", ["sudan_government"], []) in evs
+    assert "coerce_close_noun" in _hit_ids("وأعلنت الحكومة السودانية إغلاق مطار الخرطوم.")
+
+
+def test_roads_shut_are_no_state_restriction() -> None:
+    # protesters shut roads (a protest): no coercion by closure
+    assert "coerce_close" not in _hit_ids("وأغلق المتظاهرون الطرق في مدينة الخرطوم.")
+
+
+# ------------------------------------------------------------------ orders given
+
+
+def test_an_order_lends_its_giver_to_the_act_ordered() -> None:
+    evs = _events("وأصدر الرئيس عبد الفتاح البرهان أوامر بالإفراج عن المعتقلين.")
+    assert ("RETREAT", ["abdel_fattah_al_burhan"], []) in evs
+
+
+# ------------------------------------------------------------------ a force's means
+
+
+def test_means_belonging_to_a_force_act_for_it() -> None:
+    evs = _events("قتلت طائرة مسيرة تابعة لقوات الدعم السريع عشرة مدنيين في مدينة الفاشر.")
+    assert ("ASSAULT", ["rapid_support_forces"], []) in evs
+    evs = _events("اعتقلت دورية تابعة للشرطة السودانية الصحفي في مدينة الفاشر.")
+    assert any(t == "COERCE" and a == ["sudan_police"] for t, a, _ in evs)
+
+
+def test_a_target_belonging_to_a_force_stays_the_target() -> None:
+    evs = _events("قصفت الطائرات مواقع تابعة لقوات الدعم السريع في مدينة الفاشر.")
+    assert not any(a == ["rapid_support_forces"] for _, a, _ in evs)
+    # a drone shot down is what the verb hits
+    evs = _events("وأسقطت الدفاعات الجوية طائرة مسيرة تابعة لقوات الدعم السريع.")
+    assert not any(a == ["rapid_support_forces"] for _, a, _ in evs)
