@@ -1306,6 +1306,36 @@ def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, tuple(uniq(targets)), r.location)
 
 
+def call_received_from(r: Roles, x: Context) -> Roles | None:
+    """"تلقى الأمير اتصالا هاتفيا من الرئيس الأمريكي"، "خلال اتصال تلقاه من نظيره": a call
+    received comes from the caller named after "من", who acts; the one who received it is
+    the target."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "phone" or not r.actors:
+        return None
+    # (the verb of receiving before its subject, "تلقى الأمير اتصالا", or after the noun)
+    around = range(max(x.sent.a, c.left), min(x.sent.b, c.t_last + 3))
+    if not any(_receives(v.keys[k], w.receive_words) for k in around):
+        return None
+    frm = next((k for k in range(c.t_last + 1, min(x.sent.b, c.t_last + 4))
+                if v.keys[k] == "من"), None)
+    if frm is None:
+        return None
+    # the caller behind his title: "من الرئيس الأمريكي جو بايدن"
+    caller = next((pm.entity_id for pm in x.sent.ms if frm < pm.first <= frm + 5
+                   and pm.entity_id in (*r.actors, *r.targets)), None)
+    if caller is None or r.actors == (caller,):
+        return None
+    return Roles((caller,), _without((*r.actors, *r.targets), (caller,)), r.location)
+
+
+def _receives(key: str, receive_words: frozenset[str]) -> bool:
+    """A verb of receiving, also with the object pronoun of a relative clause (تلقاه)."""
+    k = unprefix(key, "و")
+    return k in receive_words or k[:-1] in receive_words and k.endswith(("ه", "ا")) \
+        or k[:-2] + "ي" in receive_words and k.endswith("اه")
+
+
 def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     """"نفّذ الجيش عمليات إنزال جوي على شمال القطاع تشمل مساعدات"، "أرسلت الدولة إلى غزة
     مساعدات": aid with no receiver goes to the place named behind على/إلى before it."""
@@ -1782,7 +1812,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,
     criticism_of_the_act_before,
     resignation_accepted_by, spoken_for_by,
-    withdrawn_from, receiver_named_before, aid_sent_to_before,
+    withdrawn_from, receiver_named_before, aid_sent_to_before, call_received_from,
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
