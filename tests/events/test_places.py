@@ -156,3 +156,12 @@ def test_a_place_in_what_is_asked_is_not_where_it_was_asked() -> None:
                             "أردوغان في القاهرة. ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق "
                             "النار في قطاع غزة.")
     assert [key.get(ev.location or "") for ev in evs if ev.type == "REQUEST"] == ["cairo"]
+
+
+def test_where_a_party_is_gives_way_to_where_the_act_happened() -> None:
+    # "الحوثيون في اليمن" tells where the party is; the attack was at sea
+    assert placed("أعلن الحوثيون في اليمن الإثنين إطلاق صاروخ على ناقلة نفط في البحر "
+                  "الأحمر.") == [("ASSAULT", "red_sea")]
+    # with no place after the act, the party's place still says where
+    assert placed("وأعلن الحوثيون في اليمن الإثنين إطلاق صاروخ على ناقلة نفط.") == [
+        ("ASSAULT", "yemen")]
