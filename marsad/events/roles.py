@@ -373,14 +373,31 @@ def speaker_charges(r: Roles, x: Context) -> Roles | None:
     accuses, the one charged is the target (after a participle of saying, "مؤكدة أن …",
     the speaker is the main clause's subject)."""
     c = x.clause
-    if c.trigger.type != "ACCUSE" or c.trigger.roles != "subject_target" or r.actors \
-            or not r.targets:
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" \
+            or c.trigger.roles != "subject_target" or r.actors or not r.targets:
         return None
     me = (c.speaker.entity_id,) if c.speaker is not None else \
         x.sent.prev_actors if _said_by_participle(x) else ()
     if not me or set(me) & set(r.targets):
         return None
     return Roles(me, r.targets, r.location)
+
+
+def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
+    """"قصف الجيش مواقع ردا على انتهاكات الحزب للهدنة": a violation named as what the main
+    clause's act answers is that party's charge: whoever reacts (or tells of the reply)
+    accuses the violator."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" or r.actors \
+            or not r.targets \
+            or unprefix(unprefix(v.keys[c.t_first], "و"), "لب") not in w.violations:
+        return None
+    cue = [unprefix(k, "و") for k in v.keys[max(x.sent.a, c.t_first - 2) : c.t_first]]
+    if not any(k == "ردا" or k in w.reaction_adverbs for k in cue):
+        return None
+    # (the one who tells of the reply — "وقال الجيش: ردا على انتهاكات …" — or who acted)
+    me = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    return None if not me or set(me) & set(r.targets) else Roles(me, r.targets, r.location)
 
 
 def _said_by_participle(x: Context) -> bool:
@@ -1796,7 +1813,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack, speaker_tells_own_act,
-    participle_of_main_subject, speaker_charges, pronoun_subject_before, dropped_subject,
+    participle_of_main_subject, speaker_charges, violation_reacted_to,
+    pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,

@@ -456,8 +456,12 @@ class TriggerIndex:
         if trig.only_after and not _right_after(trig.only_after, keys, hit.first_token):
             return False
         lasts, firsts = trig.not_after_lasts, trig.unless_firsts
+        # (an opening quote right before the trigger is passed over: "وصفتها بأنها «انتهاك»")
+        start = hit.first_token
+        while start >= 1 and keys[start - 1] in _QUOTES:
+            start -= 1
         for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
-            end = hit.first_token - back
+            end = start - back
             if back and (end < 1 or not keys[end][:1].isalnum()):
                 break  # not across a comma or a quote
             w = keys[end - 1] if end >= 1 else ""

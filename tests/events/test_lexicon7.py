@@ -82,3 +82,27 @@ def test_a_target_belonging_to_a_force_stays_the_target() -> None:
     # a drone shot down is what the verb hits
     evs = _events("وأسقطت الدفاعات الجوية طائرة مسيرة تابعة لقوات الدعم السريع.")
     assert not any(a == ["rapid_support_forces"] for _, a, _ in evs)
+
+
+# ------------------------------------------------------------------ ACCUSE (violations)
+
+
+def test_a_violation_told_by_the_speaker_is_charged() -> None:
+    evs = _events("وقال الجيش الإسرائيلي إن حزب الله انتهك اتفاق وقف إطلاق النار.")
+    assert ("ACCUSE", ["israel_defense_forces"], ["hezbollah"]) in evs
+    assert "accuse_violation_noun" in _hit_ids(
+        "ردا على خروقات الجيش المتكررة لاتفاق الهدنة، أعلنت الحركة تعليق المفاوضات.")
+
+
+def test_a_violation_denied_asked_for_or_used_as_a_name_is_no_charge() -> None:
+    assert "accuse_violation" not in _hit_ids("ونفت إسرائيل أنها انتهكت اتفاق وقف إطلاق النار.")
+    assert "accuse_violation_noun" not in _hit_ids("وطالب المجلس الجيش بعدم انتهاك الهدنة.")
+    # what an act told is called, also in quotes
+    assert "accuse_violation_noun" not in _hit_ids(
+        'ودانت الوزارة الضربات ووصفتها بأنها "انتهاك صارخ لسيادة اليمن".')
+    # what a call is for
+    assert "accuse_violation_noun" not in _hit_ids(
+        "وقالت الوزارة إن الحركة دعت لانتهاك سيادة البلاد.")
+    # violations in general (rights) name no truce or border
+    assert "accuse_violation_noun" not in _hit_ids(
+        "ونشرت المنظمة تقريرا عن انتهاكات حقوق الإنسان في البلاد.")
