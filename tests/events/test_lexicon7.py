@@ -106,3 +106,30 @@ def test_a_violation_denied_asked_for_or_used_as_a_name_is_no_charge() -> None:
     # violations in general (rights) name no truce or border
     assert "accuse_violation_noun" not in _hit_ids(
         "ونشرت المنظمة تقريرا عن انتهاكات حقوق الإنسان في البلاد.")
+
+
+# ------------------------------------------------------------------ ASSAULT (retaking, fighting)
+
+
+def test_retaking_or_liberating_a_place_is_taking_it_by_force() -> None:
+    evs = _events("واستعاد الجيش السوداني مدينة ود مدني من قوات الدعم السريع.")
+    assert any(t == "ASSAULT" and a == ["sudanese_armed_forces"] for t, a, _ in evs)
+    evs = _events("وأعلنت قوات الدعم السريع استعادة السيطرة الكاملة على مدينة بارا.")
+    assert any(t == "ASSAULT" and a == ["rapid_support_forces"] for t, a, _ in evs)
+    assert "assault_retake_noun" in _hit_ids(
+        "وأعلن الجيش السوداني تحرير منطقة جبل موية من قوات الدعم السريع.")
+
+
+def test_retaking_in_other_senses_is_no_attack() -> None:
+    assert "assault_retake" not in _hit_ids("وحرر الضابط محضرا بالواقعة في مدينة الفاشر.")
+    assert "assault_retake" not in _hit_ids("واستعاد الحزب ثقة الناخبين في المدينة.")
+    assert "assault_retake_noun" not in _hit_ids("وطالبت الحركة بتحرير الأسرى من السجون.")
+
+
+def test_fighting_between_two_forces_is_a_clash_not_when_asked_to_stop() -> None:
+    evs = _events("واندلع القتال بين الجيش السوداني وقوات الدعم السريع في مدينة الفاشر.")
+    assert any(t == "ASSAULT" and set(a) == {"sudanese_armed_forces", "rapid_support_forces"}
+               for t, a, _ in evs)
+    assert "assault_fighting_between" not in _hit_ids(
+        "ودعا المجلس إلى وقف القتال بين الجيش السوداني وقوات الدعم السريع.")
+    assert "assault_fighting_between" not in _hit_ids("وتعهد الجيش بمواصلة القتال حتى النصر.")
