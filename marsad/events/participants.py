@@ -479,9 +479,6 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     aside = aside_after(x)
     skip = aside[1] - aside[0] + 1 if aside is not None and after \
         and aside[1] < after[0].first else 0
-    if after and _owner_of_the_subject(after[0], x):
-        # "قصفت طائرة مسيرة تابعة لقوات X مواقع": the means acts for its owner
-        return Subject(after[0], after[1:], how="owner of the subject")
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
             and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
             and not _unnamed_subject_before(x) and (
@@ -510,24 +507,6 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w.blockers),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
-
-
-def _owner_of_the_subject(pm: Placed, x: Context) -> bool:
-    """"قتلت طائرة مسيرة تابعة لقوات X مدنيين"، "وقصفت زوارق حربية تابعة للبحرية X": the
-    noun right after the verb is a force's means or unit (its adjectives may follow), and
-    "تابعة ل" names whose it is: the owner is the subject, not a target behind ل. (A noun
-    that is no means, "قصفت الطائرات مواقع تابعة لـ X", puts the owner in the object.)"""
-    v, c, w = x.doc, x.clause, x.lex.words
-    # (a verb whose object is such a means, "أسقطت طائرة مسيرة تابعة للجيش X", hits it)
-    if not c.is_verb or c.trigger.requires & w.means_nouns \
-            or v.fused_prefix(pm) != "ل" and not v.keys[pm.first].startswith("لل"):
-        return False
-    own = pm.first - 1
-    if own <= c.t_last + 1 or unprefix(v.keys[own], "و") not in w.belonging:
-        return False
-    means = v.keys[c.t_last + 1 : own]
-    return len(means) <= 3 and unprefix(means[0], "و") in w.means_nouns \
-        and all(k in w.means_qualifiers or is_nisba(k) for k in means[1:])
 
 
 def _before_title(pm: Placed, x: Context) -> str:

@@ -1,7 +1,7 @@
 """Lexicon 7 (session 9): fields whose sentences made no event or the wrong participants —
-responsibility charged as a predicate, captives handed over, a state's gates shut, orders
-given, and a force's means acting for their owner. Team-written (invented) sentences, run
-through the whole pipeline."""
+responsibility and violations charged, captives handed over, a state's gates shut, orders
+given, places retaken and fighting between two forces. Team-written (invented) sentences,
+run through the whole pipeline."""
 
 from __future__ import annotations
 
@@ -64,24 +64,6 @@ def test_roads_shut_are_no_state_restriction() -> None:
 def test_an_order_lends_its_giver_to_the_act_ordered() -> None:
     evs = _events("وأصدر الرئيس عبد الفتاح البرهان أوامر بالإفراج عن المعتقلين.")
     assert ("RETREAT", ["abdel_fattah_al_burhan"], []) in evs
-
-
-# ------------------------------------------------------------------ a force's means
-
-
-def test_means_belonging_to_a_force_act_for_it() -> None:
-    evs = _events("قتلت طائرة مسيرة تابعة لقوات الدعم السريع عشرة مدنيين في مدينة الفاشر.")
-    assert ("ASSAULT", ["rapid_support_forces"], []) in evs
-    evs = _events("اعتقلت دورية تابعة للشرطة السودانية الصحفي في مدينة الفاشر.")
-    assert any(t == "COERCE" and a == ["sudan_police"] for t, a, _ in evs)
-
-
-def test_a_target_belonging_to_a_force_stays_the_target() -> None:
-    evs = _events("قصفت الطائرات مواقع تابعة لقوات الدعم السريع في مدينة الفاشر.")
-    assert not any(a == ["rapid_support_forces"] for _, a, _ in evs)
-    # a drone shot down is what the verb hits
-    evs = _events("وأسقطت الدفاعات الجوية طائرة مسيرة تابعة لقوات الدعم السريع.")
-    assert not any(a == ["rapid_support_forces"] for _, a, _ in evs)
 
 
 # ------------------------------------------------------------------ ACCUSE (violations)
