@@ -115,3 +115,21 @@ def test_fighting_between_two_forces_is_a_clash_not_when_asked_to_stop() -> None
     assert "assault_fighting_between" not in _hit_ids(
         "ودعا المجلس إلى وقف القتال بين الجيش السوداني وقوات الدعم السريع.")
     assert "assault_fighting_between" not in _hit_ids("وتعهد الجيش بمواصلة القتال حتى النصر.")
+
+
+# ------------------------------------------------------------------ MOBILIZE (operations)
+
+
+def test_launching_a_military_operation_is_a_mobilisation() -> None:
+    evs = _events("وأطلق الجيش السوداني عملية عسكرية واسعة في ولاية الجزيرة.")
+    assert ("MOBILIZE", ["sudanese_armed_forces"], []) in evs
+    assert "mobilize_launch_operation_noun" in _hit_ids(
+        "وأعلن الجيش الإسرائيلي إطلاق عملية عسكرية في مخيم جنين.")
+
+
+def test_an_operation_asked_to_stop_or_missiles_launched_are_no_launch() -> None:
+    assert "mobilize_launch_operation_noun" not in _hit_ids(
+        "ودعا المجلس إلى وقف إطلاق عملية عسكرية في الجزيرة.")
+    assert "mobilize_launch_operation" not in _hit_ids(
+        "وأطلقت القوات الإسرائيلية صواريخ على مواقع في لبنان.")
+    assert "mobilize_launch_operation" not in _hit_ids("وبدأت الحكومة عملية السلام مع المعارضة.")
