@@ -29,6 +29,13 @@ _DUAL_SUFFIXES = ("ا", "ان")
 # (اعتقلته), the plural و with its alef dropped (اعتقلوهم), the dual ا (زاراه), the present
 # plural ون (يستقبلونه)
 _OBJECT_BRIDGES = ("", "ت", "و", "ا", "ون")
+# Words of time that take a verbal noun, never a finite verb, right after them: behind one
+# a form generated as a verb with an object pronoun is the noun with its possessive,
+# framing another act ("جدد دعمه قبيل توجّهه إلى القدس"). (Not منذ or حين, which take a
+# past verb: "منذ تولى الحكم"، "حين وصل الوفد".)
+_TIME_FRAMES = frozenset(match_key(w) for w in (
+    "قبل", "قبيل", "بعد", "بعيد", "عند", "لدى", "فور", "إثر", "عقب", "خلال", "أثناء", "إبان",
+    "وقبل", "وقبيل", "وبعد", "وبعيد", "وعند", "ولدى", "وفور", "وإثر", "وعقب", "وخلال", "وأثناء"))
 # present-tense prefixes a third-person masculine form (يعتقل) shares its stem with: the
 # feminine (تعتقل) and the first person plural of quoted statements (نعتقل)
 _PRESENT_PREFIXES = ("ت", "ن")
@@ -324,7 +331,9 @@ class TriggerIndex:
                         # nor the ل of purpose: "لمنح"، "لبحث" are verbal nouns ("to grant")
                         if trig.pos == "verb" and (has_article or purpose or (
                                 preposed and cur in self.noun_keys) or (
-                                cur in verb_h and text[tokens[i].end - 1] == "ة")):
+                                cur in verb_h and text[tokens[i].end - 1] == "ة") or (
+                                i > 0 and keys[i - 1] in _TIME_FRAMES
+                                and cur in self._gen_pronoun)):
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
