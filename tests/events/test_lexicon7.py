@@ -133,3 +133,14 @@ def test_an_operation_asked_to_stop_or_missiles_launched_are_no_launch() -> None
     assert "mobilize_launch_operation" not in _hit_ids(
         "وأطلقت القوات الإسرائيلية صواريخ على مواقع في لبنان.")
     assert "mobilize_launch_operation" not in _hit_ids("وبدأت الحكومة عملية السلام مع المعارضة.")
+
+
+# ------------------------------------------------------------------ AGREE (documents signed)
+
+
+def test_documents_signed_in_the_dual_or_plural() -> None:
+    evs = _events("ووقع العراق مع شركة شيفرون الأمريكية اتفاقيتين لتطوير حقول نفطية.")
+    assert any(t == "AGREE" and set(a) == {"iraq", "chevron"} for t, a, _ in evs)
+    assert "agree_signing" in _hit_ids("ووقعت مصر والأردن مذكرتي تفاهم في القاهرة.")
+    # "وقع" in the sense "happened" with no document signed
+    assert "agree_signing" not in _hit_ids("ووقع انفجار في مدينة الخرطوم أمس.")
