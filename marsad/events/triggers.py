@@ -203,13 +203,27 @@ def _object_after_preposition(out: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _with_numbers(words: Iterable[str]) -> frozenset[str]:
+    """Required words (match keys) with the dual and the plural of each one-word noun in ة
+    (folded ه): the object of a verb may be one or several ("وقع البلدان مذكرتي تفاهم"،
+    "أغلقت السلطات ثلاث قنصليات"): اتفاقية → اتفاقيتين، اتفاقيتان، اتفاقيتي، اتفاقيتا،
+    اتفاقيات."""
+    out = set()
+    for w in words:
+        out.add(w)
+        if " " not in w and w.endswith("ه") and len(w) >= 4:
+            stem = w[:-1]
+            out.update(stem + e for e in ("ات", "تان", "تين", "تي", "تا"))
+    return frozenset(out)
+
+
 def _parse_trigger(rec: dict) -> Trigger:
     """One record of triggers.yaml as a Trigger (a clear error naming the file)."""
     try:
         trig = Trigger(
             rec["id"], rec["type"], rec.get("mode"), rec["pos"],
             rec.get("roles", "subject_actor"),
-            frozenset(match_key(w) for w in rec.get("requires") or ()),
+            _with_numbers(match_key(w) for w in rec.get("requires") or ()),
             tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
             bool(rec.get("mutual")),
             int(rec.get("requires_reach", 8)),
