@@ -98,8 +98,9 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
     the mention is placed and takes no other part."""
     v, c, w = x.doc, x.clause, x.lex.words
     t, trig = v.etype[pm.entity_id], c.trigger
-    # (a sentence opening "وفي بغداد، …" has the place after في with its و)
-    prev, prefix = unprefix(v.prev_key(pm.first), "و"), v.fused_prefix(pm)
+    # (a sentence opening "وفي بغداد، …" or "ففي السودان، …" has the place after في with its
+    # و or ف)
+    prev, prefix = unprefix(v.prev_key(pm.first), "وف"), v.fused_prefix(pm)
     # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
     # ("وسط" is a place word of its own, not و + سط)
     at_place = prefix == "ب" or prev in w.loc_preps or v.prev_key(pm.first) in w.loc_preps or (

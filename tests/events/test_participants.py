@@ -509,3 +509,12 @@ def test_a_ruler_named_for_an_era_takes_no_part() -> None:
                             "عمر البشير.")
     assert all("omar_al_bashir" not in [key[i] for i in (*ev.actors, *ev.targets)]
                for ev in evs)
+
+
+def test_a_place_opening_the_sentence_behind_fa_is_where_not_who() -> None:
+    # "ففي السودان، …" (ف + في): where the act happened, never its subject
+    _, events = traced("ففي السودان، وزع المركز 1500 سلة غذائية للنازحين في ولاية النيل "
+                       "الأبيض.")
+    assert not any(a == ("sudan",) for _, a, _ in events), events
+    _, events = traced("ففي السودان، قصف الجيش السوداني مواقع لقوات الدعم السريع.")
+    assert any(a == ("sudanese_armed_forces",) for _, a, _ in events), events
