@@ -100,8 +100,9 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
     the mention is placed and takes no other part."""
     v, c, w = x.doc, x.clause, x.lex.words
     t, trig = v.etype[pm.entity_id], c.trigger
-    # (a sentence opening "وفي بغداد، …" has the place after في with its و)
-    prev, prefix = unprefix(v.prev_key(pm.first), "و"), v.fused_prefix(pm)
+    # (a sentence opening "وفي بغداد، …" or "ففي السودان، …" has the place after في with its
+    # و or ف)
+    prev, prefix = unprefix(v.prev_key(pm.first), "وف"), v.fused_prefix(pm)
     # "في العاصمة الروسية موسكو": a place noun and its nisba before the name
     # ("وسط" is a place word of its own, not و + سط)
     at_place = prefix == "ب" or prev in w.loc_preps or v.prev_key(pm.first) in w.loc_preps or (
@@ -218,13 +219,26 @@ def _set_place(pm: Placed, parts: Parts, x: Context, to_place: bool) -> None:
     c = x.clause
     if pm.first < c.t_first and not to_place:
         # a place told before the trigger sets the scene; where the trigger goes, or a
-        # place after it that stands nearer, is where it happened
-        parts.early, parts.early_gap = pm.entity_id, c.t_first - pm.last
+        # place after it that stands nearer, is where it happened — any place after it,
+        # when the place before only tells where a party is ("أعلن الحوثيون في اليمن
+        # إطلاق صاروخ على ناقلة في البحر الأحمر")
+        parts.early, parts.early_gap = pm.entity_id, (
+            len(x.doc.keys) if _where_a_party_is(pm, x) else c.t_first - pm.last)
     elif parts.early is not None and not to_place and pm.first - c.t_last > parts.early_gap \
             and not _raided_town(pm, x):
         parts.location = parts.early  # "حطّ في نيامي، حيث استقبله رئيس … في النيجر"
     else:
         parts.location = pm.entity_id
+
+
+def _where_a_party_is(pm: Placed, x: Context) -> bool:
+    """"الحوثيون في اليمن"، "حزب الله في لبنان": a place behind "في" right after a body's
+    or a person's name tells where that party is, not where the act happened."""
+    v = x.doc
+    if unprefix(v.prev_key(pm.first), "و") != "في":
+        return False
+    return any(o.last == pm.first - 2 and v.etype[o.entity_id] in ("ORG", "PER")
+               for o in x.sent.ms)
 
 
 def _raided_town(pm: Placed, x: Context) -> bool:

@@ -353,6 +353,50 @@ def _announced(x: Context, speaker: int) -> bool:
         x.doc.keys[c.cue_token], "وف") in gov) for c in x.sent.cited)
 
 
+def speaker_charges(r: Roles, x: Context) -> Roles | None:
+    """"قال الوزير إن إيران مسؤولة عن الهجوم"، "أكدت الشرطة أن الشركة متورطة في التهريب":
+    a charge told as the predicate of a reported clause is the speaker's: the speaker
+    accuses, the one charged is the target (after a participle of saying, "مؤكدة أن …",
+    the speaker is the main clause's subject)."""
+    c = x.clause
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" \
+            or c.trigger.roles != "subject_target" or r.actors or not r.targets:
+        return None
+    me = (c.speaker.entity_id,) if c.speaker is not None else \
+        x.sent.prev_actors if _said_by_participle(x) else ()
+    if not me or set(me) & set(r.targets):
+        return None
+    return Roles(me, r.targets, r.location)
+
+
+def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
+    """"قصف الجيش مواقع ردا على انتهاكات الحزب للهدنة": a violation named as what the main
+    clause's act answers is that party's charge: whoever reacts (or tells of the reply)
+    accuses the violator."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" or r.actors \
+            or not r.targets \
+            or unprefix(unprefix(v.keys[c.t_first], "و"), "لب") not in w.violations:
+        return None
+    cue = [unprefix(k, "و") for k in v.keys[max(x.sent.a, c.t_first - 2) : c.t_first]]
+    if not any(k == "ردا" or k in w.reaction_adverbs for k in cue):
+        return None
+    # (the one who tells of the reply — "وقال الجيش: ردا على انتهاكات …" — or who acted)
+    me = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
+    return None if not me or set(me) & set(r.targets) else Roles(me, r.targets, r.location)
+
+
+def _said_by_participle(x: Context) -> bool:
+    """"…، مؤكدة أن سوريا مسؤولة": the clause is reported by a participle of saying (مُفعِل:
+    مؤكدا، مشيرة، معتبرين) standing before its أن, a few words before the trigger."""
+    v, c = x.doc, x.clause
+    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 6), -1):
+        if v.keys[k] in x.lex.words.complementisers:
+            p = unprefix(v.keys[k - 1], "و") if k > x.sent.a else ""
+            return len(p) >= 5 and p.startswith("م") and p.endswith(("ا", "ه", "ين"))
+    return False
+
+
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
     clause's (the speaker's); whoever it names is the target — also when the main subject
@@ -1243,6 +1287,36 @@ def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, tuple(uniq(targets)), r.location)
 
 
+def call_received_from(r: Roles, x: Context) -> Roles | None:
+    """"تلقى الأمير اتصالا هاتفيا من الرئيس الأمريكي"، "خلال اتصال تلقاه من نظيره": a call
+    received comes from the caller named after "من", who acts; the one who received it is
+    the target."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "phone" or not r.actors:
+        return None
+    # (the verb of receiving before its subject, "تلقى الأمير اتصالا", or after the noun)
+    around = range(max(x.sent.a, c.left), min(x.sent.b, c.t_last + 3))
+    if not any(_receives(v.keys[k], w.receive_words) for k in around):
+        return None
+    frm = next((k for k in range(c.t_last + 1, min(x.sent.b, c.t_last + 4))
+                if v.keys[k] == "من"), None)
+    if frm is None:
+        return None
+    # the caller behind his title: "من الرئيس الأمريكي جو بايدن"
+    caller = next((pm.entity_id for pm in x.sent.ms if frm < pm.first <= frm + 5
+                   and pm.entity_id in (*r.actors, *r.targets)), None)
+    if caller is None or r.actors == (caller,):
+        return None
+    return Roles((caller,), _without((*r.actors, *r.targets), (caller,)), r.location)
+
+
+def _receives(key: str, receive_words: frozenset[str]) -> bool:
+    """A verb of receiving, also with the object pronoun of a relative clause (تلقاه)."""
+    k = unprefix(key, "و")
+    return k in receive_words or k[:-1] in receive_words and k.endswith(("ه", "ا")) \
+        or k[:-2] + "ي" in receive_words and k.endswith("اه")
+
+
 def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     """"نفّذ الجيش عمليات إنزال جوي على شمال القطاع تشمل مساعدات"، "أرسلت الدولة إلى غزة
     مساعدات": aid with no receiver goes to the place named behind على/إلى before it."""
@@ -1701,7 +1775,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack,
-    participle_of_main_subject, pronoun_subject_before, dropped_subject,
+    participle_of_main_subject, speaker_charges, violation_reacted_to,
+    pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,
@@ -1717,7 +1792,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,
     criticism_of_the_act_before,
     resignation_accepted_by, spoken_for_by,
-    withdrawn_from, receiver_named_before, aid_sent_to_before,
+    withdrawn_from, receiver_named_before, aid_sent_to_before, call_received_from,
     seized_place_is_target, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,

@@ -29,6 +29,13 @@ _DUAL_SUFFIXES = ("ا", "ان")
 # (اعتقلته), the plural و with its alef dropped (اعتقلوهم), the dual ا (زاراه), the present
 # plural ون (يستقبلونه)
 _OBJECT_BRIDGES = ("", "ت", "و", "ا", "ون")
+# Words of time that take a verbal noun, never a finite verb, right after them: behind one
+# a form generated as a verb with an object pronoun is the noun with its possessive,
+# framing another act ("جدد دعمه قبيل توجّهه إلى القدس"). (Not منذ or حين, which take a
+# past verb: "منذ تولى الحكم"، "حين وصل الوفد".)
+_TIME_FRAMES = frozenset(match_key(w) for w in (
+    "قبل", "قبيل", "بعد", "بعيد", "عند", "لدى", "فور", "إثر", "عقب", "خلال", "أثناء", "إبان",
+    "وقبل", "وقبيل", "وبعد", "وبعيد", "وعند", "ولدى", "وفور", "وإثر", "وعقب", "وخلال", "وأثناء"))
 # present-tense prefixes a third-person masculine form (يعتقل) shares its stem with: the
 # feminine (تعتقل) and the first person plural of quoted statements (نعتقل)
 _PRESENT_PREFIXES = ("ت", "ن")
@@ -199,13 +206,27 @@ def _object_after_preposition(out: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _with_numbers(words: Iterable[str]) -> frozenset[str]:
+    """Required words (match keys) with the dual and the plural of each one-word noun in ة
+    (folded ه): the object of a verb may be one or several ("وقع البلدان مذكرتي تفاهم"،
+    "أغلقت السلطات ثلاث قنصليات"): اتفاقية → اتفاقيتين، اتفاقيتان، اتفاقيتي، اتفاقيتا،
+    اتفاقيات."""
+    out = set()
+    for w in words:
+        out.add(w)
+        if " " not in w and w.endswith("ه") and len(w) >= 4:
+            stem = w[:-1]
+            out.update(stem + e for e in ("ات", "تان", "تين", "تي", "تا"))
+    return frozenset(out)
+
+
 def _parse_trigger(rec: dict) -> Trigger:
     """One record of triggers.yaml as a Trigger (a clear error naming the file)."""
     try:
         trig = Trigger(
             rec["id"], rec["type"], rec.get("mode"), rec["pos"],
             rec.get("roles", "subject_actor"),
-            frozenset(match_key(w) for w in rec.get("requires") or ()),
+            _with_numbers(match_key(w) for w in rec.get("requires") or ()),
             tuple(tuple(match_key(w).split(" ")) for w in rec.get("unless") or ()),
             bool(rec.get("mutual")),
             int(rec.get("requires_reach", 8)),
@@ -327,7 +348,9 @@ class TriggerIndex:
                         # nor the ل of purpose: "لمنح"، "لبحث" are verbal nouns ("to grant")
                         if trig.pos == "verb" and (has_article or purpose or (
                                 preposed and cur in self.noun_keys) or (
-                                cur in verb_h and text[tokens[i].end - 1] == "ة")):
+                                cur in verb_h and text[tokens[i].end - 1] == "ة") or (
+                                i > 0 and keys[i - 1] in _TIME_FRAMES
+                                and cur in self._gen_pronoun)):
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
@@ -455,8 +478,12 @@ class TriggerIndex:
         if trig.only_after and not _right_after(trig.only_after, keys, hit.first_token):
             return False
         lasts, firsts = trig.not_after_lasts, trig.unless_firsts
+        # (an opening quote right before the trigger is passed over: "وصفتها بأنها «انتهاك»")
+        start = hit.first_token
+        while start >= 1 and keys[start - 1] in _QUOTES:
+            start -= 1
         for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
-            end = hit.first_token - back
+            end = start - back
             if back and (end < 1 or not keys[end][:1].isalnum()):
                 break  # not across a comma or a quote
             w = keys[end - 1] if end >= 1 else ""

@@ -265,3 +265,23 @@ def test_an_offer_of_help_or_mediation_and_a_show() -> None:
 def test_verbal_nouns_of_deportation_and_rejection() -> None:
     assert "coerce_deport_noun" in _hit_ids("وبدأت السلطات ترحيل مئات المهاجرين.")
     assert "reject_noun" in _hit_ids("وأعلن البرلمان رفضه للاتفاق.")
+
+
+def test_behind_a_word_of_time_a_verb_with_a_pronoun_is_the_noun() -> None:
+    # "قبيل توجّهه": his heading (a time frame), not "he headed to him"
+    assert "consult_head_to" not in _hit_ids(
+        "وكان الوزير جدد قبيل توجهه إلى القدس دعم بلاده لإسرائيل.")
+    assert "consult_head_to" in _hit_ids("وتوجه الوزير إلى القدس.")
+    # a phrase listed with the verbs ("اتصال هاتفي") still opens after a word of time
+    assert "consult_phone" in _hit_ids("وبحث الوزير خلال اتصال هاتفي مع نظيره الأوضاع.")
+
+
+def test_a_required_noun_in_ta_marbuta_also_counts_in_the_dual_and_plural() -> None:
+    from marsad.events.triggers import _with_numbers
+    from marsad.text.normalize import match_key
+
+    got = _with_numbers([match_key("اتفاقية"), match_key("مذكرة تفاهم"), match_key("عقد")])
+    assert {match_key(w) for w in ("اتفاقيتين", "اتفاقيتي", "اتفاقيات")} <= got
+    # phrases and nouns not in ة are kept as they are
+    assert match_key("مذكرة تفاهم") in got and match_key("عقدين") not in got
+    assert "sanction_close_embassy" in _hit_ids("وأغلقت الحكومة الكندية سفارتين في المنطقة.")

@@ -571,3 +571,12 @@ def test_the_pronoun_on_anna_before_the_verb_is_its_subject() -> None:
     _, events = traced("وقال الرئيس الروسي فلاديمير بوتين إنه التقى نظيره التركي رجب طيب "
                        "أردوغان.")
     assert ("CONSULT", ("vladimir_putin",), ("recep_tayyip_erdogan",)) in events
+
+
+def test_a_place_opening_the_sentence_behind_fa_is_where_not_who() -> None:
+    # "ففي السودان، …" (ف + في): where the act happened, never its subject
+    _, events = traced("ففي السودان، وزع المركز 1500 سلة غذائية للنازحين في ولاية النيل "
+                       "الأبيض.")
+    assert not any(a == ("sudan",) for _, a, _ in events), events
+    _, events = traced("ففي السودان، قصف الجيش السوداني مواقع لقوات الدعم السريع.")
+    assert any(a == ("sudanese_armed_forces",) for _, a, _ in events), events

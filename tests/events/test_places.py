@@ -173,3 +173,12 @@ def test_a_date_before_a_span_of_time_does_not_date_the_act_it_leads_to() -> Non
     got = dated("وأعيد انتخاب الرئيس التشادي محمد إدريس ديبي في مايو 2024، بعد أشهر من "
                 "زيارته إلى موسكو ولقائه الرئيس فلاديمير بوتين في يناير 2024.")
     assert ("CONSULT", "moscow", date(2024, 1, 1)) in got, got
+
+
+def test_where_a_party_is_gives_way_to_where_the_act_happened() -> None:
+    # "الحوثيون في اليمن" tells where the party is; the attack was at sea
+    assert placed("أعلن الحوثيون في اليمن الإثنين إطلاق صاروخ على ناقلة نفط في البحر "
+                  "الأحمر.") == [("ASSAULT", "red_sea")]
+    # with no place after the act, the party's place still says where
+    assert placed("وأعلن الحوثيون في اليمن الإثنين إطلاق صاروخ على ناقلة نفط.") == [
+        ("ASSAULT", "yemen")]
