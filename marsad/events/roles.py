@@ -1287,16 +1287,41 @@ def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, tuple(uniq(targets)), r.location)
 
 
+def call_during_main_act(r: Roles, x: Context) -> Roles | None:
+    """"طالب الوزير خلال اتصال هاتفي مع الأمين العام بعقد جلسة"، "أكد الرئيس في اتصال مع
+    نظيره": a call named as when the main clause's act happened is made by that act's
+    subject; whom it names is the other side."""
+    c, v, prev = x.clause, x.doc, x.sent.prev_actors
+    if c.trigger.mode != "phone" or c.is_verb or not prev or c.t_first <= x.sent.a \
+            or unprefix(v.keys[c.t_first - 1], "و") not in x.lex.words.during_words:
+        return None
+    if set(r.actors) == set(prev):
+        return None
+    return Roles(prev, _without((*r.actors, *r.targets), prev), r.location)
+
+
 def call_received_from(r: Roles, x: Context) -> Roles | None:
     """"تلقى الأمير اتصالا هاتفيا من الرئيس الأمريكي"، "خلال اتصال تلقاه من نظيره": a call
     received comes from the caller named after "من", who acts; the one who received it is
     the target."""
     c, v, w = x.clause, x.doc, x.lex.words
-    if c.trigger.type != "CONSULT" or c.trigger.mode != "phone" or not r.actors:
+    if c.trigger.type != "CONSULT" or c.trigger.mode != "phone":
         return None
     # (the verb of receiving before its subject, "تلقى الأمير اتصالا", or after the noun)
     around = range(max(x.sent.a, c.left), min(x.sent.b, c.t_last + 3))
-    if not any(_receives(v.keys[k], w.receive_words) for k in around):
+    recv = next((k for k in around if _receives(v.keys[k], w.receive_words)), None)
+    if recv is None:
+        return None
+    if not r.actors:
+        # the noun with its receiver between it and the verb: "تلقى الأمير اتصالا هاتفيا"
+        # (or before the verb: "وكان الشرع قد تلقى، الخميس، اتصالا")
+        receiver = next((pm.entity_id for pm in x.sent.ms if recv < pm.first < c.t_first
+                         and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None) or next((
+            pm.entity_id for pm in reversed(x.sent.ms) if recv - 4 <= pm.last < recv
+            and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
+        r = Roles((receiver,), _without(r.targets, (receiver,)), r.location) \
+            if receiver is not None else r
+    if not r.actors:
         return None
     frm = next((k for k in range(c.t_last + 1, min(x.sent.b, c.t_last + 4))
                 if v.keys[k] == "من"), None)
@@ -1773,6 +1798,7 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
 
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
+    call_during_main_act,
     meeting_during_visit, verb_joined_after_comma, announcer_acts, repelled_attack,
     befallen_attack,
     participle_of_main_subject, speaker_charges, violation_reacted_to,

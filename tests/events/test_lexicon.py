@@ -273,7 +273,7 @@ def test_behind_a_word_of_time_a_verb_with_a_pronoun_is_the_noun() -> None:
         "وكان الوزير جدد قبيل توجهه إلى القدس دعم بلاده لإسرائيل.")
     assert "consult_head_to" in _hit_ids("وتوجه الوزير إلى القدس.")
     # a phrase listed with the verbs ("اتصال هاتفي") still opens after a word of time
-    assert "consult_phone" in _hit_ids("وبحث الوزير خلال اتصال هاتفي مع نظيره الأوضاع.")
+    assert "consult_phone_noun" in _hit_ids("وبحث الوزير خلال اتصال هاتفي مع نظيره الأوضاع.")
 
 
 def test_a_required_noun_in_ta_marbuta_also_counts_in_the_dual_and_plural() -> None:

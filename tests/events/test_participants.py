@@ -580,3 +580,13 @@ def test_a_place_opening_the_sentence_behind_fa_is_where_not_who() -> None:
     assert not any(a == ("sudan",) for _, a, _ in events), events
     _, events = traced("ففي السودان، قصف الجيش السوداني مواقع لقوات الدعم السريع.")
     assert any(a == ("sudanese_armed_forces",) for _, a, _ in events), events
+
+
+def test_the_caller_stands_between_the_light_verb_and_the_call() -> None:
+    # "أجرى X اتصالا هاتفيا بنظيره Y": X calls; "تلقى X اتصالا هاتفيا من Y": Y calls
+    _, events = traced("وأجرى وزير الخارجية السعودي الأمير فيصل بن فرحان اتصالا هاتفيا بنظيره "
+                       "الإيراني عباس عراقجي.")
+    assert ("CONSULT", ("faisal_bin_farhan",), ("abbas_araghchi",)) in events
+    _, events = traced("وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي "
+                       "دونالد ترامب.")
+    assert ("CONSULT", ("donald_trump",), ("abdel_fattah_el_sisi",)) in events
