@@ -281,3 +281,12 @@ def test_dire_consequences_make_a_warning_a_threat() -> None:
     evs = _events("وحذر الرئيس الإيراني إبراهيم رئيسي من أن إسرائيل ستدفع الثمن غاليا.")
     assert ("THREATEN", ["ebrahim_raisi"], ["israel"]) in evs
     assert not _events("وحذرت الأمم المتحدة من كارثة إنسانية وشيكة.")
+
+
+def test_accusations_exchanged_are_each_sides() -> None:
+    # "تبادل الطرفان الاتهامات": both accuse, alike
+    evs = _events("وتبادلت الحكومة السودانية وقوات الدعم السريع الاتهامات بخرق الهدنة.")
+    assert [(t, sorted(a)) for t, a, _ in evs] == [
+        ("ACCUSE", ["rapid_support_forces", "sudan_government"])], evs
+    evs = _events("ويأتي ذلك وسط تبادل الاتهامات بين روسيا وأوكرانيا.")
+    assert [(t, sorted(a)) for t, a, _ in evs] == [("ACCUSE", ["russia", "ukraine"])], evs
