@@ -54,6 +54,9 @@ def _lists() -> dict[str, frozenset[str]]:
         t + "ه" for t in out["person_titles"] if " " not in t and not t.endswith("ه"))
         - out["place_heads"])
     out["common"] = common_words()
+    # cardinal numbers never stand in a name ("اعتقال خمسة متهمين")
+    numbers = load_yaml("ar/dates.yaml")["number_words"]
+    out["numbers"] = frozenset(match_key(w) for forms in numbers.values() for w in forms)
     # every head that opens an organisation's name (orgs.py), for the cue scan
     out["org_name_heads"] = out["org_name_heads"] | out["definite_org_heads"] \
         | out["force_heads"]
@@ -72,7 +75,7 @@ def _key(text: str, tok: Token) -> str:
 def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool:
     if len(key) < 2 or not is_arabic(key):
         return False
-    if key in lists["common"] and not is_names_first(key):
+    if key in lists["common"] and not is_names_first(key) or key in lists["numbers"]:
         return False
     if key in lists["person_titles"] or key in lists["org_heads"]:
         return False

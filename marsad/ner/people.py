@@ -176,7 +176,7 @@ def _name_word(key: str, surface: str, first: bool) -> bool:
         return False  # "للمالية": ل + the article, an office's complement
     lists = cue_sets()
     if key in lists["person_titles"] or key in lists["org_heads"] \
-            or key in person_cues()["portfolios"]:
+            or key in person_cues()["portfolios"] or key in lists["numbers"]:
         return False
     known = key in _name_keys()
     if first:

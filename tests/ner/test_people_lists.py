@@ -104,3 +104,10 @@ def test_list_items_named_ali_or_abd_al_malik() -> None:
     text = "وأطلقت السلطات سراح سامر عبد المالك، من حمص، وعلي النمر، من حلب."
     assert [m.text for m in extract(text).mentions if m.type == "PER"] == [
         "سامر عبد المالك", "علي النمر"]
+
+
+def test_a_cardinal_number_is_no_name() -> None:
+    # "اعتقال خمسة متهمين": five defendants, no person named
+    from tests.helpers import extract
+    doc = extract("مصر: اعتقال خمسة متهمين بتهريب أسلحة إلى ليبيا")
+    assert [m.text for m in doc.mentions if m.type == "PER"] == []
