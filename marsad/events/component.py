@@ -181,7 +181,8 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
     right = a + (s.hits[h_i + 1].first_token if h_i + 1 < len(s.hits) else b - a)
     t_first, t_last = a + hit.first_token, a + hit.last_token
     reach = lex.words.reach
-    if blocked_noun(s.hits, h_i, v, a, reach["object_noun_reach"], lex.words.time_preps):
+    if blocked_noun(s.hits, h_i, v, a, reach["object_noun_reach"], lex.words.time_preps,
+                    lex.words.document_nouns):
         s.consumed.add(a + s.hits[h_i + 1].first_token)
         right = a + (s.hits[h_i + 2].first_token if h_i + 2 < len(s.hits) else b - a)
     lo = max(left, v.word_offset(t_first, -reach["left_reach"]))

@@ -627,7 +627,8 @@ def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:
 
 
 def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: int,
-                 frames: frozenset[str] = frozenset()) -> bool:
+                 frames: frozenset[str] = frozenset(),
+                 documents: frozenset[str] = frozenset()) -> bool:
     """A blocking or demanding verb's object noun is what was blocked or asked for, no event
     of its own: "منعت قوات الدعم السريع قافلة إغاثة" (the noun's names are the verb's
     target), "طلبت الحكومة مساعدات من الأمم المتحدة"; so is the agreement a sanction ends
@@ -650,6 +651,10 @@ def blocked_noun(hits: list[TriggerHit], h_i: int, v: DocView, a: int, reach: in
         hit.trigger.type == "REJECT" and nxt.trigger.type == "REQUEST"))) or _asked_for(
         hit, nxt, v, a) or object_noun or (
         # "ألغى المجلس اتفاقية التعاون"، "انتهاء اتفاقية الدفاع": what a sanction ends
-        hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE"))
+        hit.trigger.type == "SANCTION" and nxt.trigger.type in ("AGREE", "COOPERATE")) or (
+        # "اتفاقية تعاون عسكري بين تونس والجزائر": the cooperation names the document, and
+        # the sides after it are the agreement's
+        hit.trigger.pos == "noun" and nxt.trigger.type in DOCUMENT_TOPICS and at > 0
+        and unprefix(v.keys[at - 1], "وبل") in documents)
     return blocks and v.word_index[a + nxt.first_token] \
         - v.word_index[a + hit.last_token] <= reach

@@ -987,3 +987,9 @@ def test_a_commitment_is_no_agreement_noun_and_a_noun_opening_like_a_future_is_n
     # a noun in a relative clause is no subject of the future verb after it
     fired, _ = traced("وقال مسؤول إن المعتقلين الذين شملهم العفو سيفرج عنهم فورا.")
     assert "forecast" not in fired
+
+
+def test_the_sides_after_a_named_cooperation_agreement_sign_it() -> None:
+    # "اتفاقية تعاون عسكري بين تونس والجزائر": the cooperation names the document
+    _, events = traced("تم توقيع اتفاقية تعاون عسكري بين تونس والجزائر.")
+    assert [(t, set(a)) for t, a, _ in events] == [("AGREE", {"tunisia", "algeria"})], events
