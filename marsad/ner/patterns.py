@@ -525,6 +525,8 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
             if not run and (_not_a_place_word(kj, keys[j + 1] if j + 1 < n else "")
                             or kj in demonyms or kj[:-1] in demonyms):
                 break  # "محافظة تركية": a state's nisba is an adjective of the head
+            if not run and kj.endswith("ي") and len(kj) >= 4 and kj[:2] != "ال" and not known(kj):
+                break  # "حي سكني"، "سوق شعبي": an adjective of the head, no name
             if run and is_nisba(kj):
                 break  # "مخيم شاريا الكبير": the adjective is not part of the name
             run.append(j)

@@ -276,3 +276,22 @@ def test_an_announcer_tells_the_withdrawal_its_genitive_makes() -> None:
 def test_aid_granted_is_aid() -> None:
     evs = _events("وأعلنت ألمانيا أنها منحت السودان مساعدات بقيمة عشرة ملايين يورو.")
     assert any(t == "AID" and "germany" in a for t, a, _ in evs), evs
+
+
+def test_seizing_a_place_with_the_particle_after_the_subject() -> None:
+    # the issue's own form: "استولت الميليشيا، فجر اليوم، على المطار"
+    evs = _events("واستولت قوات الدعم السريع، فجر اليوم، على مدينة الجنينة.")
+    assert any(t == "ASSAULT" and "rapid_support_forces" in a for t, a, _ in evs), evs
+    # power seized is a coup told as background
+    assert not _events("وطالب العقداء الذين استولوا على السلطة في باماكو برحيل البعثة.") or all(
+        t != "ASSAULT" for t, _, _ in _events(
+            "وطالب العقداء الذين استولوا على السلطة في باماكو برحيل البعثة."))
+
+
+def test_a_clash_as_a_verb_and_shells_falling_are_attacks() -> None:
+    evs = _events("واشتبكت قوات الجيش السوداني مع قوات الدعم السريع في مدينة الفاشر.")
+    assert any(t == "ASSAULT" and {"sudanese_armed_forces", "rapid_support_forces"} <= set(a)
+               for t, a, _ in evs), evs
+    assert [t for t, _, _ in _events("وسقطت قذائف هاون على حي سكني في بغداد.")] == ["ASSAULT"]
+    # a plane falling is no attack
+    assert not _events("وسقطت طائرة مدنية قرب مطار بغداد.")

@@ -157,3 +157,11 @@ def test_a_states_nisba_after_a_feminine_noun_is_an_adjective() -> None:
     assert states("وحذرت تركيا من أن قوات تركية ستنتشر.") == [
         ("تركيا", "turkey"), ("تركية", "turkey")]
     assert ("سورية", "syria") in states("وعاد الوفد إلى سورية بعد أن زارت الوزيرة سورية.")
+
+
+def test_an_adjective_after_a_place_head_is_no_name() -> None:
+    # "حي سكني"، "سوق شعبي": what kind of quarter or market, not its name
+    def named(text: str) -> list[str]:
+        return [m.text for m in annotate(text).mentions if m.type in ("GPE", "LOC")]
+    assert "سكني" not in named("وسقطت قذائف هاون على حي سكني في بغداد.")
+    assert "الشجاعية" in named("واستهدفت الغارة حي الشجاعية شرق مدينة غزة.")
