@@ -352,6 +352,17 @@ class SQLStore(FusionIndexMixin, Store):
             h.update(f"wrong-place\t{c['doc_id']}\t{c['place_key']}\n".encode())
         return f"{len(rows)}:{h.hexdigest()[:32]}"
 
+    # -- the workbench's saved index ---------------------------------------------------------
+    def index_snapshot(self) -> tuple[str, bytes] | None:
+        row = self._one("SELECT key, data FROM index_snapshot WHERE id = 1")
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+    def save_index_snapshot(self, key: str, data: bytes) -> None:
+        with self.batch():
+            self._execute("DELETE FROM index_snapshot")
+            self._execute("INSERT INTO index_snapshot (id, key, saved_at, data)"
+                          " VALUES (1,?,?,?)", (key, now(), data))
+
     # -- user corrections ------------------------------------------------------------------
     def add_place_correction(self, doc_id: str, place_key: str,
                              story_id: str | None = None) -> bool:
