@@ -505,7 +505,7 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     upd = rebuild_stories(store, records, regrouped, renamed,
                           {k: v[0] for k, v in claims.items()}, saved["latest_year"])
     kept = keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()),
-                    store.known_story_ids())
+                    _GivenIds(store))
     t.append(time.perf_counter())
     profs = profiles(store, {k: entity_summary(k, a) for k, a in tallies.items()}, kept,
                      upd.old)
@@ -525,6 +525,17 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
                         {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
                         kept.redirects, kept.changes, mode="incremental", n_added=len(added),
                         n_region=len(upd.old))
+
+
+class _GivenIds:
+    """The story ids ever given out, as a container asking the store about one id at a
+    time (:func:`marsad.fuse.story_ids.keep_ids` asks only about the ids it would give)."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and self.store.story_id_given(sid)
 
 
 def _merged_tallies(store: SQLStore, records: Sequence[Mapping[str, Any]]
