@@ -189,3 +189,25 @@ def test_a_saved_index_of_an_earlier_store_is_answered_from_while_it_is_rebuilt(
     with open_store(str(db), create=False) as st:
         key = st.index_snapshot()[0]  # type: ignore[index]
         assert key != old_key and key == f"{snapshot.shape_key()}/{snapshot.state_key(st)}"
+
+
+def test_documents_are_written_and_read_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """Each call over a part holds the interpreter lock: a part is written and read
+    CHUNK items at a time, and gives the bytes and the values of one call over it."""
+    monkeypatch.setattr(snapshot, "CHUNK", 3)
+    doc = {"stories": {f"s{i}": {"n": i, "t": "سطر\nثان"} for i in range(10)},
+           "order": [f"s{i}" for i in range(7)], "few": {"a": 1}, "none": [], "n": 4}
+    assert snapshot._dump_parts(doc) == snapshot._dumps(doc)
+    members = {f"s{i}": [{"doc_id": f"d{i}"}] for i in range(7)}
+    events = [{"i": i} for i in range(8)]
+
+    class Index:
+        def snapshot(self) -> tuple[dict[str, Any], dict[str, Any]]:
+            return doc, {"members": members, "events": events}
+
+    data = snapshot.encode(Index())  # type: ignore[arg-type]
+    n = int.from_bytes(data[len(snapshot.MAGIC) + 8: snapshot.HEAD], "big")
+    details = data[snapshot.HEAD + n:]
+    assert details.count(b"\n") == 3 + 3 - 1  # 7 members and 8 events, 3 a line
+    assert snapshot._read_details(details) == {"members": members, "events": events}
