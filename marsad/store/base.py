@@ -140,6 +140,17 @@ def _loads(text: str | bytes) -> Any:
     return json.loads(text)
 
 
+# fused_entities' row of a profile: key, kb_id, type, name, name_en, mention count, number of
+# articles, the profile's JSON
+EntityRow = tuple[str, Any, str, str, Any, int, int, str]
+
+
+def entity_row(e: Mapping[str, Any]) -> EntityRow:
+    """The stored row of an entity profile (:func:`marsad.fuse.entities.entity_profiles`)."""
+    return (e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
+            int(e["mention_count"]), len(e["articles"]), json.dumps(e, ensure_ascii=False))
+
+
 class SQLStore(FusionIndexMixin, Store):
     """The queries of both backends. A backend provides the connection (``_execute``,
     ``_executemany``), transactions (``batch``, ``_savepoint``), the search index
@@ -412,19 +423,20 @@ class SQLStore(FusionIndexMixin, Store):
             self._finish_fusion(corpus_state, seconds, redirects, changes, index)
 
     def save_fusion_increment(self, stories: Sequence[Mapping[str, Any]],
-                              entities: Sequence[Mapping[str, Any]], *,
+                              entities: Sequence[EntityRow], *,
                               dropped: Sequence[str], corpus_state: str,
                               types: Mapping[str, str], seconds: float = 0.0,
                               redirects: Sequence[tuple[str, str]] = (),
                               changes: Sequence[Any] = (), index: FusionIndex) -> None:
         """Replace the saved stories ``dropped`` by ``stories`` and the saved profiles of
         ``entities`` by them, at once (an incremental fusion, marsad.fuse.incremental).
-        ``types``: entity key → type, for the places of ``stories``."""
+        ``types``: entity key → type, for the places of ``stories``; ``entities``: the
+        profiles' rows (:func:`entity_row`)."""
         with self.batch():
             self._drop_stories(dropped)
-            self._drop_entities(e["key"] for e in entities)
+            self._drop_entities(e[0] for e in entities)
             self._insert_stories(stories, types)
-            self._insert_entities(entities)
+            self._insert_entity_rows(entities)
             self._execute("DELETE FROM fusion_runs")
             self._finish_fusion(corpus_state, seconds, redirects, changes, index)
 
@@ -453,12 +465,12 @@ class SQLStore(FusionIndexMixin, Store):
                           " VALUES (?,?,?)", sorted(members))
 
     def _insert_entities(self, entities: Sequence[Mapping[str, Any]]) -> None:
+        self._insert_entity_rows([entity_row(e) for e in entities])
+
+    def _insert_entity_rows(self, rows: Sequence[EntityRow]) -> None:
         self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
                           " name_en, mention_count, n_articles, entity_json)"
-                          " VALUES (?,?,?,?,?,?,?,?)",
-                          [(e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
-                            int(e["mention_count"]), len(e["articles"]),
-                            json.dumps(e, ensure_ascii=False)) for e in entities])
+                          " VALUES (?,?,?,?,?,?,?,?)", rows)
 
     def _finish_fusion(self, corpus_state: str, seconds: float,
                        redirects: Sequence[tuple[str, str]], changes: Sequence[Any],
