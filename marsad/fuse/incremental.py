@@ -526,6 +526,9 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     index = _increment_index(added, regrouped, tallies, claims, kept, upd,
                              state_row(threshold, saved["latest_year"],
                                        corrections_digest(corrections)))
+    # written as JSON now: each tally lists every article of its key (the profiles' rows
+    # hold theirs), so they are not held through the save beside what it writes
+    del tallies
     store.save_fusion_increment(kept.stories, rows, dropped=sorted(upd.old),
                                 corpus_state=state, seconds=time.perf_counter() - t[0],
                                 types={r[0]: r[2] for r in rows},
