@@ -13,10 +13,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..kb import KnowledgeBase, default_kb
+from ..kb import KnowledgeBase
 from ..store import Store, open_store
 from ..web import STATIC_DIR
 from ..web.index import IndexHolder
+from . import snapshot
 from .errors import AmbiguousName, ApiError, error_body
 from .places import router as places_router
 from .routes import router
@@ -74,16 +75,21 @@ def _holder(db: str, kb: KnowledgeBase | None, refresh_seconds: float, warm: boo
         checked = True
         return st
 
+    # every index built here is saved in the store for the next start (with the bundled
+    # knowledge base: .snapshot)
+    build = snapshot.builder(db, kb)
     if first is None:
-        holder = IndexHolder(opener, kb=kb if kb is not None else default_kb(),
-                             refresh_seconds=refresh_seconds)
+        holder = IndexHolder(opener, refresh_seconds=refresh_seconds, builder=build)
         if warm:
             holder.get()
         return holder
-    idx, kb = first.result()  # its open checked the store; what it raised is raised here
+    idx, _ = first.result()  # its open checked the store; what it raised is raised here
     checked = True
-    holder = IndexHolder(opener, kb=kb, refresh_seconds=refresh_seconds)
+    holder = IndexHolder(opener, refresh_seconds=refresh_seconds, builder=build)
     holder.start_with(idx)
+    if first.stale:  # a saved index of an earlier state: rebuild it now, in the background
+        holder.changed()
+        holder.get()
     return holder
 
 

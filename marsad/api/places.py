@@ -118,6 +118,7 @@ async def add_place_correction(request: Request) -> Response:
     idx = h.get()
     sid = views.resolve_story(idx, body["story"].strip())
     key = _place(idx, body["place"].strip(), "place")
+    idx.ensure_events()  # a saved index reads its stories' members then
     s = idx.stories[sid]
     docs = corrections.story_docs(s, key)
     if not docs:

@@ -118,6 +118,7 @@ def story_detail(idx: CorpusIndex, store: Store, sid: str) -> dict[str, Any]:
     """One story; an id merged into another story answers with that story, with
     ``redirected_from`` naming the id asked for."""
     found = resolve_story(idx, sid)
+    idx.ensure_events()  # a saved index reads its stories' members then (marsad.api.snapshot)
     s = idx.stories[found]
     articles: dict[str, dict[str, Any]] = {}
     for doc_id in s["doc_ids"]:
@@ -159,6 +160,7 @@ def article_detail(idx: CorpusIndex, store: Store, doc_id: str) -> dict[str, Any
     rec = store.get_record(doc_id)
     if rec is None:
         raise NotFound(f"no article with id {doc_id!r}", parameter="doc_id")
+    idx.ensure_events()  # the links of events to stories (a saved index reads them then)
     text = rec.get("text") or ""
     from ..fuse.keys import entity_key
 

@@ -70,7 +70,7 @@ from .stories import (
 from .story_ids import KeptIds, keep_ids, member_key
 
 if TYPE_CHECKING:
-    from ..store.base import SQLStore
+    from ..store.base import EntityRow, SQLStore
     from ..store.fusion_index import FusionIndex, ReachRow
 
 STATE = "fusion"  # the fusion_keys key of the saved fusion's settings
@@ -396,22 +396,27 @@ def _names_of(store: SQLStore, old: Mapping[str, Mapping[str, Any]],
 # ------------------------------------------------------------------ entity profiles
 
 
+PROFILES_AT_ONCE = 16  # saved profiles read and written again at a time
+
+
 def profiles(store: SQLStore, summaries: Mapping[str, dict[str, Any]],
-             kept: KeptIds, dropped: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """The profiles to save again: of the keys of the new articles and of the stories
-    replaced (``dropped``) or made, and of the keys related to one whose name or type
-    changed. Each is its saved profile with the dropped stories taken out and the new ones
-    put in (:func:`_profile`), so a key of many stories costs the stories that changed."""
+             kept: KeptIds, dropped: Mapping[str, Mapping[str, Any]]) -> list[EntityRow]:
+    """The profiles to save again, as the store's rows (:func:`marsad.store.base.entity_row`):
+    of the keys of the new articles and of the stories replaced (``dropped``) or made, and of
+    the keys related to one whose name or type changed. Each is its saved profile with the
+    dropped stories taken out and the new ones put in (:func:`_profile`), so a key of many
+    stories costs the stories that changed. A profile lists every story of its key: they are
+    read, made and turned into rows :data:`PROFILES_AT_ONCE` keys at a time, not all at once
+    (issue #19: the profiles of every key touched grew with the corpus)."""
+    from ..store.base import entity_row
+
     story_keys = {k for s in (*kept.stories, *dropped.values()) for k in _keys(s)}
     saved_names = store.entity_names(summaries)
     renamed = [k for k, e in summaries.items()
                if saved_names.get(k) != (e["name"], e.get("name_en"), e["type"])]
     around = {s for sids in store.stories_of_keys(renamed).values() for s, *_ in sids}
-    keys = set(summaries) | story_keys | {k for ks in store.story_keys(around).values()
-                                          for k in ks}
-    saved = store.profiles_of(keys)
-    base = {k: {f: v for f, v in p.items() if f not in ("stories", "related")}
-            for k, p in saved.items()} | dict(summaries)
+    keys = sorted(set(summaries) | story_keys | {k for ks in store.story_keys(around).values()
+                                                 for k in ks})
     delta: dict[str, Counter[str]] = defaultdict(Counter)
     new_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for sign, stories in ((-1, dropped.values()), (1, kept.stories)):
@@ -421,16 +426,24 @@ def profiles(store: SQLStore, summaries: Mapping[str, dict[str, Any]],
                 delta[k].update({o: sign for o in ks if o != k})
                 if sign > 0:
                     new_of[k].append(st)
-    related = {k: Counter({r["key"]: r["shared"] for r in saved.get(k, {}).get("related", [])})
-               for k in base}
-    for k in base:
-        related[k].update(delta[k])
-    others = {o for c in related.values() for o in c} - base.keys()
-    shown = {k: (e["name"], e.get("name_en"), e["type"]) for k, e in base.items()}
-    shown |= store.entity_names(others)
+    # the names shown for related keys: a new profile's, else the saved one's
+    shown = {k: (e["name"], e.get("name_en"), e["type"]) for k, e in summaries.items()}
     order = _StoryOrder(store)
-    return [_profile(base[k], saved.get(k, {}).get("stories", []), set(dropped), new_of[k],
-                     related[k], shown, order) for k in sorted(base)]
+    rows: list[EntityRow] = []
+    for i in range(0, len(keys), PROFILES_AT_ONCE):
+        saved = store.profiles_of(keys[i: i + PROFILES_AT_ONCE])
+        base = {k: {f: v for f, v in p.items() if f not in ("stories", "related")}
+                for k, p in saved.items()}
+        base |= {k: summaries[k] for k in keys[i: i + PROFILES_AT_ONCE] if k in summaries}
+        related = {k: Counter({r["key"]: r["shared"]
+                               for r in saved.get(k, {}).get("related", [])}) for k in base}
+        for k in base:
+            related[k].update(delta[k])
+        shown |= store.entity_names({o for c in related.values() for o in c} - shown.keys())
+        rows += [entity_row(_profile(base[k], saved.get(k, {}).get("stories", []),
+                                     set(dropped), new_of[k], related[k], shown, order))
+                 for k in sorted(base)]
+    return rows
 
 
 def _keys(s: Mapping[str, Any]) -> list[str]:
@@ -505,26 +518,42 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     upd = rebuild_stories(store, records, regrouped, renamed,
                           {k: v[0] for k, v in claims.items()}, saved["latest_year"])
     kept = keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()),
-                    store.known_story_ids())
+                    _GivenIds(store))
     t.append(time.perf_counter())
-    profs = profiles(store, {k: entity_summary(k, a) for k, a in tallies.items()}, kept,
-                     upd.old)
+    rows = profiles(store, {k: entity_summary(k, a) for k, a in tallies.items()}, kept,
+                    upd.old)
     t.append(time.perf_counter())
     index = _increment_index(added, regrouped, tallies, claims, kept, upd,
                              state_row(threshold, saved["latest_year"],
                                        corrections_digest(corrections)))
-    store.save_fusion_increment(kept.stories, profs, dropped=sorted(upd.old),
+    # written as JSON now: each tally lists every article of its key (the profiles' rows
+    # hold theirs), so they are not held through the save beside what it writes
+    del tallies
+    store.save_fusion_increment(kept.stories, rows, dropped=sorted(upd.old),
                                 corpus_state=state, seconds=time.perf_counter() - t[0],
-                                types={p["key"]: p["type"] for p in profs},
+                                types={r[0]: r[2] for r in rows},
                                 redirects=kept.redirects, changes=kept.changes, index=index)
     t.append(time.perf_counter())
     # check: what is new and whether it can be added; save: writing it
     steps = ("check", "dedup", "entities", "stories", "profiles", "save")
+    # (the profiles saved again by their keys and types: their rows hold them as JSON)
+    profs = [{"key": r[0], "type": r[2]} for r in rows]
     return FusionResult(kept.stories, profs, store.n_fused_articles(),
                         store.n_duplicate_groups(),
                         {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
                         kept.redirects, kept.changes, mode="incremental", n_added=len(added),
                         n_region=len(upd.old))
+
+
+class _GivenIds:
+    """The story ids ever given out, as a container asking the store about one id at a
+    time (:func:`marsad.fuse.story_ids.keep_ids` asks only about the ids it would give)."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and self.store.story_id_given(sid)
 
 
 def _merged_tallies(store: SQLStore, records: Sequence[Mapping[str, Any]]

@@ -85,7 +85,7 @@ def _full_steps(records: Sequence[Mapping[str, Any]], threshold: float,
                                  names=display_names(records),
                                  ref_year=ref_year if ref_year is not None
                                  else reference_years(records, latest_year(records)))
-    kept = keep_ids([s.to_dict() for s in stories], previous, taken)
+    kept = keep_ids([s.to_dict() for s in stories], previous, set(taken))
     t.append(time.perf_counter())
     profiles = entity_profiles(linked, kept.stories)
     t.append(time.perf_counter())
@@ -151,7 +151,8 @@ def stable_stories(store: Store, records: Sequence[Mapping[str, Any]]
     redirects = store.story_redirects()
     if store.fusion_info() is None:
         return stories, redirects
-    kept = keep_ids([s.to_dict() for s in stories], store.stories(), store.known_story_ids())
+    kept = keep_ids([s.to_dict() for s in stories], store.stories(),
+                    set(store.known_story_ids()))
     # (one fusion's losers are never its winners: no chains to follow within it)
     new_of = dict(kept.redirects)
     redirects = {o: new_of.get(n, n) for o, n in redirects.items()} | new_of

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,23 +102,25 @@ def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]]
     return claims, removed
 
 
-def _fresh_id(seed: str, taken: set[str]) -> str:
+def _fresh_id(seed: str, used: set[str], taken: Container[str]) -> str:
     """``seed``, or (when it was ever given out) a derived id no story had."""
     sid, n = seed, 0
-    while sid in taken:
+    while sid in used or sid in taken:
         n += 1
         sid = "st_" + _hex_digest(f"{seed}#{n}", STORY_ID_HEX)
     return sid
 
 
 def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
-             taken: Iterable[str] = ()) -> KeptIds:
+             taken: Container[str] = frozenset()) -> KeptIds:
     """The stories ``new`` (:meth:`Story.to_dict`, ids seeded by their earliest member) with
     the ids of the saved stories ``old`` kept as the module docstring says. ``taken``: every
-    id given out before (redirected and removed ones too), never given again."""
+    id given out before (redirected and removed ones too), never given again: a set, or what
+    asks the store about one id at a time (an incremental fusion: the ids ever given grow
+    with the corpus)."""
     claims, removed = _claims(new, old)
     old_by_id = {str(s["id"]): s for s in old}
-    used = set(taken) | set(old_by_id)
+    used = set(old_by_id)
     ids: dict[int, str] = {}
     out = KeptIds([])
     for i in sorted(claims):
@@ -131,7 +133,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
     for i, s in enumerate(new):
         if i in ids:
             continue
-        ids[i] = _fresh_id(str(s["id"]), used)
+        ids[i] = _fresh_id(str(s["id"]), used, taken)
         used.add(ids[i])
         out.changes.append(Change(ids[i], "created", split_from.get(i)))
     out.ids = [ids[i] for i in range(len(new))]

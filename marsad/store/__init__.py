@@ -165,6 +165,15 @@ class Store(ABC):
         fusion computed from that state is still current."""
 
     @abstractmethod
+    def index_snapshot(self) -> tuple[str, bytes] | None:
+        """(key, data) of the workbench index saved by :meth:`save_index_snapshot`, or None."""
+
+    @abstractmethod
+    def save_index_snapshot(self, key: str, data: bytes) -> None:
+        """Keep ``data`` (the workbench's index, :mod:`marsad.api.snapshot`) under ``key``,
+        in place of the one kept before."""
+
+    @abstractmethod
     def save_fusion(self, stories: Sequence[Mapping[str, Any]],
                     entities: Sequence[Mapping[str, Any]], *, corpus_state: str,
                     seconds: float = 0.0, redirects: Sequence[tuple[str, str]] = (),

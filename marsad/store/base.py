@@ -140,6 +140,17 @@ def _loads(text: str | bytes) -> Any:
     return json.loads(text)
 
 
+# fused_entities' row of a profile: key, kb_id, type, name, name_en, mention count, number of
+# articles, the profile's JSON
+EntityRow = tuple[str, Any, str, str, Any, int, int, str]
+
+
+def entity_row(e: Mapping[str, Any]) -> EntityRow:
+    """The stored row of an entity profile (:func:`marsad.fuse.entities.entity_profiles`)."""
+    return (e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
+            int(e["mention_count"]), len(e["articles"]), json.dumps(e, ensure_ascii=False))
+
+
 class SQLStore(FusionIndexMixin, Store):
     """The queries of both backends. A backend provides the connection (``_execute``,
     ``_executemany``), transactions (``batch``, ``_savepoint``), the search index
@@ -342,15 +353,29 @@ class SQLStore(FusionIndexMixin, Store):
     # -- fusion results --------------------------------------------------------------------
     def corpus_state(self) -> str:
         h = hashlib.sha256()
-        rows = self._all("SELECT doc_id, content_hash, processed_at FROM articles"
-                         " ORDER BY doc_id")
-        for doc_id, digest, at in rows:
+        n = 0
+        # hashed row by row from the cursor: held as a list, the rows were 3 MB at 10,000
+        # articles and 10 times that at 100,000, in every fusion and server start (issue #19)
+        for doc_id, digest, at in self._execute("SELECT doc_id, content_hash, processed_at"
+                                                " FROM articles ORDER BY doc_id"):
             h.update(f"{doc_id}\t{digest}\t{at}\n".encode())
+            n += 1
         # a user's place correction changes what fusion makes of the articles; without any,
         # the digest is what it was before corrections existed (no needless re-fusion)
         for c in self.place_corrections():
             h.update(f"wrong-place\t{c['doc_id']}\t{c['place_key']}\n".encode())
-        return f"{len(rows)}:{h.hexdigest()[:32]}"
+        return f"{n}:{h.hexdigest()[:32]}"
+
+    # -- the workbench's saved index ---------------------------------------------------------
+    def index_snapshot(self) -> tuple[str, bytes] | None:
+        row = self._one("SELECT key, data FROM index_snapshot WHERE id = 1")
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+    def save_index_snapshot(self, key: str, data: bytes) -> None:
+        with self.batch():
+            self._execute("DELETE FROM index_snapshot")
+            self._execute("INSERT INTO index_snapshot (id, key, saved_at, data)"
+                          " VALUES (1,?,?,?)", (key, now(), data))
 
     # -- user corrections ------------------------------------------------------------------
     def add_place_correction(self, doc_id: str, place_key: str,
@@ -398,19 +423,20 @@ class SQLStore(FusionIndexMixin, Store):
             self._finish_fusion(corpus_state, seconds, redirects, changes, index)
 
     def save_fusion_increment(self, stories: Sequence[Mapping[str, Any]],
-                              entities: Sequence[Mapping[str, Any]], *,
+                              entities: Sequence[EntityRow], *,
                               dropped: Sequence[str], corpus_state: str,
                               types: Mapping[str, str], seconds: float = 0.0,
                               redirects: Sequence[tuple[str, str]] = (),
                               changes: Sequence[Any] = (), index: FusionIndex) -> None:
         """Replace the saved stories ``dropped`` by ``stories`` and the saved profiles of
         ``entities`` by them, at once (an incremental fusion, marsad.fuse.incremental).
-        ``types``: entity key → type, for the places of ``stories``."""
+        ``types``: entity key → type, for the places of ``stories``; ``entities``: the
+        profiles' rows (:func:`entity_row`)."""
         with self.batch():
             self._drop_stories(dropped)
-            self._drop_entities(e["key"] for e in entities)
+            self._drop_entities(e[0] for e in entities)
             self._insert_stories(stories, types)
-            self._insert_entities(entities)
+            self._insert_entity_rows(entities)
             self._execute("DELETE FROM fusion_runs")
             self._finish_fusion(corpus_state, seconds, redirects, changes, index)
 
@@ -439,12 +465,12 @@ class SQLStore(FusionIndexMixin, Store):
                           " VALUES (?,?,?)", sorted(members))
 
     def _insert_entities(self, entities: Sequence[Mapping[str, Any]]) -> None:
+        self._insert_entity_rows([entity_row(e) for e in entities])
+
+    def _insert_entity_rows(self, rows: Sequence[EntityRow]) -> None:
         self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
                           " name_en, mention_count, n_articles, entity_json)"
-                          " VALUES (?,?,?,?,?,?,?,?)",
-                          [(e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
-                            int(e["mention_count"]), len(e["articles"]),
-                            json.dumps(e, ensure_ascii=False)) for e in entities])
+                          " VALUES (?,?,?,?,?,?,?,?)", rows)
 
     def _finish_fusion(self, corpus_state: str, seconds: float,
                        redirects: Sequence[tuple[str, str]], changes: Sequence[Any],

@@ -120,6 +120,8 @@ class CorpusIndex:
         self._events: list[dict[str, Any]] | None = None
         self._events_of: dict[str, list[int]] = defaultdict(list)  # entity key → event rows
         self._events_from: tuple[Sequence[Mapping[str, Any]], KnowledgeBase | None] | None = None
+        # a saved index's members and event rows, read when first needed (from_snapshot)
+        self._details: Callable[[], Mapping[str, Any]] | None = None
         self._events_lock = threading.Lock()
         self.n_events = 0
         self.stories_of: dict[str, list[str]] = defaultdict(list)  # entity key → story ids
@@ -189,6 +191,64 @@ class CorpusIndex:
         log.info("indexed %d articles, %d entities, %d stories in %.2f s", len(self.articles),
                  len(self.entities), len(self.stories), self.build_seconds)
         return self
+
+    # what a saved index holds (marsad.api.snapshot) and the type of each part; the rest is
+    # derived from them. The stories' members and the event rows are a second document,
+    # read after the first answers (:meth:`ensure_events`): half the bytes, none of which
+    # the overview, lists, timeline or map need.
+    SNAPSHOT_PARTS = {"articles": dict, "entities": dict, "stories": dict, "story_order": list,
+                      "redirects": dict, "outlets": list, "happenings": dict, "n_events": int,
+                      "fingerprint": dict}
+
+    def snapshot(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """This index in plain JSON types as two documents, the index without its stories'
+        members and the members and event rows (built now if they were not):
+        :meth:`from_snapshot` makes the same index from them without the store, the
+        knowledge base or fusion. The story links, the graph and the event lists per entity
+        are left out: they are derived again in a fraction of the build."""
+        events = self.ensure_events()
+        index = {k: getattr(self, k) for k in self.SNAPSHOT_PARTS}
+        index["stories"] = {sid: {**s, "members": None} for sid, s in self.stories.items()}
+        details = {"members": {sid: s["members"] for sid, s in self.stories.items()},
+                   "events": events}
+        return index, details
+
+    @classmethod
+    def from_snapshot(cls, index: Mapping[str, Any],
+                      details: Callable[[], Mapping[str, Any]]) -> CorpusIndex:
+        """The index :meth:`snapshot` saved, from its first document; ``details`` reads the
+        second when first needed (:meth:`ensure_events`). ``ValueError`` when ``index``
+        lacks a part or holds one of the wrong type (the caller builds the index instead)."""
+        t0 = time.perf_counter()
+        self = cls()
+        for name, kind in cls.SNAPSHOT_PARTS.items():
+            if not isinstance(index.get(name), kind):
+                raise ValueError(f"a saved index without a valid {name!r}")
+            setattr(self, name, index[name])
+        for sid, s in self.stories.items():  # in the order they were added: the same links
+            self._link_story(sid, s["type"], s["participants"], s["location"], count=False)
+        self._sort_entity_stories()
+        self._details = details
+        self.built_at = time.time()
+        self.build_seconds = time.perf_counter() - t0
+        log.info("read a saved index of %d articles, %d stories in %.2f s",
+                 len(self.articles), len(self.stories), self.build_seconds)
+        return self
+
+    def _add_details(self, details: Mapping[str, Any]) -> None:
+        """The stories' members and the event rows of a saved index (:meth:`snapshot`)."""
+        members, events = details["members"], details["events"]
+        if not isinstance(members, dict) or not isinstance(events, list):
+            raise ValueError("saved details without members or events")
+        for sid, s in self.stories.items():
+            s["members"] = members.get(sid) or []
+            for m in s["members"]:
+                self.story_of_event[(m["doc_id"], m["event_id"])] = sid
+                self.stories_of_event[(m["doc_id"], m["event_id"])].append(sid)
+        for i, row in enumerate(events):
+            for k in {*row["actors"], *row["targets"], row["location"]} - {None}:
+                self._events_of[k].append(i)
+        self._events = events
 
     def _add_article(self, rec: Mapping[str, Any], acc: dict[str, dict[str, Any]],
                      outlets: set[str]) -> None:
@@ -324,11 +384,13 @@ class CorpusIndex:
                     "_search": match_key(name)}
 
     def _link_story(self, sid: str, stype: str, participants: Sequence[str],
-                    location: str | None) -> None:
+                    location: str | None, *, count: bool = True) -> None:
+        """The story in the entity lists and the graph (``count``: and in its entities'
+        ``n_stories``, which a saved index already holds)."""
         involved = set(participants) | ({location} if location else set())
         for k in involved:
             self.stories_of[k].append(sid)
-            if k in self.entities:
+            if count and k in self.entities:
                 self.entities[k]["n_stories"] += 1
         ps = sorted(participants)
         edges = self.edges
@@ -355,6 +417,9 @@ class CorpusIndex:
             return (s["start"] is None, s["start"] or "", s["end"] or "", s["type"], sid)
 
         self.story_order = sorted(self.stories, key=order)
+        self._sort_entity_stories()
+
+    def _sort_entity_stories(self) -> None:
         rank = {sid: i for i, sid in enumerate(self.story_order)}
         for ids in self.stories_of.values():
             ids.sort(key=rank.__getitem__)
@@ -387,14 +452,20 @@ class CorpusIndex:
         return self._events_of
 
     def ensure_events(self) -> list[dict[str, Any]]:
-        """The event rows, built once (by whichever thread asks first; the others wait)."""
+        """The event rows, built once (by whichever thread asks first; the others wait);
+        of a saved index, with its stories' members and the links of events to stories:
+        a caller reading those calls this first."""
         if self._events is not None:
             return self._events
         with self._events_lock:
             if self._events is None:
-                recs, kb = self._events_from or ((), None)
                 with paused():
-                    self._add_events(recs, kb)
+                    if self._details is not None:  # a saved index's second document
+                        self._add_details(self._details())
+                        self._details = None
+                    else:
+                        recs, kb = self._events_from or ((), None)
+                        self._add_events(recs, kb)
                 self._events_from = None  # the records are no longer needed
             assert self._events is not None
             return self._events
@@ -781,9 +852,13 @@ class IndexHolder:
     a pool of threads)."""
 
     def __init__(self, opener: Callable[[], Store], *, kb: KnowledgeBase | None = None,
-                 refresh_seconds: float = 5.0) -> None:
+                 refresh_seconds: float = 5.0,
+                 builder: Callable[[Store], CorpusIndex] | None = None) -> None:
         self._opener = opener
         self._kb = kb
+        # how an index is made from an open store (default: index_of with ``kb``); the
+        # server's also saves what it built (marsad.api.snapshot)
+        self._builder = builder
         self._refresh = refresh_seconds
         self._index: CorpusIndex | None = None
         self._checked = 0.0
@@ -843,7 +918,7 @@ class IndexHolder:
 
     def _build(self) -> CorpusIndex:
         with self.store() as st:
-            return index_of(st, self._kb)
+            return self._builder(st) if self._builder else index_of(st, self._kb)
 
     def _rebuild_now(self) -> None:
         try:
