@@ -109,9 +109,11 @@ _TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d])")
+_CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d!])")
 # ".." and ":" join a headline's parts, "|" separates items, "؟" ends a question headline.
-_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\||[؟?](?!\s*$)")
+# An exclamation run inside the line ("… المحلية .!! الحوثيون …") ends a headline like a question
+# mark; "!!" counts once.
+_HEADLINE_MARK_RE = re.compile(r"\.\.|:|\||[؟?](?!\s*$)|!+(?!\s*$)")
 # Two wrapped lines make a page whose lines may be pieces of paragraphs.
 WRAPPED_LINES_MAX = 2
 _STOPS = (".", "!", "?", "؟", "\"", "»", "”", ")", "…")

@@ -123,7 +123,8 @@ _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buc
 # title, section label between).
 # Lines of an article's meta row: a date standing over them stands over the article.
 _ARTICLE_META_RULES = frozenset({"view_counter", "reading_time", "share_bar", "comment_counter",
-                                 "font_controls", "bare_number", "date_label_alone"})
+                                 "font_controls", "bare_number", "date_label_alone",
+                                 "lone_time"})
 # One short label line between a date and the article (the site's name, a section) is no
 # masthead; a run of them is a menu.
 _LABEL_RULES = frozenset({"nav_run", "header_label", "section_label"})
@@ -147,6 +148,10 @@ _DATED_PLACE_MAX_WORDS = 8
 _PLACE_WORD_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")  # (a scan in C: lines are tried against many rules)
 _URL_IN_KEY_RE = re.compile(r"(?:https?://|www\.)\S+")
+# A headline printed twice over the lead (title_printed_twice): at least this many words and
+# no comma, full stop or semicolon (a twice-printed photo caption is a short name with a comma)
+_TWICE_MIN_WORDS = 5
+_CLAUSE_RE = re.compile(r"[،,.;؛]")
 _PROSE_MARK_RE = re.compile(r"[،,.;؛!?؟]")  # a paragraph of prose has one of these at least
 
 
@@ -313,9 +318,11 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         rf"|{day}\s+{hijri}\s+{year}"
     )
     # The zones come from dates.yaml, shared with the date module's dateline reader.
+    # The keys are folded ("مساءً" → "مسا"), so the am/pm words are folded the same way.
+    day_part = _fold_pattern(
+        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|am|pm|a\.m\.|p\.m\.)(?!\w))?")
     time = "|".join([
-        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
-        r"(?:\s*(?:ص|م|صباحا|مساء|مساءا|am|pm|a\.m\.|p\.m\.)(?!\w))?",
+        r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)" + day_part,
         *time_zone_patterns(),
     ])
     # the print issue's number beside the date: "الموقع - العدد: 4120 - 2024 / 6 / 14"
@@ -1249,6 +1256,19 @@ class _Cleaner:
         )
 
     def title_line(self) -> _Line | None:
+        """The first kept line when it reads as a headline (first_headline); but a headline
+        the page prints twice before the first paragraph (title_printed_twice) under the
+        header's furniture is the title, and the short line above that furniture the
+        masthead's name or motto."""
+        first = self.first_headline()
+        twice = self.title_printed_twice()
+        if twice is None or first is None or twice.start <= first.start:
+            return first
+        # the first line is the masthead's only when the header's furniture stands between
+        between = (ln for ln in self.lines if first.start < ln.start < twice.start)
+        return twice if any(ln.rule is not None for ln in between) else first
+
+    def first_headline(self) -> _Line | None:
         """The first kept line when it reads as a headline (short, no final stop)."""
         for line in self.lines:
             # A date printed above the headline (Egyptian sites) does not hide the headline.
@@ -1262,6 +1282,23 @@ class _Cleaner:
             if t.endswith((".", ":", "،", "؛", ",", ";")):
                 return None
             return line
+        return None
+
+    def title_printed_twice(self) -> _Line | None:
+        """"الأخبار الشاملة والحقيقة الكاملة" / … / "الوزير يفتتح المستشفى" twice over the
+        lead: the page's heading and its copy (removed as duplicate_line) are the headline,
+        whatever short line the masthead printed first."""
+        head = self.lines[: self.first_body_index()]
+        copies = {ln.key for ln in head if ln.rule == "duplicate_line"}
+        if not copies:
+            return None
+        for line in head:
+            # a photo caption is printed twice too ("رئيس الوزراء، فلان الفلاني"): a name,
+            # short and with a comma; a headline has five words or more and no clause mark
+            if line.kept and line.key in copies and self.date_kind(line) is None and \
+                    _TWICE_MIN_WORDS <= line.words <= self.s["headline_max_words"] and \
+                    not _CLAUSE_RE.search(line.kept_text):
+                return line
         return None
 
     def first_body_index(self) -> int:

@@ -361,3 +361,31 @@ def test_one_short_line_over_the_footer() -> None:
     assert "والله الموفق" in clean_text(
         "\n".join([TITLE, P1, P2, "والله الموفق", "زر الذهاب إلى الأعلى"])).text
     assert "الأفق الجديد" in clean_text("\n".join([TITLE, P1, P2, "الأفق الجديد"])).text
+
+
+@pytest.mark.parametrize("clock", ["7:51 مساءً", "09:15 صباحاً", "11:20 ظهراً", "4:05 م"])
+def test_lone_time_with_an_arabic_day_part(clock: str) -> None:
+    # The day part is spelt with hamza and tanwin ("مساءً"); keys are folded, so is the grammar.
+    assert _rules("\n".join([TITLE, clock, P1])).get(clock) == "lone_time"
+
+
+def test_a_date_over_its_own_time_line_still_dates_the_article() -> None:
+    # "الثلاثاء 4 مارس 2025" / "10:42 مساءً" / title: the time line is the article's meta row.
+    page = "\n".join(["الثلاثاء 4 مارس 2025", "10:42 مساءً", TITLE, P1, P2])
+    cleaned = clean_text(page)
+    assert cleaned.published is not None and str(cleaned.published.date) == "2025-03-04"
+    assert cleaned.title == TITLE and P1 in cleaned.text
+
+
+def test_flattened_ticker_with_exclamation_headlines() -> None:
+    # ".!!" and "!" end headlines run together: an exclamation cluster is no full stop.
+    ticker = ("المنتخب يودع البطولة بعد خسارة قاسية .!! الأمطار تغرق شوارع العاصمة وتعطل "
+              "حركة السير في الأحياء الشرقية ! وزير التعليم يعلن موعد بداية العام الدراسي "
+              "الجديد في المدارس الحكومية والخاصة ارتفاع أسعار الخضار في الأسواق الشعبية")
+    assert _rules("\n".join([ticker, TITLE, P1])).get(ticker) == "flattened_ticker"
+
+
+def test_an_exclamation_inside_a_lead_with_commas_is_kept() -> None:
+    lead = ("يا لها من مفاجأة! هكذا علق أحد السكان، صباح اليوم، على افتتاح المستشفى الجديد "
+            "في المدينة بعد انتظار دام سنوات طويلة، مؤكدا أن الخدمة ستخفف معاناة المرضى.")
+    assert lead in clean_text("\n".join([TITLE, lead, P2])).text

@@ -867,3 +867,21 @@ def test_an_items_age_after_its_date_goes_inline() -> None:
     # "منذ" in a sentence, with no separator before it, stays.
     told = "وقال إن الشبكة متعطلة | منذ 3 سنوات بسبب نقص قطع الغيار."
     assert told in clean_text("\n".join([body, told])).text
+
+
+def test_a_title_printed_twice_under_the_header_beats_a_masthead_motto() -> None:
+    # The motto is the first short line; the header's label and clock stand between it and
+    # the headline, which the page prints twice over the lead.
+    title = "البلدية تناقش خطة تطوير الطرق في الأحياء الشرقية"
+    raw = "\n".join(["صوت المدينة الحر الصادق", "عاجل", "10:42 مساءً", title, title, BODY])
+    cleaned = clean_text(raw)
+    assert cleaned.title == title
+    assert _rules_of(raw)["10:42 مساءً"] == "lone_time"
+
+
+def test_a_caption_printed_twice_does_not_take_the_title() -> None:
+    # No furniture between the headline and a caption printed twice: the headline stays.
+    title = "الوزير يكرم العمال المجدين في حفل سنوي بالعاصمة"
+    caption = "الوزير خلال تسليم الجوائز للفائزين أمس"
+    raw = "\n".join([title, "الجوائز شملت عشرين عاملا من القطاع الخاص", caption, caption, BODY])
+    assert clean_text(raw).title == title
