@@ -110,7 +110,8 @@ _EDGE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + (
 _LEAD_NONWORD_RE = re.compile(r"[\W_]+")
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 _ONLY_NONWORD_OR_DIGITS_RE = re.compile(r"[\W\d_]*")
-_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+_ARABIC_RUN_RE = re.compile(ARABIC_LETTER_RE.pattern + "+")
 _LATIN_SHORT = r"[a-z]{1,%d}"  # filled with latin_garbage's max_letters
 _NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
 _BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
@@ -645,9 +646,9 @@ class _Cleaner:
         """An Arabic page: Latin letter runs in it are icon and button leftovers."""
         if self._arabic is None:
             sample = self.raw[:50_000]
-            self._arabic = len(ARABIC_LETTER_RE.findall(sample)) >= len(
-                _LATIN_LETTER_RE.findall(sample)
-            )
+            # letters counted as the lengths of their runs: a string per run, not per letter
+            self._arabic = sum(map(len, _ARABIC_RUN_RE.findall(sample))) >= sum(
+                map(len, _LATIN_RUN_RE.findall(sample)))
         return self._arabic
 
     # -- helpers -------------------------------------------------------------------------

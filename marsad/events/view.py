@@ -159,7 +159,7 @@ def _word_positions(tokens: Sequence[Token]) -> list[int]:
 def unprefix(key: str, letters: str) -> str:
     """``key`` without one leading conjunction or preposition letter (one only: str.lstrip
     would turn ووزير "and the minister" into زير)."""
-    return key[1:] if key[:1] and key[0] in letters and len(key) > 2 else key
+    return key[1:] if len(key) > 2 and key[0] in letters else key
 
 
 CLAUSE_MARKS = frozenset(("،", ",", ".", ":", "؛"))

@@ -203,13 +203,15 @@ def proclitic_splits(token: str) -> tuple[tuple[int, str], ...]:
     prefixes, _ = _clitic_data()
     if not token or token[0] not in _PREFIX_LETTERS:
         return ()
-    letters = _letters_with_marks(token)
-    bare = "".join(ch for ch, _ in letters)
+    # without marks every letter is one character (most tokens): no letter list to build
+    letters = _letters_with_marks(token) if _MARK_RE.search(token) is not None else None
+    bare = "".join(ch for ch, _ in letters) if letters is not None else token
     out = []
     for p in prefixes:  # ordered longest first in the data file
-        if len(letters) - len(p) < 2 or not bare.startswith(p):
+        if len(bare) - len(p) < 2 or not bare.startswith(p):
             continue
-        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
+        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)]) if letters \
+            else len(p)
         out.append((plen, token[plen:]))
     return tuple(out)
 
@@ -276,20 +278,33 @@ def split_words(token: str, start: int, is_known: Callable[[str], bool]) -> tupl
 
 def _candidates(token: str) -> list[tuple[int, str, str, str]]:
     """(raw prefix length, prefix key, raw rest, rest key), shortest prefix first."""
-    d = _split_data()
     if not token or token[0] not in _PREFIX_LETTERS:
         return []
-    letters = _letters_with_marks(token)
-    bare = "".join(ch for ch, _ in letters)
+    prefixes, lengths = _prefix_lookup()
+    marked = _MARK_RE.search(token) is not None
+    letters = _letters_with_marks(token) if marked else None
+    bare = "".join(ch for ch, _ in letters) if letters is not None else token
     out = []
-    for p in d.prefixes:
-        if len(letters) - len(p) < 2 or not bare.startswith(p):
+    # at most one prefix of each length opens the token: look each length up, longest
+    # first (the order of the data's list, which is sorted by length)
+    for n in lengths:
+        if len(bare) - n < 2 or bare[:n] not in prefixes:
             continue
-        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
+        plen = sum(len(ch) + len(marks) for ch, marks in letters[:n]) if letters else n
         rest = token[plen:]
-        out.append((plen, p, rest, match_key(rest)))
+        out.append((plen, bare[:n], rest, match_key(rest)))
     out.reverse()
     return out
+
+
+_MARK_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # what _letters_with_marks attaches
+
+
+@lru_cache(maxsize=1)
+def _prefix_lookup() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The split prefixes as a set, and their lengths, longest first."""
+    prefixes = _split_data().prefixes
+    return frozenset(prefixes), tuple(sorted({len(p) for p in prefixes}, reverse=True))
 
 
 def _prefix_length(token: str, is_known: Callable[[str], bool], depth: int) -> int:
@@ -467,8 +482,9 @@ def _decide(tok: str, known: Callable[[str], bool]) -> tuple[int, bool, str]:
     """(length of the clitic prefix split off or 0, whether punctuation, match key)."""
     if not (tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"):
         return 0, True, match_key(tok)
-    words = split_words(tok, 0, known)
-    return (words[0].end if len(words) > 1 else 0), False, match_key(tok)
+    # split_words' decision without its Word records (a token here is never empty)
+    plen = _prefix_length(tok, known, 0) if "\u0621" <= tok[0] <= "\u06FF" else 0
+    return plen, False, match_key(tok)
 
 
 _new_token = tuple.__new__
