@@ -772,12 +772,12 @@ class _Cleaner:
         core = line.core
         if rule.vocab_re is None or line.words > (rule.max_words or _WORDS_MAX):
             return False
-        if _DIGIT_RE.search(core) and self.has_date(line):
-            return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
         # a count may open the bar: "0 تعليق | أرسل | طباعة", "12 مشاركة فيسبوك تويتر"
         lead = _LEADING_COUNT_RE.match(core)
         if not rule.vocab_re.match(core, lead.end() if lead else 0):
-            return False
+            return False  # (most lines: tried before the costlier date search)
+        if _DIGIT_RE.search(core) and self.has_date(line):
+            return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
         rest, count = rule.vocab_re.subn(" ", core)
         if not _ONLY_NONWORD_OR_DIGITS_RE.fullmatch(rest):
             return False

@@ -82,7 +82,7 @@ class DocView:
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)
-        states = set(kb.capitals.values())  # (a few µs: no cache needed)
+        states = self.state_keys = set(kb.capitals.values())  # (a few µs: no cache needed)
         self.states = {e.id for e in doc.entities if e.kb_id in states}
         # the peoples' lands the document names (a state, a strip or territory with a nisba)
         lands = {e.kb_id for e in doc.entities if e.type == "GPE"} & set(kb.demonyms.values())
@@ -90,6 +90,9 @@ class DocView:
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
                           if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}
+        # (token key, accusative) -> the country of its nisba: rules ask it of the same
+        # tokens again and again (nisba.py)
+        self.nisba_memo: dict[tuple[str, bool], str | None] = {}
 
     def _place(self, doc: Doc) -> list[Placed]:
         ent_of = {(m.start, m.end): e.id for e in doc.entities for m in e.mentions}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache, wraps
+from functools import wraps
 
 # Characters dropped from keys: harakat, shadda, sukun, superscript alef, Quranic marks,
 # tatweel, and the zero-width / directional marks that scraped text is full of.
@@ -64,11 +64,14 @@ def _match_key(text: str) -> str:
     return " ".join(text.translate(_TABLE).lower().split())
 
 
-_cached_match_key = lru_cache(maxsize=1 << 18)(_match_key)
 # Strings longer than this (whole lines and sentences, which hardly recur) are not cached:
 # the cleaner keys every line of every article, and caching those grew a long ingest's
 # memory by about 1 KB per line until the cache was full, at a few hundred MB (issue #19).
 CACHED_CHARS = 64
+CACHED_KEYS = 1 << 18  # the cache is emptied when it holds this many keys
+# short string -> its key: a plain dict (a lookup in C, about a third cheaper per call
+# than an LRU cache's bookkeeping; match_key is asked tens of thousands of times an article)
+_cached_keys: dict[str, str] = {}
 
 
 @wraps(_match_key, assigned=())  # match_key.__wrapped__: the uncached function
@@ -77,9 +80,14 @@ def match_key(text: str) -> str:
 
     Cached for short strings: the same tokens recur across every stage and article, and
     profiling the extract benchmark showed key computation as its largest single cost."""
-    if len(text) > CACHED_CHARS:
-        return _match_key(text)
-    return _cached_match_key(text)
+    key = _cached_keys.get(text)
+    if key is None:
+        key = _match_key(text)
+        if len(text) <= CACHED_CHARS:
+            if len(_cached_keys) >= CACHED_KEYS:
+                _cached_keys.clear()
+            _cached_keys[text] = key
+    return key
 
 
 
