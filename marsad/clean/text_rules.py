@@ -646,9 +646,15 @@ class _Cleaner:
         """An Arabic page: Latin letter runs in it are icon and button leftovers."""
         if self._arabic is None:
             sample = self.raw[:50_000]
-            # letters counted as the lengths of their runs: a string per run, not per letter
-            self._arabic = sum(map(len, _ARABIC_RUN_RE.findall(sample))) >= sum(
-                map(len, _LATIN_RUN_RE.findall(sample)))
+            # letters counted as the lengths of their runs (a string per run, not per
+            # letter); the Arabic ones only until they match the Latin ones (few on a page)
+            latin = sum(map(len, _LATIN_RUN_RE.findall(sample)))
+            arabic = 0
+            for m in _ARABIC_RUN_RE.finditer(sample):
+                if arabic >= latin:
+                    break
+                arabic += m.end() - m.start()
+            self._arabic = arabic >= latin
         return self._arabic
 
     # -- helpers -------------------------------------------------------------------------

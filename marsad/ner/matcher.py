@@ -73,6 +73,13 @@ def _without_clitic_names(common: frozenset[str], kb: KnowledgeBase) -> frozense
     return frozenset(w for w in common if not clitic_name(w))
 
 
+def _extra_starts(keys: Sequence[str], firsts: set[str]) -> list[int]:
+    """The tokens that may open one of ``firsts`` by :func:`_may_open` (a superset, in one
+    pass in C): its key ends in a first word, or in one less its article (the fused لل)."""
+    ends = (*firsts, *(f[2:] for f in firsts if f.startswith("ال")))
+    return [i for i, k in enumerate(keys) if k.endswith(ends)] if ends else []
+
+
 def _may_open(key: str, openers: set[str] | frozenset[str]) -> bool:
     """Whether the token, less up to three clitic letters (or with a fused لل read as ال),
     is one of ``openers`` (the first words of the aliases looked for): most tokens of unseen
@@ -136,7 +143,7 @@ class AliasMatcher:
         starts: Iterable[int] = [
             i for i, (t, k) in enumerate(zip(tokens, keys, strict=True))
             if k not in closed and not t[3] and ucache.get(text[t[0] : t[1]], True)
-        ] if plain else range(n_tok)
+        ] if plain else _extra_starts(keys, extra_firsts) if only_extra else range(n_tok)
         free = 0  # the first token after the last hit
         for i in starts:
             if i < free:
