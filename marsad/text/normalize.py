@@ -113,6 +113,8 @@ class _FoldTable(dict[int, str]):
     is asked for every line the cleaner looks into, character by character)."""
 
     def __missing__(self, code: int) -> str:
+        if len(self) >= 1 << 16:  # bounded: a hostile page may hold every code point
+            self.clear()
         out = self[code] = fold_char(chr(code))
         return out
 

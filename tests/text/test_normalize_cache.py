@@ -25,3 +25,18 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         normalize.match_key(word)
     assert len(normalize._cached_keys) <= 2
     assert normalize.match_key("ى") == "ي"
+
+
+def test_fold_is_the_characters_keys_with_their_offsets() -> None:
+    text = "وَقالَ\u200f الرئيسُ: إنّ ٢٠٢٥ ABC"
+    key, index = normalize.fold(text)
+    assert key == "".join(normalize.fold_char(ch) for ch in text)
+    assert len(index) == len(key) + 1 and index[-1] == len(text)
+    assert all(normalize.fold_char(text[i]) == key[n] for n, i in enumerate(index[:-1]))
+    assert normalize.fold("abc") == ("abc", [0, 1, 2, 3])  # nothing dropped: offsets kept
+
+
+def test_match_key_collapses_every_white_space() -> None:
+    assert normalize.match_key("\u00a0 قال\t\u2003الرئيس\n") == "قال الرييس"
+    long = "قال\u2009 الرئيس\u3000" * 20  # past the cached length: the same white space
+    assert normalize.match_key(long) == " ".join(["قال الرييس"] * 20)
