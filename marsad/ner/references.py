@@ -196,10 +196,12 @@ def title_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
     offices = _cues()["offices"]
     assert isinstance(offices, dict)
     keys, toks, text = doc.token_keys, doc.tokens, doc.text
-    heads = [(i, hit) for i, k in enumerate(keys)
-             if (hit := _bare(k[2:] if k[:2] == "ال" else k, offices)) is not None
+    # (a title is a suffix of its token: tokens ending in none are passed over in C)
+    ends = tuple(offices)
+    heads = [(i, hit) for i, k in enumerate(keys) if k.endswith(ends) and (
+             (hit := _bare(k[2:] if k[:2] == "ال" else k, offices)) is not None
              or (k[:1] in "وفبل" and k[1:3] == "ال"
-                 and (hit := _bare(k[3:], offices)) is not None)]
+                 and (hit := _bare(k[3:], offices)) is not None))]
     if not heads:
         return []
     the_country, state_words, former = (_cues()["the_country"], _cues()["state_words"],
