@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -156,7 +157,12 @@ def _word_positions(tokens: Sequence[Token]) -> list[int]:
     """For each token, how many word (non-punctuation) tokens precede it."""
     if not tokens:
         return []
-    return list(itertools.accumulate((not t.is_punct for t in tokens[:-1]), initial=0))
+    # (in C: each token's is_punct field, negated, summed)
+    return list(itertools.accumulate(map(operator.not_, map(_IS_PUNCT, tokens[:-1])),
+                                     initial=0))
+
+
+_IS_PUNCT = operator.itemgetter(3)  # Token.is_punct: tokens are named tuples
 
 
 def unprefix(key: str, letters: str) -> str:
