@@ -280,6 +280,8 @@ def from_flat_stamp(cl: _Cleaner) -> Published | None:
     if first is None or not first.kept or not cl.body_like(first):
         return None
     head = first.kept_text[:_FLAT_STAMP_CHARS]
+    if _CLOCK_AFTER_RE.search(head) is None:
+        return None  # no clock anywhere, so none after a date (most first paragraphs)
     for m in find_dates(head):
         if m.precision == "day" and m.first is not None and not m.relative \
                 and _CLOCK_AFTER_RE.match(head, m.end) and not _after_today(head, m.start):

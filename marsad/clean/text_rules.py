@@ -110,7 +110,8 @@ _EDGE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + (
 _LEAD_NONWORD_RE = re.compile(r"[\W_]+")
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 _ONLY_NONWORD_OR_DIGITS_RE = re.compile(r"[\W\d_]*")
-_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+_ARABIC_RUN_RE = re.compile(ARABIC_LETTER_RE.pattern + "+")
 _LATIN_SHORT = r"[a-z]{1,%d}"  # filled with latin_garbage's max_letters
 _NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
 _BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
@@ -656,9 +657,15 @@ class _Cleaner:
         """An Arabic page: Latin letter runs in it are icon and button leftovers."""
         if self._arabic is None:
             sample = self.raw[:50_000]
-            self._arabic = len(ARABIC_LETTER_RE.findall(sample)) >= len(
-                _LATIN_LETTER_RE.findall(sample)
-            )
+            # letters counted as the lengths of their runs (a string per run, not per
+            # letter); the Arabic ones only until they match the Latin ones (few on a page)
+            latin = sum(map(len, _LATIN_RUN_RE.findall(sample)))
+            arabic = 0
+            for m in _ARABIC_RUN_RE.finditer(sample):
+                if arabic >= latin:
+                    break
+                arabic += m.end() - m.start()
+            self._arabic = arabic >= latin
         return self._arabic
 
     # -- helpers -------------------------------------------------------------------------
@@ -784,12 +791,12 @@ class _Cleaner:
         core = line.core
         if rule.vocab_re is None or line.words > (rule.max_words or _WORDS_MAX):
             return False
-        if _DIGIT_RE.search(core) and self.has_date(line):
-            return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
         # a count may open the bar: "0 تعليق | أرسل | طباعة", "12 مشاركة فيسبوك تويتر"
         lead = _LEADING_COUNT_RE.match(core)
         if not rule.vocab_re.match(core, lead.end() if lead else 0):
-            return False
+            return False  # (most lines: tried before the costlier date search)
+        if _DIGIT_RE.search(core) and self.has_date(line):
+            return False  # "سياسة 26-09-2025 | 17:20": a section word beside the date line
         rest, count = rule.vocab_re.subn(" ", core)
         if not _ONLY_NONWORD_OR_DIGITS_RE.fullmatch(rest):
             return False

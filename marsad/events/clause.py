@@ -24,14 +24,14 @@ class Clause:
     speaker: Placed | None = None  # who speaks before the trigger ("قال X إن …")
     source_ms: frozenset[int] = frozenset()  # first tokens of source mentions to pass over
     concurrent: bool = False  # told as concurrent with another happening ("تزامنا مع")
+    # the hit's trigger and whether it is a verb: read by nearly every rule, so stored
+    # once rather than derived on each reading
+    trigger: Trigger = field(init=False, repr=False, compare=False)
+    is_verb: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def trigger(self) -> Trigger:
-        return self.hit.trigger
-
-    @property
-    def is_verb(self) -> bool:
-        return self.hit.trigger.pos == "verb"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "trigger", self.hit.trigger)
+        object.__setattr__(self, "is_verb", self.hit.trigger.pos == "verb")
 
 
 # the weakest reading of a verbal noun's participants, which rules may override

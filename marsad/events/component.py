@@ -80,8 +80,9 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
-    # ids from what each event is, not where it falls: stable across runs (marsad.ids)
-    return assign_event_ids(merged, content_id(doc.doc_id, doc.text))
+    # ids from what each event is, not where it falls: stable across runs (marsad.ids);
+    # (no events, no ids: the text's digest is not taken)
+    return assign_event_ids(merged, content_id(doc.doc_id, doc.text)) if merged else []
 
 
 def lead_on_the_day(v: DocView, lex: Lexicon, events: list[Event], headline: Span | None

@@ -100,6 +100,8 @@ def owed_by(x: Context) -> str | None:
     at = c.t_first - 1
     if v.keys[at] in x.lex.words.stopping or v.keys[at] == "ان":
         at -= 1  # "على إسرائيل وقف عدوانها"، "على إسرائيل أن تنسحب"
+    if at not in x.sent.ms_lasts:
+        return None  # (no name ends there: most triggers)
     pm = next((p for p in x.sent.ms if p.last == at), None)
     # (owed only where the trigger request_owed(_modal) reads "على" before the one: one
     # source for what may stand before it)
@@ -435,6 +437,8 @@ def last_time_recalled(x: Context) -> bool:
     """An act told with "the last time" recalls when it last happened, no news: "وكان
     الوزيران قد التقيا آخر مرة في أيلول الماضي"."""
     c, keys = x.clause, x.doc.keys
+    if x.sent.words.isdisjoint(x.lex.words.first_words("last_time")):
+        return False  # (no phrase opens anywhere in the sentence: most sentences)
     after = keys[c.t_last + 1 : min(c.hi, x.sent.b)]
     last = x.lex.words.last_time
     return any(" ".join(after[i : i + 2]) in last for i in range(len(after) - 1))

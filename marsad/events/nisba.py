@@ -29,6 +29,14 @@ def _forms(base: str, accusative: bool) -> tuple[str | None, ...]:
             base[:-2] if base.endswith("ان") and len(base) > 5 else None)
 
 
+def _country_of(v: DocView, key: str, accusative: bool) -> str | None:
+    """nisba_country over the knowledge base's demonyms, remembered for the document."""
+    memo, at = v.nisba_memo, (key, accusative)
+    if at not in memo:
+        memo[at] = nisba_country(key, v.kb.demonyms, accusative=accusative)
+    return memo[at]
+
+
 def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset()
                     ) -> tuple[str, ...]:
     """The countries of the nisbas in tokens ``[lo, hi)`` ("سفن حربية أمريكية وبريطانية"),
@@ -40,7 +48,7 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
             break
         if i in skip or i in v.placed_first_set:
             continue  # (a name, not its nisba: "مالي" is the state and the adjective)
-        country = nisba_country(k, v.kb.demonyms)
+        country = _country_of(v, k, True)
         if country and country in v.by_kb and v.by_kb[country] not in out:
             out.append(v.by_kb[country])
     return tuple(out)
@@ -60,7 +68,7 @@ def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset
         # (the indefinite accusative only after a noun in it: "جنودا روسا"، not "روسيا")
         accusative = i > lo and len(v.keys[i - 1]) > 3 and v.keys[i - 1].endswith("ا") \
             and i - 1 not in named
-        country = nisba_country(k, v.kb.demonyms, accusative=accusative)
+        country = _country_of(v, k, accusative)
         if country and country in v.by_kb:
             return (v.by_kb[country],)
     return ()

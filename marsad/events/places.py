@@ -43,7 +43,7 @@ def visit_places(v: DocView, events: list[Event]) -> list[Event]:
     place of its own takes the most specific place (a city before a country) of a visit
     of one of its participants told elsewhere in the article — and, with no date of its
     own, the visit's date ("زار لافروف واغادوغو الثلاثاء. وأجرى محادثات مع نظيره")."""
-    countries = {v.by_kb[c] for c in v.kb.capitals.values() if c in v.by_kb}
+    countries = {v.by_kb[c] for c in v.by_kb.keys() & v.state_keys}
     places: dict[str, Event] = {}
     # a visit told in the same sentence comes first, whatever kind of place it went to
     # ("زار يفكيروف مرارا الشرق الليبي للقاء حفتر")

@@ -309,6 +309,8 @@ class TriggerIndex:
         self.openable = self._openable(generated_verbs)
         self._vcache: dict[str, list[tuple[str, int, bool, bool, bool, str]]] = {}
         self._pcache: dict[str, str] = {}  # trigger key -> the pronoun it ends in
+        for trig in {id(t): t for ts in self.index.values() for t in ts}.values():
+            _clitic_forms(trig)
 
     def _openable(self, generated_verbs: set[str]) -> frozenset[str]:
         """Every key a token can have and still open a trigger: a form's first word behind
@@ -656,7 +658,7 @@ def _phrase_at(window: Sequence[str], i: int, phrase: tuple[str, ...], clitics: 
     return got[0] == phrase[0] or (clitics and got[0] in _with_clitics(frozenset(phrase[:1])))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
     """A requirement list as the text may write it: behind a clitic, and a noun of four
     letters or more also in the indefinite accusative ("أرسلت طائرات تحمل عتادا": عتاد)
@@ -675,10 +677,23 @@ def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
     return _with_clitics(frozenset(inflected))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _with_clitics(words: frozenset[str]) -> frozenset[str]:
     """The words and the forms they take behind a clitic (one set per requirement list)."""
     return words | frozenset(p + w for w in words for p in ("و", "ب", "ل", "ال", "بال", "وال"))
+
+
+def _clitic_forms(trig: Trigger) -> None:
+    """Build the clitic forms of the trigger's requirements and bans (cached) with the
+    index: they depend on the lexicon alone, and building them for the first sentences
+    that ask was a visible share of extracting unseen text."""
+    if trig.requires and trig.requires_clitics:
+        _requirement_forms(trig.requires)
+        for phrase in trig.requires_phrases:
+            _with_clitics(frozenset(phrase[:1]))
+    for banned in (trig.not_within, trig.not_object):
+        if banned:
+            _with_clitics(banned)
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ class DocView:
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)
-        states = set(kb.capitals.values())  # (a few µs: no cache needed)
+        states = self.state_keys = set(kb.capitals.values())  # (a few µs: no cache needed)
         self.states = {e.id for e in doc.entities if e.kb_id in states}
         # the peoples' lands the document names (a state, a strip or territory with a nisba)
         lands = {e.kb_id for e in doc.entities if e.type == "GPE"} & set(kb.demonyms.values())
@@ -90,6 +91,9 @@ class DocView:
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
                           if e.kb_id in kb.nationals and kb.nationals[e.kb_id] in self.by_kb}
+        # (token key, accusative) -> the country of its nisba: rules ask it of the same
+        # tokens again and again (nisba.py)
+        self.nisba_memo: dict[tuple[str, bool], str | None] = {}
 
     def _place(self, doc: Doc) -> list[Placed]:
         ent_of = {(m.start, m.end): e.id for e in doc.entities for m in e.mentions}
@@ -157,13 +161,18 @@ def _word_positions(tokens: Sequence[Token]) -> list[int]:
     """For each token, how many word (non-punctuation) tokens precede it."""
     if not tokens:
         return []
-    return list(itertools.accumulate((not t.is_punct for t in tokens[:-1]), initial=0))
+    # (in C: each token's is_punct field, negated, summed)
+    return list(itertools.accumulate(map(operator.not_, map(_IS_PUNCT, tokens[:-1])),
+                                     initial=0))
+
+
+_IS_PUNCT = operator.itemgetter(3)  # Token.is_punct: tokens are named tuples
 
 
 def unprefix(key: str, letters: str) -> str:
     """``key`` without one leading conjunction or preposition letter (one only: str.lstrip
     would turn ووزير "and the minister" into زير)."""
-    return key[1:] if key[:1] and key[0] in letters and len(key) > 2 else key
+    return key[1:] if len(key) > 2 and key[0] in letters else key
 
 
 CLAUSE_MARKS = frozenset(("،", ",", ".", ":", "؛"))

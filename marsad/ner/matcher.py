@@ -73,6 +73,13 @@ def _without_clitic_names(common: frozenset[str], kb: KnowledgeBase) -> frozense
     return frozenset(w for w in common if not clitic_name(w))
 
 
+def _extra_starts(keys: Sequence[str], firsts: set[str]) -> list[int]:
+    """The tokens that may open one of ``firsts`` by :func:`_may_open` (a superset, in one
+    pass in C): its key ends in a first word, or in one less its article (the fused لل)."""
+    ends = (*firsts, *(f[2:] for f in firsts if f.startswith("ال")))
+    return [i for i, k in enumerate(keys) if k.endswith(ends)] if ends else []
+
+
 def _may_open(key: str, openers: set[str] | frozenset[str]) -> bool:
     """Whether the token, less up to three clitic letters (or with a fused لل read as ال),
     is one of ``openers`` (the first words of the aliases looked for): most tokens of unseen
@@ -103,6 +110,9 @@ class AliasMatcher:
         self.common = _without_clitic_names(common_words, kb)
         self._vcache: dict[str, tuple[tuple[str, int], ...]] = {}
         self._ucache: dict[str, tuple[tuple[str, int], ...]] = {}
+        # keys that open no alias behind any clitic (most words): passed over by key, a set
+        # lookup on the tokenizer's shared strings, before any surface is cut from the text
+        self._closed: set[str] = set()
         prefixes: set[str] = set()
         for key in kb.index:
             toks = key.split(" ")
@@ -126,13 +136,14 @@ class AliasMatcher:
         if keys is None:
             keys = [match_key(text[t.start : t.end]) for t in tokens]
         n_tok = len(tokens)
-        ucache = self._ucache
+        ucache, closed = self._ucache, self._closed
         plain = not extra and not only_extra
         # most tokens begin no alias: with the knowledge base alone, the tokens already known
         # to be useless are passed over in one comprehension (unknown ones are looked at)
         starts: Iterable[int] = [
-            i for i, t in enumerate(tokens) if not t[3] and ucache.get(text[t[0] : t[1]], True)
-        ] if plain else range(n_tok)
+            i for i, (t, k) in enumerate(zip(tokens, keys, strict=True))
+            if k not in closed and not t[3] and ucache.get(text[t[0] : t[1]], True)
+        ] if plain else _extra_starts(keys, extra_firsts) if only_extra else range(n_tok)
         free = 0  # the first token after the last hit
         for i in starts:
             if i < free:
@@ -151,8 +162,8 @@ class AliasMatcher:
                 cached = ucache.get(surface)
                 if cached is None:
                     if not self._may_open(keys[i]):
-                        if len(ucache) < 200_000:
-                            ucache[surface] = ()
+                        if len(closed) < 200_000:
+                            closed.add(keys[i])
                         continue
                     cached = self._useful(surface, self._variants(text, tok))
                 if not cached:

@@ -196,10 +196,12 @@ def title_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
     offices = _cues()["offices"]
     assert isinstance(offices, dict)
     keys, toks, text = doc.token_keys, doc.tokens, doc.text
-    heads = [(i, hit) for i, k in enumerate(keys)
-             if (hit := _bare(k[2:] if k[:2] == "ال" else k, offices)) is not None
+    # (a title is a suffix of its token: tokens ending in none are passed over in C)
+    ends = tuple(offices)
+    heads = [(i, hit) for i, k in enumerate(keys) if k.endswith(ends) and (
+             (hit := _bare(k[2:] if k[:2] == "ال" else k, offices)) is not None
              or (k[:1] in "وفبل" and k[1:3] == "ال"
-                 and (hit := _bare(k[3:], offices)) is not None)]
+                 and (hit := _bare(k[3:], offices)) is not None))]
     if not heads:
         return []
     the_country, state_words, former = (_cues()["the_country"], _cues()["state_words"],
@@ -311,8 +313,9 @@ def royal_given_name_references(doc: Doc, mentions: Sequence[Mention], kb: Knowl
     assert isinstance(offices, dict)
     out: list[Mention] = []
     over = None
-    for i, k in enumerate(keys[:-1]):
-        title = _royal_title(k)
+    # (the few royal titles are found in one pass first: most articles have none)
+    for i in [i for i, k in enumerate(keys[:-1]) if k in _ROYAL_KEYS]:
+        title = _royal_title(keys[i])
         if title is None:
             continue
         j, given = i + 1, keys[i + 1]
@@ -461,8 +464,8 @@ def bare_royal_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBa
     tok_starts = doc.token_starts()
     named_at = {bisect.bisect_right(tok_starts, m.start) - 1 for _, m in people}
     out: list[Mention] = []
-    for i, k in enumerate(keys):
-        title = _royal_title(k)
+    for i in [i for i, k in enumerate(keys) if k in _ROYAL_KEYS]:
+        title = _royal_title(keys[i])
         if title is None or i + 1 >= len(keys) or i + 1 in named_at:
             continue
         nxt = keys[i + 1]

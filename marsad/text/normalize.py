@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache, wraps
+from functools import wraps
 
 # Characters dropped from keys: harakat, shadda, sukun, superscript alef, Quranic marks,
 # tatweel, and the zero-width / directional marks that scraped text is full of.
@@ -44,7 +44,6 @@ for _c in _DROP:
     _MAP[_c] = ""
 
 _TABLE = str.maketrans(_MAP)
-_SPACE_RE = re.compile(r"\s+")
 
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 
@@ -60,15 +59,19 @@ def fold_char(ch: str) -> str:
 
 
 def _match_key(text: str) -> str:
-    out = text.translate(_TABLE).lower()
-    return _SPACE_RE.sub(" ", out).strip()
+    # split() and the regex's \s take the same white space (str.isspace): runs become one
+    # space and the edges go, several times faster than a regex substitution
+    return " ".join(text.translate(_TABLE).lower().split())
 
 
-_cached_match_key = lru_cache(maxsize=1 << 18)(_match_key)
 # Strings longer than this (whole lines and sentences, which hardly recur) are not cached:
 # the cleaner keys every line of every article, and caching those grew a long ingest's
 # memory by about 1 KB per line until the cache was full, at a few hundred MB (issue #19).
 CACHED_CHARS = 64
+CACHED_KEYS = 1 << 18  # the cache is emptied when it holds this many keys
+# short string -> its key: a plain dict (a lookup in C, about a third cheaper per call
+# than an LRU cache's bookkeeping; match_key is asked tens of thousands of times an article)
+_cached_keys: dict[str, str] = {}
 
 
 @wraps(_match_key, assigned=())  # match_key.__wrapped__: the uncached function
@@ -77,9 +80,14 @@ def match_key(text: str) -> str:
 
     Cached for short strings: the same tokens recur across every stage and article, and
     profiling the extract benchmark showed key computation as its largest single cost."""
-    if len(text) > CACHED_CHARS:
-        return _match_key(text)
-    return _cached_match_key(text)
+    key = _cached_keys.get(text)
+    if key is None:
+        key = _match_key(text)
+        if len(text) <= CACHED_CHARS:
+            if len(_cached_keys) >= CACHED_KEYS:
+                _cached_keys.clear()
+            _cached_keys[text] = key
+    return key
 
 
 
@@ -90,15 +98,28 @@ def fold(text: str) -> tuple[str, list[int]]:
     exactly one source character. ``index`` has one extra entry, ``len(text)``, so a key span
     ``[a, b)`` maps back to ``[index[a], index[b - 1] + 1)``.
     """
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        k = fold_char(ch)
-        if k:
-            chars.append(k)
-            index.append(i)
+    # Every character folds to at most one: the folded text comes from one translate (in
+    # C), and when no character was dropped key offsets are text offsets.
+    key = text.translate(_FOLD_TABLE)
+    if len(key) == len(text):
+        return key, list(range(len(text) + 1))
+    index = [i for i, ch in enumerate(text) if _FOLD_TABLE[ord(ch)]]
     index.append(len(text))
-    return "".join(chars), index
+    return key, index
+
+
+class _FoldTable(dict[int, str]):
+    """fold_char as a translate table, filled for each character on first sight (fold
+    is asked for every line the cleaner looks into, character by character)."""
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= 1 << 16:  # bounded: a hostile page may hold every code point
+            self.clear()
+        out = self[code] = fold_char(chr(code))
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def strip_diacritics(text: str) -> str:

@@ -200,18 +200,47 @@ def proclitic_splits(token: str) -> tuple[tuple[int, str], ...]:
     included in the prefix. The fused ``لل`` (ل + ال with its alef dropped) cannot be split
     into a prefix and a substring of the text; callers that match names treat it apart.
     """
-    prefixes, _ = _clitic_data()
     if not token or token[0] not in _PREFIX_LETTERS:
         return ()
-    letters = _letters_with_marks(token)
-    bare = "".join(ch for ch, _ in letters)
+    # without marks every letter is one character (most tokens): no letter list to build
+    letters = _letters_with_marks(token) if _MARK_RE.search(token) is not None else None
+    bare = "".join(ch for ch, _ in letters) if letters is not None else token
     out = []
-    for p in prefixes:  # ordered longest first in the data file
-        if len(letters) - len(p) < 2 or not bare.startswith(p):
-            continue
-        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
+    for p in _openers(bare, _proclitic_lookup()):  # ordered longest first in the data file
+        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)]) if letters \
+            else len(p)
         out.append((plen, token[plen:]))
     return tuple(out)
+
+
+_Lookup = tuple[frozenset[str], tuple[int, ...], dict[str, int]]
+
+
+def _lookup(prefixes: tuple[str, ...]) -> _Lookup:
+    """A prefix list as a set, its lengths (longest first) and each prefix's rank."""
+    return (frozenset(prefixes), tuple(sorted({len(p) for p in prefixes}, reverse=True)),
+            {p: i for i, p in enumerate(prefixes)})
+
+
+@lru_cache(maxsize=1)
+def _proclitic_lookup() -> _Lookup:
+    return _lookup(_clitic_data()[0])
+
+
+@lru_cache(maxsize=1)
+def _split_lookup() -> _Lookup:
+    return _lookup(_split_data().prefixes)
+
+
+def _openers(bare: str, lookup: _Lookup) -> list[str]:
+    """The prefixes of the list that open ``bare`` and leave two letters or more, in the
+    list's order: each length is looked up once (one prefix of a length can open it)
+    instead of trying every prefix."""
+    found, lengths, rank = lookup
+    out = [bare[:n] for n in lengths if len(bare) - n >= 2 and bare[:n] in found]
+    if len(out) > 1:
+        out.sort(key=rank.__getitem__)
+    return out
 
 
 _PREFIX_LETTERS = frozenset("وفبكلسا")
@@ -276,20 +305,22 @@ def split_words(token: str, start: int, is_known: Callable[[str], bool]) -> tupl
 
 def _candidates(token: str) -> list[tuple[int, str, str, str]]:
     """(raw prefix length, prefix key, raw rest, rest key), shortest prefix first."""
-    d = _split_data()
     if not token or token[0] not in _PREFIX_LETTERS:
         return []
-    letters = _letters_with_marks(token)
-    bare = "".join(ch for ch, _ in letters)
+    # without marks every letter is one character (most tokens): no letter list to build
+    letters = _letters_with_marks(token) if _MARK_RE.search(token) is not None else None
+    bare = "".join(ch for ch, _ in letters) if letters is not None else token
     out = []
-    for p in d.prefixes:
-        if len(letters) - len(p) < 2 or not bare.startswith(p):
-            continue
-        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)])
+    for p in _openers(bare, _split_lookup()):
+        plen = sum(len(ch) + len(marks) for ch, marks in letters[: len(p)]) if letters \
+            else len(p)
         rest = token[plen:]
         out.append((plen, p, rest, match_key(rest)))
     out.reverse()
     return out
+
+
+_MARK_RE = re.compile("[\u064B-\u065F\u0670\u0640]")  # what _letters_with_marks attaches
 
 
 def _prefix_length(token: str, is_known: Callable[[str], bool], depth: int) -> int:
@@ -396,18 +427,22 @@ def _prefix_length(token: str, is_known: Callable[[str], bool], depth: int) -> i
 # Suffixes stripped to find a never-split word in its inflected forms (بدايتها → بداية,
 # بطاريات → بطارية, وظيفتهم → وظيفة). Keys: ة is ه, and ت before a suffix was ة.
 _SUFFIXES = ("هما", "هم", "ها", "ه", "كما", "كم", "ك", "نا", "ي", "ات", "ين", "ون", "ان", "ا")
+_SUFFIX_RANK = {suf: i for i, suf in enumerate(_SUFFIXES)}
+_SUFFIX_LENGTHS = tuple(sorted({len(suf) for suf in _SUFFIXES}, reverse=True))
 
 
 @lru_cache(maxsize=65536)
 def _suffix_stems(key: str) -> tuple[str, ...]:
     """The forms of ``key`` without one suffix, ت restored to ة (بدايتها → بدايه)."""
     out = []
-    for suf in _SUFFIXES:
-        if key.endswith(suf) and len(key) - len(suf) >= 3:
-            stem = key[: -len(suf)]
-            out.append(stem)
-            if suf == "ات" or stem.endswith("ت"):
-                out.append((stem[:-1] if suf != "ات" else stem) + "ه")
+    # the suffixes the key ends in (one of each length at most), in the list's order
+    ends = [key[-n:] for n in _SUFFIX_LENGTHS if len(key) - n >= 3 and key[-n:] in _SUFFIX_RANK]
+    ends.sort(key=_SUFFIX_RANK.__getitem__)
+    for suf in ends:
+        stem = key[: -len(suf)]
+        out.append(stem)
+        if suf == "ات" or stem.endswith("ت"):
+            out.append((stem[:-1] if suf != "ات" else stem) + "ه")
     return tuple(out)
 
 
@@ -467,8 +502,9 @@ def _decide(tok: str, known: Callable[[str], bool]) -> tuple[int, bool, str]:
     """(length of the clitic prefix split off or 0, whether punctuation, match key)."""
     if not (tok[0].isalnum() or "\u0621" <= tok[0] <= "\u06FF"):
         return 0, True, match_key(tok)
-    words = split_words(tok, 0, known)
-    return (words[0].end if len(words) > 1 else 0), False, match_key(tok)
+    # split_words' decision without its Word records (a token here is never empty)
+    plen = _prefix_length(tok, known, 0) if "\u0621" <= tok[0] <= "\u06FF" else 0
+    return plen, False, match_key(tok)
 
 
 _new_token = tuple.__new__

@@ -3,17 +3,40 @@ line of every article until the cache was full)."""
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.text import normalize
 
 
 def test_long_strings_are_keyed_but_not_cached() -> None:
     line = "قال الرئيس في مؤتمر صحفي إن الاتفاق قريب، وأكد أن المحادثات ستستمر " * 2
     assert len(line) > normalize.CACHED_CHARS
-    before = normalize._cached_match_key.cache_info().currsize
     assert normalize.match_key(line) == normalize.match_key.__wrapped__(line)
     assert normalize.match_key(line).startswith("قال الرييس")
-    assert normalize._cached_match_key.cache_info().currsize == before
-    normalize.match_key("الإمارات")  # a token is cached: asking again is a hit
-    hits = normalize._cached_match_key.cache_info().hits
-    assert normalize.match_key("الإمارات") == "الامارات"
-    assert normalize._cached_match_key.cache_info().hits == hits + 1
+    assert line not in normalize._cached_keys
+    assert normalize.match_key("الإمارات") == "الامارات"  # a token is cached
+    assert normalize._cached_keys["الإمارات"] == "الامارات"
+
+
+def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(normalize, "CACHED_KEYS", 2)
+    monkeypatch.setattr(normalize, "_cached_keys", {})
+    for word in ("أ", "ب", "ة", "ى"):
+        normalize.match_key(word)
+    assert len(normalize._cached_keys) <= 2
+    assert normalize.match_key("ى") == "ي"
+
+
+def test_fold_is_the_characters_keys_with_their_offsets() -> None:
+    text = "وَقالَ\u200f الرئيسُ: إنّ ٢٠٢٥ ABC"
+    key, index = normalize.fold(text)
+    assert key == "".join(normalize.fold_char(ch) for ch in text)
+    assert len(index) == len(key) + 1 and index[-1] == len(text)
+    assert all(normalize.fold_char(text[i]) == key[n] for n, i in enumerate(index[:-1]))
+    assert normalize.fold("abc") == ("abc", [0, 1, 2, 3])  # nothing dropped: offsets kept
+
+
+def test_match_key_collapses_every_white_space() -> None:
+    assert normalize.match_key("\u00a0 قال\t\u2003الرئيس\n") == "قال الرييس"
+    long = "قال\u2009 الرئيس\u3000" * 20  # past the cached length: the same white space
+    assert normalize.match_key(long) == " ".join(["قال الرييس"] * 20)
