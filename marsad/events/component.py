@@ -21,10 +21,14 @@ from .dating import (
     date_from_rest,
     date_of_the_meeting,
     dates_statement,
+    fronted_date,
     future,
+    headline_on_the_lead_day,
     in_relative_clause,
     nearest_date,
     opens_period,
+    same_statement_day,
+    statement_at,
     story_date,
 )
 from .discourse import Discourse, Sentence
@@ -62,6 +66,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                                    located_in or {}))
     lex = Lexicon.of(triggers)
     disc = Discourse()
+    read: list[Sentence] = []
     for sent, (a, b) in zip(doc.sentences, past_filing(doc), strict=True):
         if a >= b:
             continue
@@ -71,6 +76,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         for h_i in range(len(s.hits)):
             read_hit(v, lex, disc, s, h_i, trace)
         finish_sentence(v, lex, disc, s)
+        read.append(s)
+    same_statement_day(v, lex, read, disc.events)
     events = visit_places(v, disc.events)
     headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
         doc.title) else None
@@ -80,6 +87,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
+    merged = headline_on_the_lead_day(merged, headline)
     # ids from what each event is, not where it falls: stable across runs (marsad.ids)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text))
 
@@ -149,7 +157,8 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
         (statement_dates if dates_statement(v, lex, d) else dates).append(d)
     hedges = (lex.cues["certainty"]["denied"].positions(keys),
               lex.cues["certainty"]["uncertain"].positions(keys))
-    story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)]
+    story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)
+                if not statement_at(v, lex, a + f - (keys[f - 1:f] in (["في"], ["وفي"])))]
     words = frozenset(keys) | frozenset(k[1:] for k in keys if len(k) > 2 and k[0] in "وفبل")
     return Sentence(sent, a, b, hits, ms, cited, {c.token for c in cited if c.token is not None},
                     dates, statement_dates, story_at, hedges, words=words)
@@ -165,6 +174,13 @@ def _outside_names(ms: list[Placed], hits: list[TriggerHit]) -> list[TriggerHit]
     # (a trigger that begins before the name and runs into it, "طرد السفير التركي", stays)
     return [h for h in hits
             if not any(s <= h.start < e and (person or h.start > s) for s, e, person in spans)]
+
+
+def _unresolved(v: DocView, lo: int, hi: int) -> list[int]:
+    """Starts of the dates in [lo, hi) that the text names but no publication date resolves
+    ("الثلاثاء" in an undated article): an act told with one has a day of its own, unknown."""
+    return [d.start for d in v.doc.dates[_bisect(v.date_starts, lo):_bisect(v.date_starts, hi)]
+            if d.first is None]
 
 
 def _bisect(starts: list[int], at: int) -> int:
@@ -339,6 +355,10 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
            and not in_relative_clause(v, lex, c.t_last, d)
            and not (d.end <= c.hit.start and before_an_interval(v, lex, c.t_first, d))]
     date = nearest_date(own, c.hit.start)
+    if date is None and _unresolved(v, c_lo, c_hi):
+        return None  # the clause names its day, but nothing resolves it: none is invented
+    if date is None and not own:
+        date = fronted_date(v, lex, s.a, s.dates, c.t_first)
     if date is None and not own and s.statement_dates and c.is_verb \
             and not future(v.keys[c.t_first]):
         date = nearest_date(s.statement_dates, c.hit.start)
@@ -374,4 +394,5 @@ def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> N
         s.dates)) is not None]
     date_from_rest(v, lex, disc.events, told, sorted(s.dates + story, key=lambda d: d.start),
                    [(h.start, h.trigger.type) for h in s.hits
-                    if s.a + h.first_token not in s.consumed])
+                    if s.a + h.first_token not in s.consumed],
+                   _unresolved(v, s.span.start, s.span.end))
