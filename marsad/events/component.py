@@ -18,11 +18,13 @@ from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
 from .dating import (
     before_an_interval,
+    coordinated_verb_date,
     date_from_rest,
     date_of_the_meeting,
     dates_statement,
     fronted_date,
     future,
+    governing_verb_date,
     headline_on_the_lead_day,
     in_relative_clause,
     nearest_date,
@@ -150,7 +152,10 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     dates: list[DateValue] = []
     statement_dates: list[DateValue] = []
     for d in v.doc.dates[_bisect(v.date_starts, sent.start):_bisect(v.date_starts, sent.end)]:
-        if not d.first or opens_period(v, d):
+        if not d.first or opens_period(v, d) or (
+                v.doc.published is not None and d.first > v.doc.published):
+            # a day after the report is a plan's ("سيزور البلاد في أبريل المقبل"): no
+            # event told as done happened then
             continue
         # a date right after "في بيان"/"في منشور" dates the statement; it dates the event
         # only when nothing else does (a same-day report of a meeting)
@@ -355,10 +360,13 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
            and not in_relative_clause(v, lex, c.t_last, d)
            and not (d.end <= c.hit.start and before_an_interval(v, lex, c.t_first, d))]
     date = nearest_date(own, c.hit.start)
+    # the clause names its day, but nothing resolves it: no other date is taken for it
     if date is None and _unresolved(v, c_lo, c_hi):
-        return None  # the clause names its day, but nothing resolves it: none is invented
+        own = [DateValue(c_lo, c_lo, "", None, None)]
     if date is None and not own:
-        date = fronted_date(v, lex, s.a, s.dates, c.t_first)
+        date = fronted_date(v, lex, s.a, s.dates, c.t_first) or (
+            coordinated_verb_date(v, lex, s.a, s.dates, c.t_first) if c.is_verb
+            else governing_verb_date(v, lex, c.left, s.dates, c.t_first))
     if date is None and not own and s.statement_dates and c.is_verb \
             and not future(v.keys[c.t_first]):
         date = nearest_date(s.statement_dates, c.hit.start)

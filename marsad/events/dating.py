@@ -163,6 +163,47 @@ def fronted_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
                          [x for x in doc.dates[lo:hi] if x.first is not None], s_a - 1)
 
 
+def governing_verb_date(v: DocView, lex: Lexicon, left: int, dates: Sequence[DateValue],
+                        t_first: int) -> DateValue | None:
+    """A verbal noun right after its verb takes the date set off by commas between them
+    ("تعرضت المدينة، اليوم الأربعاء، لسلسلة غارات"، "شنت الطائرات، فجر الأحد، غارات على
+    المواقع"): the verb's day is its act's. Not past a complementiser or a relative ("قال
+    الوزير، الأحد، إن الهجوم …": the day is the saying's)."""
+    stops = lex.words.complementisers | lex.words.relatives
+    for d in dates:
+        i, j = v.token_at(d.start), v.last_token_before(d.end) + 1
+        if i <= left or j >= t_first or t_first - j > _NOUN_REACH:
+            continue
+        if v.keys[i - 1] in ("،", ",") and v.keys[j] in ("،", ",") \
+                and not any(k in stops or k in (".", "؛") for k in v.keys[j + 1 : t_first]):
+            return d
+    return None
+
+
+# how far after the comma closing the date the verbal noun may stand ("، لسلسلة غارات")
+_NOUN_REACH = 3
+
+
+def coordinated_verb_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
+                          t_first: int) -> DateValue | None:
+    """A verb joined by "، و" to the sentence's dated clause ("تعرضت المدينة، اليوم الأربعاء،
+    لسلسلة غارات، واستهدفت مواقع للجيش") goes on with it: the one date told before it is
+    its own. Not a clause of the past perfect ("، وكانت القوات قد انسحبت"), nor past a
+    complementiser or relative, nor when two dates come before it."""
+    keys = v.keys
+    if keys[t_first][:1] != "و" or keys[t_first - 1] not in ("،", ","):
+        return None
+    before = [d for d in dates if d.end <= v.tokens[t_first].start]
+    if len(before) != 1:
+        return None
+    j = v.last_token_before(before[0].end) + 1
+    stops = lex.words.complementisers | lex.words.relatives
+    if any(k in stops or k in (".", "؛", "قد", "وقد", "وكان", "وكانت") for k in
+           keys[j:t_first + 3]):
+        return None
+    return before[0] if v.token_at(before[0].start) >= s_a else None
+
+
 def _opening_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
                   before: int) -> DateValue | None:
     """The sentence's first date when it opens the sentence (behind و، في، حتى at most)

@@ -100,3 +100,42 @@ def test_a_date_closing_a_cited_statement_is_the_statements() -> None:
         v = DocView(doc, KnowledgeMaps({}, {}, frozenset(), {}, {}))
         at = text.index("اليوم") if "اليوم" in text else text.index("الأحد")
         assert statement_at(v, lex, v.token_at(at)) is expect, text
+
+
+def test_a_verbal_noun_takes_the_date_set_off_between_it_and_its_verb() -> None:
+    text = ("قصفت إسرائيل مواقع في لبنان يوم 10 فبراير. وتعرضت مدينة حلب، الأربعاء، لسلسلة "
+            "غارات استهدفت مواقع للجيش السوري.")
+    evs = _full(text, "2024-02-22")
+    hit = [e for e in evs if e["location"] == "aleppo"]
+    assert [e["date"] for e in hit] == [date(2024, 2, 21)], evs
+
+
+def test_a_day_after_the_report_dates_no_event() -> None:
+    from marsad.events.component import read_sentence  # noqa: F401 (the filter lives there)
+
+    text = ("التقى الرئيس التركي رجب طيب أردوغان الرئيس المصري عبد الفتاح السيسي في القاهرة "
+            "يوم 14 فبراير. واتفق الرئيسان على تعزيز التعاون في أبريل المقبل.")
+    evs = _full(text, "2024-02-15")
+    assert all(e["date"] is None or e["date"] <= date(2024, 2, 15) for e in evs), evs
+
+
+def test_a_verb_joined_to_a_dated_clause_takes_its_date() -> None:
+    from marsad.events.dating import coordinated_verb_date
+    from marsad.events.lexicon import Lexicon
+    from marsad.events.triggers import default_triggers
+    from marsad.events.view import DocView, KnowledgeMaps
+    from tests.helpers import annotate
+
+    lex = Lexicon.of(default_triggers())
+    for text, verb, expect in (
+            ("تعرضت المدينة، الأربعاء، لسلسلة غارات، واستهدفت مواقع للجيش.", "واستهدفت", True),
+            ("تعرضت المدينة، الأربعاء، لسلسلة غارات، وكانت القوات قد استهدفت مواقع للجيش.",
+             "استهدفت", False),
+            ("قال الوزير، الأربعاء، إن الطائرات قصفت المدينة، واستهدفت مواقع للجيش.",
+             "واستهدفت", False)):
+        doc = annotate(text)
+        at = text.index("الأربعاء")
+        doc.set_dates([DateValue(at, at + 8, "الأربعاء", date(2024, 2, 21), date(2024, 2, 21))])
+        v = DocView(doc, KnowledgeMaps({}, {}, frozenset(), {}, {}))
+        got = coordinated_verb_date(v, lex, 0, list(doc.dates), v.token_at(text.index(verb)))
+        assert (got is not None) is expect, text
