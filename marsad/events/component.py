@@ -24,7 +24,6 @@ from .dating import (
     dates_statement,
     fronted_date,
     future,
-    governing_verb_date,
     headline_on_the_lead_day,
     in_relative_clause,
     nearest_date,
@@ -365,8 +364,7 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
         own = [DateValue(c_lo, c_lo, "", None, None)]
     if date is None and not own:
         date = fronted_date(v, lex, s.a, s.dates, c.t_first) or (
-            coordinated_verb_date(v, lex, s.a, s.dates, c.t_first) if c.is_verb
-            else governing_verb_date(v, lex, c.left, s.dates, c.t_first))
+            coordinated_verb_date(v, lex, s.a, s.dates, c.t_first) if c.is_verb else None)
     if date is None and not own and s.statement_dates and c.is_verb \
             and not future(v.keys[c.t_first]):
         date = nearest_date(s.statement_dates, c.hit.start)

@@ -163,27 +163,6 @@ def fronted_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
                          [x for x in doc.dates[lo:hi] if x.first is not None], s_a - 1)
 
 
-def governing_verb_date(v: DocView, lex: Lexicon, left: int, dates: Sequence[DateValue],
-                        t_first: int) -> DateValue | None:
-    """A verbal noun right after its verb takes the date set off by commas between them
-    ("تعرضت المدينة، اليوم الأربعاء، لسلسلة غارات"، "شنت الطائرات، فجر الأحد، غارات على
-    المواقع"): the verb's day is its act's. Not past a complementiser or a relative ("قال
-    الوزير، الأحد، إن الهجوم …": the day is the saying's)."""
-    stops = lex.words.complementisers | lex.words.relatives
-    for d in dates:
-        i, j = v.token_at(d.start), v.last_token_before(d.end) + 1
-        if i <= left or j >= t_first or t_first - j > _NOUN_REACH:
-            continue
-        if v.keys[i - 1] in ("،", ",") and v.keys[j] in ("،", ",") \
-                and not any(k in stops or k in (".", "؛") for k in v.keys[j + 1 : t_first]):
-            return d
-    return None
-
-
-# how far after the comma closing the date the verbal noun may stand ("، لسلسلة غارات")
-_NOUN_REACH = 3
-
-
 def coordinated_verb_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
                           t_first: int) -> DateValue | None:
     """A verb joined by "، و" to the sentence's dated clause ("تعرضت المدينة، اليوم الأربعاء،

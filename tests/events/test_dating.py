@@ -102,7 +102,8 @@ def test_a_date_closing_a_cited_statement_is_the_statements() -> None:
         assert statement_at(v, lex, v.token_at(at)) is expect, text
 
 
-def test_a_verbal_noun_takes_the_date_set_off_between_it_and_its_verb() -> None:
+def test_a_verbal_noun_after_its_verb_takes_the_date_between_them() -> None:
+    # (the clause of the noun reaches back to its verb: no rule of its own is needed)
     text = ("قصفت إسرائيل مواقع في لبنان يوم 10 فبراير. وتعرضت مدينة حلب، الأربعاء، لسلسلة "
             "غارات استهدفت مواقع للجيش السوري.")
     evs = _full(text, "2024-02-22")
