@@ -28,6 +28,7 @@ from .dating import (
     in_relative_clause,
     nearest_date,
     opens_period,
+    same_period_date,
     same_statement_day,
     statement_at,
     story_date,
@@ -376,6 +377,10 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
         # "استقبله ولي العهد مساء اليوم نفسه": a day counted from the last dated event
         told = disc.events[:len(disc.events) - len(s.events)]
         date = story_date(v, lex, s.story_at, c_lo, c_hi, told, s.dates)
+    if date is None and not own:
+        # "وفي العام نفسه، …": the year of the last dated event told before
+        date = same_period_date(v, lex, s.a, s.b, c.lo, c.hi,
+                                disc.events[:len(disc.events) - len(s.events)])
     if date is None and not own and s.events and set(s.events[-1].actors) == set(r.actors) \
             and s.events[-1].date:
         date = s.events[-1].date

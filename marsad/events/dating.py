@@ -6,8 +6,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import lru_cache
 
+from ..data import load_yaml
 from ..doc import DateValue, Event, Span
 from ..text.normalize import match_key
 from .anaphora import during_told_meeting
@@ -15,6 +17,7 @@ from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import Lexicon
 from .places import pair_meeting
+from .triggers import PhraseSet
 from .view import DocView, unprefix
 
 
@@ -297,3 +300,34 @@ def same_statement_day(v: DocView, lex: Lexicon, read: Sequence[Sentence],
                     or h.trigger.pos != "verb" or h.first_token not in opening:
                 continue
             events[k] = replace(events[k], date=day)
+
+
+@lru_cache(maxsize=1)
+def _story_periods() -> tuple[PhraseSet, dict[str, str]]:
+    """The phrases of dates.yaml's ``story_periods`` and the unit each names."""
+    units = {match_key(w): str(e["unit"]) for e in load_yaml("ar/dates.yaml").get(
+        "story_periods") or [] for w in e["words"]}
+    return PhraseSet(tuple(units)), units
+
+
+def same_period_date(v: DocView, lex: Lexicon, s_a: int, s_b: int, lo: int, hi: int,
+                     told: Sequence[Event]) -> DateValue | None:
+    """"وفي العام نفسه، قال دبلوماسيون إن …"، "وفي الشهر ذاته وقّع البلدان اتفاقا": a period
+    named as the same as the story's, in the act's clause (tokens [lo, hi)) or opening the
+    sentence, is the year (month) of the last dated event told before it."""
+    phrases, units = _story_periods()
+    found = [(a + s_a, z + s_a) for a, z in phrases.positions(v.keys[s_a:s_b])]
+    at = next(((a, z) for a, z in found if lo <= a < hi or (
+        a - s_a <= 2 and all(k in lex.words.date_openers for k in v.keys[s_a:a]))), None)
+    base = next((ev.date.first for ev in reversed(told) if ev.date is not None
+                 and ev.date.first is not None), None)
+    if at is None or base is None:
+        return None
+    unit = units[" ".join(v.keys[at[0] : at[1] + 1])]
+    if unit == "year":
+        first, last = date(base.year, 1, 1), date(base.year, 12, 31)
+    else:
+        nxt = date(base.year + base.month // 12, base.month % 12 + 1, 1)
+        first, last = base.replace(day=1), nxt - timedelta(days=1)
+    start, end = v.tokens[at[0]].start, v.tokens[at[1]].end
+    return DateValue(start, end, v.text[start:end], first, last, unit)

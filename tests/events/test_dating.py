@@ -140,3 +140,15 @@ def test_a_verb_joined_to_a_dated_clause_takes_its_date() -> None:
         v = DocView(doc, KnowledgeMaps({}, {}, frozenset(), {}, {}))
         got = coordinated_verb_date(v, lex, 0, list(doc.dates), v.token_at(text.index(verb)))
         assert (got is not None) is expect, text
+
+
+def test_the_same_year_is_the_year_of_the_last_dated_event() -> None:
+    text = ("وزار قائد قوات الدعم السريع محمد حمدان دقلو موسكو في فبراير 2022. وفي العام "
+            "نفسه، اتهمت الولايات المتحدة مجموعة فاغنر بتهريب الذهب من السودان.")
+    evs = _full(text, "2024-04-30")
+    accuse = [e for e in evs if e["type"] == "ACCUSE"]
+    assert accuse and [e["date"] for e in accuse] == [date(2022, 1, 1)], evs
+    # with no dated event before, the phrase dates nothing
+    evs = _full("وفي العام نفسه، اتهمت الولايات المتحدة مجموعة فاغنر بتهريب الذهب من "
+                "السودان.", None)
+    assert [e["date"] for e in evs if e["type"] == "ACCUSE"] == [None], evs
