@@ -15,7 +15,7 @@ from ..text.normalize import match_key
 from .anaphora import during_told_meeting
 from .clause import Context, Roles
 from .discourse import Sentence
-from .lexicon import Lexicon
+from .lexicon import REACTIONS, Lexicon
 from .places import pair_meeting
 from .triggers import PhraseSet
 from .view import DocView, unprefix
@@ -276,6 +276,10 @@ def statement_day(v: DocView, s: Sentence) -> tuple[frozenset[str], DateValue] |
 _SAID_REACH = 9
 
 
+# acts made by speaking: told in a statement, they were made when it was
+SPOKEN = REACTIONS - {"PROTEST"}
+
+
 def same_statement_day(v: DocView, lex: Lexicon, read: Sequence[Sentence],
                        events: list[Event]) -> None:
     """A speech act that opens a sentence going on with a dated statement ("قال الوزير، أمس
@@ -292,14 +296,18 @@ def same_statement_day(v: DocView, lex: Lexicon, read: Sequence[Sentence],
         if said is None:
             continue
         who, day = said
-        # the verb opens the sentence ("ونفى"), or follows "كما" ("كما طالب")
+        # the verb opens the sentence ("ونفى"), or follows "كما" ("كما طالب"); or the
+        # sentence quotes the speaker again ("وقال الجيش: «ردا على انتهاكات …»") and the
+        # act is a speech act of theirs
         opening = (0, 1) if unprefix(v.keys[s.a], "و") in lex.words.also_words else (0,)
+        quoted = any(c.cue_token == s.a and c.entity_id in who for c in s.cited)
         for h in s.hits:
             k = at.get(h.start)
-            if k is None or events[k].date is not None or not who & set(events[k].actors) \
-                    or h.trigger.pos != "verb" or h.first_token not in opening:
+            if k is None or events[k].date is not None or not who & set(events[k].actors):
                 continue
-            events[k] = replace(events[k], date=day)
+            if (h.trigger.pos == "verb" and h.first_token in opening) or (
+                    quoted and events[k].type in SPOKEN):
+                events[k] = replace(events[k], date=day)
 
 
 @lru_cache(maxsize=1)

@@ -152,3 +152,12 @@ def test_the_same_year_is_the_year_of_the_last_dated_event() -> None:
     evs = _full("وفي العام نفسه، اتهمت الولايات المتحدة مجموعة فاغنر بتهريب الذهب من "
                 "السودان.", None)
     assert [e["date"] for e in evs if e["type"] == "ACCUSE"] == [None], evs
+
+
+def test_a_speech_act_in_the_speakers_next_quote_takes_the_statements_date() -> None:
+    text = ("قصفت روسيا مواقع في أوكرانيا يوم 2 فبراير. وأعلن الجيش الإسرائيلي، السبت، شن غارات "
+            "على مواقع لحزب الله في جنوب لبنان. وقال الجيش الإسرائيلي عبر تلغرام: «ردا على "
+            "انتهاكات حزب الله المتكررة لاتفاق وقف إطلاق النار، نضرب مواقعه في الجنوب».")
+    evs = _full(text, "2026-03-02")
+    accuse = [e for e in evs if e["type"] == "ACCUSE"]
+    assert accuse and {e["date"] for e in accuse} == {date(2026, 2, 28)}, evs
