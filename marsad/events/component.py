@@ -380,7 +380,7 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
     if date is None and not own:
         # "وفي العام نفسه، …": the year of the last dated event told before
         date = same_period_date(v, lex, s.a, s.b, c.lo, c.hi,
-                                disc.events[:len(disc.events) - len(s.events)])
+                                disc.events, len(disc.events) - len(s.events), s.words)
     if date is None and not own and s.events and set(s.events[-1].actors) == set(r.actors) \
             and s.events[-1].date:
         date = s.events[-1].date

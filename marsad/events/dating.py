@@ -311,23 +311,28 @@ def same_statement_day(v: DocView, lex: Lexicon, read: Sequence[Sentence],
 
 
 @lru_cache(maxsize=1)
-def _story_periods() -> tuple[PhraseSet, dict[str, str]]:
-    """The phrases of dates.yaml's ``story_periods`` and the unit each names."""
+def _story_periods() -> tuple[PhraseSet, dict[str, str], frozenset[str]]:
+    """The phrases of dates.yaml's ``story_periods``, the unit each names, and their words
+    (a sentence with none of them names no such period: most sentences)."""
     units = {match_key(w): str(e["unit"]) for e in load_yaml("ar/dates.yaml").get(
         "story_periods") or [] for w in e["words"]}
-    return PhraseSet(tuple(units)), units
+    return PhraseSet(tuple(units)), units, frozenset(w for p in units for w in p.split(" "))
 
 
 def same_period_date(v: DocView, lex: Lexicon, s_a: int, s_b: int, lo: int, hi: int,
-                     told: Sequence[Event]) -> DateValue | None:
+                     events: Sequence[Event], told: int, words: frozenset[str]
+                     ) -> DateValue | None:
     """"وفي العام نفسه، قال دبلوماسيون إن …"، "وفي الشهر ذاته وقّع البلدان اتفاقا": a period
     named as the same as the story's, in the act's clause (tokens [lo, hi)) or opening the
-    sentence, is the year (month) of the last dated event told before it."""
-    phrases, units = _story_periods()
+    sentence (whose words are ``words``), is the year (month) of the last dated event told
+    before it (``events[:told]``)."""
+    phrases, units, cues = _story_periods()
+    if len(cues & words) < 2:
+        return None
     found = [(a + s_a, z + s_a) for a, z in phrases.positions(v.keys[s_a:s_b])]
     at = next(((a, z) for a, z in found if lo <= a < hi or (
         a - s_a <= 2 and all(k in lex.words.date_openers for k in v.keys[s_a:a]))), None)
-    base = next((ev.date.first for ev in reversed(told) if ev.date is not None
+    base = next((ev.date.first for ev in reversed(events[:told]) if ev.date is not None
                  and ev.date.first is not None), None)
     if at is None or base is None:
         return None
