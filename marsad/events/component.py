@@ -28,6 +28,7 @@ from .dating import (
     in_relative_clause,
     nearest_date,
     opens_period,
+    received_on_arrival,
     same_period_date,
     same_statement_day,
     statement_at,
@@ -385,7 +386,7 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
             and s.events[-1].date:
         date = s.events[-1].date
     if date is None and not own:
-        date = date_of_the_meeting(x, r)
+        date = received_on_arrival(x, r) or date_of_the_meeting(x, r)
     return date
 
 

@@ -344,3 +344,17 @@ def same_period_date(v: DocView, lex: Lexicon, s_a: int, s_b: int, lo: int, hi: 
         first, last = base.replace(day=1), nxt - timedelta(days=1)
     start, end = v.tokens[at[0]].start, v.tokens[at[1]].end
     return DateValue(start, end, v.text[start:end], first, last, unit)
+
+
+def received_on_arrival(x: Context, r: Roles) -> DateValue | None:
+    """"زار الرئيس القاهرة أمس. واستقبله نظيره لدى وصوله"، "وكان في استقبال الوزير نائب وزير
+    الدفاع": a reception of the visitor of the last visit told, naming no day of its own,
+    was on the day of that visit (or arrival) when it is one day."""
+    if x.clause.trigger.id not in x.lex.words.reception_triggers or not r.actors:
+        return None
+    visit = next((ev for ev in reversed(x.disc.events) if ev.type == "CONSULT"
+                  and ev.mode == "visit"), None)
+    if visit is None or not set(r.actors) & set(visit.actors):
+        return None
+    d = visit.date
+    return d if d is not None and d.first is not None and d.first == d.last else None

@@ -161,3 +161,18 @@ def test_a_speech_act_in_the_speakers_next_quote_takes_the_statements_date() -> 
     evs = _full(text, "2026-03-02")
     accuse = [e for e in evs if e["type"] == "ACCUSE"]
     assert accuse and {e["date"] for e in accuse} == {date(2026, 2, 28)}, evs
+
+
+def test_a_reception_after_a_dated_visit_is_on_its_day() -> None:
+    text = ("زار الرئيس التركي رجب طيب أردوغان القاهرة يوم 14 فبراير. واستقبله الرئيس المصري "
+            "عبد الفتاح السيسي لدى وصوله.")
+    evs = _full(text, "2024-02-20")
+    received = [e for e in evs if e["actors"] == ["recep_tayyip_erdogan"]
+                and "abdel_fattah_el_sisi" in e["targets"]]
+    assert received and all(e["date"] == date(2024, 2, 14) for e in received), evs
+    # the reception of someone else is not on the visit's day
+    text = ("زار الرئيس التركي رجب طيب أردوغان القاهرة يوم 14 فبراير. واستقبل الرئيس المصري "
+            "عبد الفتاح السيسي وزير الخارجية الروسي سيرغي لافروف.")
+    evs = _full(text, "2024-02-20")
+    other = [e for e in evs if "sergey_lavrov" in e["actors"]]
+    assert other and all(e["date"] is None for e in other), evs
