@@ -18,13 +18,20 @@ from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
 from .dating import (
     before_an_interval,
+    coordinated_verb_date,
     date_from_rest,
     date_of_the_meeting,
     dates_statement,
+    fronted_date,
     future,
+    headline_on_the_lead_day,
     in_relative_clause,
     nearest_date,
     opens_period,
+    received_on_arrival,
+    same_period_date,
+    same_statement_day,
+    statement_at,
     story_date,
 )
 from .discourse import Discourse, Sentence
@@ -62,6 +69,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                                    located_in or {}))
     lex = Lexicon.of(triggers)
     disc = Discourse()
+    read: list[Sentence] = []
     for sent, (a, b) in zip(doc.sentences, past_filing(doc), strict=True):
         if a >= b:
             continue
@@ -71,6 +79,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         for h_i in range(len(s.hits)):
             read_hit(v, lex, disc, s, h_i, trace)
         finish_sentence(v, lex, disc, s)
+        read.append(s)
+    same_statement_day(v, lex, read, disc.events)
     events = visit_places(v, disc.events)
     headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
         doc.title) else None
@@ -80,6 +90,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
+    merged = headline_on_the_lead_day(merged, headline)
     # ids from what each event is, not where it falls: stable across runs (marsad.ids);
     # (no events, no ids: the text's digest is not taken)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text)) if merged else []
@@ -143,14 +154,18 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     dates: list[DateValue] = []
     statement_dates: list[DateValue] = []
     for d in v.doc.dates[_bisect(v.date_starts, sent.start):_bisect(v.date_starts, sent.end)]:
-        if not d.first or opens_period(v, d):
+        if not d.first or opens_period(v, d) or (
+                v.doc.published is not None and d.first > v.doc.published):
+            # a day after the report is a plan's ("سيزور البلاد في أبريل المقبل"): no
+            # event told as done happened then
             continue
         # a date right after "في بيان"/"في منشور" dates the statement; it dates the event
         # only when nothing else does (a same-day report of a meeting)
         (statement_dates if dates_statement(v, lex, d) else dates).append(d)
     hedges = (lex.cues["certainty"]["denied"].positions(keys),
               lex.cues["certainty"]["uncertain"].positions(keys))
-    story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)]
+    story_at = [(a + f, a + z) for f, z in lex.cues["story_dates"].positions(keys)
+                if not statement_at(v, lex, a + f - (keys[f - 1:f] in (["في"], ["وفي"])))]
     words = frozenset(keys) | frozenset(k[1:] for k in keys if len(k) > 2 and k[0] in "وفبل")
     return Sentence(sent, a, b, hits, ms, cited, {c.token for c in cited if c.token is not None},
                     dates, statement_dates, story_at, hedges, words=words)
@@ -166,6 +181,13 @@ def _outside_names(ms: list[Placed], hits: list[TriggerHit]) -> list[TriggerHit]
     # (a trigger that begins before the name and runs into it, "طرد السفير التركي", stays)
     return [h for h in hits
             if not any(s <= h.start < e and (person or h.start > s) for s, e, person in spans)]
+
+
+def _unresolved(v: DocView, lo: int, hi: int) -> list[int]:
+    """Starts of the dates in [lo, hi) that the text names but no publication date resolves
+    ("الثلاثاء" in an undated article): an act told with one has a day of its own, unknown."""
+    return [d.start for d in v.doc.dates[_bisect(v.date_starts, lo):_bisect(v.date_starts, hi)]
+            if d.first is None]
 
 
 def _bisect(starts: list[int], at: int) -> int:
@@ -341,6 +363,12 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
            and not in_relative_clause(v, lex, c.t_last, d)
            and not (d.end <= c.hit.start and before_an_interval(v, lex, c.t_first, d))]
     date = nearest_date(own, c.hit.start)
+    # the clause names its day, but nothing resolves it: no other date is taken for it
+    if date is None and _unresolved(v, c_lo, c_hi):
+        own = [DateValue(c_lo, c_lo, "", None, None)]
+    if date is None and not own:
+        date = fronted_date(v, lex, s.a, s.dates, c.t_first) or (
+            coordinated_verb_date(v, lex, s.a, s.dates, c.t_first) if c.is_verb else None)
     if date is None and not own and s.statement_dates and c.is_verb \
             and not future(v.keys[c.t_first]):
         date = nearest_date(s.statement_dates, c.hit.start)
@@ -352,11 +380,15 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
         # "استقبله ولي العهد مساء اليوم نفسه": a day counted from the last dated event
         told = disc.events[:len(disc.events) - len(s.events)]
         date = story_date(v, lex, s.story_at, c_lo, c_hi, told, s.dates)
+    if date is None and not own:
+        # "وفي العام نفسه، …": the year of the last dated event told before
+        date = same_period_date(v, lex, s.a, s.b, c.lo, c.hi,
+                                disc.events, len(disc.events) - len(s.events), s.words)
     if date is None and not own and s.events and set(s.events[-1].actors) == set(r.actors) \
             and s.events[-1].date:
         date = s.events[-1].date
     if date is None and not own:
-        date = date_of_the_meeting(x, r)
+        date = received_on_arrival(x, r) or date_of_the_meeting(x, r)
     return date
 
 
@@ -376,4 +408,5 @@ def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> N
         s.dates)) is not None]
     date_from_rest(v, lex, disc.events, told, sorted(s.dates + story, key=lambda d: d.start),
                    [(h.start, h.trigger.type) for h in s.hits
-                    if s.a + h.first_token not in s.consumed])
+                    if s.a + h.first_token not in s.consumed],
+                   _unresolved(v, s.span.start, s.span.end))

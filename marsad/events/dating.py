@@ -3,27 +3,56 @@ a day counted from the story ("في اليوم التالي"), or a date told la
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import lru_cache
 
-from ..doc import DateValue, Event
+from ..data import load_yaml
+from ..doc import DateValue, Event, Span
 from ..text.normalize import match_key
 from .anaphora import during_told_meeting
 from .clause import Context, Roles
-from .lexicon import Lexicon
+from .discourse import Sentence
+from .lexicon import REACTIONS, Lexicon
 from .places import pair_meeting
+from .triggers import PhraseSet
 from .view import DocView, unprefix
 
 
 def dates_statement(v: DocView, lex: Lexicon, d: DateValue) -> bool:
     """The date follows a statement noun ("في بيان الأحد", "في منشور مساء السبت")."""
-    i = v.token_at(d.start)
+    return statement_at(v, lex, v.token_at(d.start))
+
+
+def statement_at(v: DocView, lex: Lexicon, i: int) -> bool:
+    """A date at token ``i`` dates a statement: right after a statement noun ("في بيان
+    الأحد"), or closing the phrase that cites it ("وصل الوفد، وفق بيان للوزارة، في اليوم
+    نفسه": the statement's day, not the arrival's)."""
     if i <= 0:
         return False
-    k = v.keys[i - 1]
     nouns = lex.words.statement_nouns
-    return k in nouns or (k[:1] in ("و", "ب") and k[1:] in nouns)
+
+    def noun(k: str) -> bool:
+        return k in nouns or (k[:1] in ("و", "ب") and k[1:] in nouns)
+
+    if noun(v.keys[i - 1]):
+        return True
+    # the date right after the comma closing "وفق بيان <whose>،" (behind في at most)
+    k = i - 1 - (v.keys[i - 1] in ("في", "وفي"))
+    if k < 2 or v.keys[k] not in ("،", ","):
+        return False
+    for j in range(k - 1, max(k - _CITED_REACH, 1), -1):
+        cue = v.keys[j - 1]
+        if noun(v.keys[j]) and (cue in lex.words.according_words
+                                or cue[1:] in lex.words.according_words and cue[:1] == "و"):
+            return True
+    return False
+
+
+# how many words may name whose statement it is ("وفق بيان آخر للمصدر ذاته، في اليوم نفسه")
+_CITED_REACH = 5
 
 
 def opens_period(v: DocView, d: DateValue) -> bool:
@@ -114,12 +143,71 @@ def story_date(v: DocView, lex: Lexicon, story_at: list[tuple[int, int]], c_lo: 
     return DateValue(start, end, v.text[start:end], day, day, "day")
 
 
+def fronted_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
+                 t_first: int) -> DateValue | None:
+    """A date that opens the sentence, set off by a comma ("وفي 6 مارس الماضي، رفعت الحكومة
+    دعوى …"، "وحتى مساء الأحد، رفضت الأحزاب القرار، وطالبت بإلغائه"), scopes over the
+    whole sentence: it dates an act of it whose clause names no date of its own — not one
+    told in a relative clause ("… الوزير الذي زار موسكو"). A sentence going on after a
+    semicolon ("وحتى مساء الأحد، عارضت الأحزاب القرار؛ إذ وصفته بأنه انقلاب") is still
+    under the date that opened the one before it."""
+    if t_first < 1 or v.keys[t_first - 1] in lex.words.relatives:
+        return None
+    d = _opening_date(v, lex, s_a, dates, t_first)
+    if d is not None or s_a < 1 or v.keys[s_a - 1] != "؛":
+        return d
+    doc = v.doc
+    k = bisect.bisect_right([x.start for x in doc.sentences], v.tokens[s_a - 1].start) - 1
+    if k < 0:
+        return None
+    prev = doc.sentences[k]
+    lo, hi = (bisect.bisect_left(v.date_starts, at) for at in (prev.start, prev.end))
+    return _opening_date(v, lex, v.token_at(prev.start),
+                         [x for x in doc.dates[lo:hi] if x.first is not None], s_a - 1)
+
+
+def coordinated_verb_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
+                          t_first: int) -> DateValue | None:
+    """A verb joined by "، و" to the sentence's dated clause ("تعرضت المدينة، اليوم الأربعاء،
+    لسلسلة غارات، واستهدفت مواقع للجيش") goes on with it: the one date told before it is
+    its own. Not a clause of the past perfect ("، وكانت القوات قد انسحبت"), nor past a
+    complementiser or relative, nor when two dates come before it."""
+    keys = v.keys
+    if keys[t_first][:1] != "و" or keys[t_first - 1] not in ("،", ","):
+        return None
+    before = [d for d in dates if d.end <= v.tokens[t_first].start]
+    if len(before) != 1:
+        return None
+    j = v.last_token_before(before[0].end) + 1
+    stops = lex.words.complementisers | lex.words.relatives
+    if any(k in stops or k in (".", "؛", "قد", "وقد", "وكان", "وكانت") for k in
+           keys[j:t_first + 3]):
+        return None
+    return before[0] if v.token_at(before[0].start) >= s_a else None
+
+
+def _opening_date(v: DocView, lex: Lexicon, s_a: int, dates: Sequence[DateValue],
+                  before: int) -> DateValue | None:
+    """The sentence's first date when it opens the sentence (behind و، في، حتى at most)
+    and a comma closes it before token ``before``."""
+    if not dates:
+        return None
+    d = dates[0]
+    i, j = v.token_at(d.start), v.last_token_before(d.end) + 1
+    if i - s_a > 2 or j >= before or v.keys[j] not in ("،", ","):
+        return None
+    return d if all(k in lex.words.date_openers for k in v.keys[s_a:i]) else None
+
+
 def date_from_rest(v: DocView, lex: Lexicon, events: list[Event], first: int,
-                   dates: list[DateValue], triggers: list[tuple[int, str]]) -> None:
+                   dates: list[DateValue], triggers: list[tuple[int, str]],
+                   unresolved: Sequence[int] = ()) -> None:
     """An undated event of the sentence (``events[first:]``) takes a date told later in
     it when no trigger of another type comes between ("دخل وقف إطلاق النار … حيز التنفيذ
     في الساعة الرابعة من فجر اليوم": "حيز التنفيذ" retells the truce; but in "بعد زيارات
-    متكررة، العام الماضي" the year is the visits')."""
+    متكررة، العام الماضي" the year is the visits'), nor a date the text names but no
+    publication date resolves (``unresolved``, their starts: "ووصل الوفد الثلاثاء، وفق بيان
+    في اليوم نفسه": the arrival has its own day, unknown, not the statement's)."""
     told = events[first:]
     used = {id(ev.date) for ev in told if ev.date is not None}
     for k, ev in enumerate(told):
@@ -129,6 +217,7 @@ def date_from_rest(v: DocView, lex: Lexicon, events: list[Event], first: int,
         later = [d for d in dates if d.start >= ev.trigger.end and id(d) not in used
                  and not any(ev.trigger.end <= at < d.start and kind != ev.type
                              for at, kind in triggers)
+                 and not any(ev.trigger.end <= at < d.start for at in unresolved)
                  and not in_relative_clause(v, lex, t_last, d)]
         if later:
             events[first + k] = replace(ev, date=later[0])
@@ -147,3 +236,125 @@ def date_of_the_meeting(x: Context, r: Roles) -> DateValue | None:
         met = during_told_meeting(v, x.lex, x.disc.events, max(c.left, c.t_first - 8),
                                   min(c.hi + 3, x.sent.b))
     return met.date if met is not None else None
+
+
+def headline_on_the_lead_day(events: list[Event], headline: Span | None) -> list[Event]:
+    """A headline event the body does not retell ("الحكومة تعلّق عضوية البلد وتدعو إلى سحب
+    السفراء") is the day's news the lead tells: undated, it takes the date of the lead's
+    first dated event (the first sentence past the headline that has a dated event)."""
+    if headline is None:
+        return events
+    body = sorted((ev for ev in events if ev.evidence[0] != headline),
+                  key=lambda ev: ev.evidence[0].start)
+    if not body:
+        return events
+    lead = body[0].evidence[0]
+    day = next((ev.date for ev in body if ev.evidence[0] == lead and ev.date is not None
+                and ev.date.first is not None), None)
+    if day is None:
+        return events
+    return [replace(ev, date=DateValue(ev.evidence[0].start, ev.evidence[0].start, "",
+                                       day.first, day.last, day.precision))
+            if ev.date is None and ev.evidence[0] == headline else ev for ev in events]
+
+
+def statement_day(v: DocView, s: Sentence) -> tuple[frozenset[str], DateValue] | None:
+    """The speakers and the date of a dated statement told in the sentence: a date a few
+    words after a cited speaker's verb of saying ("قال الوزير، أمس السبت، إن …"، "وأشار
+    المتحدث، في مقابلة تلفزيونية اليوم الاثنين، إلى أن …")."""
+    for d in sorted(s.dates + s.statement_dates, key=lambda x: x.start):
+        i = v.token_at(d.start)
+        who = frozenset(c.entity_id for c in s.cited
+                        if not c.scope_all and c.cue_token < i <= c.cue_token + _SAID_REACH)
+        if who:
+            return who, d
+    return None
+
+
+# how far after a verb of saying its date may stand (behind the speaker's title and name,
+# and "في مقابلة مع …")
+_SAID_REACH = 9
+
+
+# acts made by speaking: told in a statement, they were made when it was
+SPOKEN = REACTIONS - {"PROTEST"}
+
+
+def same_statement_day(v: DocView, lex: Lexicon, read: Sequence[Sentence],
+                       events: list[Event]) -> None:
+    """A speech act that opens a sentence going on with a dated statement ("قال الوزير، أمس
+    السبت، إن … . وأضاف … . كما طالب الحكومة بوقف الدعم"، "ونفى المتحدث …"), made by its
+    speaker and naming no date of its own, was made in that statement: it takes its date.
+    What the speaker reports ("وأشار إلى أن الجيش قصف …") keeps its own date. The statement
+    ends at a sentence that names a date of its own."""
+    said: tuple[frozenset[str], DateValue] | None = None
+    at = {ev.trigger.start: k for k, ev in enumerate(events) if ev.trigger is not None}
+    for s in read:
+        if s.dates or s.statement_dates:
+            said = statement_day(v, s)
+            continue
+        if said is None:
+            continue
+        who, day = said
+        # the verb opens the sentence ("ونفى"), or follows "كما" ("كما طالب"); or the
+        # sentence quotes the speaker again ("وقال الجيش: «ردا على انتهاكات …»") and the
+        # act is a speech act of theirs
+        opening = (0, 1) if unprefix(v.keys[s.a], "و") in lex.words.also_words else (0,)
+        quoted = any(c.cue_token == s.a and c.entity_id in who for c in s.cited)
+        for h in s.hits:
+            k = at.get(h.start)
+            if k is None or events[k].date is not None or not who & set(events[k].actors):
+                continue
+            if (h.trigger.pos == "verb" and h.first_token in opening) or (
+                    quoted and events[k].type in SPOKEN):
+                events[k] = replace(events[k], date=day)
+
+
+@lru_cache(maxsize=1)
+def _story_periods() -> tuple[PhraseSet, dict[str, str], frozenset[str]]:
+    """The phrases of dates.yaml's ``story_periods``, the unit each names, and their words
+    (a sentence with none of them names no such period: most sentences)."""
+    units = {match_key(w): str(e["unit"]) for e in load_yaml("ar/dates.yaml").get(
+        "story_periods") or [] for w in e["words"]}
+    return PhraseSet(tuple(units)), units, frozenset(w for p in units for w in p.split(" "))
+
+
+def same_period_date(v: DocView, lex: Lexicon, s_a: int, s_b: int, lo: int, hi: int,
+                     events: Sequence[Event], told: int, words: frozenset[str]
+                     ) -> DateValue | None:
+    """"وفي العام نفسه، قال دبلوماسيون إن …"، "وفي الشهر ذاته وقّع البلدان اتفاقا": a period
+    named as the same as the story's, in the act's clause (tokens [lo, hi)) or opening the
+    sentence (whose words are ``words``), is the year (month) of the last dated event told
+    before it (``events[:told]``)."""
+    phrases, units, cues = _story_periods()
+    if len(cues & words) < 2:
+        return None
+    found = [(a + s_a, z + s_a) for a, z in phrases.positions(v.keys[s_a:s_b])]
+    at = next(((a, z) for a, z in found if lo <= a < hi or (
+        a - s_a <= 2 and all(k in lex.words.date_openers for k in v.keys[s_a:a]))), None)
+    base = next((ev.date.first for ev in reversed(events[:told]) if ev.date is not None
+                 and ev.date.first is not None), None)
+    if at is None or base is None:
+        return None
+    unit = units[" ".join(v.keys[at[0] : at[1] + 1])]
+    if unit == "year":
+        first, last = date(base.year, 1, 1), date(base.year, 12, 31)
+    else:
+        nxt = date(base.year + base.month // 12, base.month % 12 + 1, 1)
+        first, last = base.replace(day=1), nxt - timedelta(days=1)
+    start, end = v.tokens[at[0]].start, v.tokens[at[1]].end
+    return DateValue(start, end, v.text[start:end], first, last, unit)
+
+
+def received_on_arrival(x: Context, r: Roles) -> DateValue | None:
+    """"زار الرئيس القاهرة أمس. واستقبله نظيره لدى وصوله"، "وكان في استقبال الوزير نائب وزير
+    الدفاع": a reception of the visitor of the last visit told, naming no day of its own,
+    was on the day of that visit (or arrival) when it is one day."""
+    if x.clause.trigger.id not in x.lex.words.reception_triggers or not r.actors:
+        return None
+    visit = next((ev for ev in reversed(x.disc.events) if ev.type == "CONSULT"
+                  and ev.mode == "visit"), None)
+    if visit is None or not set(r.actors) & set(visit.actors):
+        return None
+    d = visit.date
+    return d if d is not None and d.first is not None and d.first == d.last else None
