@@ -54,12 +54,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    reporters: frozenset[str] = frozenset(),
                    nationals: dict[str, str] | None = None,
                    located_in: dict[str, str] | None = None,
+                   armies: dict[str, str] | None = None,
                    trace: Trace | None = None) -> list[Event]:
     """Events of one document. The maps come from the knowledge base (see
     ``view.KnowledgeMaps``); ``trace``, when given, collects per trigger span the steps
     and rules that made its event (for ``marsad extract --explain``)."""
     v = DocView(doc, KnowledgeMaps(capitals or {}, demonyms or {}, reporters, nationals or {},
-                                   located_in or {}))
+                                   located_in or {}, armies or {}))
     lex = Lexicon.of(triggers)
     disc = Discourse()
     for sent, (a, b) in zip(doc.sentences, past_filing(doc), strict=True):

@@ -26,6 +26,7 @@ from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
 from .discourse import Sentence
 from .lexicon import (
+    FORCE_TYPES,
     GIVEN_TYPES,
     MATERIAL_TYPES,
     NISBA_TARGET_TYPES,
@@ -793,7 +794,9 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     """"ووصل مدربون عسكريون روس إلى باماكو"، "انسحبت القوات الفرنسية": a deployment,
     shipment, attack or withdrawal with no actor named is the country a nisba in its
-    clause names."""
+    clause names; an attack, deployment or withdrawal is its army's when the article names
+    the army and not the state ("قال الجيش الإسرائيلي إنه يلاحق المسلحين … وأصيب مواطن في
+    الغارة الإسرائيلية")."""
     c = x.clause
     forces_leaving = c.trigger.type == "RETREAT" and c.trigger.mode == "withdraw"
     if r.actors or not (c.trigger.type in MATERIAL_TYPES or forces_leaving) \
@@ -802,7 +805,8 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     places = frozenset(i for pm in x.sent.ms if x.doc.etype[pm.entity_id] in ("GPE", "LOC")
                        for i in range(pm.first, pm.last + 1))
     # (a nisba of a place noun says where: "اشتباكات في العاصمة الليبية")
-    actors = demonym_actor(x.doc, c.lo, c.hi, places, x.lex.words.place_nouns)
+    actors = demonym_actor(x.doc, c.lo, c.hi, places, x.lex.words.place_nouns,
+                           army=c.trigger.type in FORCE_TYPES)
     if not actors:
         return None
     return Roles(actors, _without(r.targets, actors), r.location)

@@ -898,6 +898,17 @@ def test_a_state_or_a_people_s_land_still_raids() -> None:
     assert ("ASSAULT", ("israel",), ("tyre",)) in events
 
 
+def test_a_nisba_d_unit_is_the_army_the_article_names() -> None:
+    # the state goes unnamed; its army is named: an act of force is the army's
+    fired, events = traced("قال الجيش الإسرائيلي إنه يلاحق المسلحين. وقصفت الطائرات الحربية "
+                           "الإسرائيلية مباني لحزب الله.")
+    assert ("ASSAULT", ("israel_defense_forces",), ("hezbollah",)) in events
+    # a shipment is no act of force: no army for it
+    fired, events = traced("قال الجيش الإسرائيلي إنه يراقب المعبر. ووصلت مساعدات إسرائيلية "
+                           "إلى المدينة.")
+    assert not any(ev[0] == "AID" and ev[1] for ev in events), events
+
+
 def test_a_place_noun_s_nisba_names_no_side() -> None:
     # "في العاصمة الليبية" says where the clashes were; militias' nisba says whose they are
     fired, events = traced("اندلعت اشتباكات مسلحة في العاصمة الليبية طرابلس بين مليشيات "
