@@ -863,6 +863,16 @@ def _patient_first(parts: Parts, x: Context) -> Subject:
                    how="a transitive act's noun names its patient first")
 
 
+def _spoken_for(x: Context) -> Placed | None:
+    """"وأكد الناطق باسم الوزارة X رفضها للقرار": the feminine possessor no name fits is
+    the body the speaker speaks for; the speaker stands for it."""
+    sp = x.clause.speaker
+    if sp is None or x.clause.hit.pronoun != "ها" or x.doc.etype[sp.entity_id] != "PER" \
+            or x.clause.trigger.roles == "first_target":  # ("اعتقالها": she was arrested)
+        return None
+    return sp
+
+
 def _noun_subject(parts: Parts, x: Context) -> Subject:
     """Who does what a noun names: a possessive pronoun ("زيارته")، a light verb's subject,
     the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
@@ -878,6 +888,12 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
             s.objects = parts.after
             return s
         return Subject(None, parts.after, pronoun=c.antecedent, how="possessive pronoun")
+    if c.hit.pronoun and not c.is_verb and light is None:
+        # "إدانة المملكة ورفضها المطلق للتصريحات": the possessor is the pronoun, whoever it
+        # stands for; the names after the noun are what it is about. Told by a person, "its"
+        # is the body the person speaks for, which the person stands for
+        return Subject(_spoken_for(x), parts.after,
+                       how="possessive pronoun with no name for it")
     if unprefix(x.doc.prev_key(c.t_first), "وف") in x.lex.words.passive_cues \
             and not c.trigger.mutual:  # ("تم الاتفاق بين X وY": the sides agree)
         # "تم اعتقال الناشط من قبل الشرطة": who follows is acted on; the agent is named
