@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..text.normalize import is_nisba, match_key
 from .clause import AFTER_NOUN, Context, Roles
 from .lexicon import (
+    CROWD_TYPES,
     GIVEN_TYPES,
     MATERIAL_TYPES,
     MOVING_TYPES,
@@ -532,6 +533,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w):
             s.co_subjects.append(s.objects.pop(0))
         return s
+    if _crowd_after(x):
+        # "قصف الجيش المواقع، فخرجت مسيرات غاضبة": a protest verb has no object; the
+        # word after it is its subject (the crowd, unnamed), never the name before
+        return Subject(None, after, how="an unnamed crowd after the verb")
     # (a place before "حيث" is where the verb happened: "بعد غينيا والكونغو حيث هاجم")
     where = any(unprefix(k, "و") == "حيث" for k in v.keys[before[0].last + 1 : c.t_first]) \
         if before and v.etype[before[0].entity_id] in ("GPE", "LOC") else False
@@ -649,6 +654,15 @@ def _place_moved_to(pm: Placed, x: Context) -> bool:
     moving = (c.trigger.type == "RETREAT" or c.trigger.mode == "visit") \
         and c.trigger.roles == "subject_actor"  # (a host receives: "استقبلت موسكو")
     return moving and x.doc.etype[pm.entity_id] == "GPE" and pm.first - c.t_last <= 1
+
+
+def _crowd_after(x: Context) -> bool:
+    """A protest verb followed by a plain word (no name, preposition or mark): its crowd."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    k = c.t_last + 1
+    return c.trigger.type in CROWD_TYPES and k < x.sent.b and k not in v.placed_first_set \
+        and v.keys[k] not in CLAUSE_MARKS and v.keys[k] not in (",", "،") \
+        and unprefix(v.keys[k], "و") not in w.prepositions
 
 
 def _joined_on(x: Context) -> bool:

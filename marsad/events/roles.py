@@ -26,6 +26,7 @@ from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
 from .discourse import Sentence
 from .lexicon import (
+    CROWD_TYPES,
     FORCE_TYPES,
     GIVEN_TYPES,
     MATERIAL_TYPES,
@@ -464,9 +465,11 @@ def _pronoun_subject(x: Context) -> str | None:
 
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى عمّان في زيارة التقى خلالها الملك": a verb with no subject named
-    goes on with the last actor of its sentence."""
+    goes on with the last actor of its sentence (not a protest: "قصفت إسرائيل القطاع،
+    فخرجت مسيرات في بيروت" names no protester)."""
     c, prev = x.clause, x.sent.prev_actors
-    if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor":
+    if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor" \
+            or c.trigger.type in CROWD_TYPES:
         return None
     if c.hit.pronoun and x.doc.prev_key(c.t_first) in x.lex.words.relatives:
         return None  # "الأمر الذي رفضته القوى": its subject comes after it, unnamed
@@ -1418,13 +1421,13 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
 
 def city_is_no_party(r: Roles, x: Context) -> Roles | None:
     """"وشارك الرئيس في القمة التي استضافتها سان بطرسبورغ"، "وصل الوزير إلى مدينة حلب":
-    a city (not a capital) or a site is where a meeting or a visit was, never one of its
-    sides: it leaves
+    a city (not a capital) or a site is where a meeting, a visit or a protest ("خرج سكان
+    المدينة في مسيرات") was, never one of its sides: it leaves
     the participants (a meeting with no place of its own takes it as the place, unless it
     only qualifies a title: "الزعيم السابق لجمهورية إنغوشيا"; a visit's place is its
     destination, found apart)."""
     v, c = x.doc, x.clause
-    if c.trigger.type != "CONSULT":
+    if c.trigger.type not in ("CONSULT", *CROWD_TYPES):
         return None
     sites = [i for i in (*r.actors, *r.targets) if _a_site(v, i)]
     if not sites:

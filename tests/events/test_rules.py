@@ -898,6 +898,18 @@ def test_a_state_or_a_people_s_land_still_raids() -> None:
     assert ("ASSAULT", ("israel",), ("tyre",)) in events
 
 
+def test_a_crowd_borrows_no_actor_and_a_city_is_where_it_marched() -> None:
+    # the sentence's attacker does not march; the residents' city is where they marched
+    fired, events = traced("قصف الجيش الإسرائيلي مواقع في غزة، فخرجت مسيرات غاضبة في بيروت.")
+    assert ("PROTEST", (), ()) in events, events
+    assert ("ASSAULT", ("israel_defense_forces",), ()) in events, events
+    fired, events = traced("خرج سكان نيالا في مسيرات حاشدة.")
+    assert ("PROTEST", (), ()) in events and "city_is_no_party" in fired, events
+    # a group named as the crowd's members still marches
+    fired, events = traced("وتظاهر المئات من أنصار التيار الصدري أمام السفارة.")
+    assert ("PROTEST", ("sadrist_movement",), ()) in events, events
+
+
 def test_a_nisba_d_unit_is_the_army_the_article_names() -> None:
     # the state goes unnamed; its army is named: an act of force is the army's
     fired, events = traced("قال الجيش الإسرائيلي إنه يلاحق المسلحين. وقصفت الطائرات الحربية "
