@@ -935,6 +935,27 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+def place_described_by_relative(r: Roles, x: Context) -> Roles | None:
+    """"انسحبت القوات من قاعدة عين الأسد التي تضم قوات للتحالف بقيادة الولايات المتحدة": a
+    relative clause after a place or site describes it; a name only inside that clause
+    (with no act of its own there) takes no part in the event."""
+    v, c, keys = x.doc, x.clause, x.doc.keys
+    rel = next((pm.last + 1 for pm in x.sent.ms if c.t_last < pm.last + 1 < c.hi
+                and v.etype[pm.entity_id] in ("GPE", "FAC", "LOC")
+                and keys[pm.last + 1] in x.lex.words.relatives), None)
+    if rel is None:
+        return None
+    end = next((k for k in range(rel + 1, c.hi) if keys[k] in CLAUSE_MARKS), c.hi)
+    if any(rel < x.sent.a + h.first_token < end for h in x.sent.hits):
+        return None  # (a relative verb that is an act of its own tells its own event)
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.hi]
+    inside = {pm.entity_id for pm in ms if rel < pm.first < end}
+    drop = inside - {pm.entity_id for pm in ms if not rel < pm.first < end}
+    if not drop:
+        return None
+    return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
+
+
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part, and a clash's place takes no part."""
@@ -1819,7 +1840,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     the_latter_as_genitive, charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
-    agent_of_a_relative_clause, mutual_sides_act,
+    agent_of_a_relative_clause, place_described_by_relative, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,
