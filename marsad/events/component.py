@@ -242,6 +242,8 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if r.actors:
         s.prev_actors = r.actors
         disc.last_actor = r.actors[0]
+        if c.is_verb:
+            s.verb_actors = r.actors
     stop = next((gate for gate in AFTER_ROLES if gate(r, x)), None)
     if stop is not None:
         x.note("gate", stop.__name__)

@@ -471,6 +471,10 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor" \
             or c.trigger.type in CROWD_TYPES:
         return None
+    if x.sent.verb_actors and x.doc.keys[c.t_first][:1] in ("و", "ف"):
+        # "أدانت روسيا الضربات الأمريكية، وطلبت عقد اجتماع": a verb joined on goes on
+        # with the last verb's subject, not with an act named as its object
+        prev = x.sent.verb_actors
     if c.hit.pronoun and x.doc.prev_key(c.t_first) in x.lex.words.relatives:
         return None  # "الأمر الذي رفضته القوى": its subject comes after it, unnamed
     return Roles(prev, _without(r.targets, prev), r.location)

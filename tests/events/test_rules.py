@@ -915,6 +915,13 @@ def test_a_crowd_borrows_no_actor_and_a_city_is_where_it_marched() -> None:
     assert ("PROTEST", ("sadrist_movement",), ()) in events, events
 
 
+def test_a_verb_joined_on_goes_on_with_the_last_verb_s_subject() -> None:
+    # the strikes named as what Russia condemned are no subject for the verb joined on
+    fired, events = traced("أدانت روسيا، الضربات الأمريكية على مواقع في سوريا، وطلبت عقد "
+                           "اجتماع عاجل لمجلس الأمن الدولي. وقالت الولايات المتحدة إنها سترد.")
+    assert ("REQUEST", ("russia",), ("un_security_council",)) in events, events
+
+
 def test_a_nisba_d_unit_is_the_army_the_article_names() -> None:
     # the state goes unnamed; its army is named: an act of force is the army's
     fired, events = traced("قال الجيش الإسرائيلي إنه يلاحق المسلحين. وقصفت الطائرات الحربية "
