@@ -86,7 +86,17 @@ class Resources:
         """The knowledge maps :func:`marsad.events.extract_events` takes, by keyword."""
         return {"capitals": self.capitals, "demonyms": self.demonyms,
                 "reporters": self.reporters, "nationals": self.nationals,
-                "located_in": self.located_in}
+                "located_in": self.located_in, "armies": self.armies}
+
+    @cached_property
+    def armies(self) -> dict[str, str]:
+        """Army key -> the key of the state it serves: the bodies named "الجيش …" or
+        "القوات …" with a ``country`` (not an air force or navy), so that a nisba'd unit
+        ("الطائرات الإسرائيلية") can stand for the army the article names."""
+        return {e.key: e.country for e in self.kb.entries.values()
+                if e.type == "ORG" and e.country
+                and e.name_ar.split()[:1] in (["الجيش"], ["القوات"])
+                and not {"الجوية", "البحرية"} & set(e.name_ar.split())}
 
     @cached_property
     def nationals(self) -> dict[str, str]:

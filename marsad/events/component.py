@@ -61,12 +61,13 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    reporters: frozenset[str] = frozenset(),
                    nationals: dict[str, str] | None = None,
                    located_in: dict[str, str] | None = None,
+                   armies: dict[str, str] | None = None,
                    trace: Trace | None = None) -> list[Event]:
     """Events of one document. The maps come from the knowledge base (see
     ``view.KnowledgeMaps``); ``trace``, when given, collects per trigger span the steps
     and rules that made its event (for ``marsad extract --explain``)."""
     v = DocView(doc, KnowledgeMaps(capitals or {}, demonyms or {}, reporters, nationals or {},
-                                   located_in or {}))
+                                   located_in or {}, armies or {}))
     lex = Lexicon.of(triggers)
     disc = Discourse()
     read: list[Sentence] = []
@@ -265,6 +266,8 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if r.actors:
         s.prev_actors = r.actors
         disc.last_actor = r.actors[0]
+        if c.is_verb:
+            s.verb_actors = r.actors
     stop = next((gate for gate in AFTER_ROLES if gate(r, x)), None)
     if stop is not None:
         x.note("gate", stop.__name__)

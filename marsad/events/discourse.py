@@ -43,6 +43,9 @@ class Sentence:
     story_at: list[tuple[int, int]]  # story-relative phrases ("في اليوم نفسه")
     hedges: tuple[list[tuple[int, int]], list[tuple[int, int]]]  # denials, doubts
     prev_actors: tuple[str, ...] = ()
+    # the actors of the sentence's last act told by a verb ("أدانت روسيا الضربات الأمريكية،
+    # وطلبت …": a verb joined on goes on with Russia, not with the strikes named between)
+    verb_actors: tuple[str, ...] = ()
     consumed: set[int] = field(default_factory=set)  # tokens of nouns that only refer back
     made: set[int] = field(default_factory=set)  # first tokens of triggers that made events
     events: list[Event] = field(default_factory=list)

@@ -24,6 +24,12 @@ MOVING_TYPES = frozenset({"CONSULT", "MOBILIZE", "AID", "RETREAT"})
 # a state's forces. (Protesters of a nationality, "تظاهر أبناء الجالية السورية", are not
 # their state.)
 MATERIAL_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT"})
+# Acts of force: a nisba'd unit doing one is its state's army when only the army is named
+FORCE_TYPES = frozenset({"MOBILIZE", "ASSAULT", "RETREAT", "COERCE"})
+# Acts of a crowd: their actor is the crowd named with them, never the subject of the
+# sentence's act before ("قصفت إسرائيل القطاع، وخرجت مسيرات في بيروت": not Israel's), nor
+# the city it came out in
+CROWD_TYPES = frozenset({"PROTEST"})
 # Types told without a named party: protests and attacks whose perpetrator is unknown
 UNCLAIMED_TYPES = frozenset({"PROTEST", "ASSAULT"})
 # Types whose modes tell different acts apart (an expulsion and a recall); other types'

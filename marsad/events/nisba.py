@@ -55,10 +55,12 @@ def demonym_targets(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozens
 
 
 def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset(),
-                  places: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The country of the first nisba in tokens ``[lo, hi)``, when the document names it;
-    tokens in ``skip`` are passed over, and so is a nisba after one of the place nouns
-    ``places`` ("في العاصمة الليبية")."""
+                  places: frozenset[str] = frozenset(), *, army: bool = False
+                  ) -> tuple[str, ...]:
+    """The country of the first nisba in tokens ``[lo, hi)``, when the document names it
+    (with ``army``, an act of force, its army when the document names only that: "قال
+    الجيش الإسرائيلي … الغارة الإسرائيلية"); tokens in ``skip`` are passed over, and so is
+    a nisba after one of the place nouns ``places`` ("في العاصمة الليبية")."""
     named = {i for pm in v.placed_in(lo, hi) for i in range(pm.first, pm.last + 1)}
     for i, k in enumerate(v.keys[lo:hi], start=lo):
         if i in skip or i in named or places and unprefix(v.prev_key(i), "وبفل") in places:
@@ -71,4 +73,6 @@ def demonym_actor(v: DocView, lo: int, hi: int, skip: frozenset[int] = frozenset
         country = _country_of(v, k, accusative)
         if country and country in v.by_kb:
             return (v.by_kb[country],)
+        if army and country and country in v.army_of:
+            return (v.army_of[country],)
     return ()

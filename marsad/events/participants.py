@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..text.normalize import is_nisba, match_key
 from .clause import AFTER_NOUN, Context, Roles
 from .lexicon import (
+    CROWD_TYPES,
     GIVEN_TYPES,
     MATERIAL_TYPES,
     MOVING_TYPES,
@@ -532,6 +533,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w):
             s.co_subjects.append(s.objects.pop(0))
         return s
+    if _crowd_after(x):
+        # "قصف الجيش المواقع، فخرجت مسيرات غاضبة": a protest verb has no object; the
+        # word after it is its subject (the crowd, unnamed), never the name before
+        return Subject(None, after, how="an unnamed crowd after the verb")
     # (a place before "حيث" is where the verb happened: "بعد غينيا والكونغو حيث هاجم")
     where = any(unprefix(k, "و") == "حيث" for k in v.keys[before[0].last + 1 : c.t_first]) \
         if before and v.etype[before[0].entity_id] in ("GPE", "LOC") else False
@@ -649,6 +654,15 @@ def _place_moved_to(pm: Placed, x: Context) -> bool:
     moving = (c.trigger.type == "RETREAT" or c.trigger.mode == "visit") \
         and c.trigger.roles == "subject_actor"  # (a host receives: "استقبلت موسكو")
     return moving and x.doc.etype[pm.entity_id] == "GPE" and pm.first - c.t_last <= 1
+
+
+def _crowd_after(x: Context) -> bool:
+    """A protest verb followed by a plain word (no name, preposition or mark): its crowd."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    k = c.t_last + 1
+    return c.trigger.type in CROWD_TYPES and k < x.sent.b and k not in v.placed_first_set \
+        and v.keys[k] not in CLAUSE_MARKS and v.keys[k] not in (",", "،") \
+        and unprefix(v.keys[k], "و") not in w.prepositions
 
 
 def _joined_on(x: Context) -> bool:
@@ -863,6 +877,16 @@ def _patient_first(parts: Parts, x: Context) -> Subject:
                    how="a transitive act's noun names its patient first")
 
 
+def _spoken_for(x: Context) -> Placed | None:
+    """"وأكد الناطق باسم الوزارة X رفضها للقرار": the feminine possessor no name fits is
+    the body the speaker speaks for; the speaker stands for it."""
+    sp = x.clause.speaker
+    if sp is None or x.clause.hit.pronoun != "ها" or x.doc.etype[sp.entity_id] != "PER" \
+            or x.clause.trigger.roles == "first_target":  # ("اعتقالها": she was arrested)
+        return None
+    return sp
+
+
 def _noun_subject(parts: Parts, x: Context) -> Subject:
     """Who does what a noun names: a possessive pronoun ("زيارته")، a light verb's subject,
     the one the article is telling about ("وجدّد خلال اللقاء اعتراف بلاده"), or the noun's
@@ -878,6 +902,12 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
             s.objects = parts.after
             return s
         return Subject(None, parts.after, pronoun=c.antecedent, how="possessive pronoun")
+    if c.hit.pronoun and not c.is_verb and light is None:
+        # "إدانة المملكة ورفضها المطلق للتصريحات": the possessor is the pronoun, whoever it
+        # stands for; the names after the noun are what it is about. Told by a person, "its"
+        # is the body the person speaks for, which the person stands for
+        return Subject(_spoken_for(x), parts.after,
+                       how="possessive pronoun with no name for it")
     if unprefix(x.doc.prev_key(c.t_first), "وف") in x.lex.words.passive_cues \
             and not c.trigger.mutual:  # ("تم الاتفاق بين X وY": the sides agree)
         # "تم اعتقال الناشط من قبل الشرطة": who follows is acted on; the agent is named

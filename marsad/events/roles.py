@@ -26,6 +26,8 @@ from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
 from .dating import future
 from .discourse import Sentence
 from .lexicon import (
+    CROWD_TYPES,
+    FORCE_TYPES,
     GIVEN_TYPES,
     MATERIAL_TYPES,
     NISBA_TARGET_TYPES,
@@ -463,10 +465,16 @@ def _pronoun_subject(x: Context) -> str | None:
 
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى عمّان في زيارة التقى خلالها الملك": a verb with no subject named
-    goes on with the last actor of its sentence."""
+    goes on with the last actor of its sentence (not a protest: "قصفت إسرائيل القطاع،
+    فخرجت مسيرات في بيروت" names no protester)."""
     c, prev = x.clause, x.sent.prev_actors
-    if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor":
+    if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor" \
+            or c.trigger.type in CROWD_TYPES:
         return None
+    if x.sent.verb_actors and x.doc.keys[c.t_first][:1] in ("و", "ف"):
+        # "أدانت روسيا الضربات الأمريكية، وطلبت عقد اجتماع": a verb joined on goes on
+        # with the last verb's subject, not with an act named as its object
+        prev = x.sent.verb_actors
     if c.hit.pronoun and x.doc.prev_key(c.t_first) in x.lex.words.relatives:
         return None  # "الأمر الذي رفضته القوى": its subject comes after it, unnamed
     return Roles(prev, _without(r.targets, prev), r.location)
@@ -566,6 +574,36 @@ def _titled_before(x: Context) -> str | None:
                 for k in v.keys[max(pm.first - 6, 0) : pm.first]):
             return pm.entity_id
     return None
+
+
+def head_noun_refers_back(r: Roles, x: Context) -> Roles | None:
+    """"وقّع مركز الملك سلمان للإغاثة اتفاقية … . ووزّع المركز مساعدات على الأسر": a bare
+    definite head noun right after a verb, no name or nisba after it, is the body named
+    before in the article whose name opens with that noun; whom the clause names stays."""
+    who = _headed_before(x)
+    if who is None or r.actors == (who,):
+        return None
+    return Roles((who,), _without((*r.targets, *r.actors), (who,)), r.location)
+
+
+def _headed_before(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if not c.is_verb or _named_after_verb(x) or c.trigger.roles != "subject_actor":
+        return None
+    at = c.t_last + 1
+    if at >= x.sent.b or at in v.placed_first_set or not v.keys[at].startswith("ال") \
+            or len(v.keys[at]) < 5 or (at + 1 < len(v.keys) and is_nisba(v.keys[at + 1])):
+        return None  # (a name or a nisba after the noun: "الوزارة الروسية" is another body)
+    head = v.keys[at][2:]
+    for pm in reversed(v.placed_in(0, x.sent.a)):
+        if v.etype[pm.entity_id] == "ORG" and unprefix(v.keys[pm.first], "وبل") == head:
+            return pm.entity_id
+    return None
+
+
+def _named_after_verb(x: Context) -> bool:
+    """A participant is named right after the verb (its subject, if any)."""
+    return any(pm.first == x.clause.t_last + 1 for pm in x.sent.ms)
 
 
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
@@ -793,7 +831,9 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     """"ووصل مدربون عسكريون روس إلى باماكو"، "انسحبت القوات الفرنسية": a deployment,
     shipment, attack or withdrawal with no actor named is the country a nisba in its
-    clause names."""
+    clause names; an attack, deployment or withdrawal is its army's when the article names
+    the army and not the state ("قال الجيش الإسرائيلي إنه يلاحق المسلحين … وأصيب مواطن في
+    الغارة الإسرائيلية")."""
     c = x.clause
     forces_leaving = c.trigger.type == "RETREAT" and c.trigger.mode == "withdraw"
     if r.actors or not (c.trigger.type in MATERIAL_TYPES or forces_leaving) \
@@ -802,7 +842,8 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     places = frozenset(i for pm in x.sent.ms if x.doc.etype[pm.entity_id] in ("GPE", "LOC")
                        for i in range(pm.first, pm.last + 1))
     # (a nisba of a place noun says where: "اشتباكات في العاصمة الليبية")
-    actors = demonym_actor(x.doc, c.lo, c.hi, places, x.lex.words.place_nouns)
+    actors = demonym_actor(x.doc, c.lo, c.hi, places, x.lex.words.place_nouns,
+                           army=c.trigger.type in FORCE_TYPES)
     if not actors:
         return None
     return Roles(actors, _without(r.targets, actors), r.location)
@@ -924,6 +965,27 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     inside = {pm.entity_id for pm in ms if start < pm.first < end}
     drop = inside - {pm.entity_id for pm in ms if not start < pm.first < end}
     if not drop or not who - drop:
+        return None
+    return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
+
+
+def place_described_by_relative(r: Roles, x: Context) -> Roles | None:
+    """"انسحبت القوات من قاعدة عين الأسد التي تضم قوات للتحالف بقيادة الولايات المتحدة": a
+    relative clause after a place or site describes it; a name only inside that clause
+    (with no act of its own there) takes no part in the event."""
+    v, c, keys = x.doc, x.clause, x.doc.keys
+    rel = next((pm.last + 1 for pm in x.sent.ms if c.t_last < pm.last + 1 < c.hi
+                and v.etype[pm.entity_id] in ("GPE", "FAC", "LOC")
+                and keys[pm.last + 1] in x.lex.words.relatives), None)
+    if rel is None:
+        return None
+    end = next((k for k in range(rel + 1, c.hi) if keys[k] in CLAUSE_MARKS), c.hi)
+    if any(rel < x.sent.a + h.first_token < end for h in x.sent.hits):
+        return None  # (a relative verb that is an act of its own tells its own event)
+    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < c.hi]
+    inside = {pm.entity_id for pm in ms if rel < pm.first < end}
+    drop = inside - {pm.entity_id for pm in ms if not rel < pm.first < end}
+    if not drop:
         return None
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
@@ -1414,13 +1476,13 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
 
 def city_is_no_party(r: Roles, x: Context) -> Roles | None:
     """"وشارك الرئيس في القمة التي استضافتها سان بطرسبورغ"، "وصل الوزير إلى مدينة حلب":
-    a city (not a capital) or a site is where a meeting or a visit was, never one of its
-    sides: it leaves
+    a city (not a capital) or a site is where a meeting, a visit or a protest ("خرج سكان
+    المدينة في مسيرات") was, never one of its sides: it leaves
     the participants (a meeting with no place of its own takes it as the place, unless it
     only qualifies a title: "الزعيم السابق لجمهورية إنغوشيا"; a visit's place is its
     destination, found apart)."""
     v, c = x.doc, x.clause
-    if c.trigger.type != "CONSULT":
+    if c.trigger.type not in ("CONSULT", *CROWD_TYPES):
         return None
     sites = [i for i in (*r.actors, *r.targets) if _a_site(v, i)]
     if not sites:
@@ -1804,7 +1866,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     participle_of_main_subject, speaker_charges, violation_reacted_to,
     pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
-    subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
+    subject_goes_on_after_kama, speaker_goes_on, title_refers_back, head_noun_refers_back,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
@@ -1812,7 +1874,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     the_latter_as_genitive, charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
-    agent_of_a_relative_clause, mutual_sides_act,
+    agent_of_a_relative_clause, place_described_by_relative, mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,

@@ -33,13 +33,15 @@ class KnowledgeMaps:
     capital to its state (a capital acting as a state, "موسكو نقلت", takes the state's
     part); ``demonyms`` a nisba (روسي، أمريكية) to its country; ``reporters`` are media and
     think tanks (never actors); ``nationals`` a person to the country the person serves;
-    ``located_in`` a city, site or region to the country it lies in."""
+    ``located_in`` a city, site or region to the country it lies in; ``armies`` an army to
+    the state it serves."""
 
     capitals: dict[str, str]
     demonyms: dict[str, str]
     reporters: frozenset[str]
     nationals: dict[str, str]
     located_in: dict[str, str] = field(default_factory=dict)
+    armies: dict[str, str] = field(default_factory=dict)
 
 
 OPENING_QUOTES = frozenset(('"', "«", "“", "'", "‘", "„"))
@@ -76,6 +78,10 @@ class DocView:
             country = country or kb.located_in.get(e.kb_id or "")
             if country and country in self.by_kb and self.by_kb[country] != e.id:
                 self.lies_in[e.id] = self.by_kb[country]
+        # a state's army, when the document names exactly one army of it (a nisba'd unit,
+        # "الغارة الإسرائيلية", is that army's when the state itself goes unnamed)
+        served = [(kb.armies[e.kb_id], e.id) for e in doc.entities if e.kb_id in kb.armies]
+        self.army_of = {c: i for c, i in served if [d for d, _ in served].count(c) == 1}
         # the cities the document names that the knowledge base places in a state (named
         # in the document or not)
         self.cities = {e.id for e in doc.entities if e.type == "GPE"

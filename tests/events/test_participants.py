@@ -590,3 +590,12 @@ def test_the_caller_stands_between_the_light_verb_and_the_call() -> None:
     _, events = traced("وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الأمريكي "
                        "دونالد ترامب.")
     assert ("CONSULT", ("donald_trump",), ("abdel_fattah_el_sisi",)) in events
+
+
+def test_a_noun_s_pronoun_no_name_fits_leaves_the_names_after_as_objects() -> None:
+    # "its rejection": the possessor is the pronoun (the ministry, unnamed); the government
+    # named after the noun is what was rejected, and the spokesman stands for his body
+    _, events = traced("وأكد الناطق باسم الوزارة أحمد سليم، إدانة المملكة ورفضها المطلق "
+                       "لتصريحات الحكومة الإسرائيلية.")
+    assert any(t == "REJECT" and a == ("أحمد سليم",) and tg == ("israel_government",)
+               for t, a, tg in events), events

@@ -549,6 +549,17 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "القتال.",
         ("AGREE", ("sudan_government", "rapid_support_forces"), ()),
         "ونص اتفاق جدة بين الحكومة السودانية وقوات الدعم السريع على وقف القتال."),
+    "head_noun_refers_back": (
+        "وقع مركز الملك سلمان للإغاثة والأعمال الإنسانية اتفاقية مع الأمم المتحدة. ووزع "
+        "المركز مساعدات غذائية على الأسر في مديرية المكلا.",
+        ("AID", ("ksrelief",), ("mukalla",)),
+        "وقع مركز الملك سلمان للإغاثة والأعمال الإنسانية اتفاقية مع الأمم المتحدة. ووزع "
+        "المركز الأردني مساعدات غذائية على الأسر في مديرية المكلا."),
+    "place_described_by_relative": (
+        "وأعلنت وزارة الدفاع العراقية انسحاب القوات الأميركية من قاعدة عين الأسد التي تضم "
+        "قوات للتحالف بقيادة الولايات المتحدة.",
+        ("RETREAT", ("us_armed_forces",), ()),
+        "وأعلنت وزارة الدفاع العراقية انسحاب القوات الأميركية من قاعدة عين الأسد."),
     "square_of_a_protest": (
         "وتظاهر مئات الطلاب، مساء الخميس، في ساحة النصر وسط عمّان، مطالبين بإصلاح التعليم.",
         ("PROTEST", (), ()),
@@ -896,6 +907,36 @@ def test_a_state_or_a_people_s_land_still_raids() -> None:
     # a state with no capital in the article, or a land with a nisba, is no town
     fired, events = traced("وشنت إسرائيل غارات على مدينة صور.")
     assert ("ASSAULT", ("israel",), ("tyre",)) in events
+
+
+def test_a_crowd_borrows_no_actor_and_a_city_is_where_it_marched() -> None:
+    # the sentence's attacker does not march; the residents' city is where they marched
+    fired, events = traced("قصف الجيش الإسرائيلي مواقع في غزة، فخرجت مسيرات غاضبة في بيروت.")
+    assert ("PROTEST", (), ()) in events, events
+    assert ("ASSAULT", ("israel_defense_forces",), ()) in events, events
+    fired, events = traced("خرج سكان نيالا في مسيرات حاشدة.")
+    assert ("PROTEST", (), ()) in events and "city_is_no_party" in fired, events
+    # a group named as the crowd's members still marches
+    fired, events = traced("وتظاهر المئات من أنصار التيار الصدري أمام السفارة.")
+    assert ("PROTEST", ("sadrist_movement",), ()) in events, events
+
+
+def test_a_verb_joined_on_goes_on_with_the_last_verb_s_subject() -> None:
+    # the strikes named as what Russia condemned are no subject for the verb joined on
+    fired, events = traced("أدانت روسيا، الضربات الأمريكية على مواقع في سوريا، وطلبت عقد "
+                           "اجتماع عاجل لمجلس الأمن الدولي. وقالت الولايات المتحدة إنها سترد.")
+    assert ("REQUEST", ("russia",), ("un_security_council",)) in events, events
+
+
+def test_a_nisba_d_unit_is_the_army_the_article_names() -> None:
+    # the state goes unnamed; its army is named: an act of force is the army's
+    fired, events = traced("قال الجيش الإسرائيلي إنه يلاحق المسلحين. وقصفت الطائرات الحربية "
+                           "الإسرائيلية مباني لحزب الله.")
+    assert ("ASSAULT", ("israel_defense_forces",), ("hezbollah",)) in events
+    # a shipment is no act of force: no army for it
+    fired, events = traced("قال الجيش الإسرائيلي إنه يراقب المعبر. ووصلت مساعدات إسرائيلية "
+                           "إلى المدينة.")
+    assert not any(ev[0] == "AID" and ev[1] for ev in events), events
 
 
 def test_a_place_noun_s_nisba_names_no_side() -> None:
