@@ -576,36 +576,6 @@ def _titled_before(x: Context) -> str | None:
     return None
 
 
-def head_noun_refers_back(r: Roles, x: Context) -> Roles | None:
-    """"وقّع مركز الملك سلمان للإغاثة اتفاقية … . ووزّع المركز مساعدات على الأسر": a bare
-    definite head noun right after a verb, no name or nisba after it, is the body named
-    before in the article whose name opens with that noun; whom the clause names stays."""
-    who = _headed_before(x)
-    if who is None or r.actors == (who,):
-        return None
-    return Roles((who,), _without((*r.targets, *r.actors), (who,)), r.location)
-
-
-def _headed_before(x: Context) -> str | None:
-    c, v = x.clause, x.doc
-    if not c.is_verb or _named_after_verb(x) or c.trigger.roles != "subject_actor":
-        return None
-    at = c.t_last + 1
-    if at >= x.sent.b or at in v.placed_first_set or not v.keys[at].startswith("ال") \
-            or len(v.keys[at]) < 5 or (at + 1 < len(v.keys) and is_nisba(v.keys[at + 1])):
-        return None  # (a name or a nisba after the noun: "الوزارة الروسية" is another body)
-    head = v.keys[at][2:]
-    for pm in reversed(v.placed_in(0, x.sent.a)):
-        if v.etype[pm.entity_id] == "ORG" and unprefix(v.keys[pm.first], "وبل") == head:
-            return pm.entity_id
-    return None
-
-
-def _named_after_verb(x: Context) -> bool:
-    """A participant is named right after the verb (its subject, if any)."""
-    return any(pm.first == x.clause.t_last + 1 for pm in x.sent.ms)
-
-
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -1866,7 +1836,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     participle_of_main_subject, speaker_charges, violation_reacted_to,
     pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
-    subject_goes_on_after_kama, speaker_goes_on, title_refers_back, head_noun_refers_back,
+    subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
