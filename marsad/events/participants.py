@@ -650,9 +650,11 @@ def _place_moved_to(pm: Placed, x: Context) -> bool:
     """"وغادرت مالي"، "زار القاهرة": a state or city right after a verb of visiting or
     leaving is where it went or what it left, not its subject (a sender, "أرسلت مصر",
     is)."""
-    c = x.clause
+    c, keys = x.clause, x.doc.keys
     moving = (c.trigger.type == "RETREAT" or c.trigger.mode == "visit") \
         and c.trigger.roles == "subject_actor"  # (a host receives: "استقبلت موسكو")
+    if pm.last + 1 < len(keys) and keys[pm.last + 1] in c.trigger.requires:
+        return False  # "سحبت فرنسا قواتها": the state sends, its forces follow it
     return moving and x.doc.etype[pm.entity_id] == "GPE" and pm.first - c.t_last <= 1
 
 

@@ -294,3 +294,11 @@ def test_a_clash_as_a_verb_and_shells_falling_are_attacks() -> None:
     assert [t for t, _, _ in _events("وسقطت قذائف هاون على حي سكني في بغداد.")] == ["ASSAULT"]
     # a plane falling is no attack
     assert not _events("وسقطت طائرة مدنية قرب مطار بغداد.")
+
+
+def test_forces_pulled_out_with_the_state_between() -> None:
+    # "سحبت الإمارات قواتها من اليمن": the state withdraws (it sends, its forces follow it)
+    evs = _events("وسحبت الإمارات قواتها من اليمن بعد سنوات من المشاركة في التحالف.")
+    assert ("RETREAT", ["united_arab_emirates"], ["yemen"]) in evs, evs
+    # an envoy pulled out is a recall (SANCTION)
+    assert [t for t, _, _ in _events("وسحبت الجزائر سفيرها من باريس.")] == ["SANCTION"]
