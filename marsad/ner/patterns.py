@@ -84,6 +84,8 @@ def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool
         return False  # "للدراسات"، "بمعهد"، "والمتحدث": a clitic on a common noun
     if first and key.startswith("ال"):
         return False  # a given name does not take the article; "الرئيس الفلسطيني" is no name
+    if first and key.endswith("ات") and len(key) >= 5 and not _plural_given(key):
+        return False  # a plural in -ات opens no name: "وجه الرئيس انتقادات حادة"
     if not first and key.startswith("و") and (
             key[1:] in lists["person_titles"] or key[1:] in lists["common"]
             or key.startswith("وال")):
@@ -92,6 +94,13 @@ def _name_token(key: str, lists: dict[str, frozenset[str]], first: bool) -> bool
             key.endswith(p) and key[1 : -len(p)] in lists["common"] for p in _OBJECT_PRONOUNS):
         return False  # "غوناي وسلّمته": a verb and its object pronoun, after the name
     return True
+
+
+def _plural_given(key: str) -> bool:
+    """A word in -ات the name index knows as a given name ("بركات")."""
+    from ..kb.translit import name_index
+
+    return _is_given(key, name_index())
 
 
 # How many tokens a role may run between its title word and the name of its holder

@@ -151,3 +151,12 @@ def test_slavic_family_names_the_index_does_not_know() -> None:
     assert [m.text for m in extract("وقالت أولغا ستيبانينكو، رئيسة الوفد، إن.").mentions] == [
         "أولغا ستيبانينكو"]
     assert [m for m in extract("وأكد أن الأمر معروف للجميع.").mentions if m.type == "PER"] == []
+
+
+def test_a_plural_in_at_after_a_title_is_no_name() -> None:
+    # "وجه الرئيس التركي انتقادات حادة": criticism, not a person; "بركات" is a given name
+    from tests.helpers import extract
+    doc = extract("ووجه الرئيس التركي انتقادات حادة لإسرائيل.")
+    assert [m.text for m in doc.mentions if m.type == "PER"] == []
+    doc = extract("وقال المتحدث بركات الحسيني إن الاتفاق تاريخي.")
+    assert [m.text for m in doc.mentions if m.type == "PER"] == ["بركات الحسيني"]
