@@ -458,6 +458,16 @@ def title_between(x: Context, first: int, skip: int = 0) -> bool:
         len(between) > 1 and f"{between[0]} {between[1]}" in titles)
 
 
+def _untitled_holder_then_object(first: Placed, x: Context) -> bool:
+    """A title and its nisba with no name stand right after the verb, then a state or a
+    body ("حذر وزير الخارجية الإيراني الولايات المتحدة من …"): the unnamed title-holder is
+    the subject, the state or body its object."""
+    v = x.doc
+    between = v.keys[x.clause.t_last + 1 : first.first]
+    return bool(between) and v.etype[first.entity_id] in ("GPE", "ORG") \
+        and is_nisba(between[-1]) and title_between(x, first.first)
+
+
 @dataclass
 class Subject:
     subject: Placed | None = None
@@ -520,7 +530,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if after and not _behind_preposition(after[0], x) and not _counterpart(after[0], x) \
             and not _place_moved_to(after[0], x) and not _joined_after_object(after[0], x) \
             and not _unnamed_subject_before(x) and not subject_in_ending(x) \
-            and not _unnamed_subject_after(after[0], x) and (
+            and not _unnamed_subject_after(after[0], x) \
+            and not _untitled_holder_then_object(after[0], x) and (
             after[0].first - c.t_last - skip <= 3
             or title_between(x, after[0].first, skip) or (
             after[0].first - c.t_last <= w.reach["member_reach"]

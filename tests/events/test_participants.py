@@ -599,3 +599,10 @@ def test_a_noun_s_pronoun_no_name_fits_leaves_the_names_after_as_objects() -> No
                        "لتصريحات الحكومة الإسرائيلية.")
     assert any(t == "REJECT" and a == ("أحمد سليم",) and tg == ("israel_government",)
                for t, a, tg in events), events
+
+
+def test_an_unnamed_title_holder_is_the_subject_and_the_state_after_it_the_object() -> None:
+    # "حذر وزير الخارجية الإيراني الولايات المتحدة": the minister warns the United States
+    _, events = traced("وحذر وزير الخارجية الإيراني الولايات المتحدة من مغبة أي تصعيد.")
+    assert all("united_states" not in a for _, a, _ in events), events
+    assert any("united_states" in t for _, _, t in events), events
