@@ -91,6 +91,25 @@ def demanded(x: Context) -> bool:
     return _asked_of_someone(x)
 
 
+def warned_against(x: Context) -> bool:
+    """What a warning warns against has not happened: "حذرت حماس إسرائيل من مواصلة
+    الهجمات على غزة"، "حذر الوزير من تهجير السكان" — a noun behind "من" (a word of going on
+    or widening between) after a word of warning in its clause."""
+    keys, c, w = x.doc.keys, x.clause, x.lex.words
+    if c.is_verb or x.sent.words.isdisjoint(w.warn_words):
+        return False
+    at = next((k for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 3) - 1, -1)
+               if keys[k] == "من"), None)
+    if at is None:
+        return False
+    for k in range(at - 1, max(x.sent.a, at - 8) - 1, -1):
+        if keys[k] in CLAUSE_MARKS:
+            return False
+        if unprefix(keys[k], "وف") in w.warn_words:
+            return True
+    return False
+
+
 def owed_by(x: Context) -> str | None:
     """"إن على السعودية وقف …"، "يجب على الحكومة الإفراج عن"، "على إسرائيل أن تنسحب": the
     one an act right after is owed by (the act is what is asked: request_owed)."""
@@ -574,7 +593,8 @@ def passive_participle(x: Context) -> bool:
 
 
 GATES: tuple[Callable[[Context], bool], ...] = (
-    refers_back, negated, negated_modal, demanded, planned, meeting_to_come, content_of,
+    refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
+    content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
