@@ -1319,6 +1319,24 @@ def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, tuple(uniq(targets)), r.location)
 
 
+def charged_act_is_the_accuseds(r: Roles, x: Context) -> Roles | None:
+    """"اتهمت السعودية الحوثيين بشن هجوم على منشآت أرامكو": the act a charge names (behind
+    ب, with its light verb) is the accused's act, alleged; whom it names is acted on."""
+    c, v = x.clause, x.doc
+    charge = next((ev for ev in reversed(x.sent.events) if ev.type == "ACCUSE"
+                   and ev.targets), None)
+    if charge is None or c.is_verb or c.trigger.type == "ACCUSE" or c.t_first <= x.sent.a:
+        return None
+    lead = v.keys[c.t_first]
+    light = v.keys[c.t_first - 1]
+    behind_b = (lead[:1] == "ب" and len(lead) > 3) or (
+        light[:1] == "ب" and unprefix(light, "ب") in x.lex.words.light_nouns)
+    if not behind_b or r.actors == charge.targets[:1]:
+        return None
+    me = charge.targets[:1]
+    return Roles(me, _without((*r.actors, *r.targets), me), r.location)
+
+
 def call_during_main_act(r: Roles, x: Context) -> Roles | None:
     """"طالب الوزير خلال اتصال هاتفي مع الأمين العام بعقد جلسة"، "أكد الرئيس في اتصال مع
     نظيره": a call named as when the main clause's act happened is made by that act's
@@ -1861,6 +1879,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     *PLACE_RULES,
     city_is_no_party, tour_stops_are_hosts, host_receives_during, leader_by_title,
     companions_travel_with,
+    charged_act_is_the_accuseds,
 )
 
 
