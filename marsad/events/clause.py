@@ -36,6 +36,9 @@ class Clause:
 
 # the weakest reading of a verbal noun's participants, which rules may override
 AFTER_NOUN = "first participant after the noun"
+# a relative clause on a noun that names no one ("الهجوم الذي استهدف …"): the act's doer is
+# that unnamed noun, so no rule lends it another subject
+UNNAMED_ANTECEDENT = "unnamed antecedent of the relative pronoun"
 # a body's own meeting ("اجتماع لمجلس الأمن"): one side is enough
 BODY_MEETING = "a body's own meeting"
 

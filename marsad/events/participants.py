@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.normalize import is_nisba, match_key
-from .clause import AFTER_NOUN, Context, Roles
+from .clause import AFTER_NOUN, UNNAMED_ANTECEDENT, Context, Roles
 from .lexicon import (
     CROWD_TYPES,
     GIVEN_TYPES,
@@ -506,6 +506,10 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     if head is not None:
         # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
         return Subject(head, after, how="antecedent of the relative pronoun")
+    if _unnamed_antecedent(x):
+        # "الهجوم الذي استهدف دورية للجيش": the antecedent, no name, did it; who follows
+        # is acted on
+        return Subject(None, after, how=UNNAMED_ANTECEDENT)
     if unprefix(v.prev_key(c.t_first), "ب") in ("انه", "انها", "انهم"):
         # "قال إنه التقى بوتين": the pronoun is the subject; who follows is the object
         return Subject(_told_by_pronoun(x), after, how="pronoun subject after إنه")
@@ -683,6 +687,20 @@ def _joined_on(x: Context) -> bool:
     v, c = x.doc, x.clause
     lead = v.text[v.tokens[c.t_first].start : c.hit.start]
     return bool(lead) and match_key(lead)[:1] in ("و", "ف")
+
+
+_RESUMPTIVE = frozenset({"عليها", "عليه", "عليهم", "فيها", "فيه", "منها", "منه", "بها", "به",
+                         "لها", "له", "اليها", "اليه"})
+
+
+def _unnamed_antecedent(x: Context) -> bool:
+    """A relative pronoun right before the verb, its verb carrying no object pronoun and no
+    resumptive pronoun after it ("المناطق التي سيطر عليها الجيش" names its subject after)."""
+    v, c = x.doc, x.clause
+    if c.t_first < 1 or v.keys[c.t_first - 1] not in x.lex.words.relatives or c.hit.pronoun:
+        return False
+    nxt = v.keys[c.t_last + 1] if c.t_last + 1 < len(v.keys) else ""
+    return nxt not in _RESUMPTIVE
 
 
 def _relative_head(x: Context) -> Placed | None:

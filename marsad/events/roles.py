@@ -22,7 +22,7 @@ from .anaphora import (
     last_two,
     referred_participants,
 )
-from .clause import AFTER_NOUN, BODY_MEETING, Context, Roles
+from .clause import AFTER_NOUN, BODY_MEETING, UNNAMED_ANTECEDENT, Context, Roles
 from .dating import future
 from .discourse import Sentence
 from .lexicon import (
@@ -469,7 +469,7 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     فخرجت مسيرات في بيروت" names no protester)."""
     c, prev = x.clause, x.sent.prev_actors
     if r.actors or not prev or not c.is_verb or c.trigger.roles != "subject_actor" \
-            or c.trigger.type in CROWD_TYPES:
+            or c.trigger.type in CROWD_TYPES or r.basis == UNNAMED_ANTECEDENT:
         return None
     if x.sent.verb_actors and x.doc.keys[c.t_first][:1] in ("و", "ف"):
         # "أدانت روسيا الضربات الأمريكية، وطلبت عقد اجتماع": a verb joined on goes on

@@ -606,3 +606,10 @@ def test_an_unnamed_title_holder_is_the_subject_and_the_state_after_it_the_objec
     _, events = traced("وحذر وزير الخارجية الإيراني الولايات المتحدة من مغبة أي تصعيد.")
     assert all("united_states" not in a for _, a, _ in events), events
     assert any("united_states" in t for _, _, t in events), events
+
+
+def test_a_relative_clause_on_an_unnamed_act_has_no_named_doer() -> None:
+    # "أدانت الجزائر الهجوم الذي استهدف دورية للجيش التونسي": the attack's doer is unnamed
+    # (not Algeria, not the army); the army's patrol is attacked
+    _, events = traced("وأدانت الجزائر الهجوم الذي استهدف دورية للجيش التونسي قرب الحدود.")
+    assert ("ASSAULT", (), ("tunisian_armed_forces",)) in events, events
