@@ -487,32 +487,12 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     as "أنصار X"), or a subject named just before."""
     v, c, w = x.doc, x.clause, x.lex.words
     before, after = parts.before, parts.after
-    if c.t_first > 0 and v.keys[c.t_first - 1] in w.speaker_side and c.speaker is not None:
-        # "قال بوتين إن بلاده ستزوّد …": "his country" is the speaker's side
-        return Subject(c.speaker, after, how="speaker's side")
+    fixed = _subject_given_before(after, x)
+    if fixed is not None:
+        return fixed
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
-    head = _relative_head(x)
-    if head is not None and not after and c.trigger.type in _DONE_TO:
-        # "سامر، الذي اعتقل مساء الأحد قرب مكتبه": an arrest with nobody after it is a
-        # passive (أُوقف): the antecedent is who was arrested
-        return Subject(None, [head], how="antecedent of a passive relative")
-    if head is not None and c.hit.pronoun:
-        # "الأمر الذي رفضته القوى": the verb's pronoun takes the antecedent back as its
-        # object; the subject is named after the verb, if at all
-        return Subject(after[0] if after else None, after[1:],
-                       how="antecedent taken back by the verb's pronoun")
-    if head is not None:
-        # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
-        return Subject(head, after, how="antecedent of the relative pronoun")
-    if _unnamed_antecedent(x):
-        # "الهجوم الذي استهدف دورية للجيش": the antecedent, no name, did it; who follows
-        # is acted on
-        return Subject(None, after, how=UNNAMED_ANTECEDENT)
-    if unprefix(v.prev_key(c.t_first), "ب") in ("انه", "انها", "انهم"):
-        # "قال إنه التقى بوتين": the pronoun is the subject; who follows is the object
-        return Subject(_told_by_pronoun(x), after, how="pronoun subject after إنه")
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
         (before[0].first == c.left and not joined)
         or v.prev_key(before[0].first) in w.svo_cues
@@ -581,6 +561,35 @@ def subject_in_ending(x: Context) -> bool:
         return False
     present = unprefix(unprefix(word, "وف"), "س")[:1] in ("ي", "ت")
     return word.endswith(("ون", "وا")) or (present and len(word) >= 5 and word.endswith("ان"))
+
+
+def _subject_given_before(after: list[Placed], x: Context) -> Subject | None:
+    """A subject the words right before the verb give: the speaker's side ("قال بوتين إن
+    بلاده ستزوّد …"), a relative clause's antecedent, named or not, a pronoun on أن/إن."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if c.t_first > 0 and v.keys[c.t_first - 1] in w.speaker_side and c.speaker is not None:
+        return Subject(c.speaker, after, how="speaker's side")
+    head = _relative_head(x)
+    if head is not None and not after and c.trigger.type in _DONE_TO:
+        # "سامر، الذي اعتقل مساء الأحد قرب مكتبه": an arrest with nobody after it is a
+        # passive (أُوقف): the antecedent is who was arrested
+        return Subject(None, [head], how="antecedent of a passive relative")
+    if head is not None and c.hit.pronoun:
+        # "الأمر الذي رفضته القوى": the verb's pronoun takes the antecedent back as its
+        # object; the subject is named after the verb, if at all
+        return Subject(after[0] if after else None, after[1:],
+                       how="antecedent taken back by the verb's pronoun")
+    if head is not None:
+        # "دقلو، الذي زار موسكو": the relative's antecedent is the subject
+        return Subject(head, after, how="antecedent of the relative pronoun")
+    if _unnamed_antecedent(x):
+        # "الهجوم الذي استهدف دورية للجيش": the antecedent, no name, did it; who follows
+        # is acted on
+        return Subject(None, after, how=UNNAMED_ANTECEDENT)
+    if unprefix(v.prev_key(c.t_first), "ب") in ("انه", "انها", "انهم"):
+        # "قال إنه التقى بوتين": the pronoun is the subject; who follows is the object
+        return Subject(_told_by_pronoun(x), after, how="pronoun subject after إنه")
+    return None
 
 
 def _told_by_pronoun(x: Context) -> Placed | None:
