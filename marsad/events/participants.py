@@ -345,8 +345,12 @@ def _after_according(first: int, x: Context) -> bool:
 def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
     """"دعم غير مشروط من لوكاشينكو": a noun of giving's "من X" names who gives."""
     v, c = x.doc, x.clause
-    return parts.giver is None and c.trigger.pos == "noun" and c.trigger.type in GIVEN_TYPES \
-        and 0 < pm.first - c.t_last <= 4 and v.etype[pm.entity_id] in PARTICIPANT_TYPES \
+    # (a shipment arriving, "وصلت سفينة محملة بالمساعدات من السعودية", names its sender so
+    # too, past its cargo)
+    reach = 12 if c.is_verb and c.trigger.type == "AID" else 4
+    return parts.giver is None and (c.trigger.pos == "noun" or reach == 12) \
+        and c.trigger.type in GIVEN_TYPES \
+        and 0 < pm.first - c.t_last <= reach and v.etype[pm.entity_id] in PARTICIPANT_TYPES \
         and (v.prev_key(pm.first) == "من" or _from_a_title(pm, x)) \
         and not (c.trigger.type == "REQUEST" and pm.first - c.t_last > 2)
     # ("بطلب من المجلس": who asks; "طلب مساعدة عسكرية من روسيا": who is asked)

@@ -302,3 +302,8 @@ def test_forces_pulled_out_with_the_state_between() -> None:
     assert ("RETREAT", ["united_arab_emirates"], ["yemen"]) in evs, evs
     # an envoy pulled out is a recall (SANCTION)
     assert [t for t, _, _ in _events("وسحبت الجزائر سفيرها من باريس.")] == ["SANCTION"]
+
+
+def test_a_loaded_ship_arriving_names_its_sender_after_its_cargo() -> None:
+    evs = _events("ووصلت إلى ميناء بورتسودان سفينة محملة بالمساعدات الغذائية من السعودية.")
+    assert any(t == "AID" and a == ["saudi_arabia"] for t, a, _ in evs), evs
