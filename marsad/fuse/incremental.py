@@ -210,12 +210,14 @@ def regroup(store: SQLStore, records: Sequence[Mapping[str, Any]],
                 if o != d:
                     cands[d].setdefault(o, band)
     old = store.fused_signatures({o for cs in cands.values() for o in cs} - sigs.keys())
-    old_sig = {d: unpack_signature(s) for d, (s, _) in old.items() if s is not None}
+    # kept packed and unpacked at each comparison: as tuples of ints the candidates'
+    # signatures were 4.6 KB each and most of an increment's memory (issue #19)
+    old_sig = {d: s for d, (s, _) in old.items() if s is not None}
     node = {d: (g or d) for d, (_, g) in old.items()}  # a fused article joins as its group
     uf = _UnionFind()
     for d, cs in cands.items():
         for o, band in cs.items():
-            so = sigs.get(o) or old_sig.get(o)
+            so = sigs.get(o) or (unpack_signature(old_sig[o]) if o in old_sig else None)
             if (so and shares_band(sigs[d], so, band)
                     and estimated_jaccard(sigs[d], so) >= threshold):
                 uf.union(d, node.get(o, o))
