@@ -36,8 +36,13 @@ class Tally:
     coords: dict[tuple[Any, Any], list[Any]] = field(default_factory=dict)
     spellings: Counter[str] = field(default_factory=Counter)
     mentions: int = 0
+    n_articles: int = 0
+    # the articles counted here and [doc_id, id] of their entities (doc_id order): all of
+    # them in a full fusion; a saved tally keeps its counts only (issue #19: the lists grew
+    # with the corpus), its articles are rows of the store (migration 0009), so merged with
+    # a saved one these list the new articles only
     articles: list[str] = field(default_factory=list)  # sorted
-    local_ids: list[list[Any]] = field(default_factory=list)  # [doc_id, id], doc_id order
+    local_ids: list[list[Any]] = field(default_factory=list)
 
     def merge(self, other: Tally) -> None:
         """Add the counts of ``other`` (articles not counted here)."""
@@ -49,6 +54,7 @@ class Tally:
                 _count(mine, value, pos, n)
         self.spellings.update(other.spellings)
         self.mentions += other.mentions
+        self.n_articles += other.n_articles  # (the articles of ``other`` are not counted here)
         self.articles = sorted({*self.articles, *other.articles})
         # a stable sort by doc_id keeps each article's entities in their order
         self.local_ids = sorted(self.local_ids + other.local_ids, key=lambda x: x[0])
@@ -60,8 +66,7 @@ class Tally:
         return {"first": list(self.first), "kb_id": self.kb_id, "names": pairs(self.names),
                 "names_en": pairs(self.names_en), "types": pairs(self.types),
                 "coords": pairs(self.coords), "spellings": sorted(self.spellings.items()),
-                "mentions": self.mentions, "articles": self.articles,
-                "local_ids": self.local_ids}
+                "mentions": self.mentions, "n_articles": self.n_articles}
 
     @classmethod
     def from_json(cls, j: Mapping[str, Any]) -> Tally:
@@ -69,8 +74,7 @@ class Tally:
             return {(tuple(v) if as_tuple else v): [n, (p[0], p[1])] for v, n, p in rows}
         return cls((j["first"][0], j["first"][1]), j["kb_id"], counts(j["names"]),
                    counts(j["names_en"]), counts(j["types"]), counts(j["coords"], True),
-                   Counter(dict(j["spellings"])), j["mentions"], list(j["articles"]),
-                   [list(x) for x in j["local_ids"]])
+                   Counter(dict(j["spellings"])), j["mentions"], int(j["n_articles"]))
 
 
 def _count(d: dict[Any, list[Any]], value: Any, pos: Pos, n: int = 1) -> None:
@@ -114,6 +118,7 @@ def entity_tallies(records: Iterable[Mapping[str, Any]]) -> dict[str, Tally]:
             a.local_ids.append([doc_id, ent.get("id")])
     for a in acc.values():  # records in another order than doc_id's
         a.articles = sorted(set(a.articles))
+        a.n_articles = len(a.articles)
         a.local_ids.sort(key=lambda x: x[0])
     return acc
 

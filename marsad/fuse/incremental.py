@@ -31,7 +31,6 @@ changed, or a newer publication year (it moves every undated article's reference
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import time
@@ -74,7 +73,8 @@ if TYPE_CHECKING:
     from ..store.fusion_index import FusionIndex, ReachRow
 
 STATE = "fusion"  # the fusion_keys key of the saved fusion's settings
-INDEX_FORMAT = 3  # of the rows this module saves: another one is fused again in full
+INDEX_FORMAT = 4  # of the rows this module saves: another one is fused again in full
+# (4: tallies without their lists of articles, migration 0009)
 
 
 # ------------------------------------------------------------------ what a fusion saves
@@ -210,12 +210,14 @@ def regroup(store: SQLStore, records: Sequence[Mapping[str, Any]],
                 if o != d:
                     cands[d].setdefault(o, band)
     old = store.fused_signatures({o for cs in cands.values() for o in cs} - sigs.keys())
-    old_sig = {d: unpack_signature(s) for d, (s, _) in old.items() if s is not None}
+    # kept packed and unpacked at each comparison: as tuples of ints the candidates'
+    # signatures were 4.6 KB each and most of an increment's memory (issue #19)
+    old_sig = {d: s for d, (s, _) in old.items() if s is not None}
     node = {d: (g or d) for d, (_, g) in old.items()}  # a fused article joins as its group
     uf = _UnionFind()
     for d, cs in cands.items():
         for o, band in cs.items():
-            so = sigs.get(o) or old_sig.get(o)
+            so = sigs.get(o) or (unpack_signature(old_sig[o]) if o in old_sig else None)
             if (so and shares_band(sigs[d], so, band)
                     and estimated_jaccard(sigs[d], so) >= threshold):
                 uf.union(d, node.get(o, o))
@@ -404,10 +406,11 @@ def profiles(store: SQLStore, summaries: Mapping[str, dict[str, Any]],
     """The profiles to save again, as the store's rows (:func:`marsad.store.base.entity_row`):
     of the keys of the new articles and of the stories replaced (``dropped``) or made, and of
     the keys related to one whose name or type changed. Each is its saved profile with the
-    dropped stories taken out and the new ones put in (:func:`_profile`), so a key of many
-    stories costs the stories that changed. A profile lists every story of its key: they are
-    read, made and turned into rows :data:`PROFILES_AT_ONCE` keys at a time, not all at once
-    (issue #19: the profiles of every key touched grew with the corpus)."""
+    counts of its related keys moved by the dropped and new stories (:func:`_profile`). A
+    profile's lists of articles and stories are rows of the store (migration 0009: the
+    stories' story_entities rows, the new articles' rows appended by the save), so an
+    increment holds none of them (issue #19); the profiles are still read and turned into
+    rows :data:`PROFILES_AT_ONCE` keys at a time."""
     from ..store.base import entity_row
 
     story_keys = {k for s in (*kept.stories, *dropped.values()) for k in _keys(s)}
@@ -418,31 +421,24 @@ def profiles(store: SQLStore, summaries: Mapping[str, dict[str, Any]],
     keys = sorted(set(summaries) | story_keys | {k for ks in store.story_keys(around).values()
                                                  for k in ks})
     delta: dict[str, Counter[str]] = defaultdict(Counter)
-    new_of: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for sign, stories in ((-1, dropped.values()), (1, kept.stories)):
         for st in stories:
             ks = _keys(st)
             for k in ks:
                 delta[k].update({o: sign for o in ks if o != k})
-                if sign > 0:
-                    new_of[k].append(st)
     # the names shown for related keys: a new profile's, else the saved one's
     shown = {k: (e["name"], e.get("name_en"), e["type"]) for k, e in summaries.items()}
-    order = _StoryOrder(store)
     rows: list[EntityRow] = []
     for i in range(0, len(keys), PROFILES_AT_ONCE):
         saved = store.profiles_of(keys[i: i + PROFILES_AT_ONCE])
-        base = {k: {f: v for f, v in p.items() if f not in ("stories", "related")}
-                for k, p in saved.items()}
+        base = {k: {f: v for f, v in p.items() if f != "related"} for k, p in saved.items()}
         base |= {k: summaries[k] for k in keys[i: i + PROFILES_AT_ONCE] if k in summaries}
         related = {k: Counter({r["key"]: r["shared"]
                                for r in saved.get(k, {}).get("related", [])}) for k in base}
         for k in base:
             related[k].update(delta[k])
         shown |= store.entity_names({o for c in related.values() for o in c} - shown.keys())
-        rows += [entity_row(_profile(base[k], saved.get(k, {}).get("stories", []),
-                                     set(dropped), new_of[k], related[k], shown, order))
-                 for k in sorted(base)]
+        rows += [entity_row(_profile(base[k], related[k], shown)) for k in sorted(base)]
     return rows
 
 
@@ -452,40 +448,12 @@ def _keys(s: Mapping[str, Any]) -> list[str]:
                                                       else [])]))
 
 
-class _StoryOrder:
-    """:func:`marsad.fuse.story_ids.story_order` of saved stories by id, read when asked
-    (a profile's new stories are placed by bisection among its saved ones)."""
-
-    def __init__(self, store: SQLStore) -> None:
-        self.store = store
-        self.known: dict[str, tuple[Any, ...]] = {}
-
-    def __call__(self, sid: str) -> tuple[Any, ...]:
-        if sid not in self.known:
-            type_, start, end = self.store.story_sort_row(sid)
-            self.known[sid] = _order(sid, type_, start, end)
-        return self.known[sid]
-
-
-def _order(sid: str, type_: str, start: str | None, end: str | None) -> tuple[Any, ...]:
-    return (start is None, (start, end) if start is not None else (), type_, sid)
-
-
-def _profile(base: Mapping[str, Any], saved_ids: Sequence[str], dropped: set[str],
-             new: Sequence[Mapping[str, Any]], shared: Counter[str],
-             shown: Mapping[str, tuple[Any, Any, Any]], order: _StoryOrder
-             ) -> dict[str, Any]:
-    """One :func:`marsad.fuse.entities.entity_profiles` entry, from the saved one."""
-    ids = [sid for sid in saved_ids if sid not in dropped]
-    for st in new:
-        d = st.get("date") or {}
-        at = bisect.bisect_left(ids, _order(st["id"], st["type"], d.get("start"), d.get("end")),
-                                key=order)
-        ids.insert(at, st["id"])
-        order.known[st["id"]] = _order(st["id"], st["type"], d.get("start"), d.get("end"))
+def _profile(base: Mapping[str, Any], shared: Counter[str],
+             shown: Mapping[str, tuple[Any, Any, Any]]) -> dict[str, Any]:
+    """One :func:`marsad.fuse.entities.entity_profiles` entry without its lists, from the
+    saved one (``base``: its fields, or a new summary's, with ``n_articles``)."""
     none = (None, None, None)
     e = dict(base)
-    e["stories"] = ids
     e["related"] = [{"key": o, "name": shown.get(o, none)[0], "name_en": shown.get(o, none)[1],
                      "type": shown.get(o, none)[2], "shared": n}
                     for o, n in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])) if n > 0]
@@ -498,6 +466,8 @@ def _profile(base: Mapping[str, Any], saved_ids: Sequence[str], dropped: set[str
 def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     """Add the articles stored since the saved fusion to it and save the result; None when
     the saved fusion cannot be extended (:func:`why_full`) and a full fusion must run."""
+    from ..store.base import entity_article_rows
+
     t = [time.perf_counter()]
     if why_full(store, threshold) is not None:
         return None
@@ -520,19 +490,20 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     kept = keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()),
                     _GivenIds(store))
     t.append(time.perf_counter())
-    rows = profiles(store, {k: entity_summary(k, a) for k, a in tallies.items()}, kept,
-                    upd.old)
+    # (a merged tally lists the new articles only: their rows are added to the saved ones)
+    rows = profiles(store, {k: {**entity_summary(k, a), "n_articles": a.n_articles}
+                            for k, a in tallies.items()}, kept, upd.old)
+    articles = [r for k, a in tallies.items() for r in entity_article_rows(k, a.local_ids)]
     t.append(time.perf_counter())
     index = _increment_index(added, regrouped, tallies, claims, kept, upd,
                              state_row(threshold, saved["latest_year"],
                                        corrections_digest(corrections)))
-    # written as JSON now: each tally lists every article of its key (the profiles' rows
-    # hold theirs), so they are not held through the save beside what it writes
     del tallies
     store.save_fusion_increment(kept.stories, rows, dropped=sorted(upd.old),
                                 corpus_state=state, seconds=time.perf_counter() - t[0],
                                 types={r[0]: r[2] for r in rows},
-                                redirects=kept.redirects, changes=kept.changes, index=index)
+                                redirects=kept.redirects, changes=kept.changes, index=index,
+                                articles=articles)
     t.append(time.perf_counter())
     # check: what is new and whether it can be added; save: writing it
     steps = ("check", "dedup", "entities", "stories", "profiles", "save")

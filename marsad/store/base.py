@@ -145,10 +145,48 @@ def _loads(text: str | bytes) -> Any:
 EntityRow = tuple[str, Any, str, str, Any, int, int, str]
 
 
+# a profile's lists kept as rows, not in its JSON (migration 0009): "articles" and
+# "local_ids" in entity_articles, "stories" in story_entities; assembled when read
+LISTS = ("articles", "local_ids", "stories")
+
+
 def entity_row(e: Mapping[str, Any]) -> EntityRow:
-    """The stored row of an entity profile (:func:`marsad.fuse.entities.entity_profiles`)."""
+    """The stored row of an entity profile (:func:`marsad.fuse.entities.entity_profiles`).
+    Its lists are not in the JSON (:data:`LISTS`): a full fusion's profile has them all
+    (:func:`entity_article_rows` makes their rows), an incremental fusion's has
+    ``n_articles`` instead (its rows are appended). A profile with some of the lists only
+    (written by hand) is kept whole and read back as it is."""
+    n = e.get("n_articles")
+    if n is None and not all(f in e for f in LISTS):
+        body = dict(e)
+    else:
+        body = {f: v for f, v in e.items() if f not in LISTS and f != "n_articles"}
     return (e["key"], e.get("kb_id"), e["type"], e["name"], e.get("name_en"),
-            int(e["mention_count"]), len(e["articles"]), json.dumps(e, ensure_ascii=False))
+            int(e["mention_count"]), int(n if n is not None else len(e["articles"])),
+            json.dumps(body, ensure_ascii=False))
+
+
+# entity_articles' row: entity_key, doc_id, seq (the entity's place among the key's in the
+# article), local_id (the entity's id as JSON)
+EntityArticleRow = tuple[str, str, int, str]
+
+
+def entity_article_rows(key: str, local_ids: Iterable[Sequence[Any]]
+                        ) -> list[EntityArticleRow]:
+    """The entity_articles rows of a key's ``[doc_id, id]`` pairs (doc_id order)."""
+    seq: dict[str, int] = {}
+    out = []
+    for doc_id, local in local_ids:
+        n = seq[doc_id] = seq.get(doc_id, -1) + 1
+        out.append((key, str(doc_id), n, json.dumps(local, ensure_ascii=False)))
+    return out
+
+
+def story_order(sid: str, type_: str, start: str | None, end: str | None) -> tuple[Any, ...]:
+    """:func:`marsad.fuse.story_ids.story_order` of a saved story's row (the order a
+    profile lists its stories in; sorted here, not by the database, whose collation may
+    differ)."""
+    return (start is None, (start, end) if start is not None else (), type_, sid)
 
 
 class SQLStore(FusionIndexMixin, Store):
@@ -414,7 +452,7 @@ class SQLStore(FusionIndexMixin, Store):
         """(``index``: the incremental-fusion tables' rows, which replace theirs.)"""
         with self.batch():
             for table in ("story_members", "story_entities", "stories", "fused_entities",
-                          "fusion_runs"):
+                          "entity_articles", "fusion_runs"):
                 self._execute(f"DELETE FROM {table}")
             self._clear_fusion_index()
             types = {e["key"]: e["type"] for e in entities}
@@ -427,16 +465,20 @@ class SQLStore(FusionIndexMixin, Store):
                               dropped: Sequence[str], corpus_state: str,
                               types: Mapping[str, str], seconds: float = 0.0,
                               redirects: Sequence[tuple[str, str]] = (),
-                              changes: Sequence[Any] = (), index: FusionIndex) -> None:
+                              changes: Sequence[Any] = (), index: FusionIndex,
+                              articles: Iterable[EntityArticleRow] = ()) -> None:
         """Replace the saved stories ``dropped`` by ``stories`` and the saved profiles of
         ``entities`` by them, at once (an incremental fusion, marsad.fuse.incremental).
         ``types``: entity key → type, for the places of ``stories``; ``entities``: the
-        profiles' rows (:func:`entity_row`)."""
+        profiles' rows (:func:`entity_row`); ``articles``: the entity_articles rows of the
+        new articles (added to the saved ones)."""
         with self.batch():
             self._drop_stories(dropped)
             self._drop_entities(e[0] for e in entities)
             self._insert_stories(stories, types)
             self._insert_entity_rows(entities)
+            self._bulk_insert("entity_articles", ("entity_key", "doc_id", "seq", "local_id"),
+                              articles)
             self._execute("DELETE FROM fusion_runs")
             self._finish_fusion(corpus_state, seconds, redirects, changes, index)
 
@@ -466,6 +508,9 @@ class SQLStore(FusionIndexMixin, Store):
 
     def _insert_entities(self, entities: Sequence[Mapping[str, Any]]) -> None:
         self._insert_entity_rows([entity_row(e) for e in entities])
+        self._bulk_insert("entity_articles", ("entity_key", "doc_id", "seq", "local_id"),
+                          (r for e in entities if all(f in e for f in LISTS)
+                           for r in entity_article_rows(e["key"], e["local_ids"])))
 
     def _insert_entity_rows(self, rows: Sequence[EntityRow]) -> None:
         self._executemany("INSERT INTO fused_entities (entity_key, kb_id, type, name,"
@@ -611,15 +656,14 @@ class SQLStore(FusionIndexMixin, Store):
         rows = self._all("SELECT entity_key, entity_json FROM fused_entities"
                          " ORDER BY entity_key LIMIT ?", (PAGE,))
         while rows:
-            for _, j in rows:
-                yield _loads(j)
+            yield from self._with_lists([_loads(j) for _, j in rows])
             rows = self._all("SELECT entity_key, entity_json FROM fused_entities"
                              " WHERE entity_key > ? ORDER BY entity_key LIMIT ?",
                              (rows[-1][0], PAGE))
 
     def entity(self, key: str) -> dict[str, Any] | None:
         row = self._one("SELECT entity_json FROM fused_entities WHERE entity_key = ?", (key,))
-        return None if row is None else dict(_loads(row[0]))
+        return None if row is None else self._with_lists([dict(_loads(row[0]))])[0]
 
     def entities(self, *, type: str | None = None, limit: int | None = None
                  ) -> list[dict[str, Any]]:
@@ -632,4 +676,35 @@ class SQLStore(FusionIndexMixin, Store):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [_loads(j) for (j,) in self._all(sql, params)]
+        out: list[dict[str, Any]] = []
+        rows = self._all(sql, params)
+        for i in range(0, len(rows), PAGE):
+            out += self._with_lists([_loads(j) for (j,) in rows[i: i + PAGE]])
+        return out
+
+    def _with_lists(self, profiles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Saved profiles with their lists (:data:`LISTS`) put back from their rows, in the
+        order of their fields a fusion made (a profile saved with its lists, before
+        migration 0009 or by hand, is as it was saved)."""
+        keys = [p["key"] for p in profiles if "articles" not in p]
+        if not keys:
+            return profiles
+        local: dict[str, list[tuple[str, int, Any]]] = {k: [] for k in keys}
+        for k, d, n, j in self._rows_in("SELECT entity_key, doc_id, seq, local_id FROM"
+                                        " entity_articles WHERE entity_key IN ({})", keys):
+            local[str(k)].append((str(d), int(n), _loads(j)))
+        stories = self.stories_of_keys(keys)
+        out = []
+        for p in profiles:
+            if "articles" in p:
+                out.append(p)
+                continue
+            rows = sorted(local[p["key"]], key=lambda r: r[:2])
+            e = {f: v for f, v in p.items() if f != "related"}
+            e["articles"] = sorted({d for d, _, _ in rows})
+            e["local_ids"] = [[d, j] for d, _, j in rows]
+            e["stories"] = [s[0] for s in sorted(stories.get(p["key"], ()),
+                                                 key=lambda s: story_order(*s))]
+            e["related"] = p.get("related", [])
+            out.append(e)
+        return out

@@ -184,14 +184,6 @@ class FusionIndexMixin:
             out[str(k)].append((str(s), str(t), ds, de))
         return out
 
-    def story_sort_row(self, story_id: str) -> tuple[str, str | None, str | None]:
-        """(type, date_start, date_end) of a saved story."""
-        row = self._one("SELECT type, date_start, date_end FROM stories WHERE story_id = ?",
-                        (story_id,))
-        if row is None:
-            raise KeyError(story_id)
-        return str(row[0]), row[1], row[2]
-
     def story_keys(self, story_ids: Iterable[str]) -> dict[str, set[str]]:
         """Story id → its participants and place."""
         out: dict[str, set[str]] = defaultdict(set)
@@ -213,14 +205,15 @@ class FusionIndexMixin:
         return out
 
     def profiles_of(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The saved entity profiles of ``keys``."""
+        """The saved entity profiles of ``keys`` as saved, without their lists (migration
+        0009: they are rows) and with ``n_articles``, the number of their articles."""
         from .base import _loads
 
         out: dict[str, dict[str, Any]] = {}
         for part in _chunks(keys):
-            out.update((str(k), _loads(j)) for k, j in self._all(
-                "SELECT entity_key, entity_json FROM fused_entities WHERE entity_key IN"
-                f" ({_marks(part)})", part))
+            out.update((str(k), {**_loads(j), "n_articles": int(n)}) for k, j, n in self._all(
+                "SELECT entity_key, entity_json, n_articles FROM fused_entities WHERE"
+                f" entity_key IN ({_marks(part)})", part))
         return out
 
     def entity_names(self, keys: Iterable[str]) -> dict[str, tuple[Any, Any, Any]]:

@@ -10,6 +10,7 @@ stories gather reports, wire copies, undated and unpublished reports meet)."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ import pytest
 from marsad.doc import Doc
 from marsad.fuse import fuse_store, near_duplicates
 from marsad.fuse.incremental import why_full
+from marsad.fuse.keys import entity_key
 from marsad.ingest import RawArticle
 from marsad.store import Store, open_store
 
@@ -249,3 +251,38 @@ def test_an_article_joining_two_saved_groups_rebuilds_their_stories(
     (story,) = [s for s in saved["stories"] if s["members"]]
     assert story["n_independent"] == 1  # two outlets, one wire text: one source now
     assert res.n_region == 1
+
+
+# -- a key's lists are rows, not JSON an increment reads and writes again (migration 0009) --
+
+def test_saved_tallies_and_profiles_keep_counts_and_their_lists_are_rows(
+        processed: list[tuple[RawArticle, Doc]], db_url: Callable[[str], str]) -> None:
+    with open_store(db_url("rows")) as st:
+        for raw, doc in processed[:40]:
+            st.put(raw, doc)
+        fuse_store(st)
+        for raw, doc in processed[40:60]:
+            st.put(raw, doc)
+        assert fuse_store(st).mode == "incremental"
+        s: Any = st
+        tallies = s._all("SELECT key, value_json FROM fusion_keys WHERE kind = 'tally'")
+        stored = s._all("SELECT entity_key, n_articles, entity_json FROM fused_entities")
+        assert tallies and stored
+        for _, j in tallies:  # counts only: the articles of a key are not in its tally
+            assert not {"articles", "local_ids"} & json.loads(j).keys()
+        for key, n, j in stored:  # nor in its saved profile, which is assembled when read
+            assert not {"articles", "local_ids", "stories"} & json.loads(j).keys()
+            prof = st.entity(key)
+            assert prof is not None and len(prof["articles"]) == n
+            assert prof["articles"] == sorted({d for d, _ in prof["local_ids"]})
+        # what the records say: every entity of every article, in doc_id and record order
+        want: dict[str, list[list[Any]]] = {}
+        for rec in sorted(st.iter_records(), key=lambda r: r["doc_id"]):
+            for e in rec.get("entities") or []:
+                want.setdefault(entity_key(rec["doc_id"], e), []).append(
+                    [rec["doc_id"], e.get("id")])
+        got = {e["key"]: e["local_ids"] for e in st.iter_entities()}
+        assert got == want
+        # a profile's stories: those it takes part in or is the place of, in story order
+        for e in st.entities(limit=5):
+            assert e["stories"] == [x["id"] for x in st.stories(entity=e["key"])]
