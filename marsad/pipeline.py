@@ -342,7 +342,18 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Load every data file now: timings of the first article are fair, and a malformed
-        file stops the run before any article instead of failing each one."""
+        file stops the run before any article instead of failing each one.
+
+        The tables loaded live as long as the process; they are built with the cyclic
+        collector paused and then frozen (marsad.gcpause), so the collections that every
+        article's garbage triggers no longer walk them: on the extract benchmark those
+        walks were about 5% of the CPU time of extracting unseen articles."""
+        from .gcpause import paused
+
+        with paused():
+            self._load_everything()
+
+    def _load_everything(self) -> None:
         from .clean.text_rules import load_rules
         from .text.dates import find_dates
 
