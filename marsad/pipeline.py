@@ -9,6 +9,7 @@ engine can map :meth:`Pipeline.process` over partitions.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import time
@@ -352,6 +353,9 @@ class Pipeline:
 
         with paused():
             self._load_everything()
+            # the warm-up article's reference cycles are freed now rather than frozen (a
+            # pipe() that warms up again in a long process would otherwise keep each batch's)
+            gc.collect()
 
     def _load_everything(self) -> None:
         from .clean.text_rules import load_rules
