@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from marsad.doc import Doc, Failure
@@ -231,3 +233,18 @@ def test_an_undated_article_s_weekday_is_the_stated_day_that_falls_on_it() -> No
     assert ("السبت", None) in dated(
         "جرت الجولة الأولى في 12 نوفمبر 2011 والثانية في 19 نوفمبر 2011. وأعلنت اللجنة "
         "النتائج السبت.")
+
+
+def test_warm_up_leaves_its_tables_out_of_the_collectors_walks() -> None:
+    """The tables warm_up loads live as long as the process: they end frozen (the
+    collections each article's garbage triggers skip them) and the collector is on again;
+    warming up again (pipe() does on every call) freezes nothing of the caller's."""
+    p = Pipeline()
+    p.warm_up()
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    kept = [[i] for i in range(1000)]  # the caller's own objects, made after the warm-up
+    p.warm_up()
+    assert gc.get_freeze_count() == frozen and kept
+    assert Pipeline().process(RawArticle("a", "زار الوزير القاهرة يوم الأحد.", "text")).tokens

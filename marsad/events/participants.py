@@ -772,12 +772,13 @@ def _light_verb(x: Context, before: int | None = None) -> int | None:
     light, gov = x.lex.cues["light_verbs"], x.lex.words.governors
     stop = max(c.left, c.t_first - x.lex.words.reach["light_reach"]) - 1
     end = before if before is not None else c.t_first
+    nouns, noun_reach = x.lex.words.governing_nouns, x.lex.words.reach["governing_noun_reach"]
     for j in range(end - 1, stop, -1):
         k = v.keys[j]
-        if k in light or k in gov or unprefix(k, "وف") in light or unprefix(k, "وف") in gov:
+        bare = unprefix(k, "وف")  # (once per word: asked of every word within the reach)
+        if k in light or k in gov or bare in light or bare in gov:
             return j
-        if unprefix(k, "وف") in x.lex.words.governing_nouns \
-                and end - j <= x.lex.words.reach["governing_noun_reach"]:
+        if bare in nouns and end - j <= noun_reach:
             return j  # "بإعلان السودان وتشاد عن اتفاق"
     return None
 

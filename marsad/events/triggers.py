@@ -361,10 +361,10 @@ class TriggerIndex:
                             continue
                         if best is not None and j <= best.last_token:
                             break
-                        cand = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j,
-                                          as_noun=preposed and trig.pos == "verb")
-                        if self._requirement_met(cand, keys):
-                            best, best_key = cand, cur
+                        if self._requirement_met(trig, i, j, keys):
+                            best = TriggerHit(trig, tokens[i].start + skip, tokens[j].end, i, j,
+                                              as_noun=preposed and trig.pos == "verb")
+                            best_key = cur
                             break
                     if cur not in self.prefixes:
                         break
@@ -472,19 +472,21 @@ class TriggerIndex:
         return False
 
     @staticmethod
-    def _requirement_met(hit: TriggerHit, keys: Sequence[str]) -> bool:
-        trig = hit.trigger
+    def _requirement_met(trig: Trigger, t_first: int, t_last: int, keys: Sequence[str]) -> bool:
+        """Whether the trigger read at tokens ``t_first``..``t_last`` meets its conditions
+        (asked before its TriggerHit is built: most candidates of conditioned triggers
+        fail)."""
         if not trig.not_after and not trig.unless and not trig.requires \
                 and not trig.not_within and not trig.only_after:
             return True  # (most triggers: nothing to check)
-        if trig.only_after and not _right_after(trig.only_after, keys, hit.first_token):
+        if trig.only_after and not _right_after(trig.only_after, keys, t_first):
             return False
         lasts, firsts = trig.not_after_lasts, trig.unless_firsts
         # (an opening quote right before the trigger is passed over: "وصفتها بأنها «انتهاك»")
-        start = hit.first_token
+        start = t_first
         while start >= 1 and keys[start - 1] in _QUOTES:
             start -= 1
-        for back in range(hit.trigger.not_after_reach if trig.not_after else 0):
+        for back in range(trig.not_after_reach if trig.not_after else 0):
             end = start - back
             if back and (end < 1 or not keys[end][:1].isalnum()):
                 break  # not across a comma or a quote
@@ -492,7 +494,7 @@ class TriggerIndex:
             if w not in lasts and w[1:] not in lasts and not (
                     w[:1] in "وف" and w[2:] in lasts):
                 continue  # (no phrase ends on this word: most tokens)
-            for phrase in hit.trigger.not_after:
+            for phrase in trig.not_after:
                 at = end - len(phrase)
                 if at < 0 or tuple(keys[at + 1 : end]) != phrase[1:]:
                     continue
@@ -500,11 +502,11 @@ class TriggerIndex:
                 first = keys[at]
                 if phrase[0] in (first, first[1:], first[2:] if first[:1] in "وف" else ""):
                     return False
-        nxt = keys[hit.last_token + 1] if hit.last_token + 1 < len(keys) else ""
+        nxt = keys[t_last + 1] if t_last + 1 < len(keys) else ""
         unless = trig.unless if nxt in firsts or ("#" in firsts and nxt.isdigit()) or (
             trig.unless_prefixed and any(_prefixed(f, nxt) for f in firsts)) else ()
         for phrase in unless:
-            at = hit.last_token + 1
+            at = t_last + 1
             got = keys[at : at + len(phrase)]
             # "#" stands for a number ("قتل 12 شخصا": a casualty count, not a killer), a
             # word ending in "*" for any word it opens ("ب*": "اتهامها بدعم …")
@@ -513,34 +515,34 @@ class TriggerIndex:
                     for w, k in zip(phrase, got, strict=True)):
                 return False
         if trig.not_within:
-            after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * trig.reach + 1]
+            after = [k for k in keys[t_last + 1 : t_last + 2 * trig.reach + 1]
                      if k[:1].isalnum()][: trig.reach]
             banned = _with_clitics(trig.not_within)
             if any(k in banned for k in after):
                 return False
-        req = hit.trigger.requires
+        req = trig.requires
         if not req:
             return True
         # the requirement may stand a little before ("ألف جندي ينتشر") or after the trigger,
         # behind the subject ("وقّع ممثلو الجيش … على"): 8 words after, measured on the demo
         # corpus and the event set (6: one event fewer on each; 10: more false triggers)
         # (words only: quotes and commas around a name do not push the requirement out)
-        before = [k for k in keys[max(hit.first_token - 6, 0) : hit.first_token]
-                  if k[:1].isalnum()][-2:] if hit.trigger.before else []
-        reach = hit.trigger.reach
-        after = [k for k in keys[hit.last_token + 1 : hit.last_token + 2 * reach + 1]
+        before = [k for k in keys[max(t_first - 6, 0) : t_first]
+                  if k[:1].isalnum()][-2:] if trig.before else []
+        reach = trig.reach
+        after = [k for k in keys[t_last + 1 : t_last + 2 * reach + 1]
                  if k[:1].isalnum()][:reach]
         window = [*before, *after]
         # the requirement behind a clitic: و، ب، ل، ال، بال، وال + word
-        wide = _requirement_forms(req) if hit.trigger.requires_clitics else req
-        if trig.not_object and _object_not(trig, keys, hit.first_token, after, wide):
+        wide = _requirement_forms(req) if trig.requires_clitics else req
+        if trig.not_object and _object_not(trig, keys, t_first, after, wide):
             return False
         if any(k in wide for k in window):
             return True
-        seconds = hit.trigger.requires_seconds
-        return any(_phrase_at(window, i, p, hit.trigger.requires_clitics)
+        seconds = trig.requires_seconds
+        return any(_phrase_at(window, i, p, trig.requires_clitics)
                    for i in range(len(window) - 1) if window[i + 1] in seconds
-                   for p in hit.trigger.requires_phrases)
+                   for p in trig.requires_phrases)
 
 
 # adjectives among the requirements: they qualify the subject ("المتحدث العسكري"), so a

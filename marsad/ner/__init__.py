@@ -254,7 +254,9 @@ def _described_governments(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
     titles = cue_sets()["person_titles"]
     # inside a title ("رئيس حكومة تصريف الأعمال اللبنانية نجيب ميقاتي") the government
     # only qualifies the person, as the conventions read possessors in titles
-    heads = [i for i, k in enumerate(keys) if (k == _GOVERNMENT or k[1:] == _GOVERNMENT)
+    # (the word or one clitic letter + it: a suffix test, no slice of every token)
+    most = len(_GOVERNMENT) + 1
+    heads = [i for i, k in enumerate(keys) if k.endswith(_GOVERNMENT) and len(k) <= most
              and not (i > 0 and _title_form(keys[i - 1], titles))]
     if not heads:
         return mentions

@@ -40,3 +40,12 @@ def test_match_key_collapses_every_white_space() -> None:
     assert normalize.match_key("\u00a0 قال\t\u2003الرئيس\n") == "قال الرييس"
     long = "قال\u2009 الرئيس\u3000" * 20  # past the cached length: the same white space
     assert normalize.match_key(long) == " ".join(["قال الرييس"] * 20)
+
+
+def test_the_list_table_folds_every_code_point_as_the_mapping_does() -> None:
+    """The translate table is a list by code point (faster than a dict that raises KeyError
+    for each letter left alone); it must fold every character exactly as the mapping."""
+    mapping = str.maketrans(normalize._MAP)
+    every = "".join(chr(c) for c in range(0x2FFFF) if not 0xD800 <= c < 0xE000)
+    assert every.translate(normalize._TABLE) == every.translate(mapping)
+    assert normalize.match_key.__wrapped__("  إلى ٢٠ مؤتمرًا\u200f ") == "الي 20 موتمرا"
