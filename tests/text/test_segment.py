@@ -46,6 +46,13 @@ def test_a_line_wrapped_after_a_word_no_sentence_ends_on_goes_on() -> None:
                             "عنوان الخبر", "نص آخر."]
 
 
+def test_a_line_wrapped_after_a_passive_or_a_word_of_naming_goes_on() -> None:
+    # "إنه تمت\nإحالة …"، "الناطق باسم\nالمجلس": tamma and bi-ism end no sentence
+    text = "وقال الناطق باسم\nالمجلس إنه تمت\nإحالة القائد إلى التقاعد.\nعنوان آخر"
+    assert _sents(text) == ["وقال الناطق باسم\nالمجلس إنه تمت\nإحالة القائد إلى التقاعد.",
+                            "عنوان آخر"]
+
+
 def test_comma_does_not_end_a_sentence() -> None:
     assert len(_sents("التقى حفتر، الرئيس الروسي، في موسكو.")) == 1
 
