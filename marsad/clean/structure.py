@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from marsad.text.normalize import ARABIC_LETTER_RE, match_key
+from marsad.text.segment import ends_open
 
 if TYPE_CHECKING:  # the cleaner imports this module
     from .text_rules import _Cleaner, _Line
@@ -376,8 +377,8 @@ def header_labels(cl: _Cleaner) -> None:
     if title is None:
         return
     for i, ln in enumerate(head):
-        if not _short(cl, ln) or ln.bullet:
-            continue
+        if not _short(cl, ln) or ln.bullet or ends_open(ln.key):
+            continue  # ("قال الناطق باسم" ends open: a sentence wrapped, no label)
         if i < title or (ln.words >= 2 and not cl.place_or_date(ln)):
             ln.rule = "header_label"
 

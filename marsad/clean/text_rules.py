@@ -43,6 +43,7 @@ import yaml
 from marsad.errors import DataFileError
 from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
+from marsad.text.segment import ends_open
 
 from .published import Published, capture_header, date_line_under, find_published
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
@@ -1286,8 +1287,8 @@ class _Cleaner:
                 return None
             if t.endswith(("..", "…")):
                 return line  # "كيف تدعم روسيا حفتر؟.. التايمز تكشف"-style ellipsis headlines
-            if t.endswith((".", ":", "،", "؛", ",", ";")):
-                return None
+            if t.endswith((".", ":", "،", "؛", ",", ";")) or ends_open(line.key):
+                return None  # ("قال الناطق باسم": a sentence wrapped into the next line)
             return line
         return None
 

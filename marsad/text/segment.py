@@ -101,6 +101,13 @@ def _wrapped_line(text: str, start: int, end: int) -> bool:
     return match_key(last) in _wrap_words()
 
 
+def ends_open(line_key: str) -> bool:
+    """The line (a match key) ends on a word no sentence ends on: it goes on in the next
+    line ("قال الناطق باسم")."""
+    words = line_key.split()
+    return bool(words) and words[-1] in _wrap_words()
+
+
 @lru_cache(maxsize=1)
 def _wrap_words() -> frozenset[str]:
     from ..data import load_yaml

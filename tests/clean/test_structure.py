@@ -389,3 +389,13 @@ def test_an_exclamation_inside_a_lead_with_commas_is_kept() -> None:
     lead = ("يا لها من مفاجأة! هكذا علق أحد السكان، صباح اليوم، على افتتاح المستشفى الجديد "
             "في المدينة بعد انتظار دام سنوات طويلة، مؤكدا أن الخدمة ستخفف معاناة المرضى.")
     assert lead in clean_text("\n".join([TITLE, lead, P2])).text
+
+
+def test_a_first_line_that_ends_open_is_neither_a_label_nor_the_title() -> None:
+    # a page wrapped at a fixed width: "قال الناطق باسم" goes on into the next line
+    text = ("قال الناطق باسم\nالمجلس العسكري في السودان، الفريق كباشي، إنه تمت\n"
+            "إحالة الفريق أول عوض بن عوف إلى التقاعد.\nوأضاف الناطق أن المجلس سيعلن "
+            "تشكيل الحكومة قريبا.")
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("قال الناطق باسم")
+    assert cleaned.title is None
