@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.normalize import is_nisba, match_key
+from ..text.segment import resumptive_pronouns
 from .clause import AFTER_NOUN, UNNAMED_ANTECEDENT, Context, Roles
 from .lexicon import (
     CROWD_TYPES,
@@ -305,13 +306,16 @@ def _across_a_border(pm: Placed, x: Context) -> bool:
     k = pm.first - 1
     if k > x.sent.a and v.keys[k] == "و":
         k -= 1  # ("بين مالي والجزائر" is one token و+; a loose و too)
-    while k > x.sent.a and v.keys[k] not in ("مع", "بين") and v.etype.get(
-            next((q.entity_id for q in x.sent.ms if q.last == k), ""), "") == "GPE":
-        k = next(q.first for q in x.sent.ms if q.last == k) - 1  # "بين مالي والجزائر"
+    # (past the states listed before it: "بين مالي والجزائر"; most words end no name)
+    while k > x.sent.a and v.keys[k] not in ("مع", "بين") and k in x.sent.ms_lasts:
+        q = next(q for q in x.sent.ms if q.last == k)
+        if v.etype[q.entity_id] != "GPE":
+            break
+        k = q.first - 1
     if k <= x.sent.a or unprefix(v.keys[k], "و") not in ("مع", "بين"):
         return False
     k -= 1
-    if k > x.sent.a and is_nisba(v.keys[k]) or v.keys[k] in w.border_adjectives:
+    if k > x.sent.a and (is_nisba(v.keys[k]) or v.keys[k] in w.border_adjectives):
         k -= 1  # "الحدود المشتركة مع"، "الحدود الجنوبية مع"
     return unprefix(unprefix(v.keys[k], "وف"), "بل") in w.border_nouns
 
@@ -347,8 +351,9 @@ def _is_giver(pm: Placed, parts: Parts, x: Context) -> bool:
     v, c = x.doc, x.clause
     # (a shipment arriving, "وصلت سفينة محملة بالمساعدات من السعودية", names its sender so
     # too, past its cargo)
-    reach = 12 if c.is_verb and c.trigger.type == "AID" else 4
-    return parts.giver is None and (c.trigger.pos == "noun" or reach == 12) \
+    shipment = c.is_verb and c.trigger.type == "AID"
+    reach = 12 if shipment else 4
+    return parts.giver is None and (c.trigger.pos == "noun" or shipment) \
         and c.trigger.type in GIVEN_TYPES \
         and 0 < pm.first - c.t_last <= reach and v.etype[pm.entity_id] in PARTICIPANT_TYPES \
         and (v.prev_key(pm.first) == "من" or _from_a_title(pm, x)) \
@@ -702,10 +707,6 @@ def _joined_on(x: Context) -> bool:
     return bool(lead) and match_key(lead)[:1] in ("و", "ف")
 
 
-_RESUMPTIVE = frozenset({"عليها", "عليه", "عليهم", "فيها", "فيه", "منها", "منه", "بها", "به",
-                         "لها", "له", "اليها", "اليه"})
-
-
 def _unnamed_antecedent(x: Context) -> bool:
     """A relative pronoun right before the verb, its verb carrying no object pronoun and no
     resumptive pronoun after it ("المناطق التي سيطر عليها الجيش" names its subject after)."""
@@ -713,7 +714,7 @@ def _unnamed_antecedent(x: Context) -> bool:
     if c.t_first < 1 or v.keys[c.t_first - 1] not in x.lex.words.relatives or c.hit.pronoun:
         return False
     nxt = v.keys[c.t_last + 1] if c.t_last + 1 < len(v.keys) else ""
-    return nxt not in _RESUMPTIVE
+    return nxt not in resumptive_pronouns()
 
 
 def _relative_head(x: Context) -> Placed | None:

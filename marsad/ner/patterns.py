@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..data import common_words, load_yaml
 from ..doc import Token
 from ..text.normalize import is_arabic, is_nisba, match_key
+from ..text.segment import resumptive_pronouns
 from .people import (
     ends_name_after,
     is_article_given,
@@ -558,11 +559,6 @@ def find_headed_places(text: str, tokens: Sequence[Token], taken: set[int],
     return out
 
 
-# Prepositions with a pronoun that follow a verb in a relative clause after a place head
-# ("منطقة تسيطر عليها"، "مناطق ينشطون فيها")
-_RESUMPTIVE = frozenset({"عليها", "عليه", "عليهم", "فيها", "فيه", "منها", "منه", "بها", "لها"})
-
-
 def _not_a_place_word(key: str, nxt: str) -> bool:
     """The word after a place head opens a clause or names an office, not a place: a
     present verb ("منطقة يسيطرون عليها"، "منطقة تسيطر عليها"), or a definite verbal noun
@@ -573,7 +569,7 @@ def _not_a_place_word(key: str, nxt: str) -> bool:
     >>> _not_a_place_word("صرواح", "")
     False
     """
-    if nxt in _RESUMPTIVE:
+    if nxt in resumptive_pronouns():  # "منطقة تسيطر عليها"
         return True
     if key[:1] == "ي" and key.endswith(("ون", "ان")) and len(key) >= 6:
         return True

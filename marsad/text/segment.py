@@ -101,6 +101,12 @@ def _wrapped_line(text: str, start: int, end: int) -> bool:
     return match_key(last) in _wrap_words()
 
 
+@lru_cache(maxsize=1)
+def resumptive_pronouns() -> frozenset[str]:
+    """Prepositions with a pronoun that take a relative's antecedent back (match keys)."""
+    return frozenset(match_key(w) for w in load_yaml("ar/segment.yaml")["resumptive_pronouns"])
+
+
 def ends_open(line_key: str) -> bool:
     """The line (a match key) ends on a word no sentence ends on: it goes on in the next
     line ("قال الناطق باسم")."""

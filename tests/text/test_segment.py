@@ -152,3 +152,11 @@ def test_a_run_without_spaces_is_cut_at_the_limit() -> None:
 
     sents = _sents("x" * (2 * MAX_SENTENCE_CHARS + 5))
     assert [len(s) for s in sents] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
+
+
+def test_the_resumptive_pronouns_are_single_words() -> None:
+    from marsad.text.segment import resumptive_pronouns
+
+    words = resumptive_pronouns()
+    assert {"عليها", "فيه", "اليها"} <= words
+    assert all(" " not in w and w == match_key(w) for w in words)
