@@ -18,6 +18,7 @@ from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
 from .dating import (
     before_an_interval,
+    clause_date,
     coordinated_verb_date,
     date_from_rest,
     date_of_the_meeting,
@@ -91,10 +92,24 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
-    merged = headline_on_the_lead_day(merged, headline)
+    merged = headline_on_the_lead_day(merged, headline, _lead_dates(v, headline))
     # ids from what each event is, not where it falls: stable across runs (marsad.ids);
     # (no events, no ids: the text's digest is not taken)
     return assign_event_ids(merged, content_id(doc.doc_id, doc.text)) if merged else []
+
+
+def _lead_dates(v: DocView, headline: Span | None) -> list[DateValue]:
+    """The dates of the sentence right after the headline (none without a headline), as
+    read for events: not a date after publication, nor one opening a period."""
+    doc = v.doc
+    if headline is None:
+        return []
+    after = next((s for s in doc.sentences if s.start >= headline.end), None)
+    if after is None:
+        return []
+    ds = doc.dates[_bisect(v.date_starts, after.start):_bisect(v.date_starts, after.end)]
+    return [d for d in ds if d.first is not None and not opens_period(v, d) and (
+        doc.published is None or d.first <= doc.published)]
 
 
 def lead_on_the_day(v: DocView, lex: Lexicon, events: list[Event], headline: Span | None
@@ -365,7 +380,7 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
     own = [d for d in s.dates if c_lo <= d.start < c_hi
            and not in_relative_clause(v, lex, c.t_last, d)
            and not (d.end <= c.hit.start and before_an_interval(v, lex, c.t_first, d))]
-    date = nearest_date(own, c.hit.start)
+    date = clause_date(own, s.events, c.hit)
     # the clause names its day, but nothing resolves it: no other date is taken for it
     if date is None and _unresolved(v, c_lo, c_hi):
         own = [DateValue(c_lo, c_lo, "", None, None)]

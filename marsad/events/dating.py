@@ -17,7 +17,7 @@ from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import REACTIONS, Lexicon
 from .places import pair_meeting
-from .triggers import PhraseSet
+from .triggers import PhraseSet, TriggerHit
 from .view import DocView, unprefix
 
 
@@ -109,6 +109,21 @@ def future(key: str) -> bool:
     """A verb in the future (سيزور، ستنسحب): a statement's date does not date it."""
     k = unprefix(key, "وف")
     return k[:1] == "س" and k[1:2] in ("ي", "ت", "ن", "ا")
+
+
+def clause_date(dates: Sequence[DateValue], before: Sequence[Event], hit: TriggerHit
+                ) -> DateValue | None:
+    """The clause's date nearest its trigger ``hit`` — but a date between the sentence's
+    last act told (``before``) and this one is that act's when this one names its own
+    after it ("زار الرئيس بيونغ يانغ في 19 يونيو والتقى الزعيم في 20 يونيو": the meeting
+    is on the 20th)."""
+    prev = next((ev.trigger for ev in reversed(before) if ev.trigger is not None
+                 and ev.trigger.end <= hit.start), None)
+    if prev is not None:
+        later = [d for d in dates if d.start >= hit.end]
+        if later and any(prev.end <= d.start and d.end <= hit.start for d in dates):
+            return nearest_date(later, hit.start)
+    return nearest_date(dates, hit.start)
 
 
 def nearest_date(dates: Sequence[DateValue], at: int) -> DateValue | None:
@@ -238,19 +253,25 @@ def date_of_the_meeting(x: Context, r: Roles) -> DateValue | None:
     return met.date if met is not None else None
 
 
-def headline_on_the_lead_day(events: list[Event], headline: Span | None) -> list[Event]:
+def headline_on_the_lead_day(events: list[Event], headline: Span | None,
+                             lead_dates: Sequence[DateValue] = ()) -> list[Event]:
     """A headline event the body does not retell ("الحكومة تعلّق عضوية البلد وتدعو إلى سحب
     السفراء") is the day's news the lead tells: undated, it takes the date of the lead's
-    first dated event (the first sentence past the headline that has a dated event)."""
+    first dated event (the first sentence past the headline that has a dated event); with
+    none, the first day the sentence after the headline names (``lead_dates``: "الجامعة
+    تدعو إلى وقف النار" over "عقد المجلس، أمس الثلاثاء، اجتماعا طارئا …", which tells no
+    event of its own)."""
     if headline is None:
         return events
     body = sorted((ev for ev in events if ev.evidence[0] != headline),
                   key=lambda ev: ev.evidence[0].start)
-    if not body:
-        return events
-    lead = body[0].evidence[0]
-    day = next((ev.date for ev in body if ev.evidence[0] == lead and ev.date is not None
-                and ev.date.first is not None), None)
+    day = None
+    if body:
+        lead = body[0].evidence[0]
+        day = next((ev.date for ev in body if ev.evidence[0] == lead and ev.date is not None
+                    and ev.date.first is not None), None)
+    if day is None:
+        day = next((d for d in lead_dates if d.first is not None and d.first == d.last), None)
     if day is None:
         return events
     return [replace(ev, date=DateValue(ev.evidence[0].start, ev.evidence[0].start, "",

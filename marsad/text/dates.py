@@ -455,7 +455,8 @@ _RULES_SRC: dict[str, str] = {
   | (?P<d2>\d{1,2})\s?(?P<s2>[-/.])\s?(?P<m2>\d{1,2})\s?(?P=s2)\s?(?P<y2>\d{4}|\d{2})
 )(?!\d|[-/.]\d)""",
     # 8 أبريل 2024، 15 أبريل/نيسان، 17 سبتمبر (أيلول) الجاري، الأول من مايو، 10-15 مايو،
-    # 15 من الشهر الجاري; and without a day: مارس 2025، في مارس، أواخر شهر مارس الفارط
+    # 15 من الشهر الجاري، الثاني من الشهر، 13 الجاري; and without a day: مارس 2025، في
+    # مارس، أواخر شهر مارس الفارط
     "dm": r"""
 <B>
 (?:
@@ -471,8 +472,9 @@ _RULES_SRC: dict[str, str] = {
 )
 (?:
     (?:(?P<mn><MNOUN>)\s+)?(?P<m1><MONTH>)(?!\w)""" + _ALT + _EPI + _TAIL + r"""
-  | (?P<pm><PMONTH>)\s+(?P<pq><QUAL>)(?!\w)
+  | (?P<pm><PMONTH>)(?:\s+(?P<pq><QUAL>))?(?!\w)(?!\s+<EPITHET>(?!\w))
   | (?P<pt><THIS>)\s+(?P<pm2><PMONTH>)(?!\w)
+  | (?P<pc><CURM>)(?!\w)
 )""",
     # May 12, 2025 / مايو 12، 2025
     "mdy": r"""
@@ -641,6 +643,8 @@ class _Lexicon:
             article_merge=True,
         )
         self.this = _Vocab(_words(q["this"], "current"))
+        # "في 13 الجاري": after a day, the month it qualifies goes unsaid
+        self.curm = _Vocab(_words(q["of_this_month"], "current"))
         self.blast = _Vocab(_words(q["before_last"], "before_last"))
 
         p = data["parts"]
@@ -742,6 +746,7 @@ class _Lexicon:
             "ORDSUF": r"(?:st|nd|rd|th)(?!\w)[,،]?(?:\s+of(?!\w))?",
             "MONTH": self.month.pattern, "EPITHET": self.epithet.pattern,
             "WD": self.weekday.pattern, "QUAL": self.qual.pattern, "THIS": self.this.pattern,
+            "CURM": self.curm.pattern,
             "BLAST": self.blast.pattern, "PART": self.part.pattern, "FRAC": self.frac.pattern,
             "SEASON": self.season.pattern, "SNOUN": self.snoun.pattern,
             "PERIOD": self.period.pattern, "YN": self.yn.pattern, "MNOUN": self.mnoun.pattern,
@@ -771,7 +776,7 @@ class _Lexicon:
         # Folded token (with any clitic) -> anchor kinds.
         self.anchors: dict[str, str] = {}
         for kind, vocabs in (("m", [self.month]), ("w", [self.weekday]), ("p", [self.pnoun]),
-                             ("q", [self.pmonth]),
+                             ("q", [self.pmonth, self.curm]),
                              ("s", [self.season]), ("o", [self.odir]),
                              ("x", [self.deictic, self.deictic_p])):
             for vocab in vocabs:
@@ -999,9 +1004,9 @@ class _Lexicon:
             first = self._resolve_day(cal, mon, d1, year, ref, yoff, qual)
             explicit = year is not None
         else:
-            # 15 من الشهر الجاري
+            # 15 من الشهر الجاري; "الثاني من الشهر" and "13 الجاري" name the current month
             qual = self.qual.get(g["pq"]) if g["pq"] else "current"
-            end = m.end("pq") if g["pq"] else m.end("pm2")
+            end = m.end("pq") if g["pq"] else max(m.end("pm"), m.end("pm2"), m.end("pc"))
             cal, mon, year, explicit = "g", 0, None, False
             first = None
             if ref is not None and qual is not None:

@@ -176,3 +176,40 @@ def test_a_reception_after_a_dated_visit_is_on_its_day() -> None:
     evs = _full(text, "2024-02-20")
     other = [e for e in evs if "sergey_lavrov" in e["actors"]]
     assert other and all(e["date"] is None for e in other), evs
+
+
+def test_a_coordinated_act_with_its_own_later_date_takes_it() -> None:
+    # the date between the visit and the meeting is the visit's; the meeting names its own
+    text = ("زار الرئيس الروسي فلاديمير بوتين كوريا الشمالية في 19 يونيو الماضي والتقى الزعيم "
+            "كيم جونغ أون في بيونغ يانغ في 20 يونيو الماضي.")
+    evs = [e for e in _full(text, "2025-05-14") if e["type"] == "CONSULT"]
+    assert sorted(e["date"] for e in evs) == [date(2024, 6, 19), date(2024, 6, 20)], evs
+    # with no date of its own, the coordinated act still shares the one before it
+    text = ("وصل وزير الخارجية التركي هاكان فيدان إلى القاهرة الاثنين، والتقى الرئيس المصري "
+            "عبد الفتاح السيسي.")
+    evs = [e for e in _full(text, "2025-05-14") if e["type"] == "CONSULT"]
+    assert evs and all(e["date"] == date(2025, 5, 12) for e in evs), evs
+
+
+def test_a_headline_takes_the_day_its_first_sentence_names() -> None:
+    head = Span(0, 30)
+    h = Event("", "REQUEST", (head,), actors=("e1",), trigger=Span(10, 14))
+    day = DateValue(40, 43, "أمس", date(2025, 5, 13), date(2025, 5, 13))
+    month = DateValue(50, 62, "أبريل الماضي", date(2025, 4, 1), date(2025, 4, 30), "month")
+    # the body tells no event: the day the sentence after the headline names
+    assert headline_on_the_lead_day([h], head, [day])[0].date.first == date(2025, 5, 13)
+    # a month is no day of the news
+    assert headline_on_the_lead_day([h], head, [month])[0].date is None
+    text = ("الجامعة العربية تدعو إلى وقف إطلاق النار في السودان\n\nعقد مجلس جامعة الدول "
+            "العربية، أمس الثلاثاء، اجتماعا طارئا في القاهرة بحث فيه الحرب في السودان.")
+    evs = [e for e in _full(text, "2025-05-14") if e["type"] == "REQUEST"]
+    assert evs and all(e["date"] == date(2025, 5, 13) for e in evs), evs
+
+
+def test_a_birth_year_dates_the_person_not_the_act() -> None:
+    for text in ("قصفت إسرائيل مواقع في جنوب لبنان الاثنين. واعتقلت الشرطة التركية الصحفي "
+                 "المعارض، المولود عام 1980، في إسطنبول.",
+                 "قصفت إسرائيل مواقع في جنوب لبنان الاثنين. واعتقلت الشرطة الإيرانية ناشطة "
+                 "من مواليد 1995 في طهران."):
+        evs = [e for e in _full(text, "2025-05-14") if e["type"] == "COERCE"]
+        assert evs and all(e["date"] is None for e in evs), (text, evs)
