@@ -28,6 +28,7 @@ from .dating import (
     headline_on_the_lead_day,
     in_relative_clause,
     nearest_date,
+    news_day_goes_on,
     opens_period,
     received_on_arrival,
     same_period_date,
@@ -92,6 +93,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
+    merged = news_day_goes_on(v, lex, merged, headline)
     merged = headline_on_the_lead_day(merged, headline, _lead_dates(v, headline))
     # ids from what each event is, not where it falls: stable across runs (marsad.ids);
     # (no events, no ids: the text's digest is not taken)

@@ -279,6 +279,72 @@ def headline_on_the_lead_day(events: list[Event], headline: Span | None,
             if ev.date is None and ev.evidence[0] == headline else ev for ev in events]
 
 
+def news_day_goes_on(v: DocView, lex: Lexicon, events: list[Event], headline: Span | None
+                     ) -> list[Event]:
+    """The sentences after an article's lead go on telling its news day until a sentence
+    names another day ("تعرضت المدينة، اليوم الأربعاء، لغارات. وقصفت طائرة مسيرة مقرا …
+    . إلى ذلك، استقدم التحالف تعزيزات …": the same Wednesday): an undated act told
+    there took place on the lead's day — not one set before the story ("وكانت القوات قد
+    انسحبت"، "وسبق أن اتهمت"), told as its cause ("بعد اعتقال …") or to come ("سيزور").
+    The lead's day is the one day its events carry when it is the publication date (by
+    ``lead_on_the_day``, or named: "اليوم"); a lead on an earlier day ("قال الوزير، أمس
+    السبت، …") leaves the rest of the day unknown. A past date other than it, named later,
+    ends the news day (a date after publication is a plan's, and "منذ 2011" opens a period:
+    neither does)."""
+    doc = v.doc
+    if doc.published is None:
+        return events
+    body = sorted((ev for ev in events if headline is None or ev.evidence[0].start >= headline.end),
+                  key=lambda ev: ev.evidence[0].start)
+    if not body:
+        return events
+    at = body[0].evidence[0].start
+    lead = next((s for s in doc.sentences if s.start <= at < s.end), None)
+    day = next((ev.date for ev in body if lead is not None and ev.date is not None
+                and lead.start <= ev.evidence[0].start < lead.end and ev.date.first is not None
+                and ev.date.first == ev.date.last), None)
+    if lead is None or day is None or day.first != doc.published or day.last != day.first:
+        return events
+    end = _news_day_end(v, lex, lead.end, day.first)
+    return [replace(ev, date=DateValue(ev.evidence[0].start, ev.evidence[0].start, "",
+                                       day.first, day.last, day.precision))
+            if ev.date is None and lead.end <= ev.evidence[0].start < end
+            and not _before_the_story(v, lex, ev) else ev for ev in events]
+
+
+def _news_day_end(v: DocView, lex: Lexicon, after: int, day: date) -> int:
+    """Where the news day ends: the start of the first sentence past ``after`` that names
+    a past day other than ``day`` (the text's end when none does). A date that dates a
+    noun before it ("الاتفاق الموقع عام 2015"، "المولود عام 1980") tells no time of the
+    story."""
+    doc = v.doc
+    for d in doc.dates[bisect.bisect_left(v.date_starts, after):]:
+        if d.first is None or d.last is None or d.first <= day <= d.last or opens_period(v, d) \
+                or (doc.published is not None and d.first > doc.published) \
+                or _dates_another_noun(v.keys, lex, -_NO_TRIGGER, v.token_at(d.start)):
+            continue
+        return next((s.start for s in doc.sentences if s.start <= d.start < s.end), d.start)
+    return len(doc.text)
+
+
+# (no trigger for ``_dates_another_noun`` to exempt)
+_NO_TRIGGER = 10
+
+
+def _before_the_story(v: DocView, lex: Lexicon, ev: Event) -> bool:
+    """The act is told as background, a cause or a plan: a past perfect or "سبق أن", or a
+    cause word ("بعد"، "عقب"، "إثر"), in the three words before its trigger; or a verb in
+    the future."""
+    if ev.trigger is None:
+        return True
+    i = v.token_at(ev.trigger.start)
+    if future(v.keys[i]):
+        return True
+    before = v.keys[max(i - 3, 0):i]
+    return any(k in lex.words.before_the_story or unprefix(k, "و") in lex.words.cause_cues
+               for k in before)
+
+
 def statement_day(v: DocView, s: Sentence) -> tuple[frozenset[str], DateValue] | None:
     """The speakers and the date of a dated statement told in the sentence: a date a few
     words after a cited speaker's verb of saying ("قال الوزير، أمس السبت، إن …"، "وأشار

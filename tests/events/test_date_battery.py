@@ -18,7 +18,7 @@ import yaml
 HERE = Path(__file__).with_name("date_battery.yaml")
 
 # cases the battery must get right (raise it when a change dates more events correctly)
-FLOOR = 140
+FLOOR = 143
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ def test_the_battery_is_large_and_covers_every_class() -> None:
     assert {c.cls for c in cases} >= {"weekday", "deictic", "day-month", "month",
                                       "of-the-month", "full-date", "position",
                                       "coordinated", "headline", "decoy"}
-    assert sum(c.want is None for c in cases) >= 8  # decoys that must leave the event undated
+    assert sum(c.cls == "decoy" for c in cases) >= 20
+    assert sum(c.want is None for c in cases) >= 4  # acts no day of the story dates
 
 
 def test_event_dates_on_the_battery() -> None:

@@ -213,3 +213,20 @@ def test_a_birth_year_dates_the_person_not_the_act() -> None:
                  "من مواليد 1995 في طهران."):
         evs = [e for e in _full(text, "2025-05-14") if e["type"] == "COERCE"]
         assert evs and all(e["date"] is None for e in evs), (text, evs)
+
+
+def test_the_news_day_goes_on_after_the_lead() -> None:
+    lead = "تعرضت مدينة حلب، اليوم الأربعاء، لسلسلة غارات إسرائيلية. "
+    # an undated act told after the lead happened on its day
+    evs = _full(lead + "وقصفت الطائرات الإسرائيلية مواقع للجيش السوري قرب دمشق.", "2025-05-14")
+    assert [e["date"] for e in evs if e["location"] != "aleppo"] == [date(2025, 5, 14)], evs
+    # not one told as background, nor past a sentence that names another day
+    for rest in ("وكانت إسرائيل قد قصفت مواقع للجيش السوري قرب دمشق.",
+                 "وفي مارس الماضي، اعتقلت الشرطة التركية عشرات المحتجين في إسطنبول. "
+                 "وقصفت الطائرات الإسرائيلية مواقع للجيش السوري قرب دمشق."):
+        evs = _full(lead + rest, "2025-05-14")
+        later = [e for e in evs if e["location"] != "aleppo" and e["type"] == "ASSAULT"]
+        assert later and all(e["date"] is None for e in later), (rest, evs)
+    # no publication date: no news day
+    evs = _full(lead + "وقصفت الطائرات الإسرائيلية مواقع للجيش السوري قرب دمشق.")
+    assert all(e["date"] is None for e in evs), evs
