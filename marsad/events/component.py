@@ -26,6 +26,7 @@ from .dating import (
     fronted_date,
     future,
     headline_on_the_lead_day,
+    in_a_frame,
     in_relative_clause,
     nearest_date,
     news_day_goes_on,
@@ -382,7 +383,7 @@ def event_date(x: Context, r: Roles) -> DateValue | None:
     own = [d for d in s.dates if c_lo <= d.start < c_hi
            and not in_relative_clause(v, lex, c.t_last, d)
            and not (d.end <= c.hit.start and before_an_interval(v, lex, c.t_first, d))]
-    date = clause_date(own, s.events, c.hit)
+    date = clause_date(x, own)
     # the clause names its day, but nothing resolves it: no other date is taken for it
     if date is None and _unresolved(v, c_lo, c_hi):
         own = [DateValue(c_lo, c_lo, "", None, None)]
@@ -428,5 +429,6 @@ def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> N
         s.dates)) is not None]
     date_from_rest(v, lex, disc.events, told, sorted(s.dates + story, key=lambda d: d.start),
                    [(h.start, h.trigger.type) for h in s.hits
-                    if s.a + h.first_token not in s.consumed],
+                    if s.a + h.first_token not in s.consumed
+                    and not in_a_frame(v, lex, s.a + h.first_token)],
                    _unresolved(v, s.span.start, s.span.end))

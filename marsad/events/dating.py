@@ -17,7 +17,7 @@ from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import REACTIONS, Lexicon
 from .places import pair_meeting
-from .triggers import PhraseSet, TriggerHit
+from .triggers import PhraseSet
 from .view import DocView, unprefix
 
 
@@ -28,7 +28,8 @@ def dates_statement(v: DocView, lex: Lexicon, d: DateValue) -> bool:
 
 def statement_at(v: DocView, lex: Lexicon, i: int) -> bool:
     """A date at token ``i`` dates a statement: right after a statement noun ("في بيان
-    الأحد"), or closing the phrase that cites it ("وصل الوفد، وفق بيان للوزارة، في اليوم
+    الأحد") or its verb of issuing ("في بيان صدر مساء الأحد"), or closing the phrase that
+    cites it ("وصل الوفد، وفق بيان للوزارة، في اليوم
     نفسه": the statement's day, not the arrival's)."""
     if i <= 0:
         return False
@@ -38,6 +39,10 @@ def statement_at(v: DocView, lex: Lexicon, i: int) -> bool:
         return k in nouns or (k[:1] in ("و", "ب") and k[1:] in nouns)
 
     if noun(v.keys[i - 1]):
+        return True
+    # "في بيان صدر مساء الأحد"، "في بيان أصدرته الأحد"، "في تصريح نشره يوم الاثنين"
+    k = i - 1 - (v.keys[i - 1] in ("يوم", "في"))
+    if k >= 1 and unprefix(v.keys[k], "و") in lex.words.issuing_verbs and noun(v.keys[k - 1]):
         return True
     # the date right after the comma closing "وفق بيان <whose>،" (behind في at most)
     k = i - 1 - (v.keys[i - 1] in ("في", "وفي"))
@@ -111,19 +116,41 @@ def future(key: str) -> bool:
     return k[:1] == "س" and k[1:2] in ("ي", "ت", "ن", "ا")
 
 
-def clause_date(dates: Sequence[DateValue], before: Sequence[Event], hit: TriggerHit
-                ) -> DateValue | None:
-    """The clause's date nearest its trigger ``hit`` — but a date between the sentence's
-    last act told (``before``) and this one is that act's when this one names its own
-    after it ("زار الرئيس بيونغ يانغ في 19 يونيو والتقى الزعيم في 20 يونيو": the meeting
-    is on the 20th)."""
-    prev = next((ev.trigger for ev in reversed(before) if ev.trigger is not None
+def clause_date(x: Context, dates: Sequence[DateValue]) -> DateValue | None:
+    """The clause's date nearest its trigger — but a date between the sentence's last act
+    told and this one is that act's when this one names its own after it ("زار الرئيس
+    بيونغ يانغ في 19 يونيو والتقى الزعيم في 20 يونيو": the meeting is on the 20th); and a
+    date before "أن" that opens the act's clause is the saying's when the clause names its
+    own ("أعلنت الشرطة، اليوم، أنها اعتقلت أمس ثلاثة مشتبهين": yesterday)."""
+    hit = x.clause.hit
+    prev = next((ev.trigger for ev in reversed(x.sent.events) if ev.trigger is not None
                  and ev.trigger.end <= hit.start), None)
     if prev is not None:
         later = [d for d in dates if d.start >= hit.end]
         if later and any(prev.end <= d.start and d.end <= hit.start for d in dates):
             return nearest_date(later, hit.start)
+    comp = _opening_complementiser(x)
+    if comp is not None:
+        inside = [d for d in dates if d.start >= comp]
+        if inside and len(inside) < len(dates):
+            return nearest_date(inside, hit.start)
     return nearest_date(dates, hit.start)
+
+
+def _opening_complementiser(x: Context) -> int | None:
+    """Where the complementiser ("أن"، "إنه") that opens the trigger's clause ends, when
+    one stands in the few words before the trigger (the clause of what was said)."""
+    v, c = x.doc, x.clause
+    comps = x.lex.words.complementisers
+    for j in range(c.t_first - 1, max(c.t_first - _COMP_REACH, x.sent.a) - 1, -1):
+        if unprefix(v.keys[j], "و") in comps:
+            return v.tokens[j].end
+    return None
+
+
+# how far before its verb the complementiser of a said act may stand ("أنها اعتقلت"، "أن
+# قوات الأمن التركية اعتقلت")
+_COMP_REACH = 5
 
 
 def nearest_date(dates: Sequence[DateValue], at: int) -> DateValue | None:
@@ -224,7 +251,11 @@ def date_from_rest(v: DocView, lex: Lexicon, events: list[Event], first: int,
     publication date resolves (``unresolved``, their starts: "ووصل الوفد الثلاثاء، وفق بيان
     في اليوم نفسه": the arrival has its own day, unknown, not the statement's)."""
     told = events[first:]
-    used = {id(ev.date) for ev in told if ev.date is not None}
+    # (a date an occasion's noun took, "على هامش زيارة … الأحد", is left to the act too:
+    # its trigger is not among ``triggers``)
+    acts = {at for at, _ in triggers}
+    used = {id(ev.date) for ev in told if ev.date is not None
+            and (ev.trigger is None or ev.trigger.start in acts)}
     for k, ev in enumerate(told):
         if ev.date is not None or ev.trigger is None:
             continue
@@ -237,6 +268,13 @@ def date_from_rest(v: DocView, lex: Lexicon, events: list[Event], first: int,
         if later:
             events[first + k] = replace(ev, date=later[0])
             used.add(id(later[0]))
+
+
+def in_a_frame(v: DocView, lex: Lexicon, i: int) -> bool:
+    """The trigger at token ``i`` names the occasion of the sentence's act ("وقعت مصر
+    وتركيا، على هامش زيارة أردوغان للقاهرة الأحد، اتفاقيات"، "خلال زيارته"): its date is
+    the act's too, so it does not keep the act from a date told after it."""
+    return i > 0 and unprefix(v.keys[i - 1], "و") in lex.words.occasion_frames
 
 
 def date_of_the_meeting(x: Context, r: Roles) -> DateValue | None:

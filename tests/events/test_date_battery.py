@@ -18,7 +18,7 @@ import yaml
 HERE = Path(__file__).with_name("date_battery.yaml")
 
 # cases the battery must get right (raise it when a change dates more events correctly)
-FLOOR = 143
+FLOOR = 171
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def test_the_battery_is_large_and_covers_every_class() -> None:
     assert len(cases) >= 80
     assert {c.cls for c in cases} >= {"weekday", "deictic", "day-month", "month",
                                       "of-the-month", "full-date", "position",
-                                      "coordinated", "headline", "decoy"}
+                                      "coordinated", "headline", "decoy", "two-dates"}
     assert sum(c.cls == "decoy" for c in cases) >= 20
     assert sum(c.want is None for c in cases) >= 4  # acts no day of the story dates
 

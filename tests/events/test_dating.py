@@ -230,3 +230,42 @@ def test_the_news_day_goes_on_after_the_lead() -> None:
     # no publication date: no news day
     evs = _full(lead + "وقصفت الطائرات الإسرائيلية مواقع للجيش السوري قرب دمشق.")
     assert all(e["date"] is None for e in evs), evs
+
+
+def test_the_said_acts_own_date_wins_over_the_sayings() -> None:
+    text = "أعلنت الشرطة التركية، اليوم، أنها اعتقلت أمس ثلاثة مشتبهين في إسطنبول."
+    assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "COERCE"] == [
+        date(2025, 5, 13)]
+    # with no date of its own in the said clause, the saying's day is still taken
+    text = "أعلنت الشرطة التركية، اليوم، أنها اعتقلت ثلاثة مشتبهين في إسطنبول."
+    assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "COERCE"] == [
+        date(2025, 5, 14)]
+
+
+def test_a_date_after_a_statements_verb_of_issuing_is_the_statements() -> None:
+    from marsad.events.dating import statement_at
+    from marsad.events.lexicon import Lexicon
+    from marsad.events.triggers import default_triggers
+    from marsad.events.view import DocView, KnowledgeMaps
+    from tests.helpers import annotate
+
+    lex = Lexicon.of(default_triggers())
+    for text, expect in (("وأدانت الوزارة الهجوم، في بيان صدر مساء الأحد.", True),
+                         ("وأدانت الوزارة الهجوم في بيان أصدرته يوم الأحد.", True),
+                         ("وأدانت الوزارة الهجوم الذي وقع مساء الأحد.", False)):
+        doc = annotate(text)
+        v = DocView(doc, KnowledgeMaps({}, {}, frozenset(), {}, {}))
+        at = text.index("مساء") if "مساء الأحد" in text else text.index("يوم")
+        assert statement_at(v, lex, v.token_at(at)) is expect, text
+    # through the pipeline: the condemnation made in that statement takes its day
+    text = ("اتهمت الحكومة السودانية الإمارات بتزويد قوات الدعم السريع بطائرات مسيرة استخدمت "
+            "في الهجوم على بورتسودان، في بيان صدر مساء الأحد.")
+    assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "ACCUSE"] == [
+        date(2025, 5, 11)]
+
+
+def test_an_occasions_date_is_the_acts() -> None:
+    text = ("وقعت مصر وتركيا، على هامش زيارة أردوغان للقاهرة الأحد، اتفاقيات في مجالات "
+            "الطاقة والتجارة.")
+    assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "AGREE"] == [
+        date(2025, 5, 11)]
