@@ -28,6 +28,7 @@ from .dating import (
     headline_on_the_lead_day,
     in_a_frame,
     in_relative_clause,
+    names_a_document,
     nearest_date,
     news_day_goes_on,
     opens_period,
@@ -430,5 +431,7 @@ def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> N
     date_from_rest(v, lex, disc.events, told, sorted(s.dates + story, key=lambda d: d.start),
                    [(h.start, h.trigger.type) for h in s.hits
                     if s.a + h.first_token not in s.consumed
-                    and not in_a_frame(v, lex, s.a + h.first_token)],
+                    and not in_a_frame(v, lex, s.a + h.first_token)
+                    and not (s.a + h.first_token not in s.made
+                             and names_a_document(v, lex, s.a + h.first_token))],
                    _unresolved(v, s.span.start, s.span.end))

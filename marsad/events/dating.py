@@ -123,6 +123,8 @@ def clause_date(x: Context, dates: Sequence[DateValue]) -> DateValue | None:
     date before "أن" that opens the act's clause is the saying's when the clause names its
     own ("أعلنت الشرطة، اليوم، أنها اعتقلت أمس ثلاثة مشتبهين": yesterday)."""
     hit = x.clause.hit
+    if len(dates) < 2:
+        return dates[0] if dates else None
     prev = next((ev.trigger for ev in reversed(x.sent.events) if ev.trigger is not None
                  and ev.trigger.end <= hit.start), None)
     if prev is not None:
@@ -275,6 +277,18 @@ def in_a_frame(v: DocView, lex: Lexicon, i: int) -> bool:
     وتركيا، على هامش زيارة أردوغان للقاهرة الأحد، اتفاقيات"، "خلال زيارته"): its date is
     the act's too, so it does not keep the act from a date told after it."""
     return i > 0 and unprefix(v.keys[i - 1], "و") in lex.words.occasion_frames
+
+
+def names_a_document(v: DocView, lex: Lexicon, i: int) -> bool:
+    """The trigger at token ``i`` is a document's noun after a preposition ("انسحبت من
+    الاتفاق النووي عام 2018"، "بخرق للاتفاق"): the act's object, not an act with a time of
+    its own, so a date told after it is the act's (a date of the document itself is told
+    with a participle, "الاتفاق الموقع عام 2015", and is not taken)."""
+    k = unprefix(v.keys[i], "و")
+    bare = next((k[n:] for n in (1, 2, 3) if k[n:] in lex.words.document_nouns), None)
+    if bare is None:
+        return False
+    return k[:1] in ("ب", "ل") or (i > 0 and v.keys[i - 1] in lex.words.prepositions)
 
 
 def date_of_the_meeting(x: Context, r: Roles) -> DateValue | None:

@@ -269,3 +269,14 @@ def test_an_occasions_date_is_the_acts() -> None:
             "الطاقة والتجارة.")
     assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "AGREE"] == [
         date(2025, 5, 11)]
+
+
+def test_a_date_after_the_document_an_act_is_about_is_the_acts() -> None:
+    text = "انسحبت الولايات المتحدة من الاتفاق النووي مع إيران عام 2018."
+    evs = [e for e in _full(text, "2025-05-14") if e["type"] == "RETREAT"]
+    assert [e["date"] for e in evs] == [date(2018, 1, 1)], evs
+    # the document's own date, told with a participle, is not the act's
+    text = ("قصفت إسرائيل مواقع في جنوب لبنان الاثنين. واتهمت إيران الولايات المتحدة بخرق "
+            "الاتفاق النووي الموقع عام 2015.")
+    evs = [e for e in _full(text, "2025-05-14") if e["type"] == "ACCUSE"]
+    assert evs and all(e["date"] is None for e in evs), evs
