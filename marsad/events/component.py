@@ -33,6 +33,7 @@ from .dating import (
     news_day_goes_on,
     opens_period,
     received_on_arrival,
+    said_in_the_next_statement,
     same_period_date,
     same_statement_day,
     statement_at,
@@ -86,6 +87,7 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         finish_sentence(v, lex, disc, s)
         read.append(s)
     same_statement_day(v, lex, read, disc.events)
+    said_in_the_next_statement(v, read, disc.events)
     events = visit_places(v, disc.events)
     headline = doc.sentences[0] if doc.title and doc.sentences and doc.text.startswith(
         doc.title) else None

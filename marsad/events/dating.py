@@ -449,6 +449,34 @@ def same_statement_day(v: DocView, lex: Lexicon, read: Sequence[Sentence],
                 events[k] = replace(events[k], date=day)
 
 
+def said_in_the_next_statement(v: DocView, read: Sequence[Sentence], events: list[Event]
+                               ) -> None:
+    """A speech act told undated ("دعا المستشار الأمريكي قوات الدعم السريع إلى حماية
+    المدنيين") and quoted in the very next sentence by a dated statement of its speaker
+    ("وقال المستشار عبر حسابه، مساء أمس الأحد، إن …") was made in that statement: it takes
+    its date. Not an act of another side, nor one the next sentence does not quote."""
+    at = {ev.trigger.start: k for k, ev in enumerate(events) if ev.trigger is not None}
+    for s, nxt in zip(read, read[1:], strict=False):
+        if not (nxt.dates or nxt.statement_dates) or nxt.span.start != _next_start(v, s):
+            continue
+        said = statement_day(v, nxt)
+        if said is None or said[1].first is None:
+            continue
+        who, day = said
+        for h in s.hits:
+            k = at.get(h.start)
+            if k is not None and events[k].date is None and events[k].type in SPOKEN \
+                    and who & set(events[k].actors):
+                events[k] = replace(events[k], date=day)
+
+
+def _next_start(v: DocView, s: Sentence) -> int:
+    """Where the sentence after ``s`` starts (-1 past the last)."""
+    starts = [x.start for x in v.doc.sentences]
+    k = bisect.bisect_right(starts, s.span.start)
+    return starts[k] if k < len(starts) else -1
+
+
 @lru_cache(maxsize=1)
 def _story_periods() -> tuple[PhraseSet, dict[str, str], frozenset[str]]:
     """The phrases of dates.yaml's ``story_periods``, the unit each names, and their words

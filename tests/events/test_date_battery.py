@@ -18,7 +18,7 @@ import yaml
 HERE = Path(__file__).with_name("date_battery.yaml")
 
 # cases the battery must get right (raise it when a change dates more events correctly)
-FLOOR = 175
+FLOOR = 177
 
 
 @dataclass(frozen=True)

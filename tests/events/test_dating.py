@@ -280,3 +280,15 @@ def test_a_date_after_the_document_an_act_is_about_is_the_acts() -> None:
             "الاتفاق النووي الموقع عام 2015.")
     evs = [e for e in _full(text, "2025-05-14") if e["type"] == "ACCUSE"]
     assert evs and all(e["date"] is None for e in evs), evs
+
+
+def test_a_speech_act_quoted_next_by_a_dated_statement_takes_its_date() -> None:
+    text = ("دعا وزير الخارجية الروسي سيرغي لافروف الجيش السوداني وقوات الدعم السريع إلى وقف "
+            "القتال. وقال لافروف في مؤتمر صحفي، أمس الثلاثاء، إن بلاده مستعدة للوساطة.")
+    assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "REQUEST"] == [
+        date(2025, 5, 13)]
+    # another speaker's statement does not date it (the lead keeps the publication day)
+    text = ("اتهم الرئيس التركي رجب طيب أردوغان إسرائيل بارتكاب جرائم حرب في غزة. وقالت "
+            "إيران، مساء الاثنين، إن على العالم التحرك.")
+    assert [e["date"] for e in _full(text, "2025-05-14") if e["type"] == "ACCUSE"] == [
+        date(2025, 5, 14)]
