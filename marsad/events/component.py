@@ -17,6 +17,7 @@ from ..text.filing import past_filing
 from .anaphora import resolve_pronoun
 from .clause import Clause, Context, Roles
 from .dating import (
+    a_documents_noun,
     before_an_interval,
     clause_date,
     coordinated_verb_date,
@@ -28,7 +29,6 @@ from .dating import (
     headline_on_the_lead_day,
     in_a_frame,
     in_relative_clause,
-    names_a_document,
     nearest_date,
     news_day_goes_on,
     opens_period,
@@ -435,5 +435,5 @@ def finish_sentence(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence) -> N
                     if s.a + h.first_token not in s.consumed
                     and not in_a_frame(v, lex, s.a + h.first_token)
                     and not (s.a + h.first_token not in s.made
-                             and names_a_document(v, lex, s.a + h.first_token))],
+                             and a_documents_noun(v, lex, s.a + h.first_token))],
                    _unresolved(v, s.span.start, s.span.end))

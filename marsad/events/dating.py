@@ -279,7 +279,7 @@ def in_a_frame(v: DocView, lex: Lexicon, i: int) -> bool:
     return i > 0 and unprefix(v.keys[i - 1], "و") in lex.words.occasion_frames
 
 
-def names_a_document(v: DocView, lex: Lexicon, i: int) -> bool:
+def a_documents_noun(v: DocView, lex: Lexicon, i: int) -> bool:
     """The trigger at token ``i`` is a document's noun after a preposition ("انسحبت من
     الاتفاق النووي عام 2018"، "بخرق للاتفاق"): the act's object, not an act with a time of
     its own, so a date told after it is the act's (a date of the document itself is told
