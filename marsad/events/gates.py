@@ -178,6 +178,19 @@ def planned(x: Context) -> bool:
                      x.lex.words.plan_verbs, "وف")
 
 
+def told_in_future(x: Context) -> bool:
+    """A verb told in the future is announced, not done: "وسيعلن الاتحاد الأوروبي دعمه
+    للخطة"، "ستفرض واشنطن عقوبات"، "سوف تنسحب القوات" — the future سـ read off the verb as a
+    clitic, or سوف right before it. A trigger that lists its future form ("ستنسحب" as a
+    pledge) matches it whole and is not stopped."""
+    c, v = x.clause, x.doc
+    if not c.is_verb:
+        return False
+    if v.text[v.tokens[c.t_first].start : c.hit.start].endswith("س"):
+        return True
+    return c.t_first > x.sent.a and unprefix(v.keys[c.t_first - 1], "وف") == "سوف"
+
+
 def meeting_to_come(x: Context) -> bool:
     """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
     الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
@@ -594,6 +607,7 @@ def passive_participle(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
+    told_in_future,
     content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,

@@ -1,0 +1,131 @@
+"""Lexicon 8 (session 10): whole fields the event battery found missing — condemnation with
+its agent's possessive, threats launched, ultimatums of any measure, petitions, demands
+declared, reports belied, backing of a position, consultations, climb-downs, admissions,
+apologies, crowds dispersed, releases and acceptances with a pronoun; negations behind و،
+the future سـ. Team-written (invented) sentences, run through the whole pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.events.test_lexicon import _events, _hit_ids, _types
+
+# ------------------------------------------------------------------ ACCUSE
+
+
+def test_condemnation_noun_with_its_agents_possessive() -> None:
+    evs = _events("وجددت روسيا انتقادها لتوسع حلف شمال الأطلسي شرقا.")
+    assert ("ACCUSE", ["russia"], ["nato"]) in evs
+    assert "accuse_condemn_own_noun" in _hit_ids("وأعلنت الحكومة الأردنية تنديدها بالاعتداء.")
+
+
+def test_the_verb_with_its_object_pronoun_stays_a_verb() -> None:
+    # folded, إدانته is also أدانته "condemned him": no possessive noun is generated for it
+    assert "accuse_condemn_own_noun" not in _hit_ids("وأدانته المحكمة بتهمة الفساد.")
+
+
+# ------------------------------------------------------------------ THREATEN
+
+
+def test_threats_launched_and_ultimatums_of_any_measure() -> None:
+    assert ("THREATEN", ["iran"], ["israel"]) in _events(
+        "وأطلقت إيران تهديدات مباشرة ضد إسرائيل.")
+    assert "THREATEN" in _types("وأنذرت السلطات التركية الشركات الأجنبية بإغلاق مكاتبها.")
+
+
+def test_launching_a_missile_is_no_threat() -> None:
+    assert "threaten_launched" not in _hit_ids("وأطلقت إيران صاروخا باليستيا نحو إسرائيل.")
+
+
+# ------------------------------------------------------------------ REQUEST, REJECT
+
+
+def test_petition_and_demand_declared() -> None:
+    assert "REQUEST" in _types("والتمست الحكومة الليبية من مجلس الأمن رفع التجميد عن أموالها.")
+    assert ("REQUEST", ["iran"], []) in _events("وأعلنت إيران مطالبتها برفع العقوبات الأمريكية.")
+
+
+def test_giving_the_lie_to_a_report() -> None:
+    assert ("REJECT", ["sudan_government"], []) in _events(
+        "وكذّبت الحكومة السودانية الأنباء عن وقوع انقلاب عسكري.")
+    assert "reject_belie" not in _hit_ids("وقال الوزير إن المعارضة كذبت على الشعب.")
+
+
+# ------------------------------------------------------------------ SUPPORT, CONSULT
+
+
+def test_backing_a_position_or_an_effort() -> None:
+    assert ("SUPPORT", ["european_union"], []) in _events(
+        "ويدعم الاتحاد الأوروبي جهود الوساطة الأفريقية.")
+    # material backing of a force is no endorsement
+    assert "support_back_position" not in _hit_ids("ودعمت روسيا الجيش السوداني بالأسلحة.")
+
+
+def test_consulting_with_a_counterpart() -> None:
+    evs = _events("وتشاور الرئيس الفرنسي إيمانويل ماكرون مع المستشار الألماني أولاف شولتس.")
+    assert any(t == "CONSULT" and set(a + g) == {"emmanuel_macron", "olaf_scholz"}
+               for t, a, g in evs), evs
+
+
+# ------------------------------------------------------------------ CONCEDE
+
+
+def test_climbing_down_admitting_and_apologising() -> None:
+    assert "CONCEDE" in _types("وتراجع الرئيس الأمريكي دونالد ترامب عن تهديده بفرض رسوم جمركية.")
+    assert "CONCEDE" in _types("وتخلت تركيا عن اعتراضها على انضمام السويد إلى الحلف.")
+    assert ("CONCEDE", ["israel"], []) in _events("وأقرت إسرائيل بمسؤوليتها عن مقتل عمال الإغاثة.")
+    assert "CONCEDE" in _types("وقدمت الحكومة اليابانية اعتذارا رسميا إلى كوريا الجنوبية.")
+    assert "CONCEDE" in _types("وأعلنت الحكومة الفرنسية تراجعها عن إصلاح نظام التقاعد.")
+
+
+def test_recognition_and_retreat_are_no_concession() -> None:
+    # recognising a state is backing; forces falling back from a place retreat
+    assert "concede_admit" not in _hit_ids("واعترفت إسبانيا بدولة فلسطين.")
+    assert "concede_back_down" not in _hit_ids("وتراجعت القوات الأوكرانية عن مواقعها.")
+    assert "CONCEDE" not in _types("ورفض الرئيس الفرنسي الاعتذار عن تصريحاته.")
+
+
+# ------------------------------------------------------------------ COERCE, RETREAT, AGREE
+
+
+def test_dispersing_a_crowd() -> None:
+    assert ("COERCE", ["french_national_police"], []) in _events(
+        "وقامت الشرطة الفرنسية بتفريق المتظاهرين بالقوة.")
+    # the crowd dispersing by itself, and the purpose of another act, are none
+    assert "COERCE" not in _types("وتفرق المتظاهرون في ساعة متأخرة من الليل.")
+    assert "COERCE" not in _types("وأطلقت قوات الأمن العراقية الغاز لتفريق المحتجين.")
+
+
+def test_release_and_acceptance_with_a_pronoun() -> None:
+    assert ("RETREAT", ["hamas"], []) in _events("وأطلقت حركة حماس سراحهم بعد وساطة قطرية.")
+    evs = _events("وعرضت مصر خطة لإعادة إعمار غزة، ووافقت عليها جامعة الدول العربية.")
+    assert any(t == "AGREE" and "arab_league" in a for t, a, _ in evs), evs
+
+
+# ------------------------------------------------------------------ not done
+
+
+def test_negation_behind_wa_and_the_future_sin() -> None:
+    assert "AGREE" not in _types("ولم توافق إسرائيل على المقترح حتى الآن.")
+    assert "RETREAT" not in _types("ولن تنسحب القوات الأمريكية من العراق قبل نهاية العام.")
+    assert "SUPPORT" not in _types("وسيعلن الاتحاد الأوروبي دعمه للخطة خلال القمة المقبلة.")
+    # a pledge listed in its future form is still coded (CONCEDE)
+    assert "CONCEDE" in _types("وقال الرئيس إن القوات الفرنسية ستنسحب من تشاد.")
+
+
+# ------------------------------------------------------------------ the battery
+
+
+def test_battery_recall_and_false_fires_hold() -> None:
+    from bench.bench_battery import read_battery, run
+
+    rows = read_battery(Path(__file__).resolve().parents[1] / "fixtures" / "event-battery"
+                        / "battery.tsv")
+    results = run(rows)
+    pos = [(w, got) for w, _, _, got in results if not w.startswith("!")]
+    neg = [(w[1:], got) for w, _, _, got in results if w.startswith("!")]
+    found = sum(w in got for w, got in pos)
+    fired = sum(w in got for w, got in neg)
+    # session 10: 259 of 275 found, 2 of 51 false fires (main before: 239, 6)
+    assert found >= 255, found
+    assert fired <= 3, fired
