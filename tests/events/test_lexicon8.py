@@ -89,8 +89,11 @@ def test_recognition_and_retreat_are_no_concession() -> None:
 
 
 def test_dispersing_a_crowd() -> None:
-    assert ("COERCE", ["french_national_police"], []) in _events(
+    # with gas or batons: PLOVER ASSAULT (crowd-control), as the verb فرّق already was
+    assert ("ASSAULT", ["french_national_police"], []) in _events(
         "وقامت الشرطة الفرنسية بتفريق المتظاهرين بالقوة.")
+    # a sit-in broken up: COERCE
+    assert "COERCE" in _types("وفضت الشرطة المصرية اعتصام أنصار الرئيس المعزول في القاهرة.")
     # the crowd dispersing by itself, and the purpose of another act, are none
     assert "COERCE" not in _types("وتفرق المتظاهرون في ساعة متأخرة من الليل.")
     assert "COERCE" not in _types("وأطلقت قوات الأمن العراقية الغاز لتفريق المحتجين.")
@@ -100,6 +103,46 @@ def test_release_and_acceptance_with_a_pronoun() -> None:
     assert ("RETREAT", ["hamas"], []) in _events("وأطلقت حركة حماس سراحهم بعد وساطة قطرية.")
     evs = _events("وعرضت مصر خطة لإعادة إعمار غزة، ووافقت عليها جامعة الدول العربية.")
     assert any(t == "AGREE" and "arab_league" in a for t, a, _ in evs), evs
+
+
+# ------------------------------------------------------------------ wave 2
+
+
+def test_rejections_in_procedure() -> None:
+    assert ("REJECT", ["united_states"], ["un_general_assembly"]) in _events(
+        "وصوتت الولايات المتحدة ضد قرار الجمعية العامة للأمم المتحدة.")
+    assert "REJECT" in _types("وتحفظت السعودية على البيان الختامي للقمة.")
+    assert "reject_boycott" in _hit_ids("وقاطعت حركة النهضة الانتخابات التشريعية في تونس.")
+    # declining to comment, or holding back funds, rejects nothing
+    assert "REJECT" not in _types("ورفض المتحدث باسم البيت الأبيض التعليق على التقارير.")
+    assert "reject_reserve" not in _hit_ids("وتحفظت السلطات المصرية على أموال رجل الأعمال.")
+
+
+def test_endorsement_in_procedure_and_praise() -> None:
+    assert ("SUPPORT", ["france"], []) in _events(
+        "وصوتت فرنسا لصالح قرار الاعتراف بالدولة الفلسطينية.")
+    assert "SUPPORT" in _types("ونوهت الحكومة الليبية بالدور الجزائري في حل الأزمة.")
+    assert "support_commend" not in _hit_ids("ونوه الوزير إلى أن الأزمة مستمرة.")
+
+
+def test_detention_without_arrest_verbs() -> None:
+    assert "COERCE" in _types(
+        "وفرضت السلطات الباكستانية الإقامة الجبرية على رئيس الوزراء السابق عمران خان.")
+    assert "coerce_commit" in _hit_ids(
+        "وأودعت النيابة العامة المصرية الناشط السجن على ذمة التحقيق.")
+
+
+def test_crossings_opened_are_access() -> None:
+    assert "RETREAT" in _types("وأعادت مصر فتح معبر رفح أمام المسافرين.")
+    # asked for, not done
+    assert "RETREAT" not in _types('وأكد الوزير "ضرورة فتح ممرات إنسانية آمنة".')
+
+
+def test_guests_views_and_concessions() -> None:
+    assert "consult_guest" in _hit_ids("وحل الرئيس الفرنسي إيمانويل ماكرون ضيفا على المغرب.")
+    assert "consult_guest" not in _hit_ids("وحل البرلمان نفسه بعد الأزمة.")
+    assert "CONCEDE" in _types("وقدمت الحكومة الكولومبية تنازلات كبيرة للمتمردين.")
+    assert "CONCEDE" in _types("وعلقت الحكومة الإسرائيلية خطة الإصلاح القضائي.")
 
 
 # ------------------------------------------------------------------ not done
@@ -126,6 +169,6 @@ def test_battery_recall_and_false_fires_hold() -> None:
     neg = [(w[1:], got) for w, _, _, got in results if w.startswith("!")]
     found = sum(w in got for w, got in pos)
     fired = sum(w in got for w, got in neg)
-    # session 10: 259 of 275 found, 2 of 51 false fires (main before: 239, 6)
-    assert found >= 255, found
-    assert fired <= 3, fired
+    # session 10: 345 of 369 found, 3 of 62 false fires (main before: see CHANGELOG)
+    assert found >= 340, found
+    assert fired <= 4, fired
