@@ -4,6 +4,7 @@ per line, each with the PLOVER type it must yield ("!TYPE": must not yield).
     python bench/bench_battery.py                    # per-type recall and false fires
     python bench/bench_battery.py --misses           # also list every failed line
     python bench/bench_battery.py --type COERCE      # one type's lines only
+    python bench/bench_battery.py --battery FILE     # another battery file, same format
 
 Each sentence runs alone through the whole default pipeline; a positive line counts as
 found when any event of its type is extracted, a negative line as a false fire when one is.
@@ -55,8 +56,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--misses", action="store_true", help="list every failed line")
     ap.add_argument("--type", help="only lines of this PLOVER type")
+    ap.add_argument("--battery", type=Path, default=BATTERY, help="battery file (TSV)")
     args = ap.parse_args()
-    rows = read_battery()
+    rows = read_battery(args.battery)
     if args.type:
         rows = [r for r in rows if r[0].lstrip("!") == args.type]
     results = run(rows)

@@ -191,6 +191,19 @@ def told_in_future(x: Context) -> bool:
     return c.t_first > x.sent.a and unprefix(v.keys[c.t_first - 1], "وف") == "سوف"
 
 
+def may_happen(x: Context) -> bool:
+    """A verb in the present after قد tells what may happen (or happens at times), no
+    act: "وقد تعتقل السلطات مزيدا من الصحفيين"، "قد يفرض الاتحاد عقوبات". The present is
+    told by the trigger's own forms — its ي-present is one of them ("تعتقل" of "يعتقل") —
+    so a past in ت after قد ("وقد توصل الطرفان"، "قد تراجعت") is still done."""
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.t_first <= x.sent.a or unprefix(v.keys[c.t_first - 1], "وف") != "قد":
+        return False
+    key = unprefix(match_key(v.text[c.hit.start : c.hit.end]), "وف")
+    return key[:1] in ("ي", "ت", "ن") and c.trigger in x.lex.triggers.index.get(
+        "ي" + key[1:], ())
+
+
 def meeting_to_come(x: Context) -> bool:
     """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
     الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
@@ -607,7 +620,7 @@ def passive_participle(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
-    told_in_future,
+    told_in_future, may_happen,
     content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,

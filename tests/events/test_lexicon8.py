@@ -145,6 +145,12 @@ def test_guests_views_and_concessions() -> None:
     assert "CONCEDE" in _types("وعلقت الحكومة الإسرائيلية خطة الإصلاح القضائي.")
 
 
+def test_assaulting_and_sniping() -> None:
+    assert "ASSAULT" in _types("واقتحمت القوات الإسرائيلية المسجد الأقصى واعتدت على المصلين.")
+    assert ("ASSAULT", ["israel_defense_forces"], []) in _events(
+        "وقنصت القوات الإسرائيلية شابا فلسطينيا قرب الحدود.")
+
+
 # ------------------------------------------------------------------ not done
 
 
@@ -152,6 +158,9 @@ def test_negation_behind_wa_and_the_future_sin() -> None:
     assert "AGREE" not in _types("ولم توافق إسرائيل على المقترح حتى الآن.")
     assert "RETREAT" not in _types("ولن تنسحب القوات الأمريكية من العراق قبل نهاية العام.")
     assert "SUPPORT" not in _types("وسيعلن الاتحاد الأوروبي دعمه للخطة خلال القمة المقبلة.")
+    # what may happen is not done; a past after قد is
+    assert "COERCE" not in _types("وقد تعتقل السلطات الإيرانية مزيدا من الصحفيين.")
+    assert "AGREE" in _types("وقد توصلت إسرائيل وحركة حماس إلى اتفاق.")
     # a pledge listed in its future form is still coded (CONCEDE)
     assert "CONCEDE" in _types("وقال الرئيس إن القوات الفرنسية ستنسحب من تشاد.")
 
@@ -169,6 +178,6 @@ def test_battery_recall_and_false_fires_hold() -> None:
     neg = [(w[1:], got) for w, _, _, got in results if w.startswith("!")]
     found = sum(w in got for w, got in pos)
     fired = sum(w in got for w, got in neg)
-    # session 10: 345 of 369 found, 3 of 62 false fires (main before: see CHANGELOG)
-    assert found >= 340, found
+    # session 10: 366 of 393 found, 3 of 67 false fires (main before: see CHANGELOG)
+    assert found >= 360, found
     assert fired <= 4, fired
