@@ -57,6 +57,9 @@ def test_giving_the_lie_to_a_report() -> None:
 def test_backing_a_position_or_an_effort() -> None:
     assert ("SUPPORT", ["european_union"], []) in _events(
         "ويدعم الاتحاد الأوروبي جهود الوساطة الأفريقية.")
+    # an aim or a topic is none (the past دعم is written as its verbal noun)
+    assert "SUPPORT" not in _types("وتهدف الزيارة إلى دعم جهود الحكومة العراقية.")
+    assert "SUPPORT" not in _types("وأكد الوزير أهمية دعم جهود الحكومة العراقية.")
     # material backing of a force is no endorsement
     assert "support_back_position" not in _hit_ids("ودعمت روسيا الجيش السوداني بالأسلحة.")
 
