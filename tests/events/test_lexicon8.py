@@ -172,6 +172,11 @@ def test_negation_behind_wa_and_the_future_sin() -> None:
     # what may happen is not done; a past after قد is
     assert "COERCE" not in _types("وقد تعتقل السلطات الإيرانية مزيدا من الصحفيين.")
     assert "AGREE" in _types("وقد توصلت إسرائيل وحركة حماس إلى اتفاق.")
+    # a verbal noun whose light verb is future or modal is not done either
+    assert "SANCTION" not in _types(
+        "وقال المتحدث إن الولايات المتحدة ستفرض عقوبات جديدة على إيران.")
+    assert "ASSAULT" not in _types("وقد تشن إسرائيل هجوما على المنشآت النووية الإيرانية.")
+    assert "ASSAULT" in _types("وقد شنت إسرائيل هجوما على المنشآت النووية الإيرانية.")
     # a pledge listed in its future form is still coded (CONCEDE)
     assert "CONCEDE" in _types("وقال الرئيس إن القوات الفرنسية ستنسحب من تشاد.")
 
@@ -189,6 +194,6 @@ def test_battery_recall_and_false_fires_hold() -> None:
     neg = [(w[1:], got) for w, _, _, got in results if w.startswith("!")]
     found = sum(w in got for w, got in pos)
     fired = sum(w in got for w, got in neg)
-    # session 10: 379 of 411 found, 3 of 71 false fires (main before: see CHANGELOG)
+    # session 10: 379 of 411 found, 2 of 71 false fires (main before: see CHANGELOG)
     assert found >= 372, found
-    assert fired <= 4, fired
+    assert fired <= 3, fired
