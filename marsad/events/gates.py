@@ -178,6 +178,67 @@ def planned(x: Context) -> bool:
                      x.lex.words.plan_verbs, "وف")
 
 
+def told_in_future(x: Context) -> bool:
+    """A verb told in the future is announced, not done: "وسيعلن الاتحاد الأوروبي دعمه
+    للخطة"، "ستفرض واشنطن عقوبات"، "سوف تنسحب القوات" — the future سـ read off the verb as a
+    clitic, or سوف right before it. A trigger that lists its future form ("ستنسحب" as a
+    pledge) matches it whole and is not stopped."""
+    c, v = x.clause, x.doc
+    if not c.is_verb:
+        return _governed_in_future(x)
+    if v.text[v.tokens[c.t_first].start : c.hit.start].endswith("س"):
+        return True
+    return c.t_first > x.sent.a and unprefix(v.keys[c.t_first - 1], "وف") == "سوف"
+
+
+def _governed_in_future(x: Context) -> bool:
+    """A verbal noun whose light verb or governor is in the future: "ستفرض الولايات
+    المتحدة عقوبات جديدة"، "سوف تشن القوات هجوما"."""
+    at = _light_verb_before(x)
+    if at is None:
+        return False
+    k, stem, keys = at[0], at[1], x.doc.keys
+    return stem != unprefix(keys[k], "وف") or (
+        k > x.sent.a and unprefix(keys[k - 1], "وف") == "سوف")
+
+
+def _light_verb_before(x: Context) -> tuple[int, str] | None:
+    """Where the verbal noun's light verb or governor stands, a few words back within the
+    clause ("تشن" in "قد تشن إسرائيل هجوما"), with its stem (behind و/ف and the future س)."""
+    c, keys = x.clause, x.doc.keys
+    light, gov = x.lex.cues["light_verbs"], x.lex.words.governors
+    for k in range(c.t_first - 1, max(x.sent.a, c.left, c.t_first - 6) - 1, -1):
+        if keys[k] in CLAUSE_MARKS:
+            return None
+        bare = unprefix(keys[k], "وف")
+        for stem in (bare, bare[1:] if bare[:1] == "س" and len(bare) > 3 else ""):
+            if stem and (stem in light or stem in gov):
+                return k, stem
+    return None
+
+
+def may_happen(x: Context) -> bool:
+    """A verb in the present after قد tells what may happen (or happens at times), no
+    act: "وقد تعتقل السلطات مزيدا من الصحفيين"، "قد يفرض الاتحاد عقوبات". The present is
+    told by the trigger's own forms — its ي-present is one of them ("تعتقل" of "يعتقل") —
+    so a past in ت after قد ("وقد توصل الطرفان"، "قد تراجعت") is still done."""
+    c, v = x.clause, x.doc
+    if "قد" not in x.sent.words:
+        return False  # (most sentences)
+    if not c.is_verb:
+        # a verbal noun whose light verb is a present after قد: "قد تشن إسرائيل هجوما"
+        at = _light_verb_before(x)
+        return at is not None and at[0] > x.sent.a and at[1][:1] in ("ي", "ت", "ن") \
+            and unprefix(v.keys[at[0] - 1], "وف") == "قد" \
+            and ("ي" + at[1][1:] in x.lex.cues["light_verbs"]
+                 or "ي" + at[1][1:] in x.lex.words.governors)
+    if c.t_first <= x.sent.a or unprefix(v.keys[c.t_first - 1], "وف") != "قد":
+        return False
+    key = unprefix(match_key(v.text[c.hit.start : c.hit.end]), "وف")
+    return key[:1] in ("ي", "ت", "ن") and c.trigger in x.lex.triggers.index.get(
+        "ي" + key[1:], ())
+
+
 def meeting_to_come(x: Context) -> bool:
     """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
     الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
@@ -594,6 +655,7 @@ def passive_participle(x: Context) -> bool:
 
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
+    told_in_future, may_happen,
     content_of,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,

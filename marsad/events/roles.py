@@ -522,6 +522,30 @@ def speaker_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((who,), r.targets, r.location)
 
 
+def we_are_the_speaker(r: Roles, x: Context) -> Roles | None:
+    """"وقال وزير الخارجية المصري بدر عبد العاطي: "ندين الهجوم على رفح"": a verb of the
+    first person plural ("ندين"، "نرفض"، "اتفقنا") in what someone is quoted saying is the
+    speaker's act (class: statements quoted in the first person)."""
+    c = x.clause
+    if r.actors or c.speaker is None or not c.is_verb or not _first_person_plural(x):
+        return None
+    who = c.speaker.entity_id
+    if who in r.targets:
+        return None
+    return Roles((who,), r.targets, r.location)
+
+
+def _first_person_plural(x: Context) -> bool:
+    """The trigger is written in the first person plural: its present with ن for ي
+    ("نرفض" of "يرفض") or its past with نا ("رفضنا" of "رفض") is a form of the same
+    trigger (not a verb that opens with ن, "ندد"، "نفى")."""
+    c, index = x.clause, x.lex.triggers.index
+    key = unprefix(match_key(x.doc.text[c.hit.start : c.hit.end]), "وف")
+    if key[:1] == "ن" and c.trigger in index.get("ي" + key[1:], ()):
+        return True
+    return key.endswith("نا") and c.trigger in index.get(key[:-2], ())
+
+
 def _speaker_before(x: Context) -> str | None:
     """Who goes on speaking in a sentence that opens with a speech act and names no
     subject: the person quoted last, or else the last actor told."""
@@ -1854,7 +1878,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     participle_of_main_subject, speaker_charges, violation_reacted_to,
     pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
-    subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
+    subject_goes_on_after_kama, speaker_goes_on, we_are_the_speaker, title_refers_back,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
@@ -1898,7 +1922,8 @@ def rescued_by(rule: Rule) -> Callable[[Context], bool]:
 # first that holds is noted in the trace, and the role rules then name the participants.
 RESCUES: tuple[Callable[[Context], bool], ...] = (
     sides_after_verb, announcer_named, rescued_by(leader_by_title), main_subject_named,
-    rescued_by(speaker_goes_on), rescued_by(charge_behind_a_reaction),
+    rescued_by(speaker_goes_on), rescued_by(we_are_the_speaker),
+    rescued_by(charge_behind_a_reaction),
     rescued_by(title_refers_back), rescued_by(pronoun_subject_before))
 
 
