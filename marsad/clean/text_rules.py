@@ -45,6 +45,7 @@ from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
+from .literals import Literals, contains_any, literal_set_re, required_literals
 from .published import Published, capture_header, date_line_under, find_published
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
@@ -235,7 +236,12 @@ class RuleSet:
     # Bucketed by line length: ``prefilters[k]`` holds only the rules that can accept a line
     # of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful of alternatives.
     prefilters: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
-    inline_any: re.Pattern[str] | None
+    # Each inline pattern with the literals every match of it contains (None: none known),
+    # and one search for all those literals: a line holding none of them (nearly every
+    # line) meets no inline pattern, and one that does is searched only with the patterns
+    # whose literal it holds (marsad.clean.literals)
+    inline_gates: tuple[tuple[Literals | None, re.Pattern[str]], ...]
+    inline_literals: re.Pattern[str] | None
     group_rule: Mapping[str, int]  # prefilter group name → index of its rule in ``rules``
     words_rules: tuple[int, ...]  # indexes of the words-kind rules
     # (index, requires_re) of the gated rules, and one alternation of all their literals: a
@@ -295,11 +301,20 @@ def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] |
 
 
 def _literals_re(literals: Sequence[str]) -> re.Pattern[str] | None:
-    """One alternation of plain (already folded) literals, or ``None`` for none."""
-    if not literals:
-        return None
-    ordered = sorted(set(literals), key=lambda k: (-len(k), k))
-    return re.compile("|".join(re.escape(k) for k in ordered))
+    """One search for plain (already folded) literals, or ``None`` for none (a trie:
+    the flat alternation of a hundred literals tried each one at every position)."""
+    return literal_set_re(literals)
+
+
+def _inline_gates(patterns: Sequence[re.Pattern[str]]
+                  ) -> tuple[tuple[tuple[Literals | None, re.Pattern[str]], ...],
+                             re.Pattern[str] | None]:
+    """The inline patterns with their required literals, and the search for any of them
+    (``None`` when some pattern has none: every line is then looked at)."""
+    gates = tuple((required_literals(p), p) for p in patterns)
+    if any(lits is None for lits, _ in gates):
+        return gates, None
+    return gates, literal_set_re(lit for lits, _ in gates for lit in lits or ())
 
 
 def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -377,7 +392,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         raw_rules = []
     parts: list[tuple[int | None, str, str]] = []  # (max_words, view, pattern)
     group_rule: dict[str, int] = {}
-    inline_parts: list[str] = []
+    inline_patterns: list[re.Pattern[str]] = []
     for n, r in enumerate(raw_rules):
         where = f"rule #{n}"
         if not isinstance(r, Mapping):
@@ -428,7 +443,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
             compiled = _compile(_expand(str(p), vocab, problems, where), problems, where)
             if compiled is not None:
                 inline.append(compiled)
-                inline_parts.append(compiled.pattern)
+                inline_patterns.append(compiled)
         if kind in ("line", "block") and not patterns:
             problems.append(f"{where}: a {kind} rule needs patterns")
         if kind == "context" and rid not in CONTEXT_RULES:
@@ -503,10 +518,10 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
             combined([p for v, p in fits if v == "key"]),
         )
 
+    inline_gates, inline_literals = _inline_gates(inline_patterns)
     try:
         dates = _date_grammar(vocab)
         prefilters = tuple(bucket(low) for low in _BUCKETS)
-        inline_any = combined(inline_parts)
     except re.error as e:  # only reachable when a part is broken, already reported
         problems.append(f"combined patterns do not compile: {e}")
         return None
@@ -515,7 +530,8 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         settings=settings,
         dates=dates,
         prefilters=prefilters,
-        inline_any=inline_any,
+        inline_gates=inline_gates,
+        inline_literals=inline_literals,
         group_rule=group_rule,
         words_rules=tuple(i for i, r in enumerate(rules) if r.kind == "words"),
         gated_rules=tuple(
@@ -1178,13 +1194,21 @@ class _Cleaner:
 
     # -- pass 5: inline spans --------------------------------------------------------------
 
+    def inline_may_match(self, key: str) -> bool:
+        """Whether some inline pattern occurs in the line's key: searched only with the
+        patterns whose required literals the key holds (most lines hold none)."""
+        rs = self.rs
+        if rs.inline_literals is not None and rs.inline_literals.search(key) is None:
+            return False
+        return any(p.search(key) is not None for lits, p in rs.inline_gates
+                   if lits is None or contains_any(key, lits))
+
     def inline(self) -> None:
-        any_re = self.rs.inline_any
-        if any_re is None:
+        if not self.rs.inline_gates:
             return
         inline_rules = [r for r in self.rs.rules if r.inline]
         for line in self.lines:
-            if not line.kept or not any_re.search(line.key):
+            if not line.kept or not self.inline_may_match(line.key):
                 continue
             text = self.raw[line.a : line.b]
             folded, index = fold(text)
