@@ -23,10 +23,12 @@ tries one branch per distinct character at each position instead of one per lite
 
 from __future__ import annotations
 
+import _sre
 import re
-import re._constants as _sre  # type: ignore[import-not-found]  # the parser's opcodes
+import re._constants as _op  # type: ignore[import-not-found]  # the parser's opcodes
 import re._parser as _parser  # type: ignore[import-not-found]
 from collections.abc import Iterable, Sequence
+from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]  # ſ for s, ı for i …
 from typing import Any
 
 Literals = frozenset[str]
@@ -68,7 +70,7 @@ def _required(items: Sequence[tuple[Any, Any]], ignorecase: bool) -> Literals | 
     best: Literals | None = None
     run: list[str] = []
     for op, av in items:
-        if op is _sre.LITERAL:
+        if op is _op.LITERAL:
             ch = _literal_char(av, ignorecase)
             if ch is not None:
                 run.append(ch)
@@ -83,17 +85,17 @@ def _required(items: Sequence[tuple[Any, Any]], ignorecase: bool) -> Literals | 
 
 
 def _node_literals(op: Any, av: Any, ignorecase: bool) -> Literals | None:
-    if op is _sre.SUBPATTERN:
+    if op is _op.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
         # a group that changes flags (?i:…) / (?-i:…) is left alone: rare, and unread
         return None if add_flags or del_flags else _required(sub.data, ignorecase)
-    if op is _sre.BRANCH:
+    if op is _op.BRANCH:
         sets = [_required(branch.data, ignorecase) for branch in av[1]]
         return frozenset().union(*sets) if all(sets) else None  # type: ignore[arg-type]
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
         least, _most, sub = av
         return _required(sub.data, ignorecase) if least >= 1 else None
-    if op is _sre.ATOMIC_GROUP:
+    if op is _op.ATOMIC_GROUP:
         return _required(av.data, ignorecase)
     return None
 
@@ -122,3 +124,133 @@ def _trie(words: list[str]) -> str:
         groups.setdefault(w[0], []).append(w[1:])
     parts = [re.escape(ch) + _trie(tails) for ch, tails in groups.items()]
     return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+# --------------------------------------------------------------------------------------------
+# The characters a match can open with
+
+
+class FirstChars:
+    """The characters a pattern's match can begin with, as the regex engine compares them:
+    exact code points and ranges, lowered code points (a cased letter under IGNORECASE
+    matches every character whose lower case is its own or one of the engine's extra
+    cases: s and ſ, i and ı …) and the digit, space and word categories."""
+
+    __slots__ = ("exact", "lowered", "ranges", "categories")
+
+    def __init__(self) -> None:
+        self.exact: set[int] = set()
+        self.lowered: set[int] = set()
+        self.ranges: list[tuple[int, int]] = []
+        self.categories: set[str] = set()
+
+    def add(self, other: FirstChars) -> None:
+        self.exact |= other.exact
+        self.lowered |= other.lowered
+        self.ranges += other.ranges
+        self.categories |= other.categories
+
+    def accepts(self, ch: str) -> bool:
+        code = ord(ch)
+        low = _tolower(code)
+        if code in self.exact or low in self.exact or low in self.lowered:
+            return True
+        if any(a <= code <= b or a <= low <= b for a, b in self.ranges):
+            return True
+        low_ch = chr(low)
+        return any(_CATEGORY_TESTS[c](ch) or _CATEGORY_TESTS[c](low_ch) for c in self.categories)
+
+
+_tolower = lower_code = _sre.unicode_tolower  # the engine's lower case of a code point
+_iscased = _sre.unicode_iscased
+# the categories of a str pattern, as the engine tests them (Py_UNICODE_ISDECIMAL …)
+_CATEGORY_TESTS = {
+    "digit": str.isdecimal,
+    "space": str.isspace,
+    "word": lambda ch: ch.isalnum() or ch == "_",
+}
+_CATEGORY_NAMES = {_op.CATEGORY_DIGIT: "digit", _op.CATEGORY_UNI_DIGIT: "digit",
+                   _op.CATEGORY_SPACE: "space", _op.CATEGORY_UNI_SPACE: "space",
+                   _op.CATEGORY_WORD: "word", _op.CATEGORY_UNI_WORD: "word"}
+
+
+def first_chars(pattern: re.Pattern[str]) -> FirstChars | None:
+    """What a match of ``pattern`` (from its start, as ``match`` tries it) can begin with,
+    or ``None`` when that is any character or not read here (a negated class, ``.``, a
+    pattern that may match the empty string)."""
+    ignorecase = bool(pattern.flags & re.IGNORECASE)
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    first, empty = _first_of_sequence(tree.data, ignorecase)
+    return None if first is None or empty else first
+
+
+def _first_of_sequence(items: Sequence[tuple[Any, Any]], ignorecase: bool
+                       ) -> tuple[FirstChars | None, bool]:
+    """(first characters, whether the sequence can match the empty string)."""
+    acc = FirstChars()
+    for op, av in items:
+        first, empty = _first_of_node(op, av, ignorecase)
+        if first is None:
+            return None, False
+        acc.add(first)
+        if not empty:
+            return acc, False
+    return acc, True
+
+
+def _first_of_node(op: Any, av: Any, ignorecase: bool) -> tuple[FirstChars | None, bool]:
+    if op is _op.LITERAL:
+        out = FirstChars()
+        _add_literal(out, av, ignorecase)
+        return out, False
+    if op is _op.IN:
+        return _first_of_class(av, ignorecase), False
+    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+        return FirstChars(), True  # zero width: what follows opens the match
+    if op is _op.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return (None, False) if add_flags or del_flags else _first_of_sequence(sub.data,
+                                                                               ignorecase)
+    if op is _op.BRANCH:
+        acc, any_empty = FirstChars(), False
+        for branch in av[1]:
+            first, empty = _first_of_sequence(branch.data, ignorecase)
+            if first is None:
+                return None, False
+            acc.add(first)
+            any_empty = any_empty or empty
+        return acc, any_empty
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        least, _most, sub = av
+        first, empty = _first_of_sequence(sub.data, ignorecase)
+        return first, least == 0 or empty
+    if op is _op.ATOMIC_GROUP:
+        return _first_of_sequence(av.data, ignorecase)
+    return None, False  # any character, a backreference, a conditional …
+
+
+def _add_literal(out: FirstChars, code: int, ignorecase: bool) -> None:
+    if not ignorecase or not _iscased(code):
+        out.exact.add(code)
+    else:
+        low = _tolower(code)
+        out.lowered.add(low)
+        out.lowered.update(_EXTRA_CASES.get(low, ()))
+
+
+def _first_of_class(items: Sequence[tuple[Any, Any]], ignorecase: bool) -> FirstChars | None:
+    out = FirstChars()
+    for op, av in items:
+        if op is _op.LITERAL:
+            _add_literal(out, av, ignorecase)
+        elif op is _op.RANGE:
+            a, b = av
+            if ignorecase and any(_iscased(c) for c in range(a, min(b, a + 512) + 1)) \
+                    or (ignorecase and b - a > 512):
+                return None  # a cased range under IGNORECASE: not read
+            out.ranges.append((a, b))
+        elif op is _op.CATEGORY and av in _CATEGORY_NAMES:
+            out.categories.add(_CATEGORY_NAMES[av])
+        else:
+            return None  # a negated class, the negated categories
+    return out

@@ -45,7 +45,15 @@ from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
-from .literals import Literals, contains_any, literal_set_re, required_literals
+from .literals import (
+    FirstChars,
+    Literals,
+    contains_any,
+    first_chars,
+    literal_set_re,
+    lower_code,
+    required_literals,
+)
 from .published import Published, capture_header, date_line_under, find_published
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
@@ -231,11 +239,10 @@ class RuleSet:
     rules: tuple[Rule, ...]
     settings: Mapping[str, int]
     dates: _DateGrammar
-    # One anchored alternation per view, one named group per (rule, pattern) in file order:
-    # the group that matches names the first rule whose pattern fits the line.
-    # Bucketed by line length: ``prefilters[k]`` holds only the rules that can accept a line
-    # of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful of alternatives.
-    prefilters: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    # One prefilter per view (core, key): it names the first rule whose pattern fits the
+    # line. Bucketed by line length: ``prefilters[k]`` holds only the rules that can accept
+    # a line of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful.
+    prefilters: tuple[tuple[_Prefilter | None, _Prefilter | None], ...]
     # Each inline pattern with the literals every match of it contains (None: none known),
     # and one search for all those literals: a line holding none of them (nearly every
     # line) meets no inline pattern, and one that does is searched only with the patterns
@@ -264,6 +271,83 @@ class RuleSet:
     @property
     def line_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.kind in ("line", "words", "block"))
+
+
+# (prefilter group name, compiled pattern, index of its rule), in file order
+_Part = tuple[str, re.Pattern[str], int]
+
+
+class _Prefilter:
+    """The pattern rules of one view and line-length bucket, asked which comes first
+    (in file order) to match a line from its start.
+
+    One alternation of a hundred patterns under IGNORECASE tries every alternative on every
+    line. But a pattern can only match a line that opens with one of the characters it can
+    begin with (marsad.clean.literals.first_chars): the patterns whose first characters are
+    known are looked up by the line's first character (a handful, usually none) and tried
+    one by one; the others stay in one alternation, tried on every line as before.
+    """
+
+    def __init__(self, always: re.Pattern[str] | None, group_rule: Mapping[str, int],
+                 known: list[tuple[FirstChars, int, re.Pattern[str]]]) -> None:
+        self.always = always
+        self.group_rule = group_rule
+        self.known = known  # (first characters, rule index, pattern), in file order
+        self.by_char: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        # the patterns that open with listed characters only, by code point and by lowered
+        # code point (positions in ``known``); the others (ranges, \d, \w) are asked
+        self.by_code: dict[int, list[int]] = {}
+        self.by_lower: dict[int, list[int]] = {}
+        self.asked: list[int] = []
+        for n, (fc, _idx, _p) in enumerate(known):
+            if fc.ranges or fc.categories:
+                self.asked.append(n)
+                continue
+            for code in fc.exact:
+                self.by_code.setdefault(code, []).append(n)
+            for code in fc.lowered:
+                self.by_lower.setdefault(code, []).append(n)
+
+    @classmethod
+    def of(cls, parts: list[_Part], openers: Mapping[int, FirstChars | None],
+           group_rule: Mapping[str, int]) -> _Prefilter | None:
+        if not parts:
+            return None
+        rest = [f"(?P<{group}>{p.pattern})" for group, p, _ in parts
+                if openers[id(p)] is None]
+        always = re.compile("|".join(rest), re.IGNORECASE) if rest else None
+        known = [(fc, idx, p) for _g, p, idx in parts if (fc := openers[id(p)]) is not None]
+        return cls(always, group_rule, known)
+
+    def first_rule(self, view: str, first: int) -> int:
+        """The index of the first rule before ``first`` with a pattern matching ``view``
+        from its start, else ``first``."""
+        if self.always is not None:
+            m = self.always.match(view)
+            if m is not None and m.lastgroup is not None:
+                first = min(first, self.group_rule[m.lastgroup])
+        opening = self.by_char.get(view[0])
+        if opening is None:
+            opening = self._opening(view[0])
+        for idx, p in opening:
+            if idx >= first:
+                break
+            if p.match(view) is not None:
+                return idx
+        return first
+
+    def _opening(self, ch: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """The patterns that can begin with ``ch`` (kept per character: a page's lines
+        open with a few dozen; bounded against a page of every code point)."""
+        if len(self.by_char) >= 4096:
+            self.by_char.clear()
+        code = ord(ch)
+        low = lower_code(code)
+        # as FirstChars.accepts: the code point or its lower case listed, or lowered listed
+        ns = {*self.by_code.get(code, ()), *self.by_code.get(low, ()),
+              *self.by_lower.get(low, ()), *(n for n in self.asked if self.known[n][0].accepts(ch))}
+        found = self.by_char[ch] = tuple(self.known[n][1:] for n in sorted(ns))
+        return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -390,7 +474,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
     if not isinstance(raw_rules, list) or not raw_rules:
         problems.append("rules: missing or empty")
         raw_rules = []
-    parts: list[tuple[int | None, str, str]] = []  # (max_words, view, pattern)
+    parts: list[tuple[int | None, str, _Part]] = []  # (max_words, view, part)
     group_rule: dict[str, int] = {}
     inline_patterns: list[re.Pattern[str]] = []
     for n, r in enumerate(raw_rules):
@@ -437,7 +521,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                 if not requires:  # gated rules are found by their literals instead
                     group = f"r{len(rules)}_{len(patterns)}"
                     group_rule[group] = len(rules)
-                    parts.append((r.get("max_words"), target, f"(?P<{group}>{compiled.pattern})"))
+                    parts.append((r.get("max_words"), target, (group, compiled, len(rules))))
         inline: list[re.Pattern[str]] = []
         for p in r.get("inline") or []:
             compiled = _compile(_expand(str(p), vocab, problems, where), problems, where)
@@ -508,14 +592,13 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
     if missing:
         problems.append(f"context rules without an entry in the file: {sorted(missing)}")
 
-    def combined(parts: list[str]) -> re.Pattern[str] | None:
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    openers = {id(part[1]): first_chars(part[1]) for _m, _v, part in parts}
 
-    def bucket(low: int) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def bucket(low: int) -> tuple[_Prefilter | None, _Prefilter | None]:
         fits = [(v, p) for m, v, p in parts if m is None or m > low]
         return (
-            combined([p for v, p in fits if v == "core"]),
-            combined([p for v, p in fits if v == "key"]),
+            _Prefilter.of([p for v, p in fits if v == "core"], openers, group_rule),
+            _Prefilter.of([p for v, p in fits if v == "key"], openers, group_rule),
         )
 
     inline_gates, inline_literals = _inline_gates(inline_patterns)
@@ -777,9 +860,7 @@ class _Cleaner:
         pre_core, pre_key = rs.prefilters[max(k, 0)]
         for pre, view in ((pre_core, line.core), (pre_key, line.key)):
             if pre is not None and view:
-                m = pre.match(view)
-                if m is not None and m.lastgroup is not None:
-                    first = min(first, rs.group_rule[m.lastgroup])
+                first = pre.first_rule(view, first)
         key = line.key
         if rs.gated_any is not None and (
                 rs.gated_max_words is None or line.words <= rs.gated_max_words) \

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from marsad.clean.literals import literal_set_re, required_literals
-from marsad.clean.text_rules import load_rules
+from marsad.clean.literals import first_chars, literal_set_re, required_literals
+from marsad.clean.text_rules import _BUCKETS, RULES_PATH, _core, load_rules
 from marsad.text.normalize import match_key
 
 
@@ -68,3 +69,56 @@ def test_literal_set_re_matches_the_flat_alternation() -> None:
     for w in words:  # each literal alone, and inside other text
         assert trie.fullmatch(w) and trie.search(f"قبل {w} بعد")
     assert literal_set_re([]) is None
+
+
+@pytest.mark.parametrize("pattern, flags, opens, not_opens", [
+    (r"اقرا ايضا", re.I, "ا", "و"),
+    (r"(?:\d+\s*)?(?:تعليق|comments?)$", re.I, "1٣تcC", "وx"),  # optional first part
+    (r"(?<=\S)\s*summary", re.I, "sSſ \t", "x"),  # a lookbehind is zero width; ſ is an s
+    (r"[0-9]+ ساعه", 0, "05", "٥س"),  # a range is exact
+    (r"\w+:", re.I, "aب_3", " :"),
+])
+def test_first_chars(pattern: str, flags: int, opens: str, not_opens: str) -> None:
+    fc = first_chars(re.compile(pattern, flags))
+    assert fc is not None
+    assert all(fc.accepts(ch) for ch in opens)
+    assert not any(fc.accepts(ch) for ch in not_opens)
+
+
+@pytest.mark.parametrize("pattern", [r"[^ا]+", r".{0,20}الفجر", r"(?:منذ)?", r"(?i:x)y"])
+def test_first_chars_unknown(pattern: str) -> None:
+    """A negated class, any character, a pattern matching the empty string, a group that
+    changes flags: no set (the pattern is tried on every line)."""
+    assert first_chars(re.compile(pattern)) is None
+
+
+def _example_keys() -> list[str]:
+    data = yaml.safe_load(RULES_PATH.read_text(encoding="utf-8"))
+    texts = [*_LINES, *(t for r in data["rules"] for v in ("drop", "keep")
+                        for t in (r.get("examples") or {}).get(v, []))]
+    keys = [match_key(t) for t in texts]
+    return [k for k in keys if k] + [_core(k) for k in keys if _core(k)]
+
+
+def test_prefilter_names_the_first_matching_rule() -> None:
+    """The prefilter of every bucket and view gives what trying each of its rules' patterns
+    in file order gives, on every example line of furniture.yaml and its core (each line
+    asked of the buckets that take its length, as match_line asks)."""
+    rs = load_rules()
+    keys = _example_keys()
+    for k, bucket in enumerate(rs.prefilters):
+        low = _BUCKETS[k]
+        high = _BUCKETS[k + 1] if k + 1 < len(_BUCKETS) else 10**6
+        fitting = [key for key in keys if low < key.count(" ") + 1 <= high or k == 0]
+        for pre in bucket:
+            if pre is None:
+                continue
+            patterns = sorted(
+                [(idx, p) for _fc, idx, p in pre.known]
+                + [(pre.group_rule[g], rs.rules[pre.group_rule[g]].patterns[int(n) - 1])
+                   for g in (pre.always.groupindex if pre.always else {})
+                   for n in [g.rsplit("_", 1)[1]]],
+                key=lambda x: x[0])
+            for key in fitting:
+                naive = next((idx for idx, p in patterns if p.match(key)), len(rs.rules))
+                assert pre.first_rule(key, len(rs.rules)) == naive, key
