@@ -780,8 +780,8 @@ class _Cleaner:
             g = self.rs.dates
             if "://" in key or "www." in key:
                 key = _URL_IN_KEY_RE.sub(" ", key)  # "2021-03-31 13:03 https://…": a permalink
-            has_date = g.date.search(key) is not None
-            s = g.date.sub(" ", key) if has_date else key
+            s, n_dates = g.date.subn(" ", key)  # (one pass: the key as it is when none)
+            has_date = n_dates > 0
             s, n_time = g.time.subn(" ", s)
             if has_date or n_time:
                 label = "none"
