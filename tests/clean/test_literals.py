@@ -122,3 +122,19 @@ def test_prefilter_names_the_first_matching_rule() -> None:
             for key in fitting:
                 naive = next((idx for idx, p in patterns if p.match(key)), len(rs.rules))
                 assert pre.first_rule(key, len(rs.rules)) == naive, key
+
+
+def test_line_breaks_crlf_is_one_break() -> None:
+    """_BREAK_RE (one class, a CR taking its LF) breaks where "\\r\\n|[…]" breaks, on every
+    string of up to four characters from the terminators and a letter."""
+    import itertools
+
+    from marsad.clean.text_rules import _BREAK_RE
+
+    plain = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+    alphabet = "\r\nب\u2028\x0b\x85"
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            s = "".join(chars)
+            assert [m.span() for m in _BREAK_RE.finditer(s)] == \
+                [m.span() for m in plain.finditer(s)], repr(s)
