@@ -12,8 +12,9 @@ How it works, and why:
    hamza forms, ta marbuta, alef maqsura, diacritics and digits folded) and to a ``core`` view
    without edge punctuation and bullets. All line rules are regexes over these views, so a
    pattern written once covers every spelling a site uses ("إقرأ أيضاً:" / "اقرأ ايضا").
-2. Line rules (``line``, ``words``, ``block`` labels) are tried in file order; a combined
-   anchored prefilter skips the body lines, which are most lines, in one regex call.
+2. Line rules (``line``, ``words``, ``block`` labels) are tried in file order; an anchored
+   prefilter, which tries only the patterns that can begin with the line's first character,
+   skips the body lines, which are most lines.
 3. Context rules then look at neighbours: a bare date next to a weather widget is the
    widget's date, a repeated headline, a lone number at the end, navigation runs, and a
    "عاجل | ..." ticker item above the article's own headline (``before_headline`` rules).
