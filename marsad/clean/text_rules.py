@@ -12,8 +12,9 @@ How it works, and why:
    hamza forms, ta marbuta, alef maqsura, diacritics and digits folded) and to a ``core`` view
    without edge punctuation and bullets. All line rules are regexes over these views, so a
    pattern written once covers every spelling a site uses ("إقرأ أيضاً:" / "اقرأ ايضا").
-2. Line rules (``line``, ``words``, ``block`` labels) are tried in file order; a combined
-   anchored prefilter skips the body lines, which are most lines, in one regex call.
+2. Line rules (``line``, ``words``, ``block`` labels) are tried in file order; an anchored
+   prefilter, which tries only the patterns that can begin with the line's first character,
+   skips the body lines, which are most lines.
 3. Context rules then look at neighbours: a bare date next to a weather widget is the
    widget's date, a repeated headline, a lone number at the end, navigation runs, and a
    "عاجل | ..." ticker item above the article's own headline (``before_headline`` rules).
@@ -45,6 +46,15 @@ from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
+from .literals import (
+    FirstChars,
+    Literals,
+    contains_any,
+    first_chars,
+    literal_set_re,
+    lower_code,
+    required_literals,
+)
 from .published import Published, capture_header, date_line_under, find_published
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
@@ -100,8 +110,10 @@ _SETTINGS_DEFAULTS: dict[str, int] = {
     "header_max_lines": 10,
 }
 
-# Line terminators: CRLF first so that it counts as one break.
-_BREAK_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x0b\x0c\x85]")
+# Line terminators, CRLF as one break. Written as one class first (a CR then takes its LF),
+# not as "\r\n|[…]": a pattern that opens with a class lets the engine skip to the next
+# terminator instead of trying both alternatives at every character of the page.
+_BREAK_RE = re.compile(r"[\n\r\u2028\u2029\x0b\x0c\x85](?:(?<=\r)\n)?")
 # Edge characters stripped from kept lines: white space and the invisible marks scraped text
 # is full of (they carry nothing at a line's edge).
 _EDGE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + (
@@ -230,12 +242,16 @@ class RuleSet:
     rules: tuple[Rule, ...]
     settings: Mapping[str, int]
     dates: _DateGrammar
-    # One anchored alternation per view, one named group per (rule, pattern) in file order:
-    # the group that matches names the first rule whose pattern fits the line.
-    # Bucketed by line length: ``prefilters[k]`` holds only the rules that can accept a line
-    # of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful of alternatives.
-    prefilters: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
-    inline_any: re.Pattern[str] | None
+    # One prefilter per view (core, key): it names the first rule whose pattern fits the
+    # line. Bucketed by line length: ``prefilters[k]`` holds only the rules that can accept
+    # a line of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful.
+    prefilters: tuple[tuple[_Prefilter | None, _Prefilter | None], ...]
+    # Each inline pattern with the literals every match of it contains (None: none known),
+    # and one search for all those literals: a line holding none of them (nearly every
+    # line) meets no inline pattern, and one that does is searched only with the patterns
+    # whose literal it holds (marsad.clean.literals)
+    inline_gates: tuple[tuple[Literals | None, re.Pattern[str]], ...]
+    inline_literals: re.Pattern[str] | None
     group_rule: Mapping[str, int]  # prefilter group name → index of its rule in ``rules``
     words_rules: tuple[int, ...]  # indexes of the words-kind rules
     # (index, requires_re) of the gated rules, and one alternation of all their literals: a
@@ -258,6 +274,83 @@ class RuleSet:
     @property
     def line_rules(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.kind in ("line", "words", "block"))
+
+
+# (prefilter group name, compiled pattern, index of its rule), in file order
+_Part = tuple[str, re.Pattern[str], int]
+
+
+class _Prefilter:
+    """The pattern rules of one view and line-length bucket, asked which comes first
+    (in file order) to match a line from its start.
+
+    One alternation of a hundred patterns under IGNORECASE tries every alternative on every
+    line. But a pattern can only match a line that opens with one of the characters it can
+    begin with (marsad.clean.literals.first_chars): the patterns whose first characters are
+    known are looked up by the line's first character (a handful, usually none) and tried
+    one by one; the others stay in one alternation, tried on every line as before.
+    """
+
+    def __init__(self, always: re.Pattern[str] | None, group_rule: Mapping[str, int],
+                 known: list[tuple[FirstChars, int, re.Pattern[str]]]) -> None:
+        self.always = always
+        self.group_rule = group_rule
+        self.known = known  # (first characters, rule index, pattern), in file order
+        self.by_char: dict[str, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        # the patterns that open with listed characters only, by code point and by lowered
+        # code point (positions in ``known``); the others (ranges, \d, \w) are asked
+        self.by_code: dict[int, list[int]] = {}
+        self.by_lower: dict[int, list[int]] = {}
+        self.asked: list[int] = []
+        for n, (fc, _idx, _p) in enumerate(known):
+            if fc.ranges or fc.categories:
+                self.asked.append(n)
+                continue
+            for code in fc.exact:
+                self.by_code.setdefault(code, []).append(n)
+            for code in fc.lowered:
+                self.by_lower.setdefault(code, []).append(n)
+
+    @classmethod
+    def of(cls, parts: list[_Part], openers: Mapping[int, FirstChars | None],
+           group_rule: Mapping[str, int]) -> _Prefilter | None:
+        if not parts:
+            return None
+        rest = [f"(?P<{group}>{p.pattern})" for group, p, _ in parts
+                if openers[id(p)] is None]
+        always = re.compile("|".join(rest), re.IGNORECASE) if rest else None
+        known = [(fc, idx, p) for _g, p, idx in parts if (fc := openers[id(p)]) is not None]
+        return cls(always, group_rule, known)
+
+    def first_rule(self, view: str, first: int) -> int:
+        """The index of the first rule before ``first`` with a pattern matching ``view``
+        from its start, else ``first``."""
+        if self.always is not None:
+            m = self.always.match(view)
+            if m is not None and m.lastgroup is not None:
+                first = min(first, self.group_rule[m.lastgroup])
+        opening = self.by_char.get(view[0])
+        if opening is None:
+            opening = self._opening(view[0])
+        for idx, p in opening:
+            if idx >= first:
+                break
+            if p.match(view) is not None:
+                return idx
+        return first
+
+    def _opening(self, ch: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        """The patterns that can begin with ``ch`` (kept per character: a page's lines
+        open with a few dozen; bounded against a page of every code point)."""
+        if len(self.by_char) >= 4096:
+            self.by_char.clear()
+        code = ord(ch)
+        low = lower_code(code)
+        # as FirstChars.accepts: the code point or its lower case listed, or lowered listed
+        ns = {*self.by_code.get(code, ()), *self.by_code.get(low, ()),
+              *self.by_lower.get(low, ()), *(n for n in self.asked if self.known[n][0].accepts(ch))}
+        found = self.by_char[ch] = tuple(self.known[n][1:] for n in sorted(ns))
+        return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -295,11 +388,20 @@ def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] |
 
 
 def _literals_re(literals: Sequence[str]) -> re.Pattern[str] | None:
-    """One alternation of plain (already folded) literals, or ``None`` for none."""
-    if not literals:
-        return None
-    ordered = sorted(set(literals), key=lambda k: (-len(k), k))
-    return re.compile("|".join(re.escape(k) for k in ordered))
+    """One search for plain (already folded) literals, or ``None`` for none (a trie:
+    the flat alternation of a hundred literals tried each one at every position)."""
+    return literal_set_re(literals)
+
+
+def _inline_gates(patterns: Sequence[re.Pattern[str]]
+                  ) -> tuple[tuple[tuple[Literals | None, re.Pattern[str]], ...],
+                             re.Pattern[str] | None]:
+    """The inline patterns with their required literals, and the search for any of them
+    (``None`` when some pattern has none: every line is then looked at)."""
+    gates = tuple((required_literals(p), p) for p in patterns)
+    if any(lits is None for lits, _ in gates):
+        return gates, None
+    return gates, literal_set_re(lit for lits, _ in gates for lit in lits or ())
 
 
 def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -375,9 +477,9 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
     if not isinstance(raw_rules, list) or not raw_rules:
         problems.append("rules: missing or empty")
         raw_rules = []
-    parts: list[tuple[int | None, str, str]] = []  # (max_words, view, pattern)
+    parts: list[tuple[int | None, str, _Part]] = []  # (max_words, view, part)
     group_rule: dict[str, int] = {}
-    inline_parts: list[str] = []
+    inline_patterns: list[re.Pattern[str]] = []
     for n, r in enumerate(raw_rules):
         where = f"rule #{n}"
         if not isinstance(r, Mapping):
@@ -422,13 +524,13 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                 if not requires:  # gated rules are found by their literals instead
                     group = f"r{len(rules)}_{len(patterns)}"
                     group_rule[group] = len(rules)
-                    parts.append((r.get("max_words"), target, f"(?P<{group}>{compiled.pattern})"))
+                    parts.append((r.get("max_words"), target, (group, compiled, len(rules))))
         inline: list[re.Pattern[str]] = []
         for p in r.get("inline") or []:
             compiled = _compile(_expand(str(p), vocab, problems, where), problems, where)
             if compiled is not None:
                 inline.append(compiled)
-                inline_parts.append(compiled.pattern)
+                inline_patterns.append(compiled)
         if kind in ("line", "block") and not patterns:
             problems.append(f"{where}: a {kind} rule needs patterns")
         if kind == "context" and rid not in CONTEXT_RULES:
@@ -493,20 +595,19 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
     if missing:
         problems.append(f"context rules without an entry in the file: {sorted(missing)}")
 
-    def combined(parts: list[str]) -> re.Pattern[str] | None:
-        return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+    openers = {id(part[1]): first_chars(part[1]) for _m, _v, part in parts}
 
-    def bucket(low: int) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    def bucket(low: int) -> tuple[_Prefilter | None, _Prefilter | None]:
         fits = [(v, p) for m, v, p in parts if m is None or m > low]
         return (
-            combined([p for v, p in fits if v == "core"]),
-            combined([p for v, p in fits if v == "key"]),
+            _Prefilter.of([p for v, p in fits if v == "core"], openers, group_rule),
+            _Prefilter.of([p for v, p in fits if v == "key"], openers, group_rule),
         )
 
+    inline_gates, inline_literals = _inline_gates(inline_patterns)
     try:
         dates = _date_grammar(vocab)
         prefilters = tuple(bucket(low) for low in _BUCKETS)
-        inline_any = combined(inline_parts)
     except re.error as e:  # only reachable when a part is broken, already reported
         problems.append(f"combined patterns do not compile: {e}")
         return None
@@ -515,7 +616,8 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         settings=settings,
         dates=dates,
         prefilters=prefilters,
-        inline_any=inline_any,
+        inline_gates=inline_gates,
+        inline_literals=inline_literals,
         group_rule=group_rule,
         words_rules=tuple(i for i, r in enumerate(rules) if r.kind == "words"),
         gated_rules=tuple(
@@ -681,8 +783,8 @@ class _Cleaner:
             g = self.rs.dates
             if "://" in key or "www." in key:
                 key = _URL_IN_KEY_RE.sub(" ", key)  # "2021-03-31 13:03 https://…": a permalink
-            has_date = g.date.search(key) is not None
-            s = g.date.sub(" ", key) if has_date else key
+            s, n_dates = g.date.subn(" ", key)  # (one pass: the key as it is when none)
+            has_date = n_dates > 0
             s, n_time = g.time.subn(" ", s)
             if has_date or n_time:
                 label = "none"
@@ -761,9 +863,7 @@ class _Cleaner:
         pre_core, pre_key = rs.prefilters[max(k, 0)]
         for pre, view in ((pre_core, line.core), (pre_key, line.key)):
             if pre is not None and view:
-                m = pre.match(view)
-                if m is not None and m.lastgroup is not None:
-                    first = min(first, rs.group_rule[m.lastgroup])
+                first = pre.first_rule(view, first)
         key = line.key
         if rs.gated_any is not None and (
                 rs.gated_max_words is None or line.words <= rs.gated_max_words) \
@@ -1178,13 +1278,21 @@ class _Cleaner:
 
     # -- pass 5: inline spans --------------------------------------------------------------
 
+    def inline_may_match(self, key: str) -> bool:
+        """Whether some inline pattern occurs in the line's key: searched only with the
+        patterns whose required literals the key holds (most lines hold none)."""
+        rs = self.rs
+        if rs.inline_literals is not None and rs.inline_literals.search(key) is None:
+            return False
+        return any(p.search(key) is not None for lits, p in rs.inline_gates
+                   if lits is None or contains_any(key, lits))
+
     def inline(self) -> None:
-        any_re = self.rs.inline_any
-        if any_re is None:
+        if not self.rs.inline_gates:
             return
         inline_rules = [r for r in self.rs.rules if r.inline]
         for line in self.lines:
-            if not line.kept or not any_re.search(line.key):
+            if not line.kept or not self.inline_may_match(line.key):
                 continue
             text = self.raw[line.a : line.b]
             folded, index = fold(text)
