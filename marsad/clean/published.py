@@ -28,7 +28,7 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from marsad.text.dates import find_dates, parse_dateline, weekday_in
+from marsad.text.dates import AGENCY_CREDIT_RE, find_dates, parse_dateline, weekday_in
 from marsad.text.normalize import match_key
 
 if TYPE_CHECKING:  # the cleaner imports this module
@@ -295,12 +295,13 @@ def _after_today(text: str, start: int) -> bool:
 
 
 def _closes_dateline(after: str) -> bool:
-    """A dash, a bracket or a bar, or a news agency's name without one ("… 3 مايو 2024 وات
-    أعلنت …"), closes a dateline after its date."""
+    """A dash, a bracket or a bar, an agency's credit between slashes ("… 7 يناير 2026
+    /العُمانية/ افتتحت …"), or a news agency's name without one ("… 3 مايو 2024 وات أعلنت
+    …"), closes a dateline after its date."""
     from marsad.text.filing import agency_keys
 
     after = after.lstrip()
-    if after[:1] in _DASHES:
+    if after[:1] in _DASHES or AGENCY_CREDIT_RE.match(after):
         return True
     words = _LEADING_WORDS_RE.match(after)
     if words is None:

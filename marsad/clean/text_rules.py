@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 
 from marsad.errors import DataFileError
-from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
+from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns, without_credit
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
@@ -118,7 +118,7 @@ _NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
 _BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
 _DATELINE_BULLET_RE = re.compile(r"(?:-|•)\s+")
 _PLACE_LINE_RE = re.compile(r"\w+|\w+(?: \w+){0,2}\s*[-–—/]\s*\w+(?: \w+){0,2}")
-_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|/][\W_]*")
+_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|/_][\W_]*")
 _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
 _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
 # How far below a headline its first paragraph or date line may stand (byline, author's
@@ -693,9 +693,10 @@ class _Cleaner:
                     s, n = g.update.subn(" ", s)
                     if n:
                         label = "update"
-                s = g.filler.sub(" ", s)
+                s = without_credit(g.filler.sub(" ", s))
                 # Only separators may remain, or one place name of one or two words before a
-                # separator: "بغداد - 19 كانون الأول 2023", "عمّان - 01/05/2023".
+                # separator: "بغداد - 19 كانون الأول 2023", "عمّان - 01/05/2023"; an agency's
+                # credit beside the date is no word ("بنغازي _ 15 سبتمبر 2022م (وام)").
                 if not _HAS_WORD_RE.search(s) or (
                     has_date and _PLACE_PREFIX_RE.fullmatch(s) is not None
                 ):
