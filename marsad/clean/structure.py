@@ -87,6 +87,8 @@ _MENU_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}")
 # The browser's title bar: "<headline> - <site>" or "<headline> | <site>", the site's name
 # of up to four words after the last separator.
 _BAR_SEP_RE = re.compile(r"\s[-–—|]\s(?!.*\s[-–—|]\s)")
+# "<site> - <headline>": the site's name before the first separator.
+_PREFIX_SEP_RE = re.compile(r"\s[-–—|]\s")
 TITLE_BAR_SITE_WORDS = 4
 # A title and its lead share a content word (four letters and more, clitics and article off).
 CONTENT_WORD_MIN = 4
@@ -475,6 +477,25 @@ def title_bar(cl: _Cleaner) -> None:
             ln.rule = "title_bar"
 
 
+def title_prefix(cl: _Cleaner) -> None:
+    """"صحيفة الأفق - افتتاح مستشفى جديد في المدينة" over the first paragraph, when the
+    headline is also a line of its own: the site's name printed before the headline (the
+    mirror of :func:`title_bar`). The echo goes, the headline stays; "بغداد - الموقع" (a
+    dateline) and "صحيفة الأفق – سامر الخطيب" (a byline) have no headline after the dash."""
+    first = cl.first_body_index()
+    keys = {ln.key for ln in cl.lines[:first] if not ln.blank}
+    for ln in cl.lines[:first]:
+        if not ln.kept:
+            continue
+        m = _PREFIX_SEP_RE.search(ln.kept_text)
+        if m is None or ln.words > cl.s["headline_max_words"] + TITLE_BAR_SITE_WORDS:
+            continue
+        site, title = ln.kept_text[: m.start()], ln.kept_text[m.end() :]
+        if 0 < len(site.split()) <= TITLE_BAR_SITE_WORDS and \
+                len(title.split()) >= TEASER_MIN_WORDS and match_key(title) in keys - {ln.key}:
+            ln.rule = "title_prefix"
+
+
 def tag_row(cl: _Cleaner) -> None:
     """"وزارة الصحة,مستشفى الجامعة الجديد,نقص الأدوية,القطاع الصحي": four or more names
     joined by commas with no space on either side, as a site prints its tags. Prose puts a
@@ -542,6 +563,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     tag_row,
     repeated_lines,
     title_bar,
+    title_prefix,
     embedded_post,
     comment_thread,
     teaser_column,
@@ -555,4 +577,5 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
-                                "letter_fragment", "ellipsis_cards", "title_bar"})
+                                "letter_fragment", "ellipsis_cards", "title_bar",
+                                "title_prefix"})

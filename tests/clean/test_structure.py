@@ -329,6 +329,18 @@ def test_title_bar_over_the_page() -> None:
     assert byline in clean_text("\n".join(["صحيفة الأفق", TITLE, byline, P1, P2])).text
 
 
+def test_title_prefix_echo_of_the_headline() -> None:
+    echo = "صحيفة الأفق - " + TITLE
+    rules = _rules("\n".join([TITLE, "صحيفة الأفق -", echo, "المدينة - صحيفة الأفق", P1, P2]))
+    assert rules.get(echo) == "title_prefix"
+    cleaned = clean_text("\n".join([TITLE, echo, "المدينة - صحيفة الأفق", P1, P2]))
+    assert cleaned.title == TITLE and "صحيفة الأفق -" not in cleaned.text
+    # the dateline stays
+    assert "المدينة - صحيفة الأفق" in cleaned.text or cleaned.dateline == "المدينة - صحيفة الأفق"
+    # Without the headline's own line the echo is the only title there is: it stays.
+    assert echo in clean_text("\n".join([echo, P1, P2])).text
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
