@@ -672,6 +672,15 @@ def test_inline_notice_inside_a_kept_line() -> None:
     ]
 
 
+def test_audio_player_label_glued_before_the_text() -> None:
+    cleaned = clean_text(f"استمع المقال {BODY}")
+    assert cleaned.text == BODY
+    assert [r.rule for r in cleaned.removals] == ["reading_time"]
+    # a sentence whose subject listens to something keeps its first words
+    line = "استمع المجلس إلى تقرير اللجنة المالية قبل التصويت على الموازنة العامة للدولة."
+    assert clean_text(line).text == line
+
+
 def test_read_more_link_closing_a_cut_teaser() -> None:
     teaser = "أعلنت البلدية خطة لتوسيع الحدائق العامة في الأحياء الشرقية خلال…"
     cleaned = clean_text(f"{BODY}\n{teaser} اقرأ المزيد")
