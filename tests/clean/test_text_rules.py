@@ -681,6 +681,14 @@ def test_audio_player_label_glued_before_the_text() -> None:
     assert clean_text(line).text == line
 
 
+def test_aggregator_formulas_glued_before_the_story() -> None:
+    for lead in ("هذا الخبر يأتيكم برعاية موقع المدينة الإخباري ويتمنى لكم قراءة هذا الخبر",
+                 "انت الان تتابع خبر افتتاح الجسر الجديد والان مع التفاصيل"):
+        cleaned = clean_text(f"{lead} {BODY}")
+        assert cleaned.text == BODY
+        assert [r.rule for r in cleaned.removals] == ["aggregator_boilerplate"]
+
+
 def test_read_more_link_closing_a_cut_teaser() -> None:
     teaser = "أعلنت البلدية خطة لتوسيع الحدائق العامة في الأحياء الشرقية خلال…"
     cleaned = clean_text(f"{BODY}\n{teaser} اقرأ المزيد")
