@@ -84,6 +84,9 @@ MENU_LINE_MAX_WORDS = 40
 # (a long menu is joined by spaced dashes; a long line with commas is prose, not split)
 _MENU_SEPS = (" - ", " – ", " — ")
 _MENU_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}")
+# Each of two section names glued into one word has this many letters at least ("فن" alone
+# would split too many words).
+GLUED_NAME_MIN = 3
 # The browser's title bar: "<headline> - <site>" or "<headline> | <site>", the site's name
 # of up to four words after the last separator.
 _BAR_SEP_RE = re.compile(r"\s[-–—|]\s(?!.*\s[-–—|]\s)")
@@ -448,6 +451,29 @@ def section_run(cl: _Cleaner) -> None:
             ln.rule = "section_run"
 
 
+def glued_crumbs(cl: _Cleaner) -> None:
+    """"آخر الأخباراخبار عالميةتصفيات كأس العالم": above the first paragraph, a line whose
+    words include two section names written together without a space ("الأخباراخبار") is a
+    breadcrumb whose links the capture glued. Prose never joins two section words; a word
+    that merely begins with one ("الأخبارية") has no second section word after it."""
+    nav = _nav_vocab(cl)
+    if nav is None:
+        return
+    kept = _kept(cl)
+    for ln in kept[: _first_body(cl, kept)]:
+        if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
+            continue
+        if any(_two_names(nav, word) for word in ln.key.split()):
+            ln.rule = "glued_crumbs"
+
+
+def _two_names(nav: re.Pattern[str], word: str) -> bool:
+    """"الاخباراخبار" → "الاخبار" + "اخبار": the word is two section names glued."""
+    return len(word) >= 2 * GLUED_NAME_MIN and any(
+        nav.fullmatch(word[:i]) and nav.fullmatch(word[i:])
+        for i in range(GLUED_NAME_MIN, len(word) - GLUED_NAME_MIN + 1))
+
+
 def _nav_vocab(cl: _Cleaner) -> re.Pattern[str] | None:
     """The section words of the navigation rule (furniture.yaml nav_run's vocabulary)."""
     try:
@@ -560,6 +586,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     bare_number,
     letter_fragment,
     section_run,
+    glued_crumbs,
     tag_row,
     repeated_lines,
     title_bar,
@@ -578,4 +605,4 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
-                                "title_prefix"})
+                                "title_prefix", "glued_crumbs"})

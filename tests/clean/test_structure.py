@@ -341,6 +341,15 @@ def test_title_prefix_echo_of_the_headline() -> None:
     assert echo in clean_text("\n".join([echo, P1, P2])).text
 
 
+def test_glued_breadcrumb_over_the_title() -> None:
+    crumbs = "الرئيسيةأخبار محلياتالمدينة الجديدة"
+    rules = _rules("\n".join([crumbs, TITLE, P1, P2]))
+    assert rules.get(crumbs) == "glued_crumbs"
+    # a word that only begins with a section name is no breadcrumb
+    kicker = "الأخبارية المحلية"
+    assert _rules("\n".join([kicker, TITLE, P1, P2])).get(kicker) != "glued_crumbs"
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
