@@ -145,12 +145,18 @@ def from_header(cl: _Cleaner) -> Published | None:
 
 
 def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
-    """(position, line, label) of the kept lines that are only a date."""
+    """(position, line, label) of the kept lines that are only a date. The bullets of a list
+    that a sentence announces ("… على النحو التالي:" / "• 12 فبراير 2026" / "• 2 أبريل
+    2026") are the text's dates, not the page's."""
     out = []
+    in_list = False
     for n, ln in enumerate(cl.lines):
+        if ln.blank:
+            continue
+        in_list = cl.announces_list(ln) or in_list and ln.bullet
         # a line whose inline furniture was only its permalink is still a date line
         if not ln.kept or ln.spans and any(rid != "url_line" for _, _, rid in ln.spans) or \
-                _TODAY_RE.match(ln.kept_text):
+                _TODAY_RE.match(ln.kept_text) or in_list and ln.bullet:
             continue
         kind = cl.date_kind(ln)
         if kind is not None and kind[0] == "date":

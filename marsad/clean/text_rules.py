@@ -135,6 +135,8 @@ _LEADING_COUNT_RE = re.compile(r"\d[\d,.]*\s+")
 # A separator left dangling at the end of a line: " -", " |", " •", " ·".
 _DANGLING_RE = re.compile(r"\s[-–—|•·]\s*$")
 _HEADER_LOOKAHEAD = 4
+# A sentence that announces a list under it ("… على النحو التالي:") is longer than a label.
+_ANNOUNCE_MIN_WORDS = 6
 # A short line with a full date under a headline is its date line, whatever else it carries
 # ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
 _DATED_LINE_WORDS = 14
@@ -1155,18 +1157,29 @@ class _Cleaner:
             nxt.words <= _STAMP_MAX_WORDS and _DIGIT_RE.search(nxt.key) is not None)
 
     def trailing_bullet_list(self) -> None:
-        """Three or more headline-like bullet lines ending the page: a related list."""
+        """Three or more headline-like bullet lines ending the page: a related list. A list
+        that a sentence of the text announces ("… جاءت على النحو التالي:") is the article's
+        own, and a bare date is no headline ("• 12 فبراير 2026" in a list of meeting days)."""
         run: list[_Line] = []
+        before: _Line | None = None
         for line in reversed(self.lines):
             if line.blank or line.rule is not None:
                 continue
-            if line.bullet and self.headline_like(line):
+            if line.bullet and self.headline_like(line) and self.date_kind(line) is None:
                 run.append(line)
                 continue
+            before = line
             break
-        if len(run) >= 3:
+        if len(run) >= 3 and not self.announces_list(before):
             for line in run:
                 line.rule = "related_list"
+
+    @staticmethod
+    def announces_list(line: _Line | None) -> bool:
+        """"… وجاءت مواعيدها على النحو التالي:": a kept sentence ending on a colon, longer
+        than a list's label ("مواضيع ذات صلة:"), opens the list under it."""
+        return line is not None and line.kept and line.words >= _ANNOUNCE_MIN_WORDS and \
+            line.stripped.endswith((":", "："))
 
     def trailing_counters(self) -> None:
         for line in reversed(self.lines):
