@@ -109,6 +109,9 @@ _MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_la
 TAG_ROW_MIN_JOINTS = 3
 TAG_MAX_WORDS = 5
 TAG_ROW_MAX_WORDS = 40
+# A tag row without a label: three names' words at least (see ``tag_echo``).
+TAG_ECHO_MIN_WORDS = 3
+_WORD_RE = re.compile(r"[^\W_]+")
 _TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
 _TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
 _TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
@@ -265,6 +268,24 @@ def tail_lines(cl: _Cleaner) -> None:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def tag_echo(cl: _Cleaner) -> None:
+    """"المنتخب الوطني الاتحاد الآسيوي كأس العالم" as the page's last line, under the last
+    paragraph: a line without one punctuation mark whose every word is a word of the title
+    or the text above is the row of names the site tags the article with, printed without
+    its label. A closing sentence has punctuation or words of its own."""
+    kept = _kept(cl)
+    body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
+    if not body or body[-1] != len(kept) - 2:
+        return  # the tag row is the one kept line under the last paragraph
+    ln = kept[-1]
+    if not TAG_ECHO_MIN_WORDS <= ln.words <= TAG_ROW_MAX_WORDS or ln.bullet or \
+            _SENTENCE_PUNCT_RE.search(ln.kept_text) or cl.date_kind(ln) is not None:
+        return
+    above = {w for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
+    if all(w in above for w in _WORD_RE.findall(ln.key)):
+        ln.rule = "tag_row"
 
 
 def _label_over_footer(cl: _Cleaner, ln: _Line) -> bool:
@@ -595,6 +616,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     comment_thread,
     teaser_column,
     tail_lines,
+    tag_echo,
     cut_leads,
     ellipsis_cards,
     header_labels,

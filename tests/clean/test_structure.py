@@ -350,6 +350,15 @@ def test_glued_breadcrumb_over_the_title() -> None:
     assert _rules("\n".join([kicker, TITLE, P1, P2])).get(kicker) != "glued_crumbs"
 
 
+def test_tag_row_without_a_label_echoes_the_article() -> None:
+    tags = "وزارة الصحة مستشفى جديد المدينة"
+    rules = _rules("\n".join([TITLE, P1, P2, tags]))
+    assert rules.get(tags) == "tag_row"
+    # a closing line with a word of its own stays, and so does one with punctuation
+    for last in ("والله ولي التوفيق", "وزارة الصحة، المدينة"):
+        assert last in clean_text("\n".join([TITLE, P1, P2, last])).text
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
