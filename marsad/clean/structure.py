@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.text.normalize import ARABIC_LETTER_RE, match_key
@@ -477,22 +478,30 @@ def glued_crumbs(cl: _Cleaner) -> None:
     words include two section names written together without a space ("الأخباراخبار") is a
     breadcrumb whose links the capture glued. Prose never joins two section words; a word
     that merely begins with one ("الأخبارية") has no second section word after it."""
-    nav = _nav_vocab(cl)
-    if nav is None:
-        return
+    names = _nav_names()
     kept = _kept(cl)
     for ln in kept[: _first_body(cl, kept)]:
         if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
             continue
-        if any(_two_names(nav, word) for word in ln.key.split()):
+        if any(_two_names(names, word) for word in ln.key.split()):
             ln.rule = "glued_crumbs"
 
 
-def _two_names(nav: re.Pattern[str], word: str) -> bool:
+def _two_names(names: frozenset[str], word: str) -> bool:
     """"الاخباراخبار" → "الاخبار" + "اخبار": the word is two section names glued."""
     return len(word) >= 2 * GLUED_NAME_MIN and any(
-        nav.fullmatch(word[:i]) and nav.fullmatch(word[i:])
+        word[:i] in names and word[i:] in names
         for i in range(GLUED_NAME_MIN, len(word) - GLUED_NAME_MIN + 1))
+
+
+@lru_cache(maxsize=1)
+def _nav_names() -> frozenset[str]:
+    """The one-word section names of furniture.yaml's nav_words, folded like line keys."""
+    from marsad.data import load_yaml
+
+    vocab = load_yaml("ar/furniture.yaml").get("vocab") or {}
+    return frozenset(k for k in (match_key(w) for w in vocab.get("nav_words") or ())
+                     if k and " " not in k)
 
 
 def _nav_vocab(cl: _Cleaner) -> re.Pattern[str] | None:
