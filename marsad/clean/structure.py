@@ -101,6 +101,8 @@ _CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
 MENU_MIN_LINES = 3
 MENU_MIN_KNOWN = 2
 MENU_ENTRY_MAX_WORDS = 3
+# A sub-menu's link under bullet entries ("• الصفحات الكاملة للعدد PDF") is a little longer.
+MENU_SUBENTRY_MAX_WORDS = 7
 _MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_label",
                          "breadcrumb", "pipe_menu", "prayer_times", "lone_time", "weather_widget",
                          "clock_widget", "today_widget", "widget_date", "currency_widget",
@@ -368,12 +370,22 @@ def menu_run(cl: _Cleaner) -> None:
     for ln in cl.lines[: first]:
         if ln.blank:
             continue
-        if _menu_entry(cl, ln):
+        if _menu_entry(cl, ln) or _menu_subentry(cl, ln, run):
             run.append(ln)
             continue
         _close_menu(run)
         run = []
     _close_menu(run[:-1] if run and run[-1].kept else run)
+
+
+def _menu_subentry(cl: _Cleaner, ln: _Line, run: Sequence[_Line]) -> bool:
+    """"• الصفحات الكاملة للعدد PDF" under "• محليات" / "• جامعات" / "• عدد اليوم": a bullet
+    item of a few more words, without punctuation or a date, in a run of bullet entries, is
+    one of the menu's entries (a sub-menu's link). Prose and a headline carry no bullet."""
+    return ln.bullet and ln.rule is None and len(run) >= MENU_MIN_LINES and \
+        all(x.bullet for x in run[-MENU_MIN_LINES:]) and \
+        len(ln.core.split()) <= MENU_SUBENTRY_MAX_WORDS and cl.date_kind(ln) is None and \
+        _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
 
 
 def _menu_entry(cl: _Cleaner, ln: _Line) -> bool:

@@ -359,6 +359,18 @@ def test_tag_row_without_a_label_echoes_the_article() -> None:
         assert last in clean_text("\n".join([TITLE, P1, P2, last])).text
 
 
+def test_a_longer_sub_menu_link_in_a_bullet_menu() -> None:
+    menu = ["• الرئيسية", "• محليات", "• اقتصاد", "• عدد اليوم",
+            "  • الصفحات الكاملة للعدد الورقي PDF"]
+    rules = _rules("\n".join([*menu, TITLE, P1, P2]))
+    assert rules.get(menu[-1].strip()) == "menu_run"
+    cleaned = clean_text("\n".join([*menu, TITLE, P1, P2]))
+    assert cleaned.title == TITLE
+    # a longer bullet line after short bullets that are no menu stays
+    items = ["• أولا", "• ثانيا", "• ثالثا", "• تعزيز التعاون بين البلدين في مجال الطاقة"]
+    assert items[-1] in clean_text("\n".join([TITLE, *items, P1, P2])).text
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
