@@ -27,6 +27,7 @@ ambiguous it is kept.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -103,6 +104,8 @@ MENU_MIN_KNOWN = 2
 MENU_ENTRY_MAX_WORDS = 3
 # A sub-menu's link under bullet entries ("• الصفحات الكاملة للعدد PDF") is a little longer.
 MENU_SUBENTRY_MAX_WORDS = 7
+# A bar of sister sites names the site (two words) this many times at least.
+NETWORK_NAME_MIN = 3
 _MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_label",
                          "breadcrumb", "pipe_menu", "prayer_times", "lone_time", "weather_widget",
                          "clock_widget", "today_widget", "widget_date", "currency_widget",
@@ -378,6 +381,21 @@ def menu_run(cl: _Cleaner) -> None:
     _close_menu(run[:-1] if run and run[-1].kept else run)
 
 
+def network_bar(cl: _Cleaner) -> None:
+    """"قناة نجم المدينة نجم المدينة سبورت نجم المدينة عقارات": above the first paragraph, a
+    line without punctuation in which one name of two words comes back three times or more
+    is the bar of a site's sister sites. A headline or a sentence does not name one thing
+    three times in a row."""
+    kept = _kept(cl)
+    for ln in kept[: _first_body(cl, kept)]:
+        if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
+            continue
+        words = ln.key.split()
+        pairs = Counter(zip(words, words[1:], strict=False))
+        if pairs and max(pairs.values()) >= NETWORK_NAME_MIN:
+            ln.rule = "menu_run"
+
+
 def _menu_subentry(cl: _Cleaner, ln: _Line, run: Sequence[_Line]) -> bool:
     """"• الصفحات الكاملة للعدد PDF" under "• محليات" / "• جامعات" / "• عدد اليوم": a bullet
     item of a few more words, without punctuation or a date, in a run of bullet entries, is
@@ -629,6 +647,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     letter_fragment,
     section_run,
     glued_crumbs,
+    network_bar,
     tag_row,
     repeated_lines,
     title_bar,

@@ -371,6 +371,15 @@ def test_a_longer_sub_menu_link_in_a_bullet_menu() -> None:
     assert items[-1] in clean_text("\n".join([TITLE, *items, P1, P2])).text
 
 
+def test_bar_of_sister_sites() -> None:
+    bar = "قناة نجم المدينة نجم المدينة سبورت نجم المدينة عقارات Najm english"
+    rules = _rules("\n".join([bar, TITLE, P1, P2]))
+    assert rules.get(bar) == "menu_run"
+    # a headline that names a place twice stays
+    head = "مدينة النور تستضيف مهرجان مدينة النور للفنون"
+    assert head in clean_text("\n".join([head, P1, P2])).text
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
