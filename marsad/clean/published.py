@@ -52,6 +52,11 @@ _OPENING_PARAGRAPHS = 2
 # date starts within this many characters after it.
 _ECHO_MIN_WORDS = 3
 _ECHO_DATE_CHARS = 60
+# A meta line with a publication label: its date starts this close after the label, and the
+# line has at most this many words (a byline row, not a paragraph).
+_LABEL_DATE_CHARS = 12
+_LABELLED_MAX_WORDS = 24
+_WEAK_LABELS = frozenset({"بتاريخ"})
 # A flattened page's byline stamp: within this many characters of its start, a date then a
 # clock ("3 شتنبر 2025 - 9:00"), not after "اليوم".
 _FLAT_STAMP_CHARS = 300
@@ -223,6 +228,27 @@ def from_byline(cl: _Cleaner) -> Published | None:
     return None
 
 
+def from_labelled_stamp(cl: _Cleaner) -> Published | None:
+    """"• الموقع بواسطة: سارة أحمد تاريخ النشر: الأربعاء، 20 مايو 2015" before the first
+    paragraph: a full date right after a publication label ("تاريخ النشر:", "نشر في") in a
+    meta line that carries more than the date (the author, the source) is the page's date,
+    as the label says. "بتاريخ" alone labels dates in headlines and prose, so it is not
+    taken here."""
+    for ln in cl.lines[: cl.first_body_index()]:
+        if not ln.kept or ln.blank or ln.words > _LABELLED_MAX_WORDS:
+            continue
+        key = ln.key
+        for label in cl.rs.dates.publish.finditer(key):
+            if label.group() in _WEAK_LABELS:
+                continue
+            head = key[label.end() : label.end() + _ECHO_DATE_CHARS]
+            for m in find_dates(head):
+                if m.start <= _LABEL_DATE_CHARS and m.precision == "day" and \
+                        m.first is not None and not m.relative:
+                    return _answer(head, m.first, "byline")
+    return None
+
+
 def from_title_echo(cl: _Cleaner) -> Published | None:
     """"<headline> - <site>, الاثنين 31 مارس 2025 10:40 م" or "<headline> -- Sep 09, 2025": an
     aggregator prints the headline again with the page's date after it. The line must start
@@ -324,6 +350,7 @@ FINDERS: tuple[Finder, ...] = (
     from_header,
     from_date_line,
     from_byline,
+    from_labelled_stamp,
     from_title_echo,
     from_opening,
     from_flat_stamp,

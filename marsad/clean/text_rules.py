@@ -41,7 +41,13 @@ from typing import Any
 import yaml
 
 from marsad.errors import DataFileError
-from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns, without_credit
+from marsad.text.dates import (
+    find_dates,
+    parse_dateline,
+    time_zone_patterns,
+    unglued_clock,
+    without_credit,
+)
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
@@ -683,6 +689,7 @@ class _Cleaner:
             g = self.rs.dates
             if "://" in key or "www." in key:
                 key = _URL_IN_KEY_RE.sub(" ", key)  # "2021-03-31 13:03 https://…": a permalink
+            key = unglued_clock(key)  # "09 فبراير 202501:57": the year glued to the clock
             has_date = g.date.search(key) is not None
             s = g.date.sub(" ", key) if has_date else key
             s, n_time = g.time.subn(" ", s)

@@ -303,6 +303,8 @@ DATELINES = [
     ("طبرق _ 3 أبريل 2023م (وكالة)", date(2023, 4, 3)),
     ("صحار في 9 مارس 2024 /العُمانية/", date(2024, 3, 9)),
     ("12 مايو 2025 (أ ف ب)", date(2025, 5, 12)),
+    # the year glued to the clock by the capture
+    ("14 مارس 202409:30", date(2024, 3, 14)),
 ]
 
 NOT_DATELINES = [
@@ -390,3 +392,11 @@ def test_without_credit_blanks_only_short_credits() -> None:
     assert without_credit("الرباط في 19 مارس / أ ش أ /").split() == ["الرباط", "في", "19", "مارس"]
     assert without_credit("12/05/2025") == "12/05/2025"
     assert "مفاوضات" in without_credit("وقع الاتفاق (بعد مفاوضات طويلة جدا)")
+
+
+def test_unglued_clock_only_splits_a_year_from_its_clock() -> None:
+    from marsad.text.dates import unglued_clock
+
+    assert unglued_clock("14 مارس 202409:30") == "14 مارس 2024 09:30"
+    assert unglued_clock("الرقم 1234567") == "الرقم 1234567"
+    assert unglued_clock("الساعة 10:30") == "الساعة 10:30"
