@@ -44,6 +44,8 @@ TICKER_MIN_WORDS = 25
 TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
+# Other articles' headlines in a row between two paragraphs of the text.
+MID_TEASERS_MIN = 3
 # Headlines of other articles below the body, and the short lines (sections, comments).
 TAIL_HEADLINES_MIN = 3
 TAIL_SHORT_MIN = 2
@@ -241,6 +243,28 @@ def teaser_column(cl: _Cleaner) -> None:
             and end == run else run - 1
         for ln in kept[:last]:
             ln.rule = "teaser_list"
+
+
+def mid_teasers(cl: _Cleaner) -> None:
+    """"عاجل: الوزارة تعلن مواعيد الامتحانات" / "رسمياً: رسوم جديدة على المواقف" / "فيديو..
+    المنتخب يصل إلى الدوحة" between two paragraphs: three or more headlines in a row inside
+    the text, each with a headline's mark (a kicker's colon, "..", "|", a question mark), are
+    other articles' headlines. A subheading stands alone over its paragraph; plain headline
+    lines in a row may be the article's own subheadings, and a list that the text announces
+    ("… ما يلي:") or bullets is the article's own: those stay."""
+    if not _stops_paragraphs(cl):
+        return
+    kept = _kept(cl)
+    body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
+    if len(body) < 2:
+        return
+    for a, b in zip(body, body[1:], strict=False):
+        run = kept[a + 1 : b]
+        if len(run) >= MID_TEASERS_MIN and not kept[a].stripped.endswith(":") and \
+                all(_teaser(cl, ln) and not ln.bullet and _HEADLINE_MARK_RE.search(ln.kept_text)
+                    for ln in run):
+            for ln in run:
+                ln.rule = "teaser_list"
 
 
 def _content_words(ln: _Line) -> set[str]:
@@ -655,6 +679,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     embedded_post,
     comment_thread,
     teaser_column,
+    mid_teasers,
     tail_lines,
     tag_echo,
     cut_leads,

@@ -380,6 +380,25 @@ def test_bar_of_sister_sites() -> None:
     assert head in clean_text("\n".join([head, P1, P2])).text
 
 
+def test_other_headlines_in_a_row_between_paragraphs() -> None:
+    heads = ["عاجل: الوزارة تعلن مواعيد الامتحانات النهائية",
+             "رسمياً: رسوم جديدة على المواقف في وسط المدينة",
+             "فيديو.. المنتخب الوطني يصل إلى الدوحة استعدادا للبطولة"]
+    rules = _rules("\n".join([TITLE, P1, *heads, P2]))
+    assert all(rules.get(h) == "teaser_list" for h in heads)
+    # one subheading over its paragraph stays, and so does a list the text announces
+    sub = "خطة لتجهيز مستشفيين آخرين"
+    assert sub in clean_text("\n".join([TITLE, P1, sub, P2])).text
+    intro = "وتضمنت الخطة ثلاث مراحل على النحو التالي:"
+    text = clean_text("\n".join([TITLE, P1, intro, *heads, P2])).text
+    assert all(h in text for h in heads)
+    # headlines without a headline's mark may be the article's subheadings: they stay
+    plain = ["الوزارة تعلن مواعيد الامتحانات النهائية", "رسوم جديدة على المواقف في وسط المدينة",
+             "المنتخب الوطني يصل إلى الدوحة استعدادا للبطولة"]
+    text = clean_text("\n".join([TITLE, P1, *plain, P2])).text
+    assert all(h in text for h in plain)
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
