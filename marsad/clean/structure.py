@@ -124,6 +124,7 @@ _TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
 _TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
 _TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
+_READ_ALSO_RULES = frozenset({"read_also_block", "related_block"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d!])")
@@ -291,13 +292,22 @@ def tail_lines(cl: _Cleaner) -> None:
     if all(_short(cl, ln) for ln in tail) and (
             len(tail) >= TAIL_SHORT_MIN or _label_over_footer(cl, tail[0])):
         rule = "tail_links"
-    elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)) and \
+    elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)
+          or _after_read_also(cl, tail[0])) and \
             _stops_paragraphs(cl) and all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
         rule = "teaser_list"
     else:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def _after_read_also(cl: _Cleaner, first: _Line) -> bool:
+    """"اقرأ أيضاً: عنوان" / "عنوان آخر" to the page's end: headlines under a "read also"
+    line that carried its first item are its further items."""
+    n = next(i for i, ln in enumerate(cl.lines) if ln is first)
+    before = next((ln for ln in reversed(cl.lines[:n]) if not ln.blank), None)
+    return before is not None and before.rule in _READ_ALSO_RULES
 
 
 def tag_echo(cl: _Cleaner) -> None:

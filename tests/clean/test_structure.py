@@ -399,6 +399,15 @@ def test_other_headlines_in_a_row_between_paragraphs() -> None:
     assert all(h in text for h in plain)
 
 
+def test_headlines_under_a_read_also_line_that_carried_its_first_item() -> None:
+    first = "اقرأ أيضاً: افتتاح جسر جديد في العاصمة"
+    more = "بالأرقام : كيف تغيرت أسعار الشقق في عام"
+    rules = _rules("\n".join([TITLE, P1, P2, first, more]))
+    assert rules.get(more) == "teaser_list"
+    # without the read-also line the last headline-like line stays (a closing line)
+    assert more in clean_text("\n".join([TITLE, P1, P2, more])).text
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")
