@@ -39,8 +39,11 @@ CAPTURE_HEADER_RE = re.compile(
     r"[ \t\u00a0]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t\u00a0]+|$)")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|net|org|html?|php)\S*", re.I)
 # Words that open a byline; a date after one of them in the same line is the byline's date.
+# A source or "by" label opens one too when a colon, a dash or a bar follows it ("المصدر :
+# بوابة المدينة 2/3/2021", "بواسطة: سارة أحمد").
 _BYLINE_RE = re.compile(
-    r"^\W*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|متابعة|by|par)(?=[\s:\-–—|]|[^\W\d_])",
+    r"^\W*(?:(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|متابعة|by|par)(?=[\s:\-–—|]|[^\W\d_])"
+    r"|(?:المصدر|بواسطة)(?=\s*[:\-–—|]))",
     re.IGNORECASE)
 # How far into a byline the date may stand (a merged capture runs on into the article).
 _BYLINE_DATE_CHARS = 90
@@ -212,12 +215,16 @@ def _after_body(cl: _Cleaner, line: _Line) -> bool:
 
 def from_byline(cl: _Cleaner) -> Published | None:
     """"كتب محمد علي الأحد، 3 مارس 2024 10:20 ص" or "سارة أحمد | 12 أكتوبر 2024" before the
-    first paragraph (or as the first words of a page captured as one line)."""
+    first paragraph (or as the first words of a page captured as one line); a source credit
+    that carries the item's date ("المصدر : بوابة المدينة 2/3/2021") too, furniture though
+    it is."""
     for ln in cl.lines[: cl.first_body_index() + 1]:
-        if ln.blank or ln.rule not in (None, "byline"):
+        if ln.blank or ln.rule not in (None, "byline", "credit_line"):
             continue
         text = _without_urls(ln.kept_text)
         starts = _BYLINE_RE.match(text) is not None
+        if ln.rule == "credit_line" and not starts:
+            continue
         if _TODAY_RE.match(text) or not starts and not (
                 ln.words <= _BYLINE_MAX_WORDS and any(s in text for s in _BYLINE_SEPARATORS)):
             continue
