@@ -64,6 +64,8 @@ _WEAK_LABELS = frozenset({"بتاريخ"})
 # clock ("3 شتنبر 2025 - 9:00"), not after "اليوم".
 _FLAT_STAMP_CHARS = 300
 _CLOCK_AFTER_RE = re.compile(r"\s*[-–—|،,]?\s*\d{1,2}:\d{2}(?!\d)")
+# "اليوم الخميس" / "اليوم، الأحد": the word after "today" in a paragraph (folded key).
+_TODAY_NAMED_RE = re.compile(r"(?<![^\W\d_])اليوم\s*[،,(]?\s*([^\W\d_]+)")
 _TODAY_BEFORE_RE = re.compile(r"(?:اليوم|today)(?:\W+[^\W\d_]+)?\W*$", re.IGNORECASE)
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
 _LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_][^\W\d_.]*\.?\s*){1,3}")
@@ -172,6 +174,29 @@ def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
     return out
 
 
+def text_today(cl: _Cleaner) -> int | None:
+    """ISO weekday that the article's first paragraphs call today ("… اليوم الخميس …")."""
+    body = islice((ln for ln in cl.lines[cl.first_body_index() :]
+                   if ln.kept and cl.body_like(ln)), _OPENING_PARAGRAPHS)
+    for ln in body:
+        for m in _TODAY_NAMED_RE.finditer(ln.key):
+            day = weekday_in(m.group(1))
+            if day is not None:
+                return day
+    return None
+
+
+def weekday_contradicts(cl: _Cleaner, line: _Line) -> bool:
+    """"الأحد 22 سبتمبر 2024" over a headline whose text says "اليوم الخميس": the date is
+    another day than the one the article was written on — the page's clock, captured later,
+    not the article's date."""
+    today = text_today(cl)
+    if today is None:
+        return False
+    day = _line_date(cl, line)
+    return day is not None and day.isoweekday() != today
+
+
 def date_line_under(cl: _Cleaner, title: _Line) -> _Line | None:
     """The first date-only line under the title, before the article's first paragraph."""
     first = cl.first_body_index()
@@ -195,7 +220,7 @@ def from_date_line(cl: _Cleaner) -> Published | None:
             rank = 4
         elif id(ln) in header:
             below = title is not None and ln.start > title.start
-            if not below and not cl.over_article(ln):
+            if not below and (not cl.over_article(ln) or weekday_contradicts(cl, ln)):
                 continue  # a header widget's "today"
             rank = 1 if below else 2
         else:

@@ -51,7 +51,13 @@ from marsad.text.dates import (
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
-from .published import Published, capture_header, date_line_under, find_published
+from .published import (
+    Published,
+    capture_header,
+    date_line_under,
+    find_published,
+    weekday_contradicts,
+)
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
@@ -1352,12 +1358,14 @@ class _Cleaner:
         return nxt is not None and (nxt.kept or nxt.rule in ("header_label", "foreign_line"))
 
     def header_widget_dates(self) -> None:
-        """A bare date above the title that stands over furniture is the header's "today"."""
+        """A bare date above the title that stands over furniture is the header's "today",
+        and so is one of another weekday than the text's "اليوم الخميس"."""
         for line in self.header_zone():
             if line is self.title:
                 return
             kind = self.date_kind(line)
-            if kind is not None and kind == ("date", "none") and not self.over_article(line):
+            if kind is not None and kind == ("date", "none") and (
+                    not self.over_article(line) or weekday_contradicts(self, line)):
                 line.rule = "widget_date"
 
     def stray_dates(self, published: Published | None) -> None:
