@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -142,6 +142,15 @@ def _kept(cl: _Cleaner) -> list[_Line]:
     return [ln for ln in cl.lines if ln.kept]
 
 
+def _head(cl: _Cleaner) -> Iterator[_Line]:
+    """The kept lines above the first paragraph of prose, without listing the whole page."""
+    for ln in cl.lines:
+        if ln.kept:
+            if cl.body_like(ln):
+                return
+            yield ln
+
+
 def _first_body(cl: _Cleaner, kept: Sequence[_Line]) -> int:
     """Index in ``kept`` of the first paragraph of prose (len(kept) when there is none)."""
     return next((i for i, ln in enumerate(kept) if cl.body_like(ln)), len(kept))
@@ -253,17 +262,15 @@ def mid_teasers(cl: _Cleaner) -> None:
     other articles' headlines. A subheading stands alone over its paragraph; plain headline
     lines in a row may be the article's own subheadings, and a list that the text announces
     ("… ما يلي:") or bullets is the article's own: those stay."""
-    if not _stops_paragraphs(cl):
-        return
     kept = _kept(cl)
     body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
-    if len(body) < 2:
-        return
-    for a, b in zip(body, body[1:], strict=False):
-        run = kept[a + 1 : b]
-        if len(run) >= MID_TEASERS_MIN and not kept[a].stripped.endswith(":") and \
-                all(_teaser(cl, ln) and not ln.bullet and _HEADLINE_MARK_RE.search(ln.kept_text)
-                    for ln in run):
+    runs = [kept[a + 1 : b] for a, b in zip(body, body[1:], strict=False)
+            if b - a > MID_TEASERS_MIN and not kept[a].stripped.endswith(":")]
+    runs = [run for run in runs if all(
+        not ln.bullet and _HEADLINE_MARK_RE.search(ln.kept_text) and _teaser(cl, ln)
+        for ln in run)]
+    if runs and _stops_paragraphs(cl):  # (the page-wide check only when a run is there)
+        for run in runs:
             for ln in run:
                 ln.rule = "teaser_list"
 
@@ -315,14 +322,14 @@ def tag_echo(cl: _Cleaner) -> None:
     paragraph: a line without one punctuation mark whose every word is a word of the title
     or the text above is the row of names the site tags the article with, printed without
     its label. A closing sentence has punctuation or words of its own."""
-    kept = _kept(cl)
-    body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
-    if not body or body[-1] != len(kept) - 2:
-        return  # the tag row is the one kept line under the last paragraph
-    ln = kept[-1]
-    if not TAG_ECHO_MIN_WORDS <= ln.words <= TAG_ROW_MAX_WORDS or ln.bullet or \
-            _SENTENCE_PUNCT_RE.search(ln.kept_text) or cl.date_kind(ln) is not None:
+    ln = next((x for x in reversed(cl.lines) if x.kept), None)
+    if ln is None or not TAG_ECHO_MIN_WORDS <= ln.words <= TAG_ROW_MAX_WORDS or ln.bullet or \
+            _SENTENCE_PUNCT_RE.search(ln.kept_text) or cl.body_like(ln) or \
+            cl.date_kind(ln) is not None:
         return
+    kept = _kept(cl)
+    if len(kept) < 2 or not cl.body_like(kept[-2]):
+        return  # the tag row is the one kept line under the last paragraph
     above = {w for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
     if all(w in above for w in _WORD_RE.findall(ln.key)):
         ln.rule = "tag_row"
@@ -420,13 +427,15 @@ def network_bar(cl: _Cleaner) -> None:
     line without punctuation in which one name of two words comes back three times or more
     is the bar of a site's sister sites. A headline or a sentence does not name one thing
     three times in a row."""
-    kept = _kept(cl)
-    for ln in kept[: _first_body(cl, kept)]:
+    for ln in _head(cl):
         if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
             continue
         words = ln.key.split()
+        # a name said three times repeats both its words twice: most lines repeat none
+        if len(words) - len(set(words)) < 2 * (NETWORK_NAME_MIN - 1):
+            continue
         pairs = Counter(zip(words, words[1:], strict=False))
-        if pairs and max(pairs.values()) >= NETWORK_NAME_MIN:
+        if max(pairs.values()) >= NETWORK_NAME_MIN:
             ln.rule = "menu_run"
 
 
@@ -543,11 +552,11 @@ def glued_crumbs(cl: _Cleaner) -> None:
     breadcrumb whose links the capture glued. Prose never joins two section words; a word
     that merely begins with one ("الأخبارية") has no second section word after it."""
     names = _nav_names()
-    kept = _kept(cl)
-    for ln in kept[: _first_body(cl, kept)]:
+    for ln in _head(cl):
         if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
             continue
-        if any(_two_names(names, word) for word in ln.key.split()):
+        if any(_two_names(names, word) for word in ln.key.split()
+               if len(word) >= 2 * GLUED_NAME_MIN and word not in names):
             ln.rule = "glued_crumbs"
 
 

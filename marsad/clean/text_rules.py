@@ -250,6 +250,7 @@ class RuleSet:
     # of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful of alternatives.
     prefilters: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...]
     inline_any: re.Pattern[str] | None
+    inline_start: re.Pattern[str] | None  # the inline patterns anchored at a line's start
     group_rule: Mapping[str, int]  # prefilter group name → index of its rule in ``rules``
     words_rules: tuple[int, ...]  # indexes of the words-kind rules
     # (index, requires_re) of the gated rules, and one alternation of all their literals: a
@@ -392,6 +393,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
     parts: list[tuple[int | None, str, str]] = []  # (max_words, view, pattern)
     group_rule: dict[str, int] = {}
     inline_parts: list[str] = []
+    start_parts: list[str] = []
     for n, r in enumerate(raw_rules):
         where = f"rule #{n}"
         if not isinstance(r, Mapping):
@@ -442,7 +444,11 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
             compiled = _compile(_expand(str(p), vocab, problems, where), problems, where)
             if compiled is not None:
                 inline.append(compiled)
-                inline_parts.append(compiled.pattern)
+                # a pattern anchored at the line's start is tried at that one place only: in
+                # the search of every kept line it would make the scan try the whole
+                # alternation at every letter
+                (start_parts if compiled.pattern.startswith("^") else inline_parts).append(
+                    compiled.pattern)
         if kind in ("line", "block") and not patterns:
             problems.append(f"{where}: a {kind} rule needs patterns")
         if kind == "context" and rid not in CONTEXT_RULES:
@@ -521,6 +527,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         dates = _date_grammar(vocab)
         prefilters = tuple(bucket(low) for low in _BUCKETS)
         inline_any = combined(inline_parts)
+        inline_start = combined(start_parts)
     except re.error as e:  # only reachable when a part is broken, already reported
         problems.append(f"combined patterns do not compile: {e}")
         return None
@@ -530,6 +537,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         dates=dates,
         prefilters=prefilters,
         inline_any=inline_any,
+        inline_start=inline_start,
         group_rule=group_rule,
         words_rules=tuple(i for i, r in enumerate(rules) if r.kind == "words"),
         gated_rules=tuple(
@@ -1206,12 +1214,13 @@ class _Cleaner:
     # -- pass 5: inline spans --------------------------------------------------------------
 
     def inline(self) -> None:
-        any_re = self.rs.inline_any
-        if any_re is None:
+        any_re, start_re = self.rs.inline_any, self.rs.inline_start
+        if any_re is None and start_re is None:
             return
         inline_rules = [r for r in self.rs.rules if r.inline]
         for line in self.lines:
-            if not line.kept or not any_re.search(line.key):
+            if not line.kept or not (any_re is not None and any_re.search(line.key) or
+                                     start_re is not None and start_re.match(line.key)):
                 continue
             text = self.raw[line.a : line.b]
             folded, index = fold(text)
