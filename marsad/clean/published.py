@@ -28,7 +28,7 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from marsad.text.dates import find_dates, parse_dateline, weekday_in
+from marsad.text.dates import AGENCY_CREDIT_RE, find_dates, parse_dateline, weekday_in
 from marsad.text.normalize import match_key
 
 if TYPE_CHECKING:  # the cleaner imports this module
@@ -39,8 +39,11 @@ CAPTURE_HEADER_RE = re.compile(
     r"[ \t\u00a0]*date[ \t]+(\d{4}-\d{2}(?:-\d{2})?)(?:[ \t\u00a0]+|$)")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|net|org|html?|php)\S*", re.I)
 # Words that open a byline; a date after one of them in the same line is the byline's date.
+# A source or "by" label opens one too when a colon, a dash or a bar follows it ("المصدر :
+# بوابة المدينة 2/3/2021", "بواسطة: سارة أحمد").
 _BYLINE_RE = re.compile(
-    r"^\W*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|متابعة|by|par)(?=[\s:\-–—|]|[^\W\d_])",
+    r"^\W*(?:(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|متابعة|by|par)(?=[\s:\-–—|]|[^\W\d_])"
+    r"|(?:المصدر|بواسطة)(?=\s*[:\-–—|]))",
     re.IGNORECASE)
 # How far into a byline the date may stand (a merged capture runs on into the article).
 _BYLINE_DATE_CHARS = 90
@@ -52,10 +55,17 @@ _OPENING_PARAGRAPHS = 2
 # date starts within this many characters after it.
 _ECHO_MIN_WORDS = 3
 _ECHO_DATE_CHARS = 60
+# A meta line with a publication label: its date starts this close after the label, and the
+# line has at most this many words (a byline row, not a paragraph).
+_LABEL_DATE_CHARS = 12
+_LABELLED_MAX_WORDS = 24
+_WEAK_LABELS = frozenset({"بتاريخ"})
 # A flattened page's byline stamp: within this many characters of its start, a date then a
 # clock ("3 شتنبر 2025 - 9:00"), not after "اليوم".
 _FLAT_STAMP_CHARS = 300
 _CLOCK_AFTER_RE = re.compile(r"\s*[-–—|،,]?\s*\d{1,2}:\d{2}(?!\d)")
+# "اليوم الخميس" / "اليوم، الأحد": the word after "today" in a paragraph (folded key).
+_TODAY_NAMED_RE = re.compile(r"(?<![^\W\d_])اليوم\s*[،,(]?\s*([^\W\d_]+)")
 _TODAY_BEFORE_RE = re.compile(r"(?:اليوم|today)(?:\W+[^\W\d_]+)?\W*$", re.IGNORECASE)
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
 _LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_][^\W\d_.]*\.?\s*){1,3}")
@@ -145,17 +155,46 @@ def from_header(cl: _Cleaner) -> Published | None:
 
 
 def _date_lines(cl: _Cleaner) -> list[tuple[int, _Line, str]]:
-    """(position, line, label) of the kept lines that are only a date."""
+    """(position, line, label) of the kept lines that are only a date. The bullets of a list
+    that a sentence announces ("… على النحو التالي:" / "• 12 فبراير 2026" / "• 2 أبريل
+    2026") are the text's dates, not the page's."""
     out = []
+    in_list = False
     for n, ln in enumerate(cl.lines):
+        if ln.blank:
+            continue
+        in_list = cl.announces_list(ln) or in_list and ln.bullet
         # a line whose inline furniture was only its permalink is still a date line
         if not ln.kept or ln.spans and any(rid != "url_line" for _, _, rid in ln.spans) or \
-                _TODAY_RE.match(ln.kept_text):
+                _TODAY_RE.match(ln.kept_text) or in_list and ln.bullet:
             continue
         kind = cl.date_kind(ln)
         if kind is not None and kind[0] == "date":
             out.append((n, ln, kind[1]))
     return out
+
+
+def text_today(cl: _Cleaner) -> int | None:
+    """ISO weekday that the article's first paragraphs call today ("… اليوم الخميس …")."""
+    body = islice((ln for ln in cl.lines[cl.first_body_index() :]
+                   if ln.kept and cl.body_like(ln)), _OPENING_PARAGRAPHS)
+    for ln in body:
+        for m in _TODAY_NAMED_RE.finditer(ln.key):
+            day = weekday_in(m.group(1))
+            if day is not None:
+                return day
+    return None
+
+
+def weekday_contradicts(cl: _Cleaner, line: _Line) -> bool:
+    """"الأحد 22 سبتمبر 2024" over a headline whose text says "اليوم الخميس": the date is
+    another day than the one the article was written on — the page's clock, captured later,
+    not the article's date."""
+    today = text_today(cl)
+    if today is None:
+        return False
+    day = _line_date(cl, line)
+    return day is not None and day.isoweekday() != today
 
 
 def date_line_under(cl: _Cleaner, title: _Line) -> _Line | None:
@@ -181,7 +220,7 @@ def from_date_line(cl: _Cleaner) -> Published | None:
             rank = 4
         elif id(ln) in header:
             below = title is not None and ln.start > title.start
-            if not below and not cl.over_article(ln):
+            if not below and (not cl.over_article(ln) or weekday_contradicts(cl, ln)):
                 continue  # a header widget's "today"
             rank = 1 if below else 2
         else:
@@ -201,12 +240,16 @@ def _after_body(cl: _Cleaner, line: _Line) -> bool:
 
 def from_byline(cl: _Cleaner) -> Published | None:
     """"كتب محمد علي الأحد، 3 مارس 2024 10:20 ص" or "سارة أحمد | 12 أكتوبر 2024" before the
-    first paragraph (or as the first words of a page captured as one line)."""
+    first paragraph (or as the first words of a page captured as one line); a source credit
+    that carries the item's date ("المصدر : بوابة المدينة 2/3/2021") too, furniture though
+    it is."""
     for ln in cl.lines[: cl.first_body_index() + 1]:
-        if ln.blank or ln.rule not in (None, "byline"):
+        if ln.blank or ln.rule not in (None, "byline", "credit_line"):
             continue
         text = _without_urls(ln.kept_text)
         starts = _BYLINE_RE.match(text) is not None
+        if ln.rule == "credit_line" and not starts:
+            continue
         if _TODAY_RE.match(text) or not starts and not (
                 ln.words <= _BYLINE_MAX_WORDS and any(s in text for s in _BYLINE_SEPARATORS)):
             continue
@@ -214,6 +257,27 @@ def from_byline(cl: _Cleaner) -> Published | None:
         for m in find_dates(head):
             if m.precision == "day" and m.first is not None and not m.relative:
                 return _answer(head, m.first, "byline")
+    return None
+
+
+def from_labelled_stamp(cl: _Cleaner) -> Published | None:
+    """"• الموقع بواسطة: سارة أحمد تاريخ النشر: الأربعاء، 20 مايو 2015" before the first
+    paragraph: a full date right after a publication label ("تاريخ النشر:", "نشر في") in a
+    meta line that carries more than the date (the author, the source) is the page's date,
+    as the label says. "بتاريخ" alone labels dates in headlines and prose, so it is not
+    taken here."""
+    for ln in cl.lines[: cl.first_body_index()]:
+        if not ln.kept or ln.blank or ln.words > _LABELLED_MAX_WORDS:
+            continue
+        key = ln.key
+        for label in cl.rs.dates.publish.finditer(key):
+            if label.group() in _WEAK_LABELS:
+                continue
+            head = key[label.end() : label.end() + _ECHO_DATE_CHARS]
+            for m in find_dates(head):
+                if m.start <= _LABEL_DATE_CHARS and m.precision == "day" and \
+                        m.first is not None and not m.relative:
+                    return _answer(head, m.first, "byline")
     return None
 
 
@@ -295,12 +359,13 @@ def _after_today(text: str, start: int) -> bool:
 
 
 def _closes_dateline(after: str) -> bool:
-    """A dash, a bracket or a bar, or a news agency's name without one ("… 3 مايو 2024 وات
-    أعلنت …"), closes a dateline after its date."""
+    """A dash, a bracket or a bar, an agency's credit between slashes ("… 7 يناير 2026
+    /العُمانية/ افتتحت …"), or a news agency's name without one ("… 3 مايو 2024 وات أعلنت
+    …"), closes a dateline after its date."""
     from marsad.text.filing import agency_keys
 
     after = after.lstrip()
-    if after[:1] in _DASHES:
+    if after[:1] in _DASHES or AGENCY_CREDIT_RE.match(after):
         return True
     words = _LEADING_WORDS_RE.match(after)
     if words is None:
@@ -317,6 +382,7 @@ FINDERS: tuple[Finder, ...] = (
     from_header,
     from_date_line,
     from_byline,
+    from_labelled_stamp,
     from_title_echo,
     from_opening,
     from_flat_stamp,

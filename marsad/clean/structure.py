@@ -27,7 +27,9 @@ ambiguous it is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.text.normalize import ARABIC_LETTER_RE, match_key
@@ -42,6 +44,8 @@ TICKER_MIN_WORDS = 25
 TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
+# Other articles' headlines in a row between two paragraphs of the text.
+MID_TEASERS_MIN = 3
 # Headlines of other articles below the body, and the short lines (sections, comments).
 TAIL_HEADLINES_MIN = 3
 TAIL_SHORT_MIN = 2
@@ -84,9 +88,14 @@ MENU_LINE_MAX_WORDS = 40
 # (a long menu is joined by spaced dashes; a long line with commas is prose, not split)
 _MENU_SEPS = (" - ", " – ", " — ")
 _MENU_NAME_RE = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+){0,3}")
+# Each of two section names glued into one word has this many letters at least ("فن" alone
+# would split too many words).
+GLUED_NAME_MIN = 3
 # The browser's title bar: "<headline> - <site>" or "<headline> | <site>", the site's name
 # of up to four words after the last separator.
 _BAR_SEP_RE = re.compile(r"\s[-–—|]\s(?!.*\s[-–—|]\s)")
+# "<site> - <headline>": the site's name before the first separator.
+_PREFIX_SEP_RE = re.compile(r"\s[-–—|]\s")
 TITLE_BAR_SITE_WORDS = 4
 # A title and its lead share a content word (four letters and more, clitics and article off).
 CONTENT_WORD_MIN = 4
@@ -95,6 +104,10 @@ _CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
 MENU_MIN_LINES = 3
 MENU_MIN_KNOWN = 2
 MENU_ENTRY_MAX_WORDS = 3
+# A sub-menu's link under bullet entries ("• الصفحات الكاملة للعدد PDF") is a little longer.
+MENU_SUBENTRY_MAX_WORDS = 7
+# A bar of sister sites names the site (two words) this many times at least.
+NETWORK_NAME_MIN = 3
 _MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_label",
                          "breadcrumb", "pipe_menu", "prayer_times", "lone_time", "weather_widget",
                          "clock_widget", "today_widget", "widget_date", "currency_widget",
@@ -104,10 +117,14 @@ _MENU_RULES = frozenset({"nav_run", "account_links", "section_label", "header_la
 TAG_ROW_MIN_JOINTS = 3
 TAG_MAX_WORDS = 5
 TAG_ROW_MAX_WORDS = 40
+# A tag row without a label: three names' words at least (see ``tag_echo``).
+TAG_ECHO_MIN_WORDS = 3
+_WORD_RE = re.compile(r"[^\W_]+")
 _TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
 _TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
 _TAG_NAME_RE = re.compile(r"[^\W\d_][^\W_]*(?:\s+[^\W_]+)*")
 _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
+_READ_ALSO_RULES = frozenset({"read_also_block", "related_block"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d!])")
@@ -123,6 +140,15 @@ _SENTENCE_PUNCT_RE = re.compile(r"[،,.:;؛!?؟]")
 
 def _kept(cl: _Cleaner) -> list[_Line]:
     return [ln for ln in cl.lines if ln.kept]
+
+
+def _head(cl: _Cleaner) -> Iterator[_Line]:
+    """The kept lines above the first paragraph of prose, without listing the whole page."""
+    for ln in cl.lines:
+        if ln.kept:
+            if cl.body_like(ln):
+                return
+            yield ln
 
 
 def _first_body(cl: _Cleaner, kept: Sequence[_Line]) -> int:
@@ -229,6 +255,26 @@ def teaser_column(cl: _Cleaner) -> None:
             ln.rule = "teaser_list"
 
 
+def mid_teasers(cl: _Cleaner) -> None:
+    """"عاجل: الوزارة تعلن مواعيد الامتحانات" / "رسمياً: رسوم جديدة على المواقف" / "فيديو..
+    المنتخب يصل إلى الدوحة" between two paragraphs: three or more headlines in a row inside
+    the text, each with a headline's mark (a kicker's colon, "..", "|", a question mark), are
+    other articles' headlines. A subheading stands alone over its paragraph; plain headline
+    lines in a row may be the article's own subheadings, and a list that the text announces
+    ("… ما يلي:") or bullets is the article's own: those stay."""
+    kept = _kept(cl)
+    body = [i for i, ln in enumerate(kept) if cl.body_like(ln)]
+    runs = [kept[a + 1 : b] for a, b in zip(body, body[1:], strict=False)
+            if b - a > MID_TEASERS_MIN and not kept[a].stripped.endswith(":")]
+    runs = [run for run in runs if all(
+        not ln.bullet and _HEADLINE_MARK_RE.search(ln.kept_text) and _teaser(cl, ln)
+        for ln in run)]
+    if runs and _stops_paragraphs(cl):  # (the page-wide check only when a run is there)
+        for run in runs:
+            for ln in run:
+                ln.rule = "teaser_list"
+
+
 def _content_words(ln: _Line) -> set[str]:
     """Words of four letters and more, without the article or a clitic before it."""
     return {_CLITIC_RE.sub("", w) for w in ln.key.split() if len(w) >= CONTENT_WORD_MIN}
@@ -253,13 +299,40 @@ def tail_lines(cl: _Cleaner) -> None:
     if all(_short(cl, ln) for ln in tail) and (
             len(tail) >= TAIL_SHORT_MIN or _label_over_footer(cl, tail[0])):
         rule = "tail_links"
-    elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)) and \
+    elif (len(tail) >= TAIL_HEADLINES_MIN or _teaser_cards(cl, tail)
+          or _after_read_also(cl, tail[0])) and \
             _stops_paragraphs(cl) and all(_teaser(cl, ln) or _short(cl, ln) for ln in tail):
         rule = "teaser_list"
     else:
         return
     for ln in tail:
         ln.rule = rule
+
+
+def _after_read_also(cl: _Cleaner, first: _Line) -> bool:
+    """"اقرأ أيضاً: عنوان" / "عنوان آخر" to the page's end: headlines under a "read also"
+    line that carried its first item are its further items."""
+    n = next(i for i, ln in enumerate(cl.lines) if ln is first)
+    before = next((ln for ln in reversed(cl.lines[:n]) if not ln.blank), None)
+    return before is not None and before.rule in _READ_ALSO_RULES
+
+
+def tag_echo(cl: _Cleaner) -> None:
+    """"المنتخب الوطني الاتحاد الآسيوي كأس العالم" as the page's last line, under the last
+    paragraph: a line without one punctuation mark whose every word is a word of the title
+    or the text above is the row of names the site tags the article with, printed without
+    its label. A closing sentence has punctuation or words of its own."""
+    ln = next((x for x in reversed(cl.lines) if x.kept), None)
+    if ln is None or not TAG_ECHO_MIN_WORDS <= ln.words <= TAG_ROW_MAX_WORDS or ln.bullet or \
+            _SENTENCE_PUNCT_RE.search(ln.kept_text) or cl.body_like(ln) or \
+            cl.date_kind(ln) is not None:
+        return
+    kept = _kept(cl)
+    if len(kept) < 2 or not cl.body_like(kept[-2]):
+        return  # the tag row is the one kept line under the last paragraph
+    above = {w for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
+    if all(w in above for w in _WORD_RE.findall(ln.key)):
+        ln.rule = "tag_row"
 
 
 def _label_over_footer(cl: _Cleaner, ln: _Line) -> bool:
@@ -341,12 +414,39 @@ def menu_run(cl: _Cleaner) -> None:
     for ln in cl.lines[: first]:
         if ln.blank:
             continue
-        if _menu_entry(cl, ln):
+        if _menu_entry(cl, ln) or _menu_subentry(cl, ln, run):
             run.append(ln)
             continue
         _close_menu(run)
         run = []
     _close_menu(run[:-1] if run and run[-1].kept else run)
+
+
+def network_bar(cl: _Cleaner) -> None:
+    """"قناة نجم المدينة نجم المدينة سبورت نجم المدينة عقارات": above the first paragraph, a
+    line without punctuation in which one name of two words comes back three times or more
+    is the bar of a site's sister sites. A headline or a sentence does not name one thing
+    three times in a row."""
+    for ln in _head(cl):
+        if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
+            continue
+        words = ln.key.split()
+        # a name said three times repeats both its words twice: most lines repeat none
+        if len(words) - len(set(words)) < 2 * (NETWORK_NAME_MIN - 1):
+            continue
+        pairs = Counter(zip(words, words[1:], strict=False))
+        if max(pairs.values()) >= NETWORK_NAME_MIN:
+            ln.rule = "menu_run"
+
+
+def _menu_subentry(cl: _Cleaner, ln: _Line, run: Sequence[_Line]) -> bool:
+    """"• الصفحات الكاملة للعدد PDF" under "• محليات" / "• جامعات" / "• عدد اليوم": a bullet
+    item of a few more words, without punctuation or a date, in a run of bullet entries, is
+    one of the menu's entries (a sub-menu's link). Prose and a headline carry no bullet."""
+    return ln.bullet and ln.rule is None and len(run) >= MENU_MIN_LINES and \
+        all(x.bullet for x in run[-MENU_MIN_LINES:]) and \
+        len(ln.core.split()) <= MENU_SUBENTRY_MAX_WORDS and cl.date_kind(ln) is None and \
+        _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
 
 
 def _menu_entry(cl: _Cleaner, ln: _Line) -> bool:
@@ -446,6 +546,37 @@ def section_run(cl: _Cleaner) -> None:
             ln.rule = "section_run"
 
 
+def glued_crumbs(cl: _Cleaner) -> None:
+    """"آخر الأخباراخبار عالميةتصفيات كأس العالم": above the first paragraph, a line whose
+    words include two section names written together without a space ("الأخباراخبار") is a
+    breadcrumb whose links the capture glued. Prose never joins two section words; a word
+    that merely begins with one ("الأخبارية") has no second section word after it."""
+    names = _nav_names()
+    for ln in _head(cl):
+        if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
+            continue
+        if any(_two_names(names, word) for word in ln.key.split()
+               if len(word) >= 2 * GLUED_NAME_MIN and word not in names):
+            ln.rule = "glued_crumbs"
+
+
+def _two_names(names: frozenset[str], word: str) -> bool:
+    """"الاخباراخبار" → "الاخبار" + "اخبار": the word is two section names glued."""
+    return len(word) >= 2 * GLUED_NAME_MIN and any(
+        word[:i] in names and word[i:] in names
+        for i in range(GLUED_NAME_MIN, len(word) - GLUED_NAME_MIN + 1))
+
+
+@lru_cache(maxsize=1)
+def _nav_names() -> frozenset[str]:
+    """The one-word section names of furniture.yaml's nav_words, folded like line keys."""
+    from marsad.data import load_yaml
+
+    vocab = load_yaml("ar/furniture.yaml").get("vocab") or {}
+    return frozenset(k for k in (match_key(w) for w in vocab.get("nav_words") or ())
+                     if k and " " not in k)
+
+
 def _nav_vocab(cl: _Cleaner) -> re.Pattern[str] | None:
     """The section words of the navigation rule (furniture.yaml nav_run's vocabulary)."""
     try:
@@ -473,6 +604,25 @@ def title_bar(cl: _Cleaner) -> None:
         if 0 < len(site.split()) <= TITLE_BAR_SITE_WORDS and \
                 len(title.split()) >= TEASER_MIN_WORDS and match_key(title) in keys - {ln.key}:
             ln.rule = "title_bar"
+
+
+def title_prefix(cl: _Cleaner) -> None:
+    """"صحيفة الأفق - افتتاح مستشفى جديد في المدينة" over the first paragraph, when the
+    headline is also a line of its own: the site's name printed before the headline (the
+    mirror of :func:`title_bar`). The echo goes, the headline stays; "بغداد - الموقع" (a
+    dateline) and "صحيفة الأفق – سامر الخطيب" (a byline) have no headline after the dash."""
+    first = cl.first_body_index()
+    keys = {ln.key for ln in cl.lines[:first] if not ln.blank}
+    for ln in cl.lines[:first]:
+        if not ln.kept:
+            continue
+        m = _PREFIX_SEP_RE.search(ln.kept_text)
+        if m is None or ln.words > cl.s["headline_max_words"] + TITLE_BAR_SITE_WORDS:
+            continue
+        site, title = ln.kept_text[: m.start()], ln.kept_text[m.end() :]
+        if 0 < len(site.split()) <= TITLE_BAR_SITE_WORDS and \
+                len(title.split()) >= TEASER_MIN_WORDS and match_key(title) in keys - {ln.key}:
+            ln.rule = "title_prefix"
 
 
 def tag_row(cl: _Cleaner) -> None:
@@ -539,13 +689,18 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     bare_number,
     letter_fragment,
     section_run,
+    glued_crumbs,
+    network_bar,
     tag_row,
     repeated_lines,
     title_bar,
+    title_prefix,
     embedded_post,
     comment_thread,
     teaser_column,
+    mid_teasers,
     tail_lines,
+    tag_echo,
     cut_leads,
     ellipsis_cards,
     header_labels,
@@ -555,4 +710,5 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "tail_links", "header_label", "embedded_post",
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
-                                "letter_fragment", "ellipsis_cards", "title_bar"})
+                                "letter_fragment", "ellipsis_cards", "title_bar",
+                                "title_prefix", "glued_crumbs"})

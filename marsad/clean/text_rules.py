@@ -42,7 +42,13 @@ from typing import Any
 import yaml
 
 from marsad.errors import DataFileError
-from marsad.text.dates import find_dates, parse_dateline, time_zone_patterns
+from marsad.text.dates import (
+    find_dates,
+    parse_dateline,
+    time_zone_patterns,
+    unglued_clock,
+    without_credit,
+)
 from marsad.text.normalize import ARABIC_LETTER_RE, fold, fold_char, match_key
 from marsad.text.segment import ends_open
 
@@ -55,7 +61,13 @@ from .literals import (
     lower_code,
     required_literals,
 )
-from .published import Published, capture_header, date_line_under, find_published
+from .published import (
+    Published,
+    capture_header,
+    date_line_under,
+    find_published,
+    weekday_contradicts,
+)
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "ar" / "furniture.yaml"
@@ -130,7 +142,7 @@ _NUMBER_LINE_RE = re.compile(r"[\d\s.,٬٫+()-]*\d[\d\s.,٬٫+()-]*")
 _BULLET_RE = re.compile(r"(?:[•●▪◦■►▸‣○◆◇★·]\s*|[-–—*»]\s+)")
 _DATELINE_BULLET_RE = re.compile(r"(?:-|•)\s+")
 _PLACE_LINE_RE = re.compile(r"\w+|\w+(?: \w+){0,2}\s*[-–—/]\s*\w+(?: \w+){0,2}")
-_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|/][\W_]*")
+_PLACE_PREFIX_RE = re.compile(r"[\W_]*[^\W\d_]+(?: [^\W\d_]+)?\s*[-–—:،,|/_][\W_]*")
 _PLACEHOLDER_RE = re.compile(r"\{\{(\w+)\}\}")
 _BUCKETS = (0, 4, 8, 15, 30, 70)  # word-count lower bounds of the prefilter buckets
 # How far below a headline its first paragraph or date line may stand (byline, author's
@@ -147,6 +159,8 @@ _LEADING_COUNT_RE = re.compile(r"\d[\d,.]*\s+")
 # A separator left dangling at the end of a line: " -", " |", " •", " ·".
 _DANGLING_RE = re.compile(r"\s[-–—|•·]\s*$")
 _HEADER_LOOKAHEAD = 4
+# A sentence that announces a list under it ("… على النحو التالي:") is longer than a label.
+_ANNOUNCE_MIN_WORDS = 6
 # A short line with a full date under a headline is its date line, whatever else it carries
 # ("الموقع - العدد: 512 - 2021 / 5 / 17 - 23:39").
 _DATED_LINE_WORDS = 14
@@ -783,6 +797,7 @@ class _Cleaner:
             g = self.rs.dates
             if "://" in key or "www." in key:
                 key = _URL_IN_KEY_RE.sub(" ", key)  # "2021-03-31 13:03 https://…": a permalink
+            key = unglued_clock(key)  # "09 فبراير 202501:57": the year glued to the clock
             s, n_dates = g.date.subn(" ", key)  # (one pass: the key as it is when none)
             has_date = n_dates > 0
             s, n_time = g.time.subn(" ", s)
@@ -795,9 +810,10 @@ class _Cleaner:
                     s, n = g.update.subn(" ", s)
                     if n:
                         label = "update"
-                s = g.filler.sub(" ", s)
+                s = without_credit(g.filler.sub(" ", s))
                 # Only separators may remain, or one place name of one or two words before a
-                # separator: "بغداد - 19 كانون الأول 2023", "عمّان - 01/05/2023".
+                # separator: "بغداد - 19 كانون الأول 2023", "عمّان - 01/05/2023"; an agency's
+                # credit beside the date is no word ("بنغازي _ 15 سبتمبر 2022م (وام)").
                 if not _HAS_WORD_RE.search(s) or (
                     has_date and _PLACE_PREFIX_RE.fullmatch(s) is not None
                 ):
@@ -1254,18 +1270,29 @@ class _Cleaner:
             nxt.words <= _STAMP_MAX_WORDS and _DIGIT_RE.search(nxt.key) is not None)
 
     def trailing_bullet_list(self) -> None:
-        """Three or more headline-like bullet lines ending the page: a related list."""
+        """Three or more headline-like bullet lines ending the page: a related list. A list
+        that a sentence of the text announces ("… جاءت على النحو التالي:") is the article's
+        own, and a bare date is no headline ("• 12 فبراير 2026" in a list of meeting days)."""
         run: list[_Line] = []
+        before: _Line | None = None
         for line in reversed(self.lines):
             if line.blank or line.rule is not None:
                 continue
-            if line.bullet and self.headline_like(line):
+            if line.bullet and self.headline_like(line) and self.date_kind(line) is None:
                 run.append(line)
                 continue
+            before = line
             break
-        if len(run) >= 3:
+        if len(run) >= 3 and not self.announces_list(before):
             for line in run:
                 line.rule = "related_list"
+
+    @staticmethod
+    def announces_list(line: _Line | None) -> bool:
+        """"… وجاءت مواعيدها على النحو التالي:": a kept sentence ending on a colon, longer
+        than a list's label ("مواضيع ذات صلة:"), opens the list under it."""
+        return line is not None and line.kept and line.words >= _ANNOUNCE_MIN_WORDS and \
+            line.stripped.endswith((":", "："))
 
     def trailing_counters(self) -> None:
         for line in reversed(self.lines):
@@ -1439,12 +1466,14 @@ class _Cleaner:
         return nxt is not None and (nxt.kept or nxt.rule in ("header_label", "foreign_line"))
 
     def header_widget_dates(self) -> None:
-        """A bare date above the title that stands over furniture is the header's "today"."""
+        """A bare date above the title that stands over furniture is the header's "today",
+        and so is one of another weekday than the text's "اليوم الخميس"."""
         for line in self.header_zone():
             if line is self.title:
                 return
             kind = self.date_kind(line)
-            if kind is not None and kind == ("date", "none") and not self.over_article(line):
+            if kind is not None and kind == ("date", "none") and (
+                    not self.over_article(line) or weekday_contradicts(self, line)):
                 line.rule = "widget_date"
 
     def stray_dates(self, published: Published | None) -> None:

@@ -1569,6 +1569,26 @@ _LETTER_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
 # A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"):
 # a letter, a colon, then a digit or a letter; never inside a clock ("10:30").
 _LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_]):(?=\w)")
+# A news agency's credit beside a dateline's date, in brackets or between slashes: "(وام)",
+# "/العُمانية/", "/ أ ش أ /" — one to three words that are no sentence.
+_CREDIT_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])*"  # diacritics too
+AGENCY_CREDIT_RE = re.compile(rf"[(/]\s*{_CREDIT_WORD}(?:\s+{_CREDIT_WORD}){{0,2}}\s*[)/]")
+
+
+# "09 فبراير 202501:57": a capture that lost the space between the year and the clock.
+_GLUED_CLOCK_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
+
+
+def unglued_clock(text: str) -> str:
+    """"09 فبراير 202501:57" → "09 فبراير 2025 01:57": a year glued to the clock after it
+    is read as the year and the clock."""
+    return _GLUED_CLOCK_RE.sub(r"\1 ", text) if ":" in text else text
+
+
+def without_credit(text: str) -> str:
+    """"بنغازي 15 سبتمبر 2022م (وام)" → "بنغازي 15 سبتمبر 2022م  ": a dateline's agency
+    credit takes no part in telling a dateline from a sentence."""
+    return AGENCY_CREDIT_RE.sub(" ", text) if "(" in text or "/" in text else text
 
 
 def _load() -> _Lexicon:
@@ -1728,6 +1748,7 @@ def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
     if not line or not line.strip():
         return None
     line = _LABEL_COLON_RE.sub(": ", line)  # "تاريخ النشر:15 يوليو" → "تاريخ النشر: 15 يوليو"
+    line = unglued_clock(line)
     matches = find_dates(line)
     found = next((m for m in matches if m.precision == "day" and m.first is not None
                   and not m.relative), None)
@@ -1736,7 +1757,7 @@ def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
     rest = list(line)
     for m in matches:
         rest[m.start:m.end] = [" "] * (m.end - m.start)
-    key, _ = _keyed("".join(rest))
+    key, _ = _keyed(without_credit("".join(rest)))
     key = _LEX.dateline_times.sub(" ", key)
     key = _LEX.dateline_fillers.sub(" ", key)
     # Numbers left over (an issue number, the digits of a Hijri date written with slashes) are

@@ -329,6 +329,85 @@ def test_title_bar_over_the_page() -> None:
     assert byline in clean_text("\n".join(["صحيفة الأفق", TITLE, byline, P1, P2])).text
 
 
+def test_title_prefix_echo_of_the_headline() -> None:
+    echo = "صحيفة الأفق - " + TITLE
+    rules = _rules("\n".join([TITLE, "صحيفة الأفق -", echo, "المدينة - صحيفة الأفق", P1, P2]))
+    assert rules.get(echo) == "title_prefix"
+    cleaned = clean_text("\n".join([TITLE, echo, "المدينة - صحيفة الأفق", P1, P2]))
+    assert cleaned.title == TITLE and "صحيفة الأفق -" not in cleaned.text
+    # the dateline stays
+    assert "المدينة - صحيفة الأفق" in cleaned.text or cleaned.dateline == "المدينة - صحيفة الأفق"
+    # Without the headline's own line the echo is the only title there is: it stays.
+    assert echo in clean_text("\n".join([echo, P1, P2])).text
+
+
+def test_glued_breadcrumb_over_the_title() -> None:
+    crumbs = "الرئيسيةأخبار محلياتالمدينة الجديدة"
+    rules = _rules("\n".join([crumbs, TITLE, P1, P2]))
+    assert rules.get(crumbs) == "glued_crumbs"
+    # a word that only begins with a section name is no breadcrumb
+    kicker = "الأخبارية المحلية"
+    assert _rules("\n".join([kicker, TITLE, P1, P2])).get(kicker) != "glued_crumbs"
+
+
+def test_tag_row_without_a_label_echoes_the_article() -> None:
+    tags = "وزارة الصحة مستشفى جديد المدينة"
+    rules = _rules("\n".join([TITLE, P1, P2, tags]))
+    assert rules.get(tags) == "tag_row"
+    # a closing line with a word of its own stays, and so does one with punctuation
+    for last in ("والله ولي التوفيق", "وزارة الصحة، المدينة"):
+        assert last in clean_text("\n".join([TITLE, P1, P2, last])).text
+
+
+def test_a_longer_sub_menu_link_in_a_bullet_menu() -> None:
+    menu = ["• الرئيسية", "• محليات", "• اقتصاد", "• عدد اليوم",
+            "  • الصفحات الكاملة للعدد الورقي PDF"]
+    rules = _rules("\n".join([*menu, TITLE, P1, P2]))
+    assert rules.get(menu[-1].strip()) == "menu_run"
+    cleaned = clean_text("\n".join([*menu, TITLE, P1, P2]))
+    assert cleaned.title == TITLE
+    # a longer bullet line after short bullets that are no menu stays
+    items = ["• أولا", "• ثانيا", "• ثالثا", "• تعزيز التعاون بين البلدين في مجال الطاقة"]
+    assert items[-1] in clean_text("\n".join([TITLE, *items, P1, P2])).text
+
+
+def test_bar_of_sister_sites() -> None:
+    bar = "قناة نجم المدينة نجم المدينة سبورت نجم المدينة عقارات Najm english"
+    rules = _rules("\n".join([bar, TITLE, P1, P2]))
+    assert rules.get(bar) == "menu_run"
+    # a headline that names a place twice stays
+    head = "مدينة النور تستضيف مهرجان مدينة النور للفنون"
+    assert head in clean_text("\n".join([head, P1, P2])).text
+
+
+def test_other_headlines_in_a_row_between_paragraphs() -> None:
+    heads = ["عاجل: الوزارة تعلن مواعيد الامتحانات النهائية",
+             "رسمياً: رسوم جديدة على المواقف في وسط المدينة",
+             "فيديو.. المنتخب الوطني يصل إلى الدوحة استعدادا للبطولة"]
+    rules = _rules("\n".join([TITLE, P1, *heads, P2]))
+    assert all(rules.get(h) == "teaser_list" for h in heads)
+    # one subheading over its paragraph stays, and so does a list the text announces
+    sub = "خطة لتجهيز مستشفيين آخرين"
+    assert sub in clean_text("\n".join([TITLE, P1, sub, P2])).text
+    intro = "وتضمنت الخطة ثلاث مراحل على النحو التالي:"
+    text = clean_text("\n".join([TITLE, P1, intro, *heads, P2])).text
+    assert all(h in text for h in heads)
+    # headlines without a headline's mark may be the article's subheadings: they stay
+    plain = ["الوزارة تعلن مواعيد الامتحانات النهائية", "رسوم جديدة على المواقف في وسط المدينة",
+             "المنتخب الوطني يصل إلى الدوحة استعدادا للبطولة"]
+    text = clean_text("\n".join([TITLE, P1, *plain, P2])).text
+    assert all(h in text for h in plain)
+
+
+def test_headlines_under_a_read_also_line_that_carried_its_first_item() -> None:
+    first = "اقرأ أيضاً: افتتاح جسر جديد في العاصمة"
+    more = "بالأرقام : كيف تغيرت أسعار الشقق في عام"
+    rules = _rules("\n".join([TITLE, P1, P2, first, more]))
+    assert rules.get(more) == "teaser_list"
+    # without the read-also line the last headline-like line stays (a closing line)
+    assert more in clean_text("\n".join([TITLE, P1, P2, more])).text
+
+
 def test_a_menu_of_long_section_names_in_one_line() -> None:
     menu = ("أخبار المدن - شبكة أخبار الشباب - أخبار الثقافة والمسرح - شبكة أخبار المزارعين - "
             "أخبار الملاعب - أخبار المال")

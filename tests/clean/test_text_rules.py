@@ -672,6 +672,35 @@ def test_inline_notice_inside_a_kept_line() -> None:
     ]
 
 
+def test_audio_player_label_glued_before_the_text() -> None:
+    cleaned = clean_text(f"استمع المقال {BODY}")
+    assert cleaned.text == BODY
+    assert [r.rule for r in cleaned.removals] == ["reading_time"]
+    # a sentence whose subject listens to something keeps its first words
+    line = "استمع المجلس إلى تقرير اللجنة المالية قبل التصويت على الموازنة العامة للدولة."
+    assert clean_text(line).text == line
+
+
+def test_aggregator_formulas_glued_before_the_story() -> None:
+    for lead in ("هذا الخبر يأتيكم برعاية موقع المدينة الإخباري ويتمنى لكم قراءة هذا الخبر",
+                 "انت الان تتابع خبر افتتاح الجسر الجديد والان مع التفاصيل"):
+        cleaned = clean_text(f"{lead} {BODY}")
+        assert cleaned.text == BODY
+        assert [r.rule for r in cleaned.removals] == ["aggregator_boilerplate"]
+
+
+def test_a_list_the_text_announces_is_the_articles_own() -> None:
+    intro = "وحددت اللجنة مواعيد الجولات المقبلة من المفاوضات على النحو التالي:"
+    items = ["• 3 مارس 2026", "• 17 أبريل 2026", "• 9 يونيو 2026"]
+    cleaned = clean_text("\n".join([BODY, intro, *items]))
+    assert all(i in cleaned.text for i in items)
+    # the same bullets of headlines under a short label are a related list
+    heads = ["• الحكومة تقر خطة لدعم المزارعين", "• افتتاح جسر جديد في العاصمة",
+             "• ارتفاع أسعار الذهب في السوق المحلية"]
+    cleaned = clean_text("\n".join([BODY, *heads]))
+    assert not any(h in cleaned.text for h in heads)
+
+
 def test_read_more_link_closing_a_cut_teaser() -> None:
     teaser = "أعلنت البلدية خطة لتوسيع الحدائق العامة في الأحياء الشرقية خلال…"
     cleaned = clean_text(f"{BODY}\n{teaser} اقرأ المزيد")

@@ -299,6 +299,12 @@ DATELINES = [
     ("تاريخ النشر:21 يوليو 2025, 06:10 ص", date(2025, 7, 21)),
     ("نشر في:03/02/2024", date(2024, 2, 3)),
     ("Published:March 4, 2025", date(2025, 3, 4)),
+    # a news agency's credit beside the date, in brackets or between slashes (session 10)
+    ("طبرق _ 3 أبريل 2023م (وكالة)", date(2023, 4, 3)),
+    ("صحار في 9 مارس 2024 /العُمانية/", date(2024, 3, 9)),
+    ("12 مايو 2025 (أ ف ب)", date(2025, 5, 12)),
+    # the year glued to the clock by the capture
+    ("14 مارس 202409:30", date(2024, 3, 14)),
 ]
 
 NOT_DATELINES = [
@@ -310,6 +316,8 @@ NOT_DATELINES = [
     "",
     "منذ 3 ساعات",
     "عدد القتلى 2025 شخصا",
+    # a bracket of words is a credit only when short: a sentence stays a sentence
+    "وقع الاتفاق في 12 مايو 2025 (بعد مفاوضات طويلة جدا بين الوفدين)",
 ]
 
 
@@ -374,3 +382,21 @@ def test_time_zones_have_one_source() -> None:
         assert z in grammar.pattern
     for zone in ("+3GMT", "GMT+2", "بتوقيت القدس", "ت غ"):
         assert grammar.search(zone) is not None, zone
+
+
+def test_without_credit_blanks_only_short_credits() -> None:
+    """without_credit: "(وام)" and "/ أ ش أ /" go, a bracketed clause or a numeric date stays."""
+    from marsad.text.dates import without_credit
+
+    assert without_credit("طبرق 3 أبريل 2023 (وكالة)").split() == ["طبرق", "3", "أبريل", "2023"]
+    assert without_credit("الرباط في 19 مارس / أ ش أ /").split() == ["الرباط", "في", "19", "مارس"]
+    assert without_credit("12/05/2025") == "12/05/2025"
+    assert "مفاوضات" in without_credit("وقع الاتفاق (بعد مفاوضات طويلة جدا)")
+
+
+def test_unglued_clock_only_splits_a_year_from_its_clock() -> None:
+    from marsad.text.dates import unglued_clock
+
+    assert unglued_clock("14 مارس 202409:30") == "14 مارس 2024 09:30"
+    assert unglued_clock("الرقم 1234567") == "الرقم 1234567"
+    assert unglued_clock("الساعة 10:30") == "الساعة 10:30"
