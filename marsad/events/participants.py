@@ -537,6 +537,9 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w):
             s.co_subjects.append(s.objects.pop(0))
         return s
+    late = _postposed_subject(after, x)
+    if late is not None:
+        return Subject(late, [p for p in after if p is not late], how="subject after an adverbial")
     if _crowd_after(x):
         # "قصف الجيش المواقع، فخرجت مسيرات غاضبة": a protest verb has no object; the
         # word after it is its subject (the crowd, unnamed), never the name before
@@ -554,6 +557,45 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
+
+
+def _postposed_subject(after: list[Placed], x: Context) -> Placed | None:
+    """"وصل إلى كينيا، صباح الأحد، وزير الخارجية X"، "انتقد مجددا، خلال مؤتمر صحفي، الوزير
+    X الأمين العام": a verb at the head of its sentence, with no subject before it, puts
+    its subject after an adverbial (a time or place phrase, an adverb, a destination)
+    behind the subject's title. Joined on with و the verb may carry a dropped subject on,
+    so only a verb with no conjunction reads the late titled name as its subject."""
+    v, c = x.doc, x.clause
+    if not c.is_verb or _joined_on(x) or subject_in_ending(x) or c.t_first != x.sent.a:
+        return None
+    for n, p in enumerate(after[:2]):
+        if n and not (v.etype[after[0].entity_id] == "GPE"
+                      and _behind_preposition(after[0], x) or _place_moved_to(after[0], x)):
+            return None  # (past a destination only: "زار ليبيا، للمرة الأولى، الوزير X")
+        if v.etype[p.entity_id] in ("PER", "ORG") and not _behind_preposition(p, x) \
+                and not _counterpart(p, x) and _adverbial_then_title(x, p.first):
+            return p
+    return None
+
+
+def _adverbial_then_title(x: Context, first: int) -> bool:
+    """The words between the verb and the name at ``first`` are an adverbial (it opens
+    with a preposition or an adverb, or ends on a comma) and then the name's title."""
+    v, w, titles = x.doc, x.lex.words, x.lex.cues["titles"]
+    between = v.keys[x.clause.t_last + 1 : first]
+    span = w.reach["title_span"]
+    for j in range(1, len(between)):
+        if between[j] not in titles and unprefix(between[j], "و") not in titles \
+                and " ".join(between[j : j + 2]) not in titles:
+            continue
+        lead, title = between[:j], between[j:]
+        if len(title) > span or len(lead) > span or any(
+                k in (".", ":", "؛") or k in w.relatives for k in lead):
+            return False
+        opener = unprefix(lead[0], "و")
+        return lead[-1] in ("،", ",") or opener in w.verb_adverbs \
+            or opener in w.prepositions or unprefix(opener, "بل") in w.prepositions
+    return False
 
 
 def subject_in_ending(x: Context) -> bool:

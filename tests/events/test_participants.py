@@ -613,3 +613,17 @@ def test_a_relative_clause_on_an_unnamed_act_has_no_named_doer() -> None:
     # (not Algeria, not the army); the army's patrol is attacked
     _, events = traced("وأدانت الجزائر الهجوم الذي استهدف دورية للجيش التونسي قرب الحدود.")
     assert ("ASSAULT", (), ("tunisian_armed_forces",)) in events, events
+
+
+def test_a_subject_after_an_adverbial_behind_its_title() -> None:
+    # a verb heading its sentence, the subject past a time/place phrase or a destination
+    _, events = traced("التقى في الرباط، صباح اليوم، وزير الخارجية التركي هاكان فيدان نظيره "
+                       "المغربي ناصر بوريطة.")
+    assert ("CONSULT", ("hakan_fidan",), ("nasser_bourita",)) in events
+    _, events = traced("زار الجزائر، للمرة الثانية هذا العام، وزير الخارجية الإيراني عباس "
+                       "عراقجي.")
+    assert ("CONSULT", ("abbas_araghchi",), ("algeria",)) in events
+    # joined on with و, the verb may carry a dropped subject: no late subject is read
+    _, events = traced("وصل الرئيس الكيني ويليام روتو إلى باريس. واستقبل، مساء أمس، الرئيس "
+                       "الفرنسي إيمانويل ماكرون.")
+    assert all(a != ("emmanuel_macron",) for t, a, _ in events if t == "CONSULT"), events
