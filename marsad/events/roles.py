@@ -576,6 +576,68 @@ def _titled_before(x: Context) -> str | None:
     return None
 
 
+# Descriptive nouns that, with a nisba after them, stand for a person named before
+# ("الضيف الإيراني"، "المسؤولة الإيطالية")
+_BACK_DESCRIBED = frozenset(match_key(t) for t in ("الضيف", "الزائر", "المسؤولة", "الضيفة"))
+
+
+def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وصل وزير الخارجية الجزائري أحمد عطاف إلى عمّان. والتقى الوزير الجزائري نظيره
+    الأردني"، "وعقد الضيف الإيراني مباحثات مع الرئيس": a title or descriptive noun right
+    after a verb, with no name after it, is the person named before the sentence with that
+    title and the same nisba (any act, not only speech); whom the clause names stays the
+    target."""
+    who = _described_before(x)
+    if who is None or r.actors == (who,):
+        return None
+    return Roles((who,), _without((*r.targets, *r.actors), (who,)), r.location)
+
+
+def _described_before(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.roles != "subject_actor":
+        return None
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+        return None
+    end = at + 1
+    while end < x.sent.b and end not in v.placed_first_set and is_nisba(v.keys[end]):
+        end += 1  # the nisbas: "الوزير الجزائري"
+    if any(at < pm.first <= end + 2 and v.etype[pm.entity_id] == "PER" for pm in x.sent.ms):
+        return None  # a name of its own follows: "الوزير سيرغي لافروف"، "الرئيس المعزول X"
+    nisbas = {k[2:] if k.startswith("ال") else k for k in v.keys[at + 1 : end]}
+    titled = v.keys[at] in _BACK_TITLES
+    if not nisbas and not titled:
+        return None  # ("الضيف" alone may be anyone's guest)
+    title = (v.keys[at], v.keys[at][2:])
+    for pm in reversed(v.placed_in(0, x.sent.a)):
+        if v.etype[pm.entity_id] != "PER":
+            continue
+        near = v.keys[max(pm.first - 6, 0) : pm.first]
+        window = {*near, *(unprefix(k, "و") for k in near)}
+        bare = {k[2:] if k.startswith("ال") else k for k in window}
+        if nisbas <= bare and (not titled or not window.isdisjoint(title)):
+            return pm.entity_id
+    return None
+
+
+def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وصل وزير الخارجية التركي إلى القاهرة. والتقى نظيره المصري بدر عبد العاطي": a verb
+    with no subject named whose object is a counterpart, host or guest with a pronoun goes
+    on with the last actor told before the sentence, whom the pronoun stands for (within
+    a sentence, dropped_subject carries the subject on)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    last = x.disc.last_actor
+    if r.actors or not c.is_verb or c.trigger.roles != "subject_actor" or x.sent.prev_actors \
+            or last is None or last in r.targets or v.etype.get(last) != "PER":
+        return None
+    ahead = range(c.t_last + 1, min(c.t_last + 4, x.sent.b))
+    at = next((k for k in ahead if v.keys[k] in w.counterpart_nouns), None)
+    if at is None or any(c.t_last < pm.first < at for pm in x.sent.ms):
+        return None
+    return Roles((last,), r.targets, r.location)
+
+
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -1855,6 +1917,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, title_refers_back,
+    described_person_goes_on, counterpart_owner_goes_on,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,

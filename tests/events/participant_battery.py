@@ -33,7 +33,7 @@ CASES: tuple[Case, ...] = (
       "CONSULT", ('ahmed_attaf',), ('ayman_safadi',)),
     C("title_back", "استقبل وزير الخارجية الروسي سيرغي لافروف في موسكو وزير الخارجية "
       "الإيراني عباس عراقجي. وبحث لافروف مع نظيره الإيراني الملف النووي.",
-      "CONSULT", ('sergey_lavrov',), ('abbas_araghchi',)),
+      "CONSULT", ('abbas_araghchi',), ('sergey_lavrov',)),
     C("title_back", "زار الرئيس الكيني ويليام روتو العاصمة الفرنسية باريس. وقد اجتمع الرئيس "
       "الكيني بالرئيس الفرنسي إيمانويل ماكرون في قصر الإليزيه.",
       "CONSULT", ('william_ruto',), ('emmanuel_macron',)),

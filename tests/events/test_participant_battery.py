@@ -7,8 +7,8 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 59
-FLOOR_RELAXED = 81
+FLOOR_EXACT = 63
+FLOOR_RELAXED = 84
 # classes every case of which is right
 SOLVED: tuple[str, ...] = ("postposed",)
 
