@@ -499,6 +499,14 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     fixed = _subject_given_before(after, x)
     if fixed is not None:
         return fixed
+    agent = _agent_phrase(x) if c.trigger.roles == "subject_actor" else None
+    if agent is not None:
+        # "اعتُقل الناشط على يد قوات الأمن"، "طُرد السفير من قبل المجلس": only a passive
+        # takes an agent phrase; its agent acts, who stands after the verb is acted on
+        return Subject(agent, [p for p in after if p is not agent and p.first < agent.first
+                               and (not _behind_preposition(p, x)
+                                    or v.fused_prefix(p) == "ل")],
+                       how="passive verb with an agent phrase")
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
@@ -893,15 +901,28 @@ def _joined_after_object(pm: Placed, x: Context) -> bool:
 
 
 def _agent_phrase(x: Context) -> Placed | None:
-    """The agent of a passive: "من قبل X"، "على يد X"، "بواسطة X"."""
+    """The agent of a passive: "من قبل X"، "على يد X"، "بواسطة X" — or the group a few
+    words on, named by its members or means ("على يد عناصر من حركة X"، "من قبل طائرات
+    تابعة لـX")."""
     v, c = x.doc, x.clause
-    for pm in x.sent.ms:
-        if pm.first <= c.t_last or pm.first >= c.hi:
+    keys = v.keys
+    for k in range(c.t_last + 1, c.hi):
+        if not ((keys[k] == "قبل" and keys[k - 1] == "من") or (keys[k] == "يد" and keys[
+                k - 1] == "علي") or keys[k] == "بواسطه"):
             continue
-        two = (v.prev_key2(pm.first), v.prev_key(pm.first))
-        if two in (("من", "قبل"), ("علي", "يد")) or v.prev_key(pm.first) == "بواسطه":
-            return pm
+        for pm in x.sent.ms:
+            if k < pm.first <= k + _AGENT_REACH and pm.first < c.hi and not any(
+                    t in CLAUSE_MARKS for t in keys[k + 1 : pm.first]) and (
+                    pm.first == k + 1 or v.prev_key(pm.first) == "من"
+                    or v.fused_prefix(pm) == "ل"):
+                # (members' "من X" or owners' "لـX": "من قبل في موسكو" is "before")
+                return pm
+        return None
     return None
+
+
+# How far past "من قبل"/"على يد" the agent's name may stand ("على يد مسلحين من تنظيم X")
+_AGENT_REACH = 5
 
 
 def _unnamed_subject_before(x: Context) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 63
+FLOOR_EXACT = 68
 FLOOR_RELAXED = 84
 # classes every case of which is right
 SOLVED: tuple[str, ...] = ("postposed",)

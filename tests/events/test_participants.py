@@ -627,3 +627,16 @@ def test_a_subject_after_an_adverbial_behind_its_title() -> None:
     _, events = traced("وصل الرئيس الكيني ويليام روتو إلى باريس. واستقبل، مساء أمس، الرئيس "
                        "الفرنسي إيمانويل ماكرون.")
     assert all(a != ("emmanuel_macron",) for t, a, _ in events if t == "CONSULT"), events
+
+
+def test_a_passive_verb_with_an_agent_phrase() -> None:
+    # only a passive takes "على يد"/"من قبل": the agent acts, who follows the verb is acted on
+    _, events = traced("اعتقل الصحفي التونسي على يد الشرطة التونسية في صفاقس.")
+    assert any(t == "COERCE" and a == ("tunisia_police",) for t, a, _ in events), events
+    # the agent named by its members or means, a few words past the phrase
+    _, events = traced("استهدف الموقع العسكري من قبل مسلحين من حركة الشباب.")
+    assert any(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events), events
+    # "من قبل في X" is "before", no agent: the place stays no party
+    _, events = traced("التقى وزير الخارجية التركي هاكان فيدان من قبل في موسكو الرئيس الروسي "
+                       "فلاديمير بوتين.")
+    assert all("moscow" not in a for t, a, _ in events), events
