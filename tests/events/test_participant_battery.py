@@ -7,8 +7,8 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 68
-FLOOR_RELAXED = 84
+FLOOR_EXACT = 70
+FLOOR_RELAXED = 86
 # classes every case of which is right
 SOLVED: tuple[str, ...] = ("postposed",)
 

@@ -640,3 +640,14 @@ def test_a_passive_verb_with_an_agent_phrase() -> None:
     _, events = traced("التقى وزير الخارجية التركي هاكان فيدان من قبل في موسكو الرئيس الروسي "
                        "فلاديمير بوتين.")
     assert all("moscow" not in a for t, a, _ in events), events
+
+
+def test_a_receiving_verb_makes_its_subject_the_recipient() -> None:
+    # materiel or relief received: the giver behind من acts, the subject receives
+    _, events = traced("تسلم الجيش اللبناني مدرعات جديدة من الولايات المتحدة.")
+    assert ("AID", ("united_states",), ("lebanese_armed_forces",)) in events
+    _, events = traced("استلمت السودان أدوية وأغذية من مصر.")
+    assert ("AID", ("egypt",), ("sudan",)) in events
+    # what is learnt of is no delivery
+    _, events = traced("حصلت مصر على معلومات عن طائرات مسيرة قادمة من السودان.")
+    assert not any(t == "AID" for t, _, _ in events), events
