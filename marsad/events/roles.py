@@ -881,6 +881,49 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, _without(r.targets, actors), r.location)
 
 
+# Nouns of a delegation or mission that a nisba or a head names ("وفد روسي"، "بعثة تركية")
+_DELEGATIONS = frozenset(("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثه", "البعثه"))
+
+
+def delegation_names_state(r: Roles, x: Context) -> Roles | None:
+    """"ووصل وفد عسكري تركي إلى ليبيا"، "استقبل الرئيس وفدا إيرانيا"، "وصل وفد مصري برئاسة
+    وزير الخارجية X": a delegation at a meeting or visit is the person heading it, or else
+    the state its nisba names (when the article names it) — acting when it is the verb's
+    subject (a guest when the verb is a host's), acted on when it is the object."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or not c.is_verb:
+        return None
+    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + 6))
+               if v.keys[k] in _DELEGATIONS or unprefix(v.keys[k], "و") in _DELEGATIONS), None)
+    if at is None:
+        return None
+    who = _delegation_head(x, at) or demonym_targets(v, at + 1, min(at + 4, c.hi))[:1]
+    if not who:
+        return None
+    # (the subject: nobody named between the verb and the delegation but a place it went
+    # to, "وصل إلى الجزائر وفد روسي")
+    subject = not any(c.t_last < pm.first < at and v.etype[pm.entity_id] != "GPE"
+                      for pm in x.sent.ms)
+    if subject == (c.trigger.roles == "subject_actor"):
+        return Roles(who, _without((*r.targets, *r.actors), who) or _visit_host(r, x),
+                     r.location)
+    return Roles(_without(r.actors, who), (*_without(r.targets, who), *who), r.location)
+
+
+_HEADED = frozenset(match_key(w) for w in ("برئاسة", "يترأسه", "يرأسه", "يقوده", "بقيادة"))
+
+
+def _delegation_head(x: Context, at: int) -> tuple[str, ...]:
+    """The person "برئاسة" names a few words after the delegation noun at ``at``."""
+    v = x.doc
+    head = next((k for k in range(at + 1, min(at + 5, x.sent.b))
+                 if v.keys[k] in _HEADED), None)
+    if head is None:
+        return ()
+    return next(((pm.entity_id,) for pm in x.sent.ms if head < pm.first <= head + 5
+                 and v.etype[pm.entity_id] == "PER"), ())
+
+
 def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد 12 دبلوماسيا جزائريا"، "هجوم بطائرات مسيرة على سفن حربية
     أمريكية": the people or things acted on are their country's (but a nisba on the noun
@@ -1651,8 +1694,8 @@ def companions_travel_with(r: Roles, x: Context) -> Roles | None:
     accompanying travels with the visitor, no host; told as a past trip ("بعد أشهر من
     مرافقته والده X في زيارة") he takes no part in this one."""
     c, v = x.clause, x.doc
-    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.targets:
-        return None
+    if c.trigger.type != "CONSULT" or not r.targets:
+        return None  # (a visit or a meeting: "التقى X، برفقة وزير خارجيته Y، الرئيس Z")
     escorts, times = x.lex.words.escort_verbs, x.lex.words.time_preps
     actors, targets = list(r.actors), list(r.targets)
     for pm in x.sent.ms:
@@ -1667,7 +1710,19 @@ def companions_travel_with(r: Roles, x: Context) -> Roles | None:
             actors.append(pm.entity_id)
     if targets == list(r.targets):
         return None
+    if not targets:
+        targets = list(_visit_host(r, x))  # "وصل حفتر إلى روسيا برفقة نجله"
     return Roles(tuple(uniq(actors)), tuple(targets), r.location, r.basis, r.retyped)
+
+
+def _visit_host(r: Roles, x: Context) -> tuple[str, ...]:
+    """A visit left with no target once its named people are known to be visitors is
+    hosted by the state it went to (a city stands for its state)."""
+    v = x.doc
+    if x.clause.trigger.mode != "visit" or r.location is None \
+            or v.etype.get(r.location) != "GPE":
+        return ()
+    return (v.state_of.get(r.location, r.location),)
 
 
 def _a_site(v: DocView, i: str) -> bool:
@@ -1923,7 +1978,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     the_latter_as_genitive, charge_behind_a_reaction,
-    partner_is_no_agent, nisba_names_actor,
+    partner_is_no_agent, nisba_names_actor, delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, place_described_by_relative, mutual_sides_act,
     second_side_past_relative,

@@ -7,10 +7,10 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 70
-FLOOR_RELAXED = 86
+FLOOR_EXACT = 77
+FLOOR_RELAXED = 90
 # classes every case of which is right
-SOLVED: tuple[str, ...] = ("postposed",)
+SOLVED: tuple[str, ...] = ("postposed", "company")
 
 
 def test_the_battery_is_large_and_invented_per_class() -> None:

@@ -651,3 +651,17 @@ def test_a_receiving_verb_makes_its_subject_the_recipient() -> None:
     # what is learnt of is no delivery
     _, events = traced("حصلت مصر على معلومات عن طائرات مسيرة قادمة من السودان.")
     assert not any(t == "AID" for t, _, _ in events), events
+
+
+def test_a_delegation_is_its_head_and_a_companion_joins_a_meeting() -> None:
+    # "برئاسة X" names who heads the delegation: he visits, the state gone to hosts
+    _, events = traced("وصل وفد تركي برئاسة وزير الخارجية هاكان فيدان إلى ليبيا.")
+    assert ("CONSULT", ("hakan_fidan",), ("libya",)) in events
+    # a guest delegation received by a host: the state its nisba names is the guest
+    _, events = traced("تتابع روسيا الأزمة في مالي. واستقبل الرئيس الكيني ويليام روتو وفدا "
+                       "روسيا.")
+    assert ("CONSULT", ("russia",), ("william_ruto",)) in events
+    # one who accompanies the visitor at a meeting meets with him
+    _, events = traced("التقى الرئيس التركي رجب طيب أردوغان، برفقة وزير خارجيته هاكان فيدان، "
+                       "الرئيس الروسي فلاديمير بوتين.")
+    assert ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ("vladimir_putin",)) in events

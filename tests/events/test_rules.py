@@ -379,6 +379,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
         ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
         "واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب."),
+    "delegation_names_state": (
+        "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل وفد صيني رفيع إلى النيجر أمس.",
+        ("CONSULT", ("china",), ("niger",)),
+        # (no delegation: the nisba of a plain noun names no visitor)
+        "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل الرئيس الصيني إلى النيجر أمس."),
     "described_person_goes_on": (
         "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان. والتقى الوزير المغربي في مقر "
         "الخارجية الأردنية نظيره أيمن الصفدي.",
@@ -521,7 +526,8 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية."),
     "companions_travel_with": (
         "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا برفقة وزير الخارجية هاكان فيدان.",
-        ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ()),
+        # (the state gone to hosts the visit, as when nobody travels with him)
+        ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ("russia",)),
         "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
