@@ -148,7 +148,7 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     if not hits and lex.cues["attribution_openers"].isdisjoint(keys):
         return None
     ms = absorb_titles(v.placed_in(a, b), v, lex.cues["titles"],
-                       lex.words.reach["title_span"])
+                       lex.words.reach["title_span"], lex.words.dependent_titles)
     cited = sources(keys, a, ms, v.etype, lex, disc.last_sources)
     if cited:
         disc.last_sources = tuple(uniq(c.entity_id for c in cited))

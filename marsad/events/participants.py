@@ -463,8 +463,10 @@ def title_between(x: Context, first: int, skip: int = 0) -> bool:
         return False
     titles = x.lex.cues["titles"]
     head = between[0]
+    # (a dependent's title holds its possessor's: "مستشار الرئيس الروسي X، Y")
     return head in titles or unprefix(head, "و") in titles or (
-        len(between) > 1 and f"{between[0]} {between[1]}" in titles)
+        len(between) > 1 and f"{between[0]} {between[1]}" in titles) or (
+        head in x.lex.words.dependent_titles and len(between) > 1 and between[1] in titles)
 
 
 def _untitled_holder_then_object(first: Placed, x: Context) -> bool:
@@ -1141,15 +1143,41 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     return Roles(actors, targets, location, r.basis)
 
 
-def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> list[Placed]:
+def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int,
+                  dependents: frozenset[str] = frozenset()) -> list[Placed]:
     """Drop the organisations and countries inside a person's title: in "سكرتير مجلس الأمن
     الروسي سيرغي شويغو" the council names Shoigu's office, and in "رئيس المجلس العسكري في
-    بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part."""
+    بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part; and the
+    person whose dependent a title names ("مستشار الرئيس الروسي X، Y": X)."""
     # a body named inside a leader's title ("زعيم جماعة X" named as its leader) is no side
     ms = [pm for pm in ms if not any(q is not pm and q.first <= pm.first and pm.last <= q.last
                                      and q.last - q.first > pm.last - pm.first for q in ms)]
+    if dependents:
+        ms = [pm for i, pm in enumerate(ms) if not _titles_possessor(i, ms, v, titles,
+                                                                     dependents)]
     return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
             or not (_in_title(i, ms, v, titles, span) or _in_apposition(i, ms, v, titles))]
+
+
+def _titles_possessor(i: int, ms: list[Placed], v: DocView, titles: PhraseSet,
+                      dependents: frozenset[str]) -> bool:
+    """Person ``i`` closes the title of the person named right after him in apposition, a
+    title that opens with a noun of dependency before the possessor's own title: "مستشار
+    الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف"، "نجل المشير خليفة حفتر، صدام حفتر"."""
+    pm = ms[i]
+    if v.etype[pm.entity_id] != "PER" or i + 1 >= len(ms) or pm.last + 2 >= len(v.keys):
+        return False
+    nxt = ms[i + 1]
+    if v.etype[nxt.entity_id] != "PER" or nxt.first != pm.last + 2 \
+            or v.keys[pm.last + 1] not in ("،", ","):
+        return False
+    for k in range(pm.first - 1, max(pm.first - 7, 0), -1):
+        if v.keys[k] in CLAUSE_MARKS:
+            return False
+        if (v.keys[k] in dependents or unprefix(v.keys[k], "و") in dependents) \
+                and (v.keys[k + 1] in titles or " ".join(v.keys[k + 1 : k + 3]) in titles):
+            return True
+    return False
 
 
 def _in_apposition(i: int, ms: list[Placed], v: DocView, titles: PhraseSet) -> bool:

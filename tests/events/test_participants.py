@@ -665,3 +665,13 @@ def test_a_delegation_is_its_head_and_a_companion_joins_a_meeting() -> None:
     _, events = traced("التقى الرئيس التركي رجب طيب أردوغان، برفقة وزير خارجيته هاكان فيدان، "
                        "الرئيس الروسي فلاديمير بوتين.")
     assert ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ("vladimir_putin",)) in events
+
+
+def test_the_possessor_inside_a_dependents_title_takes_no_part() -> None:
+    # "مستشار الرئيس X، Y": Y holds the title, X is named only inside it
+    _, events = traced("التقى مستشار الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف، وزير الخارجية "
+                       "الإيراني عباس عراقجي.")
+    assert ("CONSULT", ("yuri_ushakov",), ("abbas_araghchi",)) in events
+    # a head of government titled "المستشار" is no dependent: the list keeps him
+    _, events = traced("التقى المستشار الألماني أولاف شولتس، إيمانويل ماكرون، في برلين.")
+    assert any("olaf_scholz" in (*a, *t) for _, a, t in events), events
