@@ -908,6 +908,8 @@ def _agent_phrase(x: Context) -> Placed | None:
     تابعة لـX")."""
     v, c = x.doc, x.clause
     keys = v.keys
+    if _AGENT_WORDS.isdisjoint(x.sent.words):
+        return None  # (most sentences: no agent phrase to look for)
     for k in range(c.t_last + 1, c.hi):
         if not ((keys[k] == "قبل" and keys[k - 1] == "من") or (keys[k] == "يد" and keys[
                 k - 1] == "علي") or keys[k] == "بواسطه"):
@@ -923,6 +925,7 @@ def _agent_phrase(x: Context) -> Placed | None:
     return None
 
 
+_AGENT_WORDS = frozenset(("قبل", "يد", "بواسطه"))
 # How far past "من قبل"/"على يد" the agent's name may stand ("على يد مسلحين من تنظيم X")
 _AGENT_REACH = 5
 
