@@ -222,7 +222,7 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
     concurrent = any(k in lex.words.concurrent_cues for k in v.keys[max(t_first - 2, a)
                                                                      : t_first])
     pronoun = resolve_pronoun(v, s.ms, s.events, disc.last_actor, hit, t_first, t_last, b,
-                              speaker)
+                              speaker, lex.words.feminine_titles)
     return Clause(hit, t_first, t_last, left, right, lo, hi, pronoun, speaker, hit_sources,
                   concurrent)
 

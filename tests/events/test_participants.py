@@ -675,3 +675,15 @@ def test_the_possessor_inside_a_dependents_title_takes_no_part() -> None:
     # a head of government titled "المستشار" is no dependent: the list keeps him
     _, events = traced("التقى المستشار الألماني أولاف شولتس، إيمانويل ماكرون، في برلين.")
     assert any("olaf_scholz" in (*a, *t) for _, a, t in events), events
+
+
+def test_the_pronoun_after_an_arrival_is_the_visitor() -> None:
+    # "وصل X إلى Y، واستقبله Z": the guest received is the one who arrived, not the place
+    _, events = traced("وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى تونس، واستقبلها الرئيس "
+                       "قيس سعيد.")
+    assert any(t == "CONSULT" and a == ("giorgia_meloni",) and g == ("kais_saied",)
+               for t, a, g in events), events
+    _, events = traced("وصل وزير الخارجية التركي هاكان فيدان إلى القاهرة، والتقاه الرئيس "
+                       "عبد الفتاح السيسي.")
+    assert any(t == "CONSULT" and "hakan_fidan" in (*a, *g) and "cairo" not in (*a, *g)
+               for t, a, g in events if len((*a, *g)) == 2), events
