@@ -377,7 +377,10 @@ def sort_mentions(x: Context) -> Parts:
     # "إن المعتقلين سيفرج عنهم، وأن المجلس بدأ …": a second "أن" joined on opens a clause
     # of its own, whose names are no part of this one
     hi = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] in ("وان", "وبان")), c.hi)
-    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < hi and pm.first not in c.source_ms
+    # (a name the clause's start cuts, "إن المشير خليفة حفتر، …": its rank opens it)
+    titles = x.lex.cues["titles"]
+    ms = [pm for pm in x.sent.ms if (c.lo <= pm.first or c.lo <= pm.last and v.keys[
+        pm.first] in titles) and pm.first < hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
     aside = aside_after(x)
     if aside is not None:
@@ -512,14 +515,18 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
+    cued = bool(before) and (v.prev_key(before[0].first) in w.svo_cues
+                             or _before_title(before[0], x) in w.svo_cues)
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
-        (before[0].first == c.left and not joined)
-        or v.prev_key(before[0].first) in w.svo_cues
-        or _before_title(before[0], x) in w.svo_cues)
+        (before[0].first == c.left and not joined) or cued)
     # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
     # apposition between commas, then the verb
-    appositive = None if svo else next((
-        p for p in before if v.prev_key(p.first) in w.svo_cues and c.t_first - p.last <= 12
+    # (behind its title too: "أن الوزير X، الذي يزور القاهرة، التقى …")
+    # (a name closing a relative clause between commas is no subject: "أن الوزير X، الذي
+    # يزور القاهرة، التقى")
+    appositive = None if svo and (cued or v.keys[c.t_first - 1] not in ("،", ",")) else next((
+        p for p in before if (v.prev_key(p.first) in w.svo_cues
+                              or _before_title(p, x) in w.svo_cues) and c.t_first - p.last <= 12
         and p.last + 1 < len(v.keys) and v.keys[p.last + 1] in ("،", ",")
         and v.keys[c.t_first - 1] in ("،", ",")), None)
     if appositive is not None:

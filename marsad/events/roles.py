@@ -1044,6 +1044,28 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
+    """"أن الوزير أيمن الصفدي، الذي يزور القاهرة، التقى نظيره": a verb right after a
+    relative clause set off by commas has the clause's antecedent for its subject, not the
+    place or thing the relative clause names last."""
+    c, v = x.clause, x.doc
+    keys = v.keys
+    if not c.is_verb or c.trigger.roles != "subject_actor" or c.t_first < 3 \
+            or keys[c.t_first - 1] not in ("،", ","):
+        return None
+    rel = next((k for k in range(c.t_first - 2, max(x.sent.a, c.t_first - 10), -1)
+                if keys[k] in x.lex.words.relatives or keys[k] in ("،", ",")), None)
+    if rel is None or keys[rel] not in x.lex.words.relatives or keys[rel - 1] not in ("،", ","):
+        return None
+    head = next((pm for pm in x.sent.ms if pm.last == rel - 2), None)
+    if head is None or v.etype[head.entity_id] not in ("PER", "ORG") \
+            or r.actors == (head.entity_id,):
+        return None
+    inside = {pm.entity_id for pm in x.sent.ms if rel < pm.first < c.t_first}
+    return Roles((head.entity_id,), _without(r.targets, (head.entity_id, *inside)),
+                 r.location)
+
+
 def place_described_by_relative(r: Roles, x: Context) -> Roles | None:
     """"انسحبت القوات من قاعدة عين الأسد التي تضم قوات للتحالف بقيادة الولايات المتحدة": a
     relative clause after a place or site describes it; a name only inside that clause
@@ -1980,7 +2002,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     the_latter_as_genitive, charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor, delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
-    agent_of_a_relative_clause, place_described_by_relative, mutual_sides_act,
+    agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,
+    mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,

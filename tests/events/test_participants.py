@@ -687,3 +687,11 @@ def test_the_pronoun_after_an_arrival_is_the_visitor() -> None:
                        "عبد الفتاح السيسي.")
     assert any(t == "CONSULT" and "hakan_fidan" in (*a, *g) and "cairo" not in (*a, *g)
                for t, a, g in events if len((*a, *g)) == 2), events
+
+
+def test_a_subject_after_an_and_its_rank_before_a_long_apposition() -> None:
+    # the clause's reach may cut the rank off the name: the name still is the subject
+    _, events = traced("وقالت مصادر إن المشير خليفة حفتر، القائد العام للجيش الوطني الليبي، "
+                       "استقبل رئيس مجلس النواب عقيلة صالح في بنغازي.")
+    assert any(t == "CONSULT" and {"khalifa_haftar", "aguila_saleh"} <= {*a, *g}
+               for t, a, g in events), events

@@ -384,6 +384,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("CONSULT", ("china",), ("niger",)),
         # (no delegation: the nisba of a plain noun names no visitor)
         "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل الرئيس الصيني إلى النيجر أمس."),
+    "subject_past_its_relative": (
+        "وذكر البيان أن الوزير ناصر بوريطة، الذي يزور عمان، التقى نظيره الأردني أيمن "
+        "الصفدي.",
+        ("CONSULT", ("nasser_bourita",), ("ayman_safadi",)),
+        "وذكر البيان أن الوزير ناصر بوريطة يزور مدريد، والتقى نظيره الإسباني."),
     "described_person_goes_on": (
         "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان. والتقى الوزير المغربي في مقر "
         "الخارجية الأردنية نظيره أيمن الصفدي.",
