@@ -51,12 +51,19 @@ def sides_after_verb(x: Context) -> bool:
     dual noun for the two sides named last, or a verb in the dual, still makes an event
     (the rules below name the sides)."""
     c, keys = x.clause, x.doc.keys
-    if not c.is_verb:
+    if not _reads_as_verb(x):
         return False
     if dual_verb(keys[c.t_first], x.lex.triggers):
         return True  # "… ثم توصلا إلى اتفاق": the two named last (dual_acts_with_pair)
     return len(x.disc.last_pair) >= 2 and c.t_last + 1 < len(keys) \
         and keys[c.t_last + 1] in x.lex.words.dual_sides
+
+
+def _reads_as_verb(x: Context) -> bool:
+    """A verb, or a form that is a verbal noun too opening its sentence (only و before it:
+    "ورفض الطرفان المبادرة" is the verb)."""
+    c = x.clause
+    return c.is_verb or all(k == "و" for k in x.doc.keys[x.sent.a : c.t_first])
 
 
 def announcer_named(x: Context) -> bool:
@@ -125,7 +132,7 @@ def sides_act(r: Roles, x: Context) -> Roles | None:
     """"وأكد الجانبان"، "ودعا الرئيسان إسرائيل إلى …": both sides named last act; named
     objects other than them are the targets ("البلدان": the leaders' states)."""
     c, v, pair = x.clause, x.doc, x.disc.last_pair
-    if len(pair) < 2 or not c.is_verb or c.t_last + 1 >= len(v.keys) \
+    if len(pair) < 2 or not _reads_as_verb(x) or c.t_last + 1 >= len(v.keys) \
             or v.keys[c.t_last + 1] not in x.lex.words.dual_sides:
         return None
     if v.keys[c.t_last + 1] in x.lex.words.state_duals:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 82
-FLOOR_RELAXED = 93
+FLOOR_EXACT = 83
+FLOOR_RELAXED = 94
 # classes every case of which is right
 SOLVED: tuple[str, ...] = ("postposed", "company")
 

@@ -695,3 +695,9 @@ def test_a_subject_after_an_and_its_rank_before_a_long_apposition() -> None:
                        "استقبل رئيس مجلس النواب عقيلة صالح في بنغازي.")
     assert any(t == "CONSULT" and {"khalifa_haftar", "aguila_saleh"} <= {*a, *g}
                for t, a, g in events), events
+
+
+def test_a_form_that_is_a_noun_too_opening_its_sentence_takes_the_two_sides() -> None:
+    _, events = traced("التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني خوسيه مانويل "
+                       "ألباريس في مدريد. ورفض الجانبان الاتهامات الموجهة إليهما.")
+    assert any(t == "REJECT" and len(a) == 2 for t, a, _ in events), events
