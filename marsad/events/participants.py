@@ -21,6 +21,7 @@ from .lexicon import (
     MOVING_TYPES,
     PARTICIPANT_TYPES,
     PLACE_TYPES,
+    REACTIONS,
     UNCLAIMED_TYPES,
     Words,
 )
@@ -504,7 +505,9 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     fixed = _subject_given_before(after, x)
     if fixed is not None:
         return fixed
-    agent = _agent_phrase(x) if c.trigger.roles == "subject_actor" else None
+    # (a statement's agent phrase is its content's: "ونفى الناطق وقوع انتهاكات على يد X")
+    agent = _agent_phrase(x) if c.trigger.roles == "subject_actor" \
+        and c.trigger.type not in REACTIONS else None
     if agent is not None:
         # "اعتُقل الناشط على يد قوات الأمن"، "طُرد السفير من قبل المجلس": only a passive
         # takes an agent phrase; its agent acts, who stands after the verb is acted on

@@ -701,3 +701,9 @@ def test_a_form_that_is_a_noun_too_opening_its_sentence_takes_the_two_sides() ->
     _, events = traced("التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني خوسيه مانويل "
                        "ألباريس في مدريد. ورفض الجانبان الاتهامات الموجهة إليهما.")
     assert any(t == "REJECT" and len(a) == 2 for t, a, _ in events), events
+
+
+def test_a_statements_agent_phrase_belongs_to_its_content() -> None:
+    # "على يد X" inside what is denied names who did the denied act, not the denier
+    _, events = traced("نفى الجيش السوداني وقوع انتهاكات على يد جنوده في الفاشر.")
+    assert any(t == "REJECT" and a == ("sudanese_armed_forces",) for t, a, _ in events), events
