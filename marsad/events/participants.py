@@ -505,16 +505,9 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     fixed = _subject_given_before(after, x)
     if fixed is not None:
         return fixed
-    # (a statement's agent phrase is its content's: "ونفى الناطق وقوع انتهاكات على يد X")
-    agent = _agent_phrase(x) if c.trigger.roles == "subject_actor" \
-        and c.trigger.type not in REACTIONS else None
-    if agent is not None:
-        # "اعتُقل الناشط على يد قوات الأمن"، "طُرد السفير من قبل المجلس": only a passive
-        # takes an agent phrase; its agent acts, who stands after the verb is acted on
-        return Subject(agent, [p for p in after if p is not agent and p.first < agent.first
-                               and (not _behind_preposition(p, x)
-                                    or v.fused_prefix(p) == "ل")],
-                       how="passive verb with an agent phrase")
+    passive = _passive_subject(after, x)
+    if passive is not None:
+        return passive
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
@@ -616,6 +609,21 @@ def _adverbial_then_title(x: Context, first: int) -> bool:
         return lead[-1] in ("،", ",") or opener in w.verb_adverbs \
             or opener in w.prepositions or unprefix(opener, "بل") in w.prepositions
     return False
+
+
+def _passive_subject(after: list[Placed], x: Context) -> Subject | None:
+    """"اعتُقل الناشط على يد قوات الأمن"، "طُرد السفير من قبل المجلس": only a passive takes
+    an agent phrase; its agent acts, who stands between the verb and it is acted on (a
+    statement's agent phrase is its content's: "ونفى الناطق وقوع انتهاكات على يد X")."""
+    c, v = x.clause, x.doc
+    if c.trigger.roles != "subject_actor" or c.trigger.type in REACTIONS:
+        return None
+    agent = _agent_phrase(x)
+    if agent is None:
+        return None
+    return Subject(agent, [p for p in after if p is not agent and p.first < agent.first
+                           and (not _behind_preposition(p, x) or v.fused_prefix(p) == "ل")],
+                   how="passive verb with an agent phrase")
 
 
 def subject_in_ending(x: Context) -> bool:

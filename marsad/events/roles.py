@@ -604,14 +604,10 @@ def _described_before(x: Context) -> str | None:
     c, v = x.clause, x.doc
     if not c.is_verb or c.trigger.roles != "subject_actor":
         return None
-    at = c.t_last + 1
-    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+    span = _description_after(x) or _description_before(x)
+    if span is None:
         return None
-    end = at + 1
-    while end < x.sent.b and end not in v.placed_first_set and is_nisba(v.keys[end]):
-        end += 1  # the nisbas: "الوزير الجزائري"
-    if any(at < pm.first <= end + 2 and v.etype[pm.entity_id] == "PER" for pm in x.sent.ms):
-        return None  # a name of its own follows: "الوزير سيرغي لافروف"، "الرئيس المعزول X"
+    at, end = span
     nisbas = {k[2:] if k.startswith("ال") else k for k in v.keys[at + 1 : end]}
     titled = v.keys[at] in _BACK_TITLES
     if not nisbas and not titled:
@@ -626,6 +622,34 @@ def _described_before(x: Context) -> str | None:
         if nisbas <= bare and (not titled or not window.isdisjoint(title)):
             return pm.entity_id
     return None
+
+
+def _description_after(x: Context) -> tuple[int, int] | None:
+    """The title or descriptive noun right after the verb and its nisbas, as (first, end)
+    tokens, when no name of its own follows ("والتقى الوزير الجزائري نظيره")."""
+    c, v = x.clause, x.doc
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+        return None
+    end = at + 1
+    while end < x.sent.b and end not in v.placed_first_set and is_nisba(v.keys[end]):
+        end += 1  # the nisbas: "الوزير الجزائري"
+    if any(at < pm.first <= end + 2 and v.etype[pm.entity_id] == "PER" for pm in x.sent.ms):
+        return None  # a name of its own follows: "الوزير سيرغي لافروف"، "الرئيس المعزول X"
+    return at, end
+
+
+def _description_before(x: Context) -> tuple[int, int] | None:
+    """The title and its nisbas as the subject before the verb, behind كان/أن ("وكان
+    الوزير قد التقى"، "أن الرئيس الروسي استقبل"), as (first, end) tokens."""
+    c, v = x.clause, x.doc
+    end = c.t_first - (v.keys[c.t_first - 1] == "قد")
+    at = end - 1
+    while at > x.sent.a and is_nisba(v.keys[at]) and at not in x.sent.ms_lasts:
+        at -= 1
+    if at <= x.sent.a or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+        return None
+    return (at, end) if v.keys[at - 1] in x.lex.words.svo_cues else None
 
 
 def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:

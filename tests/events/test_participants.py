@@ -707,3 +707,10 @@ def test_a_statements_agent_phrase_belongs_to_its_content() -> None:
     # "على يد X" inside what is denied names who did the denied act, not the denier
     _, events = traced("نفى الجيش السوداني وقوع انتهاكات على يد جنوده في الفاشر.")
     assert any(t == "REJECT" and a == ("sudanese_armed_forces",) for t, a, _ in events), events
+
+
+def test_a_bare_title_before_the_verb_behind_kana_is_the_person_named_before() -> None:
+    _, events = traced("يزور وزير الخارجية الجزائري أحمد عطاف روما منذ أمس. وكان الوزير قد "
+                       "التقى الأربعاء رئيسة الوزراء الإيطالية جورجيا ميلوني.")
+    assert any(t == "CONSULT" and a == ("ahmed_attaf",) and "giorgia_meloni" in g
+               for t, a, g in events), events
