@@ -147,8 +147,10 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     hits = _outside_names(v.placed_in(a, b), lex.triggers.find(v.text, v.tokens[a:b], keys))
     if not hits and lex.cues["attribution_openers"].isdisjoint(keys):
         return None
+    dependents = lex.words.dependent_titles  # (looked for only where one is written)
     ms = absorb_titles(v.placed_in(a, b), v, lex.cues["titles"],
-                       lex.words.reach["title_span"], lex.words.dependent_titles)
+                       lex.words.reach["title_span"],
+                       frozenset() if dependents.isdisjoint(keys) else dependents)
     cited = sources(keys, a, ms, v.etype, lex, disc.last_sources)
     if cited:
         disc.last_sources = tuple(uniq(c.entity_id for c in cited))

@@ -579,7 +579,7 @@ def _postposed_subject(after: list[Placed], x: Context) -> Placed | None:
     behind the subject's title. Joined on with و the verb may carry a dropped subject on,
     so only a verb with no conjunction reads the late titled name as its subject."""
     v, c = x.doc, x.clause
-    if not c.is_verb or _joined_on(x) or subject_in_ending(x) or c.t_first != x.sent.a:
+    if c.t_first != x.sent.a or not c.is_verb or _joined_on(x) or subject_in_ending(x):
         return None
     for n, p in enumerate(after[:2]):
         if n and not (v.etype[after[0].entity_id] == "GPE"

@@ -586,6 +586,7 @@ def _titled_before(x: Context) -> str | None:
 # Descriptive nouns that, with a nisba after them, stand for a person named before
 # ("الضيف الإيراني"، "المسؤولة الإيطالية")
 _BACK_DESCRIBED = frozenset(match_key(t) for t in ("الضيف", "الزائر", "المسؤولة", "الضيفة"))
+_BACK_ANY = _BACK_TITLES | _BACK_DESCRIBED
 
 
 def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
@@ -602,7 +603,7 @@ def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
 
 def _described_before(x: Context) -> str | None:
     c, v = x.clause, x.doc
-    if not c.is_verb or c.trigger.roles != "subject_actor":
+    if not c.is_verb or c.trigger.roles != "subject_actor" or _BACK_ANY.isdisjoint(x.sent.words):
         return None
     span = _description_after(x) or _description_before(x)
     if span is None:
@@ -922,7 +923,7 @@ def delegation_names_state(r: Roles, x: Context) -> Roles | None:
     the state its nisba names (when the article names it) — acting when it is the verb's
     subject (a guest when the verb is a host's), acted on when it is the object."""
     c, v = x.clause, x.doc
-    if c.trigger.type != "CONSULT" or not c.is_verb:
+    if c.trigger.type != "CONSULT" or not c.is_verb or _DELEGATIONS.isdisjoint(x.sent.words):
         return None
     at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + 6))
                if v.keys[k] in _DELEGATIONS or unprefix(v.keys[k], "و") in _DELEGATIONS), None)
@@ -1082,7 +1083,8 @@ def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
     c, v = x.clause, x.doc
     keys = v.keys
     if not c.is_verb or c.trigger.roles != "subject_actor" or c.t_first < 3 \
-            or keys[c.t_first - 1] not in ("،", ","):
+            or keys[c.t_first - 1] not in ("،", ",") \
+            or x.lex.words.relatives.isdisjoint(x.sent.words):
         return None
     rel = next((k for k in range(c.t_first - 2, max(x.sent.a, c.t_first - 10), -1)
                 if keys[k] in x.lex.words.relatives or keys[k] in ("،", ",")), None)
