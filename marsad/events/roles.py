@@ -603,9 +603,10 @@ def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
 
 def _described_before(x: Context) -> str | None:
     c, v = x.clause, x.doc
-    if not c.is_verb or c.trigger.roles != "subject_actor" or _BACK_ANY.isdisjoint(x.sent.words):
+    if c.trigger.roles not in ("subject_actor", "first_actor") \
+            or _BACK_ANY.isdisjoint(x.sent.words):
         return None
-    span = _description_after(x) or _description_before(x)
+    span = (_description_after(x) if c.is_verb else None) or _description_before(x)
     if span is None:
         return None
     at, end = span
@@ -642,7 +643,8 @@ def _description_after(x: Context) -> tuple[int, int] | None:
 
 def _description_before(x: Context) -> tuple[int, int] | None:
     """The title and its nisbas as the subject before the verb, behind كان/أن ("وكان
-    الوزير قد التقى"، "أن الرئيس الروسي استقبل"), as (first, end) tokens."""
+    الوزير قد التقى"، "أن الرئيس الروسي استقبل"), or between a light verb and its noun
+    ("وعقد الضيف الإيراني مباحثات"), as (first, end) tokens."""
     c, v = x.clause, x.doc
     end = c.t_first - (v.keys[c.t_first - 1] == "قد")
     at = end - 1
@@ -650,7 +652,11 @@ def _description_before(x: Context) -> tuple[int, int] | None:
         at -= 1
     if at <= x.sent.a or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
         return None
-    return (at, end) if v.keys[at - 1] in x.lex.words.svo_cues else None
+    before = v.keys[at - 1]
+    if c.is_verb:
+        return (at, end) if before in x.lex.words.svo_cues else None
+    light = x.lex.cues["light_verbs"]
+    return (at, end) if before in light or unprefix(before, "وف") in light else None
 
 
 def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:

@@ -714,3 +714,10 @@ def test_a_bare_title_before_the_verb_behind_kana_is_the_person_named_before() -
                        "التقى الأربعاء رئيسة الوزراء الإيطالية جورجيا ميلوني.")
     assert any(t == "CONSULT" and a == ("ahmed_attaf",) and "giorgia_meloni" in g
                for t, a, g in events), events
+
+
+def test_a_described_guest_between_a_light_verb_and_its_noun() -> None:
+    _, events = traced("وصل الرئيس الكيني ويليام روتو إلى باريس. وأجرى الضيف الكيني محادثات مع "
+                       "الرئيس الفرنسي إيمانويل ماكرون.")
+    assert any(t == "CONSULT" and a == ("william_ruto",) and g == ("emmanuel_macron",)
+               for t, a, g in events), events
