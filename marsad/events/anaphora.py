@@ -119,7 +119,8 @@ def referred_participants(events: list[Event], background: list[bool], etype: st
 
 def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor: str | None,
                     hit: TriggerHit, t_first: int, t_last: int, b: int,
-                    speaker: Placed | None = None) -> str | None:
+                    speaker: Placed | None = None,
+                    feminine: frozenset[str] = frozenset()) -> str | None:
     """The entity a pronoun attached to the trigger stands for (زيارته "his visit": the
     visitor; استقبله "received him": the guest).
 
@@ -136,8 +137,11 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     trig = hit.trigger
     if not hit.pronoun:
         return None
-    if trig.pos == "verb" and told and trig.roles == "subject_actor" and told[-1].targets \
-            and v.keys[t_first][:1] == "و":
+    joined = trig.pos == "verb" and bool(told) and v.keys[t_first][:1] == "و"
+    guest = _visitor(v, told[-1], hit.pronoun, feminine) if joined else None
+    if guest is not None:
+        return guest
+    if joined and trig.roles == "subject_actor" and told[-1].targets:
         return told[-1].targets[0]
     fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE")}.get(hit.pronoun, ())
     if trig.pos == "noun" and speaker is not None and v.etype[speaker.entity_id] in fits \
@@ -157,6 +161,24 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
     return next((pm.entity_id for pm in reversed(ms) if pm.first < t_first
                  and v.etype[pm.entity_id] == "PER" and v.nation_of.get(pm.entity_id) != home),
                 found)
+
+
+def _visitor(v: DocView, ev: Event, pronoun: str, feminine: frozenset[str]) -> str | None:
+    """"وصل الوزير إلى الرياض، والتقاه ولي العهد"، "وصلت رئيسة الوزراء إلى الجزائر،
+    واستقبلها الرئيس": after an arrival or a visit, the pronoun of the verb joined on is the
+    visitor (ها only for a person whose title is feminine), not the place gone to."""
+    if ev.mode != "visit" or not ev.actors or v.etype.get(ev.actors[0]) != "PER" \
+            or not all(v.etype.get(t) in ("GPE", "LOC", "FAC") for t in ev.targets):
+        return None
+    who = ev.actors[0]
+    if pronoun == "ه":
+        return who
+    if pronoun != "ها" or not feminine:
+        return None
+    first = next((pm.first for pm in v.placed if pm.entity_id == who), None)
+    if first is None or feminine.isdisjoint(v.keys[max(first - 3, 0) : first]):
+        return None
+    return who
 
 
 def _told_subject(v: DocView, ms: list[Placed], speaker: Placed, t_first: int,

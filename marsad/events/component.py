@@ -168,8 +168,10 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     hits = _outside_names(v.placed_in(a, b), lex.triggers.find(v.text, v.tokens[a:b], keys))
     if not hits and lex.cues["attribution_openers"].isdisjoint(keys):
         return None
+    dependents = lex.words.dependent_titles  # (looked for only where one is written)
     ms = absorb_titles(v.placed_in(a, b), v, lex.cues["titles"],
-                       lex.words.reach["title_span"])
+                       lex.words.reach["title_span"],
+                       frozenset() if dependents.isdisjoint(keys) else dependents)
     cited = sources(keys, a, ms, v.etype, lex, disc.last_sources)
     if cited:
         disc.last_sources = tuple(uniq(c.entity_id for c in cited))
@@ -243,7 +245,7 @@ def make_clause(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int
     concurrent = any(k in lex.words.concurrent_cues for k in v.keys[max(t_first - 2, a)
                                                                      : t_first])
     pronoun = resolve_pronoun(v, s.ms, s.events, disc.last_actor, hit, t_first, t_last, b,
-                              speaker)
+                              speaker, lex.words.feminine_titles)
     return Clause(hit, t_first, t_last, left, right, lo, hi, pronoun, speaker, hit_sources,
                   concurrent)
 

@@ -21,6 +21,7 @@ from .lexicon import (
     MOVING_TYPES,
     PARTICIPANT_TYPES,
     PLACE_TYPES,
+    REACTIONS,
     UNCLAIMED_TYPES,
     Words,
 )
@@ -377,7 +378,10 @@ def sort_mentions(x: Context) -> Parts:
     # "إن المعتقلين سيفرج عنهم، وأن المجلس بدأ …": a second "أن" joined on opens a clause
     # of its own, whose names are no part of this one
     hi = next((k for k in range(c.t_last + 1, c.hi) if v.keys[k] in ("وان", "وبان")), c.hi)
-    ms = [pm for pm in x.sent.ms if c.lo <= pm.first < hi and pm.first not in c.source_ms
+    # (a name the clause's start cuts, "إن المشير خليفة حفتر، …": its rank opens it)
+    titles = x.lex.cues["titles"]
+    ms = [pm for pm in x.sent.ms if (c.lo <= pm.first or c.lo <= pm.last and v.keys[
+        pm.first] in titles) and pm.first < hi and pm.first not in c.source_ms
           and not (c.t_first <= pm.first <= c.t_last)]
     aside = aside_after(x)
     if aside is not None:
@@ -463,8 +467,10 @@ def title_between(x: Context, first: int, skip: int = 0) -> bool:
         return False
     titles = x.lex.cues["titles"]
     head = between[0]
+    # (a dependent's title holds its possessor's: "مستشار الرئيس الروسي X، Y")
     return head in titles or unprefix(head, "و") in titles or (
-        len(between) > 1 and f"{between[0]} {between[1]}" in titles)
+        len(between) > 1 and f"{between[0]} {between[1]}" in titles) or (
+        head in x.lex.words.dependent_titles and len(between) > 1 and between[1] in titles)
 
 
 def _untitled_holder_then_object(first: Placed, x: Context) -> bool:
@@ -499,17 +505,24 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     fixed = _subject_given_before(after, x)
     if fixed is not None:
         return fixed
+    passive = _passive_subject(after, x)
+    if passive is not None:
+        return passive
     # "… والتقى": a verb joined on with و starts a clause of its own; a name before it
     # belongs to the clause before (its subject, if dropped, is carried on by the rules)
     joined = _joined_on(x)
+    cued = bool(before) and (v.prev_key(before[0].first) in w.svo_cues
+                             or _before_title(before[0], x) in w.svo_cues)
     svo = bool(before) and c.t_first - before[0].last <= 2 and (
-        (before[0].first == c.left and not joined)
-        or v.prev_key(before[0].first) in w.svo_cues
-        or _before_title(before[0], x) in w.svo_cues)
+        (before[0].first == c.left and not joined) or cued)
     # "وكان حفتر، الرجل النافذ في شرق ليبيا، وصل …": the subject after كان/أن, then an
     # apposition between commas, then the verb
-    appositive = None if svo else next((
-        p for p in before if v.prev_key(p.first) in w.svo_cues and c.t_first - p.last <= 12
+    # (behind its title too: "أن الوزير X، الذي يزور القاهرة، التقى …")
+    # (a name closing a relative clause between commas is no subject: "أن الوزير X، الذي
+    # يزور القاهرة، التقى")
+    appositive = None if svo and (cued or v.keys[c.t_first - 1] not in ("،", ",")) else next((
+        p for p in before if (v.prev_key(p.first) in w.svo_cues
+                              or _before_title(p, x) in w.svo_cues) and c.t_first - p.last <= 12
         and p.last + 1 < len(v.keys) and v.keys[p.last + 1] in ("،", ",")
         and v.keys[c.t_first - 1] in ("،", ",")), None)
     if appositive is not None:
@@ -537,6 +550,9 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
                                       s.objects[0], v.keys, w):
             s.co_subjects.append(s.objects.pop(0))
         return s
+    late = _postposed_subject(after, x)
+    if late is not None:
+        return Subject(late, [p for p in after if p is not late], how="subject after an adverbial")
     if _crowd_after(x):
         # "قصف الجيش المواقع، فخرجت مسيرات غاضبة": a protest verb has no object; the
         # word after it is its subject (the crowd, unnamed), never the name before
@@ -554,6 +570,60 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
         return Subject(before[0], after, conjoined_before(before, v.keys, w),
                        how="subject named just before")
     return Subject(None, after, how="no subject named")
+
+
+def _postposed_subject(after: list[Placed], x: Context) -> Placed | None:
+    """"وصل إلى كينيا، صباح الأحد، وزير الخارجية X"، "انتقد مجددا، خلال مؤتمر صحفي، الوزير
+    X الأمين العام": a verb at the head of its sentence, with no subject before it, puts
+    its subject after an adverbial (a time or place phrase, an adverb, a destination)
+    behind the subject's title. Joined on with و the verb may carry a dropped subject on,
+    so only a verb with no conjunction reads the late titled name as its subject."""
+    v, c = x.doc, x.clause
+    if c.t_first != x.sent.a or not c.is_verb or _joined_on(x) or subject_in_ending(x):
+        return None
+    for n, p in enumerate(after[:2]):
+        if n and not (v.etype[after[0].entity_id] == "GPE"
+                      and _behind_preposition(after[0], x) or _place_moved_to(after[0], x)):
+            return None  # (past a destination only: "زار ليبيا، للمرة الأولى، الوزير X")
+        if v.etype[p.entity_id] in ("PER", "ORG") and not _behind_preposition(p, x) \
+                and not _counterpart(p, x) and _adverbial_then_title(x, p.first):
+            return p
+    return None
+
+
+def _adverbial_then_title(x: Context, first: int) -> bool:
+    """The words between the verb and the name at ``first`` are an adverbial (it opens
+    with a preposition or an adverb, or ends on a comma) and then the name's title."""
+    v, w, titles = x.doc, x.lex.words, x.lex.cues["titles"]
+    between = v.keys[x.clause.t_last + 1 : first]
+    span = w.reach["title_span"]
+    for j in range(1, len(between)):
+        if between[j] not in titles and unprefix(between[j], "و") not in titles \
+                and " ".join(between[j : j + 2]) not in titles:
+            continue
+        lead, title = between[:j], between[j:]
+        if len(title) > span or len(lead) > span or any(
+                k in (".", ":", "؛") or k in w.relatives for k in lead):
+            return False
+        opener = unprefix(lead[0], "و")
+        return lead[-1] in ("،", ",") or opener in w.verb_adverbs \
+            or opener in w.prepositions or unprefix(opener, "بل") in w.prepositions
+    return False
+
+
+def _passive_subject(after: list[Placed], x: Context) -> Subject | None:
+    """"اعتُقل الناشط على يد قوات الأمن"، "طُرد السفير من قبل المجلس": only a passive takes
+    an agent phrase; its agent acts, who stands between the verb and it is acted on (a
+    statement's agent phrase is its content's: "ونفى الناطق وقوع انتهاكات على يد X")."""
+    c, v = x.clause, x.doc
+    if c.trigger.roles != "subject_actor" or c.trigger.type in REACTIONS:
+        return None
+    agent = _agent_phrase(x)
+    if agent is None:
+        return None
+    return Subject(agent, [p for p in after if p is not agent and p.first < agent.first
+                           and (not _behind_preposition(p, x) or v.fused_prefix(p) == "ل")],
+                   how="passive verb with an agent phrase")
 
 
 def subject_in_ending(x: Context) -> bool:
@@ -851,15 +921,31 @@ def _joined_after_object(pm: Placed, x: Context) -> bool:
 
 
 def _agent_phrase(x: Context) -> Placed | None:
-    """The agent of a passive: "من قبل X"، "على يد X"، "بواسطة X"."""
+    """The agent of a passive: "من قبل X"، "على يد X"، "بواسطة X" — or the group a few
+    words on, named by its members or means ("على يد عناصر من حركة X"، "من قبل طائرات
+    تابعة لـX")."""
     v, c = x.doc, x.clause
-    for pm in x.sent.ms:
-        if pm.first <= c.t_last or pm.first >= c.hi:
+    keys = v.keys
+    if _AGENT_WORDS.isdisjoint(x.sent.words):
+        return None  # (most sentences: no agent phrase to look for)
+    for k in range(c.t_last + 1, c.hi):
+        if not ((keys[k] == "قبل" and keys[k - 1] == "من") or (keys[k] == "يد" and keys[
+                k - 1] == "علي") or keys[k] == "بواسطه"):
             continue
-        two = (v.prev_key2(pm.first), v.prev_key(pm.first))
-        if two in (("من", "قبل"), ("علي", "يد")) or v.prev_key(pm.first) == "بواسطه":
-            return pm
+        for pm in x.sent.ms:
+            if k < pm.first <= k + _AGENT_REACH and pm.first < c.hi and not any(
+                    t in CLAUSE_MARKS for t in keys[k + 1 : pm.first]) and (
+                    pm.first == k + 1 or v.prev_key(pm.first) == "من"
+                    or v.fused_prefix(pm) == "ل"):
+                # (members' "من X" or owners' "لـX": "من قبل في موسكو" is "before")
+                return pm
+        return None
     return None
+
+
+_AGENT_WORDS = frozenset(("قبل", "يد", "بواسطه"))
+# How far past "من قبل"/"على يد" the agent's name may stand ("على يد مسلحين من تنظيم X")
+_AGENT_REACH = 5
 
 
 def _unnamed_subject_before(x: Context) -> bool:
@@ -1078,15 +1164,41 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
     return Roles(actors, targets, location, r.basis)
 
 
-def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int) -> list[Placed]:
+def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int,
+                  dependents: frozenset[str] = frozenset()) -> list[Placed]:
     """Drop the organisations and countries inside a person's title: in "سكرتير مجلس الأمن
     الروسي سيرغي شويغو" the council names Shoigu's office, and in "رئيس المجلس العسكري في
-    بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part."""
+    بوركينا فاسو، إبراهيم تراوري" neither the junta nor the country takes part; and the
+    person whose dependent a title names ("مستشار الرئيس الروسي X، Y": X)."""
     # a body named inside a leader's title ("زعيم جماعة X" named as its leader) is no side
     ms = [pm for pm in ms if not any(q is not pm and q.first <= pm.first and pm.last <= q.last
                                      and q.last - q.first > pm.last - pm.first for q in ms)]
+    if dependents:
+        ms = [pm for i, pm in enumerate(ms) if not _titles_possessor(i, ms, v, titles,
+                                                                     dependents)]
     return [pm for i, pm in enumerate(ms) if v.etype[pm.entity_id] not in ("ORG", "GPE")
             or not (_in_title(i, ms, v, titles, span) or _in_apposition(i, ms, v, titles))]
+
+
+def _titles_possessor(i: int, ms: list[Placed], v: DocView, titles: PhraseSet,
+                      dependents: frozenset[str]) -> bool:
+    """Person ``i`` closes the title of the person named right after him in apposition, a
+    title that opens with a noun of dependency before the possessor's own title: "مستشار
+    الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف"، "نجل المشير خليفة حفتر، صدام حفتر"."""
+    pm = ms[i]
+    if v.etype[pm.entity_id] != "PER" or i + 1 >= len(ms) or pm.last + 2 >= len(v.keys):
+        return False
+    nxt = ms[i + 1]
+    if v.etype[nxt.entity_id] != "PER" or nxt.first != pm.last + 2 \
+            or v.keys[pm.last + 1] not in ("،", ","):
+        return False
+    for k in range(pm.first - 1, max(pm.first - 7, 0), -1):
+        if v.keys[k] in CLAUSE_MARKS:
+            return False
+        if (v.keys[k] in dependents or unprefix(v.keys[k], "و") in dependents) \
+                and (v.keys[k + 1] in titles or " ".join(v.keys[k + 1 : k + 3]) in titles):
+            return True
+    return False
 
 
 def _in_apposition(i: int, ms: list[Placed], v: DocView, titles: PhraseSet) -> bool:

@@ -51,12 +51,19 @@ def sides_after_verb(x: Context) -> bool:
     dual noun for the two sides named last, or a verb in the dual, still makes an event
     (the rules below name the sides)."""
     c, keys = x.clause, x.doc.keys
-    if not c.is_verb:
+    if not _reads_as_verb(x):
         return False
     if dual_verb(keys[c.t_first], x.lex.triggers):
         return True  # "… ثم توصلا إلى اتفاق": the two named last (dual_acts_with_pair)
     return len(x.disc.last_pair) >= 2 and c.t_last + 1 < len(keys) \
         and keys[c.t_last + 1] in x.lex.words.dual_sides
+
+
+def _reads_as_verb(x: Context) -> bool:
+    """A verb, or a form that is a verbal noun too opening its sentence (only و before it:
+    "ورفض الطرفان المبادرة" is the verb)."""
+    c = x.clause
+    return c.is_verb or all(k == "و" for k in x.doc.keys[x.sent.a : c.t_first])
 
 
 def announcer_named(x: Context) -> bool:
@@ -125,7 +132,7 @@ def sides_act(r: Roles, x: Context) -> Roles | None:
     """"وأكد الجانبان"، "ودعا الرئيسان إسرائيل إلى …": both sides named last act; named
     objects other than them are the targets ("البلدان": the leaders' states)."""
     c, v, pair = x.clause, x.doc, x.disc.last_pair
-    if len(pair) < 2 or not c.is_verb or c.t_last + 1 >= len(v.keys) \
+    if len(pair) < 2 or not _reads_as_verb(x) or c.t_last + 1 >= len(v.keys) \
             or v.keys[c.t_last + 1] not in x.lex.words.dual_sides:
         return None
     if v.keys[c.t_last + 1] in x.lex.words.state_duals:
@@ -600,6 +607,99 @@ def _titled_before(x: Context) -> str | None:
     return None
 
 
+# Descriptive nouns that, with a nisba after them, stand for a person named before
+# ("الضيف الإيراني"، "المسؤولة الإيطالية")
+_BACK_DESCRIBED = frozenset(match_key(t) for t in ("الضيف", "الزائر", "المسؤولة", "الضيفة"))
+_BACK_ANY = _BACK_TITLES | _BACK_DESCRIBED
+
+
+def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وصل وزير الخارجية الجزائري أحمد عطاف إلى عمّان. والتقى الوزير الجزائري نظيره
+    الأردني"، "وعقد الضيف الإيراني مباحثات مع الرئيس": a title or descriptive noun right
+    after a verb, with no name after it, is the person named before the sentence with that
+    title and the same nisba (any act, not only speech); whom the clause names stays the
+    target."""
+    who = _described_before(x)
+    if who is None or r.actors == (who,):
+        return None
+    return Roles((who,), _without((*r.targets, *r.actors), (who,)), r.location)
+
+
+def _described_before(x: Context) -> str | None:
+    c, v = x.clause, x.doc
+    if c.trigger.roles not in ("subject_actor", "first_actor") \
+            or _BACK_ANY.isdisjoint(x.sent.words):
+        return None
+    span = (_description_after(x) if c.is_verb else None) or _description_before(x)
+    if span is None:
+        return None
+    at, end = span
+    nisbas = {k[2:] if k.startswith("ال") else k for k in v.keys[at + 1 : end]}
+    titled = v.keys[at] in _BACK_TITLES
+    if not nisbas and not titled:
+        return None  # ("الضيف" alone may be anyone's guest)
+    title = (v.keys[at], v.keys[at][2:])
+    for pm in reversed(v.placed_in(0, x.sent.a)):
+        if v.etype[pm.entity_id] != "PER":
+            continue
+        near = v.keys[max(pm.first - 6, 0) : pm.first]
+        window = {*near, *(unprefix(k, "و") for k in near)}
+        bare = {k[2:] if k.startswith("ال") else k for k in window}
+        if nisbas <= bare and (not titled or not window.isdisjoint(title)):
+            return pm.entity_id
+    return None
+
+
+def _description_after(x: Context) -> tuple[int, int] | None:
+    """The title or descriptive noun right after the verb and its nisbas, as (first, end)
+    tokens, when no name of its own follows ("والتقى الوزير الجزائري نظيره")."""
+    c, v = x.clause, x.doc
+    at = c.t_last + 1
+    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+        return None
+    end = at + 1
+    while end < x.sent.b and end not in v.placed_first_set and is_nisba(v.keys[end]):
+        end += 1  # the nisbas: "الوزير الجزائري"
+    if any(at < pm.first <= end + 2 and v.etype[pm.entity_id] == "PER" for pm in x.sent.ms):
+        return None  # a name of its own follows: "الوزير سيرغي لافروف"، "الرئيس المعزول X"
+    return at, end
+
+
+def _description_before(x: Context) -> tuple[int, int] | None:
+    """The title and its nisbas as the subject before the verb, behind كان/أن ("وكان
+    الوزير قد التقى"، "أن الرئيس الروسي استقبل"), or between a light verb and its noun
+    ("وعقد الضيف الإيراني مباحثات"), as (first, end) tokens."""
+    c, v = x.clause, x.doc
+    end = c.t_first - (v.keys[c.t_first - 1] == "قد")
+    at = end - 1
+    while at > x.sent.a and is_nisba(v.keys[at]) and at not in x.sent.ms_lasts:
+        at -= 1
+    if at <= x.sent.a or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+        return None
+    before = v.keys[at - 1]
+    if c.is_verb:
+        return (at, end) if before in x.lex.words.svo_cues else None
+    light = x.lex.cues["light_verbs"]
+    return (at, end) if before in light or unprefix(before, "وف") in light else None
+
+
+def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
+    """"وصل وزير الخارجية التركي إلى القاهرة. والتقى نظيره المصري بدر عبد العاطي": a verb
+    with no subject named whose object is a counterpart, host or guest with a pronoun goes
+    on with the last actor told before the sentence, whom the pronoun stands for (within
+    a sentence, dropped_subject carries the subject on)."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    last = x.disc.last_actor
+    if r.actors or not c.is_verb or c.trigger.roles != "subject_actor" or x.sent.prev_actors \
+            or last is None or last in r.targets or v.etype.get(last) != "PER":
+        return None
+    ahead = range(c.t_last + 1, min(c.t_last + 4, x.sent.b))
+    at = next((k for k in ahead if v.keys[k] in w.counterpart_nouns), None)
+    if at is None or any(c.t_last < pm.first < at for pm in x.sent.ms):
+        return None
+    return Roles((last,), r.targets, r.location)
+
+
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -843,6 +943,49 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, _without(r.targets, actors), r.location)
 
 
+# Nouns of a delegation or mission that a nisba or a head names ("وفد روسي"، "بعثة تركية")
+_DELEGATIONS = frozenset(("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثه", "البعثه"))
+
+
+def delegation_names_state(r: Roles, x: Context) -> Roles | None:
+    """"ووصل وفد عسكري تركي إلى ليبيا"، "استقبل الرئيس وفدا إيرانيا"، "وصل وفد مصري برئاسة
+    وزير الخارجية X": a delegation at a meeting or visit is the person heading it, or else
+    the state its nisba names (when the article names it) — acting when it is the verb's
+    subject (a guest when the verb is a host's), acted on when it is the object."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "CONSULT" or not c.is_verb or _DELEGATIONS.isdisjoint(x.sent.words):
+        return None
+    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + 6))
+               if v.keys[k] in _DELEGATIONS or unprefix(v.keys[k], "و") in _DELEGATIONS), None)
+    if at is None:
+        return None
+    who = _delegation_head(x, at) or demonym_targets(v, at + 1, min(at + 4, c.hi))[:1]
+    if not who:
+        return None
+    # (the subject: nobody named between the verb and the delegation but a place it went
+    # to, "وصل إلى الجزائر وفد روسي")
+    subject = not any(c.t_last < pm.first < at and v.etype[pm.entity_id] != "GPE"
+                      for pm in x.sent.ms)
+    if subject == (c.trigger.roles == "subject_actor"):
+        return Roles(who, _without((*r.targets, *r.actors), who) or _visit_host(r, x),
+                     r.location)
+    return Roles(_without(r.actors, who), (*_without(r.targets, who), *who), r.location)
+
+
+_HEADED = frozenset(match_key(w) for w in ("برئاسة", "يترأسه", "يرأسه", "يقوده", "بقيادة"))
+
+
+def _delegation_head(x: Context, at: int) -> tuple[str, ...]:
+    """The person "برئاسة" names a few words after the delegation noun at ``at``."""
+    v = x.doc
+    head = next((k for k in range(at + 1, min(at + 5, x.sent.b))
+                 if v.keys[k] in _HEADED), None)
+    if head is None:
+        return ()
+    return next(((pm.entity_id,) for pm in x.sent.ms if head < pm.first <= head + 5
+                 and v.etype[pm.entity_id] == "PER"), ())
+
+
 def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد 12 دبلوماسيا جزائريا"، "هجوم بطائرات مسيرة على سفن حربية
     أمريكية": the people or things acted on are their country's (but a nisba on the noun
@@ -961,6 +1104,29 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     if not drop or not who - drop:
         return None
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
+
+
+def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
+    """"أن الوزير أيمن الصفدي، الذي يزور القاهرة، التقى نظيره": a verb right after a
+    relative clause set off by commas has the clause's antecedent for its subject, not the
+    place or thing the relative clause names last."""
+    c, v = x.clause, x.doc
+    keys = v.keys
+    if not c.is_verb or c.trigger.roles != "subject_actor" or c.t_first < 3 \
+            or keys[c.t_first - 1] not in ("،", ",") \
+            or x.lex.words.relatives.isdisjoint(x.sent.words):
+        return None
+    rel = next((k for k in range(c.t_first - 2, max(x.sent.a, c.t_first - 10), -1)
+                if keys[k] in x.lex.words.relatives or keys[k] in ("،", ",")), None)
+    if rel is None or keys[rel] not in x.lex.words.relatives or keys[rel - 1] not in ("،", ","):
+        return None
+    head = next((pm for pm in x.sent.ms if pm.last == rel - 2), None)
+    if head is None or v.etype[head.entity_id] not in ("PER", "ORG") \
+            or r.actors == (head.entity_id,):
+        return None
+    inside = {pm.entity_id for pm in x.sent.ms if rel < pm.first < c.t_first}
+    return Roles((head.entity_id,), _without(r.targets, (head.entity_id, *inside)),
+                 r.location)
 
 
 def place_described_by_relative(r: Roles, x: Context) -> Roles | None:
@@ -1613,8 +1779,8 @@ def companions_travel_with(r: Roles, x: Context) -> Roles | None:
     accompanying travels with the visitor, no host; told as a past trip ("بعد أشهر من
     مرافقته والده X في زيارة") he takes no part in this one."""
     c, v = x.clause, x.doc
-    if c.trigger.type != "CONSULT" or c.trigger.mode != "visit" or not r.targets:
-        return None
+    if c.trigger.type != "CONSULT" or not r.targets:
+        return None  # (a visit or a meeting: "التقى X، برفقة وزير خارجيته Y، الرئيس Z")
     escorts, times = x.lex.words.escort_verbs, x.lex.words.time_preps
     actors, targets = list(r.actors), list(r.targets)
     for pm in x.sent.ms:
@@ -1629,7 +1795,19 @@ def companions_travel_with(r: Roles, x: Context) -> Roles | None:
             actors.append(pm.entity_id)
     if targets == list(r.targets):
         return None
+    if not targets:
+        targets = list(_visit_host(r, x))  # "وصل حفتر إلى روسيا برفقة نجله"
     return Roles(tuple(uniq(actors)), tuple(targets), r.location, r.basis, r.retyped)
+
+
+def _visit_host(r: Roles, x: Context) -> tuple[str, ...]:
+    """A visit left with no target once its named people are known to be visitors is
+    hosted by the state it went to (a city stands for its state)."""
+    v = x.doc
+    if x.clause.trigger.mode != "visit" or r.location is None \
+            or v.etype.get(r.location) != "GPE":
+        return ()
+    return (v.state_of.get(r.location, r.location),)
 
 
 def _a_site(v: DocView, i: str) -> bool:
@@ -1879,14 +2057,16 @@ ROLE_RULES: tuple[Rule, ...] = (
     pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, we_are_the_speaker, title_refers_back,
+    described_person_goes_on, counterpart_owner_goes_on,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     the_latter_as_genitive, charge_behind_a_reaction,
-    partner_is_no_agent, nisba_names_actor,
+    partner_is_no_agent, nisba_names_actor, delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
-    agent_of_a_relative_clause, place_described_by_relative, mutual_sides_act,
+    agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,
+    mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,

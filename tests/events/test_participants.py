@@ -613,3 +613,111 @@ def test_a_relative_clause_on_an_unnamed_act_has_no_named_doer() -> None:
     # (not Algeria, not the army); the army's patrol is attacked
     _, events = traced("وأدانت الجزائر الهجوم الذي استهدف دورية للجيش التونسي قرب الحدود.")
     assert ("ASSAULT", (), ("tunisian_armed_forces",)) in events, events
+
+
+def test_a_subject_after_an_adverbial_behind_its_title() -> None:
+    # a verb heading its sentence, the subject past a time/place phrase or a destination
+    _, events = traced("التقى في الرباط، صباح اليوم، وزير الخارجية التركي هاكان فيدان نظيره "
+                       "المغربي ناصر بوريطة.")
+    assert ("CONSULT", ("hakan_fidan",), ("nasser_bourita",)) in events
+    _, events = traced("زار الجزائر، للمرة الثانية هذا العام، وزير الخارجية الإيراني عباس "
+                       "عراقجي.")
+    assert ("CONSULT", ("abbas_araghchi",), ("algeria",)) in events
+    # joined on with و, the verb may carry a dropped subject: no late subject is read
+    _, events = traced("وصل الرئيس الكيني ويليام روتو إلى باريس. واستقبل، مساء أمس، الرئيس "
+                       "الفرنسي إيمانويل ماكرون.")
+    assert all(a != ("emmanuel_macron",) for t, a, _ in events if t == "CONSULT"), events
+
+
+def test_a_passive_verb_with_an_agent_phrase() -> None:
+    # only a passive takes "على يد"/"من قبل": the agent acts, who follows the verb is acted on
+    _, events = traced("اعتقل الصحفي التونسي على يد الشرطة التونسية في صفاقس.")
+    assert any(t == "COERCE" and a == ("tunisia_police",) for t, a, _ in events), events
+    # the agent named by its members or means, a few words past the phrase
+    _, events = traced("استهدف الموقع العسكري من قبل مسلحين من حركة الشباب.")
+    assert any(t == "ASSAULT" and a == ("al_shabaab",) for t, a, _ in events), events
+    # "من قبل في X" is "before", no agent: the place stays no party
+    _, events = traced("التقى وزير الخارجية التركي هاكان فيدان من قبل في موسكو الرئيس الروسي "
+                       "فلاديمير بوتين.")
+    assert all("moscow" not in a for t, a, _ in events), events
+
+
+def test_a_receiving_verb_makes_its_subject_the_recipient() -> None:
+    # materiel or relief received: the giver behind من acts, the subject receives
+    _, events = traced("تسلم الجيش اللبناني مدرعات جديدة من الولايات المتحدة.")
+    assert ("AID", ("united_states",), ("lebanese_armed_forces",)) in events
+    _, events = traced("استلمت السودان أدوية وأغذية من مصر.")
+    assert ("AID", ("egypt",), ("sudan",)) in events
+    # what is learnt of is no delivery
+    _, events = traced("حصلت مصر على معلومات عن طائرات مسيرة قادمة من السودان.")
+    assert not any(t == "AID" for t, _, _ in events), events
+
+
+def test_a_delegation_is_its_head_and_a_companion_joins_a_meeting() -> None:
+    # "برئاسة X" names who heads the delegation: he visits, the state gone to hosts
+    _, events = traced("وصل وفد تركي برئاسة وزير الخارجية هاكان فيدان إلى ليبيا.")
+    assert ("CONSULT", ("hakan_fidan",), ("libya",)) in events
+    # a guest delegation received by a host: the state its nisba names is the guest
+    _, events = traced("تتابع روسيا الأزمة في مالي. واستقبل الرئيس الكيني ويليام روتو وفدا "
+                       "روسيا.")
+    assert ("CONSULT", ("russia",), ("william_ruto",)) in events
+    # one who accompanies the visitor at a meeting meets with him
+    _, events = traced("التقى الرئيس التركي رجب طيب أردوغان، برفقة وزير خارجيته هاكان فيدان، "
+                       "الرئيس الروسي فلاديمير بوتين.")
+    assert ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ("vladimir_putin",)) in events
+
+
+def test_the_possessor_inside_a_dependents_title_takes_no_part() -> None:
+    # "مستشار الرئيس X، Y": Y holds the title, X is named only inside it
+    _, events = traced("التقى مستشار الرئيس الروسي فلاديمير بوتين، يوري أوشاكوف، وزير الخارجية "
+                       "الإيراني عباس عراقجي.")
+    assert ("CONSULT", ("yuri_ushakov",), ("abbas_araghchi",)) in events
+    # a head of government titled "المستشار" is no dependent: the list keeps him
+    _, events = traced("التقى المستشار الألماني أولاف شولتس، إيمانويل ماكرون، في برلين.")
+    assert any("olaf_scholz" in (*a, *t) for _, a, t in events), events
+
+
+def test_the_pronoun_after_an_arrival_is_the_visitor() -> None:
+    # "وصل X إلى Y، واستقبله Z": the guest received is the one who arrived, not the place
+    _, events = traced("وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى تونس، واستقبلها الرئيس "
+                       "قيس سعيد.")
+    assert any(t == "CONSULT" and a == ("giorgia_meloni",) and g == ("kais_saied",)
+               for t, a, g in events), events
+    _, events = traced("وصل وزير الخارجية التركي هاكان فيدان إلى القاهرة، والتقاه الرئيس "
+                       "عبد الفتاح السيسي.")
+    assert any(t == "CONSULT" and "hakan_fidan" in (*a, *g) and "cairo" not in (*a, *g)
+               for t, a, g in events if len((*a, *g)) == 2), events
+
+
+def test_a_subject_after_an_and_its_rank_before_a_long_apposition() -> None:
+    # the clause's reach may cut the rank off the name: the name still is the subject
+    _, events = traced("وقالت مصادر إن المشير خليفة حفتر، القائد العام للجيش الوطني الليبي، "
+                       "استقبل رئيس مجلس النواب عقيلة صالح في بنغازي.")
+    assert any(t == "CONSULT" and {"khalifa_haftar", "aguila_saleh"} <= {*a, *g}
+               for t, a, g in events), events
+
+
+def test_a_form_that_is_a_noun_too_opening_its_sentence_takes_the_two_sides() -> None:
+    _, events = traced("التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني خوسيه مانويل "
+                       "ألباريس في مدريد. ورفض الجانبان الاتهامات الموجهة إليهما.")
+    assert any(t == "REJECT" and len(a) == 2 for t, a, _ in events), events
+
+
+def test_a_statements_agent_phrase_belongs_to_its_content() -> None:
+    # "على يد X" inside what is denied names who did the denied act, not the denier
+    _, events = traced("نفى الجيش السوداني وقوع انتهاكات على يد جنوده في الفاشر.")
+    assert any(t == "REJECT" and a == ("sudanese_armed_forces",) for t, a, _ in events), events
+
+
+def test_a_bare_title_before_the_verb_behind_kana_is_the_person_named_before() -> None:
+    _, events = traced("يزور وزير الخارجية الجزائري أحمد عطاف روما منذ أمس. وكان الوزير قد "
+                       "التقى الأربعاء رئيسة الوزراء الإيطالية جورجيا ميلوني.")
+    assert any(t == "CONSULT" and a == ("ahmed_attaf",) and "giorgia_meloni" in g
+               for t, a, g in events), events
+
+
+def test_a_described_guest_between_a_light_verb_and_its_noun() -> None:
+    _, events = traced("وصل الرئيس الكيني ويليام روتو إلى باريس. وأجرى الضيف الكيني محادثات مع "
+                       "الرئيس الفرنسي إيمانويل ماكرون.")
+    assert any(t == "CONSULT" and a == ("william_ruto",) and g == ("emmanuel_macron",)
+               for t, a, g in events), events

@@ -394,6 +394,29 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "اتهام هذه الأخيرة بإسقاط طائرة مسيرة.",
         ("ACCUSE", ("mali", "niger", "burkina_faso"), ("algeria",)),
         "واندلع الخلاف بسبب اتهام السعودية قطر بدعم الإرهاب."),
+    "delegation_names_state": (
+        "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل وفد صيني رفيع إلى النيجر أمس.",
+        ("CONSULT", ("china",), ("niger",)),
+        # (no delegation: the nisba of a plain noun names no visitor)
+        "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل الرئيس الصيني إلى النيجر أمس."),
+    "subject_past_its_relative": (
+        "وذكر البيان أن الوزير ناصر بوريطة، الذي يزور عمان، التقى نظيره الأردني أيمن "
+        "الصفدي.",
+        ("CONSULT", ("nasser_bourita",), ("ayman_safadi",)),
+        "وذكر البيان أن الوزير ناصر بوريطة يزور مدريد، والتقى نظيره الإسباني."),
+    "described_person_goes_on": (
+        "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان. والتقى الوزير المغربي في مقر "
+        "الخارجية الأردنية نظيره أيمن الصفدي.",
+        ("CONSULT", ("nasser_bourita",), ("ayman_safadi",)),
+        # (the nisba names nobody told before: another minister)
+        "وصل وزير الخارجية المغربي ناصر بوريطة إلى عمان. والتقى الوزير الأردني أيمن "
+        "الصفدي في قصر الحسينية."),
+    "counterpart_owner_goes_on": (
+        "وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى برلين. والتقت نظيرها الألماني "
+        "أولاف شولتس.",
+        ("CONSULT", ("giorgia_meloni",), ("olaf_scholz",)),
+        "وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني إلى برلين. والتقى المستشار الألماني "
+        "أولاف شولتس وزير المالية."),
     "title_refers_back": (
         "التقى وزير الخارجية الروسي سيرغي لافروف نظيره المصري. وانتقد الوزير الولايات "
         "المتحدة.",
@@ -523,7 +546,8 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وأجرى الزعيم التركي ونظيره الروسي محادثات ثنائية."),
     "companions_travel_with": (
         "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا برفقة وزير الخارجية هاكان فيدان.",
-        ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ()),
+        # (the state gone to hosts the visit, as when nobody travels with him)
+        ("CONSULT", ("recep_tayyip_erdogan", "hakan_fidan"), ("russia",)),
         "ووصل الرئيس التركي رجب طيب أردوغان إلى روسيا."),
     "media_do_not_act": (
         "اتهمت صحيفة واشنطن بوست الحكومة الروسية بالتضليل.",
