@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,12 +112,14 @@ def _fresh_id(seed: str, used: set[str], taken: Container[str]) -> str:
 
 
 def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
-             taken: Container[str] = frozenset()) -> KeptIds:
+             taken: Container[str] = frozenset(), *,
+             digest: Callable[[Mapping[str, Any]], str] = _digest) -> KeptIds:
     """The stories ``new`` (:meth:`Story.to_dict`, ids seeded by their earliest member) with
     the ids of the saved stories ``old`` kept as the module docstring says. ``taken``: every
     id given out before (redirected and removed ones too), never given again: a set, or what
     asks the store about one id at a time (an incremental fusion: the ids ever given grow
-    with the corpus)."""
+    with the corpus). ``digest``: of a story without its id, to tell a changed one (a
+    bounded fusion's sketches carry it, :func:`marsad.fuse.bounded.sketch`)."""
     claims, removed = _claims(new, old)
     old_by_id = {str(s["id"]): s for s in old}
     used = set(old_by_id)
@@ -141,7 +143,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         d = dict(s)
         d["id"] = ids[i]
         before = old_by_id.get(ids[i])
-        if before is not None and _digest(before) != _digest(d):
+        if before is not None and digest(before) != digest(d):
             out.changes.append(Change(ids[i], "changed"))
         out.stories.append(d)
     out.changes.extend(Change(sid, "removed") for sid in removed)
