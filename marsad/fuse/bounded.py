@@ -31,6 +31,7 @@ given out are still never given again). A store without the incremental-fusion t
 
 from __future__ import annotations
 
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -45,7 +46,7 @@ from .incremental import (
 )
 from .run import FusionResult
 from .stories import parse_day
-from .story_ids import KeptIds, _digest, keep_ids, story_order
+from .story_ids import KeptIds, MemberKey, _digest, first_told, keep_ids, story_order
 
 if TYPE_CHECKING:
     from ..store.base import SQLStore
@@ -57,16 +58,25 @@ RESTARTS = 3  # times a chunk that cannot be added (an article replaced meanwhil
 
 
 def sketch(story: Mapping[str, Any]) -> dict[str, Any]:
-    """What :func:`keep_ids` reads of a saved story: id, type, date, its members' keys and
-    told order, and a digest of everything else (``body``), so that two sketches differ
-    where the stories do."""
-    members = [{"doc_id": m["doc_id"], "event_id": m["event_id"],
-                "counterpart": m.get("counterpart"), "published": m.get("published"),
-                "evidence": ({"start": m["evidence"].get("start", -1)}
-                             if isinstance(m.get("evidence"), Mapping) else None)}
+    """What :func:`keep_ids` reads of a saved story: id, type, date, each member's told
+    order (:func:`first_told`, which holds its key; repeated strings interned) and a digest
+    of everything (``body``), so that two sketches differ where the stories do: 0.9 KB a
+    story of the generated corpus, against 1.5 KB with the members and date as dicts."""
+    members = [tuple(sys.intern(v) if isinstance(v, str) else v for v in first_told(m))
                for m in story["members"]]
-    return {"id": str(story["id"]), "type": story["type"], "date": story.get("date"),
-            "members": members, "body": _digest(story)}
+    d = story.get("date")  # (what story_order reads of it)
+    return {"id": str(story["id"]), "type": sys.intern(str(story["type"])),
+            "date": d and {"start": sys.intern(d["start"]), "end": sys.intern(d["end"])},
+            "members": members, "body": bytes.fromhex(_digest(story))}
+
+
+def _key(told: tuple[Any, ...]) -> MemberKey:
+    """:func:`marsad.fuse.story_ids.member_key` of a member's told order (``told_key``)."""
+    return (told[2], told[4], told[5])
+
+
+def _told(told: tuple[Any, ...]) -> tuple[Any, ...]:
+    return told
 
 
 class _GivenBefore:
@@ -135,10 +145,10 @@ def _final_ids(store: SQLStore, before: Iterable[Mapping[str, Any]]
     now = [sketch(s) for s in store.iter_stories()]
     # the order a fusion makes them in (the store's is the same but for its collation)
     now.sort(key=story_order)
-    kept = keep_ids(now, list(before), _GivenBefore(store), digest=_body)
+    kept = keep_ids(now, list(before), _GivenBefore(store), digest=_body, view=(_key, _told))
     return kept, [(s["id"], sid) for s, sid in zip(now, kept.ids, strict=True)
                   if s["id"] != sid]
 
 
 def _body(s: Mapping[str, Any]) -> str:
-    return str(s["body"])
+    return bytes(s["body"]).hex()
