@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FusionResult:
-    stories: list[dict[str, Any]]  # Story.to_dict(), in date order (incremental: those saved)
-    entities: list[dict[str, Any]]  # entity_profiles() (incremental: those saved again)
+    # Story.to_dict(), in date order (incremental: those saved; a full fusion in chunks,
+    # marsad.fuse.bounded: every story's sketch, its full form is in the store)
+    stories: list[dict[str, Any]]
+    # entity_profiles() (incremental: key and type of those saved again; in chunks: of all)
+    entities: list[dict[str, Any]]
     n_articles: int
     n_duplicate_groups: int
     timings: dict[str, float]  # seconds per step: dedup, entities, stories, profiles
