@@ -5,7 +5,8 @@ memory (``fuse_in_memory``, the full fusion before issue 19) and the other in fu
 of a few articles (``fuse_store(full=True)``, :mod:`marsad.fuse.bounded`): the same
 near-duplicate groups, stories (members, ids, every field), profiles, redirects and changes,
 also when the second fusion keeps the ids of the first one's stories. On the bundled demo
-corpus and on generated articles (stories with many reports, wire copies, undated ones)."""
+corpus and on generated articles (stories with many reports, wire copies, undated ones),
+then once more after a place correction."""
 
 from __future__ import annotations
 
@@ -57,6 +58,14 @@ def _same_as_in_memory(pairs: Pairs, db_url: Callable[[str], str]) -> list[int]:
             assert _saved(ref) == _saved(low)
             assert ensure_fused(low) is None  # saved as current
             merged.append(len(b.redirects))
+        # a place correction (a user's "wrong place" on a story's member) moves stories
+        place, doc_id = next((s["location"], s["members"][0]["doc_id"])
+                             for s in ref.iter_stories() if s.get("location"))
+        for st in (ref, low):
+            st.add_place_correction(doc_id, place)
+        a, b = fuse_in_memory(ref), fuse_store(low)
+        assert b.mode == "full" and _changes(a) == _changes(b) != []
+        assert _saved(ref) == _saved(low)
     finally:
         ref.close()
         low.close()
