@@ -21,8 +21,11 @@ size as JSON Lines (or a folder of .txt files with ``--format folder``) under ``
 Every run is ``marsad ingest`` (or ``marsad fuse``) in a fresh process, so the figures are
 that process's own: wall time, CPU of the process and of its worker processes, the peak
 resident memory of the process and of its largest worker (``getrusage``), and the store's
-size on disk. The load average of the host is printed with every row: the machine may be
-shared, and CPU time is the fairer figure then.
+size on disk. ``--in-memory`` adds a row ``memory``: a copy of the store fused in full
+holding every record (``marsad.fuse.run.fuse_in_memory``, the full fusion before it ran in
+bounded chunks) beside the row ``fuse`` (the store's first fusion: in chunks). The load
+average of the host is printed with every row: the machine may be shared, and CPU time is
+the fairer figure then.
 """
 
 from __future__ import annotations
@@ -43,12 +46,19 @@ sys.path.insert(0, str(REPO))
 
 from bench.corpus_gen import articles, write_jsonl  # noqa: E402
 
-# Runs one marsad command and prints what getrusage says of it and of its workers.
+# Runs one marsad command and prints what getrusage says of it and of its workers; the
+# command "fuse-in-memory DB" is the full fusion holding every record (before issue #19).
 DRIVER = """
 import json, resource, sys, time
 from marsad.cli import main
+from marsad.fuse.run import fuse_in_memory
+from marsad.store import open_store
+def in_memory(db):
+    with open_store(db, create=False) as st:
+        fuse_in_memory(st)
+    return 0
 t0, c0 = time.perf_counter(), time.process_time()
-rc = main(sys.argv[1:])
+rc = in_memory(sys.argv[2]) if sys.argv[1] == "fuse-in-memory" else main(sys.argv[1:])
 wall = time.perf_counter() - t0
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"rc": rc, "wall": wall, "cpu": me.ru_utime + me.ru_stime,
@@ -146,6 +156,9 @@ def main() -> int:
     ap.add_argument("--ray", action="store_true",
                     help="also ingest with --engine ray (a local Ray with the most --jobs "
                          "actors; its actors' CPU is not counted: wall time only)")
+    ap.add_argument("--in-memory", action="store_true",
+                    help="also fuse a copy of each store in full holding every record (the "
+                         "full fusion before issue #19), beside the bounded one (row memory)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", type=Path, default=None,
                     help="where corpora and stores go (default: a temporary folder)")
@@ -177,6 +190,11 @@ def main() -> int:
                              per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
         if not args.no_fuse:
             db = workdir / f"store_{n}_j{args.jobs[0]}.db"
+            if args.in_memory:
+                mem = copy_store(db, workdir / f"store_{n}_memory.db")
+                r = run(["fuse-in-memory", str(mem)])
+                print(ROW.format(step="memory", n=n, jobs=1, store=store_mb(mem),
+                                 per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)
             r = run(["fuse", "--db", str(db)])
             print(ROW.format(step="fuse", n=n, jobs=1, store=store_mb(db),
                              per=1000 * (r["cpu"] + r["cpu_workers"]) / n, **r), flush=True)

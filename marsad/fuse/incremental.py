@@ -1,8 +1,9 @@
 """Incremental fusion: articles added to a fused store update the saved fusion without
 fusing the corpus again, and give what a full fusion would (issue #19).
 
-A full fusion (:func:`marsad.fuse.run.fuse_store` with ``full=True``) also saves what an
-increment needs (migration 0007, :mod:`marsad.store.fusion_index`): each article's MinHash
+A full fusion (:func:`marsad.fuse.run.fuse_store` with ``full=True``: increments of a chunk
+of articles each from an empty fusion, :mod:`marsad.fuse.bounded`) saves what an increment
+needs (migration 0007, :mod:`marsad.store.fusion_index`): each article's MinHash
 signature, LSH buckets and near-duplicate group; each entity key's :class:`Tally`; each key's
 display name with where it was first given; each story's *reach* (per participant key, the
 months its members may meet a new event in, :func:`marsad.fuse.stories.member_reach`).
@@ -66,13 +67,16 @@ from .stories import (
     reference_years,
     stories_of_members,
 )
-from .story_ids import KeptIds, keep_ids, member_key
+from .story_ids import KeptIds, keep_ids, member_key, story_order
 
 if TYPE_CHECKING:
     from ..store.base import EntityRow, SQLStore
     from ..store.fusion_index import FusionIndex, ReachRow
 
 STATE = "fusion"  # the fusion_keys key of the saved fusion's settings
+# the corpus state a bounded full fusion (marsad.fuse.bounded) saves until its last step:
+# never a real one
+PARTIAL = "partial"
 INDEX_FORMAT = 4  # of the rows this module saves: another one is fused again in full
 # (4: tallies without their lists of articles, migration 0009)
 
@@ -157,8 +161,10 @@ def full_index(states: Sequence[tuple[str, str, str]], sigs: Mapping[str, bytes]
 # ------------------------------------------------------------------ when it cannot be done
 
 
-def why_full(store: Any, threshold: float) -> str | None:
-    """Why the saved fusion of ``store`` cannot be extended (None: it can)."""
+def why_full(store: Any, threshold: float, *, partial: bool = False) -> str | None:
+    """Why the saved fusion of ``store`` cannot be extended (None: it can). ``partial``: the
+    caller is the bounded full fusion adding its chunks (:mod:`marsad.fuse.bounded`); any
+    other caller finds a partial fusion interrupted, to be done again in full."""
     from ..store.base import SQLStore
 
     if not isinstance(store, SQLStore):
@@ -166,6 +172,8 @@ def why_full(store: Any, threshold: float) -> str | None:
     info = store.fusion_info()
     if info is None:
         return "no saved fusion"
+    if (info["corpus_state"] == PARTIAL) != partial:
+        return "a full fusion was interrupted"
     saved = store.fusion_keys("state", [STATE]).get(STATE)
     if (saved is None or info["version"] != __version__ or saved["version"] != __version__
             or saved.get("format") != INDEX_FORMAT):
@@ -463,16 +471,21 @@ def _profile(base: Mapping[str, Any], shared: Counter[str],
 # ------------------------------------------------------------------ the whole increment
 
 
-def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
+def fuse_incremental(store: Any, *, threshold: float,
+                     chunk: Sequence[tuple[str, str, str]] | None = None
+                     ) -> FusionResult | None:
     """Add the articles stored since the saved fusion to it and save the result; None when
-    the saved fusion cannot be extended (:func:`why_full`) and a full fusion must run."""
+    the saved fusion cannot be extended (:func:`why_full`) and a full fusion must run.
+    ``chunk``: (doc_id, content hash, processed_at) of the next articles of a bounded full
+    fusion (:mod:`marsad.fuse.bounded`), added instead of every unfused one, their stories
+    saved with their seed ids and no history (its last step gives the ids)."""
     from ..store.base import entity_article_rows
 
     t = [time.perf_counter()]
-    if why_full(store, threshold) is not None:
+    if why_full(store, threshold, partial=chunk is not None) is not None:
         return None
-    state = store.corpus_state()
-    added = store.unfused_articles()
+    state = PARTIAL if chunk is not None else store.corpus_state()
+    added = list(chunk) if chunk is not None else store.unfused_articles()
     saved = store.fusion_keys("state", [STATE])[STATE]
     corrections = store.place_corrections()
     records = apply_place_corrections(store.records_of(d for d, _, _ in added), corrections)
@@ -487,8 +500,8 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
     t.append(time.perf_counter())
     upd = rebuild_stories(store, records, regrouped, renamed,
                           {k: v[0] for k, v in claims.items()}, saved["latest_year"])
-    kept = keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()),
-                    _GivenIds(store))
+    kept = (provisional_ids(upd.new) if chunk is not None else
+            keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()), _GivenIds(store)))
     t.append(time.perf_counter())
     # (a merged tally lists the new articles only: their rows are added to the saved ones)
     rows = profiles(store, {k: {**entity_summary(k, a), "n_articles": a.n_articles}
@@ -514,6 +527,13 @@ def fuse_incremental(store: Any, *, threshold: float) -> FusionResult | None:
                         {s: t[i + 1] - t[i] for i, s in enumerate(steps)},
                         kept.redirects, kept.changes, mode="incremental", n_added=len(added),
                         n_region=len(upd.old))
+
+
+def provisional_ids(new: Sequence[Story]) -> KeptIds:
+    """``new`` with their seed ids (stories never share an earliest member, so never a
+    seed) and no history: which saved stories' ids a full fusion keeps depends on every
+    story, known only when its last chunk is added (:mod:`marsad.fuse.bounded`)."""
+    return KeptIds(sorted((s.to_dict() for s in new), key=story_order), [s.id for s in new])
 
 
 class _GivenIds:

@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FusionResult:
-    stories: list[dict[str, Any]]  # Story.to_dict(), in date order (incremental: those saved)
-    entities: list[dict[str, Any]]  # entity_profiles() (incremental: those saved again)
+    # Story.to_dict(), in date order (incremental: those saved; a full fusion in chunks,
+    # marsad.fuse.bounded: every story's sketch, its full form is in the store)
+    stories: list[dict[str, Any]]
+    # entity_profiles() (incremental: key and type of those saved again; in chunks: of all)
+    entities: list[dict[str, Any]]
     n_articles: int
     n_duplicate_groups: int
     timings: dict[str, float]  # seconds per step: dedup, entities, stories, profiles
@@ -101,17 +104,24 @@ def fuse_store(store: Store, *, threshold: float = DEFAULT_THRESHOLD,
     """Fuse the articles of ``store`` and save the results in it, keeping the ids of the
     stories saved before and recording redirects and changes. Incremental
     (:mod:`marsad.fuse.incremental`: only what the articles added since touch) when the
-    saved fusion can be extended, else (or with ``full``) over every article."""
+    saved fusion can be extended, else (or with ``full``) over every article, a chunk at a
+    time (:mod:`marsad.fuse.bounded`: its memory does not grow with the corpus)."""
+    from ..store.base import SQLStore
+    from .bounded import fuse_bounded
     from .incremental import fuse_incremental
 
     if not full:
         res = fuse_incremental(store, threshold=threshold)
         if res is not None:
             return res
-    return _fuse_all(store, threshold)
+    if isinstance(store, SQLStore):
+        return fuse_bounded(store, threshold)
+    return fuse_in_memory(store, threshold)
 
 
-def _fuse_all(store: Store, threshold: float) -> FusionResult:
+def fuse_in_memory(store: Store, threshold: float = DEFAULT_THRESHOLD) -> FusionResult:
+    """A full fusion holding every record (:func:`fuse_store` before issue #19): for a store
+    without the incremental-fusion tables, and what tests compare the bounded one with."""
     from ..store.base import SQLStore
     from .incremental import corrections_digest, first_claims, full_index, reach_rows, state_row
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,20 +85,26 @@ def _digest(s: Mapping[str, Any]) -> str:
                           .encode("utf-8")).hexdigest()
 
 
-def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]]
-            ) -> tuple[dict[int, list[tuple[tuple[Any, ...], str]]], list[str]]:
+# how keep_ids reads a member: its key and its told order (a story's members are dicts, or
+# what a bounded fusion's sketches hold instead, marsad.fuse.bounded)
+MemberView = tuple[Callable[[Any], MemberKey], Callable[[Any], tuple[Any, ...]]]
+
+
+def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]],
+            view: MemberView) -> tuple[dict[int, list[tuple[tuple[Any, ...], str]]], list[str]]:
     """Which saved stories claim which new story (by index), each claim with the rank of the
     claimant's earliest surviving member; and the saved stories with no member left."""
-    where = {member_key(m): i for i, s in enumerate(new) for m in s["members"]}
+    key, told = view
+    where = {key(m): i for i, s in enumerate(new) for m in s["members"]}
     claims: dict[int, list[tuple[tuple[Any, ...], str]]] = defaultdict(list)
     removed = []
     for s in old:
-        left = [m for m in s["members"] if member_key(m) in where]
+        left = [m for m in s["members"] if key(m) in where]
         if not left:
             removed.append(str(s["id"]))
             continue
-        first = min(left, key=first_told)
-        claims[where[member_key(first)]].append((first_told(first), str(s["id"])))
+        first = min(left, key=told)
+        claims[where[key(first)]].append((told(first), str(s["id"])))
     return claims, removed
 
 
@@ -112,13 +118,16 @@ def _fresh_id(seed: str, used: set[str], taken: Container[str]) -> str:
 
 
 def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
-             taken: Container[str] = frozenset()) -> KeptIds:
+             taken: Container[str] = frozenset(), *,
+             digest: Callable[[Mapping[str, Any]], str] = _digest,
+             view: MemberView = (member_key, first_told)) -> KeptIds:
     """The stories ``new`` (:meth:`Story.to_dict`, ids seeded by their earliest member) with
     the ids of the saved stories ``old`` kept as the module docstring says. ``taken``: every
     id given out before (redirected and removed ones too), never given again: a set, or what
     asks the store about one id at a time (an incremental fusion: the ids ever given grow
-    with the corpus)."""
-    claims, removed = _claims(new, old)
+    with the corpus). ``digest``: of a story without its id, to tell a changed one;
+    ``view``: how to read a member (both for :func:`marsad.fuse.bounded.sketch`es)."""
+    claims, removed = _claims(new, old, view)
     old_by_id = {str(s["id"]): s for s in old}
     used = set(old_by_id)
     ids: dict[int, str] = {}
@@ -129,7 +138,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         for _, loser in losers:
             out.redirects.append((loser, winner))
             out.changes.append(Change(loser, "merged", winner))
-    split_from = _split_parents(new, old)
+    split_from = _split_parents(new, old, view[0])
     for i, s in enumerate(new):
         if i in ids:
             continue
@@ -141,7 +150,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         d = dict(s)
         d["id"] = ids[i]
         before = old_by_id.get(ids[i])
-        if before is not None and _digest(before) != _digest(d):
+        if before is not None and digest(before) != digest(d):
             out.changes.append(Change(ids[i], "changed"))
         out.stories.append(d)
     out.changes.extend(Change(sid, "removed") for sid in removed)
@@ -149,14 +158,14 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
     return out
 
 
-def _split_parents(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]]
-                   ) -> dict[int, str]:
+def _split_parents(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
+                   key: Callable[[Any], MemberKey]) -> dict[int, str]:
     """For each new story holding members of saved stories: the saved story it shares most
     members with (ties: the smaller id). Used only for stories no saved story claims."""
-    owner = {member_key(m): str(s["id"]) for s in old for m in s["members"]}
+    owner = {key(m): str(s["id"]) for s in old for m in s["members"]}
     out = {}
     for i, s in enumerate(new):
-        shared = Counter(owner[k] for m in s["members"] if (k := member_key(m)) in owner)
+        shared = Counter(owner[k] for m in s["members"] if (k := key(m)) in owner)
         if shared:
             out[i] = min(shared, key=lambda sid: (-shared[sid], sid))
     return out

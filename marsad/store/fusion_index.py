@@ -9,13 +9,16 @@ articles touch, not the corpus."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .names import IN_CHUNK
 
+TEMPORARY = "~"  # the prefix of a story id while stories swap ids (settle_fusion)
 # story_id, type, entity_key, month, undated, lo, hi, participants, places (migration 0007)
 ReachRow = tuple[str, str, str, int, int, int, int, str, str]
 
@@ -54,6 +57,10 @@ class FusionIndexMixin:
         def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None: ...
         def _bulk_insert(self, table: str, columns: Sequence[str],
                          rows: Iterable[Sequence[Any]]) -> None: ...
+        def batch(self) -> AbstractContextManager[None]: ...
+        def _finish_fusion(self, corpus_state: str, seconds: float,
+                           redirects: Sequence[tuple[str, str]], changes: Sequence[Any],
+                           index: FusionIndex | None) -> None: ...
 
     def _rows_in(self, sql: str, keys: Iterable[Any], *before: Any
                  ) -> Iterator[tuple[Any, ...]]:
@@ -229,6 +236,65 @@ class FusionIndexMixin:
         """(doc_id, content_hash, processed_at) of every stored article."""
         return [(str(d), str(h), str(a)) for d, h, a in self._all(
             "SELECT doc_id, content_hash, processed_at FROM articles")]
+
+    # -- a full fusion in bounded chunks (marsad.fuse.bounded) ---------------------------
+    def articles_in_order(self) -> list[tuple[str, str, str, str | None]]:
+        """(doc_id, content_hash, processed_at, published) of every stored article in
+        publication order (unpublished last, then by doc_id; sorted here, not by the
+        database's collation)."""
+        rows = [(str(d), str(h), str(a), None if p is None else str(p)) for d, h, a, p in
+                self._all("SELECT doc_id, content_hash, processed_at, published FROM articles")]
+        rows.sort(key=lambda r: (r[3] is None, r[3] or "", r[0]))
+        return rows
+
+    def story_id_in_history(self, story_id: str) -> bool:
+        """Whether a redirect or a recorded change has ``story_id`` (given out before)."""
+        return self._one("SELECT 1 FROM story_redirects WHERE old_id = ? UNION ALL SELECT 1"
+                         " FROM story_changes WHERE story_id = ?",
+                         (story_id, story_id)) is not None
+
+    def fused_entity_types(self) -> dict[str, str]:
+        """Entity key → type of every saved profile."""
+        return {str(k): str(t) for k, t in self._all("SELECT entity_key, type FROM"
+                                                      " fused_entities")}
+
+    def settle_fusion(self, renamed: Sequence[tuple[str, str]], *, corpus_state: str,
+                      seconds: float, redirects: Sequence[tuple[str, str]],
+                      changes: Sequence[Any]) -> None:
+        """The last step of a bounded full fusion, in one transaction: each saved story
+        ``old`` of ``renamed`` takes the id ``new``, then the fusion's history and run are
+        saved. A new id another renamed story has now is reached through a temporary one
+        (:data:`TEMPORARY` and the id: no story id starts so), after that story moved."""
+        olds = {o for o, _ in renamed}
+        later = [(TEMPORARY + n, n) for _, n in renamed if n in olds]
+        with self.batch():
+            self._rename_stories([(o, TEMPORARY + n if n in olds else n) for o, n in renamed])
+            self._rename_stories(later)
+            self._execute("DELETE FROM fusion_runs")
+            self._finish_fusion(corpus_state, seconds, redirects, changes, None)
+
+    def _rename_stories(self, renamed: Sequence[tuple[str, str]]) -> None:
+        """A story row is copied under its new id (its JSON with it), its members, entities
+        and reaches moved to it and the old row deleted, so that the foreign keys hold after
+        every statement, on both backends."""
+        from .base import _loads
+
+        for part in _chunks(renamed):
+            old = [o for o, _ in part]
+            found = dict(self._all("SELECT story_id, story_json FROM stories WHERE"
+                                   f" story_id IN ({_marks(old)})", old))
+            self._executemany(
+                "INSERT INTO stories (story_id, type, date_start, date_end, location,"
+                " certainty, n_members, n_independent, story_json, time_precision,"
+                " geo_precision) SELECT ?, type, date_start, date_end, location, certainty,"
+                " n_members, n_independent, ?, time_precision, geo_precision FROM stories"
+                " WHERE story_id = ?",
+                [(n, json.dumps({**_loads(found[o]), "id": n.removeprefix(TEMPORARY)},
+                                ensure_ascii=False), o) for o, n in part])
+            for table in ("story_members", "story_entities", "story_reach"):
+                self._executemany(f"UPDATE {table} SET story_id = ? WHERE story_id = ?",
+                                  [(n, o) for o, n in part])
+            self._executemany("DELETE FROM stories WHERE story_id = ?", [(o,) for o in old])
 
     # -- writing ---------------------------------------------------------------------------
     def _clear_fusion_index(self) -> None:
