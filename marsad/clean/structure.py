@@ -64,6 +64,8 @@ SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
 # Widgets that close an article: what follows them to the page's end is other articles
 _CLOSING_RULES = frozenset({"follow_prompt", "share_bar", "related_block"})
 SHORT_MAX_WORDS = 3
+# How many lines after a short line are looked at for the comma that shows a wrapped paragraph.
+WRAP_LOOKAHEAD = 2
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
 # A repeated line: the title (three words and more) within three lines of its first print;
@@ -477,10 +479,25 @@ def header_labels(cl: _Cleaner) -> None:
     if title is None:
         return
     for i, ln in enumerate(head):
-        if not _short(cl, ln) or ln.bullet or ends_open(ln.key):
+        if not _short(cl, ln) or ln.bullet or ends_open(ln.key) or _wraps_on(kept, i):
             continue  # ("قال الناطق باسم" ends open: a sentence wrapped, no label)
         if i < title or (ln.words >= 2 and not cl.place_or_date(ln)):
             ln.rule = "header_label"
+
+
+def _wraps_on(kept: Sequence[_Line], i: int) -> bool:
+    """"أعلن رئيس" / "الوزراء ، خلال زيارته للمدينة ، أن العمل" / "، سيبدأ الشهر المقبل": a
+    paragraph that the page wrapped at a fixed width. No line opens with a comma unless the
+    sentence before it was cut; so when one of the next two lines does, the short line that
+    runs into them (no blank line between) is the paragraph's first words, not a label."""
+    prev = kept[i]
+    for x in kept[i + 1 : i + 1 + WRAP_LOOKAHEAD]:
+        if x.start - prev.end > 1:
+            return False  # a blank line (or a dropped one) between: another block
+        if x.kept_text.lstrip().startswith(("،", ",")):
+            return True
+        prev = x
+    return False
 
 
 def repeated_lines(cl: _Cleaner) -> None:

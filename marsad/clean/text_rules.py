@@ -166,6 +166,19 @@ _ANNOUNCE_MIN_WORDS = 6
 _DATED_LINE_WORDS = 14
 # A published and an updated date on one line, each with its label, weekday and time.
 _BARRED_DATE_WORDS = 30
+# A post's meta row: its date, then short fields between bars ("بتاريخ 4 مايو, 2016 في 10:20 ص |
+# مصنفة في أخبار المدينة | تعليق واحد"): each field this many words at most.
+_META_SEGMENT_WORDS = 6
+# "3 تعليقات", "120 مشاهدة": a count is the one number such a field holds.
+_COUNT_FIELD_RE = re.compile(r"\s*\d+\s+[^\W\d_]+\s*")
+
+
+def _meta_segments(segments: list[str]) -> bool:
+    """The fields after a meta row's date: a category, a comment count, an author — a few
+    words each, no sentence ("مصنفة في أخبار المدينة", "لا تعليقات")."""
+    return all(len(seg.split()) <= _META_SEGMENT_WORDS and not seg.strip().endswith((".", "؟", "!"))
+               and (not _DIGIT_RE.search(seg) or _COUNT_FIELD_RE.fullmatch(seg) is not None)
+               for seg in segments)
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
 # A paragraph not ending in a SENTENCE_ENDS mark, under a list label, is a teaser's cut lead
 # (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
@@ -827,9 +840,13 @@ class _Cleaner:
 
     def barred_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """"نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: …": every segment between bars
-        a date line, the publication's label first."""
+        a date line, the publication's label first; or a post's meta row, its date first and
+        then short fields ("بتاريخ 4 مايو, 2016 | مصنفة في أخبار المدينة | لا تعليقات")."""
         segments = [seg for seg in line.kept_text.split("|") if seg.strip()]
-        if len(segments) < 2 or any(parse_dateline(seg) is None for seg in segments):
+        if len(segments) < 2 or parse_dateline(segments[0]) is None:
+            return None
+        if any(parse_dateline(seg) is None for seg in segments[1:]) and \
+                not _meta_segments(segments[1:]):
             return None
         return ("date", self.date_label(line))
 

@@ -1566,9 +1566,10 @@ _INNER_PUNCT_RE = re.compile(r"[/()\[\]\-–—،,.]+")
 _GLUED_RE = re.compile(r"\d[^\W\d_]{2}|[^\W\d_]{3}\d")
 _WORD_RE = re.compile(r"\w+")
 _LETTER_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
-# A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"):
-# a letter, a colon, then a digit or a letter; never inside a clock ("10:30").
-_LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_]):(?=\w)")
+# A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"),
+# or a colon spaced from its label but glued to the date ("تاريخ نشر المقال :03/02/2024"): a
+# letter or a space, a colon, then a digit or a letter; never inside a clock ("10:30").
+_LABEL_COLON_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=\s)):(?=\w)")
 # A news agency's credit beside a dateline's date, in brackets or between slashes: "(وام)",
 # "/العُمانية/", "/ أ ش أ /" — one to three words that are no sentence.
 _CREDIT_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])*"  # diacritics too

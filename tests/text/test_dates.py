@@ -299,6 +299,9 @@ DATELINES = [
     ("تاريخ النشر:21 يوليو 2025, 06:10 ص", date(2025, 7, 21)),
     ("نشر في:03/02/2024", date(2024, 2, 3)),
     ("Published:March 4, 2025", date(2025, 3, 4)),
+    # the colon spaced from its label but glued to the date (session 10)
+    ("تاريخ نشر المقال :03/02/2024", date(2024, 2, 3)),
+    ("نشر في :12 مايو 2025", date(2025, 5, 12)),
     # a news agency's credit beside the date, in brackets or between slashes (session 10)
     ("طبرق _ 3 أبريل 2023م (وكالة)", date(2023, 4, 3)),
     ("صحار في 9 مارس 2024 /العُمانية/", date(2024, 3, 9)),
