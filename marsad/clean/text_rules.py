@@ -62,6 +62,7 @@ from .literals import (
     required_literals,
 )
 from .published import (
+    FIELD_SEP_RE,
     Published,
     capture_header,
     date_line_under,
@@ -169,8 +170,9 @@ _BARRED_DATE_WORDS = 30
 # A post's meta row: its date, then short fields between bars ("بتاريخ 4 مايو, 2016 في 10:20 ص |
 # مصنفة في أخبار المدينة | تعليق واحد"): each field this many words at most.
 _META_SEGMENT_WORDS = 6
-# "3 تعليقات", "120 مشاهدة": a count is the one number such a field holds.
-_COUNT_FIELD_RE = re.compile(r"\s*\d+\s+[^\W\d_]+\s*")
+# "3 تعليقات", "120 مشاهدة", "عدد الزيارات 2038": a count is the one number such a field holds.
+_COUNT_FIELD_RE = re.compile(
+    r"\s*(?:\d+\s+[^\W\d_]+|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:?\s*\d+)\s*")
 
 
 def _meta_segments(segments: list[str]) -> bool:
@@ -833,7 +835,8 @@ class _Cleaner:
                     result = ("date" if has_date else "time", label)
             if result is None:
                 result = self.parsed_date_kind(line)
-        if result is None and line.words <= _BARRED_DATE_WORDS and "|" in line.kept_text:
+        if result is None and line.words <= _BARRED_DATE_WORDS and \
+                FIELD_SEP_RE.search(line.kept_text) is not None:
             result = self.barred_date_kind(line)
         line._date = result
         return result
@@ -841,8 +844,9 @@ class _Cleaner:
     def barred_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """"نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: …": every segment between bars
         a date line, the publication's label first; or a post's meta row, its date first and
-        then short fields ("بتاريخ 4 مايو, 2016 | مصنفة في أخبار المدينة | لا تعليقات")."""
-        segments = [seg for seg in line.kept_text.split("|") if seg.strip()]
+        then short fields ("بتاريخ 4 مايو, 2016 | مصنفة في أخبار المدينة | لا تعليقات"), the
+        fields apart by bars or by runs of spaces."""
+        segments = [seg for seg in FIELD_SEP_RE.split(line.kept_text) if seg.strip()]
         if len(segments) < 2 or parse_dateline(segments[0]) is None:
             return None
         if any(parse_dateline(seg) is None for seg in segments[1:]) and \

@@ -439,7 +439,7 @@ _ALT = r"""(?:\s*(?:[/\\|–-]|(?P<ao>[(\[]))?\s*(?P<m2><MONTH>)(?!\w)(?P<ac>\s*
 _EPI = r"""(?:\s+(?P<ep><EPITHET>)(?!\w))?"""
 _TAIL = r"""
 (?:
-    \s*(?:[,،]|(?(sl)/))?\s*(?:<OF>\s+)?(?:(?P<yn><YN>)\s+)?<NCL>(?P<y>\d{4})(?!\d|[.,:٫/]\d)
+    \s*(?:[,،]|(?(sl)[/-]))?\s*(?:<OF>\s+)?(?:(?P<yn><YN>)\s+)?<NCL>(?P<y>\d{4})(?!\d|[.,:٫/]\d)
         (?:\s*(?P<ys><SUF>)(?!\w))?
   | \s+(?:<OF>\s+)?(?P<yp><PYEAR>)\s+(?P<yq><QUAL>|<BLAST>)(?!\w)
   | \s+(?:<OF>\s+)?<THIS>\s+(?P<yt><PYEAR>)(?!\w)
@@ -464,7 +464,7 @@ _RULES_SRC: dict[str, str] = {
     (?:
         <NCL>(?<![\d.,:٫/])(?P<d1>\d{1,2})<NEND>(?:<ORDSUF>)?
         (?:\s*(?P<dj>[-–/]|<RJOIN>)\s*<NCL>(?P<d2>\d{1,2})<NEND>)?
-        \s*(?:<OF>\s+|(?P<sl>/)(?=\s*<MONTH>(?!\w)\s*/\s*\d{4}(?!\d)))?
+        \s*(?:<OF>\s+|(?P<sl>[/-])(?=\s*<MONTH>(?!\w)\s*(?P=sl)\s*\d{4}(?!\d)))?
       | (?P<o1><ORD>)\s+<OF>\s+
       | (?P<f1><FIRST>)\s+
     )
