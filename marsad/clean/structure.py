@@ -121,6 +121,9 @@ TAG_MAX_WORDS = 5
 TAG_ROW_MAX_WORDS = 40
 # A tag row without a label: three names' words at least (see ``tag_echo``).
 TAG_ECHO_MIN_WORDS = 3
+# A follow prompt's lead-in line ("لمتابعة كل المستجدات …") has at most this many words.
+FOLLOW_LEAD_MAX_WORDS = 12
+_FOLLOW_LEADS = ("لمتابعه", "للمتابعه", "للاطلاع علي", "لمعرفه المزيد")
 _WORD_RE = re.compile(r"[^\W_]+")
 _TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
 _TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
@@ -317,6 +320,20 @@ def _after_read_also(cl: _Cleaner, first: _Line) -> bool:
     n = next(i for i, ln in enumerate(cl.lines) if ln is first)
     before = next((ln for ln in reversed(cl.lines[:n]) if not ln.blank), None)
     return before is not None and before.rule in _READ_ALSO_RULES
+
+
+def follow_lead_in(cl: _Cleaner) -> None:
+    """"لمتابعة كل المستجدات في المدينة" / "تابعوا قناتنا على تيليجرام": the first half of a
+    follow prompt that the page broke over two lines. A line opening on "لمتابعة" (or "للاطلاع
+    على"), short and without a closing stop, right over a follow prompt is the prompt's lead-in.
+    The same words opening a sentence of the text ("لمتابعة المشروع، زار الوزير …") have no
+    prompt under them, or a comma or a stop of their own."""
+    lines = [ln for ln in cl.lines if not ln.blank]
+    for ln, nxt in zip(lines, lines[1:]):
+        if ln.rule is None and nxt.rule == "follow_prompt" and \
+                ln.words <= FOLLOW_LEAD_MAX_WORDS and ln.key.startswith(_FOLLOW_LEADS) and \
+                _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
+            ln.rule = "follow_lead_in"
 
 
 def tag_echo(cl: _Cleaner) -> None:
@@ -705,6 +722,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     lone_time,
     bare_number,
     letter_fragment,
+    follow_lead_in,
     section_run,
     glued_crumbs,
     network_bar,
@@ -728,4 +746,4 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
-                                "title_prefix", "glued_crumbs"})
+                                "title_prefix", "glued_crumbs", "follow_lead_in"})

@@ -103,6 +103,15 @@ def test_a_wrapped_paragraph_opening_is_no_header_label() -> None:
     assert _rules("\n".join([TITLE, "تقارير وحوارات", P1])).get("تقارير وحوارات") == "header_label"
 
 
+def test_follow_lead_in_over_a_follow_prompt() -> None:
+    lead_in = "لمتابعة كل المستجدات في المدينة والمحافظة"
+    rules = _rules("\n".join([TITLE, P1, P2, lead_in, "تابعوا صفحتنا الرسمية على فيسبوك"]))
+    assert rules.get(lead_in) == "follow_lead_in"
+    # The same opening in the text, with no prompt under it, stays.
+    own = "لمتابعة سير العمل في المستشفى زار الوزير الأقسام"
+    assert own in clean_text("\n".join([TITLE, P1, own, P2])).text
+
+
 def test_flattened_ticker_above_the_article() -> None:
     ticker = ("الذهب يرتفع في الأسواق.. والفضة تستقر عند مستواها عاجل: إغلاق طريق الساحل "
               "بسبب الضباب المنتخب يفوز على ضيفه بهدفين.. ويتأهل إلى الدور الثاني وزير "
