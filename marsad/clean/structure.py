@@ -329,7 +329,7 @@ def follow_lead_in(cl: _Cleaner) -> None:
     The same words opening a sentence of the text ("لمتابعة المشروع، زار الوزير …") have no
     prompt under them, or a comma or a stop of their own."""
     lines = [ln for ln in cl.lines if not ln.blank]
-    for ln, nxt in zip(lines, lines[1:]):
+    for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.rule is None and nxt.rule == "follow_prompt" and \
                 ln.words <= FOLLOW_LEAD_MAX_WORDS and ln.key.startswith(_FOLLOW_LEADS) and \
                 _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
