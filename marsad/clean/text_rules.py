@@ -170,6 +170,8 @@ _BARRED_DATE_WORDS = 30
 # A post's meta row: its date, then short fields between bars ("بتاريخ 4 مايو, 2016 في 10:20 ص |
 # مصنفة في أخبار المدينة | تعليق واحد"): each field this many words at most.
 _META_SEGMENT_WORDS = 6
+# A meta row has this many fields after its date at least (a timeline row has one).
+META_MIN_FIELDS = 2
 # "3 تعليقات", "120 مشاهدة", "عدد الزيارات 2038": a count is the one number such a field holds.
 _COUNT_FIELD_RE = re.compile(
     r"\s*(?:\d+\s+[^\W\d_]+|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:?\s*\d+)\s*")
@@ -262,6 +264,7 @@ class _DateGrammar:
     publish: re.Pattern[str]
     update: re.Pattern[str]
     filler: re.Pattern[str]
+    meta_field: re.Pattern[str]  # a word of a meta row's field ("مصنفة في …", "لا تعليقات")
 
 
 @dataclass(frozen=True)
@@ -467,6 +470,7 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         publish=_phrase_re(vocab.get("publish_labels", [])),
         update=_phrase_re(vocab.get("update_labels", [])),
         filler=re.compile(filler, re.IGNORECASE),
+        meta_field=_phrase_re(vocab.get("meta_field_words", [])),
     )
 
 
@@ -850,9 +854,19 @@ class _Cleaner:
         if len(segments) < 2 or parse_dateline(segments[0]) is None:
             return None
         if any(parse_dateline(seg) is None for seg in segments[1:]) and \
-                not _meta_segments(segments[1:]):
+                not self.meta_fields(segments[1:]):
             return None
         return ("date", self.date_label(line))
+
+    def meta_fields(self, segments: list[str]) -> bool:
+        """The fields after a meta row's date: two or more, each a few words with a word of
+        the post's metadata (a category, comments, views, the author: "مصنفة في أخبار
+        المدينة", "لا تعليقات") or a count ("عدد الزيارات 512"). A timeline's "5 يونيو 2013 |
+        تعليق العمل به" pairs a date with one event: no meta row, no page date."""
+        return len(segments) >= META_MIN_FIELDS and _meta_segments(segments) and all(
+            _COUNT_FIELD_RE.fullmatch(seg) is not None
+            or self.rs.dates.meta_field.search(match_key(seg)) is not None
+            for seg in segments)
 
     def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """The date module's reading, for the forms the line grammar does not spell out
