@@ -70,6 +70,9 @@ _TODAY_BEFORE_RE = re.compile(r"(?:اليوم|today)(?:\W+[^\W\d_]+)?\W*$", re.I
 _DASHES = ("–", "-", "—", "ـ", "(", "|")
 _LEADING_WORDS_RE = re.compile(r"(?:[^\W\d_][^\W\d_.]*\.?\s*){1,3}")
 _SEGMENT_RE = re.compile(r"\s[|·•]\s")
+# The fields of a meta row stand between bars, or apart by a run of spaces or a tab where the
+# capture lost the page's columns ("تاريخ الإضافة 3 مايو 2016    عدد الزيارات 120").
+FIELD_SEP_RE = re.compile(r"\|| {3,}|\t")
 # "اليوم: الاثنين 12 يناير 2026", "Today is Monday": a header widget's clock, never a dateline.
 _TODAY_RE = re.compile(r"^\W*(?:اليوم|today)\b", re.IGNORECASE)
 # A byline without an opening word: "سارة أحمد | 12 أكتوبر 2024", "المحرر السياسي - 3 مايو".
@@ -146,7 +149,12 @@ def _line_date(cl: _Cleaner, ln: _Line) -> date | None:
             day = parse_dateline(seg)
             if day is not None:
                 return day
-    return parse_dateline(text)
+    day = parse_dateline(text)
+    if day is None and FIELD_SEP_RE.search(text):
+        # a meta row: its date is its first field ("3 مايو 2016    عدد الزيارات 120")
+        first = next((f for f in FIELD_SEP_RE.split(text) if f.strip()), "")
+        day = parse_dateline(first)
+    return day
 
 
 def from_header(cl: _Cleaner) -> Published | None:

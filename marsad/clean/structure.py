@@ -64,6 +64,8 @@ SENTENCE_ENDS = (".", "!", "?", "؟", "\"", "»", "”", ")", ":", "؛")
 # Widgets that close an article: what follows them to the page's end is other articles
 _CLOSING_RULES = frozenset({"follow_prompt", "share_bar", "related_block"})
 SHORT_MAX_WORDS = 3
+# How many lines after a short line are looked at for the comma that shows a wrapped paragraph.
+WRAP_LOOKAHEAD = 2
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
 # A repeated line: the title (three words and more) within three lines of its first print;
@@ -119,6 +121,9 @@ TAG_MAX_WORDS = 5
 TAG_ROW_MAX_WORDS = 40
 # A tag row without a label: three names' words at least (see ``tag_echo``).
 TAG_ECHO_MIN_WORDS = 3
+# A follow prompt's lead-in line ("لمتابعة كل المستجدات …") has at most this many words.
+FOLLOW_LEAD_MAX_WORDS = 12
+_FOLLOW_LEADS = ("لمتابعه", "للمتابعه", "للاطلاع علي", "لمعرفه المزيد")
 _WORD_RE = re.compile(r"[^\W_]+")
 _TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
 _TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
@@ -317,6 +322,20 @@ def _after_read_also(cl: _Cleaner, first: _Line) -> bool:
     return before is not None and before.rule in _READ_ALSO_RULES
 
 
+def follow_lead_in(cl: _Cleaner) -> None:
+    """"لمتابعة كل المستجدات في المدينة" / "تابعوا قناتنا على تيليجرام": the first half of a
+    follow prompt that the page broke over two lines. A line opening on "لمتابعة" (or "للاطلاع
+    على"), short and without a closing stop, right over a follow prompt is the prompt's lead-in.
+    The same words opening a sentence of the text ("لمتابعة المشروع، زار الوزير …") have no
+    prompt under them, or a comma or a stop of their own."""
+    lines = [ln for ln in cl.lines if not ln.blank]
+    for ln, nxt in zip(lines, lines[1:], strict=False):
+        if ln.rule is None and nxt.rule == "follow_prompt" and \
+                ln.words <= FOLLOW_LEAD_MAX_WORDS and ln.key.startswith(_FOLLOW_LEADS) and \
+                _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
+            ln.rule = "follow_lead_in"
+
+
 def tag_echo(cl: _Cleaner) -> None:
     """"المنتخب الوطني الاتحاد الآسيوي كأس العالم" as the page's last line, under the last
     paragraph: a line without one punctuation mark whose every word is a word of the title
@@ -477,10 +496,25 @@ def header_labels(cl: _Cleaner) -> None:
     if title is None:
         return
     for i, ln in enumerate(head):
-        if not _short(cl, ln) or ln.bullet or ends_open(ln.key):
+        if not _short(cl, ln) or ln.bullet or ends_open(ln.key) or _wraps_on(kept, i):
             continue  # ("قال الناطق باسم" ends open: a sentence wrapped, no label)
         if i < title or (ln.words >= 2 and not cl.place_or_date(ln)):
             ln.rule = "header_label"
+
+
+def _wraps_on(kept: Sequence[_Line], i: int) -> bool:
+    """"أعلن رئيس" / "الوزراء ، خلال زيارته للمدينة ، أن العمل" / "، سيبدأ الشهر المقبل": a
+    paragraph that the page wrapped at a fixed width. No line opens with a comma unless the
+    sentence before it was cut; so when one of the next two lines does, the short line that
+    runs into them (no blank line between) is the paragraph's first words, not a label."""
+    prev = kept[i]
+    for x in kept[i + 1 : i + 1 + WRAP_LOOKAHEAD]:
+        if x.start - prev.end > 1:
+            return False  # a blank line (or a dropped one) between: another block
+        if x.kept_text.lstrip().startswith(("،", ",")):
+            return True
+        prev = x
+    return False
 
 
 def repeated_lines(cl: _Cleaner) -> None:
@@ -688,6 +722,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     lone_time,
     bare_number,
     letter_fragment,
+    follow_lead_in,
     section_run,
     glued_crumbs,
     network_bar,
@@ -711,4 +746,4 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
-                                "title_prefix", "glued_crumbs"})
+                                "title_prefix", "glued_crumbs", "follow_lead_in"})

@@ -62,6 +62,7 @@ from .literals import (
     required_literals,
 )
 from .published import (
+    FIELD_SEP_RE,
     Published,
     capture_header,
     date_line_under,
@@ -166,6 +167,22 @@ _ANNOUNCE_MIN_WORDS = 6
 _DATED_LINE_WORDS = 14
 # A published and an updated date on one line, each with its label, weekday and time.
 _BARRED_DATE_WORDS = 30
+# A post's meta row: its date, then short fields between bars ("بتاريخ 4 مايو, 2016 في 10:20 ص |
+# مصنفة في أخبار المدينة | تعليق واحد"): each field this many words at most.
+_META_SEGMENT_WORDS = 6
+# A meta row has this many fields after its date at least (a timeline row has one).
+META_MIN_FIELDS = 2
+# "3 تعليقات", "120 مشاهدة", "عدد الزيارات 2038": a count is the one number such a field holds.
+_COUNT_FIELD_RE = re.compile(
+    r"\s*(?:\d+\s+[^\W\d_]+|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:?\s*\d+)\s*")
+
+
+def _meta_segments(segments: list[str]) -> bool:
+    """The fields after a meta row's date: a category, a comment count, an author — a few
+    words each, no sentence ("مصنفة في أخبار المدينة", "لا تعليقات")."""
+    return all(len(seg.split()) <= _META_SEGMENT_WORDS and not seg.strip().endswith((".", "؟", "!"))
+               and (not _DIGIT_RE.search(seg) or _COUNT_FIELD_RE.fullmatch(seg) is not None)
+               for seg in segments)
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
 # A paragraph not ending in a SENTENCE_ENDS mark, under a list label, is a teaser's cut lead
 # (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
@@ -247,6 +264,7 @@ class _DateGrammar:
     publish: re.Pattern[str]
     update: re.Pattern[str]
     filler: re.Pattern[str]
+    meta_field: re.Pattern[str]  # a word of a meta row's field ("مصنفة في …", "لا تعليقات")
 
 
 @dataclass(frozen=True)
@@ -452,6 +470,7 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         publish=_phrase_re(vocab.get("publish_labels", [])),
         update=_phrase_re(vocab.get("update_labels", [])),
         filler=re.compile(filler, re.IGNORECASE),
+        meta_field=_phrase_re(vocab.get("meta_field_words", [])),
     )
 
 
@@ -820,18 +839,34 @@ class _Cleaner:
                     result = ("date" if has_date else "time", label)
             if result is None:
                 result = self.parsed_date_kind(line)
-        if result is None and line.words <= _BARRED_DATE_WORDS and "|" in line.kept_text:
+        if result is None and line.words <= _BARRED_DATE_WORDS and \
+                FIELD_SEP_RE.search(line.kept_text) is not None:
             result = self.barred_date_kind(line)
         line._date = result
         return result
 
     def barred_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """"نشر في: السبت 9 سبتمبر 2017 - 9:00 م | آخر تحديث: …": every segment between bars
-        a date line, the publication's label first."""
-        segments = [seg for seg in line.kept_text.split("|") if seg.strip()]
-        if len(segments) < 2 or any(parse_dateline(seg) is None for seg in segments):
+        a date line, the publication's label first; or a post's meta row, its date first and
+        then short fields ("بتاريخ 4 مايو, 2016 | مصنفة في أخبار المدينة | لا تعليقات"), the
+        fields apart by bars or by runs of spaces."""
+        segments = [seg for seg in FIELD_SEP_RE.split(line.kept_text) if seg.strip()]
+        if len(segments) < 2 or parse_dateline(segments[0]) is None:
+            return None
+        if any(parse_dateline(seg) is None for seg in segments[1:]) and \
+                not self.meta_fields(segments[1:]):
             return None
         return ("date", self.date_label(line))
+
+    def meta_fields(self, segments: list[str]) -> bool:
+        """The fields after a meta row's date: two or more, each a few words with a word of
+        the post's metadata (a category, comments, views, the author: "مصنفة في أخبار
+        المدينة", "لا تعليقات") or a count ("عدد الزيارات 512"). A timeline's "5 يونيو 2013 |
+        تعليق العمل به" pairs a date with one event: no meta row, no page date."""
+        return len(segments) >= META_MIN_FIELDS and _meta_segments(segments) and all(
+            _COUNT_FIELD_RE.fullmatch(seg) is not None
+            or self.rs.dates.meta_field.search(match_key(seg)) is not None
+            for seg in segments)
 
     def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:
         """The date module's reading, for the forms the line grammar does not spell out

@@ -439,7 +439,7 @@ _ALT = r"""(?:\s*(?:[/\\|–-]|(?P<ao>[(\[]))?\s*(?P<m2><MONTH>)(?!\w)(?P<ac>\s*
 _EPI = r"""(?:\s+(?P<ep><EPITHET>)(?!\w))?"""
 _TAIL = r"""
 (?:
-    \s*(?:[,،]|(?(sl)/))?\s*(?:<OF>\s+)?(?:(?P<yn><YN>)\s+)?<NCL>(?P<y>\d{4})(?!\d|[.,:٫/]\d)
+    \s*(?:[,،]|(?(sl)[/-]))?\s*(?:<OF>\s+)?(?:(?P<yn><YN>)\s+)?<NCL>(?P<y>\d{4})(?!\d|[.,:٫/]\d)
         (?:\s*(?P<ys><SUF>)(?!\w))?
   | \s+(?:<OF>\s+)?(?P<yp><PYEAR>)\s+(?P<yq><QUAL>|<BLAST>)(?!\w)
   | \s+(?:<OF>\s+)?<THIS>\s+(?P<yt><PYEAR>)(?!\w)
@@ -464,7 +464,7 @@ _RULES_SRC: dict[str, str] = {
     (?:
         <NCL>(?<![\d.,:٫/])(?P<d1>\d{1,2})<NEND>(?:<ORDSUF>)?
         (?:\s*(?P<dj>[-–/]|<RJOIN>)\s*<NCL>(?P<d2>\d{1,2})<NEND>)?
-        \s*(?:<OF>\s+|(?P<sl>/)(?=\s*<MONTH>(?!\w)\s*/\s*\d{4}(?!\d)))?
+        \s*(?:<OF>\s+|(?P<sl>[/-])(?=\s*<MONTH>(?!\w)\s*(?P=sl)\s*\d{4}(?!\d)))?
       | (?P<o1><ORD>)\s+<OF>\s+
       | (?P<f1><FIRST>)\s+
     )
@@ -1566,9 +1566,10 @@ _INNER_PUNCT_RE = re.compile(r"[/()\[\]\-–—،,.]+")
 _GLUED_RE = re.compile(r"\d[^\W\d_]{2}|[^\W\d_]{3}\d")
 _WORD_RE = re.compile(r"\w+")
 _LETTER_WORD_RE = re.compile(r"\w*[^\W\d_]\w*")
-# A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"):
-# a letter, a colon, then a digit or a letter; never inside a clock ("10:30").
-_LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_]):(?=\w)")
+# A label glued to the date after its colon ("تاريخ النشر:15 يوليو 2025", "Published:May 3"),
+# or a colon spaced from its label but glued to the date ("تاريخ نشر المقال :03/02/2024"): a
+# letter or a space, a colon, then a digit or a letter; never inside a clock ("10:30").
+_LABEL_COLON_RE = re.compile(r"(?:(?<=[^\W\d_])|(?<=\s)):(?=\w)")
 # A news agency's credit beside a dateline's date, in brackets or between slashes: "(وام)",
 # "/العُمانية/", "/ أ ش أ /" — one to three words that are no sentence.
 _CREDIT_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670])*"  # diacritics too

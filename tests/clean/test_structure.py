@@ -92,6 +92,26 @@ def test_header_labels_go_only_when_the_page_has_a_headline() -> None:
     assert "المستشفى الجديد" in clean_text("\n".join(["المستشفى الجديد", P1])).text
 
 
+def test_a_wrapped_paragraph_opening_is_no_header_label() -> None:
+    # The page wrapped the lead at a fixed width: a line opens with the comma of the sentence
+    # cut before it, so the short line over it is the lead's first words.
+    wrapped = ["أعلن رئيس", "الوزراء ، خلال زيارته للمدينة اليوم الأحد ، أن العمل في المستشفى",
+               "، سيبدأ مطلع الشهر المقبل بعد استكمال التجهيزات اللازمة للأقسام كافة"]
+    cleaned = clean_text("\n".join([TITLE, *wrapped, P2]))
+    assert "أعلن رئيس" in cleaned.text
+    # A label over a paragraph that opens no line with a comma still goes.
+    assert _rules("\n".join([TITLE, "تقارير وحوارات", P1])).get("تقارير وحوارات") == "header_label"
+
+
+def test_follow_lead_in_over_a_follow_prompt() -> None:
+    lead_in = "لمتابعة كل المستجدات في المدينة والمحافظة"
+    rules = _rules("\n".join([TITLE, P1, P2, lead_in, "تابعوا صفحتنا الرسمية على فيسبوك"]))
+    assert rules.get(lead_in) == "follow_lead_in"
+    # The same opening in the text, with no prompt under it, stays.
+    own = "لمتابعة سير العمل في المستشفى زار الوزير الأقسام"
+    assert own in clean_text("\n".join([TITLE, P1, own, P2])).text
+
+
 def test_flattened_ticker_above_the_article() -> None:
     ticker = ("الذهب يرتفع في الأسواق.. والفضة تستقر عند مستواها عاجل: إغلاق طريق الساحل "
               "بسبب الضباب المنتخب يفوز على ضيفه بهدفين.. ويتأهل إلى الدور الثاني وزير "

@@ -299,6 +299,13 @@ DATELINES = [
     ("تاريخ النشر:21 يوليو 2025, 06:10 ص", date(2025, 7, 21)),
     ("نشر في:03/02/2024", date(2024, 2, 3)),
     ("Published:March 4, 2025", date(2025, 3, 4)),
+    # the colon spaced from its label but glued to the date (session 10)
+    ("تاريخ نشر المقال :03/02/2024", date(2024, 2, 3)),
+    ("نشر في :12 مايو 2025", date(2025, 5, 12)),
+    # the month's name between dashes, as between slashes
+    ("07-مارس-2023", date(2023, 3, 7)),
+    # an agency that signs the dateline after the date, without brackets
+    ("جدة 3 رجب 1446 هـ الموافق 3 يناير 2025 م واس", date(2025, 1, 3)),
     # a news agency's credit beside the date, in brackets or between slashes (session 10)
     ("طبرق _ 3 أبريل 2023م (وكالة)", date(2023, 4, 3)),
     ("صحار في 9 مارس 2024 /العُمانية/", date(2024, 3, 9)),
@@ -318,6 +325,8 @@ NOT_DATELINES = [
     "عدد القتلى 2025 شخصا",
     # a bracket of words is a credit only when short: a sentence stays a sentence
     "وقع الاتفاق في 12 مايو 2025 (بعد مفاوضات طويلة جدا بين الوفدين)",
+    # an agency's name opening a sentence is no signature of a dateline
+    "وام 3 مارس 2025 قال الوزير",
 ]
 
 
