@@ -36,6 +36,7 @@ from .lexicon import (
     Lexicon,
 )
 from .nisba import demonym_actor, demonym_targets, nisba_country
+from .participants import agent_phrase, described_patient
 from .places import PLACE_RULES
 from .view import CLAUSE_MARKS, DocView, Placed, uniq, unprefix, word_back
 
@@ -1552,13 +1553,8 @@ def call_received_from(r: Roles, x: Context) -> Roles | None:
     recv = next((k for k in around if _receives(v.keys[k], w.receive_words)), None)
     if recv is None:
         return None
+    receiver = _call_receiver(x, recv)
     if not r.actors:
-        # the noun with its receiver between it and the verb: "تلقى الأمير اتصالا هاتفيا"
-        # (or before the verb: "وكان الشرع قد تلقى، الخميس، اتصالا")
-        receiver = next((pm.entity_id for pm in x.sent.ms if recv < pm.first < c.t_first
-                         and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None) or next((
-            pm.entity_id for pm in reversed(x.sent.ms) if recv - 4 <= pm.last < recv
-            and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
         r = Roles((receiver,), _without(r.targets, (receiver,)), r.location) \
             if receiver is not None else r
     if not r.actors:
@@ -1570,9 +1566,24 @@ def call_received_from(r: Roles, x: Context) -> Roles | None:
     # the caller behind his title: "من الرئيس الأمريكي جو بايدن"
     caller = next((pm.entity_id for pm in x.sent.ms if frm < pm.first <= frm + 5
                    and pm.entity_id in (*r.actors, *r.targets)), None)
+    if caller is not None and r.actors == (caller,) and not r.targets \
+            and receiver not in (None, caller):
+        # "تلقى الوزير X اتصالا من نظيره Y": the caller was read as the noun's first
+        # participant; the receiver stands before the noun
+        return Roles((caller,), (receiver,), r.location)
     if caller is None or r.actors == (caller,):
         return None
     return Roles((caller,), _without((*r.actors, *r.targets), (caller,)), r.location)
+
+
+def _call_receiver(x: Context, recv: int) -> str | None:
+    """Who received the call: the name between the verb of receiving and the noun ("تلقى
+    الأمير اتصالا هاتفيا"), or right before the verb ("وكان الشرع قد تلقى، الخميس، اتصالا")."""
+    c, v = x.clause, x.doc
+    return next((pm.entity_id for pm in x.sent.ms if recv < pm.first < c.t_first
+                 and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None) or next((
+        pm.entity_id for pm in reversed(x.sent.ms) if recv - 4 <= pm.last < recv
+        and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
 
 
 def _receives(key: str, receive_words: frozenset[str]) -> bool:
@@ -1611,6 +1622,66 @@ def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
             or v.etype[pm.entity_id] not in ("LOC", "FAC", "GPE") or pm.entity_id in v.states:
         return None
     return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
+
+
+def released_is_the_genitive(r: Roles, x: Context) -> Roles | None:
+    """"وأُطلق سراح الناشط X"، "أُفرج عن المعارض Y": whoever follows "سراح" (its genitive)
+    or "عن" right after the verb of release, behind a description in words only, is the
+    one released, never its subject (the subject, when named, stands between: "أطلقت
+    السلطات سراح X")."""
+    c, v = x.clause, x.doc
+    if c.trigger.mode != "release" or not c.is_verb \
+            or v.keys[c.t_last] not in _RELEASE_HEADS:
+        return None
+    first = next((p for p in x.sent.ms if p.first > c.t_last), None)
+    if first is None or first.entity_id not in r.actors or not (
+            first.first - c.t_last == 1 or described_patient(first, x, titled=False)):
+        return None
+    return Roles(_without(r.actors, (first.entity_id,)), (*r.targets, first.entity_id),
+                 r.location)
+
+
+# the last word of a release verb's phrase, after which its patient stands
+_RELEASE_HEADS = frozenset(("سراح", "عن"))
+
+
+def passive_form_patient(r: Roles, x: Context) -> Roles | None:
+    """"اغتيل الرئيس X على يد مسلحين"، "قتل جنديان على يد مجهولين": a verb read only as a
+    passive has no subject; who follows it is the one acted on, and only the agent phrase
+    names who acted (here no one)."""
+    c = x.clause
+    if c.trigger.id not in _PASSIVE_TRIGGERS:
+        return None
+    agent = agent_phrase(x)
+    keep = tuple(a for a in r.actors if agent is not None and a == agent.entity_id)
+    targets = (*_without(r.actors, keep), *r.targets)
+    group = _partitive_group(x) if not targets else None
+    if group is not None and group not in keep:
+        targets = (group,)
+    if keep == r.actors and targets == r.targets:
+        return None
+    return Roles(keep, targets, r.location)
+
+
+def _partitive_group(x: Context) -> str | None:
+    """The group a few of whose members were acted on: "قتل جنديان من الجيش الصومالي"،
+    "اغتيل ثلاثة من قادة الحركة" (the body behind من, a word or two after the verb), or
+    the body an unnamed person leads in: "اغتيل القيادي في حركة X"."""
+    c, v = x.clause, x.doc
+    between = v.keys[c.t_last + 1 : c.t_last + 5]
+    member = "من" in between[1:] or (
+        len(between) > 1 and between[0] in x.lex.cues["person_heads"] and between[1] == "في")
+    if not member:
+        return None
+    for pm in x.sent.ms:
+        if 2 <= pm.first - c.t_last <= 4 and v.etype[pm.entity_id] in ("ORG", "PER") \
+                and all(k[:1].isalnum() for k in v.keys[c.t_last + 1 : pm.first]):
+            return pm.entity_id
+    return None
+
+
+# triggers whose forms are passive verbs (their own records in triggers.yaml)
+_PASSIVE_TRIGGERS = frozenset(("assault_kill_by_hand", "assault_kill_passive"))
 
 
 def body_meets(r: Roles, x: Context) -> Roles | None:
@@ -2073,7 +2144,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     criticism_of_the_act_before,
     resignation_accepted_by, spoken_for_by,
     withdrawn_from, receiver_named_before, aid_sent_to_before, call_received_from,
-    seized_place_is_target, body_meets,
+    seized_place_is_target, released_is_the_genitive, passive_form_patient, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, interview_is_no_meeting, speakers_own_forces_act,
