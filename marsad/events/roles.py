@@ -923,6 +923,55 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
     return Roles(state, _without((*r.actors, *r.targets), state), r.location)
 
 
+def killed_in_the_attack(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت الحركة مقتل قائدها X في غارة إسرائيلية"، "اغتيال القيادي Y بقصف على المدينة":
+    whoever a death noun names before the attack that killed them is its target, never its
+    actor (the attack's own agent, or its nisba, acts)."""
+    c, v = x.clause, x.doc
+    # (a verb's form behind "في" is its noun: "مقتل X في قصف على المدينة")
+    if c.trigger.type != "ASSAULT" or not r.actors or (
+            c.is_verb and unprefix(v.prev_key(c.t_first), "و") not in _DEATH_CAUSES):
+        return None
+    death = next((k for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 10) - 1, -1)
+                  if unprefix(v.keys[k], "وب") in _DEATH_NOUNS), None)
+    if death is None:
+        return None
+    killed = tuple(pm.entity_id for pm in x.sent.ms if death < pm.first < c.t_first
+                   and pm.entity_id in r.actors)
+    if not killed:
+        return None
+    return Roles(_without(r.actors, killed), tuple(uniq((*killed, *r.targets))), r.location)
+
+
+# nouns of a death, behind which the one named died (not killed by them)
+_DEATH_NOUNS = frozenset(("مقتل", "اغتيال", "استشهاد", "وفاه", "مصرع"))
+_DEATH_CAUSES = frozenset(("في", "خلال", "اثر", "جراء"))
+
+
+def lone_person_killed(r: Roles, x: Context) -> Roles | None:
+    """"وقتل الرئيس X خلال معارك مع المتمردين": قتل with a person after it and no object is
+    the passive (قُتل) — the person was killed, no killer is named."""
+    c, v = x.clause, x.doc
+    if c.trigger.id != "assault_kill" or len(r.actors) != 1 or r.targets \
+            or unprefix(v.keys[c.t_first], "وف") not in ("قتل", "قتلت") \
+            or v.etype[r.actors[0]] != "PER":
+        return None
+    # (an object after the person makes it active: "قتل بوتين نافالني"、"قتل X ثلاثة")
+    first = next((pm for pm in x.sent.ms if pm.entity_id == r.actors[0]), None)
+    if first is None or first.first - c.t_last > 1 + x.lex.words.reach["title_span"]:
+        return None
+    nxt = v.keys[first.last + 1] if first.last + 1 < len(v.keys) else ""
+    if nxt[:1].isdigit() or nxt in x.lex.words.member_nouns or unprefix(
+            nxt, "و") not in _AFTER_A_DEATH:
+        return None
+    return Roles((), r.actors, r.location)
+
+
+# words that open a circumstance after a passive killing: where, when, how
+_AFTER_A_DEATH = frozenset(("في", "خلال", "اثر", "جراء", "بعد", "برصاص", "بنيران", "بغاره",
+                            "بقصف", "بانفجار", "امس", "اليوم", "صباح", "مساء", ".", "،"))
+
+
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     """"ووصل مدربون عسكريون روس إلى باماكو"، "انسحبت القوات الفرنسية": a deployment,
     shipment, attack or withdrawal with no actor named is the country a nisba in its
@@ -2134,7 +2183,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     the_latter_as_genitive, charge_behind_a_reaction,
-    partner_is_no_agent, nisba_names_actor, delegation_names_state,
+    partner_is_no_agent, killed_in_the_attack, lone_person_killed, nisba_names_actor,
+    delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,
     mutual_sides_act,

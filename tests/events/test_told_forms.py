@@ -73,3 +73,16 @@ def test_a_receiving_verb_split_from_its_particle_by_the_subject() -> None:
     # documents or approval obtained are no delivery
     assert "aid_receive_split" not in _hit_ids(
         "وحصلت الصحيفة على وثائق تكشف صفقة أسلحة مع روسيا.")
+
+
+# ------------------------------------------------------------------ deaths told with the attack
+
+
+def test_who_died_in_the_attack_is_its_target() -> None:
+    _, events = traced("وأكد الجيش اللبناني مقتل قائده العماد جوزيف عون في قصف على بيروت.")
+    assert ("ASSAULT", (), ("joseph_aoun", "beirut")) in events, events
+    # "قتل X" with a circumstance and no object is the passive: X is killed, not a killer
+    _, events = traced("وقتل الرئيس التشادي إدريس ديبي خلال معارك مع المتمردين.")
+    assert ("ASSAULT", (), ("idriss_deby",)) in events, events
+    _, events = traced("وقتل الرئيس الروسي فلاديمير بوتين المعارض أليكسي نافالني.")
+    assert ("ASSAULT", ("vladimir_putin",), ("alexei_navalny",)) in events, events
