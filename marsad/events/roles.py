@@ -948,6 +948,29 @@ _DEATH_NOUNS = frozenset(("مقتل", "اغتيال", "استشهاد", "وفا�
 _DEATH_CAUSES = frozenset(("في", "خلال", "اثر", "جراء"))
 
 
+def counted_members_acted_on(r: Roles, x: Context) -> Roles | None:
+    """"اعتقل 30 من جنود الجيش X"، "قتل ثلاثة من عناصر الحركة Y": a count right after the
+    verb is its passive subject — the members of the group named after "من" were acted on;
+    that group is the target, never the actor."""
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.mode not in _PASSIVE_COUNT_MODES or c.t_last + 2 >= c.hi:
+        return None
+    count = v.keys[c.t_last + 1]
+    if not (count[:1].isdigit() or count in x.lex.cues["numbers"]) or v.keys[
+            c.t_last + 2] != "من":
+        return None
+    group = next((pm.entity_id for pm in x.sent.ms
+                  if c.t_last + 2 < pm.first <= c.t_last + 5), None)
+    if group is None or group in r.targets:
+        return None
+    return Roles(_without(r.actors, (group,)), (group, *r.targets), r.location)
+
+
+# acts done to people whose passive takes a count of them as subject (not an attack or a
+# launch: "هاجم عشرات من مسلحي X القرية"، "أطلق عدد من مقاتلي Y صواريخ" are active)
+_PASSIVE_COUNT_MODES = frozenset(("arrest", "targeted", "abduct"))
+
+
 def lone_person_killed(r: Roles, x: Context) -> Roles | None:
     """"وقتل الرئيس X خلال معارك مع المتمردين": قتل with a person after it and no object is
     the passive (قُتل) — the person was killed, no killer is named."""
@@ -2183,7 +2206,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     the_latter_as_genitive, charge_behind_a_reaction,
-    partner_is_no_agent, killed_in_the_attack, lone_person_killed, nisba_names_actor,
+    partner_is_no_agent, killed_in_the_attack, lone_person_killed, counted_members_acted_on,
+    nisba_names_actor,
     delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,

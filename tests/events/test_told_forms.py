@@ -86,3 +86,15 @@ def test_who_died_in_the_attack_is_its_target() -> None:
     assert ("ASSAULT", (), ("idriss_deby",)) in events, events
     _, events = traced("وقتل الرئيس الروسي فلاديمير بوتين المعارض أليكسي نافالني.")
     assert ("ASSAULT", ("vladimir_putin",), ("alexei_navalny",)) in events, events
+
+
+# ------------------------------------------------------------------ partitives
+
+
+def test_a_count_of_members_names_their_group() -> None:
+    # acted on: a count right after a verb of arrest or abduction is its passive subject
+    _, events = traced("واختطف ثلاثة من موظفي الأمم المتحدة في اليمن.")
+    assert ("ASSAULT", (), ("united_nations",)) in events, events
+    # acting: "عدد من مقاتلي X" before the object is the subject (the construct plural)
+    _, events = traced("وأطلق عدد من مقاتلي حزب الله صواريخ على مواقع للجيش الإسرائيلي.")
+    assert ("ASSAULT", ("hezbollah",), ("israel_defense_forces",)) in events, events
