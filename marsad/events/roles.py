@@ -924,27 +924,46 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
 
 
 def killed_in_the_attack(r: Roles, x: Context) -> Roles | None:
-    """"أعلنت الحركة مقتل قائدها X في غارة إسرائيلية"، "اغتيال القيادي Y بقصف على المدينة":
-    whoever a death noun names before the attack that killed them is its target, never its
-    actor (the attack's own agent, or its nisba, acts)."""
+    """"أعلنت الحركة مقتل قائدها X في غارة إسرائيلية"، "لقي القيادي Y مصرعه في قصف على
+    المدينة": whoever a death names before the attack that killed them is its target, never
+    its actor (the attack's own agent, or its nisba, acts)."""
     c, v = x.clause, x.doc
     # (a verb's form behind "في" is its noun: "مقتل X في قصف على المدينة")
-    if c.trigger.type != "ASSAULT" or not r.actors or (
+    if c.trigger.type != "ASSAULT" or (
             c.is_verb and unprefix(v.prev_key(c.t_first), "و") not in _DEATH_CAUSES):
         return None
-    death = next((k for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 10) - 1, -1)
-                  if unprefix(v.keys[k], "وب") in _DEATH_NOUNS), None)
-    if death is None:
+    span = _death_span(x)
+    if span is None:
         return None
-    killed = tuple(pm.entity_id for pm in x.sent.ms if death < pm.first < c.t_first
-                   and pm.entity_id in r.actors)
-    if not killed:
+    killed = tuple(pm.entity_id for pm in x.sent.ms if span[0] <= pm.first < span[1]
+                   and v.etype[pm.entity_id] in ("PER", "ORG"))
+    if not killed or all(k in r.targets for k in killed):
         return None
-    return Roles(_without(r.actors, killed), tuple(uniq((*killed, *r.targets))), r.location)
+    # (nor does a nisba in the dead man's title name the attacker: "لقي رئيس أركان الجيش
+    # السوداني X مصرعه في قصف")
+    theirs = (*killed, *demonym_actor(v, span[0], span[1], army=True))
+    return Roles(_without(r.actors, theirs), tuple(uniq((*killed, *r.targets))), r.location)
+
+
+def _death_span(x: Context) -> tuple[int, int] | None:
+    """The tokens naming who died, before the attack: after a death noun ("مقتل X في غارة")
+    or between لقي and "مصرعه"/"حتفه" ("لقي X مصرعه في غارة")."""
+    c, v = x.clause, x.doc
+    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 10) - 1, -1):
+        key = unprefix(v.keys[k], "وب")
+        if key in _DEATH_NOUNS:
+            return k + 1, c.t_first
+        if key in _DEATH_FATES:
+            met = next((j for j in range(k - 1, max(x.sent.a, k - 10) - 1, -1)
+                        if unprefix(v.keys[j], "وف") == "لقي"), None)
+            return (met + 1, k) if met is not None else None
+    return None
 
 
 # nouns of a death, behind which the one named died (not killed by them)
 _DEATH_NOUNS = frozenset(("مقتل", "اغتيال", "استشهاد", "وفاه", "مصرع"))
+# "لقي X مصرعه/حتفه": the one named between died
+_DEATH_FATES = frozenset(("مصرعه", "مصرعها", "مصرعهم", "حتفه", "حتفها", "حتفهم"))
 _DEATH_CAUSES = frozenset(("في", "خلال", "اثر", "جراء"))
 
 
@@ -2206,8 +2225,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     the_latter_as_genitive, charge_behind_a_reaction,
-    partner_is_no_agent, killed_in_the_attack, lone_person_killed, counted_members_acted_on,
-    nisba_names_actor,
+    partner_is_no_agent, lone_person_killed, counted_members_acted_on,
+    nisba_names_actor, killed_in_the_attack,
     delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,

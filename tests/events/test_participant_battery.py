@@ -7,8 +7,8 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, CHECK_CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 101
-FLOOR_RELAXED = 111
+FLOOR_EXACT = 102
+FLOOR_RELAXED = 112
 # the held-out second set (written after the rules, never tuned to): main gave 10 / 18
 CHECK_EXACT = 27
 CHECK_RELAXED = 29

@@ -81,6 +81,10 @@ def test_a_receiving_verb_split_from_its_particle_by_the_subject() -> None:
 def test_who_died_in_the_attack_is_its_target() -> None:
     _, events = traced("وأكد الجيش اللبناني مقتل قائده العماد جوزيف عون في قصف على بيروت.")
     assert ("ASSAULT", (), ("joseph_aoun", "beirut")) in events, events
+    # "لقي X مصرعه في غارة": the one who met his death is the strike's target
+    _, events = traced("ولقي القيادي في حركة حماس صالح العاروري مصرعه في غارة على بيروت.")
+    assert any(t == "ASSAULT" and "saleh_al_arouri" in g and not a
+               for t, a, g in events), events
     # "قتل X" with a circumstance and no object is the passive: X is killed, not a killer
     _, events = traced("وقتل الرئيس التشادي إدريس ديبي خلال معارك مع المتمردين.")
     assert ("ASSAULT", (), ("idriss_deby",)) in events, events
