@@ -618,7 +618,7 @@ def _passive_subject(after: list[Placed], x: Context) -> Subject | None:
     c, v = x.clause, x.doc
     if c.trigger.roles != "subject_actor" or c.trigger.type in REACTIONS:
         return None
-    agent = _agent_phrase(x)
+    agent = agent_phrase(x)
     if agent is None:
         return None
     return Subject(agent, [p for p in after if p is not agent and p.first < agent.first
@@ -920,7 +920,7 @@ def _joined_after_object(pm: Placed, x: Context) -> bool:
         and keys[pm.first - 1] not in ("،", ",")
 
 
-def _agent_phrase(x: Context) -> Placed | None:
+def agent_phrase(x: Context) -> Placed | None:
     """The agent of a passive: "من قبل X"، "على يد X"، "بواسطة X" — or the group a few
     words on, named by its members or means ("على يد عناصر من حركة X"، "من قبل طائرات
     تابعة لـX")."""
@@ -1004,9 +1004,20 @@ def _patient_first(parts: Parts, x: Context) -> Subject:
         # "اتهام واشنطن لطهران"، "توقيف الشرطة الفرنسية موظفا قنصليا"، "اعتقال القوات 3
         # شبان": the agent's genitive, then the object (with ل, accusative or a number)
         return Subject(first, rest, how="agent genitive, then the object")
-    agent = _agent_phrase(x)
+    agent = agent_phrase(x)
     return Subject(agent, [p for p in parts.after if p is not agent],
                    how="a transitive act's noun names its patient first")
+
+
+def described_patient(pm: Placed, x: Context, titled: bool = True) -> bool:
+    """The patient of a passive stands behind its description, in words only: "تم اعتقال
+    القيادي البارز في الحركة X" (a person's title or role first, unless ``titled`` is
+    false; no number, comma, quote or clause between; the description's own names are
+    behind a preposition)."""
+    between = x.doc.keys[x.clause.t_last + 1 : pm.first]
+    return 0 < len(between) <= x.lex.words.reach["title_span"] \
+        and (not titled or between[0] in x.lex.cues["person_heads"]) and all(
+            k[:1].isalpha() and k not in CLAUSE_MARKS for k in between)
 
 
 def _spoken_for(x: Context) -> Placed | None:
@@ -1044,9 +1055,10 @@ def _noun_subject(parts: Parts, x: Context) -> Subject:
             and not c.trigger.mutual:  # ("تم الاتفاق بين X وY": the sides agree)
         # "تم اعتقال الناشط من قبل الشرطة": who follows is acted on; the agent is named
         # by "من قبل"/"على يد", or not at all
-        agent = _agent_phrase(x)
-        near = [p for p in parts.after if p is not agent and p.first - c.t_last <= 4
-                and not _behind_preposition(p, x)]
+        agent = agent_phrase(x)
+        near = [p for p in parts.after if p is not agent and (
+            p.first - c.t_last <= 4 or described_patient(p, x))
+            and not _behind_preposition(p, x)]
         return Subject(agent, near, how="passive (تم + noun)")
     s = _chained_subject(light, x) if light is not None else Subject()
     if s.subject is not None or s.pronoun is not None:

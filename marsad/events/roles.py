@@ -36,6 +36,7 @@ from .lexicon import (
     Lexicon,
 )
 from .nisba import demonym_actor, demonym_targets, nisba_country
+from .participants import agent_phrase, described_patient
 from .places import PLACE_RULES
 from .view import CLAUSE_MARKS, DocView, Placed, uniq, unprefix, word_back
 
@@ -922,6 +923,97 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
     return Roles(state, _without((*r.actors, *r.targets), state), r.location)
 
 
+def killed_in_the_attack(r: Roles, x: Context) -> Roles | None:
+    """"أعلنت الحركة مقتل قائدها X في غارة إسرائيلية"، "لقي القيادي Y مصرعه في قصف على
+    المدينة": whoever a death names before the attack that killed them is its target, never
+    its actor (the attack's own agent, or its nisba, acts)."""
+    c, v = x.clause, x.doc
+    # (a verb's form behind "في" is its noun: "مقتل X في قصف على المدينة")
+    if c.trigger.type != "ASSAULT" or (
+            c.is_verb and unprefix(v.prev_key(c.t_first), "و") not in _DEATH_CAUSES):
+        return None
+    span = _death_span(x)
+    if span is None:
+        return None
+    killed = tuple(pm.entity_id for pm in x.sent.ms if span[0] <= pm.first < span[1]
+                   and v.etype[pm.entity_id] in ("PER", "ORG"))
+    if not killed or all(k in r.targets for k in killed):
+        return None
+    # (nor does a nisba in the dead man's title name the attacker: "لقي رئيس أركان الجيش
+    # السوداني X مصرعه في قصف")
+    theirs = (*killed, *demonym_actor(v, span[0], span[1], army=True))
+    return Roles(_without(r.actors, theirs), tuple(uniq((*killed, *r.targets))), r.location)
+
+
+def _death_span(x: Context) -> tuple[int, int] | None:
+    """The tokens naming who died, before the attack: after a death noun ("مقتل X في غارة")
+    or between لقي and "مصرعه"/"حتفه" ("لقي X مصرعه في غارة")."""
+    c, v = x.clause, x.doc
+    for k in range(c.t_first - 1, max(x.sent.a, c.t_first - 10) - 1, -1):
+        key = unprefix(v.keys[k], "وب")
+        if key in _DEATH_NOUNS:
+            return k + 1, c.t_first
+        if key in _DEATH_FATES:
+            met = next((j for j in range(k - 1, max(x.sent.a, k - 10) - 1, -1)
+                        if unprefix(v.keys[j], "وف") == "لقي"), None)
+            return (met + 1, k) if met is not None else None
+    return None
+
+
+# nouns of a death, behind which the one named died (not killed by them)
+_DEATH_NOUNS = frozenset(("مقتل", "اغتيال", "استشهاد", "وفاه", "مصرع"))
+# "لقي X مصرعه/حتفه": the one named between died
+_DEATH_FATES = frozenset(("مصرعه", "مصرعها", "مصرعهم", "حتفه", "حتفها", "حتفهم"))
+_DEATH_CAUSES = frozenset(("في", "خلال", "اثر", "جراء"))
+
+
+def counted_members_acted_on(r: Roles, x: Context) -> Roles | None:
+    """"اعتقل 30 من جنود الجيش X"، "قتل ثلاثة من عناصر الحركة Y": a count right after the
+    verb is its passive subject — the members of the group named after "من" were acted on;
+    that group is the target, never the actor."""
+    c, v = x.clause, x.doc
+    if not c.is_verb or c.trigger.mode not in _PASSIVE_COUNT_MODES or c.t_last + 2 >= c.hi:
+        return None
+    count = v.keys[c.t_last + 1]
+    if not (count[:1].isdigit() or count in x.lex.cues["numbers"]) or v.keys[
+            c.t_last + 2] != "من":
+        return None
+    group = next((pm.entity_id for pm in x.sent.ms
+                  if c.t_last + 2 < pm.first <= c.t_last + 5), None)
+    if group is None or group in r.targets:
+        return None
+    return Roles(_without(r.actors, (group,)), (group, *r.targets), r.location)
+
+
+# acts done to people whose passive takes a count of them as subject (not an attack or a
+# launch: "هاجم عشرات من مسلحي X القرية"، "أطلق عدد من مقاتلي Y صواريخ" are active)
+_PASSIVE_COUNT_MODES = frozenset(("arrest", "targeted", "abduct"))
+
+
+def lone_person_killed(r: Roles, x: Context) -> Roles | None:
+    """"وقتل الرئيس X خلال معارك مع المتمردين": قتل with a person after it and no object is
+    the passive (قُتل) — the person was killed, no killer is named."""
+    c, v = x.clause, x.doc
+    if c.trigger.id != "assault_kill" or len(r.actors) != 1 or r.targets \
+            or unprefix(v.keys[c.t_first], "وف") not in ("قتل", "قتلت") \
+            or v.etype[r.actors[0]] != "PER":
+        return None
+    # (an object after the person makes it active: "قتل بوتين نافالني"、"قتل X ثلاثة")
+    first = next((pm for pm in x.sent.ms if pm.entity_id == r.actors[0]), None)
+    if first is None or first.first - c.t_last > 1 + x.lex.words.reach["title_span"]:
+        return None
+    nxt = v.keys[first.last + 1] if first.last + 1 < len(v.keys) else ""
+    if nxt[:1].isdigit() or nxt in x.lex.words.member_nouns or unprefix(
+            nxt, "و") not in _AFTER_A_DEATH:
+        return None
+    return Roles((), r.actors, r.location)
+
+
+# words that open a circumstance after a passive killing: where, when, how
+_AFTER_A_DEATH = frozenset(("في", "خلال", "اثر", "جراء", "بعد", "برصاص", "بنيران", "بغاره",
+                            "بقصف", "بانفجار", "امس", "اليوم", "صباح", "مساء", ".", "،"))
+
+
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
     """"ووصل مدربون عسكريون روس إلى باماكو"، "انسحبت القوات الفرنسية": a deployment,
     shipment, attack or withdrawal with no actor named is the country a nisba in its
@@ -1552,13 +1644,8 @@ def call_received_from(r: Roles, x: Context) -> Roles | None:
     recv = next((k for k in around if _receives(v.keys[k], w.receive_words)), None)
     if recv is None:
         return None
+    receiver = _call_receiver(x, recv)
     if not r.actors:
-        # the noun with its receiver between it and the verb: "تلقى الأمير اتصالا هاتفيا"
-        # (or before the verb: "وكان الشرع قد تلقى، الخميس، اتصالا")
-        receiver = next((pm.entity_id for pm in x.sent.ms if recv < pm.first < c.t_first
-                         and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None) or next((
-            pm.entity_id for pm in reversed(x.sent.ms) if recv - 4 <= pm.last < recv
-            and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
         r = Roles((receiver,), _without(r.targets, (receiver,)), r.location) \
             if receiver is not None else r
     if not r.actors:
@@ -1570,9 +1657,24 @@ def call_received_from(r: Roles, x: Context) -> Roles | None:
     # the caller behind his title: "من الرئيس الأمريكي جو بايدن"
     caller = next((pm.entity_id for pm in x.sent.ms if frm < pm.first <= frm + 5
                    and pm.entity_id in (*r.actors, *r.targets)), None)
+    if caller is not None and r.actors == (caller,) and not r.targets \
+            and receiver not in (None, caller):
+        # "تلقى الوزير X اتصالا من نظيره Y": the caller was read as the noun's first
+        # participant; the receiver stands before the noun
+        return Roles((caller,), (receiver,), r.location)
     if caller is None or r.actors == (caller,):
         return None
     return Roles((caller,), _without((*r.actors, *r.targets), (caller,)), r.location)
+
+
+def _call_receiver(x: Context, recv: int) -> str | None:
+    """Who received the call: the name between the verb of receiving and the noun ("تلقى
+    الأمير اتصالا هاتفيا"), or right before the verb ("وكان الشرع قد تلقى، الخميس، اتصالا")."""
+    c, v = x.clause, x.doc
+    return next((pm.entity_id for pm in x.sent.ms if recv < pm.first < c.t_first
+                 and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None) or next((
+        pm.entity_id for pm in reversed(x.sent.ms) if recv - 4 <= pm.last < recv
+        and v.etype[pm.entity_id] in PARTICIPANT_TYPES), None)
 
 
 def _receives(key: str, receive_words: frozenset[str]) -> bool:
@@ -1611,6 +1713,66 @@ def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
             or v.etype[pm.entity_id] not in ("LOC", "FAC", "GPE") or pm.entity_id in v.states:
         return None
     return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
+
+
+def released_is_the_genitive(r: Roles, x: Context) -> Roles | None:
+    """"وأُطلق سراح الناشط X"، "أُفرج عن المعارض Y": whoever follows "سراح" (its genitive)
+    or "عن" right after the verb of release, behind a description in words only, is the
+    one released, never its subject (the subject, when named, stands between: "أطلقت
+    السلطات سراح X")."""
+    c, v = x.clause, x.doc
+    if c.trigger.mode != "release" or not c.is_verb \
+            or v.keys[c.t_last] not in _RELEASE_HEADS:
+        return None
+    first = next((p for p in x.sent.ms if p.first > c.t_last), None)
+    if first is None or first.entity_id not in r.actors or not (
+            first.first - c.t_last == 1 or described_patient(first, x, titled=False)):
+        return None
+    return Roles(_without(r.actors, (first.entity_id,)), (*r.targets, first.entity_id),
+                 r.location)
+
+
+# the last word of a release verb's phrase, after which its patient stands
+_RELEASE_HEADS = frozenset(("سراح", "عن"))
+
+
+def passive_form_patient(r: Roles, x: Context) -> Roles | None:
+    """"اغتيل الرئيس X على يد مسلحين"، "قتل جنديان على يد مجهولين": a verb read only as a
+    passive has no subject; who follows it is the one acted on, and only the agent phrase
+    names who acted (here no one)."""
+    c = x.clause
+    if c.trigger.id not in _PASSIVE_TRIGGERS:
+        return None
+    agent = agent_phrase(x)
+    keep = tuple(a for a in r.actors if agent is not None and a == agent.entity_id)
+    targets = (*_without(r.actors, keep), *r.targets)
+    group = _partitive_group(x) if not targets else None
+    if group is not None and group not in keep:
+        targets = (group,)
+    if keep == r.actors and targets == r.targets:
+        return None
+    return Roles(keep, targets, r.location)
+
+
+def _partitive_group(x: Context) -> str | None:
+    """The group a few of whose members were acted on: "قتل جنديان من الجيش الصومالي"،
+    "اغتيل ثلاثة من قادة الحركة" (the body behind من, a word or two after the verb), or
+    the body an unnamed person leads in: "اغتيل القيادي في حركة X"."""
+    c, v = x.clause, x.doc
+    between = v.keys[c.t_last + 1 : c.t_last + 5]
+    member = "من" in between[1:] or (
+        len(between) > 1 and between[0] in x.lex.cues["person_heads"] and between[1] == "في")
+    if not member:
+        return None
+    for pm in x.sent.ms:
+        if 2 <= pm.first - c.t_last <= 4 and v.etype[pm.entity_id] in ("ORG", "PER") \
+                and all(k[:1].isalnum() for k in v.keys[c.t_last + 1 : pm.first]):
+            return pm.entity_id
+    return None
+
+
+# triggers whose forms are passive verbs (their own records in triggers.yaml)
+_PASSIVE_TRIGGERS = frozenset(("assault_kill_by_hand", "assault_kill_passive"))
 
 
 def body_meets(r: Roles, x: Context) -> Roles | None:
@@ -2063,7 +2225,9 @@ ROLE_RULES: tuple[Rule, ...] = (
     meeting_members_act,
     noun_retells_sentence, definite_noun_of_the_subject, the_latter_acts,
     the_latter_as_genitive, charge_behind_a_reaction,
-    partner_is_no_agent, nisba_names_actor, delegation_names_state,
+    partner_is_no_agent, lone_person_killed, counted_members_acted_on,
+    nisba_names_actor, killed_in_the_attack,
+    delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
     agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,
     mutual_sides_act,
@@ -2073,7 +2237,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     criticism_of_the_act_before,
     resignation_accepted_by, spoken_for_by,
     withdrawn_from, receiver_named_before, aid_sent_to_before, call_received_from,
-    seized_place_is_target, body_meets,
+    seized_place_is_target, released_is_the_genitive, passive_form_patient, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,
     media_do_not_act, interview_is_no_meeting, speakers_own_forces_act,

@@ -717,4 +717,13 @@ def cue_lists() -> dict[str, Any]:
                        for w in words}
     cues = load_yaml("ar/ner_cues.yaml")
     out["titles"] = PhraseSet(tuple(match_key(w) for w in cues["person_titles"]))
+    # one-word heads that describe a person before the name (titles and roles: "القيادي"،
+    # "المعارض"، "الناشط"), for a patient told behind its description
+    roles = load_yaml("ar/person_cues.yaml")["person_roles"]
+    out["person_heads"] = frozenset(
+        match_key(w) for w in (*cues["person_titles"], *roles) if " " not in w)
+    # cardinal numbers as words ("ثلاثة"، "عشرات"), for a count of people acted on
+    numbers = load_yaml("ar/dates.yaml")["number_words"]
+    out["numbers"] = frozenset(match_key(w) for forms in numbers.values() for w in forms) | {
+        match_key(w) for w in ("عشرات", "مئات", "آلاف", "عدد", "العشرات", "المئات")}
     return out

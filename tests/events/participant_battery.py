@@ -219,6 +219,11 @@ CASES: tuple[Case, ...] = (
       "AID", ('algeria',), ('niger',)),
     C("receiving", "تسلمت القوات المسلحة التونسية زوارق دورية من إيطاليا.",
       "AID", ('italy',), ('tunisian_armed_forces',)),
+    C("receiving", "وتلقى الرئيس المصري عبد الفتاح السيسي مساء الأحد اتصالا من الرئيس "
+      "الفرنسي إيمانويل ماكرون.",
+      "CONSULT", ('emmanuel_macron',), ('abdel_fattah_el_sisi',)),
+    C("receiving", "وحصلت القوات المسلحة المالية على مسيرات من تركيا.",
+      "AID", ('turkey',), ('malian_armed_forces',)),
     # --- برفقة / برئاسة co-participants --------------------------------------------------------
     C("company", "وصل إلى الجزائر وفد روسي برئاسة وزير الخارجية سيرغي لافروف.",
       "CONSULT", ('sergey_lavrov',), ('algeria',)),
@@ -306,6 +311,23 @@ CASES: tuple[Case, ...] = (
       "SANCTION", ('niger_junta',), ('france',)),
     C("passive_agent", "اغتيل القيادي في حركة حماس على يد الجيش الإسرائيلي في بيروت.",
       "ASSAULT", ('israel_defense_forces',), ('hamas',)),
+    # --- passives with a named patient and no agent phrase (session 10) ----------------------
+    C("passive_patient", "وتم اعتقال القيادي البارز في حركة حماس إسماعيل هنية في غزة.",
+      "COERCE", (), ('ismail_haniyeh',)),
+    C("passive_patient", "وأُطلق سراح زعيم المعارضة الروسية أليكسي نافالني مساء الجمعة.",
+      "RETREAT", (), ('alexei_navalny',)),
+    C("passive_patient", "وأفرج عن الرئيس التونسي الأسبق المنصف المرزوقي بعد يومين.",
+      "RETREAT", (), ('moncef_marzouki',)),
+    C("passive_patient", "واغتيل رئيس المكتب السياسي لحركة حماس إسماعيل هنية في طهران.",
+      "ASSAULT", (), ('ismail_haniyeh',)),
+    C("passive_patient", "وقتل أربعة من جنود الجيش اللبناني على يد مسلحين في عرسال.",
+      "ASSAULT", (), ('lebanese_armed_forces',)),
+    C("passive_patient", "وأكد الجيش اللبناني مقتل قائده العماد جوزيف عون في قصف على "
+      "بيروت.", "ASSAULT", (), ('joseph_aoun', 'beirut')),
+    C("passive_patient", "وقتل الرئيس الهايتي جوفينيل مويز في منزله.",
+      "ASSAULT", (), ('جوفينيل مويز',)),
+    C("passive_patient", "ولقي رئيس أركان الجيش السوداني محمد عثمان الحسين مصرعه في قصف "
+      "على الخرطوم.", "ASSAULT", (), ('mohamed_othman_al_hussein', 'khartoum')),
     # --- dual and plural anaphors across sentences ---------------------------------------------
     C("anaphor", "التقى الرئيس الفرنسي إيمانويل ماكرون والرئيس الكيني ويليام روتو في "
       "نيروبي. ووقع الرئيسان اتفاقية للتعاون الدفاعي.",

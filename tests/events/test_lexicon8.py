@@ -194,6 +194,7 @@ def test_battery_recall_and_false_fires_hold() -> None:
     neg = [(w[1:], got) for w, _, _, got in results if w.startswith("!")]
     found = sum(w in got for w, got in pos)
     fired = sum(w in got for w, got in neg)
-    # session 10: 379 of 411 found, 2 of 71 false fires (main before: see CHANGELOG)
-    assert found >= 372, found
+    # session 10: 379 of 411 found, 2 of 71 false fires (main before: see CHANGELOG);
+    # told forms (passives, killings, calls received, split receipts): 393 of 425, 2 of 75
+    assert found >= 386, found
     assert fired <= 3, fired

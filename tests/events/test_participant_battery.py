@@ -7,13 +7,13 @@ from __future__ import annotations
 from tests.events.participant_battery import CASES, CHECK_CASES, judge, run, score
 
 # exact / relaxed totals measured when the battery was last improved
-FLOOR_EXACT = 85
-FLOOR_RELAXED = 96
+FLOOR_EXACT = 102
+FLOOR_RELAXED = 112
 # the held-out second set (written after the rules, never tuned to): main gave 10 / 18
 CHECK_EXACT = 27
 CHECK_RELAXED = 29
 # classes every case of which is right
-SOLVED: tuple[str, ...] = ("postposed", "company")
+SOLVED: tuple[str, ...] = ("postposed", "company", "passive_agent", "passive_patient")
 
 
 def test_the_battery_is_large_and_invented_per_class() -> None:
