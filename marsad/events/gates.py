@@ -11,7 +11,8 @@ from collections.abc import Callable
 from ..text.normalize import match_key
 from .clause import BODY_MEETING, Context, Roles
 from .dating import future
-from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
+from .lexicon import BLOCKING, DOCUMENT_TOPICS, HELD_STANCES, REFERABLE, UNCLAIMED_TYPES
+from .nisba import nisba_country
 from .triggers import TriggerHit
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, unprefix, word_back
 
@@ -674,6 +675,22 @@ def nobody_takes_part(r: Roles, x: Context) -> bool:
     return r.location is None or x.clause.trigger.type not in UNCLAIMED_TYPES
 
 
+def stance_without_holder(r: Roles, x: Context) -> bool:
+    """A stance of backing or threat that names nobody holding it is no event: "وأعرب
+    الحاضرون عن الشكر للمملكة"، "وأشاد البيان بجهود الحكومة" — praise, thanks or a threat is
+    news for who voices it; only attacks and protests are told without their author
+    (``UNCLAIMED_TYPES``). Only a lone definite noun holds no one ("الحاضرون"، "البيان"):
+    a holder named in construct or by nationality ("ورحب قادة دول الخليج"، "وأشاد مسؤولون
+    أمريكيون") is someone the rules may yet name."""
+    if r.actors or x.clause.trigger.type not in HELD_STANCES:
+        return False
+    v, c = x.doc, x.clause
+    subject = v.keys[c.t_last + 1 : min(c.t_last + 5, c.hi, x.sent.b)]
+    if not subject or not subject[0].startswith("ال"):
+        return False
+    return not any(nisba_country(k, v.kb.demonyms, accusative=False) for k in subject)
+
+
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:
     """A meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل …" (no place)،
     "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side) — but a council's own
@@ -697,7 +714,7 @@ def _own_session(r: Roles, x: Context) -> bool:
 
 
 AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
-    nobody_takes_part, meeting_without_two_sides)
+    nobody_takes_part, stance_without_holder, meeting_without_two_sides)
 
 
 def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:
