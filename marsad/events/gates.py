@@ -525,6 +525,16 @@ def last_time_recalled(x: Context) -> bool:
     return any(" ".join(after[i : i + 2]) in last for i in range(len(after) - 1))
 
 
+def told_of_sport(x: Context) -> bool:
+    """A sentence that reports a game tells play, not force or politics: "وهاجم الفريق
+    مرمى منافسه في الشوط الثاني"، "وأوقف الاتحاد اللاعب مباراتين" (``sport_words``). An
+    attack with a weapon (a mode: a bomb at a match) is still one."""
+    if x.sent.words.isdisjoint(x.lex.words.sport_words):
+        return False
+    trig = x.clause.trigger
+    return not (trig.type == "ASSAULT" and trig.mode)
+
+
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -657,7 +667,7 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
     told_in_future, may_happen,
-    content_of,
+    content_of, told_of_sport,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
