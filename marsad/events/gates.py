@@ -535,6 +535,24 @@ def told_of_sport(x: Context) -> bool:
     return not (trig.type == "ASSAULT" and trig.mode)
 
 
+def names_a_work(x: Context) -> bool:
+    """A trigger word that opens a quoted title after a film, a book or a song names the
+    work, no event: 'وعرض فيلم "الهجوم" في المهرجان'، 'صدر كتاب بعنوان "الحصار"'."""
+    keys, at = x.doc.keys, x.clause.t_first
+    works = x.lex.words.work_nouns
+    if at >= 1 and unprefix(keys[at - 1], "وب") in works:
+        return unprefix(keys[at - 1], "وب") in ("بعنوان", "عنوان")
+    return at >= 2 and keys[at - 1] in OPENING_QUOTES and unprefix(keys[at - 2], "وب") in works
+
+
+def nature_as_subject(x: Context) -> bool:
+    """A verb of force whose subject, right after it, is a force of nature tells weather,
+    no one's act: "وحاصرت الثلوج مئات السيارات"، "وداهمت السيول القرى" (``nature_words``)."""
+    c, keys = x.clause, x.doc.keys
+    return c.is_verb and c.t_last + 1 < len(keys) \
+        and unprefix(keys[c.t_last + 1], "و") in x.lex.words.nature_words
+
+
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -667,7 +685,7 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
     told_in_future, may_happen,
-    content_of, told_of_sport,
+    content_of, told_of_sport, names_a_work, nature_as_subject,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
