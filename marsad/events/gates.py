@@ -553,6 +553,27 @@ def nature_as_subject(x: Context) -> bool:
         and unprefix(keys[c.t_last + 1], "و") in x.lex.words.nature_words
 
 
+def agreed_in_view(x: Context) -> bool:
+    """"اتفق" on a view is concurrence, no agreement: "واتفق الخبراء على أن الاقتصاد
+    يتعافى"، "اتفقوا على أنه لا بديل عن الحل" (على أن with a noun or a pronoun after it), or
+    a thing agreeing with a figure ("وتتفق هذه الأرقام مع التقديرات"). "اتفقا على أن تبدأ
+    المفاوضات" (a verb after أن) is a decision, an agreement."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or c.trigger.type != "AGREE" or "تفق" not in keys[c.t_first][:5]:
+        return False
+    if c.t_last + 1 < len(keys) and keys[c.t_last + 1] in x.lex.words.demonstratives:
+        return True
+    end = min(c.t_last + 10, x.sent.b - 1)
+    at = next((k for k in range(c.t_last + 1, end) if keys[k] == "علي" and keys[k + 1]
+               in ("ان", "انه", "انها", "انهم")), None)
+    if at is None:
+        return False
+    if keys[at + 1] != "ان":
+        return True
+    nxt = keys[at + 2] if at + 2 < len(keys) else ""
+    return nxt.startswith("ال") or nxt in x.lex.words.demonstratives
+
+
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -685,7 +706,7 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
     told_in_future, may_happen,
-    content_of, told_of_sport, names_a_work, nature_as_subject,
+    content_of, told_of_sport, names_a_work, nature_as_subject, agreed_in_view,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
