@@ -574,6 +574,30 @@ def agreed_in_view(x: Context) -> bool:
     return nxt.startswith("ال") or nxt in x.lex.words.demonstratives
 
 
+def court_upholds_ruling(x: Context) -> bool:
+    """A court that upholds a ruling follows its procedure, no backing of a party: "وأيدت
+    محكمة الاستئناف الحكم الابتدائي بحق رجل الأعمال" (the verdict itself is SANCTION
+    convict; a court's rejection of an appeal stays REJECT, the team battery's convention)."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if not c.is_verb or c.trigger.type != "SUPPORT" \
+            or c.t_last + 1 >= len(keys) or keys[c.t_last + 1] not in w.court_words:
+        return False
+    # (the ruling may stand behind a long court name and an aside: "أيدت محكمة النقض (أعلى
+    # محكمة في البلاد) أمس، الأحكام …": 16 tokens, punctuation included)
+    return any(unprefix(k, "و") in w.court_filings
+               for k in keys[c.t_last + 2 : min(c.t_last + 16, x.sent.b)])
+
+
+def quoted_from(x: Context) -> bool:
+    """"نقل" with "عن" after it quotes a source, no move of forces: "ونقل التلفزيون
+    الرسمي عن مصدر عسكري أن …" — not "عن طريق" (by way of)."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or c.trigger.type != "MOBILIZE" or "نقل" not in keys[c.t_first]:
+        return False
+    end = min(c.t_last + 7, x.sent.b - 1)
+    return any(keys[k] == "عن" and keys[k + 1] != "طريق" for k in range(c.t_last + 1, end))
+
+
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -707,6 +731,7 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
     told_in_future, may_happen,
     content_of, told_of_sport, names_a_work, nature_as_subject, agreed_in_view,
+    court_upholds_ruling, quoted_from,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
