@@ -11,7 +11,14 @@ from collections.abc import Callable
 from ..text.normalize import match_key
 from .clause import BODY_MEETING, Context, Roles
 from .dating import future
-from .lexicon import BLOCKING, DOCUMENT_TOPICS, HELD_STANCES, REFERABLE, UNCLAIMED_TYPES
+from .lexicon import (
+    BLOCKING,
+    COMMERCE_TYPES,
+    DOCUMENT_TOPICS,
+    HELD_STANCES,
+    REFERABLE,
+    UNCLAIMED_TYPES,
+)
 from .nisba import nisba_country
 from .triggers import TriggerHit
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, unprefix, word_back
@@ -765,6 +772,25 @@ def stance_without_holder(r: Roles, x: Context) -> bool:
     return not any(nisba_country(k, v.kb.demonyms, accusative=False) for k in subject)
 
 
+def companies_only(r: Roles, x: Context) -> bool:
+    """A deal, a partnership or a freeze whose every side is a company named as one is
+    commerce, no political event: "واتفقت شركة أرامكو مع شركة توتال على بناء مصفاة"، "وجمدت
+    شركة فيسبوك حساب الفنان" — with a state or a body among the sides it is one ("وقع العراق
+    مع شركة شيفرون اتفاقية")."""
+    sides = (*r.actors, *r.targets)
+    if x.clause.trigger.type not in COMMERCE_TYPES or not sides:
+        return False
+    return all(_named_a_company(x, e) for e in sides)
+
+
+def _named_a_company(x: Context, eid: str) -> bool:
+    """Whether a mention of ``eid`` in the sentence opens with, or follows, "شركة"."""
+    v, words = x.doc, x.lex.words.company_words
+    return any(pm.entity_id == eid and (unprefix(v.keys[pm.first], "ول") in words
+                                        or unprefix(v.prev_key(pm.first), "ول") in words)
+               for pm in v.placed_in(x.sent.a, x.sent.b))
+
+
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:
     """A meeting needs two sides, a visit a place: "وتأتي زيارة حفتر في ظل …" (no place)،
     "لقاء لافت في الكرملين يجدد حضور روسيا في ليبيا" (one side) — but a council's own
@@ -788,7 +814,7 @@ def _own_session(r: Roles, x: Context) -> bool:
 
 
 AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
-    nobody_takes_part, stance_without_holder, meeting_without_two_sides)
+    nobody_takes_part, stance_without_holder, companies_only, meeting_without_two_sides)
 
 
 def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:

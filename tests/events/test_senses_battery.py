@@ -17,7 +17,7 @@ def test_other_senses_do_not_fire_and_event_senses_do() -> None:
     neg = [(w[1:], got) for w, _, _, got in results if w.startswith("!")]
     found = sum(w in got for w, got in pos)
     fired = [w for w, got in neg if w in got]
-    # helper 10i: 30 of 32 found, 9 of 208 false fires (main before: 30 of 32, 36 of 208)
+    # helper 10i: 30 of 32 found, 7 of 208 false fires (main before: 30 of 32, 36 of 208)
     assert len(neg) >= 40
     assert found >= 29, found
-    assert len(fired) <= 9, fired
+    assert len(fired) <= 7, fired
