@@ -11,7 +11,15 @@ from collections.abc import Callable
 from ..text.normalize import match_key
 from .clause import BODY_MEETING, Context, Roles
 from .dating import future
-from .lexicon import BLOCKING, DOCUMENT_TOPICS, REFERABLE, UNCLAIMED_TYPES
+from .lexicon import (
+    BLOCKING,
+    COMMERCE_TYPES,
+    DOCUMENT_TOPICS,
+    HELD_STANCES,
+    REFERABLE,
+    UNCLAIMED_TYPES,
+)
+from .nisba import nisba_country
 from .triggers import TriggerHit
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, unprefix, word_back
 
@@ -524,6 +532,79 @@ def last_time_recalled(x: Context) -> bool:
     return any(" ".join(after[i : i + 2]) in last for i in range(len(after) - 1))
 
 
+def told_of_sport(x: Context) -> bool:
+    """A sentence that reports a game tells play, not force or politics: "وهاجم الفريق
+    مرمى منافسه في الشوط الثاني"، "وأوقف الاتحاد اللاعب مباراتين" (``sport_words``). An
+    attack with a weapon (a mode: a bomb at a match) is still one."""
+    if x.sent.words.isdisjoint(x.lex.words.sport_words):
+        return False
+    trig = x.clause.trigger
+    return not (trig.type == "ASSAULT" and trig.mode)
+
+
+def names_a_work(x: Context) -> bool:
+    """A trigger word that opens a quoted title after a film, a book or a song names the
+    work, no event: 'وعرض فيلم "الهجوم" في المهرجان'، 'صدر كتاب بعنوان "الحصار"'."""
+    keys, at = x.doc.keys, x.clause.t_first
+    works = x.lex.words.work_nouns
+    if at >= 1 and unprefix(keys[at - 1], "وب") in works:
+        return unprefix(keys[at - 1], "وب") in ("بعنوان", "عنوان")
+    return at >= 2 and keys[at - 1] in OPENING_QUOTES and unprefix(keys[at - 2], "وب") in works
+
+
+def nature_as_subject(x: Context) -> bool:
+    """A verb of force whose subject, right after it, is a force of nature tells weather,
+    no one's act: "وحاصرت الثلوج مئات السيارات"، "وداهمت السيول القرى" (``nature_words``)."""
+    c, keys = x.clause, x.doc.keys
+    return c.is_verb and c.t_last + 1 < len(keys) \
+        and unprefix(keys[c.t_last + 1], "و") in x.lex.words.nature_words
+
+
+def agreed_in_view(x: Context) -> bool:
+    """"اتفق" on a view is concurrence, no agreement: "واتفق الخبراء على أن الاقتصاد
+    يتعافى"، "اتفقوا على أنه لا بديل عن الحل" (على أن with a noun or a pronoun after it), or
+    a thing agreeing with a figure ("وتتفق هذه الأرقام مع التقديرات"). "اتفقا على أن تبدأ
+    المفاوضات" (a verb after أن) is a decision, an agreement."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or c.trigger.type != "AGREE" or "تفق" not in keys[c.t_first][:5]:
+        return False
+    if c.t_last + 1 < len(keys) and keys[c.t_last + 1] in x.lex.words.demonstratives:
+        return True
+    end = min(c.t_last + 10, x.sent.b - 1)
+    at = next((k for k in range(c.t_last + 1, end) if keys[k] == "علي" and keys[k + 1]
+               in ("ان", "انه", "انها", "انهم")), None)
+    if at is None:
+        return False
+    if keys[at + 1] != "ان":
+        return True
+    nxt = keys[at + 2] if at + 2 < len(keys) else ""
+    return nxt.startswith("ال") or nxt in x.lex.words.demonstratives
+
+
+def court_upholds_ruling(x: Context) -> bool:
+    """A court that upholds a ruling follows its procedure, no backing of a party: "وأيدت
+    محكمة الاستئناف الحكم الابتدائي بحق رجل الأعمال" (the verdict itself is SANCTION
+    convict; a court's rejection of an appeal stays REJECT, the team battery's convention)."""
+    c, keys, w = x.clause, x.doc.keys, x.lex.words
+    if not c.is_verb or c.trigger.type != "SUPPORT" \
+            or c.t_last + 1 >= len(keys) or keys[c.t_last + 1] not in w.court_words:
+        return False
+    # (the ruling may stand behind a long court name and an aside: "أيدت محكمة النقض (أعلى
+    # محكمة في البلاد) أمس، الأحكام …": 16 tokens, punctuation included)
+    return any(unprefix(k, "و") in w.court_filings
+               for k in keys[c.t_last + 2 : min(c.t_last + 16, x.sent.b)])
+
+
+def quoted_from(x: Context) -> bool:
+    """"نقل" with "عن" after it quotes a source, no move of forces: "ونقل التلفزيون
+    الرسمي عن مصدر عسكري أن …" — not "عن طريق" (by way of)."""
+    c, keys = x.clause, x.doc.keys
+    if not c.is_verb or c.trigger.type != "MOBILIZE" or "نقل" not in keys[c.t_first]:
+        return False
+    end = min(c.t_last + 7, x.sent.b - 1)
+    return any(keys[k] == "عن" and keys[k + 1] != "طريق" for k in range(c.t_last + 1, end))
+
+
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -656,7 +737,8 @@ def passive_participle(x: Context) -> bool:
 GATES: tuple[Callable[[Context], bool], ...] = (
     refers_back, negated, negated_modal, demanded, warned_against, planned, meeting_to_come,
     told_in_future, may_happen,
-    content_of,
+    content_of, told_of_sport, names_a_work, nature_as_subject, agreed_in_view,
+    court_upholds_ruling, quoted_from,
     framed_background, vehicle_named_by_cargo, topic_of_another, companion_of_a_visit,
     meeting_characterised, meeting_talked_of, ceremony_of_a_meeting,
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
@@ -672,6 +754,41 @@ def nobody_takes_part(r: Roles, x: Context) -> bool:
     if r.actors or r.targets:
         return False
     return r.location is None or x.clause.trigger.type not in UNCLAIMED_TYPES
+
+
+def stance_without_holder(r: Roles, x: Context) -> bool:
+    """A stance of backing or threat that names nobody holding it is no event: "وأعرب
+    الحاضرون عن الشكر للمملكة"، "وأشاد البيان بجهود الحكومة" — praise, thanks or a threat is
+    news for who voices it; only attacks and protests are told without their author
+    (``UNCLAIMED_TYPES``). Only a lone definite noun holds no one ("الحاضرون"، "البيان"):
+    a holder named in construct or by nationality ("ورحب قادة دول الخليج"، "وأشاد مسؤولون
+    أمريكيون") is someone the rules may yet name."""
+    if r.actors or x.clause.trigger.type not in HELD_STANCES:
+        return False
+    v, c = x.doc, x.clause
+    subject = v.keys[c.t_last + 1 : min(c.t_last + 5, c.hi, x.sent.b)]
+    if not subject or not subject[0].startswith("ال"):
+        return False
+    return not any(nisba_country(k, v.kb.demonyms, accusative=False) for k in subject)
+
+
+def companies_only(r: Roles, x: Context) -> bool:
+    """A deal, a partnership or a freeze whose every side is a company named as one is
+    commerce, no political event: "واتفقت شركة أرامكو مع شركة توتال على بناء مصفاة"، "وجمدت
+    شركة فيسبوك حساب الفنان" — with a state or a body among the sides it is one ("وقع العراق
+    مع شركة شيفرون اتفاقية")."""
+    sides = (*r.actors, *r.targets)
+    if x.clause.trigger.type not in COMMERCE_TYPES or not sides:
+        return False
+    return all(_named_a_company(x, e) for e in sides)
+
+
+def _named_a_company(x: Context, eid: str) -> bool:
+    """Whether a mention of ``eid`` in the sentence opens with, or follows, "شركة"."""
+    v, words = x.doc, x.lex.words.company_words
+    return any(pm.entity_id == eid and (unprefix(v.keys[pm.first], "ول") in words
+                                        or unprefix(v.prev_key(pm.first), "ول") in words)
+               for pm in v.placed_in(x.sent.a, x.sent.b))
 
 
 def meeting_without_two_sides(r: Roles, x: Context) -> bool:
@@ -697,7 +814,7 @@ def _own_session(r: Roles, x: Context) -> bool:
 
 
 AFTER_ROLES: tuple[Callable[[Roles, Context], bool], ...] = (
-    nobody_takes_part, meeting_without_two_sides)
+    nobody_takes_part, stance_without_holder, companies_only, meeting_without_two_sides)
 
 
 def _asked_for(hit: TriggerHit, nxt: TriggerHit, v: DocView, a: int) -> bool:

@@ -32,6 +32,10 @@ FORCE_TYPES = frozenset({"MOBILIZE", "ASSAULT", "RETREAT", "COERCE"})
 CROWD_TYPES = frozenset({"PROTEST"})
 # Types told without a named party: protests and attacks whose perpetrator is unknown
 UNCLAIMED_TYPES = frozenset({"PROTEST", "ASSAULT"})
+# deals, partnerships and measures that among companies alone are commerce (gates.py)
+COMMERCE_TYPES = frozenset({"AGREE", "COOPERATE", "SANCTION"})
+# stances that are news only for who holds them: no event without an actor (gates.py)
+HELD_STANCES = frozenset({"SUPPORT", "THREATEN"})
 # Types whose modes tell different acts apart (an expulsion and a recall); other types'
 # modes are sectors or manners of one act and do not keep two reports of it apart
 MODED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "THREATEN"})

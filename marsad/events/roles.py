@@ -2100,8 +2100,9 @@ def chamber_approves(r: Roles, x: Context) -> Roles | None:
 
 def attack_in_words(r: Roles, x: Context) -> Roles | None:
     """An attack in words is a criticism (PLOVER ACCUSE): "شن الرئيس هجوما حادا على
-    الحركة"، "هاجم وزير الخارجية الجزائر خلال زيارته" — a sharp or scathing attack, or a
-    person's attack (هاجم) on a state, a body or a person with no weapon named."""
+    الحركة"، "هاجم وزير الخارجية الجزائر خلال زيارته" — a sharp or scathing attack, a
+    person's attack (هاجم) on a state, a body or a person, or anyone's told with a speech
+    ("وهاجم رئيس الوزراء المعارضة في خطاب")، with no weapon named."""
     c, v = x.clause, x.doc
     if c.trigger.type != "ASSAULT" or r.retyped is not None or not r.actors:
         return None
@@ -2116,9 +2117,20 @@ def attack_in_words(r: Roles, x: Context) -> Roles | None:
         v.etype[a] == "PER" for a in r.actors) and bool(r.targets) and all(
         v.etype[t] in ("GPE", "ORG", "PER") and t not in v.cities for t in r.targets) \
         and not _weapon_named(x)
-    if not (sharp or spoken):
+    if not (sharp or spoken or _said_in_a_speech(x, verb)):
         return None
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("ACCUSE", "disapprove"))
+
+
+def _said_in_a_speech(x: Context, verb: str) -> bool:
+    """هاجم with a speech or a saying after it in its clause and no weapon ("هاجم الرئيس
+    الصحافة في كلمته"، "…، قائلا إن")."""
+    if verb[:3] not in ("هاج", "يها", "تها"):
+        return False
+    speech = x.lex.words.speech_words
+    # (the saying often follows a comma: "هاجم الوزير الجزائر خلال زيارته، قائلا إنه …")
+    keys = x.doc.keys[x.clause.t_last + 1 : min(x.clause.t_last + 14, x.sent.b)]
+    return any(unprefix(k, "وبفل") in speech for k in keys) and not _weapon_named(x)
 
 
 def _weapon_named(x: Context) -> bool:
