@@ -481,6 +481,18 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "طبية.",
         ("AID", ("united_arab_emirates",), ("gaza_strip",)),
         "نفذت الإمارات مساء الأحد ثلاث عمليات إنزال جوي في قطاع غزة تحمل مساعدات طبية."),
+    "partner_shares_the_aid": (
+        "ووزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية على الأسر النازحة "
+        "في مدينة مأرب بالتعاون مع برنامج الأغذية العالمي.",
+        ("AID", ("ksrelief", "world_food_programme"), ()),
+        "ووزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية على الأسر النازحة "
+        "في مدينة مأرب، وأشاد به برنامج الأغذية العالمي."),
+    "body_noun_refers_back": (
+        "وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية في مدينة عدن. ووزع "
+        "المركز أمس خياما في مدينة مأرب.",
+        ("AID", ("ksrelief",), ()),
+        "وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية في مدينة عدن. ووزع "
+        "البرنامج أمس خياما في مدينة مأرب."),
     "seized_place_is_target": (
         "أعلنت قوات الدعم السريع سيطرتها على مخيم زمزم.",
         ("ASSAULT", ("rapid_support_forces",), ("zamzam_camp",)),
@@ -1075,3 +1087,15 @@ def test_the_sides_after_a_named_cooperation_agreement_sign_it() -> None:
     # "اتفاقية تعاون عسكري بين تونس والجزائر": the cooperation names the document
     _, events = traced("تم توقيع اتفاقية تعاون عسكري بين تونس والجزائر.")
     assert [(t, set(a)) for t, a, _ in events] == [("AGREE", {"tunisia", "algeria"})], events
+
+
+def test_a_district_named_behind_its_noun_is_the_place() -> None:
+    # "في مديرية X"، "في محلية Y": an administrative district is where the act happened,
+    # not who received it
+    doc = extract("ووزع برنامج الأغذية العالمي ألف سلة غذائية على الأسر النازحة في مديرية "
+                  "حيس بمحافظة الحديدة.")
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, **res.event_maps)
+    name = {e.id: e.name for e in doc.entities}
+    assert [(ev.type, ev.targets, name.get(ev.location or "")) for ev in evs] \
+        == [("AID", (), "حيس")], evs
