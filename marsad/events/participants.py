@@ -29,6 +29,9 @@ from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, Placed, uniq, unprefix
 
+# quotes that may close a name (the same marks open and close in news text)
+_QUOTES = OPENING_QUOTES | {"»", "”", "’"}
+
 
 @dataclass
 class Parts:
@@ -269,6 +272,33 @@ def _set_aside(pm: Placed, prev: str, x: Context) -> bool:
     return not (prev == "من" and (before in w.member_nouns or before in w.each))
 
 
+def _ally_of_a_party(pm: Placed, x: Context) -> bool:
+    """A name in a definite participle of ties right after a named party describes that
+    party, it takes no part: "قال الجيش إن الحوثيين المتحالفين مع إيران أطلقوا صاروخا"،
+    "هاجمت الفصائل الموالية لطهران" (behind "مع" or a fused "ل")."""
+    v, w = x.doc, x.lex.words
+    k = pm.first - 1
+    if k > 0 and v.keys[k] in OPENING_QUOTES:
+        k -= 1
+    if unprefix(v.keys[k], "و") == "مع":
+        k -= 1
+    elif v.fused_prefix(pm) != "ل":
+        return False
+    if k < 1 or v.keys[k] not in w.tie_participles:
+        return False
+    # the party ends right before it (or before its closing quote: "«الحوثيين» المتحالفين")
+    ends = {k - 1, k - 2} if v.keys[k - 1] in _QUOTES else {k - 1}
+    return any(q.last in ends and q.entity_id != pm.entity_id for q in x.sent.ms)
+
+
+def _past_its_ties(party: Placed, x: Context) -> int:
+    """The last token of ``party`` and of the ties that describe it ("«الحوثيين» المتحالفين
+    مع إيران،"): the subject stands that near the verb."""
+    tie = next((q for q in x.sent.ms if 0 < q.first - party.last <= 4
+                and _ally_of_a_party(q, x)), None)
+    return party.last if tie is None else tie.last
+
+
 def _skipped(pm: Placed, x: Context) -> bool:
     """A mention that is no part of this clause: a venue, another happening's party, a
     document's place name, a topic."""
@@ -297,6 +327,8 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "قرب الحدود مع الجزائر": where, near whose border; no party
     if t == "PER" and unprefix(prev, "وبل") in w.institution_heads:
         return True  # "وزع مركز الملك سلمان للإغاثة": the centre acts, not the king
+    if _ally_of_a_party(pm, x):
+        return True  # "الحوثيون المتحالفون مع إيران": who the party is tied to, no side
     return prev == "في" and v.prev_key2(pm.first) in w.topic_nouns  # "الوضع في ليبيا"
 
 
@@ -561,8 +593,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     where = any(unprefix(k, "و") == "حيث" for k in v.keys[before[0].last + 1 : c.t_first]) \
         if before and v.etype[before[0].entity_id] in ("GPE", "LOC") else False
     # (and no subject search across a colon: "اليمن: …")
-    if before and c.t_first - before[0].last <= 5 and not where and ":" not in v.keys[
-            before[0].last + 1 : c.t_first] and (
+    if before and c.t_first - _past_its_ties(before[0], x) <= 5 and not where \
+            and ":" not in v.keys[before[0].last + 1 : c.t_first] and (
             not joined or v.etype[before[0].entity_id] in ("PER", "ORG")):
         # (not across a colon: "ليبيا: طائرات تقصف مواقع" labels the place of a headline)
         # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر

@@ -285,6 +285,29 @@ def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+def place_aimed_at(r: Roles, x: Context) -> Roles | None:
+    """"أطلق المسلحون صاروخا من مناطق يسيطرون عليها في اليمن باتجاه سفينة تجارية في البحر
+    الأحمر": a strike fired from one place toward another (باتجاه، نحو) happened where it
+    was aimed, not where it was fired from."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if r.location is None or c.trigger.type != "ASSAULT":
+        return None
+    here = next((pm for pm in x.sent.ms if pm.entity_id == r.location
+                 and c.t_last < pm.first < c.right), None)
+    if here is None or "من" not in (unprefix(k, "و") for k in v.keys[c.t_last + 1 : here.first]):
+        return None
+    toward = next((k for k in range(here.last + 1, c.right)
+                   if unprefix(v.keys[k], "و") in w.aim_words), None)
+    if toward is None or any(v.keys[k] in (".", ":", "؛") for k in range(here.last, toward)):
+        return None
+    aimed = next((pm for pm in x.sent.ms if toward < pm.first < c.right
+                  and v.etype[pm.entity_id] in PLACE_TYPES and _behind_place_word(pm, x)
+                  and pm.entity_id not in (*r.actors, *r.targets)), None)
+    if aimed is None:
+        return None
+    return Roles(r.actors, r.targets, aimed.entity_id, r.basis, r.retyped)
+
+
 def the_place_left(r: Roles, x: Context) -> Roles | None:
     """"أنهت القوات انسحابها من قاعدة تمبكتو"، "بدأ الجنود مغادرة النيجر": forces
     withdrawing from a place, with no place of their own, withdraw there (a base before the
@@ -318,5 +341,5 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
                place_past_the_reach, square_of_a_protest, place_of_what_is_asked,
                the_pair_acts_where_they_met,
-               places_across_a_state, city_after_the_venue, the_place_left,
+               places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,
                city_of_the_acts_told)

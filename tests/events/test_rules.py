@@ -640,6 +640,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("REQUEST", ("badr_abdelatty",), ("israel",)),
         "ودعا وزير الخارجية المصري بدر عبد العاطي في القاهرة إسرائيل إلى وقف فوري لإطلاق "
         "النار."),
+    "place_aimed_at": (
+        "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن "
+        "باتجاه سفينة تجارية في البحر الأحمر.",
+        ("ASSAULT", ("houthis",), ()),
+        "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن على "
+        "سفينة تجارية."),
     "the_place_left": (
         "وأكملت القوات الفرنسية انسحابها من تشاد الشهر الماضي.",
         ("RETREAT", ("french_armed_forces",), ("chad",)),
@@ -1099,3 +1105,32 @@ def test_a_district_named_behind_its_noun_is_the_place() -> None:
     name = {e.id: e.name for e in doc.entities}
     assert [(ev.type, ev.targets, name.get(ev.location or "")) for ev in evs] \
         == [("AID", (), "حيس")], evs
+
+
+def _located(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str | None]]:
+    doc = extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    key = {e.id: e.kb_id or e.name for e in doc.entities}
+    return [(ev.type, tuple(key[i] for i in ev.actors), tuple(key[i] for i in ev.targets),
+             key.get(ev.location or "")) for ev in extract_events(doc, res.triggers,
+                                                                   **res.event_maps)]
+
+
+def test_a_strike_happens_where_it_was_aimed() -> None:
+    # fired "من X" toward a ship "في Y": Y is the place, X only where it came from
+    assert _located("وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها "
+                    "في اليمن باتجاه سفينة تجارية في البحر الأحمر.") \
+        == [("ASSAULT", ("houthis",), (), "red_sea")]
+
+
+def test_an_ally_describing_a_party_takes_no_part() -> None:
+    # "الحوثيون المتحالفون مع إيران": Iran describes the subject, it neither acts nor is hit
+    for text in ('وقال الجيش الأمريكي إن "الحوثيين" المتحالفين مع إيران، أطلقوا صاروخا على '
+                 "سفينة تجارية في خليج عدن.",
+                 "وأطلق الحوثيون المتحالفون مع إيران صاروخا على سفينة تجارية في خليج عدن."):
+        assert [(t, a, g) for t, a, g, _ in _located(text)] \
+            == [("ASSAULT", ("houthis",), ())], text
+    # a side after "مع" with no tie word before it still takes part
+    assert [(t, a, g) for t, a, g, _ in _located(
+        "والتقى الرئيس التركي رجب طيب أردوغان مع الرئيس الروسي فلاديمير بوتين.")] \
+        == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))]
