@@ -917,7 +917,7 @@ def _light_subject(light: int, x: Context) -> Subject:
     near = [pm for pm in ms if light < pm.first < c.t_first
             and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)
             # (a town "في مدينة X" is where, never who: "من مواليد مدينة X، قام بتفجير")
-            and unprefix(v.prev_key(pm.first), "و") not in w.loc_preps
+            and unprefix(v.prev_key(pm.first), "وف") not in w.loc_preps
             # (a name in the speaker's title: "أعلن ولي عهد السعودية الأمير محمد …")
             and not (sp is not None and pm.last < sp.first and sp.first - pm.last <= 3)]
     if near:
@@ -935,8 +935,9 @@ def _light_subject(light: int, x: Context) -> Subject:
         return Subject(c.speaker, how="the speaker's side before the light verb")
     # the subject right before the light verb, and any joined to it before: "كان الجيش
     # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
+    # (nor a place opening the sentence: "ففي الرباط، أقدمت الشرطة على توقيف …")
     earlier = sorted((p for p in ms if p.first < light
-                      and unprefix(v.prev_key(p.first), "و") not in w.loc_preps),
+                      and unprefix(v.prev_key(p.first), "وف") not in w.loc_preps),
                      key=lambda p: -p.first)
     if earlier and light - earlier[0].last <= 2:
         return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w),

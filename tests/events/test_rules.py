@@ -1134,3 +1134,10 @@ def test_an_ally_describing_a_party_takes_no_part() -> None:
     assert [(t, a, g) for t, a, g, _ in _located(
         "والتقى الرئيس التركي رجب طيب أردوغان مع الرئيس الروسي فلاديمير بوتين.")] \
         == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))]
+
+
+def test_a_place_opening_the_sentence_is_no_light_verb_subject() -> None:
+    # "ففي X، أقدمت الشرطة على توقيف …": the city behind ففي is where, never who acts
+    for opener in ("ففي", "وفي"):
+        events = _located(f"{opener} الرباط، أقدمت الشرطة على توقيف عدد من النشطاء.")
+        assert all("rabat" not in a for _, a, _, _ in events), events
