@@ -151,6 +151,21 @@ def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, prev.location, r.basis, r.retyped)
 
 
+def place_of_the_scene(r: Roles, x: Context) -> Roles | None:
+    """"شهدت مدينة بنغازي اشتباكات عنيفة وسط تحركات عسكرية للجيش"، "اقتحمت القوات البلدة
+    خلال حملة مداهمات": an act told amid or during one told before it in the sentence, with
+    no place of its own, happened where that one did."""
+    v, c, told, amid = x.doc, x.clause, x.sent.events, x.lex.words.amid_words
+    prev = v.prev_key(c.t_first)  # ("وسط" is one word, "وخلال" is و + خلال)
+    if r.location is not None or not told or told[-1].location is None \
+            or not (prev in amid or unprefix(prev, "و") in amid):
+        return None
+    where = told[-1].location
+    if where in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, where, r.basis, r.retyped)
+
+
 def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
     """"والتقى الوزير، وهو أيضا مبعوث الرئيس إلى المنطقة، بنظيره الليبي في مدينة بنغازي":
     a long apposition can push the place past the trigger's reach; the first city or site
@@ -339,6 +354,7 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 
 
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
+               place_of_the_scene,
                place_past_the_reach, square_of_a_protest, place_of_what_is_asked,
                the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,

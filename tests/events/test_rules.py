@@ -640,6 +640,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("REQUEST", ("badr_abdelatty",), ("israel",)),
         "ودعا وزير الخارجية المصري بدر عبد العاطي في القاهرة إسرائيل إلى وقف فوري لإطلاق "
         "النار."),
+    "place_of_the_scene": (
+        "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة وسط تحركات عسكرية لقوات الجيش الوطني "
+        "الليبي.",
+        ("MOBILIZE", ("libyan_national_army",), ()),
+        "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة، وأعلن الجيش الوطني الليبي تحركات عسكرية."),
     "place_aimed_at": (
         "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن "
         "باتجاه سفينة تجارية في البحر الأحمر.",
@@ -1141,3 +1146,9 @@ def test_a_place_opening_the_sentence_is_no_light_verb_subject() -> None:
     for opener in ("ففي", "وفي"):
         events = _located(f"{opener} الرباط، أقدمت الشرطة على توقيف عدد من النشطاء.")
         assert all("rabat" not in a for _, a, _, _ in events), events
+
+
+def test_an_act_amid_another_happens_where_it_did() -> None:
+    assert ("MOBILIZE", ("libyan_national_army",), (), "benghazi") in _located(
+        "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة وسط تحركات عسكرية لقوات الجيش الوطني "
+        "الليبي.")
