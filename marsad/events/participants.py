@@ -140,6 +140,13 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
         parts.location = pm.entity_id
         return True
+    if t in PLACE_TYPES and pm.first < c.t_first and prev in w.witness_verbs \
+            and pm.entity_id not in v.states:
+        # "شهدت الرياض توقيع اتفاقية"، "تشهد بغداد احتجاجات": the place that saw it (a
+        # state that saw clashes may be a side of them)
+        if parts.location is None:
+            _set_place(pm, parts, x, False)
+        return True
     if t in PLACE_TYPES and _near(pm, x):
         if t == "GPE" and parts.location is None:
             _set_place(pm, parts, x, False)  # "كمين قرب بلدة X": where, as near as told
@@ -329,6 +336,8 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "وزع مركز الملك سلمان للإغاثة": the centre acts, not the king
     if _ally_of_a_party(pm, x):
         return True  # "الحوثيون المتحالفون مع إيران": who the party is tied to, no side
+    if t == "ORG" and prev in w.founding_nouns:
+        return True  # "توقيع اتفاقية تشكيل مجلس التنسيق": the body founded, no side of it
     return prev == "في" and v.prev_key2(pm.first) in w.topic_nouns  # "الوضع في ليبيا"
 
 

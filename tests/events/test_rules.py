@@ -1152,3 +1152,21 @@ def test_an_act_amid_another_happens_where_it_did() -> None:
     assert ("MOBILIZE", ("libyan_national_army",), (), "benghazi") in _located(
         "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة وسط تحركات عسكرية لقوات الجيش الوطني "
         "الليبي.")
+
+
+def test_a_body_being_founded_takes_no_part() -> None:
+    # "اتفاقية تشكيل مجلس X": the council is what is agreed, not a side of the agreement
+    events = _located("وقّع الرئيس المصري عبد الفتاح السيسي وولي العهد السعودي الأمير محمد بن "
+                      "سلمان اتفاقية تشكيل مجلس التنسيق الأعلى المصري السعودي.")
+    assert [(t, set(a) | set(g)) for t, a, g, _ in events] \
+        == [("AGREE", {"abdel_fattah_el_sisi", "mohammed_bin_salman"})], events
+
+
+def test_the_place_that_saw_an_act_is_where_it_happened() -> None:
+    # "شهدت الرياض توقيع …"، "تشهد بغداد احتجاجات": the city is the place, no side
+    assert _located("وتشهد بغداد منذ أيام احتجاجات واسعة ضد الحكومة.") \
+        == [("PROTEST", (), (), "baghdad")]
+    events = _located("شهدت الرياض اليوم توقيع اتفاقية بين الرئيس المصري عبد الفتاح السيسي "
+                      "وولي العهد السعودي الأمير محمد بن سلمان.")
+    assert [(t, w) for t, _, _, w in events] == [("AGREE", "riyadh")], events
+    assert all("riyadh" not in (*a, *g) for _, a, g, _ in events), events
