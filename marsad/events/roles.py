@@ -1124,6 +1124,30 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+def submitter_of_the_request(r: Roles, x: Context) -> Roles | None:
+    """"ووافق البرلمان على طلب التمديد، الذي كان قد تقدم به الرئيس": a request noun whose
+    relative clause names who submitted it ("الذي تقدم به X"، "التي قدمتها X") is X's; the
+    others it names are whom it was put to."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "REQUEST" or (
+            c.is_verb and unprefix(v.prev_key(c.t_first), "و") not in w.prepositions):
+        return None  # ("على طلب": a noun behind a preposition, whatever its form)
+    rel = next((k for k in range(c.t_last + 1, min(c.t_last + 6, x.sent.b))
+                if v.keys[k] in w.relatives), None)
+    if rel is None:
+        return None
+    verb = next((k for k in range(rel + 1, min(rel + 5, x.sent.b))
+                 if unprefix(v.keys[k], "و") in w.submit_verbs), None)
+    if verb is None:
+        return None
+    who = next((pm for pm in x.sent.ms if verb < pm.first <= verb + 4
+                and v.etype[pm.entity_id] in ("PER", "ORG", "GPE")), None)
+    if who is None or r.actors == (who.entity_id,):
+        return None
+    others = _without((*r.actors, *r.targets), (who.entity_id,))
+    return Roles((who.entity_id,), others, r.location, r.basis, r.retyped)
+
+
 def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
     """"أن الوزير أيمن الصفدي، الذي يزور القاهرة، التقى نظيره": a verb right after a
     relative clause set off by commas has the clause's antecedent for its subject, not the
@@ -2105,7 +2129,8 @@ ROLE_RULES: tuple[Rule, ...] = (
     the_latter_as_genitive, charge_behind_a_reaction,
     partner_is_no_agent, nisba_names_actor, delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
-    agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,
+    agent_of_a_relative_clause, submitter_of_the_request, subject_past_its_relative,
+    place_described_by_relative,
     mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,

@@ -399,6 +399,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("CONSULT", ("china",), ("niger",)),
         # (no delegation: the nisba of a plain noun names no visitor)
         "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل الرئيس الصيني إلى النيجر أمس."),
+    "submitter_of_the_request": (
+        "ووافق البرلمان التركي على طلب التمديد، الذي كان قد تقدم به الرئيس التركي رجب طيب "
+        "أردوغان.",
+        ("REQUEST", ("recep_tayyip_erdogan",), ("turkish_grand_national_assembly",)),
+        "ووافق البرلمان التركي على طلب التمديد، بعد أن ناقشه مع الرئيس التركي رجب طيب "
+        "أردوغان."),
     "subject_past_its_relative": (
         "وذكر البيان أن الوزير ناصر بوريطة، الذي يزور عمان، التقى نظيره الأردني أيمن "
         "الصفدي.",
