@@ -945,13 +945,24 @@ def _light_subject(light: int, x: Context) -> Subject:
     # the subject right before the light verb, and any joined to it before: "كان الجيش
     # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
     # (nor a place opening the sentence: "ففي الرباط، أقدمت الشرطة على توقيف …")
-    earlier = sorted((p for p in ms if p.first < light
+    earlier = sorted((p for p in ms if p.first < light and not _side_after_between(p, x)
                       and unprefix(v.prev_key(p.first), "وف") not in w.loc_preps),
                      key=lambda p: -p.first)
     if earlier and light - earlier[0].last <= 2:
         return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w),
                        how="subject before the light verb")
     return Subject()
+
+
+def _side_after_between(pm: Placed, x: Context) -> bool:
+    """``pm`` is a side after "بين" ("التنسيق بين مصر وليبيا أعلن …"), or joined with و to
+    one: it belongs to the noun before "بين", never the subject of a verb after it."""
+    v = x.doc
+    if unprefix(v.prev_key(pm.first), "و") == "بين":
+        return True
+    return v.keys[pm.first][:1] == "و" and any(
+        q.last == pm.first - 1 and unprefix(v.prev_key(q.first), "و") == "بين"
+        for q in x.sent.ms)
 
 
 def _joined_after_object(pm: Placed, x: Context) -> bool:

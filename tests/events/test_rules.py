@@ -1176,3 +1176,11 @@ def test_the_place_that_saw_an_act_is_where_it_happened() -> None:
                       "وولي العهد السعودي الأمير محمد بن سلمان.")
     assert [(t, w) for t, _, _, w in events] == [("AGREE", "riyadh")], events
     assert all("riyadh" not in (*a, *g) for _, a, g, _ in events), events
+
+
+def test_sides_after_between_are_no_subject_of_the_verb_after() -> None:
+    # "التنسيق بين مصر وليبيا أعلن …": the two sides belong to the noun before بين
+    events = _located("في خطوة تعكس عمق التنسيق بين مصر وليبيا أعلن المتحدث باسم القوات "
+                      "المسلحة المصرية تفاصيل زيارة الفريق أول ركن صدام حفتر إلى القاهرة.")
+    visit = [(a, g) for t, a, g, _ in events if t == "CONSULT"]
+    assert visit == [(("saddam_haftar",), ("egypt",))], events
