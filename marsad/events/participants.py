@@ -1206,7 +1206,9 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where
     if trig.type == "ASSAULT" and location is None:
         # "هجومها على أوكرانيا": an attack on a state or a city takes place there
-        location = next((i for i in targets if v.etype[i] == "GPE"), None)
+        # ("مواقع تابعة لإيران": whose sites were hit, not where)
+        location = next((i for i in targets if v.etype[i] == "GPE"
+                         and not _owner_of_what_is_hit(i, x)), None)
     if not actors and not targets and location is None \
             and trig.type not in MATERIAL_TYPES | UNCLAIMED_TYPES:
         # (a protest may still take its place from the meeting it was held at or from its
@@ -1215,6 +1217,15 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
         return None
     return Roles(actors, targets, location, r.basis)
+
+
+def _owner_of_what_is_hit(i: str, x: Context) -> bool:
+    """``i`` is named only as an owner behind ل ("استهدفت الغارات مواقع تابعة لإيران"،
+    "منشآت مملوكة لشركة X"): its property was hit, the strike was not on its land."""
+    v, c, owner = x.doc, x.clause, x.lex.words.owner_words
+    ms = [pm for pm in x.sent.ms if pm.entity_id == i and c.lo <= pm.first < c.right]
+    return bool(ms) and all(v.fused_prefix(pm) == "ل"
+                            and unprefix(v.prev_key(pm.first), "و") in owner for pm in ms)
 
 
 def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int,

@@ -13,6 +13,7 @@ from .anaphora import dual_verb
 from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import DURING_VISIT, PLACE_TYPES
+from .nisba import nisba_country
 from .view import DocView, Placed, uniq, unprefix
 
 
@@ -164,6 +165,23 @@ def place_of_the_scene(r: Roles, x: Context) -> Roles | None:
     if where in (*r.actors, *r.targets):
         return None
     return Roles(r.actors, r.targets, where, r.basis, r.retyped)
+
+
+def land_named_by_its_nisba(r: Roles, x: Context) -> Roles | None:
+    """"تعرضت الأراضي السورية لسلسلة غارات"، "انتشرت القوات في المياه الليبية": an act of
+    force with no place of its own, in a clause naming a state's land, air or waters by
+    its nisba, happened in that state (when the article names it)."""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type not in ("ASSAULT", "COERCE", "MOBILIZE"):
+        return None
+    lands = x.lex.words.land_nouns
+    for k in range(c.lo, min(c.right, len(v.keys) - 1)):
+        if unprefix(v.keys[k], "وبفل") in lands or v.keys[k] in lands:
+            country = nisba_country(v.keys[k + 1], v.kb.demonyms, accusative=False)
+            state = v.by_kb.get(country) if country else None
+            if state is not None and state not in (*r.actors, *r.targets):
+                return Roles(r.actors, r.targets, state, r.basis, r.retyped)
+    return None
 
 
 def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
@@ -354,7 +372,7 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 
 
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
-               place_of_the_scene,
+               place_of_the_scene, land_named_by_its_nisba,
                place_past_the_reach, square_of_a_protest, place_of_what_is_asked,
                the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,

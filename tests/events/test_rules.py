@@ -651,6 +651,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "الليبي.",
         ("MOBILIZE", ("libyan_national_army",), ()),
         "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة، وأعلن الجيش الوطني الليبي تحركات عسكرية."),
+    "land_named_by_its_nisba": (
+        "تعرضت الأراضي السورية اليوم لغارات إسرائيلية على مستودعات للأسلحة. وتقول إسرائيل "
+        "إنها لن تسمح بتمركز إيران في سوريا.",
+        ("ASSAULT", ("israel",), ()),
+        "تعرضت مستودعات للأسلحة اليوم لغارات إسرائيلية. وتقول إسرائيل إنها لن تسمح بتمركز "
+        "إيران في سوريا."),
     "place_aimed_at": (
         "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن "
         "باتجاه سفينة تجارية في البحر الأحمر.",
@@ -1184,3 +1190,17 @@ def test_sides_after_between_are_no_subject_of_the_verb_after() -> None:
                       "المسلحة المصرية تفاصيل زيارة الفريق أول ركن صدام حفتر إلى القاهرة.")
     visit = [(a, g) for t, a, g, _ in events if t == "CONSULT"]
     assert visit == [(("saddam_haftar",), ("egypt",))], events
+
+
+def test_an_owner_of_what_is_hit_is_not_where() -> None:
+    # "مواقع تابعة لإيران": Iran's sites were hit, the strike was not in Iran
+    assert _located("شنت إسرائيل غارات على مواقع تابعة لإيران.") \
+        == [("ASSAULT", ("israel",), ("iran",), None)]
+    assert _located("شنت إسرائيل غارات على إيران.") \
+        == [("ASSAULT", ("israel",), ("iran",), "iran")]
+
+
+def test_a_state_s_land_by_its_nisba_is_the_place() -> None:
+    events = _located("تعرضت الأراضي السورية اليوم لغارات إسرائيلية على مستودعات للأسلحة. "
+                      "وتقول إسرائيل إنها لن تسمح بتمركز إيران في سوريا.")
+    assert ("ASSAULT", ("israel",), (), "syria") in events, events
