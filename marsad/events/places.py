@@ -219,6 +219,33 @@ def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
 
 
+def city_of_the_crowd(r: Roles, x: Context) -> Roles | None:
+    """"وكان محتجو البصرة دخلوا في اعتصام استجابة لدعوة متظاهري الناصرية"، "وخرج أهالي
+    الخليل في مسيرة": a protest whose crowd is named with its city before the trigger
+    ("محتجو X"، "أهالي X"، "سكان X") was held in that city, not in a crowd's city named
+    after it; a place of its own behind "في" still wins."""
+    v, c = x.doc, x.clause
+    if c.trigger.type != "PROTEST":
+        return None
+    crowds = x.lex.words.crowd_nouns
+    crowd = next((pm for pm in reversed(x.sent.ms) if pm.last < c.t_first
+                  and v.etype[pm.entity_id] == "GPE" and pm.entity_id not in v.states
+                  and unprefix(v.prev_key(pm.first), "و") in crowds), None)
+    if crowd is None or crowd.entity_id == r.location:
+        return None
+    if r.location is not None and not any(
+            pm.entity_id == r.location and unprefix(v.prev_key(pm.first), "و") in crowds
+            for pm in x.sent.ms):
+        return None
+    city = (crowd.entity_id,)
+    return Roles(_not(r.actors, city), _not(r.targets, city), crowd.entity_id, r.basis,
+                 r.retyped)
+
+
+def _not(ids: tuple[str, ...], drop: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i for i in ids if i not in drop)
+
+
 def place_of_what_is_asked(r: Roles, x: Context) -> Roles | None:
     """"ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق النار في قطاع غزة": a place inside what a
     request asks for ("إلى …") is where that would happen, not where it was asked."""
@@ -373,7 +400,8 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
                place_of_the_scene, land_named_by_its_nisba,
-               place_past_the_reach, square_of_a_protest, place_of_what_is_asked,
+               place_past_the_reach, square_of_a_protest, city_of_the_crowd,
+               place_of_what_is_asked,
                the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,
                city_of_the_acts_told)

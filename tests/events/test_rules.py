@@ -657,6 +657,11 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("ASSAULT", ("israel",), ()),
         "تعرضت مستودعات للأسلحة اليوم لغارات إسرائيلية. وتقول إسرائيل إنها لن تسمح بتمركز "
         "إيران في سوريا."),
+    "city_of_the_crowd": (
+        "وكان محتجو البصرة دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم متظاهرو "
+        "الناصرية.",
+        ("PROTEST", (), ()),
+        "وكان المحتجون دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم متظاهرو الناصرية."),
     "place_aimed_at": (
         "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن "
         "باتجاه سفينة تجارية في البحر الأحمر.",
@@ -1204,3 +1209,12 @@ def test_a_state_s_land_by_its_nisba_is_the_place() -> None:
     events = _located("تعرضت الأراضي السورية اليوم لغارات إسرائيلية على مستودعات للأسلحة. "
                       "وتقول إسرائيل إنها لن تسمح بتمركز إيران في سوريا.")
     assert ("ASSAULT", ("israel",), (), "syria") in events, events
+
+
+def test_a_protest_is_held_in_its_crowd_s_city() -> None:
+    # "محتجو البصرة … متظاهرو الناصرية": the crowd before the trigger names the place
+    assert _located("وكان محتجو البصرة دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم "
+                    "متظاهرو الناصرية.") == [("PROTEST", (), (), "basrah")]
+    # a place of its own behind في wins over the crowd's city
+    assert _located("وخرج أهالي الخليل في مسيرة حاشدة في مدينة رام الله.") \
+        == [("PROTEST", (), (), "ramallah")]
