@@ -219,6 +219,24 @@ def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
 
 
+def home_act_in_its_state(r: Roles, x: Context) -> Roles | None:
+    """"أصدر العاهل المغربي عفوا عن معتقلي الاحتجاجات"، "جمّد الرئيس قرار رفع الأسعار": a
+    pardon, release or concession by a state's own leader or body, made to nobody of
+    another state and told with no place, happened in that state (when the article names
+    it). (Not arrests or raids: forces act abroad too.)"""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type != "CONCEDE" or not r.actors:
+        return None
+    home = {v.nation_of.get(a, a if a in v.states else None) for a in r.actors}
+    if len(home) != 1 or None in home:
+        return None
+    state = home.pop()
+    if state is None or any(v.nation_of.get(t, t if t in v.states else state) != state
+                            for t in r.targets):
+        return None
+    return Roles(r.actors, r.targets, state, r.basis, r.retyped)
+
+
 def city_of_the_crowd(r: Roles, x: Context) -> Roles | None:
     """"وكان محتجو البصرة دخلوا في اعتصام استجابة لدعوة متظاهري الناصرية"، "وخرج أهالي
     الخليل في مسيرة": a protest whose crowd is named with its city before the trigger
@@ -401,6 +419,7 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
                place_of_the_scene, land_named_by_its_nisba,
                place_past_the_reach, square_of_a_protest, city_of_the_crowd,
+               home_act_in_its_state,
                place_of_what_is_asked,
                the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,

@@ -662,6 +662,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "الناصرية.",
         ("PROTEST", (), ()),
         "وكان المحتجون دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم متظاهرو الناصرية."),
+    "home_act_in_its_state": (
+        "أصدر العاهل المغربي الملك محمد السادس عفوا عن 40 من معتقلي الاحتجاجات. ويقول "
+        "حقوقيون في المغرب إن القرار خطوة مهمة.",
+        ("CONCEDE", ("mohammed_vi",), ()),
+        "أصدر العاهل المغربي الملك محمد السادس عفوا عن 40 من معتقلي الاحتجاجات. ويقول "
+        "حقوقيون إن القرار خطوة مهمة."),
     "place_aimed_at": (
         "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن "
         "باتجاه سفينة تجارية في البحر الأحمر.",
@@ -1218,3 +1224,9 @@ def test_a_protest_is_held_in_its_crowd_s_city() -> None:
     # a place of its own behind في wins over the crowd's city
     assert _located("وخرج أهالي الخليل في مسيرة حاشدة في مدينة رام الله.") \
         == [("PROTEST", (), (), "ramallah")]
+
+
+def test_a_pardon_by_a_state_s_own_leader_happens_in_the_state() -> None:
+    events = _located("أصدر العاهل المغربي الملك محمد السادس عفوا عن 40 من معتقلي "
+                      "الاحتجاجات. ويقول حقوقيون في المغرب إن القرار خطوة مهمة.")
+    assert ("CONCEDE", ("mohammed_vi",), (), "morocco") in events, events
