@@ -29,6 +29,9 @@ from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, Placed, uniq, unprefix
 
+# quotes that may close a name (the same marks open and close in news text)
+_QUOTES = OPENING_QUOTES | {"»", "”", "’"}
+
 
 @dataclass
 class Parts:
@@ -136,6 +139,13 @@ def _is_place(pm: Placed, parts: Parts, x: Context, first: bool) -> bool:
         # "اقتحمت القوات بلدة عقربا": the town raided or shelled is where it happened (a
         # state attacked, "هاجمت روسيا أوكرانيا", stays the target)
         parts.location = pm.entity_id
+        return True
+    if t in PLACE_TYPES and pm.first < c.t_first and prev in w.witness_verbs \
+            and pm.entity_id not in v.states:
+        # "شهدت الرياض توقيع اتفاقية"، "تشهد بغداد احتجاجات": the place that saw it (a
+        # state that saw clashes may be a side of them)
+        if parts.location is None:
+            _set_place(pm, parts, x, False)
         return True
     if t in PLACE_TYPES and _near(pm, x):
         if t == "GPE" and parts.location is None:
@@ -269,6 +279,33 @@ def _set_aside(pm: Placed, prev: str, x: Context) -> bool:
     return not (prev == "من" and (before in w.member_nouns or before in w.each))
 
 
+def _ally_of_a_party(pm: Placed, x: Context) -> bool:
+    """A name in a definite participle of ties right after a named party describes that
+    party, it takes no part: "قال الجيش إن الحوثيين المتحالفين مع إيران أطلقوا صاروخا"،
+    "هاجمت الفصائل الموالية لطهران" (behind "مع" or a fused "ل")."""
+    v, w = x.doc, x.lex.words
+    k = pm.first - 1
+    if k > 0 and v.keys[k] in OPENING_QUOTES:
+        k -= 1
+    if unprefix(v.keys[k], "و") == "مع":
+        k -= 1
+    elif v.fused_prefix(pm) != "ل":
+        return False
+    if k < 1 or v.keys[k] not in w.tie_participles:
+        return False
+    # the party ends right before it (or before its closing quote: "«الحوثيين» المتحالفين")
+    ends = {k - 1, k - 2} if v.keys[k - 1] in _QUOTES else {k - 1}
+    return any(q.last in ends and q.entity_id != pm.entity_id for q in x.sent.ms)
+
+
+def _past_its_ties(party: Placed, x: Context) -> int:
+    """The last token of ``party`` and of the ties that describe it ("«الحوثيين» المتحالفين
+    مع إيران،"): the subject stands that near the verb."""
+    tie = next((q for q in x.sent.ms if 0 < q.first - party.last <= 4
+                and _ally_of_a_party(q, x)), None)
+    return party.last if tie is None else tie.last
+
+
 def _skipped(pm: Placed, x: Context) -> bool:
     """A mention that is no part of this clause: a venue, another happening's party, a
     document's place name, a topic."""
@@ -297,6 +334,10 @@ def _skipped(pm: Placed, x: Context) -> bool:
         return True  # "قرب الحدود مع الجزائر": where, near whose border; no party
     if t == "PER" and unprefix(prev, "وبل") in w.institution_heads:
         return True  # "وزع مركز الملك سلمان للإغاثة": the centre acts, not the king
+    if _ally_of_a_party(pm, x):
+        return True  # "الحوثيون المتحالفون مع إيران": who the party is tied to, no side
+    if t == "ORG" and prev in w.founding_nouns:
+        return True  # "توقيع اتفاقية تشكيل مجلس التنسيق": the body founded, no side of it
     return prev == "في" and v.prev_key2(pm.first) in w.topic_nouns  # "الوضع في ليبيا"
 
 
@@ -561,8 +602,8 @@ def _verb_subject(parts: Parts, x: Context) -> Subject:
     where = any(unprefix(k, "و") == "حيث" for k in v.keys[before[0].last + 1 : c.t_first]) \
         if before and v.etype[before[0].entity_id] in ("GPE", "LOC") else False
     # (and no subject search across a colon: "اليمن: …")
-    if before and c.t_first - before[0].last <= 5 and not where and ":" not in v.keys[
-            before[0].last + 1 : c.t_first] and (
+    if before and c.t_first - _past_its_ties(before[0], x) <= 5 and not where \
+            and ":" not in v.keys[before[0].last + 1 : c.t_first] and (
             not joined or v.etype[before[0].entity_id] in ("PER", "ORG")):
         # (not across a colon: "ليبيا: طائرات تقصف مواقع" labels the place of a headline)
         # (joined on, a person or body before goes on as subject — "أنهت مجموعة فاغنر
@@ -885,7 +926,7 @@ def _light_subject(light: int, x: Context) -> Subject:
     near = [pm for pm in ms if light < pm.first < c.t_first
             and not with_phrase(v, pm.first, w.with_stops) and not _behind_preposition(pm, x)
             # (a town "في مدينة X" is where, never who: "من مواليد مدينة X، قام بتفجير")
-            and unprefix(v.prev_key(pm.first), "و") not in w.loc_preps
+            and unprefix(v.prev_key(pm.first), "وف") not in w.loc_preps
             # (a name in the speaker's title: "أعلن ولي عهد السعودية الأمير محمد …")
             and not (sp is not None and pm.last < sp.first and sp.first - pm.last <= 3)]
     if near:
@@ -903,13 +944,25 @@ def _light_subject(light: int, x: Context) -> Subject:
         return Subject(c.speaker, how="the speaker's side before the light verb")
     # the subject right before the light verb, and any joined to it before: "كان الجيش
     # المالي وجيش بوركينا فاسو قد نفّذا عمليات مشتركة"
-    earlier = sorted((p for p in ms if p.first < light
-                      and unprefix(v.prev_key(p.first), "و") not in w.loc_preps),
+    # (nor a place opening the sentence: "ففي الرباط، أقدمت الشرطة على توقيف …")
+    earlier = sorted((p for p in ms if p.first < light and not _side_after_between(p, x)
+                      and unprefix(v.prev_key(p.first), "وف") not in w.loc_preps),
                      key=lambda p: -p.first)
     if earlier and light - earlier[0].last <= 2:
         return Subject(earlier[0], [], conjoined_before(earlier, v.keys, w),
                        how="subject before the light verb")
     return Subject()
+
+
+def _side_after_between(pm: Placed, x: Context) -> bool:
+    """``pm`` is a side after "بين" ("التنسيق بين مصر وليبيا أعلن …"), or joined with و to
+    one: it belongs to the noun before "بين", never the subject of a verb after it."""
+    v = x.doc
+    if unprefix(v.prev_key(pm.first), "و") == "بين":
+        return True
+    return v.keys[pm.first][:1] == "و" and any(
+        q.last == pm.first - 1 and unprefix(v.prev_key(q.first), "و") == "بين"
+        for q in x.sent.ms)
 
 
 def _joined_after_object(pm: Placed, x: Context) -> bool:
@@ -1165,7 +1218,9 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         targets = (*targets, parts.site)  # "قصف مطار حلب الدولي": attacked, and where
     if trig.type == "ASSAULT" and location is None:
         # "هجومها على أوكرانيا": an attack on a state or a city takes place there
-        location = next((i for i in targets if v.etype[i] == "GPE"), None)
+        # ("مواقع تابعة لإيران": whose sites were hit, not where)
+        location = next((i for i in targets if v.etype[i] == "GPE"
+                         and not _owner_of_what_is_hit(i, x)), None)
     if not actors and not targets and location is None \
             and trig.type not in MATERIAL_TYPES | UNCLAIMED_TYPES:
         # (a protest may still take its place from the meeting it was held at or from its
@@ -1174,6 +1229,15 @@ def _finish(r: Roles, parts: Parts, x: Context, v: DocView) -> Roles | None:
         # the actor: "معدات روسية إلى مالي"، "غارات إسرائيلية")
         return None
     return Roles(actors, targets, location, r.basis)
+
+
+def _owner_of_what_is_hit(i: str, x: Context) -> bool:
+    """``i`` is named only as an owner behind ل ("استهدفت الغارات مواقع تابعة لإيران"،
+    "منشآت مملوكة لشركة X"): its property was hit, the strike was not on its land."""
+    v, c, owner = x.doc, x.clause, x.lex.words.owner_words
+    ms = [pm for pm in x.sent.ms if pm.entity_id == i and c.lo <= pm.first < c.right]
+    return bool(ms) and all(v.fused_prefix(pm) == "ل"
+                            and unprefix(v.prev_key(pm.first), "و") in owner for pm in ms)
 
 
 def absorb_titles(ms: list[Placed], v: DocView, titles: PhraseSet, span: int,

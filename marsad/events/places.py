@@ -13,6 +13,7 @@ from .anaphora import dual_verb
 from .clause import Context, Roles
 from .discourse import Sentence
 from .lexicon import DURING_VISIT, PLACE_TYPES
+from .nisba import nisba_country
 from .view import DocView, Placed, uniq, unprefix
 
 
@@ -151,6 +152,38 @@ def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, prev.location, r.basis, r.retyped)
 
 
+def place_of_the_scene(r: Roles, x: Context) -> Roles | None:
+    """"شهدت مدينة بنغازي اشتباكات عنيفة وسط تحركات عسكرية للجيش"، "اقتحمت القوات البلدة
+    خلال حملة مداهمات": an act told amid or during one told before it in the sentence, with
+    no place of its own, happened where that one did."""
+    v, c, told, amid = x.doc, x.clause, x.sent.events, x.lex.words.amid_words
+    prev = v.prev_key(c.t_first)  # ("وسط" is one word, "وخلال" is و + خلال)
+    if r.location is not None or not told or told[-1].location is None \
+            or not (prev in amid or unprefix(prev, "و") in amid):
+        return None
+    where = told[-1].location
+    if where in (*r.actors, *r.targets):
+        return None
+    return Roles(r.actors, r.targets, where, r.basis, r.retyped)
+
+
+def land_named_by_its_nisba(r: Roles, x: Context) -> Roles | None:
+    """"تعرضت الأراضي السورية لسلسلة غارات"، "انتشرت القوات في المياه الليبية": an act of
+    force with no place of its own, in a clause naming a state's land, air or waters by
+    its nisba, happened in that state (when the article names it)."""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type not in ("ASSAULT", "COERCE", "MOBILIZE"):
+        return None
+    lands = x.lex.words.land_nouns
+    for k in range(c.lo, min(c.right, len(v.keys) - 1)):
+        if unprefix(v.keys[k], "وبفل") in lands or v.keys[k] in lands:
+            country = nisba_country(v.keys[k + 1], v.kb.demonyms, accusative=False)
+            state = v.by_kb.get(country) if country else None
+            if state is not None and state not in (*r.actors, *r.targets):
+                return Roles(r.actors, r.targets, state, r.basis, r.retyped)
+    return None
+
+
 def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
     """"والتقى الوزير، وهو أيضا مبعوث الرئيس إلى المنطقة، بنظيره الليبي في مدينة بنغازي":
     a long apposition can push the place past the trigger's reach; the first city or site
@@ -184,6 +217,51 @@ def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     if site is None or site.entity_id == r.location:
         return None
     return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
+
+
+def home_act_in_its_state(r: Roles, x: Context) -> Roles | None:
+    """"أصدر العاهل المغربي عفوا عن معتقلي الاحتجاجات"، "جمّد الرئيس قرار رفع الأسعار": a
+    pardon, release or concession by a state's own leader or body, made to nobody of
+    another state and told with no place, happened in that state (when the article names
+    it). (Not arrests or raids: forces act abroad too.)"""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.trigger.type != "CONCEDE" or not r.actors:
+        return None
+    home = {v.nation_of.get(a, a if a in v.states else None) for a in r.actors}
+    if len(home) != 1 or None in home:
+        return None
+    state = home.pop()
+    if state is None or any(v.nation_of.get(t, t if t in v.states else state) != state
+                            for t in r.targets):
+        return None
+    return Roles(r.actors, r.targets, state, r.basis, r.retyped)
+
+
+def city_of_the_crowd(r: Roles, x: Context) -> Roles | None:
+    """"وكان محتجو البصرة دخلوا في اعتصام استجابة لدعوة متظاهري الناصرية"، "وخرج أهالي
+    الخليل في مسيرة": a protest whose crowd is named with its city before the trigger
+    ("محتجو X"، "أهالي X"، "سكان X") was held in that city, not in a crowd's city named
+    after it; a place of its own behind "في" still wins."""
+    v, c = x.doc, x.clause
+    if c.trigger.type != "PROTEST":
+        return None
+    crowds = x.lex.words.crowd_nouns
+    crowd = next((pm for pm in reversed(x.sent.ms) if pm.last < c.t_first
+                  and v.etype[pm.entity_id] == "GPE" and pm.entity_id not in v.states
+                  and unprefix(v.prev_key(pm.first), "و") in crowds), None)
+    if crowd is None or crowd.entity_id == r.location:
+        return None
+    if r.location is not None and not any(
+            pm.entity_id == r.location and unprefix(v.prev_key(pm.first), "و") in crowds
+            for pm in x.sent.ms):
+        return None
+    city = (crowd.entity_id,)
+    return Roles(_not(r.actors, city), _not(r.targets, city), crowd.entity_id, r.basis,
+                 r.retyped)
+
+
+def _not(ids: tuple[str, ...], drop: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(i for i in ids if i not in drop)
 
 
 def place_of_what_is_asked(r: Roles, x: Context) -> Roles | None:
@@ -285,6 +363,29 @@ def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+def place_aimed_at(r: Roles, x: Context) -> Roles | None:
+    """"أطلق المسلحون صاروخا من مناطق يسيطرون عليها في اليمن باتجاه سفينة تجارية في البحر
+    الأحمر": a strike fired from one place toward another (باتجاه، نحو) happened where it
+    was aimed, not where it was fired from."""
+    v, c, w = x.doc, x.clause, x.lex.words
+    if r.location is None or c.trigger.type != "ASSAULT":
+        return None
+    here = next((pm for pm in x.sent.ms if pm.entity_id == r.location
+                 and c.t_last < pm.first < c.right), None)
+    if here is None or "من" not in (unprefix(k, "و") for k in v.keys[c.t_last + 1 : here.first]):
+        return None
+    toward = next((k for k in range(here.last + 1, c.right)
+                   if unprefix(v.keys[k], "و") in w.aim_words), None)
+    if toward is None or any(v.keys[k] in (".", ":", "؛") for k in range(here.last, toward)):
+        return None
+    aimed = next((pm for pm in x.sent.ms if toward < pm.first < c.right
+                  and v.etype[pm.entity_id] in PLACE_TYPES and _behind_place_word(pm, x)
+                  and pm.entity_id not in (*r.actors, *r.targets)), None)
+    if aimed is None:
+        return None
+    return Roles(r.actors, r.targets, aimed.entity_id, r.basis, r.retyped)
+
+
 def the_place_left(r: Roles, x: Context) -> Roles | None:
     """"أنهت القوات انسحابها من قاعدة تمبكتو"، "بدأ الجنود مغادرة النيجر": forces
     withdrawing from a place, with no place of their own, withdraw there (a base before the
@@ -316,7 +417,10 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 
 
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
-               place_past_the_reach, square_of_a_protest, place_of_what_is_asked,
+               place_of_the_scene, land_named_by_its_nisba,
+               place_past_the_reach, square_of_a_protest, city_of_the_crowd,
+               home_act_in_its_state,
+               place_of_what_is_asked,
                the_pair_acts_where_they_met,
-               places_across_a_state, city_after_the_venue, the_place_left,
+               places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,
                city_of_the_acts_told)

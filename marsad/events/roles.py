@@ -608,6 +608,24 @@ def _titled_before(x: Context) -> str | None:
     return None
 
 
+def body_noun_refers_back(r: Roles, x: Context) -> Roles | None:
+    """"وزّع مركز الإغاثة الدولي سلالًا غذائية في عدن. ووزّع المركز أمس خيامًا في لحج": a
+    definite noun right after a verb, no name or nisba after it, is the body named before
+    the sentence whose name it heads ("المركز" → "مركز الإغاثة الدولي")."""
+    c, v = x.clause, x.doc
+    at = c.t_last + 1
+    if r.actors or not c.is_verb or at + 1 >= x.sent.b or not v.keys[at].startswith("ال") \
+            or any(pm.first in (at, at + 1) for pm in x.sent.ms) or is_nisba(v.keys[at + 1]):
+        return None
+    head = v.keys[at][2:]
+    body = next((pm.entity_id for pm in reversed(v.placed_in(0, x.sent.a))
+                 if v.etype[pm.entity_id] == "ORG" and pm.last > pm.first
+                 and unprefix(v.keys[pm.first], "و") == head), None)
+    if body is None:
+        return None
+    return Roles((body,), _without(r.targets, (body,)), r.location, r.basis, r.retyped)
+
+
 # Descriptive nouns that, with a nisba after them, stand for a person named before
 # ("الضيف الإيراني"، "المسؤولة الإيطالية")
 _BACK_DESCRIBED = frozenset(match_key(t) for t in ("الضيف", "الزائر", "المسؤولة", "الضيفة"))
@@ -1198,6 +1216,30 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+def submitter_of_the_request(r: Roles, x: Context) -> Roles | None:
+    """"ووافق البرلمان على طلب التمديد، الذي كان قد تقدم به الرئيس": a request noun whose
+    relative clause names who submitted it ("الذي تقدم به X"، "التي قدمتها X") is X's; the
+    others it names are whom it was put to."""
+    c, v, w = x.clause, x.doc, x.lex.words
+    if c.trigger.type != "REQUEST" or (
+            c.is_verb and unprefix(v.prev_key(c.t_first), "و") not in w.prepositions):
+        return None  # ("على طلب": a noun behind a preposition, whatever its form)
+    rel = next((k for k in range(c.t_last + 1, min(c.t_last + 6, x.sent.b))
+                if v.keys[k] in w.relatives), None)
+    if rel is None:
+        return None
+    verb = next((k for k in range(rel + 1, min(rel + 5, x.sent.b))
+                 if unprefix(v.keys[k], "و") in w.submit_verbs), None)
+    if verb is None:
+        return None
+    who = next((pm for pm in x.sent.ms if verb < pm.first <= verb + 4
+                and v.etype[pm.entity_id] in ("PER", "ORG", "GPE")), None)
+    if who is None or r.actors == (who.entity_id,):
+        return None
+    others = _without((*r.actors, *r.targets), (who.entity_id,))
+    return Roles((who.entity_id,), others, r.location, r.basis, r.retyped)
+
+
 def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
     """"أن الوزير أيمن الصفدي، الذي يزور القاهرة، التقى نظيره": a verb right after a
     relative clause set off by commas has the clause's antecedent for its subject, not the
@@ -1700,6 +1742,28 @@ def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
         if unprefix(v.keys[k], "و") in ("علي", "الي"):
             return Roles(r.actors, (pm.entity_id,), r.location)
     return None
+
+
+def partner_shares_the_aid(r: Roles, x: Context) -> Roles | None:
+    """"وزّع المركز سلالًا غذائية على الأسر النازحة في مأرب بالتعاون مع جمعية الهلال الأحمر
+    اليمني": a body or state named right after "بالتعاون مع"/"بالشراكة مع"/"بالتنسيق مع"
+    carries out the aid with the giver; it receives nothing."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "AID" or not r.actors:
+        return None
+    partners = tuple(uniq(pm.entity_id for pm in x.sent.ms
+                          if c.lo <= pm.first < c.right and pm.entity_id not in r.actors
+                          and (v.etype[pm.entity_id] == "ORG" or pm.entity_id in v.states)
+                          and _after_partner_words(v, pm.first, x.lex.words.partner_words)))
+    if not partners:
+        return None
+    return Roles(r.actors + partners, _without(r.targets, partners), r.location, r.basis,
+                 r.retyped)
+
+
+def _after_partner_words(v: DocView, first: int, words: Collection[str]) -> bool:
+    """Token ``first`` comes right after "مع" behind a noun of joint work ("بالتعاون مع")."""
+    return v.prev_key(first) == "مع" and unprefix(v.prev_key2(first), "و") in words
 
 
 def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
@@ -2231,7 +2295,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     pronoun_subject_before, dropped_subject,
     opening_subject_goes_on,
     subject_goes_on_after_kama, speaker_goes_on, we_are_the_speaker, title_refers_back,
-    described_person_goes_on, counterpart_owner_goes_on,
+    described_person_goes_on, body_noun_refers_back, counterpart_owner_goes_on,
     met_by_the_subject_before,
     asked_is_the_object, asked_of_a_pronoun, asked_from_after_the_object,
     meeting_members_act,
@@ -2241,14 +2305,16 @@ ROLE_RULES: tuple[Rule, ...] = (
     nisba_names_actor, killed_in_the_attack,
     delegation_names_state,
     nisba_names_target, envoy_names_state, dual_acts_with_pair, state_owning_a_body,
-    agent_of_a_relative_clause, subject_past_its_relative, place_described_by_relative,
+    agent_of_a_relative_clause, submitter_of_the_request, subject_past_its_relative,
+    place_described_by_relative,
     mutual_sides_act,
     second_side_past_relative,
     reaction_to_told_event, reacted_to_the_same_act,
     own_state_not_target, reaction_to_a_nisba_thing, object_of_a_reaction,
     criticism_of_the_act_before,
     resignation_accepted_by, spoken_for_by,
-    withdrawn_from, receiver_named_before, aid_sent_to_before, call_received_from,
+    withdrawn_from, receiver_named_before, aid_sent_to_before, partner_shares_the_aid,
+    call_received_from,
     seized_place_is_target, released_is_the_genitive, passive_form_patient, body_meets,
     where_the_meeting_was,
     crowd_names_its_country,

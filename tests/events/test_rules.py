@@ -423,6 +423,12 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("CONSULT", ("china",), ("niger",)),
         # (no delegation: the nisba of a plain noun names no visitor)
         "تعمل الصين على تعزيز علاقاتها مع النيجر. ووصل الرئيس الصيني إلى النيجر أمس."),
+    "submitter_of_the_request": (
+        "ووافق البرلمان التركي على طلب التمديد، الذي كان قد تقدم به الرئيس التركي رجب طيب "
+        "أردوغان.",
+        ("REQUEST", ("recep_tayyip_erdogan",), ("turkish_grand_national_assembly",)),
+        "ووافق البرلمان التركي على طلب التمديد، بعد أن ناقشه مع الرئيس التركي رجب طيب "
+        "أردوغان."),
     "subject_past_its_relative": (
         "وذكر البيان أن الوزير ناصر بوريطة، الذي يزور عمان، التقى نظيره الأردني أيمن "
         "الصفدي.",
@@ -505,6 +511,18 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "طبية.",
         ("AID", ("united_arab_emirates",), ("gaza_strip",)),
         "نفذت الإمارات مساء الأحد ثلاث عمليات إنزال جوي في قطاع غزة تحمل مساعدات طبية."),
+    "partner_shares_the_aid": (
+        "ووزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية على الأسر النازحة "
+        "في مدينة مأرب بالتعاون مع برنامج الأغذية العالمي.",
+        ("AID", ("ksrelief", "world_food_programme"), ()),
+        "ووزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية على الأسر النازحة "
+        "في مدينة مأرب، وأشاد به برنامج الأغذية العالمي."),
+    "body_noun_refers_back": (
+        "وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية في مدينة عدن. ووزع "
+        "المركز أمس خياما في مدينة مأرب.",
+        ("AID", ("ksrelief",), ()),
+        "وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية ألف سلة غذائية في مدينة عدن. ووزع "
+        "البرنامج أمس خياما في مدينة مأرب."),
     "seized_place_is_target": (
         "أعلنت قوات الدعم السريع سيطرتها على مخيم زمزم.",
         ("ASSAULT", ("rapid_support_forces",), ("zamzam_camp",)),
@@ -672,6 +690,34 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         ("REQUEST", ("badr_abdelatty",), ("israel",)),
         "ودعا وزير الخارجية المصري بدر عبد العاطي في القاهرة إسرائيل إلى وقف فوري لإطلاق "
         "النار."),
+    "place_of_the_scene": (
+        "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة وسط تحركات عسكرية لقوات الجيش الوطني "
+        "الليبي.",
+        ("MOBILIZE", ("libyan_national_army",), ()),
+        "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة، وأعلن الجيش الوطني الليبي تحركات عسكرية."),
+    "land_named_by_its_nisba": (
+        "تعرضت الأراضي السورية اليوم لغارات إسرائيلية على مستودعات للأسلحة. وتقول إسرائيل "
+        "إنها لن تسمح بتمركز إيران في سوريا.",
+        ("ASSAULT", ("israel",), ()),
+        "تعرضت مستودعات للأسلحة اليوم لغارات إسرائيلية. وتقول إسرائيل إنها لن تسمح بتمركز "
+        "إيران في سوريا."),
+    "city_of_the_crowd": (
+        "وكان محتجو البصرة دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم متظاهرو "
+        "الناصرية.",
+        ("PROTEST", (), ()),
+        "وكان المحتجون دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم متظاهرو الناصرية."),
+    "home_act_in_its_state": (
+        "أصدر العاهل المغربي الملك محمد السادس عفوا عن 40 من معتقلي الاحتجاجات. ويقول "
+        "حقوقيون في المغرب إن القرار خطوة مهمة.",
+        ("CONCEDE", ("mohammed_vi",), ()),
+        "أصدر العاهل المغربي الملك محمد السادس عفوا عن 40 من معتقلي الاحتجاجات. ويقول "
+        "حقوقيون إن القرار خطوة مهمة."),
+    "place_aimed_at": (
+        "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن "
+        "باتجاه سفينة تجارية في البحر الأحمر.",
+        ("ASSAULT", ("houthis",), ()),
+        "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن على "
+        "سفينة تجارية."),
     "the_place_left": (
         "وأكملت القوات الفرنسية انسحابها من تشاد الشهر الماضي.",
         ("RETREAT", ("french_armed_forces",), ("chad",)),
@@ -1119,3 +1165,112 @@ def test_the_sides_after_a_named_cooperation_agreement_sign_it() -> None:
     # "اتفاقية تعاون عسكري بين تونس والجزائر": the cooperation names the document
     _, events = traced("تم توقيع اتفاقية تعاون عسكري بين تونس والجزائر.")
     assert [(t, set(a)) for t, a, _ in events] == [("AGREE", {"tunisia", "algeria"})], events
+
+
+def test_a_district_named_behind_its_noun_is_the_place() -> None:
+    # "في مديرية X"، "في محلية Y": an administrative district is where the act happened,
+    # not who received it
+    doc = extract("ووزع برنامج الأغذية العالمي ألف سلة غذائية على الأسر النازحة في مديرية "
+                  "حيس بمحافظة الحديدة.")
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    evs = extract_events(doc, res.triggers, **res.event_maps)
+    name = {e.id: e.name for e in doc.entities}
+    assert [(ev.type, ev.targets, name.get(ev.location or "")) for ev in evs] \
+        == [("AID", (), "حيس")], evs
+
+
+def _located(text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str | None]]:
+    doc = extract(text)
+    res = helpers._PIPE.resources  # type: ignore[union-attr]
+    key = {e.id: e.kb_id or e.name for e in doc.entities}
+    return [(ev.type, tuple(key[i] for i in ev.actors), tuple(key[i] for i in ev.targets),
+             key.get(ev.location or "")) for ev in extract_events(doc, res.triggers,
+                                                                   **res.event_maps)]
+
+
+def test_a_strike_happens_where_it_was_aimed() -> None:
+    # fired "من X" toward a ship "في Y": Y is the place, X only where it came from
+    assert _located("وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها "
+                    "في اليمن باتجاه سفينة تجارية في البحر الأحمر.") \
+        == [("ASSAULT", ("houthis",), (), "red_sea")]
+
+
+def test_an_ally_describing_a_party_takes_no_part() -> None:
+    # "الحوثيون المتحالفون مع إيران": Iran describes the subject, it neither acts nor is hit
+    for text in ('وقال الجيش الأمريكي إن "الحوثيين" المتحالفين مع إيران، أطلقوا صاروخا على '
+                 "سفينة تجارية في خليج عدن.",
+                 "وأطلق الحوثيون المتحالفون مع إيران صاروخا على سفينة تجارية في خليج عدن."):
+        assert [(t, a, g) for t, a, g, _ in _located(text)] \
+            == [("ASSAULT", ("houthis",), ())], text
+    # a side after "مع" with no tie word before it still takes part
+    assert [(t, a, g) for t, a, g, _ in _located(
+        "والتقى الرئيس التركي رجب طيب أردوغان مع الرئيس الروسي فلاديمير بوتين.")] \
+        == [("CONSULT", ("recep_tayyip_erdogan",), ("vladimir_putin",))]
+
+
+def test_a_place_opening_the_sentence_is_no_light_verb_subject() -> None:
+    # "ففي X، أقدمت الشرطة على توقيف …": the city behind ففي is where, never who acts
+    for opener in ("ففي", "وفي"):
+        events = _located(f"{opener} الرباط، أقدمت الشرطة على توقيف عدد من النشطاء.")
+        assert all("rabat" not in a for _, a, _, _ in events), events
+
+
+def test_an_act_amid_another_happens_where_it_did() -> None:
+    assert ("MOBILIZE", ("libyan_national_army",), (), "benghazi") in _located(
+        "شهدت مدينة بنغازي اشتباكات مسلحة عنيفة وسط تحركات عسكرية لقوات الجيش الوطني "
+        "الليبي.")
+
+
+def test_a_body_being_founded_takes_no_part() -> None:
+    # "اتفاقية تشكيل مجلس X": the council is what is agreed, not a side of the agreement
+    events = _located("وقّع الرئيس المصري عبد الفتاح السيسي وولي العهد السعودي الأمير محمد بن "
+                      "سلمان اتفاقية تشكيل مجلس التنسيق الأعلى المصري السعودي.")
+    assert [(t, set(a) | set(g)) for t, a, g, _ in events] \
+        == [("AGREE", {"abdel_fattah_el_sisi", "mohammed_bin_salman"})], events
+
+
+def test_the_place_that_saw_an_act_is_where_it_happened() -> None:
+    # "شهدت الرياض توقيع …"، "تشهد بغداد احتجاجات": the city is the place, no side
+    assert _located("وتشهد بغداد منذ أيام احتجاجات واسعة ضد الحكومة.") \
+        == [("PROTEST", (), (), "baghdad")]
+    events = _located("شهدت الرياض اليوم توقيع اتفاقية بين الرئيس المصري عبد الفتاح السيسي "
+                      "وولي العهد السعودي الأمير محمد بن سلمان.")
+    assert [(t, w) for t, _, _, w in events] == [("AGREE", "riyadh")], events
+    assert all("riyadh" not in (*a, *g) for _, a, g, _ in events), events
+
+
+def test_sides_after_between_are_no_subject_of_the_verb_after() -> None:
+    # "التنسيق بين مصر وليبيا أعلن …": the two sides belong to the noun before بين
+    events = _located("في خطوة تعكس عمق التنسيق بين مصر وليبيا أعلن المتحدث باسم القوات "
+                      "المسلحة المصرية تفاصيل زيارة الفريق أول ركن صدام حفتر إلى القاهرة.")
+    visit = [(a, g) for t, a, g, _ in events if t == "CONSULT"]
+    assert visit == [(("saddam_haftar",), ("egypt",))], events
+
+
+def test_an_owner_of_what_is_hit_is_not_where() -> None:
+    # "مواقع تابعة لإيران": Iran's sites were hit, the strike was not in Iran
+    assert _located("شنت إسرائيل غارات على مواقع تابعة لإيران.") \
+        == [("ASSAULT", ("israel",), ("iran",), None)]
+    assert _located("شنت إسرائيل غارات على إيران.") \
+        == [("ASSAULT", ("israel",), ("iran",), "iran")]
+
+
+def test_a_state_s_land_by_its_nisba_is_the_place() -> None:
+    events = _located("تعرضت الأراضي السورية اليوم لغارات إسرائيلية على مستودعات للأسلحة. "
+                      "وتقول إسرائيل إنها لن تسمح بتمركز إيران في سوريا.")
+    assert ("ASSAULT", ("israel",), (), "syria") in events, events
+
+
+def test_a_protest_is_held_in_its_crowd_s_city() -> None:
+    # "محتجو البصرة … متظاهرو الناصرية": the crowd before the trigger names the place
+    assert _located("وكان محتجو البصرة دخلوا في اعتصام مفتوح استجابة لدعوة وجهها إليهم "
+                    "متظاهرو الناصرية.") == [("PROTEST", (), (), "basrah")]
+    # a place of its own behind في wins over the crowd's city
+    assert _located("وخرج أهالي الخليل في مسيرة حاشدة في مدينة رام الله.") \
+        == [("PROTEST", (), (), "ramallah")]
+
+
+def test_a_pardon_by_a_state_s_own_leader_happens_in_the_state() -> None:
+    events = _located("أصدر العاهل المغربي الملك محمد السادس عفوا عن 40 من معتقلي "
+                      "الاحتجاجات. ويقول حقوقيون في المغرب إن القرار خطوة مهمة.")
+    assert ("CONCEDE", ("mohammed_vi",), (), "morocco") in events, events
