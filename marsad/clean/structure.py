@@ -624,20 +624,7 @@ def title_bar(cl: _Cleaner) -> None:
     further down: the browser's title bar (the headline and the site's name) printed by the
     capture. Only a line whose part before its last separator is another line of the page's
     head goes; the headline itself stays."""
-    first = cl.first_body_index()
-    # the headline's own line may have gone already (taken into a list over the article)
-    keys = {ln.key for ln in cl.lines[:first] if not ln.blank}
-    for ln in cl.lines[:first]:
-        if not ln.kept:
-            continue
-        m = _BAR_SEP_RE.search(ln.kept_text)
-        if m is None or ln.words > cl.s["headline_max_words"] + TITLE_BAR_SITE_WORDS:
-            continue
-        title, site = ln.kept_text[: m.start()], ln.kept_text[m.end() :]
-        # a headline of four words and more: "<site> – <author>" is a byline
-        if 0 < len(site.split()) <= TITLE_BAR_SITE_WORDS and \
-                len(title.split()) >= TEASER_MIN_WORDS and match_key(title) in keys - {ln.key}:
-            ln.rule = "title_bar"
+    _site_echo(cl, _BAR_SEP_RE, site_first=False, rule="title_bar")
 
 
 def title_prefix(cl: _Cleaner) -> None:
@@ -645,18 +632,26 @@ def title_prefix(cl: _Cleaner) -> None:
     headline is also a line of its own: the site's name printed before the headline (the
     mirror of :func:`title_bar`). The echo goes, the headline stays; "بغداد - الموقع" (a
     dateline) and "صحيفة الأفق – سامر الخطيب" (a byline) have no headline after the dash."""
+    _site_echo(cl, _PREFIX_SEP_RE, site_first=True, rule="title_prefix")
+
+
+def _site_echo(cl: _Cleaner, sep: re.Pattern[str], site_first: bool, rule: str) -> None:
+    """Marks a head line that is another head line plus a short site name beside it (a
+    headline of four words and more: "<site> – <author>" is a byline, not an echo)."""
     first = cl.first_body_index()
+    # the headline's own line may have gone already (taken into a list over the article)
     keys = {ln.key for ln in cl.lines[:first] if not ln.blank}
     for ln in cl.lines[:first]:
         if not ln.kept:
             continue
-        m = _PREFIX_SEP_RE.search(ln.kept_text)
+        m = sep.search(ln.kept_text)
         if m is None or ln.words > cl.s["headline_max_words"] + TITLE_BAR_SITE_WORDS:
             continue
-        site, title = ln.kept_text[: m.start()], ln.kept_text[m.end() :]
+        left, right = ln.kept_text[: m.start()], ln.kept_text[m.end() :]
+        site, title = (left, right) if site_first else (right, left)
         if 0 < len(site.split()) <= TITLE_BAR_SITE_WORDS and \
                 len(title.split()) >= TEASER_MIN_WORDS and match_key(title) in keys - {ln.key}:
-            ln.rule = "title_prefix"
+            ln.rule = rule
 
 
 def tag_row(cl: _Cleaner) -> None:
