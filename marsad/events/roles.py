@@ -34,6 +34,7 @@ from .lexicon import (
     PARTICIPANT_TYPES,
     REACTIONS,
     Lexicon,
+    words,
 )
 from .nisba import demonym_actor, demonym_targets, nisba_country
 from .participants import agent_phrase, described_patient
@@ -575,9 +576,11 @@ def _speaker_before(x: Context) -> str | None:
 # Titles that, bare after a speech act, stand for the person named with them before
 # ("ونفى الناطق"، "وندد الوزير")
 # (match keys: hamza folded, ة as ه)
-_BACK_TITLES = frozenset(match_key(t) for t in (
-    "الناطق", "المتحدث", "الوزير", "الرئيس", "السفير", "المبعوث", "المسؤول", "الأمين",
-    "الناطقة", "المتحدثة", "الوزيرة", "الزعيم", "القائد", "المندوب", "المستشار", "المفوض"))
+# Bare titles and descriptive nouns that stand for a person named before (events.yaml
+# back_titles, back_described)
+_BACK_TITLES = words().back_titles
+_BACK_DESCRIBED = words().back_described
+_BACK_ANY = _BACK_TITLES | _BACK_DESCRIBED
 
 
 def title_refers_back(r: Roles, x: Context) -> Roles | None:
@@ -626,10 +629,6 @@ def body_noun_refers_back(r: Roles, x: Context) -> Roles | None:
     return Roles((body,), _without(r.targets, (body,)), r.location, r.basis, r.retyped)
 
 
-# Descriptive nouns that, with a nisba after them, stand for a person named before
-# ("الضيف الإيراني"، "المسؤولة الإيطالية")
-_BACK_DESCRIBED = frozenset(match_key(t) for t in ("الضيف", "الزائر", "المسؤولة", "الضيفة"))
-_BACK_ANY = _BACK_TITLES | _BACK_DESCRIBED
 
 
 def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
