@@ -108,7 +108,7 @@ def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]],
     return claims, removed
 
 
-def _fresh_id(seed: str, used: set[str], taken: Container[str]) -> str:
+def _fresh_id(seed: str, used: Container[str], taken: Container[str]) -> str:
     """``seed``, or (when it was ever given out) a derived id no story had."""
     sid, n = seed, 0
     while sid in used or sid in taken:

@@ -59,7 +59,7 @@ class FusionIndexMixin:
                          rows: Iterable[Sequence[Any]]) -> None: ...
         def batch(self) -> AbstractContextManager[None]: ...
         def _finish_fusion(self, corpus_state: str, seconds: float,
-                           redirects: Sequence[tuple[str, str]], changes: Sequence[Any],
+                           redirects: Sequence[tuple[str, str]], changes: Iterable[Any],
                            index: FusionIndex | None) -> None: ...
 
     def _rows_in(self, sql: str, keys: Iterable[Any], *before: Any
@@ -260,7 +260,7 @@ class FusionIndexMixin:
 
     def settle_fusion(self, renamed: Sequence[tuple[str, str]], *, corpus_state: str,
                       seconds: float, redirects: Sequence[tuple[str, str]],
-                      changes: Sequence[Any]) -> None:
+                      changes: Iterable[Any]) -> None:
         """The last step of a bounded full fusion, in one transaction: each saved story
         ``old`` of ``renamed`` takes the id ``new``, then the fusion's history and run are
         saved. A new id another renamed story has now is reached through a temporary one
