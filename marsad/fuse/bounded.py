@@ -23,9 +23,10 @@ new articles touch. So a full fusion:
    and the corpus state, in one transaction. The result reads its stories from the store
    and its changes from the scratch database when asked.
 
-What still grows with the corpus: the list of article ids in publication order, the ids of
-the stories (:meth:`iter_stories` reads them first, then the stories a page at a time), the
-renaming and the redirects.
+The articles are put in publication order in the scratch database too. What still grows with
+the corpus: the ids of the stories (:meth:`iter_stories` reads them first, then the stories a
+page at a time), the renaming and the redirects, and the checks the incremental path runs
+over every article at each chunk (CPU, not memory).
 
 An interrupted run leaves the partial state: the next fusion is full again (the stories
 saved before the interrupted one are gone then, so their ids are not kept; the ids ever
@@ -48,7 +49,6 @@ from .incremental import (
 )
 from .run import FusionResult
 from .settle import Scratch, StoredStories, settle
-from .stories import parse_day
 
 if TYPE_CHECKING:
     from ..store.base import SQLStore
@@ -82,7 +82,7 @@ def fuse_bounded(store: SQLStore, threshold: float = DEFAULT_THRESHOLD) -> Fusio
         scratch.add_saved(store.iter_stories())
     timings: dict[str, float] = defaultdict(float)
     for _ in range(RESTARTS):
-        if _add_in_chunks(store, threshold, timings):
+        if _add_in_chunks(store, scratch, threshold, timings):
             break
     else:
         raise RuntimeError(f"{getattr(store, 'name', 'the store')}: articles kept changing"
@@ -97,20 +97,18 @@ def fuse_bounded(store: SQLStore, threshold: float = DEFAULT_THRESHOLD) -> Fusio
                         redirects, changes)
 
 
-def _add_in_chunks(store: SQLStore, threshold: float, timings: dict[str, float]) -> bool:
+def _add_in_chunks(store: SQLStore, scratch: Scratch, threshold: float,
+                   timings: dict[str, float]) -> bool:
     """Clear the saved fusion and add every article to it in chunks; False when a chunk
     could not be added (an article replaced or reprocessed meanwhile: start again)."""
     from ..store.fusion_index import FusionIndex
 
-    rows = store.articles_in_order()
-    order = [(d, h, at) for d, h, at, _ in rows]
-    latest = max((day.year for *_, p in rows if (day := parse_day(p))), default=None)
-    del rows
+    latest = scratch.add_articles(store.iter_article_rows())
     corrections = corrections_digest(store.place_corrections())
     ix = FusionIndex(keys=[state_row(threshold, latest, corrections)])
     store.save_fusion([], [], corpus_state=PARTIAL, index=ix)
-    for i in range(0, len(order), CHUNK):
-        res = fuse_incremental(store, threshold=threshold, chunk=order[i: i + CHUNK])
+    for chunk in scratch.articles_in_order(CHUNK):
+        res = fuse_incremental(store, threshold=threshold, chunk=chunk)
         if res is None:
             return False
         for step, seconds in res.timings.items():

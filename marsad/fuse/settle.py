@@ -32,13 +32,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from .stories import parse_day
 from .story_ids import Change, _digest, _fresh_id, first_told
 
 if TYPE_CHECKING:
     from ..store.base import SQLStore
 
+T = TypeVar("T")
 ROWS_AT_ONCE = 1000  # stories written to the scratch database per statement
 
 # told order: published is None, published, doc_id, evidence start, event_id, counterpart
@@ -51,6 +53,7 @@ CREATE TABLE new_story (seed TEXT PRIMARY KEY, undated INT, dstart TEXT, dend TE
                         type TEXT, body BLOB);
 CREATE TABLE new_member (doc TEXT, ev TEXT, cp TEXT, seed TEXT);
 CREATE TABLE given (id TEXT PRIMARY KEY);
+CREATE TABLE article (undated INT, pub TEXT, doc TEXT, hash TEXT, at TEXT);
 CREATE TABLE change (rank INT, seq INTEGER PRIMARY KEY, story_id TEXT, kind TEXT,
                      related TEXT);
 CREATE INDEX old_member_sid ON old_member (sid, {TOLD});
@@ -68,6 +71,28 @@ class Scratch:
         self.db = sqlite3.connect("")
         self.db.executescript(SCHEMA)
         self.n_old = 0
+
+    # -- the articles in publication order ------------------------------------------------
+    def add_articles(self, rows: Iterable[tuple[str, str, str, str | None]]) -> int | None:
+        """Every article's (doc_id, content hash, processed_at, published), in place of those
+        written before; the newest publication year."""
+        self.db.execute("DELETE FROM article")
+        latest = None
+        for part in _pages(rows):
+            self.db.executemany("INSERT INTO article VALUES (?,?,?,?,?)",
+                                [(int(p is None), p or "", d, h, at) for d, h, at, p in part])
+            for *_, p in part:
+                day = parse_day(p)
+                if day is not None and (latest is None or day.year > latest):
+                    latest = day.year
+        return latest
+
+    def articles_in_order(self, n: int) -> Iterator[list[tuple[str, str, str]]]:
+        """(doc_id, content hash, processed_at) of the articles ``n`` at a time, in
+        publication order (unpublished last, then by doc_id, in Python's order of text)."""
+        rows = self.db.execute("SELECT doc, hash, at FROM article ORDER BY undated, pub, doc")
+        while part := rows.fetchmany(n):
+            yield [(str(d), str(h), str(a)) for d, h, a in part]
 
     # -- writing the stories ------------------------------------------------------------
     def add_saved(self, stories: Iterable[Mapping[str, Any]]) -> None:
@@ -243,8 +268,8 @@ def _new_row(s: Mapping[str, Any]) -> tuple[Any, ...]:
             str(s["type"]), bytes.fromhex(_digest(s)))
 
 
-def _pages(stories: Iterable[Mapping[str, Any]]) -> Iterator[list[Mapping[str, Any]]]:
-    part: list[Mapping[str, Any]] = []
+def _pages(stories: Iterable[T]) -> Iterator[list[T]]:
+    part: list[T] = []
     for s in stories:
         part.append(s)
         if len(part) == ROWS_AT_ONCE:

@@ -85,3 +85,17 @@ def test_with_nothing_saved_every_story_is_created_under_its_seed() -> None:
     fresh = keep_ids(new, [], {new[1]["id"]})
     assert redirects == [] and renamed == [(new[1]["id"], fresh.ids[1])]
     assert list(scratch.changes()) == [Change(sid, "created") for sid in fresh.ids]
+
+
+def test_articles_come_in_publication_order_a_chunk_at_a_time() -> None:
+    rng = random.Random(4)
+    rows = [(rng.choice(["a", "B", "خبر", "_x"]) + str(i), f"h{i}", f"t{i}",
+             rng.choice([None, "2023-12-31", "2024-01-02T10:00:00", "2024-01-02", "bad"]))
+            for i in range(50)]
+    scratch = Scratch()
+    assert scratch.add_articles(rows[:5] + [("z", "h", "t", None)]) is not None
+    assert scratch.add_articles(rows) == 2024  # (the rows written before are replaced)
+    chunks = list(scratch.articles_in_order(7))
+    assert [len(c) for c in chunks] == [7] * 7 + [1]
+    want = sorted(rows, key=lambda r: (r[3] is None, r[3] or "", r[0]))
+    assert [r for c in chunks for r in c] == [(d, h, a) for d, h, a, _ in want]
