@@ -24,8 +24,7 @@ new articles touch. So a full fusion:
    and its changes from the scratch database when asked.
 
 The articles are put in publication order in the scratch database too. What still grows with
-the corpus: the ids of the stories (:meth:`iter_stories` reads them first, then the stories a
-page at a time), the renaming and the redirects, and the checks the incremental path runs
+the corpus: the renaming and the redirects (few), and the checks the incremental path runs
 over every article at each chunk (CPU, not memory).
 
 An interrupted run leaves the partial state: the next fusion is full again (the stories
@@ -79,7 +78,7 @@ def fuse_bounded(store: SQLStore, threshold: float = DEFAULT_THRESHOLD) -> Fusio
     scratch = Scratch()
     # (the stories of an interrupted one are partial, their ids seeds never given out)
     if info is not None and info["corpus_state"] != PARTIAL:
-        scratch.add_saved(store.iter_stories())
+        scratch.add_saved(store.iter_stories_by_id())
     timings: dict[str, float] = defaultdict(float)
     for _ in range(RESTARTS):
         if _add_in_chunks(store, scratch, threshold, timings):

@@ -285,7 +285,7 @@ def settle(store: SQLStore, scratch: Scratch, *, corpus_state: str, seconds: flo
     run, in one transaction; the redirects and changes."""
     from .bounded import _GivenBefore
 
-    scratch.add_new(store.iter_stories())
+    scratch.add_new(store.iter_stories_by_id())
     renamed, redirects = scratch.give_ids(_GivenBefore(store))
     changes = scratch.changes()
     store.settle_fusion(renamed, corpus_state=corpus_state, seconds=seconds,

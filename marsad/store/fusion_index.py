@@ -246,6 +246,19 @@ class FusionIndexMixin:
                                         " FROM articles"):
             yield str(d), str(h), str(a), None if p is None else str(p)
 
+    def iter_stories_by_id(self) -> Iterator[dict[str, Any]]:
+        """Every saved story, a page at a time in the database's order of their ids (each
+        page starts after the last id of the one before): what a full fusion writes to its
+        scratch database, where their order does not matter and a list of every id would
+        grow with the corpus (:meth:`iter_stories` reads one first, for its date order)."""
+        from .base import PAGE, _loads
+
+        sql = "SELECT story_id, story_json FROM stories{} ORDER BY story_id LIMIT ?"
+        rows = self._all(sql.format(""), (PAGE,))
+        while rows:
+            yield from (_loads(j) for _, j in rows)
+            rows = self._all(sql.format(" WHERE story_id > ?"), (rows[-1][0], PAGE))
+
     def story_id_in_history(self, story_id: str) -> bool:
         """Whether a redirect or a recorded change has ``story_id`` (given out before)."""
         return self._one("SELECT 1 FROM story_redirects WHERE old_id = ? UNION ALL SELECT 1"
