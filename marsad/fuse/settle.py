@@ -69,7 +69,8 @@ class Scratch:
 
     def __init__(self) -> None:
         self.db = sqlite3.connect("")
-        self.db.executescript(SCHEMA)
+        # (thrown away with the connection: no journal, no waiting for the disk)
+        self.db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
         self.n_old = 0
 
     # -- the articles in publication order ------------------------------------------------
