@@ -508,6 +508,8 @@ def fuse_incremental(store: Any, *, threshold: float,
                             for k, a in tallies.items()}, kept, upd.old)
     articles = [r for k, a in tallies.items() for r in entity_article_rows(k, a.local_ids)]
     t.append(time.perf_counter())
+    # (the chunk's records, 16 KB an article, are not held through the save: issue #19)
+    del records
     index = _increment_index(added, regrouped, tallies, claims, kept, upd,
                              state_row(threshold, saved["latest_year"],
                                        corrections_digest(corrections)))

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class FusionResult:
     # Story.to_dict(), in date order (incremental: those saved; a full fusion in chunks,
-    # marsad.fuse.bounded: every story's sketch, its full form is in the store)
-    stories: list[dict[str, Any]]
+    # marsad.fuse.bounded: read from the store when asked, marsad.fuse.settle)
+    stories: Sequence[dict[str, Any]]
     # entity_profiles() (incremental: key and type of those saved again; in chunks: of all)
     entities: list[dict[str, Any]]
     n_articles: int
@@ -41,7 +41,8 @@ class FusionResult:
     # against the stories saved before (marsad.fuse.story_ids): merged ids → surviving ids,
     # and what changed
     redirects: list[tuple[str, str]] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
+    # (a full fusion in chunks: read from its scratch database when asked)
+    changes: Sequence[Change] = field(default_factory=list)
     mode: str = "full"  # or "incremental" (marsad.fuse.incremental)
     n_added: int = 0  # incremental: articles added to the saved fusion
     n_region: int = 0  # incremental: saved stories re-clustered or rebuilt

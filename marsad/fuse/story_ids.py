@@ -86,7 +86,7 @@ def _digest(s: Mapping[str, Any]) -> str:
 
 
 # how keep_ids reads a member: its key and its told order (a story's members are dicts, or
-# what a bounded fusion's sketches hold instead, marsad.fuse.bounded)
+# another form of them; a bounded full fusion works in a scratch database, marsad.fuse.settle)
 MemberView = tuple[Callable[[Any], MemberKey], Callable[[Any], tuple[Any, ...]]]
 
 
@@ -108,7 +108,7 @@ def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]],
     return claims, removed
 
 
-def _fresh_id(seed: str, used: set[str], taken: Container[str]) -> str:
+def _fresh_id(seed: str, used: Container[str], taken: Container[str]) -> str:
     """``seed``, or (when it was ever given out) a derived id no story had."""
     sid, n = seed, 0
     while sid in used or sid in taken:
@@ -126,7 +126,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
     id given out before (redirected and removed ones too), never given again: a set, or what
     asks the store about one id at a time (an incremental fusion: the ids ever given grow
     with the corpus). ``digest``: of a story without its id, to tell a changed one;
-    ``view``: how to read a member (both for :func:`marsad.fuse.bounded.sketch`es)."""
+    ``view``: how to read a member (both for a compact form of the stories)."""
     claims, removed = _claims(new, old, view)
     old_by_id = {str(s["id"]): s for s in old}
     used = set(old_by_id)

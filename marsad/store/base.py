@@ -518,7 +518,7 @@ class SQLStore(FusionIndexMixin, Store):
                           " VALUES (?,?,?,?,?,?,?,?)", rows)
 
     def _finish_fusion(self, corpus_state: str, seconds: float,
-                       redirects: Sequence[tuple[str, str]], changes: Sequence[Any],
+                       redirects: Sequence[tuple[str, str]], changes: Iterable[Any],
                        index: FusionIndex | None) -> None:
         n_articles = int(corpus_state.split(":", 1)[0]) if ":" in corpus_state else 0
         at = now()
@@ -530,7 +530,7 @@ class SQLStore(FusionIndexMixin, Store):
             self._write_fusion_index(index)
 
     def _save_story_history(self, redirects: Sequence[tuple[str, str]],
-                            changes: Sequence[Any], at: str) -> None:
+                            changes: Iterable[Any], at: str) -> None:
         """Redirects of merged ids (chains flattened: what pointed at a merged id now
         points where it went) and the changes of this fusion (marsad.fuse.story_ids)."""
         for old, new in redirects:
@@ -541,7 +541,8 @@ class SQLStore(FusionIndexMixin, Store):
                           " at = excluded.at", (old, new, at))
         self._executemany("INSERT INTO story_changes (at, story_id, kind, related)"
                           " VALUES (?,?,?,?) ON CONFLICT (at, story_id, kind) DO NOTHING",
-                          [(at, c.story_id, c.kind, c.related) for c in changes])
+                          # (a generator: a full fusion's changes are streamed, issue #19)
+                          ((at, c.story_id, c.kind, c.related) for c in changes))
 
     def known_story_ids(self) -> list[str]:
         rows = self._all("SELECT story_id FROM story_changes UNION SELECT old_id FROM"

@@ -59,7 +59,7 @@ class FusionIndexMixin:
                          rows: Iterable[Sequence[Any]]) -> None: ...
         def batch(self) -> AbstractContextManager[None]: ...
         def _finish_fusion(self, corpus_state: str, seconds: float,
-                           redirects: Sequence[tuple[str, str]], changes: Sequence[Any],
+                           redirects: Sequence[tuple[str, str]], changes: Iterable[Any],
                            index: FusionIndex | None) -> None: ...
 
     def _rows_in(self, sql: str, keys: Iterable[Any], *before: Any
@@ -238,14 +238,26 @@ class FusionIndexMixin:
             "SELECT doc_id, content_hash, processed_at FROM articles")]
 
     # -- a full fusion in bounded chunks (marsad.fuse.bounded) ---------------------------
-    def articles_in_order(self) -> list[tuple[str, str, str, str | None]]:
-        """(doc_id, content_hash, processed_at, published) of every stored article in
-        publication order (unpublished last, then by doc_id; sorted here, not by the
-        database's collation)."""
-        rows = [(str(d), str(h), str(a), None if p is None else str(p)) for d, h, a, p in
-                self._all("SELECT doc_id, content_hash, processed_at, published FROM articles")]
-        rows.sort(key=lambda r: (r[3] is None, r[3] or "", r[0]))
-        return rows
+    def iter_article_rows(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """(doc_id, content_hash, processed_at, published) of every stored article, from the
+        cursor a row at a time (a full fusion puts them in publication order in its scratch
+        database, :mod:`marsad.fuse.settle`: as a sorted list they were 40 MB at 100,000)."""
+        for d, h, a, p in self._execute("SELECT doc_id, content_hash, processed_at, published"
+                                        " FROM articles"):
+            yield str(d), str(h), str(a), None if p is None else str(p)
+
+    def iter_stories_by_id(self) -> Iterator[dict[str, Any]]:
+        """Every saved story, a page at a time in the database's order of their ids (each
+        page starts after the last id of the one before): what a full fusion writes to its
+        scratch database, where their order does not matter and a list of every id would
+        grow with the corpus (:meth:`iter_stories` reads one first, for its date order)."""
+        from .base import PAGE, _loads
+
+        sql = "SELECT story_id, story_json FROM stories{} ORDER BY story_id LIMIT ?"
+        rows = self._all(sql.format(""), (PAGE,))
+        while rows:
+            yield from (_loads(j) for _, j in rows)
+            rows = self._all(sql.format(" WHERE story_id > ?"), (rows[-1][0], PAGE))
 
     def story_id_in_history(self, story_id: str) -> bool:
         """Whether a redirect or a recorded change has ``story_id`` (given out before)."""
@@ -260,7 +272,7 @@ class FusionIndexMixin:
 
     def settle_fusion(self, renamed: Sequence[tuple[str, str]], *, corpus_state: str,
                       seconds: float, redirects: Sequence[tuple[str, str]],
-                      changes: Sequence[Any]) -> None:
+                      changes: Iterable[Any]) -> None:
         """The last step of a bounded full fusion, in one transaction: each saved story
         ``old`` of ``renamed`` takes the id ``new``, then the fusion's history and run are
         saved. A new id another renamed story has now is reached through a temporary one

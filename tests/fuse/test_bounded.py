@@ -140,3 +140,20 @@ def test_settling_swaps_story_ids_through_temporary_ones(
         assert a in st.story_ids_of_docs([saved[b]["members"][0]["doc_id"]])
         assert {r[0]: r[1:] for r in st.reach_of([a, b])} == {a: reach[b], b: reach[a]}
         assert not any(s["id"].startswith("~") for s in st.iter_stories())
+
+
+def test_stories_are_read_by_id_a_page_at_a_time(
+        demo: Pairs, db_url: Callable[[str], str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the last step reads the stories with: every story once, pages of PAGE."""
+    import marsad.store.base as base
+
+    with open_store(db_url("pages")) as st:
+        with st.batch():
+            for raw, doc in demo:
+                st.put(raw, doc)
+        fuse_store(st)
+        monkeypatch.setattr(base, "PAGE", 3)
+        by_id = list(st.iter_stories_by_id())
+        assert len(by_id) > 3 * 2
+        assert sorted(by_id, key=lambda s: s["id"]) == sorted(st.iter_stories(),
+                                                            key=lambda s: s["id"])
