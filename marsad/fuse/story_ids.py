@@ -85,16 +85,11 @@ def _digest(s: Mapping[str, Any]) -> str:
                           .encode("utf-8")).hexdigest()
 
 
-# how keep_ids reads a member: its key and its told order (a story's members are dicts, or
-# another form of them; a bounded full fusion works in a scratch database, marsad.fuse.settle)
-MemberView = tuple[Callable[[Any], MemberKey], Callable[[Any], tuple[Any, ...]]]
-
-
-def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]],
-            view: MemberView) -> tuple[dict[int, list[tuple[tuple[Any, ...], str]]], list[str]]:
+def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]]
+            ) -> tuple[dict[int, list[tuple[tuple[Any, ...], str]]], list[str]]:
     """Which saved stories claim which new story (by index), each claim with the rank of the
     claimant's earliest surviving member; and the saved stories with no member left."""
-    key, told = view
+    key, told = member_key, first_told
     where = {key(m): i for i, s in enumerate(new) for m in s["members"]}
     claims: dict[int, list[tuple[tuple[Any, ...], str]]] = defaultdict(list)
     removed = []
@@ -118,16 +113,14 @@ def _fresh_id(seed: str, used: Container[str], taken: Container[str]) -> str:
 
 
 def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
-             taken: Container[str] = frozenset(), *,
-             digest: Callable[[Mapping[str, Any]], str] = _digest,
-             view: MemberView = (member_key, first_told)) -> KeptIds:
+             taken: Container[str] = frozenset()) -> KeptIds:
     """The stories ``new`` (:meth:`Story.to_dict`, ids seeded by their earliest member) with
     the ids of the saved stories ``old`` kept as the module docstring says. ``taken``: every
     id given out before (redirected and removed ones too), never given again: a set, or what
     asks the store about one id at a time (an incremental fusion: the ids ever given grow
-    with the corpus). ``digest``: of a story without its id, to tell a changed one;
-    ``view``: how to read a member (both for a compact form of the stories)."""
-    claims, removed = _claims(new, old, view)
+    with the corpus). (A full fusion gives its ids in a scratch database instead:
+    :mod:`marsad.fuse.settle`, tested against this.)"""
+    claims, removed = _claims(new, old)
     old_by_id = {str(s["id"]): s for s in old}
     used = set(old_by_id)
     ids: dict[int, str] = {}
@@ -138,7 +131,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         for _, loser in losers:
             out.redirects.append((loser, winner))
             out.changes.append(Change(loser, "merged", winner))
-    split_from = _split_parents(new, old, view[0])
+    split_from = _split_parents(new, old, member_key)
     for i, s in enumerate(new):
         if i in ids:
             continue
@@ -150,7 +143,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         d = dict(s)
         d["id"] = ids[i]
         before = old_by_id.get(ids[i])
-        if before is not None and digest(before) != digest(d):
+        if before is not None and _digest(before) != _digest(d):
             out.changes.append(Change(ids[i], "changed"))
         out.stories.append(d)
     out.changes.extend(Change(sid, "removed") for sid in removed)
