@@ -150,7 +150,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                                  for k in range(f.first_token, f.last_token + 1)}
             # an organisation's name may contain a known place ("جامعة دمشق"): those KB
             # mentions are then dropped in favour of the whole name
-            orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types)
+            orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types,
+                                    kb.demonyms)
             if orgs:
                 spans = [(o.start, o.end) for o in orgs]
                 mentions[here:] = [m for m in mentions[here:]

@@ -14,7 +14,7 @@ are data (``data/ar/ner_cues.yaml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +43,7 @@ class _Cues:
     adjectives: frozenset[str]
     stops: frozenset[str]        # prepositions, particles, verbs of saying, dates, numbers
     common: frozenset[str]
+    everyday: frozenset[str]     # heads of motion or place: a state's nisba is no evidence
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def org_cues() -> _Cues:
     return _Cues(heads, lists["weak_org_heads"] | definite, forces,
                  heads | lists["org_heads"], lists["org_domain_nouns"],
                  lists["org_name_adjectives"],
-                 lists["org_name_stops"] | lists["org_name_breaks"], lists["common"])
+                 lists["org_name_stops"] | lists["org_name_breaks"], lists["common"],
+                 lists["everyday_org_heads"])
 
 
 @dataclass(slots=True)
@@ -65,16 +67,18 @@ class _Chain:
     complement: bool = False   # a "لل…" or a complete "ل…" complement
     adjectives: int = 0
     open_possessive: bool = False  # an indefinite noun ran into a pronoun ("مركز ثقل مصالحها")
+    proper_end: bool = False   # a noun with a pronoun ended a named chain ("بنك عودة أرباحه")
 
 
 def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
-                     keys: Sequence[str], kb_types: dict[int, str]) -> list[Found]:
+                     keys: Sequence[str], kb_types: dict[int, str],
+                     demonyms: Container[str] = frozenset()) -> list[Found]:
     """Organisations named after a head noun without quotes: "جامعة عدن"، "مركز النيلين
     للدراسات الاستراتيجية"، "الهيئة العليا المستقلة للانتخابات"، "قوات درع الوطن".
 
     ``taken``: tokens already found by patterns; ``kb_types``: token -> type of the
-    knowledge-base mention covering it. A known place may close the name ("جامعة دمشق");
-    a known person or body ends it.
+    knowledge-base mention covering it; ``demonyms``: keys of states' nisbas ("جزائري").
+    A known place may close the name ("جامعة دمشق"); a known person or body ends it.
     """
     cues = org_cues()
     out: list[Found] = []
@@ -98,7 +102,7 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
             i += 1
             continue
         chain = _read_chain(text, tokens, keys, taken, kb_types, i, head, cues)
-        if chain.end > i + 1 and _is_body(keys, kb_types, i, chain, head, cues):
+        if chain.end > i + 1 and _is_body(keys, kb_types, i, chain, head, cues, demonyms):
             start = tokens[i].start + len(k) - len(head)  # without its clitic
             out.append(Found(start, tokens[chain.end - 1].end, "ORG", i, chain.end - 1))
             i = chain.end
@@ -178,7 +182,7 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
         return "purpose"  # "لحقوق" in "الرابطة الوطنية لحقوق الإنسان"
     if kj.startswith("ال"):
         if chain.definite:
-            if is_nisba(kj) or kj in cues.adjectives:
+            if is_nisba(kj) or kj in cues.adjectives or _elative(kj):
                 chain.adjectives += 1
                 return "adjective"
             return None  # a definite noun after a closed name opens the object
@@ -189,20 +193,42 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
         chain.definite = True
         return "definite"
     # a bare (indefinite) word
+    if kj == "غير" and chain.definite and j + 1 < len(keys) and keys[j + 1].startswith("ال"):
+        return "negation"  # "جهاز مكافحة الهجرة غير الشرعية": a negated adjective follows
     if chain.definite:
         return None  # the name was closed ("وزارة الدفاع أمس")
-    if kj.endswith(_POSSESSIVES):
+    if _has_pronoun(text, tokens[j], kj):
+        if j > i + 1 and _head_of(keys[i], cues) not in cues.weak:
+            # "بنك عودة أرباحه": the pronoun's noun is the predicate's object, so the word
+            # before it closed the construct as a proper name, even an everyday word
+            chain.proper_end = True
+            return None
         return "possessive"
-    if kj[:1] in ("ي", "ت") and kj not in _name_units() \
+    if kj[:1] in ("ي", "ت") and kj not in _name_units() and not _tafil(kj) \
             and not (kj in cues.common and j > i + 1):
         return None  # a present-tense verb ("تحالف … يتوسع"); "رؤساء تجمع دول" is a noun
     return "indefinite"
 
 
+def _elative(key: str) -> bool:
+    """A definite adjective of the form أفعل (colours and elatives): "الأحمر" in "جمعية
+    الهلال الأحمر"، "الأخضر" in "الحزب الأخضر"; a weak middle letter (الأمير، الأجور) or a
+    final ي (الأسرى) is no such form."""
+    return len(key) == 6 and key.startswith("الا") and key[4] not in "اوي" \
+        and key[5] not in "يه"
+
+
+def _has_pronoun(text: str, token: Token, key: str) -> bool:
+    """An attached possessive pronoun: "أرباحها"، "أرباحه" (a final ه as written, which the
+    folded key shares with ة)."""
+    return key.endswith(_POSSESSIVES) or (
+        len(key) > 3 and text[token.start : token.end].endswith("ه"))
+
+
 def _trim(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,
           cues: _Cues) -> _Chain:
     """Drop a construct noun or a purpose left open at the end: "شركة نفط" is no name."""
-    while chain.end > i + 1 and not chain.open_possessive:
+    while chain.end > i + 1 and not chain.open_possessive and not chain.proper_end:
         last = chain.end - 1
         kl = keys[last]
         if last in kb_types or kl.startswith(("ال", "لل", "وال", "ولل")) or is_nisba(kl):
@@ -215,7 +241,7 @@ def _trim(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,
 
 
 def _is_body(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,
-             head: str, cues: _Cues) -> bool:
+             head: str, cues: _Cues, demonyms: Container[str] = frozenset()) -> bool:
     """Whether head + name is a body: an everyday head needs evidence (a proper name, a
     complement, an institutional noun, two adjectives after a definite head); "حركة السير"
     and "اتحاد الكلمة" have none."""
@@ -236,7 +262,34 @@ def _is_body(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chai
     proper = any(_proper(a, cues) and (not a.startswith("ال") or chain.adjectives > 0)
                  for a in own)
     return proper or chain.complement or chain.adjectives >= 2 \
-        or any(a in cues.domain for a in own)
+        or any(a in cues.domain for a in own) or _purpose_noun(after) \
+        or (chain.genitive and _state_nisba(after[-1], head, cues, demonyms))
+
+
+def _purpose_noun(after: Sequence[str]) -> bool:
+    """A body named by its task: a verbal noun of the forms مُفاعَلة or تَفعيل in construct
+    with a definite noun ("هيئة مكافحة الفساد"، "هيئة تشجيع الاستثمار"، "لجنة متابعة
+    الأسرى"); "حركة السير"، "مركز ثقل" have an everyday noun there."""
+    if len(after) < 2 or not after[1].startswith("ال"):
+        return False
+    w = after[0]
+    return (len(w) == 6 and w[0] == "م" and w[2] == "ا" and w[-1] == "ه") or _tafil(w)
+
+
+def _tafil(key: str) -> bool:
+    """A verbal noun of the form تفعيل ("تشجيع"، "تطوير"), which a present-tense verb
+    ("تتوسع"، "تقرر") never spells."""
+    return len(key) == 5 and key[0] == "ت" and key[3] == "ي"
+
+
+def _state_nisba(key: str, head: str, cues: _Cues, demonyms: Container[str]) -> bool:
+    """A state's nisba closing a genitive chain makes that state's body: "اتحاد الكرة
+    الجزائري"، "هيئة البث الإسرائيلية". After a head of motion or place ("حركة السفن
+    الروسية"، "مركز المدينة السورية") it describes the genitive, not a body."""
+    if not is_nisba(key) or head in cues.everyday:
+        return False
+    stem = key[2:]
+    return stem in demonyms or stem[:-1] in demonyms
 
 
 def _proper(key: str, cues: _Cues) -> bool:

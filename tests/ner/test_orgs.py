@@ -164,3 +164,44 @@ def test_militias_named_by_a_states_nisba() -> None:
     assert [(e.kb_id, len(e.mentions)) for e in orgs] == [(None, 2), ("houthis", 1)]
     assert [m.text for m in orgs[0].mentions] == ["للمليشيات الإيرانية", "الميليشيات الإيرانية"]
     assert not [e for e in doc.entities if e.kb_id == "iran"]
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a body named by its task: a verbal noun of form مفاعلة or تفعيل and its object
+    ("وتلقت هيئة مكافحة الفساد شكاوى عديدة.", "هيئة مكافحة الفساد"),
+    ("وأصدرت هيئة تشجيع الاستثمار قرارا جديدا.", "هيئة تشجيع الاستثمار"),
+    # a state's nisba closing the genitive chain
+    ("وأعلن اتحاد الكرة الجزائري إقالة المدرب.", "اتحاد الكرة الجزائري"),
+    # an adjective of the form أفعل
+    ("وأطلقت جمعية الهلال الأحمر حملة تبرع.", "جمعية الهلال الأحمر"),
+    # a negated adjective
+    ("وأوقف جهاز مكافحة الهجرة غير الشرعية مئة مهاجر.", "جهاز مكافحة الهجرة غير الشرعية"),
+    # a name that ends where a noun with a pronoun opens the object
+    ("وأعلن بنك عودة أرباحه السنوية.", "بنك عودة"),
+])
+def test_named_by_task_nationality_and_adjective_form(sentence: str, org: str) -> None:
+    orgs = _orgs(sentence)
+    assert org in orgs
+    assert not any(o != org and o.startswith(org) for o in orgs)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("وراقبت البحرية حركة السفن الروسية في المضيق.", "حركة السفن"),
+    ("وتجمع الناس في مركز المدينة السورية.", "مركز المدينة"),
+    ("ونقلت الشركة مركز ثقل مصالحها إلى الخارج.", "مركز ثقل"),
+    ("وقالت منظمة غير حكومية إن الوضع خطير.", "منظمة غير"),
+])
+def test_motion_and_place_heads_take_no_state_nisba(sentence: str, absent: str) -> None:
+    assert not any(o.startswith(absent) for o in _orgs(sentence))
+
+
+def test_the_word_forms() -> None:
+    from marsad.ner.orgs import _elative, _purpose_noun
+    from marsad.text.normalize import match_key
+
+    assert _elative(match_key("الأحمر")) and _elative(match_key("الأخضر"))
+    assert not _elative(match_key("الأمير")) and not _elative(match_key("الأسرى"))
+    assert _purpose_noun([match_key("مكافحة"), match_key("الفساد")])
+    assert _purpose_noun([match_key("تشجيع"), match_key("الاستثمار")])
+    assert not _purpose_noun([match_key("مكافحة")])
+    assert not _purpose_noun([match_key("السير")])
