@@ -250,8 +250,9 @@ def _is_body(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chai
         return False
     if not head.startswith("ال") and "ال" + after[0] in cues.adjectives:
         return False  # an indefinite body of the story ("لجنة عليا للتحقيق")
-    if len(after) == 1 and (is_nisba(after[0]) or after[0] in cues.adjectives):
-        return False  # "المجلس العسكري"، "البنك المركزي"
+    if len(after) == 1 and (is_nisba(after[0]) or after[0] in cues.adjectives) \
+            and (head.startswith("ال") or head in cues.weak):
+        return False  # "المجلس العسكري"، "البنك المركزي"; "وزارة الداخلية" is a construct
     own = [keys[x] for x in range(i + 1, chain.end) if x not in kb_types]
     if head in cues.forces:  # named by the word right after: "قوات العمالقة"
         return i + 1 not in kb_types and _proper(keys[i + 1], cues)

@@ -205,3 +205,43 @@ def test_the_word_forms() -> None:
     assert _purpose_noun([match_key("تشجيع"), match_key("الاستثمار")])
     assert not _purpose_noun([match_key("مكافحة")])
     assert not _purpose_noun([match_key("السير")])
+
+
+def test_a_ministry_named_by_its_domain_alone() -> None:
+    # a construct with a nisba-form noun after an indefinite head is a name
+    assert "وزارة الداخلية" in _orgs("ونشرت وزارة الداخلية صور المطلوبين.")
+    # ... that joins the one linked ministry of that domain in the article
+    doc = extract("ونشرت وزارة الداخلية العراقية صور المطلوبين. وقالت وزارة الداخلية "
+                  "إن البحث مستمر.")
+    ministries = [e for e in doc.entities if e.type == "ORG"]
+    assert len(ministries) == 1
+    assert {m.text for m in ministries[0].mentions} == {"وزارة الداخلية العراقية",
+                                                        "وزارة الداخلية"}
+    # a definite head with one adjective stays no name
+    assert not _orgs("وقالت الحكومة إن المجلس العسكري سيعلن قراره.")
+
+
+def test_a_bare_ministry_joins_only_a_body_of_its_domain() -> None:
+    from marsad.doc import Mention
+    from marsad.ner import _bare_ministries
+
+    class _KB:
+        demonyms = {"سوري": None, "روسي": None}
+
+    def m(text: str, kb_id: str, source: str = "kb") -> Mention:
+        return Mention(0, len(text), text, "ORG", kb_id, source)
+
+    bare = m("وزارة الخارجية", "_وزاره_الخارجيه", "pattern")
+    # a headless linked name that opens with the domain
+    out = _bare_ministries([m("الخارجية الروسية", "russian_mfa"), bare], _KB())  # type: ignore[arg-type]
+    assert out[1].kb_id == "russian_mfa"
+    # another head ("مجلس الشعب" is no "حزب الشعب") or two bodies: no join
+    party = m("حزب الشعب", "_حزب_الشعب", "pattern")
+    assert _bare_ministries([m("مجلس الشعب", "egypt_parliament"), party],
+                            _KB())[1].kb_id == "_حزب_الشعب"  # type: ignore[arg-type]
+    two = [m("الخارجية الروسية", "russian_mfa"), m("الخارجية السورية", "syrian_mfa"), bare]
+    assert _bare_ministries(two, _KB())[2].kb_id == "_وزاره_الخارجيه"  # type: ignore[arg-type]
+    # a state's nisba is no domain
+    gov = m("الحكومة السورية", "_الحكومه_السوريه", "pattern")
+    assert _bare_ministries([m("الإخبارية السورية", "syrian_tv"), gov],
+                            _KB())[1].kb_id == "_الحكومه_السوريه"  # type: ignore[arg-type]
