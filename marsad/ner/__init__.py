@@ -26,6 +26,7 @@ from ..text.normalize import is_arabic, is_nisba, match_key
 from ..text.segment import proclitic_splits, proclitics, skip_to_word
 from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
+from .formations import find_formations, formation_cues
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .orgs import find_group_nisbas, find_headed_orgs
@@ -91,7 +92,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
         "group_nisba_heads": cues["group_nisba_heads"],
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
-        "landforms": landform_cues(), "courts": court_cues()})
+        "landforms": landform_cues(), "courts": court_cues(),
+        "formations": formation_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
 
     def has(cue: str, a: int, b: int) -> bool:
@@ -345,7 +347,7 @@ def _government_key(person: KBEntry, kb: KnowledgeBase) -> str | None:
 
 # (cue list, recogniser, type) of the names found whole by their head, in this order
 _WHOLE_NAMES = (("facility_names", find_facilities, "FAC"), ("landforms", find_landforms, "LOC"),
-                ("courts", find_courts, "ORG"))
+                ("courts", find_courts, "ORG"), ("formations", find_formations, "ORG"))
 
 
 def _claim(whole: list[Found], mentions: list[Mention], taken: set[int],
