@@ -245,3 +245,15 @@ def test_a_bare_ministry_joins_only_a_body_of_its_domain() -> None:
     gov = m("الحكومة السورية", "_الحكومه_السوريه", "pattern")
     assert _bare_ministries([m("الإخبارية السورية", "syrian_tv"), gov],
                             _KB())[1].kb_id == "_الحكومه_السوريه"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a ministry named by its domain and the state's nisba, the ministry left unsaid
+    ("وقالت الدفاع الروسية إنها أسقطت طائرات مسيرة.", "الدفاع الروسية"),
+    ("وقالت الصحة الفلسطينية إن الحصيلة ارتفعت.", "الصحة الفلسطينية"),
+    # civil defence and the war aviation of a state
+    ("وقال الدفاع المدني اللبناني إن الحريق أخمد.", "الدفاع المدني اللبناني"),
+    ("وقصف الطيران الحربي الإسرائيلي منزلا.", "الطيران الحربي الإسرائيلي"),
+])
+def test_a_state_s_body_named_by_its_domain(sentence: str, org: str) -> None:
+    assert org in _orgs(sentence)
