@@ -44,6 +44,7 @@ class _Cues:
     stops: frozenset[str]        # prepositions, particles, verbs of saying, dates, numbers
     common: frozenset[str]
     everyday: frozenset[str]     # heads of motion or place: a state's nisba is no evidence
+    descriptors: frozenset[str]  # heads left out of the name before a proper noun
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def org_cues() -> _Cues:
                  heads | lists["org_heads"], lists["org_domain_nouns"],
                  lists["org_name_adjectives"],
                  lists["org_name_stops"] | lists["org_name_breaks"], lists["common"],
-                 lists["everyday_org_heads"])
+                 lists["everyday_org_heads"], lists["descriptor_org_heads"])
 
 
 @dataclass(slots=True)
@@ -103,12 +104,27 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
             continue
         chain = _read_chain(text, tokens, keys, taken, kb_types, i, head, cues)
         if chain.end > i + 1 and _is_body(keys, kb_types, i, chain, head, cues, demonyms):
-            start = tokens[i].start + len(k) - len(head)  # without its clitic
-            out.append(Found(start, tokens[chain.end - 1].end, "ORG", i, chain.end - 1))
+            out.append(_named(tokens, keys, kb_types, i, chain.end, head, cues))
             i = chain.end
         else:
             i += 1
     return out
+
+
+def _named(tokens: Sequence[Token], keys: Sequence[str], kb_types: dict[int, str], i: int,
+           end: int, head: str, cues: _Cues) -> Found:
+    """The mention of a body read from ``i`` to ``end``: head and name, but after a
+    descriptor head only the proper name ("شركة أمبري البريطانية للأمن البحري" → "أمبري":
+    the spec leaves descriptor words and the description out)."""
+    if head in cues.descriptors:
+        j = i + 1
+        while j < end and j not in kb_types and _proper(keys[j], cues) \
+                and not keys[j].startswith("ال"):
+            j += 1
+        if j > i + 1:
+            return Found(tokens[i + 1].start, tokens[j - 1].end, "ORG", i + 1, j - 1)
+    start = tokens[i].start + len(keys[i]) - len(head)  # without its clitic
+    return Found(start, tokens[end - 1].end, "ORG", i, end - 1)
 
 
 def _head_of(key: str, cues: _Cues) -> str | None:
@@ -149,8 +165,9 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
     if kj == "عن" and keys[j - 1] in _DEFENCE:
         chain.definite = False  # "اللجنة الوطنية للدفاع عن معتقلي الرأي": the cause follows
         return "complement"
-    if kj in cues.stops or kj.isdigit() or "\u064b" in text[tokens[j].start : tokens[j].end]:
-        return None
+    if kj in cues.stops or kj.isdigit() or "\u064b" in text[tokens[j].start : tokens[j].end] \
+            or _accusative(text[tokens[j].start : tokens[j].end], kj, cues):
+        return None  # an accusative, with its tanween written or not ("اتفاقا"، "بيانا")
     if j in kb_types:
         if kb_types[j] not in ("GPE", "LOC"):
             return None  # a known person or body
@@ -208,6 +225,13 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
             and not (kj in cues.common and j > i + 1):
         return None  # a present-tense verb ("تحالف … يتوسع"); "رؤساء تجمع دول" is a noun
     return "indefinite"
+
+
+def _accusative(surface: str, key: str, cues: _Cues) -> bool:
+    """An everyday noun with the accusative alif ("اتفاقا"، "بيانا"): the object after a
+    name. A pronoun ("مصالحها") or a plural in اء ("رؤساء", folded to "روسا") is none."""
+    return surface.endswith("ا") and not surface.endswith("ها") and len(key) > 3 \
+        and key[:-1] in cues.common
 
 
 def _elative(key: str) -> bool:

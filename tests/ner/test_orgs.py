@@ -257,3 +257,21 @@ def test_a_bare_ministry_joins_only_a_body_of_its_domain() -> None:
 ])
 def test_a_state_s_body_named_by_its_domain(sentence: str, org: str) -> None:
     assert org in _orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a descriptor head before a proper name is left out, with the description after it
+    ("وقالت شركة دريكسل البريطانية للأمن البحري إن ناقلة تعرضت لهجوم.", "دريكسل"),
+    # an accusative with its tanween unwritten ends the name
+    ("ووقعت شركة هيلكسون اتفاقا مع وزارة النقل.", "هيلكسون"),
+])
+def test_a_company_is_named_by_its_proper_name(sentence: str, org: str) -> None:
+    orgs = _orgs(sentence)
+    assert org in orgs
+    assert not any(o.startswith("شركة") for o in orgs)
+
+
+def test_a_common_noun_after_the_descriptor_keeps_it() -> None:
+    assert "شركة نفط الجنوب" in _orgs("وأعلنت شركة نفط الجنوب زيادة الإنتاج.")
+    # a pronoun or a plural in اء is no accusative
+    assert "هيئة رؤساء الأركان" in _orgs("واجتمعت هيئة رؤساء الأركان في العاصمة.")
