@@ -187,8 +187,8 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
     if kj.startswith(("وال", "ولل")):
         chain.definite = True
         return "coordinate"  # "والإحصاء"
-    if kj[:1] == "و":
-        return None  # a conjunction and a verb or a bare noun ("ويقرر"، "وهيئة")
+    if kj[:1] == "و" and kj not in cues.domain:
+        return None  # a conjunction and a verb or a noun ("ويقرر"، "وهيئة"); "وزراء" is a word
     if kj[:1] in ("ب", "ك", "ف") and kj not in cues.common and (
             (kj[1:3] == "ال" and len(kj) > 4) or kj[1:] in cues.common):
         return None  # a clitic preposition and its noun ("بسجن"، "بالوكالة")

@@ -275,3 +275,12 @@ def test_a_common_noun_after_the_descriptor_keeps_it() -> None:
     assert "شركة نفط الجنوب" in _orgs("وأعلنت شركة نفط الجنوب زيادة الإنتاج.")
     # a pronoun or a plural in اء is no accusative
     assert "هيئة رؤساء الأركان" in _orgs("واجتمعت هيئة رؤساء الأركان في العاصمة.")
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # "وزراء" is a word, not a conjunction and a noun; a people's plural nisba closes the name
+    ("واختتم مجلس وزراء الصحة العرب اجتماعه في القاهرة.", "مجلس وزراء الصحة العرب"),
+    ("وقال اتحاد الصحفيين الأفارقة إن المراسل اعتقل.", "اتحاد الصحفيين الأفارقة"),
+])
+def test_a_council_of_ministers_and_a_peoples_plural_nisba(sentence: str, org: str) -> None:
+    assert org in _orgs(sentence)
