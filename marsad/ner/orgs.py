@@ -214,7 +214,7 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
         return "negation"  # "جهاز مكافحة الهجرة غير الشرعية": a negated adjective follows
     if chain.definite:
         return None  # the name was closed ("وزارة الدفاع أمس")
-    if _has_pronoun(text, tokens[j], kj):
+    if _has_pronoun(text, tokens[j], kj, cues, j > i + 1):
         if j > i + 1 and _head_of(keys[i], cues) not in cues.weak:
             # "بنك عودة أرباحه": the pronoun's noun is the predicate's object, so the word
             # before it closed the construct as a proper name, even an everyday word
@@ -242,11 +242,13 @@ def _elative(key: str) -> bool:
         and key[5] not in "يه"
 
 
-def _has_pronoun(text: str, token: Token, key: str) -> bool:
+def _has_pronoun(text: str, token: Token, key: str, cues: _Cues, late: bool) -> bool:
     """An attached possessive pronoun: "أرباحها"، "أرباحه" (a final ه as written, which the
-    folded key shares with ة)."""
+    folded key shares with ة). Right after the head (``late`` False) a final ه is the noun's
+    own ("شركة مياه الشرب"، "اتجاه") unless an everyday noun stands before it."""
     return key.endswith(_POSSESSIVES) or (
-        len(key) > 3 and text[token.start : token.end].endswith("ه"))
+        len(key) > 3 and text[token.start : token.end].endswith("ه")
+        and (late or key[:-1] in cues.common))
 
 
 def _trim(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,

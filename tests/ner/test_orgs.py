@@ -284,3 +284,8 @@ def test_a_common_noun_after_the_descriptor_keeps_it() -> None:
 ])
 def test_a_council_of_ministers_and_a_peoples_plural_nisba(sentence: str, org: str) -> None:
     assert org in _orgs(sentence)
+
+
+def test_a_final_ha_right_after_the_head_is_the_noun_s_own() -> None:
+    # "مياه" ends in a ه of its own: no pronoun, the name runs on
+    assert "مؤسسة مياه الشرب" in _orgs("وقالت مؤسسة مياه الشرب إن الضخ توقف.")
