@@ -72,6 +72,8 @@ def held_forms(spec: Any, entries: list[Any]) -> dict[str, list[str]]:
     bodies = _check(spec)
     vague = frozenset(match_key(n) for n in spec.get("ambiguous_nisbas") or ())
     taken = {a.key for e in entries for a in e.aliases}
+    owner = {(e.country, a.key): e for e in entries if e.type == "ORG" and e.country
+             for a in e.aliases}
     holders: dict[tuple[str, str], Any] = {}
     for e in entries:
         for g in e.generic_aliases if e.country else ():
@@ -80,15 +82,25 @@ def held_forms(spec: Any, entries: list[Any]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for body in bodies:
         for c in countries:
+            forms = _aliases(body, c, vague)
             holder = next((holders[(c.key, match_key(g))] for g in body.get("generic", ())
-                           if (c.key, match_key(g)) in holders), None)
+                           if (c.key, match_key(g)) in holders), None) \
+                or _sole_owner(owner, c.key, forms)
             if holder is None:
                 continue
-            new = [a for a in _aliases(body, c, vague) if match_key(a) not in taken]
+            new = [a for a in forms if match_key(a) not in taken]
             if new:
                 out.setdefault(holder.key, []).extend(new)
                 taken.update(match_key(a) for a in new)
     return out
+
+
+def _sole_owner(owner: Mapping[tuple[str, str], Any], country: str, forms: list[str]) -> Any:
+    """The one curated entry of the country that already answers to some of a body's forms
+    ("وزارة الدفاع الروسية" curated without a generic name): it takes the other forms
+    ("الدفاع الروسية"); none, or two entries, and nothing is added."""
+    found = {id(e): e for f in forms if (e := owner.get((country, match_key(f))))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def national_bodies(spec: Any, entries: list[Any]) -> Iterator[dict[str, Any]]:

@@ -22,10 +22,11 @@ from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.filing import in_filing, past_filing
-from ..text.normalize import is_arabic, match_key
+from ..text.normalize import is_arabic, is_nisba, match_key
 from ..text.segment import proclitic_splits, proclitics, skip_to_word
 from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
+from .formations import find_formations, formation_cues
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .orgs import find_group_nisbas, find_headed_orgs
@@ -91,7 +92,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         "place_heads": cues["place_heads"], "org_name_heads": cues["org_name_heads"],
         "group_nisba_heads": cues["group_nisba_heads"],
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
-        "landforms": landform_cues(), "courts": court_cues()})
+        "landforms": landform_cues(), "courts": court_cues(),
+        "formations": formation_cues()})
     cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
 
     def has(cue: str, a: int, b: int) -> bool:
@@ -150,7 +152,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
                                  for k in range(f.first_token, f.last_token + 1)}
             # an organisation's name may contain a known place ("جامعة دمشق"): those KB
             # mentions are then dropped in favour of the whole name
-            orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types)
+            orgs = find_headed_orgs(text, toks, taken_now - taken, tkeys, kb_types,
+                                    kb.demonyms)
             if orgs:
                 spans = [(o.start, o.end) for o in orgs]
                 mentions[here:] = [m for m in mentions[here:]
@@ -185,8 +188,53 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
     if doc.filing:  # the passes over the whole text (coreference) may reach a dateline too
         dated = in_filing(doc)
         mentions = [m for m in mentions if not dated(m.start, m.end)]
-    mentions = _linked_namesakes(_described_governments(doc, mentions, kb))
+    mentions = _linked_namesakes(_bare_ministries(_described_governments(doc, mentions, kb),
+                                                  kb))
     return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
+
+
+@lru_cache(maxsize=1)
+def _org_name_heads() -> frozenset[str]:
+    """Every head noun of a body's name, bare and definite ("وزاره"، "المجلس")."""
+    lists = cue_sets()
+    return lists["org_name_heads"] | lists["org_heads"] | lists["definite_org_heads"]
+
+
+def _state_nisba(key: str, kb: KnowledgeBase) -> bool:
+    """"السورية"، "الروسي": a state's nisba (the demonyms are stored bare, masculine)."""
+    return is_nisba(key) and (key[2:] in kb.demonyms or key[2:-1] in kb.demonyms)
+
+
+def _bare_ministries(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """A body named by its head and domain alone ("وزارة الداخلية") is the one linked body of
+    the article with that domain ("وزارة الداخلية الليبية"، "الداخلية الليبية"), with its
+    references; with none or two it stays a name of its own."""
+    # (head, domain) -> linked bodies holding the domain: under the same head ("وزارة الشؤون
+    # الخارجية …") or no head of a body ("الخارجية الروسية"); "حزب الشعب" is no "مجلس الشعب",
+    # and a state's nisba is no domain ("الحكومة السورية" is no "الإخبارية السورية")
+    heads = _org_name_heads()
+    domains: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.type == "ORG" and m.kb_id and not m.kb_id.startswith(UNLINKED_PREFIX):
+            words = match_key(m.text).split(" ")
+            first = words[0] if words[0] in heads else ""
+            for word in words[1:] if first else [w for w in words if not _state_nisba(w, kb)]:
+                domains.setdefault((first, word), set()).add(m.kb_id)
+    moved: dict[str, str] = {}
+    for m in mentions:
+        if m.type != "ORG" or m.source != "pattern" or not m.kb_id \
+                or not m.kb_id.startswith(UNLINKED_PREFIX):
+            continue
+        words = match_key(m.text).split(" ")
+        if len(words) != 2 or not words[1].startswith("ال"):
+            continue
+        bodies = domains.get((words[0], words[1]), set()) | domains.get(("", words[1]), set())
+        if len(bodies) == 1:
+            moved[m.kb_id] = next(iter(bodies))
+    if not moved:
+        return mentions
+    return [Mention(m.start, m.end, m.text, m.type, moved[m.kb_id], "coref")
+            if m.kb_id in moved else m for m in mentions]
 
 
 def _linked_namesakes(mentions: list[Mention]) -> list[Mention]:
@@ -299,7 +347,7 @@ def _government_key(person: KBEntry, kb: KnowledgeBase) -> str | None:
 
 # (cue list, recogniser, type) of the names found whole by their head, in this order
 _WHOLE_NAMES = (("facility_names", find_facilities, "FAC"), ("landforms", find_landforms, "LOC"),
-                ("courts", find_courts, "ORG"))
+                ("courts", find_courts, "ORG"), ("formations", find_formations, "ORG"))
 
 
 def _claim(whole: list[Found], mentions: list[Mention], taken: set[int],

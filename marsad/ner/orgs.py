@@ -14,7 +14,7 @@ are data (``data/ar/ner_cues.yaml``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +43,8 @@ class _Cues:
     adjectives: frozenset[str]
     stops: frozenset[str]        # prepositions, particles, verbs of saying, dates, numbers
     common: frozenset[str]
+    everyday: frozenset[str]     # heads of motion or place: a state's nisba is no evidence
+    descriptors: frozenset[str]  # heads left out of the name before a proper noun
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +55,8 @@ def org_cues() -> _Cues:
     return _Cues(heads, lists["weak_org_heads"] | definite, forces,
                  heads | lists["org_heads"], lists["org_domain_nouns"],
                  lists["org_name_adjectives"],
-                 lists["org_name_stops"] | lists["org_name_breaks"], lists["common"])
+                 lists["org_name_stops"] | lists["org_name_breaks"], lists["common"],
+                 lists["everyday_org_heads"], lists["descriptor_org_heads"])
 
 
 @dataclass(slots=True)
@@ -65,16 +68,18 @@ class _Chain:
     complement: bool = False   # a "لل…" or a complete "ل…" complement
     adjectives: int = 0
     open_possessive: bool = False  # an indefinite noun ran into a pronoun ("مركز ثقل مصالحها")
+    proper_end: bool = False   # a noun with a pronoun ended a named chain ("بنك عودة أرباحه")
 
 
 def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
-                     keys: Sequence[str], kb_types: dict[int, str]) -> list[Found]:
+                     keys: Sequence[str], kb_types: dict[int, str],
+                     demonyms: Container[str] = frozenset()) -> list[Found]:
     """Organisations named after a head noun without quotes: "جامعة عدن"، "مركز النيلين
     للدراسات الاستراتيجية"، "الهيئة العليا المستقلة للانتخابات"، "قوات درع الوطن".
 
     ``taken``: tokens already found by patterns; ``kb_types``: token -> type of the
-    knowledge-base mention covering it. A known place may close the name ("جامعة دمشق");
-    a known person or body ends it.
+    knowledge-base mention covering it; ``demonyms``: keys of states' nisbas ("جزائري").
+    A known place may close the name ("جامعة دمشق"); a known person or body ends it.
     """
     cues = org_cues()
     out: list[Found] = []
@@ -98,13 +103,28 @@ def find_headed_orgs(text: str, tokens: Sequence[Token], taken: set[int],
             i += 1
             continue
         chain = _read_chain(text, tokens, keys, taken, kb_types, i, head, cues)
-        if chain.end > i + 1 and _is_body(keys, kb_types, i, chain, head, cues):
-            start = tokens[i].start + len(k) - len(head)  # without its clitic
-            out.append(Found(start, tokens[chain.end - 1].end, "ORG", i, chain.end - 1))
+        if chain.end > i + 1 and _is_body(keys, kb_types, i, chain, head, cues, demonyms):
+            out.append(_named(tokens, keys, kb_types, i, chain.end, head, cues))
             i = chain.end
         else:
             i += 1
     return out
+
+
+def _named(tokens: Sequence[Token], keys: Sequence[str], kb_types: dict[int, str], i: int,
+           end: int, head: str, cues: _Cues) -> Found:
+    """The mention of a body read from ``i`` to ``end``: head and name, but after a
+    descriptor head only the proper name ("شركة أمبري البريطانية للأمن البحري" → "أمبري":
+    the spec leaves descriptor words and the description out)."""
+    if head in cues.descriptors:
+        j = i + 1
+        while j < end and j not in kb_types and _proper(keys[j], cues) \
+                and not keys[j].startswith("ال"):
+            j += 1
+        if j > i + 1:
+            return Found(tokens[i + 1].start, tokens[j - 1].end, "ORG", i + 1, j - 1)
+    start = tokens[i].start + len(keys[i]) - len(head)  # without its clitic
+    return Found(start, tokens[end - 1].end, "ORG", i, end - 1)
 
 
 def _head_of(key: str, cues: _Cues) -> str | None:
@@ -145,8 +165,9 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
     if kj == "عن" and keys[j - 1] in _DEFENCE:
         chain.definite = False  # "اللجنة الوطنية للدفاع عن معتقلي الرأي": the cause follows
         return "complement"
-    if kj in cues.stops or kj.isdigit() or "\u064b" in text[tokens[j].start : tokens[j].end]:
-        return None
+    if kj in cues.stops or kj.isdigit() or "\u064b" in text[tokens[j].start : tokens[j].end] \
+            or _accusative(text[tokens[j].start : tokens[j].end], kj, cues):
+        return None  # an accusative, with its tanween written or not ("اتفاقا"، "بيانا")
     if j in kb_types:
         if kb_types[j] not in ("GPE", "LOC"):
             return None  # a known person or body
@@ -166,8 +187,8 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
     if kj.startswith(("وال", "ولل")):
         chain.definite = True
         return "coordinate"  # "والإحصاء"
-    if kj[:1] == "و":
-        return None  # a conjunction and a verb or a bare noun ("ويقرر"، "وهيئة")
+    if kj[:1] == "و" and kj not in cues.domain:
+        return None  # a conjunction and a verb or a noun ("ويقرر"، "وهيئة"); "وزراء" is a word
     if kj[:1] in ("ب", "ك", "ف") and kj not in cues.common and (
             (kj[1:3] == "ال" and len(kj) > 4) or kj[1:] in cues.common):
         return None  # a clitic preposition and its noun ("بسجن"، "بالوكالة")
@@ -178,7 +199,7 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
         return "purpose"  # "لحقوق" in "الرابطة الوطنية لحقوق الإنسان"
     if kj.startswith("ال"):
         if chain.definite:
-            if is_nisba(kj) or kj in cues.adjectives:
+            if is_nisba(kj) or kj in cues.adjectives or _elative(kj):
                 chain.adjectives += 1
                 return "adjective"
             return None  # a definite noun after a closed name opens the object
@@ -189,20 +210,51 @@ def _word_kind(text: str, tokens: Sequence[Token], keys: Sequence[str],
         chain.definite = True
         return "definite"
     # a bare (indefinite) word
+    if kj == "غير" and chain.definite and j + 1 < len(keys) and keys[j + 1].startswith("ال"):
+        return "negation"  # "جهاز مكافحة الهجرة غير الشرعية": a negated adjective follows
     if chain.definite:
         return None  # the name was closed ("وزارة الدفاع أمس")
-    if kj.endswith(_POSSESSIVES):
+    if _has_pronoun(text, tokens[j], kj, cues, j > i + 1):
+        if j > i + 1 and _head_of(keys[i], cues) not in cues.weak:
+            # "بنك عودة أرباحه": the pronoun's noun is the predicate's object, so the word
+            # before it closed the construct as a proper name, even an everyday word
+            chain.proper_end = True
+            return None
         return "possessive"
-    if kj[:1] in ("ي", "ت") and kj not in _name_units() \
+    if kj[:1] in ("ي", "ت") and kj not in _name_units() and not _tafil(kj) \
             and not (kj in cues.common and j > i + 1):
         return None  # a present-tense verb ("تحالف … يتوسع"); "رؤساء تجمع دول" is a noun
     return "indefinite"
 
 
+def _accusative(surface: str, key: str, cues: _Cues) -> bool:
+    """An everyday noun with the accusative alif ("اتفاقا"، "بيانا"): the object after a
+    name. A pronoun ("مصالحها") or a plural in اء ("رؤساء", folded to "روسا") is none."""
+    return surface.endswith("ا") and not surface.endswith("ها") and len(key) > 3 \
+        and key[:-1] in cues.common
+
+
+def _elative(key: str) -> bool:
+    """A definite adjective of the form أفعل (colours and elatives): "الأحمر" in "جمعية
+    الهلال الأحمر"، "الأخضر" in "الحزب الأخضر"; a weak middle letter (الأمير، الأجور) or a
+    final ي (الأسرى) is no such form."""
+    return len(key) == 6 and key.startswith("الا") and key[4] not in "اوي" \
+        and key[5] not in "يه"
+
+
+def _has_pronoun(text: str, token: Token, key: str, cues: _Cues, late: bool) -> bool:
+    """An attached possessive pronoun: "أرباحها"، "أرباحه" (a final ه as written, which the
+    folded key shares with ة). Right after the head (``late`` False) a final ه is the noun's
+    own ("شركة مياه الشرب"، "اتجاه") unless an everyday noun stands before it."""
+    return key.endswith(_POSSESSIVES) or (
+        len(key) > 3 and text[token.start : token.end].endswith("ه")
+        and (late or key[:-1] in cues.common))
+
+
 def _trim(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,
           cues: _Cues) -> _Chain:
     """Drop a construct noun or a purpose left open at the end: "شركة نفط" is no name."""
-    while chain.end > i + 1 and not chain.open_possessive:
+    while chain.end > i + 1 and not chain.open_possessive and not chain.proper_end:
         last = chain.end - 1
         kl = keys[last]
         if last in kb_types or kl.startswith(("ال", "لل", "وال", "ولل")) or is_nisba(kl):
@@ -215,7 +267,7 @@ def _trim(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,
 
 
 def _is_body(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chain,
-             head: str, cues: _Cues) -> bool:
+             head: str, cues: _Cues, demonyms: Container[str] = frozenset()) -> bool:
     """Whether head + name is a body: an everyday head needs evidence (a proper name, a
     complement, an institutional noun, two adjectives after a definite head); "حركة السير"
     and "اتحاد الكلمة" have none."""
@@ -224,8 +276,9 @@ def _is_body(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chai
         return False
     if not head.startswith("ال") and "ال" + after[0] in cues.adjectives:
         return False  # an indefinite body of the story ("لجنة عليا للتحقيق")
-    if len(after) == 1 and (is_nisba(after[0]) or after[0] in cues.adjectives):
-        return False  # "المجلس العسكري"، "البنك المركزي"
+    if len(after) == 1 and (is_nisba(after[0]) or after[0] in cues.adjectives) \
+            and (head.startswith("ال") or head in cues.weak):
+        return False  # "المجلس العسكري"، "البنك المركزي"; "وزارة الداخلية" is a construct
     own = [keys[x] for x in range(i + 1, chain.end) if x not in kb_types]
     if head in cues.forces:  # named by the word right after: "قوات العمالقة"
         return i + 1 not in kb_types and _proper(keys[i + 1], cues)
@@ -236,7 +289,34 @@ def _is_body(keys: Sequence[str], kb_types: dict[int, str], i: int, chain: _Chai
     proper = any(_proper(a, cues) and (not a.startswith("ال") or chain.adjectives > 0)
                  for a in own)
     return proper or chain.complement or chain.adjectives >= 2 \
-        or any(a in cues.domain for a in own)
+        or any(a in cues.domain for a in own) or _purpose_noun(after) \
+        or (chain.genitive and _state_nisba(after[-1], head, cues, demonyms))
+
+
+def _purpose_noun(after: Sequence[str]) -> bool:
+    """A body named by its task: a verbal noun of the forms مُفاعَلة or تَفعيل in construct
+    with a definite noun ("هيئة مكافحة الفساد"، "هيئة تشجيع الاستثمار"، "لجنة متابعة
+    الأسرى"); "حركة السير"، "مركز ثقل" have an everyday noun there."""
+    if len(after) < 2 or not after[1].startswith("ال"):
+        return False
+    w = after[0]
+    return (len(w) == 6 and w[0] == "م" and w[2] == "ا" and w[-1] == "ه") or _tafil(w)
+
+
+def _tafil(key: str) -> bool:
+    """A verbal noun of the form تفعيل ("تشجيع"، "تطوير"), which a present-tense verb
+    ("تتوسع"، "تقرر") never spells."""
+    return len(key) == 5 and key[0] == "ت" and key[3] == "ي"
+
+
+def _state_nisba(key: str, head: str, cues: _Cues, demonyms: Container[str]) -> bool:
+    """A state's nisba closing a genitive chain makes that state's body: "اتحاد الكرة
+    الجزائري"، "هيئة البث الإسرائيلية". After a head of motion or place ("حركة السفن
+    الروسية"، "مركز المدينة السورية") it describes the genitive, not a body."""
+    if not is_nisba(key) or head in cues.everyday:
+        return False
+    stem = key[2:]
+    return stem in demonyms or stem[:-1] in demonyms
 
 
 def _proper(key: str, cues: _Cues) -> bool:

@@ -54,6 +54,21 @@ def test_a_curated_holder_answers_to_the_body_forms_it_lacks() -> None:
     assert held_forms(SPEC, entries) == {"freedonian_cabinet": ["الحكومة الفريدونية"]}
 
 
+def test_the_one_curated_entry_naming_a_body_takes_its_other_forms() -> None:
+    # no generic name: the entry answers to one form ("القضاء الفريدوني"), so the others
+    # (here the construct is none) are its; an entry of another state takes nothing
+    spec = {"bodies": [{"slug": "defence", "name_en": "Defence of {country}",
+                        "heads": [{"ar": "وزارة الدفاع", "gender": "f"},
+                                  {"ar": "الدفاع", "gender": "f"}]}]}
+    curated = {"key": "freedonian_mod", "type": "ORG", "name_en": "MoD",
+               "name_ar": "وزارة الدفاع الفريدونية", "country": "freedonia"}
+    entries = [entry_from_record(r, "test") for r in (COUNTRY, curated)]
+    assert held_forms(spec, entries) == {"freedonian_mod": ["الدفاع الفريدونية"]}
+    other = dict(curated, country="sylvania")
+    entries = [entry_from_record(r, "test") for r in (COUNTRY, other)]
+    assert held_forms(spec, entries) == {}
+
+
 @pytest.mark.parametrize("spec", [{}, {"bodies": []}, {"bodies": [{"slug": "x"}]},
                                   {"bodies": [{"slug": "x", "name_en": "X of {country}",
                                                "heads": [{"ar": "س", "gender": "n"}]}]}])

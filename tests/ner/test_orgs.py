@@ -164,3 +164,128 @@ def test_militias_named_by_a_states_nisba() -> None:
     assert [(e.kb_id, len(e.mentions)) for e in orgs] == [(None, 2), ("houthis", 1)]
     assert [m.text for m in orgs[0].mentions] == ["للمليشيات الإيرانية", "الميليشيات الإيرانية"]
     assert not [e for e in doc.entities if e.kb_id == "iran"]
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a body named by its task: a verbal noun of form مفاعلة or تفعيل and its object
+    ("وتلقت هيئة مكافحة الفساد شكاوى عديدة.", "هيئة مكافحة الفساد"),
+    ("وأصدرت هيئة تشجيع الاستثمار قرارا جديدا.", "هيئة تشجيع الاستثمار"),
+    # a state's nisba closing the genitive chain
+    ("وأعلن اتحاد الكرة الجزائري إقالة المدرب.", "اتحاد الكرة الجزائري"),
+    # an adjective of the form أفعل
+    ("وأطلقت جمعية الهلال الأحمر حملة تبرع.", "جمعية الهلال الأحمر"),
+    # a negated adjective
+    ("وأوقف جهاز مكافحة الهجرة غير الشرعية مئة مهاجر.", "جهاز مكافحة الهجرة غير الشرعية"),
+    # a name that ends where a noun with a pronoun opens the object
+    ("وأعلن بنك عودة أرباحه السنوية.", "بنك عودة"),
+])
+def test_named_by_task_nationality_and_adjective_form(sentence: str, org: str) -> None:
+    orgs = _orgs(sentence)
+    assert org in orgs
+    assert not any(o != org and o.startswith(org) for o in orgs)
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("وراقبت البحرية حركة السفن الروسية في المضيق.", "حركة السفن"),
+    ("وتجمع الناس في مركز المدينة السورية.", "مركز المدينة"),
+    ("ونقلت الشركة مركز ثقل مصالحها إلى الخارج.", "مركز ثقل"),
+    ("وقالت منظمة غير حكومية إن الوضع خطير.", "منظمة غير"),
+])
+def test_motion_and_place_heads_take_no_state_nisba(sentence: str, absent: str) -> None:
+    assert not any(o.startswith(absent) for o in _orgs(sentence))
+
+
+def test_the_word_forms() -> None:
+    from marsad.ner.orgs import _elative, _purpose_noun
+    from marsad.text.normalize import match_key
+
+    assert _elative(match_key("الأحمر")) and _elative(match_key("الأخضر"))
+    assert not _elative(match_key("الأمير")) and not _elative(match_key("الأسرى"))
+    assert _purpose_noun([match_key("مكافحة"), match_key("الفساد")])
+    assert _purpose_noun([match_key("تشجيع"), match_key("الاستثمار")])
+    assert not _purpose_noun([match_key("مكافحة")])
+    assert not _purpose_noun([match_key("السير")])
+
+
+def test_a_ministry_named_by_its_domain_alone() -> None:
+    # a construct with a nisba-form noun after an indefinite head is a name
+    assert "وزارة الداخلية" in _orgs("ونشرت وزارة الداخلية صور المطلوبين.")
+    # ... that joins the one linked ministry of that domain in the article
+    doc = extract("ونشرت وزارة الداخلية العراقية صور المطلوبين. وقالت وزارة الداخلية "
+                  "إن البحث مستمر.")
+    ministries = [e for e in doc.entities if e.type == "ORG"]
+    assert len(ministries) == 1
+    assert {m.text for m in ministries[0].mentions} == {"وزارة الداخلية العراقية",
+                                                        "وزارة الداخلية"}
+    # a definite head with one adjective stays no name
+    assert not _orgs("وقالت الحكومة إن المجلس العسكري سيعلن قراره.")
+
+
+def test_a_bare_ministry_joins_only_a_body_of_its_domain() -> None:
+    from marsad.doc import Mention
+    from marsad.ner import _bare_ministries
+
+    class _KB:
+        demonyms = {"سوري": None, "روسي": None}
+
+    def m(text: str, kb_id: str, source: str = "kb") -> Mention:
+        return Mention(0, len(text), text, "ORG", kb_id, source)
+
+    bare = m("وزارة الخارجية", "_وزاره_الخارجيه", "pattern")
+    # a headless linked name that opens with the domain
+    out = _bare_ministries([m("الخارجية الروسية", "russian_mfa"), bare], _KB())  # type: ignore[arg-type]
+    assert out[1].kb_id == "russian_mfa"
+    # another head ("مجلس الشعب" is no "حزب الشعب") or two bodies: no join
+    party = m("حزب الشعب", "_حزب_الشعب", "pattern")
+    assert _bare_ministries([m("مجلس الشعب", "egypt_parliament"), party],
+                            _KB())[1].kb_id == "_حزب_الشعب"  # type: ignore[arg-type]
+    two = [m("الخارجية الروسية", "russian_mfa"), m("الخارجية السورية", "syrian_mfa"), bare]
+    assert _bare_ministries(two, _KB())[2].kb_id == "_وزاره_الخارجيه"  # type: ignore[arg-type]
+    # a state's nisba is no domain
+    gov = m("الحكومة السورية", "_الحكومه_السوريه", "pattern")
+    assert _bare_ministries([m("الإخبارية السورية", "syrian_tv"), gov],
+                            _KB())[1].kb_id == "_الحكومه_السوريه"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a ministry named by its domain and the state's nisba, the ministry left unsaid
+    ("وقالت الدفاع الروسية إنها أسقطت طائرات مسيرة.", "الدفاع الروسية"),
+    ("وقالت الصحة الفلسطينية إن الحصيلة ارتفعت.", "الصحة الفلسطينية"),
+    # civil defence and the war aviation of a state
+    ("وقال الدفاع المدني اللبناني إن الحريق أخمد.", "الدفاع المدني اللبناني"),
+    ("وقصف الطيران الحربي الإسرائيلي منزلا.", "الطيران الحربي الإسرائيلي"),
+])
+def test_a_state_s_body_named_by_its_domain(sentence: str, org: str) -> None:
+    assert org in _orgs(sentence)
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a descriptor head before a proper name is left out, with the description after it
+    ("وقالت شركة دريكسل البريطانية للأمن البحري إن ناقلة تعرضت لهجوم.", "دريكسل"),
+    # an accusative with its tanween unwritten ends the name
+    ("ووقعت شركة هيلكسون اتفاقا مع وزارة النقل.", "هيلكسون"),
+])
+def test_a_company_is_named_by_its_proper_name(sentence: str, org: str) -> None:
+    orgs = _orgs(sentence)
+    assert org in orgs
+    assert not any(o.startswith("شركة") for o in orgs)
+
+
+def test_a_common_noun_after_the_descriptor_keeps_it() -> None:
+    assert "شركة نفط الجنوب" in _orgs("وأعلنت شركة نفط الجنوب زيادة الإنتاج.")
+    # a pronoun or a plural in اء is no accusative
+    assert "هيئة رؤساء الأركان" in _orgs("واجتمعت هيئة رؤساء الأركان في العاصمة.")
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # "وزراء" is a word, not a conjunction and a noun; a people's plural nisba closes the name
+    ("واختتم مجلس وزراء الصحة العرب اجتماعه في القاهرة.", "مجلس وزراء الصحة العرب"),
+    ("وقال اتحاد الصحفيين الأفارقة إن المراسل اعتقل.", "اتحاد الصحفيين الأفارقة"),
+])
+def test_a_council_of_ministers_and_a_peoples_plural_nisba(sentence: str, org: str) -> None:
+    assert org in _orgs(sentence)
+
+
+def test_a_final_ha_right_after_the_head_is_the_noun_s_own() -> None:
+    # "مياه" ends in a ه of its own: no pronoun, the name runs on
+    assert "مؤسسة مياه الشرب" in _orgs("وقالت مؤسسة مياه الشرب إن الضخ توقف.")
