@@ -391,3 +391,60 @@ def find_listed_people(text: str, tokens: Sequence[Token], keys: Sequence[str],
                         take(item)
                     break
     return out
+
+
+# --- Names the title patterns leave over (patterns.py finds the rest) --------------------
+
+def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
+                     keys: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """People the name patterns of patterns.py pass over.
+
+    - a given name spelt with a final ى ("ليلى"، "مصطفى"، "يحيى"، "موسى") opens a name
+      like any other given name: "وقالت ليلى عبد الهادي، مديرة المدرسة، إن …" (only
+      على "on", which folds to the name علي, is told by that spelling);
+    - a second person joined by و to a name just found: "وقال محمود العلي وحسين الأحمد
+      إنهما …" (the و is a clitic, left out).
+
+    ``taken``: tokens already covered by knowledge-base mentions and ``found``.
+    """
+    out: list[Found] = []
+    used = set(taken)
+    for i in (i for i, t in enumerate(tokens)
+              if text[t.end - 1 : t.end] == "ى" and i + 1 < len(tokens)):
+        f = _maqsura_name(text, tokens, used, keys, i)
+        if f is not None:
+            out.append(f)
+            used.update(range(f.first_token, f.last_token + 1))
+    for f in sorted([*found, *out], key=lambda f: f.first_token):
+        nxt = f.last_token + 1
+        if f.type == "PER" and nxt not in used:
+            more = _wa_person(text, tokens, used, keys, nxt)
+            if more is not None:
+                out.append(more)
+                used.update(range(more.first_token, more.last_token + 1))
+    return out
+
+
+def _maqsura_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+                  i: int) -> Found | None:
+    """The name a given name in ى opens at i ("مصطفى الكيلاني"), or None."""
+    from .patterns import Found, _lists, _name_starters, _named_continuation
+
+    if i in used or keys[i] == "علي" or keys[i] not in _name_starters():
+        return None
+    from ..kb.translit import name_index
+
+    j = _named_continuation(text, tokens, keys, used, i, _lists(), name_index())
+    compound = is_compound_given(keys[i], keys[i + 1])
+    if j - i < (3 if compound else 2):
+        return None
+    return Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1)
+
+
+def _wa_person(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+               i: int) -> Found | None:
+    """A second person joined by و at i: "وحسين الأحمد" after a name, or None."""
+    from ..kb.translit import name_index
+    from .patterns import _coordinated_name, _lists
+
+    return _coordinated_name(text, tokens, keys, used, i, _lists(), name_index())

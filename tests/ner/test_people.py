@@ -160,3 +160,24 @@ def test_a_plural_in_at_after_a_title_is_no_name() -> None:
     assert [m.text for m in doc.mentions if m.type == "PER"] == []
     doc = extract("وقال المتحدث بركات الحسيني إن الاتفاق تاريخي.")
     assert [m.text for m in doc.mentions if m.type == "PER"] == ["بركات الحسيني"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a given name spelt with a final ى opens a name without a title
+    ("وقالت ليلى عبد الهادي، مديرة المدرسة، إن الطلاب عادوا.", ["ليلى عبد الهادي"]),
+    ("وأوضح مصطفى الكيلاني أن الطريق مقطوع.", ["مصطفى الكيلاني"]),
+    # but على "on" (folded to علي) opens none
+    ("وأكد البيان على ضرورة وقف القتال.", []),
+    # a second person joined by و to a name found without a title
+    ("وقال محمود العلي وحسين الأحمد إنهما فقدا منزليهما.", ["محمود العلي", "حسين الأحمد"]),
+])
+def test_more_people(text: str, names: list[str]) -> None:
+    from tests.helpers import extract
+
+    assert [m.text for e in extract(text).entities if e.type == "PER"
+            for m in e.mentions] == names
+
+
+def test_a_dual_role_introduces_two_people() -> None:
+    people = _people("وأصيب الصحفيان مصطفى الكيلاني وعلي السعدي برصاص حي.")
+    assert people == ["مصطفى الكيلاني", "علي السعدي"]
