@@ -403,7 +403,9 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
       like any other given name: "وقالت ليلى عبد الهادي، مديرة المدرسة، إن …" (only
       على "on", which folds to the name علي, is told by that spelling);
     - a second person joined by و to a name just found: "وقال محمود العلي وحسين الأحمد
-      إنهما …" (the و is a clitic, left out).
+      إنهما …" (the و is a clitic, left out);
+    - a clause that opens with و + a given name: "ويوسف الحمدان هو أحد سكان القرية"،
+      "، وأحمد الكردي طالب" (the و is a clitic, left out).
 
     ``taken``: tokens already covered by knowledge-base mentions and ``found``.
     """
@@ -412,6 +414,12 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
     for i in (i for i, t in enumerate(tokens)
               if text[t.end - 1 : t.end] == "ى" and i + 1 < len(tokens)):
         f = _maqsura_name(text, tokens, used, keys, i)
+        if f is not None:
+            out.append(f)
+            used.update(range(f.first_token, f.last_token + 1))
+    for i in (i for i, t in enumerate(tokens) if text[t.start : t.start + 1] == "و"
+              and (i == 0 or tokens[i - 1].is_punct) and i + 1 < len(tokens)):
+        f = _wa_opened_name(text, tokens, used, keys, i)
         if f is not None:
             out.append(f)
             used.update(range(f.first_token, f.last_token + 1))
@@ -448,3 +456,22 @@ def _wa_person(text: str, tokens: Sequence[Token], used: set[int], keys: Sequenc
     from .patterns import _coordinated_name, _lists
 
     return _coordinated_name(text, tokens, keys, used, i, _lists(), name_index())
+
+
+def _wa_opened_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+                    i: int) -> Found | None:
+    """The name that و + a given name opens at a clause's start ("ويوسف الحمدان هو …"),
+    or None; على "on" (وعلى) is told by its spelling."""
+    from ..kb.translit import name_index
+    from .patterns import Found, _lists, _name_starters, _named_continuation
+
+    rest = keys[i][1:]
+    if i in used or rest not in _name_starters() or (
+            rest == "علي" and text[tokens[i].end - 1] == "ى"):
+        return None
+    inner = list(keys)
+    inner[i] = rest
+    j = _named_continuation(text, tokens, inner, used, i, _lists(), name_index())
+    if j - i < (3 if is_compound_given(rest, keys[i + 1]) else 2):
+        return None
+    return Found(tokens[i].start + 1, tokens[j - 1].end, "PER", i, j - 1)

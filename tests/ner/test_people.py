@@ -181,3 +181,16 @@ def test_more_people(text: str, names: list[str]) -> None:
 def test_a_dual_role_introduces_two_people() -> None:
     people = _people("وأصيب الصحفيان مصطفى الكيلاني وعلي السعدي برصاص حي.")
     assert people == ["مصطفى الكيلاني", "علي السعدي"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("ويوسف الحمدان هو أحد سكان القرية.", ["يوسف الحمدان"]),
+    ("وصل الوفد، وأحمد الكردي طالب في الجامعة.", ["أحمد الكردي"]),
+    # و + على "on" at a clause's start opens no name
+    ("وعلى الحكومة تحمل المسؤولية.", []),
+])
+def test_a_clause_opened_by_wa_and_a_given_name(text: str, names: list[str]) -> None:
+    from tests.helpers import extract
+
+    assert [m.text for e in extract(text).entities if e.type == "PER"
+            for m in e.mentions] == names
