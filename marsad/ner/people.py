@@ -411,26 +411,42 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
     """
     out: list[Found] = []
     used = set(taken)
-    for i in (i for i, t in enumerate(tokens)
-              if text[t.end - 1 : t.end] == "ى" and i + 1 < len(tokens)):
-        f = _maqsura_name(text, tokens, used, keys, i)
+    starters, wa_starters = _starters()
+    # most sentences hold no given name: a set intersection (no Python loop) says so; ى
+    # folds to ي in a key, so a key in the starters is checked for its spelling only then;
+    # a clause starts the sentence or follows punctuation
+    hits = wa_starters.intersection(keys)
+    for i in range(len(keys) - 1) if hits else ():
+        k, f = keys[i], None
+        if k not in hits:
+            continue
+        if k in starters:
+            if k != "علي" and text[tokens[i].end - 1] == "ى":
+                f = _maqsura_name(text, tokens, used, keys, i)
+        elif k[:1] == "و" and (i == 0 or tokens[i - 1].is_punct) and k[1:] in starters \
+                and text[tokens[i].start] == "و":
+            f = _wa_opened_name(text, tokens, used, keys, i)
         if f is not None:
             out.append(f)
             used.update(range(f.first_token, f.last_token + 1))
-    for i in (i for i, t in enumerate(tokens) if text[t.start : t.start + 1] == "و"
-              and (i == 0 or tokens[i - 1].is_punct) and i + 1 < len(tokens)):
-        f = _wa_opened_name(text, tokens, used, keys, i)
-        if f is not None:
-            out.append(f)
-            used.update(range(f.first_token, f.last_token + 1))
-    for f in sorted([*found, *out], key=lambda f: f.first_token):
-        nxt = f.last_token + 1
-        if f.type == "PER" and nxt not in used:
-            more = _wa_person(text, tokens, used, keys, nxt)
+    for f in sorted((f for f in (*found, *out) if f.type == "PER"),
+                    key=lambda f: f.first_token):
+        if f.last_token + 1 not in used:
+            more = _wa_person(text, tokens, used, keys, f.last_token + 1)
             if more is not None:
                 out.append(more)
                 used.update(range(more.first_token, more.last_token + 1))
     return out
+
+
+@lru_cache(maxsize=1)
+def _starters() -> tuple[frozenset[str], frozenset[str]]:
+    """The given names that open a name (patterns.py), and those with all the keys of a
+    clitic و + one of them added."""
+    from .patterns import _name_starters
+
+    starters = _name_starters()
+    return starters, starters | frozenset("و" + k for k in starters)
 
 
 def _maqsura_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
