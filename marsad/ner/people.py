@@ -406,6 +406,8 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
       إنهما …" (the و is a clitic, left out);
     - a clause that opens with و + a given name: "ويوسف الحمدان هو أحد سكان القرية"،
       "، وأحمد الكردي طالب" (the و is a clitic, left out).
+    - a speaker's bare name after a verb of saying (spoken_name): "وقال حسن الطويل لوكالة
+      الأنباء إن …"، "ويقول عمر الفاخوري إن …".
 
     ``taken``: tokens already covered by knowledge-base mentions and ``found``.
     """
@@ -426,6 +428,13 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
         elif k[:1] == "و" and (i == 0 or tokens[i - 1].is_punct) and k[1:] in starters \
                 and text[tokens[i].start] == "و":
             f = _wa_opened_name(text, tokens, used, keys, i)
+        if f is not None:
+            out.append(f)
+            used.update(range(f.first_token, f.last_token + 1))
+    verbs = person_cues()["speech_verbs"]
+    for i in (i + 1 for i, k in enumerate(keys) if k in verbs) if not verbs.isdisjoint(keys) \
+            else ():
+        f = spoken_name(text, tokens, used, keys, i)
         if f is not None:
             out.append(f)
             used.update(range(f.first_token, f.last_token + 1))
@@ -491,3 +500,73 @@ def _wa_opened_name(text: str, tokens: Sequence[Token], used: set[int], keys: Se
     if j - i < (3 if is_compound_given(rest, keys[i + 1]) else 2):
         return None
     return Found(tokens[i].start + 1, tokens[j - 1].end, "PER", i, j - 1)
+
+
+# Words that may close a speaker's name after a verb of saying: أن/إن, a place or time
+# adverb, a preposition ("وقال X في تصريح"، "وقال X أمس إن").
+_SPEAKER_CLOSERS = frozenset({"ان", "بان", "انه", "انها", "في", "امس", "اليوم", "خلال",
+                              "عبر", "من", "مساء", "صباح"})
+
+
+def spoken_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+                i: int) -> Found | None:
+    """The speaker's name at i right after a verb of saying, or None: a given name (one
+    the name index knows well, even an everyday word: حسن، عمر), then one to three name
+    words (a family name, أبو + a word), closed by punctuation, أن/إن, a preposition or a
+    ل-phrase ("لوكالة"، "للصحفيين").
+
+    "وقال حسن الطويل لوكالة الأنباء إن …" → حسن الطويل; "وقال حسن الظن …" → None.
+    """
+    from .patterns import Found, _is_given
+
+    n = len(tokens)
+    if i >= n - 2 or i in used or tokens[i].is_punct or keys[i] not in _index() or (
+            keys[i] == "علي" and text[tokens[i].end - 1] == "ى"):
+        return None
+    unit = _index()[keys[i]]
+    if unit[2] < 30 or not _is_given(keys[i], _index()):
+        return None
+    j = i + 1
+    while j < n and j - i <= 4 and j not in used and not tokens[j].is_punct:
+        k = keys[j]
+        if k[:1] == "ل" and len(k) >= 4 and k not in _name_keys():
+            break  # "لوكالة"، "للصحفيين": a ل-phrase after the name (لطفي is a name)
+        if k in ("ابو", "بن", "عبد"):
+            if j + 1 >= n or tokens[j + 1].is_punct or j + 1 in used \
+                    or not _after_connector(keys[j + 1]):
+                break  # a connector joins the name only with a name word after it
+            j += 2
+            continue
+        if not _speaker_word(k, text, tokens[j]):
+            break
+        j += 1
+    if j - i < 2 or j - i > 4:
+        return None
+    closed = j >= n or tokens[j].is_punct or keys[j] in _SPEAKER_CLOSERS or (
+        keys[j][:1] == "ل" and len(keys[j]) >= 4 and j not in used)
+    if not closed:
+        return None
+    return Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1)
+
+
+def _speaker_word(key: str, text: str, tok: Token) -> bool:
+    """A word that may continue a speaker's name: a word no list knows (no verb, no suffixed
+    noun, no title), or a family name the index knows well though it is also a common word
+    ("سلامة")."""
+    from .patterns import cue_sets
+
+    lists = cue_sets()
+    if len(key) < 2 or not _is_arabic_word(key) or key in _SPEAKER_CLOSERS \
+            or key in lists["person_titles"] or key in lists["org_heads"] \
+            or key[:1] == "و" or key in lists["numbers"]:
+        return False
+    if key in common_words():
+        unit = _index().get(key)
+        return unit is not None and unit[0] == "surname" and unit[2] >= 10
+    return not ends_name_after(key, text[tok.start : tok.end])
+
+
+def _after_connector(key: str) -> bool:
+    """After أبو/بن/عبد any name-like word is a name, whatever its ending ("أبو ريدة")."""
+    return len(key) >= 2 and _is_arabic_word(key) and key not in _SPEAKER_CLOSERS and (
+        key not in common_words() or key in _name_keys())
