@@ -38,7 +38,7 @@ from .patterns import (
     find_people,
     find_quoted_orgs,
 )
-from .people import find_listed_people, has_list_cue
+from .people import find_listed_people, find_more_people, has_list_cue
 from .references import (
     bare_royal_references,
     body_head_references,
@@ -136,6 +136,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
             found += find_quoted_orgs(text, toks, taken, tkeys)
         taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
         found += find_named_people(text, toks, taken_now, tkeys)
+        taken_now = taken | {k for f in found for k in range(f.first_token, f.last_token + 1)}
+        found += find_more_people(text, toks, taken_now, tkeys, found)  # people.py
         if has_list_cue(tkeys):  # cabinet and council line-ups (people.py)
             found += find_listed_people(text, toks, tkeys, taken, people, found)
         if has("place_heads", a, b):

@@ -391,3 +391,182 @@ def find_listed_people(text: str, tokens: Sequence[Token], keys: Sequence[str],
                         take(item)
                     break
     return out
+
+
+# --- Names the title patterns leave over (patterns.py finds the rest) --------------------
+
+def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
+                     keys: Sequence[str], found: Sequence[Found]) -> list[Found]:
+    """People the name patterns of patterns.py pass over.
+
+    - a given name spelt with a final ى ("ليلى"، "مصطفى"، "يحيى"، "موسى") opens a name
+      like any other given name: "وقالت ليلى عبد الهادي، مديرة المدرسة، إن …" (only
+      على "on", which folds to the name علي, is told by that spelling);
+    - a second person joined by و to a name just found: "وقال محمود العلي وحسين الأحمد
+      إنهما …" (the و is a clitic, left out);
+    - a clause that opens with و + a given name: "ويوسف الحمدان هو أحد سكان القرية"،
+      "، وأحمد الكردي طالب" (the و is a clitic, left out).
+    - a speaker's bare name after a verb of saying (spoken_name): "وقال حسن الطويل لوكالة
+      الأنباء إن …"، "ويقول عمر الفاخوري إن …".
+
+    ``taken``: tokens already covered by knowledge-base mentions and ``found``.
+    """
+    out: list[Found] = []
+    used = set(taken)
+    starters, wa_starters = _starters()
+    # most sentences hold no given name: a set intersection (no Python loop) says so; ى
+    # folds to ي in a key, so a key in the starters is checked for its spelling only then;
+    # a clause starts the sentence or follows punctuation
+    hits = wa_starters.intersection(keys)
+    for i in range(len(keys) - 1) if hits else ():
+        k, f = keys[i], None
+        if k not in hits:
+            continue
+        if k in starters:
+            if k != "علي" and text[tokens[i].end - 1] == "ى":
+                f = _maqsura_name(text, tokens, used, keys, i)
+        elif k[:1] == "و" and (i == 0 or tokens[i - 1].is_punct) and k[1:] in starters \
+                and text[tokens[i].start] == "و":
+            f = _wa_opened_name(text, tokens, used, keys, i)
+        if f is not None:
+            out.append(f)
+            used.update(range(f.first_token, f.last_token + 1))
+    verbs = person_cues()["speech_verbs"]
+    for i in (i + 1 for i, k in enumerate(keys) if k in verbs) if not verbs.isdisjoint(keys) \
+            else ():
+        f = spoken_name(text, tokens, used, keys, i)
+        if f is not None:
+            out.append(f)
+            used.update(range(f.first_token, f.last_token + 1))
+    for f in sorted((f for f in (*found, *out) if f.type == "PER"),
+                    key=lambda f: f.first_token):
+        if f.last_token + 1 not in used:
+            more = _wa_person(text, tokens, used, keys, f.last_token + 1)
+            if more is not None:
+                out.append(more)
+                used.update(range(more.first_token, more.last_token + 1))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _starters() -> tuple[frozenset[str], frozenset[str]]:
+    """The given names that open a name (patterns.py), and those with all the keys of a
+    clitic و + one of them added."""
+    from .patterns import _name_starters
+
+    starters = _name_starters()
+    return starters, starters | frozenset("و" + k for k in starters)
+
+
+def _maqsura_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+                  i: int) -> Found | None:
+    """The name a given name in ى opens at i ("مصطفى الكيلاني"), or None."""
+    from .patterns import Found, _lists, _name_starters, _named_continuation
+
+    if i in used or keys[i] == "علي" or keys[i] not in _name_starters():
+        return None
+    from ..kb.translit import name_index
+
+    j = _named_continuation(text, tokens, keys, used, i, _lists(), name_index())
+    compound = is_compound_given(keys[i], keys[i + 1])
+    if j - i < (3 if compound else 2):
+        return None
+    return Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1)
+
+
+def _wa_person(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+               i: int) -> Found | None:
+    """A second person joined by و at i: "وحسين الأحمد" after a name, or None."""
+    from ..kb.translit import name_index
+    from .patterns import _coordinated_name, _lists
+
+    return _coordinated_name(text, tokens, keys, used, i, _lists(), name_index())
+
+
+def _wa_opened_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+                    i: int) -> Found | None:
+    """The name that و + a given name opens at a clause's start ("ويوسف الحمدان هو …"),
+    or None; على "on" (وعلى) is told by its spelling."""
+    from ..kb.translit import name_index
+    from .patterns import Found, _lists, _name_starters, _named_continuation
+
+    rest = keys[i][1:]
+    if i in used or rest not in _name_starters() or (
+            rest == "علي" and text[tokens[i].end - 1] == "ى"):
+        return None
+    inner = list(keys)
+    inner[i] = rest
+    j = _named_continuation(text, tokens, inner, used, i, _lists(), name_index())
+    if j - i < (3 if is_compound_given(rest, keys[i + 1]) else 2):
+        return None
+    return Found(tokens[i].start + 1, tokens[j - 1].end, "PER", i, j - 1)
+
+
+# Words that may close a speaker's name after a verb of saying: أن/إن, a place or time
+# adverb, a preposition ("وقال X في تصريح"، "وقال X أمس إن").
+_SPEAKER_CLOSERS = frozenset({"ان", "بان", "انه", "انها", "في", "امس", "اليوم", "خلال",
+                              "عبر", "من", "مساء", "صباح"})
+
+
+def spoken_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
+                i: int) -> Found | None:
+    """The speaker's name at i right after a verb of saying, or None: a given name (one
+    the name index knows well, even an everyday word: حسن، عمر), then one to three name
+    words (a family name, أبو + a word), closed by punctuation, أن/إن, a preposition or a
+    ل-phrase ("لوكالة"، "للصحفيين").
+
+    "وقال حسن الطويل لوكالة الأنباء إن …" → حسن الطويل; "وقال حسن الظن …" → None.
+    """
+    from .patterns import Found, _is_given
+
+    n = len(tokens)
+    if i >= n - 2 or i in used or tokens[i].is_punct or keys[i] not in _index() or (
+            keys[i] == "علي" and text[tokens[i].end - 1] == "ى"):
+        return None
+    unit = _index()[keys[i]]
+    if unit[2] < 30 or not _is_given(keys[i], _index()):
+        return None
+    j = i + 1
+    while j < n and j - i <= 4 and j not in used and not tokens[j].is_punct:
+        k = keys[j]
+        if k[:1] == "ل" and len(k) >= 4 and k not in _name_keys():
+            break  # "لوكالة"، "للصحفيين": a ل-phrase after the name (لطفي is a name)
+        if k in ("ابو", "بن", "عبد"):
+            if j + 1 >= n or tokens[j + 1].is_punct or j + 1 in used \
+                    or not _after_connector(keys[j + 1]):
+                break  # a connector joins the name only with a name word after it
+            j += 2
+            continue
+        if not _speaker_word(k, text, tokens[j]):
+            break
+        j += 1
+    if j - i < 2 or j - i > 4:
+        return None
+    closed = j >= n or tokens[j].is_punct or keys[j] in _SPEAKER_CLOSERS or (
+        keys[j][:1] == "ل" and len(keys[j]) >= 4 and j not in used)
+    if not closed:
+        return None
+    return Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1)
+
+
+def _speaker_word(key: str, text: str, tok: Token) -> bool:
+    """A word that may continue a speaker's name: a word no list knows (no verb, no suffixed
+    noun, no title), or a family name the index knows well though it is also a common word
+    ("سلامة")."""
+    from .patterns import cue_sets
+
+    lists = cue_sets()
+    if len(key) < 2 or not _is_arabic_word(key) or key in _SPEAKER_CLOSERS \
+            or key in lists["person_titles"] or key in lists["org_heads"] \
+            or key[:1] == "و" or key in lists["numbers"]:
+        return False
+    if key in common_words():
+        unit = _index().get(key)
+        return unit is not None and unit[0] == "surname" and unit[2] >= 10
+    return not ends_name_after(key, text[tok.start : tok.end])
+
+
+def _after_connector(key: str) -> bool:
+    """After أبو/بن/عبد any name-like word is a name, whatever its ending ("أبو ريدة")."""
+    return len(key) >= 2 and _is_arabic_word(key) and key not in _SPEAKER_CLOSERS and (
+        key not in common_words() or key in _name_keys())

@@ -19,7 +19,7 @@ def test_person_cues_file_is_well_formed() -> None:
     data = load_yaml("ar/person_cues.yaml")
     assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names",
                          "din_names", "name_breaks", "portfolios", "membership_cues",
-                         "line_up_heads", "post_forms"}
+                         "line_up_heads", "post_forms", "speech_verbs"}
     for key, words in data.items():
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
@@ -160,3 +160,65 @@ def test_a_plural_in_at_after_a_title_is_no_name() -> None:
     assert [m.text for m in doc.mentions if m.type == "PER"] == []
     doc = extract("وقال المتحدث بركات الحسيني إن الاتفاق تاريخي.")
     assert [m.text for m in doc.mentions if m.type == "PER"] == ["بركات الحسيني"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a given name spelt with a final ى opens a name without a title
+    ("وقالت ليلى عبد الهادي، مديرة المدرسة، إن الطلاب عادوا.", ["ليلى عبد الهادي"]),
+    ("وأوضح مصطفى الكيلاني أن الطريق مقطوع.", ["مصطفى الكيلاني"]),
+    # but على "on" (folded to علي) opens none
+    ("وأكد البيان على ضرورة وقف القتال.", []),
+    # a second person joined by و to a name found without a title
+    ("وقال محمود العلي وحسين الأحمد إنهما فقدا منزليهما.", ["محمود العلي", "حسين الأحمد"]),
+])
+def test_more_people(text: str, names: list[str]) -> None:
+    from tests.helpers import extract
+
+    assert [m.text for e in extract(text).entities if e.type == "PER"
+            for m in e.mentions] == names
+
+
+def test_a_dual_role_introduces_two_people() -> None:
+    people = _people("وأصيب الصحفيان مصطفى الكيلاني وعلي السعدي برصاص حي.")
+    assert people == ["مصطفى الكيلاني", "علي السعدي"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("ويوسف الحمدان هو أحد سكان القرية.", ["يوسف الحمدان"]),
+    ("وصل الوفد، وأحمد الكردي طالب في الجامعة.", ["أحمد الكردي"]),
+    # و + على "on" at a clause's start opens no name
+    ("وعلى الحكومة تحمل المسؤولية.", []),
+])
+def test_a_clause_opened_by_wa_and_a_given_name(text: str, names: list[str]) -> None:
+    from tests.helpers import extract
+
+    assert [m.text for e in extract(text).entities if e.type == "PER"
+            for m in e.mentions] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a speaker's bare name after a verb of saying, the given name an everyday word too
+    ("وقال حسن الطويل لوكالة الأنباء إن الجرافات هدمت المنزل.", ["حسن الطويل"]),
+    ("ويقول عمر الفاخوري إن المزارعين خسروا محاصيلهم.", ["عمر الفاخوري"]),
+    ("وقال أحمد أبو ريدة للصحفيين إن المعبر مغلق.", ["أحمد أبو ريدة"]),
+    ("وأضاف محمود سلامة في تصريح صحفي أن الاتفاق وقع.", ["محمود سلامة"]),
+    # no given name, or no closing word after the name: no speaker
+    ("وأكد بيان مشترك صدر أمس أن الاجتماع انتهى.", []),
+    ("وقال شهود عيان للوكالة إن القصف استمر.", []),
+])
+def test_a_speaker_after_a_verb_of_saying(text: str, names: list[str]) -> None:
+    from tests.helpers import extract
+
+    assert [m.text for e in extract(text).entities if e.type == "PER"
+            for m in e.mentions] == names
+
+
+def test_spoken_name_needs_a_closed_name() -> None:
+    from marsad.ner.people import spoken_name
+    from marsad.text.normalize import match_key
+    from marsad.text.segment import tokenize
+
+    text = "وقال حسن الطويل الذي وصل إن الطريق مفتوح."
+    toks = tokenize(text, lambda w: False)
+    keys = [match_key(text[t.start : t.end]) for t in toks]
+    assert spoken_name(text, toks, set(), keys, 1) is None
