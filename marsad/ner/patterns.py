@@ -335,8 +335,9 @@ def find_named_people(text: str, tokens: Sequence[Token], taken: set[int],
             break
         if i in taken or (out and i <= out[-1].last_token):
             continue
-        # على "on" folds to علي and is told apart by its spelling
-        if text[tokens[i].start : tokens[i].end].endswith("ى"):
+        # على "on" folds to علي and is told apart by its spelling (a given name in ى,
+        # "مصطفى"، "ليلى"، "يحيى", opens a name like any other)
+        if keys[i] == "علي" and text[tokens[i].start : tokens[i].end].endswith("ى"):
             continue
         j = _named_continuation(text, tokens, keys, taken, i, lists, index)
         # a last surname the index does not know, closed by a comma or أن/إن

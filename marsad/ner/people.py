@@ -399,9 +399,6 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
                      keys: Sequence[str], found: Sequence[Found]) -> list[Found]:
     """People the name patterns of patterns.py pass over.
 
-    - a given name spelt with a final ى ("ليلى"، "مصطفى"، "يحيى"، "موسى") opens a name
-      like any other given name: "وقالت ليلى عبد الهادي، مديرة المدرسة، إن …" (only
-      على "on", which folds to the name علي, is told by that spelling);
     - a second person joined by و to a name just found: "وقال محمود العلي وحسين الأحمد
       إنهما …" (the و is a clitic, left out);
     - a clause that opens with و + a given name: "ويوسف الحمدان هو أحد سكان القرية"،
@@ -413,20 +410,15 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
     """
     out: list[Found] = []
     used = set(taken)
-    starters, wa_starters = _starters()
-    # most sentences hold no given name: a set intersection (no Python loop) says so; ى
-    # folds to ي in a key, so a key in the starters is checked for its spelling only then;
-    # a clause starts the sentence or follows punctuation
+    wa_starters = _wa_starters()
+    # most sentences hold no given name: a set intersection (no Python loop) says so; a
+    # clause starts the sentence or follows punctuation
     hits = wa_starters.intersection(keys)
     for i in range(len(keys) - 1) if hits else ():
-        k, f = keys[i], None
-        if k not in hits:
+        f = None
+        if keys[i] not in hits:
             continue
-        if k in starters:
-            if k != "علي" and text[tokens[i].end - 1] == "ى":
-                f = _maqsura_name(text, tokens, used, keys, i)
-        elif k[:1] == "و" and (i == 0 or tokens[i - 1].is_punct) and k[1:] in starters \
-                and text[tokens[i].start] == "و":
+        if (i == 0 or tokens[i - 1].is_punct) and text[tokens[i].start] == "و":
             f = _wa_opened_name(text, tokens, used, keys, i)
         if f is not None:
             out.append(f)
@@ -449,29 +441,13 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
 
 
 @lru_cache(maxsize=1)
-def _starters() -> tuple[frozenset[str], frozenset[str]]:
-    """The given names that open a name (patterns.py), and those with all the keys of a
-    clitic و + one of them added."""
+def _wa_starters() -> frozenset[str]:
+    """The keys of a clitic و + a given name that opens a name (patterns.py) — not those
+    that are given names themselves ("وسام" is a name, not و + "سام")."""
     from .patterns import _name_starters
 
     starters = _name_starters()
-    return starters, starters | frozenset("و" + k for k in starters)
-
-
-def _maqsura_name(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
-                  i: int) -> Found | None:
-    """The name a given name in ى opens at i ("مصطفى الكيلاني"), or None."""
-    from .patterns import Found, _lists, _name_starters, _named_continuation
-
-    if i in used or keys[i] == "علي" or keys[i] not in _name_starters():
-        return None
-    from ..kb.translit import name_index
-
-    j = _named_continuation(text, tokens, keys, used, i, _lists(), name_index())
-    compound = is_compound_given(keys[i], keys[i + 1])
-    if j - i < (3 if compound else 2):
-        return None
-    return Found(tokens[i].start, tokens[j - 1].end, "PER", i, j - 1)
+    return frozenset(w for w in ("و" + k for k in starters) if w not in starters)
 
 
 def _wa_person(text: str, tokens: Sequence[Token], used: set[int], keys: Sequence[str],
