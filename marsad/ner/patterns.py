@@ -187,6 +187,9 @@ def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], ta
             continue
         if keys[j] in _ROLE_STOPS:
             return []
+        if _spoken_for(keys, i, j):
+            j, steps = j + 1, steps + 1  # "المتحدث باسم البعثة X": the name comes after
+            continue
         prev = text[tokens[j - 1].start : tokens[j - 1].end]
         if prev in _OPEN_QUOTES and j >= 2 and _head_of(keys[j - 2], lists):
             j, steps = j + 1, steps + 1  # شركة "ريستاد إنرجي": a body's quoted name
@@ -206,6 +209,13 @@ def _name_after_role(text: str, tokens: Sequence[Token], keys: Sequence[str], ta
                                 lists)
         j, steps = j + 1, steps + 1
     return []
+
+
+def _spoken_for(keys: Sequence[str], i: int, j: int) -> bool:
+    """"باسم" after a spokesman's title is "in the name of", not the given name Bassem:
+    "وقال المتحدث باسم الهيئة سامر الخطيب" names سامر الخطيب, and "الناطق الرسمي باسم
+    الوزارة" no one (the title's words up to it: the spokesman's noun or "الرسمي")."""
+    return keys[j] == "باسم" and j > i and keys[j - 1] in person_cues()["spokes_titles"]
 
 
 def _head_of(key: str, lists: dict[str, frozenset[str]]) -> bool:

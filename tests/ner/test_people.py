@@ -19,7 +19,7 @@ def test_person_cues_file_is_well_formed() -> None:
     data = load_yaml("ar/person_cues.yaml")
     assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names",
                          "din_names", "name_breaks", "portfolios", "membership_cues",
-                         "line_up_heads", "post_forms", "speech_verbs"}
+                         "line_up_heads", "post_forms", "speech_verbs", "spokes_titles"}
     for key, words in data.items():
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
@@ -222,3 +222,19 @@ def test_spoken_name_needs_a_closed_name() -> None:
     toks = tokenize(text, lambda w: False)
     keys = [match_key(text[t.start : t.end]) for t in toks]
     assert spoken_name(text, toks, set(), keys, 1) is None
+
+
+def test_bassem_after_a_spokesman_title_is_in_the_name_of() -> None:
+    """patterns._spoken_for: "باسم" after a spokesman's title is "in the name of"."""
+    from marsad.ingest import RawArticle
+    from marsad.pipeline import Pipeline
+
+    def people(text: str) -> list[str]:
+        doc = Pipeline().process(RawArticle("t", text, "text"))
+        return [m.text for e in doc.entities if e.type == "PER" for m in e.mentions]
+
+    assert people("وقال المتحدث باسم الهيئة الأممية سامر الخطيب إن الوضع خطير.") == [
+        "سامر الخطيب"]
+    assert people("وقالت الناطقة الرسمية باسم الوزارة إن الاجتماع انتهى.") == []
+    # the given name Bassem after another title is a name
+    assert people("وقال الناشط باسم الخطيب إن الشرطة اعتقلت شقيقه.") == ["باسم الخطيب"]
