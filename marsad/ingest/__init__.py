@@ -18,6 +18,7 @@ from ..doc import Failure
 from ..errors import IngestError
 from .decode import decode_bytes
 from .jsonl import jsonl_lines, load_record
+from .seen import SeenIds
 from .walk import Skipped, file_id, walk
 
 __all__ = ["MAX_BYTES", "MAX_TEXT_CHARS", "SUFFIXES", "RawArticle", "Skipped", "decode_bytes",
@@ -155,17 +156,20 @@ def read_paths(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES,
                skipped: list[Skipped] | None = None) -> Iterator[RawArticle | Failure]:
     """Every article of the files and folders named, in order. Paths under a folder that
     cannot be read are added to ``skipped`` (when given) for the run summary."""
-    seen: dict[str, str] = {}  # id -> where it was first read
-    for path, doc_id in _inputs(paths, [] if skipped is None else skipped):
-        if not path.exists():
-            yield Failure(doc_id, str(path), "ingest", f"{path}: no such file or folder",
-                          IngestError.code)
-            continue
-        for item in read_file(path, max_bytes=max_bytes, doc_id=doc_id):
-            yield _first_of_its_id(item, seen)
+    seen = SeenIds()  # id -> where it was first read (on disk past SPILL ids)
+    try:
+        for path, doc_id in _inputs(paths, [] if skipped is None else skipped):
+            if not path.exists():
+                yield Failure(doc_id, str(path), "ingest", f"{path}: no such file or folder",
+                              IngestError.code)
+                continue
+            for item in read_file(path, max_bytes=max_bytes, doc_id=doc_id):
+                yield _first_of_its_id(item, seen)
+    finally:
+        seen.close()
 
 
-def _first_of_its_id(item: RawArticle | Failure, seen: dict[str, str]) -> RawArticle | Failure:
+def _first_of_its_id(item: RawArticle | Failure, seen: SeenIds) -> RawArticle | Failure:
     """``item``, or a Failure when an earlier input had its id: the second would replace the
     first in the store and overwrite it in the output."""
     if isinstance(item, Failure):
@@ -173,7 +177,7 @@ def _first_of_its_id(item: RawArticle | Failure, seen: dict[str, str]) -> RawArt
     where = f"{item.path}:{item.line}" if item.line else str(item.path)
     first = seen.get(item.doc_id)
     if first is None:
-        seen[item.doc_id] = where
+        seen.add(item.doc_id, where)
         return item
     return Failure(item.doc_id, where, "ingest",
                    f"{where}: duplicate id {item.doc_id!r} (first read from {first})",
