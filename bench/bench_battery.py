@@ -23,6 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from marsad.eval.battery import tsv_rows  # noqa: E402
 from marsad.ingest import RawArticle  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
@@ -31,15 +32,8 @@ BATTERY = REPO / "tests" / "fixtures" / "event-battery" / "battery.tsv"
 
 def read_battery(path: Path = BATTERY) -> list[tuple[str, str, str]]:
     """(expected type, form tag, sentence) of every line; "!TYPE" for a negative line."""
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise SystemExit(f"{path}:{n}: expected TYPE<TAB>form<TAB>sentence")
-        rows.append((parts[0], parts[1], parts[2]))
-    return rows
+    return [(t, form, sentence)
+            for t, form, sentence in tsv_rows(path, "TYPE<TAB>form<TAB>sentence")]
 
 
 def run(rows: list[tuple[str, str, str]]) -> list[tuple[str, str, str, set[str]]]:

@@ -20,6 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from marsad.eval.battery import tsv_rows  # noqa: E402
 from marsad.ingest import RawArticle  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
@@ -28,16 +29,8 @@ BATTERY = REPO / "tests" / "fixtures" / "person-battery.tsv"
 
 def read_battery(path: Path = BATTERY) -> list[tuple[str, str, frozenset[str]]]:
     """(class, sentence, expected PER texts) of every line."""
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
-            raise SystemExit(f"{path}:{n}: expected class<TAB>sentence<TAB>spans")
-        spans = frozenset(s.strip() for s in parts[2].split("|") if s.strip())
-        rows.append((parts[0], parts[1], spans))
-    return rows
+    return [(cls, sentence, frozenset(s.strip() for s in spans.split("|") if s.strip()))
+            for cls, sentence, spans in tsv_rows(path, "class<TAB>sentence<TAB>spans")]
 
 
 def people_in(pipe: Pipeline, text: str) -> frozenset[str]:

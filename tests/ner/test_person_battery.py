@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from bench_person_battery import read_battery, score  # noqa: E402
 
 # Lines that must pass (of 96); measured on this branch.
-FLOOR = 91
+FLOOR = 92  # 91 with helper 10m; the spokesman rule (patterns._spoken_for) adds one
 
 
 def test_person_battery_floor_and_decoys() -> None:
