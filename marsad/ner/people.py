@@ -414,12 +414,10 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
     # most sentences hold no given name: a set intersection (no Python loop) says so; a
     # clause starts the sentence or follows punctuation
     hits = wa_starters.intersection(keys)
-    for i in range(len(keys) - 1) if hits else ():
-        f = None
-        if keys[i] not in hits:
+    for i in [i for i, k in enumerate(keys[:-1]) if k in hits] if hits else ():
+        if not ((i == 0 or tokens[i - 1].is_punct) and text[tokens[i].start] == "و"):
             continue
-        if (i == 0 or tokens[i - 1].is_punct) and text[tokens[i].start] == "و":
-            f = _wa_opened_name(text, tokens, used, keys, i)
+        f = _wa_opened_name(text, tokens, used, keys, i)
         if f is not None:
             out.append(f)
             used.update(range(f.first_token, f.last_token + 1))
