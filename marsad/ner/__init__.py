@@ -22,14 +22,14 @@ from ..doc import Doc, Entity, Mention, Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.filing import in_filing, past_filing
-from ..text.normalize import is_arabic, is_nisba, match_key
+from ..text.normalize import is_arabic, match_key
 from ..text.segment import proclitic_splits, proclitics, skip_to_word
 from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
 from .formations import find_formations, formation_cues
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
-from .orgs import find_group_nisbas, find_headed_orgs
+from .orgs import find_group_nisbas, find_headed_orgs, is_state_nisba
 from .patterns import (
     Found,
     cue_sets,
@@ -197,14 +197,10 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
 
 @lru_cache(maxsize=1)
 def _org_name_heads() -> frozenset[str]:
-    """Every head noun of a body's name, bare and definite ("وزاره"، "المجلس")."""
+    """Every head noun of a body's name, bare and definite ("وزاره"، "المجلس"; the
+    definite heads are already among ``org_name_heads``, patterns.py)."""
     lists = cue_sets()
-    return lists["org_name_heads"] | lists["org_heads"] | lists["definite_org_heads"]
-
-
-def _state_nisba(key: str, kb: KnowledgeBase) -> bool:
-    """"السورية"، "الروسي": a state's nisba (the demonyms are stored bare, masculine)."""
-    return is_nisba(key) and (key[2:] in kb.demonyms or key[2:-1] in kb.demonyms)
+    return lists["org_name_heads"] | lists["org_heads"]
 
 
 def _bare_ministries(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
@@ -220,7 +216,8 @@ def _bare_ministries(mentions: list[Mention], kb: KnowledgeBase) -> list[Mention
         if m.type == "ORG" and m.kb_id and not m.kb_id.startswith(UNLINKED_PREFIX):
             words = match_key(m.text).split(" ")
             first = words[0] if words[0] in heads else ""
-            for word in words[1:] if first else [w for w in words if not _state_nisba(w, kb)]:
+            own = words[1:] if first else [w for w in words if not is_state_nisba(w, kb.demonyms)]
+            for word in own:
                 domains.setdefault((first, word), set()).add(m.kb_id)
     moved: dict[str, str] = {}
     for m in mentions:

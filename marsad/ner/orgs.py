@@ -313,10 +313,12 @@ def _state_nisba(key: str, head: str, cues: _Cues, demonyms: Container[str]) -> 
     """A state's nisba closing a genitive chain makes that state's body: "اتحاد الكرة
     الجزائري"، "هيئة البث الإسرائيلية". After a head of motion or place ("حركة السفن
     الروسية"، "مركز المدينة السورية") it describes the genitive, not a body."""
-    if not is_nisba(key) or head in cues.everyday:
-        return False
-    stem = key[2:]
-    return stem in demonyms or stem[:-1] in demonyms
+    return head not in cues.everyday and is_state_nisba(key, demonyms)
+
+
+def is_state_nisba(key: str, demonyms: Container[str]) -> bool:
+    """"السورية"، "الروسي": a state's nisba (``demonyms`` holds them bare, masculine)."""
+    return is_nisba(key) and (key[2:] in demonyms or key[2:-1] in demonyms)
 
 
 def _proper(key: str, cues: _Cues) -> bool:
