@@ -421,7 +421,7 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
         if f is not None:
             out.append(f)
             used.update(range(f.first_token, f.last_token + 1))
-    verbs = person_cues()["speech_verbs"]
+    verbs = _speech_verbs()
     for i in (i + 1 for i, k in enumerate(keys) if k in verbs) if not verbs.isdisjoint(keys) \
             else ():
         f = spoken_name(text, tokens, used, keys, i)
@@ -436,6 +436,13 @@ def find_more_people(text: str, tokens: Sequence[Token], taken: set[int],
                 out.append(more)
                 used.update(range(more.first_token, more.last_token + 1))
     return out
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """The verbs of saying of person_cues.yaml, bare and with a clitic و ("قال"، "وقال")."""
+    bare = person_cues()["speech_verbs"]
+    return bare | frozenset("و" + v for v in bare)
 
 
 @lru_cache(maxsize=1)
