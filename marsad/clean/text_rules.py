@@ -411,12 +411,6 @@ def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] |
         return None
 
 
-def _literals_re(literals: Sequence[str]) -> re.Pattern[str] | None:
-    """One search for plain (already folded) literals, or ``None`` for none (a trie:
-    the flat alternation of a hundred literals tried each one at every position)."""
-    return literal_set_re(literals)
-
-
 def _inline_gates(patterns: Sequence[re.Pattern[str]]
                   ) -> tuple[tuple[tuple[Literals | None, re.Pattern[str]], ...],
                              re.Pattern[str] | None]:
@@ -612,7 +606,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                 inline=tuple(inline),
                 max_letters=int(r.get("max_letters", 3)),
                 requires=requires,
-                requires_re=_literals_re(requires),
+                requires_re=literal_set_re(requires),
                 before_headline=bool(r.get("before_headline", False)),
             )
         )
@@ -648,7 +642,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         gated_rules=tuple(
             (i, r.requires_re) for i, r in enumerate(rules) if r.requires_re is not None
         ),
-        gated_any=_literals_re(tuple(lit for r in rules for lit in r.requires)),
+        gated_any=literal_set_re(tuple(lit for r in rules for lit in r.requires)),
         gated_max_words=max((r.max_words or 0 for r in rules if r.requires_re is not None),
                             default=None)
         if all(r.kind != "block" and r.max_words is not None
