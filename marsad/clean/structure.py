@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from marsad.data import load_yaml
 from marsad.text.normalize import ARABIC_LETTER_RE, match_key
 from marsad.text.segment import ends_open
 
@@ -589,8 +590,7 @@ def glued_crumbs(cl: _Cleaner) -> None:
     for ln in _head(cl):
         if ln.words > MENU_LINE_MAX_WORDS or _SENTENCE_PUNCT_RE.search(ln.kept_text):
             continue
-        if any(_two_names(names, word) for word in ln.key.split()
-               if len(word) >= 2 * GLUED_NAME_MIN and word not in names):
+        if any(_two_names(names, word) for word in ln.key.split() if word not in names):
             ln.rule = "glued_crumbs"
 
 
@@ -604,8 +604,6 @@ def _two_names(names: frozenset[str], word: str) -> bool:
 @lru_cache(maxsize=1)
 def _nav_names() -> frozenset[str]:
     """The one-word section names of furniture.yaml's nav_words, folded like line keys."""
-    from marsad.data import load_yaml
-
     vocab = load_yaml("ar/furniture.yaml").get("vocab") or {}
     return frozenset(k for k in (match_key(w) for w in vocab.get("nav_words") or ())
                      if k and " " not in k)

@@ -175,14 +175,6 @@ META_MIN_FIELDS = 2
 # "3 تعليقات", "120 مشاهدة", "عدد الزيارات 2038": a count is the one number such a field holds.
 _COUNT_FIELD_RE = re.compile(
     r"\s*(?:\d+\s+[^\W\d_]+|[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:?\s*\d+)\s*")
-
-
-def _meta_segments(segments: list[str]) -> bool:
-    """The fields after a meta row's date: a category, a comment count, an author — a few
-    words each, no sentence ("مصنفة في أخبار المدينة", "لا تعليقات")."""
-    return all(len(seg.split()) <= _META_SEGMENT_WORDS and not seg.strip().endswith((".", "؟", "!"))
-               and (not _DIGIT_RE.search(seg) or _COUNT_FIELD_RE.fullmatch(seg) is not None)
-               for seg in segments)
 _WORDS_MAX = 40  # words-kind lines (menus, share bars) are short; longer lines are text
 # A paragraph not ending in a SENTENCE_ENDS mark, under a list label, is a teaser's cut lead
 # (see ``_Cleaner.cut_teaser``), whose stamp line has at most this many words.
@@ -419,12 +411,6 @@ def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] |
         return None
 
 
-def _literals_re(literals: Sequence[str]) -> re.Pattern[str] | None:
-    """One search for plain (already folded) literals, or ``None`` for none (a trie:
-    the flat alternation of a hundred literals tried each one at every position)."""
-    return literal_set_re(literals)
-
-
 def _inline_gates(patterns: Sequence[re.Pattern[str]]
                   ) -> tuple[tuple[tuple[Literals | None, re.Pattern[str]], ...],
                              re.Pattern[str] | None]:
@@ -620,7 +606,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
                 inline=tuple(inline),
                 max_letters=int(r.get("max_letters", 3)),
                 requires=requires,
-                requires_re=_literals_re(requires),
+                requires_re=literal_set_re(requires),
                 before_headline=bool(r.get("before_headline", False)),
             )
         )
@@ -656,7 +642,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         gated_rules=tuple(
             (i, r.requires_re) for i, r in enumerate(rules) if r.requires_re is not None
         ),
-        gated_any=_literals_re(tuple(lit for r in rules for lit in r.requires)),
+        gated_any=literal_set_re(tuple(lit for r in rules for lit in r.requires)),
         gated_max_words=max((r.max_words or 0 for r in rules if r.requires_re is not None),
                             default=None)
         if all(r.kind != "block" and r.max_words is not None
@@ -863,9 +849,12 @@ class _Cleaner:
         the post's metadata (a category, comments, views, the author: "مصنفة في أخبار
         المدينة", "لا تعليقات") or a count ("عدد الزيارات 512"). A timeline's "5 يونيو 2013 |
         تعليق العمل به" pairs a date with one event: no meta row, no page date."""
-        return len(segments) >= META_MIN_FIELDS and _meta_segments(segments) and all(
-            _COUNT_FIELD_RE.fullmatch(seg) is not None
-            or self.rs.dates.meta_field.search(match_key(seg)) is not None
+        meta_word = self.rs.dates.meta_field
+        # each field a few words, no sentence; a count, or a meta word and no other number
+        return len(segments) >= META_MIN_FIELDS and all(
+            len(seg.split()) <= _META_SEGMENT_WORDS and not seg.strip().endswith((".", "؟", "!"))
+            and (_COUNT_FIELD_RE.fullmatch(seg) is not None
+                 or _DIGIT_RE.search(seg) is None and meta_word.search(match_key(seg)) is not None)
             for seg in segments)
 
     def parsed_date_kind(self, line: _Line) -> tuple[str, str] | None:

@@ -116,8 +116,6 @@ def ends_open(line_key: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _wrap_words() -> frozenset[str]:
-    from ..data import load_yaml
-
     vocab = load_yaml("ar/furniture.yaml").get("vocab") or {}
     return frozenset(match_key(w) for w in vocab.get("wrap_words") or ())
 
