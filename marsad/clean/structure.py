@@ -124,7 +124,6 @@ TAG_ROW_MAX_WORDS = 40
 TAG_ECHO_MIN_WORDS = 3
 # A follow prompt's lead-in line ("لمتابعة كل المستجدات …") has at most this many words.
 FOLLOW_LEAD_MAX_WORDS = 12
-_FOLLOW_LEADS = ("لمتابعه", "للمتابعه", "للاطلاع علي", "لمعرفه المزيد")
 _WORD_RE = re.compile(r"[^\W_]+")
 _TAG_JOINT_RE = re.compile(r"(?<=[^\W_])[,،](?=[^\W_])")
 _TAG_SEP_RE = re.compile(r"\s*[,،]\s*")
@@ -332,7 +331,7 @@ def follow_lead_in(cl: _Cleaner) -> None:
     lines = [ln for ln in cl.lines if not ln.blank]
     for ln, nxt in zip(lines, lines[1:], strict=False):
         if ln.rule is None and nxt.rule == "follow_prompt" and \
-                ln.words <= FOLLOW_LEAD_MAX_WORDS and ln.key.startswith(_FOLLOW_LEADS) and \
+                ln.words <= FOLLOW_LEAD_MAX_WORDS and ln.key.startswith(_follow_leads()) and \
                 _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
             ln.rule = "follow_lead_in"
 
@@ -599,6 +598,14 @@ def _two_names(names: frozenset[str], word: str) -> bool:
     return len(word) >= 2 * GLUED_NAME_MIN and any(
         word[:i] in names and word[i:] in names
         for i in range(GLUED_NAME_MIN, len(word) - GLUED_NAME_MIN + 1))
+
+
+@lru_cache(maxsize=1)
+def _follow_leads() -> tuple[str, ...]:
+    """The opening words of a follow prompt's lead-in (furniture.yaml follow_leads), folded
+    like line keys."""
+    vocab = load_yaml("ar/furniture.yaml").get("vocab") or {}
+    return tuple(match_key(w) for w in vocab.get("follow_leads") or ())
 
 
 @lru_cache(maxsize=1)
