@@ -68,6 +68,15 @@ def opens_period(v: DocView, d: DateValue) -> bool:
         and not match_key(d.text).startswith("منذ")
 
 
+def dates_an_act(v: DocView, d: DateValue) -> bool:
+    """A date that can date an act told as done: resolved, opening no period ("منذ مطلع
+    2025") and not after the report (a day after publication is a plan's: "سيزور البلاد في
+    أبريل المقبل")."""
+    published = v.doc.published
+    return d.first is not None and not opens_period(v, d) and (
+        published is None or d.first <= published)
+
+
 def in_relative_clause(v: DocView, lex: Lexicon, t_last: int, d: DateValue) -> bool:
     """The date stands in a relative clause on a name told after the trigger ("التقى حفتر
     بوتين في موسكو التي وصلها مساء الخميس"): it dates that clause's verb (the arrival), not
@@ -371,8 +380,8 @@ def _news_day_end(v: DocView, lex: Lexicon, after: int, day: date) -> int:
     story."""
     doc = v.doc
     for d in doc.dates[bisect.bisect_left(v.date_starts, after):]:
-        if d.first is None or d.last is None or d.first <= day <= d.last or opens_period(v, d) \
-                or (doc.published is not None and d.first > doc.published) \
+        if d.first is None or d.last is None or d.first <= day <= d.last \
+                or not dates_an_act(v, d) \
                 or _dates_another_noun(v.keys, lex, -_NO_TRIGGER, v.token_at(d.start)):
             continue
         return next((s.start for s in doc.sentences if s.start <= d.start < s.end), d.start)
