@@ -465,8 +465,12 @@ def said_in_the_next_statement(v: DocView, read: Sequence[Sentence], events: lis
     ("وقال المستشار عبر حسابه، مساء أمس الأحد، إن …") was made in that statement: it takes
     its date. Not an act of another side, nor one the next sentence does not quote."""
     at = {ev.trigger.start: k for k, ev in enumerate(events) if ev.trigger is not None}
+    starts = [x.start for x in v.doc.sentences]
     for s, nxt in zip(read, read[1:], strict=False):
-        if not (nxt.dates or nxt.statement_dates) or nxt.span.start != _next_start(v, s):
+        if not (nxt.dates or nxt.statement_dates):
+            continue
+        n = bisect.bisect_right(starts, s.span.start)  # (the sentence right after ``s``)
+        if n >= len(starts) or nxt.span.start != starts[n]:
             continue
         said = statement_day(v, nxt)
         if said is None or said[1].first is None:
@@ -477,13 +481,6 @@ def said_in_the_next_statement(v: DocView, read: Sequence[Sentence], events: lis
             if k is not None and events[k].date is None and events[k].type in SPOKEN \
                     and who & set(events[k].actors):
                 events[k] = replace(events[k], date=day)
-
-
-def _next_start(v: DocView, s: Sentence) -> int:
-    """Where the sentence after ``s`` starts (-1 past the last)."""
-    starts = [x.start for x in v.doc.sentences]
-    k = bisect.bisect_right(starts, s.span.start)
-    return starts[k] if k < len(starts) else -1
 
 
 @lru_cache(maxsize=1)
