@@ -23,6 +23,7 @@ from .dating import (
     coordinated_verb_date,
     date_from_rest,
     date_of_the_meeting,
+    dates_an_act,
     dates_statement,
     fronted_date,
     future,
@@ -31,7 +32,6 @@ from .dating import (
     in_relative_clause,
     nearest_date,
     news_day_goes_on,
-    opens_period,
     received_on_arrival,
     said_in_the_next_statement,
     same_period_date,
@@ -114,8 +114,7 @@ def _lead_dates(v: DocView, headline: Span | None) -> list[DateValue]:
     if after is None:
         return []
     ds = doc.dates[_bisect(v.date_starts, after.start):_bisect(v.date_starts, after.end)]
-    return [d for d in ds if d.first is not None and not opens_period(v, d) and (
-        doc.published is None or d.first <= doc.published)]
+    return [d for d in ds if dates_an_act(v, d)]
 
 
 def lead_on_the_day(v: DocView, lex: Lexicon, events: list[Event], headline: Span | None
@@ -178,10 +177,7 @@ def read_sentence(v: DocView, lex: Lexicon, disc: Discourse, sent: Span, a: int,
     dates: list[DateValue] = []
     statement_dates: list[DateValue] = []
     for d in v.doc.dates[_bisect(v.date_starts, sent.start):_bisect(v.date_starts, sent.end)]:
-        if not d.first or opens_period(v, d) or (
-                v.doc.published is not None and d.first > v.doc.published):
-            # a day after the report is a plan's ("سيزور البلاد في أبريل المقبل"): no
-            # event told as done happened then
+        if not dates_an_act(v, d):
             continue
         # a date right after "في بيان"/"في منشور" dates the statement; it dates the event
         # only when nothing else does (a same-day report of a meeting)

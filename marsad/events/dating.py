@@ -68,6 +68,15 @@ def opens_period(v: DocView, d: DateValue) -> bool:
         and not match_key(d.text).startswith("منذ")
 
 
+def dates_an_act(v: DocView, d: DateValue) -> bool:
+    """A date that can date an act told as done: resolved, opening no period ("منذ مطلع
+    2025") and not after the report (a day after publication is a plan's: "سيزور البلاد في
+    أبريل المقبل")."""
+    published = v.doc.published
+    return d.first is not None and not opens_period(v, d) and (
+        published is None or d.first <= published)
+
+
 def in_relative_clause(v: DocView, lex: Lexicon, t_last: int, d: DateValue) -> bool:
     """The date stands in a relative clause on a name told after the trigger ("التقى حفتر
     بوتين في موسكو التي وصلها مساء الخميس"): it dates that clause's verb (the arrival), not
@@ -371,8 +380,8 @@ def _news_day_end(v: DocView, lex: Lexicon, after: int, day: date) -> int:
     story."""
     doc = v.doc
     for d in doc.dates[bisect.bisect_left(v.date_starts, after):]:
-        if d.first is None or d.last is None or d.first <= day <= d.last or opens_period(v, d) \
-                or (doc.published is not None and d.first > doc.published) \
+        if d.first is None or d.last is None or d.first <= day <= d.last \
+                or not dates_an_act(v, d) \
                 or _dates_another_noun(v.keys, lex, -_NO_TRIGGER, v.token_at(d.start)):
             continue
         return next((s.start for s in doc.sentences if s.start <= d.start < s.end), d.start)
@@ -456,8 +465,12 @@ def said_in_the_next_statement(v: DocView, read: Sequence[Sentence], events: lis
     ("وقال المستشار عبر حسابه، مساء أمس الأحد، إن …") was made in that statement: it takes
     its date. Not an act of another side, nor one the next sentence does not quote."""
     at = {ev.trigger.start: k for k, ev in enumerate(events) if ev.trigger is not None}
+    starts = [x.start for x in v.doc.sentences]
     for s, nxt in zip(read, read[1:], strict=False):
-        if not (nxt.dates or nxt.statement_dates) or nxt.span.start != _next_start(v, s):
+        if not (nxt.dates or nxt.statement_dates):
+            continue
+        n = bisect.bisect_right(starts, s.span.start)  # (the sentence right after ``s``)
+        if n >= len(starts) or nxt.span.start != starts[n]:
             continue
         said = statement_day(v, nxt)
         if said is None or said[1].first is None:
@@ -468,13 +481,6 @@ def said_in_the_next_statement(v: DocView, read: Sequence[Sentence], events: lis
             if k is not None and events[k].date is None and events[k].type in SPOKEN \
                     and who & set(events[k].actors):
                 events[k] = replace(events[k], date=day)
-
-
-def _next_start(v: DocView, s: Sentence) -> int:
-    """Where the sentence after ``s`` starts (-1 past the last)."""
-    starts = [x.start for x in v.doc.sentences]
-    k = bisect.bisect_right(starts, s.span.start)
-    return starts[k] if k < len(starts) else -1
 
 
 @lru_cache(maxsize=1)

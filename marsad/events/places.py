@@ -228,9 +228,7 @@ def home_act_in_its_state(r: Roles, x: Context) -> Roles | None:
     if r.location is not None or c.trigger.type != "CONCEDE" or not r.actors:
         return None
     home = {v.nation_of.get(a, a if a in v.states else None) for a in r.actors}
-    if len(home) != 1 or None in home:
-        return None
-    state = home.pop()
+    state = home.pop() if len(home) == 1 else None
     if state is None or any(v.nation_of.get(t, t if t in v.states else state) != state
                             for t in r.targets):
         return None

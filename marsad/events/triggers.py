@@ -33,9 +33,8 @@ _OBJECT_BRIDGES = ("", "ت", "و", "ا", "ون")
 # a form generated as a verb with an object pronoun is the noun with its possessive,
 # framing another act ("جدد دعمه قبيل توجّهه إلى القدس"). (Not منذ or حين, which take a
 # past verb: "منذ تولى الحكم"، "حين وصل الوفد".)
-_TIME_FRAMES = frozenset(match_key(w) for w in (
-    "قبل", "قبيل", "بعد", "بعيد", "عند", "لدى", "فور", "إثر", "عقب", "خلال", "أثناء", "إبان",
-    "وقبل", "وقبيل", "وبعد", "وبعيد", "وعند", "ولدى", "وفور", "وإثر", "وعقب", "وخلال", "وأثناء"))
+_TIME_FRAMES = frozenset(match_key(p + w) for p in ("", "و") for w in (
+    "قبل", "قبيل", "بعد", "بعيد", "عند", "لدى", "فور", "إثر", "عقب", "خلال", "أثناء", "إبان"))
 # present-tense prefixes a third-person masculine form (يعتقل) shares its stem with: the
 # feminine (تعتقل) and the first person plural of quoted statements (نعتقل)
 _PRESENT_PREFIXES = ("ت", "ن")
