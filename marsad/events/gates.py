@@ -589,10 +589,10 @@ def court_upholds_ruling(x: Context) -> bool:
     if not c.is_verb or c.trigger.type != "SUPPORT" \
             or c.t_last + 1 >= len(keys) or keys[c.t_last + 1] not in w.court_words:
         return False
-    # (the ruling may stand behind a long court name and an aside: "أيدت محكمة النقض (أعلى
-    # محكمة في البلاد) أمس، الأحكام …": 16 tokens, punctuation included)
-    return any(unprefix(k, "و") in w.court_filings
-               for k in keys[c.t_last + 2 : min(c.t_last + 16, x.sent.b)])
+    # the ruling is the verb's object: within the right reach of any trigger, behind a long
+    # court name and an aside ("أيدت محكمة النقض (أعلى محكمة في البلاد) أمس، الأحكام …")
+    end = min(c.t_last + w.reach["right_reach"], x.sent.b)
+    return any(unprefix(k, "و") in w.court_filings for k in keys[c.t_last + 2 : end])
 
 
 def quoted_from(x: Context) -> bool:
