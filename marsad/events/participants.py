@@ -807,7 +807,7 @@ def _crowd_after(x: Context) -> bool:
     v, c, w = x.doc, x.clause, x.lex.words
     k = c.t_last + 1
     return c.trigger.type in CROWD_TYPES and k < x.sent.b and k not in v.placed_first_set \
-        and v.keys[k] not in CLAUSE_MARKS and v.keys[k] not in (",", "،") \
+        and v.keys[k] not in CLAUSE_MARKS \
         and unprefix(v.keys[k], "و") not in w.prepositions
 
 

@@ -573,14 +573,10 @@ def _speaker_before(x: Context) -> str | None:
     return said[-1] if said else x.disc.last_actor
 
 
-# Titles that, bare after a speech act, stand for the person named with them before
-# ("ونفى الناطق"، "وندد الوزير")
-# (match keys: hamza folded, ة as ه)
-# Bare titles and descriptive nouns that stand for a person named before (events.yaml
-# back_titles, back_described)
+# Bare titles ("ونفى الناطق"، "وندد الوزير") and, with them, descriptive nouns ("الضيف
+# الإيراني") that stand for a person named before (events.yaml back_titles, back_described)
 _BACK_TITLES = words().back_titles
-_BACK_DESCRIBED = words().back_described
-_BACK_ANY = _BACK_TITLES | _BACK_DESCRIBED
+_BACK_ANY = _BACK_TITLES | words().back_described
 
 
 def title_refers_back(r: Roles, x: Context) -> Roles | None:
@@ -629,8 +625,6 @@ def body_noun_refers_back(r: Roles, x: Context) -> Roles | None:
     return Roles((body,), _without(r.targets, (body,)), r.location, r.basis, r.retyped)
 
 
-
-
 def described_person_goes_on(r: Roles, x: Context) -> Roles | None:
     """"وصل وزير الخارجية الجزائري أحمد عطاف إلى عمّان. والتقى الوزير الجزائري نظيره
     الأردني"، "وعقد الضيف الإيراني مباحثات مع الرئيس": a title or descriptive noun right
@@ -673,7 +667,7 @@ def _description_after(x: Context) -> tuple[int, int] | None:
     tokens, when no name of its own follows ("والتقى الوزير الجزائري نظيره")."""
     c, v = x.clause, x.doc
     at = c.t_last + 1
-    if at >= x.sent.b or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+    if at >= x.sent.b or v.keys[at] not in _BACK_ANY:
         return None
     end = at + 1
     while end < x.sent.b and end not in v.placed_first_set and is_nisba(v.keys[end]):
@@ -692,7 +686,7 @@ def _description_before(x: Context) -> tuple[int, int] | None:
     at = end - 1
     while at > x.sent.a and is_nisba(v.keys[at]) and at not in x.sent.ms_lasts:
         at -= 1
-    if at <= x.sent.a or v.keys[at] not in _BACK_TITLES and v.keys[at] not in _BACK_DESCRIBED:
+    if at <= x.sent.a or v.keys[at] not in _BACK_ANY:
         return None
     before = v.keys[at - 1]
     if c.is_verb:
