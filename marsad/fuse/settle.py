@@ -263,6 +263,17 @@ class _Used:
         self.db.execute("INSERT INTO given VALUES (?)", (sid,))
 
 
+class _GivenBefore:
+    """The ids given out before this fusion, asked of the store one at a time: a redirect or
+    a change has them (the saved stories' ids are the sketches', which keep_ids adds)."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and self.store.story_id_in_history(sid)
+
+
 def _new_row(s: Mapping[str, Any]) -> tuple[Any, ...]:
     d = s.get("date")
     return (str(s["id"]), int(d is None), d["start"] if d else None, d["end"] if d else None,
@@ -284,8 +295,6 @@ def settle(store: SQLStore, scratch: Scratch, *, corpus_state: str, seconds: flo
            ) -> tuple[list[tuple[str, str]], Changes]:
     """Give the stories saved by the chunks their ids and save them with the history and
     run, in one transaction; the redirects and changes."""
-    from .bounded import _GivenBefore
-
     scratch.add_new(store.iter_stories_by_id())
     renamed, redirects = scratch.give_ids(_GivenBefore(store))
     changes = scratch.changes()
