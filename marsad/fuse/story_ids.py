@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,6 +109,18 @@ def _fresh_id(seed: str, used: Container[str], taken: Container[str]) -> str:
         n += 1
         sid = "st_" + _hex_digest(f"{seed}#{n}", STORY_ID_HEX)
     return sid
+
+
+class AskedIds:
+    """Ids given out before, as a container asking ``given`` (the store) about one id at a
+    time: :func:`keep_ids` and :mod:`marsad.fuse.settle` ask only about the ids they would
+    give, where the set of every id ever given grows with the corpus."""
+
+    def __init__(self, given: Callable[[str], bool]) -> None:
+        self.given = given
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and self.given(sid)
 
 
 def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
