@@ -58,17 +58,6 @@ CHUNK = 2000
 RESTARTS = 3  # times a chunk that cannot be added (an article replaced meanwhile) restarts
 
 
-class _GivenBefore:
-    """The ids given out before this fusion, asked of the store one at a time: a redirect or
-    a change has them (the saved stories' ids are the sketches', which keep_ids adds)."""
-
-    def __init__(self, store: SQLStore) -> None:
-        self.store = store
-
-    def __contains__(self, sid: object) -> bool:
-        return isinstance(sid, str) and self.store.story_id_in_history(sid)
-
-
 def fuse_bounded(store: SQLStore, threshold: float = DEFAULT_THRESHOLD) -> FusionResult:
     """Fuse every article of ``store`` a chunk at a time and save it (module docstring):
     the same stories, ids, history, groups and profiles as a fusion in memory."""

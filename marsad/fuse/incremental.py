@@ -67,7 +67,7 @@ from .stories import (
     reference_years,
     stories_of_members,
 )
-from .story_ids import KeptIds, keep_ids, member_key, story_order
+from .story_ids import AskedIds, KeptIds, keep_ids, member_key, story_order
 
 if TYPE_CHECKING:
     from ..store.base import EntityRow, SQLStore
@@ -501,7 +501,8 @@ def fuse_incremental(store: Any, *, threshold: float,
     upd = rebuild_stories(store, records, regrouped, renamed,
                           {k: v[0] for k, v in claims.items()}, saved["latest_year"])
     kept = (provisional_ids(upd.new) if chunk is not None else
-            keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()), _GivenIds(store)))
+            keep_ids([s.to_dict() for s in upd.new], list(upd.old.values()),
+                     AskedIds(store.story_id_given)))
     t.append(time.perf_counter())
     # (a merged tally lists the new articles only: their rows are added to the saved ones)
     rows = profiles(store, {k: {**entity_summary(k, a), "n_articles": a.n_articles}
@@ -536,17 +537,6 @@ def provisional_ids(new: Sequence[Story]) -> KeptIds:
     seed) and no history: which saved stories' ids a full fusion keeps depends on every
     story, known only when its last chunk is added (:mod:`marsad.fuse.bounded`)."""
     return KeptIds(sorted((s.to_dict() for s in new), key=story_order), [s.id for s in new])
-
-
-class _GivenIds:
-    """The story ids ever given out, as a container asking the store about one id at a
-    time (:func:`marsad.fuse.story_ids.keep_ids` asks only about the ids it would give)."""
-
-    def __init__(self, store: SQLStore) -> None:
-        self.store = store
-
-    def __contains__(self, sid: object) -> bool:
-        return isinstance(sid, str) and self.store.story_id_given(sid)
 
 
 def _merged_tallies(store: SQLStore, records: Sequence[Mapping[str, Any]]

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .stories import parse_day
-from .story_ids import Change, _digest, _fresh_id, first_told
+from .story_ids import AskedIds, Change, _digest, _fresh_id, first_told
 
 if TYPE_CHECKING:
     from ..store.base import SQLStore
@@ -284,10 +284,11 @@ def settle(store: SQLStore, scratch: Scratch, *, corpus_state: str, seconds: flo
            ) -> tuple[list[tuple[str, str]], Changes]:
     """Give the stories saved by the chunks their ids and save them with the history and
     run, in one transaction; the redirects and changes."""
-    from .bounded import _GivenBefore
-
     scratch.add_new(store.iter_stories_by_id())
-    renamed, redirects = scratch.give_ids(_GivenBefore(store))
+    renamed, redirects = scratch.give_ids(
+        # (given before this fusion: a redirect or a change has them; the saved stories'
+        # ids are the sketches', in the scratch database's given table)
+        AskedIds(store.story_id_in_history))
     changes = scratch.changes()
     store.settle_fusion(renamed, corpus_state=corpus_state, seconds=seconds,
                         redirects=redirects, changes=iter(changes))

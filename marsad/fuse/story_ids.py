@@ -89,17 +89,16 @@ def _claims(new: Sequence[Mapping[str, Any]], old: Iterable[Mapping[str, Any]]
             ) -> tuple[dict[int, list[tuple[tuple[Any, ...], str]]], list[str]]:
     """Which saved stories claim which new story (by index), each claim with the rank of the
     claimant's earliest surviving member; and the saved stories with no member left."""
-    key, told = member_key, first_told
-    where = {key(m): i for i, s in enumerate(new) for m in s["members"]}
+    where = {member_key(m): i for i, s in enumerate(new) for m in s["members"]}
     claims: dict[int, list[tuple[tuple[Any, ...], str]]] = defaultdict(list)
     removed = []
     for s in old:
-        left = [m for m in s["members"] if key(m) in where]
+        left = [m for m in s["members"] if member_key(m) in where]
         if not left:
             removed.append(str(s["id"]))
             continue
-        first = min(left, key=told)
-        claims[where[key(first)]].append((told(first), str(s["id"])))
+        first = min(left, key=first_told)
+        claims[where[member_key(first)]].append((first_told(first), str(s["id"])))
     return claims, removed
 
 
@@ -110,6 +109,18 @@ def _fresh_id(seed: str, used: Container[str], taken: Container[str]) -> str:
         n += 1
         sid = "st_" + _hex_digest(f"{seed}#{n}", STORY_ID_HEX)
     return sid
+
+
+class AskedIds:
+    """Ids given out before, as a container asking ``given`` (the store) about one id at a
+    time: :func:`keep_ids` and :mod:`marsad.fuse.settle` ask only about the ids they would
+    give, where the set of every id ever given grows with the corpus."""
+
+    def __init__(self, given: Callable[[str], bool]) -> None:
+        self.given = given
+
+    def __contains__(self, sid: object) -> bool:
+        return isinstance(sid, str) and self.given(sid)
 
 
 def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
@@ -131,7 +142,7 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
         for _, loser in losers:
             out.redirects.append((loser, winner))
             out.changes.append(Change(loser, "merged", winner))
-    split_from = _split_parents(new, old, member_key)
+    split_from = _split_parents(new, old)
     for i, s in enumerate(new):
         if i in ids:
             continue
@@ -151,14 +162,14 @@ def keep_ids(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
     return out
 
 
-def _split_parents(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]],
-                   key: Callable[[Any], MemberKey]) -> dict[int, str]:
+def _split_parents(new: Sequence[Mapping[str, Any]], old: Sequence[Mapping[str, Any]]
+                   ) -> dict[int, str]:
     """For each new story holding members of saved stories: the saved story it shares most
     members with (ties: the smaller id). Used only for stories no saved story claims."""
-    owner = {key(m): str(s["id"]) for s in old for m in s["members"]}
+    owner = {member_key(m): str(s["id"]) for s in old for m in s["members"]}
     out = {}
     for i, s in enumerate(new):
-        shared = Counter(owner[k] for m in s["members"] if (k := key(m)) in owner)
+        shared = Counter(owner[k] for m in s["members"] if (k := member_key(m)) in owner)
         if shared:
             out[i] = min(shared, key=lambda sid: (-shared[sid], sid))
     return out
