@@ -38,7 +38,7 @@ from .patterns import (
     find_people,
     find_quoted_orgs,
 )
-from .people import find_listed_people, find_more_people, has_list_cue
+from .people import find_listed_people, find_more_people, has_list_cue, without_honorific
 from .references import (
     bare_royal_references,
     body_head_references,
@@ -192,6 +192,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         mentions = [m for m in mentions if not dated(m.start, m.end)]
     mentions = _linked_namesakes(_bare_ministries(_described_governments(doc, mentions, kb),
                                                   kb))
+    mentions = [without_honorific(m) for m in mentions]  # "الشيخ X Y" names "X Y"
     return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
 
 
