@@ -459,6 +459,26 @@ def forecast(x: Context) -> bool:
     return False
 
 
+def under_a_future_verb(x: Context) -> bool:
+    """A verbal noun told after a verb in the future within its clause, with no clause
+    boundary between, is part of what will be done, however far the verb stands: "وسيصل
+    فريق من الهيئة إلى المدينة للإشراف على توزيع المساعدات"، "سيلتقي الرئيس نظيره في
+    اجتماع ثنائي" (``forecast`` takes the noun that is the future verb's subject)."""
+    c, keys, relatives = x.clause, x.doc.keys, x.lex.words.relatives
+    if c.is_verb:
+        return False
+    # (a future verb right before the noun governs it: ``told_in_future`` and the role
+    # rules read that one — "سيقدم استقالته" is a concession, future_retreat_concedes)
+    for k in range(c.t_first - 1, max(x.sent.a, c.left, c.t_first - 12) - 1, -1):
+        if keys[k] in CLAUSE_MARKS or keys[k] in relatives:
+            return False
+        bare = unprefix(keys[k], "وف")
+        if k < c.t_first - 1 and (bare == "سوف" or (
+                _future_verb(bare) and k not in x.doc.placed_first_set)):
+            return True
+    return False
+
+
 def _future_verb(key: str) -> bool:
     """A verb of the third person in the future ("ستتواصل"، "سيؤدي"، "سيشاركون"), not a noun
     that opens alike ("ساعات"، "سنوات"، "سياسية"، "سياسيين"، "ستين")."""
@@ -744,7 +764,7 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
-    scheduled, known_agreement, framed_as, forecast, own_act_quoted)
+    scheduled, known_agreement, framed_as, forecast, under_a_future_verb, own_act_quoted)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:
