@@ -519,12 +519,14 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
 _TITLE_WORDS = 5
+_APPOSITION_COMMAS = frozenset({"،", ","})
 
 
 def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
                       kb: KnowledgeBase) -> list[Mention]:
     """A title alone refers to the person it introduced earlier in the article: after
-    "الرئيس الروسي فلاديمير بوتين", a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
+    "الرئيس الروسي فلاديمير بوتين" (or "وزير الدفاع التركي، خلوصي أكار", the title set off
+    by a comma), a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
 
     Only titles with a qualifier (an office or an origin: "وزير الدفاع"، "الرئيس الروسي")
     are used, and only when the article gives them to one person; a bare rank ("الفريق
@@ -543,14 +545,18 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
         if not m.kb_id:
             continue
         head = None
-        for j in range(i - 1, max(i - _TITLE_WORDS, 0) - 1, -1):
+        for j in range(i - 1, max(i - _TITLE_WORDS - 1, 0) - 1, -1):
             if toks[j].is_punct:
+                if j == i - 1 and text[toks[j].start : toks[j].end] in _APPOSITION_COMMAS:
+                    continue  # "وزير الدفاع التركي، خلوصي أكار": the title, a comma, the name
                 break
             if _title_form(keys[j], titles):
                 head = j
-        if head is None or i - head < 2:
+        if head is None:
             continue
-        words = list(keys[head:i])
+        words = [keys[t] for t in range(head, i) if not toks[t].is_punct]
+        if len(words) < 2:
+            continue
         words[0] = _title_form(words[0], titles) or words[0]
         phrase = tuple(words)
         if all(w in titles for w in phrase):
