@@ -461,9 +461,9 @@ def forecast(x: Context) -> bool:
 
 def under_a_future_verb(x: Context) -> bool:
     """A verbal noun told after a verb in the future within its clause, with no clause
-    boundary between, is part of what will be done, however far the verb stands: "وسيصل
-    فريق من الهيئة إلى المدينة للإشراف على توزيع المساعدات"، "سيلتقي الرئيس نظيره في
-    اجتماع ثنائي" (``forecast`` takes the noun that is the future verb's subject)."""
+    boundary between, is part of what will be done, however far the verb stands: "وستصل
+    القافلة إلى البلدة بعد غد لاستكمال تسليم الشحنات"، "سيستقبل الرئيس ضيفه مساء الغد في
+    اجتماع مغلق" (``forecast`` takes the noun that is the future verb's subject)."""
     c, keys, relatives = x.clause, x.doc.keys, x.lex.words.relatives
     if c.is_verb:
         return False

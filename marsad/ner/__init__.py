@@ -525,8 +525,8 @@ _APPOSITION_COMMAS = frozenset({"،", ","})
 def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
                       kb: KnowledgeBase) -> list[Mention]:
     """A title alone refers to the person it introduced earlier in the article: after
-    "الرئيس الروسي فلاديمير بوتين" (or "وزير الدفاع التركي، خلوصي أكار", the title set off
-    by a comma), a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
+    "الرئيس الروسي فلاديمير بوتين" (or "وزير الخارجية المصري، بدر عبد العاطي", the title
+    set off by a comma), a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
 
     Only titles with a qualifier (an office or an origin: "وزير الدفاع"، "الرئيس الروسي")
     are used, and only when the article gives them to one person; a bare rank ("الفريق
@@ -548,7 +548,7 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
         for j in range(i - 1, max(i - _TITLE_WORDS - 1, 0) - 1, -1):
             if toks[j].is_punct:
                 if j == i - 1 and text[toks[j].start : toks[j].end] in _APPOSITION_COMMAS:
-                    continue  # "وزير الدفاع التركي، خلوصي أكار": the title, a comma, the name
+                    continue  # "وزير الخارجية المصري، بدر عبد العاطي": title, comma, name
                 break
             if _title_form(keys[j], titles):
                 head = j
