@@ -844,6 +844,13 @@ def test_a_meeting_behind_a_time_word_is_no_object_blocked() -> None:
     assert ("REJECT", ("recep_tayyip_erdogan",), ()) in events, events
 
 
+def test_a_meeting_noun_in_hamza_is_no_accusative_after_a_framing_verb() -> None:
+    # framed_as: "لقاء" keys as "لقا", but its alef carries a hamza, no accusative ending
+    _, events = traced("جاء ذلك خلال لقاء وزير الخارجية التركي هاكان فيدان مع نظيره المصري "
+                       "بدر عبد العاطي في القاهرة.")
+    assert ("CONSULT", ("hakan_fidan",), ("badr_abdelatty",)) in events, events
+
+
 def test_a_body_s_own_session_is_a_meeting() -> None:
     # the noun's pronoun stands for the one body named: its own session
     _, events = traced("وبدأ البرلمان التركي، الأحد، اجتماعاته في أنقرة.")
