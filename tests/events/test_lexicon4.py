@@ -21,6 +21,13 @@ def test_relief_received_or_sent_is_humanitarian_aid() -> None:
     assert "aid_verb_humanitarian" in _hit_ids("وسيرت الإمارات قافلة مساعدات إلى السودان.")
 
 
+def test_relief_brought_in_by_its_noun_alone_is_aid() -> None:
+    # (helper 11c) the aid noun is the object, its adjective out of the verb's reach
+    evs = _events("وأدخل الهلال الأحمر المصري دفعة جديدة من المساعدات الإغاثية إلى قطاع غزة.")
+    assert ("AID", ["egyptian_red_crescent"], ["gaza_strip"]) in evs, evs
+    assert "AID" not in _types("وأرسل الوزير رسالة إلى نظيره بشأن تنسيق العمل المشترك.")
+
+
 def test_aid_convoys_with_the_article_set_out_or_enter() -> None:
     assert "aid_convoy" in _hit_ids("وانطلقت قوافل المساعدات السعودية إلى اليمن.")
     assert "aid_convoy" in _hit_ids("ودخلت قافلة المساعدات الأولى إلى قطاع غزة.")
