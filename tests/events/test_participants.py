@@ -642,6 +642,15 @@ def test_a_passive_verb_with_an_agent_phrase() -> None:
     assert all("moscow" not in a for t, a, _ in events), events
 
 
+def test_a_passive_arrest_by_unnamed_agents_acts_on_who_follows() -> None:
+    # (helper 11c) "من قبل" with common nouns after it: still a passive, nobody named acts
+    _, events = traced("اعتقل الناشط سامر الخطيب من قبل عناصر الأمن في العاصمة.")
+    assert events == [("COERCE", (), ("سامر الخطيب",))], events
+    # an active verb keeps its subject ("من قبل في X" is "before")
+    _, events = traced("اعتقلت الشرطة التونسية الناشط سامر الخطيب كما فعلت من قبل في العاصمة.")
+    assert any(t == "COERCE" and a == ("tunisia_police",) for t, a, _ in events), events
+
+
 def test_a_receiving_verb_makes_its_subject_the_recipient() -> None:
     # materiel or relief received: the giver behind من acts, the subject receives
     _, events = traced("تسلم الجيش اللبناني مدرعات جديدة من الولايات المتحدة.")
