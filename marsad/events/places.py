@@ -398,6 +398,20 @@ def the_place_left(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, place, r.basis, r.retyped)
 
 
+def the_state_withdrawn_from(r: Roles, x: Context) -> Roles | None:
+    """"أنهت البعثة الأممية مهامها في مالي"، "وانسحبت القوات من النيجر": named forces
+    withdrawing from within a state, with no other place among their sides, withdraw from
+    that state: it is the side they leave (the inverse of the_place_left; a withdrawal with
+    nobody named, "الانسحاب الغربي من دول الساحل", stays without sides)."""
+    v, c = x.doc, x.clause
+    sides = (*r.actors, *r.targets)
+    if not r.actors or r.location is None or c.trigger.type != "RETREAT" \
+            or c.trigger.mode != "withdraw" or r.location not in v.states \
+            or any(v.etype[t] in PLACE_TYPES for t in sides):
+        return None
+    return Roles(r.actors, (*r.targets, r.location), r.location, r.basis, r.retyped)
+
+
 def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى الخرطوم في زيارة إلى السودان، والتقى البرهان": an act placed in a
     state, by the subject of an act told before it in the sentence that went to a city of
@@ -421,4 +435,4 @@ PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_p
                place_of_what_is_asked,
                the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,
-               city_of_the_acts_told)
+               city_of_the_acts_told, the_state_withdrawn_from)

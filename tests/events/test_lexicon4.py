@@ -119,3 +119,12 @@ def test_the_ambiguous_verbs_of_the_sweep_need_their_object() -> None:
     assert "assault_torture_noun" not in _hit_ids("واتهمت المنظمة الشرطة بالتعذيب.")
     assert "aid_loan" not in _hit_ids("وتقدم الجيش نحو المدينة بعد معارك كلفت مليار دولار.")
     assert "retreat_access" not in _hit_ids("وسمحت الحكومة للشركات بالعمل.")
+
+
+def test_a_force_ending_its_own_mission_withdraws() -> None:
+    # (helper 11c) the possessive makes the mission, role or presence the subject's own
+    assert "retreat_end_mission" in _hit_ids("وأنهت البعثة الأممية مهامها رسميا في مالي.")
+    assert "retreat_end_mission" in _hit_ids(
+        "وأعلنت مصادر دبلوماسية أن القوات الفرنسية تنهي وجودها العسكري في النيجر.")
+    assert "RETREAT" not in _types("وأنهى الرئيس التونسي قيس سعيد مهام وزير الخارجية.")
+    assert "RETREAT" not in _types("وأنهى وزير الخارجية التركي هاكان فيدان زيارته إلى القاهرة.")
