@@ -2279,6 +2279,22 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (v.state_of.get(host.entity_id, host.entity_id),), r.location)
 
 
+def partaker_of_the_protest(r: Roles, x: Context) -> Roles | None:
+    """"اعتقلت الشرطة الناشطة سلمى الفارس خلال مشاركتها في احتجاج وسط العاصمة": a protest
+    noun behind "في" after a noun of taking part with a possessive has that owner, the
+    last person named before it in the sentence, as its protester."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "PROTEST" or c.is_verb or r.actors or c.t_first - 2 < x.sent.a:
+        return None
+    if v.keys[c.t_first - 1] != "في" or v.keys[c.t_first - 2] not in x.lex.words.partaking_nouns:
+        return None
+    person = next((pm.entity_id for pm in reversed(x.sent.ms)
+                   if pm.last < c.t_first - 2 and v.etype[pm.entity_id] == "PER"), None)
+    if person is None:
+        return None
+    return Roles((person,), _without(r.targets, (person,)), r.location, r.basis, r.retyped)
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     call_during_main_act,
@@ -2310,7 +2326,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     call_received_from,
     seized_place_is_target, released_is_the_genitive, passive_form_patient, body_meets,
     where_the_meeting_was,
-    crowd_names_its_country,
+    crowd_names_its_country, partaker_of_the_protest,
     media_do_not_act, interview_is_no_meeting, speakers_own_forces_act,
     necessity_is_a_demand, owed_is_asked, call_for_violence_threatens,
     future_retreat_concedes, chamber_approves, attack_in_words, own_forces_called_threaten,

@@ -128,3 +128,13 @@ def test_a_force_ending_its_own_mission_withdraws() -> None:
         "وأعلنت مصادر دبلوماسية أن القوات الفرنسية تنهي وجودها العسكري في النيجر.")
     assert "RETREAT" not in _types("وأنهى الرئيس التونسي قيس سعيد مهام وزير الخارجية.")
     assert "RETREAT" not in _types("وأنهى وزير الخارجية التركي هاكان فيدان زيارته إلى القاهرة.")
+
+
+def test_a_single_protest_taken_part_in_or_dispersed_is_a_demonstration() -> None:
+    # (helper 11c) the singular noun; a diplomatic protest or "in protest" is none
+    assert "protest_noun_single" in _hit_ids("واستخدمت الشرطة الغاز المسيل للدموع لتفريق احتجاج "
+                                             "وسط بغداد.")
+    assert "PROTEST" not in _types("وسلمت الخارجية السفير مذكرة احتجاج على التصريحات.")
+    assert "protest_noun_single" not in _hit_ids("وأغلق التجار محالهم احتجاجا على الضرائب.")
+    assert "PROTEST" not in _types("وأصدرت المحكمة أحكاما في المدينة التي كانت مركز حركة "
+                                   "الاحتجاج.")
