@@ -138,3 +138,10 @@ def test_a_single_protest_taken_part_in_or_dispersed_is_a_demonstration() -> Non
     assert "protest_noun_single" not in _hit_ids("وأغلق التجار محالهم احتجاجا على الضرائب.")
     assert "PROTEST" not in _types("وأصدرت المحكمة أحكاما في المدينة التي كانت مركز حركة "
                                    "الاحتجاج.")
+
+
+def test_during_it_is_no_praise() -> None:
+    # (helper 11c) "أثناءه" keys as أثنى + ه once the hamza drops
+    assert "SUPPORT" not in _types("واستقبل الرئيس الملك الذي وصل بغداد بزيارة رسمية بحثا أثناءه "
+                                   "القضايا الثنائية.")
+    assert "support_back" in _hit_ids("وأثنى الرئيس العراقي برهم صالح على دور الأردن.")
