@@ -1587,17 +1587,28 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     c, v = x.clause, x.doc
     if r.targets or c.trigger.mode not in ("withdraw", "leave"):
         return None
-    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + 4))
+    # (a verb's object may stand before it: "سحبت روسيا منظومات الدفاع الجوي من القاعدة")
+    reach = _PULLED_REACH if c.is_verb and c.trigger.id == "retreat_pull_out" else 4
+    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + reach))
                if v.keys[k] == "من"), None)
+    if at is not None and any(k in CLAUSE_MARKS for k in v.keys[c.t_last + 1 : at]):
+        at = None
     left = None if at is None else next(
         (pm for pm in x.sent.ms if pm.first == at + 1 and pm.entity_id not in r.actors
          and v.etype[pm.entity_id] in ("ORG", "GPE")), None)
     if left is not None:
-        return Roles(r.actors, (left.entity_id,), r.location)
+        # (a place left is where the withdrawal happened, over a place told further on:
+        # "سحبت روسيا منظوماتها من مصياف، وأظهرت الصور تفكيك المعدات في سوريا")
+        where = left.entity_id if v.etype[left.entity_id] == "GPE" else r.location
+        return Roles(r.actors, (left.entity_id,), where)
     base, state = _base_left(x, at, r.actors)
     if state is None:
         return None
     return Roles(r.actors, (state.entity_id,), base.entity_id if base else r.location)
+
+
+# How far "من" may stand after a verb of pulling out, past its subject and object
+_PULLED_REACH = 10
 
 
 def _base_left(x: Context, at: int | None, actors: tuple[str, ...]

@@ -145,3 +145,11 @@ def test_during_it_is_no_praise() -> None:
     assert "SUPPORT" not in _types("واستقبل الرئيس الملك الذي وصل بغداد بزيارة رسمية بحثا أثناءه "
                                    "القضايا الثنائية.")
     assert "support_back" in _hit_ids("وأثنى الرئيس العراقي برهم صالح على دور الأردن.")
+
+
+def test_weapons_systems_pulled_out_of_a_place_are_a_withdrawal_from_it() -> None:
+    # (helper 11c) materiel as the object; the place behind "من" past it is the place left
+    evs = _events("وسحبت روسيا منظومات الدفاع الجوي من مصياف، وأظهرت الصور تفكيك "
+                  "المعدات في سوريا.")
+    assert ("RETREAT", ["russia"], ["masyaf"]) in evs, evs
+    assert "RETREAT" not in _types("وسحبت الحكومة مشروع القانون من البرلمان.")

@@ -719,8 +719,9 @@ CASES: dict[str, tuple[str, tuple[str, tuple[str, ...], tuple[str, ...]] | None,
         "وقال الجيش الأمريكي إن الحوثيين أطلقوا صاروخا من مناطق يسيطرون عليها في اليمن على "
         "سفينة تجارية."),
     "the_place_left": (
-        "وأكملت القوات الفرنسية انسحابها من تشاد الشهر الماضي.",
-        ("RETREAT", ("french_armed_forces",), ("chad",)),
+        # (a state left behind "من" is placed by roles.withdrawn_from already)
+        "وبدأت القوات الفرنسية مغادرة النيجر الشهر الماضي.",
+        ("RETREAT", ("french_armed_forces",), ("niger",)),
         "وأكملت القوات الفرنسية انسحابها الشهر الماضي."),
     "the_state_withdrawn_from": (
         "وأعلنت القوات الفرنسية أنها أنهت وجودها العسكري في تشاد.",
