@@ -653,6 +653,16 @@ def test_a_passive_arrest_by_unnamed_agents_acts_on_who_follows() -> None:
     assert any(t == "COERCE" and a == ("tunisia_police",) for t, a, _ in events), events
 
 
+def test_a_city_visited_is_no_side_for_a_dual_verb() -> None:
+    # (helper 11c) "بحثا" takes up the two sides told last: the king and his host, not the
+    # city the king reached
+    _, events = traced("استقبل رئيس الوزراء العراقي مصطفى الكاظمي الملك الأردني عبد الله الثاني. "
+                       "وأكد مكتب الكاظمي أنه عقد اجتماعا مع الملك الذي وصل بغداد بزيارة رسمية "
+                       "بحثا خلاله القضايا الثنائية.")
+    t, a, g = events[-1]
+    assert t == "CONSULT" and {"abdullah_ii", "mustafa_al_kadhimi"} <= {*a, *g}, events
+
+
 def test_a_receiving_verb_makes_its_subject_the_recipient() -> None:
     # materiel or relief received: the giver behind من acts, the subject receives
     _, events = traced("تسلم الجيش اللبناني مدرعات جديدة من الولايات المتحدة.")
