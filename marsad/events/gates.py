@@ -437,10 +437,23 @@ def framed_as(x: Context) -> bool:
     amounts to, no act of its own: "وتأتي المناورات تأييدا من أنقرة للدوحة"، "وجاء القرار
     ردا على الهجوم"."""
     c, keys = x.clause, x.doc.keys
-    if c.is_verb or not keys[c.t_first].endswith("ا") or keys[c.t_first][:2] == "ال":
+    if c.is_verb or not keys[c.t_first].endswith("ا") or keys[c.t_first][:2] == "ال" \
+            or _ends_in_hamza(x.doc, c.t_first):
         return False
     return word_back(keys, c.t_first - 1, max(x.sent.a, c.t_first - 4),
                      x.lex.words.framing_verbs, "وف")
+
+
+# Short vowels, tanween, shadda and sukun a written word may end with
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0660))
+
+
+def _ends_in_hamza(v: DocView, i: int) -> bool:
+    """The word at ``i`` is written with a final hamza ("لقاء"، "إنشاء"، "استدعاء"): the
+    key drops the hamza, and the alef before it is no accusative ending ("جاء ذلك خلال
+    لقاء الوزيرين" tells a meeting, "جاء القرار ردا" does not)."""
+    t = v.tokens[i]
+    return v.text[t.start : t.end].rstrip(_HARAKAT).endswith("ء")
 
 
 def forecast(x: Context) -> bool:
