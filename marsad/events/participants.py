@@ -24,6 +24,7 @@ from .lexicon import (
     REACTIONS,
     UNCLAIMED_TYPES,
     Words,
+    words,
 )
 from .nisba import nisba_country
 from .triggers import PhraseSet, cue_lists
@@ -1018,7 +1019,7 @@ def agent_phrase(x: Context) -> Placed | None:
     return None
 
 
-_AGENT_WORDS = frozenset(("قبل", "يد", "بواسطه"))
+_AGENT_WORDS = words().agent_words
 # How far past "من قبل"/"على يد" the agent's name may stand ("على يد مسلحين من تنظيم X")
 _AGENT_REACH = 5
 

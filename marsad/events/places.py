@@ -12,7 +12,7 @@ from ..doc import Event, Span
 from .anaphora import dual_verb
 from .clause import Context, Roles
 from .discourse import Sentence
-from .lexicon import DURING_VISIT, PLACE_TYPES
+from .lexicon import DURING_VISIT, PLACE_TYPES, words
 from .nisba import nisba_country
 from .view import DocView, Placed, uniq, unprefix
 
@@ -226,7 +226,7 @@ def place_of_what_it_was_during(r: Roles, x: Context) -> Roles | None:
 
 
 # "during" before the act another is told within
-_DURING = frozenset(("خلال", "اثناء"))
+_DURING = words().during_words
 
 
 def square_of_a_protest(r: Roles, x: Context) -> Roles | None:

@@ -39,6 +39,7 @@ from .lexicon import (
 from .nisba import demonym_actor, demonym_targets, nisba_country
 from .participants import agent_phrase, described_patient
 from .places import PLACE_RULES
+from .triggers import NOUN_SUFFIXES
 from .view import CLAUSE_MARKS, DocView, Placed, uniq, unprefix, word_back
 
 Rule = Callable[[Roles, Context], "Roles | None"]
@@ -435,9 +436,9 @@ def _opening_subject(x: Context) -> tuple[str, ...]:
     return (pm.entity_id,)
 
 
-# Particles with the subject as an attached pronoun before a verb ("لكنه أعرب")
-_PRONOUN_SUBJECTS = {"لكنه": "ه", "ولكنه": "ه", "لكنها": "ها", "ولكنها": "ها", "فانه": "ه",
-                     "فانها": "ها", "لانه": "ه", "لانها": "ها"}
+# Particles with the subject as an attached pronoun before a verb ("لكنه أعرب"), each
+# with the pronoun it carries
+_PRONOUN_SUBJECTS = {p + s: s for p in words().pronoun_particles for s in ("ه", "ها")}
 
 
 def pronoun_subject_before(r: Roles, x: Context) -> Roles | None:
@@ -972,10 +973,10 @@ def _death_span(x: Context) -> tuple[int, int] | None:
 
 
 # nouns of a death, behind which the one named died (not killed by them)
-_DEATH_NOUNS = frozenset(("مقتل", "اغتيال", "استشهاد", "وفاه", "مصرع"))
+_DEATH_NOUNS = words().death_nouns
 # "لقي X مصرعه/حتفه": the one named between died
-_DEATH_FATES = frozenset(("مصرعه", "مصرعها", "مصرعهم", "حتفه", "حتفها", "حتفهم"))
-_DEATH_CAUSES = frozenset(("في", "خلال", "اثر", "جراء"))
+_DEATH_FATES = frozenset(w + p for w in words().death_fates for p in NOUN_SUFFIXES)
+_DEATH_CAUSES = words().death_causes
 
 
 def counted_members_acted_on(r: Roles, x: Context) -> Roles | None:
@@ -1021,8 +1022,7 @@ def lone_person_killed(r: Roles, x: Context) -> Roles | None:
 
 
 # words that open a circumstance after a passive killing: where, when, how
-_AFTER_A_DEATH = frozenset(("في", "خلال", "اثر", "جراء", "بعد", "برصاص", "بنيران", "بغاره",
-                            "بقصف", "بانفجار", "امس", "اليوم", "صباح", "مساء", ".", "،"))
+_AFTER_A_DEATH = _DEATH_CAUSES | words().death_circumstances
 
 
 def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
@@ -1047,7 +1047,7 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
 
 
 # Nouns of a delegation or mission that a nisba or a head names ("وفد روسي"، "بعثة تركية")
-_DELEGATIONS = frozenset(("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثه", "البعثه"))
+_DELEGATIONS = words().delegations
 
 
 def delegation_names_state(r: Roles, x: Context) -> Roles | None:
@@ -1075,7 +1075,7 @@ def delegation_names_state(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, who), (*_without(r.targets, who), *who), r.location)
 
 
-_HEADED = frozenset(match_key(w) for w in ("برئاسة", "يترأسه", "يرأسه", "يقوده", "بقيادة"))
+_HEADED = words().headed_by
 
 
 def _delegation_head(x: Context, at: int) -> tuple[str, ...]:
@@ -1120,7 +1120,7 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
 
 
 # Envoy nouns whose nisba names the state they serve ("السفير الفرنسي")
-_ENVOYS = frozenset({"السفير", "سفير", "سفيرا", "القائم", "الدبلوماسي", "المبعوث"})
+_ENVOYS = words().envoys
 
 
 def envoy_names_state(r: Roles, x: Context) -> Roles | None:
@@ -1801,7 +1801,7 @@ def released_is_the_genitive(r: Roles, x: Context) -> Roles | None:
 
 
 # the last word of a release verb's phrase, after which its patient stands
-_RELEASE_HEADS = frozenset(("سراح", "عن"))
+_RELEASE_HEADS = words().release_heads
 
 
 def passive_form_patient(r: Roles, x: Context) -> Roles | None:

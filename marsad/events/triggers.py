@@ -15,8 +15,8 @@ from ..text.segment import proclitic_splits, proclitics
 
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "first_target",
                 "main_subject")
-_NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
-_SUFFIXES_LONGEST_FIRST = tuple(sorted(_NOUN_SUFFIXES, key=len, reverse=True))
+NOUN_SUFFIXES = ("ه", "ها", "هما", "هم")
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(NOUN_SUFFIXES, key=len, reverse=True))
 # The person/number endings of a verb, past and present alike (a listed form may be either;
 # an ending that does not fit it makes a string no text holds): حذرت، حذرا، حذرتا، حذروا،
 # حذرنا، حذرتم؛ يحذران، يحذرون
@@ -62,15 +62,15 @@ def verb_forms(key: str) -> dict[str, str]:
             forms = [stem + "ت", w + "ا", stem + "تا", stem + "وا", w + "ت", w + "نا",
                      w + "تم", w + "ان", stem + "ون"]
             objects = [(b, p) for b in (stem + "ا", w, stem + "ت", stem + "و")
-                       for p in _NOUN_SUFFIXES]
+                       for p in NOUN_SUFFIXES]
         elif w.endswith("ا") and not w.endswith(("وا", "تا")):  # دعا، عفا
             stem = w[:-1]
             forms = [stem + "ت", stem + "وا", stem + "تا"]
-            objects = [(b, p) for b in (w, stem + "ت", stem + "و") for p in _NOUN_SUFFIXES]
+            objects = [(b, p) for b in (w, stem + "ت", stem + "و") for p in NOUN_SUFFIXES]
         else:
             forms = [w + s for s in _PERSON_SUFFIXES
                      if len(w) > 3 or s not in _DUAL_SUFFIXES]
-            objects = [(w + b, p) for b in _OBJECT_BRIDGES for p in _NOUN_SUFFIXES]
+            objects = [(w + b, p) for b in _OBJECT_BRIDGES for p in NOUN_SUFFIXES]
         for f in forms:
             out.setdefault(f, "")
         for base, p in objects:
@@ -184,7 +184,7 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
             stems.append(stem + "ات")
     if inflect:
         for st in stems:
-            for p in _NOUN_SUFFIXES:
+            for p in NOUN_SUFFIXES:
                 out.setdefault(st + p, p)
     return _object_after_preposition(out)
 
@@ -200,7 +200,7 @@ def _object_after_preposition(out: dict[str, str]) -> dict[str, str]:
     for key in list(out):
         head, _, last = key.rpartition(" ")
         if head and last in _OBJECT_PREPOSITIONS:
-            for p in _NOUN_SUFFIXES:
+            for p in NOUN_SUFFIXES:
                 out.setdefault(f"{head} {last}{p}", "")
     return out
 
@@ -670,9 +670,9 @@ def _requirement_forms(words: frozenset[str]) -> frozenset[str]:
         if len(w) < 4 or w.endswith(("ا", "ي", "ء")):
             continue
         if w.endswith("ه"):  # ة folded: مساعدة → مساعدته
-            inflected.update(w[:-1] + "ت" + p for p in _NOUN_SUFFIXES)
+            inflected.update(w[:-1] + "ت" + p for p in NOUN_SUFFIXES)
             continue
-        inflected.update(w + p for p in _NOUN_SUFFIXES)
+        inflected.update(w + p for p in NOUN_SUFFIXES)
         if not w.startswith(("ال", "بال", "وال", "لل")):
             inflected.add(w + "ا")
     return _with_clitics(frozenset(inflected))

@@ -38,3 +38,20 @@ def test_every_list_is_named_in_the_code() -> None:
 def test_a_broken_file_names_the_file(bad: object) -> None:
     with pytest.raises(DataFileError, match="events.yaml"):
         _load_words(bad)
+
+
+def test_role_word_lists_are_folded_like_the_text() -> None:
+    # lists once written in the code unfolded ("جراء"، "القائم"، "أثناء") matched no key:
+    # read from events.yaml they fold as the text's keys do
+    from marsad.events import participants, places, roles
+    from marsad.text.normalize import match_key
+
+    assert match_key("جراء") in roles._DEATH_CAUSES <= roles._AFTER_A_DEATH
+    assert match_key("القائم") in roles._ENVOYS
+    assert match_key("أثناء") in places._DURING
+    assert match_key("بواسطة") in participants._AGENT_WORDS
+    assert match_key("برئاسة") in roles._HEADED and "البعثه" in roles._DELEGATIONS
+    # generated forms: each particle with each subject pronoun, each fate with each
+    # possessive (the dual too: "لقيا مصرعهما")
+    assert roles._PRONOUN_SUBJECTS["فانها"] == "ها" and roles._PRONOUN_SUBJECTS["لكنه"] == "ه"
+    assert {"مصرعه", "حتفهم", "مصرعهما"} <= roles._DEATH_FATES
