@@ -44,6 +44,17 @@ def common_words() -> frozenset[str]:
     return frozenset(k for k in keys if k)
 
 
+@cache
+def number_words() -> frozenset[str]:
+    """Match keys of the cardinal numbers written as words ("ثلاثة"، "عشرين": ``number_words``
+    of ``ar/dates.yaml``). One set for the stages that tell a count from a name or a word:
+    a number never stands in a name, and counts the people acted on."""
+    from ..text.normalize import match_key
+
+    numbers = load_yaml("ar/dates.yaml")["number_words"]
+    return frozenset(match_key(w) for forms in numbers.values() for w in forms)
+
+
 def read_lines(relpath: str) -> list[str]:
     """Non-empty, non-comment lines of a text data file."""
     path = DATA_DIR / relpath

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..data import load_yaml
+from ..data import load_yaml, number_words
 from ..doc import PLOVER_TYPES, Token
 from ..errors import DataFileError
 from ..text.normalize import match_key
@@ -29,12 +29,18 @@ _DUAL_SUFFIXES = ("ا", "ان")
 # (اعتقلته), the plural و with its alef dropped (اعتقلوهم), the dual ا (زاراه), the present
 # plural ون (يستقبلونه)
 _OBJECT_BRIDGES = ("", "ت", "و", "ا", "ون")
-# Words of time that take a verbal noun, never a finite verb, right after them: behind one
-# a form generated as a verb with an object pronoun is the noun with its possessive,
-# framing another act ("جدد دعمه قبيل توجّهه إلى القدس"). (Not منذ or حين, which take a
-# past verb: "منذ تولى الحكم"، "حين وصل الوفد".)
-_TIME_FRAMES = frozenset(match_key(p + w) for p in ("", "و") for w in (
-    "قبل", "قبيل", "بعد", "بعيد", "عند", "لدى", "فور", "إثر", "عقب", "خلال", "أثناء", "إبان"))
+
+
+def word_list(name: str) -> frozenset[str]:
+    """The closed word list ``name`` of ``triggers.yaml``, as match keys."""
+    items = load_yaml("ar/triggers.yaml").get(name)
+    if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
+        raise DataFileError(f"ar/triggers.yaml: {name} must be a list of words")
+    return frozenset(match_key(w) for w in items)
+
+
+# Words of time that take a verbal noun (triggers.yaml), alone or behind و
+_TIME_FRAMES = frozenset(p + w for p in ("", "و") for w in word_list("time_frames"))
 # present-tense prefixes a third-person masculine form (يعتقل) shares its stem with: the
 # feminine (تعتقل) and the first person plural of quoted statements (نعتقل)
 _PRESENT_PREFIXES = ("ت", "ن")
@@ -544,10 +550,9 @@ class TriggerIndex:
                    for p in trig.requires_phrases)
 
 
-# adjectives among the requirements: they qualify the subject ("المتحدث العسكري"), so a
-# publication noun after them is still the object
-_ADJECTIVES = frozenset(match_key(w) for w in ("العسكري", "العسكرية", "عسكري", "عسكرية"))
-_RELATIVES = frozenset(("التي", "الذي", "الذين", "اللتي", "ما"))
+# adjectives among the requirements and relative pronouns (triggers.yaml)
+_ADJECTIVES = word_list("requirement_adjectives")
+_RELATIVES = word_list("relatives")
 
 
 def _object_not(trig: Trigger, keys: Sequence[str], first: int, after: list[str],
@@ -722,7 +727,6 @@ def cue_lists() -> dict[str, Any]:
     out["person_heads"] = frozenset(
         match_key(w) for w in (*cues["person_titles"], *roles) if " " not in w)
     # cardinal numbers as words ("ثلاثة"، "عشرات"), for a count of people acted on
-    numbers = load_yaml("ar/dates.yaml")["number_words"]
-    out["numbers"] = frozenset(match_key(w) for forms in numbers.values() for w in forms) | {
-        match_key(w) for w in ("عشرات", "مئات", "آلاف", "عدد", "العشرات", "المئات")}
+    # (and the words of an unnumbered count: "عشرات"، "عدد" in triggers.yaml)
+    out["numbers"] = number_words() | word_list("count_words")
     return out

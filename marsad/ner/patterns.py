@@ -15,7 +15,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..data import common_words, load_yaml
+from ..data import common_words, load_yaml, number_words
 from ..doc import Token
 from ..text.normalize import is_arabic, is_nisba, match_key
 from ..text.segment import resumptive_pronouns
@@ -56,8 +56,7 @@ def _lists() -> dict[str, frozenset[str]]:
         - out["place_heads"])
     out["common"] = common_words()
     # cardinal numbers never stand in a name ("اعتقال خمسة متهمين")
-    numbers = load_yaml("ar/dates.yaml")["number_words"]
-    out["numbers"] = frozenset(match_key(w) for forms in numbers.values() for w in forms)
+    out["numbers"] = number_words()
     # every head that opens an organisation's name (orgs.py), for the cue scan
     out["org_name_heads"] = out["org_name_heads"] | out["definite_org_heads"] \
         | out["force_heads"]

@@ -55,3 +55,24 @@ def test_role_word_lists_are_folded_like_the_text() -> None:
     # possessive (the dual too: "لقيا مصرعهما")
     assert roles._PRONOUN_SUBJECTS["فانها"] == "ها" and roles._PRONOUN_SUBJECTS["لكنه"] == "ه"
     assert {"مصرعه", "حتفهم", "مصرعهما"} <= roles._DEATH_FATES
+
+
+def test_trigger_word_lists_load_and_a_missing_one_names_the_file() -> None:
+    from marsad.events.triggers import word_list
+
+    assert "قبيل" in word_list("time_frames") and "التي" in word_list("relatives")
+    with pytest.raises(DataFileError, match="triggers.yaml"):
+        word_list("no_such_list")
+
+
+def test_number_words_are_one_set_for_names_and_counts() -> None:
+    # NER (a number never stands in a name) and events (a count of people acted on) read
+    # the same cardinals; events add the counts without a number
+    from marsad.data import number_words
+    from marsad.events.triggers import cue_lists
+    from marsad.ner.patterns import cue_sets
+
+    assert {"ثلاثه", "عشرين"} <= number_words()
+    assert cue_sets()["numbers"] == number_words()
+    assert cue_lists()["numbers"] == number_words() | {"عشرات", "ميات", "الاف", "عدد",
+                                                       "العشرات", "الميات"}  # (folded)
