@@ -9,6 +9,18 @@ from .lexicon import PARTICIPANT_TYPES, Lexicon
 from .triggers import TriggerHit, TriggerIndex
 from .view import CLAUSE_MARKS, DocView, Placed, unprefix
 
+# The types a singular attached pronoun may stand for when it refers to the speaker: ه a
+# person or a body, ها a body or a state (both feminine in Arabic)
+_SPEAKER_FITS = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE")}
+
+
+def speaker_fits(suffix: str) -> tuple[str, ...]:
+    """The entity types the singular pronoun ``suffix`` may stand for as the speaker
+    ("أعلنت ألمانيا أنها منحت …": ها fits a state; "قال الوزير إن زيارته …": ه fits a
+    person); () for any other ending: a noun's هم ("قبل انسحابهم") is a group's, never one
+    speaker's (the subject pronoun "أنهم" is read in participants.py)."""
+    return _SPEAKER_FITS.get(suffix, ())
+
 
 def antecedent(ms: list[Placed], t_first: int, etype: dict[str, str], suffix: str
                ) -> str | None:
@@ -143,7 +155,7 @@ def resolve_pronoun(v: DocView, ms: list[Placed], told: list[Event], last_actor:
         return guest
     if joined and trig.roles == "subject_actor" and told[-1].targets:
         return told[-1].targets[0]
-    fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE")}.get(hit.pronoun, ())
+    fits = speaker_fits(hit.pronoun)
     if trig.pos == "noun" and speaker is not None and v.etype[speaker.entity_id] in fits \
             and speaker.entity_id not in v.reporting:  # (a medium tells of others' acts)
         # (but "أكدت الوزارة أن ألمانيا أكملت انسحابها": the subject of what she

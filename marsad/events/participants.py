@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.normalize import is_nisba, match_key
-from ..text.segment import resumptive_pronouns
+from ..text.segment import QUOTES, resumptive_pronouns
+from .anaphora import speaker_fits
 from .clause import AFTER_NOUN, UNNAMED_ANTECEDENT, Context, Roles
 from .lexicon import (
     CROWD_TYPES,
@@ -31,7 +32,6 @@ from .triggers import PhraseSet, cue_lists
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, Placed, uniq, unprefix
 
 # quotes that may close a name (the same marks open and close in news text)
-_QUOTES = OPENING_QUOTES | {"»", "”", "’"}
 
 
 @dataclass
@@ -295,7 +295,7 @@ def _ally_of_a_party(pm: Placed, x: Context) -> bool:
     if k < 1 or v.keys[k] not in w.tie_participles:
         return False
     # the party ends right before it (or before its closing quote: "«الحوثيين» المتحالفين")
-    ends = {k - 1, k - 2} if v.keys[k - 1] in _QUOTES else {k - 1}
+    ends = {k - 1, k - 2} if v.keys[k - 1] in QUOTES else {k - 1}
     return any(q.last in ends and q.entity_id != pm.entity_id for q in x.sent.ms)
 
 
@@ -741,7 +741,8 @@ def _told_by_pronoun(x: Context) -> Placed | None:
     before it in the sentence."""
     v, c = x.doc, x.clause
     suffix = unprefix(v.prev_key(c.t_first), "ب")[2:]  # ("انه" → "ه")
-    fits = {"ه": ("PER", "ORG"), "ها": ("ORG", "GPE"), "هم": ("ORG", "GPE", "PER")}[suffix]
+    # (the plural subject "أنهم" may be a body's, a state's or people's)
+    fits = PARTICIPANT_TYPES if suffix == "هم" else speaker_fits(suffix)
     sp = c.speaker
     if sp is not None and sp.entity_id not in v.reporting:  # (a medium tells of others)
         return sp if v.etype[sp.entity_id] in fits else None

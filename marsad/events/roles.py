@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from ..doc import Event
 from ..text.normalize import is_nisba, match_key
+from ..text.segment import QUOTES
 from .anaphora import (
     anaphoric_object,
     antecedent,
@@ -371,14 +372,10 @@ def speaker_charges(r: Roles, x: Context) -> Roles | None:
     accuses, the one charged is the target (after a participle of saying, "مؤكدة أن …",
     the speaker is the main clause's subject)."""
     c = x.clause
-    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" \
-            or c.trigger.roles != "subject_target" or r.actors or not r.targets:
+    if not _unclaimed_charge(r, x) or c.trigger.roles != "subject_target":
         return None
-    me = (c.speaker.entity_id,) if c.speaker is not None else \
-        x.sent.prev_actors if _said_by_participle(x) else ()
-    if not me or set(me) & set(r.targets):
-        return None
-    return Roles(me, r.targets, r.location)
+    return _charged_by(r, x, x.sent.prev_actors if c.speaker is None
+                       and _said_by_participle(x) else ())
 
 
 def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
@@ -386,16 +383,30 @@ def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
     clause's act answers is that party's charge: whoever reacts (or tells of the reply)
     accuses the violator."""
     c, v, w = x.clause, x.doc, x.lex.words
-    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" or r.actors \
-            or not r.targets \
+    if not _unclaimed_charge(r, x) \
             or unprefix(unprefix(v.keys[c.t_first], "و"), "لب") not in w.violations:
         return None
     cue = [unprefix(k, "و") for k in v.keys[max(x.sent.a, c.t_first - 2) : c.t_first]]
     if not any(k == "ردا" or k in w.reaction_adverbs for k in cue):
         return None
     # (the one who tells of the reply — "وقال الجيش: ردا على انتهاكات …" — or who acted)
-    me = (c.speaker.entity_id,) if c.speaker is not None else x.sent.prev_actors
-    return None if not me or set(me) & set(r.targets) else Roles(me, r.targets, r.location)
+    return _charged_by(r, x, x.sent.prev_actors)
+
+
+def _unclaimed_charge(r: Roles, x: Context) -> bool:
+    """An allegation ("مسؤولة عن"، "انتهاكات") with someone charged and nobody charging."""
+    t = x.clause.trigger
+    return t.type == "ACCUSE" and t.mode == "allege" and not r.actors and bool(r.targets)
+
+
+def _charged_by(r: Roles, x: Context, others: tuple[str, ...]) -> Roles | None:
+    """The clause's speaker, else ``others``, as the accusers of ``r``'s targets — unless
+    nobody is named or they would accuse themselves."""
+    sp = x.clause.speaker
+    me = (sp.entity_id,) if sp is not None else others
+    if not me or set(me) & set(r.targets):
+        return None
+    return Roles(me, r.targets, r.location)
 
 
 def _said_by_participle(x: Context) -> bool:
@@ -1320,9 +1331,6 @@ def _in_relative(x: Context) -> set[str]:
     return {pm.entity_id for pm in x.sent.ms if k < pm.first < end}
 
 
-_QUOTES = frozenset({'"', "“", "”", "«", "»", "'"})
-
-
 def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
     """"اندلعت الاشتباكات بين «جهاز X» الذي يقوده فلان، و«جهاز Y»": in a mutual act the
     side joined on by و after "بين" acts too, however long the relative clause on the
@@ -1336,13 +1344,13 @@ def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
         return None
     first = next((pm for pm in x.sent.ms if pm.first > at), None)
     if first is None or first.entity_id not in r.actors or \
-            any(k not in _QUOTES for k in v.keys[at + 1 : first.first]):
+            any(k not in QUOTES for k in v.keys[at + 1 : first.first]):
         return None
     for pm in x.sent.ms:
         if not first.last < pm.first < min(x.sent.b, first.last + 20):
             continue
         k = pm.first - 1
-        while k > first.last and v.keys[k] in _QUOTES:
+        while k > first.last and v.keys[k] in QUOTES:
             k -= 1
         joined = v.keys[k] == "و" or (k == pm.first - 1 and v.keys[pm.first][:1] == "و")
         if joined and v.etype[pm.entity_id] == v.etype[first.entity_id] \

@@ -11,7 +11,7 @@ from ..data import load_yaml, number_words
 from ..doc import PLOVER_TYPES, Token
 from ..errors import DataFileError
 from ..text.normalize import match_key
-from ..text.segment import proclitic_splits, proclitics
+from ..text.segment import QUOTES, proclitic_splits, proclitics
 
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "first_target",
                 "main_subject")
@@ -489,7 +489,7 @@ class TriggerIndex:
         lasts, firsts = trig.not_after_lasts, trig.unless_firsts
         # (an opening quote right before the trigger is passed over: "وصفتها بأنها «انتهاك»")
         start = t_first
-        while start >= 1 and keys[start - 1] in _QUOTES:
+        while start >= 1 and keys[start - 1] in QUOTES:
             start -= 1
         for back in range(trig.not_after_reach if trig.not_after else 0):
             end = start - back
@@ -639,13 +639,10 @@ def _fused_article(surface: str) -> int:
     return letters[2]
 
 
-_QUOTES = frozenset('"«»“”\'')
-
-
 def _right_after(words: frozenset[str], keys: Sequence[str], first: int) -> bool:
     """One of ``words`` stands right before token ``first``, quotes passed over."""
     at = first - 1
-    while at >= 0 and keys[at] in _QUOTES:
+    while at >= 0 and keys[at] in QUOTES:
         at -= 1
     return at >= 0 and keys[at] in words
 

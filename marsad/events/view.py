@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Mention, Token
 from ..text.normalize import match_key
+from ..text.segment import OPENING_QUOTES
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,6 @@ class KnowledgeMaps:
     armies: dict[str, str] = field(default_factory=dict)
 
 
-OPENING_QUOTES = frozenset(('"', "«", "“", "'", "‘", "„"))
 
 
 class DocView:

@@ -36,8 +36,13 @@ _TOKEN_RE = re.compile(
     r"|\S"  # any other single non-space character
 )
 _SPACED_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")")
-_END_RE = re.compile(r"(?:[.!?؟…؛]+|\.\.\.)[\"'”»)\]›’]*")
-_QUOTE_CLOSERS = "\"'”»)]›’"
+# Quotation marks, opening and closing (one definition for every stage: the events layer
+# passes over them too); a sentence's stop may stand before closing ones and brackets
+OPENING_QUOTES = frozenset('"«“\'‘„')
+CLOSING_QUOTES = frozenset('"\'”»’›')
+QUOTES = OPENING_QUOTES | CLOSING_QUOTES
+_END_RE = re.compile(r"(?:[.!?؟…؛]+|\.\.\.)[" + re.escape("".join(sorted(CLOSING_QUOTES)))
+                     + r")\]]*")
 
 
 @lru_cache(maxsize=1)
