@@ -49,13 +49,15 @@ class Parts:
     early_gap: int = 0  # and how far before
     site: str | None = None  # a facility acted on ("قصف مطار حلب"): target and place
 
+_WITH_WORDS = words().with_words
+
 
 def with_phrase(v: DocView, first: int, stops: frozenset[str]) -> bool:
     """The name stands in a "مع"/"لدى" phrase, right after it or behind a title of up to
     three words ("مع أمير قطر الشيخ تميم")."""
     for j in range(first - 1, max(first - 4, 0) - 1, -1):
         k = v.keys[j]
-        if k in ("مع", "ومع", "لدي"):
+        if k in _WITH_WORDS:
             return True
         if k in stops:
             return False
@@ -75,7 +77,7 @@ def conjoined(a: Placed, b: Placed, keys: list[str], w: Words) -> bool:
     if len(between) > 3:
         return False
     first = between[0] if between else keys[b.first]
-    if not first.startswith("و") or first in ("وفي", "والي", "ومن", "وعلى", "وعن") \
+    if not first.startswith("و") or first in w.waw_prepositions \
             or first in w.waw_words:
         return False  # ("السيسي وزير الخارجية": وزير is a word, not و + زير)
     return not any(k in w.blockers for k in between[1:])

@@ -2162,7 +2162,8 @@ def chamber_approves(r: Roles, x: Context) -> Roles | None:
     if c.trigger.type != "AGREE" or not c.is_verb or not r.actors or r.retyped is not None:
         return None
     verb = x.doc.keys[c.t_first]
-    if not any(k[:3] in ("واف", "يوا", "توا") for k in (verb, verb[1:])):
+    stems = x.lex.words.approval_stems
+    if not any(k[:3] in stems for k in (verb, verb[1:])):
         return None  # (only approval: "وافق"، "ووافق"، not a signed or promised deal)
     chambers = x.lex.words.chambers
     names = (match_key(m.text) for e in x.doc.doc.entities if e.id == r.actors[0]
@@ -2189,7 +2190,7 @@ def attack_in_words(r: Roles, x: Context) -> Roles | None:
     verb = unprefix(v.keys[c.t_first], "وف")
     # (a person's attack on a state, a body or a person: one on a site, a town or a ship
     # is no criticism)
-    spoken = verb[:3] in ("هاج", "يها", "تها") and all(
+    spoken = verb[:3] in x.lex.words.attack_stems and all(
         v.etype[a] == "PER" for a in r.actors) and bool(r.targets) and all(
         v.etype[t] in ("GPE", "ORG", "PER") and t not in v.cities for t in r.targets) \
         and not _weapon_named(x)
@@ -2201,7 +2202,7 @@ def attack_in_words(r: Roles, x: Context) -> Roles | None:
 def _said_in_a_speech(x: Context, verb: str) -> bool:
     """هاجم with a speech or a saying after it in its clause and no weapon ("هاجم الرئيس
     الصحافة في كلمته"، "…، قائلا إن")."""
-    if verb[:3] not in ("هاج", "يها", "تها"):
+    if verb[:3] not in x.lex.words.attack_stems:
         return False
     speech = x.lex.words.speech_words
     # (the saying often follows a comma: "هاجم الوزير الجزائر خلال زيارته، قائلا إنه …")

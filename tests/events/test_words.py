@@ -76,3 +76,11 @@ def test_number_words_are_one_set_for_names_and_counts() -> None:
     assert cue_sets()["numbers"] == number_words()
     assert cue_lists()["numbers"] == number_words() | {"عشرات", "ميات", "الاف", "عدد",
                                                        "العشرات", "الميات"}  # (folded)
+
+
+def test_verb_stems_and_particle_lists_of_the_rules() -> None:
+    w = words()
+    # the three-letter openings of وافق/يوافق/توافق and هاجم/يهاجم/تهاجم
+    assert {"واف", "يوا", "توا"} == w.approval_stems and {"هاج", "يها", "تها"} == w.attack_stems
+    # folded like the text: "وإلى" → والي, "وعلى" → وعلي, "لدى" → لدي
+    assert {"والي", "وعلي"} <= w.waw_prepositions and "لدي" in w.with_words
