@@ -2383,8 +2383,9 @@ def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> R
     """Run the rules in order; each sees the roles the ones before it left."""
     for rule in rules:
         out = rule(r, x)
-        if out is not None and out != r:
-            x.note(rule.__name__, f"{_show(r)} -> {_show(out)}")
+        if out is not None and out is not r and out != r:
+            if x.trace is not None:  # (the change is spelled out for --explain only)
+                x.note(rule.__name__, f"{_show(r)} -> {_show(out)}")
             r = out
     return r
 
