@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Callable
 
 from ..text.normalize import match_key
-from .clause import BODY_MEETING, Context, Roles
+from .clause import BODY_MEETING, Context, Roles, by_trigger_type, for_types
 from .dating import future
 from .lexicon import (
     BLOCKING,
@@ -247,6 +247,7 @@ def may_happen(x: Context) -> bool:
         "ي" + key[1:], ())
 
 
+@for_types("CONSULT")
 def meeting_to_come(x: Context) -> bool:
     """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
     الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
@@ -261,6 +262,7 @@ def meeting_to_come(x: Context) -> bool:
     return at >= 3 and keys[at - 3 : at - 1] == ["علي", "ان"] and keys[at - 1][:1] in "يت"
 
 
+@for_types("CONSULT")
 def companion_of_a_visit(x: Context) -> bool:
     """A visit noun after a verb of accompanying names the companion of a visit told
     before, no visit of its own: "ورافق الوزيرَ في زيارته نائبُه"."""
@@ -271,6 +273,7 @@ def companion_of_a_visit(x: Context) -> bool:
     return any(unprefix(k, "و") in escorts for k in keys[max(x.sent.a, c.t_first - 4) : c.t_first])
 
 
+@for_types("CONSULT")
 def meeting_characterised(x: Context) -> bool:
     """A definite meeting or visit noun that is the subject of a verb or a quote, or the
     object of attending, after a meeting was told, characterises that meeting, no new one:
@@ -294,6 +297,7 @@ def meeting_characterised(x: Context) -> bool:
 
 
 
+@for_types("CONSULT")
 def meeting_talked_of(x: Context) -> bool:
     """A definite meeting noun that is what a verb of discussing tells of, or the time of
     another act, with nobody named after it, is the meeting told before: "والتقى الوزير
@@ -316,6 +320,7 @@ def meeting_talked_of(x: Context) -> bool:
     return not any(k in starts for k in range(c.t_last + 1, min(c.t_last + 3, x.sent.b)))
 
 
+@for_types("CONSULT")
 def ceremony_of_a_meeting(x: Context) -> bool:
     """A meeting noun behind a word of ceremony in a sentence that told a meeting is its
     ceremony, no other one: "واستقبل الرئيس ضيفه في مراسم استقبال رسمية بالقصر"."""
@@ -466,6 +471,7 @@ def _future_verb(key: str) -> bool:
         and not key.endswith(("ه", "ين", "يه"))
 
 
+@for_types("AGREE")
 def known_agreement(x: Context) -> bool:
     """A definite agreement noun behind a preposition names an agreement already made (what
     is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
@@ -560,6 +566,7 @@ def nature_as_subject(x: Context) -> bool:
         and unprefix(keys[c.t_last + 1], "و") in x.lex.words.nature_words
 
 
+@for_types("AGREE")
 def agreed_in_view(x: Context) -> bool:
     """"اتفق" on a view is concurrence, no agreement: "واتفق الخبراء على أن الاقتصاد
     يتعافى"، "اتفقوا على أنه لا بديل عن الحل" (على أن with a noun or a pronoun after it), or
@@ -581,6 +588,7 @@ def agreed_in_view(x: Context) -> bool:
     return nxt.startswith("ال") or nxt in x.lex.words.demonstratives
 
 
+@for_types("SUPPORT")
 def court_upholds_ruling(x: Context) -> bool:
     """A court that upholds a ruling follows its procedure, no backing of a party: "وأيدت
     محكمة الاستئناف الحكم الابتدائي بحق رجل الأعمال" (the verdict itself is SANCTION
@@ -595,6 +603,7 @@ def court_upholds_ruling(x: Context) -> bool:
     return any(unprefix(k, "و") in w.court_filings for k in keys[c.t_last + 2 : end])
 
 
+@for_types("MOBILIZE")
 def quoted_from(x: Context) -> bool:
     """"نقل" with "عن" after it quotes a source, no move of forces: "ونقل التلفزيون
     الرسمي عن مصدر عسكري أن …" — not "عن طريق" (by way of)."""
@@ -646,6 +655,7 @@ def standing_since(x: Context) -> bool:
     return False
 
 
+@for_types("MOBILIZE")
 def standing_where(x: Context) -> bool:
     """A deployment in the present with a pronoun for the place after it is a relative
     clause telling who is stationed there, no happening: "قواعد عسكرية تتمركز فيها قوات
@@ -705,6 +715,7 @@ def negated_noun(x: Context) -> bool:
     return False
 
 
+@for_types("AGREE")
 def accepts_a_resignation(x: Context) -> bool:
     """"وافق مجلس النواب على استقالة الحكومة"، "قبل الرئيس استقالة وزير الدفاع": accepting
     a resignation is part of the resignation (the one who accepts is its target), no
@@ -745,6 +756,9 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
     scheduled, known_agreement, framed_as, forecast, own_act_quoted)
+# the gates a trigger of each type passes (GATES less those marked for other types, which
+# would let it pass at once)
+GATES_BY_TYPE = by_trigger_type(GATES)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

@@ -22,7 +22,15 @@ from .anaphora import (
     last_two,
     referred_participants,
 )
-from .clause import AFTER_NOUN, BODY_MEETING, UNNAMED_ANTECEDENT, Context, Roles
+from .clause import (
+    AFTER_NOUN,
+    BODY_MEETING,
+    UNNAMED_ANTECEDENT,
+    Context,
+    Roles,
+    by_trigger_type,
+    for_types,
+)
 from .dating import future
 from .discourse import Sentence
 from .lexicon import (
@@ -165,6 +173,7 @@ def capital_as_state(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, targets, r.location)
 
 
+@for_types("CONSULT")
 def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
     """"بعد زيارة قام بها الوزير إلى غينيا، حيث التقى الرئيس": after حيث/هناك, the visitor
     meets whoever is named after the verb."""
@@ -296,6 +305,7 @@ def _distance(x: Context, after: int) -> int:
     return at - after
 
 
+@for_types("ASSAULT")
 def repelled_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلن الجيش النيجري إحباط هجوم على ثكنة قرب الحدود": who announces an attack he
     repelled was attacked, no attacker."""
@@ -315,6 +325,7 @@ def repelled_attack(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)
 
 
+@for_types("ASSAULT")
 def befallen_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلن الجيش تعرض دورية لهجوم"، "تصدت القوات السودانية لهجوم نفذته قوات الدعم السريع
     على مدينة كوستي": who underwent or met the attack (named before it, or announcing it)
@@ -364,6 +375,7 @@ def _announced(x: Context, speaker: int) -> bool:
         x.doc.keys[c.cue_token], "وف") in gov) for c in x.sent.cited)
 
 
+@for_types("ACCUSE")
 def speaker_charges(r: Roles, x: Context) -> Roles | None:
     """"قال الوزير إن إيران مسؤولة عن الهجوم"، "أكدت الشرطة أن الشركة متورطة في التهريب":
     a charge told as the predicate of a reported clause is the speaker's: the speaker
@@ -380,6 +392,7 @@ def speaker_charges(r: Roles, x: Context) -> Roles | None:
     return Roles(me, r.targets, r.location)
 
 
+@for_types("ACCUSE")
 def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
     """"قصف الجيش مواقع ردا على انتهاكات الحزب للهدنة": a violation named as what the main
     clause's act answers is that party's charge: whoever reacts (or tells of the reply)
@@ -712,6 +725,7 @@ def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((last,), r.targets, r.location)
 
 
+@for_types("CONSULT")
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -728,6 +742,7 @@ def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, r.actors, r.location)
 
 
+@for_types("REQUEST")
 def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     """"كما طالب الحكومة بالتوقف عن …"، "ودعا الأطراف إلى الحوار": the one named right
     after a verb of asking, before what is asked (ب، إلى), is asked, not asking; the
@@ -752,6 +767,7 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(asker, r.actors), r.actors, r.location)
 
 
+@for_types("REQUEST")
 def asked_from_after_the_object(r: Roles, x: Context) -> Roles | None:
     """"لكنها أقرت بطلب مساعدة عسكرية من روسيا"، "وطلبت الحكومة دعما من تركيا": "من X"
     after what is asked names whom it is asked of (right after the noun, "بطلب من
@@ -787,6 +803,7 @@ def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
     return (x.disc.last_actor,) if x.disc.last_actor is not None else ()
 
 
+@for_types("REQUEST")
 def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
     """"وقال الوزير إن الرئيس طلب منه التراجع": "منه"/"منها" right after a verb of
     asking is whom it asks — the person (ه) or the state or body (ها) named before."""
@@ -861,6 +878,7 @@ def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
     return Roles((latter,), _without((*r.actors, *r.targets), (latter,)), r.location)
 
 
+@for_types("ACCUSE")
 def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي والنيجر سحب سفرائها من الجزائر على خلفية اتهام هذه الأخيرة بإسقاط
     طائرة": a charge named as the cause of the sentence's act is made by whoever did that
@@ -934,6 +952,7 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
     return Roles(state, _without((*r.actors, *r.targets), state), r.location)
 
 
+@for_types("ASSAULT")
 def killed_in_the_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلنت الحركة مقتل قائدها X في غارة إسرائيلية"، "لقي القيادي Y مصرعه في قصف على
     المدينة": whoever a death names before the attack that killed them is its target, never
@@ -1050,6 +1069,7 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
 _DELEGATIONS = frozenset(("وفد", "وفدا", "الوفد", "وفود", "الوفود", "بعثه", "البعثه"))
 
 
+@for_types("CONSULT")
 def delegation_names_state(r: Roles, x: Context) -> Roles | None:
     """"ووصل وفد عسكري تركي إلى ليبيا"، "استقبل الرئيس وفدا إيرانيا"، "وصل وفد مصري برئاسة
     وزير الخارجية X": a delegation at a meeting or visit is the person heading it, or else
@@ -1089,6 +1109,7 @@ def _delegation_head(x: Context, at: int) -> tuple[str, ...]:
                  and v.etype[pm.entity_id] == "PER"), ())
 
 
+@for_types(*NISBA_TARGET_TYPES)
 def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد 12 دبلوماسيا جزائريا"، "هجوم بطائرات مسيرة على سفن حربية
     أمريكية": the people or things acted on are their country's (but a nisba on the noun
@@ -1123,6 +1144,7 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
 _ENVOYS = frozenset({"السفير", "سفير", "سفيرا", "القائم", "الدبلوماسي", "المبعوث"})
 
 
+@for_types("SANCTION", "ACCUSE", "COERCE")
 def envoy_names_state(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد السفير الإيطالي"، "استدعت الوزارة السفير الإسباني لديها": an envoy
     expelled, summoned or acted on stands for the state his nisba names, which is a target
@@ -1209,6 +1231,7 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+@for_types("REQUEST")
 def submitter_of_the_request(r: Roles, x: Context) -> Roles | None:
     """"ووافق البرلمان على طلب التمديد، الذي كان قد تقدم به الرئيس": a request noun whose
     relative clause names who submitted it ("الذي تقدم به X"، "التي قدمتها X") is X's; the
@@ -1352,6 +1375,7 @@ def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+@for_types(*REACTIONS)
 def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     """"دان الاتحاد الإفريقي الهجوم": a reaction whose object is an event told before is
     aimed at whoever did that event (the noun is no new event)."""
@@ -1368,6 +1392,7 @@ def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, _without(before, r.actors), r.location)
 
 
+@for_types(*REACTIONS)
 def reacted_to_the_same_act(r: Roles, x: Context) -> Roles | None:
     """"رفضت كتلة X القرارات … وعدّتها كتلة Y انقلابا، فيما أيدتها كتلة Z": in a row of
     reactions, the pronoun on each is the act they all react to, not the party that
@@ -1404,6 +1429,7 @@ def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location)
 
 
+@for_types("ACCUSE", "REJECT")
 def reaction_to_a_nisba_thing(r: Roles, x: Context) -> Roles | None:
     """"رفضت الجزائر الاتهامات المغربية"، "أعربت مصر عن رفضها للقرار الإسرائيلي"، "تأسف
     الرئيس لتصريحات وزير الخارجية الإسرائيلي": a condemnation or a refusal of a thing its
@@ -1459,6 +1485,7 @@ def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
     return Roles(doer, r.targets[1:], r.location)
 
 
+@for_types("ACCUSE")
 def criticism_of_the_act_before(r: Roles, x: Context) -> Roles | None:
     """"رغم الضربات الإسرائيلية التي لقيت انتقادا من الرئيس الأمريكي": criticism that an
     act told just before met (its relative clause) is aimed at whoever did that act."""
@@ -1616,6 +1643,7 @@ def _base_left(x: Context, at: int | None, actors: tuple[str, ...]
                        and unprefix(v.prev_key(pm.first), "و") == "في"), None)
 
 
+@for_types(*GIVEN_TYPES)
 def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     """"وسط تقارير عن تلقي الجيش دعما عسكريا من دولة X في حربه ضد الحركة": a gift from a
     giver ("من X") goes to the one named after the noun of receiving before it, not to
@@ -1667,6 +1695,7 @@ def call_during_main_act(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without((*r.actors, *r.targets), prev), r.location)
 
 
+@for_types("CONSULT")
 def call_received_from(r: Roles, x: Context) -> Roles | None:
     """"تلقى الأمير اتصالا هاتفيا من الرئيس الأمريكي"، "خلال اتصال تلقاه من نظيره": a call
     received comes from the caller named after "من", who acts; the one who received it is
@@ -1719,6 +1748,7 @@ def _receives(key: str, receive_words: frozenset[str]) -> bool:
         or k[:-2] + "ي" in receive_words and k.endswith("اه")
 
 
+@for_types("AID")
 def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     """"نفّذ الجيش عمليات إنزال جوي على شمال القطاع تشمل مساعدات"، "أرسلت الدولة إلى غزة
     مساعدات": aid with no receiver goes to the place named behind على/إلى before it."""
@@ -1737,6 +1767,7 @@ def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+@for_types("AID")
 def partner_shares_the_aid(r: Roles, x: Context) -> Roles | None:
     """"وزّع المركز سلالًا غذائية على الأسر النازحة في مأرب بالتعاون مع جمعية الهلال الأحمر
     اليمني": a body or state named right after "بالتعاون مع"/"بالشراكة مع"/"بالتنسيق مع"
@@ -1759,6 +1790,7 @@ def _after_partner_words(v: DocView, first: int, words: Collection[str]) -> bool
     return v.prev_key(first) == "مع" and unprefix(v.prev_key2(first), "و") in words
 
 
+@for_types("ASSAULT")
 def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
     """"أعلنت القوات سيطرتها على معسكر X"، "استولى المسلحون على قاعدة Y": the camp, base or
     town seized right after the verb of seizing is what the act is done to (and where)."""
@@ -1832,6 +1864,7 @@ def _partitive_group(x: Context) -> str | None:
 _PASSIVE_TRIGGERS = frozenset(("assault_kill_by_hand", "assault_kill_passive"))
 
 
+@for_types("CONSULT")
 def body_meets(r: Roles, x: Context) -> Roles | None:
     """"خلال الاجتماع الطارئ لمجلس وزراء الخارجية العرب": a meeting noun's "لـ" names the
     body that meets, when no one else is named to meet; alone, it is the body's own session
@@ -1861,6 +1894,7 @@ def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, meeting.location)
 
 
+@for_types("PROTEST")
 def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     """"احتشد آلاف الأردنيين في الشوارع": a protest with no place takes its crowd's
     country."""
@@ -1871,6 +1905,7 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, country) if country is not None else None
 
 
+@for_types("CONSULT", *CROWD_TYPES)
 def city_is_no_party(r: Roles, x: Context) -> Roles | None:
     """"وشارك الرئيس في القمة التي استضافتها سان بطرسبورغ"، "وصل الوزير إلى مدينة حلب":
     a city (not a capital) or a site is where a meeting, a visit or a protest ("خرج سكان
@@ -1893,6 +1928,7 @@ def city_is_no_party(r: Roles, x: Context) -> Roles | None:
                  r.retyped)
 
 
+@for_types("CONSULT")
 def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
     """"جولة إفريقية للوزير الروسي تشمل غينيا والكونغو وتشاد": the states a visit noun
     lists after a verb of including are the stops it goes to, none of them a visitor."""
@@ -1912,6 +1948,7 @@ def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
                  r.location, r.basis, r.retyped)
 
 
+@for_types("CONSULT")
 def host_receives_during(r: Roles, x: Context) -> Roles | None:
     """"تعهد الرئيس بتقديم الدعم، خلال استقباله الوزير الزائر": behind a time word the
     reception noun's pronoun is the host (the target) and whom it names the guest (the
@@ -1936,6 +1973,7 @@ def host_receives_during(r: Roles, x: Context) -> Roles | None:
     return Roles((after[0].entity_id,), r.actors, where, r.basis, r.retyped)
 
 
+@for_types("CONSULT")
 def leader_by_title(r: Roles, x: Context) -> Roles | None:
     """"تلقى الوزير اتصالا من رئيس الوزراء اللبناني"، "أجرى الزعيم البيلاروسي ونظيره الروسي
     محادثات": a leader's title with a nisba and no name, in a meeting short of a side,
@@ -1993,6 +2031,7 @@ def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
     return out
 
 
+@for_types("CONSULT")
 def companions_travel_with(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى موسكو برفقة وزير خارجيته X": one named after a word of
     accompanying travels with the visitor, no host; told as a past trip ("بعد أشهر من
@@ -2046,6 +2085,7 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
 
 
+@for_types("CONSULT")
 def interview_is_no_meeting(r: Roles, x: Context) -> Roles | None:
     """"وقال الوزير في مقابلة مع قناة الجزيرة"، "في حديث لوكالة الأنباء": an outlet met is
     an interview, no side of a meeting."""
@@ -2122,6 +2162,7 @@ def _necessary(x: Context) -> bool:
         at >= 2 and keys[at - 2] in ("علي", "الي") and keys[at - 1] == "ضروره")
 
 
+@for_types("RETREAT")
 def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     """A retreat announced for the future is a concession (PLOVER codes future retreats
     CONCEDE): "أعلن رئيس الوزراء أنه سيقدم استقالته إلى البرلمان"، "ستبدأ القوات
@@ -2135,6 +2176,7 @@ def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
 
 
+@for_types("AGREE")
 def chamber_approves(r: Roles, x: Context) -> Roles | None:
     """A legislature or council that approves a measure endorses it (PLOVER SUPPORT):
     "وافق البرلمان التركي على تمديد مهمة القوات"؛ a state or leader that accepts a proposal
@@ -2155,6 +2197,7 @@ def chamber_approves(r: Roles, x: Context) -> Roles | None:
                  retyped=("SUPPORT", None))
 
 
+@for_types("ASSAULT")
 def attack_in_words(r: Roles, x: Context) -> Roles | None:
     """An attack in words is a criticism (PLOVER ACCUSE): "شن الرئيس هجوما حادا على
     الحركة"، "هاجم وزير الخارجية الجزائر خلال زيارته" — a sharp or scathing attack, a
@@ -2196,6 +2239,7 @@ def _weapon_named(x: Context) -> bool:
     return any(unprefix(k, "وب") in weapons for k in keys)
 
 
+@for_types("REQUEST")
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     """A leader calling his own forces to act against someone threatens that one (PLOVER
     THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
@@ -2216,6 +2260,7 @@ def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
 
 
+@for_types("REQUEST")
 def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
     """"دعا الوزير المتطرف إلى استهداف القيادة الفلسطينية"، "طالب بقصف مواقع الحركة": a
     call for an attack on someone threatens that one (PLOVER THREATEN, violence)."""
@@ -2240,6 +2285,7 @@ def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location, retyped=("THREATEN", "violence"))
 
 
+@for_types("REQUEST")
 def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
     السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
@@ -2257,6 +2303,7 @@ def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location, retyped=("SANCTION", "expel"))
 
 
+@for_types("SANCTION")
 def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     """"استدعت الجزائر سفيرها في موسكو للتشاور"، "قرر الوزير استدعاء سفير بلاده لدى
     ليبيا": one's own envoy called home is no target; the state he was posted to is (its
@@ -2379,8 +2426,15 @@ def leader_commits_state(r: Roles, x: Context, src: tuple[str, ...]
         _without(src, (speaker,))
 
 
+# the role rules a trigger of each type is read by (ROLE_RULES less those marked for other
+# types, which would return None at once)
+ROLE_RULES_BY_TYPE = by_trigger_type(ROLE_RULES)
+
+
 def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> Roles:
     """Run the rules in order; each sees the roles the ones before it left."""
+    if rules is ROLE_RULES:
+        rules = ROLE_RULES_BY_TYPE.get(x.clause.trigger.type, ROLE_RULES)
     for rule in rules:
         out = rule(r, x)
         if out is not None and out is not r and out != r:
