@@ -77,23 +77,40 @@ class Context:
 
 
 RuleT = TypeVar("RuleT", bound=Callable[..., object])
+TriggerKind = tuple[str, str]  # (PLOVER type, "verb" or "noun")
 
 
 def for_types(*types: str) -> Callable[[RuleT], RuleT]:
     """Marks a role rule or gate that does nothing for a trigger of any other type: its
-    first step returns None (a gate: False) for them, as its first line says
-    (tests/events/test_rule_types.py checks each mark against that line). The tables are
-    split by trigger type once (:func:`by_trigger_type`), so a rule is not called for the
-    triggers it cannot read: about half the role rules serve one type or a few (the calls
-    that only returned were about 1% of the extract step's instructions)."""
+    first test returns None (a gate: False) for them, as its first line says. With
+    :func:`for_pos`, the tables are split by the trigger's type and part of speech once
+    (:func:`by_trigger`), so a rule is not called for the triggers it cannot read: most
+    role rules and gates serve one type, or verbs or nouns only.
+    tests/events/test_rule_types.py checks each mark against the rule's first line."""
     def mark(rule: RuleT) -> RuleT:
         rule.trigger_types = frozenset(types)  # type: ignore[attr-defined]
         return rule
     return mark
 
 
-def by_trigger_type(table: tuple[RuleT, ...]) -> dict[str, tuple[RuleT, ...]]:
-    """The rules of ``table`` a trigger of each type is read by, in the table's order (a
-    rule without a :func:`for_types` mark reads every type)."""
-    return {t: tuple(rule for rule in table if t in getattr(rule, "trigger_types", (t,)))
-            for t in PLOVER_TYPES}
+def for_pos(pos: str) -> Callable[[RuleT], RuleT]:
+    """Marks a role rule or gate that does nothing for a trigger of the other part of
+    speech ("verb" or "noun"): its first test returns at once for it (see
+    :func:`for_types`)."""
+    def mark(rule: RuleT) -> RuleT:
+        rule.trigger_pos = pos  # type: ignore[attr-defined]
+        return rule
+    return mark
+
+
+def by_trigger(table: tuple[RuleT, ...]) -> dict[TriggerKind, tuple[RuleT, ...]]:
+    """The rules of ``table`` that read a trigger of each type and part of speech, in the
+    table's order (an unmarked rule reads every trigger)."""
+    return {(t, pos): tuple(rule for rule in table if reads(rule, t, pos))
+            for t in PLOVER_TYPES for pos in ("verb", "noun")}
+
+
+def reads(rule: Callable[..., object], trigger_type: str, pos: str) -> bool:
+    """Whether ``rule`` may do anything for a trigger of that type and part of speech."""
+    return trigger_type in getattr(rule, "trigger_types", (trigger_type,)) \
+        and getattr(rule, "trigger_pos", pos) == pos

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..doc import Event, Span
 from .anaphora import dual_verb
-from .clause import Context, Roles, for_types
+from .clause import Context, Roles, for_pos, for_types
 from .discourse import Sentence
 from .lexicon import DURING_VISIT, PLACE_TYPES
 from .nisba import nisba_country
@@ -125,6 +125,7 @@ def _behind_place_word(pm: Placed, x: Context) -> bool:
 
 
 @for_types(*SPREAD_TYPES)
+@for_pos("verb")
 def place_named_since_the_last_act(r: Roles, x: Context) -> Roles | None:
     """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوار، واعتقل الجنود شابين": a raid
     or strike with no place of its own, told after a town or camp named since the last act
@@ -142,6 +143,7 @@ def place_named_since_the_last_act(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, place.entity_id, r.basis, r.retyped)
 
 
+@for_pos("verb")
 def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات بلدة بيتا، وداهمت عدة منازل، واعتقلت ثلاثة شبان": acts told one
     after another by the same subject in one sentence, the later ones with no place of

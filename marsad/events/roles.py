@@ -28,7 +28,8 @@ from .clause import (
     UNNAMED_ANTECEDENT,
     Context,
     Roles,
-    by_trigger_type,
+    by_trigger,
+    for_pos,
     for_types,
 )
 from .dating import future
@@ -103,6 +104,7 @@ def _act_between(x: Context, after: int) -> bool:
     return any(after < a + h.first_token < c.t_first for h in x.sent.hits)
 
 
+@for_pos("noun")
 def pair_meets(r: Roles, x: Context) -> Roles | None:
     """"وجاء لقاء جمع الرجلين": a meeting noun followed by a dual noun is the two sides
     named last meeting each other; so is a meeting noun that names nobody in the clause
@@ -150,6 +152,7 @@ def sides_act(r: Roles, x: Context) -> Roles | None:
     return Roles(pair, _without((*r.actors, *r.targets), pair), r.location)
 
 
+@for_pos("noun")
 def purpose_of_main_verb(r: Roles, x: Context) -> Roles | None:
     """"زار الوزير القاهرة للقاء نظيره": the purpose noun (fused ل) is done by the main
     verb's subject; its own participants are whom it is done with."""
@@ -174,6 +177,7 @@ def capital_as_state(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("CONSULT")
+@for_pos("verb")
 def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
     """"بعد زيارة قام بها الوزير إلى غينيا، حيث التقى الرئيس": after حيث/هناك, the visitor
     meets whoever is named after the verb."""
@@ -190,6 +194,7 @@ def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
 _DONE_TO_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 
 
+@for_pos("verb")
 def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
     """"رحّب الرئيس بالاتفاق، وشكر الولايات المتحدة وفرنسا": a verb joined on after a
     comma goes on with the same subject; the states or bodies after it are its object, and
@@ -306,6 +311,7 @@ def _distance(x: Context, after: int) -> int:
 
 
 @for_types("ASSAULT")
+@for_pos("noun")
 def repelled_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلن الجيش النيجري إحباط هجوم على ثكنة قرب الحدود": who announces an attack he
     repelled was attacked, no attacker."""
@@ -326,6 +332,7 @@ def repelled_attack(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("ASSAULT")
+@for_pos("noun")
 def befallen_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلن الجيش تعرض دورية لهجوم"، "تصدت القوات السودانية لهجوم نفذته قوات الدعم السريع
     على مدينة كوستي": who underwent or met the attack (named before it, or announcing it)
@@ -485,6 +492,7 @@ def _pronoun_subject(x: Context) -> str | None:
         else None)
 
 
+@for_pos("verb")
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى عمّان في زيارة التقى خلالها الملك": a verb with no subject named
     goes on with the last actor of its sentence (not a protest: "قصفت إسرائيل القطاع،
@@ -502,6 +510,7 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), r.location)
 
 
+@for_pos("verb")
 def opening_subject_goes_on(r: Roles, x: Context) -> Roles | None:
     """"وكانت باريس باشرت إعادة ترتيب قواتها، فغادرت قواعدها": a verb joined on with و/ف,
     with no subject named and no act of its sentence before it, goes on with the subject
@@ -519,6 +528,7 @@ def opening_subject_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((me,), _without(r.targets, (me,)), r.location)
 
 
+@for_pos("verb")
 def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
     """"فرضت الخزانة عقوبات على … . كما فرضت عقوبات على السفير": a verb with no subject
     after a sentence-opening "كما" (likewise) goes on with the last actor told."""
@@ -544,6 +554,7 @@ def speaker_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((who,), r.targets, r.location)
 
 
+@for_pos("verb")
 def we_are_the_speaker(r: Roles, x: Context) -> Roles | None:
     """"وقال وزير الخارجية المصري بدر عبد العاطي: "ندين الهجوم على رفح"": a verb of the
     first person plural ("ندين"، "نرفض"، "اتفقنا") in what someone is quoted saying is the
@@ -708,6 +719,7 @@ def _description_before(x: Context) -> tuple[int, int] | None:
     return (at, end) if before in light or unprefix(before, "وف") in light else None
 
 
+@for_pos("verb")
 def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
     """"وصل وزير الخارجية التركي إلى القاهرة. والتقى نظيره المصري بدر عبد العاطي": a verb
     with no subject named whose object is a counterpart, host or guest with a pronoun goes
@@ -726,6 +738,7 @@ def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("CONSULT")
+@for_pos("verb")
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -743,6 +756,7 @@ def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("REQUEST")
+@for_pos("verb")
 def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     """"كما طالب الحكومة بالتوقف عن …"، "ودعا الأطراف إلى الحوار": the one named right
     after a verb of asking, before what is asked (ب، إلى), is asked, not asking; the
@@ -768,6 +782,7 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("REQUEST")
+@for_pos("noun")
 def asked_from_after_the_object(r: Roles, x: Context) -> Roles | None:
     """"لكنها أقرت بطلب مساعدة عسكرية من روسيا"، "وطلبت الحكومة دعما من تركيا": "من X"
     after what is asked names whom it is asked of (right after the noun, "بطلب من
@@ -804,6 +819,7 @@ def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
 
 
 @for_types("REQUEST")
+@for_pos("verb")
 def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
     """"وقال الوزير إن الرئيس طلب منه التراجع": "منه"/"منها" right after a verb of
     asking is whom it asks — the person (ه) or the state or body (ها) named before."""
@@ -863,6 +879,7 @@ def the_latter_acts(r: Roles, x: Context) -> Roles | None:
     return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
 
 
+@for_pos("noun")
 def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
     """"التوتر بين إيران والولايات المتحدة، وتهديد الأخيرة طهران بضربة عسكرية": "the
     latter" right after a verbal noun of an act is its doer — the last party named before
@@ -879,6 +896,7 @@ def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("ACCUSE")
+@for_pos("noun")
 def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي والنيجر سحب سفرائها من الجزائر على خلفية اتهام هذه الأخيرة بإسقاط
     طائرة": a charge named as the cause of the sentence's act is made by whoever did that
@@ -901,6 +919,7 @@ def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
     return Roles(s.prev_actors, tuple(accused), r.location) if accused else None
 
 
+@for_pos("noun")
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -913,6 +932,7 @@ def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), r.location)
 
 
+@for_pos("noun")
 def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات البلدة، وامتدت المداهمات إلى المخيم": a definite verbal noun with no
     agent of its own, after an act of the sentence's subject, is that subject's; a town or
@@ -931,6 +951,7 @@ def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), where)
 
 
+@for_pos("noun")
 def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
     """"وأكد مسؤول أمني نيجري استمرار التعاون مع تركيا": the partner after "مع" is no agent
     of the noun; an unnamed speaker before it whose nisba names a state speaks for that
@@ -997,6 +1018,7 @@ _DEATH_FATES = frozenset(("مصرعه", "مصرعها", "مصرعهم", "حتف�
 _DEATH_CAUSES = frozenset(("في", "خلال", "اثر", "جراء"))
 
 
+@for_pos("verb")
 def counted_members_acted_on(r: Roles, x: Context) -> Roles | None:
     """"اعتقل 30 من جنود الجيش X"، "قتل ثلاثة من عناصر الحركة Y": a count right after the
     verb is its passive subject — the members of the group named after "من" were acted on;
@@ -1070,6 +1092,7 @@ _DELEGATIONS = frozenset(("وفد", "وفدا", "الوفد", "وفود", "ال�
 
 
 @for_types("CONSULT")
+@for_pos("verb")
 def delegation_names_state(r: Roles, x: Context) -> Roles | None:
     """"ووصل وفد عسكري تركي إلى ليبيا"، "استقبل الرئيس وفدا إيرانيا"، "وصل وفد مصري برئاسة
     وزير الخارجية X": a delegation at a meeting or visit is the person heading it, or else
@@ -1207,6 +1230,7 @@ def state_owning_a_body(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, _without(swap(r.targets), actors), r.location)
 
 
+@for_pos("noun")
 def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     """"اتفاق جدة، الذي رعته قطر، بين الحكومة والمعارضة": a name inside a relative clause
     set off by commas after the event noun does the clause's verb (sponsors, hosts), not
@@ -1256,6 +1280,7 @@ def submitter_of_the_request(r: Roles, x: Context) -> Roles | None:
     return Roles((who.entity_id,), others, r.location, r.basis, r.retyped)
 
 
+@for_pos("verb")
 def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
     """"أن الوزير أيمن الصفدي، الذي يزور القاهرة، التقى نظيره": a verb right after a
     relative clause set off by commas has the clause's antecedent for its subject, not the
@@ -1376,6 +1401,7 @@ def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types(*REACTIONS)
+@for_pos("verb")
 def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     """"دان الاتحاد الإفريقي الهجوم": a reaction whose object is an event told before is
     aimed at whoever did that event (the noun is no new event)."""
@@ -1466,6 +1492,7 @@ def _behind_a_preposition(entity: str, x: Context) -> bool:
     return pm is not None and unprefix(v.prev_key(pm.first), "و") in x.lex.words.prepositions
 
 
+@for_pos("verb")
 def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
     """"وأدانت مصر قصف الجيش الإسرائيلي لمدينة غزة": a form that is both a verb and its
     verbal noun, right after a reaction and its subject, is the reaction's object — the
@@ -1571,6 +1598,7 @@ def blame_the_act_after(v: DocView, lex: Lexicon, events: list[Event], first: in
         events[first + i] = s.events[s.events.index(ev)] = replace(ev, targets=nxt.actors)
 
 
+@for_pos("noun")
 def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
     """"وافق مجلس النواب، الأحد، على استقالة رئيس الحكومة": the body that accepts a
     resignation (named between its verb and the noun) is the resignation's target."""
@@ -1644,6 +1672,7 @@ def _base_left(x: Context, at: int | None, actors: tuple[str, ...]
 
 
 @for_types(*GIVEN_TYPES)
+@for_pos("noun")
 def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     """"وسط تقارير عن تلقي الجيش دعما عسكريا من دولة X في حربه ضد الحركة": a gift from a
     giver ("من X") goes to the one named after the noun of receiving before it, not to
@@ -1682,6 +1711,7 @@ def charged_act_is_the_accuseds(r: Roles, x: Context) -> Roles | None:
     return Roles(me, _without((*r.actors, *r.targets), me), r.location)
 
 
+@for_pos("noun")
 def call_during_main_act(r: Roles, x: Context) -> Roles | None:
     """"طالب الوزير خلال اتصال هاتفي مع الأمين العام بعقد جلسة"، "أكد الرئيس في اتصال مع
     نظيره": a call named as when the main clause's act happened is made by that act's
@@ -1804,6 +1834,7 @@ def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
 
 
+@for_pos("verb")
 def released_is_the_genitive(r: Roles, x: Context) -> Roles | None:
     """"وأُطلق سراح الناشط X"، "أُفرج عن المعارض Y": whoever follows "سراح" (its genitive)
     or "عن" right after the verb of release, behind a description in words only, is the
@@ -1865,6 +1896,7 @@ _PASSIVE_TRIGGERS = frozenset(("assault_kill_by_hand", "assault_kill_passive"))
 
 
 @for_types("CONSULT")
+@for_pos("noun")
 def body_meets(r: Roles, x: Context) -> Roles | None:
     """"خلال الاجتماع الطارئ لمجلس وزراء الخارجية العرب": a meeting noun's "لـ" names the
     body that meets, when no one else is named to meet; alone, it is the body's own session
@@ -1929,6 +1961,7 @@ def city_is_no_party(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("CONSULT")
+@for_pos("noun")
 def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
     """"جولة إفريقية للوزير الروسي تشمل غينيا والكونغو وتشاد": the states a visit noun
     lists after a verb of including are the stops it goes to, none of them a visitor."""
@@ -1949,6 +1982,7 @@ def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("CONSULT")
+@for_pos("noun")
 def host_receives_during(r: Roles, x: Context) -> Roles | None:
     """"تعهد الرئيس بتقديم الدعم، خلال استقباله الوزير الزائر": behind a time word the
     reception noun's pronoun is the host (the target) and whom it names the guest (the
@@ -2096,6 +2130,7 @@ def interview_is_no_meeting(r: Roles, x: Context) -> Roles | None:
                  r.retyped)
 
 
+@for_pos("verb")
 def speakers_own_forces_act(r: Roles, x: Context) -> Roles | None:
     """"وأعلن الجيش الأمريكي أن طائراته قصفت مواقع"، "قالت الوزارة إن قواتها استهدفت":
     forces named by a pronoun for the speaker are the speaker's; the speaker acts."""
@@ -2114,6 +2149,7 @@ _DEMAND_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 
 
+@for_pos("noun")
 def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
     """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية": an act said to be necessary is
     demanded of whoever is to do it (a REQUEST by the speaker)."""
@@ -2177,6 +2213,7 @@ def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("AGREE")
+@for_pos("verb")
 def chamber_approves(r: Roles, x: Context) -> Roles | None:
     """A legislature or council that approves a measure endorses it (PLOVER SUPPORT):
     "وافق البرلمان التركي على تمديد مهمة القوات"؛ a state or leader that accepts a proposal
@@ -2240,6 +2277,7 @@ def _weapon_named(x: Context) -> bool:
 
 
 @for_types("REQUEST")
+@for_pos("verb")
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     """A leader calling his own forces to act against someone threatens that one (PLOVER
     THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
@@ -2261,6 +2299,7 @@ def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("REQUEST")
+@for_pos("verb")
 def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
     """"دعا الوزير المتطرف إلى استهداف القيادة الفلسطينية"، "طالب بقصف مواقع الحركة": a
     call for an attack on someone threatens that one (PLOVER THREATEN, violence)."""
@@ -2286,6 +2325,7 @@ def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
 
 
 @for_types("REQUEST")
+@for_pos("verb")
 def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
     السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
@@ -2426,15 +2466,16 @@ def leader_commits_state(r: Roles, x: Context, src: tuple[str, ...]
         _without(src, (speaker,))
 
 
-# the role rules a trigger of each type is read by (ROLE_RULES less those marked for other
-# types, which would return None at once)
-ROLE_RULES_BY_TYPE = by_trigger_type(ROLE_RULES)
+# the role rules a trigger of each type and part of speech is read by (ROLE_RULES less
+# those marked for others, which would return None at once)
+ROLE_RULES_BY_TRIGGER = by_trigger(ROLE_RULES)
 
 
 def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> Roles:
     """Run the rules in order; each sees the roles the ones before it left."""
     if rules is ROLE_RULES:
-        rules = ROLE_RULES_BY_TYPE.get(x.clause.trigger.type, ROLE_RULES)
+        trig = x.clause.trigger
+        rules = ROLE_RULES_BY_TRIGGER.get((trig.type, trig.pos), ROLE_RULES)
     for rule in rules:
         out = rule(r, x)
         if out is not None and out is not r and out != r:
