@@ -40,7 +40,7 @@ from .dating import (
     story_date,
 )
 from .discourse import Discourse, Sentence
-from .gates import AFTER_ROLES, GATES, GATES_BY_TRIGGER, blocked_noun, refers_back
+from .gates import AFTER_ROLES, GATE_TABLE, blocked_noun, refers_back
 from .lexicon import Lexicon
 from .merge import fold_headline, fold_subheadings, habitual, merge
 from .participants import absorb_titles, choose_roles
@@ -311,9 +311,7 @@ def _during_the_visit(v: DocView, lex: Lexicon, s: Sentence, c: Clause) -> bool:
 
 def _stopped(x: Context) -> bool:
     """A gate keeps the trigger from making an event."""
-    trig = x.clause.trigger
-    gates = GATES_BY_TRIGGER.get((trig.type, trig.pos), GATES)
-    stop = next((gate for gate in gates if gate(x)), None)
+    stop = next((gate for gate in GATE_TABLE.for_trigger(x.clause.trigger) if gate(x)), None)
     if stop is not None:
         x.note("gate", stop.__name__)
     if stop is refers_back:

@@ -1,5 +1,5 @@
-"""The for_types / for_pos marks on role rules and gates (marsad.events.clause): each mark
-says exactly what its rule's first line lets through, so passing the rule over for other
+"""The only_for marks on role rules and gates (marsad.events.clause): each mark says
+exactly what its rule's first line lets through, so passing the rule over for other
 triggers changes nothing."""
 
 from __future__ import annotations
@@ -8,11 +8,13 @@ import ast
 import inspect
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 
 from marsad.doc import PLOVER_TYPES
-from marsad.events.clause import by_trigger, for_pos, for_types, reads
-from marsad.events.gates import GATES, GATES_BY_TRIGGER
-from marsad.events.roles import ROLE_RULES, ROLE_RULES_BY_TRIGGER
+from marsad.events.clause import RuleTable, only_for, reads
+from marsad.events.gates import GATE_TABLE, GATES
+from marsad.events.roles import ROLE_RULES, ROLE_TABLE
+from marsad.events.triggers import default_triggers
 
 Rule = Callable[..., object]
 
@@ -57,69 +59,92 @@ def _first_test(fn: Rule) -> list[ast.expr]:
         test.op, ast.Or) else [test]
 
 
-def _what_the_test_lets_through(fn: Rule) -> tuple[frozenset[str] | None, str | None]:
-    """(the trigger types, the part of speech) the first test lets through (None: any),
-    read from its terms up to the last that names either; the terms before that may
-    only read."""
-    types: frozenset[str] | None = None
-    pos: str | None = None
+_FIELD_TESTS = {f"{who}.trigger.{f}": f for who in ("c", "x.clause")
+                for f in ("type", "mode", "roles")}
+
+
+def _what_the_test_lets_through(fn: Rule) -> dict[str, frozenset[object]]:
+    """Per trigger field, the values the rule's first test lets through (a field it does
+    not test is left out), read from its terms up to the last that tests one; the terms
+    before that may only read."""
+    marks: dict[str, frozenset[object]] = {}
     terms = _first_test(fn)
     last = 0
     for k, term in enumerate(terms):
         text = ast.unparse(term)
         if text in ("c.is_verb", "not c.is_verb"):
-            pos, last = ("noun" if text == "c.is_verb" else "verb"), k
-        elif isinstance(term, ast.Compare) and ast.unparse(term.left).endswith("trigger.type") \
+            marks["pos"], last = frozenset(("noun" if text == "c.is_verb" else "verb",)), k
+        elif text == "not c.trigger.mutual":
+            marks["mutual"], last = frozenset((True,)), k
+        elif isinstance(term, ast.Compare) and ast.unparse(term.left) in _FIELD_TESTS \
                 and isinstance(term.ops[0], (ast.NotEq, ast.NotIn)):
-            op, (right,) = term.ops[0], term.comparators
-            assert types is None, fn.__name__  # (one type test)
+            field = _FIELD_TESTS[ast.unparse(term.left)]
+            (right,) = term.comparators
             value = eval(compile(ast.Expression(right), "<guard>", "eval"),  # noqa: S307
                          fn.__globals__)
-            types, last = frozenset((value,) if isinstance(op, ast.NotEq) else value), k
+            if field in marks:
+                continue  # (the first test of a field is the mark)
+            marks[field] = frozenset((value,) if isinstance(term.ops[0], ast.NotEq) else value)
+            last = k
+        if not _only_reads(term):
+            break  # (a later test may not stand for a mark: this term may act)
     assert all(_only_reads(t) for t in terms[:last]), fn.__name__
-    return types, pos
+    return marks
+
+
+def _marked(table: tuple[Rule, ...]) -> list[Rule]:
+    return [rule for rule in table if hasattr(rule, "trigger_marks")]
 
 
 def test_every_mark_is_the_rules_own_first_test() -> None:
-    marked = [rule for rule in (*ROLE_RULES, *GATES)
-              if hasattr(rule, "trigger_types") or hasattr(rule, "trigger_pos")]
-    assert len(marked) >= 90  # (most rules for one type or one part of speech carry one)
+    marked = _marked(ROLE_RULES) + _marked(GATES)
+    assert len(marked) >= 90  # (most rules for one type, part of speech or mode carry one)
     for rule in marked:
-        types, pos = _what_the_test_lets_through(rule)
-        assert getattr(rule, "trigger_types", None) == types, rule.__name__
-        assert getattr(rule, "trigger_pos", None) == pos, rule.__name__
-        assert types is None or types <= set(PLOVER_TYPES), rule.__name__
+        marks = rule.trigger_marks  # type: ignore[attr-defined]
+        lets_through = _what_the_test_lets_through(rule)
+        assert set(marks) <= set(lets_through), rule.__name__
+        assert all(marks[f] == lets_through[f] for f in marks), rule.__name__
+        assert marks.get("type", frozenset()) <= set(PLOVER_TYPES), rule.__name__
 
 
-def test_tables_by_trigger_keep_the_order_and_drop_only_rules_for_others() -> None:
-    for table, by_kind in ((ROLE_RULES, ROLE_RULES_BY_TRIGGER), (GATES, GATES_BY_TRIGGER)):
-        for (t, pos), kept in by_kind.items():
-            assert list(kept) == [r for r in table if r in kept]  # in the table's order
-            assert all(not reads(r, t, pos) for r in table if r not in kept)
-    consult_noun = {g.__name__ for g in GATES_BY_TRIGGER[("CONSULT", "noun")]}
-    assert "meeting_talked_of" in consult_noun and "negated" not in consult_noun
-    assert "meeting_talked_of" not in {g.__name__ for g in GATES_BY_TRIGGER[("ASSAULT", "noun")]}
+def test_tables_keep_the_order_and_drop_only_rules_for_other_triggers() -> None:
+    triggers = {id(t): t for ts in default_triggers().index.values() for t in ts}.values()
+    for table, rule_table in ((ROLE_RULES, ROLE_TABLE), (GATES, GATE_TABLE)):
+        for trig in triggers:
+            assert rule_table.for_trigger(trig) == tuple(r for r in table if reads(r, trig))
+    meeting = next(t for t in triggers if t.type == "CONSULT" and t.pos == "noun"
+                   and t.mode == "visit")
+    names = {g.__name__ for g in GATE_TABLE.for_trigger(meeting)}
+    assert {"meeting_talked_of", "companion_of_a_visit"} <= names and "negated" not in names
 
 
-def test_marks_and_the_split() -> None:
-    @for_types("CONSULT")
+def test_marks_and_the_table() -> None:
+    @only_for(type="CONSULT")
     def only_meetings(x: object) -> bool:
         return False
 
-    @for_pos("verb")
+    @only_for(pos="verb")
     def only_verbs(x: object) -> bool:
         return False
 
-    @for_types("ASSAULT")
-    @for_pos("noun")
-    def only_attack_nouns(x: object) -> bool:
+    @only_for(type=("ASSAULT", "COERCE"), pos="noun", mode="strike")
+    def only_strike_nouns(x: object) -> bool:
         return False
 
     def any_trigger(x: object) -> bool:
         return False
 
-    split = by_trigger((any_trigger, only_meetings, only_verbs, only_attack_nouns))
-    assert split[("CONSULT", "verb")] == (any_trigger, only_meetings, only_verbs)
-    assert split[("CONSULT", "noun")] == (any_trigger, only_meetings)
-    assert split[("ASSAULT", "noun")] == (any_trigger, only_attack_nouns)
-    assert split[("PROTEST", "verb")] == (any_trigger, only_verbs)
+    table = RuleTable((any_trigger, only_meetings, only_verbs, only_strike_nouns))
+    assert only_strike_nouns.trigger_marks == {  # type: ignore[attr-defined]
+        "type": frozenset({"ASSAULT", "COERCE"}), "pos": frozenset({"noun"}),
+        "mode": frozenset({"strike"})}
+    trigger = default_triggers().index[next(iter(default_triggers().index))][0]
+    for t, pos, mode, want in (
+            ("CONSULT", "verb", None, (any_trigger, only_meetings, only_verbs)),
+            ("CONSULT", "noun", "strike", (any_trigger, only_meetings)),
+            ("ASSAULT", "noun", "strike", (any_trigger, only_strike_nouns)),
+            ("ASSAULT", "noun", None, (any_trigger,)),
+            ("PROTEST", "verb", None, (any_trigger, only_verbs))):
+        trig = replace(trigger, type=t, pos=pos, mode=mode)
+        assert table.for_trigger(trig) == want
+        assert tuple(r for r in table.rules if reads(r, trig)) == want
