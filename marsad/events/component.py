@@ -41,7 +41,7 @@ from .dating import (
 )
 from .discourse import Discourse, Sentence
 from .gates import AFTER_ROLES, GATE_TABLE, blocked_noun, refers_back
-from .lexicon import Lexicon
+from .lexicon import PLACE_TYPES, Lexicon
 from .merge import fold_headline, fold_subheadings, habitual, merge
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
@@ -291,9 +291,17 @@ def read_hit(v: DocView, lex: Lexicon, disc: Discourse, s: Sentence, h_i: int,
     if stop is not None:
         x.note("gate", stop.__name__)
         return
-    if len(r.actors) + len(r.targets) >= 2:
-        disc.last_pair = tuple(uniq((*r.actors, *r.targets)))[:2]
+    sides = _pair_sides(v, r)
+    if len(sides) >= 2:
+        disc.last_pair = sides[:2]
     emit(x, r)
+
+
+def _pair_sides(v: DocView, r: Roles) -> tuple[str, ...]:
+    """The sides an act leaves for a dual to take up ("التقى الوزير نظيره … وبحثا"): a city or
+    site a visit went to is no side ("وصل الملك بغداد … بحثا": the king and his host)."""
+    return tuple(i for i in uniq((*r.actors, *r.targets))
+                 if v.etype[i] not in PLACE_TYPES or i in v.states)
 
 
 def _during_the_visit(v: DocView, lex: Lexicon, s: Sentence, c: Clause) -> bool:

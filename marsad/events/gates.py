@@ -447,10 +447,23 @@ def framed_as(x: Context) -> bool:
     amounts to, no act of its own: "وتأتي المناورات تأييدا من أنقرة للدوحة"، "وجاء القرار
     ردا على الهجوم"."""
     c, keys = x.clause, x.doc.keys
-    if c.is_verb or not keys[c.t_first].endswith("ا") or keys[c.t_first][:2] == "ال":
+    if c.is_verb or not keys[c.t_first].endswith("ا") or keys[c.t_first][:2] == "ال" \
+            or _ends_in_hamza(x.doc, c.t_first):
         return False
     return word_back(keys, c.t_first - 1, max(x.sent.a, c.t_first - 4),
                      x.lex.words.framing_verbs, "وف")
+
+
+# Short vowels, tanween, shadda and sukun a written word may end with
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0660))
+
+
+def _ends_in_hamza(v: DocView, i: int) -> bool:
+    """The word at ``i`` is written with a final hamza ("لقاء"، "إنشاء"، "استدعاء"): the
+    key drops the hamza, and the alef before it is no accusative ending ("جاء ذلك خلال
+    لقاء الوزيرين" tells a meeting, "جاء القرار ردا" does not)."""
+    t = v.tokens[i]
+    return v.text[t.start : t.end].rstrip(_HARAKAT).endswith("ء")
 
 
 @only_for(pos="noun")
@@ -466,6 +479,27 @@ def forecast(x: Context) -> bool:
         if keys[k] in CLAUSE_MARKS or keys[k] in relatives:
             return False
         if keys[k] == "سوف" or (_future_verb(keys[k]) and k not in x.doc.placed_first_set):
+            return True
+    return False
+
+
+@only_for(pos="noun")
+def under_a_future_verb(x: Context) -> bool:
+    """A verbal noun told after a verb in the future within its clause, with no clause
+    boundary between, is part of what will be done, however far the verb stands: "وستصل
+    القافلة إلى البلدة بعد غد لاستكمال تسليم الشحنات"، "سيستقبل الرئيس ضيفه مساء الغد في
+    اجتماع مغلق" (``forecast`` takes the noun that is the future verb's subject)."""
+    c, keys, relatives = x.clause, x.doc.keys, x.lex.words.relatives
+    if c.is_verb:
+        return False
+    # (a future verb right before the noun governs it: ``told_in_future`` and the role
+    # rules read that one — "سيقدم استقالته" is a concession, future_retreat_concedes)
+    for k in range(c.t_first - 1, max(x.sent.a, c.left, c.t_first - 12) - 1, -1):
+        if keys[k] in CLAUSE_MARKS or keys[k] in relatives:
+            return False
+        bare = unprefix(keys[k], "وف")
+        if k < c.t_first - 1 and (bare == "سوف" or (
+                _future_verb(bare) and k not in x.doc.placed_first_set)):
             return True
     return False
 
@@ -767,7 +801,7 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     told_as_habit, told_as_earlier, last_time_recalled, standing_or_cause, standing_since,
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
-    scheduled, known_agreement, framed_as, forecast, own_act_quoted)
+    scheduled, known_agreement, framed_as, forecast, under_a_future_verb, own_act_quoted)
 # GATES with, per trigger, those it meets (less the gates marked for other triggers,
 # which would let it pass at once)
 GATE_TABLE = RuleTable(GATES)

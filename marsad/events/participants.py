@@ -661,10 +661,32 @@ def _passive_subject(after: list[Placed], x: Context) -> Subject | None:
         return None
     agent = agent_phrase(x)
     if agent is None:
-        return None
+        cue = _unnamed_agent_cue(x) if c.trigger.type in _DONE_TO else None
+        if cue is None:
+            return None
+        # "أوقف الناشط من قبل أعوان الشرطة": an agent no name gives; who stands between
+        # the verb and the cue was acted on, and nobody named acted
+        return Subject(None, [p for p in after if p.first < cue and not _behind_preposition(p, x)],
+                       how="passive verb with an unnamed agent")
     return Subject(agent, [p for p in after if p is not agent and p.first < agent.first
                            and (not _behind_preposition(p, x) or v.fused_prefix(p) == "ل")],
                    how="passive verb with an agent phrase")
+
+
+def _unnamed_agent_cue(x: Context) -> int | None:
+    """Where "من قبل"/"على يد" opens an agent phrase of common nouns within the clause
+    ("من قبل عناصر الأمن"): the cue's token, when a word, not a preposition or a mark,
+    follows it ("من قبل في موسكو" is "before")."""
+    v, c = x.doc, x.clause
+    keys = v.keys
+    if _AGENT_WORDS.isdisjoint(x.sent.words):
+        return None
+    for k in range(c.t_last + 2, min(c.hi, len(keys) - 1)):
+        if (keys[k] == "قبل" and keys[k - 1] == "من") or (keys[k] == "يد" and keys[k - 1] == "علي"):
+            nxt = keys[k + 1]
+            if nxt[:1].isalpha() and nxt not in x.lex.words.prepositions:
+                return k
+    return None
 
 
 def subject_in_ending(x: Context) -> bool:

@@ -210,6 +210,31 @@ def place_past_the_reach(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+def place_of_what_it_was_during(r: Roles, x: Context) -> Roles | None:
+    """"اعتقلت الشرطة الناشط خلال مشاركته في احتجاج وسط العاصمة": an act with no place of
+    its own, told as done during the act named right after it ("خلال"/"أثناء" a word or two
+    before that trigger), happened where that act did: the place behind a place word just
+    past it (the later trigger cuts this clause before it)."""
+    v, c = x.doc, x.clause
+    if r.location is not None or c.right >= x.sent.b:
+        return None
+    lead = v.keys[max(c.t_last + 1, c.right - 3) : c.right]
+    at = next((i for i, k in enumerate(lead) if unprefix(k, "و") in _DURING), None)
+    if at is None or any(not k[:1].isalnum() for k in lead[at:]):
+        return None
+    parties = (*r.actors, *r.targets)
+    for pm in x.sent.ms:
+        if c.right < pm.first <= c.right + 6 and v.etype[pm.entity_id] in ("GPE", "FAC") \
+                and pm.entity_id not in parties and _behind_place_word(pm, x) \
+                and all(k[:1].isalnum() for k in v.keys[c.right : pm.first]):
+            return Roles(r.actors, r.targets, pm.entity_id, r.basis, r.retyped)
+    return None
+
+
+# "during" before the act another is told within
+_DURING = frozenset(("خلال", "اثناء"))
+
+
 @only_for(type="PROTEST")
 def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     """"وتظاهر مئات الطلاب في ساحة النصر وسط عمّان": a protest held in a square (a site
@@ -408,6 +433,20 @@ def the_place_left(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, place, r.basis, r.retyped)
 
 
+def the_state_withdrawn_from(r: Roles, x: Context) -> Roles | None:
+    """"أنهت البعثة الأممية مهامها في مالي"، "وانسحبت القوات من النيجر": named forces
+    withdrawing from within a state, with no other place among their sides, withdraw from
+    that state: it is the side they leave (the inverse of the_place_left; a withdrawal with
+    nobody named, "الانسحاب الغربي من دول الساحل", stays without sides)."""
+    v, c = x.doc, x.clause
+    sides = (*r.actors, *r.targets)
+    if not r.actors or r.location is None or c.trigger.type != "RETREAT" \
+            or c.trigger.mode != "withdraw" or r.location not in v.states \
+            or any(v.etype[t] in PLACE_TYPES for t in sides):
+        return None
+    return Roles(r.actors, (*r.targets, r.location), r.location, r.basis, r.retyped)
+
+
 def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى الخرطوم في زيارة إلى السودان، والتقى البرهان": an act placed in a
     state, by the subject of an act told before it in the sentence that went to a city of
@@ -426,9 +465,10 @@ def city_of_the_acts_told(r: Roles, x: Context) -> Roles | None:
 
 PLACE_RULES = (city_over_country, place_named_since_the_last_act, place_of_the_previous_act,
                place_of_the_scene, land_named_by_its_nisba,
-               place_past_the_reach, square_of_a_protest, city_of_the_crowd,
+               place_past_the_reach, place_of_what_it_was_during, square_of_a_protest,
+               city_of_the_crowd,
                home_act_in_its_state,
                place_of_what_is_asked,
                the_pair_acts_where_they_met,
                places_across_a_state, city_after_the_venue, the_place_left, place_aimed_at,
-               city_of_the_acts_told)
+               city_of_the_acts_told, the_state_withdrawn_from)

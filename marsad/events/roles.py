@@ -1636,17 +1636,28 @@ def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     c, v = x.clause, x.doc
     if r.targets or c.trigger.mode not in ("withdraw", "leave"):
         return None
-    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + 4))
+    # (a verb's object may stand before it: "سحبت روسيا منظومات الدفاع الجوي من القاعدة")
+    reach = _PULLED_REACH if c.is_verb and c.trigger.id == "retreat_pull_out" else 4
+    at = next((k for k in range(c.t_last + 1, min(c.hi, c.t_last + reach))
                if v.keys[k] == "من"), None)
+    if at is not None and any(k in CLAUSE_MARKS for k in v.keys[c.t_last + 1 : at]):
+        at = None
     left = None if at is None else next(
         (pm for pm in x.sent.ms if pm.first == at + 1 and pm.entity_id not in r.actors
          and v.etype[pm.entity_id] in ("ORG", "GPE")), None)
     if left is not None:
-        return Roles(r.actors, (left.entity_id,), r.location)
+        # (a place left is where the withdrawal happened, over a place told further on:
+        # "سحبت روسيا منظوماتها من مصياف، وأظهرت الصور تفكيك المعدات في سوريا")
+        where = left.entity_id if v.etype[left.entity_id] == "GPE" else r.location
+        return Roles(r.actors, (left.entity_id,), where)
     base, state = _base_left(x, at, r.actors)
     if state is None:
         return None
     return Roles(r.actors, (state.entity_id,), base.entity_id if base else r.location)
+
+
+# How far "من" may stand after a verb of pulling out, past its subject and object
+_PULLED_REACH = 10
 
 
 def _base_left(x: Context, at: int | None, actors: tuple[str, ...]
@@ -2353,6 +2364,22 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (v.state_of.get(host.entity_id, host.entity_id),), r.location)
 
 
+def partaker_of_the_protest(r: Roles, x: Context) -> Roles | None:
+    """"اعتقلت الشرطة الناشطة سلمى الفارس خلال مشاركتها في احتجاج وسط العاصمة": a protest
+    noun behind "في" after a noun of taking part with a possessive has that owner, the
+    last person named before it in the sentence, as its protester."""
+    c, v = x.clause, x.doc
+    if c.trigger.type != "PROTEST" or c.is_verb or r.actors or c.t_first - 2 < x.sent.a:
+        return None
+    if v.keys[c.t_first - 1] != "في" or v.keys[c.t_first - 2] not in x.lex.words.partaking_nouns:
+        return None
+    person = next((pm.entity_id for pm in reversed(x.sent.ms)
+                   if pm.last < c.t_first - 2 and v.etype[pm.entity_id] == "PER"), None)
+    if person is None:
+        return None
+    return Roles((person,), _without(r.targets, (person,)), r.location, r.basis, r.retyped)
+
+
 ROLE_RULES: tuple[Rule, ...] = (
     pair_meets, pair_as_targets, sides_act, purpose_of_main_verb, capital_as_state,
     call_during_main_act,
@@ -2384,7 +2411,7 @@ ROLE_RULES: tuple[Rule, ...] = (
     call_received_from,
     seized_place_is_target, released_is_the_genitive, passive_form_patient, body_meets,
     where_the_meeting_was,
-    crowd_names_its_country,
+    crowd_names_its_country, partaker_of_the_protest,
     media_do_not_act, interview_is_no_meeting, speakers_own_forces_act,
     necessity_is_a_demand, owed_is_asked, call_for_violence_threatens,
     future_retreat_concedes, chamber_approves, attack_in_words, own_forces_called_threaten,

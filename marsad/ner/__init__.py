@@ -40,7 +40,7 @@ from .patterns import (
     find_people,
     find_quoted_orgs,
 )
-from .people import find_listed_people, find_more_people, has_list_cue
+from .people import find_listed_people, find_more_people, has_list_cue, without_honorific
 from .references import (
     bare_royal_references,
     body_head_references,
@@ -195,6 +195,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         mentions = [m for m in mentions if not dated(m.start, m.end)]
     mentions = _linked_namesakes(_bare_ministries(_described_governments(doc, mentions, kb),
                                                   kb))
+    mentions = [without_honorific(m) for m in mentions]  # "الشيخ X Y" names "X Y"
     return _retarget_family_names(_governments_of_people(text, mentions, kb), kb)
 
 
@@ -520,12 +521,14 @@ def _overlap_test(mentions: Sequence[Mention]) -> Callable[[int, int], bool]:
 
 # How many words a title may have before the name it introduces ("وزير الدفاع الروسي")
 _TITLE_WORDS = 5
+_APPOSITION_COMMAS = frozenset({"،", ","})
 
 
 def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
                       kb: KnowledgeBase) -> list[Mention]:
     """A title alone refers to the person it introduced earlier in the article: after
-    "الرئيس الروسي فلاديمير بوتين", a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
+    "الرئيس الروسي فلاديمير بوتين" (or "وزير الخارجية المصري، بدر عبد العاطي", the title
+    set off by a comma), a later "الرئيس الروسي" (or "بالرئيس الروسي") is Putin.
 
     Only titles with a qualifier (an office or an origin: "وزير الدفاع"، "الرئيس الروسي")
     are used, and only when the article gives them to one person; a bare rank ("الفريق
@@ -544,14 +547,18 @@ def _title_references(doc: Doc, mentions: list[Mention], titles: frozenset[str],
         if not m.kb_id:
             continue
         head = None
-        for j in range(i - 1, max(i - _TITLE_WORDS, 0) - 1, -1):
+        for j in range(i - 1, max(i - _TITLE_WORDS - 1, 0) - 1, -1):
             if toks[j].is_punct:
+                if j == i - 1 and text[toks[j].start : toks[j].end] in _APPOSITION_COMMAS:
+                    continue  # "وزير الخارجية المصري، بدر عبد العاطي": title, comma, name
                 break
             if _title_form(keys[j], titles):
                 head = j
-        if head is None or i - head < 2:
+        if head is None:
             continue
-        words = list(keys[head:i])
+        words = [keys[t] for t in range(head, i) if not toks[t].is_punct]
+        if len(words) < 2:
+            continue
         words[0] = _title_form(words[0], titles) or words[0]
         phrase = tuple(words)
         if all(w in titles for w in phrase):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from ..data import common_words, load_yaml
 from ..text.normalize import match_key
 
 if TYPE_CHECKING:
-    from ..doc import Token
+    from ..doc import Mention, Token
     from .patterns import Found
 
 
@@ -123,6 +124,20 @@ def ends_name_after(key: str, surface: str) -> bool:
         if rest.startswith(_FUTURE) or is_verb_or_suffixed(rest, surface[1:]):
             return True  # وسنعمل، وبلادها
     return False
+
+
+def without_honorific(mention: Mention) -> Mention:
+    """A person's mention that opens with an honorific and goes on with at least two name
+    words loses the honorific: "الشيخ سالم بن راشد آل حمود" is "سالم بن راشد آل حمود"
+    (the name the annotation and the other mentions carry); "الشيخ سالم" stays whole."""
+    if mention.type != "PER":
+        return mention
+    head, _, rest = mention.text.partition(" ")
+    rest_words = rest.split()
+    if len(rest_words) < 2 or match_key(head) not in person_cues()["honorifics"]:
+        return mention
+    skip = len(mention.text) - len(rest.lstrip())
+    return replace(mention, start=mention.start + skip, text=mention.text[skip:])
 
 
 @lru_cache(maxsize=1)

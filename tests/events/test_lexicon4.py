@@ -21,6 +21,13 @@ def test_relief_received_or_sent_is_humanitarian_aid() -> None:
     assert "aid_verb_humanitarian" in _hit_ids("وسيرت الإمارات قافلة مساعدات إلى السودان.")
 
 
+def test_relief_brought_in_by_its_noun_alone_is_aid() -> None:
+    # (helper 11c) the aid noun is the object, its adjective out of the verb's reach
+    evs = _events("وأدخل الهلال الأحمر المصري دفعة جديدة من المساعدات الإغاثية إلى قطاع غزة.")
+    assert ("AID", ["egyptian_red_crescent"], ["gaza_strip"]) in evs, evs
+    assert "AID" not in _types("وأرسل الوزير رسالة إلى نظيره بشأن تنسيق العمل المشترك.")
+
+
 def test_aid_convoys_with_the_article_set_out_or_enter() -> None:
     assert "aid_convoy" in _hit_ids("وانطلقت قوافل المساعدات السعودية إلى اليمن.")
     assert "aid_convoy" in _hit_ids("ودخلت قافلة المساعدات الأولى إلى قطاع غزة.")
@@ -112,3 +119,37 @@ def test_the_ambiguous_verbs_of_the_sweep_need_their_object() -> None:
     assert "assault_torture_noun" not in _hit_ids("واتهمت المنظمة الشرطة بالتعذيب.")
     assert "aid_loan" not in _hit_ids("وتقدم الجيش نحو المدينة بعد معارك كلفت مليار دولار.")
     assert "retreat_access" not in _hit_ids("وسمحت الحكومة للشركات بالعمل.")
+
+
+def test_a_force_ending_its_own_mission_withdraws() -> None:
+    # (helper 11c) the possessive makes the mission, role or presence the subject's own
+    assert "retreat_end_mission" in _hit_ids("وأنهت البعثة الأممية مهامها رسميا في مالي.")
+    assert "retreat_end_mission" in _hit_ids(
+        "وأعلنت مصادر دبلوماسية أن القوات الفرنسية تنهي وجودها العسكري في النيجر.")
+    assert "RETREAT" not in _types("وأنهى الرئيس التونسي قيس سعيد مهام وزير الخارجية.")
+    assert "RETREAT" not in _types("وأنهى وزير الخارجية التركي هاكان فيدان زيارته إلى القاهرة.")
+
+
+def test_a_single_protest_taken_part_in_or_dispersed_is_a_demonstration() -> None:
+    # (helper 11c) the singular noun; a diplomatic protest or "in protest" is none
+    assert "protest_noun_single" in _hit_ids("واستخدمت الشرطة الغاز المسيل للدموع لتفريق احتجاج "
+                                             "وسط بغداد.")
+    assert "PROTEST" not in _types("وسلمت الخارجية السفير مذكرة احتجاج على التصريحات.")
+    assert "protest_noun_single" not in _hit_ids("وأغلق التجار محالهم احتجاجا على الضرائب.")
+    assert "PROTEST" not in _types("وأصدرت المحكمة أحكاما في المدينة التي كانت مركز حركة "
+                                   "الاحتجاج.")
+
+
+def test_during_it_is_no_praise() -> None:
+    # (helper 11c) "أثناءه" keys as أثنى + ه once the hamza drops
+    assert "SUPPORT" not in _types("واستقبل الرئيس الملك الذي وصل بغداد بزيارة رسمية بحثا أثناءه "
+                                   "القضايا الثنائية.")
+    assert "support_back" in _hit_ids("وأثنى الرئيس العراقي برهم صالح على دور الأردن.")
+
+
+def test_weapons_systems_pulled_out_of_a_place_are_a_withdrawal_from_it() -> None:
+    # (helper 11c) materiel as the object; the place behind "من" past it is the place left
+    evs = _events("وسحبت روسيا منظومات الدفاع الجوي من مصياف، وأظهرت الصور تفكيك "
+                  "المعدات في سوريا.")
+    assert ("RETREAT", ["russia"], ["masyaf"]) in evs, evs
+    assert "RETREAT" not in _types("وسحبت الحكومة مشروع القانون من البرلمان.")

@@ -137,7 +137,8 @@ def test_a_decision_lends_its_subject_through_a_light_verb_and_the_country_is_hi
 
 def test_a_place_left_is_no_subject_and_the_body_before_goes_on() -> None:
     _, events = traced("أنهت القوات الفرنسية مهامها وغادرت قواعدها في النيجر.")
-    assert ("RETREAT", ("french_armed_forces",), ()) in events
+    # (the state withdrawn from is their target: places.the_state_withdrawn_from)
+    assert ("RETREAT", ("french_armed_forces",), ("niger",)) in events, events
 
 
 def test_a_town_raided_is_the_place_and_a_crowd_names_its_country() -> None:
@@ -382,7 +383,8 @@ def test_a_country_named_in_the_clause_is_no_nisba() -> None:
     _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات من البلاد.")
     assert all(a != ("mali",) for _, a, _ in events), events
     _, events = traced("وبعد سنوات من الانتشار في مالي، انسحبت القوات الفرنسية من البلاد.")
-    assert ("RETREAT", ("french_armed_forces",), ()) in events, events
+    # (the state withdrawn from is their target: places.the_state_withdrawn_from)
+    assert ("RETREAT", ("french_armed_forces",), ("mali",)) in events, events
 
 
 def test_a_subject_unnamed_before_the_noun_is_not_dropped() -> None:
@@ -640,6 +642,25 @@ def test_a_passive_verb_with_an_agent_phrase() -> None:
     _, events = traced("التقى وزير الخارجية التركي هاكان فيدان من قبل في موسكو الرئيس الروسي "
                        "فلاديمير بوتين.")
     assert all("moscow" not in a for t, a, _ in events), events
+
+
+def test_a_passive_arrest_by_unnamed_agents_acts_on_who_follows() -> None:
+    # (helper 11c) "من قبل" with common nouns after it: still a passive, nobody named acts
+    _, events = traced("اعتقل الناشط سامر الخطيب من قبل عناصر الأمن في العاصمة.")
+    assert events == [("COERCE", (), ("سامر الخطيب",))], events
+    # an active verb keeps its subject ("من قبل في X" is "before")
+    _, events = traced("اعتقلت الشرطة التونسية الناشط سامر الخطيب كما فعلت من قبل في العاصمة.")
+    assert any(t == "COERCE" and a == ("tunisia_police",) for t, a, _ in events), events
+
+
+def test_a_city_visited_is_no_side_for_a_dual_verb() -> None:
+    # (helper 11c) "بحثا" takes up the two sides told last: the king and his host, not the
+    # city the king reached
+    _, events = traced("استقبل رئيس الوزراء العراقي مصطفى الكاظمي الملك الأردني عبد الله الثاني. "
+                       "وأكد مكتب الكاظمي أنه عقد اجتماعا مع الملك الذي وصل بغداد بزيارة رسمية "
+                       "بحثا خلاله القضايا الثنائية.")
+    t, a, g = events[-1]
+    assert t == "CONSULT" and {"abdullah_ii", "mustafa_al_kadhimi"} <= {*a, *g}, events
 
 
 def test_a_receiving_verb_makes_its_subject_the_recipient() -> None:

@@ -19,7 +19,8 @@ def test_person_cues_file_is_well_formed() -> None:
     data = load_yaml("ar/person_cues.yaml")
     assert set(data) == {"person_roles", "names_first", "article_given_names", "divine_names",
                          "din_names", "name_breaks", "portfolios", "membership_cues",
-                         "line_up_heads", "post_forms", "speech_verbs", "spokes_titles"}
+                         "line_up_heads", "post_forms", "speech_verbs", "spokes_titles",
+                         "honorifics"}
     for key, words in data.items():
         assert isinstance(words, list) and words, key
         assert all(isinstance(w, str) and w.strip() == w and w for w in words), key
@@ -238,3 +239,27 @@ def test_bassem_after_a_spokesman_title_is_in_the_name_of() -> None:
     assert people("وقالت الناطقة الرسمية باسم الوزارة إن الاجتماع انتهى.") == []
     # the given name Bassem after another title is a name
     assert people("وقال الناشط باسم الخطيب إن الشرطة اعتقلت شقيقه.") == ["باسم الخطيب"]
+
+
+def test_an_honorific_before_a_full_name_is_no_part_of_the_mention() -> None:
+    # (the knowledge base holds the titled alias "الشيخ محمد بن زايد"; annotation.md gives
+    # civil honorifics no alias, so the mention is the name alone)
+    from tests.helpers import extract
+
+    doc = extract("وشارك الشيخ محمد بن زايد آل نهيان في افتتاح المعرض الدولي للطيران بحضور "
+                  "عدد من الوزراء.")
+    got = [m.text for m in doc.mentions if m.type == "PER"]
+    assert got == ["محمد بن زايد آل نهيان"]
+
+
+@pytest.mark.parametrize(("text", "etype", "kept"), [
+    ("الشيخ سالم بن راشد", "PER", "سالم بن راشد"),
+    ("سماحة السيد حامد الموسوي", "PER", "السيد حامد الموسوي"),  # one honorific is dropped
+    ("الشيخ سالم", "PER", "الشيخ سالم"),  # honorific and first name: the only naming
+    ("السيدة زينب", "GPE", "السيدة زينب"),  # a place named after a person stays whole
+])
+def test_without_honorific(text: str, etype: str, kept: str) -> None:
+    from marsad.doc import Mention
+    from marsad.ner.people import without_honorific
+    got = without_honorific(Mention(10, 10 + len(text), text, etype))
+    assert got.text == kept and got.end == 10 + len(text) and got.start == got.end - len(kept)

@@ -65,6 +65,18 @@ def test_a_title_with_its_country_is_the_holder_named_before(pipeline: Pipeline)
     assert ("العاهل البحريني", "hamad_bin_isa", "coref") in got
 
 
+def test_a_title_set_off_by_a_comma_before_the_name_is_his_later(pipeline: Pipeline) -> None:
+    # the title, a comma, then the name ("وزير الخارجية المصري، بدر عبد العاطي") introduces
+    # the holder as the title right before the name does
+    got = _people(pipeline, "واستقبل وزير الخارجية المصري، بدر عبد العاطي، سفراء الاتحاد "
+                            "الأوروبي في القاهرة. وشدد وزير الخارجية المصري على أهمية التهدئة.")
+    assert ("وزير الخارجية المصري", "badr_abdelatty", "coref") in got
+    # (a colon sets off no apposition)
+    got = _people(pipeline, "وكتب وزير الخارجية المصري: بدر عبد العاطي يصل بروكسل. وشدد وزير "
+                            "الخارجية المصري على أهمية التهدئة.")
+    assert not any(t == "وزير الخارجية المصري" for t, _, _ in got)
+
+
 def test_the_head_of_state_of_the_country_of_the_article(pipeline: Pipeline) -> None:
     got = _people(pipeline, "التقى إيمانويل ماكرون نظيره المصري عبد الفتاح السيسي في "
                             "القاهرة. وقال رئيس فرنسا إن البلدين شريكان. وأشاد رئيس البلاد "
