@@ -2364,6 +2364,7 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (v.state_of.get(host.entity_id, host.entity_id),), r.location)
 
 
+@only_for(type="PROTEST", pos="noun")
 def partaker_of_the_protest(r: Roles, x: Context) -> Roles | None:
     """"اعتقلت الشرطة الناشطة سلمى الفارس خلال مشاركتها في احتجاج وسط العاصمة": a protest
     noun behind "في" after a noun of taking part with a possessive has that owner, the
