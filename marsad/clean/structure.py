@@ -132,6 +132,7 @@ _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 _READ_ALSO_RULES = frozenset({"read_also_block", "related_block"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_LETTERS_WORD_RE = re.compile(r"[^\W\d_]+")  # one word of letters only
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d!])")
 # ".." and ":" join a headline's parts, "|" separates items, "؟" ends a question headline.
 # An exclamation run inside the line ("… المحلية .!! الحوثيون …") ends a headline like a question
@@ -498,8 +499,25 @@ def header_labels(cl: _Cleaner) -> None:
     for i, ln in enumerate(head):
         if not _short(cl, ln) or ln.bullet or ends_open(ln.key) or _wraps_on(kept, i):
             continue  # ("قال الناطق باسم" ends open: a sentence wrapped, no label)
-        if i < title or (ln.words >= 2 and not cl.place_or_date(ln)):
+        if i < title or (ln.words >= 2 and not cl.place_or_date(ln)) or \
+                (ln.words == 1 and _beside_date(cl, ln)):
             ln.rule = "header_label"
+
+
+def _beside_date(cl: _Cleaner, ln: _Line) -> bool:
+    """"الخبر" / "لبنان" / "7 كانون الثاني, 2025": a single word printed next to the date line
+    is the article's section in its meta row (section, date), as sites print them side by
+    side. A filing city stands over the lead ("7 كانون الثاني" / "بيروت" / the lead), and
+    "طهران-سانا" is a dateline: those stay."""
+    if _LETTERS_WORD_RE.fullmatch(ln.kept_text) is None:
+        return False
+    lines = cl.lines
+    i = lines.index(ln)
+    before = next((x for x in reversed(lines[max(0, i - 3) : i]) if not x.blank), None)
+    after = next((x for x in lines[i + 1 : i + 4] if not x.blank), None)
+    if after is not None and after.kept and cl.body_like(after):
+        return False
+    return any(x is not None and cl.date_kind(x) is not None for x in (before, after))
 
 
 def _wraps_on(kept: Sequence[_Line], i: int) -> bool:
@@ -712,6 +730,43 @@ def lone_time(cl: _Cleaner) -> None:
             ln.rule = "lone_time"
 
 
+
+# Headlines run together by a "read also" widget: a headline's last letter or its "!"/"؟"
+# directly on the next headline's first letter or opening quote ("…الجمركية"تحديث …",
+# "…ما؟تحذير …", "…الثمن!نجم …"). Prose puts a space there.
+_GLUE_RE = re.compile(r'(?:[!?؟]|[\u0621-\u064a])(?=["“«])|[!?؟](?=[\u0621-\u064a])')
+GLUED_TEASERS_MIN = 2  # glue points in the line: two joins are three headlines
+GLUED_REST_MIN_WORDS = 8  # the paragraph that the last headline runs into
+
+
+def glued_teasers(cl: _Cleaner) -> None:
+    """"إقرأ أيضاً:" / "الوزارة تعلن موعد الامتحانات"المنتخب يفوز بالكأس"! ارتفاع الأسعار؟وقال
+    الوزير، في ختام كلمته، إن …": under a "read also" label, other articles' headlines glued
+    into one line, often onto the paragraph that follows them. The headlines go; the
+    paragraph after the last join stays when it is prose (a clause mark, eight words)."""
+    prev: _Line | None = None
+    for ln in cl.lines:
+        if ln.blank:
+            continue
+        if ln.kept and prev is not None and prev.rule in _READ_ALSO_RULES:
+            _cut_glued(ln)
+        prev = ln
+
+
+def _cut_glued(ln: _Line) -> None:
+    text = ln.kept_text
+    joins = [m.end() for m in _GLUE_RE.finditer(text)]
+    if len(joins) < GLUED_TEASERS_MIN:
+        return
+    rest = text[joins[-1] :]
+    if len(rest.split()) < GLUED_REST_MIN_WORDS:
+        ln.rule = "glued_teasers"  # the last headline ends the line: no paragraph in it
+    elif _CLAUSE_MARK_RE.search(rest):
+        ln.spans = [(ln.a, ln.a + joins[-1], "glued_teasers")]
+        ln.kept_text = rest.strip()
+    # (a long rest without a clause mark: no sure paragraph, no sure headline; kept whole)
+
+
 StructureRule = Callable[["_Cleaner"], None]
 
 # Order: lines that are furniture whatever surrounds them first, so that the rules reading a
@@ -735,6 +790,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     teaser_column,
     mid_teasers,
     tail_lines,
+    glued_teasers,
     tag_echo,
     cut_leads,
     ellipsis_cards,
@@ -746,4 +802,5 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
-                                "title_prefix", "glued_crumbs", "follow_lead_in"})
+                                "title_prefix", "glued_crumbs", "follow_lead_in",
+                                "glued_teasers"})

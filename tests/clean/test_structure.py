@@ -498,3 +498,47 @@ def test_a_first_line_that_ends_open_is_neither_a_label_nor_the_title() -> None:
     cleaned = clean_text(text)
     assert cleaned.text.startswith("قال الناطق باسم")
     assert cleaned.title is None
+
+
+def test_a_single_word_beside_the_date_line_is_the_section() -> None:
+    # title / section / date: the meta row's section name goes, the date line stays
+    page = "\n".join([TITLE, "انتخابات", "7 كانون الثاني, 2025", P1, P2])
+    rules = _rules(page)
+    assert rules.get("انتخابات") == "header_label"
+    cleaned = clean_text(page)
+    assert cleaned.title == TITLE and P1 in cleaned.text and cleaned.published is not None
+    # a single word under the title with no date beside it may be the filing city: kept
+    assert "المدينة" in clean_text("\n".join([TITLE, "المدينة", P1, P2])).text
+
+
+GLUED = ("الوزارة تعلن موعد الامتحانات النهائية\"المنتخب يفوز بالكأس بعد مباراة صعبة! "
+         "ارتفاع أسعار الذهب في الأسواق؟")
+
+
+def test_glued_teasers_under_read_also_are_cut_from_the_paragraph() -> None:
+    rest = "وقال الوزير، في ختام كلمته، إن المستشفى سيستقبل المرضى مطلع الشهر المقبل."
+    page = "\n".join([TITLE, P1, "اقرأ أيضاً:", GLUED + rest, P2])
+    cleaned = clean_text(page)
+    assert rest in cleaned.text and "موعد الامتحانات" not in cleaned.text
+    assert any(r.rule == "glued_teasers" for r in cleaned.removals)
+    # headlines alone in the line: the whole line goes
+    alone = (GLUED + "الحكومة تقر الموازنة الجديدة للعام المقبل بعد نقاش طويل!"
+             "انطلاق مهرجان الفيلم العربي")
+    assert _rules("\n".join([TITLE, P1, "اقرأ أيضاً:", alone, P2])).get(alone) == "glued_teasers"
+
+
+def test_glued_quotes_without_a_read_also_label_stay() -> None:
+    line = GLUED + "وقال الوزير، في ختام كلمته، إن المستشفى سيستقبل المرضى قريباً."
+    assert line in clean_text("\n".join([TITLE, P1, line, P2])).text
+
+
+def test_a_meta_row_glued_after_the_lead_is_cut() -> None:
+    lead = P1[:-1] + " وأكد أن العمل"
+    cleaned = clean_text("\n".join([TITLE, lead + "siteeye7قبل 3 أيام4 دقائق قراءة", P2]))
+    assert lead in cleaned.text and "دقائق قراءة" not in cleaned.text
+
+
+def test_a_filing_city_or_dateline_beside_the_date_stays() -> None:
+    date = "تاريخ النشر: 3 نيسان 2024"
+    assert "المدينة-وكالة" in clean_text("\n".join([TITLE, date, "المدينة-وكالة", P1, P2])).text
+    assert "المدينة" in clean_text("\n".join([TITLE, date, "المدينة", P1, P2])).text
