@@ -67,6 +67,8 @@ _CLOSING_RULES = frozenset({"follow_prompt", "share_bar", "related_block"})
 SHORT_MAX_WORDS = 3
 # How many lines after a short line are looked at for the comma that shows a wrapped paragraph.
 WRAP_LOOKAHEAD = 2
+# The line under a short one that shows a paragraph broken at a fixed width has this many words.
+WRAP_NEXT_MIN_WORDS = 8
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
 # A repeated line: the title (three words and more) within three lines of its first print;
@@ -107,6 +109,9 @@ _CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
 MENU_MIN_LINES = 3
 MENU_MIN_KNOWN = 2
 MENU_ENTRY_MAX_WORDS = 3
+# A run of this many short lines that opens the page is a menu without a known entry: no
+# article begins with six lines of one to three words.
+MENU_TOP_MIN_LINES = 6
 # A sub-menu's link under bullet entries ("• الصفحات الكاملة للعدد PDF") is a little longer.
 MENU_SUBENTRY_MAX_WORDS = 7
 # A bar of sister sites names the site (two words) this many times at least.
@@ -431,15 +436,18 @@ def menu_run(cl: _Cleaner) -> None:
     if first is None:
         return
     run: list[_Line] = []
+    top = True  # no kept line above the run: it opens the page
     for ln in cl.lines[: first]:
         if ln.blank:
             continue
         if _menu_entry(cl, ln) or _menu_subentry(cl, ln, run):
             run.append(ln)
             continue
-        _close_menu(run)
+        _close_menu(run, top)
+        top = top and not any(x.kept for x in (*run, ln))
         run = []
-    _close_menu(run[:-1] if run and run[-1].kept else run)
+    # (the run's last line may be the title over the first paragraph: it stays, but counts)
+    _close_menu(run[:-1] if run and run[-1].kept else run, top, len(run))
 
 
 def network_bar(cl: _Cleaner) -> None:
@@ -478,9 +486,13 @@ def _menu_entry(cl: _Cleaner, ln: _Line) -> bool:
         _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
 
 
-def _close_menu(run: Sequence[_Line]) -> None:
+def _close_menu(run: Sequence[_Line], top: bool = False, size: int = 0) -> None:
+    """Two known entries make a run of short lines a menu; so does its length alone when the
+    run opens the page ("الصفحات" / "الكاملة" / "تيوب" / … : a menu the capture broke into
+    its words, no entry of which any list knows)."""
     known = sum(ln.rule is not None for ln in run)
-    if len(run) >= MENU_MIN_LINES and known >= MENU_MIN_KNOWN:
+    if len(run) >= MENU_MIN_LINES and known >= MENU_MIN_KNOWN or \
+            top and max(size, len(run)) >= MENU_TOP_MIN_LINES:
         for ln in run:
             if ln.rule is None:
                 ln.rule = "menu_run"
@@ -531,8 +543,20 @@ def _wraps_on(kept: Sequence[_Line], i: int) -> bool:
             return False  # a blank line (or a dropped one) between: another block
         if x.kept_text.lstrip().startswith(("،", ",")):
             return True
+        if x is kept[i + 1] and _cut_at_width(x):
+            return True
         prev = x
     return False
+
+
+def _cut_at_width(ln: _Line) -> bool:
+    """"كشف معالي الدكتور" / "فلان الفلاني وزير الصحة عن قيام الوزارة بوضع خطة في" / …: the
+    line under the short one runs on ("في" ends no sentence) and is long: the page broke its
+    paragraphs at a fixed width, and the short line is the paragraph's first words."""
+    text = ln.kept_text.rstrip()
+    if ln.words < WRAP_NEXT_MIN_WORDS or text.endswith(_STOPS):
+        return False
+    return ends_open(ln.key)
 
 
 def repeated_lines(cl: _Cleaner) -> None:

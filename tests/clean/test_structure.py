@@ -542,3 +542,24 @@ def test_a_filing_city_or_dateline_beside_the_date_stays() -> None:
     date = "تاريخ النشر: 3 نيسان 2024"
     assert "المدينة-وكالة" in clean_text("\n".join([TITLE, date, "المدينة-وكالة", P1, P2])).text
     assert "المدينة" in clean_text("\n".join([TITLE, date, "المدينة", P1, P2])).text
+
+
+def test_a_run_of_short_lines_opening_the_page_is_a_menu() -> None:
+    menu = ["بوابة الطلاب", "دليل المدينة", "زوار المعرض", "ركن القراء", "صفحة الأطفال",
+            "مجلة الأسرة"]
+    long_title = ("رئيس البلدية يفتتح الجسر الجديد ويعد بإنجاز الطريق الدائري قبل نهاية العام "
+                  "في حفل حضره السكان والمسؤولون من المحافظات المجاورة صباح أمس الأول")
+    rules = _rules("\n".join([*menu, long_title, P1, P2]))
+    assert all(rules.get(m) == "menu_run" for m in menu[:-1])
+    # five short lines are no menu without a known entry, nor a run under a paragraph
+    assert not _rules("\n".join([*menu[:5], long_title, P1, P2]))
+    text = clean_text("\n".join([TITLE, P1, *menu, P2])).text
+    assert all(m in text for m in menu)
+
+
+def test_a_wrapped_lead_is_no_label() -> None:
+    # a page that breaks its paragraphs at a fixed width: the short first line is the lead's
+    lines = ["أعلن وزير الصحة", "الدكتور فلان الفلاني عن خطة جديدة لتطوير المستشفيات الحكومية في",
+             "المحافظات خلال العامين المقبلين."]
+    text = clean_text("\n".join([TITLE, *lines, P2])).text
+    assert all(x in text for x in lines)
