@@ -288,7 +288,8 @@ def mid_teasers(cl: _Cleaner) -> None:
 
 def _content_words(ln: _Line) -> set[str]:
     """Words of four letters and more, without the article or a clitic before it."""
-    return {_CLITIC_RE.sub("", w) for w in ln.key.split() if len(w) >= CONTENT_WORD_MIN}
+    # (words without the marks glued to them: "النيجر،" is "النيجر")
+    return {_CLITIC_RE.sub("", w) for w in _WORD_RE.findall(ln.key) if len(w) >= CONTENT_WORD_MIN}
 
 
 def _shares_word(title: _Line, lead: _Line) -> bool:

@@ -563,3 +563,14 @@ def test_a_wrapped_lead_is_no_label() -> None:
              "المحافظات خلال العامين المقبلين."]
     text = clean_text("\n".join([TITLE, *lines, P2])).text
     assert all(x in text for x in lines)
+
+
+def test_a_title_shares_a_word_with_its_lead_across_a_comma() -> None:
+    teasers = ["ارتفاع أسعار الذهب في الأسواق المحلية اليوم",
+               "المنتخب الوطني يستعد لمباراة الأسبوع المقبل",
+               "الحكومة تناقش مشروع قانون الاستثمار الجديد"]
+    title = "الجيش ينسحب من القاعدة الأخيرة في الصحراء"
+    lead = ("أعلن المتحدث العسكري، مساء أمس، انسحاب الوحدات من القاعدة، بعد أشهر من "
+            "المفاوضات مع السلطات المحلية في الصحراء، وفق بيان رسمي.")
+    cleaned = clean_text("\n".join([*teasers, title, lead, P2]))
+    assert cleaned.title == title
