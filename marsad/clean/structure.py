@@ -356,8 +356,10 @@ def tag_echo(cl: _Cleaner) -> None:
     kept = _kept(cl)
     if len(kept) < 2 or not cl.body_like(kept[-2]):
         return  # the tag row is the one kept line under the last paragraph
-    above = {w for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
-    if all(w in above for w in _WORD_RE.findall(ln.key)):
+    # words compared without the article or a clitic: the tag "المستشفى الجديد" echoes "مستشفى
+    # جديد" of the title
+    above = {_CLITIC_RE.sub("", w) for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
+    if all(_CLITIC_RE.sub("", w) in above for w in _WORD_RE.findall(ln.key)):
         ln.rule = "tag_row"
 
 

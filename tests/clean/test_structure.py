@@ -574,3 +574,11 @@ def test_a_title_shares_a_word_with_its_lead_across_a_comma() -> None:
             "المفاوضات مع السلطات المحلية في الصحراء، وفق بيان رسمي.")
     cleaned = clean_text("\n".join([*teasers, title, lead, P2]))
     assert cleaned.title == title
+
+
+def test_a_tag_row_echoes_the_text_with_or_without_the_article() -> None:
+    tags = "وزارة الصحة المستشفى الجديد المدينة"
+    assert _rules("\n".join([TITLE, P1, P2, tags])).get(tags) == "tag_row"
+    # a closing line with a word of its own stays
+    closing = "وزارة الصحة تتسلم المستشفى الجديد"
+    assert closing in clean_text("\n".join([TITLE, P1, P2, closing])).text
