@@ -582,3 +582,12 @@ def test_a_tag_row_echoes_the_text_with_or_without_the_article() -> None:
     # a closing line with a word of its own stays
     closing = "وزارة الصحة تتسلم المستشفى الجديد"
     assert closing in clean_text("\n".join([TITLE, P1, P2, closing])).text
+
+
+def test_a_despaced_headline_glued_after_a_paragraph_is_cut() -> None:
+    glued = "الوزيريفتتحالمستشفىالجديدفيالمدينةالشماليةصباحاليوم"
+    cleaned = clean_text("\n".join([TITLE, P1 + " " + glued, P2]))
+    assert P1 in cleaned.text and glued not in cleaned.text
+    # a typo that ran a name's words together is text: it stays
+    typo = "وكشفت الولاياتالمتحدةالأمريكية، أمس، عن تفاصيل اللقاء الذي جرى في العاصمة."
+    assert typo in clean_text("\n".join([TITLE, P1, typo, P2])).text
