@@ -45,6 +45,9 @@ TICKER_MIN_WORDS = 25
 TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
+# Bulleted links above the title: at least this many, each of at most this many words.
+BULLET_COLUMN_MIN = 3
+BULLET_LINK_MAX_WORDS = 10
 # Other articles' headlines in a row between two paragraphs of the text.
 MID_TEASERS_MIN = 3
 # Headlines of other articles below the body, and the short lines (sections, comments).
@@ -264,6 +267,32 @@ def teaser_column(cl: _Cleaner) -> None:
             and end == run else run - 1
         for ln in kept[:last]:
             ln.rule = "teaser_list"
+
+
+def bullet_column(cl: _Cleaner) -> None:
+    """"• خطة السلام في البلقان" / "• انتخابات الرئاسة" / "• كأس القارات" then the title and
+    the lead: above the title, three bulleted lines or more are the site's lists of stories
+    or sections (three of them of four words and more: headlines; a run of one-to-three word
+    entries is a menu, menu_run's). A summary's bullets stand under the title, and stay."""
+    kept = _kept(cl)
+    end = _first_body(cl, kept)
+    i = 0
+    while i < end:
+        j = i
+        while j < end and _bullet_link(kept[j]):
+            j += 1
+        long = sum(len(x.core.split()) >= TEASER_MIN_WORDS for x in kept[i:j])
+        if long >= BULLET_COLUMN_MIN and j < end and not kept[j].bullet and \
+                _headline(cl, kept[j]):
+            for ln in kept[i:j]:
+                ln.rule = "bullet_column"
+        i = j + 1
+
+
+def _bullet_link(ln: _Line) -> bool:
+    """A bulleted line of up to ten words that ends on no stop: a link's text."""
+    return ln.bullet and ln.words <= BULLET_LINK_MAX_WORDS and \
+        not ln.kept_text.rstrip().endswith(_STOPS)
 
 
 def mid_teasers(cl: _Cleaner) -> None:
@@ -815,6 +844,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     embedded_post,
     comment_thread,
     teaser_column,
+    bullet_column,
     mid_teasers,
     tail_lines,
     glued_teasers,
@@ -830,4 +860,4 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
                                 "title_prefix", "glued_crumbs", "follow_lead_in",
-                                "glued_teasers"})
+                                "glued_teasers", "bullet_column"})

@@ -591,3 +591,21 @@ def test_a_despaced_headline_glued_after_a_paragraph_is_cut() -> None:
     # a typo that ran a name's words together is text: it stays
     typo = "وكشفت الولاياتالمتحدةالأمريكية، أمس، عن تفاصيل اللقاء الذي جرى في العاصمة."
     assert typo in clean_text("\n".join([TITLE, P1, typo, P2])).text
+
+
+def test_bullets_above_the_title_are_lists_of_stories() -> None:
+    # (a three-word item among them: no column of headlines for teaser_column)
+    links = ["• خطة السلام في البلقان", "• الذكاء الاصطناعي",
+             "• انتخابات الرئاسة المقبلة في الجنوب",
+             "• كأس القارات للشباب والناشئين"]
+    rules = _rules("\n".join([*links, TITLE, P1, P2]))
+    assert all(rules.get(x) == "bullet_column" for x in links)
+    assert clean_text("\n".join([*links, TITLE, P1, P2])).title == TITLE
+    # short entries are a menu's, not this rule's
+    menu = ["• جامعات", "• وظائف", "• صحة و جمال"]
+    assert all(x in clean_text("\n".join([*menu, TITLE, P1])).text for x in menu)
+
+
+def test_a_back_to_home_link_glued_before_the_title_is_cut() -> None:
+    cleaned = clean_text("\n".join(["رجوع للرئيسية" + TITLE, P1, P2]))
+    assert cleaned.title == TITLE
