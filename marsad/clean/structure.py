@@ -45,6 +45,10 @@ TICKER_MIN_WORDS = 25
 TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
+# A menu in one line that opens with the home page's label (match keys: hamza folded).
+_HOME_RE = re.compile(r"(?:الصفحه )?الرييسيه |home ")
+HOME_MENU_MIN_WORDS = 3
+HOME_MENU_MAX_WORDS = 20
 # Bulleted links above the title: at least this many, each of at most this many words.
 BULLET_COLUMN_MIN = 3
 BULLET_LINK_MAX_WORDS = 10
@@ -267,6 +271,16 @@ def teaser_column(cl: _Cleaner) -> None:
             and end == run else run - 1
         for ln in kept[:last]:
             ln.rule = "teaser_list"
+
+
+def home_menu(cl: _Cleaner) -> None:
+    """"الصفحة الرئيسية باحث الأخبار باحث الصور أرشيف" above the first paragraph: a line that
+    opens with the home page's label and has no sentence punctuation is the site's menu run
+    into one line (without the separators that breadcrumb wants)."""
+    for ln in _head(cl):
+        if _HOME_RE.match(ln.key) and HOME_MENU_MIN_WORDS <= ln.words <= HOME_MENU_MAX_WORDS \
+                and _SENTENCE_PUNCT_RE.search(ln.kept_text) is None and cl.date_kind(ln) is None:
+            ln.rule = "home_menu"
 
 
 def bullet_column(cl: _Cleaner) -> None:
@@ -844,6 +858,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     embedded_post,
     comment_thread,
     teaser_column,
+    home_menu,
     bullet_column,
     mid_teasers,
     tail_lines,
@@ -860,4 +875,4 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
                                 "title_prefix", "glued_crumbs", "follow_lead_in",
-                                "glued_teasers", "bullet_column"})
+                                "glued_teasers", "bullet_column", "home_menu"})

@@ -609,3 +609,11 @@ def test_bullets_above_the_title_are_lists_of_stories() -> None:
 def test_a_back_to_home_link_glued_before_the_title_is_cut() -> None:
     cleaned = clean_text("\n".join(["رجوع للرئيسية" + TITLE, P1, P2]))
     assert cleaned.title == TITLE
+
+
+def test_a_menu_run_into_one_line_after_the_home_label() -> None:
+    menu = "الصفحة الرئيسية أخبار المدينة دليل الخدمات أرشيف الصور"
+    assert _rules("\n".join([menu, TITLE, P1, P2])).get(menu) == "home_menu"
+    # under the first paragraph, or with punctuation, it is text
+    line = "الرئيسية في المدينة قاعة كبرى، وقد افتتحت أمس."
+    assert line in clean_text("\n".join([line, TITLE, P1, P2])).text
