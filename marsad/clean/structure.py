@@ -45,6 +45,10 @@ TICKER_MIN_WORDS = 25
 TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
+# Tags joined by runs of spaces: at least this many joints (see ``spaced_tags``).
+SPACED_TAGS_MIN_JOINTS = 3
+SPACED_PART_MAX_WORDS = 12  # (some of the tags keep a single space between them)
+_SPACED_SEP_RE = re.compile(r"\s{2,}")
 # A menu in one line that opens with the home page's label (match keys: hamza folded).
 _HOME_RE = re.compile(r"(?:الصفحه )?الرييسيه |home ")
 HOME_MENU_MIN_WORDS = 3
@@ -271,6 +275,27 @@ def teaser_column(cl: _Cleaner) -> None:
             and end == run else run - 1
         for ln in kept[:last]:
             ln.rule = "teaser_list"
+
+
+def spaced_tags(cl: _Cleaner) -> None:
+    """"انتخابات البرلمان  اللجنة العليا  مجلس النواب  الهيئة الوطنية" above the first paragraph:
+    names joined by runs of two spaces or more (three joints and more, no sentence
+    punctuation) are a row of tags whose separators the capture lost; the same names printed
+    one per line under it (each a run of the row's words) are its links, and go with it."""
+    row = ""
+    for ln in cl.lines:
+        if not ln.kept:
+            continue
+        if cl.body_like(ln) and _SENTENCE_PUNCT_RE.search(ln.kept_text):
+            return  # the first paragraph of prose (the tag row itself is long, but bare)
+        parts = [p for p in _SPACED_SEP_RE.split(ln.kept_text.strip()) if p]
+        if len(parts) > SPACED_TAGS_MIN_JOINTS and \
+                all(len(p.split()) <= SPACED_PART_MAX_WORDS for p in parts) and \
+                _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
+            ln.rule = "tag_row"
+            row += " " + " ".join(ln.key.split()) + " "
+        elif row and ln.words <= TAG_MAX_WORDS + 1 and f" {' '.join(ln.key.split())} " in row:
+            ln.rule = "tag_row"
 
 
 def home_menu(cl: _Cleaner) -> None:
@@ -858,6 +883,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     embedded_post,
     comment_thread,
     teaser_column,
+    spaced_tags,
     home_menu,
     bullet_column,
     mid_teasers,

@@ -617,3 +617,18 @@ def test_a_menu_run_into_one_line_after_the_home_label() -> None:
     # under the first paragraph, or with punctuation, it is text
     line = "الرئيسية في المدينة قاعة كبرى، وقد افتتحت أمس."
     assert line in clean_text("\n".join([line, TITLE, P1, P2])).text
+
+
+def test_tags_joined_by_runs_of_spaces_and_their_links_one_per_line() -> None:
+    row = "مستشفى المدينة  وزارة الصحة  أسرّة العناية المركزة  افتتاح المستشفيات"
+    links = ["وزارة الصحة", "أسرّة العناية المركزة"]
+    rules = _rules("\n".join([TITLE, row, *links, P1, P2]))
+    assert rules.get(row) == "tag_row" and all(rules.get(x) == "tag_row" for x in links)
+    # a line of prose with double spaces keeps its punctuation, and stays
+    prose = "وقال الوزير  إن العمل  سيبدأ  قريباً، وإن الأقسام جاهزة."
+    assert prose in clean_text("\n".join([TITLE, prose, P1, P2])).text
+
+
+def test_a_link_to_the_english_story_glued_before_the_lead_is_cut() -> None:
+    cleaned = clean_text("\n".join([TITLE, "Read this story in English" + P1, P2]))
+    assert P1 in cleaned.text and "English" not in cleaned.text
