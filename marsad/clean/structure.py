@@ -48,6 +48,7 @@ TEASER_RUN_MIN = 4
 # Tags joined by runs of spaces: at least this many joints (see ``spaced_tags``).
 SPACED_TAGS_MIN_JOINTS = 3
 SPACED_PART_MAX_WORDS = 12  # (some of the tags keep a single space between them)
+SPACED_PART_MEAN_WORDS = 2
 _SPACED_SEP_RE = re.compile(r"\s{2,}")
 # A menu in one line that opens with the home page's label (match keys: hamza folded).
 _HOME_RE = re.compile(r"(?:الصفحه )?الرييسيه |home ")
@@ -289,8 +290,10 @@ def spaced_tags(cl: _Cleaner) -> None:
         if cl.body_like(ln) and _SENTENCE_PUNCT_RE.search(ln.kept_text):
             return  # the first paragraph of prose (the tag row itself is long, but bare)
         parts = [p for p in _SPACED_SEP_RE.split(ln.kept_text.strip()) if p]
-        if len(parts) > SPACED_TAGS_MIN_JOINTS and \
-                all(len(p.split()) <= SPACED_PART_MAX_WORDS for p in parts) and \
+        sizes = [len(p.split()) for p in parts]
+        # (tags are names of a few words; a title typed with loose spaces splits into words)
+        if len(parts) > SPACED_TAGS_MIN_JOINTS and max(sizes) <= SPACED_PART_MAX_WORDS and \
+                sum(sizes) >= SPACED_PART_MEAN_WORDS * len(sizes) and \
                 _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
             ln.rule = "tag_row"
             row += " " + " ".join(ln.key.split()) + " "

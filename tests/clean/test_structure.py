@@ -632,3 +632,8 @@ def test_tags_joined_by_runs_of_spaces_and_their_links_one_per_line() -> None:
 def test_a_link_to_the_english_story_glued_before_the_lead_is_cut() -> None:
     cleaned = clean_text("\n".join([TITLE, "Read this story in English" + P1, P2]))
     assert P1 in cleaned.text and "English" not in cleaned.text
+
+
+def test_a_title_typed_with_loose_spaces_is_no_tag_row() -> None:
+    title = "الوزير  يفتتح  المستشفى  الجديد  في  المدينة"
+    assert clean_text("\n".join([title, P1, P2])).title == title
