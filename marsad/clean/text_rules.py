@@ -1347,7 +1347,8 @@ class _Cleaner:
                 continue
             text = self.raw[line.a : line.b]
             folded, index = fold(text)
-            spans: list[tuple[int, int, str]] = []
+            # (a structure rule may have cut a span of the line already)
+            spans: list[tuple[int, int, str]] = list(line.spans)
             for rule in inline_rules:
                 for p in rule.inline:
                     for m in p.finditer(folded):
