@@ -55,7 +55,6 @@ from marsad.text.segment import ends_open
 from .literals import (
     FirstChars,
     Literals,
-    contains_any,
     first_chars,
     literal_set_re,
     lower_code,
@@ -1335,8 +1334,10 @@ class _Cleaner:
         rs = self.rs
         if rs.inline_literals is not None and rs.inline_literals.search(key) is None:
             return False
+        # (a gate's literals tested in C, with no generator per gate: this runs for every
+        # line holding any literal, and "قبل"/"منذ" are literals)
         return any(p.search(key) is not None for lits, p in rs.inline_gates
-                   if lits is None or contains_any(key, lits))
+                   if lits is None or any(map(key.__contains__, lits)))
 
     def inline(self) -> None:
         if not self.rs.inline_gates:
