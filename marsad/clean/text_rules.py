@@ -67,6 +67,7 @@ from .published import (
     capture_header,
     date_line_under,
     find_published,
+    masthead_clock,
     weekday_contradicts,
 )
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
@@ -257,6 +258,8 @@ class _DateGrammar:
     update: re.Pattern[str]
     filler: re.Pattern[str]
     meta_field: re.Pattern[str]  # a word of a meta row's field ("مصنفة في …", "لا تعليقات")
+    # a masthead staff title, glued or not ("رئيس التحريرسامي"): the neighbour of a clock
+    staff: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -457,6 +460,8 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         update=_phrase_re(vocab.get("update_labels", [])),
         filler=re.compile(filler, re.IGNORECASE),
         meta_field=_phrase_re(vocab.get("meta_field_words", [])),
+        # no right boundary: captures glue the name to the title ("رئيس التحريرسامي فؤاد")
+        staff=re.compile(r"(?<!\w)" + _alternation(vocab.get("staff_titles", [])), re.IGNORECASE),
     )
 
 
@@ -1497,7 +1502,8 @@ class _Cleaner:
                 return
             kind = self.date_kind(line)
             if kind is not None and kind == ("date", "none") and (
-                    not self.over_article(line) or weekday_contradicts(self, line)):
+                    not self.over_article(line) or weekday_contradicts(self, line)
+                    or masthead_clock(self, line)):
                 line.rule = "widget_date"
 
     def stray_dates(self, published: Published | None) -> None:
