@@ -263,9 +263,11 @@ def from_date_line(cl: _Cleaner) -> Published | None:
         if label == "publish":
             rank = 0
         elif label == "update":
+            if site_update_clock(cl, ln, header):
+                continue
             rank = 4
         elif id(ln) in header:
-            below = title is not None and ln.start > title.start
+            below = _below(title, ln)
             if not below and (not cl.over_article(ln) or weekday_contradicts(cl, ln)):
                 continue  # a header widget's "today"
             rank = 1 if below else 2
@@ -278,6 +280,20 @@ def from_date_line(cl: _Cleaner) -> Published | None:
     cl.dateline_line = line = best[2]
     source = "footer" if _after_body(cl, line) else "dateline"
     return _answer(line.kept_text, _line_date(cl, line), source)
+
+
+def site_update_clock(cl: _Cleaner, line: _Line, header: set[int] | None = None) -> bool:
+    """"(الأحد 22 فبراير 2026 | 03:00:14) آخر تحديث" above the title over the site's links and
+    menus: an "updated" stamp that does not stand over the article is the site's own clock,
+    not the article's update."""
+    if header is None:
+        header = {id(ln) for ln in cl.header_zone()}
+    return id(line) in header and cl.date_label(line) == "update" and \
+        not _below(cl.title, line) and not cl.over_article(line)
+
+
+def _below(title: _Line | None, line: _Line) -> bool:
+    return title is not None and line.start > title.start
 
 
 def _after_body(cl: _Cleaner, line: _Line) -> bool:
@@ -296,6 +312,9 @@ def from_byline(cl: _Cleaner) -> Published | None:
         starts = _BYLINE_RE.match(text) is not None
         if ln.rule == "credit_line" and not starts:
             continue
+        if cl.date_kind(ln) is not None and (
+                site_update_clock(cl, ln) or masthead_clock(cl, ln)):
+            continue  # a clock the date lines rejected is no byline either
         if _TODAY_RE.match(text) or not starts and not (
                 ln.words <= _BYLINE_MAX_WORDS and any(s in text for s in _BYLINE_SEPARATORS)):
             continue

@@ -38,6 +38,7 @@ REQUIRED_FORMS = {
     "weekday", "numeric_dot", "numeric_dmy", "numeric_mdy", "numeric_ambiguous", "ymd_ampm",
     "iso_datetime", "ymd_slash", "hijri_beside", "eastern_digits", "time_sa_ma", "header",
     "inline_dateline", "title_echo", "byline_stamp_flat", "aggregator_stamp",
+    "bidi_clock",
     "decoy_today_widget", "decoy_url", "decoy_first_sentence", "decoy_body_date",
     "decoy_read_also", "decoy_copyright", "decoy_prayer_widget", "decoy_currency_widget",
     "decoy_relative_stamp", "decoy_title_echo_relative",
@@ -167,6 +168,18 @@ def test_aggregator_stamp_needs_the_clock() -> None:
     found = from_aggregator_stamp(_cleaner(lead + " 10:20 صباحاً" + body))
     assert found is not None and found.date == date(2026, 1, 3)
     assert from_aggregator_stamp(_cleaner(lead + body)) is None
+
+
+def test_site_update_clock_only_over_furniture() -> None:
+    from marsad.clean.published import site_update_clock
+
+    site = _cleaner("(Sat - 3 Jan 2026 | 08:10:12) آخر تحديث\nhttps://www.example.com/\n"
+                    "افتتاح جسر جديد على النهر\n"
+                    "افتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل.")
+    assert site_update_clock(site, _line(site, "(Sat"))
+    own = _cleaner("افتتاح جسر جديد على النهر\nآخر تحديث: السبت 3 يناير 2026\n"
+                   "افتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل.")
+    assert not site_update_clock(own, _line(own, "آخر تحديث"))
 
 
 def _report() -> None:
