@@ -232,12 +232,15 @@ def _masthead_near(cl: _Cleaner, lines: Iterable[_Line]) -> bool:
     """A staff or weather line among ``lines`` (outward from a date), before the title: a
     masthead beyond the headline is the page's, not this date's neighbour."""
     for ln in lines:
-        if ln.words <= _MASTHEAD_MAX_WORDS and not cl.body_like(ln) and (
-                cl.rs.dates.staff.search(ln.key) is not None
-                or _TEMPERATURE_RE.search(ln.text) is not None):
-            return True
+        if ln.words > _MASTHEAD_MAX_WORDS or cl.body_like(ln):
+            continue
+        staff = cl.rs.dates.staff.search(ln.key)
+        if staff is not None and ln.key[staff.end() : staff.end() + 1].isalpha():
+            return True  # "رئيس التحريرسامي فؤاد": a title glued to its name, only in mastheads
         if ln is cl.title:
-            return False
+            return False  # "رئيس التحرير يكتب: …" as the headline is the article's
+        if staff is not None or _TEMPERATURE_RE.search(ln.text) is not None:
+            return True
     return False
 
 

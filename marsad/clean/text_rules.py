@@ -430,6 +430,11 @@ def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + _alternation(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def _masthead_title(word: str) -> bool:
+    key = match_key(word)
+    return "التحرير" in key or key == match_key("رئيس مجلس الإدارة")
+
+
 def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
     months = _alternation(vocab.get("months", []))
     hijri = _alternation(vocab.get("hijri_months", []))
@@ -460,8 +465,11 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         update=_phrase_re(vocab.get("update_labels", [])),
         filler=re.compile(filler, re.IGNORECASE),
         meta_field=_phrase_re(vocab.get("meta_field_words", [])),
-        # no right boundary: captures glue the name to the title ("رئيس التحريرسامي فؤاد")
-        staff=re.compile(r"(?<!\w)" + _alternation(vocab.get("staff_titles", [])), re.IGNORECASE),
+        # the editors' titles of a masthead ("رئيس التحرير", "رئيس مجلس الإدارة"); the others
+        # ("المدير العام للجمارك يتفقد …") open headlines. No right boundary: captures glue
+        # the name to the title ("رئيس التحريرسامي فؤاد").
+        staff=re.compile(r"(?<!\w)" + _alternation(
+            w for w in vocab.get("staff_titles", []) if _masthead_title(w)), re.IGNORECASE),
     )
 
 
