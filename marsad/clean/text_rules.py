@@ -66,6 +66,7 @@ from .published import (
     capture_header,
     date_line_under,
     find_published,
+    masthead_clock,
     weekday_contradicts,
 )
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
@@ -256,6 +257,8 @@ class _DateGrammar:
     update: re.Pattern[str]
     filler: re.Pattern[str]
     meta_field: re.Pattern[str]  # a word of a meta row's field ("مصنفة في …", "لا تعليقات")
+    # a masthead staff title, glued or not ("رئيس التحريرسامي"): the neighbour of a clock
+    staff: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -426,6 +429,11 @@ def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + _alternation(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def _masthead_title(word: str) -> bool:
+    key = match_key(word)
+    return "التحرير" in key or key == match_key("رئيس مجلس الإدارة")
+
+
 def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
     months = _alternation(vocab.get("months", []))
     hijri = _alternation(vocab.get("hijri_months", []))
@@ -456,6 +464,11 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         update=_phrase_re(vocab.get("update_labels", [])),
         filler=re.compile(filler, re.IGNORECASE),
         meta_field=_phrase_re(vocab.get("meta_field_words", [])),
+        # the editors' titles of a masthead ("رئيس التحرير", "رئيس مجلس الإدارة"); the others
+        # ("المدير العام للجمارك يتفقد …") open headlines. No right boundary: captures glue
+        # the name to the title ("رئيس التحريرسامي فؤاد").
+        staff=re.compile(r"(?<!\w)" + _alternation(
+            w for w in vocab.get("staff_titles", []) if _masthead_title(w)), re.IGNORECASE),
     )
 
 
@@ -1499,7 +1512,8 @@ class _Cleaner:
                 return
             kind = self.date_kind(line)
             if kind is not None and kind == ("date", "none") and (
-                    not self.over_article(line) or weekday_contradicts(self, line)):
+                    not self.over_article(line) or weekday_contradicts(self, line)
+                    or masthead_clock(self, line)):
                 line.rule = "widget_date"
 
     def stray_dates(self, published: Published | None) -> None:
