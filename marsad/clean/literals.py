@@ -100,10 +100,6 @@ def _node_literals(op: Any, av: Any, ignorecase: bool) -> Literals | None:
     return None
 
 
-def contains_any(text: str, literals: Iterable[str]) -> bool:
-    return any(lit in text for lit in literals)
-
-
 def literal_set_re(literals: Iterable[str]) -> re.Pattern[str] | None:
     """One regex matching exactly the given plain literals (``None`` for none), as a trie:
     the same strings as ``a|b|c…``, found in one pass with one branch per distinct

@@ -22,7 +22,7 @@ inside sentences (the first sentence's "اليوم الثلاثاء 4 آذار" 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -78,6 +78,13 @@ _TODAY_RE = re.compile(r"^\W*(?:اليوم|today)\b", re.IGNORECASE)
 # A byline without an opening word: "سارة أحمد | 12 أكتوبر 2024", "المحرر السياسي - 3 مايو".
 _BYLINE_SEPARATORS = ("|", " - ", " – ", " — ")
 _BYLINE_MAX_WORDS = 12
+# A weather widget's reading beside the header's clock: "القاهرة 19°", "15.1 C".
+_TEMPERATURE_RE = re.compile(
+    r"\d(?:[.,]\d+)?\s*[°º˚]|^\W*-?\d{1,2}(?:[.,]\d+)?\s*[cf]\W*$", re.IGNORECASE)
+# How many lines either side of a bare date its masthead neighbours may stand, and how long
+# such a neighbour is at most (a staff box or a weather line, not a paragraph).
+_MASTHEAD_REACH = 2
+_MASTHEAD_MAX_WORDS = 8
 # A numeric date whose day and month could be swapped: 05/06/2024.
 _NUMERIC_RE = re.compile(r"(?<!\d)(\d{1,2})\s?[-/.]\s?(\d{1,2})\s?[-/.]\s?(\d{4})(?!\d)")
 # "الخرطوم-14-9-2023": a place glued to its date by a dash or a slash.
@@ -205,6 +212,38 @@ def weekday_contradicts(cl: _Cleaner, line: _Line) -> bool:
     return day is not None and day.isoweekday() != today
 
 
+def masthead_clock(cl: _Cleaner, line: _Line) -> bool:
+    """"الطريق" / "الثلاثاء 6 مايو 2025 08:10 ص" / "رئيس التحرير سامي فؤاد", or "15.1 C" /
+    "بيروت" / "Saturday, December 20, 2025": a bare date whose near neighbours are the
+    masthead's staff box or a weather reading is the header's clock, printed with the page,
+    not the article's date — whatever stands under it."""
+    if cl.date_label(line) != "none":
+        return False  # "تاريخ النشر: …" beside a weather line is still the page's date
+    rows = [ln for ln in cl.lines[: cl.first_body_index()] if not ln.blank]
+    at = next((i for i, ln in enumerate(rows) if ln is line), None)
+    if at is None:
+        return False
+    before = reversed(rows[max(0, at - _MASTHEAD_REACH) : at])
+    after = rows[at + 1 : at + 1 + _MASTHEAD_REACH]
+    return _masthead_near(cl, before) or _masthead_near(cl, after)
+
+
+def _masthead_near(cl: _Cleaner, lines: Iterable[_Line]) -> bool:
+    """A staff or weather line among ``lines`` (outward from a date), before the title: a
+    masthead beyond the headline is the page's, not this date's neighbour."""
+    for ln in lines:
+        if ln.words > _MASTHEAD_MAX_WORDS or cl.body_like(ln):
+            continue
+        staff = cl.rs.dates.staff.search(ln.key)
+        if staff is not None and ln.key[staff.end() : staff.end() + 1].isalpha():
+            return True  # "رئيس التحريرسامي فؤاد": a title glued to its name, only in mastheads
+        if ln is cl.title:
+            return False  # "رئيس التحرير يكتب: …" as the headline is the article's
+        if staff is not None or _TEMPERATURE_RE.search(ln.text) is not None:
+            return True
+    return False
+
+
 def date_line_under(cl: _Cleaner, title: _Line) -> _Line | None:
     """The first date-only line under the title, before the article's first paragraph."""
     first = cl.first_body_index()
@@ -222,12 +261,16 @@ def from_date_line(cl: _Cleaner) -> Published | None:
     header = {id(ln) for ln in cl.header_zone()}
     best: tuple[int, int, _Line] | None = None
     for n, ln, label in _date_lines(cl):
+        if label == "none" and masthead_clock(cl, ln):
+            continue  # the header's clock between the masthead's staff or weather lines
         if label == "publish":
             rank = 0
         elif label == "update":
+            if site_update_clock(cl, ln, header):
+                continue
             rank = 4
         elif id(ln) in header:
-            below = title is not None and ln.start > title.start
+            below = _below(title, ln)
             if not below and (not cl.over_article(ln) or weekday_contradicts(cl, ln)):
                 continue  # a header widget's "today"
             rank = 1 if below else 2
@@ -240,6 +283,20 @@ def from_date_line(cl: _Cleaner) -> Published | None:
     cl.dateline_line = line = best[2]
     source = "footer" if _after_body(cl, line) else "dateline"
     return _answer(line.kept_text, _line_date(cl, line), source)
+
+
+def site_update_clock(cl: _Cleaner, line: _Line, header: set[int] | None = None) -> bool:
+    """"(الأحد 22 فبراير 2026 | 03:00:14) آخر تحديث" above the title over the site's links and
+    menus: an "updated" stamp that does not stand over the article is the site's own clock,
+    not the article's update."""
+    if header is None:
+        header = {id(ln) for ln in cl.header_zone()}
+    return id(line) in header and cl.date_label(line) == "update" and \
+        not _below(cl.title, line) and not cl.over_article(line)
+
+
+def _below(title: _Line | None, line: _Line) -> bool:
+    return title is not None and line.start > title.start
 
 
 def _after_body(cl: _Cleaner, line: _Line) -> bool:
@@ -258,6 +315,9 @@ def from_byline(cl: _Cleaner) -> Published | None:
         starts = _BYLINE_RE.match(text) is not None
         if ln.rule == "credit_line" and not starts:
             continue
+        if cl.date_kind(ln) is not None and (
+                site_update_clock(cl, ln) or masthead_clock(cl, ln)):
+            continue  # a clock the date lines rejected is no byline either
         if _TODAY_RE.match(text) or not starts and not (
                 ln.words <= _BYLINE_MAX_WORDS and any(s in text for s in _BYLINE_SEPARATORS)):
             continue
@@ -306,6 +366,22 @@ def from_title_echo(cl: _Cleaner) -> Published | None:
                     return found
         if len(text.split()) >= _ECHO_MIN_WORDS:
             earlier.append(text)
+    return None
+
+
+def from_aggregator_stamp(cl: _Cleaner) -> Published | None:
+    """"نقدم لكم زوارنا … في المقال التالي: الوزير يفتتح المستشفى - موقع الخبر اليوم الجمعة 20
+    ديسمبر 2024 12:22 مساءً": the lead-in an aggregator prints over a copied story names it
+    with its date and clock. The lead-in is furniture, but its stamp (a full date with a clock
+    right after it) dates the page; prose names an event's day without a clock."""
+    for ln in cl.lines[: cl.first_body_index() + 1]:
+        if ln.rule != "aggregator_boilerplate":
+            continue
+        text = _without_urls(ln.text)
+        for m in find_dates(text):
+            if m.precision == "day" and m.first is not None and not m.relative \
+                    and _CLOCK_AFTER_RE.match(text, m.end):
+                return _answer(m.text, m.first, "dateline")
     return None
 
 
@@ -392,6 +468,7 @@ FINDERS: tuple[Finder, ...] = (
     from_byline,
     from_labelled_stamp,
     from_title_echo,
+    from_aggregator_stamp,
     from_opening,
     from_flat_stamp,
 )

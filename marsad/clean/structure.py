@@ -45,6 +45,18 @@ TICKER_MIN_WORDS = 25
 TICKER_BARE_MIN_WORDS = 40
 # A column of headlines above the title: the title and at least three others.
 TEASER_RUN_MIN = 4
+# Tags joined by runs of spaces: at least this many joints (see ``spaced_tags``).
+SPACED_TAGS_MIN_JOINTS = 3
+SPACED_PART_MAX_WORDS = 12  # (some of the tags keep a single space between them)
+SPACED_PART_MEAN_WORDS = 2
+_SPACED_SEP_RE = re.compile(r"\s{2,}")
+# A menu in one line that opens with the home page's label (match keys: hamza folded).
+_HOME_RE = re.compile(r"(?:الصفحه )?الرييسيه |home ")
+HOME_MENU_MIN_WORDS = 3
+HOME_MENU_MAX_WORDS = 20
+# Bulleted links above the title: at least this many, each of at most this many words.
+BULLET_COLUMN_MIN = 3
+BULLET_LINK_MAX_WORDS = 10
 # Other articles' headlines in a row between two paragraphs of the text.
 MID_TEASERS_MIN = 3
 # Headlines of other articles below the body, and the short lines (sections, comments).
@@ -67,6 +79,8 @@ _CLOSING_RULES = frozenset({"follow_prompt", "share_bar", "related_block"})
 SHORT_MAX_WORDS = 3
 # How many lines after a short line are looked at for the comma that shows a wrapped paragraph.
 WRAP_LOOKAHEAD = 2
+# The line under a short one that shows a paragraph broken at a fixed width has this many words.
+WRAP_NEXT_MIN_WORDS = 8
 TEASER_MIN_WORDS = 4
 TITLE_TO_BODY_LINES = 3
 # A repeated line: the title (three words and more) within three lines of its first print;
@@ -107,6 +121,9 @@ _CLITIC_RE = re.compile(r"^(?:[وفبلك]?ال|[وف])(?=\S{3})")
 MENU_MIN_LINES = 3
 MENU_MIN_KNOWN = 2
 MENU_ENTRY_MAX_WORDS = 3
+# A run of this many short lines that opens the page is a menu without a known entry: no
+# article begins with six lines of one to three words.
+MENU_TOP_MIN_LINES = 6
 # A sub-menu's link under bullet entries ("• الصفحات الكاملة للعدد PDF") is a little longer.
 MENU_SUBENTRY_MAX_WORDS = 7
 # A bar of sister sites names the site (two words) this many times at least.
@@ -132,6 +149,7 @@ _COMMENT_HEADERS = frozenset({"comment_counter", "comments_closed"})
 _READ_ALSO_RULES = frozenset({"read_also_block", "related_block"})
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_LETTERS_WORD_RE = re.compile(r"[^\W\d_]+")  # one word of letters only
 _CLAUSE_MARK_RE = re.compile(r"[،,؛;]|(?<![.\d])\.(?![.\d!])")
 # ".." and ":" join a headline's parts, "|" separates items, "؟" ends a question headline.
 # An exclamation run inside the line ("… المحلية .!! الحوثيون …") ends a headline like a question
@@ -260,6 +278,65 @@ def teaser_column(cl: _Cleaner) -> None:
             ln.rule = "teaser_list"
 
 
+def spaced_tags(cl: _Cleaner) -> None:
+    """"انتخابات البرلمان  اللجنة العليا  مجلس النواب  الهيئة الوطنية" above the first paragraph:
+    names joined by runs of two spaces or more (three joints and more, no sentence
+    punctuation) are a row of tags whose separators the capture lost; the same names printed
+    one per line under it (each a run of the row's words) are its links, and go with it."""
+    row = ""
+    for ln in cl.lines:
+        if not ln.kept:
+            continue
+        if cl.body_like(ln) and _SENTENCE_PUNCT_RE.search(ln.kept_text):
+            return  # the first paragraph of prose (the tag row itself is long, but bare)
+        parts = [p for p in _SPACED_SEP_RE.split(ln.kept_text.strip()) if p]
+        sizes = [len(p.split()) for p in parts]
+        # (tags are names of a few words; a title typed with loose spaces splits into words)
+        if len(parts) > SPACED_TAGS_MIN_JOINTS and max(sizes) <= SPACED_PART_MAX_WORDS and \
+                sum(sizes) >= SPACED_PART_MEAN_WORDS * len(sizes) and \
+                _SENTENCE_PUNCT_RE.search(ln.kept_text) is None:
+            ln.rule = "tag_row"
+            row += " " + " ".join(ln.key.split()) + " "
+        elif row and ln.words <= TAG_MAX_WORDS + 1 and f" {' '.join(ln.key.split())} " in row:
+            ln.rule = "tag_row"
+
+
+def home_menu(cl: _Cleaner) -> None:
+    """"الصفحة الرئيسية باحث الأخبار باحث الصور أرشيف" above the first paragraph: a line that
+    opens with the home page's label and has no sentence punctuation is the site's menu run
+    into one line (without the separators that breadcrumb wants)."""
+    for ln in _head(cl):
+        if _HOME_RE.match(ln.key) and HOME_MENU_MIN_WORDS <= ln.words <= HOME_MENU_MAX_WORDS \
+                and _SENTENCE_PUNCT_RE.search(ln.kept_text) is None and cl.date_kind(ln) is None:
+            ln.rule = "home_menu"
+
+
+def bullet_column(cl: _Cleaner) -> None:
+    """"• خطة السلام في البلقان" / "• انتخابات الرئاسة" / "• كأس القارات" then the title and
+    the lead: above the title, three bulleted lines or more are the site's lists of stories
+    or sections (three of them of four words and more: headlines; a run of one-to-three word
+    entries is a menu, menu_run's). A summary's bullets stand under the title, and stay."""
+    kept = _kept(cl)
+    end = _first_body(cl, kept)
+    i = 0
+    while i < end:
+        j = i
+        while j < end and _bullet_link(kept[j]):
+            j += 1
+        long = sum(len(x.core.split()) >= TEASER_MIN_WORDS for x in kept[i:j])
+        if long >= BULLET_COLUMN_MIN and j < end and not kept[j].bullet and \
+                _headline(cl, kept[j]):
+            for ln in kept[i:j]:
+                ln.rule = "bullet_column"
+        i = j + 1
+
+
+def _bullet_link(ln: _Line) -> bool:
+    """A bulleted line of up to ten words that ends on no stop: a link's text."""
+    return ln.bullet and ln.words <= BULLET_LINK_MAX_WORDS and \
+        not ln.kept_text.rstrip().endswith(_STOPS)
+
+
 def mid_teasers(cl: _Cleaner) -> None:
     """"عاجل: الوزارة تعلن مواعيد الامتحانات" / "رسمياً: رسوم جديدة على المواقف" / "فيديو..
     المنتخب يصل إلى الدوحة" between two paragraphs: three or more headlines in a row inside
@@ -282,7 +359,8 @@ def mid_teasers(cl: _Cleaner) -> None:
 
 def _content_words(ln: _Line) -> set[str]:
     """Words of four letters and more, without the article or a clitic before it."""
-    return {_CLITIC_RE.sub("", w) for w in ln.key.split() if len(w) >= CONTENT_WORD_MIN}
+    # (words without the marks glued to them: "النيجر،" is "النيجر")
+    return {_CLITIC_RE.sub("", w) for w in _WORD_RE.findall(ln.key) if len(w) >= CONTENT_WORD_MIN}
 
 
 def _shares_word(title: _Line, lead: _Line) -> bool:
@@ -349,8 +427,10 @@ def tag_echo(cl: _Cleaner) -> None:
     kept = _kept(cl)
     if len(kept) < 2 or not cl.body_like(kept[-2]):
         return  # the tag row is the one kept line under the last paragraph
-    above = {w for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
-    if all(w in above for w in _WORD_RE.findall(ln.key)):
+    # words compared without the article or a clitic: the tag "المستشفى الجديد" echoes "مستشفى
+    # جديد" of the title
+    above = {_CLITIC_RE.sub("", w) for x in kept[:-1] for w in _WORD_RE.findall(x.key)}
+    if all(_CLITIC_RE.sub("", w) in above for w in _WORD_RE.findall(ln.key)):
         ln.rule = "tag_row"
 
 
@@ -430,15 +510,18 @@ def menu_run(cl: _Cleaner) -> None:
     if first is None:
         return
     run: list[_Line] = []
+    top = True  # no kept line above the run: it opens the page
     for ln in cl.lines[: first]:
         if ln.blank:
             continue
         if _menu_entry(cl, ln) or _menu_subentry(cl, ln, run):
             run.append(ln)
             continue
-        _close_menu(run)
+        _close_menu(run, top)
+        top = top and not any(x.kept for x in (*run, ln))
         run = []
-    _close_menu(run[:-1] if run and run[-1].kept else run)
+    # (the run's last line may be the title over the first paragraph: it stays, but counts)
+    _close_menu(run[:-1] if run and run[-1].kept else run, top, len(run))
 
 
 def network_bar(cl: _Cleaner) -> None:
@@ -477,9 +560,13 @@ def _menu_entry(cl: _Cleaner, ln: _Line) -> bool:
         _SENTENCE_PUNCT_RE.search(ln.kept_text) is None
 
 
-def _close_menu(run: Sequence[_Line]) -> None:
+def _close_menu(run: Sequence[_Line], top: bool = False, size: int = 0) -> None:
+    """Two known entries make a run of short lines a menu; so does its length alone when the
+    run opens the page ("الصفحات" / "الكاملة" / "تيوب" / … : a menu the capture broke into
+    its words, no entry of which any list knows)."""
     known = sum(ln.rule is not None for ln in run)
-    if len(run) >= MENU_MIN_LINES and known >= MENU_MIN_KNOWN:
+    if len(run) >= MENU_MIN_LINES and known >= MENU_MIN_KNOWN or \
+            top and max(size, len(run)) >= MENU_TOP_MIN_LINES:
         for ln in run:
             if ln.rule is None:
                 ln.rule = "menu_run"
@@ -498,8 +585,25 @@ def header_labels(cl: _Cleaner) -> None:
     for i, ln in enumerate(head):
         if not _short(cl, ln) or ln.bullet or ends_open(ln.key) or _wraps_on(kept, i):
             continue  # ("قال الناطق باسم" ends open: a sentence wrapped, no label)
-        if i < title or (ln.words >= 2 and not cl.place_or_date(ln)):
+        if i < title or (ln.words >= 2 and not cl.place_or_date(ln)) or \
+                (ln.words == 1 and _beside_date(cl, ln)):
             ln.rule = "header_label"
+
+
+def _beside_date(cl: _Cleaner, ln: _Line) -> bool:
+    """"الخبر" / "لبنان" / "7 كانون الثاني, 2025": a single word printed next to the date line
+    is the article's section in its meta row (section, date), as sites print them side by
+    side. A filing city stands over the lead ("7 كانون الثاني" / "بيروت" / the lead), and
+    "طهران-سانا" is a dateline: those stay."""
+    if _LETTERS_WORD_RE.fullmatch(ln.kept_text) is None:
+        return False
+    lines = cl.lines
+    i = lines.index(ln)
+    before = next((x for x in reversed(lines[max(0, i - 3) : i]) if not x.blank), None)
+    after = next((x for x in lines[i + 1 : i + 4] if not x.blank), None)
+    if after is not None and after.kept and cl.body_like(after):
+        return False
+    return any(x is not None and cl.date_kind(x) is not None for x in (before, after))
 
 
 def _wraps_on(kept: Sequence[_Line], i: int) -> bool:
@@ -513,8 +617,20 @@ def _wraps_on(kept: Sequence[_Line], i: int) -> bool:
             return False  # a blank line (or a dropped one) between: another block
         if x.kept_text.lstrip().startswith(("،", ",")):
             return True
+        if x is kept[i + 1] and _cut_at_width(x):
+            return True
         prev = x
     return False
+
+
+def _cut_at_width(ln: _Line) -> bool:
+    """"كشف معالي الدكتور" / "فلان الفلاني وزير الصحة عن قيام الوزارة بوضع خطة في" / …: the
+    line under the short one runs on ("في" ends no sentence) and is long: the page broke its
+    paragraphs at a fixed width, and the short line is the paragraph's first words."""
+    text = ln.kept_text.rstrip()
+    if ln.words < WRAP_NEXT_MIN_WORDS or text.endswith(_STOPS):
+        return False
+    return ends_open(ln.key)
 
 
 def repeated_lines(cl: _Cleaner) -> None:
@@ -712,6 +828,43 @@ def lone_time(cl: _Cleaner) -> None:
             ln.rule = "lone_time"
 
 
+
+# Headlines run together by a "read also" widget: a headline's last letter or its "!"/"؟"
+# directly on the next headline's first letter or opening quote ("…الجمركية"تحديث …",
+# "…ما؟تحذير …", "…الثمن!نجم …"). Prose puts a space there.
+_GLUE_RE = re.compile(r'(?:[!?؟]|[\u0621-\u064a])(?=["“«])|[!?؟](?=[\u0621-\u064a])')
+GLUED_TEASERS_MIN = 2  # glue points in the line: two joins are three headlines
+GLUED_REST_MIN_WORDS = 8  # the paragraph that the last headline runs into
+
+
+def glued_teasers(cl: _Cleaner) -> None:
+    """"إقرأ أيضاً:" / "الوزارة تعلن موعد الامتحانات"المنتخب يفوز بالكأس"! ارتفاع الأسعار؟وقال
+    الوزير، في ختام كلمته، إن …": under a "read also" label, other articles' headlines glued
+    into one line, often onto the paragraph that follows them. The headlines go; the
+    paragraph after the last join stays when it is prose (a clause mark, eight words)."""
+    prev: _Line | None = None
+    for ln in cl.lines:
+        if ln.blank:
+            continue
+        if ln.kept and prev is not None and prev.rule in _READ_ALSO_RULES:
+            _cut_glued(ln)
+        prev = ln
+
+
+def _cut_glued(ln: _Line) -> None:
+    text = ln.kept_text
+    joins = [m.end() for m in _GLUE_RE.finditer(text)]
+    if len(joins) < GLUED_TEASERS_MIN:
+        return
+    rest = text[joins[-1] :]
+    if len(rest.split()) < GLUED_REST_MIN_WORDS:
+        ln.rule = "glued_teasers"  # the last headline ends the line: no paragraph in it
+    elif _CLAUSE_MARK_RE.search(rest):
+        ln.spans = [(ln.a, ln.a + joins[-1], "glued_teasers")]
+        ln.kept_text = rest.strip()
+    # (a long rest without a clause mark: no sure paragraph, no sure headline; kept whole)
+
+
 StructureRule = Callable[["_Cleaner"], None]
 
 # Order: lines that are furniture whatever surrounds them first, so that the rules reading a
@@ -733,8 +886,12 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     embedded_post,
     comment_thread,
     teaser_column,
+    spaced_tags,
+    home_menu,
+    bullet_column,
     mid_teasers,
     tail_lines,
+    glued_teasers,
     tag_echo,
     cut_leads,
     ellipsis_cards,
@@ -746,4 +903,5 @@ STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list
                                 "comment_thread", "lone_time", "section_run",
                                 "bare_number", "duplicate_line", "tag_row", "menu_run",
                                 "letter_fragment", "ellipsis_cards", "title_bar",
-                                "title_prefix", "glued_crumbs", "follow_lead_in"})
+                                "title_prefix", "glued_crumbs", "follow_lead_in",
+                                "glued_teasers", "bullet_column", "home_menu"})

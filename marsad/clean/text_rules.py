@@ -55,7 +55,6 @@ from marsad.text.segment import ends_open
 from .literals import (
     FirstChars,
     Literals,
-    contains_any,
     first_chars,
     literal_set_re,
     lower_code,
@@ -67,6 +66,7 @@ from .published import (
     capture_header,
     date_line_under,
     find_published,
+    masthead_clock,
     weekday_contradicts,
 )
 from .structure import SENTENCE_ENDS, STRUCTURE_RULE_IDS, STRUCTURE_RULES
@@ -257,6 +257,8 @@ class _DateGrammar:
     update: re.Pattern[str]
     filler: re.Pattern[str]
     meta_field: re.Pattern[str]  # a word of a meta row's field ("مصنفة في …", "لا تعليقات")
+    # a masthead staff title, glued or not ("رئيس التحريرسامي"): the neighbour of a clock
+    staff: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -427,6 +429,11 @@ def _phrase_re(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + _alternation(words) + r"(?!\w)", re.IGNORECASE)
 
 
+def _masthead_title(word: str) -> bool:
+    key = match_key(word)
+    return "التحرير" in key or key == match_key("رئيس مجلس الإدارة")
+
+
 def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
     months = _alternation(vocab.get("months", []))
     hijri = _alternation(vocab.get("hijri_months", []))
@@ -457,6 +464,11 @@ def _date_grammar(vocab: Mapping[str, list[str]]) -> _DateGrammar:
         update=_phrase_re(vocab.get("update_labels", [])),
         filler=re.compile(filler, re.IGNORECASE),
         meta_field=_phrase_re(vocab.get("meta_field_words", [])),
+        # the editors' titles of a masthead ("رئيس التحرير", "رئيس مجلس الإدارة"); the others
+        # ("المدير العام للجمارك يتفقد …") open headlines. No right boundary: captures glue
+        # the name to the title ("رئيس التحريرسامي فؤاد").
+        staff=re.compile(r"(?<!\w)" + _alternation(
+            w for w in vocab.get("staff_titles", []) if _masthead_title(w)), re.IGNORECASE),
     )
 
 
@@ -1335,8 +1347,10 @@ class _Cleaner:
         rs = self.rs
         if rs.inline_literals is not None and rs.inline_literals.search(key) is None:
             return False
+        # (a gate's literals tested in C, with no generator per gate: this runs for every
+        # line holding any literal, and "قبل"/"منذ" are literals)
         return any(p.search(key) is not None for lits, p in rs.inline_gates
-                   if lits is None or contains_any(key, lits))
+                   if lits is None or any(map(key.__contains__, lits)))
 
     def inline(self) -> None:
         if not self.rs.inline_gates:
@@ -1347,7 +1361,8 @@ class _Cleaner:
                 continue
             text = self.raw[line.a : line.b]
             folded, index = fold(text)
-            spans: list[tuple[int, int, str]] = []
+            # (a structure rule may have cut a span of the line already)
+            spans: list[tuple[int, int, str]] = list(line.spans)
             for rule in inline_rules:
                 for p in rule.inline:
                     for m in p.finditer(folded):
@@ -1497,7 +1512,8 @@ class _Cleaner:
                 return
             kind = self.date_kind(line)
             if kind is not None and kind == ("date", "none") and (
-                    not self.over_article(line) or weekday_contradicts(self, line)):
+                    not self.over_article(line) or weekday_contradicts(self, line)
+                    or masthead_clock(self, line)):
                 line.rule = "widget_date"
 
     def stray_dates(self, published: Published | None) -> None:

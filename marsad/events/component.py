@@ -40,7 +40,7 @@ from .dating import (
     story_date,
 )
 from .discourse import Discourse, Sentence
-from .gates import AFTER_ROLES, GATES, blocked_noun, refers_back
+from .gates import AFTER_ROLES, GATE_TABLE, blocked_noun, refers_back
 from .lexicon import PLACE_TYPES, Lexicon
 from .merge import fold_headline, fold_subheadings, habitual, merge
 from .participants import absorb_titles, choose_roles
@@ -319,7 +319,7 @@ def _during_the_visit(v: DocView, lex: Lexicon, s: Sentence, c: Clause) -> bool:
 
 def _stopped(x: Context) -> bool:
     """A gate keeps the trigger from making an event."""
-    stop = next((gate for gate in GATES if gate(x)), None)
+    stop = next((gate for gate in GATE_TABLE.for_trigger(x.clause.trigger) if gate(x)), None)
     if stop is not None:
         x.note("gate", stop.__name__)
     if stop is refers_back:

@@ -5,7 +5,6 @@ read has found (its mentions, sources, dates, and the events it made)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..doc import DateValue, Event, Span
 from .sources import Cited
@@ -52,9 +51,11 @@ class Sentence:
     # the sentence's words, bare and without one leading و/ف/ب/ل: a gate whose cue words
     # are none of these has nothing to look for (most sentences)
     words: frozenset[str] = frozenset()
+    # the last tokens of the mentions: rules asking "does a name end here?" of a few tokens
+    # before a mention look them up instead of scanning every mention (made with the
+    # sentence: a gate asks it of nearly every trigger, and a cached property's first
+    # reading, under its lock, cost more than making it)
+    ms_lasts: frozenset[int] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def ms_lasts(self) -> frozenset[int]:
-        """The last tokens of the mentions: rules asking "does a name end here?" of a few
-        tokens before a mention look them up instead of scanning every mention."""
-        return frozenset(q.last for q in self.ms)
+    def __post_init__(self) -> None:
+        self.ms_lasts = frozenset(q.last for q in self.ms)

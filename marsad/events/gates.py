@@ -9,7 +9,7 @@ import bisect
 from collections.abc import Callable
 
 from ..text.normalize import match_key
-from .clause import BODY_MEETING, Context, Roles
+from .clause import BODY_MEETING, Context, Roles, RuleTable, only_for
 from .dating import future
 from .lexicon import (
     BLOCKING,
@@ -24,6 +24,7 @@ from .triggers import TriggerHit
 from .view import CLAUSE_MARKS, OPENING_QUOTES, DocView, unprefix, word_back
 
 
+@only_for(pos="noun")
 def refers_back(x: Context) -> bool:
     """A definite event noun with nobody named right after it, when the article told an
     event of its type before: a reference, not a new one ("ثم دانت الحكومة الهجوم").
@@ -63,6 +64,7 @@ def _sides_named_later(x: Context) -> bool:
                for k in range(c.t_last + 1, min(c.hi, len(v.keys))))
 
 
+@only_for(pos="verb")
 def negated(x: Context) -> bool:
     """A verb right after a negation in its clause: "لم يزر الرئيس موسكو"، "نددت الحكومة
     بالتصريحات دون أن تنفيها"."""
@@ -99,6 +101,7 @@ def demanded(x: Context) -> bool:
     return _asked_of_someone(x)
 
 
+@only_for(pos="noun")
 def warned_against(x: Context) -> bool:
     """What a warning warns against has not happened: "حذرت حماس إسرائيل من مواصلة
     الهجمات على غزة"، "حذر الوزير من تهجير السكان" — a noun behind "من" (a word of going on
@@ -247,6 +250,7 @@ def may_happen(x: Context) -> bool:
         "ي" + key[1:], ())
 
 
+@only_for(type="CONSULT")
 def meeting_to_come(x: Context) -> bool:
     """A meeting, visit or call told in the future is announced, not held: "وسيلتقي
     الوزير نظيره الأحد"، "ستزور الرئيسة القاهرة"، "على أن يختتم جولته في تشاد" (a pledge
@@ -261,6 +265,7 @@ def meeting_to_come(x: Context) -> bool:
     return at >= 3 and keys[at - 3 : at - 1] == ["علي", "ان"] and keys[at - 1][:1] in "يت"
 
 
+@only_for(type="CONSULT", pos="noun", mode="visit")
 def companion_of_a_visit(x: Context) -> bool:
     """A visit noun after a verb of accompanying names the companion of a visit told
     before, no visit of its own: "ورافق الوزيرَ في زيارته نائبُه"."""
@@ -271,6 +276,7 @@ def companion_of_a_visit(x: Context) -> bool:
     return any(unprefix(k, "و") in escorts for k in keys[max(x.sent.a, c.t_first - 4) : c.t_first])
 
 
+@only_for(type="CONSULT", pos="noun")
 def meeting_characterised(x: Context) -> bool:
     """A definite meeting or visit noun that is the subject of a verb or a quote, or the
     object of attending, after a meeting was told, characterises that meeting, no new one:
@@ -294,6 +300,7 @@ def meeting_characterised(x: Context) -> bool:
 
 
 
+@only_for(type="CONSULT", pos="noun")
 def meeting_talked_of(x: Context) -> bool:
     """A definite meeting noun that is what a verb of discussing tells of, or the time of
     another act, with nobody named after it, is the meeting told before: "والتقى الوزير
@@ -316,6 +323,7 @@ def meeting_talked_of(x: Context) -> bool:
     return not any(k in starts for k in range(c.t_last + 1, min(c.t_last + 3, x.sent.b)))
 
 
+@only_for(type="CONSULT", pos="noun")
 def ceremony_of_a_meeting(x: Context) -> bool:
     """A meeting noun behind a word of ceremony in a sentence that told a meeting is its
     ceremony, no other one: "واستقبل الرئيس ضيفه في مراسم استقبال رسمية بالقصر"."""
@@ -418,6 +426,7 @@ def own_act_quoted(x: Context) -> bool:
     return k[:1] == "ن" and len(k) > 3 and ("ي" + k[1:]) in x.lex.triggers.index
 
 
+@only_for(pos="noun")
 def scheduled(x: Context) -> bool:
     """A verbal noun qualified as scheduled or coming is announced, not held: "القمة
     المقررة في الرياض"، "الاجتماع المقبل للجنة"، "وقفة احتجاجية كان من المقرر تنظيمها"."""
@@ -432,6 +441,7 @@ def scheduled(x: Context) -> bool:
     return False
 
 
+@only_for(pos="noun")
 def framed_as(x: Context) -> bool:
     """An indefinite verbal noun in the accusative after a framing verb says what an act told
     amounts to, no act of its own: "وتأتي المناورات تأييدا من أنقرة للدوحة"، "وجاء القرار
@@ -456,6 +466,7 @@ def _ends_in_hamza(v: DocView, i: int) -> bool:
     return v.text[t.start : t.end].rstrip(_HARAKAT).endswith("ء")
 
 
+@only_for(pos="noun")
 def forecast(x: Context) -> bool:
     """A verbal noun that is the subject of a verb in the future tells what will be, no
     happening: "وقال المتحدث إن هجمات الجماعة سوف تتصاعد"، "الاحتجاجات ستتواصل"."""
@@ -472,6 +483,7 @@ def forecast(x: Context) -> bool:
     return False
 
 
+@only_for(pos="noun")
 def under_a_future_verb(x: Context) -> bool:
     """A verbal noun told after a verb in the future within its clause, with no clause
     boundary between, is part of what will be done, however far the verb stands: "وستصل
@@ -499,6 +511,7 @@ def _future_verb(key: str) -> bool:
         and not key.endswith(("ه", "ين", "يه"))
 
 
+@only_for(type="AGREE", pos="noun")
 def known_agreement(x: Context) -> bool:
     """A definite agreement noun behind a preposition names an agreement already made (what
     is approved, left or kept to), no agreement reached: "انسحبت واشنطن من الاتفاق
@@ -545,6 +558,7 @@ def names_a_document(x: Context) -> bool:
         and unprefix(keys[c.t_first - 1], "وبل") in x.lex.words.document_nouns
 
 
+@only_for(pos="noun")
 def told_as_earlier(x: Context) -> bool:
     """A verbal noun qualified as earlier recalls the past, no news: "ويستند القرار إلى
     عقوبات سابقة على الشركة"، "الهجمات السابقة للجماعة"."""
@@ -593,6 +607,7 @@ def nature_as_subject(x: Context) -> bool:
         and unprefix(keys[c.t_last + 1], "و") in x.lex.words.nature_words
 
 
+@only_for(type="AGREE", pos="verb")
 def agreed_in_view(x: Context) -> bool:
     """"اتفق" on a view is concurrence, no agreement: "واتفق الخبراء على أن الاقتصاد
     يتعافى"، "اتفقوا على أنه لا بديل عن الحل" (على أن with a noun or a pronoun after it), or
@@ -614,6 +629,7 @@ def agreed_in_view(x: Context) -> bool:
     return nxt.startswith("ال") or nxt in x.lex.words.demonstratives
 
 
+@only_for(type="SUPPORT", pos="verb")
 def court_upholds_ruling(x: Context) -> bool:
     """A court that upholds a ruling follows its procedure, no backing of a party: "وأيدت
     محكمة الاستئناف الحكم الابتدائي بحق رجل الأعمال" (the verdict itself is SANCTION
@@ -628,6 +644,7 @@ def court_upholds_ruling(x: Context) -> bool:
     return any(unprefix(k, "و") in w.court_filings for k in keys[c.t_last + 2 : end])
 
 
+@only_for(type="MOBILIZE", pos="verb")
 def quoted_from(x: Context) -> bool:
     """"نقل" with "عن" after it quotes a source, no move of forces: "ونقل التلفزيون
     الرسمي عن مصدر عسكري أن …" — not "عن طريق" (by way of)."""
@@ -638,6 +655,7 @@ def quoted_from(x: Context) -> bool:
     return any(keys[k] == "عن" and keys[k + 1] != "طريق" for k in range(c.t_last + 1, end))
 
 
+@only_for(pos="noun")
 def standing_or_cause(x: Context) -> bool:
     """A verbal noun that a measure already stands on, or that is named as a cause, is
     background: "وتراقب البعثة حظر السلاح المفروض على البلاد"، "انتهاك وقف إطلاق النار"،
@@ -662,6 +680,7 @@ def standing_or_cause(x: Context) -> bool:
         and not c.hit.pronoun
 
 
+@only_for(pos="verb")
 def standing_since(x: Context) -> bool:
     """A verb in the present with "منذ" after it in its clause tells a standing state, no
     happening: "نقيم علاقات مع البلدين منذ زمن بعيد"، "تنتشر القوات هناك منذ 2013"."""
@@ -679,6 +698,7 @@ def standing_since(x: Context) -> bool:
     return False
 
 
+@only_for(type="MOBILIZE", pos="verb")
 def standing_where(x: Context) -> bool:
     """A deployment in the present with a pronoun for the place after it is a relative
     clause telling who is stationed there, no happening: "قواعد عسكرية تتمركز فيها قوات
@@ -705,6 +725,7 @@ def aimed_by_a_measure(x: Context) -> bool:
     return any(0 < c.t_first - t <= x.lex.words.reach["measure_reach"] for t in sanctions)
 
 
+@only_for(pos="noun")
 def counted_again(x: Context) -> bool:
     """A count of the acts its sentence already told is no new one: "شنت الطائرات غارات
     على المدينة، وبلغت قرابة أربعين غارة"."""
@@ -720,6 +741,7 @@ def counted_again(x: Context) -> bool:
                for t in told for k in v.keys[t + 1 : c.t_first])
 
 
+@only_for(pos="noun")
 def negated_noun(x: Context) -> bool:
     """A verbal noun after a word of failure or absence, or the object of a negated verb,
     did not (or is not said to have) happened: "بعد فشل اتفاق بين الطرفين"، "عدم انسحاب
@@ -738,6 +760,7 @@ def negated_noun(x: Context) -> bool:
     return False
 
 
+@only_for(type="AGREE", pos="verb")
 def accepts_a_resignation(x: Context) -> bool:
     """"وافق مجلس النواب على استقالة الحكومة"، "قبل الرئيس استقالة وزير الدفاع": accepting
     a resignation is part of the resignation (the one who accepts is its target), no
@@ -750,6 +773,7 @@ def accepts_a_resignation(x: Context) -> bool:
         and x.sent.a + nxt.first_token - c.t_last <= x.lex.words.reach["object_reach"]
 
 
+@only_for(pos="verb", roles="main_subject")
 def passive_participle(x: Context) -> bool:
     """A participle of accusing right before what the charge is ("وكان الوزير السابق متهما
     بالفساد"، "متهمين في القضية") is the passive: the one accused, by no one told. The
@@ -778,6 +802,9 @@ GATES: tuple[Callable[[Context], bool], ...] = (
     standing_where, aimed_by_a_measure,
     counted_again, negated_noun, names_a_document, accepts_a_resignation, passive_participle,
     scheduled, known_agreement, framed_as, forecast, under_a_future_verb, own_act_quoted)
+# GATES with, per trigger, those it meets (less the gates marked for other triggers,
+# which would let it pass at once)
+GATE_TABLE = RuleTable(GATES)
 
 
 def nobody_takes_part(r: Roles, x: Context) -> bool:

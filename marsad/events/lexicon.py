@@ -7,7 +7,7 @@ language data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -66,6 +66,8 @@ class Words:
 
     lists: dict[str, frozenset[str]]
     reach: dict[str, int]
+    # list name -> the first words of its phrases (filled as gates ask: several per trigger)
+    firsts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # each list as a plain attribute (rules read them on every token: no __getattr__)
@@ -75,10 +77,10 @@ class Words:
     def first_words(self, name: str) -> frozenset[str]:
         """The first words of list ``name``'s phrases (a sentence without any of them
         holds none of its phrases)."""
-        key = "_first:" + name
-        if key not in self.lists:
-            self.lists[key] = frozenset(p.split(" ")[0] for p in self.lists[name])
-        return self.lists[key]
+        found = self.firsts.get(name)
+        if found is None:
+            found = self.firsts[name] = frozenset(p.split(" ")[0] for p in self.lists[name])
+        return found
 
     def __getattr__(self, name: str) -> frozenset[str]:
         try:

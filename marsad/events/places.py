@@ -10,11 +10,14 @@ from dataclasses import replace
 
 from ..doc import Event, Span
 from .anaphora import dual_verb
-from .clause import Context, Roles
+from .clause import Context, Roles, only_for
 from .discourse import Sentence
 from .lexicon import DURING_VISIT, PLACE_TYPES, words
 from .nisba import nisba_country
 from .view import DocView, Placed, uniq, unprefix
+
+# Acts that may spread over many places at once (raids, strikes, protests, deployments)
+SPREAD_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
 
 def visit_hosts(v: DocView, events: list[Event], first: int, s: Sentence) -> None:
@@ -121,6 +124,7 @@ def _behind_place_word(pm: Placed, x: Context) -> bool:
     return prev in words or unprefix(prev, "و") in words
 
 
+@only_for(type=SPREAD_TYPES, pos="verb")
 def place_named_since_the_last_act(r: Roles, x: Context) -> Roles | None:
     """"وامتدت المداهمات إلى المدينة، وتحديدا مخيم الفوار، واعتقل الجنود شابين": a raid
     or strike with no place of its own, told after a town or camp named since the last act
@@ -138,6 +142,7 @@ def place_named_since_the_last_act(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, place.entity_id, r.basis, r.retyped)
 
 
+@only_for(pos="verb")
 def place_of_the_previous_act(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات بلدة بيتا، وداهمت عدة منازل، واعتقلت ثلاثة شبان": acts told one
     after another by the same subject in one sentence, the later ones with no place of
@@ -167,6 +172,7 @@ def place_of_the_scene(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, where, r.basis, r.retyped)
 
 
+@only_for(type=("ASSAULT", "COERCE", "MOBILIZE"))
 def land_named_by_its_nisba(r: Roles, x: Context) -> Roles | None:
     """"تعرضت الأراضي السورية لسلسلة غارات"، "انتشرت القوات في المياه الليبية": an act of
     force with no place of its own, in a clause naming a state's land, air or waters by
@@ -229,6 +235,7 @@ def place_of_what_it_was_during(r: Roles, x: Context) -> Roles | None:
 _DURING = words().during_words
 
 
+@only_for(type="PROTEST")
 def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     """"وتظاهر مئات الطلاب في ساحة النصر وسط عمّان": a protest held in a square (a site
     named behind "في", passed over as a venue when finding parties) happened there,
@@ -244,6 +251,7 @@ def square_of_a_protest(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, site.entity_id, r.basis, r.retyped)
 
 
+@only_for(type="CONCEDE")
 def home_act_in_its_state(r: Roles, x: Context) -> Roles | None:
     """"أصدر العاهل المغربي عفوا عن معتقلي الاحتجاجات"، "جمّد الرئيس قرار رفع الأسعار": a
     pardon, release or concession by a state's own leader or body, made to nobody of
@@ -260,6 +268,7 @@ def home_act_in_its_state(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, state, r.basis, r.retyped)
 
 
+@only_for(type="PROTEST")
 def city_of_the_crowd(r: Roles, x: Context) -> Roles | None:
     """"وكان محتجو البصرة دخلوا في اعتصام استجابة لدعوة متظاهري الناصرية"، "وخرج أهالي
     الخليل في مسيرة": a protest whose crowd is named with its city before the trigger
@@ -287,6 +296,7 @@ def _not(ids: tuple[str, ...], drop: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(i for i in ids if i not in drop)
 
 
+@only_for(type="REQUEST")
 def place_of_what_is_asked(r: Roles, x: Context) -> Roles | None:
     """"ودعا الرئيسان إسرائيل إلى وقف فوري لإطلاق النار في قطاع غزة": a place inside what a
     request asks for ("إلى …") is where that would happen, not where it was asked."""
@@ -334,10 +344,8 @@ def pair_meeting(x: Context, r: Roles) -> Event | None:
         j for i in (*ev.actors, *ev.targets) for j in (i, nation.get(i, i))}), None)
 
 
-# Acts that may spread over many places at once (raids, strikes, protests, deployments)
-SPREAD_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 
-
+@only_for(type=SPREAD_TYPES)
 def places_across_a_state(r: Roles, x: Context) -> Roles | None:
     """"شنت الطائرات غارات على حلب وإدلب وحماة في سوريا": strikes, raids or protests
     spread over several places of the state the clause names happened in that state, not
@@ -386,6 +394,7 @@ def city_after_the_venue(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+@only_for(type="ASSAULT")
 def place_aimed_at(r: Roles, x: Context) -> Roles | None:
     """"أطلق المسلحون صاروخا من مناطق يسيطرون عليها في اليمن باتجاه سفينة تجارية في البحر
     الأحمر": a strike fired from one place toward another (باتجاه، نحو) happened where it
@@ -409,6 +418,7 @@ def place_aimed_at(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, aimed.entity_id, r.basis, r.retyped)
 
 
+@only_for(type="RETREAT", mode="withdraw")
 def the_place_left(r: Roles, x: Context) -> Roles | None:
     """"أنهت القوات انسحابها من قاعدة تمبكتو"، "بدأ الجنود مغادرة النيجر": forces
     withdrawing from a place, with no place of their own, withdraw there (a base before the

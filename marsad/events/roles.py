@@ -23,7 +23,15 @@ from .anaphora import (
     last_two,
     referred_participants,
 )
-from .clause import AFTER_NOUN, BODY_MEETING, UNNAMED_ANTECEDENT, Context, Roles
+from .clause import (
+    AFTER_NOUN,
+    BODY_MEETING,
+    UNNAMED_ANTECEDENT,
+    Context,
+    Roles,
+    RuleTable,
+    only_for,
+)
 from .dating import future
 from .discourse import Sentence
 from .lexicon import (
@@ -97,6 +105,7 @@ def _act_between(x: Context, after: int) -> bool:
     return any(after < a + h.first_token < c.t_first for h in x.sent.hits)
 
 
+@only_for(pos="noun")
 def pair_meets(r: Roles, x: Context) -> Roles | None:
     """"وجاء لقاء جمع الرجلين": a meeting noun followed by a dual noun is the two sides
     named last meeting each other; so is a meeting noun that names nobody in the clause
@@ -144,6 +153,7 @@ def sides_act(r: Roles, x: Context) -> Roles | None:
     return Roles(pair, _without((*r.actors, *r.targets), pair), r.location)
 
 
+@only_for(pos="noun")
 def purpose_of_main_verb(r: Roles, x: Context) -> Roles | None:
     """"زار الوزير القاهرة للقاء نظيره": the purpose noun (fused ل) is done by the main
     verb's subject; its own participants are whom it is done with."""
@@ -167,6 +177,7 @@ def capital_as_state(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, targets, r.location)
 
 
+@only_for(type="CONSULT", pos="verb")
 def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
     """"بعد زيارة قام بها الوزير إلى غينيا، حيث التقى الرئيس": after حيث/هناك, the visitor
     meets whoever is named after the verb."""
@@ -183,6 +194,7 @@ def meeting_during_visit(r: Roles, x: Context) -> Roles | None:
 _DONE_TO_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION"})
 
 
+@only_for(pos="verb", roles="subject_actor")
 def verb_joined_after_comma(r: Roles, x: Context) -> Roles | None:
     """"رحّب الرئيس بالاتفاق، وشكر الولايات المتحدة وفرنسا": a verb joined on after a
     comma goes on with the same subject; the states or bodies after it are its object, and
@@ -298,6 +310,7 @@ def _distance(x: Context, after: int) -> int:
     return at - after
 
 
+@only_for(type="ASSAULT", pos="noun")
 def repelled_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلن الجيش النيجري إحباط هجوم على ثكنة قرب الحدود": who announces an attack he
     repelled was attacked, no attacker."""
@@ -317,6 +330,7 @@ def repelled_attack(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, me), tuple(uniq((*me, *r.targets))), r.location)
 
 
+@only_for(type="ASSAULT", pos="noun")
 def befallen_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلن الجيش تعرض دورية لهجوم"، "تصدت القوات السودانية لهجوم نفذته قوات الدعم السريع
     على مدينة كوستي": who underwent or met the attack (named before it, or announcing it)
@@ -366,24 +380,28 @@ def _announced(x: Context, speaker: int) -> bool:
         x.doc.keys[c.cue_token], "وف") in gov) for c in x.sent.cited)
 
 
+@only_for(type="ACCUSE", mode="allege", roles="subject_target")
 def speaker_charges(r: Roles, x: Context) -> Roles | None:
     """"قال الوزير إن إيران مسؤولة عن الهجوم"، "أكدت الشرطة أن الشركة متورطة في التهريب":
     a charge told as the predicate of a reported clause is the speaker's: the speaker
     accuses, the one charged is the target (after a participle of saying, "مؤكدة أن …",
     the speaker is the main clause's subject)."""
     c = x.clause
-    if not _unclaimed_charge(r, x) or c.trigger.roles != "subject_target":
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" \
+            or c.trigger.roles != "subject_target" or r.actors or not r.targets:
         return None
     return _charged_by(r, x, x.sent.prev_actors if c.speaker is None
                        and _said_by_participle(x) else ())
 
 
+@only_for(type="ACCUSE", mode="allege")
 def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
     """"قصف الجيش مواقع ردا على انتهاكات الحزب للهدنة": a violation named as what the main
     clause's act answers is that party's charge: whoever reacts (or tells of the reply)
     accuses the violator."""
     c, v, w = x.clause, x.doc, x.lex.words
-    if not _unclaimed_charge(r, x) \
+    if c.trigger.type != "ACCUSE" or c.trigger.mode != "allege" or r.actors \
+            or not r.targets \
             or unprefix(unprefix(v.keys[c.t_first], "و"), "لب") not in w.violations:
         return None
     cue = [unprefix(k, "و") for k in v.keys[max(x.sent.a, c.t_first - 2) : c.t_first]]
@@ -391,12 +409,6 @@ def violation_reacted_to(r: Roles, x: Context) -> Roles | None:
         return None
     # (the one who tells of the reply — "وقال الجيش: ردا على انتهاكات …" — or who acted)
     return _charged_by(r, x, x.sent.prev_actors)
-
-
-def _unclaimed_charge(r: Roles, x: Context) -> bool:
-    """An allegation ("مسؤولة عن"، "انتهاكات") with someone charged and nobody charging."""
-    t = x.clause.trigger
-    return t.type == "ACCUSE" and t.mode == "allege" and not r.actors and bool(r.targets)
 
 
 def _charged_by(r: Roles, x: Context, others: tuple[str, ...]) -> Roles | None:
@@ -420,6 +432,7 @@ def _said_by_participle(x: Context) -> bool:
     return False
 
 
+@only_for(roles="main_subject")
 def participle_of_main_subject(r: Roles, x: Context) -> Roles | None:
     """"أكد الرئيس دعم بلاده، مشيدا بموقف الجزائر": the participle's subject is the main
     clause's (the speaker's); whoever it names is the target — also when the main subject
@@ -484,6 +497,7 @@ def _pronoun_subject(x: Context) -> str | None:
         else None)
 
 
+@only_for(pos="verb", roles="subject_actor")
 def dropped_subject(r: Roles, x: Context) -> Roles | None:
     """"وصل الوزير إلى عمّان في زيارة التقى خلالها الملك": a verb with no subject named
     goes on with the last actor of its sentence (not a protest: "قصفت إسرائيل القطاع،
@@ -501,6 +515,7 @@ def dropped_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), r.location)
 
 
+@only_for(pos="verb", roles="subject_actor")
 def opening_subject_goes_on(r: Roles, x: Context) -> Roles | None:
     """"وكانت باريس باشرت إعادة ترتيب قواتها، فغادرت قواعدها": a verb joined on with و/ف,
     with no subject named and no act of its sentence before it, goes on with the subject
@@ -518,6 +533,7 @@ def opening_subject_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((me,), _without(r.targets, (me,)), r.location)
 
 
+@only_for(pos="verb", roles="subject_actor")
 def subject_goes_on_after_kama(r: Roles, x: Context) -> Roles | None:
     """"فرضت الخزانة عقوبات على … . كما فرضت عقوبات على السفير": a verb with no subject
     after a sentence-opening "كما" (likewise) goes on with the last actor told."""
@@ -543,6 +559,7 @@ def speaker_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((who,), r.targets, r.location)
 
 
+@only_for(pos="verb")
 def we_are_the_speaker(r: Roles, x: Context) -> Roles | None:
     """"وقال وزير الخارجية المصري بدر عبد العاطي: "ندين الهجوم على رفح"": a verb of the
     first person plural ("ندين"، "نرفض"، "اتفقنا") in what someone is quoted saying is the
@@ -707,6 +724,7 @@ def _description_before(x: Context) -> tuple[int, int] | None:
     return (at, end) if before in light or unprefix(before, "وف") in light else None
 
 
+@only_for(pos="verb", roles="subject_actor")
 def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
     """"وصل وزير الخارجية التركي إلى القاهرة. والتقى نظيره المصري بدر عبد العاطي": a verb
     with no subject named whose object is a counterpart, host or guest with a pronoun goes
@@ -724,6 +742,7 @@ def counterpart_owner_goes_on(r: Roles, x: Context) -> Roles | None:
     return Roles((last,), r.targets, r.location)
 
 
+@only_for(type="CONSULT", pos="verb")
 def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى القاهرة، والتقى الرئيس المصري": a meeting verb with one side named
     goes on with the sentence's subject, and the one named is whom it met."""
@@ -740,6 +759,7 @@ def met_by_the_subject_before(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, r.actors, r.location)
 
 
+@only_for(type="REQUEST", pos="verb")
 def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     """"كما طالب الحكومة بالتوقف عن …"، "ودعا الأطراف إلى الحوار": the one named right
     after a verb of asking, before what is asked (ب، إلى), is asked, not asking; the
@@ -764,6 +784,7 @@ def asked_is_the_object(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(asker, r.actors), r.actors, r.location)
 
 
+@only_for(type="REQUEST", pos="noun")
 def asked_from_after_the_object(r: Roles, x: Context) -> Roles | None:
     """"لكنها أقرت بطلب مساعدة عسكرية من روسيا"، "وطلبت الحكومة دعما من تركيا": "من X"
     after what is asked names whom it is asked of (right after the noun, "بطلب من
@@ -799,6 +820,7 @@ def _goes_on_after_kama(x: Context) -> tuple[str, ...]:
     return (x.disc.last_actor,) if x.disc.last_actor is not None else ()
 
 
+@only_for(type="REQUEST", pos="verb")
 def asked_of_a_pronoun(r: Roles, x: Context) -> Roles | None:
     """"وقال الوزير إن الرئيس طلب منه التراجع": "منه"/"منها" right after a verb of
     asking is whom it asks — the person (ه) or the state or body (ها) named before."""
@@ -858,6 +880,7 @@ def the_latter_acts(r: Roles, x: Context) -> Roles | None:
     return Roles((latter,), _without((*r.targets,), (latter,)), r.location)
 
 
+@only_for(pos="noun", roles="first_actor")
 def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
     """"التوتر بين إيران والولايات المتحدة، وتهديد الأخيرة طهران بضربة عسكرية": "the
     latter" right after a verbal noun of an act is its doer — the last party named before
@@ -873,6 +896,7 @@ def the_latter_as_genitive(r: Roles, x: Context) -> Roles | None:
     return Roles((latter,), _without((*r.actors, *r.targets), (latter,)), r.location)
 
 
+@only_for(type="ACCUSE", pos="noun")
 def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي والنيجر سحب سفرائها من الجزائر على خلفية اتهام هذه الأخيرة بإسقاط
     طائرة": a charge named as the cause of the sentence's act is made by whoever did that
@@ -895,6 +919,7 @@ def charge_behind_a_reaction(r: Roles, x: Context) -> Roles | None:
     return Roles(s.prev_actors, tuple(accused), r.location) if accused else None
 
 
+@only_for(pos="noun")
 def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى الرياض، في أول زيارة خارجية له": a noun with no actor that retells
     an event of its own sentence takes that event's subject (and merges with it)."""
@@ -907,6 +932,7 @@ def noun_retells_sentence(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), r.location)
 
 
+@only_for(pos="noun")
 def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     """"اقتحمت القوات البلدة، وامتدت المداهمات إلى المخيم": a definite verbal noun with no
     agent of its own, after an act of the sentence's subject, is that subject's; a town or
@@ -925,6 +951,7 @@ def definite_noun_of_the_subject(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without(r.targets, prev), where)
 
 
+@only_for(pos="noun")
 def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
     """"وأكد مسؤول أمني نيجري استمرار التعاون مع تركيا": the partner after "مع" is no agent
     of the noun; an unnamed speaker before it whose nisba names a state speaks for that
@@ -946,6 +973,7 @@ def partner_is_no_agent(r: Roles, x: Context) -> Roles | None:
     return Roles(state, _without((*r.actors, *r.targets), state), r.location)
 
 
+@only_for(type="ASSAULT")
 def killed_in_the_attack(r: Roles, x: Context) -> Roles | None:
     """"أعلنت الحركة مقتل قائدها X في غارة إسرائيلية"، "لقي القيادي Y مصرعه في قصف على
     المدينة": whoever a death names before the attack that killed them is its target, never
@@ -990,6 +1018,12 @@ _DEATH_FATES = frozenset(w + p for w in words().death_fates for p in NOUN_SUFFIX
 _DEATH_CAUSES = words().death_causes
 
 
+# acts done to people whose passive takes a count of them as subject (not an attack or a
+# launch: "هاجم عشرات من مسلحي X القرية"، "أطلق عدد من مقاتلي Y صواريخ" are active)
+_PASSIVE_COUNT_MODES = frozenset(("arrest", "targeted", "abduct"))
+
+
+@only_for(pos="verb", mode=_PASSIVE_COUNT_MODES)
 def counted_members_acted_on(r: Roles, x: Context) -> Roles | None:
     """"اعتقل 30 من جنود الجيش X"، "قتل ثلاثة من عناصر الحركة Y": a count right after the
     verb is its passive subject — the members of the group named after "من" were acted on;
@@ -1007,10 +1041,6 @@ def counted_members_acted_on(r: Roles, x: Context) -> Roles | None:
         return None
     return Roles(_without(r.actors, (group,)), (group, *r.targets), r.location)
 
-
-# acts done to people whose passive takes a count of them as subject (not an attack or a
-# launch: "هاجم عشرات من مسلحي X القرية"، "أطلق عدد من مقاتلي Y صواريخ" are active)
-_PASSIVE_COUNT_MODES = frozenset(("arrest", "targeted", "abduct"))
 
 
 def lone_person_killed(r: Roles, x: Context) -> Roles | None:
@@ -1061,6 +1091,7 @@ def nisba_names_actor(r: Roles, x: Context) -> Roles | None:
 _DELEGATIONS = words().delegations
 
 
+@only_for(type="CONSULT", pos="verb")
 def delegation_names_state(r: Roles, x: Context) -> Roles | None:
     """"ووصل وفد عسكري تركي إلى ليبيا"، "استقبل الرئيس وفدا إيرانيا"، "وصل وفد مصري برئاسة
     وزير الخارجية X": a delegation at a meeting or visit is the person heading it, or else
@@ -1100,6 +1131,7 @@ def _delegation_head(x: Context, at: int) -> tuple[str, ...]:
                  and v.etype[pm.entity_id] == "PER"), ())
 
 
+@only_for(type=NISBA_TARGET_TYPES)
 def nisba_names_target(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد 12 دبلوماسيا جزائريا"، "هجوم بطائرات مسيرة على سفن حربية
     أمريكية": the people or things acted on are their country's (but a nisba on the noun
@@ -1134,6 +1166,7 @@ def nisba_names_target(r: Roles, x: Context) -> Roles | None:
 _ENVOYS = words().envoys
 
 
+@only_for(type=("SANCTION", "ACCUSE", "COERCE"))
 def envoy_names_state(r: Roles, x: Context) -> Roles | None:
     """"قررت الحكومة طرد السفير الإيطالي"، "استدعت الوزارة السفير الإسباني لديها": an envoy
     expelled, summoned or acted on stands for the state his nisba names, which is a target
@@ -1196,6 +1229,7 @@ def state_owning_a_body(r: Roles, x: Context) -> Roles | None:
     return Roles(actors, _without(swap(r.targets), actors), r.location)
 
 
+@only_for(pos="noun")
 def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     """"اتفاق جدة، الذي رعته قطر، بين الحكومة والمعارضة": a name inside a relative clause
     set off by commas after the event noun does the clause's verb (sponsors, hosts), not
@@ -1220,6 +1254,7 @@ def agent_of_a_relative_clause(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+@only_for(type="REQUEST")
 def submitter_of_the_request(r: Roles, x: Context) -> Roles | None:
     """"ووافق البرلمان على طلب التمديد، الذي كان قد تقدم به الرئيس": a request noun whose
     relative clause names who submitted it ("الذي تقدم به X"، "التي قدمتها X") is X's; the
@@ -1244,6 +1279,7 @@ def submitter_of_the_request(r: Roles, x: Context) -> Roles | None:
     return Roles((who.entity_id,), others, r.location, r.basis, r.retyped)
 
 
+@only_for(pos="verb", roles="subject_actor")
 def subject_past_its_relative(r: Roles, x: Context) -> Roles | None:
     """"أن الوزير أيمن الصفدي، الذي يزور القاهرة، التقى نظيره": a verb right after a
     relative clause set off by commas has the clause's antecedent for its subject, not the
@@ -1288,6 +1324,7 @@ def place_described_by_relative(r: Roles, x: Context) -> Roles | None:
     return Roles(_without(r.actors, drop), _without(r.targets, drop), r.location)
 
 
+@only_for(mutual=True)
 def mutual_sides_act(r: Roles, x: Context) -> Roles | None:
     """"وقّعت إثيوبيا مذكرة تفاهم مع كينيا": in a mutual act both sides act; but those an
     operation is "ضد" are aimed at, not taking part, and a clash's place takes no part."""
@@ -1331,6 +1368,7 @@ def _in_relative(x: Context) -> set[str]:
     return {pm.entity_id for pm in x.sent.ms if k < pm.first < end}
 
 
+@only_for(mutual=True)
 def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
     """"اندلعت الاشتباكات بين «جهاز X» الذي يقوده فلان، و«جهاز Y»": in a mutual act the
     side joined on by و after "بين" acts too, however long the relative clause on the
@@ -1360,6 +1398,7 @@ def second_side_past_relative(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+@only_for(type=REACTIONS, pos="verb")
 def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     """"دان الاتحاد الإفريقي الهجوم": a reaction whose object is an event told before is
     aimed at whoever did that event (the noun is no new event)."""
@@ -1376,6 +1415,7 @@ def reaction_to_told_event(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, _without(before, r.actors), r.location)
 
 
+@only_for(type=REACTIONS)
 def reacted_to_the_same_act(r: Roles, x: Context) -> Roles | None:
     """"رفضت كتلة X القرارات … وعدّتها كتلة Y انقلابا، فيما أيدتها كتلة Z": in a row of
     reactions, the pronoun on each is the act they all react to, not the party that
@@ -1412,6 +1452,7 @@ def own_state_not_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location)
 
 
+@only_for(type=("ACCUSE", "REJECT"))
 def reaction_to_a_nisba_thing(r: Roles, x: Context) -> Roles | None:
     """"رفضت الجزائر الاتهامات المغربية"، "أعربت مصر عن رفضها للقرار الإسرائيلي"، "تأسف
     الرئيس لتصريحات وزير الخارجية الإسرائيلي": a condemnation or a refusal of a thing its
@@ -1448,6 +1489,7 @@ def _behind_a_preposition(entity: str, x: Context) -> bool:
     return pm is not None and unprefix(v.prev_key(pm.first), "و") in x.lex.words.prepositions
 
 
+@only_for(pos="verb")
 def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
     """"وأدانت مصر قصف الجيش الإسرائيلي لمدينة غزة": a form that is both a verb and its
     verbal noun, right after a reaction and its subject, is the reaction's object — the
@@ -1467,6 +1509,7 @@ def object_of_a_reaction(r: Roles, x: Context) -> Roles | None:
     return Roles(doer, r.targets[1:], r.location)
 
 
+@only_for(type="ACCUSE")
 def criticism_of_the_act_before(r: Roles, x: Context) -> Roles | None:
     """"رغم الضربات الإسرائيلية التي لقيت انتقادا من الرئيس الأمريكي": criticism that an
     act told just before met (its relative clause) is aimed at whoever did that act."""
@@ -1552,6 +1595,7 @@ def blame_the_act_after(v: DocView, lex: Lexicon, events: list[Event], first: in
         events[first + i] = s.events[s.events.index(ev)] = replace(ev, targets=nxt.actors)
 
 
+@only_for(pos="noun", mode="resign")
 def resignation_accepted_by(r: Roles, x: Context) -> Roles | None:
     """"وافق مجلس النواب، الأحد، على استقالة رئيس الحكومة": the body that accepts a
     resignation (named between its verb and the noun) is the resignation's target."""
@@ -1589,6 +1633,7 @@ def spoken_for_by(r: Roles, x: Context) -> Roles | None:
     return Roles((*r.actors, person), _without(r.targets, (person,)), r.location)
 
 
+@only_for(mode=("withdraw", "leave"))
 def withdrawn_from(r: Roles, x: Context) -> Roles | None:
     """"أعلنت مالي انسحابها من لجنة الأركان المشتركة"، "انسحبت القوات من النيجر": what a
     withdrawal leaves (a body, a state) is its target; a base left is where it happened."""
@@ -1635,6 +1680,7 @@ def _base_left(x: Context, at: int | None, actors: tuple[str, ...]
                        and unprefix(v.prev_key(pm.first), "و") == "في"), None)
 
 
+@only_for(type=GIVEN_TYPES, pos="noun")
 def receiver_named_before(r: Roles, x: Context) -> Roles | None:
     """"وسط تقارير عن تلقي الجيش دعما عسكريا من دولة X في حربه ضد الحركة": a gift from a
     giver ("من X") goes to the one named after the noun of receiving before it, not to
@@ -1673,6 +1719,7 @@ def charged_act_is_the_accuseds(r: Roles, x: Context) -> Roles | None:
     return Roles(me, _without((*r.actors, *r.targets), me), r.location)
 
 
+@only_for(pos="noun", mode="phone")
 def call_during_main_act(r: Roles, x: Context) -> Roles | None:
     """"طالب الوزير خلال اتصال هاتفي مع الأمين العام بعقد جلسة"، "أكد الرئيس في اتصال مع
     نظيره": a call named as when the main clause's act happened is made by that act's
@@ -1686,6 +1733,7 @@ def call_during_main_act(r: Roles, x: Context) -> Roles | None:
     return Roles(prev, _without((*r.actors, *r.targets), prev), r.location)
 
 
+@only_for(type="CONSULT", mode="phone")
 def call_received_from(r: Roles, x: Context) -> Roles | None:
     """"تلقى الأمير اتصالا هاتفيا من الرئيس الأمريكي"، "خلال اتصال تلقاه من نظيره": a call
     received comes from the caller named after "من", who acts; the one who received it is
@@ -1738,6 +1786,7 @@ def _receives(key: str, receive_words: frozenset[str]) -> bool:
         or k[:-2] + "ي" in receive_words and k.endswith("اه")
 
 
+@only_for(type="AID")
 def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     """"نفّذ الجيش عمليات إنزال جوي على شمال القطاع تشمل مساعدات"، "أرسلت الدولة إلى غزة
     مساعدات": aid with no receiver goes to the place named behind على/إلى before it."""
@@ -1756,6 +1805,7 @@ def aid_sent_to_before(r: Roles, x: Context) -> Roles | None:
     return None
 
 
+@only_for(type="AID")
 def partner_shares_the_aid(r: Roles, x: Context) -> Roles | None:
     """"وزّع المركز سلالًا غذائية على الأسر النازحة في مأرب بالتعاون مع جمعية الهلال الأحمر
     اليمني": a body or state named right after "بالتعاون مع"/"بالشراكة مع"/"بالتنسيق مع"
@@ -1778,6 +1828,7 @@ def _after_partner_words(v: DocView, first: int, words: Collection[str]) -> bool
     return v.prev_key(first) == "مع" and unprefix(v.prev_key2(first), "و") in words
 
 
+@only_for(type="ASSAULT", mode="occupy")
 def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
     """"أعلنت القوات سيطرتها على معسكر X"، "استولى المسلحون على قاعدة Y": the camp, base or
     town seized right after the verb of seizing is what the act is done to (and where)."""
@@ -1791,6 +1842,7 @@ def seized_place_is_target(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (*r.targets, pm.entity_id), r.location or pm.entity_id)
 
 
+@only_for(pos="verb", mode="release")
 def released_is_the_genitive(r: Roles, x: Context) -> Roles | None:
     """"وأُطلق سراح الناشط X"، "أُفرج عن المعارض Y": whoever follows "سراح" (its genitive)
     or "عن" right after the verb of release, behind a description in words only, is the
@@ -1810,6 +1862,10 @@ def released_is_the_genitive(r: Roles, x: Context) -> Roles | None:
 
 # the last word of a release verb's phrase, after which its patient stands
 _RELEASE_HEADS = words().release_heads
+
+
+# triggers whose forms are passive verbs (their own records in triggers.yaml)
+_PASSIVE_TRIGGERS = frozenset(("assault_kill_by_hand", "assault_kill_passive"))
 
 
 def passive_form_patient(r: Roles, x: Context) -> Roles | None:
@@ -1847,10 +1903,8 @@ def _partitive_group(x: Context) -> str | None:
     return None
 
 
-# triggers whose forms are passive verbs (their own records in triggers.yaml)
-_PASSIVE_TRIGGERS = frozenset(("assault_kill_by_hand", "assault_kill_passive"))
 
-
+@only_for(type="CONSULT", pos="noun")
 def body_meets(r: Roles, x: Context) -> Roles | None:
     """"خلال الاجتماع الطارئ لمجلس وزراء الخارجية العرب": a meeting noun's "لـ" names the
     body that meets, when no one else is named to meet; alone, it is the body's own session
@@ -1880,6 +1934,7 @@ def where_the_meeting_was(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, meeting.location)
 
 
+@only_for(type="PROTEST")
 def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     """"احتشد آلاف الأردنيين في الشوارع": a protest with no place takes its crowd's
     country."""
@@ -1890,6 +1945,7 @@ def crowd_names_its_country(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, country) if country is not None else None
 
 
+@only_for(type=("CONSULT", *CROWD_TYPES))
 def city_is_no_party(r: Roles, x: Context) -> Roles | None:
     """"وشارك الرئيس في القمة التي استضافتها سان بطرسبورغ"، "وصل الوزير إلى مدينة حلب":
     a city (not a capital) or a site is where a meeting, a visit or a protest ("خرج سكان
@@ -1912,6 +1968,7 @@ def city_is_no_party(r: Roles, x: Context) -> Roles | None:
                  r.retyped)
 
 
+@only_for(type="CONSULT", pos="noun", mode="visit")
 def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
     """"جولة إفريقية للوزير الروسي تشمل غينيا والكونغو وتشاد": the states a visit noun
     lists after a verb of including are the stops it goes to, none of them a visitor."""
@@ -1931,6 +1988,7 @@ def tour_stops_are_hosts(r: Roles, x: Context) -> Roles | None:
                  r.location, r.basis, r.retyped)
 
 
+@only_for(type="CONSULT", pos="noun", mode="visit")
 def host_receives_during(r: Roles, x: Context) -> Roles | None:
     """"تعهد الرئيس بتقديم الدعم، خلال استقباله الوزير الزائر": behind a time word the
     reception noun's pronoun is the host (the target) and whom it names the guest (the
@@ -1955,6 +2013,7 @@ def host_receives_during(r: Roles, x: Context) -> Roles | None:
     return Roles((after[0].entity_id,), r.actors, where, r.basis, r.retyped)
 
 
+@only_for(type="CONSULT")
 def leader_by_title(r: Roles, x: Context) -> Roles | None:
     """"تلقى الوزير اتصالا من رئيس الوزراء اللبناني"، "أجرى الزعيم البيلاروسي ونظيره الروسي
     محادثات": a leader's title with a nisba and no name, in a meeting short of a side,
@@ -2012,6 +2071,7 @@ def _leaders_named_by_title(x: Context) -> list[tuple[int, str, str]]:
     return out
 
 
+@only_for(type="CONSULT")
 def companions_travel_with(r: Roles, x: Context) -> Roles | None:
     """"وصل الرئيس إلى موسكو برفقة وزير خارجيته X": one named after a word of
     accompanying travels with the visitor, no host; told as a past trip ("بعد أشهر من
@@ -2065,6 +2125,7 @@ def media_do_not_act(r: Roles, x: Context) -> Roles | None:
     return Roles(tuple(i for i in r.actors if i not in rep), r.targets, r.location)
 
 
+@only_for(type="CONSULT")
 def interview_is_no_meeting(r: Roles, x: Context) -> Roles | None:
     """"وقال الوزير في مقابلة مع قناة الجزيرة"، "في حديث لوكالة الأنباء": an outlet met is
     an interview, no side of a meeting."""
@@ -2075,6 +2136,7 @@ def interview_is_no_meeting(r: Roles, x: Context) -> Roles | None:
                  r.retyped)
 
 
+@only_for(pos="verb")
 def speakers_own_forces_act(r: Roles, x: Context) -> Roles | None:
     """"وأعلن الجيش الأمريكي أن طائراته قصفت مواقع"، "قالت الوزارة إن قواتها استهدفت":
     forces named by a pronoun for the speaker are the speaker's; the speaker acts."""
@@ -2093,6 +2155,7 @@ _DEMAND_MODES = {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 
 
+@only_for(pos="noun")
 def necessity_is_a_demand(r: Roles, x: Context) -> Roles | None:
     """"أكد الوزير ضرورة انسحاب القوات الإسرائيلية": an act said to be necessary is
     demanded of whoever is to do it (a REQUEST by the speaker)."""
@@ -2141,6 +2204,7 @@ def _necessary(x: Context) -> bool:
         at >= 2 and keys[at - 2] in ("علي", "الي") and keys[at - 1] == "ضروره")
 
 
+@only_for(type="RETREAT")
 def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     """A retreat announced for the future is a concession (PLOVER codes future retreats
     CONCEDE): "أعلن رئيس الوزراء أنه سيقدم استقالته إلى البرلمان"، "ستبدأ القوات
@@ -2154,6 +2218,7 @@ def future_retreat_concedes(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, r.targets, r.location, r.basis, retyped=("CONCEDE", None))
 
 
+@only_for(type="AGREE", pos="verb")
 def chamber_approves(r: Roles, x: Context) -> Roles | None:
     """A legislature or council that approves a measure endorses it (PLOVER SUPPORT):
     "وافق البرلمان التركي على تمديد مهمة القوات"؛ a state or leader that accepts a proposal
@@ -2175,6 +2240,7 @@ def chamber_approves(r: Roles, x: Context) -> Roles | None:
                  retyped=("SUPPORT", None))
 
 
+@only_for(type="ASSAULT")
 def attack_in_words(r: Roles, x: Context) -> Roles | None:
     """An attack in words is a criticism (PLOVER ACCUSE): "شن الرئيس هجوما حادا على
     الحركة"، "هاجم وزير الخارجية الجزائر خلال زيارته" — a sharp or scathing attack, a
@@ -2216,6 +2282,7 @@ def _weapon_named(x: Context) -> bool:
     return any(unprefix(k, "وب") in weapons for k in keys)
 
 
+@only_for(type="REQUEST", pos="verb")
 def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     """A leader calling his own forces to act against someone threatens that one (PLOVER
     THREATEN, violence): "ودعا القائد العام قواته إلى طرد المرتزقة الروس من البلاد"."""
@@ -2236,6 +2303,7 @@ def own_forces_called_threaten(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (against,), r.location, retyped=("THREATEN", "violence"))
 
 
+@only_for(type="REQUEST", pos="verb")
 def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
     """"دعا الوزير المتطرف إلى استهداف القيادة الفلسطينية"، "طالب بقصف مواقع الحركة": a
     call for an attack on someone threatens that one (PLOVER THREATEN, violence)."""
@@ -2260,6 +2328,7 @@ def call_for_violence_threatens(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location, retyped=("THREATEN", "violence"))
 
 
+@only_for(type="REQUEST", pos="verb")
 def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     """An envoy told to leave is expelled (SANCTION, expel), not asked: "الحكومة تطالب
     السفير الإيراني بمغادرة البلاد خلال 48 ساعة"; the envoy's state is the target."""
@@ -2277,6 +2346,7 @@ def envoy_told_to_leave(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, targets, r.location, retyped=("SANCTION", "expel"))
 
 
+@only_for(type="SANCTION", mode="withdraw")
 def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     """"استدعت الجزائر سفيرها في موسكو للتشاور"، "قرر الوزير استدعاء سفير بلاده لدى
     ليبيا": one's own envoy called home is no target; the state he was posted to is (its
@@ -2299,6 +2369,7 @@ def recalled_envoy_host(r: Roles, x: Context) -> Roles | None:
     return Roles(r.actors, (v.state_of.get(host.entity_id, host.entity_id),), r.location)
 
 
+@only_for(type="PROTEST", pos="noun")
 def partaker_of_the_protest(r: Roles, x: Context) -> Roles | None:
     """"اعتقلت الشرطة الناشطة سلمى الفارس خلال مشاركتها في احتجاج وسط العاصمة": a protest
     noun behind "في" after a noun of taking part with a possessive has that owner, the
@@ -2415,12 +2486,20 @@ def leader_commits_state(r: Roles, x: Context, src: tuple[str, ...]
         _without(src, (speaker,))
 
 
+# ROLE_RULES with, per trigger, those it is read by (less the rules marked for other
+# triggers, which would return None at once)
+ROLE_TABLE = RuleTable(ROLE_RULES)
+
+
 def apply_rules(r: Roles, x: Context, rules: tuple[Rule, ...] = ROLE_RULES) -> Roles:
     """Run the rules in order; each sees the roles the ones before it left."""
+    if rules is ROLE_RULES:
+        rules = ROLE_TABLE.for_trigger(x.clause.trigger)
     for rule in rules:
         out = rule(r, x)
-        if out is not None and out != r:
-            x.note(rule.__name__, f"{_show(r)} -> {_show(out)}")
+        if out is not None and out is not r and out != r:
+            if x.trace is not None:  # (the change is spelled out for --explain only)
+                x.note(rule.__name__, f"{_show(r)} -> {_show(out)}")
             r = out
     return r
 

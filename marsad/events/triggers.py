@@ -11,6 +11,7 @@ from ..data import load_yaml, number_words
 from ..doc import PLOVER_TYPES, Token
 from ..errors import DataFileError
 from ..text.normalize import match_key
+from ..text.scan import positions_in
 from ..text.segment import QUOTES, proclitic_splits, proclitics
 
 ROLE_SCHEMES = ("subject_actor", "subject_target", "first_actor", "first_target",
@@ -341,7 +342,7 @@ class TriggerIndex:
         verb_h = self._verb_h
         free = 0  # the first token not inside a trigger already found
         # most tokens open no trigger: find the few that may, in one pass, first
-        for i in [p for p, k in enumerate(keys) if k in openable]:
+        for i in positions_in(keys, openable):
             if i < free or tokens[i].is_punct:
                 continue
             best: TriggerHit | None = None
@@ -523,7 +524,7 @@ class TriggerIndex:
             after = [k for k in keys[t_last + 1 : t_last + 2 * trig.reach + 1]
                      if k[:1].isalnum()][: trig.reach]
             banned = _with_clitics(trig.not_within)
-            if any(k in banned for k in after):
+            if not banned.isdisjoint(after):
                 return False
         req = trig.requires
         if not req:
@@ -542,7 +543,7 @@ class TriggerIndex:
         wide = _requirement_forms(req) if trig.requires_clitics else req
         if trig.not_object and _object_not(trig, keys, t_first, after, wide):
             return False
-        if any(k in wide for k in window):
+        if not wide.isdisjoint(window):  # (a set test in C)
             return True
         seconds = trig.requires_seconds
         return any(_phrase_at(window, i, p, trig.requires_clitics)
@@ -605,7 +606,7 @@ class PhraseSet(frozenset[str]):
         if openers.isdisjoint(keys):
             return out
         by_first = self.by_first
-        for i in [i for i, k in enumerate(keys) if k in openers]:
+        for i in positions_in(keys, openers):
             k = keys[i]
             cands = by_first.get(k) or by_first.get(k[1:])
             if not cands:

@@ -89,10 +89,10 @@ class DocView:
         # the capitals the document names ("في العاصمة" alone is one of them)
         self.capitals_named = [e.id for e in doc.entities if e.kb_id in kb.capitals]
         # the states the document names (a country, not a city or region)
-        states = self.state_keys = set(kb.capitals.values())  # (a few µs: no cache needed)
+        states = self.state_keys = values_of(kb.capitals)
         self.states = {e.id for e in doc.entities if e.kb_id in states}
         # the peoples' lands the document names (a state, a strip or territory with a nisba)
-        lands = {e.kb_id for e in doc.entities if e.type == "GPE"} & set(kb.demonyms.values())
+        lands = {e.kb_id for e in doc.entities if e.type == "GPE"} & values_of(kb.demonyms)
         self.nations = {e.id for e in doc.entities if e.kb_id in lands}
         # a person's country, where the document names both (for pledges made for it)
         self.nation_of = {e.id: self.by_kb[kb.nationals[e.kb_id]] for e in doc.entities
@@ -100,6 +100,7 @@ class DocView:
         # (token key, accusative) -> the country of its nisba: rules ask it of the same
         # tokens again and again (nisba.py)
         self.nisba_memo: dict[tuple[str, bool], str | None] = {}
+        self._fused: dict[tuple[int, int, str], str] = {}  # fused_prefix by mention
 
     def _place(self, doc: Doc) -> list[Placed]:
         ent_of = {(m.start, m.end): e.id for e in doc.entities for m in e.mentions}
@@ -157,10 +158,37 @@ class DocView:
     def fused_prefix(self, pm: Placed) -> str:
         """The clitic fused to a name, conjunctions left out: بموسكو → ب, لروسيا → ل; also
         when the mention holds it ("للحكومة اللبنانية": ل + the article, found as one word)."""
-        pre = match_key(self.text[self.tok_starts[pm.first] : pm.mention.start]).lstrip("وف")
+        # (asked of the same mentions by many rules, for every trigger of their sentence)
+        memo_key = (pm.first, pm.mention.start, pm.mention.text)
+        pre = self._fused.get(memo_key)
+        if pre is None:
+            pre = self._fused[memo_key] = self._fused_prefix(pm)
+        return pre
+
+    def _fused_prefix(self, pm: Placed) -> str:
+        at = self.tok_starts[pm.first]
+        pre = match_key(self.text[at : pm.mention.start]).lstrip("وف") \
+            if at < pm.mention.start else ""
         if not pre and match_key(pm.mention.text).lstrip("وف").startswith("لل"):
             return "ل"
         return pre
+
+
+# map (by identity) -> (its size, the set of its values): the knowledge base's maps are
+# built once per process, and turning the demonyms' thousands of values into a set for every
+# document cost more than the rest of the view's setup
+_VALUES: dict[int, tuple[dict[str, str], int, frozenset[str]]] = {}
+
+
+def values_of(mapping: dict[str, str]) -> frozenset[str]:
+    """The values of ``mapping`` as a set, kept while the same map (of the same size)
+    is asked again."""
+    entry = _VALUES.get(id(mapping))
+    if entry is None or entry[0] is not mapping or entry[1] != len(mapping):
+        if len(_VALUES) >= 16:
+            _VALUES.clear()
+        entry = _VALUES[id(mapping)] = (mapping, len(mapping), frozenset(mapping.values()))
+    return entry[2]
 
 
 def _word_positions(tokens: Sequence[Token]) -> list[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -23,6 +24,7 @@ from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.filing import in_filing, past_filing
 from ..text.normalize import is_arabic, match_key
+from ..text.scan import positions_ending, positions_in, positions_where
 from ..text.segment import proclitic_splits, proclitics, skip_to_word
 from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
@@ -94,7 +96,8 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
         "landforms": landform_cues(), "courts": court_cues(),
         "formations": formation_cues()})
-    cue_at["state"] = [i for i, k in enumerate(keys) if "الدوله" in k]  # "الدولة الروسية"
+    # "الدولة الروسية": the keys holding the word (operator.contains(key, word), in C)
+    cue_at["state"] = positions_where(map(operator.contains, keys, itertools.repeat("الدوله")))
 
     def has(cue: str, a: int, b: int) -> bool:
         at = cue_at[cue]
@@ -304,7 +307,7 @@ def _described_governments(doc: Doc, mentions: list[Mention], kb: KnowledgeBase
     # only qualifies the person, as the conventions read possessors in titles
     # (the word or one clitic letter + it: a suffix test, no slice of every token)
     most = len(_GOVERNMENT) + 1
-    heads = [i for i, k in enumerate(keys) if k.endswith(_GOVERNMENT) and len(k) <= most
+    heads = [i for i in positions_ending(keys, (_GOVERNMENT,)) if len(keys[i]) <= most
              and not (i > 0 and _title_form(keys[i - 1], titles))]
     if not heads:
         return mentions
@@ -411,12 +414,11 @@ def _cue_positions(keys: Sequence[str], words: dict[str, frozenset[str]]
     one clitic letter)."""
     out: dict[str, list[int]] = {name: [] for name in words}
     names_of = _names_of(tuple(words.items()))
-    # few tokens are cue words: find them in one comprehension, then file each one
-    for i, names in [(i, names) for i, k in enumerate(keys) if (names := names_of.get(k))]:
-        for name in names:
+    # few tokens are cue words: find them in one pass in C, then file each one
+    for i in positions_in(keys, names_of):
+        for name in names_of[keys[i]]:
             out[name].append(i)
     return out
-
 
 @lru_cache(maxsize=8)
 def _names_of(words: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[str, ...]]:
@@ -474,7 +476,7 @@ def _head_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     # head -> the body its last bare reference stood for, and where that reference was
     chain: dict[str, tuple[Mention, int]] = {}
     ends = tuple("ال" + h for h in named)
-    for i in [i for i, k in enumerate(keys) if k.endswith(ends)]:
+    for i in positions_ending(keys, ends):
         k = keys[i]
         at = k.find("ال")
         if at < 0 or at > 2 or k[at + 2 :] not in named:
@@ -828,7 +830,7 @@ def _second_pass(doc: Doc, matcher: AliasMatcher, slices: list[tuple[int, int]],
         if opener.startswith("ال"):
             forms.update(p + "لل" + opener[2:] for p in ("", "و", "ف"))
     keys = doc.token_keys
-    opens = [i for i, k in enumerate(keys) if k in forms]
+    opens = positions_in(keys, forms)
     for a, b in slices:
         j = bisect.bisect_left(opens, a)
         if j >= len(opens) or opens[j] >= b:

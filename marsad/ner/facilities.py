@@ -19,6 +19,7 @@ from ..doc import Token
 from ..kb import KBEntry, KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
+from ..text.scan import positions_in
 from ..text.segment import name_proclitics
 from .patterns import Found, cue_sets
 
@@ -120,7 +121,7 @@ def find_facilities(text: str, tokens: Sequence[Token], keys: Sequence[str],
     out: list[Found] = []
     n = len(tokens)
     # "مطاري أم جرس وأبشي": a dual head shares itself between two names
-    for i in [i for i, k in enumerate(keys) if k in d.dual_forms]:
+    for i in positions_in(keys, d.dual_forms):
         if i not in kb_types and not (out and i <= out[-1].last_token):
             out += _dual(text, tokens, keys, kb_types, kb, i, d)
     # few tokens are heads: find them first

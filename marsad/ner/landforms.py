@@ -21,6 +21,7 @@ from ..doc import Token
 from ..kb import KnowledgeBase
 from ..kb.translit import english_name
 from ..text.normalize import is_arabic, match_key
+from ..text.scan import positions_in
 from .facilities import (
     _CLITICS,
     _CLOSE,
@@ -99,7 +100,7 @@ def find_landforms(text: str, tokens: Sequence[Token], keys: Sequence[str],
     d = landform_data()
     out: list[Found] = []
     n = len(tokens)
-    for i in [i for i, k in enumerate(keys) if k in d.forms]:
+    for i in positions_in(keys, d.forms):
         if i >= n - 1 or i in kb_types or (out and i <= out[-1].last_token):
             continue
         found = _landform(text, tokens, keys, kb_types, kb, i, d)

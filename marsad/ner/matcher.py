@@ -24,6 +24,7 @@ from ..data import common_words
 from ..doc import Token
 from ..kb import Candidate, KBEntry, KnowledgeBase
 from ..text.normalize import is_nisba, match_key
+from ..text.scan import positions_ending
 from ..text.segment import name_proclitics, proclitic_splits
 from .patterns import cue_sets
 from .people import is_names_first
@@ -77,7 +78,7 @@ def _extra_starts(keys: Sequence[str], firsts: set[str]) -> list[int]:
     """The tokens that may open one of ``firsts`` by :func:`_may_open` (a superset, in one
     pass in C): its key ends in a first word, or in one less its article (the fused لل)."""
     ends = (*firsts, *(f[2:] for f in firsts if f.startswith("ال")))
-    return [i for i, k in enumerate(keys) if k.endswith(ends)] if ends else []
+    return positions_ending(keys, ends)
 
 
 def _may_open(key: str, openers: set[str] | frozenset[str]) -> bool:

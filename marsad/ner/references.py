@@ -23,6 +23,7 @@ from ..doc import Doc, Mention
 from ..kb import KBEntry, KnowledgeBase
 from ..kb.translit import name_index
 from ..text.normalize import match_key
+from ..text.scan import positions_ending, positions_in
 from ..text.segment import skip_to_word
 from .people import is_names_first
 
@@ -116,7 +117,10 @@ def first_name_references(doc: Doc, mentions: Sequence[Mention]) -> list[Mention
         return []
     keys, toks, text = doc.token_keys, doc.tokens, doc.text
     out: list[Mention] = []
-    for i, k in enumerate(keys):
+    # (a token that is a name behind clitic letters ends in the name: the others are passed
+    # over in C)
+    for i in positions_ending(keys, tuple(names)):
+        k = keys[i]
         hit = _bare(k, names)
         if hit is None:
             continue
@@ -198,7 +202,7 @@ def title_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBase
     keys, toks, text = doc.token_keys, doc.tokens, doc.text
     # (a title is a suffix of its token: tokens ending in none are passed over in C)
     ends = tuple(offices)
-    heads = [(i, hit) for i, k in enumerate(keys) if k.endswith(ends) and (
+    heads = [(i, hit) for i in positions_ending(keys, ends) for k in (keys[i],) if (
              (hit := _bare(k[2:] if k[:2] == "ال" else k, offices)) is not None
              or (k[:1] in "وفبل" and k[1:3] == "ال"
                  and (hit := _bare(k[3:], offices)) is not None))]
@@ -464,7 +468,7 @@ def bare_royal_references(doc: Doc, mentions: Sequence[Mention], kb: KnowledgeBa
     tok_starts = doc.token_starts()
     named_at = {bisect.bisect_right(tok_starts, m.start) - 1 for _, m in people}
     out: list[Mention] = []
-    for i in [i for i, k in enumerate(keys) if k in _ROYAL_KEYS]:
+    for i in positions_in(keys, _ROYAL_KEYS):
         title = _royal_title(keys[i])
         if title is None or i + 1 >= len(keys) or i + 1 in named_at:
             continue

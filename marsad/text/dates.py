@@ -1586,6 +1586,18 @@ def unglued_clock(text: str) -> str:
     return _GLUED_CLOCK_RE.sub(r"\1 ", text) if ":" in text else text
 
 
+# "10 22:48 2024 أكتوبر": a right-to-left capture of "10 أكتوبر 2024 22:48" that scrambled
+# the order of its runs (day, clock, year, month name).
+_BIDI_CLOCK_RE = re.compile(r"(?<!\d)(\d{1,2})\s+(\d{1,2}:\d\d)\s+((?:19|20)\d\d)\s+([^\W\d_]+)")
+
+
+def unscrambled_clock(text: str) -> str:
+    """"10 22:48 2024 أكتوبر" → "10 أكتوبر 2024 22:48": a date whose clock a right-to-left
+    capture moved between the day and the year is read in its written order (the month
+    word must still be a month for a date to be found)."""
+    return _BIDI_CLOCK_RE.sub(r"\1 \4 \3 \2", text) if ":" in text else text
+
+
 def without_credit(text: str) -> str:
     """"بنغازي 15 سبتمبر 2022م (وام)" → "بنغازي 15 سبتمبر 2022م  ": a dateline's agency
     credit takes no part in telling a dateline from a sentence."""
@@ -1749,7 +1761,7 @@ def parse_dateline(line: str, *, fallback: bool = False) -> date | None:
     if not line or not line.strip():
         return None
     line = _LABEL_COLON_RE.sub(": ", line)  # "تاريخ النشر:15 يوليو" → "تاريخ النشر: 15 يوليو"
-    line = unglued_clock(line)
+    line = unscrambled_clock(unglued_clock(line))
     matches = find_dates(line)
     found = next((m for m in matches if m.precision == "day" and m.first is not None
                   and not m.relative), None)

@@ -498,3 +498,142 @@ def test_a_first_line_that_ends_open_is_neither_a_label_nor_the_title() -> None:
     cleaned = clean_text(text)
     assert cleaned.text.startswith("قال الناطق باسم")
     assert cleaned.title is None
+
+
+def test_a_single_word_beside_the_date_line_is_the_section() -> None:
+    # title / section / date: the meta row's section name goes, the date line stays
+    page = "\n".join([TITLE, "انتخابات", "7 كانون الثاني, 2025", P1, P2])
+    rules = _rules(page)
+    assert rules.get("انتخابات") == "header_label"
+    cleaned = clean_text(page)
+    assert cleaned.title == TITLE and P1 in cleaned.text and cleaned.published is not None
+    # a single word under the title with no date beside it may be the filing city: kept
+    assert "المدينة" in clean_text("\n".join([TITLE, "المدينة", P1, P2])).text
+
+
+GLUED = ("الوزارة تعلن موعد الامتحانات النهائية\"المنتخب يفوز بالكأس بعد مباراة صعبة! "
+         "ارتفاع أسعار الذهب في الأسواق؟")
+
+
+def test_glued_teasers_under_read_also_are_cut_from_the_paragraph() -> None:
+    rest = "وقال الوزير، في ختام كلمته، إن المستشفى سيستقبل المرضى مطلع الشهر المقبل."
+    page = "\n".join([TITLE, P1, "اقرأ أيضاً:", GLUED + rest, P2])
+    cleaned = clean_text(page)
+    assert rest in cleaned.text and "موعد الامتحانات" not in cleaned.text
+    assert any(r.rule == "glued_teasers" for r in cleaned.removals)
+    # headlines alone in the line: the whole line goes
+    alone = (GLUED + "الحكومة تقر الموازنة الجديدة للعام المقبل بعد نقاش طويل!"
+             "انطلاق مهرجان الفيلم العربي")
+    assert _rules("\n".join([TITLE, P1, "اقرأ أيضاً:", alone, P2])).get(alone) == "glued_teasers"
+
+
+def test_glued_quotes_without_a_read_also_label_stay() -> None:
+    line = GLUED + "وقال الوزير، في ختام كلمته، إن المستشفى سيستقبل المرضى قريباً."
+    assert line in clean_text("\n".join([TITLE, P1, line, P2])).text
+
+
+def test_a_meta_row_glued_after_the_lead_is_cut() -> None:
+    lead = P1[:-1] + " وأكد أن العمل"
+    cleaned = clean_text("\n".join([TITLE, lead + "siteeye7قبل 3 أيام4 دقائق قراءة", P2]))
+    assert lead in cleaned.text and "دقائق قراءة" not in cleaned.text
+
+
+def test_a_filing_city_or_dateline_beside_the_date_stays() -> None:
+    date = "تاريخ النشر: 3 نيسان 2024"
+    assert "المدينة-وكالة" in clean_text("\n".join([TITLE, date, "المدينة-وكالة", P1, P2])).text
+    assert "المدينة" in clean_text("\n".join([TITLE, date, "المدينة", P1, P2])).text
+
+
+def test_a_run_of_short_lines_opening_the_page_is_a_menu() -> None:
+    menu = ["بوابة الطلاب", "دليل المدينة", "زوار المعرض", "ركن القراء", "صفحة الأطفال",
+            "مجلة الأسرة"]
+    long_title = ("رئيس البلدية يفتتح الجسر الجديد ويعد بإنجاز الطريق الدائري قبل نهاية العام "
+                  "في حفل حضره السكان والمسؤولون من المحافظات المجاورة صباح أمس الأول")
+    rules = _rules("\n".join([*menu, long_title, P1, P2]))
+    assert all(rules.get(m) == "menu_run" for m in menu[:-1])
+    # five short lines are no menu without a known entry, nor a run under a paragraph
+    assert not _rules("\n".join([*menu[:5], long_title, P1, P2]))
+    text = clean_text("\n".join([TITLE, P1, *menu, P2])).text
+    assert all(m in text for m in menu)
+
+
+def test_a_wrapped_lead_is_no_label() -> None:
+    # a page that breaks its paragraphs at a fixed width: the short first line is the lead's
+    lines = ["أعلن وزير الصحة", "الدكتور فلان الفلاني عن خطة جديدة لتطوير المستشفيات الحكومية في",
+             "المحافظات خلال العامين المقبلين."]
+    text = clean_text("\n".join([TITLE, *lines, P2])).text
+    assert all(x in text for x in lines)
+
+
+def test_a_title_shares_a_word_with_its_lead_across_a_comma() -> None:
+    teasers = ["ارتفاع أسعار الذهب في الأسواق المحلية اليوم",
+               "المنتخب الوطني يستعد لمباراة الأسبوع المقبل",
+               "الحكومة تناقش مشروع قانون الاستثمار الجديد"]
+    title = "الجيش ينسحب من القاعدة الأخيرة في الصحراء"
+    lead = ("أعلن المتحدث العسكري، مساء أمس، انسحاب الوحدات من القاعدة، بعد أشهر من "
+            "المفاوضات مع السلطات المحلية في الصحراء، وفق بيان رسمي.")
+    cleaned = clean_text("\n".join([*teasers, title, lead, P2]))
+    assert cleaned.title == title
+
+
+def test_a_tag_row_echoes_the_text_with_or_without_the_article() -> None:
+    tags = "وزارة الصحة المستشفى الجديد المدينة"
+    assert _rules("\n".join([TITLE, P1, P2, tags])).get(tags) == "tag_row"
+    # a closing line with a word of its own stays
+    closing = "وزارة الصحة تتسلم المستشفى الجديد"
+    assert closing in clean_text("\n".join([TITLE, P1, P2, closing])).text
+
+
+def test_a_despaced_headline_glued_after_a_paragraph_is_cut() -> None:
+    glued = "الوزيريفتتحالمستشفىالجديدفيالمدينةالشماليةصباحاليوم"
+    cleaned = clean_text("\n".join([TITLE, P1 + " " + glued, P2]))
+    assert P1 in cleaned.text and glued not in cleaned.text
+    # a typo that ran a name's words together is text: it stays
+    typo = "وكشفت الولاياتالمتحدةالأمريكية، أمس، عن تفاصيل اللقاء الذي جرى في العاصمة."
+    assert typo in clean_text("\n".join([TITLE, P1, typo, P2])).text
+
+
+def test_bullets_above_the_title_are_lists_of_stories() -> None:
+    # (a three-word item among them: no column of headlines for teaser_column)
+    links = ["• خطة السلام في البلقان", "• الذكاء الاصطناعي",
+             "• انتخابات الرئاسة المقبلة في الجنوب",
+             "• كأس القارات للشباب والناشئين"]
+    rules = _rules("\n".join([*links, TITLE, P1, P2]))
+    assert all(rules.get(x) == "bullet_column" for x in links)
+    assert clean_text("\n".join([*links, TITLE, P1, P2])).title == TITLE
+    # short entries are a menu's, not this rule's
+    menu = ["• جامعات", "• وظائف", "• صحة و جمال"]
+    assert all(x in clean_text("\n".join([*menu, TITLE, P1])).text for x in menu)
+
+
+def test_a_back_to_home_link_glued_before_the_title_is_cut() -> None:
+    cleaned = clean_text("\n".join(["رجوع للرئيسية" + TITLE, P1, P2]))
+    assert cleaned.title == TITLE
+
+
+def test_a_menu_run_into_one_line_after_the_home_label() -> None:
+    menu = "الصفحة الرئيسية أخبار المدينة دليل الخدمات أرشيف الصور"
+    assert _rules("\n".join([menu, TITLE, P1, P2])).get(menu) == "home_menu"
+    # under the first paragraph, or with punctuation, it is text
+    line = "الرئيسية في المدينة قاعة كبرى، وقد افتتحت أمس."
+    assert line in clean_text("\n".join([line, TITLE, P1, P2])).text
+
+
+def test_tags_joined_by_runs_of_spaces_and_their_links_one_per_line() -> None:
+    row = "مستشفى المدينة  وزارة الصحة  أسرّة العناية المركزة  افتتاح المستشفيات"
+    links = ["وزارة الصحة", "أسرّة العناية المركزة"]
+    rules = _rules("\n".join([TITLE, row, *links, P1, P2]))
+    assert rules.get(row) == "tag_row" and all(rules.get(x) == "tag_row" for x in links)
+    # a line of prose with double spaces keeps its punctuation, and stays
+    prose = "وقال الوزير  إن العمل  سيبدأ  قريباً، وإن الأقسام جاهزة."
+    assert prose in clean_text("\n".join([TITLE, prose, P1, P2])).text
+
+
+def test_a_link_to_the_english_story_glued_before_the_lead_is_cut() -> None:
+    cleaned = clean_text("\n".join([TITLE, "Read this story in English" + P1, P2]))
+    assert P1 in cleaned.text and "English" not in cleaned.text
+
+
+def test_a_title_typed_with_loose_spaces_is_no_tag_row() -> None:
+    title = "الوزير  يفتتح  المستشفى  الجديد  في  المدينة"
+    assert clean_text("\n".join([title, P1, P2])).title == title

@@ -409,3 +409,12 @@ def test_unglued_clock_only_splits_a_year_from_its_clock() -> None:
     assert unglued_clock("14 مارس 202409:30") == "14 مارس 2024 09:30"
     assert unglued_clock("الرقم 1234567") == "الرقم 1234567"
     assert unglued_clock("الساعة 10:30") == "الساعة 10:30"
+
+
+def test_unscrambled_clock_restores_day_month_year_order() -> None:
+    # a right-to-left capture printed "7 مارس 2024 09:15" as day, clock, year, month
+    assert dates_mod.unscrambled_clock("07 09:15 2024 مارس") == "07 مارس 2024 09:15"
+    assert dates_mod.parse_dateline(":تحديث 07 09:15 2024 مارس") == date(2024, 3, 7)
+    # the word after the year must still be a month for a date to be read
+    assert dates_mod.parse_dateline("وصل 07 09:15 2024 زائرا") is None
+    assert dates_mod.unscrambled_clock("07 مارس 2024") == "07 مارس 2024"

@@ -37,7 +37,8 @@ REQUIRED_FORMS = {
     "french_month", "maghreb_month", "label_arabic", "label_english", "published_and_updated",
     "weekday", "numeric_dot", "numeric_dmy", "numeric_mdy", "numeric_ambiguous", "ymd_ampm",
     "iso_datetime", "ymd_slash", "hijri_beside", "eastern_digits", "time_sa_ma", "header",
-    "inline_dateline", "title_echo", "byline_stamp_flat",
+    "inline_dateline", "title_echo", "byline_stamp_flat", "aggregator_stamp",
+    "bidi_clock",
     "decoy_today_widget", "decoy_url", "decoy_first_sentence", "decoy_body_date",
     "decoy_read_also", "decoy_copyright", "decoy_prayer_widget", "decoy_currency_widget",
     "decoy_relative_stamp", "decoy_title_echo_relative",
@@ -124,6 +125,61 @@ def test_published_source(case: dict[str, Any]) -> None:
     assert (got, source) == (case["published"], case["source"]), (
         f"{case['name']} ({case['form']}): expected {case['published']} from "
         f"{case['source']}, got {got} from {source}")
+
+
+# --------------------------------------------------------------------------------------------
+# Named finders and guards, one by one (the pages are team-written)
+
+
+def _cleaner(page: str) -> Any:
+    from marsad.clean.text_rules import _Cleaner, load_rules
+
+    cl = _Cleaner(page, load_rules())
+    cl.run()
+    return cl
+
+
+def _line(cl: Any, start: str) -> Any:
+    return next(ln for ln in cl.lines if ln.text.startswith(start))
+
+
+def test_masthead_clock_by_staff_and_weather_neighbours() -> None:
+    from marsad.clean.published import masthead_clock
+
+    staff = _cleaner("النهار الجديد\nالسبت 3 يناير 2026 08:10 ص\nرئيس التحريرسامي فؤاد\n"
+                     "افتتاح جسر جديد على النهر\n"
+                     "افتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل.")
+    assert masthead_clock(staff, _line(staff, "السبت 3"))
+    weather = _cleaner("12.5 C\nجدة\nSaturday, January 3, 2026\nافتتاح جسر جديد على النهر\n"
+                       "افتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل.")
+    assert masthead_clock(weather, _line(weather, "Saturday"))
+    # a staff title in a paragraph next to the date is prose, not a masthead
+    prose = _cleaner("افتتاح جسر جديد على النهر\nالسبت 3 يناير 2026\n"
+                     "قال رئيس التحرير في افتتاح الجسر إن المشروع تأخر عامين بسبب نقص التمويل.")
+    assert not masthead_clock(prose, _line(prose, "السبت 3"))
+
+
+def test_aggregator_stamp_needs_the_clock() -> None:
+    from marsad.clean.published import from_aggregator_stamp
+
+    lead = ("نقدم لكم زوارنا أهم الأخبار كما وردت في المقال التالي: افتتاح جسر جديد - موقع "
+            "الحدث اليوم السبت 3 يناير 2026")
+    body = "\nافتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل."
+    found = from_aggregator_stamp(_cleaner(lead + " 10:20 صباحاً" + body))
+    assert found is not None and found.date == date(2026, 1, 3)
+    assert from_aggregator_stamp(_cleaner(lead + body)) is None
+
+
+def test_site_update_clock_only_over_furniture() -> None:
+    from marsad.clean.published import site_update_clock
+
+    site = _cleaner("(Sat - 3 Jan 2026 | 08:10:12) آخر تحديث\nhttps://www.example.com/\n"
+                    "افتتاح جسر جديد على النهر\n"
+                    "افتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل.")
+    assert site_update_clock(site, _line(site, "(Sat"))
+    own = _cleaner("افتتاح جسر جديد على النهر\nآخر تحديث: السبت 3 يناير 2026\n"
+                   "افتتح المحافظ جسرا جديدا على النهر يربط ضفتي المدينة بعد عامين من العمل.")
+    assert not site_update_clock(own, _line(own, "آخر تحديث"))
 
 
 def _report() -> None:
