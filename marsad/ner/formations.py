@@ -34,8 +34,10 @@ def _cues() -> _Cues:
 
 @lru_cache(maxsize=1)
 def formation_cues() -> frozenset[str]:
-    """The heads with every clitic they may carry ("واللواء"، "بالفرقة")."""
-    return frozenset(c + h for h in _cues().heads for c in _CLITICS)
+    """The heads with every clitic they may carry ("واللواء"، "بالفرقة"، "وكتائب")."""
+    lists = cue_sets()
+    heads = _cues().heads | lists["unit_name_heads"]
+    return frozenset(c + h for h in heads for c in _CLITICS)
 
 
 def find_formations(text: str, tokens: Sequence[Token], keys: Sequence[str],
@@ -79,3 +81,42 @@ def _number_end(keys: Sequence[str], j: int, cues: _Cues) -> int:
     if keys[j].isdigit() or (keys[j].startswith("ال") and keys[j][2:].isdigit()):
         return j + 1
     return j
+
+
+def find_named_units(text: str, tokens: Sequence[Token], keys: Sequence[str],
+                     kb_types: dict[int, str], kb: object = None) -> list[Found]:
+    """ORG mentions of armed groups named by an indefinite unit word in construct with a
+    definite name: "وتبنت كتائب الفرسان الهجوم" → "كتائب الفرسان"; "عصائب أهل النصر" (one
+    indefinite noun may come between). "جيش البلاد" describes, "لواء متقاعد" is a rank,
+    "سرايا الحكومة" barracks: no group. A name already known (``kb_types``) is left alone."""
+    lists = cue_sets()
+    heads, descriptors = lists["unit_name_heads"], lists["unit_name_descriptors"]
+    out: list[Found] = []
+    for i, k in enumerate(keys):
+        clitic = next((len(c) for c in _CLITICS if k.startswith(c) and k[len(c):] in heads), -1)
+        if clitic < 0 or i in kb_types or _article_lost(k, clitic):
+            continue
+        j = _unit_name_end(keys, i + 1, kb_types)
+        if j < 0 or keys[j] in descriptors:
+            continue
+        out.append(Found(tokens[i].start + clitic, tokens[j].end, "ORG", i, j))
+    return out
+
+
+def _article_lost(key: str, clitic: int) -> bool:
+    """"للواء" is also ل + "اللواء" with the article's alif dropped ("دعمها للواء الليبي
+    المتقاعد": the rank): a ل before a head that opens with ل leaves it undecided."""
+    return clitic > 0 and key[clitic - 1] == "ل" and key[clitic] == "ل"
+
+
+def _unit_name_end(keys: Sequence[str], j: int, kb_types: dict[int, str]) -> int:
+    """The definite noun closing a unit's name from ``j`` ("الفرسان"، "أهل النصر" → النصر),
+    or -1: an indefinite adjective or a known name after the unit word makes no group's name."""
+    for at in (j, j + 1):
+        if at >= len(keys) or at in kb_types or not keys[at].isalpha():
+            return -1
+        if keys[at].startswith("ال") and len(keys[at]) > 3:
+            return at
+        if at == j + 1 or keys[at] in cue_sets()["org_name_stops"]:
+            return -1
+    return -1
