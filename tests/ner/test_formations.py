@@ -49,6 +49,8 @@ def test_the_formation_lists_are_valid() -> None:
     ("وانضم المقاتلون إلى لواء الصمود.", "لواء الصمود"),
     ("وقالت عصائب أهل النصر إنها انسحبت.", "عصائب أهل النصر"),  # one indefinite noun between
     ("وأرسل فيلق الرعد تعزيزات.", "فيلق الرعد"),
+    ("وقاتل عناصر لواء رعديون إلى جانب الجيش.", "رعديون"),  # the descriptor left out
+    ("وشملت العقوبات فصيلي رعديون وشمسيون.", "شمسيون"),  # a faction noun, two names
 ])
 def test_find_named_units(sentence: str, group: str) -> None:
     assert group in mention_texts(sentence, "ORG")
@@ -60,6 +62,8 @@ def test_find_named_units(sentence: str, group: str) -> None:
     "واجتمع المحافظ بالموظفين في سرايا الحكومة.",        # barracks
     "وتحتاج البلاد إلى جيش قوي يحمي حدودها.",           # an army in general
     "وأعلن الحزب دعمه للواء الليبي المتقاعد.",           # ل + اللواء, a rank
+    "وشكل الأهالي جيش مدنيين لحماية القرية.",            # an everyday plural
+    "واجتمعت فصائل المعارضة في المدينة.",                # factions described, no name
 ])
 def test_no_named_unit(sentence: str) -> None:
     assert not [m for m in mention_texts(sentence, "ORG") if m.split()[0] in
