@@ -27,20 +27,24 @@ class _Data:
     domains: frozenset[str]
     admin_heads: frozenset[str]
     security_domains: frozenset[str]  # folded, words joined by one space
+    intelligence_construct: frozenset[str]
+    state_bodies: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def security_data() -> _Data:
     raw = load_yaml("ar/security.yaml")
     return _Data(*(frozenset(match_key(w) for w in raw[k])
-                   for k in ("intelligence", "domains", "admin_heads", "security_domains")))
+                   for k in ("intelligence", "domains", "admin_heads", "security_domains",
+                             "intelligence_construct", "state_bodies")))
 
 
 @lru_cache(maxsize=1)
 def security_cues() -> frozenset[str]:
     """The heads with every clitic they may carry ("والمخابرات"، "بجهاز")."""
     d = security_data()
-    return frozenset(c + h for h in d.intelligence | d.admin_heads for c in _CLITICS)
+    heads = d.intelligence | d.admin_heads | d.intelligence_construct
+    return frozenset(c + h for h in heads for c in _CLITICS)
 
 
 def find_security_branches(text: str, tokens: Sequence[Token], keys: Sequence[str],
@@ -55,6 +59,9 @@ def find_security_branches(text: str, tokens: Sequence[Token], keys: Sequence[st
     for i, k in enumerate(keys):
         clitic, head = _head(k, d)
         if head is None or i in kb_types:
+            continue
+        if head in d.intelligence_construct:
+            out += _state_service(tokens, keys, i, clitic, d, demonyms)
             continue
         if head in d.intelligence:
             end = i + 1 if i + 1 < len(keys) and keys[i + 1] in d.domains else -1
@@ -78,9 +85,21 @@ def _head(key: str, d: _Data) -> tuple[int, str | None]:
     """(clitic length, head) of a branch head token ("والمخابرات" → 1, "المخابرات")."""
     for c in _CLITICS:
         rest = key[len(c):]
-        if key.startswith(c) and (rest in d.intelligence or rest in d.admin_heads):
+        if key.startswith(c) and (rest in d.intelligence or rest in d.admin_heads
+                                  or rest in d.intelligence_construct):
             return len(c), rest
     return 0, None
+
+
+def _state_service(tokens: Sequence[Token], keys: Sequence[str], i: int, clitic: int,
+                   d: _Data, demonyms: Container[str]) -> list[Found]:
+    """"واتهم مخابرات النظام السوري" → "مخابرات النظام السوري": the service of a state's
+    body named by the state's nisba (the body's own name inside is no separate entity);
+    "مخابرات النظام" alone, without the state, is none."""
+    if i + 2 < len(keys) and keys[i + 1] in d.state_bodies \
+            and is_state_nisba(keys[i + 2], demonyms):
+        return [Found(tokens[i].start + clitic, tokens[i + 2].end, "ORG", i, i + 2)]
+    return []
 
 
 def _security_domain_end(keys: Sequence[str], j: int, d: _Data) -> int:

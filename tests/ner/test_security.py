@@ -19,6 +19,8 @@ from ..helpers import mention_texts
     ("وأفرجت شعبة الأمن السياسي عن المعتقلين.", "شعبة الأمن السياسي"),
     ("واستجوبت شعبة المخابرات العسكرية الموقوفين.", "شعبة المخابرات العسكرية"),  # with its head
     ("واعتقلت المخابرات الجوية السورية الناشط.", "المخابرات الجوية السورية"),  # with a nisba
+    ("وقال ناشطون إن مخابرات النظام السوري اعتقلت الطبيب.", "مخابرات النظام السوري"),
+    ("وكشفت استخبارات الجيش الإسرائيلي عن تقديراتها.", "استخبارات الجيش الإسرائيلي"),
     ("ومثل أمام نيابة تابعة لجهاز أمن الدولة العليا.", "جهاز أمن الدولة العليا"),
 ])
 def test_find_security_branches(sentence: str, branch: str) -> None:
@@ -28,6 +30,7 @@ def test_find_security_branches(sentence: str, branch: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "وتحدث الضابط عن المخابرات بشكل عام.",   # intelligence in general
     "وقال إن جهاز الهاتف تعطل.",             # a head without a security domain
+    "وقال إن مخابرات النظام تلاحق المعارضين.",  # no state named
 ])
 def test_no_security_branch(sentence: str) -> None:
     assert not mention_texts(sentence, "ORG")
