@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..data import common_words
 from ..doc import Token
+from ..text.normalize import is_nisba
 from ..text.segment import name_proclitics
 from .patterns import Found, cue_sets
 
@@ -98,7 +99,8 @@ def find_named_units(text: str, tokens: Sequence[Token], keys: Sequence[str],
     for i, k in enumerate(keys):
         clitic = next((len(c) for c in _CLITICS if k.startswith(c)
                        and k[len(c):] in heads | factions), -1)
-        if clitic < 0 or i in kb_types or _article_lost(k, clitic):
+        if clitic < 0 or i in kb_types or _article_lost(k, clitic) \
+                or (i > 0 and keys[i - 1] in lists["rank_words"]):
             continue
         if _plural_nisba_name(keys, i + 1, kb_types):  # the unit word is a descriptor
             out += _plural_nisba_names(tokens, keys, i + 1, kb_types)
@@ -108,6 +110,8 @@ def find_named_units(text: str, tokens: Sequence[Token], keys: Sequence[str],
         j = _unit_name_end(keys, i + 1, kb_types)
         if j < 0 or keys[j] in descriptors:
             continue
+        while j + 1 < len(keys) and j + 1 not in kb_types and is_nisba(keys[j + 1]):
+            j += 1  # an adjective of the name: "لواء الحرس الجمهوري"
         out.append(Found(tokens[i].start + clitic, tokens[j].end, "ORG", i, j))
     return out
 

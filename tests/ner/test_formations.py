@@ -50,6 +50,7 @@ def test_the_formation_lists_are_valid() -> None:
     ("وقالت عصائب أهل النصر إنها انسحبت.", "عصائب أهل النصر"),  # one indefinite noun between
     ("وأرسل فيلق الرعد تعزيزات.", "فيلق الرعد"),
     ("وقاتل عناصر لواء رعديون إلى جانب الجيش.", "رعديون"),  # the descriptor left out
+    ("وقال لواء الحرس الجمهوري إن الوضع مستقر.", "لواء الحرس الجمهوري"),  # its adjective
     ("وشملت العقوبات فصيلي رعديون وشمسيون.", "شمسيون"),  # a faction noun, two names
 ])
 def test_find_named_units(sentence: str, group: str) -> None:
@@ -64,10 +65,11 @@ def test_find_named_units(sentence: str, group: str) -> None:
     "وأعلن الحزب دعمه للواء الليبي المتقاعد.",           # ل + اللواء, a rank
     "وشكل الأهالي جيش مدنيين لحماية القرية.",            # an everyday plural
     "واجتمعت فصائل المعارضة في المدينة.",                # factions described, no name
+    "ورقي إلى رتبة لواء الشهر الماضي.",                  # a rank, then a date
 ])
 def test_no_named_unit(sentence: str) -> None:
     assert not [m for m in mention_texts(sentence, "ORG") if m.split()[0] in
-                ("جيش", "لواء", "سرايا")]
+                ("جيش", "لواء", "سرايا", "فصائل")]
 
 
 def test_the_unit_name_lists_are_valid() -> None:
