@@ -28,7 +28,7 @@ from ..text.scan import positions_ending, positions_in, positions_where
 from ..text.segment import proclitic_splits, proclitics, skip_to_word
 from .courts import court_cues, find_courts
 from .facilities import facility_cues, facility_name_en, find_facilities
-from .formations import find_formations, formation_cues
+from .formations import find_formations, find_named_units, formation_cues
 from .landforms import find_landforms, landform_cues, landform_name_en
 from .matcher import AliasMatcher, Hit, resolve, sure_keys
 from .orgs import find_group_nisbas, find_headed_orgs, is_state_nisba
@@ -49,6 +49,7 @@ from .references import (
     royal_given_name_references,
     title_references,
 )
+from .security import find_security_branches, security_cues
 
 UNLINKED_PREFIX = "_"  # pseudo keys of entities found outside the knowledge base
 
@@ -95,7 +96,7 @@ def recognise(doc: Doc, kb: KnowledgeBase, matcher: AliasMatcher) -> list[Mentio
         "group_nisba_heads": cues["group_nisba_heads"],
         "generic": kb.generic_first_words, "facility_names": facility_cues(),
         "landforms": landform_cues(), "courts": court_cues(),
-        "formations": formation_cues()})
+        "formations": formation_cues(), "security": security_cues()})
     # "الدولة الروسية": the keys holding the word (operator.contains(key, word), in C)
     cue_at["state"] = positions_where(map(operator.contains, keys, itertools.repeat("الدوله")))
 
@@ -350,7 +351,9 @@ def _government_key(person: KBEntry, kb: KnowledgeBase) -> str | None:
 
 # (cue list, recogniser, type) of the names found whole by their head, in this order
 _WHOLE_NAMES = (("facility_names", find_facilities, "FAC"), ("landforms", find_landforms, "LOC"),
-                ("courts", find_courts, "ORG"), ("formations", find_formations, "ORG"))
+                ("courts", find_courts, "ORG"), ("formations", find_formations, "ORG"),
+                ("formations", find_named_units, "ORG"),
+                ("security", find_security_branches, "ORG"))
 
 
 def _claim(whole: list[Found], mentions: list[Mention], taken: set[int],
