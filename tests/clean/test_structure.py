@@ -657,6 +657,13 @@ def test_label_over_title_keeps_a_title_that_echoes_its_standfirst_or_lead() -> 
     figurative = "صرخة الأطباء تصل أخيرا"
     stand = "الأطباء يرحبون بافتتاح مستشفى جديد في المدينة"
     assert figurative in clean_text("\n".join([figurative, stand, P1])).text
-    # A label as long as the headline under it is no label.
+    # A title over a short kicker-like line (a two-word label under it) is no label.
     long_title = "الحكومة تعلن خطة وطنية شاملة لمكافحة الفقر والبطالة"
     assert long_title in clean_text("\n".join([long_title, "خطة وطنية", P1])).text
+
+
+def test_label_over_title_drops_another_articles_headline_over_the_title() -> None:
+    other = "المنتخب الوطني يستعد لمواجهة حاسمة في التصفيات الآسيوية المؤهلة"
+    page = "\n".join([other, TITLE, P1, P2])
+    assert _rules(page).get(other) == "teaser_list"
+    assert clean_text(page).title == TITLE
