@@ -82,6 +82,8 @@ WRAP_LOOKAHEAD = 2
 # The line under a short one that shows a paragraph broken at a fixed width has this many words.
 WRAP_NEXT_MIN_WORDS = 8
 TEASER_MIN_WORDS = 4
+# a kicker, section label or site name over the title; a longer line is another headline
+LABEL_OVER_TITLE_MAX_WORDS = 6
 TITLE_TO_BODY_LINES = 3
 # A repeated line: the title (three words and more) within three lines of its first print;
 # a cut copy of the lead is a page description, eight words and more.
@@ -590,6 +592,30 @@ def header_labels(cl: _Cleaner) -> None:
             ln.rule = "header_label"
 
 
+def label_over_title(cl: _Cleaner) -> None:
+    """"في الأكشاك هذا الأسبوع" / "افتتاح مستشفى جديد في المدينة" / "أعلنت وزارة الصحة عن
+    افتتاح مستشفى جديد …": of two headline-shaped lines over the lead, the first is the
+    article's title only if it speaks of the article. A kicker, a section label, a site name
+    or motto printed over the title shares no content word with the lead nor with the
+    headline under it, while that headline shares one with the lead: the first line is the
+    page's label and the second the title. A longer first line ("المنتخب يستعد لمواجهة
+    حاسمة في التصفيات" over "ارتفاع أسعار الذهب …" and a lead on gold) is another article's
+    headline over this one's. A title whose standfirst alone echoes the lead shares a word
+    with that standfirst: it stays."""
+    kept = _kept(cl)
+    first_body = _first_body(cl, kept)
+    head = [ln for ln in kept[:first_body] if cl.date_kind(ln) is None]
+    if first_body == len(kept) or len(head) < 2:
+        return
+    label, title, lead = head[0], head[1], kept[first_body]
+    if label.words < 2 or label.bullet or ends_open(label.key) or not cl.headline_like(label) or \
+            cl.place_or_date(label) or not _headline(cl, title):
+        return
+    if _shares_word(title, lead) and not _shares_word(label, lead) and \
+            not _shares_word(label, title):
+        label.rule = "header_label" if label.words <= LABEL_OVER_TITLE_MAX_WORDS else "teaser_list"
+
+
 def _beside_date(cl: _Cleaner, ln: _Line) -> bool:
     """"الخبر" / "لبنان" / "7 كانون الثاني, 2025": a single word printed next to the date line
     is the article's section in its meta row (section, date), as sites print them side by
@@ -896,6 +922,7 @@ STRUCTURE_RULES: tuple[StructureRule, ...] = (
     cut_leads,
     ellipsis_cards,
     header_labels,
+    label_over_title,
     menu_run,
 )
 STRUCTURE_RULE_IDS = frozenset({"flattened_ticker", "foreign_line", "teaser_list",

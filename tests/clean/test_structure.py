@@ -637,3 +637,33 @@ def test_a_link_to_the_english_story_glued_before_the_lead_is_cut() -> None:
 def test_a_title_typed_with_loose_spaces_is_no_tag_row() -> None:
     title = "الوزير  يفتتح  المستشفى  الجديد  في  المدينة"
     assert clean_text("\n".join([title, P1, P2])).title == title
+
+
+def test_label_over_title_drops_a_kicker_that_shares_nothing_with_the_lead() -> None:
+    # A section label of four words over the headline: no word of it in the lead nor in the
+    # headline, while the headline shares "مستشفى" with the lead.
+    label = "في الواجهة هذا الأسبوع"
+    page = "\n".join([label, TITLE, P1, P2])
+    assert _rules(page).get(label) == "header_label"
+    assert clean_text(page).title == TITLE
+
+
+def test_label_over_title_keeps_a_title_that_echoes_its_standfirst_or_lead() -> None:
+    # A short title over its standfirst: it shares "مستشفى" with the lead and stays the title.
+    short = "افتتاح مستشفى المدينة اليوم"
+    cleaned = clean_text("\n".join([short, TITLE, P1]))
+    assert cleaned.title == short and short in cleaned.text
+    # A figurative title sharing no word with the lead but one with its standfirst stays.
+    figurative = "صرخة الأطباء تصل أخيرا"
+    stand = "الأطباء يرحبون بافتتاح مستشفى جديد في المدينة"
+    assert figurative in clean_text("\n".join([figurative, stand, P1])).text
+    # A title over a short kicker-like line (a two-word label under it) is no label.
+    long_title = "الحكومة تعلن خطة وطنية شاملة لمكافحة الفقر والبطالة"
+    assert long_title in clean_text("\n".join([long_title, "خطة وطنية", P1])).text
+
+
+def test_label_over_title_drops_another_articles_headline_over_the_title() -> None:
+    other = "المنتخب الوطني يستعد لمواجهة حاسمة في التصفيات الآسيوية المؤهلة"
+    page = "\n".join([other, TITLE, P1, P2])
+    assert _rules(page).get(other) == "teaser_list"
+    assert clean_text(page).title == TITLE
