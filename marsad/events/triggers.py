@@ -196,6 +196,36 @@ def _expand(form_key: str, pos: str, inflect: bool, objects: bool = True) -> dic
     return _object_after_preposition(out)
 
 
+def _hamza_possessives(forms: list, form_key: str, expanded: dict[str, str]) -> dict[str, str]:
+    """A one-word verbal noun written with a final hamza (إنهاء، إخلاء، استدعاء) with a
+    possessive in the accusative: the key drops the hamza, so إنهاءها keys as the verb أنهاها
+    ("ended it") and is read as one unless the noun has the form too. The keys are added to
+    ``expanded`` (with their pronoun) and returned; the text's hamza decides which is meant."""
+    written = [str(f) for f in forms if match_key(str(f)) == form_key]
+    if " " in form_key or not any(w.rstrip(_HARAKAT).endswith("اء") for w in written):
+        return {}
+    out = {form_key + p: p for p in _NOUN_SUFFIXES}
+    for k, p in out.items():
+        expanded.setdefault(k, p)
+    return out
+
+
+# Short vowels, tanween, shadda and sukun a written word may end with
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0660))
+
+
+def hamza_written(surface: str) -> bool:
+    """The word is written with a bare hamza after its alef, alone or before a possessive:
+    "إنهاءها"، "إخلاءه" (verbal nouns) — the verb forms they key like are written without
+    it: "أنهاها"، "أخلاه"."""
+    word = surface.rstrip(_HARAKAT)
+    for p in _SUFFIXES_LONGEST_FIRST:
+        if word.endswith(p):
+            word = word[: -len(p)].rstrip(_HARAKAT)
+            break
+    return word.endswith("اء")
+
+
 # prepositions that end a phrase trigger and take its object ("القبض على"، "الإفراج عن")
 _OBJECT_PREPOSITIONS = ("علي", "عن")
 
@@ -269,6 +299,7 @@ class TriggerIndex:
         verb_h: set[str] = set()  # a verb with the pronoun ه made here (اعتقله)
         generated_verbs: set[str] = set()
         listed_all: set[str] = set()
+        hamza_keys: set[str] = set()  # a verbal noun in ء with a possessive (إنهاءها)
         for rec in records:
             trig = _parse_trigger(rec)
             # verbs take every person/number form unless told not to (participles
@@ -279,8 +310,10 @@ class TriggerIndex:
             # generated forms that are another common word (تحقق "was achieved")
             never = {match_key(str(f)) for f in rec.get("not_forms") or ()}
             for form in listed:
-                for key, pron in _expand(form, trig.pos, inflect,
-                                         bool(rec.get("object_pronouns", True))).items():
+                expanded = _expand(form, trig.pos, inflect, bool(rec.get("object_pronouns", True)))
+                if trig.pos == "noun":
+                    hamza_keys.update(_hamza_possessives(rec["forms"], form, expanded))
+                for key, pron in expanded.items():
                     if key in never:
                         continue
                     if key not in listed and trig.pos == "verb":
@@ -298,7 +331,10 @@ class TriggerIndex:
         # a generated verb form that a noun trigger lists is the noun: استقالته is "his
         # resignation", not استقالت + ه
         generated_verbs -= listed_all
-        for key in generated_verbs:
+        # (the written hamza tells these apart in the text: find reads them one by one)
+        self._hamza_keys = frozenset(k for k in hamza_keys
+                                     if any(t.pos == "verb" for t in self.index[k]))
+        for key in generated_verbs - self._hamza_keys:
             lst = self.index[key]
             if any(t.pos == "noun" for t in lst):
                 lst[:] = [t for t in lst if t.pos == "noun"]
@@ -340,6 +376,7 @@ class TriggerIndex:
         n = len(tokens)
         openable = self.openable
         verb_h = self._verb_h
+        hamza_keys = self._hamza_keys
         free = 0  # the first token not inside a trigger already found
         # most tokens open no trigger: find the few that may, in one pass, first
         for i in positions_in(keys, openable):
@@ -362,6 +399,9 @@ class TriggerIndex:
                             # (behind a preposition a form that is also a noun is the
                             # noun: "بطلب من"; "بطرد دبلوماسيين" still reads the verb's sense)
                             continue
+                        if cur in hamza_keys and (trig.pos == "verb") == hamza_written(
+                                text[tokens[i].start : tokens[i].end]):
+                            continue  # إنهاءها is the noun, أنهاها the verb
                         if behind and behind in trig.not_behind and not (
                                 behind == "ل" and self.lam_governed(keys, i)):
                             continue
