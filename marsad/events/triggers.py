@@ -204,7 +204,7 @@ def _hamza_possessives(forms: list, form_key: str, expanded: dict[str, str]) -> 
     written = [str(f) for f in forms if match_key(str(f)) == form_key]
     if " " in form_key or not any(w.rstrip(_HARAKAT).endswith("اء") for w in written):
         return {}
-    out = {form_key + p: p for p in _NOUN_SUFFIXES}
+    out = {form_key + p: p for p in NOUN_SUFFIXES}
     for k, p in out.items():
         expanded.setdefault(k, p)
     return out
