@@ -42,7 +42,7 @@ from .dating import (
 from .discourse import Discourse, Sentence
 from .gates import AFTER_ROLES, GATE_TABLE, blocked_noun, refers_back
 from .lexicon import PLACE_TYPES, Lexicon
-from .merge import fold_headline, fold_subheadings, habitual, merge
+from .merge import fold_headline, fold_subheadings, habitual, merge, names_told_meeting
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
 from .roles import (
@@ -93,8 +93,10 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
         doc.title) else None
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
+    retold = {(ev.trigger.start, ev.trigger.end) for ev in events
+              if ev.trigger is not None and names_told_meeting(v, lex, ev)}
     merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
-                   repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in)
+                   repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in, retold)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])
     merged = lead_on_the_day(v, lex, merged, headline)
     merged = news_day_goes_on(v, lex, merged, headline)

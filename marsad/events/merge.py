@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..doc import Event, Span
 from .lexicon import MODED_TYPES, Lexicon
-from .view import DocView, uniq
+from .view import DocView, uniq, unprefix
 
 
 def fold_headline(events: list[Event], headline: Span | None,
@@ -96,6 +96,39 @@ def habitual(v: DocView, lex: Lexicon, ev: Event) -> bool:
     first = v.token_at(ev.trigger.start)
     last = v.last_token_before(ev.trigger.end)
     return bool(lex.cues["habitual"].positions(v.keys[max(first - 2, 0) : last + 4]))
+
+
+# Words after a meeting noun that name its sides: "اللقاء بين الوزيرين"، "الاجتماع مع نظيره"
+# (and "زيارته لقطر"، "زيارته إلى موسكو": where a visit went, see names_own_side)
+_SIDES_FOLLOW = frozenset({"بين", "مع"})
+# Gatherings of many ("القمة"، "المؤتمر"، "المنتدى"): a bilateral meeting is held on their
+# sidelines, so the gathering told later is its own happening, not that meeting retold
+_GATHERINGS = frozenset({"قمه", "موتمر", "منتدي", "جوله", "حوار"})  # (match keys)
+
+
+def names_told_meeting(v: DocView, lex: Lexicon, ev: Event) -> bool:
+    """A meeting named by a definite noun (or a possessive one) that names no sides of its
+    own: "وأكد الوزير في اللقاء أن …"، "وتناولت المباحثات التي جرت في العاصمة …"، "خلال
+    زيارته" — the article's word for a meeting it has told already. (A verb such as
+    "التقى" is no such noun, nor is "اللقاء بين الوزيرين", which names its sides.)"""
+    if ev.type != "CONSULT" or ev.trigger is None:
+        return False
+    first = v.token_at(ev.trigger.start)
+    if first != v.last_token_before(ev.trigger.end):
+        return False
+    key = unprefix(v.keys[first], "وفب")
+    w = lex.words
+    bare = key[2:] if key[:2] == "ال" else key
+    told = (key in w.meeting_nouns or (key != bare and bare in w.talks_nouns)) \
+        and bare not in _GATHERINGS
+    after = v.keys[first + 1] if first + 1 < len(v.keys) else ""
+    return told and not names_own_side(after, w.to_preps)
+
+
+def names_own_side(after: str, to_preps: frozenset[str]) -> bool:
+    """The word after a meeting noun names its side or where it went: "اللقاء بين
+    الطرفين"، "الاجتماع مع نظيره"، "زيارته لقطر"، "الزيارة إلى موسكو"."""
+    return after in _SIDES_FOLLOW or after in to_preps or (len(after) > 2 and after[0] == "ل")
 
 
 def same_happening(a: Event, b: Event, etype: dict[str, str],
@@ -206,6 +239,18 @@ def _retold_with_fewer(prev: Event, ev: Event) -> tuple[Event, Event] | None:
             replace(ev, actors=fuller.actors, targets=fuller.targets))
 
 
+def _told_meeting_sides(prev: Event, ev: Event, retold: set[tuple[int, int]]) -> Event:
+    """``ev`` with ``prev``'s sides when it is a meeting noun naming a meeting told in an
+    earlier sentence ("التقى الوزير نظيره الأردني" … "وأكد الوزير في اللقاء أن بلاده …"):
+    the sides read around such a noun are the speaker's and his state's, not the meeting's
+    (the date and place are checked by the caller)."""
+    if _span(ev) not in retold or prev.type != "CONSULT" or prev.evidence[-1] == ev.evidence[0]:
+        return ev
+    if (prev.mode == "visit") != (ev.mode == "visit"):
+        return ev  # (the visit and a meeting during it are two events)
+    return replace(ev, actors=prev.actors, targets=prev.targets)
+
+
 def _span(ev: Event) -> tuple[int, int]:
     return (ev.trigger.start, ev.trigger.end) if ev.trigger is not None else (-1, -1)
 
@@ -221,6 +266,8 @@ class _Apart:
     purposes: set[tuple[int, int]]
     nation_of: dict[str, str] = field(default_factory=dict)  # a leader -> his state
     lies_in: dict[str, str] = field(default_factory=dict)  # a city or site -> its state
+    # trigger spans of meeting nouns that name a meeting told before (names_told_meeting)
+    retold: set[tuple[int, int]] = field(default_factory=set)
 
 
 def merge(events: list[Event], etype: dict[str, str],
@@ -229,14 +276,16 @@ def merge(events: list[Event], etype: dict[str, str],
           apart: set[tuple[int, int]] | None = None,
           purposes: set[tuple[int, int]] | None = None,
           nation_of: dict[str, str] | None = None,
-          lies_in: dict[str, str] | None = None) -> list[Event]:
+          lies_in: dict[str, str] | None = None,
+          retold: set[tuple[int, int]] | None = None) -> list[Event]:
     """One event per real happening: same type, same participants, compatible date and
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
     told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it.
+    A meeting noun in ``retold`` ("في اللقاء") joins the nearest meeting told before it.
     The events keep the ids they came with."""
     keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set(),
-                  nation_of or {}, lies_in or state_of or {})
+                  nation_of or {}, lies_in or state_of or {}, retold or set())
     out: list[Event] = []
     of_type: dict[str, list[int]] = {}
     for ev in events:
@@ -245,7 +294,9 @@ def merge(events: list[Event], etype: dict[str, str],
         here = ev.evidence[0].start
         kin = of_type.setdefault(ev.type, [])  # earlier events of this type, by index
         same = [i for i in kin if out[i].evidence[-1].start == here]
-        for k in (same + [i for i in kin if i not in same]) if same else kin:
+        # (a meeting noun that names a meeting told before names the nearest one)
+        order = kin[::-1] if _span(ev) in keep.retold else kin
+        for k in (same + [i for i in order if i not in same]) if same else order:
             merged = one_happening(out[k], ev, etype, keep)
             if merged is not None:
                 out[k] = merged
@@ -283,6 +334,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
     """``prev`` with ``ev`` merged in when the two tell one happening, else None."""
     if _kept_apart(prev, ev, keep):
         return None
+    ev = _told_meeting_sides(prev, ev, keep.retold)
     p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
     if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
             and (p_all <= e_all or e_all <= p_all) and (not prev.targets or not ev.targets):
