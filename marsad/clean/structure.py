@@ -164,7 +164,9 @@ _SENTENCE_PUNCT_RE = re.compile(r"[،,.:;؛!?؟]")
 
 
 def _kept(cl: _Cleaner) -> list[_Line]:
-    return [ln for ln in cl.lines if ln.kept]
+    # (_Line.kept spelled out: every structure rule lists the page's lines again, and the
+    # property's call per line was most of that listing's cost)
+    return [ln for ln in cl.lines if ln.rule is None and not ln.blank]
 
 
 def _head(cl: _Cleaner) -> Iterator[_Line]:

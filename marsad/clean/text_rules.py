@@ -273,9 +273,11 @@ class RuleSet:
     # a line of more than ``_BUCKETS[k]`` words, so a body paragraph meets a handful.
     prefilters: tuple[tuple[_Prefilter | None, _Prefilter | None], ...]
     # Each inline pattern with the literals every match of it contains (None: none known),
-    # and one search for all those literals: a line holding none of them (nearly every
-    # line) meets no inline pattern, and one that does is searched only with the patterns
-    # whose literal it holds (marsad.clean.literals)
+    # and one search for the literals of those that have some: a line holding none of them
+    # (nearly every line) meets none of those patterns, and one that does is searched only
+    # with the patterns whose literal it holds (marsad.clean.literals). The patterns with
+    # no literal (a run of letters) are searched on every line, apart: one of them no
+    # longer sends every line through the test of every gate's literals.
     inline_gates: tuple[tuple[Literals | None, re.Pattern[str]], ...]
     inline_literals: re.Pattern[str] | None
     group_rule: Mapping[str, int]  # prefilter group name → index of its rule in ``rules``
@@ -290,6 +292,8 @@ class RuleSet:
     # match keys of the words no sentence ends on (vocab wrap_words): a line ending on one
     # was wrapped by the page at a fixed width
     wrap_words: frozenset[str] = frozenset()
+    # the inline patterns with no required literal (searched on every kept line)
+    inline_ungated: tuple[re.Pattern[str], ...] = ()
 
     def get(self, rule_id: str) -> Rule:
         for rule in self.rules:
@@ -416,11 +420,9 @@ def _compile(pattern: str, problems: list[str], where: str) -> re.Pattern[str] |
 def _inline_gates(patterns: Sequence[re.Pattern[str]]
                   ) -> tuple[tuple[tuple[Literals | None, re.Pattern[str]], ...],
                              re.Pattern[str] | None]:
-    """The inline patterns with their required literals, and the search for any of them
-    (``None`` when some pattern has none: every line is then looked at)."""
+    """The inline patterns with their required literals, and the search for any literal of
+    those that have some (``None`` when none has)."""
     gates = tuple((required_literals(p), p) for p in patterns)
-    if any(lits is None for lits, _ in gates):
-        return gates, None
     return gates, literal_set_re(lit for lits, _ in gates for lit in lits or ())
 
 
@@ -649,6 +651,7 @@ def _build(data: Any, problems: list[str]) -> RuleSet | None:
         prefilters=prefilters,
         inline_gates=inline_gates,
         inline_literals=inline_literals,
+        inline_ungated=tuple(p for lits, p in inline_gates if lits is None),
         group_rule=group_rule,
         words_rules=tuple(i for i, r in enumerate(rules) if r.kind == "words"),
         gated_rules=tuple(
@@ -1345,12 +1348,14 @@ class _Cleaner:
         """Whether some inline pattern occurs in the line's key: searched only with the
         patterns whose required literals the key holds (most lines hold none)."""
         rs = self.rs
-        if rs.inline_literals is not None and rs.inline_literals.search(key) is None:
+        if any(p.search(key) is not None for p in rs.inline_ungated):
+            return True
+        if rs.inline_literals is None or rs.inline_literals.search(key) is None:
             return False
         # (a gate's literals tested in C, with no generator per gate: this runs for every
         # line holding any literal, and "قبل"/"منذ" are literals)
         return any(p.search(key) is not None for lits, p in rs.inline_gates
-                   if lits is None or any(map(key.__contains__, lits)))
+                   if lits is not None and any(map(key.__contains__, lits)))
 
     def inline(self) -> None:
         if not self.rs.inline_gates:

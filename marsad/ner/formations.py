@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..data import common_words
 from ..doc import Token
 from ..text.normalize import is_nisba
+from ..text.scan import positions_in
 from ..text.segment import name_proclitics
 from .patterns import Found, cue_sets
 
@@ -51,7 +52,10 @@ def find_formations(text: str, tokens: Sequence[Token], keys: Sequence[str],
     cues = _cues()
     out: list[Found] = []
     n = len(keys)
-    for i, k in enumerate(keys):
+    # only a head behind a clitic opens a unit: the tokens that are one, found in C (the
+    # sentence's other tokens are never looked at one by one)
+    for i in positions_in(keys, formation_cues()):
+        k = keys[i]
         clitic = _clitic(k, cues)
         if clitic < 0 or i in kb_types or i + 1 >= n:
             continue
@@ -95,10 +99,12 @@ def find_named_units(text: str, tokens: Sequence[Token], keys: Sequence[str],
     lists = cue_sets()
     heads, descriptors = lists["unit_name_heads"], lists["unit_name_descriptors"]
     factions = lists["faction_heads"]
+    units = heads | factions
     out: list[Found] = []
-    for i, k in enumerate(keys):
-        clitic = next((len(c) for c in _CLITICS if k.startswith(c)
-                       and k[len(c):] in heads | factions), -1)
+    for i in positions_in(keys, formation_cues()):  # (a unit word behind a clitic: as above)
+        k = keys[i]
+        clitic = next((len(c) for c in _CLITICS if k.startswith(c) and k[len(c):] in units),
+                      -1)
         if clitic < 0 or i in kb_types or _article_lost(k, clitic) \
                 or (i > 0 and keys[i - 1] in lists["rank_words"]):
             continue

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..data import load_yaml
 from ..doc import Token
 from ..text.normalize import match_key
+from ..text.scan import positions_in
 from ..text.segment import name_proclitics
 from .orgs import is_state_nisba
 from .patterns import Found
@@ -56,7 +57,9 @@ def find_security_branches(text: str, tokens: Sequence[Token], keys: Sequence[st
     d = security_data()
     demonyms: Container[str] = getattr(kb, "demonyms", frozenset())
     out: list[Found] = []
-    for i, k in enumerate(keys):
+    # only a head behind a clitic opens a branch: the tokens that are one, found in C
+    for i in positions_in(keys, security_cues()):
+        k = keys[i]
         clitic, head = _head(k, d)
         if head is None or i in kb_types:
             continue

@@ -56,7 +56,9 @@ def test_inline_literals_are_necessary() -> None:
         for lits, pattern in rs.inline_gates:
             if pattern.search(key) is not None:
                 assert lits is None or any(lit in key for lit in lits), (pattern.pattern, line)
-                assert rs.inline_literals is None or rs.inline_literals.search(key)
+                assert lits is None or rs.inline_literals is not None and \
+                    rs.inline_literals.search(key), (pattern.pattern, line)
+                assert (lits is None) == (pattern in rs.inline_ungated)
 
 
 def test_literal_set_re_matches_the_flat_alternation() -> None:
