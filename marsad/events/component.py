@@ -42,7 +42,14 @@ from .dating import (
 from .discourse import Discourse, Sentence
 from .gates import AFTER_ROLES, GATE_TABLE, blocked_noun, refers_back
 from .lexicon import PLACE_TYPES, Lexicon
-from .merge import fold_headline, fold_subheadings, habitual, merge, names_told_meeting
+from .merge import (
+    fold_headline,
+    fold_subheadings,
+    habitual,
+    merge,
+    names_told_act,
+    names_told_meeting,
+)
 from .participants import absorb_titles, choose_roles
 from .places import visit_hosts, visit_places
 from .roles import (
@@ -94,7 +101,8 @@ def extract_events(doc: Doc, triggers: TriggerIndex, *,
     repeated = {(ev.trigger.start, ev.trigger.end) for ev in events
                 if ev.trigger is not None and habitual(v, lex, ev)}
     retold = {(ev.trigger.start, ev.trigger.end) for ev in events
-              if ev.trigger is not None and names_told_meeting(v, lex, ev)}
+              if ev.trigger is not None
+              and (names_told_meeting(v, lex, ev) or names_told_act(v, lex, ev))}
     merged = merge(fold_headline(events, headline, v.nation_of), v.etype, v.state_of,
                    repeated, disc.apart, disc.purposes, v.nation_of, v.lies_in, retold)
     merged = fold_subheadings(merged, doc.text, lex.words.reach["subheading_words"])

@@ -125,6 +125,23 @@ def names_told_meeting(v: DocView, lex: Lexicon, ev: Event) -> bool:
     return told and not names_own_side(after, w.to_preps)
 
 
+def names_told_act(v: DocView, lex: Lexicon, ev: Event) -> bool:
+    """An act other than a meeting named by one definite noun that names no side of its
+    own: "قصفت الطائرات مخزنا للذخيرة قرب المدينة" … "وأسفرت الغارة عن مقتل ثلاثة"،
+    "وجاء البيان بعد ساعات" — the article's word for an act it has told already. (A verb
+    such as "قصفت" is no such noun, nor is "هجوم صاروخي", which tells an act anew; the
+    sides the noun's sentence names are checked when it is merged: _told_act_sides.)"""
+    if ev.type == "CONSULT" or ev.trigger is None:
+        return False
+    first = v.token_at(ev.trigger.start)
+    if first != v.last_token_before(ev.trigger.end):
+        return False
+    key = unprefix(v.keys[first], "وفب")
+    definite = len(key) > 4 and key[:2] in ("ال", "لل")  # (لل: "للهجوم" = ل + الهجوم)
+    after = v.keys[first + 1] if first + 1 < len(v.keys) else ""
+    return definite and not names_own_side(after, lex.words.to_preps)
+
+
 def names_own_side(after: str, to_preps: frozenset[str]) -> bool:
     """The word after a meeting noun names its side or where it went: "اللقاء بين
     الطرفين"، "الاجتماع مع نظيره"، "زيارته لقطر"، "الزيارة إلى موسكو"."""
@@ -251,6 +268,20 @@ def _told_meeting_sides(prev: Event, ev: Event, retold: set[tuple[int, int]]) ->
     return replace(ev, actors=prev.actors, targets=prev.targets)
 
 
+def _told_act_sides(prev: Event, ev: Event, retold: set[tuple[int, int]]) -> Event:
+    """``ev`` with ``prev``'s sides when it is an act noun retelling an act of an earlier
+    sentence and names no side ``prev`` lacks ("أغارت طائرات إسرائيلية على بلدة" …
+    "وأسفرت الغارة عن مقتل ثلاثة"): the act told before, its date, place and number
+    checked by the caller. A noun naming a new side ("الهجوم على المطار" after a raid on
+    a town) stays its own act."""
+    if _span(ev) not in retold or prev.type == "CONSULT" \
+            or prev.evidence[-1] == ev.evidence[0]:
+        return ev
+    if not {*ev.actors, *ev.targets} <= {*prev.actors, *prev.targets}:
+        return ev
+    return replace(ev, actors=prev.actors, targets=prev.targets)
+
+
 def _span(ev: Event) -> tuple[int, int]:
     return (ev.trigger.start, ev.trigger.end) if ev.trigger is not None else (-1, -1)
 
@@ -282,7 +313,8 @@ def merge(events: list[Event], etype: dict[str, str],
     place (a capital and its country are compatible: ``state_of``). An event told as
     repeated (``habitual``: trigger spans) is merged only within its own sentence; one
     told as concurrent with another (``apart``: "تزامنا مع إدخال قوافل") not within it.
-    A meeting noun in ``retold`` ("في اللقاء") joins the nearest meeting told before it.
+    A meeting or act noun in ``retold`` ("في اللقاء"، "الغارة") joins the nearest event
+    of its type told before it.
     The events keep the ids they came with."""
     keep = _Apart(state_of or {}, habitual or set(), apart or set(), purposes or set(),
                   nation_of or {}, lies_in or state_of or {}, retold or set())
@@ -334,7 +366,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
     """``prev`` with ``ev`` merged in when the two tell one happening, else None."""
     if _kept_apart(prev, ev, keep):
         return None
-    ev = _told_meeting_sides(prev, ev, keep.retold)
+    ev = _told_act_sides(prev, _told_meeting_sides(prev, ev, keep.retold), keep.retold)
     p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
     if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
             and (p_all <= e_all or e_all <= p_all) and (not prev.targets or not ev.targets):
