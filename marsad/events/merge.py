@@ -111,17 +111,14 @@ def names_told_meeting(v: DocView, lex: Lexicon, ev: Event) -> bool:
     own: "وأكد الوزير في اللقاء أن …"، "وتناولت المباحثات التي جرت في العاصمة …"، "خلال
     زيارته" — the article's word for a meeting it has told already. (A verb such as
     "التقى" is no such noun, nor is "اللقاء بين الوزيرين", which names its sides.)"""
-    if ev.type != "CONSULT" or ev.trigger is None:
+    word = _one_word_trigger(v, ev) if ev.type == "CONSULT" else None
+    if word is None:
         return False
-    first = v.token_at(ev.trigger.start)
-    if first != v.last_token_before(ev.trigger.end):
-        return False
-    key = unprefix(v.keys[first], "وفب")
+    key, after = word
     w = lex.words
     bare = key[2:] if key[:2] == "ال" else key
     told = (key in w.meeting_nouns or (key != bare and bare in w.talks_nouns)) \
         and bare not in _GATHERINGS
-    after = v.keys[first + 1] if first + 1 < len(v.keys) else ""
     return told and not names_own_side(after, w.to_preps)
 
 
@@ -130,16 +127,25 @@ def names_told_act(v: DocView, lex: Lexicon, ev: Event) -> bool:
     own: "قصفت الطائرات مخزنا للذخيرة قرب المدينة" … "وأسفرت الغارة عن مقتل ثلاثة"،
     "وجاء البيان بعد ساعات" — the article's word for an act it has told already. (A verb
     such as "قصفت" is no such noun, nor is "هجوم صاروخي", which tells an act anew; the
-    sides the noun's sentence names are checked when it is merged: _told_act_sides.)"""
-    if ev.type == "CONSULT" or ev.trigger is None:
+    sides the noun's sentence names are checked when it is merged: _told_sides.)"""
+    word = _one_word_trigger(v, ev) if ev.type != "CONSULT" else None
+    if word is None:
         return False
+    key, after = word
+    definite = len(key) > 4 and key[:2] in ("ال", "لل")  # (لل: "للهجوم" = ل + الهجوم)
+    return definite and not names_own_side(after, lex.words.to_preps)
+
+
+def _one_word_trigger(v: DocView, ev: Event) -> tuple[str, str] | None:
+    """The key of an event's one-word trigger (و ف ب off) and the key of the word after
+    it; None for a trigger of several words."""
+    if ev.trigger is None:
+        return None
     first = v.token_at(ev.trigger.start)
     if first != v.last_token_before(ev.trigger.end):
-        return False
-    key = unprefix(v.keys[first], "وفب")
-    definite = len(key) > 4 and key[:2] in ("ال", "لل")  # (لل: "للهجوم" = ل + الهجوم)
+        return None
     after = v.keys[first + 1] if first + 1 < len(v.keys) else ""
-    return definite and not names_own_side(after, lex.words.to_preps)
+    return unprefix(v.keys[first], "وفب"), after
 
 
 def names_own_side(after: str, to_preps: frozenset[str]) -> bool:
@@ -256,28 +262,21 @@ def _retold_with_fewer(prev: Event, ev: Event) -> tuple[Event, Event] | None:
             replace(ev, actors=fuller.actors, targets=fuller.targets))
 
 
-def _told_meeting_sides(prev: Event, ev: Event, retold: set[tuple[int, int]]) -> Event:
-    """``ev`` with ``prev``'s sides when it is a meeting noun naming a meeting told in an
-    earlier sentence ("التقى الوزير نظيره الأردني" … "وأكد الوزير في اللقاء أن بلاده …"):
-    the sides read around such a noun are the speaker's and his state's, not the meeting's
-    (the date and place are checked by the caller)."""
-    if _span(ev) not in retold or prev.type != "CONSULT" or prev.evidence[-1] == ev.evidence[0]:
+def _told_sides(prev: Event, ev: Event, retold: set[tuple[int, int]]) -> Event:
+    """``ev`` with ``prev``'s sides when it is a noun retelling ``prev``, told in an earlier
+    sentence (``retold``: names_told_meeting, names_told_act; the date and place are checked
+    by the caller):
+    - a meeting ("التقى الوزير نظيره الأردني" … "وأكد الوزير في اللقاء أن بلاده …"): the
+      sides read around such a noun are the speaker's and his state's, not the meeting's;
+      a visit and a meeting during it stay two events;
+    - another act ("أغارت طائرات على بلدة" … "وأسفرت الغارة عن مقتل ثلاثة"), when it names
+      no side ``prev`` lacks: "الهجوم على المطار" after a raid on a town is its own act."""
+    if _span(ev) not in retold or prev.type != ev.type or prev.evidence[-1] == ev.evidence[0]:
         return ev
-    if (prev.mode == "visit") != (ev.mode == "visit"):
-        return ev  # (the visit and a meeting during it are two events)
-    return replace(ev, actors=prev.actors, targets=prev.targets)
-
-
-def _told_act_sides(prev: Event, ev: Event, retold: set[tuple[int, int]]) -> Event:
-    """``ev`` with ``prev``'s sides when it is an act noun retelling an act of an earlier
-    sentence and names no side ``prev`` lacks ("أغارت طائرات إسرائيلية على بلدة" …
-    "وأسفرت الغارة عن مقتل ثلاثة"): the act told before, its date, place and number
-    checked by the caller. A noun naming a new side ("الهجوم على المطار" after a raid on
-    a town) stays its own act."""
-    if _span(ev) not in retold or prev.type == "CONSULT" \
-            or prev.evidence[-1] == ev.evidence[0]:
-        return ev
-    if not {*ev.actors, *ev.targets} <= {*prev.actors, *prev.targets}:
+    if ev.type == "CONSULT":
+        if (prev.mode == "visit") != (ev.mode == "visit"):
+            return ev
+    elif not {*ev.actors, *ev.targets} <= {*prev.actors, *prev.targets}:
         return ev
     return replace(ev, actors=prev.actors, targets=prev.targets)
 
@@ -366,7 +365,7 @@ def one_happening(prev: Event, ev: Event, etype: dict[str, str], keep: _Apart
     """``prev`` with ``ev`` merged in when the two tell one happening, else None."""
     if _kept_apart(prev, ev, keep):
         return None
-    ev = _told_act_sides(prev, _told_meeting_sides(prev, ev, keep.retold), keep.retold)
+    ev = _told_sides(prev, ev, keep.retold)
     p_all, e_all = {*prev.actors, *prev.targets}, {*ev.actors, *ev.targets}
     if prev.evidence[-1] == ev.evidence[0] and set(prev.actors) != set(ev.actors) \
             and (p_all <= e_all or e_all <= p_all) and (not prev.targets or not ev.targets):
